@@ -1,0 +1,1 @@
+"""Subcommands of the ghnt-desktop command line (see ghnt_desktop.cli)."""

@@ -1,0 +1,36 @@
+"""``ghnt-desktop demo``: build the demo database (the Groningen programme and a year of meetings)."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..cli import add_db_argument, resolve_db
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("demo", help="een demodatabase aanmaken")
+    add_db_argument(parser)
+    parser.add_argument("--force", action="store_true", help="een bestaand bestand vervangen")
+    parser.set_defaults(handler=run_demo)
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from ..db import DatabaseError
+    from ..demo import create_demo_database
+
+    path = resolve_db(args.db)
+    if path.exists() and path.stat().st_size > 0 and not args.force:
+        print(f"Fout: {path} bestaat al. Gebruik --force om het te vervangen.")
+        return 2
+    if args.force:
+        for suffix in ("", "-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+    try:
+        summary = create_demo_database(path)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return 2
+    print(f"Demodatabase aangemaakt: {path}")
+    for label, count in summary.counts.items():
+        print(f"  {label:<20} {count}")
+    return 0

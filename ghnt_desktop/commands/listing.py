@@ -1,0 +1,54 @@
+"""``ghnt-desktop list meetings``: one record a line, or JSON for scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..cli import add_db_argument, resolve_db
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("list", help="records uit de database tonen")
+    what = parser.add_subparsers(dest="what", metavar="SOORT", required=True)
+    meetings = what.add_parser("meetings", help="overleggen: id, datum, soort, reeks, titel")
+    add_db_argument(meetings)
+    meetings.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    meetings.set_defaults(handler=run_list_meetings)
+
+
+def run_list_meetings(args: argparse.Namespace) -> int:
+    from ..db import DatabaseError, open_database
+    from ..services.meetings import list_meetings
+
+    try:
+        database = open_database(resolve_db(args.db), read_only=True)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return 2
+    with database.session() as session:
+        rows = list_meetings(session)
+    database.close()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": str(r.id),
+                        "date": r.date.isoformat(),
+                        "start_time": r.start_time.strftime("%H:%M") if r.start_time else None,
+                        "kind": r.kind.value,
+                        "series": r.series_name,
+                        "title": r.title,
+                        "state": r.state.value,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for r in rows:
+            print(f"{r.id}\t{r.date.isoformat()}\t{r.kind.label}\t{r.series_name}\t{r.title}")
+    return 0

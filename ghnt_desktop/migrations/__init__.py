@@ -1,0 +1,9 @@
+"""Alembic migrations of the ghnt_desktop database.
+
+``REVISIONS`` lists every revision oldest first, so opening a database can tell "current", "older"
+and "newer than this app" without importing Alembic on the start-up path. A test keeps it equal to
+Alembic's own history.
+"""
+
+REVISIONS: list[str] = ["0001_initial"]
+HEAD = REVISIONS[-1]

@@ -1,0 +1,178 @@
+"""Enumerations of the domain, with the Dutch label users see in screens and documents.
+
+Values are stable identifiers stored in the database; labels are Dutch because the documents are
+Dutch. The GUI passes labels through Qt's translator for the English interface.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class LabelledEnum(StrEnum):
+    """A string enum whose members carry a Dutch label."""
+
+    @property
+    def label(self) -> str:
+        return _LABELS.get(self, self.value)
+
+    @classmethod
+    def from_label(cls, label: str):
+        """Return the member whose label or value equals ``label`` (case-insensitive)."""
+        wanted = label.strip().casefold()
+        for member in cls:
+            if wanted in (member.value.casefold(), member.label.casefold()):
+                return member
+        raise ValueError(f"{label!r} is geen geldige waarde voor {cls.__name__}")
+
+
+class ProgrammeStatus(LabelledEnum):
+    CONCEPT = "concept"
+    ACTIVE = "active"
+    CLOSED = "closed"
+
+
+class SectionKind(LabelledEnum):
+    ACTIELIJN = "actielijn"
+    SPEERPUNT = "speerpunt"
+    THEMA = "thema"
+    VISIE = "visie"
+    CONTEXT = "context"
+    GOVERNANCE = "governance"
+    OTHER = "other"
+
+
+class ActionStatus(LabelledEnum):
+    """Status of a programme action or an action item; "late" is derived from the deadline."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+    ON_HOLD = "on_hold"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+class ResponsibilityRole(LabelledEnum):
+    RESPONSIBLE = "responsible"  # verantwoordelijke partij
+    TREKKER = "trekker"
+
+
+class OrganisationKind(LabelledEnum):
+    GEMEENTE = "gemeente"
+    KETENPARTNER = "ketenpartner"
+    POLITIE_JUSTITIE = "politie_justitie"
+    ZORG = "zorg"
+    ONDERWIJS = "onderwijs"
+    BESTUUR = "bestuur"
+    OTHER = "other"
+
+
+class MeetingKind(LabelledEnum):
+    AFSTEMMINGSOVERLEG = "afstemmingsoverleg"
+    TACTISCH = "tactisch_overleg"
+    BESTUURLIJK = "bestuurlijk_overleg"
+    WERKGROEP = "werkgroep"
+    KLANKBORDGROEP = "klankbordgroep"
+    OTHER = "other"
+
+
+class MeetingState(LabelledEnum):
+    CONCEPT = "concept"
+    PLANNED = "planned"
+    HELD = "held"
+    MINUTES_APPROVED = "minutes_approved"
+    CANCELLED = "cancelled"
+
+
+class AgendaPurpose(LabelledEnum):
+    INFORMATIE = "informatie"
+    BESPREKING = "bespreking"
+    ADVISERING = "advisering"
+    BESLUITVORMING = "besluitvorming"
+
+
+class AttendanceStatus(LabelledEnum):
+    INVITED = "invited"
+    PRESENT = "present"
+    EXCUSED = "excused"  # afgemeld
+    ABSENT = "absent"
+    SUBSTITUTED = "substituted"  # vervangen door
+
+
+class AttendanceRole(LabelledEnum):
+    MEMBER = "member"
+    CHAIR = "chair"
+    SECRETARY = "secretary"
+    GUEST = "guest"
+
+
+class ActionKind(LabelledEnum):
+    ACTIEPUNT = "actiepunt"
+    TOEZEGGING = "toezegging"
+
+
+class EscalationState(LabelledEnum):
+    NONE = "none"
+    PROPOSED = "proposed"  # ter besluitvorming voorgelegd aan een bestuurlijk overleg
+    DECIDED = "decided"  # uitkomst vastgelegd
+
+
+_LABELS: dict[StrEnum, str] = {
+    ProgrammeStatus.CONCEPT: "Concept",
+    ProgrammeStatus.ACTIVE: "Lopend",
+    ProgrammeStatus.CLOSED: "Afgerond",
+    SectionKind.ACTIELIJN: "Actielijn",
+    SectionKind.SPEERPUNT: "Speerpunt",
+    SectionKind.THEMA: "Thema",
+    SectionKind.VISIE: "Visie",
+    SectionKind.CONTEXT: "Context",
+    SectionKind.GOVERNANCE: "Sturing en afstemming",
+    SectionKind.OTHER: "Overig",
+    ActionStatus.NOT_STARTED: "Niet gestart",
+    ActionStatus.IN_PROGRESS: "Loopt",
+    ActionStatus.DONE: "Gereed",
+    ActionStatus.ON_HOLD: "Aangehouden",
+    ActionStatus.CANCELLED: "Vervallen",
+    ResponsibilityRole.RESPONSIBLE: "Verantwoordelijke partij",
+    ResponsibilityRole.TREKKER: "Trekker",
+    OrganisationKind.GEMEENTE: "Gemeente",
+    OrganisationKind.KETENPARTNER: "Ketenpartner",
+    OrganisationKind.POLITIE_JUSTITIE: "Politie/justitie",
+    OrganisationKind.ZORG: "Zorg",
+    OrganisationKind.ONDERWIJS: "Onderwijs",
+    OrganisationKind.BESTUUR: "Bestuur",
+    OrganisationKind.OTHER: "Overig",
+    MeetingKind.AFSTEMMINGSOVERLEG: "Afstemmingsoverleg",
+    MeetingKind.TACTISCH: "Tactisch overleg",
+    MeetingKind.BESTUURLIJK: "Bestuurlijk overleg",
+    MeetingKind.WERKGROEP: "Werkgroep",
+    MeetingKind.KLANKBORDGROEP: "Klankbordgroep",
+    MeetingKind.OTHER: "Overig overleg",
+    MeetingState.CONCEPT: "Concept",
+    MeetingState.PLANNED: "Gepland",
+    MeetingState.HELD: "Gehouden",
+    MeetingState.MINUTES_APPROVED: "Verslag vastgesteld",
+    MeetingState.CANCELLED: "Geannuleerd",
+    AgendaPurpose.INFORMATIE: "Ter informatie",
+    AgendaPurpose.BESPREKING: "Ter bespreking",
+    AgendaPurpose.ADVISERING: "Ter advisering",
+    AgendaPurpose.BESLUITVORMING: "Ter besluitvorming",
+    AttendanceStatus.INVITED: "Uitgenodigd",
+    AttendanceStatus.PRESENT: "Aanwezig",
+    AttendanceStatus.EXCUSED: "Afgemeld",
+    AttendanceStatus.ABSENT: "Afwezig",
+    AttendanceStatus.SUBSTITUTED: "Vervangen",
+    AttendanceRole.MEMBER: "Lid",
+    AttendanceRole.CHAIR: "Voorzitter",
+    AttendanceRole.SECRETARY: "Notulist",
+    AttendanceRole.GUEST: "Gast",
+    ActionKind.ACTIEPUNT: "Actiepunt",
+    ActionKind.TOEZEGGING: "Toezegging",
+    EscalationState.NONE: "Niet geëscaleerd",
+    EscalationState.PROPOSED: "Ter besluitvorming bestuurlijk overleg",
+    EscalationState.DECIDED: "Besloten in bestuurlijk overleg",
+}

@@ -1,0 +1,27 @@
+"""Shared fixtures: a fresh database per test, Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from ghnt_desktop.db import Database, open_database  # noqa: E402
+
+
+@pytest.fixture
+def database(tmp_path: Path):
+    """An empty database at the current schema in a fresh file."""
+    db = open_database(tmp_path / "test.db")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def session(database: Database):
+    """A session on the fresh database; committed when the test ends without error."""
+    with database.session() as s:
+        yield s
