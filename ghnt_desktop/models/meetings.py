@@ -7,7 +7,7 @@ minutes refer to fails in the database instead of silently dropping a word of th
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time
+from datetime import date, time
 
 from sqlalchemy import (
     JSON,
@@ -15,7 +15,6 @@ from sqlalchemy import (
     CheckConstraint,
     Column,
     Date,
-    DateTime,
     ForeignKey,
     Integer,
     String,
