@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "ghnt_desktop.commands.demo",
     "ghnt_desktop.commands.check",
     "ghnt_desktop.commands.listing",
+    "ghnt_desktop.commands.export",
 ]
 
 

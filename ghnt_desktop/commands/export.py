@@ -1,0 +1,81 @@
+"""``ghnt-desktop export KIND --db PATH --out FILE``: Word (.docx) or Excel (.xlsx) by the file's suffix.
+
+The Word documents are made in ``commands/export_docx.py`` and the Excel ones in
+``commands/export_xlsx.py``; this module only parses the arguments and picks one by suffix.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from ..cli import add_db_argument
+
+DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"ongeldige datum {text!r}: gebruik JJJJ-MM-DD") from exc
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="een document maken (Word .docx of Excel .xlsx, gekozen op de extensie van --out)",
+        description="Word: " + ", ".join(DOCX_KINDS) + ". Excel: " + ", ".join(XLSX_KINDS) + ".",
+    )
+    parser.add_argument(
+        "kind",
+        choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS)),
+        metavar="SOORT",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang of presentielijst",
+    )
+    add_db_argument(parser)
+    parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx of .xlsx)")
+    parser.add_argument("--meeting", help="id van het overleg (agenda, verslag, presentielijst)")
+    parser.add_argument("--from", dest="date_from", type=_iso_date, help="vanaf datum (JJJJ-MM-DD)")
+    parser.add_argument("--to", dest="date_to", type=_iso_date, help="tot en met datum (JJJJ-MM-DD)")
+    parser.add_argument("--series", help="naam, code of id van de overlegreeks")
+    parser.add_argument("--organisation", help="alleen de acties van deze organisatie (naam of afkorting)")
+    parser.add_argument(
+        "--all", dest="include_closed", action="store_true", help="actielijst: ook afgeronde en vervallen acties"
+    )
+    parser.add_argument(
+        "--group-by",
+        choices=["actielijn", "trekker", "overleg"],
+        default="actielijn",
+        help="actielijst (Word): groeperen per actielijn, trekker of overleg",
+    )
+    parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
+    parser.add_argument("--year", type=int, help="presentielijst (Excel): jaaroverzicht van vertegenwoordiging")
+    parser.add_argument(
+        "--include-confidential", action="store_true", help="vertrouwelijke punten, besluiten en acties niet weglaten"
+    )
+    parser.add_argument("--template", type=Path, help="Word-sjabloon (.docx) met de huisstijl van de organisatie")
+    parser.add_argument("--report", help="voortgang: id of titel van een opgeslagen voortgangsrapportage")
+    parser.set_defaults(handler=run_export)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    suffix = args.out.suffix.lower()
+    if suffix == ".docx":
+        if args.kind not in DOCX_KINDS:
+            print(f"Fout: {args.kind} bestaat niet als Word-document; kies uit {', '.join(DOCX_KINDS)}.")
+            return 2
+        from .export_docx import run_docx_export
+
+        return run_docx_export(args)
+    if suffix == ".xlsx":
+        if args.kind not in XLSX_KINDS:
+            print(f"Fout: {args.kind} bestaat niet als Excel-bestand; kies uit {', '.join(XLSX_KINDS)}.")
+            return 2
+        from .export_xlsx import run_xlsx_export
+
+        return run_xlsx_export(args)
+    print("Fout: --out moet eindigen op .docx (Word) of .xlsx (Excel).")
+    return 2
