@@ -1,0 +1,193 @@
+"""The invitation of a meeting as an iCalendar (.ics) file that Outlook accepts.
+
+A planned meeting gives ``METHOD:REQUEST``; a cancelled one ``METHOD:CANCEL`` with ``STATUS:CANCELLED``.
+The UID stays the meeting's ``ics_uid`` for its whole life and ``SEQUENCE`` is its ``ics_sequence``, which
+the move and cancel services raise, so a resent file updates or removes the appointment already in the
+calendar instead of adding a second one. Times carry ``TZID=Europe/Amsterdam`` with the VTIMEZONE included.
+
+``invitation_data`` reads what the file needs into plain data; ``build_ics`` turns that into bytes and
+``write_ics`` writes them. The icalendar library is imported inside the functions (start-up time).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from .models import AttendanceStatus, Meeting, MeetingState
+
+TIMEZONE = "Europe/Amsterdam"
+PRODID = "-//GHNT Desktop//Overleggen//NL"
+DEFAULT_LENGTH = timedelta(hours=2)
+
+
+@dataclass(frozen=True)
+class Invitee:
+    """A person on the invitation; without e-mail only their name is listed in the description."""
+
+    name: str
+    email: str
+    organisation: str = ""
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class InvitationData:
+    """Everything an invitation holds, as plain values."""
+
+    uid: str
+    sequence: int
+    cancelled: bool
+    title: str
+    date: date
+    start_time: time | None
+    end_time: time | None
+    location: str
+    online_link: str
+    organizer: Invitee | None
+    attendees: tuple[Invitee, ...]
+    agenda_lines: tuple[str, ...]
+
+
+def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email: str = "") -> InvitationData:
+    """Read a meeting's invitation. The organizer is the secretaris (else the voorzitter) unless
+    ``organizer_email`` names the mailbox that sends it. Vertrouwelijke items show no title."""
+    from .services.meetings import get_or_404
+
+    meeting: Meeting = get_or_404(session, Meeting, meeting_id)
+    organizer_person = meeting.secretary or meeting.chair
+    organizer = None
+    if organizer_email or (organizer_person and organizer_person.email):
+        organizer = Invitee(
+            name=organizer_person.name if organizer_person else "",
+            email=organizer_email or (organizer_person.email if organizer_person else ""),
+        )
+    attendees = []
+    seen: set[str] = set()
+    for a in sorted(meeting.attendance, key=lambda a: a.position):
+        if a.status is AttendanceStatus.EXCUSED:
+            continue  # afgemeld: the calendar need not chase them again
+        name = a.person.name if a.person else a.name or (a.organisation.name if a.organisation else "")
+        email = a.person.email.strip() if a.person and a.person.email else ""
+        key = email.casefold() or name.casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        attendees.append(
+            Invitee(
+                name=name,
+                email=email,
+                organisation=a.organisation.name if a.organisation else "",
+                required=a.agenda_item_id is None,
+            )
+        )
+    lines = []
+    for item in sorted(meeting.agenda_items, key=lambda i: i.position):
+        title = "Vertrouwelijk agendapunt" if item.confidential else item.title
+        purpose = f" ({item.purpose.label.lower()})" if item.standard_item is None else ""
+        lines.append(f"{item.number}. {title}{purpose}")
+    return InvitationData(
+        uid=meeting.ics_uid,
+        sequence=meeting.ics_sequence,
+        cancelled=meeting.state is MeetingState.CANCELLED,
+        title=meeting.title,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        location=meeting.location,
+        online_link=meeting.online_link,
+        organizer=organizer,
+        attendees=tuple(attendees),
+        agenda_lines=tuple(lines),
+    )
+
+
+def _one_line(text: str) -> str:
+    """Calendar parameters (CN) must not hold quotes, newlines or control characters."""
+    return "".join(ch for ch in text if ch.isprintable() and ch != '"').strip()
+
+
+def _description(data: InvitationData) -> str:
+    parts = []
+    if data.cancelled:
+        parts.append("Dit overleg is geannuleerd.")
+        parts.append("")
+    if data.online_link:
+        parts.append(f"Online deelnemen: {data.online_link}")
+        parts.append("")
+    if data.agenda_lines:
+        parts.append("Agenda")
+        parts.extend(data.agenda_lines)
+    without_email = [a for a in data.attendees if not a.email]
+    if without_email:
+        parts.append("")
+        parts.append("Ook uitgenodigd: " + ", ".join(a.name for a in without_email if a.name))
+    return "\n".join(parts).strip()
+
+
+def build_ics(data: InvitationData, *, now: datetime | None = None) -> bytes:
+    """The invitation as iCalendar bytes: REQUEST, or CANCEL for a cancelled meeting."""
+    from zoneinfo import ZoneInfo
+
+    from icalendar import Calendar, Event, vCalAddress, vText
+
+    zone = ZoneInfo(TIMEZONE)
+    calendar = Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    calendar.add("method", "CANCEL" if data.cancelled else "REQUEST")
+
+    event = Event()
+    event.add("uid", data.uid)
+    event.add("sequence", data.sequence)
+    event.add("dtstamp", now or datetime.now(tz=ZoneInfo("UTC")))
+    event.add("summary", data.title)
+    if data.start_time is not None:
+        start = datetime.combine(data.date, data.start_time, tzinfo=zone)
+        end = datetime.combine(data.date, data.end_time, tzinfo=zone) if data.end_time else start + DEFAULT_LENGTH
+        if end <= start:
+            end = start + DEFAULT_LENGTH
+        event.add("dtstart", start)
+        event.add("dtend", end)
+    else:
+        # No time yet: an all-day appointment on the date.
+        event.add("dtstart", data.date)
+        event.add("dtend", data.date + timedelta(days=1))
+    location = data.location or data.online_link
+    if location:
+        event.add("location", vText(location))
+    description = _description(data)
+    if description:
+        event.add("description", description)
+    event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
+    event.add("transp", "OPAQUE")
+    if data.organizer is not None and data.organizer.email:
+        organizer = vCalAddress(f"mailto:{data.organizer.email}")
+        if data.organizer.name:
+            organizer.params["cn"] = _one_line(data.organizer.name)
+        event.add("organizer", organizer)
+    for invitee in data.attendees:
+        if not invitee.email:
+            continue
+        attendee = vCalAddress(f"mailto:{invitee.email}")
+        if invitee.name:
+            attendee.params["cn"] = _one_line(invitee.name)
+        attendee.params["role"] = "REQ-PARTICIPANT" if invitee.required else "OPT-PARTICIPANT"
+        attendee.params["partstat"] = "NEEDS-ACTION"
+        attendee.params["rsvp"] = "TRUE"
+        attendee.params["cutype"] = "INDIVIDUAL"
+        event.add("attendee", attendee, encode=0)
+    calendar.add_component(event)
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def write_ics(data: InvitationData, path: Path | str) -> Path:
+    """Write the invitation to ``path`` (``.ics``) and return the path."""
+    target = Path(path)
+    target.write_bytes(build_ics(data))
+    return target

@@ -1,0 +1,111 @@
+"""Change history: who changed which field of which record, when and why (``ChangeRecord``).
+
+Decisions and action items record every field change here; reopening a vastgesteld verslag records its
+reason. Values are stored as text so any field of any table fits.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import ChangeRecord
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One recorded field change."""
+
+    id: uuid.UUID
+    entity: str
+    entity_id: uuid.UUID
+    field: str
+    old_value: str | None
+    new_value: str | None
+    changed_at: datetime
+    changed_by: str
+    reason: str
+
+
+def as_text(value: Any) -> str | None:
+    """A field value as history stores it: enums by value, dates in ISO form, None stays None."""
+    if value is None:
+        return None
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return str(value)
+
+
+def record_change(
+    session: Session,
+    entity: str,
+    entity_id: uuid.UUID,
+    field: str,
+    old_value: Any,
+    new_value: Any,
+    *,
+    user: str = "",
+    reason: str = "",
+) -> uuid.UUID:
+    """Write one ChangeRecord (``entity`` is the table name) and return its id; never commits."""
+    record = ChangeRecord(
+        entity=entity,
+        entity_id=entity_id,
+        field=field,
+        old_value=as_text(old_value),
+        new_value=as_text(new_value),
+        changed_by=user[:200],
+        reason=reason,
+    )
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def record_field_changes(
+    session: Session,
+    entity: str,
+    entity_id: uuid.UUID,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    *,
+    user: str = "",
+    reason: str = "",
+) -> list[str]:
+    """Record each field whose value differs between ``before`` and ``after``; returns the changed fields."""
+    changed = [name for name in after if name in before and as_text(before[name]) != as_text(after[name])]
+    for name in changed:
+        record_change(session, entity, entity_id, name, before[name], after[name], user=user, reason=reason)
+    return changed
+
+
+def history_of(session: Session, entity: str, entity_id: uuid.UUID) -> list[ChangeRow]:
+    """Every recorded change of one record, oldest first."""
+    query = (
+        select(ChangeRecord)
+        .where(ChangeRecord.entity == entity, ChangeRecord.entity_id == entity_id)
+        .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
+    )
+    return [
+        ChangeRow(
+            id=r.id,
+            entity=r.entity,
+            entity_id=r.entity_id,
+            field=r.field,
+            old_value=r.old_value,
+            new_value=r.new_value,
+            changed_at=r.changed_at,
+            changed_by=r.changed_by,
+            reason=r.reason,
+        )
+        for r in session.scalars(query)
+    ]
