@@ -10,6 +10,7 @@ the migration succeeded.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -79,10 +80,24 @@ def _set_read_only_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def read_only_uri(path: Path) -> str:
+    """The SQLite URI that reads ``path`` without writing to it.
+
+    In a folder the app may not write to (a read-only share), SQLite cannot create the ``-shm`` file a
+    WAL database needs even for reading, and every read fails with "attempt to write a readonly
+    database". Without a left-over ``-wal`` file (the last writer closed cleanly) the main file holds
+    everything, so it is then opened immutable.
+    """
+    uri = f"file:{path.as_posix()}?mode=ro"
+    if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on ``path`` with the app's pragmas (no checks: see ``open_database``)."""
     if read_only:
-        engine = create_engine(f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true")
+        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true")
         event.listen(engine, "connect", _set_read_only_pragmas)
     else:
         engine = create_engine(f"sqlite:///{path.as_posix()}")
@@ -102,7 +117,7 @@ def inspect_file(path: Path) -> SchemaInfo:
             f"Het bestand {path.name} is geen database van GHNT Desktop (het is geen SQLite-bestand)."
         )
     try:
-        connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        connection = sqlite3.connect(read_only_uri(path), uri=True)
     except sqlite3.Error as exc:
         raise DamagedDatabaseError(f"De database {path.name} kan niet worden geopend: {exc}.") from exc
     try:

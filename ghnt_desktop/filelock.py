@@ -1,0 +1,434 @@
+"""Who has a database open: a lock file beside it, so a second instance can say so and open read-only.
+
+A database on a shared network folder may be opened from two laptops. SQLite's own locks keep single
+transactions apart, but two people editing the same minutes at once would overwrite each other's work,
+so the app holding a database for editing puts ``<name>.lock`` beside it (``ghnt.db`` gets
+``ghnt.db.lock``), a small JSON file with the user, the machine (host name), the process id, when it
+was opened and a heartbeat. A second instance reads it and tells the user "ghnt.db is geopend door anna
+op LAPTOP-ANNA sinds 12-03-2025 10:32", and may open the database read-only.
+
+Stale locks (a run that crashed, a laptop that lost power) are recognised and taken over:
+
+- on the same machine, when the process id is no longer running (or is our own process, which does not
+  hold it: a pid reused after a reboot);
+- on any machine, when the heartbeat is older than ``STALE_AFTER`` (2 hours). The holder refreshes the
+  heartbeat every ``HEARTBEAT_INTERVAL`` (5 minutes; the GUI calls ``DatabaseLock.refresh`` on a timer).
+  Two hours, not minutes: a laptop closed during the lunch break stops its heartbeat, and another user
+  should not take the file over from a secretaris who is coming back. A lock file that cannot be read
+  (empty, not JSON) is stale once its modification time is older than ``UNREADABLE_GRACE``.
+
+The lock is created atomically (a hard link of a finished temporary file; where the file system has no
+hard links, ``O_CREAT | O_EXCL``), so a reader never sees a half-written lock of a live holder. Taking
+over a stale lock renames it aside first, so of two instances that both find it stale only one wins.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import getpass
+import json
+import logging
+import os
+import secrets
+import socket
+import sys
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .db import DatabaseError
+
+if TYPE_CHECKING:
+    from .backup import BackupInfo
+    from .db import Database
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_INTERVAL = timedelta(minutes=5)
+STALE_AFTER = timedelta(hours=2)
+UNREADABLE_GRACE = timedelta(minutes=1)
+LOCK_SUFFIX = ".lock"
+
+# Tokens of the locks this process holds: our own pid in a lock file we do not hold means a reused pid.
+_HELD_TOKENS: set[str] = set()
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """What a lock file says about its holder."""
+
+    user: str
+    machine: str
+    pid: int
+    since: datetime  # aware, UTC
+    heartbeat: datetime  # aware, UTC
+    token: str
+
+    def since_text(self) -> str:
+        """``since`` in local time as the user reads it: 12-03-2025 10:32."""
+        return self.since.astimezone().strftime("%d-%m-%Y %H:%M")
+
+    def describe(self) -> str:
+        """ "anna op LAPTOP-ANNA sinds 12-03-2025 10:32"."""
+        return f"{self.user} op {self.machine} sinds {self.since_text()}"
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {
+                "user": self.user,
+                "machine": self.machine,
+                "pid": self.pid,
+                "since": self.since.isoformat(),
+                "heartbeat": self.heartbeat.isoformat(),
+                "token": self.token,
+            },
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> LockInfo:
+        data = json.loads(text)
+        since = datetime.fromisoformat(data["since"])
+        return cls(
+            user=str(data.get("user") or "?"),
+            machine=str(data.get("machine") or "?"),
+            pid=int(data.get("pid") or 0),
+            since=since,
+            heartbeat=datetime.fromisoformat(data.get("heartbeat") or data["since"]),
+            token=str(data.get("token") or ""),
+        )
+
+
+class DatabaseInUseError(DatabaseError):
+    """Another instance holds the database; ``holder`` says who, where and since when."""
+
+    def __init__(self, path: Path, holder: LockInfo) -> None:
+        super().__init__(
+            f"De database {path.name} is geopend door {holder.describe()}. "
+            "U kunt hem alleen-lezen openen, of wachten tot die gebruiker hem sluit."
+        )
+        self.path = path
+        self.holder = holder
+
+
+class LockUnavailableError(DatabaseError):
+    """No lock file can be made beside the database (a read-only folder): only read-only opening is possible."""
+
+
+class LockLostError(DatabaseError):
+    """The lock this instance held was taken over or removed by someone else."""
+
+
+def lock_path(db_path: Path | str) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + LOCK_SUFFIX)
+
+
+def this_machine() -> str:
+    return socket.gethostname() or "onbekende computer"
+
+
+def this_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name in the environment is not a reason to refuse
+        return os.environ.get("USERNAME") or os.environ.get("USER") or "onbekende gebruiker"
+
+
+def pid_running(pid: int) -> bool:
+    """Whether a process with this id runs on this machine (a zombie counts as running)."""
+    if pid <= 0:
+        return False
+    if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return kernel32.GetLastError() == 5  # access denied: it exists
+        try:
+            code = ctypes.c_ulong()
+            kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OSError:
+        return False
+    return True
+
+
+def read_lock(db_path: Path | str) -> LockInfo | None:
+    """The holder named by the lock file, or None when there is none.
+
+    An unreadable lock file gives a ``LockInfo`` with pid 0 whose heartbeat is the file's modification
+    time, so it is treated as stale once that is old enough.
+    """
+    path = lock_path(db_path)
+    try:
+        text = path.read_text(encoding="utf-8")
+        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None
+    try:
+        return LockInfo.from_json(text)
+    except (ValueError, KeyError, TypeError):
+        return LockInfo("?", "?", 0, mtime, mtime - STALE_AFTER + UNREADABLE_GRACE, token="")
+
+
+def is_stale(info: LockInfo, *, now: datetime | None = None, machine: str | None = None) -> bool:
+    """Whether the lock ``info`` describes is left over from a run that no longer holds it."""
+    now = now or datetime.now(UTC)
+    if now - info.heartbeat > STALE_AFTER:
+        return True
+    if info.pid <= 0:
+        return False  # unreadable lock file: only its age counts (see read_lock)
+    if info.machine.casefold() == (machine or this_machine()).casefold():
+        if info.pid == os.getpid():
+            return info.token not in _HELD_TOKENS
+        return not pid_running(info.pid)
+    return False
+
+
+def _fsync_dir(directory: Path) -> None:
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(directory, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _write_temp(path: Path, text: str) -> Path:
+    temp = path.with_name(f"{path.name}.{secrets.token_hex(4)}.tmp")
+    with temp.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    return temp
+
+
+def _create_exclusive(path: Path, text: str) -> None:
+    """Create ``path`` holding ``text`` or raise ``FileExistsError``; readers never see it half-written."""
+    temp = _write_temp(path, text)
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
+            raise
+        # A file system without hard links (FAT, some network shares): exclusive create, then write.
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+    finally:
+        temp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def _break_stale(path: Path, stale: LockInfo) -> None:
+    """Remove a stale lock, unless another instance replaced it in the meantime."""
+    aside = path.with_name(f"{path.name}.stale-{secrets.token_hex(4)}")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        return  # someone else removed it first
+    try:
+        moved = LockInfo.from_json(aside.read_text(encoding="utf-8"))
+    except (OSError, ValueError, KeyError, TypeError):
+        moved = None
+    if moved is not None and stale.token and moved.token != stale.token:
+        # Another instance took the stale lock over between our read and our rename: give it back.
+        try:
+            os.link(aside, path)
+        except OSError:
+            if not path.exists():
+                os.rename(aside, path)
+                return
+        aside.unlink(missing_ok=True)
+        return
+    aside.unlink(missing_ok=True)
+
+
+class DatabaseLock:
+    """The lock this instance holds on a database; release it when the database is closed."""
+
+    def __init__(self, db_path: Path, info: LockInfo, took_over: LockInfo | None) -> None:
+        self.db_path = db_path
+        self.path = lock_path(db_path)
+        self.info = info
+        # The stale holder this lock replaced: the GUI may say the last session did not close cleanly.
+        self.took_over = took_over
+        self.released = False
+
+    def holds(self) -> bool:
+        """Whether the lock file still names this instance."""
+        current = read_lock(self.db_path)
+        return current is not None and current.token == self.info.token
+
+    def refresh(self, now: datetime | None = None) -> None:
+        """Write a new heartbeat (call every ``HEARTBEAT_INTERVAL``); raises ``LockLostError`` if taken over."""
+        if self.released:
+            return
+        current = read_lock(self.db_path)
+        info = replace(self.info, heartbeat=now or datetime.now(UTC))
+        if current is None:
+            try:
+                _create_exclusive(self.path, info.to_json())
+            except FileExistsError:
+                current = read_lock(self.db_path)
+            else:
+                self.info = info
+                return
+        if current is None or current.token != self.info.token:
+            _HELD_TOKENS.discard(self.info.token)
+            self.released = True
+            who = current.describe() if current else "een andere gebruiker"
+            raise LockLostError(
+                f"De database {self.db_path.name} is inmiddels geopend door {who}. Uw wijzigingen tot nu toe "
+                "zijn opgeslagen; open de database opnieuw om verder te werken."
+            )
+        temp = _write_temp(self.path, info.to_json())
+        os.replace(temp, self.path)
+        self.info = info
+
+    def release(self) -> None:
+        """Remove the lock file if it is still ours; safe to call twice."""
+        if self.released:
+            return
+        self.released = True
+        _HELD_TOKENS.discard(self.info.token)
+        if self.holds():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+    def __enter__(self) -> DatabaseLock:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.release()
+
+    def __repr__(self) -> str:
+        return f"<DatabaseLock {self.path} {self.info.describe()}>"
+
+
+def acquire(
+    db_path: Path | str, *, user: str | None = None, machine: str | None = None, now: datetime | None = None
+) -> DatabaseLock:
+    """Lock ``db_path`` for editing by this instance.
+
+    Raises ``DatabaseInUseError`` (with ``holder``) when a live instance holds it, and
+    ``LockUnavailableError`` when no lock file can be written beside it (read-only folder).
+    A stale lock is taken over; the returned lock's ``took_over`` names its former holder.
+    """
+    db_path = Path(db_path).expanduser().absolute()
+    path = lock_path(db_path)
+    machine = machine or this_machine()
+    took_over: LockInfo | None = None
+    for _attempt in range(5):
+        moment = now or datetime.now(UTC)
+        info = LockInfo(
+            user=user or this_user(),
+            machine=machine,
+            pid=os.getpid(),
+            since=moment,
+            heartbeat=moment,
+            token=secrets.token_hex(16),
+        )
+        try:
+            _create_exclusive(path, info.to_json())
+        except FileExistsError:
+            holder = read_lock(db_path)
+            if holder is None:
+                continue  # released between our attempt and our read
+            if not is_stale(holder, now=moment, machine=machine):
+                raise DatabaseInUseError(db_path, holder) from None
+            log.warning("Taking over stale lock of %s: %s (pid %s)", db_path, holder.describe(), holder.pid)
+            _break_stale(path, holder)
+            took_over = holder
+            continue
+        except OSError as exc:
+            raise LockUnavailableError(
+                f"In de map {db_path.parent} kan GHNT Desktop niet schrijven ({exc.strerror or exc}). "
+                "De database kan alleen worden bekeken (alleen-lezen)."
+            ) from exc
+        _HELD_TOKENS.add(info.token)
+        return DatabaseLock(db_path, info, took_over)
+    holder = read_lock(db_path)
+    if holder is not None:
+        raise DatabaseInUseError(db_path, holder)
+    raise LockUnavailableError(f"De database {db_path.name} kon niet worden vergrendeld; probeer het opnieuw.")
+
+
+@dataclass
+class OpenedDatabase:
+    """A database as the app opened it: the lock it holds (None when read-only) and the backup made."""
+
+    database: Database
+    lock: DatabaseLock | None
+    backup: BackupInfo | None = None
+    backup_problem: str = ""  # Dutch: why the automatic backup failed (the database is open anyway)
+
+    @property
+    def read_only(self) -> bool:
+        return self.lock is None
+
+    def close(self) -> None:
+        """Close the database, then release the lock (in that order: nothing writes after the release)."""
+        self.database.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def open_for_editing(path: Path | str, *, now: datetime | None = None) -> OpenedDatabase:
+    """Open a database the way the app does for editing: lock, open (migrate), storage errors, backup.
+
+    Raises ``DatabaseInUseError`` / ``LockUnavailableError`` (offer ``open_read_only``) and the other
+    ``DatabaseError``s of ``open_database`` (offer to restore a backup or open another file); the lock
+    is released again when opening fails.
+    """
+    from . import storage_errors
+    from .backup import BackupError, backup_on_open
+    from .db import open_database
+
+    path = Path(path).expanduser().absolute()
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lock = acquire(path)
+    try:
+        database = open_database(path)
+    except BaseException:
+        lock.release()
+        raise
+    storage_errors.install(database.engine)
+    opened = OpenedDatabase(database, lock)
+    try:
+        opened.backup = backup_on_open(path, now)
+    except BackupError as exc:
+        log.warning("Automatic backup of %s failed: %s", path, exc)
+        opened.backup_problem = str(exc)
+    return opened
+
+
+def open_read_only(path: Path | str) -> OpenedDatabase:
+    """Open a database for viewing only (another instance holds it, or the folder is read-only)."""
+    from . import storage_errors
+    from .db import open_database
+
+    database = open_database(Path(path).expanduser().absolute(), read_only=True)
+    storage_errors.install(database.engine)
+    return OpenedDatabase(database, None)
