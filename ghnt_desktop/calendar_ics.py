@@ -56,7 +56,7 @@ class InvitationData:
 def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email: str = "") -> InvitationData:
     """Read a meeting's invitation. The organizer is the secretaris (else the voorzitter) unless
     ``organizer_email`` names the mailbox that sends it. Vertrouwelijke items show no title."""
-    from .services.meetings import get_or_404
+    from .services.meetings import attendance_of, get_or_404, items_of
 
     meeting: Meeting = get_or_404(session, Meeting, meeting_id)
     organizer_person = meeting.secretary or meeting.chair
@@ -68,7 +68,7 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
         )
     attendees = []
     seen: set[str] = set()
-    for a in sorted(meeting.attendance, key=lambda a: a.position):
+    for a in attendance_of(session, meeting.id):
         if a.status is AttendanceStatus.EXCUSED:
             continue  # afgemeld: the calendar need not chase them again
         name = a.person.name if a.person else a.name or (a.organisation.name if a.organisation else "")
@@ -86,7 +86,7 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
             )
         )
     lines = []
-    for item in sorted(meeting.agenda_items, key=lambda i: i.position):
+    for item in items_of(session, meeting.id):
         title = "Vertrouwelijk agendapunt" if item.confidential else item.title
         purpose = f" ({item.purpose.label.lower()})" if item.standard_item is None else ""
         lines.append(f"{item.number}. {title}{purpose}")
@@ -181,9 +181,38 @@ def build_ics(data: InvitationData, *, now: datetime | None = None) -> bytes:
         attendee.params["rsvp"] = "TRUE"
         attendee.params["cutype"] = "INDIVIDUAL"
         event.add("attendee", attendee, encode=0)
+    if data.start_time is not None:
+        calendar.add_component(_amsterdam_timezone())
     calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar.to_ical()
+
+
+def _amsterdam_timezone():
+    """VTIMEZONE for Europe/Amsterdam with the EU rules (since 1996) as RRULEs, the form Outlook writes itself.
+
+    icalendar's generated VTIMEZONE lists every transition as RDATEs until 2038; Outlook reads rules better.
+    """
+    from datetime import datetime as dt
+
+    from icalendar import Timezone, TimezoneDaylight, TimezoneStandard
+
+    timezone = Timezone()
+    timezone.add("tzid", TIMEZONE)
+    standard = TimezoneStandard()
+    standard.add("dtstart", dt(1970, 10, 25, 3, 0))
+    standard.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    standard.add("tzoffsetfrom", timedelta(hours=2))
+    standard.add("tzoffsetto", timedelta(hours=1))
+    standard.add("tzname", "CET")
+    daylight = TimezoneDaylight()
+    daylight.add("dtstart", dt(1970, 3, 29, 2, 0))
+    daylight.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    daylight.add("tzoffsetfrom", timedelta(hours=1))
+    daylight.add("tzoffsetto", timedelta(hours=2))
+    daylight.add("tzname", "CEST")
+    timezone.add_component(standard)
+    timezone.add_component(daylight)
+    return timezone
 
 
 def write_ics(data: InvitationData, path: Path | str) -> Path:

@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import delete, insert, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..models import (
     ActionItem,
@@ -43,6 +43,7 @@ from .meetings import (
     Edit,
     Removed,
     add_attendee,
+    attendance_of,
     clean_text,
     ensure_editable,
     get_or_404,
@@ -243,7 +244,7 @@ def remove_agenda_item(session: Session, item_id: uuid.UUID) -> Removed:
     updates = session.scalars(select(ProgressUpdate).where(ProgressUpdate.agenda_item_id == item.id)).all()
     if any(u.done_text.strip() or u.todo_text.strip() for u in updates):
         raise RefusedError(f"Bij agendapunt {item.number} is voortgang vastgelegd; het kan niet worden verwijderd.")
-    guests = [a for a in meeting.attendance if a.agenda_item_id == item.id]
+    guests = [a for a in attendance_of(session, meeting.id) if a.agenda_item_id == item.id]
     links = [
         ("agenda_item_programme_action", dict(row._mapping))
         for row in session.execute(
@@ -436,6 +437,11 @@ def open_actions_for(session: Session, meeting: Meeting) -> list[ActionItem]:
             or_(ActionItem.origin_meeting_id.in_(earlier), ActionItem.id.in_(reviewed)),
         )
         .order_by(Meeting.date, ActionItem.number)
+        .options(
+            selectinload(ActionItem.trekker_person),
+            selectinload(ActionItem.trekker_organisation),
+            selectinload(ActionItem.origin_meeting),
+        )
     )
     return list(session.scalars(query).unique())
 

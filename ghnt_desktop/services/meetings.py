@@ -30,7 +30,6 @@ from ..models import (
     AttendanceStatus,
     Base,
     Decision,
-    EscalationState,
     Meeting,
     MeetingKind,
     MeetingSeries,
@@ -243,6 +242,20 @@ def clean_text(value: str, *, label: str, required: bool = False, max_length: in
     return text
 
 
+def attendance_of(session: Session, meeting_id: uuid.UUID) -> list[Attendance]:
+    """The attendance rows of a meeting, queried (a loaded relationship may lag behind deletes)."""
+    return list(
+        session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id).order_by(Attendance.position))
+    )
+
+
+def items_of(session: Session, meeting_id: uuid.UUID) -> list[AgendaItem]:
+    """The agenda items of a meeting in order, queried."""
+    return list(
+        session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position))
+    )
+
+
 def renumber_agenda(session: Session, meeting: Meeting) -> None:
     """Give the agenda items positions 0.. and shown numbers "1", "2", ... in their current order."""
     session.flush()
@@ -300,6 +313,11 @@ def _model_for_table(name: str) -> type:
 def restore_removed(session: Session, removed: Removed) -> Changes:
     """Undo a delete service: insert the removed rows again (same ids) and put back the changed values."""
     for table_name, values in removed.rows:
+        if table_name == "agenda_item":
+            # Back in its old place: the items now at or after that position move down one.
+            for other in items_of(session, values["meeting_id"]):
+                if other.position >= values["position"]:
+                    other.position += 1
         session.add(_model_for_table(table_name)(**values))
         session.flush()
     for table_name, values in removed.links:
@@ -779,7 +797,8 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
     """
     meeting = get_or_404(session, Meeting, meeting_id)
     ensure_editable(meeting)
-    items = list(meeting.agenda_items)
+    items = items_of(session, meeting.id)
+    attendance = attendance_of(session, meeting.id)
     item_ids = [i.id for i in items]
     reasons = []
     if any(i.minutes_text.strip() for i in items):
@@ -788,7 +807,7 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
         reasons.append("besluiten")
     if session.scalar(select(func.count(ActionItem.id)).where(ActionItem.origin_meeting_id == meeting.id)):
         reasons.append("actiepunten")
-    if any(a.status is not AttendanceStatus.INVITED for a in meeting.attendance):
+    if any(a.status is not AttendanceStatus.INVITED for a in attendance):
         reasons.append("vastgelegde aanwezigheid")
     updates = session.scalars(select(ProgressUpdate).where(ProgressUpdate.meeting_id == meeting.id)).all()
     if any(u.done_text.strip() or u.todo_text.strip() for u in updates):
@@ -821,12 +840,12 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
             )
         ]
     rows = [snapshot(meeting)] + [snapshot(i) for i in items]
-    rows += [snapshot(a) for a in meeting.attendance] + [snapshot(u) for u in updates]
+    rows += [snapshot(a) for a in attendance] + [snapshot(u) for u in updates]
     if item_ids:
         session.execute(
             delete(agenda_item_programme_action).where(agenda_item_programme_action.c.agenda_item_id.in_(item_ids))
         )
-    for record in [*updates, *meeting.attendance, *items]:
+    for record in [*updates, *attendance, *items]:
         session.delete(record)
     session.flush()
     series_id, year = meeting.series_id, meeting.date.year
@@ -864,8 +883,8 @@ class AttendanceRow:
 
 def attendance_list(session: Session, meeting_id: uuid.UUID) -> list[AttendanceRow]:
     """The meeting's attendance: members first in their order, guests for one item last."""
-    meeting = get_or_404(session, Meeting, meeting_id)
-    rows = sorted(meeting.attendance, key=lambda a: (a.agenda_item_id is not None, a.position))
+    get_or_404(session, Meeting, meeting_id)
+    rows = sorted(attendance_of(session, meeting_id), key=lambda a: (a.agenda_item_id is not None, a.position))
     return [
         AttendanceRow(
             id=a.id,
@@ -988,19 +1007,10 @@ def organisations_represented(session: Session, meeting_id: uuid.UUID) -> list[s
 
     A substitute counts for the organisation of the person they replace; guests for one item count too.
     """
-    meeting = get_or_404(session, Meeting, meeting_id)
+    get_or_404(session, Meeting, meeting_id)
     names = {
-        a.organisation.name for a in meeting.attendance if a.status in PRESENT_STATUSES and a.organisation is not None
+        a.organisation.name
+        for a in attendance_of(session, meeting_id)
+        if a.status in PRESENT_STATUSES and a.organisation is not None
     }
     return sorted(names, key=str.casefold)
-
-
-def meeting_has_escalations(session: Session, meeting_id: uuid.UUID) -> bool:
-    """Whether decisions of this meeting were put to a bestuurlijk overleg."""
-    return bool(
-        session.scalar(
-            select(func.count(Decision.id)).where(
-                Decision.meeting_id == meeting_id, Decision.escalation != EscalationState.NONE
-            )
-        )
-    )

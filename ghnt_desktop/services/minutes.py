@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from ..deadlines import parse_deadline
 from ..models import (
@@ -124,7 +124,15 @@ def decision_list(
     year: int | None = None,
 ) -> list[DecisionRow]:
     """The besluitenlijst: decisions in number order, of one meeting, series and/or year."""
-    query = select(Decision).order_by(Decision.year, Decision.sequence)
+    query = (
+        select(Decision)
+        .order_by(Decision.year, Decision.sequence)
+        .options(
+            selectinload(Decision.meeting),
+            selectinload(Decision.agenda_item),
+            selectinload(Decision.escalated_to_meeting),
+        )
+    )
     if meeting_id is not None:
         query = query.where(Decision.meeting_id == meeting_id)
     if series_id is not None:
