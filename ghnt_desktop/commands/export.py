@@ -58,6 +58,9 @@ def register(subparsers) -> None:
     )
     parser.add_argument("--template", type=Path, help="Word-sjabloon (.docx) met de huisstijl van de organisatie")
     parser.add_argument("--report", help="voortgang: id of titel van een opgeslagen voortgangsrapportage")
+    parser.add_argument(
+        "--programme", help="programma, voortgang (Word): id of titel van het actieprogramma (standaard het lopende)"
+    )
     parser.set_defaults(handler=run_export)
 
 

@@ -1,0 +1,747 @@
+"""Shared machinery of the Word exports: template loading, fast XML-level paragraphs and tables,
+header blocks, a table of contents field, page numbers, document properties and text sanitising.
+
+Why XML strings: python-docx's ``table.cell(r, c)`` and ``table.rows[i]`` walk the whole table on every
+call (quadratic: 200 rows took 22 s here). ``DocxWriter`` instead writes the WordprocessingML of many
+rows as one string and lets lxml parse it in one call, which is the fastest way we measured to build
+a big table (see ``benchmarks/bench_docx.py``). Everything else (properties, footers, pictures) goes
+through python-docx's API.
+
+Text from the database may hold anything a user can type: ``clean`` removes what XML 1.0 cannot carry
+(control characters, lone surrogates) and keeps the rest (emoji, right-to-left scripts, long notes).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from ..services.documents import Omitted
+
+Progress = Callable[[int, int], None] | None
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W_DECL = f'xmlns:w="{W_NS}"'
+TWIPS_PER_CM = 566.929
+EMU_PER_CM = 360000
+
+DOCUMENT_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+KIND_TITLES = {
+    "agenda": "Uitnodiging en agenda",
+    "verslag": "Verslag",
+    "besluitenlijst": "Besluitenlijst",
+    "actielijst": "Actielijst",
+    "programma": "Actieprogramma",
+    "voortgang": "Voortgangsrapportage",
+}
+
+# Tables written by DocxWriter: grey borders, a light header row.
+BORDER_COLOR = "A6A6A6"
+HEADER_FILL = "DCE6F2"
+SECTION_FILL = "B8CCE4"
+
+
+class ExportError(Exception):
+    """An export that cannot be written; ``str(exc)`` is a Dutch message for the user."""
+
+
+class TemplateError(ExportError):
+    """The chosen Word template cannot be used."""
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What an export wrote and what it left out."""
+
+    path: Path
+    kind: str
+    omitted: Omitted
+    pages_hint: int = 0  # rows or items written, for a status message
+
+
+# --------------------------------------------------------------------------------------------------
+# Text
+# --------------------------------------------------------------------------------------------------
+
+# XML 1.0 cannot carry C0 controls other than tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
+_ILLEGAL_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+_BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def clean(text: Any) -> str:
+    """Text safe for WordprocessingML: line breaks normalised to ``\\n``, illegal characters dropped."""
+    if text is None:
+        return ""
+    text = str(text)
+    if not text:
+        return text
+    return _ILLEGAL_XML.sub("", _BREAKS.sub("\n", text))
+
+
+def lines(text: Any) -> list[str]:
+    """Paragraphs of a note: cleaned, split on line breaks, blank lines dropped."""
+    return [line for line in (part.strip() for part in clean(text).split("\n")) if line]
+
+
+DUTCH_MONTHS = (
+    "januari", "februari", "maart", "april", "mei", "juni",
+    "juli", "augustus", "september", "oktober", "november", "december",
+)  # fmt: skip
+DUTCH_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
+
+def long_date(value: date | None, *, weekday: bool = True) -> str:
+    """``dinsdag 12 maart 2024`` (independent of the machine's locale)."""
+    if value is None:
+        return ""
+    text = f"{value.day} {DUTCH_MONTHS[value.month - 1]} {value.year}"
+    return f"{DUTCH_WEEKDAYS[value.weekday()]} {text}" if weekday else text
+
+
+def short_date(value: date | None) -> str:
+    """``12-03-2024``, as Dutch lists write dates."""
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+def clock(value: time | None) -> str:
+    """``13.30``, the Dutch way of writing a time of day."""
+    return f"{value.hour:02d}.{value.minute:02d}" if value else ""
+
+
+# --------------------------------------------------------------------------------------------------
+# XML snippets
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """A piece of text with character formatting."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    color: str | None = None  # "C00000"
+
+
+@dataclass(frozen=True, slots=True)
+class Para:
+    """A paragraph: runs (plain strings or ``Run``), an optional style name and a left indent."""
+
+    runs: tuple[str | Run, ...]
+    style: str | None = None
+    indent_cm: float = 0.0
+    hanging_cm: float = 0.0
+    keep_next: bool = False
+
+    @classmethod
+    def of(cls, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, hanging_cm: float = 0.0) -> Para:
+        return cls(tuple(runs), style=style, indent_cm=indent_cm, hanging_cm=hanging_cm)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell with more than text: several paragraphs, a fill, a vertical merge."""
+
+    content: str | Para | Sequence[str | Para] = ""
+    merge: str | None = None  # "restart" starts a vertical merge, "continue" carries it on
+    fill: str | None = None
+    span: int = 1
+
+
+CONTINUE = Cell(merge="continue")
+
+
+@dataclass(frozen=True, slots=True)
+class SpanRow:
+    """A heading row across the full width of a table (the actielijn above its ambitions)."""
+
+    text: str
+    fill: str = SECTION_FILL
+
+
+_BULLET_LINE = re.compile(r"^\s*([o•\-–*▪·])\s+(.*)$")
+
+
+def rich_lines(text: Any, *, italic: bool = False) -> list[Para]:
+    """Paragraphs of a note, where lines written as a list ("o ...", "• ...", "- ...") get a hanging indent."""
+    paras = []
+    for line in lines(text):
+        match = _BULLET_LINE.match(line)
+        if match:
+            symbol = "•" if match.group(1) in "•-–*▪·" else "o"
+            paras.append(Para.of(Run(f"{symbol}\t{match.group(2)}", italic=italic), indent_cm=0.2, hanging_cm=0.5))
+        else:
+            paras.append(Para.of(Run(line, italic=italic)))
+    return paras
+
+
+def _text_xml(text: str) -> str:
+    """Runs' inner text: tabs become ``<w:tab/>``, line breaks ``<w:br/>``."""
+    text = clean(text)
+    if "\t" not in text and "\n" not in text:
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    out = []
+    for i, line in enumerate(text.split("\n")):
+        if i:
+            out.append("<w:br/>")
+        for j, piece in enumerate(line.split("\t")):
+            if j:
+                out.append("<w:tab/>")
+            if piece:
+                out.append(f'<w:t xml:space="preserve">{escape(piece)}</w:t>')
+    return "".join(out)
+
+
+def run_xml(run: str | Run) -> str:
+    if isinstance(run, str):
+        return f"<w:r>{_text_xml(run)}</w:r>"
+    props = ""
+    if run.bold:
+        props += "<w:b/><w:bCs/>"
+    if run.italic:
+        props += "<w:i/><w:iCs/>"
+    if run.color:
+        props += f'<w:color w:val="{run.color}"/>'
+    return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{_text_xml(run.text)}</w:r>"
+
+
+def _ppr(style_id: str | None, indent_cm: float = 0.0, hanging_cm: float = 0.0, keep_next: bool = False) -> str:
+    parts = []
+    if style_id:
+        parts.append(f'<w:pStyle w:val="{style_id}"/>')
+    if keep_next:
+        parts.append("<w:keepNext/>")
+    if indent_cm or hanging_cm:
+        left = round((indent_cm + hanging_cm) * TWIPS_PER_CM)
+        hang = f' w:hanging="{round(hanging_cm * TWIPS_PER_CM)}"' if hanging_cm else ""
+        parts.append(f'<w:ind w:left="{left}"{hang}/>')
+    return f"<w:pPr>{''.join(parts)}</w:pPr>" if parts else ""
+
+
+def _fragment(xml: str):
+    """Parse body-level WordprocessingML into python-docx's element classes."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(f"<w:body {_W_DECL}>{xml}</w:body>")
+
+
+# --------------------------------------------------------------------------------------------------
+# Templates
+# --------------------------------------------------------------------------------------------------
+
+_TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+
+def default_template(kind: str) -> Path | None:
+    """The Dutch default template shipped in ``resources/templates/`` for ``kind``, if present."""
+    from ..paths import resource
+
+    path = resource("templates", f"{kind}.docx")
+    return path if path.is_file() else None
+
+
+def _as_document_bytes(data: bytes) -> bytes:
+    """A Word template (.dotx) opens as a document once its main part's content type says so."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        types = source.read("[Content_Types].xml")
+        if _TEMPLATE_CT not in types:
+            return data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in source.infolist():
+                payload = source.read(info.filename)
+                if info.filename == "[Content_Types].xml":
+                    payload = payload.replace(_TEMPLATE_CT, _DOCUMENT_CT)
+                target.writestr(info, payload)
+        return out.getvalue()
+
+
+def open_template(path: Path | str | None, kind: str):
+    """A python-docx Document on the user's template (or the shipped default) with an empty body.
+
+    The template brings styles, margins, header and footer (logo) and numbering; its body text is
+    dropped. A file that is missing or not a valid Word document raises ``TemplateError``.
+    """
+    import docx
+
+    source = Path(path) if path is not None else default_template(kind)
+    if source is None:
+        document = docx.Document()
+    else:
+        name = source.name
+        try:
+            data = source.read_bytes()
+        except FileNotFoundError as exc:
+            raise TemplateError(f"Het sjabloon {name} bestaat niet (gezocht in {source.parent}).") from exc
+        except OSError as exc:
+            raise TemplateError(f"Het sjabloon {name} kan niet worden gelezen: {exc.strerror or exc}.") from exc
+        try:
+            document = docx.Document(io.BytesIO(_as_document_bytes(data)))
+        except Exception as exc:  # a broken zip, missing parts, bad XML: all the same to the user
+            raise TemplateError(
+                f"Het sjabloon {name} is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon "
+                "of laat het sjabloon leeg om de standaardopmaak te gebruiken."
+            ) from exc
+    body = document.element.body
+    for child in list(body):
+        if child.tag != f"{{{W_NS}}}sectPr":
+            body.remove(child)
+    return document
+
+
+# --------------------------------------------------------------------------------------------------
+# The writer
+# --------------------------------------------------------------------------------------------------
+
+# Styles every export uses, created with sensible defaults when a user's template lacks them.
+# name -> (style id, base style name, point size, bold, space after in pt, outline level)
+_STYLE_DEFAULTS: dict[str, tuple[str, str | None, float | None, bool, float | None, int | None]] = {
+    "Title": ("Title", "Normal", 20, True, 6, None),
+    "Subtitle": ("Subtitle", "Normal", 13, False, 12, None),
+    "Heading 1": ("Heading1", "Normal", 15, True, 6, 0),
+    "Heading 2": ("Heading2", "Normal", 12.5, True, 4, 1),
+    "Heading 3": ("Heading3", "Normal", 11, True, 3, 2),
+    "Heading 4": ("Heading4", "Normal", 10, True, 2, 3),
+    "Tabeltekst": ("Tabeltekst", "Normal", 9, False, 0, None),
+    "Tabelkop": ("Tabelkop", "Tabeltekst", 9, True, 0, None),
+    "toc 1": ("TOC1", "Normal", None, True, 3, None),
+    "toc 2": ("TOC2", "Normal", None, False, 2, None),
+    "toc 3": ("TOC3", "Normal", None, False, 2, None),
+    "Caption": ("Caption", "Normal", 9, False, 6, None),
+}
+
+
+_PAGE_FIELD_XPATH = ".//w:instrText[contains(., 'PAGE')] | .//w:fldSimple[contains(@w:instr, 'PAGE')]"
+
+
+class DocxWriter:
+    """Appends paragraphs, headings and tables to a document at the XML level, in order."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.body = document.element.body
+        self._sect_pr = self.body.find(f"{{{W_NS}}}sectPr")
+        self._style_ids: dict[str, str] = {}
+        self.headings: list[tuple[int, str]] = []
+        self._toc_anchor = None
+
+    # -- styles ---------------------------------------------------------------------------------
+    def style_id(self, name: str) -> str:
+        """The style id of the paragraph style ``name`` in this document, adding it when missing.
+
+        Word keeps built-in names in English in styles.xml ("heading 1") whatever its display
+        language, so a Dutch template that shows "Kop 1" is found under "Heading 1" too.
+        """
+        cached = self._style_ids.get(name)
+        if cached is not None:
+            return cached
+        styles = self.document.styles
+        try:
+            style = styles[name]
+            style_id = style.style_id
+        except KeyError:
+            style_id = self._add_style(name)
+        self._style_ids[name] = style_id
+        return style_id
+
+    def _add_style(self, name: str) -> str:
+        from docx.enum.style import WD_STYLE_TYPE
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+        from docx.shared import Cm, Pt
+
+        defaults = _STYLE_DEFAULTS.get(name, (None, "Normal", None, False, None, None))
+        style_id, base, size, bold, after, outline = defaults
+        style = self.document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        if style_id:
+            style.element.set(qn("w:styleId"), style_id)
+        if base:
+            try:
+                style.base_style = self.document.styles[base]
+            except KeyError:
+                pass
+        style.quick_style = True
+        if size:
+            style.font.size = Pt(size)
+        if bold:
+            style.font.bold = True
+        if after is not None:
+            style.paragraph_format.space_after = Pt(after)
+        if name.startswith("toc "):
+            style.paragraph_format.left_indent = Cm(0.5 * (int(name[-1]) - 1))
+        if outline is not None:
+            style.paragraph_format.keep_with_next = True
+            style.paragraph_format.space_before = Pt(12 - 3 * outline)
+            ppr = style.element.get_or_add_pPr()
+            level = OxmlElement("w:outlineLvl")
+            level.set(qn("w:val"), str(outline))
+            ppr.append(level)
+        if name in ("Tabeltekst", "Tabelkop"):
+            style.paragraph_format.space_before = Pt(1)
+            style.paragraph_format.space_after = Pt(1)
+        return style.style_id
+
+    # -- geometry --------------------------------------------------------------------------------
+    def set_landscape(self, landscape: bool = True) -> None:
+        """Turn every section to landscape (or portrait), keeping the template's margins."""
+        from docx.enum.section import WD_ORIENT
+
+        for section in self.document.sections:
+            width, height = section.page_width, section.page_height
+            if width is None or height is None:
+                continue
+            is_landscape = width > height
+            if is_landscape != landscape:
+                section.page_width, section.page_height = height, width
+            section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+
+    def text_width_cm(self) -> float:
+        """Width between the margins of the last section, in cm (A4 portrait with 2.5 cm margins if unset)."""
+        section = self.document.sections[-1]
+        try:
+            width = section.page_width - section.left_margin - section.right_margin
+            return max(width / EMU_PER_CM, 5.0)
+        except TypeError:
+            return 16.0
+
+    # -- body ------------------------------------------------------------------------------------
+    def append_xml(self, xml: str) -> list:
+        """Insert body-level XML before the final section properties; returns the new elements."""
+        elements = list(_fragment(xml))
+        anchor = self._sect_pr
+        for element in elements:
+            if anchor is not None:
+                anchor.addprevious(element)
+            else:
+                self.body.append(element)
+        return elements
+
+    def para_xml(self, para: str | Para, default_style: str | None = None) -> str:
+        if isinstance(para, str):
+            style = self.style_id(default_style) if default_style else None
+            return f"<w:p>{_ppr(style)}{run_xml(para) if para else ''}</w:p>"
+        style = self.style_id(para.style or default_style) if (para.style or default_style) else None
+        runs = "".join(run_xml(r) for r in para.runs)
+        return f"<w:p>{_ppr(style, para.indent_cm, para.hanging_cm, para.keep_next)}{runs}</w:p>"
+
+    def paragraph(self, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, keep_next=False):
+        """Add one paragraph of runs; returns its element."""
+        para = Para(tuple(runs), style=style, indent_cm=indent_cm, keep_next=keep_next)
+        return self.append_xml(self.para_xml(para))[0]
+
+    def paragraphs(self, texts: Iterable[str | Para], style: str | None = None) -> None:
+        """Add many paragraphs in one parse."""
+        xml = "".join(self.para_xml(t, style) for t in texts)
+        if xml:
+            self.append_xml(xml)
+
+    def note(self, text: str, *, style: str | None = None) -> None:
+        """A free text (minutes, an introduction): one paragraph per line, list lines indented."""
+        self.paragraphs(rich_lines(text), style=style)
+
+    def heading(self, text: str, level: int = 1) -> None:
+        """A heading in Word's built-in Heading N style, so the navigation pane and the TOC see it."""
+        text = " ".join(clean(text).split())
+        self.headings.append((level, text))
+        self.append_xml(f"<w:p>{_ppr(self.style_id(f'Heading {level}'))}{run_xml(text)}</w:p>")
+
+    def title(self, text: str, subtitle: str = "") -> None:
+        self.paragraph(text, style="Title")
+        if subtitle:
+            self.paragraph(subtitle, style="Subtitle")
+
+    def page_break(self) -> None:
+        self.append_xml('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+
+    def bullets(self, texts: Iterable[str], *, symbol: str = "•", indent_cm: float = 0.3) -> None:
+        """A list with a hanging symbol; independent of the template's numbering definitions."""
+        self.paragraphs(Para.of(f"{symbol}\t{t}", indent_cm=indent_cm, hanging_cm=0.5) for t in texts)
+
+    def numbered(self, texts: Iterable[str], *, indent_cm: float = 0.0) -> None:
+        self.paragraphs(
+            Para.of(f"{i}.\t{t}", indent_cm=indent_cm, hanging_cm=0.7) for i, t in enumerate(texts, start=1)
+        )
+
+    def picture(self, data: bytes, width_cm: float) -> None:
+        from docx.shared import Cm
+        from docx.text.paragraph import Paragraph
+
+        element = self.paragraph()
+        Paragraph(element, self.document._body).add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
+
+    # -- tables ----------------------------------------------------------------------------------
+    def table(
+        self,
+        columns: Sequence[tuple[str, float]],
+        rows: Iterable[Sequence[str | Para | Cell | Sequence[str | Para]] | SpanRow],
+        *,
+        header: bool = True,
+        borders: bool = True,
+        progress: Callable[[int], None] | None = None,
+        chunk: int = 200,
+    ) -> int:
+        """Add a table; returns the number of body rows written.
+
+        ``columns`` are (header text, relative width); widths are scaled to the text width. The
+        header row repeats on every page. Rows are written ``chunk`` at a time as one XML string,
+        and ``progress(rows_done)`` is called after each chunk.
+        """
+        total_weight = sum(w for _, w in columns) or 1.0
+        width = self.text_width_cm()
+        widths = [round(width * w / total_weight * TWIPS_PER_CM) for _, w in columns]
+        cell_style = self.style_id("Tabeltekst")
+        head_style = self.style_id("Tabelkop")
+        border = (
+            "".join(
+                f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOR}"/>'
+                for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            if borders
+            else "".join(
+                f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+        )
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        head = ""
+        if header:
+            head_cells = "".join(
+                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:shd w:val="clear" w:color="auto" '
+                f'w:fill="{HEADER_FILL}"/></w:tcPr><w:p>{_ppr(head_style)}{run_xml(t)}</w:p></w:tc>'
+                for (t, _), w in zip(columns, widths, strict=True)
+            )
+            head = f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head_cells}</w:tr>"
+        tbl_xml = (
+            f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{border}</w:tblBorders>'
+            '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/>'
+            '<w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
+            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}</w:tbl>'
+        )
+        tbl = self.append_xml(tbl_xml)[0]
+        # A paragraph after a table keeps two tables in a row from merging into one.
+        self.append_xml("<w:p/>")
+        full_width = sum(widths)
+        count = 0
+        buffer: list[str] = []
+
+        def flush() -> None:
+            if buffer:
+                tbl.extend(list(_fragment(f"<w:tbl>{''.join(buffer)}</w:tbl>")[0]))
+                buffer.clear()
+                if progress is not None:
+                    progress(count)
+
+        for row in rows:
+            if isinstance(row, SpanRow):
+                buffer.append(
+                    f'<w:tr><w:trPr><w:cantSplit/></w:trPr><w:tc><w:tcPr><w:tcW w:w="{full_width}" w:type="dxa"/>'
+                    f'<w:gridSpan w:val="{len(widths)}"/><w:shd w:val="clear" w:color="auto" w:fill="{row.fill}"/>'
+                    f"</w:tcPr><w:p>{_ppr(head_style, keep_next=True)}{run_xml(row.text)}</w:p></w:tc></w:tr>"
+                )
+            else:
+                buffer.append(self._row_xml(row, widths, cell_style))
+            count += 1
+            if len(buffer) >= chunk:
+                flush()
+        flush()
+        return count
+
+    def _row_xml(self, row: Sequence, widths: list[int], cell_style: str) -> str:
+        cells = []
+        column = 0
+        for value in row:
+            merge = fill = None
+            span = 1
+            if isinstance(value, Cell):
+                merge, fill, span, value = value.merge, value.fill, value.span, value.content
+            w = sum(widths[column : column + span])
+            column += span
+            props = f'<w:tcW w:w="{w}" w:type="dxa"/>'
+            if span > 1:
+                props += f'<w:gridSpan w:val="{span}"/>'
+            if merge == "restart":
+                props += '<w:vMerge w:val="restart"/>'
+            elif merge == "continue":
+                props += "<w:vMerge/>"
+            if fill:
+                props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+            if isinstance(value, str):
+                # The common case, kept short: one paragraph per line, in the table text style.
+                if "\n" in value or "\r" in value:
+                    paras = "".join(
+                        f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>{run_xml(line)}</w:p>'
+                        for line in clean(value).split("\n")
+                    )
+                else:
+                    paras = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>{run_xml(value)}</w:p>'
+            elif isinstance(value, Para):
+                paras = self.para_xml(value, "Tabeltekst")
+            else:
+                paras = "".join(self.para_xml(p, "Tabeltekst") for p in value) or "<w:p/>"
+            cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{paras}</w:tc>")
+        return f"<w:tr>{''.join(cells)}</w:tr>"
+
+    def key_values(self, pairs: Iterable[tuple[str, str | Sequence[str | Para]]], *, key_width: float = 1.0) -> None:
+        """A header block: labels in bold on the left, values on the right, no borders."""
+        rows = [(Para.of(Run(label, bold=True)), value) for label, value in pairs if value not in ("", None, (), [])]
+        if rows:
+            self.table([("", key_width), ("", 3.6 - key_width)], rows, header=False, borders=False)
+
+    # -- table of contents -------------------------------------------------------------------------
+    def toc_placeholder(self) -> None:
+        """Mark where the table of contents goes; ``finish`` fills it from the headings written."""
+        self._toc_anchor = self.paragraph()
+
+    def _fill_toc(self) -> None:
+        """A real TOC field (``TOC \\o "1-3" \\h \\z \\u``) whose cached result lists the headings.
+
+        Word refreshes it on opening (``w:updateFields``) and adds page numbers; LibreOffice shows the
+        cached entries.
+        """
+        anchor = self._toc_anchor
+        if anchor is None:
+            return
+        entries = [(level, text) for level, text in self.headings if level <= 3]
+        begin = (
+            '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        )
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        if not entries:
+            entries = [(1, "Klik met de rechtermuisknop en kies 'Veld bijwerken' voor de inhoudsopgave.")]
+        paras = []
+        for i, (level, text) in enumerate(entries):
+            style = self.style_id(f"toc {level}")
+            prefix = begin if i == 0 else ""
+            suffix = end if i == len(entries) - 1 else ""
+            paras.append(f"<w:p>{_ppr(style)}{prefix}{run_xml(text)}{suffix}</w:p>")
+        for element in _fragment("".join(paras)):
+            anchor.addprevious(element)
+        anchor.getparent().remove(anchor)
+        self._update_fields_on_open()
+
+    def _update_fields_on_open(self) -> None:
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        settings = self.document.settings.element
+        if settings.find(qn("w:updateFields")) is None:
+            element = OxmlElement("w:updateFields")
+            element.set(qn("w:val"), "true")
+            settings.append(element)
+
+    # -- page numbers, properties, saving ----------------------------------------------------------
+    def ensure_page_numbers(self) -> None:
+        """Add "Pagina X van Y" to the footer of every section whose footer has no page field."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for index, section in enumerate(self.document.sections):
+            footer = section.footer
+            if footer.is_linked_to_previous:
+                if index > 0:
+                    continue  # shows the previous section's footer
+            elif footer._element.xpath(_PAGE_FIELD_XPATH):
+                continue
+            paragraph = footer.add_paragraph()
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            fields = _fragment(
+                '<w:p><w:r><w:t xml:space="preserve">Pagina </w:t></w:r>'
+                '<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'
+                '<w:r><w:t xml:space="preserve"> van </w:t></w:r>'
+                '<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p>'
+            )[0]
+            for element in list(fields):
+                paragraph._p.append(element)
+
+    def set_properties(self, *, title: str, author: str, subject: str = "", keywords: str = "") -> None:
+        """Document properties Word shows under File > Info; the template's own are replaced."""
+        now = datetime.now().replace(microsecond=0)
+        props = self.document.core_properties
+        props.title = clean(title)[:255]
+        props.author = clean(author)[:255] or "GHNT Desktop"
+        props.last_modified_by = props.author
+        props.subject = clean(subject)[:255]
+        props.keywords = clean(keywords)[:255]
+        props.comments = "Gemaakt met GHNT Desktop"
+        props.category = "GHNT"
+        props.language = "nl-NL"
+        props.revision = 1
+        props.created = now
+        props.modified = now
+
+    def finish(self, path: Path | str, *, title: str, author: str, subject: str = "", keywords: str = "") -> Path:
+        """Fill the TOC, add page numbers and properties, and save atomically to ``path``.
+
+        The file is written beside the target and moved over it, so a failure never leaves half a
+        document; a file locked by Word gets a Dutch message.
+        """
+        self._fill_toc()
+        self.ensure_page_numbers()
+        self.set_properties(title=title, author=author, subject=subject, keywords=keywords)
+        return save_document(self.document, path)
+
+
+def save_document(document, path: Path | str) -> Path:
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix=".~ghnt-", suffix=".docx", dir=target.parent)
+    except OSError as exc:
+        raise ExportError(f"De map {target.parent} is niet beschrijfbaar: {exc.strerror or exc}.") from exc
+    os.close(handle)
+    try:
+        document.save(temp_name)
+        os.replace(temp_name, target)
+    except PermissionError as exc:
+        raise ExportError(
+            f"{target.name} kan niet worden opgeslagen: het bestand is alleen-lezen of nog geopend in Word. "
+            "Sluit het bestand en probeer het opnieuw."
+        ) from exc
+    except OSError as exc:
+        raise ExportError(f"{target.name} kan niet worden opgeslagen: {exc.strerror or exc}.") from exc
+    finally:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+    return target
+
+
+class ProgressCounter:
+    """Turns steps of work into ``progress(done, total)`` calls."""
+
+    def __init__(self, progress: Progress, total: int) -> None:
+        self.progress = progress
+        self.total = max(total, 1)
+        self.done = 0
+        self._report()
+
+    def _report(self) -> None:
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+    def step(self, amount: int = 1) -> None:
+        self.done += amount
+        self._report()
+
+    def at(self, base: int) -> Callable[[int], None]:
+        """A callback for ``DocxWriter.table`` that reports ``base + rows written``."""
+
+        def report(rows: int) -> None:
+            self.done = base + rows
+            self._report()
+
+        return report
+
+    def finish(self) -> None:
+        self.done = self.total
+        self._report()

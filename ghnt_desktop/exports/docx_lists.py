@@ -1,0 +1,111 @@
+"""Word lists over meetings: the besluitenlijst of a series and period, and the actielijst grouped per
+actielijn, trekker or meeting with how often each action was postponed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import EscalationState
+from ..services.documents import ActionListDocument, DecisionListDocument
+from .docx_common import (
+    DocxWriter,
+    ExportResult,
+    Para,
+    Progress,
+    ProgressCounter,
+    Run,
+    long_date,
+    open_template,
+    short_date,
+)
+from .docx_meeting import LATE_COLOR, action_text
+
+DECISION_COLUMNS = [("Nr", 3.1), ("Datum", 2.0), ("Besluit", 6.1), ("Escalatie", 2.9), ("Uitkomst", 3.1)]
+ACTION_COLUMNS = [
+    ("Nr", 3.0),
+    ("Actie", 5.6),
+    ("Trekker", 3.1),
+    ("Deadline", 2.0),
+    ("Status", 2.0),
+    ("Uitgesteld", 1.8),
+]
+
+
+def period_text(date_from, date_to) -> str:
+    if date_from and date_to:
+        return f"{long_date(date_from, weekday=False)} tot en met {long_date(date_to, weekday=False)}"
+    if date_from:
+        return f"vanaf {long_date(date_from, weekday=False)}"
+    if date_to:
+        return f"tot en met {long_date(date_to, weekday=False)}"
+    return ""
+
+
+def export_besluitenlijst(
+    data: DecisionListDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the besluitenlijst: number, date, decision, escalation and outcome of every decision."""
+    counter = ProgressCounter(progress, len(data.decisions) + 1)
+    writer = DocxWriter(open_template(template, "besluitenlijst"))
+    period = period_text(data.date_from, data.date_to)
+    writer.title("Besluitenlijst", " · ".join(p for p in (data.series_name, period) if p))
+    writer.heading("Besluiten", 1)
+    if not data.decisions:
+        writer.paragraph("Er zijn geen besluiten in deze periode.")
+    rows = []
+    for d in data.decisions:
+        escalation: list[str | Para] = []
+        if d.escalation != EscalationState.NONE:
+            escalation.append(d.escalation.label)
+            if d.escalated_to:
+                escalation.append(Para.of(Run(d.escalated_to, italic=True)))
+        outcome: list[str | Para] = [d.outcome] if d.outcome else []
+        if d.outcome_date:
+            outcome.append(Para.of(Run(short_date(d.outcome_date), italic=True)))
+        rows.append([d.number, short_date(d.meeting_date), d.text, escalation or "", outcome or ""])
+    if rows:
+        writer.table(DECISION_COLUMNS, rows, progress=counter.at(0))
+    written = writer.finish(
+        path,
+        title=f"{data.title} {period}".strip(),
+        author=data.author,
+        subject=data.series_name,
+        keywords="besluitenlijst, GHNT",
+    )
+    counter.finish()
+    return ExportResult(written, "besluitenlijst", data.omitted, len(data.decisions))
+
+
+def export_actielijst(
+    data: ActionListDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the actielijst: a heading and a table per group (actielijn, trekker or meeting)."""
+    counter = ProgressCounter(progress, data.action_count + 1)
+    writer = DocxWriter(open_template(template, "actielijst"))
+    writer.title(data.title, data.subtitle)
+    late = sum(1 for g in data.groups for a in g.actions if a.is_overdue(data.today))
+    postponed = sum(1 for g in data.groups for a in g.actions if a.times_postponed)
+    writer.paragraph(
+        f"{data.action_count} acties, waarvan {late} over de deadline en {postponed} een of meer keren uitgesteld."
+    )
+    if not data.groups:
+        writer.paragraph("Er zijn geen acties die aan de keuze voldoen.")
+    done = 0
+    for group in data.groups:
+        writer.heading(group.title, 1)
+        rows = []
+        for a in group.actions:
+            overdue = a.is_overdue(data.today)
+            deadline: str | Para = a.deadline_display
+            if overdue:
+                deadline = Para.of(Run(a.deadline_display, bold=True, color=LATE_COLOR))
+            status = a.status.label + (", te laat" if overdue else "")
+            times = f"{a.times_postponed}x" if a.times_postponed else "-"
+            rows.append([a.number, action_text(a), a.trekker, deadline, status, times])
+        writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
+        done += len(rows)
+    written = writer.finish(
+        path, title=f"{data.title} {data.today.strftime('%d-%m-%Y')}", author=data.author, keywords="actielijst, GHNT"
+    )
+    counter.finish()
+    return ExportResult(written, "actielijst", data.omitted, data.action_count)

@@ -1,0 +1,187 @@
+"""Word documents of one meeting: the uitnodiging en agenda and the verslag (minutes).
+
+Both take the frozen data of ``services.documents`` and a path; see ``exports/__init__.py`` for the
+progress callback and the result object.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..models import ActionKind, MeetingState
+from ..services.actions import ActionRow
+from ..services.documents import AgendaDocument, MeetingHeader, MinutesDocument, OrganisationGroup
+from .docx_common import (
+    DocxWriter,
+    ExportResult,
+    Para,
+    Progress,
+    ProgressCounter,
+    Run,
+    long_date,
+    open_template,
+)
+
+AGENDA_COLUMNS = [("Nr", 0.7), ("Tijd", 2.2), ("Onderwerp", 5.2), ("Doel", 2.9), ("Inbrenger", 2.6), ("Stukken", 3.4)]
+ITEM_ACTION_COLUMNS = [("Nr", 3.0), ("Actie", 7.4), ("Trekker", 3.6), ("Deadline", 2.0)]
+ACTION_LIST_COLUMNS = [("Nr", 3.0), ("Actie", 6.0), ("Trekker", 3.2), ("Deadline", 2.0), ("Status", 2.6)]
+LATE_COLOR = "C00000"
+
+
+def header_pairs(header: MeetingHeader, *, with_secretary: bool) -> list[tuple[str, str]]:
+    """The header block every meeting document starts with."""
+    pairs = [
+        ("Overleg", header.series_name or header.kind.label),
+        ("Datum", long_date(header.date)),
+        ("Tijd", header.time_text),
+        ("Locatie", header.location),
+        ("Online", header.online_link),
+        ("Voorzitter", header.chair),
+    ]
+    if with_secretary:
+        pairs.append(("Notulist", header.secretary))
+    return pairs
+
+
+def export_agenda(
+    data: AgendaDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the uitnodiging en agenda: header block and the numbered agenda with clock times and stukken."""
+    counter = ProgressCounter(progress, len(data.items) + 2)
+    writer = DocxWriter(open_template(template, "agenda"))
+    header = data.header
+    writer.title("Uitnodiging en agenda", header.title)
+    writer.key_values(header_pairs(header, with_secretary=False))
+    writer.paragraph(f"Hierbij nodigen wij u uit voor het {header.title} op {long_date(header.date)}.")
+    counter.step()
+    writer.heading("Agenda", 1)
+    rows = []
+    for item in data.items:
+        subject: list[str | Para] = [Para.of(Run(item.title, bold=True))]
+        if item.confidential:
+            subject.append(Para.of(Run("Vertrouwelijk", italic=True, color=LATE_COLOR)))
+        rows.append(
+            [
+                item.number,
+                item.time_text,
+                subject,
+                item.purpose.label,
+                item.inbrenger,
+                list(item.documents) or "",
+            ]
+        )
+    writer.table(AGENDA_COLUMNS, rows, progress=counter.at(1))
+    documents = [(item.number, doc) for item in data.items for doc in item.documents]
+    if documents:
+        writer.heading("Stukken", 2)
+        writer.bullets(f"Bij punt {number}: {doc}" for number, doc in documents)
+    written = writer.finish(
+        path,
+        title=f"Agenda {header.title} {header.date.strftime('%d-%m-%Y')}",
+        author=data.author,
+        subject=header.series_name or header.kind.label,
+        keywords="agenda, GHNT",
+    )
+    counter.finish()
+    return ExportResult(written, "agenda", data.omitted, len(data.items))
+
+
+def _group_paras(groups: tuple[OrganisationGroup, ...]) -> list[str | Para]:
+    return [
+        Para.of(Run(f"{g.organisation}: ", bold=True), ", ".join(g.people)) if g.people else g.organisation
+        for g in groups
+    ]
+
+
+def action_status_text(action: ActionRow, today) -> str:
+    """Status as the actielijst prints it: label, late, and how often the deadline moved."""
+    text = action.status.label
+    if action.is_overdue(today):
+        text += ", te laat"
+    if action.times_postponed:
+        text += f" ({action.times_postponed}x uitgesteld)"
+    return text
+
+
+def action_text(action: ActionRow) -> str:
+    return f"Toezegging: {action.text}" if action.kind == ActionKind.TOEZEGGING else action.text
+
+
+def _action_list_rows(actions: tuple[ActionRow, ...], today) -> list[list]:
+    rows = []
+    for a in actions:
+        deadline: str | Para = a.deadline_display
+        if a.is_overdue(today):
+            deadline = Para.of(Run(a.deadline_display, bold=True, color=LATE_COLOR))
+        rows.append([a.number, action_text(a), a.trekker, deadline, action_status_text(a, today)])
+    return rows
+
+
+def export_verslag(
+    data: MinutesDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the verslag: header block with attendance per organisation, per agenda item the notes,
+    decisions and action items, then the meeting's full actielijst."""
+    counter = ProgressCounter(progress, len(data.items) + len(data.action_list) + 2)
+    writer = DocxWriter(open_template(template, "verslag"))
+    header = data.header
+    approved = header.state == MeetingState.MINUTES_APPROVED
+    writer.title("Verslag" if approved else "Conceptverslag", header.title)
+    pairs: list[tuple[str, str | list]] = list(header_pairs(header, with_secretary=True))
+    pairs += [
+        ("Aanwezig", _group_paras(data.present)),
+        ("Afgemeld", _group_paras(data.excused)),
+        ("Afwezig", _group_paras(data.absent)),
+    ]
+    writer.key_values(pairs)
+    counter.step()
+
+    writer.heading("Besproken punten", 1)
+    for item in data.items:
+        entry = item.entry
+        writer.heading(f"{entry.number}. {entry.title}", 2)
+        meta = [entry.purpose.label]
+        if entry.inbrenger:
+            meta.append(f"inbrenger: {entry.inbrenger}")
+        if entry.confidential:
+            meta.append("vertrouwelijk")
+        writer.paragraph(Run(" · ".join(meta), italic=True))
+        if item.guests:
+            writer.paragraph(Run("Te gast: ", bold=True), ", ".join(item.guests))
+        writer.note(item.notes)
+        _decisions_and_actions(writer, item.decisions, item.actions)
+        counter.step()
+    if data.other_decisions or data.other_actions:
+        writer.heading("Overige besluiten en acties", 2)
+        _decisions_and_actions(writer, data.other_decisions, data.other_actions)
+
+    writer.heading("Actielijst", 1)
+    if data.action_list:
+        base = counter.done
+        writer.table(ACTION_LIST_COLUMNS, _action_list_rows(data.action_list, data.today), progress=counter.at(base))
+    else:
+        writer.paragraph("Er staan geen acties open.")
+    written = writer.finish(
+        path,
+        title=f"Verslag {header.title} {header.date.strftime('%d-%m-%Y')}",
+        author=data.author,
+        subject=header.series_name or header.kind.label,
+        keywords="verslag, besluiten, actielijst, GHNT",
+    )
+    counter.finish()
+    return ExportResult(written, "verslag", data.omitted, len(data.items))
+
+
+def _decisions_and_actions(writer: DocxWriter, decisions, actions) -> None:
+    if decisions:
+        writer.paragraph(Run("Besluiten", bold=True), keep_next=True)
+        writer.paragraphs(
+            Para.of(Run(d.number or "Besluit", bold=True), "\t", d.text, indent_cm=0.0, hanging_cm=2.8)
+            for d in decisions
+        )
+    if actions:
+        writer.paragraph(Run("Actiepunten", bold=True), keep_next=True)
+        writer.table(
+            ITEM_ACTION_COLUMNS,
+            [[a.number, action_text(a), a.trekker, a.deadline_display] for a in actions],
+        )

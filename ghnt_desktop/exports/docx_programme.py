@@ -1,0 +1,93 @@
+"""The programme table in Word, laid out like the summary of the Groningen actieprogramma (seed 000):
+landscape, columns ``Ambities | Acties | Verantwoordelijkheid``, a heading row per section, the
+paragraph reference under each ambition and "Verantwoordelijke partijen:" / "Trekker:" in the last
+column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..services.documents import ProgrammeDocument, ProgrammeRow
+from .docx_common import (
+    CONTINUE,
+    Cell,
+    DocxWriter,
+    ExportResult,
+    Para,
+    Progress,
+    ProgressCounter,
+    Run,
+    SpanRow,
+    open_template,
+    rich_lines,
+)
+
+PROGRAMME_COLUMNS = [("Ambities", 9.0), ("Acties", 11.0), ("Verantwoordelijkheid", 5.0)]
+
+
+def _ambition_cell(row: ProgrammeRow) -> list[str | Para]:
+    paras: list[str | Para] = list(rich_lines(row.ambition_text)) or [""]
+    if row.ambition_code:
+        first = paras[0]
+        runs = first.runs if isinstance(first, Para) else (first,)
+        paras[0] = Para((Run(f"{row.ambition_code} ", bold=True), *runs), indent_cm=0.0)
+    paras.extend(Para.of(f"o\t{point}", indent_cm=0.3, hanging_cm=0.5) for point in row.sub_points)
+    if row.reference:
+        paras.append("")
+        paras.append(Para.of(Run(row.reference, italic=True)))
+    return paras
+
+
+def _actions_cell(row: ProgrammeRow) -> list[str | Para]:
+    paras: list[str | Para] = []
+    for action in row.actions:
+        text = action.text + (f" ({action.deadline_text})" if action.deadline_text else "")
+        if action.level == 0:
+            paras.append(Para.of(f"•\t{text}", hanging_cm=0.4))
+        else:
+            paras.append(Para.of(f"o\t{text}", indent_cm=0.4, hanging_cm=0.5))
+    return paras or [""]
+
+
+def _responsibility_cell(row: ProgrammeRow) -> list[str | Para]:
+    paras: list[str | Para] = [Para.of(Run("Verantwoordelijke partijen:", bold=True))]
+    paras.extend(row.responsible or ["-"])
+    paras.append("")
+    paras.append(Para.of(Run("Trekkers:" if len(row.trekkers) > 1 else "Trekker:", bold=True)))
+    paras.extend(row.trekkers or ["-"])
+    return paras
+
+
+def programme_rows(data: ProgrammeDocument):
+    """The table rows: a ``SpanRow`` per section, then its ambition rows (merged ambition cells)."""
+    for section in data.sections:
+        if not section.rows:
+            continue
+        yield SpanRow(section.title)
+        for row in section.rows:
+            ambition = Cell(_ambition_cell(row), merge="restart") if row.first_of_ambition else CONTINUE
+            yield [ambition, _actions_cell(row), _responsibility_cell(row)]
+
+
+def export_programma(
+    data: ProgrammeDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the programme table on landscape pages; the header row repeats on every page."""
+    total_rows = sum(len(s.rows) + 1 for s in data.sections)
+    counter = ProgressCounter(progress, total_rows + 1)
+    writer = DocxWriter(open_template(template, "programma"))
+    writer.set_landscape(True)
+    subtitle = " · ".join(p for p in (f"Regio {data.region}" if data.region else "", data.period) if p)
+    writer.title(data.title, subtitle)
+    writer.heading("Samenvatting van de ambities per programmalijn", 1)
+    writer.paragraph("Samenvatting van de ambities per programmalijn, met lokale en regionale verantwoordelijkheden:")
+    writer.table(PROGRAMME_COLUMNS, programme_rows(data), progress=counter.at(0), chunk=100)
+    written = writer.finish(
+        path,
+        title=data.title,
+        author=data.author,
+        subject=f"Actieprogramma {data.region}".strip(),
+        keywords="actieprogramma, ambities, acties, GHNT",
+    )
+    counter.finish()
+    return ExportResult(written, "programma", data.omitted, data.action_count)

@@ -1,0 +1,1222 @@
+"""Read-only data gathering for the Word documents: one frozen dataclass tree per document.
+
+Each ``*_document`` function reads what a document needs in a few column queries and returns plain
+data, so an export can run in a worker thread without a session. Vertrouwelijk agenda items,
+decisions, actions and progress notes are left out unless ``include_confidential`` is set; what was
+left out is counted in ``Omitted`` so the export dialog can say so.
+
+Action items always come from ``services.actions.list_action_items``, so every document agrees with
+the actions view on trekker, actielijn and postponement count.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from ..models import (
+    ActionItem,
+    ActionStatus,
+    AgendaItem,
+    AgendaPurpose,
+    Ambition,
+    AppSetting,
+    Attendance,
+    AttendanceRole,
+    AttendanceStatus,
+    Decision,
+    EscalationState,
+    Meeting,
+    MeetingKind,
+    MeetingSeries,
+    MeetingState,
+    Organisation,
+    Person,
+    Programme,
+    ProgrammeAction,
+    ProgrammeStatus,
+    ProgressReport,
+    ProgressUpdate,
+    Responsibility,
+    ResponsibilityRole,
+    Section,
+    SectionKind,
+)
+from . import NotFoundError, ValidationError
+from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, list_action_items
+
+NO_ORGANISATION = "Overig"
+
+# --------------------------------------------------------------------------------------------------
+# Shared pieces
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Omitted:
+    """What a document leaves out because it is vertrouwelijk."""
+
+    agenda_items: int = 0
+    decisions: int = 0
+    actions: int = 0
+    updates: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.agenda_items + self.decisions + self.actions + self.updates
+
+    def describe(self) -> str:
+        """A Dutch sentence for the export dialog and the command line; empty when nothing was left out."""
+        parts = []
+        for count, one, many in (
+            (self.agenda_items, "agendapunt", "agendapunten"),
+            (self.decisions, "besluit", "besluiten"),
+            (self.actions, "actie", "acties"),
+            (self.updates, "voortgangsnotitie", "voortgangsnotities"),
+        ):
+            if count:
+                parts.append(f"{count} {one if count == 1 else many}")
+        if not parts:
+            return ""
+        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+        return f"Weggelaten omdat ze vertrouwelijk zijn: {listed}."
+
+
+@dataclass(frozen=True)
+class MeetingHeader:
+    """The header block of an agenda or verslag."""
+
+    id: uuid.UUID
+    title: str
+    series_name: str
+    series_code: str
+    kind: MeetingKind
+    date: date
+    start_time: time | None
+    end_time: time | None
+    location: str
+    online_link: str
+    chair: str
+    secretary: str
+    state: MeetingState
+    number_in_year: int
+
+    @property
+    def time_text(self) -> str:
+        """``13.30 - 15.30 uur`` (or only the start)."""
+        if self.start_time is None:
+            return ""
+        start = f"{self.start_time.hour:02d}.{self.start_time.minute:02d}"
+        if self.end_time is None:
+            return f"{start} uur"
+        return f"{start} - {self.end_time.hour:02d}.{self.end_time.minute:02d} uur"
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One agenda point with its clock times."""
+
+    id: uuid.UUID
+    number: str
+    title: str
+    purpose: AgendaPurpose
+    inbrenger: str
+    planned_minutes: int
+    start: time | None
+    end: time | None
+    documents: tuple[str, ...]
+    confidential: bool
+    standard_item: str | None
+
+    @property
+    def time_text(self) -> str:
+        if self.start is None:
+            return ""
+        text = f"{self.start.hour:02d}.{self.start.minute:02d}"
+        if self.end is not None:
+            text += f"-{self.end.hour:02d}.{self.end.minute:02d}"
+        return text
+
+
+@dataclass(frozen=True)
+class AgendaDocument:
+    header: MeetingHeader
+    items: tuple[AgendaEntry, ...]
+    omitted: Omitted
+    author: str
+
+
+@dataclass(frozen=True)
+class OrganisationGroup:
+    """The people of one organisation under aanwezig, afgemeld or afwezig."""
+
+    organisation: str
+    people: tuple[str, ...]
+
+    @property
+    def text(self) -> str:
+        return f"{self.organisation}: {', '.join(self.people)}" if self.people else self.organisation
+
+
+@dataclass(frozen=True)
+class DecisionEntry:
+    """A besluit as the verslag and the besluitenlijst print it."""
+
+    id: uuid.UUID
+    number: str
+    meeting_date: date
+    meeting_title: str
+    series_name: str
+    agenda_item_id: uuid.UUID | None
+    text: str
+    confidential: bool
+    escalation: EscalationState
+    escalated_to: str
+    outcome: str
+    outcome_date: date | None
+
+
+@dataclass(frozen=True)
+class MinutesItem:
+    entry: AgendaEntry
+    notes: str
+    guests: tuple[str, ...]
+    decisions: tuple[DecisionEntry, ...]
+    actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class MinutesDocument:
+    header: MeetingHeader
+    present: tuple[OrganisationGroup, ...]
+    excused: tuple[OrganisationGroup, ...]
+    absent: tuple[OrganisationGroup, ...]
+    items: tuple[MinutesItem, ...]
+    other_decisions: tuple[DecisionEntry, ...]  # recorded without an agenda item
+    other_actions: tuple[ActionRow, ...]
+    action_list: tuple[ActionRow, ...]  # the meeting's full actielijst
+    today: date
+    omitted: Omitted
+    author: str
+
+
+@dataclass(frozen=True)
+class DecisionListDocument:
+    title: str
+    series_name: str
+    date_from: date | None
+    date_to: date | None
+    decisions: tuple[DecisionEntry, ...]
+    omitted: Omitted
+    author: str
+
+
+@dataclass(frozen=True)
+class ActionGroup:
+    title: str
+    actions: tuple[ActionRow, ...]
+
+
+@dataclass(frozen=True)
+class ActionListDocument:
+    title: str
+    subtitle: str
+    group_by: str  # "actielijn", "trekker" or "overleg"
+    groups: tuple[ActionGroup, ...]
+    open_only: bool
+    today: date
+    omitted: Omitted
+    author: str
+
+    @property
+    def action_count(self) -> int:
+        return sum(len(g.actions) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class ProgrammeActionLine:
+    code: str
+    text: str
+    deadline_text: str
+    level: int  # 0 for an action, 1 for a sub-action
+    status: ActionStatus
+
+
+@dataclass(frozen=True)
+class ProgrammeRow:
+    """A row of the programme table: an ambition (or its continuation) with actions of one responsibility."""
+
+    ambition_id: uuid.UUID
+    ambition_code: str
+    ambition_text: str
+    sub_points: tuple[str, ...]
+    reference: str
+    first_of_ambition: bool
+    actions: tuple[ProgrammeActionLine, ...]
+    responsible: tuple[str, ...]
+    trekkers: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeSectionRows:
+    title: str
+    kind: SectionKind
+    rows: tuple[ProgrammeRow, ...]
+
+
+@dataclass(frozen=True)
+class ProgrammeDocument:
+    title: str
+    region: str
+    period: str
+    sections: tuple[ProgrammeSectionRows, ...]
+    action_count: int
+    omitted: Omitted
+    author: str
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """Programme actions by status at the report date: done, running, not started, late (and cancelled)."""
+
+    done: int = 0
+    running: int = 0
+    not_started: int = 0
+    late: int = 0
+    cancelled: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.done + self.running + self.not_started + self.late + self.cancelled
+
+
+@dataclass(frozen=True)
+class ReportParagraph:
+    """A section of the voortgangsrapportage: an ambition or speerpunt with what was and must be done."""
+
+    title: str
+    full_text: str
+    done: tuple[str, ...]
+    todo: tuple[str, ...]
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
+class ReportChapter:
+    title: str
+    paragraphs: tuple[ReportParagraph, ...]
+    counts: StatusCounts
+
+
+@dataclass(frozen=True)
+class ProgressReportDocument:
+    title: str
+    subtitle: str
+    region: str
+    programme_title: str
+    reference: str
+    version: str
+    report_date: date
+    contact_person: str
+    contact_email: str
+    period_from: date
+    period_to: date
+    introduction: str
+    conclusion: str
+    outlook: str
+    sources: tuple[str, ...]
+    chapters: tuple[ReportChapter, ...]
+    omitted: Omitted
+    saved_report_id: uuid.UUID | None = None
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def counts(self) -> StatusCounts:
+        return _sum_counts(c.counts for c in self.chapters)
+
+
+# --------------------------------------------------------------------------------------------------
+# Look-ups used by the command line and the export dialog
+# --------------------------------------------------------------------------------------------------
+
+
+def _parse_uuid(text: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(text).strip())
+    except (ValueError, AttributeError):
+        return None
+
+
+def find_meeting_id(session: Session, text: str) -> uuid.UUID:
+    """The id of the meeting ``text`` names (its id, or a unique start of it of at least 8 characters)."""
+    text = (text or "").strip()
+    wanted = _parse_uuid(text)
+    if wanted is not None and session.get(Meeting, wanted) is not None:
+        return wanted
+    if wanted is None and len(text) >= 8:
+        compact = text.replace("-", "").lower()
+        matches = [i for i in session.scalars(select(Meeting.id)) if i.hex.startswith(compact)]
+        if len(matches) == 1:
+            return matches[0]
+    raise NotFoundError(f"Er is geen overleg met id {text!r}. Zoek het id op met 'ghnt-desktop list meetings'.")
+
+
+def find_series_id(session: Session, text: str) -> uuid.UUID:
+    """The series ``text`` names: its id, code or name (case-insensitive)."""
+    wanted = (text or "").strip()
+    as_id = _parse_uuid(wanted)
+    for series_id, name, code in session.execute(select(MeetingSeries.id, MeetingSeries.name, MeetingSeries.code)):
+        if series_id == as_id or wanted.casefold() in (name.casefold(), (code or "").casefold()):
+            return series_id
+    raise NotFoundError(f"Er is geen overlegreeks {wanted!r} (zoek op naam, code of id).")
+
+
+def find_organisation_id(session: Session, text: str) -> uuid.UUID:
+    """The organisation ``text`` names: its id, name or abbreviation (case-insensitive)."""
+    wanted = (text or "").strip()
+    as_id = _parse_uuid(wanted)
+    rows = session.execute(select(Organisation.id, Organisation.name, Organisation.abbreviation))
+    for org_id, name, abbreviation in rows:
+        if org_id == as_id or wanted.casefold() in (name.casefold(), (abbreviation or "").casefold()):
+            return org_id
+    raise NotFoundError(f"Er is geen organisatie {wanted!r}.")
+
+
+def find_programme_id(session: Session, text: str | None = None) -> uuid.UUID:
+    """The programme ``text`` names (id or title), else the running programme (the newest one)."""
+    rows = session.execute(
+        select(Programme.id, Programme.title, Programme.status, Programme.period_start).order_by(
+            Programme.period_start.desc().nulls_last(), Programme.created_at.desc()
+        )
+    ).all()
+    if not rows:
+        raise NotFoundError("Er is nog geen actieprogramma in deze database.")
+    if text:
+        as_id = _parse_uuid(text)
+        for programme_id, title, _status, _start in rows:
+            if programme_id == as_id or title.casefold() == text.strip().casefold():
+                return programme_id
+        raise NotFoundError(f"Er is geen actieprogramma {text!r}.")
+    for programme_id, _title, status, _start in rows:
+        if status == ProgrammeStatus.ACTIVE:
+            return programme_id
+    return rows[0][0]
+
+
+def find_report_id(session: Session, text: str) -> uuid.UUID:
+    """The saved voortgangsrapportage ``text`` names: its id, title or kenmerk."""
+    wanted = (text or "").strip()
+    as_id = _parse_uuid(wanted)
+    rows = session.execute(select(ProgressReport.id, ProgressReport.title, ProgressReport.reference))
+    for report_id, title, reference in rows:
+        if report_id == as_id or wanted.casefold() in (title.casefold(), (reference or "").casefold()):
+            return report_id
+    raise NotFoundError(f"Er is geen opgeslagen voortgangsrapportage {wanted!r}.")
+
+
+TEMPLATE_SETTING = "word_template.{kind}"
+
+
+def template_setting(session: Session, kind: str) -> Path | None:
+    """The Word template the user chose for ``kind`` (kept with the data), or None for the default."""
+    value = session.get(AppSetting, TEMPLATE_SETTING.format(kind=kind))
+    return Path(value.value) if value is not None and value.value.strip() else None
+
+
+def _setting(session: Session, key: str, default: str = "") -> str:
+    value = session.get(AppSetting, key)
+    return value.value if value is not None and value.value else default
+
+
+# --------------------------------------------------------------------------------------------------
+# Meetings: header, agenda, attendance
+# --------------------------------------------------------------------------------------------------
+
+
+def meeting_header(session: Session, meeting_id: uuid.UUID) -> MeetingHeader:
+    """The header block of a meeting; ``NotFoundError`` when it does not exist."""
+    chair = aliased(Person)
+    secretary = aliased(Person)
+    row = session.execute(
+        select(
+            Meeting.id,
+            Meeting.title,
+            func.coalesce(MeetingSeries.name, ""),
+            func.coalesce(MeetingSeries.code, ""),
+            Meeting.kind,
+            Meeting.date,
+            Meeting.start_time,
+            Meeting.end_time,
+            Meeting.location,
+            Meeting.online_link,
+            func.coalesce(chair.name, ""),
+            func.coalesce(secretary.name, ""),
+            Meeting.state,
+            Meeting.number_in_year,
+        )
+        .outerjoin(MeetingSeries, Meeting.series_id == MeetingSeries.id)
+        .outerjoin(chair, Meeting.chair_id == chair.id)
+        .outerjoin(secretary, Meeting.secretary_id == secretary.id)
+        .where(Meeting.id == meeting_id)
+    ).one_or_none()
+    if row is None:
+        raise NotFoundError("Dit overleg bestaat niet (meer).")
+    return MeetingHeader(*row)
+
+
+def _add_minutes(start: time, minutes: int) -> time:
+    moment = datetime.combine(date(2000, 1, 1), start) + timedelta(minutes=max(minutes, 0))
+    return moment.time() if moment.date() == date(2000, 1, 1) else time(23, 59)
+
+
+def _document_titles(documents: object) -> tuple[str, ...]:
+    titles = []
+    for doc in documents or ():
+        if isinstance(doc, dict):
+            title = str(doc.get("title") or doc.get("location") or "").strip()
+        else:
+            title = str(doc).strip()
+        if title:
+            titles.append(title)
+    return tuple(titles)
+
+
+def _clock_times(
+    session: Session, meeting_id: uuid.UUID, start: time | None, items: list[tuple[uuid.UUID, int]]
+) -> dict[uuid.UUID, tuple[time | None, time | None]]:
+    """Start and end of every item: from the agenda service when it is there, else computed the same way
+    (meeting start plus the planned minutes of the items before)."""
+    try:
+        from .agenda import agenda_schedule
+    except ImportError:
+        agenda_schedule = None
+    if agenda_schedule is not None:
+        schedule = agenda_schedule(session, meeting_id)
+        return {item.id: (item.start, item.end) for item in schedule.items}
+    times: dict[uuid.UUID, tuple[time | None, time | None]] = {}
+    clock = start
+    for item_id, minutes in items:
+        end = _add_minutes(clock, minutes or 0) if clock is not None else None
+        times[item_id] = (clock, end)
+        clock = end
+    return times
+
+
+def _agenda_entries(session: Session, meeting_id: uuid.UUID, start: time | None) -> list[AgendaEntry]:
+    """Every agenda item (confidential ones too, so the clock times add up) with start and end times."""
+    rows = session.execute(
+        select(
+            AgendaItem.id,
+            AgendaItem.number,
+            AgendaItem.title,
+            AgendaItem.purpose,
+            AgendaItem.inbrenger,
+            func.coalesce(Person.name, ""),
+            AgendaItem.planned_minutes,
+            AgendaItem.documents,
+            AgendaItem.confidential,
+            AgendaItem.standard_item,
+        )
+        .outerjoin(Person, AgendaItem.inbrenger_person_id == Person.id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(AgendaItem.position, AgendaItem.number)
+    ).all()
+    times = _clock_times(session, meeting_id, start, [(row[0], row[6]) for row in rows])
+    entries = []
+    for index, (item_id, number, title, purpose, inbrenger, person, minutes, docs, confidential, std) in enumerate(
+        rows, start=1
+    ):
+        item_start, item_end = times.get(item_id, (None, None))
+        entries.append(
+            AgendaEntry(
+                id=item_id,
+                number=(number or "").strip() or str(index),
+                title=title,
+                purpose=purpose,
+                inbrenger=inbrenger or person,
+                planned_minutes=minutes or 0,
+                start=item_start,
+                end=item_end,
+                documents=_document_titles(docs),
+                confidential=bool(confidential),
+                standard_item=std,
+            )
+        )
+    return entries
+
+
+def agenda_document(session: Session, meeting_id: uuid.UUID, *, include_confidential: bool = False) -> AgendaDocument:
+    """The uitnodiging en agenda of a meeting: header and numbered items with clock times."""
+    header = meeting_header(session, meeting_id)
+    entries = _agenda_entries(session, meeting_id, header.start_time)
+    kept = [e for e in entries if include_confidential or not e.confidential]
+    return AgendaDocument(
+        header=header,
+        items=tuple(kept),
+        omitted=Omitted(agenda_items=len(entries) - len(kept)),
+        author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
+    )
+
+
+def _attendance_groups(
+    session: Session, meeting_id: uuid.UUID
+) -> tuple[dict[AttendanceStatus, list[OrganisationGroup]], dict[uuid.UUID, list[str]]]:
+    """Attendance per status grouped per organisation, and guests per agenda item."""
+    person_org = aliased(Organisation)
+    substitute = aliased(Person)
+    rows = session.execute(
+        select(
+            Attendance.agenda_item_id,
+            func.coalesce(Person.name, Attendance.name, ""),
+            func.coalesce(Organisation.name, person_org.name, ""),
+            Attendance.role,
+            Attendance.status,
+            func.coalesce(substitute.name, Attendance.substitute_name, ""),
+            Attendance.person_id,
+        )
+        .outerjoin(Person, Attendance.person_id == Person.id)
+        .outerjoin(Organisation, Attendance.organisation_id == Organisation.id)
+        .outerjoin(person_org, Person.organisation_id == person_org.id)
+        .outerjoin(substitute, Attendance.substitute_id == substitute.id)
+        .where(Attendance.meeting_id == meeting_id)
+        .order_by(Attendance.position, Person.name, Attendance.name)
+    ).all()
+    grouped: dict[AttendanceStatus, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    guests: dict[uuid.UUID, list[str]] = defaultdict(list)
+    role_note = {AttendanceRole.CHAIR: "voorzitter", AttendanceRole.SECRETARY: "notulist", AttendanceRole.GUEST: "gast"}
+    for item_id, name, organisation, role, status, substitute_name, _person_id in rows:
+        name = (name or "").strip()
+        organisation = (organisation or "").strip()
+        if item_id is not None:
+            if status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTED, AttendanceStatus.INVITED):
+                who = name or organisation
+                guests[item_id].append(f"{who} ({organisation})" if name and organisation else who)
+            continue
+        if status == AttendanceStatus.SUBSTITUTED:
+            # The substitute sat at the table for this organisation; the member is shown as replaced.
+            shown = f"{substitute_name} (namens {name})" if substitute_name and name else (substitute_name or name)
+            grouped[AttendanceStatus.PRESENT][organisation or NO_ORGANISATION].append(shown)
+            continue
+        if status == AttendanceStatus.INVITED:
+            continue  # not recorded: neither present nor absent
+        note = role_note.get(role)
+        shown = f"{name} ({note})" if name and note else name
+        people = grouped[status][organisation or NO_ORGANISATION]
+        if shown:
+            people.append(shown)
+    result = {}
+    for status, per_org in grouped.items():
+        names = sorted(per_org, key=lambda org: (org == NO_ORGANISATION, org.casefold()))
+        result[status] = [OrganisationGroup(org, tuple(per_org[org])) for org in names]
+    return result, guests
+
+
+def _decisions(session: Session, *conditions) -> list[DecisionEntry]:
+    escalated = aliased(Meeting)
+    query = (
+        select(
+            Decision.id,
+            Decision.number,
+            Meeting.date,
+            Meeting.title,
+            func.coalesce(MeetingSeries.name, ""),
+            Decision.agenda_item_id,
+            Decision.text,
+            Decision.confidential,
+            Decision.escalation,
+            escalated.title,
+            escalated.date,
+            Decision.outcome,
+            Decision.outcome_date,
+        )
+        .join(Meeting, Decision.meeting_id == Meeting.id)
+        .outerjoin(MeetingSeries, Decision.series_id == MeetingSeries.id)
+        .outerjoin(escalated, Decision.escalated_to_meeting_id == escalated.id)
+        .where(*conditions)
+        .order_by(Meeting.date, Decision.year, Decision.sequence, Decision.number)
+    )
+    entries = []
+    for row in session.execute(query):
+        to_title, to_date = row[9], row[10]
+        escalated_to = f"{to_title} ({to_date.strftime('%d-%m-%Y')})" if to_title and to_date else (to_title or "")
+        entries.append(DecisionEntry(*row[:9], escalated_to, row[11] or "", row[12]))
+    return entries
+
+
+def minutes_document(
+    session: Session, meeting_id: uuid.UUID, *, include_confidential: bool = False, today: date | None = None
+) -> MinutesDocument:
+    """The verslag of a meeting: header, attendance per organisation, per item notes, decisions and
+    actions, and the meeting's full actielijst."""
+    header = meeting_header(session, meeting_id)
+    # Late means late at the meeting: the verslag reads the same whenever it is printed.
+    today = today or header.date
+    meeting_series_id = session.scalar(select(Meeting.series_id).where(Meeting.id == meeting_id))
+    entries = _agenda_entries(session, meeting_id, header.start_time)
+    notes = {
+        item_id: text
+        for item_id, text in session.execute(
+            select(AgendaItem.id, AgendaItem.minutes_text).where(AgendaItem.meeting_id == meeting_id)
+        )
+    }
+    groups, guests = _attendance_groups(session, meeting_id)
+    decisions = _decisions(session, Decision.meeting_id == meeting_id)
+    own_actions = list_action_items(session, ActionFilter(origin_meeting_id=meeting_id))
+    action_item_of = {
+        action_id: item_id
+        for action_id, item_id in session.execute(
+            select(ActionItem.id, ActionItem.origin_agenda_item_id).where(ActionItem.origin_meeting_id == meeting_id)
+        )
+    }
+    hidden_items = {e.id for e in entries if e.confidential and not include_confidential}
+    omitted_decisions = 0
+    omitted_action_ids: set[uuid.UUID] = set()
+    decisions_by_item: dict[uuid.UUID | None, list[DecisionEntry]] = defaultdict(list)
+    for decision in decisions:
+        if decision.agenda_item_id in hidden_items or (decision.confidential and not include_confidential):
+            omitted_decisions += 1
+            continue
+        decisions_by_item[decision.agenda_item_id].append(decision)
+    actions_by_item: dict[uuid.UUID | None, list[ActionRow]] = defaultdict(list)
+    for action in own_actions:
+        item_id = action_item_of.get(action.id)
+        if item_id in hidden_items or (action.confidential and not include_confidential):
+            omitted_action_ids.add(action.id)
+            continue
+        actions_by_item[item_id].append(action)
+    item_ids = {e.id for e in entries}
+    items = tuple(
+        MinutesItem(
+            entry=e,
+            notes=notes.get(e.id, "") or "",
+            guests=tuple(guests.get(e.id, ())),
+            decisions=tuple(decisions_by_item.get(e.id, ())),
+            actions=tuple(actions_by_item.get(e.id, ())),
+        )
+        for e in entries
+        if e.id not in hidden_items
+    )
+    other_decisions = tuple(d for key, ds in decisions_by_item.items() if key not in item_ids for d in ds)
+    other_actions = tuple(a for key, acts in actions_by_item.items() if key not in item_ids for a in acts)
+    action_list = _meeting_action_list(session, meeting_id, meeting_series_id, header.date, own_actions)
+    kept_list = []
+    for action in action_list:
+        if action.id in omitted_action_ids or (action.confidential and not include_confidential):
+            omitted_action_ids.add(action.id)
+            continue
+        kept_list.append(action)
+    return MinutesDocument(
+        header=header,
+        present=tuple(groups.get(AttendanceStatus.PRESENT, ())),
+        excused=tuple(groups.get(AttendanceStatus.EXCUSED, ())),
+        absent=tuple(groups.get(AttendanceStatus.ABSENT, ())),
+        items=items,
+        other_decisions=other_decisions,
+        other_actions=other_actions,
+        action_list=tuple(kept_list),
+        today=today,
+        omitted=Omitted(agenda_items=len(hidden_items), decisions=omitted_decisions, actions=len(omitted_action_ids)),
+        author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
+    )
+
+
+def _meeting_action_list(
+    session: Session,
+    meeting_id: uuid.UUID,
+    series_id: uuid.UUID | None,
+    meeting_date: date,
+    own_actions: list[ActionRow],
+) -> list[ActionRow]:
+    """The actielijst printed with a verslag: this meeting's actions plus the series' actions carried
+    to it (still open, or closed since the previous meeting of the series)."""
+    if series_id is None:
+        return own_actions
+    previous = session.scalar(
+        select(func.max(Meeting.date)).where(Meeting.series_id == series_id, Meeting.date < meeting_date)
+    )
+    carried = list_action_items(session, ActionFilter(series_id=series_id, created_to=meeting_date))
+    own_ids = {a.id for a in own_actions}
+    result = []
+    for action in carried:
+        if action.id in own_ids or action.status not in CLOSED_STATUSES:
+            result.append(action)
+        elif action.closed_on is not None and previous is not None and action.closed_on > previous:
+            result.append(action)
+    return result
+
+
+# --------------------------------------------------------------------------------------------------
+# Lists: besluitenlijst and actielijst
+# --------------------------------------------------------------------------------------------------
+
+
+def decision_list_document(
+    session: Session,
+    *,
+    series_id: uuid.UUID | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_confidential: bool = False,
+) -> DecisionListDocument:
+    """Decisions of a series (or all) in a period, in meeting order."""
+    conditions = []
+    if series_id is not None:
+        conditions.append(or_(Decision.series_id == series_id, Meeting.series_id == series_id))
+    if date_from is not None:
+        conditions.append(Meeting.date >= date_from)
+    if date_to is not None:
+        conditions.append(Meeting.date <= date_to)
+    confidential_item = aliased(AgendaItem)
+    hidden_item_ids = set(session.scalars(select(confidential_item.id).where(confidential_item.confidential)))
+    decisions = _decisions(session, *conditions)
+    kept = [d for d in decisions if include_confidential or not (d.confidential or d.agenda_item_id in hidden_item_ids)]
+    series_name = ""
+    if series_id is not None:
+        series_name = session.scalar(select(MeetingSeries.name).where(MeetingSeries.id == series_id)) or ""
+    return DecisionListDocument(
+        title=f"Besluitenlijst {series_name}".strip(),
+        series_name=series_name,
+        date_from=date_from,
+        date_to=date_to,
+        decisions=tuple(kept),
+        omitted=Omitted(decisions=len(decisions) - len(kept)),
+        author=_setting(session, "organisation", "GHNT Desktop"),
+    )
+
+
+GROUP_BY = ("actielijn", "trekker", "overleg")
+
+
+def action_list_document(
+    session: Session,
+    *,
+    group_by: str = "actielijn",
+    include_closed: bool = False,
+    series_id: uuid.UUID | None = None,
+    organisation_id: uuid.UUID | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_confidential: bool = False,
+    today: date | None = None,
+) -> ActionListDocument:
+    """Open (or all) action items grouped per actielijn, trekker or meeting, with postponement counts.
+
+    ``date_from``/``date_to`` select the meetings the actions came from.
+    """
+    if group_by not in GROUP_BY:
+        raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {group_by!r}.")
+    today = today or date.today()
+    sort = {"actielijn": "section", "trekker": "trekker", "overleg": "meeting"}[group_by]
+    rows = list_action_items(
+        session,
+        ActionFilter(
+            open_only=not include_closed,
+            series_id=series_id,
+            organisation_id=organisation_id,
+            created_from=date_from,
+            created_to=date_to,
+        ),
+        sort=sort,
+    )
+    kept = [r for r in rows if include_confidential or not r.confidential]
+    groups: dict[str, list[ActionRow]] = {}
+    for row in kept:
+        if group_by == "actielijn":
+            key = row.section_title or "Zonder actielijn"
+        elif group_by == "trekker":
+            key = row.trekker or "Zonder trekker"
+        else:
+            key = (
+                f"{row.origin_meeting_title} ({row.origin_meeting_date.strftime('%d-%m-%Y')})"
+                if row.origin_meeting_date
+                else "Zonder overleg"
+            )
+        groups.setdefault(key, []).append(row)
+    # "Zonder ..." groups go last; the SQL sort already ordered the others.
+    ordered = sorted(groups.items(), key=lambda kv: kv[0].startswith("Zonder "))
+    scope = "Alle acties" if include_closed else "Openstaande acties"
+    subtitle = f"{scope} per {group_by}, stand {today.strftime('%d-%m-%Y')}"
+    series_name = ""
+    if series_id is not None:
+        series_name = session.scalar(select(MeetingSeries.name).where(MeetingSeries.id == series_id)) or ""
+    return ActionListDocument(
+        title=f"Actielijst {series_name}".strip(),
+        subtitle=subtitle,
+        group_by=group_by,
+        groups=tuple(ActionGroup(title, tuple(actions)) for title, actions in ordered),
+        open_only=not include_closed,
+        today=today,
+        omitted=Omitted(actions=len(rows) - len(kept)),
+        author=_setting(session, "organisation", "GHNT Desktop"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Programme table
+# --------------------------------------------------------------------------------------------------
+
+
+def _responsibilities(session: Session) -> tuple[dict, dict]:
+    """Responsibility labels per ambition and per overriding action: {owner id: (responsible, trekkers)}."""
+    per_ambition: dict[uuid.UUID, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    per_action: dict[uuid.UUID, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
+    rows = session.execute(
+        select(
+            Responsibility.ambition_id,
+            Responsibility.programme_action_id,
+            Responsibility.role,
+            Responsibility.label,
+            Organisation.name,
+            Person.name,
+        )
+        .outerjoin(Organisation, Responsibility.organisation_id == Organisation.id)
+        .outerjoin(Person, Responsibility.person_id == Person.id)
+        .order_by(Responsibility.position)
+    )
+    for ambition_id, action_id, role, label, org_name, person_name in rows:
+        text = (label or org_name or person_name or "").strip()
+        if not text:
+            continue
+        target = per_ambition[ambition_id] if ambition_id is not None else per_action[action_id]
+        target[0 if role == ResponsibilityRole.RESPONSIBLE else 1].append(text)
+    return per_ambition, per_action
+
+
+def programme_document(session: Session, programme_id: uuid.UUID | None = None) -> ProgrammeDocument:
+    """The programme table: per section its ambitions, actions and responsibilities.
+
+    An ambition's actions share one row while they inherit its responsibility; an action that has its
+    own responsibility starts a new row under the same (merged) ambition cell.
+    """
+    if programme_id is None:
+        programme_id = find_programme_id(session)
+    programme = session.execute(
+        select(Programme.title, Programme.region, Programme.period_start, Programme.period_end).where(
+            Programme.id == programme_id
+        )
+    ).one_or_none()
+    if programme is None:
+        raise NotFoundError("Dit actieprogramma bestaat niet (meer).")
+    title, region, period_start, period_end = programme
+    sections = session.execute(
+        select(Section.id, Section.title, Section.kind)
+        .where(Section.programme_id == programme_id)
+        .order_by(Section.position, Section.title)
+    ).all()
+    ambitions = session.execute(
+        select(
+            Ambition.id,
+            Ambition.section_id,
+            Ambition.code,
+            Ambition.text,
+            Ambition.sub_points,
+            Ambition.reference,
+            Ambition.paragraph,
+        )
+        .join(Section, Ambition.section_id == Section.id)
+        .where(Section.programme_id == programme_id)
+        .order_by(Ambition.position, Ambition.code)
+    ).all()
+    actions = session.execute(
+        select(
+            ProgrammeAction.id,
+            ProgrammeAction.ambition_id,
+            ProgrammeAction.parent_id,
+            ProgrammeAction.code,
+            ProgrammeAction.text,
+            ProgrammeAction.deadline_text,
+            ProgrammeAction.status,
+            ProgrammeAction.overrides_responsibility,
+        )
+        .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .join(Section, Ambition.section_id == Section.id)
+        .where(Section.programme_id == programme_id)
+        .order_by(ProgrammeAction.position, ProgrammeAction.code)
+    ).all()
+    per_ambition, per_action = _responsibilities(session)
+    children: dict[uuid.UUID, list] = defaultdict(list)
+    top_by_ambition: dict[uuid.UUID, list] = defaultdict(list)
+    action_ids = {a.id for a in actions}
+    for action in actions:
+        if action.parent_id is not None and action.parent_id in action_ids:
+            children[action.parent_id].append(action)
+        else:
+            top_by_ambition[action.ambition_id].append(action)
+    ambitions_by_section: dict[uuid.UUID, list] = defaultdict(list)
+    for ambition in ambitions:
+        ambitions_by_section[ambition.section_id].append(ambition)
+
+    def line(action, level: int) -> ProgrammeActionLine:
+        return ProgrammeActionLine(action.code, action.text, action.deadline_text or "", level, action.status)
+
+    result = []
+    for section_id, section_title, kind in sections:
+        rows: list[ProgrammeRow] = []
+        for ambition in ambitions_by_section.get(section_id, ()):
+            inherited = per_ambition.get(ambition.id, ([], []))
+            reference = ambition.reference or (f"Zie paragraaf {ambition.paragraph}" if ambition.paragraph else "")
+            # Consecutive actions with the same responsibility share one row.
+            chunks: list[tuple[tuple, list[ProgrammeActionLine]]] = []
+            for action in top_by_ambition.get(ambition.id, ()):
+                own = per_action.get(action.id) if action.overrides_responsibility else None
+                resp = own if own else inherited
+                key = (tuple(resp[0]), tuple(resp[1]))
+                lines_ = [line(action, 0)] + [line(child, 1) for child in children.get(action.id, ())]
+                if chunks and chunks[-1][0] == key:
+                    chunks[-1][1].extend(lines_)
+                else:
+                    chunks.append((key, lines_))
+            if not chunks:
+                chunks.append(((tuple(inherited[0]), tuple(inherited[1])), []))
+            for index, ((responsible, trekkers), lines_) in enumerate(chunks):
+                rows.append(
+                    ProgrammeRow(
+                        ambition_id=ambition.id,
+                        ambition_code=ambition.code or "",
+                        ambition_text=ambition.text,
+                        sub_points=tuple(str(p) for p in (ambition.sub_points or ())),
+                        reference=reference,
+                        first_of_ambition=index == 0,
+                        actions=tuple(lines_),
+                        responsible=responsible,
+                        trekkers=trekkers,
+                    )
+                )
+        result.append(ProgrammeSectionRows(section_title, kind, tuple(rows)))
+    if period_start and period_end:
+        period = f"{period_start}-{period_end}"
+    else:
+        period = str(period_start or period_end or "")
+    return ProgrammeDocument(
+        title=title,
+        region=region,
+        period=period,
+        sections=tuple(result),
+        action_count=len(actions),
+        omitted=Omitted(),
+        author=_setting(session, "organisation", region or "GHNT Desktop"),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Voortgangsrapportage
+# --------------------------------------------------------------------------------------------------
+
+
+def _classify(status: ActionStatus, deadline_end: date | None, on: date) -> str:
+    if status == ActionStatus.DONE:
+        return "done"
+    if status == ActionStatus.CANCELLED:
+        return "cancelled"
+    if deadline_end is not None and deadline_end < on:
+        return "late"
+    if status in (ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD):
+        return "running"
+    return "not_started"
+
+
+def _sum_counts(counts: Iterable[StatusCounts]) -> StatusCounts:
+    total = {"done": 0, "running": 0, "not_started": 0, "late": 0, "cancelled": 0}
+    for c in counts:
+        for key in total:
+            total[key] += getattr(c, key)
+    return StatusCounts(**total)
+
+
+def _short_title(text: str, limit: int = 110) -> tuple[str, bool]:
+    """A heading from a long ambition text: its first sentence, cut at a word if still too long."""
+    text = " ".join((text or "").split())
+    sentence = text
+    for stop in (". ", ": ", "; "):
+        if stop in sentence[: limit + 1]:
+            sentence = sentence.split(stop, 1)[0]
+            break
+    if len(sentence) > limit:
+        sentence = sentence[:limit].rsplit(" ", 1)[0] + " …"
+    return sentence.rstrip(".:;"), sentence.rstrip(".:;") != text.rstrip(".:;")
+
+
+def progress_report_document(
+    session: Session,
+    *,
+    report_id: uuid.UUID | None = None,
+    programme_id: uuid.UUID | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_confidential: bool = False,
+    today: date | None = None,
+) -> ProgressReportDocument:
+    """The voortgangsrapportage: a chapter per actielijn, a section per ambition (or speerpunt) with
+    "wat hebben we gedaan" and "wat moeten we nog doen" from the progress updates of the period, and
+    status counts at the end of the period.
+
+    A saved ``ProgressReport`` supplies metadata, period and the editable texts; without one the period
+    comes from ``date_from``/``date_to`` (default: the last six months) and the texts are defaults.
+    ``--from``/``--to`` given with a saved report override its period.
+    """
+    today = today or date.today()
+    report = session.get(ProgressReport, report_id) if report_id is not None else None
+    if report_id is not None and report is None:
+        raise NotFoundError("Deze voortgangsrapportage bestaat niet (meer).")
+    if report is not None and report.programme_id is not None and programme_id is None:
+        programme_id = report.programme_id
+    if programme_id is None:
+        programme_id = find_programme_id(session)
+    programme = session.get(Programme, programme_id)
+    if programme is None:
+        raise NotFoundError("Dit actieprogramma bestaat niet (meer).")
+    period_to = date_to or (report.period_to if report else None) or today
+    period_from = date_from or (report.period_from if report else None) or (period_to - timedelta(days=182))
+    if period_from > period_to:
+        raise ValidationError("De periode klopt niet: de begindatum ligt na de einddatum.")
+
+    sections = session.execute(
+        select(Section.id, Section.title, Section.kind, Section.national_line)
+        .where(Section.programme_id == programme_id)
+        .order_by(Section.position, Section.title)
+    ).all()
+    ambitions = session.execute(
+        select(Ambition.id, Ambition.section_id, Ambition.code, Ambition.text)
+        .join(Section, Ambition.section_id == Section.id)
+        .where(Section.programme_id == programme_id)
+        .order_by(Ambition.position, Ambition.code)
+    ).all()
+    actions = session.execute(
+        select(
+            ProgrammeAction.id,
+            ProgrammeAction.ambition_id,
+            ProgrammeAction.status,
+            ProgrammeAction.deadline_end,
+        )
+        .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .join(Section, Ambition.section_id == Section.id)
+        .where(Section.programme_id == programme_id)
+    ).all()
+    ambition_of_action = {a.id: a.ambition_id for a in actions}
+
+    # Progress notes of the period, on a programme action or on an action item linked to one.
+    subject = func.coalesce(ProgressUpdate.programme_action_id, ActionItem.programme_action_id)
+    updates = session.execute(
+        select(
+            subject,
+            ProgressUpdate.programme_action_id,
+            ProgressUpdate.date,
+            ProgressUpdate.status,
+            ProgressUpdate.done_text,
+            ProgressUpdate.todo_text,
+            ProgressUpdate.confidential,
+            func.coalesce(ActionItem.confidential, False),
+        )
+        .outerjoin(ActionItem, ProgressUpdate.action_item_id == ActionItem.id)
+        .where(subject.is_not(None), ProgressUpdate.date <= period_to)
+        .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
+    ).all()
+    done_by_ambition: dict[uuid.UUID, list[str]] = defaultdict(list)
+    latest_todo: dict[uuid.UUID, tuple[date, str]] = {}
+    status_at_end: dict[uuid.UUID, ActionStatus] = {}
+    omitted_updates = 0
+    for action_id, direct_id, when, status, done_text, todo_text, confidential, item_confidential in updates:
+        ambition_id = ambition_of_action.get(action_id)
+        if ambition_id is None:
+            continue  # an action of another programme
+        if direct_id is not None:
+            status_at_end[action_id] = status  # the last status reported up to the end of the period
+        if when < period_from:
+            continue
+        if (confidential or item_confidential) and not include_confidential:
+            omitted_updates += 1
+            continue
+        text = " ".join((done_text or "").split())
+        if text and text not in done_by_ambition[ambition_id]:
+            done_by_ambition[ambition_id].append(text)
+        todo = " ".join((todo_text or "").split())
+        if todo:
+            latest_todo[action_id] = (when, todo)
+
+    counts_by_ambition: dict[uuid.UUID, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    todo_by_ambition: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for action in actions:
+        status = status_at_end.get(action.id, action.status)
+        counts_by_ambition[action.ambition_id][_classify(status, action.deadline_end, period_to)] += 1
+        if action.id in latest_todo and status not in CLOSED_STATUSES:
+            todo = latest_todo[action.id][1]
+            if todo not in todo_by_ambition[action.ambition_id]:
+                todo_by_ambition[action.ambition_id].append(todo)
+
+    def paragraph(title: str, full_text: str, ambition_ids: list[uuid.UUID]) -> ReportParagraph:
+        done = [t for a in ambition_ids for t in done_by_ambition.get(a, ())]
+        todo = [t for a in ambition_ids for t in todo_by_ambition.get(a, ())]
+        counts = _sum_counts(StatusCounts(**counts_by_ambition[a]) for a in ambition_ids if a in counts_by_ambition)
+        return ReportParagraph(title, full_text, tuple(done), tuple(todo), counts)
+
+    ambitions_by_section: dict[uuid.UUID, list] = defaultdict(list)
+    for ambition in ambitions:
+        ambitions_by_section[ambition.section_id].append(ambition)
+    # A speerpunt with the national line of an actielijn becomes a section of that actielijn's chapter.
+    line_owner = {
+        s.national_line: s.id for s in sections if s.kind == SectionKind.ACTIELIJN and s.national_line is not None
+    }
+    nested: dict[uuid.UUID, list] = defaultdict(list)
+    for s in sections:
+        if s.kind == SectionKind.SPEERPUNT and s.national_line in line_owner:
+            nested[line_owner[s.national_line]].append(s)
+    nested_ids = {s.id for group in nested.values() for s in group}
+    chapters = []
+    for s in sections:
+        if s.id in nested_ids:
+            continue
+        paragraphs = []
+        for ambition in ambitions_by_section.get(s.id, ()):
+            title, shortened = _short_title(ambition.text)
+            if ambition.code:
+                title = f"{ambition.code} {title}"
+            paragraphs.append(paragraph(title, ambition.text if shortened else "", [ambition.id]))
+        for speerpunt in nested.get(s.id, ()):
+            ids = [a.id for a in ambitions_by_section.get(speerpunt.id, ())]
+            paragraphs.append(paragraph(speerpunt.title, "", ids))
+        if not paragraphs:
+            continue
+        chapters.append(ReportChapter(s.title, tuple(paragraphs), _sum_counts(p.counts for p in paragraphs)))
+
+    total = _sum_counts(c.counts for c in chapters)
+    period_text = f"{period_from.strftime('%d-%m-%Y')} tot en met {period_to.strftime('%d-%m-%Y')}"
+    default_intro = (
+        f"Deze rapportage beschrijft de voortgang van het regionale actieprogramma {programme.title} "
+        f"in de periode {period_text}. Per actielijn staat wat we hebben gedaan en wat we nog moeten doen, "
+        "gevolgd door de stand van de acties."
+    )
+    default_conclusion = (
+        f"Van de {total.total} acties in het programma zijn er {total.done} gereed, lopen er {total.running}, "
+        f"zijn er {total.not_started} nog niet gestart en zijn er {total.late} over de geplande termijn."
+    )
+    default_outlook = (
+        "In de volgende periode richten we ons op de acties die nog niet zijn gestart of over hun termijn zijn."
+    )
+    region = programme.region or _setting(session, "region")
+    return ProgressReportDocument(
+        title=(report.title if report else "") or f"Voortgang {programme.title}",
+        subtitle=f"Rapportage over {period_text}",
+        region=region,
+        programme_title=programme.title,
+        reference=report.reference if report else "",
+        version=(report.version if report else "") or "Concept",
+        report_date=(report.report_date if report else None) or today,
+        contact_person=report.contact_person if report else "",
+        contact_email=report.contact_email if report else "",
+        period_from=period_from,
+        period_to=period_to,
+        introduction=(report.introduction if report else "") or default_intro,
+        conclusion=(report.conclusion if report else "") or default_conclusion,
+        outlook=(report.outlook if report else "") or default_outlook,
+        sources=tuple(str(s) for s in ((report.sources if report else None) or ()) if str(s).strip()),
+        chapters=tuple(chapters),
+        omitted=Omitted(updates=omitted_updates),
+        saved_report_id=report.id if report else None,
+    )
