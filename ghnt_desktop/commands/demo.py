@@ -17,6 +17,7 @@ def register(subparsers) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from ..db import DatabaseError
     from ..demo import create_demo_database
+    from ..services import ServiceError
 
     path = resolve_db(args.db)
     if path.exists() and path.stat().st_size > 0 and not args.force:
@@ -27,7 +28,7 @@ def run_demo(args: argparse.Namespace) -> int:
             path.with_name(path.name + suffix).unlink(missing_ok=True)
     try:
         summary = create_demo_database(path)
-    except DatabaseError as exc:
+    except (DatabaseError, ServiceError) as exc:
         print(f"Fout: {exc}")
         return 2
     print(f"Demodatabase aangemaakt: {path}")
