@@ -146,3 +146,14 @@ def test_parse_status(text: str, status: ActionStatus | None) -> None:
 @given(st.text(max_size=60))
 def test_parse_status_never_raises(text: str) -> None:
     assert parse_status(text) is None or isinstance(parse_status(text), ActionStatus)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=60), st.lists(_FRAGMENTS, max_size=10).map(" ".join)))
+def test_the_parser_itself_does_not_rely_on_its_safety_net(text: str) -> None:
+    # parse_deadline swallows any error; the parser underneath must not need that on ordinary input.
+    from ghnt_desktop.deadlines import _parse
+
+    parsed = _parse(text, REF)
+    if parsed.start is not None and parsed.end is not None:
+        assert parsed.start <= parsed.end

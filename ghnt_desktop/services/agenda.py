@@ -424,7 +424,10 @@ def _earlier_meeting_ids(session: Session, meeting: Meeting) -> list[uuid.UUID]:
 
 
 def open_actions_for(session: Session, meeting: Meeting) -> list[ActionItem]:
-    """Open action items from earlier meetings of the series (made there or reviewed there)."""
+    """Open action items from earlier meetings of the series (made there or reviewed there).
+
+    A helper for other services: it returns ORM objects, so the UI uses ``carry_forward_proposal`` instead.
+    """
     earlier = _earlier_meeting_ids(session, meeting)
     if not earlier:
         return []
@@ -651,7 +654,8 @@ def unapply_carry_forward(session: Session, meeting_id: uuid.UUID, result: Carry
 
 
 def pending_escalations(session: Session, series_id: uuid.UUID) -> list[Decision]:
-    """Decisions put to this series (ter besluitvorming) that are not yet on one of its agendas."""
+    """Decisions put to this series (ter besluitvorming) that are not yet on one of its agendas (ORM objects,
+    for other services)."""
     source_series = select(MeetingSeries.id).where(MeetingSeries.escalates_to_id == series_id)
     query = (
         select(Decision)
@@ -704,7 +708,7 @@ def place_escalations(session: Session, meeting_id: uuid.UUID) -> Changes:
 
 
 def next_meeting_of_series(session: Session, series_id: uuid.UUID, *, on_or_after: date) -> Meeting | None:
-    """The first concept or planned meeting of a series on or after a date."""
+    """The first concept or planned meeting of a series on or after a date (an ORM object, for other services)."""
     return session.scalar(
         select(Meeting)
         .where(
