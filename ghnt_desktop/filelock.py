@@ -182,7 +182,7 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
     try:
         return LockInfo.from_json(text)
     except (ValueError, KeyError, TypeError):
-        return LockInfo("?", "?", 0, mtime, mtime - STALE_AFTER + UNREADABLE_GRACE, token="")
+        return LockInfo("onbekend", "onbekende computer", 0, mtime, mtime - STALE_AFTER + UNREADABLE_GRACE, token="")
 
 
 def is_stale(info: LockInfo, *, now: datetime | None = None, machine: str | None = None) -> bool:
@@ -397,7 +397,8 @@ class OpenedDatabase:
 def open_for_editing(path: Path | str, *, now: datetime | None = None) -> OpenedDatabase:
     """Open a database the way the app does for editing: lock, open (migrate), storage errors, backup.
 
-    Raises ``DatabaseInUseError`` / ``LockUnavailableError`` (offer ``open_read_only``) and the other
+    Raises ``DatabaseInUseError`` / ``LockUnavailableError`` (another instance has it; a read-only file
+    or folder: offer ``open_read_only``) and the other
     ``DatabaseError``s of ``open_database`` (offer to restore a backup or open another file); the lock
     is released again when opening fails.
     """
@@ -408,6 +409,10 @@ def open_for_editing(path: Path | str, *, now: datetime | None = None) -> Opened
     path = Path(path).expanduser().absolute()
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists() and not os.access(path, os.W_OK):
+        raise LockUnavailableError(
+            f"Het bestand {path.name} is alleen-lezen; de database kan alleen worden bekeken (alleen-lezen)."
+        )
     lock = acquire(path)
     try:
         database = open_database(path)
