@@ -20,6 +20,7 @@ COMMAND_MODULES = [
     "ghnt_desktop.commands.check",
     "ghnt_desktop.commands.listing",
     "ghnt_desktop.commands.export",
+    "ghnt_desktop.commands.importing",
     "ghnt_desktop.commands.backup",
 ]
 

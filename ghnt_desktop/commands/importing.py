@@ -1,0 +1,291 @@
+"""``ghnt-desktop import actielijst|programma FILE.xlsx``: read Excel lists into the database.
+
+``import actielijst`` reads a returned actielijst (exported by this app: it has a hidden key column)
+and applies the partner's changes, or, for a list the region kept by hand, creates the actions. The
+column mapping and the status mapping are proposed automatically and can be overridden
+(``--column "Trekker=trekker"``, ``--status "Doorgeschoven=on_hold"``), so a script can import without
+questions. ``--dry-run`` prints what would change and writes nothing. ``import programma`` creates a
+programme (actielijnen, ambities, acties) from a hand-kept programme list.
+
+An import is one transaction: on any error nothing is saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import replace
+from pathlib import Path
+
+from ..cli import add_db_argument
+
+EXIT_OK = 0
+EXIT_ERROR = 2
+
+
+def _pair(text: str) -> tuple[str, str]:
+    if "=" not in text:
+        raise argparse.ArgumentTypeError(f"verwacht KOP=WAARDE, niet {text!r}")
+    left, right = text.rsplit("=", 1)
+    if not left.strip() or not right.strip():
+        raise argparse.ArgumentTypeError(f"verwacht KOP=WAARDE, niet {text!r}")
+    return left.strip(), right.strip()
+
+
+def _add_list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="BESTAND", help="het Excel-bestand (.xlsx)")
+    add_db_argument(parser)
+    parser.add_argument("--dry-run", action="store_true", help="alleen tonen wat er zou veranderen; niets opslaan")
+    parser.add_argument("--sheet", help="het werkblad met de lijst (standaard: het blad met de duidelijkste kopregel)")
+    parser.add_argument(
+        "--column",
+        action="append",
+        type=_pair,
+        default=[],
+        metavar="KOP=VELD",
+        help="kolomindeling aanpassen, bijvoorbeeld 'Wie=trekker' of 'F=ignore'; velden: number, text, trekker, "
+        "deadline, status, note, section, ambition, ignore (herhaalbaar)",
+    )
+    parser.add_argument(
+        "--status",
+        action="append",
+        type=_pair,
+        default=[],
+        metavar="TEKST=STATUS",
+        help="statusindeling aanpassen, bijvoorbeeld 'Doorgeschoven=on_hold'; statussen: "
+        "not_started, in_progress, done, on_hold, cancelled of hun Nederlandse naam (herhaalbaar)",
+    )
+    parser.add_argument(
+        "--reference-date",
+        type=lambda t: __import__("datetime").date.fromisoformat(t),
+        help="datum waarmee deadlines zonder jaar ('voor de zomer') worden gelezen (JJJJ-MM-DD)",
+    )
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("import", help="een Excel-lijst inlezen (teruggestuurde of bestaande actielijst)")
+    what = parser.add_subparsers(dest="what", metavar="SOORT", required=True)
+    actions = what.add_parser(
+        "actielijst",
+        help="een teruggestuurde actielijst verwerken, of een zelf bijgehouden actielijst inlezen",
+        description="Een actielijst die met GHNT Desktop is gemaakt en door een partner is ingevuld, wordt "
+        "vergeleken met de database; anders wordt het bestand als bestaande lijst ingelezen.",
+    )
+    _add_list_options(actions)
+    actions.add_argument(
+        "--mode",
+        choices=["auto", "terug", "lijst"],
+        default="auto",
+        help="terug: teruggestuurde actielijst; lijst: bestaande lijst; auto (standaard): herkennen",
+    )
+    actions.add_argument(
+        "--conflicts",
+        choices=["overslaan", "overschrijven"],
+        default="overslaan",
+        help="acties die ook in de app zijn gewijzigd sinds de export: overslaan (standaard) of toch toepassen",
+    )
+    actions.add_argument("--only", help="teruggestuurde lijst: alleen deze actienummers toepassen (komma's ertussen)")
+    actions.set_defaults(handler=run_import_actions)
+    programme = what.add_parser("programma", help="een zelf bijgehouden programmalijst inlezen als nieuw programma")
+    _add_list_options(programme)
+    programme.add_argument("--title", required=True, help="titel van het nieuwe actieprogramma")
+    programme.add_argument("--region", default="", help="regio van het programma")
+    programme.set_defaults(handler=run_import_programme)
+
+
+def _status_overrides(pairs: list[tuple[str, str]]) -> dict:
+    from ..models import ActionStatus
+
+    overrides = {}
+    for text, wanted in pairs:
+        try:
+            overrides[text] = ActionStatus(wanted.strip().lower())
+        except ValueError:
+            try:
+                overrides[text] = ActionStatus.from_label(wanted)
+            except ValueError as exc:
+                raise ValueError(
+                    f"onbekende status {wanted!r}; kies uit: "
+                    + ", ".join(f"{s.value} ({s.label})" for s in ActionStatus)
+                ) from exc
+    return overrides
+
+
+def _open(args: argparse.Namespace, *, read_only: bool):
+    from ..cli import resolve_db
+    from ..db import open_database
+
+    return open_database(resolve_db(args.db), read_only=read_only, create=False)
+
+
+def run_import_actions(args: argparse.Namespace) -> int:
+    from ..db import DatabaseError
+    from ..imports.roundtrip import is_roundtrip_workbook
+    from ..imports.workbook import ImportFileError, read_workbook
+    from ..services import ServiceError
+
+    try:
+        workbook = read_workbook(args.file)
+        roundtrip = args.mode == "terug" or (args.mode == "auto" and is_roundtrip_workbook(workbook))
+        database = _open(args, read_only=args.dry_run)
+    except (ImportFileError, DatabaseError) as exc:
+        print(f"Fout: {exc}")
+        return EXIT_ERROR
+    try:
+        if roundtrip:
+            return _roundtrip(database, workbook, args)
+        return _existing_list(database, workbook, args, programme=False)
+    except (ImportFileError, ServiceError, ValueError) as exc:
+        print(f"Fout: {exc}")
+        print("Er is niets opgeslagen.")
+        return EXIT_ERROR
+    finally:
+        database.close()
+
+
+def run_import_programme(args: argparse.Namespace) -> int:
+    from ..db import DatabaseError
+    from ..imports.workbook import ImportFileError, read_workbook
+    from ..services import ServiceError
+
+    try:
+        workbook = read_workbook(args.file)
+        database = _open(args, read_only=args.dry_run)
+    except (ImportFileError, DatabaseError) as exc:
+        print(f"Fout: {exc}")
+        return EXIT_ERROR
+    try:
+        return _existing_list(database, workbook, args, programme=True)
+    except (ImportFileError, ServiceError, ValueError) as exc:
+        print(f"Fout: {exc}")
+        print("Er is niets opgeslagen.")
+        return EXIT_ERROR
+    finally:
+        database.close()
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def print_roundtrip_preview(preview) -> None:
+    """The side-by-side comparison the command line shows before applying."""
+    from ..imports.roundtrip import RowKind
+
+    when = f", geëxporteerd {preview.exported_at:%d-%m-%Y}" if preview.exported_at else ""
+    who = f", organisatie {preview.organisation}" if preview.organisation else ""
+    print(f"Teruggestuurde actielijst {preview.file_name}{when}{who}")
+    counts = preview.counts()
+    print("  " + ", ".join(f"{kind.label}: {counts[kind]}" for kind in RowKind))
+    for warning in preview.warnings:
+        print(f"  Let op: {warning}")
+    for row in preview.rows:
+        if row.kind is RowKind.UNCHANGED and not row.messages:
+            continue
+        where = f" ({row.sheet}, regel {row.row_number})" if row.row_number else ""
+        print(f"\n{row.number or '(zonder nummer)'}  {row.kind.label.upper()}{where}  {_short(row.text, 60)}")
+        for change in row.changes:
+            print(
+                f"    {change.label:<16} bestand: {_short(change.file_value, 40):<42} "
+                f"database: {_short(change.database_value, 40)}"
+            )
+        for message in row.messages:
+            print(f"    ! {message}")
+
+
+def _roundtrip(database, workbook, args: argparse.Namespace) -> int:
+    from ..imports.roundtrip import RowKind
+    from ..services.importing import apply_roundtrip, preview_roundtrip_workbook
+
+    with database.session() as session:
+        preview = preview_roundtrip_workbook(session, workbook, reference=args.reference_date)
+        print_roundtrip_preview(preview)
+        if args.dry_run:
+            print("\nProefdraai: er is niets opgeslagen.")
+            return EXIT_OK
+        selected = None
+        if args.only:
+            wanted = {n.strip() for n in args.only.split(",") if n.strip()}
+            selected = [r.action_id for r in preview.rows if r.number in wanted and r.action_id]
+            unknown = wanted - {r.number for r in preview.rows}
+            if unknown:
+                raise ValueError("onbekende actienummers bij --only: " + ", ".join(sorted(unknown)))
+        result = apply_roundtrip(
+            session, preview, selected=selected, include_conflicts=args.conflicts == "overschrijven"
+        )
+    print(f"\nToegepast: {result.applied} {'actie' if result.applied == 1 else 'acties'}.")
+    for line in result.skipped:
+        print(f"  Overgeslagen: {line}")
+    if preview.counts()[RowKind.CONFLICT] and args.conflicts == "overslaan":
+        print(
+            "Conflicten zijn niet toegepast; gebruik --conflicts overschrijven of --only NR om ze toch toe te passen."
+        )
+    return EXIT_OK
+
+
+def print_list_preview(table, preview) -> None:
+    """The mapping, status mapping and rows the command line shows for an existing list."""
+    print(f"Bestaande lijst {preview.file_name}, blad {preview.sheet!r}, kopregel op regel {preview.header_row}")
+    for line in table.title_lines[:3]:
+        print(f"  Titel: {_short(line)}")
+    print("Kolommen:")
+    for column, field_label in preview.mapping:
+        print(f"  {column:<40} -> {field_label}")
+    unmapped = [table.column_label(i) for i, h in enumerate(table.headers) if h and i not in dict(table.proposal)]
+    if unmapped:
+        print("  Niet ingelezen: " + ", ".join(unmapped))
+    if preview.statuses:
+        print("Statussen:")
+        for mapping in preview.statuses:
+            target = mapping.status.label if mapping.status else "(niet herkend: Niet gestart)"
+            print(f"  {mapping.text!r:<30} -> {target}  ({mapping.count}x)")
+    if preview.sections:
+        print("Actielijnen: " + "; ".join(_short(s, 50) for s in preview.sections))
+    print(f"Acties: {len(preview.items)}")
+    for item in preview.items:
+        period = ""
+        if item.deadline_start or item.deadline_end:
+            start = f"{item.deadline_start:%d-%m-%Y}" if item.deadline_start else "…"
+            end = f"{item.deadline_end:%d-%m-%Y}" if item.deadline_end else "…"
+            period = f" [{start} t/m {end}]"
+        status = item.status.label if item.status else "Niet gestart"
+        print(
+            f"  regel {item.row_number:>4}  {item.number or '-':<6} {_short(item.text, 50):<52} "
+            f"trekker: {' / '.join(item.trekkers) or '-'}; deadline: {item.deadline_text or '-'}{period}; {status}"
+        )
+        for warning in item.warnings:
+            print(f"             ! {warning}")
+    for line in preview.skipped:
+        print(f"  {line}")
+    for warning in preview.warnings:
+        print(f"Let op: {warning}")
+
+
+def _existing_list(database, workbook, args: argparse.Namespace, *, programme: bool) -> int:
+    from ..imports.existing_list import apply_overrides, build_list_preview, read_list
+    from ..services.importing import import_action_list, import_programme_list
+
+    table = read_list(workbook, args.sheet)
+    mapping = apply_overrides(table, dict(args.column)) if args.column else None
+    if mapping is not None:
+        table = replace(table, proposal=mapping)
+    preview = build_list_preview(table, status_overrides=_status_overrides(args.status), reference=args.reference_date)
+    print_list_preview(table, preview)
+    if args.dry_run:
+        print("\nProefdraai: er is niets opgeslagen.")
+        return EXIT_OK
+    if not preview.items:
+        print("\nEr is niets ingelezen.")
+        return EXIT_ERROR
+    with database.session() as session:
+        if programme:
+            result = import_programme_list(
+                session, preview, title=args.title, region=args.region, file_name=workbook.name
+            )
+        else:
+            result = import_action_list(session, preview, file_name=workbook.name)
+    what = "programma-acties" if programme else "acties"
+    print(f"\nIngelezen: {result.created} {what}; trekkers herkend: {result.trekkers_matched}.")
+    if result.trekkers_unmatched:
+        print("Niet herkende trekkers (als tekst bewaard): " + ", ".join(result.trekkers_unmatched))
+    return EXIT_OK

@@ -1,0 +1,335 @@
+"""Excel lists around the meetings: presentielijst, year overview of representation, besluitenlijst.
+
+- Presentielijst of one meeting: every person with organisation, role and status (aanwezig, afgemeld,
+  afwezig, vervangen door, alleen voor één agendapunt), then per organisation whether it was
+  represented and by whom: the chair must be able to show which partners took part.
+- Vertegenwoordiging (year overview): organisations down, the year's meetings across, a mark per
+  meeting and a count; colours come from conditional formatting on the marks.
+- Besluitenlijst: every decision in a table with its number, meeting, escalation and outcome.
+
+Data comes in as frozen dataclasses (gathered by ``services.importing``); nothing here reads the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .xlsx_common import (
+    DATE_STYLE,
+    NOTE_STYLE,
+    NUMBER_STYLE,
+    TITLE_STYLE,
+    Column,
+    ProgressCallback,
+    XlsxExportResult,
+    column_letter,
+    dutch_date,
+    new_write_only_workbook,
+    report,
+    save_workbook,
+)
+
+MARK_PRESENT = "Aanwezig"
+MARK_SUBSTITUTED = "Vervangen"
+MARK_ITEM = "Agendapunt"
+MARK_EXCUSED = "Afgemeld"
+MARK_ABSENT = "Afwezig"
+# Fill colours of the marks: present green, for one item or substituted light green, excused amber, absent red.
+MARK_FILLS = {
+    MARK_PRESENT: "C6EFCE",
+    MARK_SUBSTITUTED: "E2F0D9",
+    MARK_ITEM: "E2F0D9",
+    MARK_EXCUSED: "FFEB9C",
+    MARK_ABSENT: "F8CBAD",
+}
+REPRESENTED_MARKS = (MARK_PRESENT, MARK_SUBSTITUTED, MARK_ITEM)
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    """One line of the presentielijst."""
+
+    name: str
+    organisation: str
+    role: str
+    status: str
+    substitute: str = ""
+    agenda_item: str = ""  # the agenda item a guest came for
+
+
+@dataclass(frozen=True)
+class OrganisationPresence:
+    """Whether an organisation was represented at the meeting, and by whom."""
+
+    organisation: str
+    mark: str
+    people: str
+
+
+@dataclass(frozen=True)
+class PresentielijstData:
+    """The presentielijst of one meeting."""
+
+    title: str
+    meeting_date: date
+    time_text: str
+    location: str
+    chair: str
+    secretary: str
+    lines: tuple[AttendanceLine, ...]
+    organisations: tuple[OrganisationPresence, ...]
+
+
+@dataclass(frozen=True)
+class MeetingColumn:
+    """A meeting of the year overview."""
+
+    date: date
+    label: str  # "AO 12-03"
+
+
+@dataclass(frozen=True)
+class RepresentationRow:
+    """An organisation's marks at the year's meetings, in ``RepresentationData.meetings`` order."""
+
+    organisation: str
+    marks: tuple[str, ...]
+
+    @property
+    def represented(self) -> int:
+        return sum(1 for m in self.marks if m in REPRESENTED_MARKS)
+
+
+@dataclass(frozen=True)
+class RepresentationData:
+    """Which organisation was represented at which overleg in a year."""
+
+    year: int
+    series_name: str
+    meetings: tuple[MeetingColumn, ...]
+    rows: tuple[RepresentationRow, ...]
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    """A besluit as the Excel besluitenlijst shows it."""
+
+    number: str
+    meeting_date: date
+    meeting_title: str
+    text: str
+    escalation: str
+    outcome: str
+    outcome_date: date | None
+
+
+@dataclass(frozen=True)
+class BesluitenlijstData:
+    """The decisions of a period or series."""
+
+    title: str
+    subtitle: str
+    decisions: tuple[DecisionLine, ...]
+    omitted_note: str = ""
+    confidential_left_out: int = 0
+
+
+ATTENDANCE_COLUMNS = (
+    Column("name", "Naam", 30),
+    Column("organisation", "Organisatie", 32),
+    Column("role", "Rol", 14),
+    Column("status", "Aanwezigheid", 16),
+    Column("substitute", "Vervangen door", 26),
+    Column("item", "Alleen bij agendapunt", 14, NUMBER_STYLE),
+)
+PRESENCE_COLUMNS = (
+    Column("organisation", "Organisatie", 36),
+    Column("mark", "Vertegenwoordigd", 18),
+    Column("people", "Door", 60),
+)
+DECISION_COLUMNS = (
+    Column("number", "Nr.", 18),
+    Column("date", "Datum", 12, DATE_STYLE),
+    Column("meeting", "Overleg", 28),
+    Column("text", "Besluit", 70),
+    Column("escalation", "Bestuurlijk overleg", 30),
+    Column("outcome", "Uitkomst", 40),
+    Column("outcome_date", "Datum uitkomst", 12, DATE_STYLE),
+)
+
+
+def _mark_formatting(ws, cell_range: str, first_cell: str) -> None:
+    """Colour the marks by conditional formatting, so a mark typed later gets its colour too."""
+    from openpyxl.formatting.rule import Rule
+    from openpyxl.styles import PatternFill
+    from openpyxl.styles.differential import DifferentialStyle
+
+    for mark, colour in MARK_FILLS.items():
+        rule = Rule(
+            type="expression",
+            formula=[f'{first_cell}="{mark}"'],
+            dxf=DifferentialStyle(fill=PatternFill(bgColor=colour, fill_type="solid")),
+        )
+        ws.conditional_formatting.add(cell_range, rule)
+
+
+def write_presentielijst_xlsx(
+    data: PresentielijstData | None,
+    path: Path,
+    *,
+    overview: RepresentationData | None = None,
+    progress: ProgressCallback | None = None,
+) -> XlsxExportResult:
+    """Write the presentielijst of a meeting and/or the year overview of representation to ``path``."""
+    from .xlsx_common import write_table_sheet
+
+    if data is None and overview is None:
+        raise ValueError("nothing to export: give a meeting or a year overview")
+    total = (len(data.lines) if data else 0) + (len(overview.rows) if overview else 0)
+    report(progress, 0, total)
+    wb = new_write_only_workbook()
+    used: set[str] = set()
+    sheets: list[str] = []
+    rows = 0
+    if data is not None:
+        wb.properties.title = f"Presentielijst {data.title}"
+        when = dutch_date(data.meeting_date) + (f", {data.time_text}" if data.time_text else "")
+        lines = [(f"Presentielijst {data.title}", TITLE_STYLE), (when, NOTE_STYLE)]
+        if data.location:
+            lines.append((f"Locatie: {data.location}", NOTE_STYLE))
+        if data.chair or data.secretary:
+            lines.append((f"Voorzitter: {data.chair or '-'} · Notulist: {data.secretary or '-'}", NOTE_STYLE))
+        ws = write_table_sheet(
+            wb,
+            "Presentielijst",
+            lines,
+            ATTENDANCE_COLUMNS,
+            ([a.name, a.organisation, a.role, a.status, a.substitute, a.agenda_item] for a in data.lines),
+            table_name="Presentielijst",
+            row_count=len(data.lines),
+            used_titles=used,
+            empty_text="Er is nog geen aanwezigheid vastgelegd.",
+        )
+        sheets.append(ws.title)
+        rows += len(data.lines)
+        report(progress, rows, total)
+        presence_lines = [(f"Vertegenwoordiging per organisatie – {data.title}", TITLE_STYLE), (when, NOTE_STYLE)]
+        ws = write_table_sheet(
+            wb,
+            "Vertegenwoordiging",
+            presence_lines,
+            PRESENCE_COLUMNS,
+            ([o.organisation, o.mark, o.people] for o in data.organisations),
+            table_name="Vertegenwoordiging",
+            row_count=len(data.organisations),
+            used_titles=used,
+            empty_text="Er is nog geen aanwezigheid vastgelegd.",
+        )
+        if data.organisations:
+            first = len(presence_lines) + 3  # title lines, a blank row, the header
+            last = first + len(data.organisations) - 1
+            _mark_formatting(ws, f"B{first}:B{last}", f"B{first}")
+        sheets.append(ws.title)
+    if overview is not None:
+        sheets.append(_write_overview(wb, overview, used))
+        rows += len(overview.rows)
+    save_workbook(wb, path)
+    report(progress, total, total)
+    return XlsxExportResult(path=Path(path), rows=rows, sheets=tuple(sheets))
+
+
+def _write_overview(wb, overview: RepresentationData, used: set[str]) -> str:
+    from .xlsx_common import CellStyle, write_table_sheet
+
+    meeting_columns = tuple(
+        Column(f"m{i}", _unique_header(m.label, i, overview.meetings), 11, CellStyle(horizontal="center"))
+        for i, m in enumerate(overview.meetings)
+    )
+    count = len(overview.meetings)
+    columns = (
+        Column("organisation", "Organisatie", 34),
+        *meeting_columns,
+        Column("count", f"Vertegenwoordigd (van {count})", 16, NUMBER_STYLE),
+        Column("share", "Percentage", 12, NUMBER_STYLE),
+    )
+    title = f"Vertegenwoordiging {overview.year}" + (f" – {overview.series_name}" if overview.series_name else "")
+    lines = [
+        (title, TITLE_STYLE),
+        (
+            "Per overleg: Aanwezig, Vervangen (door een collega), Agendapunt (alleen voor één punt), Afgemeld, "
+            "Afwezig; leeg = niet uitgenodigd of niet vastgelegd.",
+            NOTE_STYLE,
+        ),
+    ]
+
+    def values(row: RepresentationRow) -> list[object]:
+        recorded = sum(1 for m in row.marks if m)
+        share = f"{round(100 * row.represented / recorded)}%" if recorded else ""
+        return [row.organisation, *row.marks, row.represented, share]
+
+    ws = write_table_sheet(
+        wb,
+        f"Vertegenwoordiging {overview.year}",
+        lines,
+        columns,
+        (values(r) for r in overview.rows),
+        table_name=f"Vertegenwoordiging{overview.year}",
+        row_count=len(overview.rows),
+        used_titles=used,
+        empty_text="Geen overleggen met vastgelegde aanwezigheid in dit jaar.",
+    )
+    if overview.rows and overview.meetings:
+        header_row = len(lines) + 2
+        first, last = header_row + 1, header_row + len(overview.rows)
+        _mark_formatting(ws, f"B{first}:{column_letter(1 + count)}{last}", f"B{first}")
+    return ws.title
+
+
+def _unique_header(label: str, index: int, meetings: Sequence[MeetingColumn]) -> str:
+    """Table headers must be unique: two meetings with the same label get a number."""
+    same = [i for i, m in enumerate(meetings) if m.label == label]
+    return label if len(same) == 1 else f"{label} ({same.index(index) + 1})"
+
+
+def write_besluitenlijst_xlsx(
+    data: BesluitenlijstData, path: Path, *, progress: ProgressCallback | None = None
+) -> XlsxExportResult:
+    """Write the besluitenlijst as an Excel table to ``path``."""
+    from .xlsx_common import write_table_sheet
+
+    total = len(data.decisions)
+    report(progress, 0, total)
+    wb = new_write_only_workbook()
+    wb.properties.title = data.title
+    lines = [(data.title, TITLE_STYLE)]
+    if data.subtitle:
+        lines.append((data.subtitle, NOTE_STYLE))
+    if data.omitted_note:
+        lines.append((data.omitted_note, NOTE_STYLE))
+    ws = write_table_sheet(
+        wb,
+        "Besluitenlijst",
+        lines,
+        DECISION_COLUMNS,
+        (
+            [d.number, d.meeting_date, d.meeting_title, d.text, d.escalation, d.outcome, d.outcome_date]
+            for d in data.decisions
+        ),
+        table_name="Besluitenlijst",
+        row_count=total,
+        used_titles=set(),
+        empty_text="Geen besluiten in deze selectie.",
+    )
+    save_workbook(wb, path)
+    report(progress, total, total)
+    notes = (data.omitted_note,) if data.omitted_note else ()
+    return XlsxExportResult(
+        path=Path(path),
+        rows=total,
+        sheets=(ws.title,),
+        confidential_left_out=data.confidential_left_out,
+        notes=notes,
+    )

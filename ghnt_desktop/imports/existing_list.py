@@ -1,0 +1,479 @@
+"""An action or programme list a region kept by hand in Excel, read with a column mapping.
+
+Hand-kept lists have a title block, merged cells, section rows per actielijn and Dutch headers in many
+spellings ("Nr.", "Actiepunt", "Trekker", "Deadline", "Status", "Toelichting"). Reading one goes in
+three steps, each returning plain data the user can check:
+
+1. ``read_list`` finds the header row (the row whose cells look most like known headers) on the best
+   sheet and proposes a field for each column (``propose_mapping``).
+2. The user (or ``--column`` on the command line) corrects the mapping (``apply_overrides``).
+3. ``build_list_preview`` reads the rows: section rows (a single text across the row) set the actielijn
+   of the rows below; deadlines are kept as written and parsed where possible; free-text statuses are
+   mapped to the app's statuses (overridable, shown with counts); several trekkers in one cell are split.
+
+Nothing is written here: ``services.importing.import_action_list`` / ``import_programme_list`` create
+the records from the preview in one transaction.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from ..deadlines import parse_deadline, parse_status
+from ..models.enums import ActionStatus
+from .workbook import ImportFileError, SheetData, WorkbookData, cell_text
+
+HEADER_SEARCH_ROWS = 40
+
+FIELDS: dict[str, str] = {
+    "number": "Nr.",
+    "text": "Actiepunt",
+    "trekker": "Trekker",
+    "deadline": "Deadline",
+    "status": "Status",
+    "note": "Toelichting",
+    "section": "Actielijn",
+    "ambition": "Ambitie",
+    "ignore": "(niet inlezen)",
+}
+# Header spellings seen in Dutch lists, normalised (lower case, no accents or punctuation).
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "number": (
+        "nr", "nummer", "no", "actienr", "actienummer", "actiepuntnr", "volgnr", "volgnummer", "id", "code", "ref",
+        "kenmerk", "num",
+    ),
+    "text": (
+        "actiepunt", "actiepunten", "actie", "acties", "omschrijving", "omschrijving actie", "actieomschrijving",
+        "wat", "taak", "taken", "onderwerp", "activiteit", "activiteiten", "afspraak", "afspraken", "maatregel",
+        "actiepunt omschrijving", "beschrijving",
+    ),
+    "trekker": (
+        "trekker", "trekkers", "wie", "verantwoordelijk", "verantwoordelijke", "verantwoordelijken",
+        "verantwoordelijkheid", "eigenaar", "actiehouder", "uitvoerder", "uitvoering", "door", "door wie",
+        "verantwoordelijke partij", "verantwoordelijke partijen", "trekker en betrokkenen", "wie trekt",
+        "eerstverantwoordelijke", "contactpersoon", "actor",
+    ),
+    "deadline": (
+        "deadline", "wanneer", "termijn", "planning", "gereed", "datum gereed", "gereed per", "streefdatum",
+        "einddatum", "uiterlijk", "tijdpad", "datum", "klaar", "klaar per", "periode", "looptijd", "tijdsplanning",
+        "planning deadline", "afgerond per", "wanneer klaar", "tijdlijn",
+    ),
+    "status": ("status", "stand", "voortgangsstatus", "status actie", "stadium", "fase", "stoplicht"),
+    "note": (
+        "toelichting", "stand van zaken", "voortgang", "opmerking", "opmerkingen", "notitie", "notities",
+        "toelichting stand van zaken", "update", "resultaat", "stand van zaken toelichting", "bijzonderheden",
+        "commentaar", "laatste stand",
+    ),
+    "section": ("actielijn", "actielijnen", "lijn", "thema", "speerpunt", "onderdeel", "pijler", "domein"),
+    "ambition": ("ambitie", "ambities", "doel", "doelen", "doelstelling", "doelstellingen", "resultaatgebied"),
+}  # fmt: skip
+_SECTION_WORDS = re.compile(
+    r"^(?:actielijn|actie\s*lijn|lijn|thema|speerpunt|onderdeel|hoofdstuk|deel|pijler|domein)\b"
+    r"|^(?:[ivx]+|\d+|[a-h])[.):]\s+\S",
+    re.IGNORECASE,
+)
+# Trekker separators: "/", ",", ";", "&", "+", " en ", new lines (never inside parentheses).
+_TREKKER_SPLIT = re.compile(r"\s*(?:[/,;&+\n]|\ben\b)\s*", re.IGNORECASE)
+
+
+def normalise_header(text: object) -> str:
+    """A header as compared: lower case, accents and punctuation removed, single spaces."""
+    value = unicodedata.normalize("NFKD", cell_text(text)).encode("ascii", "ignore").decode("ascii").casefold()
+    value = re.sub(r"[^a-z0-9 ]+", " ", value)
+    return " ".join(value.split())
+
+
+def field_for_header(text: object) -> tuple[str | None, int]:
+    """(field, score) for one header cell: 3 for a known spelling, 1 for one that starts with one."""
+    header = normalise_header(text)
+    if not header:
+        return None, 0
+    for name, words in HEADER_WORDS.items():
+        if header in words:
+            return name, 3
+    for name, words in HEADER_WORDS.items():
+        for word in words:
+            if len(word) >= 4 and (header.startswith(word + " ") or header.endswith(" " + word)):
+                return name, 1
+    return None, 0
+
+
+def propose_mapping(headers: tuple[str, ...]) -> dict[int, str]:
+    """A field for each column whose header is recognised; each field is given to one column at most."""
+    proposals: list[tuple[int, int, str]] = []
+    for index, header in enumerate(headers):
+        name, score = field_for_header(header)
+        if name:
+            proposals.append((-score, index, name))
+    mapping: dict[int, str] = {}
+    taken: set[str] = set()
+    for _score, index, name in sorted(proposals):
+        if name not in taken:
+            mapping[index] = name
+            taken.add(name)
+    return dict(sorted(mapping.items()))
+
+
+@dataclass(frozen=True)
+class ListTable:
+    """A hand-kept list as found: its sheet, title block, header row and the rows below it."""
+
+    file_name: str
+    sheet: str
+    header_row: int  # 1-based, as Excel numbers rows
+    headers: tuple[str, ...]
+    proposal: dict[int, str]
+    title_lines: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[object, ...]], ...]  # (Excel row number, values)
+    modified: date | None = None
+
+    def column_label(self, index: int) -> str:
+        from openpyxl.utils import get_column_letter
+
+        header = self.headers[index] if index < len(self.headers) else ""
+        return f"{get_column_letter(index + 1)} ({header})" if header else get_column_letter(index + 1)
+
+
+def _header_candidate(sheet: SheetData) -> tuple[int, int, dict[int, str]] | None:
+    """(score, row index, mapping) of the most header-like row of ``sheet`` with an action text column."""
+    best: tuple[int, int, dict[int, str]] | None = None
+    for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
+        headers = tuple(cell_text(v) for v in row)
+        mapping = propose_mapping(headers)
+        if "text" not in mapping.values() or len(mapping) < 2:
+            continue
+        score = sum(field_for_header(headers[i])[1] for i in mapping)
+        if best is None or score > best[0]:
+            best = (score, index, mapping)
+    return best
+
+
+def read_list(workbook: WorkbookData, sheet_name: str | None = None) -> ListTable:
+    """Find the list in ``workbook`` (on ``sheet_name``, else the sheet with the clearest header)."""
+    sheets = [s for s in workbook.sheets if not s.hidden and s.rows]
+    if sheet_name is not None:
+        sheet = workbook.sheet(sheet_name)
+        if sheet is None:
+            names = ", ".join(s.title for s in workbook.sheets)
+            raise ImportFileError(f"Werkblad {sheet_name!r} bestaat niet in {workbook.name} (wel: {names}).")
+        sheets = [sheet]
+    found: list[tuple[int, SheetData, int, dict[int, str]]] = []
+    for sheet in sheets:
+        candidate = _header_candidate(sheet)
+        if candidate:
+            found.append((candidate[0], sheet, candidate[1], candidate[2]))
+    if not found:
+        raise ImportFileError(
+            f"In {workbook.name} is geen kopregel gevonden. De lijst heeft een regel met kolomkoppen nodig, "
+            'zoals "Nr.", "Actiepunt", "Trekker", "Deadline" en "Status" (in de eerste '
+            f"{HEADER_SEARCH_ROWS} regels)."
+        )
+    _score, sheet, header_index, mapping = max(found, key=lambda f: f[0])
+    headers = tuple(cell_text(v) for v in sheet.rows[header_index])
+    title_lines = tuple(
+        " ".join(cell_text(v) for v in row if cell_text(v)) for row in sheet.rows[:header_index] if any(row)
+    )
+    rows = tuple((i + 1, row) for i, row in enumerate(sheet.rows) if i > header_index)
+    return ListTable(
+        file_name=workbook.name,
+        sheet=sheet.title,
+        header_row=header_index + 1,
+        headers=headers,
+        proposal=mapping,
+        title_lines=tuple(t for t in title_lines if t),
+        rows=rows,
+        modified=workbook.modified,
+    )
+
+
+def field_name(text: str) -> str:
+    """The field a user names in a mapping override ("trekker", "Trekker", "toelichting", "negeren")."""
+    wanted = normalise_header(text)
+    aliases = {"nr": "number", "nummer": "number", "actiepunt": "text", "actie": "text", "tekst": "text",
+               "toelichting": "note", "opmerking": "note", "actielijn": "section", "sectie": "section",
+               "ambitie": "ambition", "negeren": "ignore", "niet inlezen": "ignore", "overslaan": "ignore"}  # fmt: skip
+    if wanted in FIELDS:
+        return wanted
+    if wanted in aliases:
+        return aliases[wanted]
+    raise ValueError(
+        f"onbekend veld {text!r}; kies uit: "
+        + ", ".join(f"{k} ({v})" for k, v in FIELDS.items() if k != "ignore")
+        + ", ignore"
+    )
+
+
+def apply_overrides(table: ListTable, overrides: Mapping[str, str]) -> dict[int, str]:
+    """The proposed mapping with the user's corrections; keys name a column by header or letter ("C").
+
+    Raises ``ValueError`` (Dutch) for a column or field that does not exist.
+    """
+    from openpyxl.utils import column_index_from_string
+
+    mapping = dict(table.proposal)
+    for column, wanted_field in overrides.items():
+        name = field_name(wanted_field)
+        key = normalise_header(column)
+        index = next((i for i, h in enumerate(table.headers) if normalise_header(h) == key and key), None)
+        if index is None and re.fullmatch(r"[A-Za-z]{1,3}", column.strip()):
+            index = column_index_from_string(column.strip().upper()) - 1
+        if index is None:
+            raise ValueError(f"kolom {column!r} niet gevonden; kolommen: " + ", ".join(h for h in table.headers if h))
+        # One column per field: the column that had this field before loses it.
+        for other, other_field in list(mapping.items()):
+            if other_field == name and other != index and name != "ignore":
+                del mapping[other]
+        if name == "ignore":
+            mapping.pop(index, None)
+        else:
+            mapping[index] = name
+    return dict(sorted(mapping.items()))
+
+
+def split_trekkers(text: str) -> list[str]:
+    """Split a trekker cell naming several trekkers ("Veilig Thuis / GGD", "Gemeenten Veendam/Pekela").
+
+    Text in parentheses is never split; "Gemeenten A/B" gives "Gemeente A" and "Gemeente B".
+    """
+    text = cell_text(text)
+    if not text:
+        return []
+    protected: list[str] = []
+
+    def protect(match: re.Match[str]) -> str:
+        protected.append(match.group(0))
+        return f"\x00{len(protected) - 1}\x00"
+
+    masked = re.sub(r"\([^()]*\)", protect, text)
+    parts = [p.strip(" .-") for p in _TREKKER_SPLIT.split(masked)]
+    parts = [re.sub(r"\x00(\d+)\x00", lambda m: protected[int(m.group(1))], p) for p in parts if p]
+    parts = [re.sub(r"\s+e\.?a\.?$", "", p).strip() for p in parts]
+    out: list[str] = []
+    plural_prefix = None
+    for part in parts:
+        if not part:
+            continue
+        lowered = part.casefold()
+        if lowered.startswith("gemeenten "):
+            plural_prefix = "Gemeente "
+            part = "Gemeente " + part[len("gemeenten ") :]
+        elif plural_prefix and " " not in part and part[:1].isupper():
+            part = plural_prefix + part
+        else:
+            plural_prefix = None
+        if part not in out:
+            out.append(part)
+    return out
+
+
+@dataclass(frozen=True)
+class ListItem:
+    """One action of the list as it will be imported."""
+
+    row_number: int
+    section: str
+    ambition: str
+    number: str
+    text: str
+    trekker_text: str
+    trekkers: tuple[str, ...]
+    deadline_text: str
+    deadline_date: date | None  # the date an action item keeps: the day, or the last day of a period
+    deadline_start: date | None
+    deadline_end: date | None
+    status_text: str
+    status: ActionStatus | None
+    note: str
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StatusMapping:
+    """How one status text of the list maps to the app's status, with how many rows use it."""
+
+    text: str
+    status: ActionStatus | None
+    count: int
+    overridden: bool = False
+
+
+@dataclass(frozen=True)
+class ListPreview:
+    """What importing the list would create, for the user to check first."""
+
+    file_name: str
+    sheet: str
+    header_row: int
+    mapping: tuple[tuple[str, str], ...]  # (column label, field label)
+    items: tuple[ListItem, ...]
+    sections: tuple[str, ...]
+    statuses: tuple[StatusMapping, ...]
+    skipped: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+    reference: date | None = None
+
+
+def _deadline(value: object, reference: date | None) -> tuple[str, date | None, date | None, date | None, str | None]:
+    """(text as written, action date, period start, period end, warning) of a deadline cell."""
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return value.strftime("%d-%m-%Y"), value, value, value, None
+    if isinstance(value, int | float) and not isinstance(value, bool) and 20_000 <= value <= 80_000:
+        from openpyxl.utils.datetime import from_excel
+
+        converted = from_excel(value)
+        day = converted.date() if isinstance(converted, datetime) else converted
+        return day.strftime("%d-%m-%Y"), day, day, day, None
+    text = cell_text(value)
+    if not text:
+        return "", None, None, None, None
+    parsed = parse_deadline(text, reference=reference)
+    if not parsed.has_period:
+        return text, None, None, None, f"deadline {text!r} bewaard als tekst (geen periode herkend)"
+    action_date = parsed.end if parsed.end is not None else parsed.start
+    return text, action_date, parsed.start, parsed.end, None
+
+
+def _is_section_row(values: list[str], text_column: int | None) -> str | None:
+    """The section title when the row is a section row: one text across the row, not an action."""
+    filled = [(i, v) for i, v in enumerate(values) if v]
+    if len(filled) != 1:
+        return None
+    index, value = filled[0]
+    if len(value) < 3 or re.fullmatch(r"[\d.,\s-]+", value):
+        return None
+    if index != text_column:
+        return value
+    # Alone in the action column: only a section when it reads like one ("Actielijn 2: ...").
+    return value if _SECTION_WORDS.search(value) else None
+
+
+def _status_for(text: str, overrides: Mapping[str, ActionStatus]) -> tuple[ActionStatus | None, bool]:
+    key = " ".join(text.casefold().split())
+    if key in overrides:
+        return overrides[key], True
+    try:
+        return ActionStatus.from_label(text), False
+    except ValueError:
+        return parse_status(text), False
+
+
+def build_list_preview(
+    table: ListTable,
+    mapping: Mapping[int, str] | None = None,
+    *,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
+    reference: date | None = None,
+) -> ListPreview:
+    """Read the rows of ``table`` with ``mapping`` (column index -> field; the proposal when None).
+
+    ``status_overrides`` maps a status text of the list (any case) to a status. ``reference`` is the
+    date deadlines without a year ("voor de zomer") are read against: the file's save date by default.
+    """
+    mapping = dict(table.proposal if mapping is None else mapping)
+    if "text" not in mapping.values():
+        raise ValueError("geen kolom gekozen voor de actie (Actiepunt); zonder die kolom valt er niets in te lezen")
+    overrides = {" ".join(k.casefold().split()): v for k, v in (status_overrides or {}).items()}
+    reference = reference or table.modified or date.today()
+    column_of = {name: index for index, name in mapping.items()}
+    text_column = column_of.get("text")
+    items: list[ListItem] = []
+    skipped: list[str] = []
+    sections: list[str] = []
+    section = ""
+    ambition = ""
+    status_counts: Counter[str] = Counter()
+    status_results: dict[str, tuple[ActionStatus | None, bool]] = {}
+
+    for row_number, raw in table.rows:
+        values = [cell_text(v) for v in raw]
+        if not any(values):
+            continue
+
+        def get(name: str, values=values) -> str:
+            index = column_of.get(name)
+            return values[index] if index is not None and index < len(values) else ""
+
+        title = _is_section_row(values, text_column)
+        if title is not None:
+            section = title
+            ambition = ""
+            if title not in sections:
+                sections.append(title)
+            continue
+        text = get("text")
+        if not text:
+            skipped.append(f"regel {row_number}: geen actie ingevuld, overgeslagen")
+            continue
+        warnings: list[str] = []
+        if get("section"):
+            section = get("section")
+            if section not in sections:
+                sections.append(section)
+        if get("ambition"):
+            ambition = get("ambition")
+        raw_deadline = (
+            raw[column_of["deadline"]] if "deadline" in column_of and column_of["deadline"] < len(raw) else None
+        )
+        deadline_text, action_date, start, end, warning = _deadline(raw_deadline, reference)
+        if warning:
+            warnings.append(warning)
+        status_text = get("status")
+        status = None
+        if status_text:
+            status_counts[status_text] += 1
+            if status_text not in status_results:
+                status_results[status_text] = _status_for(status_text, overrides)
+            status = status_results[status_text][0]
+            if status is None:
+                warnings.append(f"status {status_text!r} niet herkend: wordt {ActionStatus.NOT_STARTED.label}")
+        trekker_text = get("trekker")
+        items.append(
+            ListItem(
+                row_number=row_number,
+                section=section,
+                ambition=ambition,
+                number=get("number"),
+                text=text,
+                trekker_text=trekker_text,
+                trekkers=tuple(split_trekkers(trekker_text)),
+                deadline_text=deadline_text,
+                deadline_date=action_date,
+                deadline_start=start,
+                deadline_end=end,
+                status_text=status_text,
+                status=status,
+                note=get("note"),
+                warnings=tuple(warnings),
+            )
+        )
+    statuses = tuple(
+        StatusMapping(text, status_results[text][0], count, status_results[text][1])
+        for text, count in status_counts.most_common()
+    )
+    unknown = [s.text for s in statuses if s.status is None]
+    general: list[str] = []
+    if unknown:
+        general.append(
+            "Niet herkende statussen (worden Niet gestart, of kies er een): " + ", ".join(repr(u) for u in unknown)
+        )
+    if not items:
+        general.append("Er zijn geen acties gevonden onder de kopregel.")
+    return ListPreview(
+        file_name=table.file_name,
+        sheet=table.sheet,
+        header_row=table.header_row,
+        mapping=tuple((table.column_label(i), FIELDS[name]) for i, name in sorted(mapping.items())),
+        items=tuple(items),
+        sections=tuple(sections),
+        statuses=statuses,
+        skipped=tuple(skipped),
+        warnings=tuple(general),
+        reference=reference,
+    )
