@@ -190,7 +190,6 @@ class MeetingBuilder:
         self.update_counts: dict[object, int] = {}
         self.open_count = 0
         self.org_by_id = {org.id: org for org in index.by_name.values()}
-        self.name_by_id = {p.id: p.name for p in network.people}
 
     # -- helpers -------------------------------------------------------------------------------------------
 
@@ -600,8 +599,6 @@ class MeetingBuilder:
                             )
                         )
                         position += 1
-                if held:
-                    self._opening_minutes(meeting, self.data.attendance[-position:])
 
     def _attendance_status(self, meeting, key, role, held, on_roster, forced):
         if not held:
@@ -635,17 +632,6 @@ class MeetingBuilder:
             return status, sorted(colleagues)[0]
         return status, None
 
-    def _opening_minutes(self, meeting: Meeting, attendance: list[Attendance]) -> None:
-        """Name who sent apologies in the opening, as Dutch minutes do."""
-        excused = [a for a in attendance if a.status == AttendanceStatus.EXCUSED]
-        opening = self.items[meeting.id][0].item
-        if excused:
-            names = ", ".join(f"{self._name_of(a.person_id)} ({self.org_label(a.organisation_id)})" for a in excused)
-            opening.minutes_text += f" Afgemeld: {names}."
-
-    def _name_of(self, person_id) -> str:
-        return self.name_by_id.get(person_id, "")
-
     # -- decisions -----------------------------------------------------------------------------------------
 
     def build_decisions(self) -> None:
@@ -672,8 +658,6 @@ class MeetingBuilder:
                     )
                     self._escalate(meeting, item_plan, decision)
                     self.data.decisions.append(decision)
-                    if item_plan.topic is not None:
-                        item_plan.item.minutes_text += f" Besluit: {decision.text}"
 
     def _escalate(self, meeting: Meeting, item_plan: ItemPlan, decision: Decision) -> None:
         topic = item_plan.topic
