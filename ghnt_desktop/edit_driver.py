@@ -151,21 +151,22 @@ def run(db_path: Path, count: int, *, fault: str | None = None, pause: float = 0
 
 def check_confirmed(session, confirmed: Iterable[Confirmed]) -> list[Confirmed]:
     """The confirmed edits that are missing from the database (empty when nothing was lost)."""
-    lost = []
-    for edit in confirmed:
-        decision = session.get(Decision, edit.id)
-        if decision is not None:
-            ok = decision.text == edit.value
-        else:
-            action = session.get(ActionItem, edit.id)
-            if action is not None:
-                ok = action.text == edit.value
-            else:
-                item = session.get(AgendaItem, edit.id)
-                ok = item is not None and edit.value in item.minutes_text.splitlines()
-        if not ok:
-            lost.append(edit)
-    return lost
+    confirmed = list(confirmed)
+    ids = list({edit.id for edit in confirmed})
+    texts: dict[uuid.UUID, str] = {}
+    minutes: dict[uuid.UUID, set[str]] = {}
+    for start in range(0, len(ids), 500):  # in chunks: SQLite limits the number of bound parameters
+        chunk = ids[start : start + 500]
+        for model in (Decision, ActionItem):
+            # A Result has keys() (its column names), so dict.update() must get plain pairs.
+            texts.update(tuple(row) for row in session.execute(select(model.id, model.text).where(model.id.in_(chunk))))
+        for item_id, text in session.execute(
+            select(AgendaItem.id, AgendaItem.minutes_text).where(AgendaItem.id.in_(chunk))
+        ):
+            minutes[item_id] = set(text.splitlines())
+    return [
+        edit for edit in confirmed if texts.get(edit.id) != edit.value and edit.value not in minutes.get(edit.id, ())
+    ]
 
 
 @dataclass(frozen=True)
@@ -186,8 +187,11 @@ class Check:
     took_over_lock: bool
 
 
-def spawn(db_path: Path, out_path: Path, *, count: int = 1_000_000, fault: str | None = None):
-    """Start the driver as a separate process writing its output to ``out_path``."""
+def spawn(db_path: Path, out_path: Path, *, count: int = 5000, fault: str | None = None):
+    """Start the driver as a separate process writing its output to ``out_path``.
+
+    ``count`` bounds the run (5000 edits take several seconds) so a driver whose parent died stops soon.
+    """
     import subprocess
 
     command = [sys.executable, "-m", "ghnt_desktop.edit_driver", "--db", str(db_path), "--count", str(count)]
