@@ -1,0 +1,81 @@
+"""Start-up of the GUI: application, translations, error handling, then the main window, then the database.
+
+Only what the first paint needs is imported before the window shows: Qt and the UI modules. SQLAlchemy,
+the models and the services are imported when the database is opened, from the event loop; docx,
+openpyxl and alembic only when a document is made or a database must be created or migrated.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from .paths import APP_ID, ORGANISATION
+
+log = logging.getLogger(__name__)
+
+
+def create_application(argv: list[str] | None = None):
+    """The ``QApplication`` (reused when one exists, as in tests) with the app's names set."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APP_ID)
+    # No applicationDisplayName: Qt would append it to every window title, which already starts with it.
+    from . import __version__
+
+    app.setApplicationVersion(__version__)
+    icon = _app_icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+    return app
+
+
+def _app_icon():
+    from PySide6.QtGui import QIcon
+
+    from .paths import resource
+
+    path = resource("icons", "ghnt-desktop.svg")
+    return QIcon(str(path)) if path.exists() else None
+
+
+def run_gui(db_path: Path | None, language: str | None, *, settings=None, exec_loop: bool = True) -> int:
+    """Run the app on ``db_path`` (default: the database in the user's data folder); returns the exit code.
+
+    ``language`` ("nl" or "en") overrides the saved setting and is saved. Tests pass ``settings`` and
+    ``exec_loop=False`` to get the window without entering the event loop.
+    """
+    from PySide6.QtCore import QTimer
+
+    from .paths import default_database_path, log_dir
+    from .settings import Settings
+    from .ui.errors import install_excepthook, setup_logging
+    from .ui.i18n import install_translators
+
+    app = create_application()
+    settings = settings or Settings()
+    if language:
+        settings.language = language
+    app._ghnt_translators = install_translators(app, settings.language)  # type: ignore[attr-defined]
+    try:
+        log_file = setup_logging(log_dir())
+    except OSError:
+        log_file = None
+    install_excepthook(log_file)
+    log.info("GHNT Desktop starting (language %s)", settings.language)
+
+    from .ui.mainwindow import MainWindow
+
+    window = MainWindow(settings)
+    window.quit_requested.connect(lambda: app.exit(1))
+    window.show()
+    app._ghnt_main_window = window  # type: ignore[attr-defined]  # kept alive with the app
+    path = db_path if db_path is not None else default_database_path()
+    # After the first paint: opening may migrate or create the demo database.
+    QTimer.singleShot(0, lambda: window.open_start_database(path))
+    if not exec_loop:
+        return 0
+    return app.exec()

@@ -1,0 +1,106 @@
+"""Translations and the display formats users expect.
+
+The source strings in ``tr()`` are Dutch; ``resources/translations/ghnt_en.qm`` holds the English
+interface. Qt's own dialogs (standard buttons, file dialogs) speak Dutch through ``qtbase_nl.qm``.
+Enum labels are Dutch in the model and translated in the context ``"enums"``.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date, time
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..paths import resource
+
+log = logging.getLogger(__name__)
+
+ENUM_CONTEXT = "enums"
+
+
+def install_translators(app: QCoreApplication, language: str) -> list[QTranslator]:
+    """Install Qt's own and the app's translations for ``language`` ("nl" or "en").
+
+    Returns the translators; the caller keeps them alive as long as the application runs.
+    """
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
+        ours = QTranslator(app)
+        if ours.load(str(resource("translations", "ghnt_en.qm"))):
+            translators.append(ours)
+        else:
+            log.warning("English translation not found in %s", resource("translations"))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+        qt = QTranslator(app)
+        if qt.load("qtbase_nl", qt_dir):
+            translators.append(qt)
+        else:
+            log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", qt_dir)
+    for translator in translators:
+        app.installTranslator(translator)
+    return translators
+
+
+def enum_label(member: Any) -> str:
+    """The user-facing label of an enum member of ``ghnt_desktop.models.enums``, translated."""
+    if member is None:
+        return ""
+    return QCoreApplication.translate(ENUM_CONTEXT, member.label)
+
+
+def format_date(value: date | None) -> str:
+    """A date as Dutch documents write it: 05-03-2024."""
+    return value.strftime("%d-%m-%Y") if value is not None else ""
+
+
+WEEKDAYS = (
+    QT_TRANSLATE_NOOP("weekdays", "ma"),
+    QT_TRANSLATE_NOOP("weekdays", "di"),
+    QT_TRANSLATE_NOOP("weekdays", "wo"),
+    QT_TRANSLATE_NOOP("weekdays", "do"),
+    QT_TRANSLATE_NOOP("weekdays", "vr"),
+    QT_TRANSLATE_NOOP("weekdays", "za"),
+    QT_TRANSLATE_NOOP("weekdays", "zo"),
+)
+
+
+def format_date_with_weekday(value: date | None) -> str:
+    """A meeting date with its weekday: "di 05-03-2024"."""
+    if value is None:
+        return ""
+    weekday = QCoreApplication.translate("weekdays", WEEKDAYS[value.weekday()])
+    return f"{weekday} {format_date(value)}"
+
+
+def format_time(value: time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def format_period(start: date | None, end: date | None) -> str:
+    """An active period: "01-01-2020 - 31-12-2023", "vanaf 01-01-2024", "tot 31-12-2023" or ""."""
+    if start and end:
+        return f"{format_date(start)} - {format_date(end)}"
+    if start:
+        return arg(QCoreApplication.translate("periods", "vanaf %1"), format_date(start))
+    if end:
+        return arg(QCoreApplication.translate("periods", "tot %1"), format_date(end))
+    return ""
+
+
+_PLACEHOLDER = re.compile(r"%(\d)")
+
+
+def arg(template: str, *values: object) -> str:
+    """Fill Qt-style placeholders %1, %2... in one pass (a value that contains "%2" stays as it is)."""
+
+    def fill(match: re.Match[str]) -> str:
+        n = int(match.group(1))
+        return str(values[n - 1]) if 1 <= n <= len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(fill, template)

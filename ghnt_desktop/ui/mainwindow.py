@@ -1,0 +1,365 @@
+"""The main window: navigation on the left, one page per section, Dutch menus and a status bar.
+
+The window paints before any database is opened (``open_start_database`` runs from the event loop).
+Opening a database never writes to a file that ``open_database`` refuses; a missing file at start-up
+becomes the demo database. A page is added by creating it in ``_create_pages``: navigation, the
+stacked widget, the Beeld menu and saved state follow from that list.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+)
+
+from .. import __version__
+from ..paths import APP_NAME
+from .errors import show_error
+from .i18n import arg
+from .pages.actions import ActionsPage
+from .pages.base import Page
+from .pages.meetings import MeetingsPage
+from .pages.organisations import OrganisationsPage
+from .pages.programme import ProgrammePage
+from .pages.working_groups import WorkingGroupsPage
+
+if TYPE_CHECKING:
+    from ..db import Database
+    from ..settings import Settings
+
+log = logging.getLogger(__name__)
+
+STATUS_TIMEOUT_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    """The application window: owns the open ``Database`` and the pages that show it."""
+
+    #: The user chose to quit because no database could be opened.
+    quit_requested = Signal()
+
+    def __init__(self, settings: Settings, today: Callable[[], date] = date.today) -> None:
+        super().__init__()
+        self.settings = settings
+        self.today = today
+        self.database: Database | None = None
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(640, 420))
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setSpacing(1)
+        self.navigation.setUniformItemSizes(True)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { padding-top: 8px; } QListWidget#navigation::item { padding-left: 10px; }"
+        )
+        self.stack = QStackedWidget(self)
+        self.pages: list[Page] = self._create_pages()
+        for page in self.pages:
+            item = QListWidgetItem(page.title)
+            item.setData(Qt.ItemDataRole.UserRole, page.key)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
+            self.navigation.addItem(item)
+            self.stack.addWidget(page)
+            page.status_message.connect(self.show_status)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
+        widest = max(self.navigation.fontMetrics().horizontalAdvance(p.title) for p in self.pages)
+        self.navigation.setMinimumWidth(widest + 48)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigation)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([widest + 56, 1000])
+        self.setCentralWidget(self.splitter)
+
+        self.database_label = QLabel(self)
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._create_menus()
+        self._restore_state()
+
+    def _create_pages(self) -> list[Page]:
+        return [
+            ProgrammePage(self),
+            MeetingsPage(self, today=self.today),
+            ActionsPage(self, today=self.today),
+            WorkingGroupsPage(self, today=self.today),
+            OrganisationsPage(self, today=self.today),
+        ]
+
+    # Menus.
+
+    def _create_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
+        self.open_action = file_menu.addAction(self.tr("Database &openen..."))
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_database)
+        self.new_action = file_menu.addAction(self.tr("&Nieuwe database..."))
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.triggered.connect(self.choose_new_database)
+        file_menu.addSeparator()
+        self.quit_action = file_menu.addAction(self.tr("&Afsluiten"))
+        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        self.quit_action.triggered.connect(self.close)
+
+        view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
+        self.page_actions: list[QAction] = []
+        group = QActionGroup(self)
+        for number, page in enumerate(self.pages, start=1):
+            action = view_menu.addAction(page.title)
+            action.setCheckable(True)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=page.key: self.show_page(key))
+            group.addAction(action)
+            self.page_actions.append(action)
+        view_menu.addSeparator()
+        self.refresh_action = view_menu.addAction(self.tr("&Vernieuwen"))
+        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.triggered.connect(self.refresh)
+        language_menu = view_menu.addMenu(self.tr("&Taal"))
+        language_group = QActionGroup(self)
+        for code, name in (("nl", "Nederlands"), ("en", "English")):  # each language in its own words
+            action = language_menu.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(self.settings.language == code)
+            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
+            language_group.addAction(action)
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = help_menu.addAction(self.tr("&Over GHNT Desktop"))
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _choose_language(self, code: str) -> None:
+        if code == self.settings.language:
+            return
+        self.settings.language = code
+        self.show_status(self.tr("De nieuwe taal wordt gebruikt na het opnieuw starten van GHNT Desktop."))
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("Over GHNT Desktop"),
+            arg(
+                self.tr(
+                    "<h3>GHNT Desktop %1</h3><p>Programma, overleggen, verslagen en actielijsten van het "
+                    "regionale netwerk <i>Geweld hoort nergens thuis</i>.</p><p>Licentie: EUPL-1.2</p>"
+                ),
+                __version__,
+            ),
+        )
+
+    # Pages.
+
+    def page(self, key: str) -> Page:
+        return next(p for p in self.pages if p.key == key)
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def show_page(self, key: str) -> None:
+        for row, page in enumerate(self.pages):
+            if page.key == key:
+                self.navigation.setCurrentRow(row)
+                return
+
+    def _page_chosen(self, row: int) -> None:
+        if 0 <= row < len(self.pages):
+            self.stack.setCurrentIndex(row)
+            self.page_actions[row].setChecked(True)
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
+
+    # Databases.
+
+    def open_start_database(self, path: Path) -> bool:
+        """Open ``path`` at start-up: a missing file becomes the demo database; refusal offers another file."""
+        path = Path(path).expanduser().absolute()
+        if not (path.exists() and path.stat().st_size > 0):
+            return self._create_demo(path)
+        return self.open_database_file(path, at_start=True)
+
+    def _create_demo(self, path: Path) -> bool:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            try:
+                from ..demo import create_demo_database
+            except ImportError:
+                create_demo_database = None
+            if create_demo_database is not None:
+                create_demo_database(path)
+                message = arg(self.tr("Er was nog geen database: een demodatabase is aangemaakt in %1."), path)
+            else:
+                message = arg(self.tr("Er was nog geen database: een lege database is aangemaakt in %1."), path)
+        except Exception as exc:
+            from ..db import DatabaseError
+
+            QGuiApplication.restoreOverrideCursor()
+            if isinstance(exc, DatabaseError):
+                return self._refused(exc, at_start=True)
+            raise
+        QGuiApplication.restoreOverrideCursor()
+        opened = self.open_database_file(path, at_start=True)
+        if opened:
+            self.show_status(message)
+        return opened
+
+    def open_database_file(self, path: Path, *, at_start: bool = False, create: bool = False) -> bool:
+        """Open ``path`` and show it in every page; on a ``DatabaseError`` ask for another file."""
+        from ..db import DatabaseError, open_database
+
+        path = Path(path).expanduser().absolute()
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            database = open_database(path, create=create)
+        except DatabaseError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            log.warning("Database %s refused: %s", path, exc)
+            return self._refused(exc, at_start=at_start)
+        try:
+            self.set_database(database)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def _refused(self, exc: Exception, *, at_start: bool) -> bool:
+        """The Dutch message of a refused database, with the choice to open another file or quit/cancel."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Database kan niet worden geopend"))
+        box.setText(str(exc))
+        box.setInformativeText(self.tr("Het bestand is niet gewijzigd. Wilt u een ander bestand openen?"))
+        other = box.addButton(self.tr("Ander bestand openen..."), QMessageBox.ButtonRole.AcceptRole)
+        if at_start and self.database is None:
+            stop = box.addButton(self.tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+        else:
+            stop = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(other)
+        box.setEscapeButton(stop)
+        box.exec()
+        if box.clickedButton() is other:
+            if self.choose_database(at_start=at_start):
+                return True
+            if self.database is not None:
+                return False
+        if self.database is None and at_start:
+            self.quit_application()
+        return False
+
+    def quit_application(self) -> None:
+        """Close the window and ask the application to stop (``run_gui`` ends the event loop)."""
+        self.close()
+        self.quit_requested.emit()
+
+    def database_filter(self) -> str:
+        return self.tr("GHNT-database (*.db *.sqlite);;Alle bestanden (*)")
+
+    def choose_database(self, *, at_start: bool = False) -> bool:
+        """Ask for an existing database file and open it."""
+        start = str(self.database.path.parent) if self.database is not None else ""
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Database openen"), start, self.database_filter())
+        if not name:
+            return False
+        return self.open_database_file(Path(name), at_start=at_start)
+
+    def choose_new_database(self) -> bool:
+        """Ask for a new file name and create an empty database there."""
+        start = str(self.database.path.parent) if self.database is not None else ""
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuwe database"), start, self.database_filter())
+        if not name:
+            return False
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".db")
+        if path.exists() and path.stat().st_size > 0:
+            # Never overwrite: the save dialog's own question is about replacing, which we do not do.
+            show_error(
+                self,
+                ValueError(arg(self.tr("Het bestand %1 bestaat al; kies een nieuwe naam."), path.name)),
+            )
+            return False
+        if self.open_database_file(path, create=True):
+            self.show_status(arg(self.tr("Nieuwe database aangemaakt: %1"), path))
+            return True
+        return False
+
+    def set_database(self, database: Database) -> None:
+        """Show ``database`` in every page (closing the one shown before)."""
+        if self.database is not None:
+            for page in self.pages:
+                page.clear()
+            self.database.close()
+        self.database = database
+        self.settings.set_value("database/last_path", str(database.path))
+        self.setWindowTitle(f"{APP_NAME} - {database.path.name}")
+        self.setWindowFilePath(str(database.path))
+        self.database_label.setText(str(database.path))
+        self.database_label.setToolTip(str(database.path))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload every page from the database."""
+        if self.database is None:
+            return
+        for page in self.pages:
+            page.load(self.database)
+
+    # State kept between runs.
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            screen = QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None else None
+            if available is not None and available.width() > 0:
+                self.resize(min(1400, int(available.width() * 0.9)), min(880, int(available.height() * 0.9)))
+            else:
+                self.resize(1280, 800)
+        state = self.settings.value("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.splitter_state("main")
+        if not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+        for page in self.pages:
+            page.restore_state(self.settings)
+        keys = [p.key for p in self.pages]
+        last = self.settings.last_page
+        self.navigation.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        self.settings.set_value("window/geometry", self.saveGeometry())
+        self.settings.set_value("window/state", self.saveState())
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.last_page = self.current_page().key
+        for page in self.pages:
+            page.save_state(self.settings)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_state()
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        super().closeEvent(event)

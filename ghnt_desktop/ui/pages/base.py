@@ -1,0 +1,202 @@
+"""What every page shares: a header with title and count, table set-up and saved layout.
+
+A page is a thin widget: ``load(database)`` calls one service in one session and pushes the rows into
+its item model; ``save_state``/``restore_state`` keep splitters and column widths between runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+if TYPE_CHECKING:
+    from ...db import Database
+    from ...settings import Settings
+
+MAX_INITIAL_COLUMN_WIDTH = 300
+LAST_COLUMN_RESERVE = 120
+
+
+class Page(QWidget):
+    """Base of the main window's pages."""
+
+    #: Stable key of the page (settings, tests); subclasses set it.
+    key = ""
+    status_message = Signal(str)
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database: Database | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(12, 10, 12, 8)
+        self._layout.setSpacing(8)
+        header = QHBoxLayout()
+        self.title_label = QLabel(title)
+        font = QFont(self.title_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        header.addWidget(self.title_label)
+        header.addStretch(1)
+        header.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        self._layout.addLayout(header)
+        self._sized_views: set[int] = set()
+        self._pending_fits: dict[int, Callable[[], None]] = {}
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        # After the page's layout has given its views their real size.
+        for fit in list(self._pending_fits.values()):
+            QTimer.singleShot(0, fit)
+
+    @property
+    def title(self) -> str:
+        return self.title_label.text()
+
+    def body(self) -> QVBoxLayout:
+        return self._layout
+
+    def load(self, database: Database) -> None:
+        """Read the page's records from ``database`` (subclasses call super first)."""
+        self.database = database
+
+    def clear(self) -> None:
+        """Forget the database (another file is being opened)."""
+        self.database = None
+
+    # Layout kept between runs. Views are keyed by id(view): the page keeps its views, so the ids are
+    # stable, unlike those of the header wrappers PySide may create afresh on each call.
+
+    def splitters(self) -> dict[str, QSplitter]:
+        return {}
+
+    def views(self) -> dict[str, QTableView | QTreeView]:
+        """The page's views by name, whose column widths are kept between runs."""
+        return {}
+
+    def save_state(self, settings: Settings) -> None:
+        for name, splitter in self.splitters().items():
+            settings.set_splitter_state(f"{self.key}/{name}", splitter.saveState())
+        for name, view in self.views().items():
+            if id(view) in self._sized_views:
+                settings.set_header_state(f"{self.key}/{name}", header_of(view).saveState())
+
+    def restore_state(self, settings: Settings) -> None:
+        for name, splitter in self.splitters().items():
+            state: QByteArray = settings.splitter_state(f"{self.key}/{name}")
+            if not state.isEmpty():
+                splitter.restoreState(state)
+        for name, view in self.views().items():
+            state = settings.header_state(f"{self.key}/{name}")
+            if not state.isEmpty() and header_of(view).restoreState(state):
+                self._sized_views.add(id(view))
+
+    def fit_columns_once(
+        self,
+        view: QTableView | QTreeView,
+        *,
+        main_column: int | None = None,
+        max_width: int = MAX_INITIAL_COLUMN_WIDTH,
+        min_main_width: int = 240,
+    ) -> None:
+        """Size columns to their contents the first time rows arrive (unless the user's widths were restored).
+
+        Every column gets at least its header text and the sort arrow, at most ``max_width``; the
+        ``main_column`` (the long text) gets what is left of the view's width.
+        """
+        header = header_of(view)
+        if id(view) in self._sized_views or view.model().rowCount() == 0:
+            return
+        if not view.isVisible():
+            # A hidden page's view has no real width yet: size it when the page is first shown.
+            self._pending_fits[id(view)] = lambda: self.fit_columns_once(
+                view, main_column=main_column, max_width=max_width, min_main_width=min_main_width
+            )
+            return
+        self._pending_fits.pop(id(view), None)
+        self._sized_views.add(id(view))
+        metrics = header.fontMetrics()
+        model = view.model()
+        for column in range(model.columnCount()):
+            view.resizeColumnToContents(column)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            minimum = metrics.horizontalAdvance(title) + 28
+            header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 16, max_width)))
+        if main_column is not None:
+            last = model.columnCount() - 1
+            stretch = header.stretchLastSection() and main_column != last
+            others = sum(
+                header.sectionSize(c)
+                for c in range(model.columnCount())
+                if c != main_column and not (stretch and c == last)
+            )
+            # A stretching last column keeps a readable minimum; otherwise the main column fills the view.
+            room = view.viewport().width() - others - (LAST_COLUMN_RESERVE if stretch else 0) - 4
+            view.resizeColumnToContents(main_column)
+            wanted = header.sectionSize(main_column) + 16
+            header.resizeSection(main_column, max(min_main_width, min(wanted, room) if stretch else room))
+
+
+def header_of(view: QTableView | QTreeView) -> QHeaderView:
+    return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+
+
+class PaddedDelegate(QStyledItemDelegate):
+    """Rows with a little air above and below the text, as desktop tables have."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt's name
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + ROW_PADDING))
+
+
+ROW_PADDING = 10
+
+
+def make_table_view(
+    model, parent: QWidget | None = None, *, sortable: bool = True, stretch_last: bool = True
+) -> QTableView:
+    """A read-only table view set up the same way on every page."""
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.setShowGrid(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + ROW_PADDING)
+    header = view.horizontalHeader()
+    header.setStretchLastSection(stretch_last)
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    view.setSortingEnabled(sortable)
+    if not sortable:
+        header.setSortIndicatorShown(False)
+    return view
+
+
+def selected_row(view: QTableView, role: int):
+    """The row object of the selected row, or None."""
+    indexes = view.selectionModel().selectedRows() if view.selectionModel() else []
+    return indexes[0].data(role) if indexes else None
