@@ -11,7 +11,8 @@ Stale locks (a run that crashed, a laptop that lost power) are recognised and ta
 
 - on the same machine, when the process id is no longer running (or is our own process, which does not
   hold it: a pid reused after a reboot);
-- on any machine, when the heartbeat is older than ``STALE_AFTER`` (2 hours). The holder refreshes the
+- on any machine, when the heartbeat is older than ``STALE_AFTER`` (2 hours), and so is the lock file's
+  modification time (laptops sharing a folder need not agree on the time). The holder refreshes the
   heartbeat every ``HEARTBEAT_INTERVAL`` (5 minutes; the GUI calls ``DatabaseLock.refresh`` on a timer).
   Two hours, not minutes: a laptop closed during the lunch break stops its heartbeat, and another user
   should not take the file over from a secretaris who is coming back. A lock file that cannot be read
@@ -25,7 +26,6 @@ over a stale lock renames it aside first, so of two instances that both find it 
 from __future__ import annotations
 
 import contextlib
-import errno
 import getpass
 import json
 import logging
@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from .db import DatabaseError
 
 if TYPE_CHECKING:
-    from .backup import BackupInfo
+    from .backup import BackupInfo, RestoreResult
     from .db import Database
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,13 @@ class LockInfo:
     since: datetime  # aware, UTC
     heartbeat: datetime  # aware, UTC
     token: str
+    # The lock file's modification time. Staleness uses the later of it and the heartbeat, so a holder
+    # whose clock runs behind (laptops on one share need not agree on the time) is not taken for dead.
+    touched: datetime | None = None
+
+    @property
+    def last_sign_of_life(self) -> datetime:
+        return max(self.heartbeat, self.touched) if self.touched else self.heartbeat
 
     def since_text(self) -> str:
         """``since`` in local time as the user reads it: 12-03-2025 10:32."""
@@ -180,7 +187,7 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
     except OSError:
         return None
     try:
-        return LockInfo.from_json(text)
+        return replace(LockInfo.from_json(text), touched=mtime)
     except (ValueError, KeyError, TypeError):
         return LockInfo("onbekend", "onbekende computer", 0, mtime, mtime - STALE_AFTER + UNREADABLE_GRACE, token="")
 
@@ -188,7 +195,7 @@ def read_lock(db_path: Path | str) -> LockInfo | None:
 def is_stale(info: LockInfo, *, now: datetime | None = None, machine: str | None = None) -> bool:
     """Whether the lock ``info`` describes is left over from a run that no longer holds it."""
     now = now or datetime.now(UTC)
-    if now - info.heartbeat > STALE_AFTER:
+    if now - info.last_sign_of_life > STALE_AFTER:
         return True
     if info.pid <= 0:
         return False  # unreadable lock file: only its age counts (see read_lock)
@@ -226,10 +233,9 @@ def _create_exclusive(path: Path, text: str) -> None:
         os.link(temp, path)
     except FileExistsError:
         raise
-    except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV, errno.EMLINK, errno.ENOSYS):
-            raise
+    except OSError:
         # A file system without hard links (FAT, some network shares): exclusive create, then write.
+        # (Where the folder is not writable at all, this fails too, and the caller reports that.)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -302,8 +308,16 @@ class DatabaseLock:
                 f"De database {self.db_path.name} is inmiddels geopend door {who}. Uw wijzigingen tot nu toe "
                 "zijn opgeslagen; open de database opnieuw om verder te werken."
             )
-        temp = _write_temp(self.path, info.to_json())
-        os.replace(temp, self.path)
+        try:
+            temp = _write_temp(self.path, info.to_json())
+            try:
+                os.replace(temp, self.path)
+            finally:
+                temp.unlink(missing_ok=True)
+        except OSError as exc:
+            # A network hiccup or (on Windows) a reader holding the file: the next heartbeat tries again.
+            log.warning("Could not refresh the lock of %s: %s", self.db_path, exc)
+            return
         self.info = info
 
     def release(self) -> None:
@@ -386,6 +400,26 @@ class OpenedDatabase:
     @property
     def read_only(self) -> bool:
         return self.lock is None
+
+    def restore(self, backup, *, progress=None) -> RestoreResult:
+        """Put ``backup`` (a ``BackupInfo`` or path) back in place of this open database, keeping the lock.
+
+        Closes the connections, restores (the replaced file is copied aside first), and reopens the
+        database, also when the restore fails; raises the restore's ``DatabaseError`` after reopening.
+        """
+        from . import storage_errors
+        from .backup import restore_backup
+        from .db import open_database
+
+        if self.lock is None:
+            raise DatabaseError("Een alleen-lezen geopende database kan niet worden teruggezet.")
+        path = self.database.path
+        self.database.close()
+        try:
+            return restore_backup(backup, path, progress=progress)
+        finally:
+            self.database = open_database(path)
+            storage_errors.install(self.database.engine)
 
     def close(self) -> None:
         """Close the database, then release the lock (in that order: nothing writes after the release)."""

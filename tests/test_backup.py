@@ -300,3 +300,24 @@ def test_read_summary_refuses_a_random_file(tmp_path):
     with pytest.raises(DatabaseError):
         read_summary(path)
     assert backupmod.list_backups(path) == []
+
+
+def test_open_database_restores_a_backup_in_place_keeping_its_lock(db_path):
+    fill(db_path, meetings=1, decisions=0, actions=0)
+    opened = open_for_editing(db_path, now=datetime(2025, 5, 1, 9, 0))
+    try:
+        assert opened.backup is not None and opened.backup.summary.meetings == 1
+        with opened.database.session() as session:
+            session.add(Meeting(kind=MeetingKind.TACTISCH, title="Per ongeluk", date=date(2025, 5, 1)))
+        token = opened.lock.info.token
+
+        result = opened.restore(opened.backup)
+
+        assert result.summary.meetings == 1
+        with opened.database.session() as session:
+            assert [m.title for m in session.query(Meeting)] == ["Overleg 0"]
+        assert json.loads(lock_path(db_path).read_text())["token"] == token
+        assert counts(result.safety_copy)[0] == 2
+    finally:
+        opened.close()
+    assert not lock_path(db_path).exists()
