@@ -204,13 +204,20 @@ def test_only_one_of_several_instances_takes_over_a_stale_lock(tmp_path):
         "except DatabaseInUseError:\n"
         "    print('IN USE', flush=True)\n"
         "else:\n"
-        "    print('WON', flush=True); time.sleep(1.5); lock.release()\n"
+        "    print('WON', flush=True); sys.stdin.read(); lock.release()\n"  # hold until all have tried
     )
     racers = [
-        subprocess.Popen([sys.executable, "-c", script, str(db_path)], stdout=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(db_path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+        )
         for _ in range(4)
     ]
-    results = sorted(r.communicate(timeout=30)[0].strip() for r in racers)
+    try:
+        results = sorted(r.stdout.readline().strip() for r in racers)
+    finally:
+        for racer in racers:
+            racer.stdin.close()
+            racer.wait(timeout=30)
     assert results == ["IN USE", "IN USE", "IN USE", "WON"]
     assert not lock_path(db_path).exists()
     assert not list(tmp_path.glob("*.stale-*")) and not list(tmp_path.glob("*.tmp"))
