@@ -126,18 +126,22 @@ class ProgrammePage(Page):
             return
         self._pending_fits.pop(id(self.view), None)
         self._sized_views.add(id(self.view))
-        metrics = self.view.fontMetrics()
-        widths = {
-            ProgrammeTreeModel.CODE: metrics.horizontalAdvance("V1-10a") + 80,
-            ProgrammeTreeModel.RESPONSIBLE: metrics.horizontalAdvance("Alle gemeenten, Veilig Thuis") + 24,
-            ProgrammeTreeModel.TREKKER: metrics.horizontalAdvance("Projectleider GHNT") + 24,
-            ProgrammeTreeModel.DEADLINE: metrics.horizontalAdvance("klaar: januari 2020") + 24,
-            ProgrammeTreeModel.STATUS: metrics.horizontalAdvance("Niet gestart") + 36,
+        metrics = header.fontMetrics()
+        caps = {
+            ProgrammeTreeModel.CODE: 170,
+            ProgrammeTreeModel.RESPONSIBLE: 240,
+            ProgrammeTreeModel.TREKKER: 220,
+            ProgrammeTreeModel.DEADLINE: 180,
+            ProgrammeTreeModel.STATUS: 130,
         }
-        for column, width in widths.items():
-            header.resizeSection(column, width)
+        for column, cap in caps.items():
+            self.view.resizeColumnToContents(column)
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(
+                column, max(metrics.horizontalAdvance(title) + 28, min(header.sectionSize(column) + 12, cap))
+            )
         # The description takes the rest of the width (at least a readable 300 px).
-        room = self.view.viewport().width() - sum(widths.values()) - 4
+        room = self.view.viewport().width() - sum(header.sectionSize(c) for c in caps) - 4
         header.resizeSection(ProgrammeTreeModel.TEXT, max(300, room))
 
     def clear(self) -> None:
