@@ -340,6 +340,15 @@ def _deadline(value: object, reference: date | None) -> tuple[str, date | None, 
     return text, action_date, parsed.start, parsed.end, None
 
 
+def _title_date(lines: tuple[str, ...]) -> date | None:
+    """The first date or period a title block names ("bijgewerkt 12 februari 2020"): the list's own date."""
+    for line in lines:
+        parsed = parse_deadline(line)
+        if parsed.start or parsed.end:
+            return parsed.start or parsed.end
+    return None
+
+
 def _is_section_row(values: list[str], text_column: int | None) -> str | None:
     """The section title when the row is a section row: one text across the row, not an action."""
     filled = [(i, v) for i, v in enumerate(values) if v]
@@ -374,13 +383,14 @@ def build_list_preview(
     """Read the rows of ``table`` with ``mapping`` (column index -> field; the proposal when None).
 
     ``status_overrides`` maps a status text of the list (any case) to a status. ``reference`` is the
-    date deadlines without a year ("voor de zomer") are read against: the file's save date by default.
+    date deadlines without a year ("voor de zomer") are read against: by default a date in the title
+    block, else the file's save date, else today.
     """
     mapping = dict(table.proposal if mapping is None else mapping)
     if "text" not in mapping.values():
         raise ValueError("geen kolom gekozen voor de actie (Actiepunt); zonder die kolom valt er niets in te lezen")
     overrides = {" ".join(k.casefold().split()): v for k, v in (status_overrides or {}).items()}
-    reference = reference or table.modified or date.today()
+    reference = reference or _title_date(table.title_lines) or table.modified or date.today()
     column_of = {name: index for index, name in mapping.items()}
     text_column = column_of.get("text")
     items: list[ListItem] = []

@@ -415,7 +415,7 @@ def _compare(
         status, warning = interpret_status(r.status)
         if warning:
             messages.append(warning)
-        elif status is not None and status.label != base_status:
+        elif status is not None and status.label != base_status and status.label != db_status:
             new_status = status
             changes.append(FieldChange("status", "Status", status.label, db_status, base_status))
     deadline_changed = False
@@ -427,7 +427,8 @@ def _compare(
         file_deadline = deadline_display(r.deadline)
     else:
         file_deadline = cell_text(r.deadline)
-    if _norm(file_deadline) != _norm(base_deadline):
+    # A value the database already holds is no change (the file was read in before, or the app agrees).
+    if _norm(file_deadline) != _norm(base_deadline) and _norm(file_deadline) != _norm(db_deadline):
         new_deadline, new_deadline_text, warning = interpret_deadline(r.deadline, reference=reference)
         if warning:
             messages.append(warning)
@@ -440,10 +441,11 @@ def _compare(
     new_progress = None
     file_progress = _progress_text(r.progress)
     if file_progress != base_progress.strip():
-        if file_progress:
-            new_progress = _new_progress(file_progress, base_progress.strip())
+        candidate = _new_progress(file_progress, base_progress.strip()) if file_progress else ""
+        if candidate and candidate.strip() != db_progress.strip() and file_progress != db_progress.strip():
+            new_progress = candidate
             changes.append(FieldChange("progress", "Stand van zaken", new_progress, db_progress, base_progress))
-        else:
+        elif not file_progress:
             messages.append("stand van zaken is leeggemaakt; eerdere voortgang blijft bewaard")
     if r.number and db.number and r.number != db.number:
         messages.append(f"het nummer in het bestand ({r.number}) verschilt van de database ({db.number})")
