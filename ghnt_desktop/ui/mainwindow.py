@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -58,6 +58,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.database: Database | None = None
+        # One undo stack for the window: every edit is saved at once and can be undone (ui/undo.py).
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(640, 420))
 
@@ -121,6 +123,14 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
+
+        edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
 
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         self.page_actions: list[QAction] = []
@@ -310,6 +320,7 @@ class MainWindow(QMainWindow):
             for page in self.pages:
                 page.clear()
             self.database.close()
+        self.undo_stack.clear()  # commands hold ids of the database that was open
         self.database = database
         self.settings.set_value("database/last_path", str(database.path))
         self.setWindowTitle(f"{APP_NAME} - {database.path.name}")
@@ -317,6 +328,13 @@ class MainWindow(QMainWindow):
         self.database_label.setText(str(database.path))
         self.database_label.setToolTip(str(database.path))
         self.refresh()
+
+    def apply_changes(self, changes) -> None:
+        """Tell every page what a service changed; each decides whether it must reload."""
+        if self.database is None:
+            return
+        for page in self.pages:
+            page.apply_changes(changes)
 
     def refresh(self) -> None:
         """Reload every page from the database."""

@@ -19,6 +19,7 @@ class ActionsPage(Page):
     """Action items with status, open-only, late-only and text filters."""
 
     key = "actions"
+    watches = ("actions", "meetings", "network")
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Acties"), parent)

@@ -82,6 +82,14 @@ class Page(QWidget):
         """Forget the database (another file is being opened)."""
         self.database = None
 
+    #: Which kinds of change (fields of ``services.Changes``) make this page reload.
+    watches: tuple[str, ...] = ("programme", "meetings", "actions", "network")
+
+    def apply_changes(self, changes) -> None:
+        """A service changed data: reload when it touches what this page shows."""
+        if self.database is not None and any(getattr(changes, kind, False) for kind in self.watches):
+            self.load(self.database)
+
     # Layout kept between runs. Views are keyed by id(view): the page keeps its views, so the ids are
     # stable, unlike those of the header wrappers PySide may create afresh on each call.
 

@@ -18,6 +18,7 @@ class MeetingsPage(Page):
     """The meetings list: date, time, kind, series, title, status."""
 
     key = "meetings"
+    watches = ("meetings",)
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Overleggen"), parent)

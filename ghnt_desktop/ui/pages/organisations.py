@@ -19,6 +19,7 @@ class OrganisationsPage(Page):
     """Organisations with kind and number of people; below, the people of the selected organisation."""
 
     key = "organisations"
+    watches = ("network",)
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Organisaties & personen"), parent)

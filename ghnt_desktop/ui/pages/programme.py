@@ -26,6 +26,7 @@ class ProgrammePage(Page):
     """The programme tree; the selected row's full text and responsibility below it."""
 
     key = "programme"
+    watches = ("programme", "actions")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Programma"), parent)

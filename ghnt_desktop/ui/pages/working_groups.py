@@ -17,6 +17,7 @@ class WorkingGroupsPage(Page):
     """The working groups of the network."""
 
     key = "working_groups"
+    watches = ("network",)
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Werkgroepen"), parent)

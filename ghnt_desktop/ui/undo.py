@@ -1,0 +1,141 @@
+"""Undo and redo: one ``QUndoStack`` per main window, commands that call one service each.
+
+A command keeps ids and before/after values, never ORM objects (Orange canvas's habit). Services
+already answer with what undoing needs (``ghnt_desktop.services.meetings``: an ``Edit`` carries the
+previous values, a ``Created`` the new id, a ``Removed`` a snapshot). A :class:`ServiceCommand` is built
+from three small functions, each run in its own session (so every step is saved at once):
+
+- ``do(session)``: the first run, returns a result;
+- ``undo(session, result)``: reverses it, returns an undo result;
+- ``redo(session, undo_result)``: runs it again after an undo (default: ``do`` again).
+
+Ready-made pairs: :func:`edit_command` for "call the same service with the previous values" and
+:func:`create_command` for "delete what was created, restore the same rows on redo".
+
+A service error on the first run shows the Dutch message and leaves nothing on the stack; the
+window's ``apply_changes`` gets the ``Changes`` of every step so pages refresh.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QUndoCommand
+
+from .errors import show_error
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from .mainwindow import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def changes_of(result: Any):
+    """The ``Changes`` a service result carries (a ``Changes`` itself, or an object with ``.changes``)."""
+    from ..services import Changes
+
+    if isinstance(result, Changes):
+        return result
+    return getattr(result, "changes", None) or Changes()
+
+
+class ServiceCommand(QUndoCommand):
+    """One undoable user action: a service call with its inverse."""
+
+    def __init__(
+        self,
+        window: MainWindow,
+        text: str,
+        do: Callable[[Session], Any],
+        undo: Callable[[Session, Any], Any],
+        redo: Callable[[Session, Any], Any] | None = None,
+    ) -> None:
+        super().__init__(text)
+        self.window = window
+        self._do = do
+        self._undo = undo
+        self._redo = redo
+        self._result: Any = None
+        self._undo_result: Any = None
+        self._done_once = False
+        self.failed = False
+
+    def _run(self, step: Callable[[Session], Any]) -> Any:
+        database = self.window.database
+        if database is None:
+            raise RuntimeError("no database open")
+        with database.session() as session:
+            return step(session)
+
+    def redo(self) -> None:  # Qt calls redo() on push: the first run
+        from ..services import ServiceError
+
+        try:
+            if not self._done_once or self._redo is None:
+                self._result = self._run(self._do)
+            else:
+                self._result = self._run(lambda s: self._redo(s, self._undo_result))
+        except ServiceError as exc:
+            self.failed = True
+            # An obsolete command is dropped by the stack right after push (Qt >= 5.9).
+            self.setObsolete(True)
+            show_error(self.window, exc)
+            return
+        self._done_once = True
+        self.window.apply_changes(changes_of(self._result))
+
+    def undo(self) -> None:
+        from ..services import ServiceError
+
+        try:
+            self._undo_result = self._run(lambda s: self._undo(s, self._result))
+        except ServiceError as exc:
+            show_error(self.window, exc)
+            return
+        self.window.apply_changes(changes_of(self._undo_result))
+
+    @property
+    def result(self) -> Any:
+        return self._result
+
+
+def edit_command(
+    window: MainWindow, text: str, service: Callable[..., Any], record_id, **values: Any
+) -> ServiceCommand:
+    """An edit through ``service(session, record_id, **values)`` returning an ``Edit`` with ``before``.
+
+    Undo calls the same service with the previous values; redo with the values undo replaced.
+    """
+    return ServiceCommand(
+        window,
+        text,
+        do=lambda s: service(s, record_id, **values),
+        undo=lambda s, edit: service(s, record_id, **edit.before),
+        redo=lambda s, undone: service(s, record_id, **undone.before),
+    )
+
+
+def create_command(
+    window: MainWindow, text: str, create: Callable[[Session], Any], delete: Callable[[Session, Any], Any]
+) -> ServiceCommand:
+    """A creation: undo deletes the new record (by ``result.id``); redo restores the same rows and ids."""
+    from ..services.meetings import restore_removed
+
+    command: ServiceCommand
+
+    def redo_again(session: Session, removed: Any) -> Any:
+        restore_removed(session, removed)
+        return command.result  # the same id as the first run
+
+    command = ServiceCommand(window, text, do=create, undo=lambda s, created: delete(s, created.id), redo=redo_again)
+    return command
+
+
+def push(window: MainWindow, command: ServiceCommand) -> bool:
+    """Push ``command`` (which runs it); False when the service refused."""
+    window.undo_stack.push(command)
+    return not command.failed
