@@ -248,3 +248,21 @@ def test_partner_file_and_command_line(db, tmp_path: Path, capsys):
     assert main(["import", "actielijst", str(returned), "--db", str(db.path)]) == 0
     assert "Toegepast: 1 actie" in capsys.readouterr().out
     assert snapshot(db)[number][0] is ActionStatus.DONE
+
+
+def test_sheet_per_actielijn_round_trip(db, tmp_path: Path):
+    with db.session() as s:
+        data = gather_actielijst(s, today=TODAY)
+    path = tmp_path / "per-lijn.xlsx"
+    result = write_actielijst_xlsx(data, path, sheet_per_actielijn=True)
+    assert len(result.sheets) > 2
+    wb = openpyxl.load_workbook(path)
+    ws = wb[result.sheets[1]]
+    header = next(r for r in range(1, 20) if ws.cell(r, 1).value == HEADERS["number"])
+    number = ws.cell(header + 1, 1).value
+    ws.cell(header + 1, COLUMN_INDEX["progress"] + 1).value = "Bijgewerkt op het tweede blad"
+    wb.save(tmp_path / "terug.xlsx")
+    with db.session() as s:
+        preview = preview_roundtrip(s, tmp_path / "terug.xlsx")
+    assert [(r.number, r.sheet) for r in preview.changed] == [(number, result.sheets[1])]
+    assert preview.counts()[RowKind.UNCHANGED] == len(data.rows) - 1

@@ -56,7 +56,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("trekker", "Trekker", 28),
     Column("deadline", "Deadline", 14, DATE_STYLE),
     Column("status", "Status", 15),
-    Column("postponed", "Keer uitgesteld", 11, NUMBER_STYLE),
+    Column("postponed", "Keer uitgesteld", 13, NUMBER_STYLE),
     Column("progress", "Stand van zaken", 50),
     Column("section", "Actielijn", 28),
     Column("meeting", "Overleg", 26),
