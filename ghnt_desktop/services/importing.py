@@ -19,6 +19,8 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -35,6 +37,13 @@ from ..models import (
 from . import Changes, NotFoundError, ValidationError
 from .actions import ActionFilter, list_action_items
 from .minutes import record_progress
+
+if TYPE_CHECKING:  # the export and import modules load openpyxl-related code only when used
+    from ..exports.xlsx_actielijst import ActielijstData
+    from ..exports.xlsx_meetings import BesluitenlijstData, PresentielijstData, RepresentationData
+    from ..imports.existing_list import ListPreview
+    from ..imports.roundtrip import RoundTripPreview
+    from ..imports.workbook import WorkbookData
 
 # ---------------------------------------------------------------------------------------------------
 # Gathering the actielijst for export
@@ -98,7 +107,7 @@ def gather_actielijst(
     series_id: uuid.UUID | None = None,
     today: date | None = None,
     title: str = "Actielijst",
-):
+) -> ActielijstData:
     """The data of the Excel actielijst: open actions (or all), one organisation's when asked.
 
     Confidential actions are left out unless ``include_confidential``; the number left out is counted
@@ -128,7 +137,7 @@ def gather_actielijst(
     )
 
 
-def gather_presentielijst(session: Session, meeting_id: uuid.UUID):
+def gather_presentielijst(session: Session, meeting_id: uuid.UUID) -> PresentielijstData:
     """The presentielijst of one meeting: each attendee, and per organisation whether it was represented."""
     from ..exports.xlsx_meetings import (
         MARK_ABSENT,
@@ -201,7 +210,7 @@ def _best_mark(marks: list[str]) -> str:
     return ""
 
 
-def gather_representation(session: Session, year: int, *, series_id: uuid.UUID | None = None):
+def gather_representation(session: Session, year: int, *, series_id: uuid.UUID | None = None) -> RepresentationData:
     """Which organisation was represented at which meeting of ``year`` (of one series, or all).
 
     Cancelled meetings are left out; organisations appear when they were on at least one list.
@@ -275,7 +284,7 @@ def gather_besluitenlijst(
     date_from: date | None = None,
     date_to: date | None = None,
     include_confidential: bool = False,
-):
+) -> BesluitenlijstData:
     """The besluitenlijst for Excel, from the same query as the Word besluitenlijst."""
     from ..exports.xlsx_meetings import BesluitenlijstData, DecisionLine
     from ..models import EscalationState
@@ -357,7 +366,7 @@ class NameMatcher:
 # Round trip
 
 
-def preview_roundtrip(session: Session, path, *, reference: date | None = None):
+def preview_roundtrip(session: Session, path: Path | str, *, reference: date | None = None) -> RoundTripPreview:
     """Read a returned actielijst and compare it with the database; writes nothing.
 
     Raises ``ImportFileError`` (Dutch message) for a file that is not a usable workbook or not an
@@ -369,7 +378,9 @@ def preview_roundtrip(session: Session, path, *, reference: date | None = None):
     return preview_roundtrip_workbook(session, workbook, reference=reference)
 
 
-def preview_roundtrip_workbook(session: Session, workbook, *, reference: date | None = None):
+def preview_roundtrip_workbook(
+    session: Session, workbook: WorkbookData, *, reference: date | None = None
+) -> RoundTripPreview:
     """``preview_roundtrip`` for a workbook already read (``imports.workbook.read_workbook``)."""
     from ..imports.roundtrip import build_preview, referenced_ids
 
@@ -390,7 +401,7 @@ class ApplyResult:
 
 def apply_roundtrip(
     session: Session,
-    preview,
+    preview: RoundTripPreview,
     *,
     selected: Iterable[uuid.UUID] | None = None,
     include_conflicts: bool = False,
@@ -464,7 +475,9 @@ class ListImportResult:
     changes: Changes = field(default_factory=Changes)
 
 
-def _match_trekkers(matcher: NameMatcher, names: Iterable[str]):
+def _match_trekkers(
+    matcher: NameMatcher, names: Iterable[str]
+) -> tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str]], list[str]]:
     """(organisation ids, person ids, unmatched names) for the trekkers of one row."""
     orgs: list[tuple[uuid.UUID, str]] = []
     people: list[tuple[uuid.UUID, str]] = []
@@ -494,7 +507,7 @@ def _unique_numbers(session: Session, prefix: str) -> Iterable[str]:
 
 def import_action_list(
     session: Session,
-    preview,
+    preview: ListPreview,
     *,
     file_name: str,
     today: date | None = None,
@@ -558,7 +571,7 @@ def import_action_list(
 
 def import_programme_list(
     session: Session,
-    preview,
+    preview: ListPreview,
     *,
     title: str,
     region: str = "",
