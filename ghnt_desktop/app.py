@@ -42,11 +42,14 @@ def _app_icon():
     return QIcon(str(path)) if path.exists() else None
 
 
-def run_gui(db_path: Path | None, language: str | None, *, settings=None, exec_loop: bool = True) -> int:
+def run_gui(
+    db_path: Path | None, language: str | None, *, settings=None, exec_loop: bool = True, smoke_test: bool = False
+) -> int:
     """Run the app on ``db_path`` (default: the database in the user's data folder); returns the exit code.
 
     ``language`` ("nl" or "en") overrides the saved setting and is saved. Tests pass ``settings`` and
-    ``exec_loop=False`` to get the window without entering the event loop.
+    ``exec_loop=False`` to get the window without entering the event loop. ``smoke_test`` quits as soon
+    as the database is shown (the packaged build's smoke test): exit code 0 when it opened.
     """
     from PySide6.QtCore import QTimer
 
@@ -75,7 +78,10 @@ def run_gui(db_path: Path | None, language: str | None, *, settings=None, exec_l
     app._ghnt_main_window = window  # type: ignore[attr-defined]  # kept alive with the app
     path = db_path if db_path is not None else default_database_path()
     # After the first paint: opening may migrate or create the demo database.
-    QTimer.singleShot(0, lambda: window.open_start_database(path))
+    if smoke_test:
+        QTimer.singleShot(0, lambda: app.exit(0 if window.open_start_database(path) else 1))
+    else:
+        QTimer.singleShot(0, lambda: window.open_start_database(path))
     if not exec_loop:
         return 0
     return app.exec()

@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     add_db_argument(parser)
     parser.add_argument("--lang", choices=["nl", "en"], help="taal van de app (standaard: Nederlands)")
+    # Start, open the database, quit: used by the packaged build's smoke test.
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     subparsers = parser.add_subparsers(dest="command", metavar="SUBCOMMANDO")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -62,5 +64,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from .app import run_gui
 
-        return run_gui(db_path=args.db, language=args.lang)
+        return run_gui(db_path=args.db, language=args.lang, smoke_test=args.smoke_test)
     return int(args.handler(args) or 0)
