@@ -9,6 +9,10 @@ database the way the app does and checks every edit confirmed in this run and al
 and integrity failures (must be 0); exits 1 if anything was lost or damaged.
 
 See tests/test_power_cut.py for what SIGKILL does and does not prove.
+
+Measured on the 2-core development machine (shared with other work): 200 runs (29 killed while opening,
+171 while editing), 22,877 confirmed edits, 2.4 million edit checks, 0 lost, 0 integrity failures,
+172 stale locks taken over, 310 s.
 """
 
 from __future__ import annotations
@@ -70,7 +74,7 @@ def main() -> int:
     print(f"database:                 {db_path}")
     print(f"runs (SIGKILL):           {args.runs} ({phases['opening']} while opening, {phases['editing']} editing)")
     print(f"confirmed edits:          {len(confirmed) + lost_total}")
-    print(f"checks of confirmed edits:{lookups:>6} (every edit rechecked after each later run)")
+    print(f"edit checks:              {lookups} (every edit rechecked after each later run)")
     print(f"lost edits:               {lost_total}")
     print(f"integrity failures:       {integrity_failures}")
     print(f"stale locks taken over:   {lock_takeovers}")
