@@ -8,6 +8,7 @@ openpyxl and alembic only when a document is made or a database must be created 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -75,13 +76,29 @@ def run_gui(
     window = MainWindow(settings)
     window.quit_requested.connect(lambda: app.exit(1))
     window.show()
+    _trace_startup(app)
     app._ghnt_main_window = window  # type: ignore[attr-defined]  # kept alive with the app
     path = db_path if db_path is not None else default_database_path()
+
     # After the first paint: opening may migrate or create the demo database.
+    def open_database() -> bool:
+        opened = window.open_start_database(path)
+        if os.environ.get("GHNT_STARTUP_TRACE"):
+            print("ghnt-startup loaded", flush=True)
+        return opened
+
     if smoke_test:
-        QTimer.singleShot(0, lambda: app.exit(0 if window.open_start_database(path) else 1))
+        QTimer.singleShot(0, lambda: app.exit(0 if open_database() else 1))
     else:
-        QTimer.singleShot(0, lambda: window.open_start_database(path))
+        QTimer.singleShot(0, open_database)
     if not exec_loop:
         return 0
     return app.exec()
+
+
+def _trace_startup(app) -> None:
+    """With ``GHNT_STARTUP_TRACE`` set, print a line once the window has painted (benchmarks/bench_startup.py)."""
+    if not os.environ.get("GHNT_STARTUP_TRACE"):
+        return
+    app.processEvents()  # the first paint of the shown window
+    print("ghnt-startup shown", flush=True)
