@@ -135,7 +135,7 @@ def run(db_path: Path, count: int, *, fault: str | None = None, pause: float = 0
                 with opened.database.session() as session:
                     record_id = _edit(session, step, value, ids)
                     print(f"CONFIRMED {record_id} {value}", flush=True)
-                    time.sleep(0.2)  # the window in which a kill loses a "saved" edit
+                    time.sleep(1.0)  # the window in which a kill loses a "saved" edit
             else:
                 with opened.database.session() as session:
                     record_id = _edit(session, step, value, ids)

@@ -72,7 +72,7 @@ def test_check_detects_an_edit_confirmed_before_commit(tmp_path):
     out = tmp_path / "broken.out"
     process = spawn(db_path, out, fault=FAULT_CONFIRM_BEFORE_COMMIT)
     try:
-        for _ in range(4000):  # the faulty driver says CONFIRMED, then waits 0.2 s before committing
+        for _ in range(4000):  # the faulty driver says CONFIRMED, then waits 1 s before committing
             if "CONFIRMED" in out.read_text(encoding="utf-8"):
                 break
             if process.poll() is not None:
