@@ -428,7 +428,7 @@ class OpenedDatabase:
             self.lock.release()
 
 
-def open_for_editing(path: Path | str, *, now: datetime | None = None) -> OpenedDatabase:
+def open_for_editing(path: Path | str, *, create: bool = True, now: datetime | None = None) -> OpenedDatabase:
     """Open a database the way the app does for editing: lock, open (migrate), storage errors, backup.
 
     Raises ``DatabaseInUseError`` / ``LockUnavailableError`` (another instance has it; a read-only file
@@ -441,6 +441,8 @@ def open_for_editing(path: Path | str, *, now: datetime | None = None) -> Opened
     from .db import open_database
 
     path = Path(path).expanduser().absolute()
+    if not create and not (path.exists() and path.stat().st_size > 0):
+        raise DatabaseError(f"De database {path} bestaat niet.")
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not os.access(path, os.W_OK):
@@ -449,7 +451,7 @@ def open_for_editing(path: Path | str, *, now: datetime | None = None) -> Opened
         )
     lock = acquire(path)
     try:
-        database = open_database(path)
+        database = open_database(path, create=create)
     except BaseException:
         lock.release()
         raise

@@ -221,3 +221,22 @@ def test_only_one_of_several_instances_takes_over_a_stale_lock(tmp_path):
     assert results == ["IN USE", "IN USE", "IN USE", "WON"]
     assert not lock_path(db_path).exists()
     assert not list(tmp_path.glob("*.stale-*")) and not list(tmp_path.glob("*.tmp"))
+
+
+def test_open_for_editing_without_create_refuses_a_missing_file_and_leaves_no_lock(tmp_path):
+    db_path = tmp_path / "nieuw" / "ghnt.db"
+    with pytest.raises(DatabaseError) as info:
+        open_for_editing(db_path, create=False)
+    assert "bestaat niet" in str(info.value)
+    assert not db_path.parent.exists()
+
+
+def test_failed_open_releases_the_lock(tmp_path):
+    db_path = tmp_path / "ghnt.db"
+    db_path.write_bytes(b"PK\x03\x04 een Word-bestand" * 100)
+    before = db_path.read_bytes()
+    with pytest.raises(DatabaseError):
+        open_for_editing(db_path)
+    assert not lock_path(db_path).exists()
+    assert db_path.read_bytes() == before
+    assert not (tmp_path / "backups").exists()
