@@ -75,6 +75,11 @@ class ExportResult:
 # XML 1.0 cannot carry C0 controls other than tab/newline/CR, lone surrogates, U+FFFE and U+FFFF.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _BREAKS = re.compile("\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+# Control characters and line breaks other than the tab: these need ``clean`` and splitting.
+_HARD = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+_TAB_BETWEEN = '</w:t><w:tab/><w:t xml:space="preserve">'
+# Anything that needs more than copying into <w:t>: controls, breaks, tabs, markup characters.
+_NEEDS_WORK = re.compile("[\x00-\x1f\x7f\x85\u2028\u2029\ud800-\udfff\ufffe\uffff&<>]")
 
 
 def clean(text: Any) -> str:
@@ -85,6 +90,11 @@ def clean(text: Any) -> str:
     if not text:
         return text
     return _ILLEGAL_XML.sub("", _BREAKS.sub("\n", text))
+
+
+def one_line(text: Any) -> str:
+    """Text for a title, heading or label: line breaks and runs of spaces become one space."""
+    return " ".join(clean(text).split())
 
 
 def lines(text: Any) -> list[str]:
@@ -109,7 +119,13 @@ def long_date(value: date | None, *, weekday: bool = True) -> str:
 
 def short_date(value: date | None) -> str:
     """``12-03-2024``, as Dutch lists write dates."""
-    return value.strftime("%d-%m-%Y") if value else ""
+    # An f-string: strftime is slow enough to show in a 1,000-row actielijst.
+    return f"{value.day:02d}-{value.month:02d}-{value.year}" if value else ""
+
+
+def deadline_text(action) -> str:
+    """An action's deadline as lists print it: the date, else the text as written ("Q2 2020")."""
+    return short_date(action.deadline) if action.deadline is not None else action.deadline_text
 
 
 def clock(value: time | None) -> str:
@@ -186,6 +202,10 @@ def rich_lines(text: Any, *, italic: bool = False) -> list[Para]:
 
 def _text_xml(text: str) -> str:
     """Runs' inner text: tabs become ``<w:tab/>``, line breaks ``<w:br/>``."""
+    if _NEEDS_WORK.search(text) is None:  # the common case, kept cheap: big tables call this per cell
+        return f'<w:t xml:space="preserve">{text}</w:t>'
+    if _HARD.search(text) is None:  # only markup characters and tabs: escape, tabs become <w:tab/>
+        return '<w:t xml:space="preserve">' + escape(text).replace("\t", _TAB_BETWEEN) + "</w:t>"
     text = clean(text)
     if "\t" not in text and "\n" not in text:
         return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
@@ -214,7 +234,18 @@ def run_xml(run: str | Run) -> str:
     return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{_text_xml(run.text)}</w:r>"
 
 
+_PPR_CACHE: dict[tuple, str] = {}
+
+
 def _ppr(style_id: str | None, indent_cm: float = 0.0, hanging_cm: float = 0.0, keep_next: bool = False) -> str:
+    key = (style_id, indent_cm, hanging_cm, keep_next)
+    cached = _PPR_CACHE.get(key)
+    if cached is None:
+        cached = _PPR_CACHE[key] = _make_ppr(style_id, indent_cm, hanging_cm, keep_next)
+    return cached
+
+
+def _make_ppr(style_id: str | None, indent_cm: float, hanging_cm: float, keep_next: bool) -> str:
     parts = []
     if style_id:
         parts.append(f'<w:pStyle w:val="{style_id}"/>')
@@ -279,14 +310,16 @@ def open_template(path: Path | str | None, kind: str):
         document = docx.Document()
     else:
         name = source.name
+        if not source.is_file():
+            raise TemplateError(f"Het sjabloon {name} bestaat niet (gezocht in {source.parent}).")
         try:
-            data = source.read_bytes()
-        except FileNotFoundError as exc:
-            raise TemplateError(f"Het sjabloon {name} bestaat niet (gezocht in {source.parent}).") from exc
-        except OSError as exc:
+            try:
+                document = docx.Document(str(source))
+            except ValueError:
+                # A Word template (.dotx) says "template" in its content type; open it as a document.
+                document = docx.Document(io.BytesIO(_as_document_bytes(source.read_bytes())))
+        except PermissionError as exc:
             raise TemplateError(f"Het sjabloon {name} kan niet worden gelezen: {exc.strerror or exc}.") from exc
-        try:
-            document = docx.Document(io.BytesIO(_as_document_bytes(data)))
         except Exception as exc:  # a broken zip, missing parts, bad XML: all the same to the user
             raise TemplateError(
                 f"Het sjabloon {name} is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon "
@@ -334,6 +367,8 @@ class DocxWriter:
         self._style_ids: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
         self._toc_anchor = None
+        # Paragraph XML waiting to be parsed: many small paragraphs cost one parse, not one each.
+        self._pending: list[str] = []
 
     # -- styles ---------------------------------------------------------------------------------
     def style_id(self, name: str) -> str:
@@ -416,8 +451,20 @@ class DocxWriter:
 
     # -- body ------------------------------------------------------------------------------------
     def append_xml(self, xml: str) -> list:
-        """Insert body-level XML before the final section properties; returns the new elements."""
-        elements = list(_fragment(xml))
+        """Insert body-level XML (and anything queued) now; returns the new elements."""
+        self._pending.append(xml)
+        return self.flush()
+
+    def queue_xml(self, xml: str) -> None:
+        """Add body-level XML at the next ``flush`` (order is kept)."""
+        self._pending.append(xml)
+
+    def flush(self) -> list:
+        """Parse the queued XML in one go and insert it before the final section properties."""
+        if not self._pending:
+            return []
+        elements = list(_fragment("".join(self._pending)))
+        self._pending.clear()
         anchor = self._sect_pr
         for element in elements:
             if anchor is not None:
@@ -430,20 +477,24 @@ class DocxWriter:
         if isinstance(para, str):
             style = self.style_id(default_style) if default_style else None
             return f"<w:p>{_ppr(style)}{run_xml(para) if para else ''}</w:p>"
-        style = self.style_id(para.style or default_style) if (para.style or default_style) else None
-        runs = "".join(run_xml(r) for r in para.runs)
+        name = para.style or default_style
+        style = self.style_id(name) if name else None
+        runs = "".join([run_xml(r) for r in para.runs])
         return f"<w:p>{_ppr(style, para.indent_cm, para.hanging_cm, para.keep_next)}{runs}</w:p>"
 
-    def paragraph(self, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, keep_next=False):
-        """Add one paragraph of runs; returns its element."""
-        para = Para(tuple(runs), style=style, indent_cm=indent_cm, keep_next=keep_next)
-        return self.append_xml(self.para_xml(para))[0]
+    def paragraph(self, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, keep_next=False) -> None:
+        """Add one paragraph of runs."""
+        self.queue_xml(self.para_xml(Para(tuple(runs), style=style, indent_cm=indent_cm, keep_next=keep_next)))
+
+    def _paragraph_element(self):
+        """An empty paragraph added now, for python-docx calls that need the element."""
+        return self.append_xml("<w:p/>")[-1]
 
     def paragraphs(self, texts: Iterable[str | Para], style: str | None = None) -> None:
         """Add many paragraphs in one parse."""
         xml = "".join(self.para_xml(t, style) for t in texts)
         if xml:
-            self.append_xml(xml)
+            self.queue_xml(xml)
 
     def note(self, text: str, *, style: str | None = None) -> None:
         """A free text (minutes, an introduction): one paragraph per line, list lines indented."""
@@ -451,17 +502,17 @@ class DocxWriter:
 
     def heading(self, text: str, level: int = 1) -> None:
         """A heading in Word's built-in Heading N style, so the navigation pane and the TOC see it."""
-        text = " ".join(clean(text).split())
+        text = one_line(text)
         self.headings.append((level, text))
-        self.append_xml(f"<w:p>{_ppr(self.style_id(f'Heading {level}'))}{run_xml(text)}</w:p>")
+        self.queue_xml(f"<w:p>{_ppr(self.style_id(f'Heading {level}'))}{run_xml(text)}</w:p>")
 
     def title(self, text: str, subtitle: str = "") -> None:
-        self.paragraph(text, style="Title")
+        self.paragraph(one_line(text), style="Title")
         if subtitle:
-            self.paragraph(subtitle, style="Subtitle")
+            self.paragraph(one_line(subtitle), style="Subtitle")
 
     def page_break(self) -> None:
-        self.append_xml('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
+        self.queue_xml('<w:p><w:r><w:br w:type="page"/></w:r></w:p>')
 
     def bullets(self, texts: Iterable[str], *, symbol: str = "•", indent_cm: float = 0.3) -> None:
         """A list with a hanging symbol; independent of the template's numbering definitions."""
@@ -476,7 +527,7 @@ class DocxWriter:
         from docx.shared import Cm
         from docx.text.paragraph import Paragraph
 
-        element = self.paragraph()
+        element = self._paragraph_element()
         Paragraph(element, self.document._body).add_run().add_picture(io.BytesIO(data), width=Cm(width_cm))
 
     # -- tables ----------------------------------------------------------------------------------
@@ -520,26 +571,31 @@ class DocxWriter:
                 for (t, _), w in zip(columns, widths, strict=True)
             )
             head = f"<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>{head_cells}</w:tr>"
-        tbl_xml = (
+        tbl_open = (
             f'<w:tbl><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:tblBorders>{border}</w:tblBorders>'
             '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="85" w:type="dxa"/>'
             '<w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" '
-            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}</w:tbl>'
+            f'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{head}'
         )
-        tbl = self.append_xml(tbl_xml)[0]
-        # A paragraph after a table keeps two tables in a row from merging into one.
-        self.append_xml("<w:p/>")
         full_width = sum(widths)
+        plain_props = [f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr>' for w in widths]
         count = 0
         buffer: list[str] = []
+        tbl = None
 
         def flush() -> None:
+            # A big table goes in as an empty table whose rows are added chunk by chunk: lxml moves
+            # many small row subtrees fast, but one 1,000-row table subtree took 0.4 s (measured).
+            nonlocal tbl
+            if tbl is None:
+                # A paragraph after a table keeps two tables in a row from merging into one.
+                tbl = self.append_xml(tbl_open + "</w:tbl><w:p/>")[-2]
             if buffer:
                 tbl.extend(list(_fragment(f"<w:tbl>{''.join(buffer)}</w:tbl>")[0]))
                 buffer.clear()
-                if progress is not None:
-                    progress(count)
+            if progress is not None:
+                progress(count)
 
         for row in rows:
             if isinstance(row, SpanRow):
@@ -549,46 +605,52 @@ class DocxWriter:
                     f"</w:tcPr><w:p>{_ppr(head_style, keep_next=True)}{run_xml(row.text)}</w:p></w:tc></w:tr>"
                 )
             else:
-                buffer.append(self._row_xml(row, widths, cell_style))
+                buffer.append(self._row_xml(row, widths, plain_props, cell_style))
             count += 1
             if len(buffer) >= chunk:
                 flush()
-        flush()
+        if tbl is None:
+            # A small table waits in the queue with the paragraphs around it: one parse for all.
+            self.queue_xml(f"{tbl_open}{''.join(buffer)}</w:tbl><w:p/>")
+            if progress is not None:
+                progress(count)
+        else:
+            flush()
         return count
 
-    def _row_xml(self, row: Sequence, widths: list[int], cell_style: str) -> str:
+    def _row_xml(self, row: Sequence, widths: list[int], plain_props: list[str], cell_style: str) -> str:
         cells = []
         column = 0
+        style = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>'
         for value in row:
-            merge = fill = None
-            span = 1
             if isinstance(value, Cell):
                 merge, fill, span, value = value.merge, value.fill, value.span, value.content
-            w = sum(widths[column : column + span])
-            column += span
-            props = f'<w:tcW w:w="{w}" w:type="dxa"/>'
-            if span > 1:
-                props += f'<w:gridSpan w:val="{span}"/>'
-            if merge == "restart":
-                props += '<w:vMerge w:val="restart"/>'
-            elif merge == "continue":
-                props += "<w:vMerge/>"
-            if fill:
-                props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+                w = sum(widths[column : column + span])
+                props = f'<w:tcW w:w="{w}" w:type="dxa"/>'
+                if span > 1:
+                    props += f'<w:gridSpan w:val="{span}"/>'
+                if merge == "restart":
+                    props += '<w:vMerge w:val="restart"/>'
+                elif merge == "continue":
+                    props += "<w:vMerge/>"
+                if fill:
+                    props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+                opening = f"<w:tc><w:tcPr>{props}</w:tcPr>"
+                column += span
+            else:
+                opening = plain_props[column]
+                column += 1
             if isinstance(value, str):
                 # The common case, kept short: one paragraph per line, in the table text style.
                 if "\n" in value or "\r" in value:
-                    paras = "".join(
-                        f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>{run_xml(line)}</w:p>'
-                        for line in clean(value).split("\n")
-                    )
+                    paras = "".join(f"{style}{run_xml(line)}</w:p>" for line in clean(value).split("\n"))
                 else:
-                    paras = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>{run_xml(value)}</w:p>'
+                    paras = f"{style}{run_xml(value)}</w:p>"
             elif isinstance(value, Para):
                 paras = self.para_xml(value, "Tabeltekst")
             else:
-                paras = "".join(self.para_xml(p, "Tabeltekst") for p in value) or "<w:p/>"
-            cells.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{paras}</w:tc>")
+                paras = "".join([self.para_xml(p, "Tabeltekst") for p in value]) or "<w:p/>"
+            cells.append(f"{opening}{paras}</w:tc>")
         return f"<w:tr>{''.join(cells)}</w:tr>"
 
     def key_values(self, pairs: Iterable[tuple[str, str | Sequence[str | Para]]], *, key_width: float = 1.0) -> None:
@@ -600,7 +662,7 @@ class DocxWriter:
     # -- table of contents -------------------------------------------------------------------------
     def toc_placeholder(self) -> None:
         """Mark where the table of contents goes; ``finish`` fills it from the headings written."""
-        self._toc_anchor = self.paragraph()
+        self._toc_anchor = self._paragraph_element()
 
     def _fill_toc(self) -> None:
         """A real TOC field (``TOC \\o "1-3" \\h \\z \\u``) whose cached result lists the headings.
@@ -686,6 +748,7 @@ class DocxWriter:
         The file is written beside the target and moved over it, so a failure never leaves half a
         document; a file locked by Word gets a Dutch message.
         """
+        self.flush()
         self._fill_toc()
         self.ensure_page_numbers()
         self.set_properties(title=title, author=author, subject=subject, keywords=keywords)

@@ -14,6 +14,7 @@ from .docx_common import (
     Progress,
     ProgressCounter,
     Run,
+    deadline_text,
     long_date,
     open_template,
     short_date,
@@ -96,9 +97,9 @@ def export_actielijst(
         rows = []
         for a in group.actions:
             overdue = a.is_overdue(data.today)
-            deadline: str | Para = a.deadline_display
+            deadline: str | Para = deadline_text(a)
             if overdue:
-                deadline = Para.of(Run(a.deadline_display, bold=True, color=LATE_COLOR))
+                deadline = Para.of(Run(deadline_text(a), bold=True, color=LATE_COLOR))
             status = a.status.label + (", te laat" if overdue else "")
             times = f"{a.times_postponed}x" if a.times_postponed else "-"
             rows.append([a.number, action_text(a), a.trekker, deadline, status, times])

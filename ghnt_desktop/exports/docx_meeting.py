@@ -18,7 +18,9 @@ from .docx_common import (
     Progress,
     ProgressCounter,
     Run,
+    deadline_text,
     long_date,
+    one_line,
     open_template,
 )
 
@@ -110,9 +112,9 @@ def action_text(action: ActionRow) -> str:
 def _action_list_rows(actions: tuple[ActionRow, ...], today) -> list[list]:
     rows = []
     for a in actions:
-        deadline: str | Para = a.deadline_display
+        deadline: str | Para = deadline_text(a)
         if a.is_overdue(today):
-            deadline = Para.of(Run(a.deadline_display, bold=True, color=LATE_COLOR))
+            deadline = Para.of(Run(deadline_text(a), bold=True, color=LATE_COLOR))
         rows.append([a.number, action_text(a), a.trekker, deadline, action_status_text(a, today)])
     return rows
 
@@ -145,9 +147,9 @@ def export_verslag(
             meta.append(f"inbrenger: {entry.inbrenger}")
         if entry.confidential:
             meta.append("vertrouwelijk")
-        writer.paragraph(Run(" · ".join(meta), italic=True))
+        writer.paragraph(Run(one_line(" · ".join(meta)), italic=True))
         if item.guests:
-            writer.paragraph(Run("Te gast: ", bold=True), ", ".join(item.guests))
+            writer.paragraph(Run("Te gast: ", bold=True), one_line(", ".join(item.guests)))
         writer.note(item.notes)
         _decisions_and_actions(writer, item.decisions, item.actions)
         counter.step()
@@ -183,5 +185,5 @@ def _decisions_and_actions(writer: DocxWriter, decisions, actions) -> None:
         writer.paragraph(Run("Actiepunten", bold=True), keep_next=True)
         writer.table(
             ITEM_ACTION_COLUMNS,
-            [[a.number, action_text(a), a.trekker, a.deadline_display] for a in actions],
+            [[a.number, action_text(a), a.trekker, deadline_text(a)] for a in actions],
         )
