@@ -12,6 +12,7 @@ attendance and its action items' text refuse edits until ``reopen_minutes`` (wit
 from __future__ import annotations
 
 import calendar
+import re
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -230,11 +231,16 @@ def ensure_editable(meeting: Meeting) -> None:
         )
 
 
+# C0 and C1 control characters (but tab and newline) and lone surrogates: pasted from other programs,
+# never meant as text. No-break spaces, zero-width joiners (emoji) and direction marks are text: kept.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def clean_text(value: str, *, label: str, required: bool = False, max_length: int | None = None) -> str:
     """Strip and check a text field; control characters other than newlines and tabs are dropped."""
     if not isinstance(value, str):
         raise ValidationError(f"{label} moet tekst zijn.")
-    text = "".join(ch for ch in value if ch in "\n\t" or ch.isprintable()).strip()
+    text = _CONTROL_CHARACTERS.sub("", value.replace("\r\n", "\n").replace("\r", "\n")).strip()
     if required and not text:
         raise ValidationError(f"{label} mag niet leeg zijn.")
     if max_length is not None and len(text) > max_length:
@@ -1014,3 +1020,21 @@ def organisations_represented(session: Session, meeting_id: uuid.UUID) -> list[s
         if a.status in PRESENT_STATUSES and a.organisation is not None
     }
     return sorted(names, key=str.casefold)
+
+
+def working_group_invitees(session: Session, working_group_id: uuid.UUID, *, on: date) -> tuple[uuid.UUID, ...]:
+    """Ids of the people who are members of a working group on ``on``, to invite them to a meeting."""
+    from ..models import WorkingGroup, WorkingGroupMember
+
+    get_or_404(session, WorkingGroup, working_group_id)
+    query = (
+        select(WorkingGroupMember.person_id)
+        .where(
+            WorkingGroupMember.working_group_id == working_group_id,
+            WorkingGroupMember.person_id.is_not(None),
+            (WorkingGroupMember.start.is_(None)) | (WorkingGroupMember.start <= on),
+            (WorkingGroupMember.end.is_(None)) | (WorkingGroupMember.end >= on),
+        )
+        .order_by(WorkingGroupMember.created_at)
+    )
+    return tuple(dict.fromkeys(pid for pid in session.scalars(query) if pid is not None))
