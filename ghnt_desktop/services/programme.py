@@ -11,24 +11,33 @@ import uuid
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..deadlines import parse_deadline
 from ..models import (
+    ActionItem,
     ActionStatus,
     Ambition,
+    LocalStatus,
     Organisation,
     Person,
     Programme,
     ProgrammeAction,
     ProgrammeStatus,
+    ProgressReport,
+    ProgressUpdate,
     Responsibility,
     ResponsibilityRole,
     Section,
     SectionKind,
     WorkingGroup,
+    agenda_item_programme_action,
 )
+from . import Changes, NotFoundError, RefusedError, ValidationError
+from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
 
 
 @dataclass(frozen=True)
@@ -290,3 +299,847 @@ def load_programme(session: Session, programme_id: uuid.UUID | None = None) -> P
             for s_id, code, title, kind, national_line, position in sections
         ),
     )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Editing the programme
+#
+# Every mutating service below saves in the caller's session (never commits) and returns a ``Created``,
+# ``Edit`` or ``Removed`` from ``services.meetings`` carrying ``Changes(programme=True)``. Positions: sections
+# are ordered within a programme, ambitions within a section; the actions of one ambition share one position
+# sequence in tree (pre-)order, so a sub-action always follows its parent. Deleting leaves a gap in the
+# positions on purpose: ``restore_removed`` then puts rows back exactly where they were.
+
+PROGRAMME_CHANGES = Changes(programme=True)
+
+_PROGRAMME_FIELDS = {"region": 200, "title": 300, "description": None}
+_SECTION_FIELDS = {"title": 300, "code": 20, "description": None}
+_AMBITION_FIELDS = {"text": None, "code": 20, "paragraph": 20, "reference": 200}
+_ACTION_FIELDS = {"text": None, "code": 20, "kind": 60, "deadline_text": 200, "notes": None}
+_LABELS = {
+    "region": "De regio",
+    "title": "De titel",
+    "description": "De toelichting",
+    "code": "De code",
+    "text": "De omschrijving",
+    "paragraph": "De paragraaf",
+    "reference": "De verwijzing",
+    "kind": "De soort",
+    "deadline_text": "De planning",
+    "notes": "De notities",
+}
+_REQUIRED = {"title", "text", "region"}
+
+
+@dataclass(frozen=True)
+class ResponsibilityEntry:
+    """One verantwoordelijke partij or trekker as the editor gives and shows it.
+
+    ``label`` is the text as written ("Alle gemeenten", "Projectleider GHNT"); ``organisation_id`` or
+    ``person_id`` is set when the label names a record of the network.
+    """
+
+    role: ResponsibilityRole
+    label: str
+    organisation_id: uuid.UUID | None = None
+    person_id: uuid.UUID | None = None
+
+
+@dataclass(frozen=True)
+class ResponsibilityDetail:
+    """The responsibility of an ambition or action: its own entries and, for an action, the inherited ones."""
+
+    owner_id: uuid.UUID
+    is_action: bool
+    overrides: bool
+    own: tuple[ResponsibilityEntry, ...]
+    inherited: tuple[ResponsibilityEntry, ...] = ()
+
+    @property
+    def in_force(self) -> tuple[ResponsibilityEntry, ...]:
+        return self.own if (self.overrides or not self.is_action) else self.inherited
+
+
+@dataclass(frozen=True)
+class ProgrammeDetail:
+    id: uuid.UUID
+    region: str
+    title: str
+    period_start: int | None
+    period_end: int | None
+    status: ProgrammeStatus
+    description: str
+
+
+@dataclass(frozen=True)
+class SectionDetail:
+    id: uuid.UUID
+    programme_id: uuid.UUID
+    title: str
+    code: str
+    kind: SectionKind
+    national_line: int | None
+    description: str
+
+
+@dataclass(frozen=True)
+class AmbitionDetail:
+    id: uuid.UUID
+    section_id: uuid.UUID
+    code: str
+    text: str
+    paragraph: str
+    reference: str
+    sub_points: tuple[str, ...]
+    responsibility: ResponsibilityDetail
+
+
+@dataclass(frozen=True)
+class ProgrammeActionDetail:
+    id: uuid.UUID
+    ambition_id: uuid.UUID
+    parent_id: uuid.UUID | None
+    code: str
+    text: str
+    kind: str
+    deadline_text: str
+    deadline_start: date | None
+    deadline_end: date | None
+    status: ActionStatus
+    working_group_id: uuid.UUID | None
+    notes: str
+    responsibility: ResponsibilityDetail
+
+
+def _get(session: Session, model: type, record_id: uuid.UUID | None, message: str):
+    record = session.get(model, record_id) if record_id is not None else None
+    if record is None:
+        raise NotFoundError(message)
+    return record
+
+
+def _programme(session: Session, programme_id) -> Programme:
+    return _get(session, Programme, programme_id, "Het programma bestaat niet (meer).")
+
+
+def _section(session: Session, section_id) -> Section:
+    return _get(session, Section, section_id, "Het onderdeel van het programma bestaat niet (meer).")
+
+
+def _ambition(session: Session, ambition_id) -> Ambition:
+    return _get(session, Ambition, ambition_id, "De ambitie bestaat niet (meer).")
+
+
+def _action(session: Session, action_id) -> ProgrammeAction:
+    return _get(session, ProgrammeAction, action_id, "De actie uit het programma bestaat niet (meer).")
+
+
+def _clean(key: str, value: Any, limit: int | None) -> str:
+    return clean_text(value, label=_LABELS[key], required=key in _REQUIRED, max_length=limit)
+
+
+def _check_years(start: int | None, end: int | None) -> None:
+    for year in (start, end):
+        if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2199):
+            raise ValidationError("Een jaar van de looptijd moet een jaartal tussen 1900 en 2199 zijn.")
+    if start is not None and end is not None and end < start:
+        raise ValidationError("Het eindjaar van het programma ligt voor het beginjaar.")
+
+
+def _changes(*ids: uuid.UUID) -> Changes:
+    return PROGRAMME_CHANGES | Changes(ids=frozenset(i for i in ids if i is not None))
+
+
+def _apply(record: Any, values: dict[str, Any], fields: dict[str, int | None], extra: set[str]) -> dict[str, Any]:
+    """Set text fields (cleaned) and ``extra`` fields as given; returns the previous values."""
+    unknown = set(values) - set(fields) - extra
+    if unknown:
+        raise ValidationError(f"Onbekende velden: {', '.join(sorted(unknown))}.")
+    before: dict[str, Any] = {}
+    for key, value in values.items():
+        if key in fields:
+            value = _clean(key, value, fields[key])
+        before[key] = getattr(record, key)
+        setattr(record, key, value)
+    return before
+
+
+# Programmes
+
+
+def get_programme(session: Session, programme_id: uuid.UUID) -> ProgrammeDetail:
+    """A programme's editable fields."""
+    p = _programme(session, programme_id)
+    return ProgrammeDetail(p.id, p.region, p.title, p.period_start, p.period_end, p.status, p.description)
+
+
+def create_programme(
+    session: Session,
+    *,
+    region: str,
+    title: str,
+    period_start: int | None = None,
+    period_end: int | None = None,
+    status: ProgrammeStatus = ProgrammeStatus.ACTIVE,
+    description: str = "",
+) -> Created:
+    """Create an (empty) programme; undo with ``delete_programme``."""
+    _check_years(period_start, period_end)
+    programme = Programme(
+        region=_clean("region", region, 200),
+        title=_clean("title", title, 300),
+        period_start=period_start,
+        period_end=period_end,
+        status=ProgrammeStatus(status),
+        description=_clean("description", description, None),
+    )
+    session.add(programme)
+    session.flush()
+    return Created(programme.id, _changes(programme.id))
+
+
+def update_programme(session: Session, programme_id: uuid.UUID, **values: Any) -> Edit:
+    """Change region, title, period_start, period_end, status or description; undo with ``**before``."""
+    programme = _programme(session, programme_id)
+    _check_years(values.get("period_start", programme.period_start), values.get("period_end", programme.period_end))
+    if "status" in values:
+        values["status"] = ProgrammeStatus(values["status"])
+    before = _apply(programme, values, _PROGRAMME_FIELDS, {"period_start", "period_end", "status"})
+    session.flush()
+    return Edit(programme.id, _changes(programme.id), before)
+
+
+def delete_programme(session: Session, programme_id: uuid.UUID) -> Removed:
+    """Delete a programme without sections; one with sections is refused (delete or move those first)."""
+    programme = _programme(session, programme_id)
+    if session.scalar(select(func.count(Section.id)).where(Section.programme_id == programme.id)):
+        raise RefusedError(
+            f"Het programma {programme.title} heeft onderdelen en kan niet worden verwijderd. "
+            "Zet de status op Afgerond om het te bewaren zonder het te gebruiken."
+        )
+    updated = [
+        ("progress_report", report_id, {"programme_id": programme.id})
+        for report_id in session.scalars(select(ProgressReport.id).where(ProgressReport.programme_id == programme.id))
+    ]
+    row = snapshot(programme)
+    session.delete(programme)
+    session.flush()
+    return Removed(_changes(programme_id), rows=(row,), updated=tuple(updated))
+
+
+# Sections
+
+
+def get_section(session: Session, section_id: uuid.UUID) -> SectionDetail:
+    """A section's editable fields."""
+    s = _section(session, section_id)
+    return SectionDetail(s.id, s.programme_id, s.title, s.code, s.kind, s.national_line, s.description)
+
+
+def _check_national_line(value: int | None) -> None:
+    if value is not None and value not in (1, 2, 3):
+        raise ValidationError("De landelijke actielijn moet 1, 2 of 3 zijn (of leeg).")
+
+
+def _insert_at(records: list[Any], record: Any, index: int | None) -> None:
+    """Put ``record`` at ``index`` (None: at the end) among ``records`` and number them 0.."""
+    others = [r for r in records if r is not record]
+    index = len(others) if index is None else max(0, min(index, len(others)))
+    others.insert(index, record)
+    for position, item in enumerate(others):
+        item.position = position
+
+
+def _sections_of(session: Session, programme_id: uuid.UUID) -> list[Section]:
+    return list(
+        session.scalars(
+            select(Section).where(Section.programme_id == programme_id).order_by(Section.position, Section.title)
+        )
+    )
+
+
+def _ambitions_of(session: Session, section_id: uuid.UUID) -> list[Ambition]:
+    return list(
+        session.scalars(
+            select(Ambition).where(Ambition.section_id == section_id).order_by(Ambition.position, Ambition.code)
+        )
+    )
+
+
+def create_section(
+    session: Session,
+    programme_id: uuid.UUID,
+    *,
+    title: str,
+    code: str = "",
+    kind: SectionKind = SectionKind.ACTIELIJN,
+    national_line: int | None = None,
+    description: str = "",
+    index: int | None = None,
+) -> Created:
+    """Add a section (actielijn, speerpunt, the region's own line) at ``index`` (default: last)."""
+    programme = _programme(session, programme_id)
+    _check_national_line(national_line)
+    section = Section(
+        programme_id=programme.id,
+        title=_clean("title", title, 300),
+        code=_clean("code", code, 20),
+        kind=SectionKind(kind),
+        national_line=national_line,
+        description=_clean("description", description, None),
+    )
+    session.add(section)
+    _insert_at(_sections_of(session, programme.id), section, index)
+    session.flush()
+    return Created(section.id, _changes(section.id))
+
+
+def update_section(session: Session, section_id: uuid.UUID, **values: Any) -> Edit:
+    """Change title, code, kind, national_line or description of a section; undo with ``**before``."""
+    section = _section(session, section_id)
+    if "national_line" in values:
+        _check_national_line(values["national_line"])
+    if "kind" in values:
+        values["kind"] = SectionKind(values["kind"])
+    before = _apply(section, values, _SECTION_FIELDS, {"kind", "national_line"})
+    session.flush()
+    return Edit(section.id, _changes(section.id), before)
+
+
+def move_section(session: Session, section_id: uuid.UUID, index: int) -> Edit:
+    """Put a section at ``index`` among its programme's sections; undo with ``before``."""
+    section = _section(session, section_id)
+    siblings = _sections_of(session, section.programme_id)
+    old = siblings.index(section)
+    if not 0 <= index < len(siblings):
+        raise ValidationError("Het onderdeel kan niet verder worden verplaatst.")
+    _insert_at(siblings, section, index)
+    session.flush()
+    return Edit(section.id, _changes(section.id), {"index": old})
+
+
+# Ambitions
+
+
+def _entries(records: list[Responsibility]) -> tuple[ResponsibilityEntry, ...]:
+    return tuple(ResponsibilityEntry(r.role, r.label, r.organisation_id, r.person_id) for r in records)
+
+
+def _own_responsibilities(session: Session, *, ambition_id=None, action_id=None) -> list[Responsibility]:
+    column = Responsibility.ambition_id if ambition_id is not None else Responsibility.programme_action_id
+    owner = ambition_id if ambition_id is not None else action_id
+    return list(session.scalars(select(Responsibility).where(column == owner).order_by(Responsibility.position)))
+
+
+def get_ambition(session: Session, ambition_id: uuid.UUID) -> AmbitionDetail:
+    """An ambition's editable fields and responsibility."""
+    a = _ambition(session, ambition_id)
+    own = _entries(_own_responsibilities(session, ambition_id=a.id))
+    return AmbitionDetail(
+        a.id,
+        a.section_id,
+        a.code,
+        a.text,
+        a.paragraph,
+        a.reference,
+        tuple(a.sub_points or ()),
+        ResponsibilityDetail(a.id, False, True, own),
+    )
+
+
+def create_ambition(
+    session: Session,
+    section_id: uuid.UUID,
+    *,
+    text: str,
+    code: str = "",
+    paragraph: str = "",
+    reference: str = "",
+    sub_points: tuple[str, ...] | list[str] = (),
+    index: int | None = None,
+) -> Created:
+    """Add an ambitie to a section at ``index`` (default: last)."""
+    section = _section(session, section_id)
+    ambition = Ambition(
+        section_id=section.id,
+        text=_clean("text", text, None),
+        code=_clean("code", code, 20),
+        paragraph=_clean("paragraph", paragraph, 20),
+        reference=_clean("reference", reference, 200),
+        sub_points=_clean_points(sub_points),
+    )
+    session.add(ambition)
+    _insert_at(_ambitions_of(session, section.id), ambition, index)
+    session.flush()
+    return Created(ambition.id, _changes(ambition.id))
+
+
+def _clean_points(points) -> list[str]:
+    cleaned = [clean_text(p, label="Een subpunt", max_length=2000) for p in points]
+    return [p for p in cleaned if p]
+
+
+def update_ambition(session: Session, ambition_id: uuid.UUID, **values: Any) -> Edit:
+    """Change text, code, paragraph, reference or sub_points of an ambition; undo with ``**before``."""
+    ambition = _ambition(session, ambition_id)
+    if "sub_points" in values:
+        values["sub_points"] = _clean_points(values["sub_points"])
+    before = _apply(ambition, values, _AMBITION_FIELDS, {"sub_points"})
+    if "sub_points" in before:
+        before["sub_points"] = list(before["sub_points"] or ())
+    session.flush()
+    return Edit(ambition.id, _changes(ambition.id), before)
+
+
+def move_ambition(session: Session, ambition_id: uuid.UUID, index: int, *, section_id: uuid.UUID | None = None) -> Edit:
+    """Put an ambition at ``index`` in its section, or in ``section_id`` (of the same programme)."""
+    ambition = _ambition(session, ambition_id)
+    old_section = _section(session, ambition.section_id)
+    old_index = _ambitions_of(session, old_section.id).index(ambition)
+    target = old_section if section_id is None or section_id == old_section.id else _section(session, section_id)
+    if target.programme_id != old_section.programme_id:
+        raise ValidationError("Een ambitie kan alleen binnen hetzelfde programma worden verplaatst.")
+    if target is old_section:
+        if not 0 <= index < len(_ambitions_of(session, target.id)):
+            raise ValidationError("De ambitie kan niet verder worden verplaatst.")
+    else:
+        ambition.section_id = target.id
+        session.flush()
+        for position, other in enumerate(_ambitions_of(session, old_section.id)):
+            other.position = position
+    _insert_at(_ambitions_of(session, target.id), ambition, index)
+    session.flush()
+    session.expire(old_section, ["ambitions"])
+    session.expire(target, ["ambitions"])
+    return Edit(ambition.id, _changes(ambition.id), {"index": old_index, "section_id": old_section.id})
+
+
+# Programme actions
+
+
+def _actions_of(session: Session, ambition_id: uuid.UUID) -> list[ProgrammeAction]:
+    """An ambition's actions in tree order (the order of their positions)."""
+    return list(
+        session.scalars(
+            select(ProgrammeAction)
+            .where(ProgrammeAction.ambition_id == ambition_id)
+            .order_by(ProgrammeAction.position, ProgrammeAction.code)
+        )
+    )
+
+
+def _children_map(actions: list[ProgrammeAction]) -> dict[uuid.UUID | None, list[ProgrammeAction]]:
+    ids = {a.id for a in actions}
+    children: dict[uuid.UUID | None, list[ProgrammeAction]] = defaultdict(list)
+    for action in actions:
+        children[action.parent_id if action.parent_id in ids else None].append(action)
+    return children
+
+
+def _renumber(children: dict[uuid.UUID | None, list[ProgrammeAction]]) -> None:
+    """Number the actions 0.. in tree pre-order so each sub-action follows its parent."""
+    position = 0
+
+    def walk(parent_id: uuid.UUID | None) -> None:
+        nonlocal position
+        for action in children.get(parent_id, []):
+            action.position = position
+            position += 1
+            walk(action.id)
+
+    walk(None)
+
+
+def _subtree(session: Session, action: ProgrammeAction) -> list[ProgrammeAction]:
+    """``action`` and its sub-actions (any depth), parents before children."""
+    children = _children_map(_actions_of(session, action.ambition_id))
+    result: list[ProgrammeAction] = []
+    stack = [action]
+    while stack:
+        current = stack.pop(0)
+        result.append(current)
+        stack[0:0] = children.get(current.id, [])
+    return result
+
+
+def get_programme_action(session: Session, action_id: uuid.UUID) -> ProgrammeActionDetail:
+    """A programme action's editable fields with its own and inherited responsibility."""
+    a = _action(session, action_id)
+    own = _entries(_own_responsibilities(session, action_id=a.id))
+    inherited = _entries(_own_responsibilities(session, ambition_id=a.ambition_id))
+    return ProgrammeActionDetail(
+        id=a.id,
+        ambition_id=a.ambition_id,
+        parent_id=a.parent_id,
+        code=a.code,
+        text=a.text,
+        kind=a.kind,
+        deadline_text=a.deadline_text,
+        deadline_start=a.deadline_start,
+        deadline_end=a.deadline_end,
+        status=a.status,
+        working_group_id=a.working_group_id,
+        notes=a.notes,
+        responsibility=ResponsibilityDetail(a.id, True, a.overrides_responsibility, own, inherited),
+    )
+
+
+def _check_working_group(session: Session, working_group_id: uuid.UUID | None) -> None:
+    if working_group_id is not None:
+        _get(session, WorkingGroup, working_group_id, "De werkgroep bestaat niet (meer).")
+
+
+def create_programme_action(
+    session: Session,
+    ambition_id: uuid.UUID,
+    *,
+    text: str,
+    code: str = "",
+    kind: str = "actie",
+    parent_id: uuid.UUID | None = None,
+    deadline_text: str = "",
+    status: ActionStatus = ActionStatus.NOT_STARTED,
+    working_group_id: uuid.UUID | None = None,
+    notes: str = "",
+    index: int | None = None,
+    today: date | None = None,
+) -> Created:
+    """Add an action to an ambition (under ``parent_id`` for a sub-action) at ``index`` among its siblings.
+
+    The deadline text is kept as written and its period parsed with ``parse_deadline``. A new action
+    inherits its ambition's responsibility.
+    """
+    ambition = _ambition(session, ambition_id)
+    if parent_id is not None and _action(session, parent_id).ambition_id != ambition.id:
+        raise ValidationError("Een subactie hoort bij dezelfde ambitie als de actie erboven.")
+    _check_working_group(session, working_group_id)
+    deadline = parse_deadline(_clean("deadline_text", deadline_text, 200), reference=today)
+    action = ProgrammeAction(
+        ambition_id=ambition.id,
+        parent_id=parent_id,
+        text=_clean("text", text, None),
+        code=_clean("code", code, 20),
+        kind=_clean("kind", kind, 60) or "actie",
+        deadline_text=deadline.text,
+        deadline_start=deadline.start,
+        deadline_end=deadline.end,
+        status=ActionStatus(status),
+        working_group_id=working_group_id,
+        notes=_clean("notes", notes, None),
+        position=10**6,
+    )
+    session.add(action)
+    session.flush()
+    actions = _actions_of(session, ambition.id)
+    children = _children_map(actions)
+    siblings = [a for a in children[parent_id] if a is not action]
+    siblings.insert(len(siblings) if index is None else max(0, min(index, len(siblings))), action)
+    children[parent_id] = siblings
+    _renumber(children)
+    session.flush()
+    return Created(action.id, _changes(action.id))
+
+
+def update_programme_action(session: Session, action_id: uuid.UUID, **values: Any) -> Edit:
+    """Change code, text, kind, deadline_text, status, working_group_id or notes; undo with ``**before``.
+
+    A new ``deadline_text`` is parsed into ``deadline_start``/``deadline_end`` unless those are given too
+    (as undo does, so an imported period comes back exactly).
+    """
+    action = _action(session, action_id)
+    today = values.pop("today", None)
+    if "status" in values:
+        values["status"] = ActionStatus(values["status"])
+    if "working_group_id" in values:
+        _check_working_group(session, values["working_group_id"])
+    if "deadline_text" in values and not ({"deadline_start", "deadline_end"} & set(values)):
+        parsed = parse_deadline(_clean("deadline_text", values["deadline_text"], 200), reference=today)
+        values["deadline_start"], values["deadline_end"] = parsed.start, parsed.end
+    start = values.get("deadline_start", action.deadline_start)
+    end = values.get("deadline_end", action.deadline_end)
+    if start is not None and end is not None and end < start:
+        raise ValidationError("Het einde van de planning ligt voor het begin.")
+    if "kind" in values and not str(values["kind"]).strip():
+        values["kind"] = "actie"
+    before = _apply(action, values, _ACTION_FIELDS, {"status", "working_group_id", "deadline_start", "deadline_end"})
+    session.flush()
+    return Edit(action.id, _changes(action.id), before)
+
+
+def move_programme_action(
+    session: Session,
+    action_id: uuid.UUID,
+    index: int,
+    *,
+    ambition_id: uuid.UUID | None = None,
+    parent_id: uuid.UUID | None | Any = UNSET,
+) -> Edit:
+    """Put an action (with its sub-actions) at ``index`` among its siblings, or under another parent/ambition.
+
+    Undo with ``before`` (index, ambition_id and parent_id of where it was).
+    """
+    action = _action(session, action_id)
+    old_ambition_id, old_parent_id = action.ambition_id, action.parent_id
+    old_children = _children_map(_actions_of(session, old_ambition_id))
+    old_index = old_children[old_parent_id].index(action)
+    new_ambition_id = old_ambition_id if ambition_id is None else _ambition(session, ambition_id).id
+    if parent_id is not UNSET:
+        new_parent_id = parent_id
+    else:  # another ambition: at its top level unless a parent is named
+        new_parent_id = old_parent_id if new_ambition_id == old_ambition_id else None
+    subtree = _subtree(session, action)
+    if new_parent_id is not None:
+        parent = _action(session, new_parent_id)
+        if parent in subtree:
+            raise ValidationError("Een actie kan niet onder zichzelf of een eigen subactie worden gezet.")
+        if parent.ambition_id != new_ambition_id:
+            raise ValidationError("Een subactie hoort bij dezelfde ambitie als de actie erboven.")
+    if new_ambition_id != old_ambition_id:
+        old_section = _section(session, _ambition(session, old_ambition_id).section_id)
+        new_section = _section(session, _ambition(session, new_ambition_id).section_id)
+        if old_section.programme_id != new_section.programme_id:
+            raise ValidationError("Een actie kan alleen binnen hetzelfde programma worden verplaatst.")
+    same_place = new_ambition_id == old_ambition_id and new_parent_id == old_parent_id
+    if same_place and not 0 <= index < len(old_children[old_parent_id]):
+        raise ValidationError("De actie kan niet verder worden verplaatst.")
+
+    old_children[old_parent_id].remove(action)
+    if new_ambition_id != old_ambition_id:
+        _renumber(old_children)
+        for record in subtree:
+            record.ambition_id = new_ambition_id
+        action.parent_id = new_parent_id
+        session.flush()
+        children = _children_map(_actions_of(session, new_ambition_id))
+        children[new_parent_id] = [a for a in children[new_parent_id] if a is not action]
+    else:
+        action.parent_id = new_parent_id
+        children = old_children
+    siblings = children[new_parent_id]
+    siblings.insert(max(0, min(index, len(siblings))), action)
+    _renumber(children)
+    session.flush()
+    return Edit(
+        action.id,
+        _changes(action.id),
+        {"index": old_index, "ambition_id": old_ambition_id, "parent_id": old_parent_id},
+    )
+
+
+# Responsibility
+
+
+def _check_entries(session: Session, entries) -> list[ResponsibilityEntry]:
+    cleaned = []
+    for entry in entries:
+        role = ResponsibilityRole(entry.role)
+        label = clean_text(entry.label or "", label="De naam van een verantwoordelijke", max_length=300)
+        if entry.organisation_id is not None:
+            organisation = _get(session, Organisation, entry.organisation_id, "De organisatie bestaat niet (meer).")
+            label = label or organisation.name
+        if entry.person_id is not None:
+            person = _get(session, Person, entry.person_id, "De persoon bestaat niet (meer).")
+            label = label or person.name
+        if not label:
+            continue  # an empty line in the editor is no responsibility
+        cleaned.append(ResponsibilityEntry(role, label, entry.organisation_id, entry.person_id))
+    return cleaned
+
+
+def set_responsibility(
+    session: Session,
+    owner_id: uuid.UUID,
+    *,
+    entries: tuple[ResponsibilityEntry, ...] | list[ResponsibilityEntry] = (),
+    overrides: bool | None = None,
+) -> Edit:
+    """Replace who is responsible for an ambition or action (``owner_id``); undo with ``**before``.
+
+    For an ambition ``entries`` are its responsibility, inherited by its actions. For an action,
+    ``overrides=True`` makes ``entries`` its own; ``overrides=False`` returns it to the ambition's
+    (its own entries are dropped, ``entries`` ignored).
+    """
+    ambition = session.get(Ambition, owner_id)
+    action = None if ambition is not None else _action(session, owner_id)
+    if ambition is not None:
+        current = _own_responsibilities(session, ambition_id=ambition.id)
+        before: dict[str, Any] = {"entries": _entries(current)}
+    else:
+        current = _own_responsibilities(session, action_id=action.id)
+        before = {"entries": _entries(current), "overrides": action.overrides_responsibility}
+        if overrides is None:
+            overrides = action.overrides_responsibility
+    wanted = _check_entries(session, entries) if (ambition is not None or overrides) else []
+    for record in current:
+        session.delete(record)
+    session.flush()
+    for position, entry in enumerate(wanted):
+        session.add(
+            Responsibility(
+                ambition_id=ambition.id if ambition is not None else None,
+                programme_action_id=action.id if action is not None else None,
+                role=entry.role,
+                label=entry.label,
+                organisation_id=entry.organisation_id,
+                person_id=entry.person_id,
+                position=position,
+            )
+        )
+    if action is not None:
+        action.overrides_responsibility = bool(overrides)
+    session.flush()
+    for record in (ambition, action):
+        if record is not None:
+            session.expire(record)
+    return Edit(owner_id, _changes(owner_id), before)
+
+
+# Deleting
+
+
+def _references(session: Session, action_ids: list[uuid.UUID]) -> list[str]:
+    """Dutch descriptions of what refers to these programme actions (minutes, action items, progress)."""
+    if not action_ids:
+        return []
+    reasons = []
+    agenda = session.scalar(
+        select(func.count())
+        .select_from(agenda_item_programme_action)
+        .where(agenda_item_programme_action.c.programme_action_id.in_(action_ids))
+    )
+    if agenda:
+        reasons.append(f"{agenda} agendapunt(en)")
+    items = session.scalar(select(func.count(ActionItem.id)).where(ActionItem.programme_action_id.in_(action_ids)))
+    if items:
+        reasons.append(f"{items} actiepunt(en)")
+    updates = session.scalar(
+        select(func.count(ProgressUpdate.id)).where(ProgressUpdate.programme_action_id.in_(action_ids))
+    )
+    if updates:
+        reasons.append(f"{updates} voortgangsmelding(en)")
+    local = session.scalar(
+        select(func.count(LocalStatus.id)).where(
+            LocalStatus.programme_action_id.in_(action_ids),
+            (LocalStatus.status != ActionStatus.NOT_STARTED) | (LocalStatus.note != ""),
+        )
+    )
+    if local:
+        reasons.append(f"{local} status(sen) per gemeente")
+    return reasons
+
+
+def _refuse_if_referenced(session: Session, what: str, action_ids: list[uuid.UUID]) -> None:
+    reasons = _references(session, action_ids)
+    if reasons:
+        raise RefusedError(
+            f"{what} kan niet worden verwijderd: verslagen en lijsten verwijzen ernaar "
+            f"({', '.join(reasons)}). Zet de status op Vervallen om de actie te beëindigen."
+        )
+
+
+def _remove_actions(session: Session, actions: list[ProgrammeAction]) -> tuple[list, list]:
+    """Delete actions (parents first in ``actions``) with their own responsibilities and empty local statuses."""
+    ids = [a.id for a in actions]
+    rows = [snapshot(a) for a in actions]
+    dependants: list[Any] = []
+    if ids:
+        dependants += list(session.scalars(select(Responsibility).where(Responsibility.programme_action_id.in_(ids))))
+        dependants += list(session.scalars(select(LocalStatus).where(LocalStatus.programme_action_id.in_(ids))))
+    rows += [snapshot(d) for d in dependants]
+    for record in dependants:
+        session.delete(record)
+    session.flush()
+    for record in actions:  # loaded collections would try to delete the rows again
+        session.expire(record, ["own_responsibilities", "children"])
+    for record in reversed(actions):  # children before their parent (parent_id is RESTRICT)
+        session.delete(record)
+        session.flush()
+    return rows, ids
+
+
+def describe_removal(session: Session, kind: str, record_id: uuid.UUID) -> tuple[int, int, list[str]]:
+    """What deleting a section/ambition/action would take along: (ambitions, actions, refusal reasons)."""
+    if kind == "section":
+        ambitions = _ambitions_of(session, _section(session, record_id).id)
+    elif kind == "ambition":
+        ambitions = [_ambition(session, record_id)]
+    else:
+        actions = _subtree(session, _action(session, record_id))
+        return 0, len(actions), _references(session, [a.id for a in actions])
+    actions = [a for ambition in ambitions for a in _actions_of(session, ambition.id)]
+    return len(ambitions) if kind == "section" else 0, len(actions), _references(session, [a.id for a in actions])
+
+
+def delete_programme_action(session: Session, action_id: uuid.UUID) -> Removed:
+    """Delete an action and its sub-actions; refused when minutes, action items or progress refer to them."""
+    action = _action(session, action_id)
+    subtree = _subtree(session, action)
+    _refuse_if_referenced(session, f"De actie {action.code or first_words(action.text)}", [a.id for a in subtree])
+    rows, ids = _remove_actions(session, subtree)
+    return Removed(_changes(action_id, *ids), rows=tuple(rows))
+
+
+def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
+    """Delete an ambition with its actions and responsibility; refused when any action is referenced."""
+    ambition = _ambition(session, ambition_id)
+    actions = _actions_of(session, ambition.id)
+    _refuse_if_referenced(session, f"De ambitie {ambition.code or first_words(ambition.text)}", [a.id for a in actions])
+    responsibilities = _own_responsibilities(session, ambition_id=ambition.id)
+    rows = [snapshot(ambition)] + [snapshot(r) for r in responsibilities]
+    action_rows, _ids = _remove_actions(session, _tree_order(actions))
+    for record in responsibilities:
+        session.delete(record)
+    session.flush()
+    session.expire(ambition, ["responsibilities", "actions"])
+    session.delete(ambition)
+    session.flush()
+    return Removed(_changes(ambition_id), rows=tuple(rows + action_rows))
+
+
+def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
+    """Delete a section with its ambitions and actions; refused when any of its actions is referenced.
+
+    Working groups of the section keep existing, without a section (put back on undo).
+    """
+    section = _section(session, section_id)
+    ambitions = _ambitions_of(session, section.id)
+    actions = [a for ambition in ambitions for a in _tree_order(_actions_of(session, ambition.id))]
+    _refuse_if_referenced(session, f"Het onderdeel {section.title}", [a.id for a in actions])
+    responsibilities = [r for a in ambitions for r in _own_responsibilities(session, ambition_id=a.id)]
+    rows = [snapshot(section)] + [snapshot(a) for a in ambitions] + [snapshot(r) for r in responsibilities]
+    updated = []
+    for group in session.scalars(select(WorkingGroup).where(WorkingGroup.section_id == section.id)):
+        updated.append(("working_group", group.id, {"section_id": section.id}))
+        group.section_id = None
+    action_rows, _ids = _remove_actions(session, actions)
+    for record in responsibilities:
+        session.delete(record)
+    session.flush()
+    for record in ambitions:
+        session.expire(record, ["responsibilities", "actions"])
+        session.delete(record)
+    session.flush()
+    session.expire(section, ["ambitions"])
+    session.delete(section)
+    session.flush()
+    return Removed(_changes(section_id), rows=tuple(rows + action_rows), updated=tuple(updated))
+
+
+def _tree_order(actions: list[ProgrammeAction]) -> list[ProgrammeAction]:
+    """Actions of one ambition with every parent before its children."""
+    children = _children_map(actions)
+    ordered: list[ProgrammeAction] = []
+
+    def walk(parent_id: uuid.UUID | None) -> None:
+        for action in children.get(parent_id, []):
+            ordered.append(action)
+            walk(action.id)
+
+    walk(None)
+    return ordered
+
+
+def first_words(text: str, limit: int = 40) -> str:
+    """The start of a long text for a message: "Werkgroep formeren om ..."."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
