@@ -34,9 +34,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from urllib.parse import quote
 
-from .db import DatabaseError, inspect_file
+from .db import DatabaseError, file_uri, inspect_file
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +134,7 @@ def backup_dir(db_path: Path | str) -> Path:
 
 
 def _uri(path: Path, *, immutable: bool = False) -> str:
-    uri = f"file:{quote(path.as_posix(), safe='/:')}?mode=ro"
+    uri = file_uri(path) + "?mode=ro"
     return uri + "&immutable=1" if immutable else uri
 
 

@@ -18,9 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
 
 from .migrations import HEAD, REVISIONS
 
@@ -80,6 +82,16 @@ def _set_read_only_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def file_uri(path: Path) -> str:
+    """``path`` as an SQLite URI, percent-encoded: a folder named "Notulen #3?" must not cut the path short."""
+    posix = path.absolute().as_posix()
+    if posix.startswith("//"):  # a Windows share \\server\share: file:////server/share/...
+        posix = "//" + posix
+    elif not posix.startswith("/"):  # a Windows drive C:/...: file:/C:/...
+        posix = "/" + posix
+    return f"file:{quote(posix, safe='/:')}"
+
+
 def read_only_uri(path: Path) -> str:
     """The SQLite URI that reads ``path`` without writing to it.
 
@@ -88,7 +100,7 @@ def read_only_uri(path: Path) -> str:
     database". Without a left-over ``-wal`` file (the last writer closed cleanly) the main file holds
     everything, so it is then opened immutable.
     """
-    uri = f"file:{path.as_posix()}?mode=ro"
+    uri = file_uri(path) + "?mode=ro"
     if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
         uri += "&immutable=1"
     return uri
@@ -96,12 +108,14 @@ def read_only_uri(path: Path) -> str:
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     """An engine on ``path`` with the app's pragmas (no checks: see ``open_database``)."""
-    if read_only:
-        engine = create_engine(f"sqlite:///{read_only_uri(path)}&uri=true")
-        event.listen(engine, "connect", _set_read_only_pragmas)
-    else:
-        engine = create_engine(f"sqlite:///{path.as_posix()}")
-        event.listen(engine, "connect", _set_pragmas)
+    # The connection comes from a creator so that no character of the path is parsed as part of a URL.
+    target = read_only_uri(path) if read_only else file_uri(path)
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(target, uri=True, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
+    event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_pragmas)
     return engine
 
 
@@ -130,9 +144,7 @@ def inspect_file(path: Path) -> SchemaInfo:
         elif tables:
             raise NotADatabaseError(f"Het bestand {path.name} is een SQLite-database, maar niet van GHNT Desktop.")
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(
-            f"De database {path.name} is beschadigd of geen geldige database ({exc})."
-        ) from exc
+        raise DamagedDatabaseError(f"De database {path.name} is beschadigd of geen geldige database ({exc}).") from exc
     finally:
         connection.close()
     if integrity != "ok":
@@ -158,7 +170,7 @@ def _alembic_upgrade(engine: Engine) -> None:
 
 def sqlite_copy(source: Path, target: Path) -> None:
     """Copy a live database consistently with SQLite's online backup API."""
-    src = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
+    src = sqlite3.connect(file_uri(source) + "?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:
         src.backup(dst)

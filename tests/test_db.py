@@ -112,3 +112,18 @@ def test_read_only_refuses_writes(tmp_path):
         with database.session() as session:
             session.add(Organisation(name="X"))
     database.close()
+
+
+@pytest.mark.parametrize("folder", ["Notulen #3", "vragen?", "100% zeker", "spaties en ë"])
+def test_paths_with_url_characters_open_the_right_file(tmp_path, folder):
+    path = tmp_path / folder / "ghnt.db"
+    database = open_database(path)
+    with database.session() as session:
+        session.add(Organisation(name="GGD Groningen"))
+    database.close()
+    assert path.exists() and path.stat().st_size > 0
+    assert sorted(p.name for p in path.parent.iterdir() if p.suffix == ".db") == ["ghnt.db"]
+    reader = open_database(path, read_only=True)
+    with reader.session() as session:
+        assert [o.name for o in session.query(Organisation)] == ["GGD Groningen"]
+    reader.close()

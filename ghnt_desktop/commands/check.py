@@ -16,7 +16,7 @@ def register(subparsers) -> None:
 def run_check(args: argparse.Namespace) -> int:
     import sqlite3
 
-    from ..db import DatabaseError, inspect_file
+    from ..db import DatabaseError, file_uri, inspect_file
     from ..migrations import HEAD
 
     path = resolve_db(args.db)
@@ -28,7 +28,7 @@ def run_check(args: argparse.Namespace) -> int:
     except DatabaseError as exc:
         print(f"Fout: {exc}")
         return 1
-    connection = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    connection = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
     try:
         full = connection.execute("PRAGMA integrity_check").fetchone()[0]
         fk_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
