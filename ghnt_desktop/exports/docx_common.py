@@ -65,7 +65,7 @@ class ExportResult:
     path: Path
     kind: str
     omitted: Omitted
-    pages_hint: int = 0  # rows or items written, for a status message
+    count: int = 0  # agenda items, rows or chapters written, for a status message
 
 
 # --------------------------------------------------------------------------------------------------

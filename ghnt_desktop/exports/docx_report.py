@@ -122,6 +122,7 @@ def export_voortgang(
             ("E-mail", data.contact_email),
         ]
     )
+    writer.page_break()  # the metadata block stands alone on the first page, as in seed 004
     writer.paragraph(Run("Inhoud", bold=True), style="TOC Heading")
     writer.toc_placeholder()
     writer.page_break()
