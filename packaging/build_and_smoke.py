@@ -23,7 +23,8 @@ NAME = "ghnt-desktop"
 
 
 def folder_size(path: Path) -> int:
-    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    # Symbolic links (PyInstaller links libraries into _internal/) are not counted twice.
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file() and not f.is_symlink())
 
 
 def run(args: list[str], env: dict[str, str], timeout: int = 180) -> subprocess.CompletedProcess:
