@@ -354,6 +354,33 @@ _STYLE_DEFAULTS: dict[str, tuple[str, str | None, float | None, bool, float | No
 }
 
 
+# The children of <w:settings> that the schema puts after <w:updateFields>.
+_SETTINGS_AFTER_UPDATE_FIELDS = tuple(
+    f"w:{name}"
+    for name in (
+        "hdrShapeDefaults",
+        "footnotePr",
+        "endnotePr",
+        "compat",
+        "docVars",
+        "rsids",
+        "mathPr",
+        "attachedSchema",
+        "themeFontLang",
+        "clrSchemeMapping",
+        "doNotIncludeSubdocsInStats",
+        "doNotAutoCompressPictures",
+        "forceUpgrade",
+        "captions",
+        "readModeInkLockDown",
+        "smartTagType",
+        "schemaLibrary",
+        "shapeDefaults",
+        "doNotEmbedSmartTags",
+        "decimalSymbol",
+        "listSeparator",
+    )  # fmt: skip
+)
 _PAGE_FIELD_XPATH = ".//w:instrText[contains(., 'PAGE')] | .//w:fldSimple[contains(@w:instr, 'PAGE')]"
 
 
@@ -701,7 +728,8 @@ class DocxWriter:
         if settings.find(qn("w:updateFields")) is None:
             element = OxmlElement("w:updateFields")
             element.set(qn("w:val"), "true")
-            settings.append(element)
+            # Word refuses a settings part whose children are out of schema order.
+            settings.insert_element_before(element, *_SETTINGS_AFTER_UPDATE_FIELDS)
 
     # -- page numbers, properties, saving ----------------------------------------------------------
     def ensure_page_numbers(self) -> None:
