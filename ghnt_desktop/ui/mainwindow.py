@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -40,11 +40,13 @@ from .pages.working_groups import WorkingGroupsPage
 
 if TYPE_CHECKING:
     from ..db import Database
+    from ..filelock import OpenedDatabase
     from ..settings import Settings
 
 log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 15_000
+HEARTBEAT_MS = 5 * 60 * 1000  # filelock.HEARTBEAT_INTERVAL, without importing it at start-up
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         self.database: Database | None = None
+        self.opened: OpenedDatabase | None = None  # the database with its lock (None while read-only)
         # One undo stack for the window: every edit is saved at once and can be undone (ui/undo.py).
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle(APP_NAME)
@@ -98,6 +101,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.database_label)
         self._create_menus()
         self._restore_state()
+        # Keep the lock fresh so other instances see this one is alive, and back up a day-long session.
+        self.heartbeat_timer = QTimer(self)
+        self.heartbeat_timer.setInterval(HEARTBEAT_MS)
+        self.heartbeat_timer.timeout.connect(self._heartbeat)
 
     def _create_pages(self) -> list[Page]:
         return [
@@ -118,6 +125,11 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(self.tr("&Nieuwe database..."))
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.choose_new_database)
+        file_menu.addSeparator()
+        self.backup_action = file_menu.addAction(self.tr("&Reservekopie maken"))
+        self.backup_action.triggered.connect(self.make_backup)
+        self.restore_action = file_menu.addAction(self.tr("Reservekopie &terugzetten..."))
+        self.restore_action.triggered.connect(self.restore_backup)
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Afsluiten"))
         self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
@@ -236,24 +248,59 @@ class MainWindow(QMainWindow):
         return opened
 
     def open_database_file(self, path: Path, *, at_start: bool = False, create: bool = False) -> bool:
-        """Open ``path`` and show it in every page; on a ``DatabaseError`` ask for another file."""
-        from ..db import DatabaseError, open_database
+        """Open ``path`` for editing (lock, migration, daily backup) and show it in every page.
+
+        Another instance holding the file (or a read-only file or folder) leads to the offer to open it
+        read-only; any other ``DatabaseError`` to the offer to open another file or restore a backup.
+        """
+        from ..db import DatabaseError
+        from ..filelock import DatabaseInUseError, LockUnavailableError, open_for_editing, open_read_only
 
         path = Path(path).expanduser().absolute()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            database = open_database(path, create=create)
+            try:
+                opened = open_for_editing(path, create=create)
+            except (DatabaseInUseError, LockUnavailableError) as exc:
+                QGuiApplication.restoreOverrideCursor()
+                if not self._ask_read_only(exc):
+                    if at_start and self.database is None:
+                        return self.choose_database(at_start=True) or self._quit_at_start()
+                    return False
+                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                opened = open_read_only(path)
         except DatabaseError as exc:
             QGuiApplication.restoreOverrideCursor()
             log.warning("Database %s refused: %s", path, exc)
-            return self._refused(exc, at_start=at_start)
+            return self._refused(exc, at_start=at_start, path=path)
         try:
-            self.set_database(database)
+            self.set_opened(opened)
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if opened.backup_problem:
+            self.show_status(opened.backup_problem)
         return True
 
-    def _refused(self, exc: Exception, *, at_start: bool) -> bool:
+    def _quit_at_start(self) -> bool:
+        self.quit_application()
+        return False
+
+    def _ask_read_only(self, exc: Exception) -> bool:
+        """Another instance has the file (or it cannot be written): open it read-only?"""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Database is in gebruik"))
+        box.setText(str(exc))
+        box.setInformativeText(
+            self.tr("U kunt de database alleen-lezen openen: bekijken en documenten maken kan, wijzigen niet.")
+        )
+        read_only = box.addButton(self.tr("Alleen-lezen openen"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(read_only)
+        box.exec()
+        return box.clickedButton() is read_only
+
+    def _refused(self, exc: Exception, *, at_start: bool, path: Path | None = None) -> bool:
         """The Dutch message of a refused database, with the choice to open another file or quit/cancel."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Warning)
@@ -261,6 +308,9 @@ class MainWindow(QMainWindow):
         box.setText(str(exc))
         box.setInformativeText(self.tr("Het bestand is niet gewijzigd. Wilt u een ander bestand openen?"))
         other = box.addButton(self.tr("Ander bestand openen..."), QMessageBox.ButtonRole.AcceptRole)
+        restore = None
+        if path is not None and path.exists() and self._has_backups(path):
+            restore = box.addButton(self.tr("Reservekopie terugzetten..."), QMessageBox.ButtonRole.ActionRole)
         if at_start and self.database is None:
             stop = box.addButton(self.tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
         else:
@@ -268,6 +318,10 @@ class MainWindow(QMainWindow):
         box.setDefaultButton(other)
         box.setEscapeButton(stop)
         box.exec()
+        if restore is not None and box.clickedButton() is restore and path is not None:
+            if self._restore_into(path):
+                return self.open_database_file(path, at_start=at_start)
+            return self._refused(exc, at_start=at_start, path=path)
         if box.clickedButton() is other:
             if self.choose_database(at_start=at_start):
                 return True
@@ -314,12 +368,19 @@ class MainWindow(QMainWindow):
             return True
         return False
 
+    def set_opened(self, opened: OpenedDatabase) -> None:
+        """Show an opened database (with its lock, or read-only) in every page."""
+        self.set_database(opened.database)
+        self.opened = opened
+        if opened.read_only:
+            self.heartbeat_timer.stop()
+            self.setWindowTitle(f"{APP_NAME} - {opened.database.path.name} " + self.tr("(alleen-lezen)"))
+        else:
+            self.heartbeat_timer.start()
+
     def set_database(self, database: Database) -> None:
-        """Show ``database`` in every page (closing the one shown before)."""
-        if self.database is not None:
-            for page in self.pages:
-                page.clear()
-            self.database.close()
+        """Show ``database`` in every page (closing the one shown before, and releasing its lock)."""
+        self._close_current()
         self.undo_stack.clear()  # commands hold ids of the database that was open
         self.database = database
         self.settings.set_value("database/last_path", str(database.path))
@@ -328,6 +389,100 @@ class MainWindow(QMainWindow):
         self.database_label.setText(str(database.path))
         self.database_label.setToolTip(str(database.path))
         self.refresh()
+
+    def _close_current(self) -> None:
+        if self.database is not None:
+            for page in self.pages:
+                page.clear()
+        if self.opened is not None:
+            self.opened.close()  # closes the database, then releases the lock
+        elif self.database is not None:
+            self.database.close()
+        self.opened = None
+        self.database = None
+        self.heartbeat_timer.stop()
+
+    def _heartbeat(self) -> None:
+        """Refresh the lock; once a day (at most) a backup for sessions that run past midnight."""
+        from ..backup import BackupError, backup_on_open
+        from ..filelock import LockLostError
+
+        if self.opened is None or self.opened.lock is None:
+            return
+        try:
+            self.opened.lock.refresh()
+        except LockLostError as exc:
+            self.heartbeat_timer.stop()
+            show_error(self, exc)
+            return
+        try:
+            backup_on_open(self.opened.database.path)
+        except BackupError as exc:
+            self.show_status(str(exc))
+
+    # Backups.
+
+    @staticmethod
+    def _has_backups(path: Path) -> bool:
+        from ..backup import list_backups
+
+        return bool(list_backups(path, with_summary=False))
+
+    def make_backup(self) -> None:
+        """Bestand > Reservekopie maken: a copy of the open database now, beside it in backups/."""
+        from ..backup import BackupError
+        from ..backup import make_backup as backup_now
+
+        if self.database is None:
+            return
+        try:
+            info = backup_now(self.database.path)
+        except BackupError as exc:
+            show_error(self, exc)
+            return
+        self.show_status(arg(self.tr("Reservekopie gemaakt: %1"), info.path))
+
+    def restore_backup(self) -> None:
+        """Bestand > Reservekopie terugzetten: replace the open database by a backup (undo cleared)."""
+        from ..db import DatabaseError
+        from .backup_dialog import RestoreBackupDialog
+
+        if self.opened is None or self.opened.read_only:
+            show_error(self, DatabaseError(self.tr("Een alleen-lezen geopende database kan niet worden teruggezet.")))
+            return
+        dialog = RestoreBackupDialog(self.opened.database.path, self)
+        if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        for page in self.pages:
+            page.clear()
+        self.undo_stack.clear()
+        try:
+            result = self.opened.restore(dialog.chosen())
+        except DatabaseError as exc:
+            show_error(self, exc)
+            result = None
+        self.database = self.opened.database
+        self.refresh()
+        if result is not None:
+            self.show_status(
+                arg(self.tr("Reservekopie teruggezet; het vorige bestand staat in %1."), result.safety_copy or "-")
+            )
+
+    def _restore_into(self, path: Path) -> bool:
+        """Replace a database that cannot be opened by a chosen backup; True when restored."""
+        from ..backup import restore_backup
+        from ..db import DatabaseError
+        from .backup_dialog import RestoreBackupDialog
+
+        dialog = RestoreBackupDialog(path, self)
+        if dialog.exec() != RestoreBackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return False
+        try:
+            restore_backup(dialog.chosen(), path)
+        except DatabaseError as exc:
+            show_error(self, exc)
+            return False
+        return True
 
     def apply_changes(self, changes) -> None:
         """Tell every page what a service changed; each decides whether it must reload."""
@@ -377,7 +532,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        self._close_current()
         super().closeEvent(event)
