@@ -14,6 +14,7 @@ from sqlalchemy import DateTime, Uuid, func, select
 from ghnt_desktop.cli import main
 from ghnt_desktop.db import open_database
 from ghnt_desktop.demo import build_demo, create_demo_database
+from ghnt_desktop.demo.programme import shift_years, year_shift
 from ghnt_desktop.models import (
     ActionItem,
     ActionKind,
@@ -45,6 +46,7 @@ from ghnt_desktop.paths import resource
 from ghnt_desktop.services import RefusedError
 
 TODAY = date(2026, 11, 22)
+SHIFT = year_shift(TODAY)
 
 
 def _rows() -> list[dict]:
@@ -90,13 +92,21 @@ def test_programme_matches_the_source(s):
     for row in rows:
         action = actions[row["id"]]
         assert action.kind == row["soort"]
-        assert action.deadline_text == (row["deadline_text"] or "")
+        assert action.deadline_text == shift_years(row["deadline_text"], SHIFT)
         parent = actions[row["parent_id"]] if row["parent_id"] else None
         assert action.parent_id == (parent.id if parent else None)
-    # "november 2019 – november 2020": first and last day of the months; "2019-2021": whole years.
-    assert (actions["E7-3"].deadline_start, actions["E7-3"].deadline_end) == (date(2019, 11, 1), date(2020, 11, 30))
-    assert (actions["S2-1.2"].deadline_start, actions["S2-1.2"].deadline_end) == (date(2019, 1, 1), date(2021, 12, 31))
-    assert actions["E1-1"].deadline_start is None and actions["E1-1"].deadline_end == date(2020, 1, 31)
+    # "november 2019 – november 2020": first and last day of the months; "2019-2021": whole years; all moved
+    # by SHIFT years so that the programme runs around TODAY.
+    assert (actions["E7-3"].deadline_start, actions["E7-3"].deadline_end) == (
+        date(2019 + SHIFT, 11, 1),
+        date(2020 + SHIFT, 11, 30),
+    )
+    assert (actions["S2-1.2"].deadline_start, actions["S2-1.2"].deadline_end) == (
+        date(2019 + SHIFT, 1, 1),
+        date(2021 + SHIFT, 12, 31),
+    )
+    assert actions["E1-1"].deadline_start is None and actions["E1-1"].deadline_end == date(2020 + SHIFT, 1, 31)
+    assert actions["E1-1"].deadline_text == f"klaar: januari {2020 + SHIFT}"
 
     a1 = s.scalar(select(Ambition).where(Ambition.code == "A1"))
     source = next(r for r in rows if r["tabelrij"] == "A1")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from random import Random
@@ -157,6 +158,28 @@ def _section_kind(row: dict) -> tuple[SectionKind, int | None]:
     return SectionKind.ACTIELIJN, None
 
 
+SOURCE_FIRST_YEAR = 2019  # the Groningen programme runs 2019-2021
+
+
+def year_shift(today: date) -> int:
+    """Years to move the 2019 programme so that it runs around ``today``, half done and half to come.
+
+    A demo built in 2026 on a 2019 programme would show every action done or long overdue; moved by
+    this many years its deadlines fall on both sides of today, as in a living programme.
+    """
+    return max(0, today.year - 1 - SOURCE_FIRST_YEAR)
+
+
+_YEAR = re.compile(r"\b(20[0-4]\d)\b")
+
+
+def shift_years(text: str | None, shift: int) -> str:
+    """``text`` (a deadline as written, "2019-2021", "klaar: januari 2020") with its years moved by ``shift``."""
+    if not text or not shift:
+        return text or ""
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+
+
 def month_start(text: str | None) -> date | None:
     """First day of "2019-08" (a month) or "2019" (a year)."""
     if not text:
@@ -248,12 +271,13 @@ def _programme_status(row: dict, deadline_end: date | None, today: date, rng: Ra
 def build_programme(index: OrganisationIndex, today: date, rng: Random) -> ProgrammeData:
     """Sections, ambitions, actions and responsibilities of the Groningen programme."""
     rows = load_json(ACTIONS_FILE)
+    shift = year_shift(today)
     programme = Programme(
         id=stable_id("programme", "groningen"),
         region="Groningen",
         title="Regionaal actieprogramma Geweld hoort nergens thuis – regio Groningen",
-        period_start=2019,
-        period_end=2021,
+        period_start=SOURCE_FIRST_YEAR + shift,
+        period_end=2021 + shift,
         status=ProgrammeStatus.ACTIVE,
         description=(
             "Aanvulling op de regiovisie aan de hand van het landelijk programma Geweld hoort nergens thuis, "
@@ -313,7 +337,8 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
         overrides = bool(responsible or trekkers) and not (
             _same(responsible, inherited[0]) and _same(trekkers, inherited[1])
         )
-        start, end = month_start(row["deadline_start"]), month_end(row["deadline_eind"])
+        start = month_start(shift_years(row["deadline_start"], shift))
+        end = month_end(shift_years(row["deadline_eind"], shift))
         parent = by_code.get(row["parent_id"]) if row.get("parent_id") else None
         position = action_positions.get(key, 0)
         action_positions[key] = position + 1
@@ -326,7 +351,7 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
             kind=row["soort"],
             position=position,
             overrides_responsibility=overrides,
-            deadline_text=row.get("deadline_text") or "",
+            deadline_text=shift_years(row.get("deadline_text"), shift),
             deadline_start=start,
             deadline_end=end,
             status=_programme_status(row, end, today, rng),
