@@ -731,3 +731,13 @@ def count_open_actions(session: Session, meeting_id: uuid.UUID) -> int:
     """How many open actions an overleg would carry forward (for a badge in lists)."""
     meeting = get_or_404(session, Meeting, meeting_id)
     return len(open_actions_for(session, meeting))
+
+
+def programme_action_choices(session: Session) -> list[tuple[uuid.UUID, str, str]]:
+    """(id, code, text) of every open programme action in code order, for a picker that links an action item."""
+    query = (
+        select(ProgrammeAction.id, ProgrammeAction.code, ProgrammeAction.text)
+        .where(ProgrammeAction.status.not_in(CLOSED))
+        .order_by(ProgrammeAction.code, ProgrammeAction.position)
+    )
+    return [(row[0], row[1], row[2]) for row in session.execute(query)]

@@ -324,6 +324,7 @@ class ActionItemRow:
     new_at_meeting: bool  # made at this meeting, not carried from an earlier one
     done_text: str  # what the review at this meeting says
     todo_text: str
+    origin_agenda_item_id: uuid.UUID | None = None  # the agenda item it was made under
 
 
 @dataclass(frozen=True)
@@ -378,6 +379,7 @@ def action_list(session: Session, meeting_id: uuid.UUID) -> ActionList:
                 new_at_meeting=a.origin_meeting_id == meeting.id,
                 done_text=review.done_text if review else "",
                 todo_text=review.todo_text if review else "",
+                origin_agenda_item_id=a.origin_agenda_item_id,
             )
         )
     rows.sort(key=lambda r: (r.origin_meeting_date or date.min, r.number))
@@ -825,3 +827,19 @@ def meetings_with_series(session: Session, series_id: uuid.UUID) -> list[tuple[u
             select(Meeting.id, Meeting.date, Meeting.state).where(Meeting.series_id == series_id).order_by(Meeting.date)
         )
     ]
+
+
+def escalated_to_meeting(session: Session, meeting_id: uuid.UUID) -> list[DecisionRow]:
+    """Decisions of lower overleggen put to this (bestuurlijk) meeting, oldest first, to record their outcome."""
+    get_or_404(session, Meeting, meeting_id)
+    query = (
+        select(Decision)
+        .where(Decision.escalated_to_meeting_id == meeting_id)
+        .order_by(Decision.year, Decision.sequence)
+        .options(
+            selectinload(Decision.meeting),
+            selectinload(Decision.agenda_item),
+            selectinload(Decision.escalated_to_meeting),
+        )
+    )
+    return [_decision_row(d) for d in session.scalars(query)]

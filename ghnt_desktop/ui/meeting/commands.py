@@ -1,0 +1,163 @@
+"""Undo commands of the meeting view beyond ``ui/undo.py``'s ``edit_command`` and ``create_command``.
+
+- :func:`delete_command`: a delete service returning ``Removed``; undo puts the rows back with
+  ``restore_removed``, redo deletes again.
+- :class:`TextCommand`: a text field saved while the user types; consecutive saves of the same field in
+  one burst (until the field loses focus) merge into one undo step.
+- :func:`progress_command`, :func:`carry_forward_command`, :func:`approve_command`, :func:`reopen_command`:
+  services whose inverse is another service.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from ..undo import ServiceCommand
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..mainwindow import MainWindow
+
+TEXT_COMMAND_ID = 7301
+
+
+def delete_command(window: MainWindow, text: str, delete: Callable[[Session], Any]) -> ServiceCommand:
+    """A delete: undo restores the removed rows (same ids and numbers), redo deletes again."""
+    from ...services.meetings import restore_removed
+
+    return ServiceCommand(window, text, do=delete, undo=lambda s, removed: restore_removed(s, removed))
+
+
+class TextCommand(ServiceCommand):
+    """Save one text field (``service(session, record_id, **{field: text})`` returning an ``Edit``).
+
+    Saves of the same field and burst merge: one undo puts back the text from before the burst.
+    """
+
+    def __init__(
+        self,
+        window: MainWindow,
+        text: str,
+        service: Callable[..., Any],
+        record_id: uuid.UUID,
+        field: str,
+        value: str,
+        burst: int,
+    ) -> None:
+        self.service = service
+        self.record_id = record_id
+        self.field = field
+        self.value = value
+        self.burst = burst
+        super().__init__(
+            window,
+            text,
+            do=lambda s: service(s, record_id, **{field: self.value}),
+            undo=lambda s, edit: service(s, record_id, **edit.before),
+            redo=lambda s, _undone: service(s, record_id, **{field: self.value}),
+        )
+
+    def id(self) -> int:
+        return TEXT_COMMAND_ID
+
+    def mergeWith(self, other) -> bool:  # noqa: N802 - Qt's name
+        if not isinstance(other, TextCommand) or other.failed:
+            return False
+        if (other.service, other.record_id, other.field, other.burst) != (
+            self.service,
+            self.record_id,
+            self.field,
+            self.burst,
+        ):
+            return False
+        # Other's first run saved its value already; this command keeps the older ``before``.
+        self.value = other.value
+        return True
+
+
+def progress_command(window: MainWindow, text: str, record: Callable[[Session], Any]) -> ServiceCommand:
+    """``record_progress``: undo with ``undo_progress`` (status, deadline and postponements come back)."""
+    from ...services.minutes import undo_progress
+
+    return ServiceCommand(window, text, do=record, undo=lambda s, result: undo_progress(s, result.before))
+
+
+def carry_forward_command(
+    window: MainWindow, meeting_id: uuid.UUID, action_ids: list[uuid.UUID], programme_ids: list[uuid.UUID]
+) -> ServiceCommand:
+    """Link the reviewed actions and programme actions; undo unlinks exactly what was linked."""
+    from ...services.agenda import apply_carry_forward, unapply_carry_forward
+
+    return ServiceCommand(
+        window,
+        window.tr("Actielijst vorig overleg overnemen"),
+        do=lambda s: apply_carry_forward(s, meeting_id, action_ids, programme_ids),
+        undo=lambda s, result: unapply_carry_forward(s, meeting_id, result),
+    )
+
+
+def approve_command(
+    window: MainWindow, meeting_id: uuid.UUID, approved_in: uuid.UUID | None, user: str
+) -> ServiceCommand:
+    """Verslag vaststellen; undo reopens it with a reason that says so (kept in the history)."""
+    from ...models import MeetingState
+    from ...services.meetings import reopen_minutes, set_meeting_state
+
+    return ServiceCommand(
+        window,
+        window.tr("Verslag vaststellen"),
+        do=lambda s: set_meeting_state(
+            s, meeting_id, MeetingState.MINUTES_APPROVED, user=user, approved_in_meeting_id=approved_in
+        ),
+        undo=lambda s, _edit: reopen_minutes(s, meeting_id, "Vaststellen ongedaan gemaakt", user),
+    )
+
+
+def reopen_command(window: MainWindow, meeting_id: uuid.UUID, reason: str, user: str) -> ServiceCommand:
+    """Reopen a vastgesteld verslag with a reason; undo stelt it vast again."""
+    from ...models import MeetingState
+    from ...services.meetings import reopen_minutes, set_meeting_state
+
+    return ServiceCommand(
+        window,
+        window.tr("Verslag heropenen"),
+        do=lambda s: reopen_minutes(s, meeting_id, reason, user),
+        undo=lambda s, _edit: set_meeting_state(s, meeting_id, MeetingState.MINUTES_APPROVED, user=user),
+    )
+
+
+def escalate_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> ServiceCommand:
+    """Put a decision ter besluitvorming to the bestuurlijk overleg; undo withdraws it."""
+    from ...services.minutes import mark_for_decision, withdraw_escalation
+
+    return ServiceCommand(
+        window,
+        window.tr("Ter besluitvorming voorleggen"),
+        do=lambda s: mark_for_decision(s, decision_id, user=user),
+        undo=lambda s, _edit: withdraw_escalation(s, decision_id, user=user),
+    )
+
+
+def withdraw_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> ServiceCommand:
+    """Withdraw an escalation; undo puts the decision ter besluitvorming again."""
+    from ...services.minutes import mark_for_decision, withdraw_escalation
+
+    return ServiceCommand(
+        window,
+        window.tr("Voorleggen intrekken"),
+        do=lambda s: withdraw_escalation(s, decision_id, user=user),
+        undo=lambda s, _edit: mark_for_decision(s, decision_id, user=user),
+    )
+
+
+def current_user() -> str:
+    """The name changes are recorded under: the operating system's user name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is no reason to refuse an edit
+        return ""

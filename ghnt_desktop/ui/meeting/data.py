@@ -1,0 +1,117 @@
+"""Everything the meeting view shows, read in one session into plain values (no ORM objects)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from ..itemmodels.agenda import AgendaLine
+from .dialogs import PersonChoice
+
+
+@dataclass(frozen=True)
+class MeetingData:
+    """One meeting with its agenda, attendance, minutes, decisions and actions, and the pickers' choices."""
+
+    detail: object  # services.meetings.MeetingDetail
+    agenda: tuple[AgendaLine, ...]
+    total_minutes: int
+    planned_end: object  # time | None
+    overruns: bool
+    attendance: tuple
+    organisations_represented: tuple[str, ...]
+    actions: tuple  # ActionItemRow, actiepunten
+    toezeggingen: tuple
+    decisions: tuple  # DecisionRow of this meeting
+    escalated_here: tuple  # DecisionRow put to this meeting
+    people: tuple[PersonChoice, ...]
+    organisations: tuple[tuple[uuid.UUID, str], ...]
+    programme_choices: tuple[tuple[uuid.UUID, str, str], ...]
+    item_programme: dict  # agenda item id -> ((id, code, text), ...)
+    carry_open: int  # open actions of earlier meetings not yet on the actielijst
+    later_meetings: tuple[tuple[uuid.UUID, date], ...]
+    can_escalate: bool
+
+    @property
+    def read_only(self) -> bool:
+        return self.detail.read_only  # type: ignore[attr-defined]
+
+    def item(self, item_id: uuid.UUID | None):
+        return next((line.item for line in self.agenda if line.item.id == item_id), None)
+
+
+def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingData:
+    """Read one meeting for the view; raises ``NotFoundError`` when it is gone."""
+    from ...models import MeetingSeries, MeetingState
+    from ...services.agenda import agenda_items, agenda_schedule, carry_forward_proposal, programme_action_choices
+    from ...services.meetings import attendance_list, get_meeting, organisations_represented
+    from ...services.minutes import action_list, decision_list, escalated_to_meeting, meetings_with_series
+    from ...services.network import list_organisations, list_people
+
+    detail = get_meeting(session, meeting_id)
+    items = agenda_items(session, meeting_id)
+    schedule = agenda_schedule(session, meeting_id)
+    times = {s.id: (s.start, s.end) for s in schedule.items}
+    attendance = attendance_list(session, meeting_id)
+    guests: dict[uuid.UUID, list[str]] = {}
+    for row in attendance:
+        if row.agenda_item_id is not None:
+            guests.setdefault(row.agenda_item_id, []).append(row.person_name or row.organisation_name)
+    agenda = tuple(
+        AgendaLine(
+            item,
+            *times.get(item.id, (None, None)),
+            guests=tuple(guests.get(item.id, ())),
+            overruns=bool(
+                schedule.meeting_end
+                and times.get(item.id, (None, None))[1]
+                and times[item.id][1] > schedule.meeting_end
+            ),
+        )
+        for item in items
+    )
+    actions = action_list(session, meeting_id)
+    people = tuple(
+        PersonChoice(p.id, p.name, p.organisation_id, p.organisation_name)
+        for p in list_people(session, include_archived=False)
+        if p.is_active(today)
+    )
+    organisations = tuple((o.id, o.name) for o in list_organisations(session, include_archived=False))
+    from ...services.agenda import programme_actions_of_item
+
+    item_programme = {item.id: tuple(programme_actions_of_item(session, item.id)) for item in items}
+    carry_open = 0
+    if not detail.read_only and detail.state is not MeetingState.CANCELLED:
+        proposal = carry_forward_proposal(session, meeting_id)
+        carry_open = sum(1 for a in proposal.actions if not a.linked)
+    later = ()
+    can_escalate = False
+    if detail.series_id is not None:
+        later = tuple(
+            (mid, day)
+            for mid, day, state in meetings_with_series(session, detail.series_id)
+            if day > detail.date and state is not MeetingState.CANCELLED
+        )
+        series = session.get(MeetingSeries, detail.series_id)
+        can_escalate = series is not None and series.escalates_to_id is not None
+    return MeetingData(
+        detail=detail,
+        agenda=agenda,
+        total_minutes=schedule.total_minutes,
+        planned_end=schedule.planned_end,
+        overruns=schedule.overruns,
+        attendance=tuple(attendance),
+        organisations_represented=tuple(organisations_represented(session, meeting_id)),
+        actions=actions.actions,
+        toezeggingen=actions.toezeggingen,
+        decisions=tuple(decision_list(session, meeting_id=meeting_id)),
+        escalated_here=tuple(escalated_to_meeting(session, meeting_id)),
+        people=people,
+        organisations=organisations,
+        programme_choices=tuple(programme_action_choices(session)),
+        item_programme=item_programme,
+        carry_open=carry_open,
+        later_meetings=later,
+        can_escalate=can_escalate,
+    )

@@ -1,0 +1,702 @@
+"""Notuleren tab: the minute-taking view of the secretaris, one agenda item at a time, keyboard first.
+
+- Alt+Left/Alt+Right (and PgUp/PgDn outside the text) move between agenda items.
+- The verslag text is saved 500 ms after typing stops and when the field is left; one burst of typing is
+  one undo step (``commands.TextCommand``), so nothing typed is lost when the laptop dies.
+- Ctrl+Enter adds a besluit, an actiepunt or toezegging, or records progress, in the part that has focus.
+- The trekker is typed with completion over the attendees and the organisations; the deadline is a date
+  or a text such as "Q2 2020", and the period read from it is shown at once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import arg, enum_label, format_date, format_time
+from ..itemmodels.base import ROW_ROLE
+from ..itemmodels.minutes import ActionItemTableModel
+from ..pages.base import make_table_view
+from .base import MeetingTab
+from .commands import TextCommand, current_user, delete_command, escalate_command, progress_command
+from .data import MeetingData
+from .dialogs import find_data
+
+SAVE_DELAY_MS = 500
+
+
+def cleaned(text: str) -> str:
+    """The text as the service stores it (control characters dropped, stripped), to compare with the stored one."""
+    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
+
+
+def period_text(text: str, reference) -> tuple[str, bool]:
+    """The period a deadline text names, for the label beside the field; (text, understood)."""
+    from ...deadlines import parse_deadline
+
+    if not text.strip():
+        return "", True
+    parsed = parse_deadline(text, reference=reference)
+    if parsed.end is None:
+        return QCoreApplication.translate(
+            "MinutesTab", "geen datum herkend; de tekst wordt bewaard zoals getypt"
+        ), False
+    if parsed.start == parsed.end or parsed.start is None:
+        return arg(QCoreApplication.translate("MinutesTab", "= %1"), format_date(parsed.end)), True
+    return arg(
+        QCoreApplication.translate("MinutesTab", "= %1 t/m %2"), format_date(parsed.start), format_date(parsed.end)
+    ), True
+
+
+def _ctrl_enter(widget: QWidget, slot) -> None:
+    for keys in ("Ctrl+Return", "Ctrl+Enter"):
+        shortcut = QShortcut(QKeySequence(keys), widget)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(slot)
+
+
+class NotesEdit(QPlainTextEdit):
+    """The verslag text of one item; says when it loses focus, and flushes before the window's undo."""
+
+    focus_lost = Signal()
+    before_undo = Signal()
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.focus_lost.emit()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+            event.matches(QKeySequence.StandardKey.Undo) or event.matches(QKeySequence.StandardKey.Redo)
+        ):
+            # Leave Ctrl+Z to the window's undo stack, after saving what was typed.
+            self.before_undo.emit()
+            event.ignore()
+            return False
+        return super().event(event)
+
+
+class MinutesTab(MeetingTab):
+    """One agenda item at a time: verslag, besluiten, actiepunten and the review of the actielijst."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        from ...models import ActionStatus
+
+        self.item_list = QListWidget(self)
+        self.item_list.setMinimumWidth(200)
+        self.item_list.setSpacing(2)
+        self.item_list.setWordWrap(False)
+        self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        self.previous_button = QPushButton(self.tr("◀ Vorige"), self)
+        self.previous_button.setToolTip(self.tr("Vorig agendapunt (Alt+Links of PgUp)"))
+        self.next_button = QPushButton(self.tr("Volgende ▶"), self)
+        self.next_button.setToolTip(self.tr("Volgend agendapunt (Alt+Rechts of PgDn)"))
+        self.item_title = QLabel(self)
+        font = self.item_title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        font.setBold(True)
+        self.item_title.setFont(font)
+        self.item_title.setWordWrap(True)
+        self.item_meta = QLabel(self)
+        self.item_meta.setStyleSheet("color: palette(placeholder-text);")
+
+        self.notes = NotesEdit(self)
+        self.notes.setUndoRedoEnabled(False)  # Ctrl+Z is the window's undo: every save is a step there
+        self.notes.setTabChangesFocus(True)
+        self.notes.setPlaceholderText(self.tr("Verslag van dit agendapunt: wat is besproken (geen cliëntgegevens)"))
+        self.notes_label = QLabel(self.tr("&Verslag"), self)
+        self.notes_label.setBuddy(self.notes)
+        self.saved_label = QLabel(self)
+        self.saved_label.setStyleSheet("color: palette(placeholder-text);")
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_notes)
+        self._notes_item: uuid.UUID | None = None
+        self._burst = 0
+        self._showing = False
+
+        # Besluiten.
+        self.decisions = QListWidget(self)
+        self.decisions.setWordWrap(True)
+        self.decision_edit = QPlainTextEdit(self)
+        self.decision_edit.setTabChangesFocus(True)
+        self.decision_edit.setPlaceholderText(self.tr("Tekst van het besluit; Ctrl+Enter legt het vast"))
+        self.decision_edit.setMaximumHeight(72)
+        self.decision_confidential = QCheckBox(self.tr("Vertrouwelijk"), self)
+        self.add_decision_button = QPushButton(self.tr("Besluit toevoegen (Ctrl+Enter)"), self)
+        self.escalate_button = QPushButton(self.tr("Ter besluitvorming voorleggen"), self)
+        self.escalate_button.setToolTip(self.tr("Het gekozen besluit aan het bestuurlijk overleg voorleggen"))
+        self.delete_decision_button = QPushButton(self.tr("Verwijderen"), self)
+        decisions_page = QWidget(self)
+        decision_layout = QVBoxLayout(decisions_page)
+        decision_layout.addWidget(self.decisions, 1)
+        decision_layout.addWidget(self.decision_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.decision_confidential)
+        row.addStretch(1)
+        row.addWidget(self.escalate_button)
+        row.addWidget(self.delete_decision_button)
+        row.addWidget(self.add_decision_button)
+        decision_layout.addLayout(row)
+        _ctrl_enter(decisions_page, self.add_decision)
+
+        # Actiepunten and toezeggingen made under this item.
+        self.actions_model = ActionItemTableModel(self)
+        self.actions_table = make_table_view(self.actions_model, self, sortable=False)
+        self.action_text = QLineEdit(self)
+        self.action_text.setPlaceholderText(self.tr("Wat moet er gebeuren?"))
+        self.trekker_edit = QLineEdit(self)
+        self.trekker_edit.setPlaceholderText(self.tr("naam of organisatie"))
+        self.trekker_completer = QCompleter([], self.trekker_edit)
+        self.trekker_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.trekker_completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.trekker_edit.setCompleter(self.trekker_completer)
+        self.deadline_edit = QLineEdit(self)
+        self.deadline_edit.setPlaceholderText(self.tr("15-04-2020, Q2 2020, voor de zomer..."))
+        self.deadline_label = QLabel(self)
+        self.programme_combo = QComboBox(self)
+        self.programme_combo.setMinimumContentsLength(24)
+        self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.toezegging_check = QCheckBox(self.tr("Toezegging (aan of door het bestuur)"), self)
+        self.action_confidential = QCheckBox(self.tr("Vertrouwelijk"), self)
+        self.add_action_button = QPushButton(self.tr("Actie toevoegen (Ctrl+Enter)"), self)
+        self.delete_action_button = QPushButton(self.tr("Verwijderen"), self)
+        actions_page = QWidget(self)
+        action_layout = QVBoxLayout(actions_page)
+        action_layout.addWidget(self.actions_table, 1)
+        form = QFormLayout()
+        form.addRow(self.tr("&Actie:"), self.action_text)
+        trekker_row = QHBoxLayout()
+        trekker_row.addWidget(self.trekker_edit, 1)
+        trekker_row.addWidget(QLabel(self.tr("&Deadline:"), self))
+        trekker_row.itemAt(1).widget().setBuddy(self.deadline_edit)
+        trekker_row.addWidget(self.deadline_edit, 1)
+        form.addRow(self.tr("&Trekker:"), trekker_row)
+        form.addRow("", self.deadline_label)
+        form.addRow(self.tr("&Programma:"), self.programme_combo)
+        action_layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.toezegging_check)
+        row.addWidget(self.action_confidential)
+        row.addStretch(1)
+        row.addWidget(self.delete_action_button)
+        row.addWidget(self.add_action_button)
+        action_layout.addLayout(row)
+        _ctrl_enter(actions_page, self.add_action)
+
+        # Review of the carried actions (actielijst vorig overleg).
+        self.review_model = ActionItemTableModel(self)
+        self.review_table = make_table_view(self.review_model, self, sortable=False)
+        self.review_status = QComboBox(self)
+        for status in ActionStatus:
+            self.review_status.addItem(enum_label(status), status)
+        self.review_done = QLineEdit(self)
+        self.review_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        self.review_todo = QLineEdit(self)
+        self.review_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        self.review_deadline = QLineEdit(self)
+        self.review_deadline_label = QLabel(self)
+        self.review_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
+        review_page = QWidget(self)
+        review_layout = QVBoxLayout(review_page)
+        review_layout.addWidget(self.review_table, 1)
+        review_form = QFormLayout()
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.review_status)
+        status_row.addWidget(QLabel(self.tr("Deadline:"), self))
+        status_row.itemAt(1).widget().setBuddy(self.review_deadline)
+        status_row.addWidget(self.review_deadline, 1)
+        status_row.addWidget(self.review_deadline_label)
+        review_form.addRow(self.tr("&Status:"), status_row)
+        review_form.addRow(self.tr("&Gedaan:"), self.review_done)
+        review_form.addRow(self.tr("&Nog te doen:"), self.review_todo)
+        review_layout.addLayout(review_form)
+        row = QHBoxLayout()
+        self.review_hint = QLabel(self.tr("Een latere deadline telt als uitstel."), self)
+        self.review_hint.setStyleSheet("color: palette(placeholder-text);")
+        row.addWidget(self.review_hint)
+        row.addStretch(1)
+        row.addWidget(self.review_button)
+        review_layout.addLayout(row)
+        _ctrl_enter(review_page, self.record_review)
+
+        self.parts = QTabWidget(self)
+        self.parts.addTab(decisions_page, self.tr("Besluiten"))
+        self.parts.addTab(actions_page, self.tr("Actiepunten"))
+        self.parts.addTab(review_page, self.tr("Actielijst vorig overleg"))
+        self.decisions_page, self.actions_page, self.review_page = decisions_page, actions_page, review_page
+
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        header = QHBoxLayout()
+        header.addWidget(self.previous_button)
+        titles = QVBoxLayout()
+        titles.setSpacing(0)
+        titles.addWidget(self.item_title)
+        titles.addWidget(self.item_meta)
+        header.addLayout(titles, 1)
+        header.addWidget(self.next_button)
+        right_layout.addLayout(header)
+        notes_box = QWidget(self)
+        notes_layout = QVBoxLayout(notes_box)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        label_row = QHBoxLayout()
+        label_row.addWidget(self.notes_label)
+        label_row.addStretch(1)
+        label_row.addWidget(self.saved_label)
+        notes_layout.addLayout(label_row)
+        notes_layout.addWidget(self.notes, 1)
+        self.inner = QSplitter(Qt.Orientation.Vertical, self)
+        self.inner.addWidget(notes_box)
+        self.inner.addWidget(self.parts)
+        self.inner.setStretchFactor(0, 2)
+        self.inner.setStretchFactor(1, 3)
+        self.inner.setChildrenCollapsible(False)
+        right_layout.addWidget(self.inner, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.item_list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 900])
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 8, 6, 6)
+        layout.addWidget(self.splitter)
+
+        self.item_list.currentRowChanged.connect(self._item_chosen)
+        self.previous_button.clicked.connect(lambda: self.step(-1))
+        self.next_button.clicked.connect(lambda: self.step(1))
+        for keys, step in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda step=step: self.step(step))
+        self.notes.textChanged.connect(self._notes_changed)
+        self.notes.focus_lost.connect(self._end_burst)
+        self.notes.before_undo.connect(self.save_notes)
+        self.add_decision_button.clicked.connect(self.add_decision)
+        self.delete_decision_button.clicked.connect(self.delete_decision)
+        self.escalate_button.clicked.connect(self.escalate_decision)
+        self.add_action_button.clicked.connect(self.add_action)
+        self.delete_action_button.clicked.connect(self.delete_action)
+        self.review_button.clicked.connect(self.record_review)
+        self.deadline_edit.textChanged.connect(lambda text: self._show_period(text, self.deadline_label))
+        self.review_deadline.textChanged.connect(lambda text: self._show_period(text, self.review_deadline_label))
+        self.review_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_review())
+        self.decisions.currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.actions_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+
+    # Showing.
+
+    def show_data(self, data: MeetingData) -> None:
+        keep = self.current_item_id()
+        if self.data is not None and self.data.detail.id != data.detail.id:  # type: ignore[attr-defined]
+            self.save_notes()
+            keep = None
+        super().show_data(data)
+        self._showing = True
+        self.item_list.clear()
+        for line in data.agenda:
+            entry = QListWidgetItem(f"{line.item.number}.  {line.item.title}")
+            entry.setData(Qt.ItemDataRole.UserRole, line.item.id)
+            entry.setToolTip(line.item.title)
+            self.item_list.addItem(entry)
+        self._showing = False
+        row = next((i for i, line in enumerate(data.agenda) if line.item.id == keep), 0)
+        if data.agenda:
+            self.item_list.setCurrentRow(row)
+            self._show_item()
+        attendee_names = {r.person_name for r in data.attendance if r.person_name and r.person_id is not None}
+        attendee_names |= {r.substitute_name for r in data.attendance if r.substitute_name}
+        organisations = {name for _id, name in data.organisations}
+        self.trekker_completer.model().setStringList(  # type: ignore[attr-defined]
+            sorted(attendee_names | organisations, key=str.casefold)
+        )
+        current_programme = self.programme_combo.currentData()
+        self.programme_combo.clear()
+        self.programme_combo.addItem(self.tr("— geen actie uit het programma —"), None)
+        for pid, code, text in data.programme_choices:
+            self.programme_combo.addItem(f"{code} {text}", pid)
+            self.programme_combo.setItemData(
+                self.programme_combo.count() - 1, f"{code} {text}", Qt.ItemDataRole.ToolTipRole
+            )
+        self.programme_combo.setCurrentIndex(max(0, find_data(self.programme_combo, current_programme)))
+        self.actions_model.reference = data.detail.date  # type: ignore[attr-defined]
+        self.review_model.reference = data.detail.date  # type: ignore[attr-defined]
+        current_review = self._review_row()
+        carried = [r for r in (*data.actions, *data.toezeggingen) if not r.new_at_meeting]
+        self.review_model.set_rows(carried)
+        row = self.review_model.row_of(lambda r: r.id == current_review.id) if current_review else -1
+        if row < 0 and carried:
+            row = 0
+        if row >= 0:
+            self.review_table.setCurrentIndex(self.review_model.index(row, 0))
+        self._fit(self.review_table, self.review_model)
+        self.parts.setTabText(2, arg(self.tr("Actielijst vorig overleg (%1)"), len(carried)))
+        self._set_editable(not data.read_only)
+
+    def _fit(self, view, model) -> None:
+        if model.rowCount() == 0 or getattr(view, "_fitted", False):
+            return
+        view._fitted = True  # type: ignore[attr-defined]
+        view.resizeColumnsToContents()
+        header = view.horizontalHeader()
+        for column in range(model.columnCount()):
+            header.resizeSection(column, min(header.sectionSize(column) + 16, 90 if column == model.TEXT else 180))
+        header.resizeSection(
+            model.TEXT,
+            max(
+                260,
+                view.viewport().width()
+                - sum(header.sectionSize(c) for c in range(model.columnCount()) if c != model.TEXT)
+                - 8,
+            ),
+        )
+
+    def _set_editable(self, editable: bool) -> None:
+        self.notes.setReadOnly(not editable)
+        for widget in (
+            self.decision_edit,
+            self.decision_confidential,
+            self.add_decision_button,
+            self.action_text,
+            self.trekker_edit,
+            self.deadline_edit,
+            self.programme_combo,
+            self.toezegging_check,
+            self.action_confidential,
+            self.add_action_button,
+            self.review_status,
+            self.review_done,
+            self.review_todo,
+            self.review_deadline,
+            self.review_button,
+        ):
+            widget.setEnabled(editable)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        editable = not self.read_only
+        decision = self._decision()
+        self.delete_decision_button.setEnabled(editable and decision is not None)
+        self.escalate_button.setEnabled(
+            editable
+            and decision is not None
+            and self.data is not None
+            and self.data.can_escalate
+            and decision.escalation.value == "none"
+        )
+        self.delete_action_button.setEnabled(editable and self._action() is not None)
+
+    def current_item_id(self) -> uuid.UUID | None:
+        entry = self.item_list.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+    def current_item(self):
+        return self.data.item(self.current_item_id()) if self.data is not None else None
+
+    def step(self, delta: int) -> None:
+        """Go to the previous or next agenda item."""
+        row = self.item_list.currentRow() + delta
+        if 0 <= row < self.item_list.count():
+            self.item_list.setCurrentRow(row)
+
+    def go_to(self, item_id: uuid.UUID) -> None:
+        for row in range(self.item_list.count()):
+            if self.item_list.item(row).data(Qt.ItemDataRole.UserRole) == item_id:
+                self.item_list.setCurrentRow(row)
+
+    def _item_chosen(self, _row: int) -> None:
+        if self._showing:
+            return
+        self.save_notes()
+        self._burst += 1
+        self._show_item()
+
+    def _show_item(self) -> None:
+        item = self.current_item()
+        data = self.data
+        if item is None or data is None:
+            return
+        line = next(line for line in data.agenda if line.item.id == item.id)
+        self.item_title.setText(f"{item.number}.  {item.title}")
+        meta = [enum_label(item.purpose)]
+        if item.inbrenger:
+            meta.append(arg(self.tr("inbrenger %1"), item.inbrenger))
+        if line.start and line.end:
+            meta.append(f"{format_time(line.start)}–{format_time(line.end)}")
+        if item.confidential:
+            meta.append(self.tr("vertrouwelijk"))
+        if line.guests:
+            meta.append(arg(self.tr("gast: %1"), ", ".join(line.guests)))
+        self.item_meta.setText(" · ".join(meta))
+        row = self.item_list.currentRow()
+        self.previous_button.setEnabled(row > 0)
+        self.next_button.setEnabled(row < self.item_list.count() - 1)
+        # The notes: keep what is being typed; replace only when the stored text really differs.
+        same_item = self._notes_item == item.id
+        if not same_item or (
+            not self._save_timer.isActive() and cleaned(self.notes.toPlainText()) != item.minutes_text
+        ):
+            self.notes.blockSignals(True)
+            self.notes.setPlainText(item.minutes_text)
+            self.notes.blockSignals(False)
+            if not same_item:
+                self.saved_label.setText("")
+        self._notes_item = item.id
+        # Decisions under this item.
+        current_decision = self._decision()
+        self.decisions.clear()
+        for decision in data.decisions:
+            if decision.agenda_item_id == item.id:
+                text = f"{decision.number}   {decision.text}"
+                if decision.escalation.value != "none":
+                    text += f"   [{enum_label(decision.escalation)}]"
+                entry = QListWidgetItem(text)
+                entry.setData(Qt.ItemDataRole.UserRole, decision)
+                self.decisions.addItem(entry)
+                if current_decision is not None and decision.id == current_decision.id:
+                    self.decisions.setCurrentItem(entry)
+        decisions_here = self.decisions.count()
+        actions_here = [r for r in (*data.actions, *data.toezeggingen) if r.origin_agenda_item_id == item.id]
+        self.actions_model.set_rows(actions_here)
+        self._fit(self.actions_table, self.actions_model)
+        self.parts.setTabText(0, arg(self.tr("Besluiten (%1)"), decisions_here))
+        self.parts.setTabText(1, arg(self.tr("Actiepunten (%1)"), len(actions_here)))
+        if not same_item and item.standard_item == "previous_minutes" and self.review_model.rowCount():
+            self.parts.setCurrentWidget(self.review_page)
+        elif not same_item and self.parts.currentWidget() is self.review_page:
+            self.parts.setCurrentWidget(self.decisions_page)
+        self._update_buttons()
+
+    # Verslag text.
+
+    def _notes_changed(self) -> None:
+        if self.read_only or self._notes_item is None:
+            return
+        self.saved_label.setText(self.tr("Wordt opgeslagen..."))
+        self._save_timer.start()
+
+    def _end_burst(self) -> None:
+        self.save_notes()
+        self._burst += 1
+
+    def save_notes(self) -> None:
+        """Save the verslag text now if it differs from what is stored (the debounce and focus-out call this)."""
+        self._save_timer.stop()
+        item_id = self._notes_item
+        if item_id is None or self.data is None or self.read_only:
+            return
+        item = self.data.item(item_id)
+        text = self.notes.toPlainText()
+        if item is None or cleaned(text) == item.minutes_text:
+            if self.saved_label.text():
+                self.saved_label.setText(self.tr("Opgeslagen"))
+            return
+        from ...services.minutes import set_minutes_text
+
+        command = TextCommand(
+            self.main_window(),
+            arg(self.tr("Verslag agendapunt %1"), item.number),
+            set_minutes_text,
+            item_id,
+            "text",
+            text,
+            self._burst,
+        )
+        if self.run(command):
+            self.saved_label.setText(arg(self.tr("Opgeslagen om %1"), datetime.now().strftime("%H:%M:%S")))
+
+    # Decisions.
+
+    def _decision(self):
+        entry = self.decisions.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+    def add_decision(self) -> bool:
+        item = self.current_item()
+        text = self.decision_edit.toPlainText()
+        if item is None or self.read_only or not text.strip():
+            return False
+        from ...services.minutes import add_decision, delete_decision
+
+        item_id, confidential, user = item.id, self.decision_confidential.isChecked(), current_user()
+        command = self.create(
+            self.tr("Besluit toevoegen"),
+            lambda s: add_decision(s, item_id, text, confidential=confidential, user=user),
+            lambda s, decision_id: delete_decision(s, decision_id, user=user),
+        )
+        if command is None:
+            return False
+        self.decision_edit.clear()
+        self.decision_confidential.setChecked(False)
+        self.decision_edit.setFocus()
+        self.main_window().show_status(arg(self.tr("Besluit %1 vastgelegd."), command.result.number))
+        return True
+
+    def delete_decision(self) -> None:
+        decision = self._decision()
+        if decision is None or self.read_only:
+            return
+        from ...services.minutes import delete_decision
+
+        decision_id, user = decision.id, current_user()
+        self.run(
+            delete_command(
+                self.main_window(), self.tr("Besluit verwijderen"), lambda s: delete_decision(s, decision_id, user=user)
+            )
+        )
+
+    def escalate_decision(self) -> None:
+        decision = self._decision()
+        if decision is None or self.read_only:
+            return
+        self.run(escalate_command(self.main_window(), decision.id, current_user()))
+
+    # Action items.
+
+    def _action(self):
+        index = self.actions_table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _show_period(self, text: str, label: QLabel) -> None:
+        reference = self.data.detail.date if self.data is not None else None  # type: ignore[attr-defined]
+        message, understood = period_text(text, reference)
+        label.setText(message)
+        label.setStyleSheet("" if understood else "color: #b3261e;")
+
+    def resolve_trekker(self, text: str) -> dict:
+        """The trekker as the service takes it: a known person, a known organisation, or free text."""
+        text = text.strip()
+        if not text or self.data is None:
+            return {}
+        wanted = text.casefold()
+        for person in self.data.people:
+            if person.name.casefold() == wanted:
+                return {"trekker_person_id": person.id}
+        for row in self.data.attendance:
+            if row.person_id is not None and row.person_name.casefold() == wanted:
+                return {"trekker_person_id": row.person_id}
+        for organisation_id, name in self.data.organisations:
+            if name.casefold() == wanted:
+                return {"trekker_organisation_id": organisation_id}
+        return {"trekker_text": text}
+
+    def add_action(self) -> bool:
+        item = self.current_item()
+        text = self.action_text.text()
+        if item is None or self.read_only or not text.strip():
+            return False
+        from ...models import ActionKind
+        from ...services.minutes import add_action_item, delete_action_item
+
+        values = dict(
+            kind=ActionKind.TOEZEGGING if self.toezegging_check.isChecked() else ActionKind.ACTIEPUNT,
+            deadline_text=self.deadline_edit.text(),
+            programme_action_id=self.programme_combo.currentData(),
+            confidential=self.action_confidential.isChecked(),
+            user=current_user(),
+            **self.resolve_trekker(self.trekker_edit.text()),
+        )
+        item_id = item.id
+        command = self.create(
+            self.tr("Actie toevoegen"),
+            lambda s: add_action_item(s, item_id, text, **values),
+            lambda s, action_id: delete_action_item(s, action_id, user=values["user"]),
+        )
+        if command is None:
+            return False
+        for widget in (self.action_text, self.trekker_edit, self.deadline_edit):
+            widget.clear()
+        self.toezegging_check.setChecked(False)
+        self.action_confidential.setChecked(False)
+        self.programme_combo.setCurrentIndex(0)
+        self.action_text.setFocus()
+        self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), command.result.number))
+        return True
+
+    def delete_action(self) -> None:
+        action = self._action()
+        if action is None or self.read_only:
+            return
+        from ...services.minutes import delete_action_item
+
+        action_id, user = action.id, current_user()
+        self.run(
+            delete_command(
+                self.main_window(), self.tr("Actie verwijderen"), lambda s: delete_action_item(s, action_id, user=user)
+            )
+        )
+
+    # Review of carried actions.
+
+    def _review_row(self):
+        index = self.review_table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _fill_review(self) -> None:
+        row = self._review_row()
+        if row is None:
+            return
+        self.review_status.setCurrentIndex(max(0, find_data(self.review_status, row.status)))
+        self.review_done.setText(row.done_text)
+        self.review_todo.setText(row.todo_text)
+        self.review_deadline.setText(row.deadline_text or format_date(row.deadline))
+
+    def record_review(self) -> bool:
+        row = self._review_row()
+        if row is None or self.read_only or self.data is None:
+            return False
+        from ...services.minutes import record_progress
+
+        deadline = self.review_deadline.text().strip()
+        values: dict = dict(
+            status=self.review_status.currentData(),
+            done_text=self.review_done.text(),
+            todo_text=self.review_todo.text(),
+            meeting_id=self.data.detail.id,  # type: ignore[attr-defined]
+            author=current_user(),
+        )
+        if deadline and deadline not in (row.deadline_text, format_date(row.deadline)):
+            values["new_deadline_text"] = deadline
+        action_id = row.id
+        command = progress_command(
+            self.main_window(),
+            arg(self.tr("Voortgang %1"), row.number),
+            lambda s: record_progress(s, action_id, **values),
+        )
+        if not self.run(command):
+            return False
+        if command.result.postponed:
+            self.main_window().show_status(arg(self.tr("Deadline van %1 verschoven: telt als uitstel."), row.number))
+        # On to the next action under review.
+        position = self.review_model.row_of(lambda r: r.id == action_id)
+        if 0 <= position + 1 < self.review_model.rowCount():
+            self.review_table.setCurrentIndex(self.review_model.index(position + 1, 0))
+        self.review_status.setFocus()
+        return True

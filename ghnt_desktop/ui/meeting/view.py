@@ -1,0 +1,460 @@
+"""The meeting view: a header with the meeting's facts and its next step, and four tabs.
+
+State moves concept -> gepland -> gehouden -> verslag vastgesteld (at a later meeting). A vastgesteld
+verslag is shown read-only with a "Heropenen..." button that asks for a reason. Moving or cancelling a
+meeting keeps its items; after either, the invitation (.ics) is saved again with the same UID and a
+higher sequence, so Outlook updates or removes the appointment.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..errors import show_error
+from ..i18n import arg, enum_label, format_date_with_weekday, format_time
+from ..undo import edit_command, push
+from .agenda_tab import AgendaTab
+from .attendance_tab import AttendanceTab
+from .commands import approve_command, carry_forward_command, current_user, delete_command, reopen_command
+from .data import MeetingData, load_meeting_data
+from .decisions_tab import DecisionsTab
+from .dialogs import ApproveDialog, CarryForwardDialog, HistoryDialog, MoveDialog, ReopenDialog
+from .minutes_tab import MinutesTab
+
+if TYPE_CHECKING:
+    from ...db import Database
+    from ..mainwindow import MainWindow
+
+STATE_COLOURS = {
+    "concept": "#5f6368",
+    "planned": "#1a5fb4",
+    "held": "#9a6700",
+    "minutes_approved": "#1b6e2d",
+    "cancelled": "#b3261e",
+}
+
+
+class MeetingView(QWidget):
+    """One meeting: header, read-only banner, and the tabs Agenda, Aanwezigheid, Notuleren, Besluiten en acties."""
+
+    #: The meeting was deleted (the page selects another).
+    deleted = Signal()
+
+    def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.today = today
+        self.database: Database | None = None
+        self.meeting_id: uuid.UUID | None = None
+        self.data: MeetingData | None = None
+
+        self.title_label = QLabel(self)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.state_label = QLabel(self)
+        self.state_label.setObjectName("stateBadge")
+        self.facts_label = QLabel(self)
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.next_state_button = QPushButton(self)
+        self.next_state_button.setDefault(False)
+        self.move_button = QPushButton(self.tr("Verplaatsen..."), self)
+        self.cancel_button = QPushButton(self.tr("Annuleren"), self)
+        self.ics_button = QPushButton(self.tr("Uitnodiging (.ics)..."), self)
+        self.ics_button.setToolTip(
+            self.tr("De uitnodiging als agendabestand opslaan (ook na verplaatsen of annuleren)")
+        )
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("Meer"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.more_button)
+        self.back_action = menu.addAction(self.tr("Status terugzetten"))
+        self.history_action = menu.addAction(self.tr("Wijzigingsgeschiedenis..."))
+        menu.addSeparator()
+        self.delete_action = menu.addAction(self.tr("Overleg verwijderen"))
+        self.more_button.setMenu(menu)
+
+        self.banner = QFrame(self)
+        self.banner.setObjectName("readOnlyBanner")
+        self.banner.setStyleSheet(
+            "QFrame#readOnlyBanner { background: #fff4ce; border: 1px solid #e0c36a; border-radius: 4px; }"
+            "QFrame#readOnlyBanner QLabel { color: #3d3000; }"
+        )
+        self.banner_label = QLabel(self.banner)
+        self.banner_label.setWordWrap(True)
+        self.reopen_button = QPushButton(self.tr("Heropenen..."), self.banner)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(10, 6, 10, 6)
+        banner_layout.addWidget(self.banner_label, 1)
+        banner_layout.addWidget(self.reopen_button)
+        self.banner.hide()
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.agenda = AgendaTab(self)
+        self.attendance = AttendanceTab(self)
+        self.minutes = MinutesTab(self)
+        self.decisions = DecisionsTab(self)
+        self.tabs.addTab(self.agenda, self.tr("&Agenda"))
+        self.tabs.addTab(self.attendance, self.tr("Aan&wezigheid"))
+        self.tabs.addTab(self.minutes, self.tr("&Notuleren"))
+        self.tabs.addTab(self.decisions, self.tr("&Besluiten en acties"))
+
+        self.empty_label = QLabel(self.tr("Kies een overleg in de lijst, of maak een nieuw overleg."), self)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: palette(placeholder-text);")
+
+        header = QHBoxLayout()
+        header.addWidget(self.title_label)
+        header.addWidget(self.state_label)
+        header.addStretch(1)
+        for button in (self.next_state_button, self.move_button, self.cancel_button, self.ics_button):
+            header.addWidget(button)
+        header.addWidget(self.more_button)
+        self.content = QWidget(self)
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(header)
+        content.addWidget(self.facts_label)
+        content.addWidget(self.banner)
+        content.addWidget(self.tabs, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label, 1)
+        layout.addWidget(self.content, 1)
+        self.content.hide()
+
+        self.next_state_button.clicked.connect(self.next_state)
+        self.move_button.clicked.connect(self.move_meeting)
+        self.cancel_button.clicked.connect(self.cancel_or_restore)
+        self.ics_button.clicked.connect(self.save_ics)
+        self.reopen_button.clicked.connect(self.reopen)
+        self.back_action.triggered.connect(self.step_back)
+        self.history_action.triggered.connect(self.show_history)
+        self.delete_action.triggered.connect(self.delete_meeting)
+        self.agenda.carry_button.clicked.connect(self.review_carry_forward)
+
+    # Loading.
+
+    def main_window(self) -> MainWindow:
+        return self.window()  # type: ignore[return-value]
+
+    def show_meeting(self, database: Database | None, meeting_id: uuid.UUID | None) -> None:
+        """Show a meeting (None: nothing); reads it in one session."""
+        from ...services import NotFoundError
+
+        if self.meeting_id is not None and meeting_id != self.meeting_id:
+            self.minutes.save_notes()
+        self.database = database
+        self.meeting_id = meeting_id
+        if database is None or meeting_id is None:
+            self.data = None
+            self.content.hide()
+            self.empty_label.show()
+            return
+        try:
+            with database.session() as session:
+                data = load_meeting_data(session, meeting_id, self.today())
+        except NotFoundError:
+            self.meeting_id = None
+            self.data = None
+            self.content.hide()
+            self.empty_label.show()
+            return
+        self.data = data
+        self.empty_label.hide()
+        self.content.show()
+        self._show_header(data)
+        for tab in (self.agenda, self.attendance, self.minutes, self.decisions):
+            tab.show_data(data)
+        self.tabs.setTabText(1, arg(self.tr("Aan&wezigheid (%1)"), len(data.attendance)))
+        self.tabs.setTabText(
+            3,
+            arg(
+                self.tr("&Besluiten en acties (%1/%2)"), len(data.decisions), len(data.actions) + len(data.toezeggingen)
+            ),
+        )
+
+    def reload(self) -> None:
+        self.show_meeting(self.database, self.meeting_id)
+
+    def _show_header(self, data: MeetingData) -> None:
+        from ...models import MeetingState
+
+        d = data.detail
+        self.title_label.setText(d.title)  # type: ignore[attr-defined]
+        state = d.state  # type: ignore[attr-defined]
+        colour = STATE_COLOURS.get(state.value, "#5f6368")
+        self.state_label.setText(enum_label(state))
+        self.state_label.setStyleSheet(
+            f"QLabel#stateBadge {{ color: white; background: {colour}; border-radius: 8px; padding: 2px 10px; }}"
+        )
+        when = format_date_with_weekday(d.date)  # type: ignore[attr-defined]
+        if d.start_time:  # type: ignore[attr-defined]
+            when += f", {format_time(d.start_time)}"  # type: ignore[attr-defined]
+            if d.end_time:  # type: ignore[attr-defined]
+                when += f"–{format_time(d.end_time)}"  # type: ignore[attr-defined]
+        facts = [when]
+        if d.location:  # type: ignore[attr-defined]
+            facts.append(d.location)  # type: ignore[attr-defined]
+        if d.series_name:  # type: ignore[attr-defined]
+            facts.append(arg(self.tr("%1, overleg %2 van %3"), d.series_name, d.number_in_year, d.date.year))  # type: ignore[attr-defined]
+        if d.chair_name:  # type: ignore[attr-defined]
+            facts.append(arg(self.tr("voorzitter %1"), d.chair_name))  # type: ignore[attr-defined]
+        if d.secretary_name:  # type: ignore[attr-defined]
+            facts.append(arg(self.tr("notulist %1"), d.secretary_name))  # type: ignore[attr-defined]
+        self.facts_label.setText(" · ".join(facts))
+
+        next_texts = {
+            MeetingState.CONCEPT: self.tr("Definitief plannen"),
+            MeetingState.PLANNED: self.tr("Overleg gehouden"),
+            MeetingState.HELD: self.tr("Verslag vaststellen..."),
+        }
+        self.next_state_button.setVisible(state in next_texts)
+        self.next_state_button.setText(next_texts.get(state, ""))
+        cancelled = state is MeetingState.CANCELLED
+        self.cancel_button.setText(self.tr("Annulering opheffen") if cancelled else self.tr("Annuleren"))
+        self.cancel_button.setVisible(state in (MeetingState.CONCEPT, MeetingState.PLANNED, MeetingState.CANCELLED))
+        self.move_button.setEnabled(not data.read_only)
+        self.back_action.setEnabled(state in (MeetingState.PLANNED, MeetingState.HELD))
+        self.delete_action.setEnabled(not data.read_only)
+        if data.read_only:
+            self.banner_label.setText(
+                self.tr(
+                    "Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) "
+                    "om het toch aan te passen; de reden wordt bewaard."
+                )
+            )
+        elif cancelled:
+            self.banner_label.setText(
+                self.tr(
+                    "Dit overleg is geannuleerd. Agenda en aanwezigheid zijn bewaard; sla de annulering als .ics op."
+                )
+            )
+        self.banner.setVisible(data.read_only or cancelled)
+        self.reopen_button.setVisible(data.read_only)
+
+    # Commands.
+
+    def _push(self, command) -> bool:
+        return push(self.main_window(), command)
+
+    def next_state(self) -> None:
+        from ...models import MeetingState
+
+        if self.data is None:
+            return
+        state = self.data.detail.state  # type: ignore[attr-defined]
+        if state is MeetingState.HELD:
+            self.approve()
+            return
+        target = {MeetingState.CONCEPT: MeetingState.PLANNED, MeetingState.PLANNED: MeetingState.HELD}.get(state)
+        if target is None:
+            return
+        self.set_state(target)
+
+    def set_state(self, state) -> bool:
+        from ...services.meetings import set_meeting_state
+
+        if self.meeting_id is None:
+            return False
+        self.minutes.save_notes()
+        return self._push(
+            edit_command(
+                self.main_window(),
+                arg(self.tr("Status: %1"), enum_label(state)),
+                set_meeting_state,
+                self.meeting_id,
+                state=state,
+                user=current_user(),
+            )
+        )
+
+    def step_back(self) -> None:
+        from ...models import MeetingState
+
+        if self.data is None:
+            return
+        back = {MeetingState.PLANNED: MeetingState.CONCEPT, MeetingState.HELD: MeetingState.PLANNED}
+        target = back.get(self.data.detail.state)  # type: ignore[attr-defined]
+        if target is not None:
+            self.set_state(target)
+
+    def approve(self, approved_in: uuid.UUID | None = None, *, ask: bool = True) -> bool:
+        """Verslag vaststellen, normally in the next meeting of the series."""
+        if self.data is None or self.meeting_id is None:
+            return False
+        if ask:
+            dialog = ApproveDialog(self, list(self.data.later_meetings))
+            if not dialog.exec():
+                return False
+            approved_in = dialog.approved_in()
+        self.minutes.save_notes()
+        return self._push(approve_command(self.main_window(), self.meeting_id, approved_in, current_user()))
+
+    def reopen(self, reason: str | None = None) -> bool:
+        if self.meeting_id is None:
+            return False
+        if reason is None:
+            dialog = ReopenDialog(self)
+            if not dialog.exec():
+                return False
+            reason = dialog.text()
+        return self._push(reopen_command(self.main_window(), self.meeting_id, reason, current_user()))
+
+    def move_meeting(self, values=None) -> bool:
+        from ...services.meetings import move_meeting
+
+        if self.data is None or self.meeting_id is None:
+            return False
+        d = self.data.detail
+        if values is None:
+            dialog = MoveDialog(self, d.date, d.start_time, d.end_time)  # type: ignore[attr-defined]
+            if not dialog.exec():
+                return False
+            values = dialog.values()
+        new_date, start, end = values
+        ok = self._push(
+            edit_command(
+                self.main_window(),
+                self.tr("Overleg verplaatsen"),
+                move_meeting,
+                self.meeting_id,
+                new_date=new_date,
+                start_time=start,
+                end_time=end,
+            )
+        )
+        if ok:
+            self.main_window().show_status(
+                self.tr("Overleg verplaatst. Sla de bijgewerkte uitnodiging (.ics) op en verstuur die opnieuw.")
+            )
+        return ok
+
+    def cancel_or_restore(self) -> bool:
+        from ...models import MeetingState
+
+        if self.data is None:
+            return False
+        if self.data.detail.state is MeetingState.CANCELLED:  # type: ignore[attr-defined]
+            return self.set_state(MeetingState.CONCEPT)
+        ok = self.set_state(MeetingState.CANCELLED)
+        if ok:
+            self.main_window().show_status(
+                self.tr("Overleg geannuleerd. Sla de annulering (.ics) op en verstuur die aan de genodigden.")
+            )
+        return ok
+
+    def delete_meeting(self) -> bool:
+        from ...services.meetings import delete_meeting
+
+        if self.meeting_id is None:
+            return False
+        meeting_id = self.meeting_id
+        ok = self._push(
+            delete_command(self.main_window(), self.tr("Overleg verwijderen"), lambda s: delete_meeting(s, meeting_id))
+        )
+        if ok:
+            self.deleted.emit()
+        return ok
+
+    def save_ics(self, path: Path | None = None) -> Path | None:
+        """Save the invitation (a cancellation when the meeting is cancelled) as an .ics file."""
+        from ...calendar_ics import invitation_data, write_ics
+
+        if self.database is None or self.meeting_id is None or self.data is None:
+            return None
+        if path is None:
+            d = self.data.detail
+            suggested = f"{d.title} {d.date:%Y-%m-%d}.ics".replace("/", "-")  # type: ignore[attr-defined]
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Uitnodiging opslaan"), suggested, self.tr("Agendabestand (*.ics)")
+            )
+            if not name:
+                return None
+            path = Path(name)
+        if path.suffix.lower() != ".ics":
+            path = path.with_suffix(".ics")
+        try:
+            with self.database.session() as session:
+                invitation = invitation_data(session, self.meeting_id)
+            written = write_ics(invitation, path)
+        except OSError as exc:
+            show_error(self, OSError(arg(self.tr("Het bestand %1 kon niet worden geschreven: %2"), path, exc.strerror)))
+            return None
+        what = self.tr("Annulering") if invitation.cancelled else self.tr("Uitnodiging")
+        self.main_window().show_status(
+            arg(self.tr("%1 opgeslagen in %2 (versie %3)."), what, written, invitation.sequence)
+        )
+        return written
+
+    def review_carry_forward(self) -> bool:
+        """Show what would be carried forward; apply what the secretaris keeps checked."""
+        from ...services.agenda import carry_forward_proposal
+
+        if self.database is None or self.meeting_id is None:
+            return False
+        with self.database.session() as session:
+            proposal = carry_forward_proposal(session, self.meeting_id)
+        dialog = CarryForwardDialog(self, proposal)
+        if not dialog.exec():
+            return False
+        return self.apply_carry_forward(dialog.chosen_actions(), dialog.chosen_programme_actions())
+
+    def apply_carry_forward(self, action_ids, programme_ids) -> bool:
+        if self.meeting_id is None or not (action_ids or programme_ids):
+            return False
+        return self._push(
+            carry_forward_command(self.main_window(), self.meeting_id, list(action_ids), list(programme_ids))
+        )
+
+    def show_history(self) -> None:
+        from ...services.history import history_of
+
+        if self.database is None or self.meeting_id is None:
+            return
+        with self.database.session() as session:
+            changes = history_of(session, "meeting", self.meeting_id)
+        rows = []
+        for change in changes:
+            old = _state_label(change.old_value)
+            new = _state_label(change.new_value)
+            rows.append(
+                (
+                    change.changed_at.strftime("%d-%m-%Y %H:%M"),
+                    change.changed_by,
+                    f"{old} → {new}" if change.field == "state" else f"{change.field}: {old} → {new}",
+                    change.reason,
+                )
+            )
+        HistoryDialog(self, rows).exec()
+
+
+def _state_label(value: str | None) -> str:
+    from ...models import MeetingState
+
+    try:
+        return enum_label(MeetingState(value))
+    except ValueError:
+        return value or ""
