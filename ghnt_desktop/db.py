@@ -189,6 +189,11 @@ def _migrate(path: Path, info: SchemaInfo) -> Path:
     engine = make_engine(work)
     try:
         _alembic_upgrade(engine)
+        # Migrations that copy a table drop its search triggers and renumber its rows: rebuild the index.
+        from .services.search import install_index
+
+        with engine.begin() as connection:
+            install_index(connection)
     except Exception as exc:
         engine.dispose()
         work.unlink(missing_ok=True)

@@ -21,9 +21,19 @@ def run_migrations_online() -> None:
         _run(connection)
 
 
+def _include_object(obj, name, type_, reflected, compare_to) -> bool:
+    # The full-text index and FTS5's shadow tables are made by services.search, not by the models.
+    return not (type_ == "table" and name.startswith("search_index"))
+
+
 def _run(connection) -> None:
     # render_as_batch: SQLite can only change a table by copying it.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        include_object=_include_object,
+    )
     with context.begin_transaction():
         context.run_migrations()
 

@@ -1,0 +1,152 @@
+"""Search across everything people write: minutes, decisions, action items, progress notes, the programme.
+
+An SQLite FTS5 index (``search_index``) is fed by triggers on the source tables, so every write path
+(the app, imports, the demo, bulk inserts) keeps it current without code of ours remembering to. An
+index row's rowid is ``source rowid * 8 + kind``: an update or delete finds its index row by rowid.
+
+:func:`install_index` creates the triggers and fills the index; migration 0002 calls it, and so does
+every later migration run (``db._migrate``), because SQLite migrations that copy a table drop its
+triggers and renumber its rowids.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection, text
+from sqlalchemy.orm import Session
+
+# kind code, table, Dutch label, SQL expression of the indexed text over a row alias
+SOURCES: tuple[tuple[int, str, str, str], ...] = (
+    (1, "agenda_item", "Agendapunt", "{r}.number || ' ' || {r}.title || ' ' || {r}.minutes_text"),
+    (2, "decision", "Besluit", "{r}.number || ' ' || {r}.text || ' ' || {r}.outcome"),
+    (
+        3,
+        "action_item",
+        "Actiepunt",
+        "{r}.number || ' ' || {r}.text || ' ' || {r}.trekker_text || ' ' || {r}.deadline_text",
+    ),
+    (4, "progress_update", "Voortgang", "{r}.done_text || ' ' || {r}.todo_text"),
+    (5, "programme_action", "Programma-actie", "{r}.code || ' ' || {r}.text || ' ' || {r}.deadline_text"),
+)
+KIND_BY_CODE = {code: table for code, table, _label, _expr in SOURCES}
+LABELS = {table: label for _code, table, label, _expr in SOURCES}
+
+
+def install_index(connection: Connection) -> None:
+    """(Re)create the index, its triggers and its content; safe to run again at any time."""
+    connection.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')"
+    )
+    connection.exec_driver_sql("DELETE FROM search_index")
+    for code, table, _label, expression in SOURCES:
+        new = expression.format(r="new")
+        for event in ("insert", "update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN "
+            f"INSERT INTO search_index(rowid, body) VALUES (new.rowid * 8 + {code}, {new}); END"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER search_{table}_update AFTER UPDATE ON {table} BEGIN "
+            f"DELETE FROM search_index WHERE rowid = old.rowid * 8 + {code}; "
+            f"INSERT INTO search_index(rowid, body) VALUES (new.rowid * 8 + {code}, {new}); END"
+        )
+        connection.exec_driver_sql(
+            f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN "
+            f"DELETE FROM search_index WHERE rowid = old.rowid * 8 + {code}; END"
+        )
+        connection.exec_driver_sql(
+            f"INSERT INTO search_index(rowid, body) SELECT rowid * 8 + {code}, {expression.format(r=table)} "
+            f"FROM {table}"
+        )
+
+
+def uninstall_index(connection: Connection) -> None:
+    for _code, table, _label, _expression in SOURCES:
+        for event in ("insert", "update", "delete"):
+            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
+    connection.exec_driver_sql("DROP TABLE IF EXISTS search_index")
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(typed: str) -> str:
+    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode")."""
+    return " ".join(f'"{word}"*' for word in _WORD.findall(typed))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One record that matches: what it is, where it was said, and the matching words in context."""
+
+    kind: str  # table name: agenda_item, decision, action_item, progress_update, programme_action
+    id: uuid.UUID
+    title: str  # number and short text
+    snippet: str  # the text around the match, matches between [ and ]
+    meeting_id: uuid.UUID | None
+    meeting_date: date | None
+    meeting_title: str
+
+    @property
+    def kind_label(self) -> str:
+        return LABELS[self.kind]
+
+
+# Per kind: SQL returning (rowid, id, title, meeting id, meeting date, meeting title) for given rowids.
+_DETAILS = {
+    "agenda_item": "SELECT s.rowid, s.id, s.number || '. ' || s.title, m.id, m.date, m.title FROM agenda_item s "
+    "JOIN meeting m ON m.id = s.meeting_id",
+    "decision": "SELECT s.rowid, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM decision s "
+    "JOIN meeting m ON m.id = s.meeting_id",
+    "action_item": "SELECT s.rowid, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM action_item s "
+    "LEFT JOIN meeting m ON m.id = s.origin_meeting_id",
+    "progress_update": "SELECT s.rowid, s.id, COALESCE(a.number || ' ' || a.text, p.code || ' ' || p.text, ''), "
+    "m.id, COALESCE(m.date, s.date), m.title FROM progress_update s LEFT JOIN action_item a ON a.id = s.action_item_id "
+    "LEFT JOIN programme_action p ON p.id = s.programme_action_id LEFT JOIN meeting m ON m.id = s.meeting_id",
+    "programme_action": "SELECT s.rowid, s.id, s.code || ' ' || s.text, NULL, NULL, NULL FROM programme_action s",
+}
+
+
+def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]:
+    """The records whose text contains every word of ``typed`` (as a prefix), best matches first."""
+    query = fts_query(typed)
+    if not query:
+        return []
+    matches = session.execute(
+        text(
+            "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 14) FROM search_index "
+            "WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
+        ),
+        {"query": query, "limit": limit},
+    ).all()
+    by_kind: dict[str, list[int]] = {}
+    for rowid, _snippet in matches:
+        by_kind.setdefault(KIND_BY_CODE[rowid % 8], []).append(rowid // 8)
+    details: dict[tuple[str, int], tuple] = {}
+    for kind, rowids in by_kind.items():
+        placeholders = ", ".join(str(int(r)) for r in rowids)
+        for row in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
+            details[(kind, row[0])] = row
+    hits = []
+    for rowid, snippet in matches:
+        kind = KIND_BY_CODE[rowid % 8]
+        row = details.get((kind, rowid // 8))
+        if row is None:  # the index is ahead of a row deleted in this session: skip
+            continue
+        hits.append(
+            SearchHit(
+                kind=kind,
+                id=uuid.UUID(row[1]),
+                title=" ".join((row[2] or "").split())[:200],
+                snippet=" ".join(snippet.split()),
+                meeting_id=uuid.UUID(row[3]) if row[3] else None,
+                meeting_date=date.fromisoformat(row[4]) if row[4] else None,
+                meeting_title=row[5] or "",
+            )
+        )
+    return hits
