@@ -1143,3 +1143,42 @@ def first_words(text: str, limit: int = 40) -> str:
     """The start of a long text for a message: "Werkgroep formeren om ..."."""
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+@dataclass(frozen=True)
+class ResponsibilityChoices:
+    """What the responsibility editor offers: organisations and people by id, and roles written as text."""
+
+    organisations: tuple[tuple[str, uuid.UUID], ...]
+    people: tuple[tuple[str, uuid.UUID], ...]
+    roles: tuple[str, ...]
+
+
+DEFAULT_ROLES = ("Alle gemeenten", "Projectleider GHNT", "Centrumgemeente", "Ketenpartners")
+
+
+def responsibility_choices(session: Session) -> ResponsibilityChoices:
+    """Active organisations and people, and the role labels already used (plus the usual ones)."""
+    organisations = session.execute(
+        select(Organisation.name, Organisation.id)
+        .where(Organisation.archived.is_(False), Organisation.merged_into_id.is_(None))
+        .order_by(func.lower(Organisation.name))
+    ).all()
+    people = session.execute(
+        select(Person.name, Person.id).where(Person.archived.is_(False)).order_by(func.lower(Person.name))
+    ).all()
+    used = session.scalars(
+        select(Responsibility.label)
+        .where(Responsibility.organisation_id.is_(None), Responsibility.person_id.is_(None))
+        .distinct()
+    ).all()
+    roles: dict[str, str] = {}
+    for label in (*DEFAULT_ROLES, *used):
+        if label.strip():
+            roles.setdefault(label.strip().casefold(), label.strip())
+    names = {name.casefold() for name, _id in organisations} | {name.casefold() for name, _id in people}
+    return ResponsibilityChoices(
+        tuple((n, i) for n, i in organisations),
+        tuple((n, i) for n, i in people),
+        tuple(sorted((r for k, r in roles.items() if k not in names), key=str.casefold)),
+    )

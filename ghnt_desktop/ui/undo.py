@@ -139,3 +139,17 @@ def push(window: MainWindow, command: ServiceCommand) -> bool:
     """Push ``command`` (which runs it); False when the service refused."""
     window.undo_stack.push(command)
     return not command.failed
+
+
+def delete_command(
+    window: MainWindow,
+    text: str,
+    delete: Callable[[Session], Any],
+    restore: Callable[[Session, Any], Any] | None = None,
+) -> ServiceCommand:
+    """A deletion returning a ``Removed`` snapshot: undo puts the same rows back (``restore_removed`` unless
+    ``restore`` is given); redo deletes again. A refused delete shows its Dutch message and is not stacked."""
+    from ..services.meetings import restore_removed
+
+    put_back = restore or restore_removed
+    return ServiceCommand(window, text, do=delete, undo=lambda s, removed: put_back(s, removed))

@@ -1,18 +1,18 @@
-"""Table models of the network: organisations, people and working groups."""
+"""Table models of the network: organisations, people, working groups and their members."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..i18n import enum_label, format_period
+from ..i18n import arg, enum_label, format_period
 from .base import RowTableModel
 from .colors import muted
 
 if TYPE_CHECKING:
-    from ...services.network import OrganisationRow, PersonRow, WorkingGroupRow
+    from ...services.network import MemberRow, OrganisationRow, PersonRow, WorkingGroupRow
 
 
 class OrganisationTableModel(RowTableModel["OrganisationRow"]):
@@ -45,6 +45,15 @@ class OrganisationTableModel(RowTableModel["OrganisationRow"]):
 
     def foreground(self, row: OrganisationRow, column: int) -> Any:
         return muted() if row.archived else None
+
+    def tooltip(self, row: OrganisationRow, column: int) -> str | None:
+        parts = []
+        if row.archived:
+            parts.append(QCoreApplication.translate("OrganisationTableModel", "Gearchiveerd"))
+        if row.aliases:
+            label = QCoreApplication.translate("OrganisationTableModel", "Ook bekend als: %1")
+            parts.append(arg(label, ", ".join(row.aliases)))
+        return "\n".join(parts) or None
 
 
 class PersonTableModel(RowTableModel["PersonRow"]):
@@ -121,3 +130,38 @@ class WorkingGroupTableModel(RowTableModel["WorkingGroupRow"]):
 
     def foreground(self, row: WorkingGroupRow, column: int) -> Any:
         return muted() if row.archived else None
+
+
+class MemberTableModel(RowTableModel["MemberRow"]):
+    """Members of one working group: name, organisation, role and period; ended memberships muted."""
+
+    NAME, ORGANISATION, ROLE, PERIOD = range(4)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("MemberTableModel", "Naam"),
+        QT_TRANSLATE_NOOP("MemberTableModel", "Organisatie"),
+        QT_TRANSLATE_NOOP("MemberTableModel", "Rol"),
+        QT_TRANSLATE_NOOP("MemberTableModel", "Periode"),
+    )
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.today = date.today()
+
+    def display(self, row: MemberRow, column: int) -> str:
+        if column == self.NAME:
+            return row.person_name or row.organisation_name
+        if column == self.ORGANISATION:
+            return row.organisation_name
+        if column == self.ROLE:
+            return row.role
+        if column == self.PERIOD:
+            return format_period(row.start, row.end)
+        return ""
+
+    def sort_value(self, row: MemberRow, column: int) -> Any:
+        if column == self.PERIOD:
+            return row.start
+        return super().sort_value(row, column)
+
+    def foreground(self, row: MemberRow, column: int) -> Any:
+        return None if row.is_current(self.today) else muted()
