@@ -1,7 +1,9 @@
 """``ghnt-desktop export KIND --db PATH --out FILE``: Word (.docx) or Excel (.xlsx) by the file's suffix.
 
-The Word documents are made in ``commands/export_docx.py`` and the Excel ones in
-``commands/export_xlsx.py``; this module only parses the arguments and picks one by suffix.
+This module parses the arguments and runs the export through ``exports.jobs`` (the same layer the
+export dialog uses). ``commands/export_docx.py`` and ``commands/export_xlsx.py`` turn the arguments
+into an ``ExportRequest``: they look up the meeting, series, organisation, programme and report the
+user named. Every expected failure prints a Dutch message and returns exit code 2, never a traceback.
 """
 
 from __future__ import annotations
@@ -12,8 +14,12 @@ from pathlib import Path
 
 from ..cli import add_db_argument
 
+# The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
+# parser at every start of the app does not import the export machinery.
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+EXIT_OK = 0
+EXIT_ERROR = 2
 
 
 def _iso_date(text: str) -> date:
@@ -69,16 +75,46 @@ def run_export(args: argparse.Namespace) -> int:
     if suffix == ".docx":
         if args.kind not in DOCX_KINDS:
             print(f"Fout: {args.kind} bestaat niet als Word-document; kies uit {', '.join(DOCX_KINDS)}.")
-            return 2
+            return EXIT_ERROR
         from .export_docx import run_docx_export
 
         return run_docx_export(args)
     if suffix == ".xlsx":
         if args.kind not in XLSX_KINDS:
             print(f"Fout: {args.kind} bestaat niet als Excel-bestand; kies uit {', '.join(XLSX_KINDS)}.")
-            return 2
+            return EXIT_ERROR
         from .export_xlsx import run_xlsx_export
 
         return run_xlsx_export(args)
     print("Fout: --out moet eindigen op .docx (Word) of .xlsx (Excel).")
-    return 2
+    return EXIT_ERROR
+
+
+def run_request(args: argparse.Namespace, build_request) -> int:
+    """Open the database read-only, turn ``args`` into a request with ``build_request(session, args)``,
+    run it and print where the file is and what was left out; returns the exit code."""
+    from ..cli import resolve_db
+    from ..db import DatabaseError, open_database
+    from ..exports.jobs import EXPECTED_ERRORS, run_export
+
+    try:
+        database = open_database(resolve_db(args.db), read_only=True, create=False)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return EXIT_ERROR
+    try:
+        with database.session() as session:
+            request = build_request(session, args)
+        outcome = run_export(database, request)
+    except EXPECTED_ERRORS as exc:
+        print(f"Fout: {exc}")
+        return EXIT_ERROR
+    finally:
+        database.close()
+    details = ""
+    if outcome.sheets:
+        details = f" ({outcome.count} regels; bladen: {', '.join(outcome.sheets)})"
+    print(f"Opgeslagen: {outcome.path}{details}")
+    if outcome.left_out:
+        print(f"{outcome.left_out} Gebruik --include-confidential om ze op te nemen.")
+    return EXIT_OK

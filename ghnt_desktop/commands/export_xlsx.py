@@ -4,106 +4,53 @@ KIND is ``actielijst`` (``--organisation`` for one partner's file, ``--all`` for
 ``--sheet-per-actielijn``), ``presentielijst`` (``--meeting`` for one meeting and/or ``--year`` for
 the year overview, ``--series`` to limit it) or ``besluitenlijst`` (``--from``, ``--to``, ``--series``).
 Confidential actions and decisions are left out unless ``--include-confidential``; the command says
-how many. Every expected failure prints a Dutch message and returns exit code 2.
+how many. The names are looked up here; ``exports.jobs.run_export`` gathers and writes.
 """
 
 from __future__ import annotations
 
 import argparse
 
-EXIT_OK = 0
-EXIT_ERROR = 2
 
-
-def _gather(session, args: argparse.Namespace):
-    """The data of ``args.kind`` and the function that writes it."""
+def xlsx_request(session, args: argparse.Namespace):
+    """The ``ExportRequest`` of an Excel list named by the command line's arguments."""
+    from ..exports.jobs import ExportRequest
     from ..services import ValidationError, importing
     from ..services import documents as docs
 
-    include = bool(args.include_confidential)
-    series_id = docs.find_series_id(session, args.series) if args.series else None
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise ValidationError("De periode klopt niet: --from ligt na --to.")
-    if args.kind == "actielijst":
-        from ..exports.xlsx_actielijst import write_actielijst_xlsx
-
-        organisation_id = None
-        title = "Actielijst"
-        if args.organisation:
-            organisation_id, name = importing.find_organisation(session, args.organisation)
-            title = f"Actielijst {name}"
-        data = importing.gather_actielijst(
-            session,
-            organisation_id=organisation_id,
-            include_closed=args.include_closed,
-            include_confidential=include,
-            series_id=series_id,
-            title=title,
-        )
-
-        def write(path, progress=None):
-            return write_actielijst_xlsx(data, path, sheet_per_actielijn=args.sheet_per_actielijn, progress=progress)
-
-        return write
+    series_id = docs.find_series_id(session, args.series) if args.series else None
+    organisation_id = None
+    if args.kind == "actielijst" and args.organisation:
+        organisation_id, _name = importing.find_organisation(session, args.organisation)
+    meeting_id = None
     if args.kind == "presentielijst":
-        from ..exports.xlsx_meetings import write_presentielijst_xlsx
-
         if not args.meeting and not args.year:
             raise ValidationError(
                 "Geef met --meeting aan van welk overleg de presentielijst moet worden gemaakt, "
                 "of met --year van welk jaar het overzicht van vertegenwoordiging."
             )
-        meeting = None
         if args.meeting:
-            meeting = importing.gather_presentielijst(session, docs.find_meeting_id(session, args.meeting))
-        overview = None
-        if args.year:
-            if not 1900 <= args.year <= 2200:
-                raise ValidationError(f"Het jaar {args.year} is geen geldig jaar.")
-            overview = importing.gather_representation(session, args.year, series_id=series_id)
-
-        def write(path, progress=None):
-            return write_presentielijst_xlsx(meeting, path, overview=overview, progress=progress)
-
-        return write
-    from ..exports.xlsx_meetings import write_besluitenlijst_xlsx
-
-    decisions = importing.gather_besluitenlijst(
-        session,
+            meeting_id = docs.find_meeting_id(session, args.meeting)
+    return ExportRequest(
+        kind=args.kind,
+        out=args.out,
+        format="xlsx",
+        meeting_id=meeting_id,
         series_id=series_id,
+        organisation_id=organisation_id,
         date_from=args.date_from,
         date_to=args.date_to,
-        include_confidential=include,
+        include_closed=bool(args.include_closed),
+        include_confidential=bool(args.include_confidential),
+        sheet_per_actielijn=bool(args.sheet_per_actielijn),
+        year=args.year if args.kind == "presentielijst" else None,
     )
-
-    def write(path, progress=None):
-        return write_besluitenlijst_xlsx(decisions, path, progress=progress)
-
-    return write
 
 
 def run_xlsx_export(args: argparse.Namespace) -> int:
     """Write the Excel list ``args.kind`` to ``args.out``; returns the exit code."""
-    from ..cli import resolve_db
-    from ..db import DatabaseError, open_database
-    from ..exports.xlsx_common import XlsxExportError
-    from ..services import ServiceError
+    from .export import run_request
 
-    try:
-        database = open_database(resolve_db(args.db), read_only=True, create=False)
-    except DatabaseError as exc:
-        print(f"Fout: {exc}")
-        return EXIT_ERROR
-    try:
-        with database.session() as session:
-            write = _gather(session, args)
-        result = write(args.out)
-    except (ServiceError, XlsxExportError) as exc:
-        print(f"Fout: {exc}")
-        return EXIT_ERROR
-    finally:
-        database.close()
-    print(f"Opgeslagen: {result.path} ({result.rows} regels; bladen: {', '.join(result.sheets)})")
-    if result.confidential_left_out:
-        print(f"{' '.join(result.notes)} Gebruik --include-confidential om ze op te nemen.")
-    return EXIT_OK
+    return run_request(args, xlsx_request)

@@ -1,0 +1,338 @@
+"""One way to make any document: an ``ExportRequest`` in, an ``ExportOutcome`` out.
+
+The command line (``commands/export*.py``) and the export dialog (``ui/export_dialog.py``) both build
+an :class:`ExportRequest` and call :func:`run_export`, which
+
+1. gathers the document's data in one read-only session (``services.documents`` for Word,
+   ``services.importing.gather_*`` for Excel) and resolves the Word template (the request's, else the
+   one chosen for this kind in the app, else the standard layout);
+2. writes the file with the matching ``exports.docx_*`` / ``exports.xlsx_*`` function, forwarding
+   ``progress(done, total)`` and checking ``cancelled()`` between steps;
+3. returns what was written and, in Dutch, what was left out because it is vertrouwelijk.
+
+No Qt here: the GUI runs ``run_export`` in a worker thread (``ui/worker.py``) with its own session.
+Expected failures raise one of :data:`EXPECTED_ERRORS` with a Dutch message; a cancelled export raises
+:class:`ExportCancelled` and leaves no file behind (both writers save through a temporary file and only
+move it into place at the very end).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..services import ServiceError, ValidationError
+from .docx_common import ExportError
+from .xlsx_common import XlsxExportError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ..db import Database
+
+DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS}
+FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel"}
+GROUP_BY = ("actielijn", "trekker", "overleg")
+
+# What every expected failure of an export is an instance of (each has a Dutch message).
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (ServiceError, ExportError, XlsxExportError)
+
+Progress = Callable[[int, int], None] | None
+Cancelled = Callable[[], bool] | None
+
+
+class ExportCancelled(Exception):
+    """The user cancelled the export; nothing was written."""
+
+    def __init__(self) -> None:
+        super().__init__("Het maken van het document is afgebroken; er is geen bestand opgeslagen.")
+
+
+@dataclass(frozen=True)
+class ExportRequest:
+    """Everything one export needs, as ids and plain values (names are looked up before)."""
+
+    kind: str
+    out: Path
+    format: str = ""  # "docx" or "xlsx"; empty: from the suffix of ``out``
+    meeting_id: uuid.UUID | None = None  # agenda, verslag, presentielijst
+    series_id: uuid.UUID | None = None  # besluitenlijst, actielijst, presentielijst year overview
+    programme_id: uuid.UUID | None = None  # programma, voortgang (None: the running programme)
+    report_id: uuid.UUID | None = None  # voortgang: a saved voortgangsrapportage
+    organisation_id: uuid.UUID | None = None  # actielijst: one partner's actions
+    date_from: date | None = None
+    date_to: date | None = None
+    group_by: str = "actielijn"  # Word actielijst
+    include_closed: bool = False  # actielijst
+    include_confidential: bool = False
+    sheet_per_actielijn: bool = False  # Excel actielijst
+    year: int | None = None  # Excel presentielijst: year overview of representation
+    template: Path | None = None  # Word; None: the template chosen in the app, else the standard layout
+    today: date | None = None  # the "stand per" date (tests); None: today
+
+    @property
+    def file_format(self) -> str:
+        """``docx`` or ``xlsx``: the explicit format, else the output file's suffix."""
+        if self.format:
+            return self.format.lower().lstrip(".")
+        return Path(self.out).suffix.lower().lstrip(".")
+
+    def validate(self) -> None:
+        """Raise ``ValidationError`` (Dutch) for a request no export can satisfy, before any reading."""
+        fmt = self.file_format
+        if fmt not in KINDS:
+            raise ValidationError("Het bestand moet eindigen op .docx (Word) of .xlsx (Excel).")
+        if self.kind not in KINDS[fmt]:
+            raise ValidationError(
+                f"{self.kind} bestaat niet als {FORMAT_NAMES[fmt]}-bestand; kies uit {', '.join(KINDS[fmt])}."
+            )
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise ValidationError("De periode klopt niet: de begindatum ligt na de einddatum.")
+        if self.group_by not in GROUP_BY:
+            raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {self.group_by!r}.")
+        if fmt == "docx" and self.kind in ("agenda", "verslag") and self.meeting_id is None:
+            raise ValidationError(f"Kies het overleg waarvan de {self.kind} moet worden gemaakt.")
+        if fmt == "xlsx" and self.kind == "presentielijst":
+            if self.meeting_id is None and not self.year:
+                raise ValidationError(
+                    "Kies het overleg waarvan de presentielijst moet worden gemaakt, "
+                    "of het jaar van het overzicht van vertegenwoordiging."
+                )
+            if self.year is not None and not 1900 <= self.year <= 2200:
+                raise ValidationError(f"Het jaar {self.year} is geen geldig jaar.")
+
+
+@dataclass(frozen=True)
+class ExportOutcome:
+    """What an export wrote, for the dialog and the command line."""
+
+    path: Path
+    kind: str
+    format: str
+    left_out: str = ""  # Dutch: what was left out because it is vertrouwelijk; empty when nothing
+    left_out_count: int = 0
+    count: int | None = None  # agenda items, rows or chapters written, when the export says
+    sheets: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class PreparedExport:
+    """The gathered data of one export and the function that writes it (no session needed any more)."""
+
+    request: ExportRequest
+    write: Callable[[Path, Progress], Any]
+
+    def run(self, progress: Progress = None) -> ExportOutcome:
+        """Write the file and describe the result."""
+        result = self.write(self.request.out, progress)
+        return _outcome(self.request, result)
+
+
+def _outcome(request: ExportRequest, result: Any) -> ExportOutcome:
+    omitted = getattr(result, "omitted", None)
+    if omitted is not None:  # Word: ExportResult
+        return ExportOutcome(
+            path=Path(result.path),
+            kind=request.kind,
+            format="docx",
+            left_out=omitted.describe(),
+            left_out_count=omitted.total,
+            count=result.count or None,
+        )
+    return ExportOutcome(  # Excel: XlsxExportResult
+        path=Path(result.path),
+        kind=request.kind,
+        format="xlsx",
+        left_out=" ".join(result.notes) if result.confidential_left_out else "",
+        left_out_count=result.confidential_left_out,
+        count=result.rows,
+        sheets=tuple(result.sheets),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Gathering
+# --------------------------------------------------------------------------------------------------
+
+
+def _docx(session: Session, request: ExportRequest) -> Callable[[Path, Progress], Any]:
+    from ..services import documents as docs
+
+    include = request.include_confidential
+    kind = request.kind
+    if kind in ("agenda", "verslag"):
+        from ..exports.docx_meeting import export_agenda, export_verslag
+
+        assert request.meeting_id is not None  # validate() said so
+        if kind == "agenda":
+            data: Any = docs.agenda_document(session, request.meeting_id, include_confidential=include)
+            export: Callable[..., Any] = export_agenda
+        else:
+            data = docs.minutes_document(session, request.meeting_id, include_confidential=include)
+            export = export_verslag
+    elif kind == "besluitenlijst":
+        from ..exports.docx_lists import export_besluitenlijst
+
+        data = docs.decision_list_document(
+            session,
+            series_id=request.series_id,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            include_confidential=include,
+        )
+        export = export_besluitenlijst
+    elif kind == "actielijst":
+        from ..exports.docx_lists import export_actielijst
+
+        data = docs.action_list_document(
+            session,
+            group_by=request.group_by,
+            include_closed=request.include_closed,
+            series_id=request.series_id,
+            organisation_id=request.organisation_id,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            include_confidential=include,
+            today=request.today,
+        )
+        export = export_actielijst
+    elif kind == "programma":
+        from ..exports.docx_programme import export_programma
+
+        programme_id = request.programme_id or docs.find_programme_id(session)
+        data = docs.programme_document(session, programme_id)
+        export = export_programma
+    else:
+        from ..exports.docx_report import export_voortgang
+
+        data = docs.progress_report_document(
+            session,
+            report_id=request.report_id,
+            programme_id=request.programme_id,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            include_confidential=include,
+            today=request.today,
+        )
+        export = export_voortgang
+    template = request.template if request.template is not None else docs.template_setting(session, kind)
+
+    def write(path: Path, progress: Progress) -> Any:
+        return export(data, path, template=template, progress=progress)
+
+    return write
+
+
+def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress], Any]:
+    from ..services import importing
+
+    include = request.include_confidential
+    if request.kind == "actielijst":
+        from ..exports.xlsx_actielijst import write_actielijst_xlsx
+        from ..models import Organisation
+
+        title = "Actielijst"
+        if request.organisation_id is not None:
+            name = session.get(Organisation, request.organisation_id)
+            if name is None:
+                raise ValidationError("Deze organisatie bestaat niet (meer).")
+            title = f"Actielijst {name.name}"
+        actions = importing.gather_actielijst(
+            session,
+            organisation_id=request.organisation_id,
+            include_closed=request.include_closed,
+            include_confidential=include,
+            series_id=request.series_id,
+            today=request.today,
+            title=title,
+        )
+        per_actielijn = request.sheet_per_actielijn
+
+        def write_actions(path: Path, progress: Progress) -> Any:
+            return write_actielijst_xlsx(actions, path, sheet_per_actielijn=per_actielijn, progress=progress)
+
+        return write_actions
+    if request.kind == "presentielijst":
+        from ..exports.xlsx_meetings import write_presentielijst_xlsx
+
+        meeting = importing.gather_presentielijst(session, request.meeting_id) if request.meeting_id else None
+        overview = None
+        if request.year:
+            overview = importing.gather_representation(session, request.year, series_id=request.series_id)
+
+        def write_attendance(path: Path, progress: Progress) -> Any:
+            return write_presentielijst_xlsx(meeting, path, overview=overview, progress=progress)
+
+        return write_attendance
+    from ..exports.xlsx_meetings import write_besluitenlijst_xlsx
+
+    decisions = importing.gather_besluitenlijst(
+        session,
+        series_id=request.series_id,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        include_confidential=include,
+    )
+
+    def write_decisions(path: Path, progress: Progress) -> Any:
+        return write_besluitenlijst_xlsx(decisions, path, progress=progress)
+
+    return write_decisions
+
+
+def prepare_export(session: Session, request: ExportRequest) -> PreparedExport:
+    """Validate ``request`` and gather its data in ``session`` (read only); nothing is written yet."""
+    request.validate()
+    gather = _docx if request.file_format == "docx" else _xlsx
+    return PreparedExport(request, gather(session, request))
+
+
+# --------------------------------------------------------------------------------------------------
+# Running
+# --------------------------------------------------------------------------------------------------
+
+
+def _guarded(progress: Progress, cancelled: Cancelled) -> Progress:
+    """A progress callback that also stops the export when the user cancelled.
+
+    The final call ``(total, total)`` comes after the file was saved: too late to cancel, so it
+    never raises there.
+    """
+    if cancelled is None:
+        return progress
+
+    def report(done: int, total: int) -> None:
+        if done < total and cancelled():
+            raise ExportCancelled
+        if progress is not None:
+            progress(done, total)
+
+    return report
+
+
+def run_export(
+    database: Database,
+    request: ExportRequest,
+    progress: Progress = None,
+    cancelled: Cancelled = None,
+) -> ExportOutcome:
+    """Gather the data of ``request`` in one session of ``database`` and write the file.
+
+    ``progress(done, total)`` is called from the thread that runs this; ``cancelled()`` is asked
+    between steps and, when it answers True, the export stops with ``ExportCancelled`` and no file.
+    Raises one of ``EXPECTED_ERRORS`` (Dutch message) for anything the user must act on.
+    """
+    request.validate()
+    if cancelled is not None and cancelled():
+        raise ExportCancelled
+    with database.session() as session:
+        prepared = prepare_export(session, request)
+    if cancelled is not None and cancelled():
+        raise ExportCancelled
+    return prepared.run(_guarded(progress, cancelled))
