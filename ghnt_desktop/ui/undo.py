@@ -153,3 +153,17 @@ def delete_command(
 
     put_back = restore or restore_removed
     return ServiceCommand(window, text, do=delete, undo=lambda s, removed: put_back(s, removed))
+
+
+def edit_values_command(
+    window: MainWindow, text: str, service: Callable[..., Any], record_id, values: dict[str, Any]
+) -> ServiceCommand:
+    """Like :func:`edit_command`, with the values as a dict (so a field may be called ``text``)."""
+    values = dict(values)
+    return ServiceCommand(
+        window,
+        text,
+        do=lambda s: service(s, record_id, **values),
+        undo=lambda s, edit: service(s, record_id, **edit.before),
+        redo=lambda s, undone: service(s, record_id, **undone.before),
+    )

@@ -258,7 +258,7 @@ class OrganisationsPage(Page):
 
     def edit_organisation(self) -> None:
         from ...services.network import get_organisation, update_organisation
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         organisation = self.selected_organisation()
         window = self._window()
@@ -270,14 +270,14 @@ class OrganisationsPage(Page):
         if dialog.exec() and dialog.values:
             self._select_after_load = organisation.id
             self._push(
-                edit_command(
-                    window, self.tr("Organisatie wijzigen"), update_organisation, organisation.id, **dialog.values
+                edit_values_command(
+                    window, self.tr("Organisatie wijzigen"), update_organisation, organisation.id, dialog.values
                 )  # fmt: skip
             )
 
     def toggle_archive_organisation(self) -> None:
         from ...services.network import update_organisation
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         organisation = self.selected_organisation()
         window = self._window()
@@ -285,7 +285,11 @@ class OrganisationsPage(Page):
             return
         text = self.tr("Organisatie terughalen") if organisation.archived else self.tr("Organisatie archiveren")
         self._select_after_load = organisation.id
-        self._push(edit_command(window, text, update_organisation, organisation.id, archived=not organisation.archived))
+        self._push(
+            edit_values_command(
+                window, text, update_organisation, organisation.id, {"archived": not organisation.archived}
+            )
+        )
 
     def merge_organisation(self) -> None:
         from ...services.network import merge_organisations, merge_preview, undo_merge_organisations
@@ -377,7 +381,7 @@ class OrganisationsPage(Page):
 
     def edit_person(self) -> None:
         from ...services.network import get_person, update_person
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         person = self.selected_person()
         window = self._window()
@@ -388,7 +392,9 @@ class OrganisationsPage(Page):
         organisations, people = self._choices()
         dialog = PersonDialog(self, organisations, people, detail)
         if dialog.exec() and dialog.values:
-            self._push(edit_command(window, self.tr("Persoon wijzigen"), update_person, person.id, **dialog.values))
+            self._push(
+                edit_values_command(window, self.tr("Persoon wijzigen"), update_person, person.id, dialog.values)
+            )
 
     def person_leaves(self) -> None:
         from ...services.network import person_leaves, undo_person_leaves
@@ -415,14 +421,14 @@ class OrganisationsPage(Page):
 
     def toggle_archive_person(self) -> None:
         from ...services.network import update_person
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         person = self.selected_person()
         window = self._window()
         if person is None or window is None:
             return
         text = self.tr("Persoon terughalen") if person.archived else self.tr("Persoon archiveren")
-        self._push(edit_command(window, text, update_person, person.id, archived=not person.archived))
+        self._push(edit_values_command(window, text, update_person, person.id, {"archived": not person.archived}))
 
     def delete_person(self) -> None:
         from ...services.network import delete_person, describe_references, person_references

@@ -128,7 +128,7 @@ class ProgrammePage(Page):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([800, 420])
+        self.splitter.setSizes([770, 450])
         self.body().addWidget(self.empty_label)
         self.body().addWidget(self.splitter, 1)
 
@@ -382,13 +382,16 @@ class ProgrammePage(Page):
         return push(self._window(), command)
 
     def _save_form(self, values: dict, responsibility: dict | None) -> None:
+        """Save a form as one undoable step in one transaction: its fields and, apart, its responsibility."""
+        from ...services import Changes
+        from ...services.meetings import Edit
         from ...services.programme import (
             set_responsibility,
             update_ambition,
             update_programme_action,
             update_section,
         )
-        from ..undo import edit_command
+        from ..undo import ServiceCommand
 
         form = self.sender()
         window = self._window()
@@ -399,30 +402,28 @@ class ProgrammePage(Page):
                    self.action_form: update_programme_action}[form]  # fmt: skip
         label = {self.section_form: self.tr("onderdeel"), self.ambition_form: self.tr("ambitie"),
                  self.action_form: self.tr("actie")}[form]  # fmt: skip
-        keep = self._pending_select or record_id
-        text = arg(self.tr("Wijzigen %1 %2"), label, getattr(form.detail, "code", ""))
-        window.undo_stack.beginMacro(text.strip())
-        ok = True
-        try:
-            if values:
-                self._pending_select = keep
-                ok = self._push(edit_command(window, text, service, record_id, **values))
-            if ok and responsibility is not None:
-                self._pending_select = keep
-                ok = self._push(
-                    edit_command(
-                        window,
-                        self.tr("Verantwoordelijkheid wijzigen"),
-                        set_responsibility,
-                        record_id,
-                        **responsibility,
-                    )  # fmt: skip
-                )
-        finally:
-            window.undo_stack.endMacro()
-        if ok:
+
+        def apply(session, fields: dict | None, who: dict | None) -> Edit:
+            # Returns the previous values in the same shape, so undo and redo are this same function.
+            changes = Changes(programme=True, ids=frozenset({record_id}))
+            before_fields = service(session, record_id, **fields).before if fields else None
+            before_who = set_responsibility(session, record_id, **who).before if who else None
+            return Edit(record_id, changes, {"fields": before_fields, "who": before_who})
+
+        command = ServiceCommand(
+            window,
+            arg(self.tr("%1 %2 wijzigen"), label, getattr(form.detail, "code", "")).replace("  ", " "),
+            do=lambda s: apply(s, values or None, responsibility),
+            undo=lambda s, edit: apply(s, edit.before["fields"], edit.before["who"]),
+            redo=lambda s, undone: apply(s, undone.before["fields"], undone.before["who"]),
+        )
+        previous = self._pending_select
+        self._pending_select = previous or record_id  # where the tree goes back to after the reload
+        if self._push(command):
             self._pending_select = None
             self.status_message.emit(self.tr("Opgeslagen."))
+        else:
+            self._pending_select = previous
 
     def _create(self, text: str, create, delete) -> None:
         from ..undo import create_command
@@ -507,7 +508,7 @@ class ProgrammePage(Page):
 
     def move(self, offset: int) -> None:
         from ...services.programme import move_ambition, move_programme_action, move_section
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         node = self.current_node()
         window = self._window()
@@ -519,7 +520,7 @@ class ProgrammePage(Page):
         service = {SECTION: move_section, AMBITION: move_ambition, ACTION: move_programme_action}[node.kind]
         text = self.tr("Omhoog verplaatsen") if offset < 0 else self.tr("Omlaag verplaatsen")
         self._pending_select = node.row.id
-        self._push(edit_command(window, text, service, node.row.id, index=index))
+        self._push(edit_values_command(window, text, service, node.row.id, {"index": index}))
         self._pending_select = None
         self.view.setFocus()
 
@@ -575,7 +576,7 @@ class ProgrammePage(Page):
 
     def edit_programme(self) -> None:
         from ...services.programme import get_programme, update_programme
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         programme_id = self.current_programme_id()
         window = self._window()
@@ -586,7 +587,9 @@ class ProgrammePage(Page):
         dialog = ProgrammeDialog(self, detail)
         if dialog.exec() and dialog.values:
             self._push(
-                edit_command(window, self.tr("Programma wijzigen"), update_programme, programme_id, **dialog.values)
+                edit_values_command(
+                    window, self.tr("Programma wijzigen"), update_programme, programme_id, dialog.values
+                )
             )
 
     def new_programme(self) -> None:

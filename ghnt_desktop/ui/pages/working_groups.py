@@ -245,7 +245,7 @@ class WorkingGroupsPage(Page):
 
     def edit_group(self) -> None:
         from ...services.network import get_working_group, update_working_group
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         group = self.selected_group()
         window = self._window()
@@ -258,12 +258,14 @@ class WorkingGroupsPage(Page):
         if dialog.exec() and dialog.values:
             self._select_after_load = group.id
             self._push(
-                edit_command(window, self.tr("Werkgroep wijzigen"), update_working_group, group.id, **dialog.values)
+                edit_values_command(
+                    window, self.tr("Werkgroep wijzigen"), update_working_group, group.id, dialog.values
+                )
             )
 
     def toggle_archive(self) -> None:
         from ...services.network import update_working_group
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         group = self.selected_group()
         window = self._window()
@@ -271,7 +273,7 @@ class WorkingGroupsPage(Page):
             return
         text = self.tr("Werkgroep terughalen") if group.archived else self.tr("Werkgroep archiveren")
         self._select_after_load = group.id
-        self._push(edit_command(window, text, update_working_group, group.id, archived=not group.archived))
+        self._push(edit_values_command(window, text, update_working_group, group.id, {"archived": not group.archived}))
 
     def delete_group(self) -> None:
         from ...services.network import delete_working_group, describe_references, working_group_references
@@ -333,7 +335,7 @@ class WorkingGroupsPage(Page):
 
     def edit_member(self) -> None:
         from ...services.network import update_member
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         member = self.selected_member()
         window = self._window()
@@ -344,19 +346,23 @@ class WorkingGroupsPage(Page):
         if dialog.exec() and dialog.values:
             self._select_after_load = member.working_group_id
             self._push(
-                edit_command(window, self.tr("Lidmaatschap wijzigen"), update_member, member.id, **dialog.values)
+                edit_values_command(window, self.tr("Lidmaatschap wijzigen"), update_member, member.id, dialog.values)
             )
 
     def end_member(self) -> None:
         from ...services.network import update_member
-        from ..undo import edit_command
+        from ..undo import edit_values_command
 
         member = self.selected_member()
         window = self._window()
         if member is None or window is None:
             return
         self._select_after_load = member.working_group_id
-        self._push(edit_command(window, self.tr("Lidmaatschap beëindigen"), update_member, member.id, end=self.today()))
+        self._push(
+            edit_values_command(
+                window, self.tr("Lidmaatschap beëindigen"), update_member, member.id, {"end": self.today()}
+            )
+        )
 
     def remove_member(self) -> None:
         from ...services.network import remove_member
