@@ -20,7 +20,7 @@ DEFAULTS: dict[str, Any] = {
     "language": "nl",
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),
-    "window/last_page": "programme",
+    "window/last_page": "overview",
     "database/last_path": "",
 }
 

@@ -57,7 +57,7 @@ def test_title_shows_the_file_name(window, sample_path):
 def test_every_page_lists_the_database_records(window):
     db = window.database
     assert window.page("meetings").model.rowCount() == count(db, Meeting.id)
-    assert window.page("actions").model.rowCount() == count(db, ActionItem.id)
+    assert window.page("actions").model.rowCount() == count(db, ActionItem.id) + count(db, ProgrammeAction.id)
     assert window.page("working_groups").model.rowCount() == count(db, WorkingGroup.id)
     organisations = window.page("organisations")
     assert organisations.organisations.rowCount() == count(db, Organisation.id)
@@ -68,7 +68,7 @@ def test_every_page_lists_the_database_records(window):
     with db.session() as session:
         people = session.scalar(select(func.count(Person.id)).where(Person.organisation_id == chosen.id))
     assert organisations.people.rowCount() == people
-    assert [page.title for page in window.pages][1:] == [
+    assert [page.title for page in window.pages][2:] == [
         "Overleggen",
         "Acties",
         "Werkgroepen",
@@ -88,6 +88,7 @@ def test_next_meeting_is_selected(window):
 def test_actions_late_filter_gives_the_service_rows(window, qtbot):
     page = window.page("actions")
     page.late_only.setChecked(True)
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("item"))
     with window.database.session() as session:
         expected = [r.number for r in list_action_items(session, ActionFilter(overdue_on=TODAY))]
     assert expected  # the sample has late actions
@@ -99,6 +100,7 @@ def test_actions_late_filter_gives_the_service_rows(window, qtbot):
 
 def test_actions_search_is_debounced_and_sorting_goes_through_the_service(window, qtbot):
     page = window.page("actions")
+    page.kind_combo.setCurrentIndex(page.kind_combo.findData("item"))
     qtbot.keyClicks(page.search_edit, "politie")
     assert page.model.rowCount() == count(window.database, ActionItem.id)  # not yet: debounce
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
@@ -106,15 +108,15 @@ def test_actions_search_is_debounced_and_sorting_goes_through_the_service(window
     qtbot.waitUntil(lambda: page.model.rowCount() == count(window.database, ActionItem.id), timeout=2000)
     page.view.horizontalHeader().setSortIndicator(page.model.POSTPONED, Qt.SortOrder.DescendingOrder)
     with window.database.session() as session:
-        expected = [r.number for r in list_action_items(session, sort="postponed", descending=True)]
-    assert [r.number for r in page.model.rows()] == expected
+        expected = [r.times_postponed for r in list_action_items(session, sort="postponed", descending=True)]
+    assert [r.times_postponed for r in page.model.rows()] == expected
 
 
 def test_status_filter(window):
     page = window.page("actions")
     index = next(i for i in range(page.status_combo.count()) if page.status_combo.itemText(i) == "Gereed")
     page.status_combo.setCurrentIndex(index)
-    assert {r.status.value for r in page.model.rows()} == {"done"}
+    assert {r.status for r in page.model.rows()} == {"done"}
 
 
 def test_settings_restore_geometry_and_last_page(qtbot, settings, sample_path, window):

@@ -35,6 +35,7 @@ from .pages.actions import ActionsPage
 from .pages.base import Page
 from .pages.meetings import MeetingsPage
 from .pages.organisations import OrganisationsPage
+from .pages.overview import OverviewPage
 from .pages.programme import ProgrammePage
 from .pages.working_groups import WorkingGroupsPage
 
@@ -108,6 +109,7 @@ class MainWindow(QMainWindow):
 
     def _create_pages(self) -> list[Page]:
         return [
+            OverviewPage(self, today=self.today),
             ProgrammePage(self),
             MeetingsPage(self, today=self.today),
             ActionsPage(self, today=self.today),

@@ -1,127 +1,483 @@
-"""Acties: the action items of all meetings with a filter bar; filtering and sorting happen in SQL."""
+"""Acties: every action item and programme action with a filter bar, the progress history, and per gemeente.
+
+Rows are loaded once (``services.actions.load_action_view``) and filtered and sorted in the model's own list;
+only the search in progress notes asks the database. A big database (more than ``SYNC_LOAD_LIMIT`` action
+items) loads in a worker thread so the window stays usable meanwhile. A status edited in the table is saved
+through the window's undo stack and only the rows it touched are read again.
+"""
 
 from __future__ import annotations
 
+import logging
+import uuid
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..i18n import arg, enum_label
-from ..itemmodels.actions import ActionTableModel
+from ..itemmodels.actions import ActionViewModel, HistoryModel
+from ..widgets.status import StatusDelegate, status_choices
 from .base import Page, make_table_view
+from .local_status import LocalStatusWidget
 
-SEARCH_DEBOUNCE_MS = 250
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 200
+SYNC_LOAD_LIMIT = 20_000  # action items; more load in a worker thread
+
+
+class _LoadSignals(QObject):
+    loaded = Signal(int, object)  # generation, rows (None: failed)
+
+
+class _LoadRows(QRunnable):
+    """Reads the view's rows in a worker thread with its own session."""
+
+    def __init__(self, database, generation: int, signals: _LoadSignals) -> None:
+        super().__init__()
+        self.database = database
+        self.generation = generation
+        self.signals = signals
+
+    def run(self) -> None:
+        from ...services.actions import load_action_view
+
+        try:
+            with self.database.session() as session:
+                rows = load_action_view(session)
+        except Exception:  # the database may be closed meanwhile: the page just stays as it was
+            log.exception("Loading the actions view failed")
+            rows = None
+        self.signals.loaded.emit(self.generation, rows)
 
 
 class ActionsPage(Page):
-    """Action items with status, open-only, late-only and text filters."""
+    """All actions with filters, sorting on any column, status edited in place and each action's history."""
 
     key = "actions"
-    watches = ("actions", "meetings", "network")
+    watches = ("actions", "meetings", "network", "programme")
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Acties"), parent)
         self.today = today
-        self.sort_key = "number"
-        self.descending = False
+        self.loaded = False
+        self._generation = 0
+        self._signals = _LoadSignals(self)
+        self._signals.loaded.connect(self._rows_loaded)
+        self._note_search = ("", frozenset())
 
-        bar = QHBoxLayout()
-        bar.setSpacing(10)
-        self.status_combo = QComboBox(self)
-        self.status_combo.addItem(self.tr("Alle statussen"), None)
-        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.open_only = QCheckBox(self.tr("Alleen open"), self)
-        self.late_only = QCheckBox(self.tr("Alleen te laat"), self)
-        self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("Zoeken in actie, trekker en voortgang..."))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setMinimumWidth(180)
-        status_label = QLabel(self.tr("Status:"), self)
-        status_label.setBuddy(self.status_combo)
-        bar.addWidget(status_label)
-        bar.addWidget(self.status_combo)
-        bar.addWidget(self.open_only)
-        bar.addWidget(self.late_only)
-        bar.addStretch(1)
-        bar.addWidget(self.search_edit)
-        self.body().addLayout(bar)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.body().addWidget(self.tabs, 1)
+        list_tab = QWidget(self)
+        tab_layout = QVBoxLayout(list_tab)
+        tab_layout.setContentsMargins(0, 8, 0, 0)
+        tab_layout.setSpacing(8)
+        self.tabs.addTab(list_tab, self.tr("Alle acties"))
+        self.local_status = LocalStatusWidget(self)
+        self.tabs.addTab(self.local_status, self.tr("Per gemeente"))
+        self.tabs.currentChanged.connect(self._tab_changed)
 
-        self.model = ActionTableModel(self)
-        self.view = make_table_view(self.model, self, sortable=False)
-        # Header clicks sort through the service; the view only shows the indicator.
-        header = self.view.horizontalHeader()
-        header.setSortIndicatorShown(True)
-        header.setSectionsClickable(True)
-        header.setSortIndicator(ActionTableModel.NUMBER, Qt.SortOrder.AscendingOrder)
-        header.sortIndicatorChanged.connect(self._header_sort)
-        self.body().addWidget(self.view, 1)
+        tab_layout.addLayout(self._create_filter_bar())
+
+        self.model = ActionViewModel(self)
+        self.model.status_edit_requested.connect(self._save_status)
+        self.view = make_table_view(self.model, self, sortable=True)
+        self.view.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
+        )
+        self.view.setItemDelegateForColumn(ActionViewModel.STATUS, StatusDelegate(self.view))
+        self.view.horizontalHeader().setSortIndicator(ActionViewModel.NUMBER, Qt.SortOrder.AscendingOrder)
+        self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
+
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 6, 0, 0)
+        detail_layout.setSpacing(4)
+        self.detail_title = QLabel(detail)
+        self.detail_title.setWordWrap(True)
+        self.detail_title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail_meta = QLabel(detail)
+        self.detail_meta.setWordWrap(True)
+        self.history = HistoryModel(self)
+        self.history_view = make_table_view(self.history, detail, sortable=False)  # oldest first
+        detail_layout.addWidget(self.detail_title)
+        detail_layout.addWidget(self.detail_meta)
+        detail_layout.addWidget(self.history_view, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(detail)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        tab_layout.addWidget(self.splitter, 1)
+        self._show_history()
 
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
-        self._search_timer.timeout.connect(self.reload)
+        self._search_timer.timeout.connect(self.apply_filter)
         self.search_edit.textChanged.connect(self._search_timer.start)
-        self.status_combo.currentIndexChanged.connect(self.reload)
-        self.open_only.toggled.connect(self.reload)
-        self.late_only.toggled.connect(self.reload)
+        for combo in (
+            self.status_combo,
+            self.kind_combo,
+            self.trekker_combo,
+            self.section_combo,
+            self.group_combo,
+            self.meeting_combo,
+        ):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        for box in (self.open_only, self.late_only, self.quarter_only):
+            box.toggled.connect(self.apply_filter)
+
+    def _create_filter_bar(self) -> QGridLayout:
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+
+        def combo(first: str) -> QComboBox:
+            box = QComboBox(self)
+            box.addItem(first, None)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(14)
+            return box
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("Zoeken in nummer, actie, trekker en voortgang..."))
+        self.search_edit.setClearButtonEnabled(True)
+        self.status_combo = combo(self.tr("Alle statussen"))
+        for value, label in status_choices():
+            self.status_combo.addItem(label, value)
+        self.kind_combo = combo(self.tr("Actiepunten en programma"))
+        self.kind_combo.addItem(self.tr("Alleen actiepunten en toezeggingen"), "item")
+        self.kind_combo.addItem(self.tr("Alleen acties uit het programma"), "programme")
+        self.trekker_combo = combo(self.tr("Alle trekkers"))
+        self.section_combo = combo(self.tr("Alle actielijnen"))
+        self.group_combo = combo(self.tr("Alle werkgroepen"))
+        self.meeting_combo = combo(self.tr("Alle overleggen"))
+        self.open_only = QCheckBox(self.tr("Alleen open"), self)
+        self.late_only = QCheckBox(self.tr("Te laat"), self)
+        self.quarter_only = QCheckBox(self.tr("Deadline dit kwartaal"), self)
+        self.clear_button = QPushButton(self.tr("Filters wissen"), self)
+        self.clear_button.clicked.connect(self.clear_filters)
+
+        def labelled(text: str, widget: QWidget) -> QHBoxLayout:
+            row = QHBoxLayout()
+            row.setSpacing(4)
+            label = QLabel(text, self)
+            label.setBuddy(widget)
+            row.addWidget(label)
+            row.addWidget(widget, 1)
+            return row
+
+        grid.addWidget(self.search_edit, 0, 0, 1, 2)
+        grid.addLayout(labelled(self.tr("Status:"), self.status_combo), 0, 2)
+        grid.addWidget(self.kind_combo, 0, 3)
+        grid.addLayout(labelled(self.tr("Trekker:"), self.trekker_combo), 1, 0)
+        grid.addLayout(labelled(self.tr("Actielijn:"), self.section_combo), 1, 1)
+        grid.addLayout(labelled(self.tr("Werkgroep:"), self.group_combo), 1, 2)
+        grid.addLayout(labelled(self.tr("Overleg:"), self.meeting_combo), 1, 3)
+        checks = QHBoxLayout()
+        checks.setSpacing(16)
+        for box in (self.open_only, self.late_only, self.quarter_only):
+            checks.addWidget(box)
+        checks.addStretch(1)
+        checks.addWidget(self.clear_button)
+        grid.addLayout(checks, 2, 0, 1, 4)
+        for column in range(4):
+            grid.setColumnStretch(column, 1)
+        return grid
 
     def views(self):
-        return {"table": self.view}
+        return {"table": self.view, "history": self.history_view, "matrix": self.local_status.view}
 
-    def _fill_statuses(self) -> None:
-        from ...models.enums import ActionStatus
+    def splitters(self):
+        return {"detail": self.splitter}
 
-        if self.status_combo.count() > 1:
-            return
-        self.status_combo.blockSignals(True)
-        for status in ActionStatus:
-            self.status_combo.addItem(enum_label(status), status)
-        self.status_combo.blockSignals(False)
+    # Filter.
 
     def current_filter(self):
-        """The ``ActionFilter`` the filter bar describes."""
-        from ...services.actions import ActionFilter
+        """The ``ViewFilter`` the filter bar describes."""
+        from ...services.actions import ViewFilter
 
         status = self.status_combo.currentData()
-        return ActionFilter(
-            statuses=frozenset({status}) if status is not None else frozenset(),
+        kind = self.kind_combo.currentData()
+        # "org:<hex>" or "person:<hex>" (strings survive the QVariant round trip; tuples do not).
+        trekker = (self.trekker_combo.currentData() or ":").split(":", 1)
+        return ViewFilter(
+            statuses=frozenset({status}) if status else frozenset(),
+            kinds=frozenset({kind}) if kind else frozenset(),
             open_only=self.open_only.isChecked(),
-            overdue_on=self.today() if self.late_only.isChecked() else None,
+            trekker_organisation_id=trekker[1] if trekker[0] == "org" else None,
+            trekker_person_id=trekker[1] if trekker[0] == "person" else None,
+            section_id=self.section_combo.currentData(),
+            working_group_id=self.group_combo.currentData(),
+            origin_meeting_id=self.meeting_combo.currentData(),
+            overdue=self.late_only.isChecked(),
+            due_this_quarter=self.quarter_only.isChecked(),
             search=self.search_edit.text(),
         )
 
-    def load(self, database) -> None:
-        super().load(database)
-        self._fill_statuses()
-        self.reload()
+    def _note_ids(self, search: str) -> frozenset[str]:
+        """Ids whose progress notes match ``search`` (SQL), remembered for the last search."""
+        from ...services.actions import notes_matching
 
-    def reload(self) -> None:
-        """Query the service with the current filter and sort."""
-        from ...services.actions import list_action_items
+        search = search.strip()
+        if not search or self.database is None:
+            return frozenset()
+        if self._note_search[0] != search:
+            with self.database.session() as session:
+                self._note_search = (search, notes_matching(session, search))
+        return self._note_search[1]
 
+    def apply_filter(self) -> None:
+        """Show the rows the filter bar lets through (in the model: no reload)."""
         self._search_timer.stop()
-        if self.database is None:
+        view_filter = self.current_filter()
+        self.model.set_filter(view_filter, self._note_ids(view_filter.search))
+        self._update_count()
+        self._show_history()
+
+    def clear_filters(self) -> None:
+        widgets = (self.search_edit, self.status_combo, self.kind_combo, self.trekker_combo, self.section_combo)
+        widgets += (self.group_combo, self.meeting_combo, self.open_only, self.late_only, self.quarter_only)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.search_edit.clear()
+        for combo in (
+            self.status_combo,
+            self.kind_combo,
+            self.trekker_combo,
+            self.section_combo,
+            self.group_combo,
+            self.meeting_combo,
+        ):
+            combo.setCurrentIndex(0)
+        for box in (self.open_only, self.late_only, self.quarter_only):
+            box.setChecked(False)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self.apply_filter()
+
+    def show_late(self) -> None:
+        """Show every late action (the overview's "alle te late acties")."""
+        self.tabs.setCurrentIndex(0)
+        self.clear_filters()
+        self.late_only.setChecked(True)
+
+    def show_filtered(
+        self, *, kind: str | None = None, section_id: str | None = None, status: str | None = None, late: bool = False
+    ) -> None:
+        """Show one chart segment of the overview: a kind, an actielijn, a status or the late ones."""
+        self.tabs.setCurrentIndex(0)
+        self.clear_filters()
+        for combo, value in ((self.kind_combo, kind), (self.section_combo, section_id), (self.status_combo, status)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value else 0)
+            combo.blockSignals(False)
+        self.late_only.blockSignals(True)
+        self.late_only.setChecked(late)
+        self.late_only.blockSignals(False)
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        if not self.loaded:
+            self.count_label.setText(self.tr("Laden..."))
             return
-        with self.database.session() as session:
-            rows = list_action_items(session, self.current_filter(), sort=self.sort_key, descending=self.descending)
-        self.model.set_rows(rows, today=self.today())
-        self.fit_columns_once(self.view, main_column=ActionTableModel.TEXT, max_width=220)
-        late = sum(1 for r in rows if self.model.is_late(r))
-        text = self.tr("1 actie") if len(rows) == 1 else arg(self.tr("%1 acties"), len(rows))
+        shown, total = self.model.rowCount(), self.model.all_count()
+        text = self.tr("1 actie") if shown == 1 else arg(self.tr("%1 acties"), f"{shown:n}".replace(",", "."))
+        if shown != total:
+            text = arg(self.tr("%1 van %2"), text, f"{total:n}".replace(",", "."))
+        late = self.model.late_count()
         if late:
             text = arg(self.tr("%1, waarvan %2 te laat"), text, late)
         self.count_label.setText(text)
 
-    def _header_sort(self, column: int, order: Qt.SortOrder) -> None:
-        if not (0 <= column < len(ActionTableModel.SORT_KEYS)):
+    # Loading.
+
+    def load(self, database) -> None:
+        from sqlalchemy import func, select
+
+        from ...models import ActionItem
+        from ...services.actions import view_choices
+
+        super().load(database)
+        self._note_search = ("", frozenset())
+        with database.session() as session:
+            choices = view_choices(session)
+            big = (session.scalar(select(func.count(ActionItem.id))) or 0) > SYNC_LOAD_LIMIT
+        self._fill_choices(choices)
+        self._generation += 1
+        if self.tabs.currentIndex() == 1:
+            self.local_status.load(database)
+        else:
+            self.local_status.stale = True
+        if big:
+            self.loaded = self.loaded and self.model.all_count() > 0
+            self._update_count()
+            QThreadPool.globalInstance().start(_LoadRows(database, self._generation, self._signals))
             return
-        self.sort_key = ActionTableModel.SORT_KEYS[column]
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        from ...services.actions import load_action_view
+
+        with database.session() as session:
+            rows = load_action_view(session)
+        self._rows_loaded(self._generation, rows)
+
+    def _rows_loaded(self, generation: int, rows) -> None:
+        if generation != self._generation or rows is None or self.database is None:
+            return
+        selected = self.selected_action()
+        self.model.set_all_rows(rows, today=self.today())
+        self.model.set_filter(self.current_filter(), self._note_ids(self.search_edit.text()))
+        self.loaded = True
+        self.fit_columns_once(self.view, main_column=ActionViewModel.TEXT, max_width=170, min_main_width=340)
+        self._update_count()
+        if selected is not None:
+            self.select_action(selected.id)
+        self._show_history()
+
+    def _fill_choices(self, choices) -> None:
+        def refill(combo: QComboBox, items) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for data, label in items:
+                if data is None:
+                    combo.insertSeparator(combo.count())
+                else:
+                    combo.addItem(label, data)
+            position = combo.findData(current) if current is not None else 0
+            combo.setCurrentIndex(max(position, 0))
+            combo.blockSignals(False)
+
+        trekkers = [(f"org:{i}", name) for i, name in choices.organisations]
+        trekkers += [(None, "")] + [(f"person:{i}", name) for i, name in choices.people]
+        refill(self.trekker_combo, trekkers)
+        refill(self.section_combo, choices.sections)
+        refill(self.group_combo, choices.working_groups)
+        refill(self.meeting_combo, choices.meetings)
+
+    def apply_changes(self, changes) -> None:
+        """After an edit read only the rows it touched, when they are all known; else everything."""
+        if self.database is None or not any(getattr(changes, kind, False) for kind in self.watches):
+            return
+        ids = {i.hex if isinstance(i, uuid.UUID) else str(i) for i in changes.ids}
+        if self.loaded and ids and changes.actions and not changes.network and all(self.model.has_id(i) for i in ids):
+            from ...services.actions import load_action_view
+
+            with self.database.session() as session:
+                fresh = load_action_view(session, ids=ids)
+            self.model.replace_rows(fresh)
+            self._update_count()
+            self._show_history()
+            if self.tabs.currentIndex() == 1:
+                self.local_status.load(self.database)
+            else:
+                self.local_status.stale = True
+            return
+        self.load(self.database)
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self.database is not None and self.local_status.stale:
+            self.local_status.load(self.database)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._update_count()
 
     def clear(self) -> None:
         super().clear()
-        self.model.set_rows([])
+        self._generation += 1
+        self.loaded = False
+        self.model.set_all_rows([])
+        self.history.set_rows([])
+        self.local_status.clear()
         self.count_label.clear()
+
+    # Selection, history and status edits.
+
+    def selected_action(self):
+        index = self.view.selectionModel().currentIndex() if self.view.selectionModel() else None
+        if index is None or not index.isValid():
+            return None
+        return self.model.row_at(index.row())
+
+    def select_action(self, row_id: str) -> bool:
+        row = self.model.row_of(row_id)
+        if row < 0:
+            return False
+        self.view.selectRow(row)
+        self.view.setCurrentIndex(self.model.index(row, ActionViewModel.TEXT))
+        return True
+
+    def _show_history(self) -> None:
+        from ...services.actions import ITEM, action_history
+
+        row = self.selected_action()
+        if row is None or self.database is None:
+            self.detail_title.setText(self.tr("<i>Kies een actie om de voortgang te zien.</i>"))
+            self.detail_meta.clear()
+            self.history.set_rows([])
+            return
+        self.detail_title.setText(f"<b>{_escape(row.number)}</b> {_escape(' '.join(row.text.split()))}")
+        parts = [
+            arg(self.tr("Trekker: %1"), row.trekker or "-"),
+            arg(self.tr("Deadline: %1"), row.deadline_display or "-"),
+            arg(self.tr("Status: %1"), self.model.display(row, ActionViewModel.STATUS)),
+        ]
+        if row.times_postponed:
+            parts.append(
+                self.tr("1 keer uitgesteld")
+                if row.times_postponed == 1
+                else arg(self.tr("%1 keer uitgesteld"), row.times_postponed)
+            )
+        if row.kind == ITEM and row.origin_meeting_title:
+            parts.append(arg(self.tr("Uit: %1"), self.model.display(row, ActionViewModel.MEETING)))
+        self.detail_meta.setText("   ·   ".join(_escape(p) for p in parts))
+        with self.database.session() as session:
+            self.history.set_rows(action_history(session, row.kind, row.id))
+        self.fit_columns_once(self.history_view, main_column=HistoryModel.DONE, max_width=200)
+
+    def _save_status(self, row, status: str) -> None:
+        from ...models.enums import ActionStatus
+        from ...services.actions import set_action_status, undo_action_status
+        from ..undo import ServiceCommand, push
+
+        window = self.window()
+        if not hasattr(window, "undo_stack"):
+            return
+        text = arg(self.tr("Status van %1: %2"), row.number, enum_label(ActionStatus(status)))
+        today = self.today()
+        push(
+            window,
+            ServiceCommand(
+                window,
+                text,
+                do=lambda s: set_action_status(s, row.kind, row.id, status, on=today),
+                undo=undo_action_status,
+            ),
+        )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,361 @@
+"""The overview, the first screen: how the programme stands, what is late, what comes next, what changed.
+
+Counts per actielijn are computed in SQL (one GROUP BY per kind of action), so the overview stays quick on a
+database with 100,000 action items. "Late" wins over the stored status: an open action whose deadline has
+passed counts as late, whether it runs or has not started. Vervallen (cancelled) actions are not counted.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+
+from sqlalchemy import case, func, literal, select, union_all
+from sqlalchemy.orm import Session, aliased
+
+from ..models import (
+    ActionItem,
+    ActionStatus,
+    Ambition,
+    ChangeRecord,
+    Decision,
+    Meeting,
+    MeetingKind,
+    MeetingState,
+    Organisation,
+    Person,
+    ProgrammeAction,
+    ProgressUpdate,
+    Responsibility,
+    ResponsibilityRole,
+    Section,
+    WorkingGroup,
+)
+from .actions import CLOSED_STATUSES, ITEM, PROGRAMME
+
+#: The categories of the chart, in the order they are stacked.
+CATEGORIES = ("done", "running", "not_started", "on_hold", "late")
+
+
+@dataclass(frozen=True)
+class SectionProgress:
+    """How the actions of one actielijn stand (``section_id`` None: actions without an actielijn)."""
+
+    section_id: uuid.UUID | None
+    title: str
+    position: int | None
+    done: int = 0
+    running: int = 0
+    not_started: int = 0
+    on_hold: int = 0
+    late: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.done + self.running + self.not_started + self.on_hold + self.late
+
+    def values(self) -> tuple[int, ...]:
+        return tuple(getattr(self, c) for c in CATEGORIES)
+
+
+def _category(status_column, deadline_column, today: date):
+    """SQL CASE giving each action its chart category."""
+    return case(
+        (status_column == ActionStatus.DONE, literal("done")),
+        (status_column == ActionStatus.CANCELLED, literal("cancelled")),
+        (deadline_column < today, literal("late")),
+        (status_column == ActionStatus.IN_PROGRESS, literal("running")),
+        (status_column == ActionStatus.ON_HOLD, literal("on_hold")),
+        else_=literal("not_started"),
+    )
+
+
+def _sections(session: Session) -> dict[uuid.UUID, tuple[str, int]]:
+    return {i: (t, p) for i, t, p in session.execute(select(Section.id, Section.title, Section.position))}
+
+
+def _progress(session: Session, counts, sections) -> list[SectionProgress]:
+    by_section: dict[uuid.UUID | None, dict[str, int]] = {}
+    for section_id, category, n in counts:
+        if category == "cancelled":
+            continue
+        by_section.setdefault(section_id, {})[category] = n
+    result = []
+    for section_id, values in by_section.items():
+        title, position = sections.get(section_id, ("", None))
+        result.append(SectionProgress(section_id, title, position, **values))
+    # Actielijnen in programme order; actions without one last.
+    result.sort(key=lambda p: (p.section_id is None, p.position if p.position is not None else 0, p.title))
+    return result
+
+
+def programme_progress(session: Session, today: date) -> list[SectionProgress]:
+    """Programme actions per section: done, running, not started, on hold and late."""
+    category = _category(ProgrammeAction.status, ProgrammeAction.deadline_end, today).label("category")
+    counts = session.execute(
+        select(Ambition.section_id, category, func.count())
+        .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .group_by(Ambition.section_id, category)
+    ).all()
+    return _progress(session, counts, _sections(session))
+
+
+def action_item_progress(session: Session, today: date) -> list[SectionProgress]:
+    """Action items per actielijn (through their programme action, else their working group's section)."""
+    group_section = aliased(Section)
+    section_id = func.coalesce(Ambition.section_id, WorkingGroup.section_id).label("section_id")
+    category = _category(ActionItem.status, ActionItem.deadline, today).label("category")
+    counts = session.execute(
+        select(section_id, category, func.count())
+        .select_from(ActionItem)
+        .outerjoin(ProgrammeAction, ActionItem.programme_action_id == ProgrammeAction.id)
+        .outerjoin(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .outerjoin(WorkingGroup, ActionItem.working_group_id == WorkingGroup.id)
+        .outerjoin(group_section, WorkingGroup.section_id == group_section.id)
+        .group_by(section_id, category)
+    ).all()
+    return _progress(session, counts, _sections(session))
+
+
+@dataclass(frozen=True)
+class LateAction:
+    """An open action whose deadline has passed."""
+
+    kind: str  # ITEM or PROGRAMME (services.actions)
+    id: uuid.UUID
+    number: str
+    text: str
+    trekker: str
+    deadline: date
+    status: ActionStatus
+    times_postponed: int
+
+    def days_late(self, today: date) -> int:
+        return (today - self.deadline).days
+
+
+def late_actions(session: Session, today: date, *, limit: int = 50) -> tuple[list[LateAction], int]:
+    """The open actions furthest past their deadline (at most ``limit``) and how many are late in all."""
+    person = aliased(Person)
+    person_org = aliased(Organisation)
+    trekker_org = aliased(Organisation)
+    item_trekker = func.coalesce(
+        person.name + func.coalesce(" (" + func.coalesce(trekker_org.name, person_org.name) + ")", ""),
+        trekker_org.name,
+        ActionItem.trekker_text,
+    )
+    items = (
+        select(
+            literal(ITEM).label("kind"),
+            ActionItem.id.label("id"),
+            ActionItem.number.label("number"),
+            ActionItem.text.label("text"),
+            item_trekker.label("trekker"),
+            ActionItem.deadline.label("deadline"),
+            ActionItem.status.label("status"),
+            ActionItem.times_postponed.label("postponed"),
+        )
+        .outerjoin(person, ActionItem.trekker_person_id == person.id)
+        .outerjoin(person_org, person.organisation_id == person_org.id)
+        .outerjoin(trekker_org, ActionItem.trekker_organisation_id == trekker_org.id)
+        .where(ActionItem.deadline < today, ActionItem.status.not_in(CLOSED_STATUSES))
+    )
+    programme = select(
+        literal(PROGRAMME).label("kind"),
+        ProgrammeAction.id.label("id"),
+        ProgrammeAction.code.label("number"),
+        ProgrammeAction.text.label("text"),
+        literal("").label("trekker"),
+        ProgrammeAction.deadline_end.label("deadline"),
+        ProgrammeAction.status.label("status"),
+        literal(0).label("postponed"),
+    ).where(ProgrammeAction.deadline_end < today, ProgrammeAction.status.not_in(CLOSED_STATUSES))
+    both = union_all(items, programme).subquery()
+    total = session.scalar(select(func.count()).select_from(both)) or 0
+    rows = session.execute(select(both).order_by(both.c.deadline, both.c.number).limit(limit)).all()
+    trekkers = _programme_trekkers(session, [uuid.UUID(str(r.id)) for r in rows if r.kind == PROGRAMME])
+    result = []
+    for r in rows:
+        action_id = r.id if isinstance(r.id, uuid.UUID) else uuid.UUID(str(r.id))
+        deadline = r.deadline if isinstance(r.deadline, date) else date.fromisoformat(str(r.deadline))
+        trekker = trekkers.get(action_id, "") if r.kind == PROGRAMME else (r.trekker or "")
+        result.append(
+            LateAction(
+                r.kind, action_id, r.number, r.text, trekker.strip(), deadline, ActionStatus(r.status), r.postponed
+            )
+        )
+    return result, total
+
+
+def _programme_trekkers(session: Session, action_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The trekkers in force of a few programme actions, joined for display."""
+    if not action_ids:
+        return {}
+    actions = session.execute(
+        select(ProgrammeAction.id, ProgrammeAction.ambition_id, ProgrammeAction.overrides_responsibility).where(
+            ProgrammeAction.id.in_(action_ids)
+        )
+    ).all()
+    owners = {a_id: (a_id if overrides else ambition_id) for a_id, ambition_id, overrides in actions}
+    labels: dict[uuid.UUID, list[str]] = {}
+    for ambition_id, action_id, label, org_name, person_name in session.execute(
+        select(
+            Responsibility.ambition_id,
+            Responsibility.programme_action_id,
+            Responsibility.label,
+            Organisation.name,
+            Person.name,
+        )
+        .outerjoin(Organisation, Responsibility.organisation_id == Organisation.id)
+        .outerjoin(Person, Responsibility.person_id == Person.id)
+        .where(
+            Responsibility.role == ResponsibilityRole.TREKKER,
+            Responsibility.ambition_id.in_(set(owners.values())) | Responsibility.programme_action_id.in_(action_ids),
+        )
+        .order_by(Responsibility.position)
+    ):
+        text = (label or "").strip() or org_name or person_name or ""
+        if text:
+            labels.setdefault(ambition_id or action_id, []).append(text)
+    return {a_id: ", ".join(labels.get(owner, [])) for a_id, owner in owners.items()}
+
+
+@dataclass(frozen=True)
+class UpcomingMeeting:
+    """A planned meeting from today on."""
+
+    id: uuid.UUID
+    date: date
+    start_time: time | None
+    title: str
+    kind: MeetingKind
+    state: MeetingState
+    location: str
+
+
+def next_meetings(session: Session, today: date, *, limit: int = 6) -> list[UpcomingMeeting]:
+    """The next meetings from ``today`` (not cancelled), soonest first."""
+    rows = session.execute(
+        select(
+            Meeting.id, Meeting.date, Meeting.start_time, Meeting.title, Meeting.kind, Meeting.state, Meeting.location
+        )
+        .where(Meeting.date >= today, Meeting.state != MeetingState.CANCELLED)
+        .order_by(Meeting.date, Meeting.start_time, Meeting.title)
+        .limit(limit)
+    ).all()
+    return [UpcomingMeeting(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One thing that changed: a short Dutch line for the overview."""
+
+    kind: str  # "new_action", "closed_action", "decision", "progress", "change"
+    when: date
+    number: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ChangesSince:
+    """What changed since (and at) the last held afstemmingsoverleg; ``since`` None: none was held yet."""
+
+    since: date | None
+    meeting_id: uuid.UUID | None
+    meeting_title: str
+    new_actions: int = 0
+    closed_actions: int = 0
+    decisions: int = 0
+    progress_updates: int = 0
+    changes: int = 0
+    lines: tuple[ChangeLine, ...] = ()
+
+
+def last_held_afstemmingsoverleg(session: Session, today: date) -> tuple[uuid.UUID, date, str] | None:
+    """(id, date, title) of the most recent afstemmingsoverleg held on or before ``today``."""
+    row = session.execute(
+        select(Meeting.id, Meeting.date, Meeting.title)
+        .where(
+            Meeting.kind == MeetingKind.AFSTEMMINGSOVERLEG,
+            Meeting.state.in_((MeetingState.HELD, MeetingState.MINUTES_APPROVED)),
+            Meeting.date <= today,
+        )
+        .order_by(Meeting.date.desc())
+        .limit(1)
+    ).first()
+    return (row[0], row[1], row[2]) if row else None
+
+
+def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12) -> ChangesSince:
+    """New and closed action items, new decisions, progress updates and recorded changes since the last AO.
+
+    The afstemmingsoverleg's own outcomes count (its decisions and actions are new to whoever was absent).
+    """
+    last = last_held_afstemmingsoverleg(session, today)
+    if last is None:
+        return ChangesSince(None, None, "")
+    meeting_id, since, title = last
+    since_moment = datetime.combine(since, time.min, tzinfo=UTC)
+    new_items = (
+        select(ActionItem.number, ActionItem.text, Meeting.date)
+        .join(Meeting, ActionItem.origin_meeting_id == Meeting.id)
+        .where(Meeting.date >= since)
+    )
+    closed = select(ActionItem.number, ActionItem.text, ActionItem.closed_on).where(ActionItem.closed_on >= since)
+    decisions = (
+        select(Decision.number, Decision.text, Meeting.date)
+        .join(Meeting, Decision.meeting_id == Meeting.id)
+        .where(Meeting.date >= since, Decision.confidential.is_(False))
+    )
+    updates = select(ProgressUpdate.id).where(ProgressUpdate.date >= since)
+    records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
+
+    def count(query) -> int:
+        return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+
+    lines: list[ChangeLine] = []
+    for number, text, when in session.execute(decisions.order_by(Meeting.date.desc(), Decision.number).limit(limit)):
+        lines.append(ChangeLine("decision", when, number, text))
+    for number, text, when in session.execute(closed.order_by(ActionItem.closed_on.desc()).limit(limit)):
+        lines.append(ChangeLine("closed_action", when, number, text))
+    for number, text, when in session.execute(new_items.order_by(Meeting.date.desc(), ActionItem.number).limit(limit)):
+        lines.append(ChangeLine("new_action", when, number, text))
+    return ChangesSince(
+        since=since,
+        meeting_id=meeting_id,
+        meeting_title=title,
+        new_actions=count(new_items),
+        closed_actions=count(closed),
+        decisions=count(decisions),
+        progress_updates=count(updates),
+        changes=count(records),
+        lines=tuple(lines),
+    )
+
+
+@dataclass(frozen=True)
+class Overview:
+    """Everything the overview page shows."""
+
+    today: date
+    programme: tuple[SectionProgress, ...]
+    action_items: tuple[SectionProgress, ...]
+    late: tuple[LateAction, ...]
+    late_total: int
+    upcoming: tuple[UpcomingMeeting, ...]
+    changes: ChangesSince
+
+
+def load_overview(session: Session, today: date) -> Overview:
+    """The overview on ``today``."""
+    late, late_total = late_actions(session, today)
+    return Overview(
+        today=today,
+        programme=tuple(programme_progress(session, today)),
+        action_items=tuple(action_item_progress(session, today)),
+        late=tuple(late),
+        late_total=late_total,
+        upcoming=tuple(next_meetings(session, today)),
+        changes=changes_since_last_overleg(session, today),
+    )

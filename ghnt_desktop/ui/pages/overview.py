@@ -1,0 +1,281 @@
+"""Overzicht, the first screen: progress per actielijn, late actions, next meetings, changes since the last AO.
+
+One service call (``services.overview.load_overview``) fills the page. A click on a bar segment or on "Alle
+te late acties" opens the Acties page with the matching filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import arg, enum_label, format_date, format_date_with_weekday, format_time
+from ..itemmodels.base import RowTableModel
+from ..itemmodels.colors import LATE
+from ..widgets.chart import StackedBarChart
+from ..widgets.status import STATUS_COLOURS
+from .base import Page, make_table_view
+
+SERIES = (
+    ("done", QT_TRANSLATE_NOOP("OverviewPage", "Gereed"), "done"),
+    ("running", QT_TRANSLATE_NOOP("OverviewPage", "Loopt"), "in_progress"),
+    ("not_started", QT_TRANSLATE_NOOP("OverviewPage", "Niet gestart"), "not_started"),
+    ("on_hold", QT_TRANSLATE_NOOP("OverviewPage", "Aangehouden"), "on_hold"),
+    ("late", QT_TRANSLATE_NOOP("OverviewPage", "Te laat"), "late"),
+)
+
+
+class LateModel(RowTableModel["LateAction"]):
+    """The late actions: number, action, trekker, deadline and how long ago."""
+
+    NUMBER, TEXT, TREKKER, DEADLINE, LATE_BY = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("LateModel", "Nummer"),
+        QT_TRANSLATE_NOOP("LateModel", "Actie"),
+        QT_TRANSLATE_NOOP("LateModel", "Trekker"),
+        QT_TRANSLATE_NOOP("LateModel", "Deadline"),
+        QT_TRANSLATE_NOOP("LateModel", "Te laat"),
+    )
+    NUMERIC_COLUMNS = frozenset({LATE_BY})
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.today = date.today()
+
+    def display(self, row, column: int) -> str:
+        if column == self.NUMBER:
+            return row.number
+        if column == self.TEXT:
+            return " ".join(row.text.split())
+        if column == self.TREKKER:
+            return row.trekker
+        if column == self.DEADLINE:
+            return format_date(row.deadline)
+        if column == self.LATE_BY:
+            return arg(QCoreApplication.translate("LateModel", "%1 d"), row.days_late(self.today))
+        return ""
+
+    def sort_value(self, row, column: int) -> Any:
+        if column in (self.DEADLINE, self.LATE_BY):
+            return row.deadline if column == self.DEADLINE else row.days_late(self.today)
+        return super().sort_value(row, column)
+
+    def foreground(self, row, column: int) -> Any:
+        return LATE if column == self.LATE_BY else None
+
+    def tooltip(self, row, column: int) -> str | None:
+        return row.text if column == self.TEXT else None
+
+
+class UpcomingModel(RowTableModel["UpcomingMeeting"]):
+    """The next meetings: date, time, overleg, state."""
+
+    DATE, TIME, TITLE = range(3)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("UpcomingModel", "Datum"),
+        QT_TRANSLATE_NOOP("UpcomingModel", "Tijd"),
+        QT_TRANSLATE_NOOP("UpcomingModel", "Overleg"),
+    )
+
+    def display(self, row, column: int) -> str:
+        if column == self.DATE:
+            return format_date_with_weekday(row.date)
+        if column == self.TIME:
+            return format_time(row.start_time)
+        if column == self.TITLE:
+            return row.title
+        return ""
+
+    def sort_value(self, row, column: int) -> Any:
+        if column == self.DATE:
+            return row.date
+        return super().sort_value(row, column)
+
+    def tooltip(self, row, column: int) -> str | None:
+        return f"{row.title}\n{enum_label(row.state)}" + (f"\n{row.location}" if row.location else "")
+
+
+class OverviewPage(Page):
+    """The state of the programme at a glance."""
+
+    key = "overview"
+    watches = ("programme", "meetings", "actions", "network")
+
+    def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
+        super().__init__(self.tr("Overzicht"), parent)
+        self.today = today
+        self.overview = None
+
+        charts = QHBoxLayout()
+        charts.setSpacing(12)
+        self.programme_chart = StackedBarChart(self)
+        self.items_chart = StackedBarChart(self)
+        self.programme_box = self._boxed(self.tr("Acties uit het programma per actielijn"), self.programme_chart)
+        self.items_box = self._boxed(self.tr("Actiepunten en toezeggingen per actielijn"), self.items_chart)
+        charts.addWidget(self.programme_box, 1)
+        charts.addWidget(self.items_box, 1)
+        self.body().addLayout(charts)
+        self.programme_chart.segment_clicked.connect(lambda bar, s: self._open_actions("programme", bar, s))
+        self.items_chart.segment_clicked.connect(lambda bar, s: self._open_actions("item", bar, s))
+
+        panels = QGridLayout()
+        panels.setHorizontalSpacing(12)
+        self.late_model = LateModel(self)
+        self.late_view = make_table_view(self.late_model, self)
+        self.late_view.horizontalHeader().setSortIndicator(LateModel.DEADLINE, Qt.SortOrder.AscendingOrder)
+        self.late_button = QPushButton(self.tr("Alle te late acties tonen"), self)
+        self.late_button.clicked.connect(self._show_all_late)
+        late_inner = QWidget(self)
+        late_layout = QVBoxLayout(late_inner)
+        late_layout.setContentsMargins(0, 0, 0, 0)
+        late_layout.addWidget(self.late_view, 1)
+        late_layout.addWidget(self.late_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.late_box = self._boxed(self.tr("Te laat"), late_inner)
+
+        self.upcoming_model = UpcomingModel(self)
+        self.upcoming_view = make_table_view(self.upcoming_model, self, sortable=False)
+        self.upcoming_box = self._boxed(self.tr("Volgende overleggen"), self.upcoming_view)
+
+        changes_inner = QWidget(self)
+        changes_layout = QVBoxLayout(changes_inner)
+        changes_layout.setContentsMargins(0, 0, 0, 0)
+        self.changes_summary = QLabel(changes_inner)
+        self.changes_summary.setWordWrap(True)
+        self.changes_list = QListWidget(changes_inner)
+        self.changes_list.setAlternatingRowColors(True)
+        self.changes_list.setWordWrap(False)
+        self.changes_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.changes_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        changes_layout.addWidget(self.changes_summary)
+        changes_layout.addWidget(self.changes_list, 1)
+        self.changes_box = self._boxed(self.tr("Sinds het laatste afstemmingsoverleg"), changes_inner)
+
+        panels.addWidget(self.late_box, 0, 0, 2, 1)
+        panels.addWidget(self.upcoming_box, 0, 1)
+        panels.addWidget(self.changes_box, 1, 1)
+        panels.setColumnStretch(0, 3)
+        panels.setColumnStretch(1, 2)
+        panels.setRowStretch(0, 2)
+        panels.setRowStretch(1, 3)
+        self.body().addLayout(panels, 1)
+
+    def _boxed(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(10, 8, 10, 10)
+        layout.addWidget(widget)
+        return box
+
+    def views(self):
+        return {"late": self.late_view, "upcoming": self.upcoming_view}
+
+    def load(self, database) -> None:
+        from ...services.overview import load_overview
+
+        super().load(database)
+        today = self.today()
+        with database.session() as session:
+            self.overview = load_overview(session, today)
+        overview = self.overview
+        series = [(QCoreApplication.translate("OverviewPage", label), STATUS_COLOURS[c]) for _, label, c in SERIES]
+        no_line = self.tr("Zonder actielijn")
+        for chart, rows in ((self.programme_chart, overview.programme), (self.items_chart, overview.action_items)):
+            chart.empty_text = self.tr("Nog geen acties.")
+            chart.set_data([r.title or no_line for r in rows], series, [r.values() for r in rows])
+
+        self.late_model.today = today
+        self.late_model.set_rows(overview.late)
+        self.fit_columns_once(self.late_view, main_column=LateModel.TEXT, max_width=150, min_main_width=160)
+        shown = len(overview.late)
+        self.late_box.setTitle(
+            arg(self.tr("Te laat (%1)"), overview.late_total)
+            if shown == overview.late_total
+            else arg(self.tr("Te laat (%1, de %2 oudste getoond)"), overview.late_total, shown)
+        )
+        self.late_button.setEnabled(overview.late_total > 0)
+
+        self.upcoming_model.set_rows(overview.upcoming)
+        self.fit_columns_once(self.upcoming_view, main_column=UpcomingModel.TITLE, max_width=120)
+        self._show_changes(overview.changes)
+        self.count_label.setText(arg(self.tr("Stand op %1"), format_date(today)))
+
+    def _show_changes(self, changes) -> None:
+        self.changes_list.clear()
+        if changes.since is None:
+            self.changes_box.setTitle(self.tr("Sinds het laatste afstemmingsoverleg"))
+            self.changes_summary.setText(self.tr("Er is nog geen afstemmingsoverleg gehouden."))
+            return
+        self.changes_box.setTitle(arg(self.tr("Sinds het afstemmingsoverleg van %1"), format_date(changes.since)))
+        parts = [
+            arg(self.tr("%1 nieuwe actiepunten"), changes.new_actions),
+            arg(self.tr("%1 afgerond"), changes.closed_actions),
+            arg(self.tr("%1 besluiten"), changes.decisions),
+            arg(self.tr("%1 voortgangsmeldingen"), changes.progress_updates),
+            arg(self.tr("%1 wijzigingen"), changes.changes),
+        ]
+        self.changes_summary.setText(" · ".join(parts))
+        labels = {
+            "decision": self.tr("Besluit"),
+            "closed_action": self.tr("Afgerond"),
+            "new_action": self.tr("Nieuw"),
+        }
+        for line in changes.lines:
+            text = " ".join(line.text.split())
+            self.changes_list.addItem(f"{labels.get(line.kind, '')}  {line.number}  {text}")
+            self.changes_list.item(self.changes_list.count() - 1).setToolTip(f"{format_date(line.when)}\n{line.text}")
+
+    def clear(self) -> None:
+        super().clear()
+        self.overview = None
+        for chart in (self.programme_chart, self.items_chart):
+            chart.set_data([], [], [])
+        self.late_model.set_rows([])
+        self.upcoming_model.set_rows([])
+        self.changes_list.clear()
+        self.changes_summary.clear()
+        self.count_label.clear()
+
+    # To the Acties page.
+
+    def _actions_page(self):
+        window = self.window()
+        if not hasattr(window, "page"):
+            return None
+        return window, window.page("actions")
+
+    def _show_all_late(self) -> None:
+        found = self._actions_page()
+        if found is None:
+            return
+        window, page = found
+        window.show_page("actions")
+        page.show_late()
+
+    def _open_actions(self, kind: str, bar: int, series: int) -> None:
+        found = self._actions_page()
+        if found is None or self.overview is None:
+            return
+        window, page = found
+        rows = self.overview.programme if kind == "programme" else self.overview.action_items
+        section = rows[bar].section_id
+        category = SERIES[series][0]
+        window.show_page("actions")
+        page.show_filtered(
+            kind=kind,
+            section_id=section.hex if section is not None else None,
+            status=None if category == "late" else SERIES[series][2],
+            late=category == "late",
+        )
