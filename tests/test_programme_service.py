@@ -1,4 +1,4 @@
-"""The programme read service: one tree, inherited and overriding responsibility, order as written."""
+"""The programme services: the read tree, and editing sections, ambities, actions, responsibility and order."""
 
 from __future__ import annotations
 

@@ -293,3 +293,17 @@ def test_screenshot_of_the_programme_editor(window, qtbot):
     qtbot.wait(50)
     ARTIFACTS.mkdir(exist_ok=True)
     assert window.grab().save(str(ARTIFACTS / "programme_editor.png"))
+
+
+def test_leaving_a_record_with_unsaved_edits_saves_them(window):
+    page = window.page("programme")
+    select_code(page, "E1-1")
+    page.action_form.notes.setPlainText("Besproken in het tactisch overleg")
+    assert page.action_form.dirty
+    select_code(page, "E1-2")
+    assert page.current_node().row.code == "E1-2"  # where the user went
+    assert scalar(window, select(ProgrammeAction.notes).where(ProgrammeAction.code == "E1-1")) == (
+        "Besproken in het tactisch overleg"
+    )
+    window.undo_action.trigger()
+    assert scalar(window, select(ProgrammeAction.notes).where(ProgrammeAction.code == "E1-1")) == ""
