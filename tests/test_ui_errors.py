@@ -102,7 +102,7 @@ def test_arg_fills_placeholders_once():
 def test_settings_defaults_and_declared_keys(tmp_path):
     settings = Settings.at_path(tmp_path / "s.ini")
     assert settings.language == "nl"
-    assert settings.last_page == "programme"
+    assert settings.last_page == "overview"
     assert settings.value("window/geometry") == QByteArray()
     settings.language = "en"
     settings.last_page = "actions"
