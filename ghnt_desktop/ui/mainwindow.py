@@ -128,6 +128,12 @@ class MainWindow(QMainWindow):
         self.new_action.setShortcut(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.choose_new_database)
         file_menu.addSeparator()
+        self.export_action = file_menu.addAction(self.tr("Document &maken..."))
+        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
+        self.export_action.triggered.connect(self.make_document)
+        self.import_actions_action = file_menu.addAction(self.tr("Actielijst &importeren (Excel)..."))
+        self.import_actions_action.triggered.connect(self.import_action_list)
+        file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("&Reservekopie maken"))
         self.backup_action.triggered.connect(self.make_backup)
         self.restore_action = file_menu.addAction(self.tr("Reservekopie &terugzetten..."))
@@ -485,6 +491,24 @@ class MainWindow(QMainWindow):
             show_error(self, exc)
             return False
         return True
+
+    # Documents (ui/export_dialog.py, ui/import_wizard.py).
+
+    def make_document(self):
+        """Bestand > Document maken: the export dialog, for the meeting selected on the meetings page."""
+        from .export_dialog import open_export_dialog
+
+        meeting_id = None
+        if self.current_page().key == "meetings":
+            selected = getattr(self.current_page(), "selected_meeting", lambda: None)()
+            meeting_id = getattr(selected, "id", None)
+        return open_export_dialog(self, kind="verslag" if meeting_id else None, meeting_id=meeting_id)
+
+    def import_action_list(self):
+        """Bestand > Actielijst importeren: a returned actielijst or a list kept by hand."""
+        from .import_wizard import open_import_wizard
+
+        return open_import_wizard(self)
 
     def apply_changes(self, changes) -> None:
         """Tell every page what a service changed; each decides whether it must reload."""

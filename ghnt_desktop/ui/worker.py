@@ -1,0 +1,176 @@
+"""Slow work off the GUI thread: a ``QRunnable`` on a ``QThreadPool`` that reports by signals.
+
+Use it for anything that may take more than a blink (exports, imports, backups, the scale generator),
+so the window keeps painting and the user can cancel::
+
+    task = start_task(lambda progress, cancelled: run_export(database, request, progress, cancelled))
+    task.signals.progress.connect(self.on_progress)    # (done, total), at most every 50 ms
+    task.signals.succeeded.connect(self.on_done)       # the function's return value
+    task.signals.failed.connect(self.on_failed)        # the exception (see report_failure)
+    task.signals.cancelled.connect(self.on_cancelled)  # the user cancelled and the function stopped
+    ...
+    task.cancel()                                      # from a Cancel button
+
+The function runs in a pool thread and gets two callables: ``progress(done, total)`` to report and
+``cancelled()`` to ask whether to stop. It must open its own database session (``database.session()``
+in the function), never use one of the GUI thread's, and return plain data. It stops on cancel by
+raising (for example ``exports.jobs.ExportCancelled``, or :func:`check_cancelled`): any exception raised
+after ``cancel()`` was asked counts as a cancel, not a failure.
+
+Exactly one of ``succeeded``, ``failed`` or ``cancelled`` is emitted, then ``finished``. The signals
+object lives in the GUI thread, so connected slots run in the GUI thread (queued), whatever thread
+emits. A started task is kept alive by this module until it finished, so a caller may drop its
+reference. ``report_failure(parent, exc)`` shows an expected failure (a Dutch message) through
+``show_error`` and hands anything else to ``sys.excepthook`` (log file and crash dialog).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QWidget
+
+from .errors import show_error
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]
+CancelledFn = Callable[[], bool]
+TaskFunction = Callable[[ProgressFn, CancelledFn], Any]
+
+PROGRESS_INTERVAL_S = 0.05  # a progress bar needs no more than 20 updates a second
+
+
+class Cancelled(Exception):
+    """Raised by :func:`check_cancelled` inside a task function when the user cancelled."""
+
+
+def check_cancelled(cancelled: CancelledFn) -> None:
+    """Raise ``Cancelled`` when ``cancelled()`` says so (call it between steps of a task function)."""
+    if cancelled():
+        raise Cancelled
+
+
+class TaskSignals(QObject):
+    """What a task reports; created in the GUI thread so slots run there."""
+
+    progress = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    cancelled = Signal()
+    finished = Signal()
+
+
+class Task(QRunnable):
+    """One run of a function in a pool thread, with progress, cancel and a result by signal."""
+
+    def __init__(self, function: TaskFunction, *, name: str = "") -> None:
+        super().__init__()
+        # Python keeps the object (see _running): Qt must not delete it under us.
+        self.setAutoDelete(False)
+        self.function = function
+        self.name = name or getattr(function, "__name__", "task")
+        self.signals = TaskSignals()
+        self._cancel = threading.Event()
+        self._done = threading.Event()
+        self._last_progress = 0.0
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+    # -- asked from the GUI thread ----------------------------------------------------------------
+
+    def cancel(self) -> None:
+        """Ask the function to stop at its next check; ``cancelled`` follows when it did."""
+        self._cancel.set()
+
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def is_done(self) -> bool:
+        return self._done.is_set()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        """Block until the function returned (tests, closing the app); True when it did."""
+        return self._done.wait(timeout)
+
+    # -- in the pool thread -------------------------------------------------------------------------
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or done == 0 or now - self._last_progress >= PROGRESS_INTERVAL_S:
+            self._last_progress = now
+            self.signals.progress.emit(int(done), int(total))
+
+    def run(self) -> None:  # noqa: D102 - QRunnable's entry point
+        outcome: str
+        try:
+            self.result = self.function(self._progress, self._cancel.is_set)
+            outcome = "succeeded"
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI, never kill the thread
+            self.error = exc
+            outcome = "cancelled" if self._cancel.is_set() else "failed"
+            if outcome == "failed" and not _expected(exc):
+                log.error("Task %s failed", self.name, exc_info=exc)
+        finally:
+            self._done.set()
+        if outcome == "succeeded":
+            self.signals.succeeded.emit(self.result)
+        elif outcome == "cancelled":
+            self.signals.cancelled.emit()
+        else:
+            self.signals.failed.emit(self.error)
+        self.signals.finished.emit()
+
+
+# Started tasks, kept alive until they finished (a QRunnable dropped by Python while running crashes).
+_running: set[Task] = set()
+
+
+def thread_pool() -> QThreadPool:
+    """The pool tasks run on (Qt's global pool)."""
+    return QThreadPool.globalInstance()
+
+
+def start_task(function: TaskFunction, *, name: str = "") -> Task:
+    """Run ``function(progress, cancelled)`` in a pool thread; returns the task (connect its signals).
+
+    Connect before the event loop runs again: signals are delivered through it, so none is missed.
+    """
+    task = Task(function, name=name)
+    _running.add(task)
+    task.signals.finished.connect(lambda: _running.discard(task))
+    thread_pool().start(task)
+    return task
+
+
+def expected_errors() -> tuple[type[BaseException], ...]:
+    """Errors that carry a Dutch message for the user (shown as they are, not logged as crashes)."""
+    from ..backup import BackupError
+    from ..db import DatabaseError
+    from ..exports.docx_common import ExportError
+    from ..exports.xlsx_common import XlsxExportError
+    from ..imports.workbook import ImportFileError
+    from ..services import ServiceError
+
+    return (ServiceError, DatabaseError, ExportError, XlsxExportError, ImportFileError, BackupError, Cancelled)
+
+
+def _expected(exc: BaseException) -> bool:
+    try:
+        return isinstance(exc, expected_errors())
+    except ImportError:  # pragma: no cover - a partial install must still report the error
+        return False
+
+
+def report_failure(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """Show a task's failure: a Dutch message through ``show_error``, anything else as a crash report."""
+    if _expected(exc) or isinstance(exc, ValueError):
+        show_error(parent, exc, title)
+        return
+    sys.excepthook(type(exc), exc, exc.__traceback__)
