@@ -175,6 +175,11 @@ def default_folder() -> Path:
     return Path(documents) if documents and Path(documents).is_dir() else Path.home()
 
 
+def _find_data(combo: QComboBox, value: object) -> int:
+    """The index of the item whose data equals ``value`` (``findData`` compares Python objects by identity)."""
+    return next((i for i in range(combo.count()) if combo.itemData(i) == value), -1)
+
+
 def _qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
@@ -232,6 +237,13 @@ class ExportDialog(QDialog):
         self.organisation_combo.currentIndexChanged.connect(self._contents_changed)
         self.year_check.toggled.connect(self._contents_changed)
         self.year_spin.valueChanged.connect(self._contents_changed)
+        # Any other change makes the shown result stale.
+        for check in (self.confidential_check, self.include_closed_check, self.sheet_check, self.period_check):
+            check.toggled.connect(self._clear_result)
+        for combo in (self.group_combo, self.programme_combo, self.report_combo):
+            combo.currentIndexChanged.connect(self._clear_result)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._clear_result)
         self._kind_changed()
 
     # -- layout ---------------------------------------------------------------------------------------
@@ -417,8 +429,14 @@ class ExportDialog(QDialog):
     def _build_result_area(self) -> QWidget:
         area = QFrame(self)
         area.setObjectName("resultArea")
+        area.setStyleSheet(
+            "QFrame#resultArea { background: palette(base); border: 1px solid palette(mid); border-radius: 4px; }"
+            "QFrame#resultArea QLabel { border: none; background: transparent; }"
+        )
+        area.setVisible(False)
+        self.result_area = area
         layout = QVBoxLayout(area)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(10, 8, 10, 8)
         self.progress_bar = QProgressBar(self)
         self.progress_bar.setTextVisible(True)
         self.progress_bar.setVisible(False)
@@ -487,7 +505,7 @@ class ExportDialog(QDialog):
     def _select_meeting(self, meeting_id: uuid.UUID | None) -> None:
         if meeting_id is None:
             meeting_id = self._default_meeting_id()
-        index = self.meeting_combo.findData(meeting_id) if meeting_id is not None else -1
+        index = _find_data(self.meeting_combo, meeting_id) if meeting_id is not None else -1
         self.meeting_combo.setCurrentIndex(index if index >= 0 else min(1, self.meeting_combo.count() - 1))
 
     def _default_meeting_id(self) -> uuid.UUID | None:
@@ -734,6 +752,7 @@ class ExportDialog(QDialog):
         self.template_row.setEnabled(not running)
         self.close_button.setText(self.tr("Annuleren") if running else self.tr("Sluiten"))
         self.progress_bar.setVisible(running)
+        self.result_area.setVisible(True)
         if running:
             self.progress_bar.setRange(0, 0)  # busy until the first report says how much there is
             self.result_label.setText(self.tr("Bezig met het maken van het document..."))
@@ -768,7 +787,7 @@ class ExportDialog(QDialog):
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
-        self.result_label.setVisible(False)
+        self.result_area.setVisible(False)
         report_failure(self, exc, self.tr("Document niet gemaakt"))
 
     @Slot()
@@ -777,11 +796,12 @@ class ExportDialog(QDialog):
         self.result_label.setText(self.tr("Afgebroken; er is geen bestand opgeslagen."))
         self.result_label.setVisible(True)
 
-    def _clear_result(self) -> None:
+    @Slot()
+    def _clear_result(self, *_args) -> None:
         if self.is_running():
             return
         self.outcome = None
-        for widget in (self.result_label, self.left_out_label, self.open_button, self.folder_button):
+        for widget in (self.result_area, self.result_label, self.left_out_label, self.open_button, self.folder_button):
             widget.setVisible(False)
 
     @Slot()

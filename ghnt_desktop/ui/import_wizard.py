@@ -854,12 +854,14 @@ class ImportWizard(QDialog):
 
     def status_overrides(self) -> dict:
         """Status text of the list -> app status, as the status page says."""
+        from ..models import ActionStatus
+
         overrides = {}
         for row in range(self.status_table.rowCount()):
             text = self.status_table.item(row, 0).data(Qt.ItemDataRole.UserRole)
-            status = self.status_table.cellWidget(row, 2).currentData()
-            if status is not None:
-                overrides[text] = status
+            value = self.status_table.cellWidget(row, 2).currentData()
+            if value:
+                overrides[text] = ActionStatus(value)
         return overrides
 
     def set_status(self, text: str, status) -> None:
@@ -867,7 +869,7 @@ class ImportWizard(QDialog):
         for row in range(self.status_table.rowCount()):
             if self.status_table.item(row, 0).data(Qt.ItemDataRole.UserRole) == text:
                 combo = self.status_table.cellWidget(row, 2)
-                combo.setCurrentIndex(combo.findData(status))
+                combo.setCurrentIndex(combo.findData(status.value if status is not None else None))
                 return
         raise KeyError(text)
 
@@ -913,9 +915,9 @@ class ImportWizard(QDialog):
             combo = QComboBox(self.status_table)
             combo.addItem(arg(self.tr("(niet herkend: wordt %1)"), enum_label(ActionStatus.NOT_STARTED)), None)
             for status in ActionStatus:
-                combo.addItem(enum_label(status), status)
+                combo.addItem(enum_label(status), status.value)  # a str: Qt would turn the enum into one
             if mapping.status is not None:
-                combo.setCurrentIndex(combo.findData(mapping.status))
+                combo.setCurrentIndex(combo.findData(mapping.status.value))
             self.status_table.setCellWidget(row, 2, combo)
         self.status_table.resizeRowsToContents()
         if preview.statuses:

@@ -1,0 +1,304 @@
+"""The export dialog: every kind makes a file with the right title, the left-out message, cancel,
+templates (saved per kind, a bad one refused), the default file name, Openen, and the menu entry."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from datetime import date
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from sqlalchemy import select, update
+from test_export_jobs import docx_title, held_meeting_with_decisions
+
+from ghnt_desktop.db import open_database
+from ghnt_desktop.exports import jobs
+from ghnt_desktop.models import Decision, MeetingSeries
+from ghnt_desktop.services import ValidationError
+from ghnt_desktop.services import documents as docs
+from ghnt_desktop.services.export_setup import export_choices
+from ghnt_desktop.ui import worker
+from ghnt_desktop.ui.export_dialog import ExportDialog, open_export_dialog, safe_file_name
+
+demo = pytest.importorskip("ghnt_desktop.demo")
+
+TODAY = date(2020, 11, 1)
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("dialog") / "demo.db"
+    demo.create_demo_database(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_file: Path, tmp_path: Path):
+    path = tmp_path / "demo.db"
+    shutil.copyfile(demo_file, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox is answered at once; the texts shown are recorded."""
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Yes)
+    )
+    return shown
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    urls: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: urls.append(url.toLocalFile()) or True))
+    return urls
+
+
+def make_dialog(qtbot, database, **kwargs) -> ExportDialog:
+    with database.session() as session:
+        choices = export_choices(session)
+    dialog = ExportDialog(database, choices, today=TODAY, **kwargs)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def run(qtbot, dialog: ExportDialog, out: Path):
+    """Make the document into ``out`` and wait until the dialog has the result."""
+    dialog.file_edit.setText(str(out))
+    dialog._file_chosen = True
+    task = dialog.start_export()
+    assert task is not None, "the dialog refused to start"
+    with qtbot.waitSignal(task.signals.finished, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    return dialog.outcome
+
+
+def test_every_kind_makes_a_file_with_its_title(qtbot, demo_db, tmp_path, messages):
+    meeting = held_meeting_with_decisions(demo_db)
+    dialog = make_dialog(qtbot, demo_db, meeting_id=meeting.id)
+    with demo_db.session() as session:
+        programme_title = docs.programme_document(session, docs.find_programme_id(session)).title
+        report_title = docs.progress_report_document(session, today=TODAY).title
+    made = []
+    for entry in dialog.entries:
+        dialog.set_kind(entry.kind, entry.format)
+        if entry.kind in ("agenda", "verslag", "presentielijst"):
+            dialog.select_meeting(meeting.id)
+        assert dialog.entry() == entry
+        out = tmp_path / f"{entry.kind}-{entry.format}.{entry.format}"
+        outcome = run(qtbot, dialog, out)
+        assert outcome is not None and outcome.path == out and out.exists(), (entry, messages)
+        if entry.format == "docx":
+            title = docx_title(out).casefold()
+            wanted = {
+                "programma": programme_title,
+                "voortgang": report_title,
+                "verslag": "verslag",
+                "agenda": "agenda",
+            }.get(entry.kind, entry.file_title)
+            assert wanted.casefold() in title, (entry.kind, title)
+        else:
+            workbook = openpyxl.load_workbook(out)
+            assert workbook.properties.title.startswith(entry.file_title), (entry.kind, workbook.properties.title)
+        assert dialog.result_label.isVisible() and str(out) in dialog.result_label.text()
+        made.append(out)
+    assert len(made) == 9 and not messages
+
+
+def test_left_out_message_and_screenshot(qtbot, demo_db, tmp_path, messages):
+    meeting = held_meeting_with_decisions(demo_db)
+    with demo_db.session() as session:
+        ids = session.scalars(select(Decision.id).where(Decision.meeting_id == meeting.id).limit(2)).all()
+        session.execute(update(Decision).where(Decision.id.in_(ids)).values(confidential=True))
+        code = session.scalar(select(MeetingSeries.code).where(MeetingSeries.id == meeting.series_id))
+    dialog = make_dialog(qtbot, demo_db, kind="verslag", meeting_id=meeting.id)
+    assert not dialog.confidential_check.isChecked()  # unchecked by default
+    assert dialog.default_file_name() == f"Verslag {code} {meeting.date.isoformat()}.docx"
+    outcome = run(qtbot, dialog, tmp_path / "verslag.docx")
+    assert outcome.left_out_count == len(ids)
+    assert dialog.left_out_label.isVisible()
+    assert f"{len(ids)} besluit" in dialog.left_out_label.text()
+    assert dialog.open_button.isVisible()
+    dialog.resize(700, dialog.sizeHint().height())
+    ARTIFACTS.mkdir(exist_ok=True)
+    QApplication.processEvents()
+    dialog.grab().save(str(ARTIFACTS / "export_dialog.png"))
+
+    dialog.confidential_check.setChecked(True)
+    assert dialog.confidential_warning.isVisible()
+    assert not dialog.left_out_label.isVisible()  # a changed choice clears the old result
+    outcome = run(qtbot, dialog, tmp_path / "verslag-alles.docx")
+    assert outcome.left_out_count == 0 and not dialog.left_out_label.isVisible()
+
+
+def test_open_and_folder_buttons(qtbot, demo_db, tmp_path, messages, opened):
+    dialog = make_dialog(qtbot, demo_db, kind="besluitenlijst", file_format="xlsx")
+    outcome = run(qtbot, dialog, tmp_path / "b.xlsx")
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    dialog.open_folder()
+    assert opened == [str(outcome.path), str(tmp_path)]
+
+
+def test_cancel_stops_the_export_and_keeps_the_dialog(qtbot, demo_db, tmp_path, messages, monkeypatch):
+    real = jobs.run_export
+    started = threading.Event()
+    threads: list[QThread] = []
+
+    def slow_run_export(database, request, progress=None, cancelled=None):
+        threads.append(QThread.currentThread())
+        started.set()
+        deadline = time.monotonic() + 10
+        while not cancelled() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real(database, request, progress, cancelled)
+
+    monkeypatch.setattr(jobs, "run_export", slow_run_export)
+    dialog = make_dialog(qtbot, demo_db, kind="actielijst")
+    out = tmp_path / "actielijst.docx"
+    dialog.file_edit.setText(str(out))
+    task = dialog.start_export()
+    assert started.wait(5) and dialog.is_running()
+    assert threads[0] is not QApplication.instance().thread()  # off the GUI thread
+    assert dialog.close_button.text() == "Annuleren" and not dialog.make_button.isEnabled()
+    with qtbot.waitSignal(task.signals.cancelled, timeout=10_000):
+        qtbot.mouseClick(dialog.close_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.is_running())
+    assert dialog.isVisible()  # cancelling the export does not close the dialog
+    assert "Afgebroken" in dialog.result_label.text()
+    assert dialog.close_button.text() == "Sluiten" and dialog.make_button.isEnabled()
+    assert not out.exists() and not messages
+
+
+def test_template_choice_is_saved_and_a_bad_one_refused(qtbot, demo_db, tmp_path, messages, monkeypatch):
+    good = tmp_path / "huisstijl.docx"
+    docx.Document().save(good)
+    bad = tmp_path / "kapot.docx"
+    bad.write_text("dit is geen Word-bestand")
+    picked = {"name": str(bad)}
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (picked["name"], "")))
+    dialog = make_dialog(qtbot, demo_db, kind="actielijst")
+    dialog.choose_template()
+    assert messages and "kapot.docx" in messages[-1] and "geen geldig Word-document" in messages[-1]
+    with demo_db.session() as session:
+        assert docs.template_setting(session, "actielijst") is None
+    picked["name"] = str(good)
+    dialog.choose_template()
+    assert dialog.template_edit.text() == str(good)
+    with demo_db.session() as session:
+        assert docs.template_setting(session, "actielijst") == good
+        assert docs.template_setting(session, "verslag") is None  # per kind
+    # The template breaks later (overwritten): the export says so and writes nothing.
+    good.write_text("nu kapot")
+    messages.clear()
+    out = tmp_path / "a.docx"
+    run(qtbot, dialog, out)
+    assert messages and "huisstijl.docx" in messages[-1] and "geen geldig Word-document" in messages[-1]
+    assert not out.exists() and dialog.outcome is None
+    dialog.reset_template()
+    with demo_db.session() as session:
+        assert docs.template_setting(session, "actielijst") is None
+    assert run(qtbot, dialog, out) is not None and out.exists()
+
+
+def test_save_dialog_and_suffix(qtbot, demo_db, tmp_path, messages, monkeypatch):
+    asked: list[str] = []
+
+    def save_name(parent, caption, proposed, filters):
+        asked.append(proposed)
+        return str(tmp_path / "mijn lijst"), filters
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_name))
+    dialog = make_dialog(qtbot, demo_db, kind="actielijst", file_format="xlsx")
+    assert Path(dialog.file_edit.text()).name == f"Actielijst {TODAY.isoformat()}.xlsx"
+    dialog.organisation_combo.setCurrentIndex(1)
+    organisation = dialog.organisation_combo.currentText().split(" (")[0]
+    assert Path(dialog.file_edit.text()).name == safe_file_name(f"Actielijst {organisation} {TODAY.isoformat()}.xlsx")
+    dialog.choose_file()
+    assert asked and asked[0].endswith(".xlsx")
+    assert dialog.output_path() == tmp_path / "mijn lijst.xlsx"
+    dialog.set_kind("actielijst", "docx")  # a chosen name keeps, with the suffix of the new format
+    assert dialog.output_path() == tmp_path / "mijn lijst.docx"
+    assert safe_file_name('Verslag a/b: "c"?') == "Verslag a b c"
+
+
+def test_existing_file_is_only_replaced_when_confirmed(qtbot, demo_db, tmp_path, monkeypatch):
+    out = tmp_path / "b.xlsx"
+    out.write_bytes(b"oud")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    dialog = make_dialog(qtbot, demo_db, kind="besluitenlijst", file_format="xlsx")
+    dialog.file_edit.setText(str(out))
+    assert dialog.start_export() is None and out.read_bytes() == b"oud"
+
+
+def test_worker_reports_in_the_gui_thread(qtbot):
+    seen: list[object] = []
+
+    def work(progress, cancelled):
+        for step in range(3):
+            progress(step, 2)
+        return QThread.currentThread()
+
+    task = worker.start_task(work)
+    task.signals.succeeded.connect(lambda result: seen.append((result, QThread.currentThread())))
+    with qtbot.waitSignal(task.signals.finished, timeout=5000):
+        pass
+    qtbot.waitUntil(lambda: bool(seen))
+    worker_thread, receiving_thread = seen[0]
+    assert worker_thread is not QApplication.instance().thread()
+    assert receiving_thread is QApplication.instance().thread()
+
+    def fail(progress, cancelled):
+        raise ValidationError("Dat kan niet.")
+
+    failing = worker.start_task(fail)
+    with qtbot.waitSignal(failing.signals.failed, timeout=5000) as blocker:
+        pass
+    assert str(blocker.args[0]) == "Dat kan niet."
+
+
+def test_menu_entry_opens_the_dialog_for_the_selected_meeting(qtbot, tmp_path, messages):
+    from test_ui_sample_data import TODAY as SAMPLE_TODAY
+    from test_ui_sample_data import build_sample_database
+
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    path = tmp_path / "regio.db"
+    build_sample_database(path).close()
+    window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: SAMPLE_TODAY)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_database_file(path)
+    assert window.export_action.shortcut().toString() == "Ctrl+E"
+    window.show_page("meetings")
+    meetings = window.page("meetings")
+    selected = meetings.selected_meeting()
+    assert selected is not None
+    dialog = window.make_document()
+    assert isinstance(dialog, ExportDialog) and dialog.isVisible()
+    assert dialog.entry().kind == "verslag" and dialog.meeting_combo.currentData() == selected.id
+    dialog.close()
+    direct = open_export_dialog(window, kind="agenda", meeting_id=selected.id)
+    assert direct.entry().kind == "agenda" and direct.meeting_combo.currentData() == selected.id
+    direct.close()
+    window.database.close()
