@@ -15,6 +15,7 @@ from .base import MeetingTab
 from .commands import current_user, escalate_command, withdraw_command
 from .data import MeetingData
 from .dialogs import OutcomeDialog, TextDialog
+from .minutes_tab import fit_with_stretch
 
 
 def _section(parent: QWidget, title: str) -> QLabel:
@@ -136,17 +137,7 @@ class DecisionsTab(MeetingTab):
 
     @staticmethod
     def _fit(view, model) -> None:
-        if model.rowCount() == 0 or getattr(view, "_fitted", False):
-            return
-        view._fitted = True  # type: ignore[attr-defined]
-        header = view.horizontalHeader()
-        for column in range(model.columnCount()):
-            if column == model.TEXT:
-                continue
-            view.resizeColumnToContents(column)
-            title = str(model.headerData(column, Qt.Orientation.Horizontal))
-            minimum = header.fontMetrics().horizontalAdvance(title) + 28
-            header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 16, 260)))
+        fit_with_stretch(view, model, model.TEXT, max_width=260)
 
     def _decision(self, view=None):
         view = view or self.decisions

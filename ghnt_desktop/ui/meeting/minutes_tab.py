@@ -46,8 +46,10 @@ SAVE_DELAY_MS = 500
 
 
 def cleaned(text: str) -> str:
-    """The text as the service stores it (control characters dropped, stripped), to compare with the stored one."""
-    return "".join(ch for ch in text if ch in "\n\t" or ch.isprintable()).strip()
+    """The text as the service stores it, to compare with the stored one (no length check here)."""
+    from ...services.meetings import clean_text
+
+    return clean_text(text, label="")
 
 
 def period_text(text: str, reference) -> tuple[str, bool]:
@@ -66,6 +68,23 @@ def period_text(text: str, reference) -> tuple[str, bool]:
     return arg(
         QCoreApplication.translate("MinutesTab", "= %1 t/m %2"), format_date(parsed.start), format_date(parsed.end)
     ), True
+
+
+def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> None:
+    """Columns as wide as their contents (at least their header, at most ``max_width``); one column takes the rest."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(model.columnCount()):
+        if column == stretch_column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        view.resizeColumnToContents(column)
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        minimum = header.fontMetrics().horizontalAdvance(title) + 28
+        header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 12, max_width)))
 
 
 def _ctrl_enter(widget: QWidget, slot) -> None:
@@ -166,6 +185,7 @@ class MinutesTab(MeetingTab):
         # Actiepunten and toezeggingen made under this item.
         self.actions_model = ActionItemTableModel(self)
         self.actions_table = make_table_view(self.actions_model, self, sortable=False)
+        self.actions_table.setColumnHidden(ActionItemTableModel.ORIGIN, True)  # all made here
         self.action_text = QLineEdit(self)
         self.action_text.setPlaceholderText(self.tr("Wat moet er gebeuren?"))
         self.trekker_edit = QLineEdit(self)
@@ -194,7 +214,9 @@ class MinutesTab(MeetingTab):
         trekker_row.addWidget(QLabel(self.tr("&Deadline:"), self))
         trekker_row.itemAt(1).widget().setBuddy(self.deadline_edit)
         trekker_row.addWidget(self.deadline_edit, 1)
-        form.addRow(self.tr("&Trekker:"), trekker_row)
+        trekker_label = QLabel(self.tr("&Trekker:"), self)
+        trekker_label.setBuddy(self.trekker_edit)
+        form.addRow(trekker_label, trekker_row)
         form.addRow("", self.deadline_label)
         form.addRow(self.tr("&Programma:"), self.programme_combo)
         action_layout.addLayout(form)
@@ -230,7 +252,9 @@ class MinutesTab(MeetingTab):
         status_row.itemAt(1).widget().setBuddy(self.review_deadline)
         status_row.addWidget(self.review_deadline, 1)
         status_row.addWidget(self.review_deadline_label)
-        review_form.addRow(self.tr("&Status:"), status_row)
+        status_label = QLabel(self.tr("&Status:"), self)
+        status_label.setBuddy(self.review_status)
+        review_form.addRow(status_label, status_row)
         review_form.addRow(self.tr("&Gedaan:"), self.review_done)
         review_form.addRow(self.tr("&Nog te doen:"), self.review_todo)
         review_layout.addLayout(review_form)
@@ -326,10 +350,11 @@ class MinutesTab(MeetingTab):
             entry.setData(Qt.ItemDataRole.UserRole, line.item.id)
             entry.setToolTip(line.item.title)
             self.item_list.addItem(entry)
-        self._showing = False
         row = next((i for i, line in enumerate(data.agenda) if line.item.id == keep), 0)
         if data.agenda:
-            self.item_list.setCurrentRow(row)
+            self.item_list.setCurrentRow(row)  # a reload, not a change of item: the typing burst goes on
+        self._showing = False
+        if data.agenda:
             self._show_item()
         attendee_names = {r.person_name for r in data.attendance if r.person_name and r.person_id is not None}
         attendee_names |= {r.substitute_name for r in data.attendance if r.substitute_name}
@@ -360,23 +385,9 @@ class MinutesTab(MeetingTab):
         self.parts.setTabText(2, arg(self.tr("Actielijst vorig overleg (%1)"), len(carried)))
         self._set_editable(not data.read_only)
 
-    def _fit(self, view, model) -> None:
-        if model.rowCount() == 0 or getattr(view, "_fitted", False):
-            return
-        view._fitted = True  # type: ignore[attr-defined]
-        view.resizeColumnsToContents()
-        header = view.horizontalHeader()
-        for column in range(model.columnCount()):
-            header.resizeSection(column, min(header.sectionSize(column) + 16, 90 if column == model.TEXT else 180))
-        header.resizeSection(
-            model.TEXT,
-            max(
-                260,
-                view.viewport().width()
-                - sum(header.sectionSize(c) for c in range(model.columnCount()) if c != model.TEXT)
-                - 8,
-            ),
-        )
+    @staticmethod
+    def _fit(view, model) -> None:
+        fit_with_stretch(view, model, model.TEXT)
 
     def _set_editable(self, editable: bool) -> None:
         self.notes.setReadOnly(not editable)
@@ -463,9 +474,15 @@ class MinutesTab(MeetingTab):
         if not same_item or (
             not self._save_timer.isActive() and cleaned(self.notes.toPlainText()) != item.minutes_text
         ):
+            if same_item:
+                self._burst += 1  # the text changed underneath (undo, redo): new typing is a new step
+            position = self.notes.textCursor().position() if same_item else 0
             self.notes.blockSignals(True)
             self.notes.setPlainText(item.minutes_text)
             self.notes.blockSignals(False)
+            cursor = self.notes.textCursor()
+            cursor.setPosition(min(position, len(self.notes.toPlainText())))
+            self.notes.setTextCursor(cursor)
             if not same_item:
                 self.saved_label.setText("")
         self._notes_item = item.id

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -71,6 +72,9 @@ class MeetingView(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A long title is cut rather than widening the view beyond the window.
+        self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setMinimumWidth(120)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("stateBadge")
         self.facts_label = QLabel(self)
@@ -79,16 +83,18 @@ class MeetingView(QWidget):
 
         self.next_state_button = QPushButton(self)
         self.next_state_button.setDefault(False)
-        self.move_button = QPushButton(self.tr("Verplaatsen..."), self)
-        self.cancel_button = QPushButton(self.tr("Annuleren"), self)
         self.ics_button = QPushButton(self.tr("Uitnodiging (.ics)..."), self)
         self.ics_button.setToolTip(
             self.tr("De uitnodiging als agendabestand opslaan (ook na verplaatsen of annuleren)")
         )
         self.more_button = QToolButton(self)
-        self.more_button.setText(self.tr("Meer"))
+        self.more_button.setText(self.tr("Overleg"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.more_button)
+        self.move_action = menu.addAction(self.tr("Verplaatsen..."))
+        self.cancel_action = menu.addAction(self.tr("Annuleren"))
+        menu.addSeparator()
         self.back_action = menu.addAction(self.tr("Status terugzetten"))
         self.history_action = menu.addAction(self.tr("Wijzigingsgeschiedenis..."))
         menu.addSeparator()
@@ -126,10 +132,10 @@ class MeetingView(QWidget):
         self.empty_label.setStyleSheet("color: palette(placeholder-text);")
 
         header = QHBoxLayout()
-        header.addWidget(self.title_label)
+        header.addWidget(self.title_label, 1)
         header.addWidget(self.state_label)
-        header.addStretch(1)
-        for button in (self.next_state_button, self.move_button, self.cancel_button, self.ics_button):
+        header.addSpacing(12)
+        for button in (self.next_state_button, self.ics_button):
             header.addWidget(button)
         header.addWidget(self.more_button)
         self.content = QWidget(self)
@@ -146,10 +152,10 @@ class MeetingView(QWidget):
         self.content.hide()
 
         self.next_state_button.clicked.connect(self.next_state)
-        self.move_button.clicked.connect(self.move_meeting)
-        self.cancel_button.clicked.connect(self.cancel_or_restore)
-        self.ics_button.clicked.connect(self.save_ics)
-        self.reopen_button.clicked.connect(self.reopen)
+        self.move_action.triggered.connect(lambda: self.move_meeting())
+        self.cancel_action.triggered.connect(lambda: self.cancel_or_restore())
+        self.ics_button.clicked.connect(lambda: self.save_ics())
+        self.reopen_button.clicked.connect(lambda: self.reopen())
         self.back_action.triggered.connect(self.step_back)
         self.history_action.triggered.connect(self.show_history)
         self.delete_action.triggered.connect(self.delete_meeting)
@@ -204,6 +210,7 @@ class MeetingView(QWidget):
 
         d = data.detail
         self.title_label.setText(d.title)  # type: ignore[attr-defined]
+        self.title_label.setToolTip(d.title)  # type: ignore[attr-defined]
         state = d.state  # type: ignore[attr-defined]
         colour = STATE_COLOURS.get(state.value, "#5f6368")
         self.state_label.setText(enum_label(state))
@@ -215,16 +222,18 @@ class MeetingView(QWidget):
             when += f", {format_time(d.start_time)}"  # type: ignore[attr-defined]
             if d.end_time:  # type: ignore[attr-defined]
                 when += f"–{format_time(d.end_time)}"  # type: ignore[attr-defined]
-        facts = [when]
+        place = [when]
         if d.location:  # type: ignore[attr-defined]
-            facts.append(d.location)  # type: ignore[attr-defined]
+            place.append(d.location)  # type: ignore[attr-defined]
+        people = []
         if d.series_name:  # type: ignore[attr-defined]
-            facts.append(arg(self.tr("%1, overleg %2 van %3"), d.series_name, d.number_in_year, d.date.year))  # type: ignore[attr-defined]
+            people.append(arg(self.tr("%1, overleg %2 van %3"), d.series_name, d.number_in_year, d.date.year))  # type: ignore[attr-defined]
         if d.chair_name:  # type: ignore[attr-defined]
-            facts.append(arg(self.tr("voorzitter %1"), d.chair_name))  # type: ignore[attr-defined]
+            people.append(arg(self.tr("voorzitter %1"), d.chair_name))  # type: ignore[attr-defined]
         if d.secretary_name:  # type: ignore[attr-defined]
-            facts.append(arg(self.tr("notulist %1"), d.secretary_name))  # type: ignore[attr-defined]
-        self.facts_label.setText(" · ".join(facts))
+            people.append(arg(self.tr("notulist %1"), d.secretary_name))  # type: ignore[attr-defined]
+        facts = " · ".join(place) + ("\n" + " · ".join(people) if people else "")
+        self.facts_label.setText(facts)
 
         next_texts = {
             MeetingState.CONCEPT: self.tr("Definitief plannen"),
@@ -234,9 +243,9 @@ class MeetingView(QWidget):
         self.next_state_button.setVisible(state in next_texts)
         self.next_state_button.setText(next_texts.get(state, ""))
         cancelled = state is MeetingState.CANCELLED
-        self.cancel_button.setText(self.tr("Annulering opheffen") if cancelled else self.tr("Annuleren"))
-        self.cancel_button.setVisible(state in (MeetingState.CONCEPT, MeetingState.PLANNED, MeetingState.CANCELLED))
-        self.move_button.setEnabled(not data.read_only)
+        self.cancel_action.setText(self.tr("Annulering opheffen") if cancelled else self.tr("Annuleren"))
+        self.cancel_action.setEnabled(state in (MeetingState.CONCEPT, MeetingState.PLANNED, MeetingState.CANCELLED))
+        self.move_action.setEnabled(not data.read_only)
         self.back_action.setEnabled(state in (MeetingState.PLANNED, MeetingState.HELD))
         self.delete_action.setEnabled(not data.read_only)
         if data.read_only:

@@ -95,6 +95,15 @@ class MeetingsPage(Page):
         self.new_button.clicked.connect(lambda: self.new_meeting())
         self.meeting.deleted.connect(self.select_next_meeting)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not getattr(self, "_split_sized", False):
+            # Only now does the splitter know its width; a restored state (restore_state) wins over this.
+            self._split_sized = True
+            if self.splitter.sizes()[0] < self.view.minimumWidth():
+                width = self.splitter.width()
+                self.splitter.setSizes([360, max(400, width - 360)])
+
     def splitters(self):
         return {"split": self.splitter}
 
