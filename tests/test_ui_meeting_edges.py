@@ -331,3 +331,25 @@ def test_escalation_reaches_the_bestuurlijk_overleg_and_its_outcome_comes_back(w
     assert "Akkoord, met extra budget" in view.decisions.decisions_model.display(
         row, view.decisions.decisions_model.OUTCOME
     )
+
+
+def test_overleg_menu_makes_a_new_meeting_and_saves_the_invitation(window, tmp_path, monkeypatch):
+    ao = series_id(window, "AO")
+
+    def accept(dialog):
+        dialog.series_combo.setCurrentIndex(find_data(dialog.series_combo, ao))
+        return 1
+
+    monkeypatch.setattr(NewMeetingDialog, "exec", accept)
+    monkeypatch.setattr(CarryForwardDialog, "exec", lambda self: 0)  # reviewed and put aside: nothing carried
+    window.show_page("programme")
+    window.new_meeting_action.trigger()
+    page = window.page("meetings")
+    assert window.current_page() is page
+    meeting_id = page.meeting.meeting_id
+    assert carried_ids(window, meeting_id) == set()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "ao.ics"), ""))
+    window.save_ics_action.trigger()
+    with window.database.session() as session:
+        uid = session.get(Meeting, meeting_id).ics_uid
+    assert f"UID:{uid}" in (tmp_path / "ao.ics").read_text()

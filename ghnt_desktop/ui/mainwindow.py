@@ -175,6 +175,15 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
             language_group.addAction(action)
 
+        meeting_menu = self.menuBar().addMenu(self.tr("&Overleg"))
+        self.new_meeting_action = meeting_menu.addAction(self.tr("&Nieuw overleg..."))
+        self.new_meeting_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
+        self.new_meeting_action.triggered.connect(
+            lambda: (self.show_page("meetings"), self.page("meetings").new_meeting())
+        )
+        self.save_ics_action = meeting_menu.addAction(self.tr("Uitnodiging als .&ics opslaan..."))
+        self.save_ics_action.triggered.connect(lambda: self.page("meetings").meeting.save_ics())
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.about_action = help_menu.addAction(self.tr("&Over GHNT Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)

@@ -123,7 +123,8 @@ class MinutesTab(MeetingTab):
         from ...models import ActionStatus
 
         self.item_list = QListWidget(self)
-        self.item_list.setMinimumWidth(200)
+        self.item_list.setMinimumWidth(180)
+        self.item_list.setMaximumWidth(300)
         self.item_list.setSpacing(2)
         self.item_list.setWordWrap(False)
         self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -307,7 +308,7 @@ class MinutesTab(MeetingTab):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([250, 900])
+        self.splitter.setSizes([210, 900])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 6)
@@ -387,7 +388,7 @@ class MinutesTab(MeetingTab):
 
     @staticmethod
     def _fit(view, model) -> None:
-        fit_with_stretch(view, model, model.TEXT)
+        fit_with_stretch(view, model, model.TEXT, max_width=150)
 
     def _set_editable(self, editable: bool) -> None:
         self.notes.setReadOnly(not editable)
