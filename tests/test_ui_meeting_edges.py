@@ -59,13 +59,13 @@ def window(qtbot, tmp_path, demo_file):
         win.database.close()
 
 
-def meeting_of(window, code: str, state: MeetingState):
-    """The first meeting of a series in a state."""
+def meeting_of(window, code: str, state: MeetingState, *, last: bool = False):
+    """The first (or last) meeting of a series in a state."""
     with window.database.session() as session:
         return session.scalar(
             select(Meeting)
             .where(Meeting.series_id == series_id(window, code), Meeting.state == state)
-            .order_by(Meeting.date)
+            .order_by(Meeting.date.desc() if last else Meeting.date)
             .limit(1)
         )
 
@@ -353,3 +353,22 @@ def test_overleg_menu_makes_a_new_meeting_and_saves_the_invitation(window, tmp_p
     with window.database.session() as session:
         uid = session.get(Meeting, meeting_id).ics_uid
     assert f"UID:{uid}" in (tmp_path / "ao.ics").read_text()
+
+
+def test_item_models_pass_qts_model_tester(window, qtmodeltester):
+    approved = meeting_of(window, "AO", MeetingState.MINUTES_APPROVED, last=True)
+    view = show(window, approved.id)
+    for model in (
+        view.agenda.model,
+        view.attendance.model,
+        view.decisions.decisions_model,
+        view.decisions.actions_model,
+        view.minutes.review_model,
+    ):
+        assert model.rowCount() > 0
+        qtmodeltester.check(model)
+    agenda = view.agenda.model
+    assert [agenda.index(r, agenda.NUMBER).data() for r in range(agenda.rowCount())] == [
+        line.item.number for line in view.data.agenda
+    ]
+    assert not agenda.flags(agenda.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled  # vastgesteld: no reordering

@@ -128,6 +128,7 @@ class MinutesTab(MeetingTab):
         self.item_list.setSpacing(2)
         self.item_list.setWordWrap(False)
         self.item_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.item_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long titles elide
 
         self.previous_button = QPushButton(self.tr("◀ Vorige"), self)
         self.previous_button.setToolTip(self.tr("Vorig agendapunt (Alt+Links of PgUp)"))
@@ -308,7 +309,7 @@ class MinutesTab(MeetingTab):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([210, 900])
+        self.splitter.setSizes([250, 900])
         self.splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 6)
