@@ -541,21 +541,23 @@ class ViewFilter:
 
 
 def notes_matching(session: Session, search: str) -> frozenset[str]:
-    """Ids (hex) of action items and programme actions whose progress notes contain ``search``.
+    """Ids (hex) of action items and programme actions whose progress notes contain every word of ``search``.
 
-    SQLite's LIKE ignores case for ASCII letters only (as ``list_action_items``): a scan of the notes, measured
-    at about 50 ms for 150,000 progress updates, cheaper than keeping the notes of every action in memory.
+    Words match as prefixes ("meld" finds "meldcode"), through the full-text index of ``services.search``:
+    measured on 150,000 progress updates 1-25 ms, against 25-50 ms for a LIKE scan of the notes.
     """
-    needle = search.strip()
-    if not needle:
+    from .search import PROGRESS_UPDATE, fts_query
+
+    query = fts_query(search)
+    if not query:
         return frozenset()
-    pattern = f"%{_escape_like(needle)}%"
     rows = session.execute(
         text(
-            "SELECT DISTINCT coalesce(action_item_id, programme_action_id) FROM progress_update "
-            "WHERE done_text LIKE :p ESCAPE '\\' OR todo_text LIKE :p ESCAPE '\\'"
+            "SELECT DISTINCT coalesce(p.action_item_id, p.programme_action_id) FROM search_index "
+            "JOIN progress_update p ON p.rowid = search_index.rowid / 8 "
+            "WHERE search_index MATCH :query AND search_index.rowid % 8 = :kind"
         ),
-        {"p": pattern},
+        {"query": query, "kind": PROGRESS_UPDATE},
     )
     return frozenset(r[0] for r in rows)
 

@@ -33,6 +33,7 @@ SOURCES: tuple[tuple[int, str, str, str], ...] = (
     (5, "programme_action", "Programma-actie", "{r}.code || ' ' || {r}.text || ' ' || {r}.deadline_text"),
 )
 KIND_BY_CODE = {code: table for code, table, _label, _expr in SOURCES}
+PROGRESS_UPDATE = 4  # kind code of progress notes (services.actions searches them for the actions view)
 LABELS = {table: label for _code, table, label, _expr in SOURCES}
 
 
