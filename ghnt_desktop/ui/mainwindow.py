@@ -151,6 +151,10 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        self.search_action = edit_menu.addAction(self.tr("&Zoeken..."))
+        self.search_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence(self.tr("Ctrl+K"))])
+        self.search_action.triggered.connect(self.open_search)
 
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         self.page_actions: list[QAction] = []
@@ -518,6 +522,35 @@ class MainWindow(QMainWindow):
         from .import_wizard import open_import_wizard
 
         return open_import_wizard(self)
+
+    # Search.
+
+    def open_search(self) -> None:
+        """Bewerken > Zoeken: the search window (one per main window, kept between uses)."""
+        from .search_dialog import SearchDialog
+
+        if getattr(self, "search_dialog", None) is None:
+            self.search_dialog = SearchDialog(self)
+        self.search_dialog.show()
+        self.search_dialog.raise_()
+        self.search_dialog.activateWindow()
+        self.search_dialog.field.setFocus()
+        self.search_dialog.field.selectAll()
+
+    def show_record(self, kind: str, record_id, meeting_id=None) -> bool:
+        """Show a record where it lives: action items and programme actions in Acties, the rest in its meeting."""
+        if kind in ("action_item", "programme_action"):
+            page = self.page("actions")
+            self.show_page("actions")
+            if page.select_action(record_id.hex):
+                return True
+            page.clear_filters()
+            if page.select_action(record_id.hex):
+                return True
+        if meeting_id is not None:
+            self.show_page("meetings")
+            return self.page("meetings").select_meeting(meeting_id)
+        return False
 
     def apply_changes(self, changes) -> None:
         """Tell every page what a service changed; each decides whether it must reload."""

@@ -1,0 +1,119 @@
+"""Zoeken: one search field over all minutes, decisions, action items, progress notes and the programme.
+
+Results come from ``services.search`` (a full-text index): every typed word must occur, as the start of
+a word. Opening a result (Enter or double-click) shows it where it lives: a meeting's agenda item,
+decision or progress in the Overleggen page, an action item or programme action in Acties.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout
+
+from .i18n import arg, format_date
+from .itemmodels.base import ROW_ROLE, RowTableModel
+from .pages.base import make_table_view
+
+if TYPE_CHECKING:
+    from ..services.search import SearchHit
+    from .mainwindow import MainWindow
+
+SEARCH_DEBOUNCE_MS = 200
+
+
+class SearchResultModel(RowTableModel["SearchHit"]):
+    """Search hits: kind, date, meeting, title and the matching words in context."""
+
+    KIND, DATE, MEETING, TITLE, SNIPPET = range(5)
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("SearchResultModel", "Soort"),
+        QT_TRANSLATE_NOOP("SearchResultModel", "Datum"),
+        QT_TRANSLATE_NOOP("SearchResultModel", "Overleg"),
+        QT_TRANSLATE_NOOP("SearchResultModel", "Onderwerp"),
+        QT_TRANSLATE_NOOP("SearchResultModel", "Gevonden tekst"),
+    )
+
+    def display(self, row: SearchHit, column: int) -> str:
+        if column == self.KIND:
+            return QCoreApplication.translate("enums", row.kind_label)
+        if column == self.DATE:
+            return format_date(row.meeting_date) if row.meeting_date else ""
+        if column == self.MEETING:
+            return row.meeting_title
+        if column == self.TITLE:
+            return row.title
+        return row.snippet.replace("[", "").replace("]", "")
+
+    def sort_value(self, row: SearchHit, column: int) -> Any:
+        if column == self.DATE:
+            return row.meeting_date.isoformat() if row.meeting_date else ""
+        return self.display(row, column).casefold()
+
+    def tooltip(self, row: SearchHit, column: int) -> str | None:
+        return row.snippet if column == self.SNIPPET else None
+
+
+class SearchDialog(QDialog):
+    """A search field and its results; non-modal, so the user can keep it open while looking around."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window_ = window
+        self.setWindowTitle(self.tr("Zoeken"))
+        self.resize(1000, 560)
+        layout = QVBoxLayout(self)
+        self.field = QLineEdit(self)
+        self.field.setPlaceholderText(self.tr("Zoek in verslagen, besluiten, acties, voortgang en het programma..."))
+        self.field.setClearButtonEnabled(True)
+        layout.addWidget(self.field)
+        self.model = SearchResultModel(self)
+        # Best matches first: the order is the search's, so the columns do not sort.
+        self.view = make_table_view(self.model, self, sortable=False)
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel(self)
+        layout.addWidget(self.count_label)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.field.textChanged.connect(lambda _text: self._timer.start())
+        self.field.returnPressed.connect(self._open_first_or_current)
+        self.view.activated.connect(lambda index: self.open_hit(index.data(ROW_ROLE)))
+        QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
+
+    def run_search(self) -> None:
+        from ..services.search import search
+
+        self._timer.stop()
+        database = self.window_.database
+        if database is None:
+            return
+        with database.session() as session:
+            hits = search(session, self.field.text())
+        self.model.set_rows(hits)
+        for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
+            self.view.setColumnWidth(column, width)
+        if not self.field.text().strip():
+            self.count_label.setText("")
+        elif not hits:
+            self.count_label.setText(self.tr("Niets gevonden."))
+        else:
+            self.count_label.setText(
+                arg(
+                    self.tr("%1 resultaten (de beste 200)") if len(hits) >= 200 else self.tr("%1 resultaten"), len(hits)
+                )
+            )
+
+    def _open_first_or_current(self) -> None:
+        self.run_search()
+        if self.model.rowCount():
+            index = self.view.currentIndex()
+            row = index.row() if index.isValid() else 0
+            self.open_hit(self.model.index(row, 0).data(ROW_ROLE))
+
+    def open_hit(self, hit: SearchHit | None) -> None:
+        if hit is not None:
+            self.window_.show_record(hit.kind, hit.id, hit.meeting_id)

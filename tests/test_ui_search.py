@@ -1,0 +1,87 @@
+"""Zoeken: type in the search window, see hits from minutes, decisions and actions, open one."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from ghnt_desktop.demo import create_demo_database
+from ghnt_desktop.models import ActionItem, Decision, Meeting
+from ghnt_desktop.settings import Settings
+from ghnt_desktop.ui.itemmodels.base import ROW_ROLE
+from ghnt_desktop.ui.mainwindow import MainWindow
+
+TODAY = date(2026, 11, 22)
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    create_demo_database(path, today=TODAY)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_file):
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_file, path)
+    win = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: TODAY)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.open_database_file(path)
+    return win
+
+
+def search_for(qtbot, window, text):
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    dialog.field.setText(text)
+    qtbot.waitUntil(lambda: dialog.count_label.text() != "", timeout=3000)
+    return dialog
+
+
+def test_a_decision_is_found_and_opens_its_meeting(qtbot, window):
+    with window.database.session() as session:
+        decision = session.scalars(select(Decision).order_by(Decision.number)).first()
+        meeting_title = session.scalar(select(Meeting.title).where(Meeting.id == decision.meeting_id))
+        word = max(decision.text.split(), key=len).strip(".,:;()")
+    dialog = search_for(qtbot, window, f"{decision.number} {word}")
+    hits = [dialog.model.index(r, 0).data(ROW_ROLE) for r in range(dialog.model.rowCount())]
+    assert hits and hits[0].kind == "decision" and hits[0].id == decision.id
+    assert dialog.model.index(0, dialog.model.MEETING).data() == meeting_title
+    dialog.resize(1000, 500)
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "search.png"))
+    dialog.open_hit(hits[0])
+    assert window.current_page().key == "meetings"
+    assert window.page("meetings").selected_meeting().id == decision.meeting_id
+
+
+def test_an_action_item_opens_in_acties_even_behind_a_filter(qtbot, window):
+    with window.database.session() as session:
+        action = session.scalars(select(ActionItem).order_by(ActionItem.number)).first()
+    actions = window.page("actions")
+    actions.search_edit.setText("zzz-niets")
+    actions.apply_filter()
+    dialog = search_for(qtbot, window, action.number)
+    hit = next(
+        dialog.model.index(r, 0).data(ROW_ROLE)
+        for r in range(dialog.model.rowCount())
+        if dialog.model.index(r, 0).data(ROW_ROLE).kind == "action_item"
+    )
+    assert hit.id == action.id
+    dialog.open_hit(hit)
+    assert window.current_page().key == "actions"
+    assert actions.selected_action().id == action.id.hex
+
+
+def test_nothing_found_says_so(qtbot, window):
+    dialog = search_for(qtbot, window, "qqqxyzzy")
+    assert dialog.model.rowCount() == 0
+    assert dialog.count_label.text() == "Niets gevonden."
