@@ -90,3 +90,14 @@ def test_damaged_file_offers_a_backup_and_opens_it(qtbot, tmp_path, sample_path,
     # The damaged file was kept aside, not thrown away.
     kinds = {b.kind for b in list_backups(sample_path, with_summary=False)}
     assert kinds & {"beschadigd", "voor-herstel"}
+
+
+def test_about_names_version_database_and_libraries(qtbot, tmp_path, sample_path):
+    from ghnt_desktop import __version__
+
+    window = make_window(qtbot, tmp_path)
+    assert window.open_database_file(sample_path)
+    text = window.about_text()
+    assert __version__ in text and str(sample_path) in text
+    for library in ("Qt ", "PySide6", "SQLAlchemy", "SQLite", "python-docx", "openpyxl"):
+        assert library in text

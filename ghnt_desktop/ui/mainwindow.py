@@ -200,16 +200,39 @@ class MainWindow(QMainWindow):
         self.show_status(self.tr("De nieuwe taal wordt gebruikt na het opnieuw starten van GHNT Desktop."))
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("Over GHNT Desktop"),
-            arg(
-                self.tr(
-                    "<h3>GHNT Desktop %1</h3><p>Programma, overleggen, verslagen en actielijsten van het "
-                    "regionale netwerk <i>Geweld hoort nergens thuis</i>.</p><p>Licentie: EUPL-1.2</p>"
-                ),
-                __version__,
+        """Help > Over: version, the open database and the versions of the libraries underneath."""
+        QMessageBox.about(self, self.tr("Over GHNT Desktop"), self.about_text())
+
+    def about_text(self) -> str:
+        import sqlite3
+        import sys
+        from importlib.metadata import PackageNotFoundError, version
+
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        def package(name: str) -> str:
+            try:
+                return version(name)
+            except PackageNotFoundError:  # frozen builds may lack the metadata
+                return "?"
+
+        database = str(self.database.path) if self.database is not None else self.tr("(geen database geopend)")
+        libraries = [
+            f"Python {sys.version.split()[0]}",
+            f"Qt {qVersion()}, PySide6 {PySide6.__version__}",
+            f"SQLAlchemy {package('SQLAlchemy')}, Alembic {package('alembic')}, SQLite {sqlite3.sqlite_version}",
+            f"python-docx {package('python-docx')}, openpyxl {package('openpyxl')}",
+        ]
+        return arg(
+            self.tr(
+                "<h3>GHNT Desktop %1</h3><p>Programma, overleggen, verslagen en actielijsten van het "
+                "regionale netwerk <i>Geweld hoort nergens thuis</i>.</p>"
+                "<p><b>Database:</b> %2</p><p><b>Onderdelen:</b><br>%3</p><p>Licentie: EUPL-1.2</p>"
             ),
+            __version__,
+            database,
+            "<br>".join(libraries),
         )
 
     # Pages.
