@@ -85,11 +85,9 @@ def run(qtbot, dialog: ExportDialog, out: Path):
     """Make the document into ``out`` and wait until the dialog has the result."""
     dialog.file_edit.setText(str(out))
     dialog._file_chosen = True
-    task = dialog.start_export()
-    assert task is not None, "the dialog refused to start"
-    with qtbot.waitSignal(task.signals.finished, timeout=20_000):
-        pass
-    qtbot.waitUntil(lambda: not dialog.is_running())
+    with qtbot.waitSignal(dialog.export_finished, timeout=20_000):
+        assert dialog.start_export() is not None, "the dialog refused to start"
+    assert not dialog.is_running()
     return dialog.outcome
 
 
@@ -252,28 +250,31 @@ def test_existing_file_is_only_replaced_when_confirmed(qtbot, demo_db, tmp_path,
 
 def test_worker_reports_in_the_gui_thread(qtbot):
     seen: list[object] = []
+    reports: list[tuple[int, int]] = []
 
     def work(progress, cancelled):
         for step in range(3):
             progress(step, 2)
         return QThread.currentThread()
 
-    task = worker.start_task(work)
-    task.signals.succeeded.connect(lambda result: seen.append((result, QThread.currentThread())))
-    with qtbot.waitSignal(task.signals.finished, timeout=5000):
-        pass
+    worker.start_task(
+        work,
+        progress=lambda d, t: reports.append((d, t)),
+        succeeded=lambda result: seen.append((result, QThread.currentThread())),
+    )
     qtbot.waitUntil(lambda: bool(seen))
     worker_thread, receiving_thread = seen[0]
     assert worker_thread is not QApplication.instance().thread()
     assert receiving_thread is QApplication.instance().thread()
+    assert reports[0] == (0, 2) and reports[-1] == (2, 2)
 
     def fail(progress, cancelled):
         raise ValidationError("Dat kan niet.")
 
-    failing = worker.start_task(fail)
-    with qtbot.waitSignal(failing.signals.failed, timeout=5000) as blocker:
-        pass
-    assert str(blocker.args[0]) == "Dat kan niet."
+    failures: list[BaseException] = []
+    worker.start_task(fail, failed=failures.append)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert str(failures[0]) == "Dat kan niet."
 
 
 def test_menu_entry_opens_the_dialog_for_the_selected_meeting(qtbot, tmp_path, messages):

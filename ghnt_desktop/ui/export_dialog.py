@@ -21,7 +21,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Slot
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -190,6 +190,9 @@ def _pydate(value: QDate) -> date:
 
 class ExportDialog(QDialog):
     """Choose a document, its contents, template and file; make it in the background."""
+
+    #: An export ended (made, failed or cancelled) and the dialog shows the outcome.
+    export_finished = Signal()
 
     def __init__(
         self,
@@ -724,11 +727,11 @@ class ExportDialog(QDialog):
         self.task = start_task(
             lambda progress, cancelled: run_export(database, request, progress, cancelled),
             name=f"export {request.kind}",
+            progress=self._progress,
+            succeeded=self._succeeded,
+            failed=self._failed,
+            cancelled=self._cancelled,
         )
-        self.task.signals.progress.connect(self._progress)
-        self.task.signals.succeeded.connect(self._succeeded)
-        self.task.signals.failed.connect(self._failed)
-        self.task.signals.cancelled.connect(self._cancelled)
         self._set_running(True)
         return self.task
 
@@ -783,18 +786,21 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         self.open_button.setFocus()
+        self.export_finished.emit()
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
         self._set_running(False)
         self.result_area.setVisible(False)
         report_failure(self, exc, self.tr("Document niet gemaakt"))
+        self.export_finished.emit()
 
     @Slot()
     def _cancelled(self) -> None:
         self._set_running(False)
         self.result_label.setText(self.tr("Afgebroken; er is geen bestand opgeslagen."))
         self.result_label.setVisible(True)
+        self.export_finished.emit()
 
     @Slot()
     def _clear_result(self, *_args) -> None:

@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -267,6 +267,26 @@ class ListItemModel(RowTableModel["ListItem"]):
         return None
 
 
+def fit_columns(view: QTableView, widest: dict[int, int], default: int = 200) -> None:
+    """Columns as wide as their contents (and header), but no text column wider than its cap.
+
+    Measured on the first rows only, so a list of thousands of rows opens at once.
+    """
+    model = view.model()
+    metrics = view.fontMetrics()
+    header = view.horizontalHeader()
+    rows = min(model.rowCount(), 200)
+    for column in range(model.columnCount()):
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        width = metrics.horizontalAdvance(title) + 24
+        for row in range(rows):
+            text = str(model.data(model.index(row, column)) or "")
+            width = max(width, metrics.horizontalAdvance(text) + 16)
+        if model.data(model.index(0, column), Qt.ItemDataRole.CheckStateRole) is not None or column == 0:
+            width += 24  # room for a checkbox
+        header.resizeSection(column, min(width, widest.get(column, default)))
+
+
 def _table_view(parent: QWidget, model) -> QTableView:
     view = QTableView(parent)
     view.setModel(model)
@@ -290,6 +310,9 @@ class ImportWizard(QDialog):
 
     PAGE_READING, PAGE_ROUNDTRIP, PAGE_MAPPING, PAGE_STATUSES, PAGE_ROWS, PAGE_DONE = range(6)
 
+    #: A step that ran in the background (reading, a preview, applying) ended and its page is shown.
+    step_finished = Signal()
+
     def __init__(
         self,
         database: Database,
@@ -311,6 +334,7 @@ class ImportWizard(QDialog):
         self.table: ListTable | None = None
         self.list_preview: ListPreview | None = None
         self.result: Any = None
+        self._on_done: Callable[[Any], None] | None = None
         self.setWindowTitle(self.tr("Actielijst importeren"))
         self.resize(1100, 640)
 
@@ -405,9 +429,6 @@ class ImportWizard(QDialog):
         self.roundtrip_view.setObjectName("roundtripView")
         header = self.roundtrip_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        widths = (110, 260, 110, 100, 100, 95, 110, 200, 200, 220)
-        for column, width in enumerate(widths):
-            self.roundtrip_view.setColumnWidth(column, width)
         header.setStretchLastSection(True)
         layout.addWidget(self.roundtrip_summary)
         layout.addWidget(self.roundtrip_warnings)
@@ -480,8 +501,6 @@ class ImportWizard(QDialog):
         self.rows_notes.setStyleSheet("color: #9c5700;")
         self.list_model = ListItemModel(self)
         self.rows_view = _table_view(self, self.list_model)
-        for column, width in enumerate((55, 70, 330, 170, 170, 170, 100)):
-            self.rows_view.setColumnWidth(column, width)
         self.rows_view.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.rows_summary)
         layout.addWidget(self.rows_view, 1)
@@ -592,12 +611,16 @@ class ImportWizard(QDialog):
 
     def _run(self, function, on_done: Callable[[Any], None], label: str) -> Task:
         """Run ``function(progress, cancelled)`` in a worker; ``on_done(result)`` in the GUI thread."""
-        self.task = start_task(function, name="import")
-        self.task.signals.progress.connect(self._progress)
-        self.task.signals.succeeded.connect(on_done)
-        self.task.signals.failed.connect(self._failed)
-        self.task.signals.cancelled.connect(self._cancelled)
-        self.task.signals.finished.connect(self._finished)
+        self._on_done = on_done  # kept here: a signal does not keep a local function alive
+        self.task = start_task(
+            function,
+            name="import",
+            progress=self._progress,
+            succeeded=self._succeeded,
+            failed=self._failed,
+            cancelled=self._cancelled,
+            finished=self._finished,
+        )
         self.progress_bar.setRange(0, 0)
         self.progress_bar.setFormat(label)
         self.progress_bar.setTextVisible(True)
@@ -611,10 +634,17 @@ class ImportWizard(QDialog):
             self.progress_bar.setRange(0, total)
             self.progress_bar.setValue(done)
 
+    @Slot(object)
+    def _succeeded(self, result) -> None:
+        on_done, self._on_done = self._on_done, None
+        if on_done is not None:
+            on_done(result)
+
     @Slot()
     def _finished(self) -> None:
         self.progress_bar.setVisible(False)
         self._update_buttons()
+        self.step_finished.emit()
 
     @Slot(object)
     def _failed(self, exc: BaseException) -> None:
@@ -687,6 +717,12 @@ class ImportWizard(QDialog):
             checked = {r.action_id for r in preview.rows if r.kind is RowKind.CHANGED and r.applicable and r.action_id}
         shown = [r for r in preview.rows if self.show_unchanged_check.isChecked() or r.kind is not RowKind.UNCHANGED]
         self.roundtrip_model.set_preview_rows(shown, checked)
+        model = self.roundtrip_model
+        fit_columns(
+            self.roundtrip_view,
+            {model.TEXT: 300, model.PROGRESS_APP: 220, model.PROGRESS_FILE: 220, model.NOTES: 260},
+            default=170,
+        )
         counts = preview.counts()
         parts = [preview.file_name]
         if preview.exported_at:
@@ -936,6 +972,7 @@ class ImportWizard(QDialog):
         preview = self.list_preview
         assert preview is not None
         self.list_model.set_rows(preview.items)
+        fit_columns(self.rows_view, {ListItemModel.TEXT: 340, ListItemModel.WARNINGS: 300}, default=200)
         sections = len(preview.sections)
         summary = arg(self.tr("%1 acties uit %2, blad %3."), len(preview.items), preview.file_name, preview.sheet)
         if sections:
