@@ -195,6 +195,9 @@ def test_existing_list_with_corrected_mapping(qtbot, db, tmp_path, messages):
     )
     wizard.set_column_field(1, "ignore")
     wizard.set_column_field(4, "deadline")
+    wizard.resize(1000, 420)
+    QApplication.processEvents()
+    wizard.grab().save(str(ARTIFACTS / "import_mapping.png"))
     wizard.set_column_field(6, "deadline")  # two columns for one field: refused with a message
     wizard.go_next()
     assert messages and "allebei" in messages[-1] and wizard.page() == ImportWizard.PAGE_MAPPING
@@ -220,6 +223,8 @@ def test_existing_list_with_corrected_mapping(qtbot, db, tmp_path, messages):
     assert items[1].deadline_date == date(2026, 9, 1) and items[2].status is ActionStatus.ON_HOLD
     assert items[0].section.startswith("Actielijn 1") and items[2].section.startswith("Actielijn 2")
     assert wizard.next_button.text().replace("&", "") == "Importeren (3)"
+    QApplication.processEvents()
+    wizard.grab().save(str(ARTIFACTS / "import_rows.png"))
     wizard.go_back()
     assert wizard.page() == ImportWizard.PAGE_STATUSES
     step(qtbot, wizard)
