@@ -353,8 +353,19 @@ def action_list(session: Session, meeting_id: uuid.UUID) -> ActionList:
             )
         )
     }
-    made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == meeting.id)).all()
-    carried = session.scalars(select(ActionItem).where(ActionItem.id.in_(list(reviews)))).all() if reviews else []
+    # Trekker, origin meeting and programme action in one query per table, not two lazy loads per row.
+    related = (
+        selectinload(ActionItem.trekker_person),
+        selectinload(ActionItem.trekker_organisation),
+        selectinload(ActionItem.origin_meeting),
+        selectinload(ActionItem.programme_action),
+    )
+    made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == meeting.id).options(*related)).all()
+    carried = (
+        session.scalars(select(ActionItem).where(ActionItem.id.in_(list(reviews))).options(*related)).all()
+        if reviews
+        else []
+    )
     items = {a.id: a for a in [*carried, *made]}.values()
     rows = []
     for a in items:

@@ -44,7 +44,7 @@ class MeetingData:
 def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingData:
     """Read one meeting for the view; raises ``NotFoundError`` when it is gone."""
     from ...models import MeetingSeries, MeetingState
-    from ...services.agenda import agenda_items, agenda_schedule, carry_forward_proposal, programme_action_choices
+    from ...services.agenda import agenda_items, agenda_schedule, carry_forward_open_count, programme_action_choices
     from ...services.meetings import attendance_list, get_meeting, organisations_represented
     from ...services.minutes import action_list, decision_list, escalated_to_meeting, meetings_with_series
     from ...services.network import list_organisations, list_people
@@ -83,8 +83,7 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
     item_programme = {item.id: tuple(programme_actions_of_item(session, item.id)) for item in items}
     carry_open = 0
     if not detail.read_only and detail.state is not MeetingState.CANCELLED:
-        proposal = carry_forward_proposal(session, meeting_id)
-        carry_open = sum(1 for a in proposal.actions if not a.linked)
+        carry_open = carry_forward_open_count(session, meeting_id)
     later = ()
     can_escalate = False
     if detail.series_id is not None:
