@@ -4,9 +4,11 @@ Run: ``.venv/bin/python benchmarks/bench_actions_view.py [--runs 5]`` (not part 
 
 Measured in one process, offscreen, medians of several runs:
 
-- opening the Acties page until its rows are painted, against setting a plain ``QAbstractTableModel``
-  with the same rows (already in memory) on a ``QTableView`` and painting it, and against reading the
-  same rows with raw sqlite3 first;
+- opening the Acties page until its first rows are painted (the page shows the top of the default order
+  from one quick query, the complete list follows from a worker thread), against setting a plain
+  ``QAbstractTableModel`` with the same rows (already in memory) on a ``QTableView`` and painting it, and
+  against reading the same rows with raw sqlite3 first; the time until the complete list is in is reported
+  too, against the raw read (no target: the window stays usable meanwhile);
 - one filter keystroke (a search for a word) and one sort click on the loaded page, against a plain
   Python list filter and ``list.sort`` of the same rows;
 - opening a meeting (the one with the most agenda items) in the Overleggen page;
@@ -96,7 +98,7 @@ def interactive(path: Path, runs: int) -> None:
     PlainModel = plain_model_class()
     database = open_database(path, read_only=True)
 
-    opened, base_open, base_fetch_open = [], [], []
+    opened, completed, base_open, base_fetch_open = [], [], [], []
     page = None
     for _ in range(runs):
         rows = raw_rows(path)
@@ -126,17 +128,23 @@ def interactive(path: Path, runs: int) -> None:
         app.processEvents()
         started = time.perf_counter()
         page.load(database)
-        while not page.loaded:
+        while not page.loaded and page.model.rowCount() == 0:
             app.processEvents()
             time.sleep(0.001)
         app.processEvents()
         opened.append(time.perf_counter() - started)
+        while not page.loaded:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+        completed.append(time.perf_counter() - started)
     count = page.model.all_count()
     print(f"Actions view on {count:,} rows (action items and programme actions), median of {runs} runs")
-    report("open the Acties page (rows painted)", median_ms(opened), median_ms(base_open))
+    report("open the Acties page (first rows painted)", median_ms(opened), median_ms(base_open))
     report(
         "  ... baseline including the raw sqlite3 read", median_ms(opened), median_ms(base_fetch_open), target_ms=None
     )
+    report("  ... complete list in (worker thread)", median_ms(completed), median_ms(base_fetch_open), target_ms=None)
 
     # Baselines on the page's own rows: the same strings, the same count.
     rows = list(page.model._all)

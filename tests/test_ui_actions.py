@@ -288,3 +288,65 @@ def test_screenshot(window, qtbot):
     page.tabs.setCurrentIndex(1)
     qtbot.wait(50)
     assert window.grab().save(str(ARTIFACTS / "actions_per_gemeente.png"))
+
+
+def test_big_list_shows_its_first_rows_then_the_complete_list(window, qtbot, monkeypatch):
+    import ghnt_desktop.ui.pages.actions as actions_page
+
+    page = window.page("actions")
+    expected = [r.id for r in page.model.rows()]
+    monkeypatch.setattr(actions_page, "SYNC_LOAD_LIMIT", 0)
+    monkeypatch.setattr(actions_page, "FIRST_ROWS", 7)
+    page.clear()
+    page.load(window.database)
+    # At once, before the worker is done: the top of the default order, and the count says it is still loading.
+    assert page.first_rows_shown and not page.loaded
+    assert shown_ids(page) == expected[:7]
+    assert page.count_label.text() == "Laden..."
+    qtbot.waitUntil(lambda: page.loaded, timeout=5000)
+    assert not page.first_rows_shown
+    assert [r.id for r in page.model.rows()] == expected
+
+
+def test_first_view_ids_are_the_top_of_the_default_order(window):
+    from ghnt_desktop.services.actions import PROGRAMME, first_view_ids, load_action_view, sort_view
+
+    with window.database.session() as session:
+        rows = sort_view(load_action_view(session), "number")
+        programme = sum(1 for r in rows if r.kind == PROGRAMME)
+        for count in (1, programme, programme + 5, len(rows) + 3):
+            assert first_view_ids(session, count) == [r.id for r in rows[:count]]
+
+
+def test_sort_view_matches_a_plain_stable_sort(window):
+    from ghnt_desktop.services.actions import STATUS_ORDER, VIEW_SORT_KEYS, F, load_action_view, sort_view
+
+    with window.database.session() as session:
+        rows = load_action_view(session)
+    plain = {
+        "number": F.number_key,
+        "kind": F.action_kind,
+        "text": F.text_key,
+        "postponed": F.times_postponed,
+    }
+    ranked = {
+        "trekker": F.trekker_key,
+        "deadline": F.deadline,
+        "section": F.section_position,
+        "group": F.working_group_name,
+        "meeting": F.origin_meeting_date,
+    }
+    for key in VIEW_SORT_KEYS:
+        for descending in (False, True):
+            if key in plain:
+                i = plain[key]
+                expected = sorted(rows, key=lambda r, i=i: r[i], reverse=descending)
+            elif key == "status":
+                expected = sorted(rows, key=lambda r: STATUS_ORDER.get(r[F.status], 9), reverse=descending)
+            else:
+                i = ranked[key]
+                present = sorted(
+                    (r for r in rows if r[i] not in (None, "")), key=lambda r, i=i: r[i], reverse=descending
+                )
+                expected = present + [r for r in rows if r[i] in (None, "")]  # empty values last either way
+            assert [r.id for r in sort_view(rows, key, descending)] == [r.id for r in expected], (key, descending)

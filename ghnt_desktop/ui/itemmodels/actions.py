@@ -147,6 +147,8 @@ class ActionViewModel(QAbstractTableModel):
         self._sort_key = "number"
         self._descending = False
         self._sorted: tuple[tuple[str, bool], list] | None = None
+        # Every sort of all rows made so far, by (key, descending): a second click on a column costs no sort.
+        self._sort_cache: dict[tuple[str, bool], list] = {}
         self.today = date.today()
         self._today_iso = self.today.isoformat()
         self._labels: dict[str, str] = {}
@@ -171,6 +173,7 @@ class ActionViewModel(QAbstractTableModel):
         # Kept in number order: every other sort starts from it, so ties always come out the same way.
         self._all = sort_view(list(rows), "number")
         self._sorted = None
+        self._sort_cache = {}
         self._rows = self._visible()
         self.endResetModel()
 
@@ -191,7 +194,9 @@ class ActionViewModel(QAbstractTableModel):
 
         order = (self._sort_key, self._descending)
         if self._sorted is None or self._sorted[0] != order:
-            rows = self._all if order == ("number", False) else sort_view(self._all, *order)
+            rows = self._all if order == ("number", False) else self._sort_cache.get(order)
+            if rows is None:
+                rows = self._sort_cache[order] = sort_view(self._all, *order)
             self._sorted = (order, rows)
         return self._sorted[1]
 
@@ -214,6 +219,9 @@ class ActionViewModel(QAbstractTableModel):
         old_rows = self._rows
         if self._filter.is_empty:
             self._rows = list(self._sorted_all())
+        elif (key, descending) == ("number", False) or (key, descending) in self._sort_cache:
+            # All rows were sorted this way before: one filter pass over that order.
+            self._rows = filter_view(self._sorted_all(), self._filter, self.today, self._note_ids)
         else:
             # Only the shown rows (from number order, for stable ties); all rows when the filter next changes.
             self._sorted = None
@@ -221,12 +229,20 @@ class ActionViewModel(QAbstractTableModel):
             self._rows = sort_view(shown, key, descending)
         old = self.persistentIndexList()
         if old:
-            wanted = {id(old_rows[i.row()]) for i in old if 0 <= i.row() < len(old_rows)}
-            position = {id(r): n for n, r in enumerate(self._rows) if id(r) in wanted}
-            self.changePersistentIndexList(
-                old, [self.index(position.get(id(old_rows[i.row()]), -1), i.column()) for i in old]
-            )
+            # The few rows the selection points at, found by identity (list.index compares identity first).
+            position: dict[int, int] = {}
+            for i in old:
+                if 0 <= i.row() < len(old_rows) and id(old_rows[i.row()]) not in position:
+                    position[id(old_rows[i.row()])] = self._index_of(old_rows[i.row()])
+            moved = [position.get(id(old_rows[i.row()]), -1) if 0 <= i.row() < len(old_rows) else -1 for i in old]
+            self.changePersistentIndexList(old, [self.index(n, i.column()) for n, i in zip(moved, old, strict=True)])
         self.layoutChanged.emit()
+
+    def _index_of(self, row) -> int:
+        try:
+            return self._rows.index(row)  # ids are unique, so equal means the same row
+        except ValueError:
+            return -1
 
     def sort_order(self) -> tuple[str, bool]:
         return self._sort_key, self._descending
@@ -236,7 +252,9 @@ class ActionViewModel(QAbstractTableModel):
         by_id = {r[1]: r for r in fresh}
         if not by_id:
             return
-        lists = [self._all] + ([self._sorted[1]] if self._sorted and self._sorted[1] is not self._all else [])
+        lists = [self._all] + [rows for rows in self._sort_cache.values() if rows is not self._all]
+        if self._sorted and all(self._sorted[1] is not rows for rows in lists):
+            lists.append(self._sorted[1])
         for rows in lists:
             for i, r in enumerate(rows):
                 if r[1] in by_id:
@@ -337,6 +355,8 @@ class ActionViewModel(QAbstractTableModel):
         return row[values[column]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _VIEW_ROLES:  # the view asks for font, decoration, size...: nothing to look up
+            return None
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         row = self._rows[index.row()]
@@ -397,6 +417,20 @@ class ActionViewModel(QAbstractTableModel):
             return False
         self.status_edit_requested.emit(row, value)
         return True
+
+
+_VIEW_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        ROW_ROLE,
+        SORT_ROLE,
+    )
+)
 
 
 def format_iso(iso: str | None) -> str:
