@@ -69,7 +69,8 @@ def test_backup_from_the_menu(qtbot, tmp_path, sample_path):
     window = make_window(qtbot, tmp_path)
     assert window.open_database_file(sample_path)
     before = len(list_backups(sample_path, with_summary=False))  # the automatic one made on opening
-    window.backup_action.trigger()
+    window.backup_action.trigger()  # runs off the GUI thread
+    qtbot.waitUntil(lambda: "Reservekopie gemaakt" in window.statusBar().currentMessage(), timeout=10_000)
     backups = list_backups(sample_path)
     assert len(backups) == before + 1
     assert all(b.usable for b in backups)

@@ -473,18 +473,58 @@ class MainWindow(QMainWindow):
         return bool(list_backups(path, with_summary=False))
 
     def make_backup(self) -> None:
-        """Bestand > Reservekopie maken: a copy of the open database now, beside it in backups/."""
-        from ..backup import BackupError
+        """Bestand > Reservekopie maken: a copy of the open database now, beside it in backups/.
+
+        Runs off the GUI thread (a big database takes seconds) with a progress dialog that appears when
+        the copy takes longer than half a second and can cancel it.
+        """
+        from PySide6.QtWidgets import QProgressDialog
+
         from ..backup import make_backup as backup_now
+        from .worker import check_cancelled, start_task
 
         if self.database is None:
             return
-        try:
-            info = backup_now(self.database.path)
-        except BackupError as exc:
-            show_error(self, exc)
-            return
+        path = self.database.path
+
+        def copy(progress, cancelled):
+            def report(done: int, total: int) -> None:
+                check_cancelled(cancelled)
+                progress(done, total)
+
+            return backup_now(path, progress=report)
+
+        dialog = QProgressDialog(self.tr("Reservekopie maken..."), self.tr("Annuleren"), 0, 100, self)
+        dialog.setWindowTitle(self.tr("Reservekopie"))
+        dialog.setMinimumDuration(500)
+        self._backup_dialog = dialog
+        self.backup_task = start_task(
+            copy,
+            name="backup",
+            progress=self._backup_progress,
+            succeeded=self._backup_done,
+            failed=self._backup_failed,
+            cancelled=self._backup_cancelled,
+        )
+        dialog.canceled.connect(self.backup_task.cancel)
+
+    def _backup_progress(self, done: int, total: int) -> None:
+        self._backup_dialog.setMaximum(max(total, 1))
+        self._backup_dialog.setValue(done)
+
+    def _backup_done(self, info) -> None:
+        self._backup_dialog.reset()
         self.show_status(arg(self.tr("Reservekopie gemaakt: %1"), info.path))
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        from .worker import report_failure
+
+        self._backup_dialog.reset()
+        report_failure(self, exc)
+
+    def _backup_cancelled(self) -> None:
+        self._backup_dialog.reset()
+        self.show_status(self.tr("Reservekopie geannuleerd."))
 
     def restore_backup(self) -> None:
         """Bestand > Reservekopie terugzetten: replace the open database by a backup (undo cleared)."""
