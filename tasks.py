@@ -31,7 +31,7 @@ def _run(*args: str | Path, **kwargs) -> int:
 
 def ensure_environment(*groups: str) -> None:
     """Create .venv and sync it with uv.lock (quietly when nothing changed)."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - tasks.py runs before any check of the environment
         sys.exit("Python 3.11 of nieuwer is nodig / Python 3.11 or newer is required.")
     if not PYTHON.exists():
         print("Creating .venv ...", flush=True)

@@ -6,8 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from alembic.script import ScriptDirectory
 from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy.exc import OperationalError
 
 from ghnt_desktop import db as dbmod
 from ghnt_desktop.db import (
@@ -108,7 +109,7 @@ def test_read_only_refuses_writes(tmp_path):
     path = tmp_path / "ro.db"
     open_database(path).close()
     database = open_database(path, read_only=True)
-    with pytest.raises(Exception):
+    with pytest.raises(OperationalError, match="readonly"):
         with database.session() as session:
             session.add(Organisation(name="X"))
     database.close()
