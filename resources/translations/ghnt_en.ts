@@ -2,6 +2,49 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
     <context>
+        <name>ActionItemTableModel</name>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Uitgesteld</source>
+            <translation>Postponed</translation>
+        </message>
+        <message>
+            <source>Herkomst</source>
+            <translation>Origin</translation>
+        </message>
+        <message>
+            <source>nieuw</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>Gedaan: </source>
+            <translation>Done: </translation>
+        </message>
+        <message>
+            <source>Nog te doen: </source>
+            <translation>Still to do: </translation>
+        </message>
+    </context>
+    <context>
         <name>ActionTableModel</name>
         <message>
             <source>Nummer</source>
@@ -33,11 +76,63 @@
         </message>
         <message>
             <source>%1 (te laat)</source>
+            <extracomment>The user chose another status in the Status column: (row, new ActionStatus value).</extracomment>
             <translation>%1 (late)</translation>
         </message>
         <message>
             <source>Uit %1 van %2</source>
             <translation>From %1 of %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ActionViewModel</name>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Soort</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Uitgesteld</source>
+            <translation>Postponed</translation>
+        </message>
+        <message>
+            <source>Actielijn</source>
+            <translation>Action line</translation>
+        </message>
+        <message>
+            <source>Werkgroep</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Programma</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <source>Dubbelklik om de status te wijzigen</source>
+            <translation>Double-click to change the status</translation>
         </message>
     </context>
     <context>
@@ -47,24 +142,120 @@
             <translation>Actions</translation>
         </message>
         <message>
+            <source>Alle acties</source>
+            <translation>All actions</translation>
+        </message>
+        <message>
+            <source>Per gemeente</source>
+            <translation>Per municipality</translation>
+        </message>
+        <message>
+            <source>Zoeken in nummer, actie, trekker en voortgang...</source>
+            <translation>Search number, action, lead and progress...</translation>
+        </message>
+        <message>
             <source>Alle statussen</source>
             <translation>All statuses</translation>
+        </message>
+        <message>
+            <source>Actiepunten en programma</source>
+            <translation>Action points and programme</translation>
+        </message>
+        <message>
+            <source>Alleen actiepunten en toezeggingen</source>
+            <translation>Action points and commitments only</translation>
+        </message>
+        <message>
+            <source>Alleen acties uit het programma</source>
+            <translation>Programme actions only</translation>
+        </message>
+        <message>
+            <source>Alle trekkers</source>
+            <translation>All leads</translation>
+        </message>
+        <message>
+            <source>Alle actielijnen</source>
+            <translation>All action lines</translation>
+        </message>
+        <message>
+            <source>Alle werkgroepen</source>
+            <translation>All working groups</translation>
+        </message>
+        <message>
+            <source>Alle overleggen</source>
+            <translation>All meetings</translation>
         </message>
         <message>
             <source>Alleen open</source>
             <translation>Open only</translation>
         </message>
         <message>
-            <source>Alleen te laat</source>
-            <translation>Late only</translation>
+            <source>Te laat</source>
+            <translation>Late</translation>
         </message>
         <message>
-            <source>Zoeken in actie, trekker en voortgang...</source>
-            <translation>Search action, lead and progress...</translation>
+            <source>Deadline dit kwartaal</source>
+            <translation>Deadline this quarter</translation>
+        </message>
+        <message>
+            <source>Filters wissen</source>
+            <translation>Clear filters</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;Kies een actie om de voortgang te zien.&lt;/i&gt;</source>
+            <translation>&lt;i&gt;Choose an action to see its progress.&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>Trekker: %1</source>
+            <translation>Lead: %1</translation>
+        </message>
+        <message>
+            <source>Deadline: %1</source>
+            <translation>Deadline: %1</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>1 keer uitgesteld</source>
+            <translation>postponed once</translation>
+        </message>
+        <message>
+            <source>%1 keer uitgesteld</source>
+            <translation>postponed %1 times</translation>
+        </message>
+        <message>
+            <source>Uit: %1</source>
+            <translation>From: %1</translation>
+        </message>
+        <message>
+            <source>Status van %1: %2</source>
+            <translation>Status of %1: %2</translation>
         </message>
         <message>
             <source>Status:</source>
             <translation>Status:</translation>
+        </message>
+        <message>
+            <source>Trekker:</source>
+            <translation>Lead:</translation>
+        </message>
+        <message>
+            <source>Actielijn:</source>
+            <translation>Action line:</translation>
+        </message>
+        <message>
+            <source>Werkgroep:</source>
+            <translation>Working group:</translation>
+        </message>
+        <message>
+            <source>Overleg:</source>
+            <translation>Meeting:</translation>
+        </message>
+        <message>
+            <source>Laden...</source>
+            <translation>Loading...</translation>
         </message>
         <message>
             <source>1 actie</source>
@@ -75,8 +266,1289 @@
             <translation>%1 actions</translation>
         </message>
         <message>
+            <source>%1 van %2</source>
+            <translation>%1 of %2</translation>
+        </message>
+        <message>
             <source>%1, waarvan %2 te laat</source>
             <translation>%1, %2 of them late</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgendaTab</name>
+        <message>
+            <source>&amp;Punt toevoegen...</source>
+            <translation>&amp;Add item...</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Omhoog</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <source>Alt+Omhoog</source>
+            <translation>Alt+Up</translation>
+        </message>
+        <message>
+            <source>Omlaag</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>Alt+Omlaag</source>
+            <translation>Alt+Down</translation>
+        </message>
+        <message>
+            <source>Actielijst vorig overleg...</source>
+            <translation>Action list of previous meeting...</translation>
+        </message>
+        <message>
+            <source>Openstaande actiepunten van eerdere overleggen en de acties uit het programma beoordelen</source>
+            <translation>Review open action points of earlier meetings and the programme actions</translation>
+        </message>
+        <message>
+            <source>Agendapunt</source>
+            <translation>Agenda item</translation>
+        </message>
+        <message>
+            <source> min.</source>
+            <translation> min.</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk</source>
+            <translation>Confidential</translation>
+        </message>
+        <message>
+            <source>Het punt blijft buiten stukken die rondgaan</source>
+            <translation>The item is left out of documents that are circulated</translation>
+        </message>
+        <message>
+            <source>Stuk toevoegen...</source>
+            <translation>Add paper...</translation>
+        </message>
+        <message>
+            <source>Gast toevoegen...</source>
+            <translation>Add guest...</translation>
+        </message>
+        <message>
+            <source>&amp;Onderwerp:</source>
+            <translation>&amp;Subject:</translation>
+        </message>
+        <message>
+            <source>&amp;Doel:</source>
+            <translation>&amp;Purpose:</translation>
+        </message>
+        <message>
+            <source>&amp;Inbrenger:</source>
+            <translation>P&amp;resenter:</translation>
+        </message>
+        <message>
+            <source>D&amp;uur:</source>
+            <translation>D&amp;uration:</translation>
+        </message>
+        <message>
+            <source>Stukken:</source>
+            <translation>Papers:</translation>
+        </message>
+        <message>
+            <source>Gasten:</source>
+            <translation>Guests:</translation>
+        </message>
+        <message>
+            <source>Programma:</source>
+            <translation>Programme:</translation>
+        </message>
+        <message>
+            <source>Totaal %1 min.</source>
+            <translation>Total %1 min.</translation>
+        </message>
+        <message>
+            <source>gepland einde %1</source>
+            <translation>planned end %1</translation>
+        </message>
+        <message>
+            <source>(na de eindtijd %1)</source>
+            <translation>(after the end time %1)</translation>
+        </message>
+        <message>
+            <source>Actielijst vorig overleg (%1 open)...</source>
+            <translation>Action list of previous meeting (%1 open)...</translation>
+        </message>
+        <message>
+            <source>Agendapunt %1</source>
+            <translation>Agenda item %1</translation>
+        </message>
+        <message>
+            <source> en nog %1</source>
+            <translation> and %1 more</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>Onderwerp wijzigen</source>
+            <translation>Change subject</translation>
+        </message>
+        <message>
+            <source>Inbrenger wijzigen</source>
+            <translation>Change presenter</translation>
+        </message>
+        <message>
+            <source>Doel wijzigen</source>
+            <translation>Change purpose</translation>
+        </message>
+        <message>
+            <source>Tijd wijzigen</source>
+            <translation>Change time</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk wijzigen</source>
+            <translation>Change confidentiality</translation>
+        </message>
+        <message>
+            <source>Agendapunt toevoegen</source>
+            <translation>Add agenda item</translation>
+        </message>
+        <message>
+            <source>Onderwerp:</source>
+            <translation>Subject:</translation>
+        </message>
+        <message>
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Agendapunt verwijderen</source>
+            <translation>Delete agenda item</translation>
+        </message>
+        <message>
+            <source>Agendapunt verplaatsen</source>
+            <translation>Move agenda item</translation>
+        </message>
+        <message>
+            <source>Stuk toevoegen</source>
+            <translation>Add paper</translation>
+        </message>
+        <message>
+            <source>Stuk verwijderen</source>
+            <translation>Remove paper</translation>
+        </message>
+        <message>
+            <source>Gast voor één agendapunt</source>
+            <translation>Guest for one agenda item</translation>
+        </message>
+        <message>
+            <source>Naam:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Gast toevoegen</source>
+            <translation>Add guest</translation>
+        </message>
+        <message>
+            <source>Gast verwijderen</source>
+            <translation>Remove guest</translation>
+        </message>
+    </context>
+    <context>
+        <name>AgendaTableModel</name>
+        <message>
+            <source>Nr.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Tijd</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Onderwerp</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Doel</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Inbrenger</source>
+            <translation>Presenter</translation>
+        </message>
+        <message>
+            <source>Min.</source>
+            <translation>Min.</translation>
+        </message>
+        <message>
+            <source>Stukken</source>
+            <translation>Papers</translation>
+        </message>
+        <message>
+            <source>vertrouwelijk</source>
+            <extracomment>(item id, new 0-based index): a row was dropped at another place.</extracomment>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>gast: </source>
+            <translation>guest: </translation>
+        </message>
+    </context>
+    <context>
+        <name>ApproveDialog</name>
+        <message>
+            <source>Verslag vaststellen</source>
+            <translation>Approve minutes</translation>
+        </message>
+        <message>
+            <source>Overleg van %1</source>
+            <translation>Meeting of %1</translation>
+        </message>
+        <message>
+            <source>(niet vastleggen in welk overleg)</source>
+            <translation>(do not record in which meeting)</translation>
+        </message>
+        <message>
+            <source>Vastgesteld in:</source>
+            <translation>Approved in:</translation>
+        </message>
+        <message>
+            <source>Een vastgesteld verslag kan niet meer worden gewijzigd, tenzij het met een reden wordt heropend.</source>
+            <translation>Approved minutes can no longer be changed, unless they are reopened with a reason.</translation>
+        </message>
+        <message>
+            <source>Vaststellen</source>
+            <translation>Approve</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceTab</name>
+        <message>
+            <source>Aanwezig (A)</source>
+            <translation>Present (A)</translation>
+        </message>
+        <message>
+            <source>Afgemeld (F)</source>
+            <translation>Sent apologies (F)</translation>
+        </message>
+        <message>
+            <source>Afwezig (W)</source>
+            <translation>Absent (W)</translation>
+        </message>
+        <message>
+            <source>Vervangen door... (V)</source>
+            <translation>Substituted by... (V)</translation>
+        </message>
+        <message>
+            <source>Deelnemer toevoegen...</source>
+            <translation>Add participant...</translation>
+        </message>
+        <message>
+            <source>Gast toevoegen...</source>
+            <translation>Add guest...</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Sneltoetsen in de lijst: A aanwezig, F afgemeld, W afwezig, V vervangen door, U terug naar uitgenodigd. Na elke toets gaat de cursor naar de volgende regel.</source>
+            <translation>Shortcut keys in the list: A present, F sent apologies, W absent, V substituted by, U back to invited. After each key the cursor moves to the next line.</translation>
+        </message>
+        <message>
+            <source>%1 aanwezig</source>
+            <translation>%1 present</translation>
+        </message>
+        <message>
+            <source>%1 afgemeld</source>
+            <translation>%1 sent apologies</translation>
+        </message>
+        <message>
+            <source>%1 afwezig</source>
+            <translation>%1 absent</translation>
+        </message>
+        <message>
+            <source>%1 nog niet gemarkeerd</source>
+            <translation>%1 not yet marked</translation>
+        </message>
+        <message>
+            <source>%1 organisaties vertegenwoordigd</source>
+            <translation>%1 organisations represented</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Vervangen door</source>
+            <translation>Substituted by</translation>
+        </message>
+        <message>
+            <source>%1 wordt vervangen door:</source>
+            <translation>%1 is substituted by:</translation>
+        </message>
+        <message>
+            <source>Gast toevoegen</source>
+            <translation>Add guest</translation>
+        </message>
+        <message>
+            <source>Deelnemer toevoegen</source>
+            <translation>Add participant</translation>
+        </message>
+        <message>
+            <source>Naam:</source>
+            <translation>Name:</translation>
+        </message>
+        <message>
+            <source>Van de presentielijst halen</source>
+            <translation>Remove from the attendance list</translation>
+        </message>
+    </context>
+    <context>
+        <name>AttendanceTableModel</name>
+        <message>
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Vervangen door</source>
+            <translation>Substituted by</translation>
+        </message>
+        <message>
+            <source>Alleen bij punt</source>
+            <translation>Only for item</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryForwardDialog</name>
+        <message>
+            <source>Actielijst vorig overleg en voortgang</source>
+            <translation>Action list of previous meeting and progress</translation>
+        </message>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Uitgesteld</source>
+            <translation>Postponed</translation>
+        </message>
+        <message>
+            <source>Staat al op de actielijst van dit overleg</source>
+            <translation>Already on the action list of this meeting</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Actie uit het programma</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Er staan geen actiepunten van eerdere overleggen van deze reeks open.</source>
+            <translation>There are no open action points from earlier meetings of this series.</translation>
+        </message>
+        <message>
+            <source>Controleer wat op de agenda komt. Aangevinkte actiepunten komen op de actielijst bij 'Verslag en actielijst vorig overleg'; aangevinkte acties uit het programma bij 'Voortgang actieprogramma'.</source>
+            <translation>Check what goes on the agenda. Ticked action points go on the action list under 'Verslag en actielijst vorig overleg' (minutes and action list of the previous meeting); ticked programme actions under 'Voortgang actieprogramma' (progress of the action programme).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Openstaande actiepunten&lt;/b&gt; (%1)</source>
+            <translation>&lt;b&gt;Open action points&lt;/b&gt; (%1)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Acties uit het programma&lt;/b&gt; (%1)</source>
+            <translation>&lt;b&gt;Programme actions&lt;/b&gt; (%1)</translation>
+        </message>
+        <message>
+            <source>Op de agenda zetten</source>
+            <translation>Put on the agenda</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionTableModel</name>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Punt</source>
+            <translation>Item</translation>
+        </message>
+        <message>
+            <source>Besluit</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Bestuurlijk overleg</source>
+            <translation>Administrative meeting</translation>
+        </message>
+        <message>
+            <source>Uitkomst</source>
+            <translation>Outcome</translation>
+        </message>
+    </context>
+    <context>
+        <name>DecisionsTab</name>
+        <message>
+            <source>Wijzigen...</source>
+            <translation>Edit...</translation>
+        </message>
+        <message>
+            <source>Ter besluitvorming voorleggen</source>
+            <translation>Submit for decision</translation>
+        </message>
+        <message>
+            <source>Voorleggen intrekken</source>
+            <translation>Withdraw submission</translation>
+        </message>
+        <message>
+            <source>Uitkomst vastleggen...</source>
+            <translation>Record outcome...</translation>
+        </message>
+        <message>
+            <source>Besluitenlijst</source>
+            <translation>Decision list</translation>
+        </message>
+        <message>
+            <source>Voorgelegd aan dit overleg</source>
+            <translation>Submitted to this meeting</translation>
+        </message>
+        <message>
+            <source>Actielijst</source>
+            <translation>Action list</translation>
+        </message>
+        <message>
+            <source>Toezeggingen</source>
+            <translation>Commitments</translation>
+        </message>
+        <message>
+            <source>Besluitenlijst (%1)</source>
+            <translation>Decision list (%1)</translation>
+        </message>
+        <message>
+            <source>Voorgelegd aan dit overleg (%1)</source>
+            <translation>Submitted to this meeting (%1)</translation>
+        </message>
+        <message>
+            <source>Actielijst (%1)</source>
+            <translation>Action list (%1)</translation>
+        </message>
+        <message>
+            <source>Toezeggingen (%1)</source>
+            <translation>Commitments (%1)</translation>
+        </message>
+        <message>
+            <source>Besluit %1</source>
+            <translation>Decision %1</translation>
+        </message>
+        <message>
+            <source>Tekst van het besluit:</source>
+            <translation>Text of the decision:</translation>
+        </message>
+        <message>
+            <source>Besluit wijzigen</source>
+            <translation>Edit decision</translation>
+        </message>
+        <message>
+            <source>Uitkomst bestuurlijk overleg</source>
+            <translation>Outcome of administrative meeting</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentDialog</name>
+        <message>
+            <source>Stuk toevoegen</source>
+            <translation>Add paper</translation>
+        </message>
+        <message>
+            <source>pad naar een bestand of https://...</source>
+            <translation>path to a file or https://...</translation>
+        </message>
+        <message>
+            <source>Bestand kiezen...</source>
+            <translation>Choose file...</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Vindplaats:</source>
+            <translation>&amp;Location:</translation>
+        </message>
+        <message>
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Stuk kiezen</source>
+            <translation>Choose paper</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Document maken</source>
+            <extracomment>An export ended (made, failed or cancelled) and the dialog shows the outcome.</extracomment>
+            <translation>Create document</translation>
+        </message>
+        <message>
+            <source>&amp;Soort document:</source>
+            <translation>&amp;Kind of document:</translation>
+        </message>
+        <message>
+            <source>Word-documenten</source>
+            <translation>Word documents</translation>
+        </message>
+        <message>
+            <source>Excel-lijsten</source>
+            <translation>Excel lists</translation>
+        </message>
+        <message>
+            <source>Inhoud</source>
+            <translation>Content</translation>
+        </message>
+        <message>
+            <source>(geen: alleen het jaaroverzicht)</source>
+            <translation>(none: only the annual overview)</translation>
+        </message>
+        <message>
+            <source>&amp;Overleg:</source>
+            <translation>&amp;Meeting:</translation>
+        </message>
+        <message>
+            <source>Alle overlegreeksen</source>
+            <translation>All meeting series</translation>
+        </message>
+        <message>
+            <source>Overleg&amp;reeks:</source>
+            <translation>Meeting se&amp;ries:</translation>
+        </message>
+        <message>
+            <source>van</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>(leeg: alles)</source>
+            <translation>(empty: everything)</translation>
+        </message>
+        <message>
+            <source>t/m</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Periode:</source>
+            <translation>&amp;Period:</translation>
+        </message>
+        <message>
+            <source>Alle organisaties</source>
+            <translation>All organisations</translation>
+        </message>
+        <message>
+            <source>Alleen de acties van één partner, voor het bestand dat u hem stuurt</source>
+            <translation>Only the actions of one partner, for the file you send them</translation>
+        </message>
+        <message>
+            <source>Acties &amp;van:</source>
+            <translation>Actions &amp;of:</translation>
+        </message>
+        <message>
+            <source>actielijn</source>
+            <translation>action line</translation>
+        </message>
+        <message>
+            <source>trekker</source>
+            <translation>lead</translation>
+        </message>
+        <message>
+            <source>overleg waarin de actie is afgesproken</source>
+            <translation>meeting in which the action was agreed</translation>
+        </message>
+        <message>
+            <source>&amp;Groeperen per:</source>
+            <translation>&amp;Group by:</translation>
+        </message>
+        <message>
+            <source>(nog geen actieprogramma)</source>
+            <translation>(no action programme yet)</translation>
+        </message>
+        <message>
+            <source>Actie&amp;programma:</source>
+            <translation>Action &amp;programme:</translation>
+        </message>
+        <message>
+            <source>Geen opgeslagen rapportage (standaardteksten)</source>
+            <translation>No saved report (default texts)</translation>
+        </message>
+        <message>
+            <source>&amp;Rapportage:</source>
+            <translation>Re&amp;port:</translation>
+        </message>
+        <message>
+            <source>Jaaroverzicht van vertegenwoordiging over</source>
+            <translation>Annual overview of representation for</translation>
+        </message>
+        <message>
+            <source>Jaar:</source>
+            <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Ook afgeronde en vervallen acties</source>
+            <translation>Also finished and dropped actions</translation>
+        </message>
+        <message>
+            <source>Eén werkblad per actielijn</source>
+            <translation>One worksheet per action line</translation>
+        </message>
+        <message>
+            <source>&amp;Vertrouwelijke onderdelen opnemen</source>
+            <translation>&amp;Include confidential parts</translation>
+        </message>
+        <message>
+            <source>Het document bevat dan ook vertrouwelijke agendapunten, besluiten en acties. Deel het alleen met wie ze mag zien.</source>
+            <translation>The document then also contains confidential agenda items, decisions and actions. Only share it with those allowed to see them.</translation>
+        </message>
+        <message>
+            <source>Opmaak en bestand</source>
+            <translation>Layout and file</translation>
+        </message>
+        <message>
+            <source>Standaardopmaak</source>
+            <translation>Default layout</translation>
+        </message>
+        <message>
+            <source>Kiezen...</source>
+            <translation>Choose...</translation>
+        </message>
+        <message>
+            <source>Standaard</source>
+            <translation>Default</translation>
+        </message>
+        <message>
+            <source>Weer de standaardopmaak gebruiken voor dit soort document</source>
+            <translation>Use the default layout again for this kind of document</translation>
+        </message>
+        <message>
+            <source>&amp;Word-sjabloon:</source>
+            <translation>&amp;Word template:</translation>
+        </message>
+        <message>
+            <source>&amp;Bladeren...</source>
+            <translation>&amp;Browse...</translation>
+        </message>
+        <message>
+            <source>Opslaan &amp;als:</source>
+            <translation>Save &amp;as:</translation>
+        </message>
+        <message>
+            <source>&amp;Openen</source>
+            <translation>&amp;Open</translation>
+        </message>
+        <message>
+            <source>&amp;Map openen</source>
+            <translation>Open &amp;folder</translation>
+        </message>
+        <message>
+            <source>&amp;Maken</source>
+            <translation>&amp;Create</translation>
+        </message>
+        <message>
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Word (.docx)</source>
+            <translation>Word (.docx)</translation>
+        </message>
+        <message>
+            <source>Excel (.xlsx)</source>
+            <translation>Excel (.xlsx)</translation>
+        </message>
+        <message>
+            <source>De standaardopmaak van GHNT Desktop</source>
+            <translation>The default layout of GHNT Desktop</translation>
+        </message>
+        <message>
+            <source>vertegenwoordiging</source>
+            <translation>representation</translation>
+        </message>
+        <message>
+            <source>Word-sjabloon voor: %1</source>
+            <translation>Word template for: %1</translation>
+        </message>
+        <message>
+            <source>Word-documenten en -sjablonen (*.docx *.dotx);;Alle bestanden (*)</source>
+            <translation>Word documents and templates (*.docx *.dotx);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Sjabloon niet gebruikt</source>
+            <translation>Template not used</translation>
+        </message>
+        <message>
+            <source>Word-document (*.docx)</source>
+            <translation>Word document (*.docx)</translation>
+        </message>
+        <message>
+            <source>Excel-werkmap (*.xlsx)</source>
+            <translation>Excel workbook (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Document opslaan als</source>
+            <translation>Save document as</translation>
+        </message>
+        <message>
+            <source>Kies waar het document moet worden opgeslagen.</source>
+            <translation>Choose where the document should be saved.</translation>
+        </message>
+        <message>
+            <source>Bestand bestaat al</source>
+            <translation>File already exists</translation>
+        </message>
+        <message>
+            <source>%1 bestaat al. Wilt u het vervangen?</source>
+            <translation>%1 already exists. Do you want to replace it?</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Bezig met het maken van het document...</source>
+            <translation>Creating the document...</translation>
+        </message>
+        <message>
+            <source>(%1 regels)</source>
+            <translation>(%1 rows)</translation>
+        </message>
+        <message>
+            <source>Het document is gemaakt%2.
+Opgeslagen in: %1</source>
+            <translation>The document has been created%2.
+Saved in: %1</translation>
+        </message>
+        <message>
+            <source>Vink 'Vertrouwelijke onderdelen opnemen' aan om ze op te nemen.</source>
+            <translation>Tick 'Include confidential parts' to include them.</translation>
+        </message>
+        <message>
+            <source>Document niet gemaakt</source>
+            <translation>Document not created</translation>
+        </message>
+        <message>
+            <source>Afgebroken; er is geen bestand opgeslagen.</source>
+            <translation>Cancelled; no file was saved.</translation>
+        </message>
+        <message>
+            <source>Bezig met afbreken...</source>
+            <translation>Cancelling...</translation>
+        </message>
+        <message>
+            <source>Het sjabloon %1 bestaat niet.</source>
+            <translation>The template %1 does not exist.</translation>
+        </message>
+        <message>
+            <source>Het sjabloon %1 is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon of gebruik de standaardopmaak.</source>
+            <translation>The template %1 is not a valid Word document (.docx or .dotx). Choose another template or use the default layout.</translation>
+        </message>
+        <message>
+            <source>Uitnodiging en agenda</source>
+            <translation>Invitation and agenda</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>Agenda</translation>
+        </message>
+        <message>
+            <source>De uitnodiging met de agendapunten, hun doel, inbrenger, tijden en stukken.</source>
+            <translation>The invitation with the agenda items, their purpose, presenter, times and papers.</translation>
+        </message>
+        <message>
+            <source>Verslag</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Het verslag met aanwezigen en afmeldingen, per agendapunt de bespreking, besluiten en acties.</source>
+            <translation>The minutes with those present and apologies, and per agenda item the discussion, decisions and actions.</translation>
+        </message>
+        <message>
+            <source>Besluitenlijst</source>
+            <translation>Decision list</translation>
+        </message>
+        <message>
+            <source>Alle besluiten van een overlegreeks of periode, genummerd, met opschaling en uitkomst.</source>
+            <translation>All decisions of a meeting series or period, numbered, with escalation and outcome.</translation>
+        </message>
+        <message>
+            <source>Actielijst</source>
+            <translation>Action list</translation>
+        </message>
+        <message>
+            <source>De openstaande acties met trekker, deadline, status en hoe vaak ze zijn uitgesteld.</source>
+            <translation>The open actions with lead, deadline, status and how often they were postponed.</translation>
+        </message>
+        <message>
+            <source>Actieprogramma (programmatabel)</source>
+            <translation>Action programme (programme table)</translation>
+        </message>
+        <message>
+            <source>Actieprogramma</source>
+            <translation>Action programme</translation>
+        </message>
+        <message>
+            <source>De tabel Ambities | Acties | Verantwoordelijkheid, per actielijn.</source>
+            <translation>The table Ambitions | Actions | Responsibility, per action line.</translation>
+        </message>
+        <message>
+            <source>Voortgangsrapportage</source>
+            <translation>Progress report</translation>
+        </message>
+        <message>
+            <source>Per actielijn wat er is gedaan en wat nog moet, met de stand van de acties, voor het bestuur.</source>
+            <translation>Per action line what has been done and what remains, with the state of the actions, for the administrators.</translation>
+        </message>
+        <message>
+            <source>Actielijst om in te vullen en terug te sturen</source>
+            <translation>Action list to fill in and return</translation>
+        </message>
+        <message>
+            <source>Partners vullen status, deadline en stand van zaken in; het teruggestuurde bestand leest u in.</source>
+            <translation>Partners fill in status, deadline and progress; you import the returned file.</translation>
+        </message>
+        <message>
+            <source>Presentielijst</source>
+            <translation>Attendance list</translation>
+        </message>
+        <message>
+            <source>Wie er was per persoon en per organisatie, en desgewenst het jaaroverzicht van vertegenwoordiging.</source>
+            <translation>Who was there per person and per organisation, and optionally the annual overview of representation.</translation>
+        </message>
+        <message>
+            <source>Alle besluiten als Excel-tabel, om te filteren en te sorteren.</source>
+            <translation>All decisions as an Excel table, to filter and sort.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryDialog</name>
+        <message>
+            <source>Wijzigingsgeschiedenis</source>
+            <translation>Change history</translation>
+        </message>
+        <message>
+            <source>Wanneer</source>
+            <translation>When</translation>
+        </message>
+        <message>
+            <source>Wie</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Wijziging</source>
+            <translation>Change</translation>
+        </message>
+        <message>
+            <source>Reden</source>
+            <translation>Reason</translation>
+        </message>
+    </context>
+    <context>
+        <name>HistoryModel</name>
+        <message>
+            <source>Datum</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Wat is gedaan</source>
+            <translation>What has been done</translation>
+        </message>
+        <message>
+            <source>Wat moet nog</source>
+            <translation>What remains</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Door</source>
+            <translation>By</translation>
+        </message>
+        <message>
+            <source>buiten een overleg</source>
+            <translation>outside a meeting</translation>
+        </message>
+        <message>
+            <source>uitgesteld: %1 naar %2</source>
+            <translation>postponed: %1 to %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <source>Actielijst importeren</source>
+            <extracomment>A step that ran in the background (reading, a preview, applying) ended and its page is shown.</extracomment>
+            <translation>Import action list</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Terug</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>&amp;Volgende &gt;</source>
+            <translation>&amp;Next &gt;</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Alles aanvinken</source>
+            <translation>Tick all</translation>
+        </message>
+        <message>
+            <source>Niets aanvinken</source>
+            <translation>Untick all</translation>
+        </message>
+        <message>
+            <source>Ongewijzigde acties tonen</source>
+            <translation>Show unchanged actions</translation>
+        </message>
+        <message>
+            <source>&lt;span style='background:#fde7c8'&gt;&amp;nbsp;Conflict&amp;nbsp;&lt;/span&gt; ook in de app gewijzigd sinds de export: alleen toegepast als u het aanvinkt. &lt;span style='background:#eeeeee'&gt;&amp;nbsp;Onbekend&amp;nbsp;&lt;/span&gt; niet in de database of niet in het bestand: wordt niet toegepast.</source>
+            <translation>&lt;span style='background:#fde7c8'&gt;&amp;nbsp;Conflict&amp;nbsp;&lt;/span&gt; also changed in the app since the export: only applied if you tick it. &lt;span style='background:#eeeeee'&gt;&amp;nbsp;Unknown&amp;nbsp;&lt;/span&gt; not in the database or not in the file: not applied.</translation>
+        </message>
+        <message>
+            <source>&amp;Werkblad:</source>
+            <translation>&amp;Worksheet:</translation>
+        </message>
+        <message>
+            <source>Kolom</source>
+            <translation>Column</translation>
+        </message>
+        <message>
+            <source>Kop in het bestand</source>
+            <translation>Header in the file</translation>
+        </message>
+        <message>
+            <source>Voorbeeld</source>
+            <translation>Example</translation>
+        </message>
+        <message>
+            <source>Inlezen als</source>
+            <translation>Import as</translation>
+        </message>
+        <message>
+            <source>Status in de lijst</source>
+            <translation>Status in the list</translation>
+        </message>
+        <message>
+            <source>Aantal acties</source>
+            <translation>Number of actions</translation>
+        </message>
+        <message>
+            <source>Wordt in de app</source>
+            <translation>Becomes in the app</translation>
+        </message>
+        <message>
+            <source>Bestand lezen</source>
+            <translation>Reading file</translation>
+        </message>
+        <message>
+            <source>%1 wordt gelezen...</source>
+            <translation>Reading %1...</translation>
+        </message>
+        <message>
+            <source>Teruggestuurde actielijst</source>
+            <translation>Returned action list</translation>
+        </message>
+        <message>
+            <source>Links staat wat nu in de app staat, rechts wat de partner heeft ingevuld. Vink aan wat u wilt overnemen; de rest blijft zoals het is.</source>
+            <translation>On the left is what the app holds now, on the right what the partner filled in. Tick what you want to take over; the rest stays as it is.</translation>
+        </message>
+        <message>
+            <source>Stap 1 van 3: kolommen</source>
+            <translation>Step 1 of 3: columns</translation>
+        </message>
+        <message>
+            <source>%1 is geen actielijst uit GHNT Desktop en wordt ingelezen als bestaande lijst. Controleer per kolom wat erin staat; de kolom Actiepunt is nodig.</source>
+            <translation>%1 is not an action list from GHNT Desktop and is imported as an existing list. Check what each column holds; the Action point column is required.</translation>
+        </message>
+        <message>
+            <source>Stap 2 van 3: statussen</source>
+            <translation>Step 2 of 3: statuses</translation>
+        </message>
+        <message>
+            <source>Zo worden de statussen uit de lijst vertaald naar de statussen van de app. Pas aan waar nodig.</source>
+            <translation>This is how the statuses in the list are translated to the statuses of the app. Adjust where needed.</translation>
+        </message>
+        <message>
+            <source>Stap 3 van 3: controleren</source>
+            <translation>Step 3 of 3: check</translation>
+        </message>
+        <message>
+            <source>Deze acties worden aangemaakt. Er wordt pas iets opgeslagen als u op Importeren klikt.</source>
+            <translation>These actions will be created. Nothing is saved until you click Import.</translation>
+        </message>
+        <message>
+            <source>Klaar</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>&amp;Importeren (%1)</source>
+            <translation>&amp;Import (%1)</translation>
+        </message>
+        <message>
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>&amp;Toepassen (%1)</source>
+            <translation>&amp;Apply (%1)</translation>
+        </message>
+        <message>
+            <source>%1 kan niet worden ingelezen.
+
+%2</source>
+            <translation>%1 cannot be imported.
+
+%2</translation>
+        </message>
+        <message>
+            <source>Importeren lukte niet</source>
+            <translation>Import failed</translation>
+        </message>
+        <message>
+            <source>Het lezen is afgebroken.</source>
+            <translation>Reading was cancelled.</translation>
+        </message>
+        <message>
+            <source>Bestand lezen...</source>
+            <translation>Reading file...</translation>
+        </message>
+        <message>
+            <source>geëxporteerd op %1</source>
+            <translation>exported on %1</translation>
+        </message>
+        <message>
+            <source>acties van %1</source>
+            <translation>actions of %1</translation>
+        </message>
+        <message>
+            <source>Toepassen...</source>
+            <translation>Applying...</translation>
+        </message>
+        <message>
+            <source>%1 van %2 aangevinkte acties zijn bijgewerkt uit %3.</source>
+            <translation>%1 of %2 ticked actions were updated from %3.</translation>
+        </message>
+        <message>
+            <source>Niet toegepast:</source>
+            <translation>Not applied:</translation>
+        </message>
+        <message>
+            <source>Kopregel gevonden op regel %1 van blad %2.</source>
+            <translation>Header row found on row %1 of sheet %2.</translation>
+        </message>
+        <message>
+            <source>Titel: %1</source>
+            <translation>Title: %1</translation>
+        </message>
+        <message>
+            <source>Kolom %1 en kolom %2 zijn allebei '%3'. Kies voor een van beide iets anders.</source>
+            <translation>Column %1 and column %2 are both '%3'. Choose something else for one of them.</translation>
+        </message>
+        <message>
+            <source>Kies de kolom met de actie (Actiepunt): zonder die kolom valt er niets in te lezen.</source>
+            <translation>Choose the column with the action (Action point): without that column there is nothing to import.</translation>
+        </message>
+        <message>
+            <source>Kolommen kloppen nog niet</source>
+            <translation>Columns are not right yet</translation>
+        </message>
+        <message>
+            <source>Lijst lezen...</source>
+            <translation>Reading list...</translation>
+        </message>
+        <message>
+            <source>(niet herkend: wordt %1)</source>
+            <translation>(not recognised: becomes %1)</translation>
+        </message>
+        <message>
+            <source>%1 verschillende statussen gevonden in de kolom Status.</source>
+            <translation>%1 different statuses found in the Status column.</translation>
+        </message>
+        <message>
+            <source>De lijst heeft geen statuskolom (of die is leeg): alle acties worden '%1'.</source>
+            <translation>The list has no status column (or it is empty): all actions become '%1'.</translation>
+        </message>
+        <message>
+            <source>%1 acties uit %2, blad %3.</source>
+            <translation>%1 actions from %2, sheet %3.</translation>
+        </message>
+        <message>
+            <source>Actielijnen in de lijst: %1.</source>
+            <translation>Action lines in the list: %1.</translation>
+        </message>
+        <message>
+            <source>... en nog %1 overgeslagen regels.</source>
+            <translation>... and %1 more skipped rows.</translation>
+        </message>
+        <message>
+            <source>Importeren...</source>
+            <translation>Importing...</translation>
+        </message>
+        <message>
+            <source>%1 acties ingelezen uit %2.</source>
+            <translation>%1 actions imported from %2.</translation>
+        </message>
+        <message>
+            <source>Trekkers herkend als organisatie of persoon: %1.</source>
+            <translation>Leads recognised as organisation or person: %1.</translation>
+        </message>
+        <message>
+            <source>Niet herkend (als tekst bewaard): %1.</source>
+            <translation>Not recognised (kept as text): %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LateModel</name>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Te laat</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>%1 d</source>
+            <translation>%1 d</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListItemModel</name>
+        <message>
+            <source>Regel</source>
+            <translation>Row</translation>
+        </message>
+        <message>
+            <source>Nr.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Actielijn</source>
+            <translation>Action line</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Let op</source>
+            <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalStatusModel</name>
+        <message>
+            <source>Actie</source>
+            <extracomment>A cell was given another status: (MatrixAction, MatrixOrganisation, status value or "" to clear).</extracomment>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Gereed</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>%1
+
+Status in de regio: %2</source>
+            <translation>%1
+
+Status in the region: %2</translation>
+        </message>
+        <message>
+            <source>%1: nog niets gemeld</source>
+            <translation>%1: nothing reported yet</translation>
+        </message>
+    </context>
+    <context>
+        <name>LocalStatusWidget</name>
+        <message>
+            <source>Acties die "Alle gemeenten" dragen, met de stand per gemeente en partner. Dubbelklik op een cel om de status te wijzigen.</source>
+            <translation>Actions carried by "all municipalities", with the state per municipality and partner. Double-click a cell to change the status.</translation>
+        </message>
+        <message>
+            <source>Alleen gemeenten</source>
+            <translation>Municipalities only</translation>
+        </message>
+        <message>
+            <source>niet gemeld</source>
+            <translation>not reported</translation>
+        </message>
+        <message>
+            <source>%1 bij %2: %3</source>
+            <translation>%1 at %2: %3</translation>
         </message>
     </context>
     <context>
@@ -95,12 +1567,52 @@
             <translation>&amp;New database...</translation>
         </message>
         <message>
+            <source>Document &amp;maken...</source>
+            <translation>Create &amp;document...</translation>
+        </message>
+        <message>
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Actielijst &amp;importeren (Excel)...</source>
+            <translation>&amp;Import action list (Excel)...</translation>
+        </message>
+        <message>
+            <source>&amp;Reservekopie maken</source>
+            <translation>Make &amp;backup</translation>
+        </message>
+        <message>
+            <source>Reservekopie &amp;terugzetten...</source>
+            <translation>&amp;Restore backup...</translation>
+        </message>
+        <message>
             <source>&amp;Afsluiten</source>
             <translation>&amp;Quit</translation>
         </message>
         <message>
             <source>Ctrl+Q</source>
             <translation>Ctrl+Q</translation>
+        </message>
+        <message>
+            <source>Be&amp;werken</source>
+            <translation>&amp;Edit</translation>
+        </message>
+        <message>
+            <source>&amp;Ongedaan maken</source>
+            <translation>&amp;Undo</translation>
+        </message>
+        <message>
+            <source>&amp;Opnieuw</source>
+            <translation>&amp;Redo</translation>
+        </message>
+        <message>
+            <source>&amp;Zoeken...</source>
+            <translation>&amp;Search...</translation>
+        </message>
+        <message>
+            <source>Ctrl+K</source>
+            <translation>Ctrl+K</translation>
         </message>
         <message>
             <source>Bee&amp;ld</source>
@@ -113,6 +1625,22 @@
         <message>
             <source>&amp;Taal</source>
             <translation>&amp;Language</translation>
+        </message>
+        <message>
+            <source>&amp;Overleg</source>
+            <translation>&amp;Meeting</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw overleg...</source>
+            <translation>&amp;New meeting...</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+N</source>
+            <translation>Ctrl+Shift+N</translation>
+        </message>
+        <message>
+            <source>Uitnodiging als .&amp;ics opslaan...</source>
+            <translation>Save invitation as .&amp;ics...</translation>
         </message>
         <message>
             <source>&amp;Help</source>
@@ -131,8 +1659,44 @@
             <translation>About GHNT Desktop</translation>
         </message>
         <message>
-            <source>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programma, overleggen, verslagen en actielijsten van het regionale netwerk &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</source>
-            <translation>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programme, meetings, minutes and action lists of the regional network &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt; (violence does not belong at home).&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
+            <source>(geen database geopend)</source>
+            <translation>(no database open)</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programma, overleggen, verslagen en actielijsten van het regionale netwerk &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Onderdelen:&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programme, meetings, minutes and action lists of the regional network &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt; (violence does not belong at home).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Components:&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>(alleen-lezen)</source>
+            <translation>(read-only)</translation>
+        </message>
+        <message>
+            <source>Reservekopie maken...</source>
+            <translation>Making backup...</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Reservekopie</source>
+            <translation>Backup</translation>
+        </message>
+        <message>
+            <source>Reservekopie gemaakt: %1</source>
+            <translation>Backup made: %1</translation>
+        </message>
+        <message>
+            <source>Reservekopie geannuleerd.</source>
+            <translation>Backup cancelled.</translation>
+        </message>
+        <message>
+            <source>Een alleen-lezen geopende database kan niet worden teruggezet.</source>
+            <translation>A database opened read-only cannot be restored.</translation>
+        </message>
+        <message>
+            <source>Reservekopie teruggezet; het vorige bestand staat in %1.</source>
+            <translation>Backup restored; the previous file is in %1.</translation>
         </message>
         <message>
             <source>Er was nog geen database: een demodatabase is aangemaakt in %1.</source>
@@ -141,6 +1705,18 @@
         <message>
             <source>Er was nog geen database: een lege database is aangemaakt in %1.</source>
             <translation>There was no database yet: an empty database was created in %1.</translation>
+        </message>
+        <message>
+            <source>Database is in gebruik</source>
+            <translation>Database is in use</translation>
+        </message>
+        <message>
+            <source>U kunt de database alleen-lezen openen: bekijken en documenten maken kan, wijzigen niet.</source>
+            <translation>You can open the database read-only: you can view it and create documents, but not make changes.</translation>
+        </message>
+        <message>
+            <source>Alleen-lezen openen</source>
+            <translation>Open read-only</translation>
         </message>
         <message>
             <source>Database kan niet worden geopend</source>
@@ -153,6 +1729,10 @@
         <message>
             <source>Ander bestand openen...</source>
             <translation>Open another file...</translation>
+        </message>
+        <message>
+            <source>Reservekopie terugzetten...</source>
+            <translation>Restore backup...</translation>
         </message>
         <message>
             <source>Afsluiten</source>
@@ -177,6 +1757,38 @@
         <message>
             <source>Nieuwe database aangemaakt: %1</source>
             <translation>New database created: %1</translation>
+        </message>
+        <message>
+            <source>Deze database is alleen-lezen geopend: importeren kan niet. Open hem om te bewerken.</source>
+            <translation>This database is open read-only: importing is not possible. Open it for editing.</translation>
+        </message>
+        <message>
+            <source>Actielijst importeren</source>
+            <translation>Import action list</translation>
+        </message>
+        <message>
+            <source>Excel-werkmap (*.xlsx *.xlsm);;Alle bestanden (*)</source>
+            <translation>Excel workbook (*.xlsx *.xlsm);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Actielijst vorig overleg overnemen</source>
+            <translation>Carry forward action list of previous meeting</translation>
+        </message>
+        <message>
+            <source>Verslag vaststellen</source>
+            <translation>Approve minutes</translation>
+        </message>
+        <message>
+            <source>Verslag heropenen</source>
+            <translation>Reopen minutes</translation>
+        </message>
+        <message>
+            <source>Ter besluitvorming voorleggen</source>
+            <translation>Submit for decision</translation>
+        </message>
+        <message>
+            <source>Voorleggen intrekken</source>
+            <translation>Withdraw submission</translation>
         </message>
     </context>
     <context>
@@ -211,10 +1823,190 @@
         </message>
     </context>
     <context>
+        <name>MeetingView</name>
+        <message>
+            <source>Uitnodiging (.ics)...</source>
+            <extracomment>The meeting was deleted (the page selects another).</extracomment>
+            <translation>Invitation (.ics)...</translation>
+        </message>
+        <message>
+            <source>De uitnodiging als agendabestand opslaan (ook na verplaatsen of annuleren)</source>
+            <translation>Save the invitation as a calendar file (also after rescheduling or cancelling)</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Verplaatsen...</source>
+            <translation>Reschedule...</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Status terugzetten</source>
+            <translation>Revert status</translation>
+        </message>
+        <message>
+            <source>Wijzigingsgeschiedenis...</source>
+            <translation>Change history...</translation>
+        </message>
+        <message>
+            <source>Overleg verwijderen</source>
+            <translation>Delete meeting</translation>
+        </message>
+        <message>
+            <source>Heropenen...</source>
+            <translation>Reopen...</translation>
+        </message>
+        <message>
+            <source>&amp;Agenda</source>
+            <translation>&amp;Agenda</translation>
+        </message>
+        <message>
+            <source>Aan&amp;wezigheid</source>
+            <translation>A&amp;ttendance</translation>
+        </message>
+        <message>
+            <source>&amp;Notuleren</source>
+            <translation>&amp;Minutes</translation>
+        </message>
+        <message>
+            <source>&amp;Besluiten en acties</source>
+            <translation>&amp;Decisions and actions</translation>
+        </message>
+        <message>
+            <source>Kies een overleg in de lijst, of maak een nieuw overleg.</source>
+            <translation>Choose a meeting in the list, or create a new meeting.</translation>
+        </message>
+        <message>
+            <source>Aan&amp;wezigheid (%1)</source>
+            <translation>A&amp;ttendance (%1)</translation>
+        </message>
+        <message>
+            <source>&amp;Besluiten en acties (%1/%2)</source>
+            <translation>&amp;Decisions and actions (%1/%2)</translation>
+        </message>
+        <message>
+            <source>%1, overleg %2 van %3</source>
+            <translation>%1, meeting %2 of %3</translation>
+        </message>
+        <message>
+            <source>voorzitter %1</source>
+            <translation>chair %1</translation>
+        </message>
+        <message>
+            <source>notulist %1</source>
+            <translation>minute taker %1</translation>
+        </message>
+        <message>
+            <source>Definitief plannen</source>
+            <translation>Mark as planned</translation>
+        </message>
+        <message>
+            <source>Overleg gehouden</source>
+            <translation>Mark as held</translation>
+        </message>
+        <message>
+            <source>Verslag vaststellen...</source>
+            <translation>Approve minutes...</translation>
+        </message>
+        <message>
+            <source>Annulering opheffen</source>
+            <translation>Undo cancellation</translation>
+        </message>
+        <message>
+            <source>Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) om het toch aan te passen; de reden wordt bewaard.</source>
+            <translation>The minutes have been approved and can no longer be changed. Reopen them (with a reason) to change them after all; the reason is kept.</translation>
+        </message>
+        <message>
+            <source>Dit overleg is geannuleerd. Agenda en aanwezigheid zijn bewaard; sla de annulering als .ics op.</source>
+            <translation>This meeting has been cancelled. Agenda and attendance are kept; save the cancellation as .ics.</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>Overleg verplaatsen</source>
+            <translation>Reschedule meeting</translation>
+        </message>
+        <message>
+            <source>Overleg verplaatst. Sla de bijgewerkte uitnodiging (.ics) op en verstuur die opnieuw.</source>
+            <translation>Meeting rescheduled. Save the updated invitation (.ics) and send it again.</translation>
+        </message>
+        <message>
+            <source>Overleg geannuleerd. Sla de annulering (.ics) op en verstuur die aan de genodigden.</source>
+            <translation>Meeting cancelled. Save the cancellation (.ics) and send it to the invitees.</translation>
+        </message>
+        <message>
+            <source>Uitnodiging opslaan</source>
+            <translation>Save invitation</translation>
+        </message>
+        <message>
+            <source>Agendabestand (*.ics)</source>
+            <translation>Calendar file (*.ics)</translation>
+        </message>
+        <message>
+            <source>Het bestand %1 kon niet worden geschreven: %2</source>
+            <translation>The file %1 could not be written: %2</translation>
+        </message>
+        <message>
+            <source>Annulering</source>
+            <translation>Cancellation</translation>
+        </message>
+        <message>
+            <source>Uitnodiging</source>
+            <translation>Invitation</translation>
+        </message>
+        <message>
+            <source>%1 opgeslagen in %2 (versie %3).</source>
+            <translation>%1 saved in %2 (version %3).</translation>
+        </message>
+    </context>
+    <context>
         <name>MeetingsPage</name>
         <message>
             <source>Overleggen</source>
             <translation>Meetings</translation>
+        </message>
+        <message>
+            <source>Alle soorten</source>
+            <translation>All kinds</translation>
+        </message>
+        <message>
+            <source>Alle reeksen</source>
+            <translation>All series</translation>
+        </message>
+        <message>
+            <source>Alle datums</source>
+            <translation>All dates</translation>
+        </message>
+        <message>
+            <source>Komende</source>
+            <translation>Upcoming</translation>
+        </message>
+        <message>
+            <source>Eerdere</source>
+            <translation>Past</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw overleg...</source>
+            <translation>&amp;New meeting...</translation>
+        </message>
+        <message>
+            <source>&amp;Soort:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>&amp;Reeks:</source>
+            <translation>&amp;Series:</translation>
+        </message>
+        <message>
+            <source>&amp;Periode:</source>
+            <translation>&amp;Period:</translation>
         </message>
         <message>
             <source>1 overleg</source>
@@ -223,6 +2015,417 @@
         <message>
             <source>%1 overleggen</source>
             <translation>%1 meetings</translation>
+        </message>
+        <message>
+            <source>Nieuw overleg</source>
+            <translation>New meeting</translation>
+        </message>
+        <message>
+            <source>Nieuwe overlegreeks</source>
+            <translation>New meeting series</translation>
+        </message>
+    </context>
+    <context>
+        <name>MemberTableModel</name>
+        <message>
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Periode</source>
+            <translation>Period</translation>
+        </message>
+    </context>
+    <context>
+        <name>MinutesTab</name>
+        <message>
+            <source>geen datum herkend; de tekst wordt bewaard zoals getypt</source>
+            <translation>no date recognised; the text is kept as typed</translation>
+        </message>
+        <message>
+            <source>= %1</source>
+            <translation>= %1</translation>
+        </message>
+        <message>
+            <source>= %1 t/m %2</source>
+            <translation>= %1 to %2</translation>
+        </message>
+        <message>
+            <source>◀ Vorige</source>
+            <translation>◀ Previous</translation>
+        </message>
+        <message>
+            <source>Vorig agendapunt (Alt+Links of PgUp)</source>
+            <translation>Previous agenda item (Alt+Left or PgUp)</translation>
+        </message>
+        <message>
+            <source>Volgende ▶</source>
+            <translation>Next ▶</translation>
+        </message>
+        <message>
+            <source>Volgend agendapunt (Alt+Rechts of PgDn)</source>
+            <translation>Next agenda item (Alt+Right or PgDn)</translation>
+        </message>
+        <message>
+            <source>Verslag van dit agendapunt: wat is besproken (geen cliëntgegevens)</source>
+            <translation>Minutes of this agenda item: what was discussed (no client data)</translation>
+        </message>
+        <message>
+            <source>&amp;Verslag</source>
+            <translation>&amp;Minutes</translation>
+        </message>
+        <message>
+            <source>Tekst van het besluit; Ctrl+Enter legt het vast</source>
+            <translation>Text of the decision; Ctrl+Enter records it</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk</source>
+            <translation>Confidential</translation>
+        </message>
+        <message>
+            <source>Besluit toevoegen (Ctrl+Enter)</source>
+            <translation>Add decision (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Ter besluitvorming voorleggen</source>
+            <translation>Submit for decision</translation>
+        </message>
+        <message>
+            <source>Het gekozen besluit aan het bestuurlijk overleg voorleggen</source>
+            <translation>Submit the chosen decision to the administrative meeting</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Wat moet er gebeuren?</source>
+            <translation>What needs to be done?</translation>
+        </message>
+        <message>
+            <source>naam of organisatie</source>
+            <translation>name or organisation</translation>
+        </message>
+        <message>
+            <source>15-04-2020, Q2 2020, voor de zomer...</source>
+            <translation>15-04-2020, Q2 2020, voor de zomer...</translation>
+        </message>
+        <message>
+            <source>Toezegging (aan of door het bestuur)</source>
+            <translation>Commitment (to or by the administrators)</translation>
+        </message>
+        <message>
+            <source>Actie toevoegen (Ctrl+Enter)</source>
+            <translation>Add action (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>&amp;Actie:</source>
+            <translation>&amp;Action:</translation>
+        </message>
+        <message>
+            <source>&amp;Deadline:</source>
+            <translation>&amp;Deadline:</translation>
+        </message>
+        <message>
+            <source>&amp;Trekker:</source>
+            <translation>&amp;Lead:</translation>
+        </message>
+        <message>
+            <source>&amp;Programma:</source>
+            <translation>&amp;Programme:</translation>
+        </message>
+        <message>
+            <source>Wat is gedaan?</source>
+            <translation>What has been done?</translation>
+        </message>
+        <message>
+            <source>Wat moet nog?</source>
+            <translation>What remains to be done?</translation>
+        </message>
+        <message>
+            <source>Voortgang vastleggen (Ctrl+Enter)</source>
+            <translation>Record progress (Ctrl+Enter)</translation>
+        </message>
+        <message>
+            <source>Deadline:</source>
+            <translation>Deadline:</translation>
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation>&amp;Status:</translation>
+        </message>
+        <message>
+            <source>&amp;Gedaan:</source>
+            <translation>D&amp;one:</translation>
+        </message>
+        <message>
+            <source>&amp;Nog te doen:</source>
+            <translation>Still to &amp;do:</translation>
+        </message>
+        <message>
+            <source>Een latere deadline telt als uitstel.</source>
+            <translation>A later deadline counts as a postponement.</translation>
+        </message>
+        <message>
+            <source>Besluiten</source>
+            <translation>Decisions</translation>
+        </message>
+        <message>
+            <source>Actiepunten</source>
+            <translation>Action points</translation>
+        </message>
+        <message>
+            <source>Actielijst vorig overleg</source>
+            <translation>Action list of previous meeting</translation>
+        </message>
+        <message>
+            <source>— geen actie uit het programma —</source>
+            <translation>— no programme action —</translation>
+        </message>
+        <message>
+            <source>Actielijst vorig overleg (%1)</source>
+            <translation>Action list of previous meeting (%1)</translation>
+        </message>
+        <message>
+            <source>inbrenger %1</source>
+            <translation>presenter %1</translation>
+        </message>
+        <message>
+            <source>vertrouwelijk</source>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>gast: %1</source>
+            <translation>guest: %1</translation>
+        </message>
+        <message>
+            <source>Besluiten (%1)</source>
+            <translation>Decisions (%1)</translation>
+        </message>
+        <message>
+            <source>Actiepunten (%1)</source>
+            <translation>Action points (%1)</translation>
+        </message>
+        <message>
+            <source>Wordt opgeslagen...</source>
+            <translation>Saving...</translation>
+        </message>
+        <message>
+            <source>Opgeslagen</source>
+            <translation>Saved</translation>
+        </message>
+        <message>
+            <source>Verslag agendapunt %1</source>
+            <translation>Minutes of agenda item %1</translation>
+        </message>
+        <message>
+            <source>Opgeslagen om %1</source>
+            <translation>Saved at %1</translation>
+        </message>
+        <message>
+            <source>Besluit toevoegen</source>
+            <translation>Add decision</translation>
+        </message>
+        <message>
+            <source>Besluit %1 vastgelegd.</source>
+            <translation>Decision %1 recorded.</translation>
+        </message>
+        <message>
+            <source>Besluit verwijderen</source>
+            <translation>Delete decision</translation>
+        </message>
+        <message>
+            <source>Actie toevoegen</source>
+            <translation>Add action</translation>
+        </message>
+        <message>
+            <source>Actie %1 vastgelegd.</source>
+            <translation>Action %1 recorded.</translation>
+        </message>
+        <message>
+            <source>Actie verwijderen</source>
+            <translation>Delete action</translation>
+        </message>
+        <message>
+            <source>Voortgang %1</source>
+            <translation>Progress %1</translation>
+        </message>
+        <message>
+            <source>Deadline van %1 verschoven: telt als uitstel.</source>
+            <translation>Deadline of %1 moved: counts as a postponement.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MoveDialog</name>
+        <message>
+            <source>Overleg verplaatsen</source>
+            <translation>Reschedule meeting</translation>
+        </message>
+        <message>
+            <source>Nieuwe &amp;datum:</source>
+            <translation>New &amp;date:</translation>
+        </message>
+        <message>
+            <source>&amp;Begintijd:</source>
+            <translation>&amp;Start time:</translation>
+        </message>
+        <message>
+            <source>&amp;Eindtijd:</source>
+            <translation>&amp;End time:</translation>
+        </message>
+        <message>
+            <source>Agenda, aanwezigheid en meegenomen actiepunten blijven bij het overleg. Sla daarna de bijgewerkte uitnodiging (.ics) op en verstuur die opnieuw.</source>
+            <translation>Agenda, attendance and carried-forward action points stay with the meeting. Then save the updated invitation (.ics) and send it again.</translation>
+        </message>
+        <message>
+            <source>Verplaatsen</source>
+            <translation>Reschedule</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewMeetingDialog</name>
+        <message>
+            <source>Nieuw overleg</source>
+            <translation>New meeting</translation>
+        </message>
+        <message>
+            <source>Los overleg (geen reeks)</source>
+            <translation>Single meeting (no series)</translation>
+        </message>
+        <message>
+            <source>Nieuwe overlegreeks...</source>
+            <translation>New meeting series...</translation>
+        </message>
+        <message>
+            <source>Leden uitnodigen</source>
+            <translation>Invite members</translation>
+        </message>
+        <message>
+            <source>&amp;Reeks:</source>
+            <translation>&amp;Series:</translation>
+        </message>
+        <message>
+            <source>&amp;Soort:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>van</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>tot</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Datum:</source>
+            <translation>&amp;Date:</translation>
+        </message>
+        <message>
+            <source>&amp;Locatie:</source>
+            <translation>&amp;Location:</translation>
+        </message>
+        <message>
+            <source>Online &amp;link:</source>
+            <translation>Online l&amp;ink:</translation>
+        </message>
+        <message>
+            <source>&amp;Voorzitter:</source>
+            <translation>&amp;Chair:</translation>
+        </message>
+        <message>
+            <source>&amp;Notulist:</source>
+            <translation>&amp;Minute taker:</translation>
+        </message>
+        <message>
+            <source>&amp;Uitgenodigden:</source>
+            <translation>In&amp;vitees:</translation>
+        </message>
+        <message>
+            <source>Uit &amp;werkgroep:</source>
+            <translation>From &amp;working group:</translation>
+        </message>
+        <message>
+            <source>Overleg aanmaken</source>
+            <translation>Create meeting</translation>
+        </message>
+        <message>
+            <source>Een los overleg hoort bij geen reeks; besluiten krijgen nummers OV-.</source>
+            <translation>A single meeting belongs to no series; decisions get numbers OV-.</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Voorgestelde datum volgens het ritme van de reeks: %1.</source>
+            <translation>Suggested date following the rhythm of the series: %1.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewSeriesDialog</name>
+        <message>
+            <source>Nieuwe overlegreeks</source>
+            <translation>New meeting series</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld AO</source>
+            <translation>for example AO</translation>
+        </message>
+        <message>
+            <source>&amp;Naam:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <source>&amp;Soort:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>Overleggen per &amp;jaar:</source>
+            <translation>Meetings per &amp;year:</translation>
+        </message>
+        <message>
+            <source>tot</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Tijd:</source>
+            <translation>&amp;Time:</translation>
+        </message>
+        <message>
+            <source>&amp;Locatie:</source>
+            <translation>&amp;Location:</translation>
+        </message>
+        <message>
+            <source>&amp;Voorzitter:</source>
+            <translation>&amp;Chair:</translation>
+        </message>
+        <message>
+            <source>&amp;Notulist:</source>
+            <translation>&amp;Minute taker:</translation>
+        </message>
+        <message>
+            <source>&amp;Escaleert naar:</source>
+            <translation>&amp;Escalates to:</translation>
+        </message>
+        <message>
+            <source>Reeks aanmaken</source>
+            <translation>Create series</translation>
         </message>
     </context>
     <context>
@@ -243,12 +2446,48 @@
             <source>Personen</source>
             <translation>People</translation>
         </message>
+        <message>
+            <source>Gearchiveerd</source>
+            <translation>Archived</translation>
+        </message>
+        <message>
+            <source>Ook bekend als: %1</source>
+            <translation>Also known as: %1</translation>
+        </message>
     </context>
     <context>
         <name>OrganisationsPage</name>
         <message>
             <source>Organisaties &amp; personen</source>
             <translation>Organisations &amp; people</translation>
+        </message>
+        <message>
+            <source>Nieuwe organisatie...</source>
+            <translation>New organisation...</translation>
+        </message>
+        <message>
+            <source>Bewerken...</source>
+            <translation>Edit...</translation>
+        </message>
+        <message>
+            <source>Archiveren</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <source>Samenvoegen...</source>
+            <translation>Merge...</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Nieuwe persoon...</source>
+            <translation>New person...</translation>
+        </message>
+        <message>
+            <source>Vertrek en opvolger...</source>
+            <translation>Departure and successor...</translation>
         </message>
         <message>
             <source>Personen</source>
@@ -266,6 +2505,215 @@
             <source>Personen van %1 (%2)</source>
             <translation>People of %1 (%2)</translation>
         </message>
+        <message>
+            <source>Terughalen</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Nieuwe organisatie</source>
+            <translation>New organisation</translation>
+        </message>
+        <message>
+            <source>Organisatie wijzigen</source>
+            <translation>Change organisation</translation>
+        </message>
+        <message>
+            <source>Organisatie terughalen</source>
+            <translation>Restore organisation</translation>
+        </message>
+        <message>
+            <source>Organisatie archiveren</source>
+            <translation>Archive organisation</translation>
+        </message>
+        <message>
+            <source>Samenvoegen met %1</source>
+            <translation>Merge with %1</translation>
+        </message>
+        <message>
+            <source>Samengevoegd met %1.</source>
+            <translation>Merged with %1.</translation>
+        </message>
+        <message>
+            <source>%1 kan niet worden verwijderd: er wordt naar verwezen vanuit %2.
+
+Wilt u de organisatie archiveren? Verslagen en lijsten blijven dan kloppen.</source>
+            <translation>%1 cannot be deleted: it is referred to from %2.
+
+Do you want to archive the organisation? Minutes and lists then stay correct.</translation>
+        </message>
+        <message>
+            <source>Wilt u %1 verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</source>
+            <translation>Do you want to delete %1? You can undo this with Ctrl+Z.</translation>
+        </message>
+        <message>
+            <source>%1 verwijderen</source>
+            <translation>Delete %1</translation>
+        </message>
+        <message>
+            <source>Nieuwe persoon</source>
+            <translation>New person</translation>
+        </message>
+        <message>
+            <source>Persoon wijzigen</source>
+            <translation>Change person</translation>
+        </message>
+        <message>
+            <source>Vertrek van %1</source>
+            <translation>Departure of %1</translation>
+        </message>
+        <message>
+            <source>Vertrek van %1 vastgelegd.</source>
+            <translation>Departure of %1 recorded.</translation>
+        </message>
+        <message>
+            <source>Persoon terughalen</source>
+            <translation>Restore person</translation>
+        </message>
+        <message>
+            <source>Persoon archiveren</source>
+            <translation>Archive person</translation>
+        </message>
+        <message>
+            <source>%1 kan niet worden verwijderd: er wordt naar verwezen vanuit %2.
+
+Wilt u de persoon archiveren? Gebruik Vertrek en opvolger als iemand weggaat.</source>
+            <translation>%1 cannot be deleted: it is referred to from %2.
+
+Do you want to archive the person? Use Departure and successor when someone leaves.</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeDialog</name>
+        <message>
+            <source>Uitkomst bestuurlijk overleg</source>
+            <translation>Outcome of administrative meeting</translation>
+        </message>
+        <message>
+            <source>Voorgelegd besluit: %1</source>
+            <translation>Submitted decision: %1</translation>
+        </message>
+        <message>
+            <source>Vastleggen</source>
+            <translation>Record</translation>
+        </message>
+        <message>
+            <source>Datum besluit:</source>
+            <translation>Date of decision:</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewPage</name>
+        <message>
+            <source>Gereed</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Loopt</source>
+            <translation>In progress</translation>
+        </message>
+        <message>
+            <source>Niet gestart</source>
+            <translation>Not started</translation>
+        </message>
+        <message>
+            <source>Aangehouden</source>
+            <translation>On hold</translation>
+        </message>
+        <message>
+            <source>Te laat</source>
+            <translation>Late</translation>
+        </message>
+        <message>
+            <source>Overzicht</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Acties uit het programma per actielijn</source>
+            <translation>Programme actions per action line</translation>
+        </message>
+        <message>
+            <source>Actiepunten en toezeggingen per actielijn</source>
+            <translation>Action points and commitments per action line</translation>
+        </message>
+        <message>
+            <source>Alle te late acties tonen</source>
+            <translation>Show all late actions</translation>
+        </message>
+        <message>
+            <source>Volgende overleggen</source>
+            <translation>Next meetings</translation>
+        </message>
+        <message>
+            <source>Sinds het laatste afstemmingsoverleg</source>
+            <translation>Since the last coordination meeting</translation>
+        </message>
+        <message>
+            <source>Zonder actielijn</source>
+            <translation>Without action line</translation>
+        </message>
+        <message>
+            <source>Nog geen acties.</source>
+            <translation>No actions yet.</translation>
+        </message>
+        <message>
+            <source>Te laat (%1)</source>
+            <translation>Late (%1)</translation>
+        </message>
+        <message>
+            <source>Te laat (%1, de %2 oudste getoond)</source>
+            <translation>Late (%1, the %2 oldest shown)</translation>
+        </message>
+        <message>
+            <source>Stand op %1</source>
+            <translation>Status as of %1</translation>
+        </message>
+        <message>
+            <source>Er is nog geen afstemmingsoverleg gehouden.</source>
+            <translation>No coordination meeting has been held yet.</translation>
+        </message>
+        <message>
+            <source>Sinds het afstemmingsoverleg van %1</source>
+            <translation>Since the coordination meeting of %1</translation>
+        </message>
+        <message>
+            <source>%1 nieuwe actiepunten</source>
+            <translation>%1 new action points</translation>
+        </message>
+        <message>
+            <source>%1 afgerond</source>
+            <translation>%1 finished</translation>
+        </message>
+        <message>
+            <source>%1 besluiten</source>
+            <translation>%1 decisions</translation>
+        </message>
+        <message>
+            <source>%1 voortgangsmeldingen</source>
+            <translation>%1 progress updates</translation>
+        </message>
+        <message>
+            <source>%1 wijzigingen</source>
+            <translation>%1 changes</translation>
+        </message>
+        <message>
+            <source>Besluit</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Afgerond</source>
+            <translation>Finished</translation>
+        </message>
+        <message>
+            <source>Nieuw</source>
+            <translation>New</translation>
+        </message>
+    </context>
+    <context>
+        <name>PersonNameDialog</name>
+        <message>
+            <source>Organisatie:</source>
+            <translation>Organisation:</translation>
+        </message>
     </context>
     <context>
         <name>PersonTableModel</name>
@@ -275,7 +2723,7 @@
         </message>
         <message>
             <source>Functie</source>
-            <translation>Function</translation>
+            <translation>Job title</translation>
         </message>
         <message>
             <source>E-mail</source>
@@ -305,48 +2753,140 @@
             <translation>Programme:</translation>
         </message>
         <message>
-            <source>Deze database bevat nog geen programma.</source>
-            <translation>This database holds no programme yet.</translation>
+            <source>Programma bewerken...</source>
+            <translation>Edit programme...</translation>
+        </message>
+        <message>
+            <source>Nieuw programma...</source>
+            <translation>New programme...</translation>
+        </message>
+        <message>
+            <source>Deze database bevat nog geen programma. Kies Nieuw programma.</source>
+            <translation>This database holds no programme yet. Choose New programme.</translation>
+        </message>
+        <message>
+            <source>Kies links een onderdeel, ambitie of actie.</source>
+            <translation>Choose a section, ambition or action on the left.</translation>
+        </message>
+        <message>
+            <source>Nieuw onderdeel</source>
+            <translation>New section</translation>
+        </message>
+        <message>
+            <source>Nieuwe ambitie</source>
+            <translation>New ambition</translation>
+        </message>
+        <message>
+            <source>Nieuwe actie</source>
+            <translation>New action</translation>
+        </message>
+        <message>
+            <source>Nieuwe subactie</source>
+            <translation>New sub-action</translation>
+        </message>
+        <message>
+            <source>Omhoog</source>
+            <translation>Up</translation>
+        </message>
+        <message>
+            <source>Omhoog (Ctrl+↑)</source>
+            <translation>Up (Ctrl+↑)</translation>
+        </message>
+        <message>
+            <source>Omlaag</source>
+            <translation>Down</translation>
+        </message>
+        <message>
+            <source>Omlaag (Ctrl+↓)</source>
+            <translation>Down (Ctrl+↓)</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Verwijderen (Del)</source>
+            <translation>Delete (Del)</translation>
+        </message>
+        <message>
+            <source>onderdeel</source>
+            <translation>section</translation>
+        </message>
+        <message>
+            <source>ambitie</source>
+            <translation>ambition</translation>
+        </message>
+        <message>
+            <source>actie</source>
+            <translation>action</translation>
+        </message>
+        <message>
+            <source>%1 %2 wijzigen</source>
+            <translation>Change %1 %2</translation>
+        </message>
+        <message>
+            <source>Opgeslagen.</source>
+            <translation>Saved.</translation>
+        </message>
+        <message>
+            <source>Omhoog verplaatsen</source>
+            <translation>Move up</translation>
+        </message>
+        <message>
+            <source>Omlaag verplaatsen</source>
+            <translation>Move down</translation>
+        </message>
+        <message>
+            <source>%1 verwijderen</source>
+            <translation>Delete %1</translation>
+        </message>
+        <message>
+            <source>het onderdeel</source>
+            <translation>the section</translation>
+        </message>
+        <message>
+            <source>de ambitie</source>
+            <translation>the ambition</translation>
+        </message>
+        <message>
+            <source>de actie</source>
+            <translation>the action</translation>
+        </message>
+        <message>
+            <source>Wilt u %1 %2 verwijderen?</source>
+            <translation>Do you want to delete %1 %2?</translation>
+        </message>
+        <message>
+            <source>%1 ambitie(s)</source>
+            <translation>%1 ambition(s)</translation>
+        </message>
+        <message>
+            <source>%1 actie(s)</source>
+            <translation>%1 action(s)</translation>
+        </message>
+        <message>
+            <source>%1 subactie(s)</source>
+            <translation>%1 sub-action(s)</translation>
+        </message>
+        <message>
+            <source>Daarmee gaan ook %1 weg.</source>
+            <translation>This also removes %1.</translation>
+        </message>
+        <message>
+            <source>U kunt dit ongedaan maken met Ctrl+Z.</source>
+            <translation>You can undo this with Ctrl+Z.</translation>
+        </message>
+        <message>
+            <source>Programma wijzigen</source>
+            <translation>Change programme</translation>
+        </message>
+        <message>
+            <source>Nieuw programma</source>
+            <translation>New programme</translation>
         </message>
         <message>
             <source>%1 ambities, %2 acties</source>
             <translation>%1 ambitions, %2 actions</translation>
-        </message>
-        <message>
-            <source>Ambities: %1   Acties: %2</source>
-            <translation>Ambitions: %1   Actions: %2</translation>
-        </message>
-        <message>
-            <source>Ambitie</source>
-            <translation>Ambition</translation>
-        </message>
-        <message>
-            <source>Actie</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Verantwoordelijke partijen: %1</source>
-            <translation>Responsible parties: %1</translation>
-        </message>
-        <message>
-            <source>Trekker: %1</source>
-            <translation>Lead: %1</translation>
-        </message>
-        <message>
-            <source>(overgenomen van de ambitie)</source>
-            <translation>(taken from the ambition)</translation>
-        </message>
-        <message>
-            <source>Planning: %1</source>
-            <translation>Timing: %1</translation>
-        </message>
-        <message>
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
-        </message>
-        <message>
-            <source>Werkgroep: %1</source>
-            <translation>Working group: %1</translation>
         </message>
     </context>
     <context>
@@ -385,6 +2925,151 @@
         </message>
     </context>
     <context>
+        <name>ReopenDialog</name>
+        <message>
+            <source>Verslag heropenen</source>
+            <translation>Reopen minutes</translation>
+        </message>
+        <message>
+            <source>Het verslag is vastgesteld. Waarom moet het worden heropend? De reden wordt bewaard in de wijzigingsgeschiedenis.</source>
+            <translation>The minutes have been approved. Why do they need to be reopened? The reason is kept in the change history.</translation>
+        </message>
+        <message>
+            <source>Heropenen</source>
+            <translation>Reopen</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreBackupDialog</name>
+        <message>
+            <source>Reservekopie terugzetten</source>
+            <translation>Restore backup</translation>
+        </message>
+        <message>
+            <source>Kies de reservekopie die %1 moet vervangen. Het huidige bestand wordt eerst apart bewaard in %2, zodat ook deze stap terug te draaien is.</source>
+            <translation>Choose the backup that should replace %1. The current file is first kept separately in %2, so that this step can be undone as well.</translation>
+        </message>
+        <message>
+            <source>Er zijn nog geen reservekopieën van deze database.</source>
+            <translation>There are no backups of this database yet.</translation>
+        </message>
+        <message>
+            <source>Terugzetten</source>
+            <translation>Restore</translation>
+        </message>
+    </context>
+    <context>
+        <name>RoundTripModel</name>
+        <message>
+            <source>Nr.</source>
+            <translation>No.</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Beoordeling</source>
+            <translation>Review</translation>
+        </message>
+        <message>
+            <source>Status in app</source>
+            <translation>Status in app</translation>
+        </message>
+        <message>
+            <source>Status in bestand</source>
+            <translation>Status in file</translation>
+        </message>
+        <message>
+            <source>Deadline in app</source>
+            <translation>Deadline in app</translation>
+        </message>
+        <message>
+            <source>Deadline in bestand</source>
+            <translation>Deadline in file</translation>
+        </message>
+        <message>
+            <source>Stand van zaken in app</source>
+            <translation>Progress in app</translation>
+        </message>
+        <message>
+            <source>Stand van zaken in bestand</source>
+            <translation>Progress in file</translation>
+        </message>
+        <message>
+            <source>Opmerkingen</source>
+            <translation>Remarks</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchDialog</name>
+        <message>
+            <source>Zoeken</source>
+            <translation>Search</translation>
+        </message>
+        <message>
+            <source>Zoek in verslagen, besluiten, acties, voortgang en het programma...</source>
+            <translation>Search minutes, decisions, actions, progress and the programme...</translation>
+        </message>
+        <message>
+            <source>Niets gevonden.</source>
+            <translation>Nothing found.</translation>
+        </message>
+        <message>
+            <source>%1 resultaten (de beste 200)</source>
+            <translation>%1 results (the best 200)</translation>
+        </message>
+        <message>
+            <source>%1 resultaten</source>
+            <translation>%1 results</translation>
+        </message>
+    </context>
+    <context>
+        <name>SearchResultModel</name>
+        <message>
+            <source>Soort</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Datum</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>Onderwerp</source>
+            <translation>Subject</translation>
+        </message>
+        <message>
+            <source>Gevonden tekst</source>
+            <translation>Text found</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusDelegate</name>
+        <message>
+            <source>Niet gemeld</source>
+            <translation>Not reported</translation>
+        </message>
+    </context>
+    <context>
+        <name>UpcomingModel</name>
+        <message>
+            <source>Datum</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Tijd</source>
+            <translation>Time</translation>
+        </message>
+        <message>
+            <source>Overleg</source>
+            <translation>Meeting</translation>
+        </message>
+    </context>
+    <context>
         <name>WorkingGroupTableModel</name>
         <message>
             <source>Werkgroep</source>
@@ -414,12 +3099,571 @@
             <translation>Working groups</translation>
         </message>
         <message>
+            <source>Nieuwe werkgroep...</source>
+            <translation>New working group...</translation>
+        </message>
+        <message>
+            <source>Bewerken...</source>
+            <translation>Edit...</translation>
+        </message>
+        <message>
+            <source>Archiveren</source>
+            <translation>Archive</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Lid toevoegen...</source>
+            <translation>Add member...</translation>
+        </message>
+        <message>
+            <source>Lidmaatschap beëindigen</source>
+            <translation>End membership</translation>
+        </message>
+        <message>
+            <source>Leden</source>
+            <translation>Members</translation>
+        </message>
+        <message>
             <source>1 werkgroep</source>
             <translation>1 working group</translation>
         </message>
         <message>
             <source>%1 werkgroepen</source>
             <translation>%1 working groups</translation>
+        </message>
+        <message>
+            <source>Leden van %1 (%2 nu, %3 in totaal)</source>
+            <translation>Members of %1 (%2 now, %3 in total)</translation>
+        </message>
+        <message>
+            <source>Terughalen</source>
+            <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Nieuwe werkgroep</source>
+            <translation>New working group</translation>
+        </message>
+        <message>
+            <source>Werkgroep wijzigen</source>
+            <translation>Change working group</translation>
+        </message>
+        <message>
+            <source>Werkgroep terughalen</source>
+            <translation>Restore working group</translation>
+        </message>
+        <message>
+            <source>Werkgroep archiveren</source>
+            <translation>Archive working group</translation>
+        </message>
+        <message>
+            <source>%1 kan niet worden verwijderd: er wordt naar verwezen vanuit %2.
+
+Wilt u de werkgroep archiveren?</source>
+            <translation>%1 cannot be deleted: it is referred to from %2.
+
+Do you want to archive the working group?</translation>
+        </message>
+        <message>
+            <source>%1 verwijderen</source>
+            <translation>Delete %1</translation>
+        </message>
+        <message>
+            <source>Wilt u %1 met alle lidmaatschappen verwijderen? U kunt dit ongedaan maken met Ctrl+Z.</source>
+            <translation>Do you want to delete %1 with all its memberships? You can undo this with Ctrl+Z.</translation>
+        </message>
+        <message>
+            <source>Lid toevoegen aan %1</source>
+            <translation>Add member to %1</translation>
+        </message>
+        <message>
+            <source>Lidmaatschap wijzigen</source>
+            <translation>Change membership</translation>
+        </message>
+        <message>
+            <source>Wilt u het lidmaatschap van %1 verwijderen? Gebruik Lidmaatschap beëindigen als iemand stopt; dan blijft zichtbaar wie er lid was.</source>
+            <translation>Do you want to delete the membership of %1? Use End membership when someone stops; then it remains visible who was a member.</translation>
+        </message>
+        <message>
+            <source>Lidmaatschap van %1 verwijderen</source>
+            <translation>Delete membership of %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>editors</name>
+        <message>
+            <source>Datum</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Opvolger</source>
+            <translation>Successor</translation>
+        </message>
+        <message>
+            <source>Voorzitter</source>
+            <translation>Chair</translation>
+        </message>
+        <message>
+            <source>Ambitie</source>
+            <translation>Ambition</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Werkgroep</source>
+            <translation>Working group</translation>
+        </message>
+        <message>
+            <source>(geen)</source>
+            <translation>(none)</translation>
+        </message>
+        <message>
+            <source>%1: kies een naam uit de lijst ("%2" is onbekend).</source>
+            <translation>%1: choose a name from the list ("%2" is unknown).</translation>
+        </message>
+        <message>
+            <source>%1 mag niet leeg zijn.</source>
+            <translation>%1 cannot be empty.</translation>
+        </message>
+        <message>
+            <source>dd-mm-jjjj</source>
+            <translation>dd-mm-yyyy</translation>
+        </message>
+        <message>
+            <source>%1: "%2" is geen datum (schrijf dd-mm-jjjj).</source>
+            <translation>%1: "%2" is not a date (write dd-mm-yyyy).</translation>
+        </message>
+        <message>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Opslaan</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Organisatie bewerken</source>
+            <translation>Edit organisation</translation>
+        </message>
+        <message>
+            <source>Nieuwe organisatie</source>
+            <translation>New organisation</translation>
+        </message>
+        <message>
+            <source>Andere schrijfwijzen, één per regel</source>
+            <translation>Other spellings, one per line</translation>
+        </message>
+        <message>
+            <source>&amp;Naam:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Soort:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>&amp;Afkorting:</source>
+            <translation>&amp;Abbreviation:</translation>
+        </message>
+        <message>
+            <source>Andere &amp;namen:</source>
+            <translation>Other na&amp;mes:</translation>
+        </message>
+        <message>
+            <source>N&amp;otities:</source>
+            <translation>N&amp;otes:</translation>
+        </message>
+        <message>
+            <source>De naam van de organisatie mag niet leeg zijn.</source>
+            <translation>The name of the organisation cannot be empty.</translation>
+        </message>
+        <message>
+            <source>Persoon bewerken</source>
+            <translation>Edit person</translation>
+        </message>
+        <message>
+            <source>Nieuwe persoon</source>
+            <translation>New person</translation>
+        </message>
+        <message>
+            <source>&amp;Organisatie:</source>
+            <translation>&amp;Organisation:</translation>
+        </message>
+        <message>
+            <source>&amp;Functie:</source>
+            <translation>&amp;Job title:</translation>
+        </message>
+        <message>
+            <source>&amp;E-mail:</source>
+            <translation>&amp;E-mail:</translation>
+        </message>
+        <message>
+            <source>&amp;Telefoon:</source>
+            <translation>&amp;Phone:</translation>
+        </message>
+        <message>
+            <source>Actief &amp;vanaf:</source>
+            <translation>Active &amp;from:</translation>
+        </message>
+        <message>
+            <source>Actief &amp;tot en met:</source>
+            <translation>Active &amp;until:</translation>
+        </message>
+        <message>
+            <source>O&amp;pvolger:</source>
+            <translation>&amp;Successor:</translation>
+        </message>
+        <message>
+            <source>Actief vanaf</source>
+            <translation>Active from</translation>
+        </message>
+        <message>
+            <source>Actief tot en met</source>
+            <translation>Active until</translation>
+        </message>
+        <message>
+            <source>%1 vertrekt</source>
+            <translation>%1 is leaving</translation>
+        </message>
+        <message>
+            <source>Bestaande persoon:</source>
+            <translation>Existing person:</translation>
+        </message>
+        <message>
+            <source>Nieuwe persoon:</source>
+            <translation>New person:</translation>
+        </message>
+        <message>
+            <source>Nog geen opvolger</source>
+            <translation>No successor yet</translation>
+        </message>
+        <message>
+            <source>Naam van de opvolger</source>
+            <translation>Name of the successor</translation>
+        </message>
+        <message>
+            <source>Functie:</source>
+            <translation>Job title:</translation>
+        </message>
+        <message>
+            <source>Werkgroeplidmaatschappen en voorzitterschappen overdragen</source>
+            <translation>Hand over working group memberships and chairs</translation>
+        </message>
+        <message>
+            <source>Laatste &amp;werkdag:</source>
+            <translation>Last &amp;working day:</translation>
+        </message>
+        <message>
+            <source>Opvolger:</source>
+            <translation>Successor:</translation>
+        </message>
+        <message>
+            <source>Vertrek vastleggen</source>
+            <translation>Record departure</translation>
+        </message>
+        <message>
+            <source>Laatste werkdag</source>
+            <translation>Last working day</translation>
+        </message>
+        <message>
+            <source>Geef de laatste werkdag.</source>
+            <translation>Enter the last working day.</translation>
+        </message>
+        <message>
+            <source>Kies de opvolger uit de lijst, of kies Nieuwe persoon.</source>
+            <translation>Choose the successor from the list, or choose New person.</translation>
+        </message>
+        <message>
+            <source>Geef de naam van de opvolger, of kies Nog geen opvolger.</source>
+            <translation>Enter the name of the successor, or choose No successor yet.</translation>
+        </message>
+        <message>
+            <source>Organisaties samenvoegen</source>
+            <translation>Merge organisations</translation>
+        </message>
+        <message>
+            <source>Typ een deel van de naam</source>
+            <translation>Type part of the name</translation>
+        </message>
+        <message>
+            <source>Behouden:</source>
+            <translation>Keep:</translation>
+        </message>
+        <message>
+            <source>&amp;Dubbele registratie:</source>
+            <translation>&amp;Duplicate record:</translation>
+        </message>
+        <message>
+            <source>Wat verhuist:</source>
+            <translation>What moves:</translation>
+        </message>
+        <message>
+            <source>Samenvoegen</source>
+            <translation>Merge</translation>
+        </message>
+        <message>
+            <source>Kies de organisatie die dezelfde is als deze en moet verdwijnen.</source>
+            <translation>Choose the organisation that is the same as this one and should disappear.</translation>
+        </message>
+        <message>
+            <source>Alles van %1 gaat naar %2:</source>
+            <translation>Everything of %1 moves to %2:</translation>
+        </message>
+        <message>
+            <source>%1 status(sen) per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
+            <translation>%1 municipality status(es) already exist at %2; those are kept and the duplicates are dropped.</translation>
+        </message>
+        <message>
+            <source>Andere namen daarna: %1. %2 wordt gearchiveerd en blijft in de geschiedenis bestaan.</source>
+            <translation>Other names afterwards: %1. %2 is archived and remains in the history.</translation>
+        </message>
+        <message>
+            <source>Dubbele registratie</source>
+            <translation>Duplicate record</translation>
+        </message>
+        <message>
+            <source>Kies de dubbele registratie.</source>
+            <translation>Choose the duplicate record.</translation>
+        </message>
+        <message>
+            <source>Werkgroep bewerken</source>
+            <translation>Edit working group</translation>
+        </message>
+        <message>
+            <source>Nieuwe werkgroep</source>
+            <translation>New working group</translation>
+        </message>
+        <message>
+            <source>&amp;Thema:</source>
+            <translation>&amp;Theme:</translation>
+        </message>
+        <message>
+            <source>&amp;Actielijn:</source>
+            <translation>&amp;Action line:</translation>
+        </message>
+        <message>
+            <source>&amp;Voorzitter:</source>
+            <translation>&amp;Chair:</translation>
+        </message>
+        <message>
+            <source>&amp;Omschrijving:</source>
+            <translation>&amp;Description:</translation>
+        </message>
+        <message>
+            <source>De naam van de werkgroep mag niet leeg zijn.</source>
+            <translation>The name of the working group cannot be empty.</translation>
+        </message>
+        <message>
+            <source>Lidmaatschap bewerken</source>
+            <translation>Edit membership</translation>
+        </message>
+        <message>
+            <source>Lid toevoegen</source>
+            <translation>Add member</translation>
+        </message>
+        <message>
+            <source>(die van de persoon)</source>
+            <translation>(the person's own)</translation>
+        </message>
+        <message>
+            <source>&amp;Persoon:</source>
+            <translation>&amp;Person:</translation>
+        </message>
+        <message>
+            <source>&amp;Rol:</source>
+            <translation>&amp;Role:</translation>
+        </message>
+        <message>
+            <source>&amp;Vanaf:</source>
+            <translation>&amp;From:</translation>
+        </message>
+        <message>
+            <source>&amp;Tot en met:</source>
+            <translation>&amp;Until:</translation>
+        </message>
+        <message>
+            <source>Persoon</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Vanaf</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Tot en met</source>
+            <translation>Until</translation>
+        </message>
+        <message>
+            <source>Kies een persoon of een organisatie.</source>
+            <translation>Choose a person or an organisation.</translation>
+        </message>
+        <message>
+            <source>geen periode herkend</source>
+            <translation>no period recognised</translation>
+        </message>
+        <message>
+            <source>Programma bewerken</source>
+            <translation>Edit programme</translation>
+        </message>
+        <message>
+            <source>Nieuw programma</source>
+            <translation>New programme</translation>
+        </message>
+        <message>
+            <source>t/m</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Regio:</source>
+            <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Looptijd:</source>
+            <translation>&amp;Period:</translation>
+        </message>
+        <message>
+            <source>&amp;Status:</source>
+            <translation>&amp;Status:</translation>
+        </message>
+        <message>
+            <source>&amp;Toelichting:</source>
+            <translation>&amp;Explanation:</translation>
+        </message>
+        <message>
+            <source>De titel van het programma mag niet leeg zijn.</source>
+            <translation>The title of the programme cannot be empty.</translation>
+        </message>
+        <message>
+            <source>&amp;Herstellen</source>
+            <translation>&amp;Revert</translation>
+        </message>
+        <message>
+            <source>De wijzigingen in dit formulier vergeten</source>
+            <translation>Discard the changes in this form</translation>
+        </message>
+        <message>
+            <source>&amp;Opslaan</source>
+            <translation>&amp;Save</translation>
+        </message>
+        <message>
+            <source>Onderdeel</source>
+            <translation>Section</translation>
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation>&amp;Code:</translation>
+        </message>
+        <message>
+            <source>&amp;Landelijke actielijn:</source>
+            <translation>&amp;National action line:</translation>
+        </message>
+        <message>
+            <source>Eén subpunt per regel</source>
+            <translation>One sub-item per line</translation>
+        </message>
+        <message>
+            <source>Zie paragraaf 3.1, blz. 25</source>
+            <translation>See section 3.1, p. 25</translation>
+        </message>
+        <message>
+            <source>&amp;Ambitie:</source>
+            <translation>&amp;Ambition:</translation>
+        </message>
+        <message>
+            <source>S&amp;ubpunten:</source>
+            <translation>S&amp;ub-items:</translation>
+        </message>
+        <message>
+            <source>&amp;Paragraaf:</source>
+            <translation>&amp;Paragraph:</translation>
+        </message>
+        <message>
+            <source>&amp;Verwijzing:</source>
+            <translation>&amp;Reference:</translation>
+        </message>
+        <message>
+            <source>actie</source>
+            <translation>action</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld: klaar: januari 2020, 2019-2021, voor de zomervakantie</source>
+            <translation>for example: klaar: januari 2020, 2019-2021, voor de zomervakantie</translation>
+        </message>
+        <message>
+            <source>&amp;Actie:</source>
+            <translation>&amp;Action:</translation>
+        </message>
+        <message>
+            <source>Soo&amp;rt:</source>
+            <translation>Ki&amp;nd:</translation>
+        </message>
+        <message>
+            <source>&amp;Planning:</source>
+            <translation>&amp;Timing:</translation>
+        </message>
+        <message>
+            <source>&amp;Werkgroep:</source>
+            <translation>&amp;Working group:</translation>
+        </message>
+        <message>
+            <source>&amp;Notities:</source>
+            <translation>&amp;Notes:</translation>
+        </message>
+        <message>
+            <source>Periode: </source>
+            <translation>Period: </translation>
+        </message>
+        <message>
+            <source>Organisatie, persoon of rol</source>
+            <translation>Organisation, person or role</translation>
+        </message>
+        <message>
+            <source>Deze regel verwijderen</source>
+            <translation>Remove this line</translation>
+        </message>
+        <message>
+            <source>Afwijkende verantwoordelijkheid</source>
+            <translation>Own responsibility</translation>
+        </message>
+        <message>
+            <source>Aan: deze actie heeft eigen verantwoordelijken. Uit: de actie neemt die van de ambitie over.</source>
+            <translation>On: this action has its own responsible parties. Off: the action takes over those of the ambition.</translation>
+        </message>
+        <message>
+            <source>Overgenomen van de ambitie:</source>
+            <translation>Taken over from the ambition:</translation>
+        </message>
+        <message>
+            <source>+ Verantwoordelijke partij</source>
+            <translation>+ Responsible party</translation>
+        </message>
+        <message>
+            <source>+ Trekker</source>
+            <translation>+ Lead</translation>
+        </message>
+        <message>
+            <source>Verantwoordelijke partijen:</source>
+            <translation>Responsible parties:</translation>
+        </message>
+        <message>
+            <source>Trekkers:</source>
+            <translation>Leads:</translation>
         </message>
     </context>
     <context>
@@ -619,6 +3863,14 @@
         <message>
             <source>Besloten in bestuurlijk overleg</source>
             <translation>Decided in administrative meeting</translation>
+        </message>
+        <message>
+            <source>Overig</source>
+            <translation>Other</translation>
+        </message>
+        <message>
+            <source>Vervallen</source>
+            <translation>Dropped</translation>
         </message>
     </context>
     <context>
