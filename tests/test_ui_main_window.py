@@ -77,12 +77,17 @@ def test_every_page_lists_the_database_records(window):
 
 
 def test_next_meeting_is_selected(window):
+    """Upcoming meetings first (nearest first), then past ones (most recent first); the next one selected, bold."""
     page = window.page("meetings")
     selected = page.selected_meeting()
-    upcoming = sorted((r for r in page.model.rows() if r.date >= TODAY), key=lambda r: r.date)
-    assert selected.id == upcoming[0].id
-    dates = [r.date for r in page.model.rows()]
-    assert dates == sorted(dates)
+    rows = page.model.rows()
+    upcoming = [r.date for r in rows if r.date >= TODAY]
+    past = [r.date for r in rows if r.date < TODAY]
+    assert upcoming and past
+    assert [r.date for r in rows] == sorted(upcoming) + sorted(past, reverse=True)
+    nearest = min((r for r in rows if r.date >= TODAY), key=lambda r: r.date)
+    assert selected.id == nearest.id
+    assert page.model.index(rows.index(selected), page.model.TITLE).data(Qt.ItemDataRole.FontRole).bold()
 
 
 def test_actions_late_filter_gives_the_service_rows(window, qtbot):

@@ -18,7 +18,11 @@ if TYPE_CHECKING:
 
 
 class MeetingTableModel(RowTableModel["MeetingRow"]):
-    """Meetings: date, time, kind, series, title, status, location; the next meeting in bold."""
+    """Meetings: date, time, kind, series, title, status, location; the next meeting in bold.
+
+    Sorting on the date (ascending) puts upcoming meetings first, nearest first, then past meetings, most
+    recent first: the secretaris mostly works on the next overleg and the one just held.
+    """
 
     DATE, TIME, KIND, SERIES, TITLE, STATE, LOCATION = range(7)
     HEADERS = (
@@ -61,7 +65,11 @@ class MeetingTableModel(RowTableModel["MeetingRow"]):
 
     def sort_value(self, row: MeetingRow, column: int) -> Any:
         if column == self.DATE:
-            return (row.date, format_time(row.start_time))
+            start = row.start_time.hour * 60 + row.start_time.minute if row.start_time else -1
+            if row.date >= self.today:
+                return (0, row.date.toordinal(), start)
+            # Past meetings after the upcoming ones, the most recent first (negated: later sorts earlier).
+            return (1, -row.date.toordinal(), -start)
         if column == self.TIME:
             return format_time(row.start_time) or None
         return super().sort_value(row, column)

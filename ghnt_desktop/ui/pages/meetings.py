@@ -1,6 +1,7 @@
 """Overleggen: the meetings list (filtered by kind, series and period) beside the meeting view.
 
-The list shows every meeting by date with the next one selected; the meeting view on the right holds the
+The list shows the upcoming meetings first (nearest first), then the past ones (most recent first), with the
+next one selected; the meeting view on the right holds the
 agenda, attendance, minute-taking and the lists of decisions and actions (``ui/meeting/``). A new meeting
 comes from a series (date by its rhythm, defaults copied), a new series, or stands alone; after it is made
 the carried-forward actions are shown for review before they go on its agenda.
@@ -196,13 +197,13 @@ class MeetingsPage(Page):
         return True
 
     def select_next_meeting(self) -> None:
-        """Select the first meeting from today on (else the last one) and scroll it into the middle."""
+        """Select the next meeting (else the first row: the most recent one) and scroll it into view."""
         if self.model.rowCount() == 0:
             self.meeting.show_meeting(self.database, None)
             return
         row = self.model.row_of(lambda r: r.id == self.model.next_meeting_id)
         if row < 0:
-            row = self.model.rowCount() - 1
+            row = 0
         self.view.setCurrentIndex(self.model.index(row, MeetingTableModel.DATE))
         self.view.selectRow(row)
         self.view.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
