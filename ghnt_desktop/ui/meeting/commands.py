@@ -4,6 +4,7 @@
   ``restore_removed``, redo deletes again.
 - :class:`TextCommand`: a text field saved while the user types; consecutive saves of the same field in
   one burst (until the field loses focus) merge into one undo step.
+- :func:`recorded_edit_command`: an edit written to the record's change history, with the user on every step.
 - :func:`progress_command`, :func:`carry_forward_command`, :func:`approve_command`, :func:`reopen_command`:
   services whose inverse is another service.
 """
@@ -76,6 +77,24 @@ class TextCommand(ServiceCommand):
         # Other's first run saved its value already; this command keeps the older ``before``.
         self.value = other.value
         return True
+
+
+def recorded_edit_command(
+    window: MainWindow, text: str, service: Callable[..., Any], record_id: uuid.UUID, values: dict[str, Any], user: str
+) -> ServiceCommand:
+    """An edit of a record whose changes go into its history (``service(session, id, user=..., **values)``).
+
+    Unlike ``ui/undo.py``'s ``edit_values_command`` the user goes along on undo and redo too, so the history
+    says who took the change back, not only who made it.
+    """
+    values = dict(values)
+    return ServiceCommand(
+        window,
+        text,
+        do=lambda s: service(s, record_id, user=user, **values),
+        undo=lambda s, edit: service(s, record_id, user=user, **edit.before),
+        redo=lambda s, undone: service(s, record_id, user=user, **undone.before),
+    )
 
 
 def progress_command(window: MainWindow, text: str, record: Callable[[Session], Any]) -> ServiceCommand:

@@ -1,10 +1,13 @@
-"""Everything the meeting view shows, read in one session into plain values (no ORM objects)."""
+"""Everything the meeting view shows, read in one session into plain values (no ORM objects), and the
+change history of one record made readable for the history dialog."""
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
 from datetime import date
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ..itemmodels.agenda import AgendaLine
 from .dialogs import PersonChoice
@@ -114,3 +117,138 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         later_meetings=later,
         can_escalate=can_escalate,
     )
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    """One change of a record as the history dialog shows it: plain text, ids resolved to names."""
+
+    when: str
+    who: str
+    field: str
+    old: str
+    new: str
+    reason: str
+
+
+def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[HistoryLine]:
+    """The change history of one record (``services.history.history_of``), oldest first, readable.
+
+    Enum values become their Dutch labels, ISO dates dd-mm-yyyy, ids of people, organisations and programme
+    actions their names; times are shown in local time (they are stored in UTC).
+    """
+    from ...services.history import history_of
+
+    names: dict[str, str] = {}
+
+    def readable(field: str, value: str | None) -> str:
+        if value is None or value == "":
+            return "—"
+        if field.endswith("_id"):
+            if value not in names:
+                names[value] = _name_of(session, field, value)
+            return names[value]
+        return value_label(field, value)
+
+    lines = []
+    for change in history_of(session, entity, entity_id):
+        lines.append(
+            HistoryLine(
+                when=_local(change.changed_at).strftime("%d-%m-%Y %H:%M"),
+                who=change.changed_by,
+                field=field_label(change.field),
+                old=readable(change.field, change.old_value),
+                new=readable(change.field, change.new_value),
+                reason=change.reason,
+            )
+        )
+    return lines
+
+
+def _local(moment):
+    from datetime import UTC
+
+    if moment.tzinfo is None:  # SQLite hands back naive datetimes; they were stored in UTC
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone()
+
+
+def _name_of(session, field: str, value: str) -> str:
+    from ...models import Meeting, Organisation, Person, ProgrammeAction
+
+    model = {
+        "trekker_person_id": Person,
+        "chair_id": Person,
+        "secretary_id": Person,
+        "trekker_organisation_id": Organisation,
+        "programme_action_id": ProgrammeAction,
+        "approved_in_meeting_id": Meeting,
+        "escalated_to_meeting_id": Meeting,
+    }.get(field)
+    try:
+        record = session.get(model, uuid.UUID(value)) if model is not None else None
+    except ValueError:
+        record = None
+    if record is None:
+        return value
+    if isinstance(record, ProgrammeAction):
+        return f"{record.code} {record.text}"
+    if isinstance(record, Meeting):
+        return f"{record.title} ({record.date:%d-%m-%Y})"
+    return record.name
+
+
+FIELD_LABELS = {
+    "text": QT_TRANSLATE_NOOP("History", "Tekst"),
+    "state": QT_TRANSLATE_NOOP("History", "Status"),
+    "status": QT_TRANSLATE_NOOP("History", "Status"),
+    "deadline": QT_TRANSLATE_NOOP("History", "Deadline"),
+    "deadline_text": QT_TRANSLATE_NOOP("History", "Deadline (tekst)"),
+    "kind": QT_TRANSLATE_NOOP("History", "Soort"),
+    "confidential": QT_TRANSLATE_NOOP("History", "Vertrouwelijk"),
+    "trekker_person_id": QT_TRANSLATE_NOOP("History", "Trekker"),
+    "trekker_organisation_id": QT_TRANSLATE_NOOP("History", "Trekker (organisatie)"),
+    "trekker_text": QT_TRANSLATE_NOOP("History", "Trekker (tekst)"),
+    "programme_action_id": QT_TRANSLATE_NOOP("History", "Actie uit het programma"),
+    "escalation": QT_TRANSLATE_NOOP("History", "Voorleggen"),
+    "outcome": QT_TRANSLATE_NOOP("History", "Uitkomst"),
+    "outcome_date": QT_TRANSLATE_NOOP("History", "Datum uitkomst"),
+    "title": QT_TRANSLATE_NOOP("History", "Titel"),
+    "location": QT_TRANSLATE_NOOP("History", "Locatie"),
+    "online_link": QT_TRANSLATE_NOOP("History", "Online link"),
+    "chair_id": QT_TRANSLATE_NOOP("History", "Voorzitter"),
+    "secretary_id": QT_TRANSLATE_NOOP("History", "Notulist"),
+    "notes": QT_TRANSLATE_NOOP("History", "Notities"),
+}
+
+
+def field_label(field: str) -> str:
+    """The Dutch name of a recorded field (the field's own name when it has none)."""
+    label = FIELD_LABELS.get(field)
+    return QCoreApplication.translate("History", label) if label else field
+
+
+def value_label(field: str, value: str) -> str:
+    """A stored value as a person reads it: enum labels, dd-mm-yyyy dates, ja/nee."""
+    from ...models import ActionKind, ActionStatus, EscalationState, MeetingState
+    from ..i18n import enum_label
+
+    enum = {
+        "state": MeetingState,
+        "status": ActionStatus,
+        "kind": ActionKind,
+        "escalation": EscalationState,
+    }.get(field)
+    if enum is not None:
+        try:
+            return enum_label(enum(value))
+        except ValueError:
+            return value
+    if value in ("True", "False") and field == "confidential":
+        return QCoreApplication.translate("History", "ja" if value == "True" else "nee")
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return date.fromisoformat(value).strftime("%d-%m-%Y")
+        except ValueError:
+            return value
+    return value

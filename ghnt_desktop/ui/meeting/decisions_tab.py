@@ -5,6 +5,7 @@ actielijst and the toezeggingen, each listed on their own."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from ..i18n import arg
@@ -12,7 +13,7 @@ from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.minutes import ActionItemTableModel, DecisionTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
-from .commands import current_user, escalate_command, withdraw_command
+from .commands import current_user, escalate_command, recorded_edit_command, withdraw_command
 from .data import MeetingData
 from .dialogs import OutcomeDialog, TextDialog
 from .minutes_tab import fit_with_stretch
@@ -45,6 +46,13 @@ class DecisionsTab(MeetingTab):
         self.withdraw_button = QPushButton(self.tr("Voorleggen intrekken"), self)
         self.outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
         self.escalated_outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
+        # The history can be read on a vastgesteld verslag too: that is when a dispute comes up.
+        self.decision_history_button = QPushButton(self.tr("&Geschiedenis..."), self)
+        self.decision_history_button.setToolTip(self.tr("Wie heeft dit besluit wanneer gewijzigd"))
+        self.action_history_button = QPushButton(self.tr("Geschiedenis..."), self)
+        self.action_history_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd"))
+        self.toezegging_history_button = QPushButton(self.tr("Geschiedenis..."), self)
+        self.toezegging_history_button.setToolTip(self.tr("Wie heeft deze toezegging wanneer gewijzigd"))
 
         self.decisions_title = _section(self, self.tr("Besluitenlijst"))
         self.escalated_title = _section(self, self.tr("Voorgelegd aan dit overleg"))
@@ -60,6 +68,7 @@ class DecisionsTab(MeetingTab):
         for button in (self.edit_decision_button, self.escalate_button, self.withdraw_button, self.outcome_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.decision_history_button)
         top_layout.addLayout(row)
         self.escalated_box = QWidget(self)
         escalated_layout = QVBoxLayout(self.escalated_box)
@@ -75,11 +84,19 @@ class DecisionsTab(MeetingTab):
         actions_layout.setContentsMargins(0, 0, 0, 0)
         actions_layout.addWidget(self.actions_title)
         actions_layout.addWidget(self.actions, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.action_history_button)
+        actions_layout.addLayout(row)
         toezeggingen_box = QWidget(self)
         toezeggingen_layout = QVBoxLayout(toezeggingen_box)
         toezeggingen_layout.setContentsMargins(0, 0, 0, 0)
         toezeggingen_layout.addWidget(self.toezeggingen_title)
         toezeggingen_layout.addWidget(self.toezeggingen, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.toezegging_history_button)
+        toezeggingen_layout.addLayout(row)
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         for widget in (top, self.escalated_box, actions_box, toezeggingen_box):
@@ -110,6 +127,13 @@ class DecisionsTab(MeetingTab):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.outcome_button.clicked.connect(lambda: self.record_outcome(self.decisions))
         self.escalated_outcome_button.clicked.connect(lambda: self.record_outcome(self.escalated))
+        self.decision_history_button.clicked.connect(lambda: self.show_history(self.decisions))
+        self.action_history_button.clicked.connect(lambda: self.show_history(self.actions))
+        self.toezegging_history_button.clicked.connect(lambda: self.show_history(self.toezeggingen))
+        for view in (self.decisions, self.escalated, self.actions, self.toezeggingen):
+            shortcut = QShortcut(QKeySequence("Ctrl+H"), view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(lambda view=view: self.show_history(view))
 
     def show_data(self, data: MeetingData) -> None:
         super().show_data(data)
@@ -156,6 +180,9 @@ class DecisionsTab(MeetingTab):
         # The outcome comes from the bestuurlijk overleg: recordable even on a vastgesteld verslag.
         self.outcome_button.setEnabled(decision is not None and decision.escalation.value != "none")
         self.escalated_outcome_button.setEnabled(self._decision(self.escalated) is not None)
+        self.decision_history_button.setEnabled(decision is not None)
+        self.action_history_button.setEnabled(self._decision(self.actions) is not None)
+        self.toezegging_history_button.setEnabled(self._decision(self.toezeggingen) is not None)
 
     def edit_decision(self) -> None:
         decision = self._decision()
@@ -167,7 +194,31 @@ class DecisionsTab(MeetingTab):
         if dialog.exec() and dialog.text().strip() != decision.text:
             from ...services.minutes import update_decision
 
-            self.edit(self.tr("Besluit wijzigen"), update_decision, decision.id, text=dialog.text())
+            # A dict of values: ``edit(text, ...)`` already has a parameter called ``text``.
+            self.run(
+                recorded_edit_command(
+                    self.main_window(),
+                    self.tr("Besluit wijzigen"),
+                    update_decision,
+                    decision.id,
+                    {"text": dialog.text()},
+                    current_user(),
+                )
+            )
+
+    def show_history(self, view=None):
+        """The change history of the decision or action item selected in ``view`` (the besluitenlijst by default)."""
+        from .dialogs import show_record_history
+
+        view = view or self.decisions
+        row = self._decision(view)
+        database = self.main_window().database
+        if row is None or database is None:
+            return None
+        is_decision = view in (self.decisions, self.escalated)
+        what = self.tr("Besluit %1") if is_decision else self.tr("Actie %1")
+        subject = f"{arg(what, row.number)}: {' '.join(row.text.split())[:200]}"
+        return show_record_history(self, database, "decision" if is_decision else "action_item", row.id, subject)
 
     def escalate(self) -> None:
         decision = self._decision()

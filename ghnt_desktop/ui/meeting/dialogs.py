@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -30,6 +31,8 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTimeEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -693,23 +696,87 @@ class DocumentDialog(QDialog):
 
 
 class HistoryDialog(QDialog):
-    """The change history of a meeting: state changes with who, when and why."""
+    """The change history of one record (a meeting, a decision, an action item): when, who, which field,
+    old -> new and why, oldest first. One dialog for every record, so a dispute about what was agreed can be
+    settled from the same view wherever it starts."""
 
-    def __init__(self, parent: QWidget | None, rows: list[tuple[str, str, str, str]]) -> None:
+    MAX_CELL = 1200  # characters of a value shown in the cell; the whole value is in the tooltip
+
+    def __init__(self, parent: QWidget | None, lines: list, subject: str = "") -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Wijzigingsgeschiedenis"))
-        tree = _checkable_tree(self, [self.tr("Wanneer"), self.tr("Wie"), self.tr("Wijziging"), self.tr("Reden")])
-        for row in rows:
-            tree.addTopLevelItem(QTreeWidgetItem(list(row)))
-        header = tree.header()
-        for column in range(4):
+        self.setWindowTitle(
+            arg(self.tr("Wijzigingsgeschiedenis: %1"), subject) if subject else self.tr("Wijzigingsgeschiedenis")
+        )
+        self.subject_label = QLabel(subject, self)
+        self.subject_label.setWordWrap(True)
+        self.subject_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.subject_label.font()
+        font.setBold(True)
+        self.subject_label.setFont(font)
+        self.subject_label.setVisible(bool(subject))
+        headers = [
+            self.tr("Wanneer"),
+            self.tr("Wie"),
+            self.tr("Veld"),
+            self.tr("Oud"),
+            self.tr("Nieuw"),
+            self.tr("Reden"),
+        ]
+        # A table, not a tree: its rows grow to wrapped texts, and a changed decision text is read whole.
+        table = QTableWidget(len(lines), len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        for row, line in enumerate(lines):
+            values = (line.when, line.who, line.field, self._short(line.old), self._short(line.new), line.reason)
+            tips = ("", "", "", line.old, line.new, line.reason)
+            for column, (value, tip) in enumerate(zip(values, tips, strict=True)):
+                cell = QTableWidgetItem(value)
+                cell.setTextAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                if tip:
+                    cell.setToolTip(tip)
+                table.setItem(row, column, cell)
+        header = table.horizontalHeader()
+        for column in range(len(headers)):
             header.setSectionResizeMode(
-                column, QHeaderView.ResizeMode.Stretch if column == 3 else QHeaderView.ResizeMode.ResizeToContents
+                column,
+                QHeaderView.ResizeMode.Stretch if column in (3, 4) else QHeaderView.ResizeMode.ResizeToContents,
             )
-        self.tree = tree
+        header.sectionResized.connect(lambda *_: table.resizeRowsToContents())
+        self.table = table
+        self.empty_label = QLabel(self.tr("Er zijn nog geen wijzigingen vastgelegd."), self)
+        self.empty_label.setVisible(not lines)
         layout = QVBoxLayout(self)
-        layout.addWidget(tree)
+        layout.addWidget(self.subject_label)
+        layout.addWidget(table, 1)
+        layout.addWidget(self.empty_label)
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
-        self.resize(760, 360)
+        self.resize(1000, 460)
+
+    @classmethod
+    def _short(cls, value: str) -> str:
+        return value if len(value) <= cls.MAX_CELL else value[: cls.MAX_CELL - 1] + "…"
+
+    def rows(self) -> list[list[str]]:
+        """What the dialog shows, cell by cell (for tests and for copying)."""
+        return [
+            [self.table.item(r, c).text() for c in range(self.table.columnCount())]
+            for r in range(self.table.rowCount())
+        ]
+
+
+def show_record_history(parent: QWidget, database, entity: str, entity_id: uuid.UUID, subject: str) -> HistoryDialog:
+    """Read the change history of one record (``entity`` is its table name) and show it in a dialog."""
+    from .data import load_history_lines
+
+    with database.session() as session:
+        lines = load_history_lines(session, entity, entity_id)
+    dialog = HistoryDialog(parent, lines, subject)
+    dialog.exec()
+    return dialog

@@ -37,7 +37,7 @@ from .attendance_tab import AttendanceTab
 from .commands import approve_command, carry_forward_command, current_user, delete_command, reopen_command
 from .data import MeetingData, load_meeting_data
 from .decisions_tab import DecisionsTab
-from .dialogs import ApproveDialog, CarryForwardDialog, HistoryDialog, MoveDialog, ReopenDialog
+from .dialogs import ApproveDialog, CarryForwardDialog, MoveDialog, ReopenDialog, show_record_history
 from .minutes_tab import MinutesTab
 
 if TYPE_CHECKING:
@@ -439,31 +439,14 @@ class MeetingView(QWidget):
         )
 
     def show_history(self) -> None:
-        from ...services.history import history_of
-
-        if self.database is None or self.meeting_id is None:
+        """The change history of this meeting (state changes, reopening with its reason, edited details)."""
+        if self.database is None or self.meeting_id is None or self.data is None:
             return
-        with self.database.session() as session:
-            changes = history_of(session, "meeting", self.meeting_id)
-        rows = []
-        for change in changes:
-            old = _state_label(change.old_value)
-            new = _state_label(change.new_value)
-            rows.append(
-                (
-                    change.changed_at.strftime("%d-%m-%Y %H:%M"),
-                    change.changed_by,
-                    f"{old} → {new}" if change.field == "state" else f"{change.field}: {old} → {new}",
-                    change.reason,
-                )
-            )
-        HistoryDialog(self, rows).exec()
-
-
-def _state_label(value: str | None) -> str:
-    from ...models import MeetingState
-
-    try:
-        return enum_label(MeetingState(value))
-    except ValueError:
-        return value or ""
+        d = self.data.detail
+        show_record_history(
+            self,
+            self.database,
+            "meeting",
+            self.meeting_id,
+            f"{d.title} ({format_date_with_weekday(d.date)})",  # type: ignore[attr-defined]
+        )

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -123,7 +123,17 @@ class ActionsPage(Page):
         self.detail_meta.setWordWrap(True)
         self.history = HistoryModel(self)
         self.history_view = make_table_view(self.history, detail, sortable=False)  # oldest first
-        detail_layout.addWidget(self.detail_title)
+        # Who changed the action item's text, trekker or deadline, and when: its ChangeRecords in a dialog.
+        self.changes_button = QPushButton(self.tr("&Geschiedenis..."), detail)
+        self.changes_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)"))
+        self.changes_button.clicked.connect(self.show_changes)
+        changes_shortcut = QShortcut(QKeySequence("Ctrl+H"), self.view)
+        changes_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        changes_shortcut.activated.connect(self.show_changes)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignTop)
+        detail_layout.addLayout(title_row)
         detail_layout.addWidget(self.detail_meta)
         detail_layout.addWidget(self.history_view, 1)
 
@@ -459,6 +469,7 @@ class ActionsPage(Page):
         from ...services.actions import ITEM, action_history
 
         row = self.selected_action()
+        self.changes_button.setEnabled(row is not None and row.kind == ITEM and self.database is not None)
         if row is None or self.database is None:
             self.detail_title.setText(self.tr("<i>Kies een actie om de voortgang te zien.</i>"))
             self.detail_meta.clear()
@@ -482,6 +493,18 @@ class ActionsPage(Page):
         with self.database.session() as session:
             self.history.set_rows(action_history(session, row.kind, row.id))
         self.fit_columns_once(self.history_view, main_column=HistoryModel.DONE, max_width=200)
+
+    def show_changes(self):
+        """The change history (who, when, old -> new, why) of the selected action item, in a dialog."""
+        from ...services.actions import ITEM
+        from ..meeting.dialogs import show_record_history
+
+        row = self.selected_action()
+        if row is None or row.kind != ITEM or self.database is None:
+            return None
+        action_id = row.id if isinstance(row.id, uuid.UUID) else uuid.UUID(str(row.id))
+        subject = arg(self.tr("Actie %1: %2"), row.number, " ".join(row.text.split())[:200])
+        return show_record_history(self, self.database, "action_item", action_id, subject)
 
     def _save_status(self, row, status: str) -> None:
         from ...models.enums import ActionStatus
