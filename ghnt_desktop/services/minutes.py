@@ -829,6 +829,134 @@ def undo_programme_progress(session: Session, update_id: uuid.UUID, previous_sta
     return Changes(programme=True, meetings=True)
 
 
+@dataclass(frozen=True)
+class ProgrammeProgressRow:
+    """A programme action discussed under an agenda item, with what was recorded about it there."""
+
+    programme_action_id: uuid.UUID
+    code: str
+    text: str
+    status: ActionStatus  # the action's status now
+    update_id: uuid.UUID | None  # the progress row written under this agenda item, if any
+    done_text: str
+    todo_text: str
+
+
+def programme_progress_of_item(session: Session, agenda_item_id: uuid.UUID) -> list[ProgrammeProgressRow]:
+    """The programme actions linked to an agenda item (voortgang actieprogramma), in code order, each with the
+    progress recorded under this item (the latest row, if several)."""
+    item = get_or_404(session, AgendaItem, agenda_item_id)
+    recorded: dict[uuid.UUID, ProgressUpdate] = {}
+    for update in session.scalars(
+        select(ProgressUpdate)
+        .where(ProgressUpdate.agenda_item_id == item.id, ProgressUpdate.programme_action_id.is_not(None))
+        .order_by(ProgressUpdate.created_at)
+    ):
+        recorded[update.programme_action_id] = update  # type: ignore[index]
+    rows = []
+    for action in sorted(item.programme_actions, key=lambda a: (a.code, a.position)):
+        update = recorded.get(action.id)
+        rows.append(
+            ProgrammeProgressRow(
+                programme_action_id=action.id,
+                code=action.code,
+                text=action.text,
+                status=action.status,
+                update_id=update.id if update is not None else None,
+                done_text=update.done_text if update is not None else "",
+                todo_text=update.todo_text if update is not None else "",
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ProgrammeProgressResult:
+    """What ``record_programme_progress_at_item`` saved, and what ``undo_programme_progress_at_item`` needs."""
+
+    update_id: uuid.UUID
+    changes: Changes
+    programme_action_id: uuid.UUID
+    previous_status: ActionStatus
+    previous_values: dict[str, Any] | None  # None: the row was created
+
+
+_PROGRAMME_UPDATE_FIELDS = ("status", "done_text", "todo_text", "author")
+
+
+def record_programme_progress_at_item(
+    session: Session,
+    agenda_item_id: uuid.UUID,
+    programme_action_id: uuid.UUID,
+    *,
+    status: ActionStatus,
+    done_text: str = "",
+    todo_text: str = "",
+    author: str = "",
+) -> ProgrammeProgressResult:
+    """Record the voortgang of a programme action under an agenda item: one row per action per item, so saying
+    it again corrects that row (like ``record_progress`` for action items). The action gets the status.
+
+    Refused on a vastgesteld verslag; the action must be linked to the item. Undo with
+    ``undo_programme_progress_at_item(session, result)``.
+    """
+    item = _editable_item(session, agenda_item_id)
+    action = get_or_404(session, ProgrammeAction, programme_action_id)
+    if action not in item.programme_actions:
+        raise ValidationError(f"Actie {action.code} staat niet bij agendapunt {item.number}.")
+    status = ActionStatus(status)
+    values = {
+        "status": status,
+        "done_text": clean_text(done_text, label="Wat is gedaan", max_length=20_000),
+        "todo_text": clean_text(todo_text, label="Wat moet nog", max_length=20_000),
+        "author": clean_text(author, label="De auteur", max_length=200),
+    }
+    update = session.scalar(
+        select(ProgressUpdate)
+        .where(ProgressUpdate.agenda_item_id == item.id, ProgressUpdate.programme_action_id == action.id)
+        .order_by(ProgressUpdate.created_at.desc())
+        .limit(1)
+    )
+    previous_values = {f: getattr(update, f) for f in _PROGRAMME_UPDATE_FIELDS} if update is not None else None
+    if update is None:
+        update = ProgressUpdate(
+            programme_action_id=action.id,
+            meeting_id=item.meeting_id,
+            agenda_item_id=item.id,
+            date=item.meeting.date,
+            status=status,
+        )
+        session.add(update)
+    for key, value in values.items():
+        setattr(update, key, value)
+    previous_status = action.status
+    action.status = status
+    session.flush()
+    return ProgrammeProgressResult(
+        update.id,
+        Changes(programme=True, meetings=True, actions=True, ids=frozenset({action.id, item.meeting_id})),
+        action.id,
+        previous_status,
+        previous_values,
+    )
+
+
+def undo_programme_progress_at_item(session: Session, result: ProgrammeProgressResult) -> Changes:
+    """Put the progress row and the programme action's status back as they were before the recording."""
+    update = get_or_404(session, ProgressUpdate, result.update_id)
+    if update.meeting is not None:
+        ensure_editable(update.meeting)
+    action = get_or_404(session, ProgrammeAction, result.programme_action_id)
+    if result.previous_values is None:
+        session.delete(update)
+    else:
+        for key, value in result.previous_values.items():
+            setattr(update, key, value)
+    action.status = result.previous_status
+    session.flush()
+    return Changes(programme=True, meetings=True, actions=True, ids=frozenset({action.id}))
+
+
 def meetings_with_series(session: Session, series_id: uuid.UUID) -> list[tuple[uuid.UUID, date, MeetingState]]:
     """(id, date, state) of a series' meetings, oldest first (a light list for pickers)."""
     get_or_404(session, MeetingSeries, series_id)

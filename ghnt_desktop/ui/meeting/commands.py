@@ -104,6 +104,13 @@ def progress_command(window: MainWindow, text: str, record: Callable[[Session], 
     return ServiceCommand(window, text, do=record, undo=lambda s, result: undo_progress(s, result.before))
 
 
+def programme_progress_command(window: MainWindow, text: str, record: Callable[[Session], Any]) -> ServiceCommand:
+    """``record_programme_progress_at_item``: undo with ``undo_programme_progress_at_item`` (row and status back)."""
+    from ...services.minutes import undo_programme_progress_at_item
+
+    return ServiceCommand(window, text, do=record, undo=lambda s, result: undo_programme_progress_at_item(s, result))
+
+
 def carry_forward_command(
     window: MainWindow, meeting_id: uuid.UUID, action_ids: list[uuid.UUID], programme_ids: list[uuid.UUID]
 ) -> ServiceCommand:

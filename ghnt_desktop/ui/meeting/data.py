@@ -4,7 +4,7 @@ change history of one record made readable for the history dialog."""
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -35,6 +35,8 @@ class MeetingData:
     carry_open: int  # open actions of earlier meetings not yet on the actielijst
     later_meetings: tuple[tuple[uuid.UUID, date], ...]
     can_escalate: bool
+    # agenda item id -> ProgrammeProgressRow per linked programme action (items with programme actions only)
+    programme_progress: dict = field(default_factory=dict)
 
     @property
     def read_only(self) -> bool:
@@ -82,8 +84,14 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
     )
     organisations = tuple((o.id, o.name) for o in list_organisations(session, include_archived=False))
     from ...services.agenda import programme_actions_of_item
+    from ...services.minutes import programme_progress_of_item
 
     item_programme = {item.id: tuple(programme_actions_of_item(session, item.id)) for item in items}
+    programme_progress = {
+        item_id: tuple(programme_progress_of_item(session, item_id))
+        for item_id, linked in item_programme.items()
+        if linked
+    }
     carry_open = 0
     if not detail.read_only and detail.state is not MeetingState.CANCELLED:
         carry_open = carry_forward_open_count(session, meeting_id)
@@ -116,6 +124,7 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         carry_open=carry_open,
         later_meetings=later,
         can_escalate=can_escalate,
+        programme_progress=programme_progress,
     )
 
 

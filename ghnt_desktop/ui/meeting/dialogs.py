@@ -1,5 +1,5 @@
 """Dialogs of the meeting view: new meeting (from a series, a new series or single), new series,
-carry-forward review, move, reason for reopening, vaststellen, escalation outcome, substitute, guest,
+carry-forward review, meeting details, move, reason for reopening, vaststellen, escalation outcome, substitute, guest,
 document and change history.
 
 Dialogs gather input and return plain values; the caller runs the service through the undo stack.
@@ -514,6 +514,128 @@ class MoveDialog(QDialog):
 
     def values(self) -> tuple[date, time, time]:
         return pydate(self.date_edit.date()), pytime(self.start_edit.time()), pytime(self.end_edit.time())
+
+
+class PersonLineEdit(QLineEdit):
+    """A person typed with type-ahead over the network ("Naam (Organisatie)"); empty means nobody.
+
+    A name that matches no one, or more than one person, leaves :meth:`person_id` at ``UNKNOWN``.
+    """
+
+    UNKNOWN = "unknown"
+
+    def __init__(self, parent: QWidget | None, people: list[PersonChoice], selected: uuid.UUID | None) -> None:
+        super().__init__(parent)
+        self._by_label = {p.label.casefold(): p.id for p in people}
+        by_name: dict[str, list[uuid.UUID]] = {}
+        for person in people:
+            by_name.setdefault(person.name.casefold(), []).append(person.id)
+        self._by_name = {name: ids[0] for name, ids in by_name.items() if len(ids) == 1}
+        completer = QCompleter([p.label for p in people], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+        self.setPlaceholderText(self.tr("naam; leeg laten voor niemand"))
+        self.setText(next((p.label for p in people if p.id == selected), ""))
+
+    def person_id(self):
+        """The chosen person's id, None for nobody, or ``UNKNOWN``."""
+        text = self.text().strip().casefold()
+        if not text:
+            return None
+        return self._by_label.get(text) or self._by_name.get(text) or self.UNKNOWN
+
+
+class MeetingDetailsDialog(QDialog):
+    """Gegevens van een overleg wijzigen: title, location, online link, chair, secretary and notes.
+
+    Date and times go through "Verplaatsen..." (the invitation and carried actions follow); :meth:`values`
+    returns only the fields that changed, as ``services.meetings.update_meeting`` takes them.
+    """
+
+    def __init__(self, parent: QWidget | None, detail, people: list[PersonChoice]) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Gegevens van het overleg"))
+        self.detail = detail
+        self.title_edit = QLineEdit(detail.title, self)
+        self.location_edit = QLineEdit(detail.location, self)
+        self.link_edit = QLineEdit(detail.online_link, self)
+        self.link_edit.setPlaceholderText("https://...")
+        # The current chair or secretary may have left the network since: still offered, so nothing changes.
+        known = {p.id for p in people}
+        extra = [
+            PersonChoice(pid, name, None, "")
+            for pid, name in ((detail.chair_id, detail.chair_name), (detail.secretary_id, detail.secretary_name))
+            if pid is not None and pid not in known
+        ]
+        everyone = [*people, *extra]
+        self.chair_edit = PersonLineEdit(self, everyone, detail.chair_id)
+        self.secretary_edit = PersonLineEdit(self, everyone, detail.secretary_id)
+        self.notes_edit = QPlainTextEdit(detail.notes, self)
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMaximumHeight(110)
+        self.problem_label = QLabel(self)
+        self.problem_label.setStyleSheet("color: #b3261e;")
+        self.problem_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("&Titel:"), self.title_edit)
+        form.addRow(self.tr("&Locatie:"), self.location_edit)
+        form.addRow(self.tr("Online &link:"), self.link_edit)
+        form.addRow(self.tr("&Voorzitter:"), self.chair_edit)
+        form.addRow(self.tr("&Notulist:"), self.secretary_edit)
+        form.addRow(self.tr("N&otities:"), self.notes_edit)
+        note = QLabel(self.tr("Datum en tijd wijzigt u met Verplaatsen; daarna de uitnodiging (.ics) opnieuw sturen."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        self.box = buttons(self, self.tr("Opslaan"))
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.box)
+        for edit in (self.title_edit, self.chair_edit, self.secretary_edit):
+            edit.textChanged.connect(self._check)
+        self._check()
+        self.resize(560, 0)
+
+    def _check(self) -> None:
+        problems = []
+        if not self.title_edit.text().strip():
+            problems.append(self.tr("Een overleg heeft een titel nodig."))
+        for label, edit in ((self.tr("voorzitter"), self.chair_edit), (self.tr("notulist"), self.secretary_edit)):
+            if edit.person_id() == PersonLineEdit.UNKNOWN:
+                problems.append(arg(self.tr("Kies de %1 uit de lijst (of laat het veld leeg)."), label))
+        self.problem_label.setText(" ".join(problems))
+        self.problem_label.setVisible(bool(problems))
+        self.box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not problems)
+
+    def values(self) -> dict:
+        """The changed fields (keyword arguments of ``update_meeting``); empty when nothing changed."""
+        d = self.detail
+        current = {
+            "title": self.title_edit.text(),
+            "location": self.location_edit.text(),
+            "online_link": self.link_edit.text(),
+            "chair_id": self.chair_edit.person_id(),
+            "secretary_id": self.secretary_edit.person_id(),
+            "notes": self.notes_edit.toPlainText(),
+        }
+        stored = {
+            "title": d.title,
+            "location": d.location,
+            "online_link": d.online_link,
+            "chair_id": d.chair_id,
+            "secretary_id": d.secretary_id,
+            "notes": d.notes,
+        }
+        changed = {}
+        for key, value in current.items():
+            if value == PersonLineEdit.UNKNOWN:
+                continue
+            same = value.strip() == stored[key] if isinstance(value, str) else value == stored[key]
+            if not same:
+                changed[key] = value
+        return changed
 
 
 class TextDialog(QDialog):

@@ -4,6 +4,8 @@
 - The verslag text is saved 500 ms after typing stops and when the field is left; one burst of typing is
   one undo step (``commands.TextCommand``), so nothing typed is lost when the laptop dies.
 - Ctrl+Enter adds a besluit, an actiepunt or toezegging, or records progress, in the part that has focus.
+- Under an item with programme actions (the "Voortgang actieprogramma" item) the part "Voortgang
+  actieprogramma" takes status, wat is gedaan and wat moet nog per action, one row per action per item.
 - The trekker is typed with completion over the attendees and the organisations; the deadline is a date
   or a text such as "Q2 2020", and the period read from it is shown at once.
 """
@@ -13,7 +15,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,11 +36,18 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import arg, enum_label, format_date, format_time
-from ..itemmodels.base import ROW_ROLE
+from ..itemmodels.base import ROW_ROLE, RowTableModel
 from ..itemmodels.minutes import ActionItemTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
-from .commands import TextCommand, current_user, delete_command, escalate_command, progress_command
+from .commands import (
+    TextCommand,
+    current_user,
+    delete_command,
+    escalate_command,
+    programme_progress_command,
+    progress_command,
+)
 from .data import MeetingData
 from .dialogs import find_data
 
@@ -92,6 +101,35 @@ def _ctrl_enter(widget: QWidget, slot) -> None:
         shortcut = QShortcut(QKeySequence(keys), widget)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(slot)
+
+
+class ProgrammeProgressModel(RowTableModel):
+    """The programme actions under the voortgang item: code, action, status, gedaan, nog te doen."""
+
+    CODE, TEXT, STATUS, DONE, TODO = range(5)
+    HEADERS = (
+        QT_TRANSLATE_NOOP("ProgrammeProgressModel", "Code"),
+        QT_TRANSLATE_NOOP("ProgrammeProgressModel", "Actie uit het programma"),
+        QT_TRANSLATE_NOOP("ProgrammeProgressModel", "Status"),
+        QT_TRANSLATE_NOOP("ProgrammeProgressModel", "Gedaan"),
+        QT_TRANSLATE_NOOP("ProgrammeProgressModel", "Nog te doen"),
+    )
+
+    def display(self, row, column: int) -> str:
+        if column == self.CODE:
+            return row.code
+        if column == self.TEXT:
+            return " ".join(row.text.split())
+        if column == self.STATUS:
+            return enum_label(row.status)
+        if column == self.DONE:
+            return " ".join(row.done_text.split())
+        if column == self.TODO:
+            return " ".join(row.todo_text.split())
+        return ""
+
+    def tooltip(self, row, column: int) -> str | None:
+        return {self.TEXT: row.text, self.DONE: row.done_text, self.TODO: row.todo_text}.get(column) or None
 
 
 class NotesEdit(QPlainTextEdit):
@@ -269,11 +307,46 @@ class MinutesTab(MeetingTab):
         review_layout.addLayout(row)
         _ctrl_enter(review_page, self.record_review)
 
+        # Voortgang of the programme actions linked to this item (the "Voortgang actieprogramma" item).
+        self.programme_model = ProgrammeProgressModel(self)
+        self.programme_table = make_table_view(self.programme_model, self, sortable=False)
+        self.programme_status = QComboBox(self)
+        for status in ActionStatus:
+            self.programme_status.addItem(enum_label(status), status)
+        self.programme_done = QLineEdit(self)
+        self.programme_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        self.programme_todo = QLineEdit(self)
+        self.programme_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        self.programme_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
+        programme_page = QWidget(self)
+        programme_layout = QVBoxLayout(programme_page)
+        programme_layout.addWidget(self.programme_table, 1)
+        programme_form = QFormLayout()
+        programme_status_label = QLabel(self.tr("&Status:"), self)
+        programme_status_label.setBuddy(self.programme_status)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.programme_status)
+        status_row.addStretch(1)
+        programme_form.addRow(programme_status_label, status_row)
+        programme_form.addRow(self.tr("&Gedaan:"), self.programme_done)
+        programme_form.addRow(self.tr("&Nog te doen:"), self.programme_todo)
+        programme_layout.addLayout(programme_form)
+        row = QHBoxLayout()
+        self.programme_hint = QLabel(self.tr("Na vastleggen volgt de volgende actie."), self)
+        self.programme_hint.setStyleSheet("color: palette(placeholder-text);")
+        row.addWidget(self.programme_hint)
+        row.addStretch(1)
+        row.addWidget(self.programme_button)
+        programme_layout.addLayout(row)
+        _ctrl_enter(programme_page, self.record_programme_progress)
+
         self.parts = QTabWidget(self)
         self.parts.addTab(decisions_page, self.tr("Besluiten"))
         self.parts.addTab(actions_page, self.tr("Actiepunten"))
         self.parts.addTab(review_page, self.tr("Actielijst vorig overleg"))
+        self.parts.addTab(programme_page, self.tr("Voortgang actieprogramma"))
         self.decisions_page, self.actions_page, self.review_page = decisions_page, actions_page, review_page
+        self.programme_page = programme_page
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
@@ -334,6 +407,8 @@ class MinutesTab(MeetingTab):
         self.deadline_edit.textChanged.connect(lambda text: self._show_period(text, self.deadline_label))
         self.review_deadline.textChanged.connect(lambda text: self._show_period(text, self.review_deadline_label))
         self.review_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_review())
+        self.programme_button.clicked.connect(self.record_programme_progress)
+        self.programme_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_programme())
         self.decisions.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.actions_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
@@ -409,6 +484,10 @@ class MinutesTab(MeetingTab):
             self.review_todo,
             self.review_deadline,
             self.review_button,
+            self.programme_status,
+            self.programme_done,
+            self.programme_todo,
+            self.programme_button,
         ):
             widget.setEnabled(editable)
         self._update_buttons()
@@ -507,9 +586,12 @@ class MinutesTab(MeetingTab):
         self._fit(self.actions_table, self.actions_model)
         self.parts.setTabText(0, arg(self.tr("Besluiten (%1)"), decisions_here))
         self.parts.setTabText(1, arg(self.tr("Actiepunten (%1)"), len(actions_here)))
+        self._show_programme(item, same_item)
         if not same_item and item.standard_item == "previous_minutes" and self.review_model.rowCount():
             self.parts.setCurrentWidget(self.review_page)
-        elif not same_item and self.parts.currentWidget() is self.review_page:
+        elif not same_item and self.programme_model.rowCount():
+            self.parts.setCurrentWidget(self.programme_page)  # the voortgang item: its actions come first
+        elif not same_item and self.parts.currentWidget() in (self.review_page, self.programme_page):
             self.parts.setCurrentWidget(self.decisions_page)
         self._update_buttons()
 
@@ -718,4 +800,65 @@ class MinutesTab(MeetingTab):
         if 0 <= position + 1 < self.review_model.rowCount():
             self.review_table.setCurrentIndex(self.review_model.index(position + 1, 0))
         self.review_status.setFocus()
+        return True
+
+    # Voortgang of programme actions.
+
+    def _programme_row(self):
+        index = self.programme_table.currentIndex()
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def _show_programme(self, item, same_item: bool) -> None:
+        rows = list(self.data.programme_progress.get(item.id, ())) if self.data is not None else []
+        current = self._programme_row() if same_item else None
+        self.programme_model.set_rows(rows)
+        position = (
+            self.programme_model.row_of(lambda r: r.programme_action_id == current.programme_action_id)
+            if (current is not None)
+            else -1
+        )
+        if position < 0 and rows:
+            position = 0
+        if position >= 0:
+            self.programme_table.setCurrentIndex(self.programme_model.index(position, 0))
+            self._fill_programme()
+        self._fit(self.programme_table, self.programme_model)
+        index = self.parts.indexOf(self.programme_page)
+        self.parts.setTabVisible(index, bool(rows))
+        self.parts.setTabText(index, arg(self.tr("Voortgang actieprogramma (%1)"), len(rows)))
+
+    def _fill_programme(self) -> None:
+        row = self._programme_row()
+        if row is None:
+            return
+        self.programme_status.setCurrentIndex(max(0, find_data(self.programme_status, row.status)))
+        self.programme_done.setText(row.done_text)
+        self.programme_todo.setText(row.todo_text)
+
+    def record_programme_progress(self) -> bool:
+        """Record status, wat is gedaan and wat moet nog of the selected programme action; then on to the next."""
+        row = self._programme_row()
+        item = self.current_item()
+        if row is None or item is None or self.read_only:
+            return False
+        from ...services.minutes import record_programme_progress_at_item
+
+        values = dict(
+            status=self.programme_status.currentData(),
+            done_text=self.programme_done.text(),
+            todo_text=self.programme_todo.text(),
+            author=current_user(),
+        )
+        item_id, action_id = item.id, row.programme_action_id
+        command = programme_progress_command(
+            self.main_window(),
+            arg(self.tr("Voortgang %1"), row.code),
+            lambda s: record_programme_progress_at_item(s, item_id, action_id, **values),
+        )
+        if not self.run(command):
+            return False
+        position = self.programme_model.row_of(lambda r: r.programme_action_id == action_id)
+        if 0 <= position + 1 < self.programme_model.rowCount():
+            self.programme_table.setCurrentIndex(self.programme_model.index(position + 1, 0))
+        self.programme_status.setFocus()
         return True

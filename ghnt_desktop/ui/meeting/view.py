@@ -31,13 +31,20 @@ from PySide6.QtWidgets import (
 
 from ..errors import show_error
 from ..i18n import arg, enum_label, format_date_with_weekday, format_time
-from ..undo import edit_command, push
+from ..undo import edit_command, edit_values_command, push
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .commands import approve_command, carry_forward_command, current_user, delete_command, reopen_command
 from .data import MeetingData, load_meeting_data
 from .decisions_tab import DecisionsTab
-from .dialogs import ApproveDialog, CarryForwardDialog, MoveDialog, ReopenDialog, show_record_history
+from .dialogs import (
+    ApproveDialog,
+    CarryForwardDialog,
+    MeetingDetailsDialog,
+    MoveDialog,
+    ReopenDialog,
+    show_record_history,
+)
 from .minutes_tab import MinutesTab
 
 if TYPE_CHECKING:
@@ -92,6 +99,8 @@ class MeetingView(QWidget):
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         menu = QMenu(self.more_button)
+        self.details_action = menu.addAction(self.tr("&Gegevens wijzigen..."))
+        self.details_action.setToolTip(self.tr("Titel, locatie, online link, voorzitter, notulist en notities"))
         self.move_action = menu.addAction(self.tr("Verplaatsen..."))
         self.cancel_action = menu.addAction(self.tr("Annuleren"))
         menu.addSeparator()
@@ -152,6 +161,7 @@ class MeetingView(QWidget):
         self.content.hide()
 
         self.next_state_button.clicked.connect(self.next_state)
+        self.details_action.triggered.connect(lambda: self.edit_details())
         self.move_action.triggered.connect(lambda: self.move_meeting())
         self.cancel_action.triggered.connect(lambda: self.cancel_or_restore())
         self.ics_button.clicked.connect(lambda: self.save_ics())
@@ -246,6 +256,7 @@ class MeetingView(QWidget):
         self.cancel_action.setText(self.tr("Annulering opheffen") if cancelled else self.tr("Annuleren"))
         self.cancel_action.setEnabled(state in (MeetingState.CONCEPT, MeetingState.PLANNED, MeetingState.CANCELLED))
         self.move_action.setEnabled(not data.read_only)
+        self.details_action.setEnabled(not data.read_only)
         self.back_action.setEnabled(state in (MeetingState.PLANNED, MeetingState.HELD))
         self.delete_action.setEnabled(not data.read_only)
         if data.read_only:
@@ -331,6 +342,33 @@ class MeetingView(QWidget):
                 return False
             reason = dialog.text()
         return self._push(reopen_command(self.main_window(), self.meeting_id, reason, current_user()))
+
+    def edit_details(self, values: dict | None = None) -> bool:
+        """Gegevens wijzigen (title, location, link, chair, secretary, notes) through the undo stack.
+
+        ``values`` (the changed fields) skips the dialog. A vastgesteld verslag is refused by the service with
+        its Dutch message.
+        """
+        from ...services.meetings import update_meeting
+
+        if self.data is None or self.meeting_id is None:
+            return False
+        if values is None:
+            dialog = MeetingDetailsDialog(self, self.data.detail, list(self.data.people))
+            if not dialog.exec():
+                return False
+            values = dialog.values()
+        if not values:
+            return False
+        return self._push(
+            edit_values_command(
+                self.main_window(),
+                self.tr("Gegevens van het overleg wijzigen"),
+                update_meeting,
+                self.meeting_id,
+                values,
+            )
+        )
 
     def move_meeting(self, values=None) -> bool:
         from ...services.meetings import move_meeting
