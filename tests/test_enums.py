@@ -42,3 +42,19 @@ def test_from_label_accepts_label_and_value():
     assert ActionStatus.from_label("in_progress") is ActionStatus.IN_PROGRESS
     with pytest.raises(ValueError):
         ActionStatus.from_label("onbekend")
+
+
+def test_view_kinds_closed_values_match_the_enum():
+    from ghnt_desktop.services.view_kinds import CLOSED_VALUES
+
+    assert CLOSED_VALUES == {s.value for s in ActionStatus if s.is_closed}
+
+
+def test_main_window_module_does_not_import_sqlalchemy():
+    # Start-up is measured: the window must show before SQLAlchemy and the models are imported.
+    import subprocess
+    import sys
+
+    code = "import sys, ghnt_desktop.app, ghnt_desktop.ui.mainwindow; print('sqlalchemy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr[-1000:]

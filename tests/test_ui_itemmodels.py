@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import Qt
 from test_ui_sample_data import TODAY, fill_sample
@@ -75,14 +73,17 @@ def test_programme_tree_model(qtmodeltester, qapp, rows):
     qtmodeltester.check(model)
 
 
-def test_meetings_sort_role_is_native_and_sorting_keeps_rows(qapp, rows):
+def test_meetings_sort_upcoming_first_and_sorting_keeps_rows(qapp, rows):
     model = MeetingTableModel()
     model.set_rows(rows["meetings"], today=TODAY)
-    first = model.index(0, MeetingTableModel.DATE).data(SORT_ROLE)
-    assert isinstance(first[0], date)
-    model.sort(MeetingTableModel.DATE, Qt.SortOrder.DescendingOrder)
+    model.sort(MeetingTableModel.DATE, Qt.SortOrder.AscendingOrder)
     dates = [model.index(r, 0).data(ROW_ROLE).date for r in range(model.rowCount())]
-    assert dates == sorted(dates, reverse=True)
+    upcoming = [d for d in dates if d >= TODAY]
+    past = [d for d in dates if d < TODAY]
+    # Upcoming meetings first, nearest first; then past meetings, most recent first.
+    assert upcoming and past
+    assert dates == sorted(upcoming) + sorted(past, reverse=True)
+    assert isinstance(model.index(0, MeetingTableModel.DATE).data(SORT_ROLE), tuple)
     # The order holds when new rows arrive.
     model.set_rows(list(reversed(rows["meetings"])), today=TODAY)
     assert [model.row_at(r).date for r in range(model.rowCount())] == dates

@@ -265,9 +265,7 @@ def list_action_items(
 # stored, 32 hex digits), then filters and sorts that list in Python (tens of milliseconds); only the search in
 # progress notes asks SQL, for the ids of the actions whose notes match.
 
-ITEM = "item"  # a ViewRow's kind: an actiepunt or toezegging from a meeting
-PROGRAMME = "programme"  # an actie of the programme
-ROW_KINDS = (ITEM, PROGRAMME)
+from .view_kinds import CLOSED_VALUES, ITEM, PROGRAMME, ROW_KINDS  # noqa: E402 - kept beside their users
 
 STATUS_ORDER = {
     ActionStatus.NOT_STARTED.value: 0,
@@ -276,7 +274,6 @@ STATUS_ORDER = {
     ActionStatus.DONE.value: 3,
     ActionStatus.CANCELLED.value: 4,
 }
-CLOSED_VALUES = frozenset(s.value for s in CLOSED_STATUSES)
 
 
 class ViewRow(NamedTuple):

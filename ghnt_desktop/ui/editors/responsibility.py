@@ -8,6 +8,8 @@ lines are shown greyed and read-only.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,7 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...models import ResponsibilityRole
-from ...services.programme import ResponsibilityChoices, ResponsibilityDetail, ResponsibilityEntry
+
+if TYPE_CHECKING:
+    from ...services.programme import ResponsibilityChoices, ResponsibilityDetail, ResponsibilityEntry
 from .forms import RecordCombo, tr
 
 ORGANISATION, PERSON = "organisation", "person"
@@ -64,6 +68,8 @@ class NameLine(QWidget):
         self._original, self._shown = entry, self.combo.text()
 
     def entry(self, role: ResponsibilityRole) -> ResponsibilityEntry:
+        from ...services.programme import ResponsibilityEntry
+
         text = self.combo.text()
         if self._original is not None and text == self._shown:
             return ResponsibilityEntry(

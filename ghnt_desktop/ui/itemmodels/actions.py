@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from ...services.actions import CLOSED_VALUES, PROGRAMME
+from ...services.view_kinds import CLOSED_VALUES, PROGRAMME
 from ..i18n import arg, enum_label, format_date
 from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
 from .colors import LATE, muted
