@@ -41,7 +41,9 @@ def ensure_environment(*groups: str) -> None:
         if _run(PYTHON, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", f"uv=={UV_VERSION}") != 0:
             sys.exit("Installing uv failed.")
     env = dict(os.environ, UV_PROJECT_ENVIRONMENT=str(VENV), VIRTUAL_ENV=str(VENV))
-    command = [str(PYTHON), "-m", "uv", "sync", "--frozen", "--inexact", "--quiet", "--python", str(PYTHON)]
+    # --compile-bytecode: start-up is measured, and compiling SQLAlchemy on a first start costs 0.6 s.
+    command = [str(PYTHON), "-m", "uv", "sync", "--frozen", "--inexact", "--quiet", "--compile-bytecode"]
+    command += ["--python", str(PYTHON)]
     command += [arg for group in groups for arg in ("--group", group)]
     if not groups:
         command.append("--no-dev")

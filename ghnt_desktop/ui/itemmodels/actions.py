@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
-from ...services.view_kinds import CLOSED_VALUES, PROGRAMME
+from ...services.action_view import CLOSED_VALUES, PROGRAMME
 from ..i18n import arg, enum_label, format_date
 from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
 from .colors import LATE, muted
@@ -137,7 +137,7 @@ class ActionViewModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        from ...services.actions import F, ViewFilter
+        from ...services.action_view import F, ViewFilter
 
         self._f = F
         self._all: list = []
@@ -165,7 +165,7 @@ class ActionViewModel(QAbstractTableModel):
 
     def set_all_rows(self, rows: list, today: date | None = None) -> None:
         """Replace every row (a fresh load) and show them through the current filter and sort."""
-        from ...services.actions import sort_view
+        from ...services.action_view import sort_view
 
         self.today = today or date.today()
         self._today_iso = self.today.isoformat()
@@ -190,7 +190,7 @@ class ActionViewModel(QAbstractTableModel):
 
     def _sorted_all(self) -> list:
         """All rows in the current sort (kept until the sort or the rows change)."""
-        from ...services.actions import sort_view
+        from ...services.action_view import sort_view
 
         order = (self._sort_key, self._descending)
         if self._sorted is None or self._sorted[0] != order:
@@ -201,13 +201,13 @@ class ActionViewModel(QAbstractTableModel):
         return self._sorted[1]
 
     def _visible(self) -> list:
-        from ...services.actions import filter_view
+        from ...services.action_view import filter_view
 
         return filter_view(self._sorted_all(), self._filter, self.today, self._note_ids)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on ``column`` in the model's own list, keeping the selection (persistent indexes)."""
-        from ...services.actions import filter_view, sort_view
+        from ...services.action_view import filter_view, sort_view
 
         if not (0 <= column < len(self.SORT_KEYS)):
             return

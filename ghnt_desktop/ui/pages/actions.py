@@ -466,7 +466,7 @@ class ActionsPage(Page):
         return True
 
     def _show_history(self) -> None:
-        from ...services.actions import ITEM, action_history
+        from ...services.action_view import ITEM
 
         row = self.selected_action()
         self.changes_button.setEnabled(row is not None and row.kind == ITEM and self.database is not None)
@@ -475,6 +475,8 @@ class ActionsPage(Page):
             self.detail_meta.clear()
             self.history.set_rows([])
             return
+        from ...services.actions import action_history
+
         self.detail_title.setText(f"<b>{_escape(row.number)}</b> {_escape(' '.join(row.text.split()))}")
         parts = [
             arg(self.tr("Trekker: %1"), row.trekker or "-"),
