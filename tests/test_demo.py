@@ -28,6 +28,7 @@ from ghnt_desktop.models import (
     EscalationState,
     LocalStatus,
     Meeting,
+    MeetingKind,
     MeetingSeries,
     MeetingState,
     Organisation,
@@ -394,3 +395,19 @@ def test_cli_demo_then_list_and_check(tmp_path, capsys):
     assert main(["check", "--db", str(path)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"Integriteit:\s+ok", out) and re.search(r"Verwijzingen:\s+ok", out)
+
+
+def test_afstemmingsoverleg_progress_item_is_the_standard_one(tmp_path):
+    # Carrying actions forward must find the meeting's progress item instead of adding a second one.
+    from ghnt_desktop.services.agenda import PROGRESS_ITEM
+
+    database = open_database(tmp_path / "demo.db")
+    with database.session() as session:
+        build_demo(session, TODAY)
+    with database.session() as session:
+        meetings = session.scalars(select(Meeting).where(Meeting.kind == MeetingKind.AFSTEMMINGSOVERLEG)).all()
+        for meeting in meetings:
+            progress = [i for i in meeting.agenda_items if i.standard_item == PROGRESS_ITEM]
+            titles = [i.title for i in meeting.agenda_items if i.title.startswith("Voortgang actieprogramma")]
+            assert len(progress) == (1 if titles else 0)
+    database.close()

@@ -37,6 +37,7 @@ from ..models import (
     agenda_item_programme_action,
 )
 from ..numbering import action_number, decision_number
+from ..services.agenda import PROGRESS_ITEM
 from .ids import stable_id
 from .network import NetworkData
 from .programme import OrganisationIndex, ProgrammeData
@@ -491,6 +492,11 @@ class MeetingBuilder:
                         self.data.agenda_links.append(
                             {"agenda_item_id": item.id, "programme_action_id": self.programme.action_by_code[code].id}
                         )
+        # The first "Voortgang actieprogramma: ..." item is the meeting's progress item, so carrying actions
+        # forward to a new meeting links programme actions there instead of adding a second one.
+        progress = next((p for p in plans if p.topic and p.topic.key.startswith("voortgang_")), None)
+        if progress is not None:
+            progress.item.standard_item = PROGRESS_ITEM
         self.items[meeting.id] = plans
 
     def _resolve_key(self, plan: SeriesPlan, meeting: Meeting, key: str) -> str:
