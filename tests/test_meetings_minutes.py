@@ -411,6 +411,36 @@ def test_action_item_edits_are_recorded_and_undoable(session, world: World) -> N
     assert session.scalar(select(ActionItem.number).where(ActionItem.id == action.id)) == "AO-2020-1-A01"
 
 
+def test_meeting_detail_edits_are_recorded_with_the_user(session, world: World) -> None:
+    m1 = new_meeting(session, world.ao_series, date(2020, 3, 12), "Punt")
+    old = session.get(Meeting, m1)
+    old_title, old_location = old.title, old.location
+    assert old.chair_id != world.person["eva"]
+    edit = meetings.update_meeting(
+        session,
+        m1,
+        title="Afstemmingsoverleg maart",
+        location="Stadhuis, zaal 3",
+        chair_id=world.person["eva"],
+        notes=old.notes,  # unchanged: no record
+        user="Bram Jansen",
+    )
+    changes = history_of(session, "meeting", m1)
+    by_field = {c.field: c for c in changes}
+    assert set(by_field) == {"title", "location", "chair_id"}
+    assert (by_field["title"].old_value, by_field["title"].new_value) == (old_title, "Afstemmingsoverleg maart")
+    assert by_field["location"].new_value == "Stadhuis, zaal 3"
+    assert by_field["chair_id"].new_value == str(world.person["eva"])
+    assert {c.changed_by for c in changes} == {"Bram Jansen"}
+    # Undo is an edit too: it is recorded, and the stored values come back.
+    meetings.update_meeting(session, m1, user="Anna de Vries", **edit.before)
+    stored = session.get(Meeting, m1)
+    assert (stored.title, stored.location) == (old_title, old_location)
+    undone = [c for c in history_of(session, "meeting", m1) if c.changed_by == "Anna de Vries"]
+    assert {c.field for c in undone} == {"title", "location", "chair_id"}
+    assert next(c for c in undone if c.field == "title").new_value == old_title
+
+
 def test_carry_forward_undo(session, world: World) -> None:
     m1 = new_meeting(session, world.ao_series, date(2020, 3, 12), "Punt")
     action = minutes.add_action_item(session, _content_item(session, m1).id, "Actie")

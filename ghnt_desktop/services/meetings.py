@@ -42,7 +42,7 @@ from ..models import (
     agenda_item_programme_action,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .history import record_change
+from .history import record_change, record_field_changes
 
 # ---------------------------------------------------------------------------------------------------------------
 # Results shared by the meeting services (agenda.py and minutes.py use them too)
@@ -646,8 +646,12 @@ def _invite(session: Session, meeting: Meeting, draft: MeetingDraft) -> None:
 _MEETING_FIELDS = {"title", "location", "online_link", "chair_id", "secretary_id", "notes"}
 
 
-def update_meeting(session: Session, meeting_id: uuid.UUID, **values: Any) -> Edit:
-    """Change title, location, online_link, chair_id, secretary_id or notes; date and times go via ``move_meeting``."""
+def update_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
+    """Change title, location, online_link, chair_id, secretary_id or notes; date and times go via ``move_meeting``.
+
+    Every field that really changes goes into the meeting's history under ``user``. Undo with
+    ``update_meeting(session, id, **before)``.
+    """
     unknown = set(values) - _MEETING_FIELDS
     if unknown:
         raise ValidationError(f"Onbekende velden van een overleg: {', '.join(sorted(unknown))}.")
@@ -656,13 +660,16 @@ def update_meeting(session: Session, meeting_id: uuid.UUID, **values: Any) -> Ed
     limits = {"title": 300, "location": 300, "online_link": 500, "notes": None}
     labels = {"title": "De titel", "location": "De locatie", "online_link": "De link", "notes": "De notities"}
     before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
     for key, value in values.items():
         if key in limits:
             value = clean_text(value, label=labels[key], required=key == "title", max_length=limits[key])
         elif value is not None:
             get_or_404(session, Person, value)
         before[key] = getattr(meeting, key)
+        after[key] = value
         setattr(meeting, key, value)
+    record_field_changes(session, "meeting", meeting.id, before, after, user=user)
     if before.keys() & {"location", "online_link"} and meeting.state is not MeetingState.CANCELLED:
         meeting.ics_sequence += 1  # the invitation changed: calendars need a newer version
     session.flush()

@@ -31,10 +31,17 @@ from PySide6.QtWidgets import (
 
 from ..errors import show_error
 from ..i18n import arg, enum_label, format_date_with_weekday, format_time
-from ..undo import edit_command, edit_values_command, push
+from ..undo import edit_command, push
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
-from .commands import approve_command, carry_forward_command, current_user, delete_command, reopen_command
+from .commands import (
+    approve_command,
+    carry_forward_command,
+    current_user,
+    delete_command,
+    recorded_edit_command,
+    reopen_command,
+)
 from .data import MeetingData, load_meeting_data
 from .decisions_tab import DecisionsTab
 from .dialogs import (
@@ -360,13 +367,15 @@ class MeetingView(QWidget):
             values = dialog.values()
         if not values:
             return False
+        # The changed fields go into the meeting's history, with the user on undo and redo too.
         return self._push(
-            edit_values_command(
+            recorded_edit_command(
                 self.main_window(),
                 self.tr("Gegevens van het overleg wijzigen"),
                 update_meeting,
                 self.meeting_id,
                 values,
+                current_user(),
             )
         )
 
