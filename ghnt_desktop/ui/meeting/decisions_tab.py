@@ -49,6 +49,14 @@ class DecisionsTab(MeetingTab):
         # The history can be read on a vastgesteld verslag too: that is when a dispute comes up.
         self.decision_history_button = QPushButton(self.tr("&Geschiedenis..."), self)
         self.decision_history_button.setToolTip(self.tr("Wie heeft dit besluit wanneer gewijzigd"))
+        # Correcting an action item is refused on a vastgesteld verslag with the service's message, so these stay
+        # enabled while one is selected: the message says why and how (heropenen).
+        self.edit_action_button = QPushButton(self.tr("Wijzigen..."), self)
+        self.edit_action_button.setToolTip(self.tr("Tekst, trekker, deadline of soort van dit actiepunt corrigeren"))
+        self.edit_toezegging_button = QPushButton(self.tr("Wijzigen..."), self)
+        self.edit_toezegging_button.setToolTip(
+            self.tr("Tekst, trekker, deadline of soort van deze toezegging corrigeren")
+        )
         self.action_history_button = QPushButton(self.tr("Geschiedenis..."), self)
         self.action_history_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd"))
         self.toezegging_history_button = QPushButton(self.tr("Geschiedenis..."), self)
@@ -85,6 +93,7 @@ class DecisionsTab(MeetingTab):
         actions_layout.addWidget(self.actions_title)
         actions_layout.addWidget(self.actions, 1)
         row = QHBoxLayout()
+        row.addWidget(self.edit_action_button)
         row.addStretch(1)
         row.addWidget(self.action_history_button)
         actions_layout.addLayout(row)
@@ -94,6 +103,7 @@ class DecisionsTab(MeetingTab):
         toezeggingen_layout.addWidget(self.toezeggingen_title)
         toezeggingen_layout.addWidget(self.toezeggingen, 1)
         row = QHBoxLayout()
+        row.addWidget(self.edit_toezegging_button)
         row.addStretch(1)
         row.addWidget(self.toezegging_history_button)
         toezeggingen_layout.addLayout(row)
@@ -127,6 +137,10 @@ class DecisionsTab(MeetingTab):
         self.withdraw_button.clicked.connect(self.withdraw)
         self.outcome_button.clicked.connect(lambda: self.record_outcome(self.decisions))
         self.escalated_outcome_button.clicked.connect(lambda: self.record_outcome(self.escalated))
+        self.edit_action_button.clicked.connect(lambda: self.edit_action(self.actions))
+        self.actions.doubleClicked.connect(lambda _i: self.edit_action(self.actions))
+        self.edit_toezegging_button.clicked.connect(lambda: self.edit_action(self.toezeggingen))
+        self.toezeggingen.doubleClicked.connect(lambda _i: self.edit_action(self.toezeggingen))
         self.decision_history_button.clicked.connect(lambda: self.show_history(self.decisions))
         self.action_history_button.clicked.connect(lambda: self.show_history(self.actions))
         self.toezegging_history_button.clicked.connect(lambda: self.show_history(self.toezeggingen))
@@ -183,6 +197,8 @@ class DecisionsTab(MeetingTab):
         self.decision_history_button.setEnabled(decision is not None)
         self.action_history_button.setEnabled(self._decision(self.actions) is not None)
         self.toezegging_history_button.setEnabled(self._decision(self.toezeggingen) is not None)
+        self.edit_action_button.setEnabled(self._decision(self.actions) is not None)
+        self.edit_toezegging_button.setEnabled(self._decision(self.toezeggingen) is not None)
 
     def edit_decision(self) -> None:
         decision = self._decision()
@@ -205,6 +221,15 @@ class DecisionsTab(MeetingTab):
                     current_user(),
                 )
             )
+
+    def edit_action(self, view=None) -> bool:
+        """Correct the action item or toezegging selected in ``view`` (the actielijst by default)."""
+        from .action_dialog import edit_action_item
+
+        row = self._decision(view or self.actions)
+        if row is None:
+            return False
+        return edit_action_item(self, self.main_window(), row.id)
 
     def show_history(self, view=None):
         """The change history of the decision or action item selected in ``view`` (the besluitenlijst by default)."""

@@ -244,6 +244,8 @@ class MinutesTab(MeetingTab):
         self.action_confidential = QCheckBox(self.tr("Vertrouwelijk"), self)
         self.add_action_button = QPushButton(self.tr("Actie toevoegen (Ctrl+Enter)"), self)
         self.delete_action_button = QPushButton(self.tr("Verwijderen"), self)
+        self.edit_action_button = QPushButton(self.tr("Wijzigen..."), self)
+        self.edit_action_button.setToolTip(self.tr("Tekst, trekker, deadline of soort van de gekozen actie corrigeren"))
         actions_page = QWidget(self)
         action_layout = QVBoxLayout(actions_page)
         action_layout.addWidget(self.actions_table, 1)
@@ -264,6 +266,7 @@ class MinutesTab(MeetingTab):
         row.addWidget(self.toezegging_check)
         row.addWidget(self.action_confidential)
         row.addStretch(1)
+        row.addWidget(self.edit_action_button)
         row.addWidget(self.delete_action_button)
         row.addWidget(self.add_action_button)
         action_layout.addLayout(row)
@@ -403,6 +406,8 @@ class MinutesTab(MeetingTab):
         self.escalate_button.clicked.connect(self.escalate_decision)
         self.add_action_button.clicked.connect(self.add_action)
         self.delete_action_button.clicked.connect(self.delete_action)
+        self.edit_action_button.clicked.connect(self.edit_action)
+        self.actions_table.doubleClicked.connect(lambda _i: self.edit_action())
         self.review_button.clicked.connect(self.record_review)
         self.deadline_edit.textChanged.connect(lambda text: self._show_period(text, self.deadline_label))
         self.review_deadline.textChanged.connect(lambda text: self._show_period(text, self.review_deadline_label))
@@ -504,6 +509,8 @@ class MinutesTab(MeetingTab):
             and decision.escalation.value == "none"
         )
         self.delete_action_button.setEnabled(editable and self._action() is not None)
+        # A vastgesteld verslag refuses the correction with the service's message, which says how to reopen.
+        self.edit_action_button.setEnabled(self._action() is not None)
 
     def current_item_id(self) -> uuid.UUID | None:
         entry = self.item_list.currentItem()
@@ -740,6 +747,15 @@ class MinutesTab(MeetingTab):
         self.action_text.setFocus()
         self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), command.result.number))
         return True
+
+    def edit_action(self) -> bool:
+        """Correct the selected action item or toezegging in a form (through the undo stack)."""
+        from .action_dialog import edit_action_item
+
+        action = self._action()
+        if action is None:
+            return False
+        return edit_action_item(self, self.main_window(), action.id)
 
     def delete_action(self) -> None:
         action = self._action()

@@ -130,8 +130,13 @@ class ActionsPage(Page):
         changes_shortcut = QShortcut(QKeySequence("Ctrl+H"), self.view)
         changes_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
         changes_shortcut.activated.connect(self.show_changes)
+        # Correct an action item's text, trekker or deadline; programme actions are edited in the Programma page.
+        self.edit_button = QPushButton(self.tr("&Wijzigen..."), detail)
+        self.edit_button.setToolTip(self.tr("Tekst, trekker, deadline of soort van dit actiepunt corrigeren"))
+        self.edit_button.clicked.connect(self.edit_selected)
         title_row = QHBoxLayout()
         title_row.addWidget(self.detail_title, 1)
+        title_row.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         title_row.addWidget(self.changes_button, 0, Qt.AlignmentFlag.AlignTop)
         detail_layout.addLayout(title_row)
         detail_layout.addWidget(self.detail_meta)
@@ -470,6 +475,12 @@ class ActionsPage(Page):
 
         row = self.selected_action()
         self.changes_button.setEnabled(row is not None and row.kind == ITEM and self.database is not None)
+        self.edit_button.setEnabled(self.changes_button.isEnabled())
+        self.edit_button.setToolTip(
+            self.tr("Acties uit het programma wijzigt u op de pagina Programma")
+            if row is not None and row.kind != ITEM
+            else self.tr("Tekst, trekker, deadline of soort van dit actiepunt corrigeren")
+        )
         if row is None or self.database is None:
             self.detail_title.setText(self.tr("<i>Kies een actie om de voortgang te zien.</i>"))
             self.detail_meta.clear()
@@ -507,6 +518,18 @@ class ActionsPage(Page):
         action_id = row.id if isinstance(row.id, uuid.UUID) else uuid.UUID(str(row.id))
         subject = arg(self.tr("Actie %1: %2"), row.number, " ".join(row.text.split())[:200])
         return show_record_history(self, self.database, "action_item", action_id, subject)
+
+    def edit_selected(self) -> bool:
+        """Correct the selected action item in a form, through the window's undo stack (not programme actions)."""
+        from ...services.actions import ITEM
+        from ..meeting.action_dialog import edit_action_item
+
+        row = self.selected_action()
+        window = self.window()
+        if row is None or row.kind != ITEM or self.database is None or not hasattr(window, "undo_stack"):
+            return False
+        action_id = row.id if isinstance(row.id, uuid.UUID) else uuid.UUID(str(row.id))
+        return edit_action_item(self, window, action_id)
 
     def _save_status(self, row, status: str) -> None:
         from ...models.enums import ActionStatus
