@@ -204,3 +204,49 @@ def test_history_of_a_vastgesteld_verslag_stays_readable(window, shown):
     assert dialog.empty_label.isHidden() == bool(dialog.rows())
     view.history_action.trigger()  # the meeting's own history: the same dialog
     assert shown[-1] is not dialog and isinstance(shown[-1], dialogs.HistoryDialog)
+
+
+def test_meeting_detail_edit_is_in_the_meetings_history(window, monkeypatch, shown):
+    from ghnt_desktop.services.history import history_of
+
+    with window.database.session() as session:
+        planned = session.scalar(
+            select(Meeting)
+            .where(Meeting.series_id == series_id(window, "AO"), Meeting.state == MeetingState.PLANNED)
+            .order_by(Meeting.date)
+            .limit(1)
+        )
+        meeting_id, old_location, old_title = planned.id, planned.location, planned.title
+        before = history_of(session, "meeting", meeting_id)
+    view = show(window, meeting_id)
+
+    def fill(dialog):
+        dialog.location_edit.setText("Stadhuis Groningen, kamer 2.14")
+        dialog.title_edit.setText(old_title + " (extra)")
+        return 1
+
+    monkeypatch.setattr(dialogs.MeetingDetailsDialog, "exec", fill)
+    view.details_action.trigger()
+    with window.database.session() as session:
+        changes = history_of(session, "meeting", meeting_id)[len(before) :]
+    by_field = {c.field: c for c in changes}
+    assert set(by_field) == {"location", "title"}
+    assert (by_field["location"].old_value or "", by_field["location"].new_value) == (
+        old_location,
+        "Stadhuis Groningen, kamer 2.14",
+    )
+    assert (by_field["title"].old_value, by_field["title"].new_value) == (old_title, old_title + " (extra)")
+    assert {c.changed_by for c in changes} == {current_user()}
+
+    # The meeting's history dialog shows them by their Dutch names.
+    view.history_action.trigger()
+    rows = shown[-1].rows()
+    assert ["Locatie", old_location or "—", "Stadhuis Groningen, kamer 2.14"] in [r[2:5] for r in rows]
+
+    # Undo is recorded too, under the same user.
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        after_undo = history_of(session, "meeting", meeting_id)[len(before) + len(changes) :]
+        assert session.get(Meeting, meeting_id).location == old_location
+    assert {c.field for c in after_undo} == {"location", "title"}
+    assert {c.changed_by for c in after_undo} == {current_user()}
