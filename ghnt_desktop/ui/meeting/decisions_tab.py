@@ -1,6 +1,7 @@
 """Besluiten en acties tab: the besluitenlijst of the meeting (with escalation to the bestuurlijk overleg),
 the decisions put to this meeting by lower overleggen (to record their outcome on the original), the
-actielijst and the toezeggingen, each listed on their own."""
+actielijst and the toezeggingen, each listed on their own. "Wijzigen..." (or a double-click) corrects an action item
+or toezegging in ``action_dialog``; "Geschiedenis..." shows who changed what."""
 
 from __future__ import annotations
 

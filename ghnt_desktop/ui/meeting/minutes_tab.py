@@ -8,6 +8,7 @@
   actieprogramma" takes status, wat is gedaan and wat moet nog per action, one row per action per item.
 - The trekker is typed with completion over the attendees and the organisations; the deadline is a date
   or a text such as "Q2 2020", and the period read from it is shown at once.
+- An action item recorded here is corrected with "Wijzigen..." or a double-click (``action_dialog``).
 """
 
 from __future__ import annotations
