@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="nl_NL">
     <context>
+        <name>ActionItemDialog</name>
+        <message>
+            <source>Actie %1 wijzigen</source>
+            <translation>Edit action %1</translation>
+        </message>
+        <message>
+            <source>naam of organisatie</source>
+            <translation>name or organisation</translation>
+        </message>
+        <message>
+            <source>15-04-2027, Q2 2027, voor de zomer...</source>
+            <translation>15-04-2027, Q2 2027, voor de zomer...</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk (niet in stukken die rondgaan)</source>
+            <translation>Confidential (not in documents that circulate)</translation>
+        </message>
+        <message>
+            <source>— geen actie uit het programma —</source>
+            <translation>— no programme action —</translation>
+        </message>
+        <message>
+            <source>Een deadline die hier wordt gecorrigeerd telt niet als uitstel. Uitstel legt u vast bij de voortgang. Elke wijziging komt in de wijzigingsgeschiedenis.</source>
+            <translation>A deadline corrected here does not count as a postponement; record postponements with the progress. Every change goes into the change history.</translation>
+        </message>
+        <message>
+            <source>&amp;Actie:</source>
+            <translation>&amp;Action:</translation>
+        </message>
+        <message>
+            <source>&amp;Trekker:</source>
+            <translation>&amp;Lead:</translation>
+        </message>
+        <message>
+            <source>&amp;Deadline:</source>
+            <translation>&amp;Deadline:</translation>
+        </message>
+        <message>
+            <source>&amp;Soort:</source>
+            <translation>&amp;Kind:</translation>
+        </message>
+        <message>
+            <source>&amp;Programma:</source>
+            <translation>&amp;Programme:</translation>
+        </message>
+        <message>
+            <source>geen trekker</source>
+            <translation>no lead</translation>
+        </message>
+        <message>
+            <source>= persoon uit het netwerk</source>
+            <translation>= person from the network</translation>
+        </message>
+        <message>
+            <source>= organisatie</source>
+            <translation>= organisation</translation>
+        </message>
+        <message>
+            <source>= vrije tekst (geen persoon of organisatie met deze naam)</source>
+            <translation>= free text (no person or organisation by this name)</translation>
+        </message>
+    </context>
+    <context>
         <name>ActionItemTableModel</name>
         <message>
             <source>Nummer</source>
@@ -150,6 +213,22 @@
             <translation>Per municipality</translation>
         </message>
         <message>
+            <source>&amp;Geschiedenis...</source>
+            <translation>&amp;History...</translation>
+        </message>
+        <message>
+            <source>Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)</source>
+            <translation>Who changed this action item and when (Ctrl+H)</translation>
+        </message>
+        <message>
+            <source>&amp;Wijzigen...</source>
+            <translation>&amp;Edit...</translation>
+        </message>
+        <message>
+            <source>Tekst, trekker, deadline of soort van dit actiepunt corrigeren</source>
+            <translation>Correct the text, lead, deadline or kind of this action item</translation>
+        </message>
+        <message>
             <source>Zoeken in nummer, actie, trekker en voortgang...</source>
             <translation>Search number, action, lead and progress...</translation>
         </message>
@@ -202,6 +281,10 @@
             <translation>Clear filters</translation>
         </message>
         <message>
+            <source>Acties uit het programma wijzigt u op de pagina Programma</source>
+            <translation>Programme actions are edited on the Programme page</translation>
+        </message>
+        <message>
             <source>&lt;i&gt;Kies een actie om de voortgang te zien.&lt;/i&gt;</source>
             <translation>&lt;i&gt;Choose an action to see its progress.&lt;/i&gt;</translation>
         </message>
@@ -228,6 +311,10 @@
         <message>
             <source>Uit: %1</source>
             <translation>From: %1</translation>
+        </message>
+        <message>
+            <source>Actie %1: %2</source>
+            <translation>Action %1: %2</translation>
         </message>
         <message>
             <source>Status van %1: %2</source>
@@ -735,6 +822,34 @@
             <translation>Record outcome...</translation>
         </message>
         <message>
+            <source>&amp;Geschiedenis...</source>
+            <translation>&amp;History...</translation>
+        </message>
+        <message>
+            <source>Wie heeft dit besluit wanneer gewijzigd</source>
+            <translation>Who changed this decision and when</translation>
+        </message>
+        <message>
+            <source>Tekst, trekker, deadline of soort van dit actiepunt corrigeren</source>
+            <translation>Correct the text, lead, deadline or kind of this action item</translation>
+        </message>
+        <message>
+            <source>Tekst, trekker, deadline of soort van deze toezegging corrigeren</source>
+            <translation>Correct the text, lead, deadline or kind of this commitment</translation>
+        </message>
+        <message>
+            <source>Geschiedenis...</source>
+            <translation>History...</translation>
+        </message>
+        <message>
+            <source>Wie heeft dit actiepunt wanneer gewijzigd</source>
+            <translation>Who changed this action item and when</translation>
+        </message>
+        <message>
+            <source>Wie heeft deze toezegging wanneer gewijzigd</source>
+            <translation>Who changed this commitment and when</translation>
+        </message>
+        <message>
             <source>Besluitenlijst</source>
             <translation>Decision list</translation>
         </message>
@@ -777,6 +892,10 @@
         <message>
             <source>Besluit wijzigen</source>
             <translation>Edit decision</translation>
+        </message>
+        <message>
+            <source>Actie %1</source>
+            <translation>Action %1</translation>
         </message>
         <message>
             <source>Uitkomst bestuurlijk overleg</source>
@@ -1157,10 +1276,93 @@ Saved in: %1</translation>
         </message>
     </context>
     <context>
+        <name>History</name>
+        <message>
+            <source>Tekst</source>
+            <translation>Text</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Deadline</source>
+            <translation>Deadline</translation>
+        </message>
+        <message>
+            <source>Deadline (tekst)</source>
+            <translation>Deadline (text)</translation>
+        </message>
+        <message>
+            <source>Soort</source>
+            <translation>Kind</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk</source>
+            <translation>Confidential</translation>
+        </message>
+        <message>
+            <source>Trekker</source>
+            <translation>Lead</translation>
+        </message>
+        <message>
+            <source>Trekker (organisatie)</source>
+            <translation>Lead (organisation)</translation>
+        </message>
+        <message>
+            <source>Trekker (tekst)</source>
+            <translation>Lead (text)</translation>
+        </message>
+        <message>
+            <source>Actie uit het programma</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Voorleggen</source>
+            <translation>Escalation</translation>
+        </message>
+        <message>
+            <source>Uitkomst</source>
+            <translation>Outcome</translation>
+        </message>
+        <message>
+            <source>Datum uitkomst</source>
+            <translation>Outcome date</translation>
+        </message>
+        <message>
+            <source>Titel</source>
+            <translation>Title</translation>
+        </message>
+        <message>
+            <source>Locatie</source>
+            <translation>Location</translation>
+        </message>
+        <message>
+            <source>Online link</source>
+            <translation>Online link</translation>
+        </message>
+        <message>
+            <source>Voorzitter</source>
+            <translation>Chair</translation>
+        </message>
+        <message>
+            <source>Notulist</source>
+            <translation>Minute taker</translation>
+        </message>
+        <message>
+            <source>Notities</source>
+            <translation>Notes</translation>
+        </message>
+    </context>
+    <context>
         <name>HistoryDialog</name>
         <message>
             <source>Wijzigingsgeschiedenis</source>
             <translation>Change history</translation>
+        </message>
+        <message>
+            <source>Wijzigingsgeschiedenis: %1</source>
+            <translation>Change history: %1</translation>
         </message>
         <message>
             <source>Wanneer</source>
@@ -1171,8 +1373,20 @@ Saved in: %1</translation>
             <translation>Who</translation>
         </message>
         <message>
-            <source>Wijziging</source>
-            <translation>Change</translation>
+            <source>Veld</source>
+            <translation>Field</translation>
+        </message>
+        <message>
+            <source>Oud</source>
+            <translation>Old</translation>
+        </message>
+        <message>
+            <source>Nieuw</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Er zijn nog geen wijzigingen vastgelegd.</source>
+            <translation>No changes have been recorded yet.</translation>
         </message>
         <message>
             <source>Reden</source>
@@ -1792,6 +2006,61 @@ Status in the region: %2</translation>
         </message>
     </context>
     <context>
+        <name>MeetingDetailsDialog</name>
+        <message>
+            <source>Gegevens van het overleg</source>
+            <translation>Meeting details</translation>
+        </message>
+        <message>
+            <source>&amp;Titel:</source>
+            <translation>&amp;Title:</translation>
+        </message>
+        <message>
+            <source>&amp;Locatie:</source>
+            <translation>&amp;Location:</translation>
+        </message>
+        <message>
+            <source>Online &amp;link:</source>
+            <translation>Online l&amp;ink:</translation>
+        </message>
+        <message>
+            <source>&amp;Voorzitter:</source>
+            <translation>&amp;Chair:</translation>
+        </message>
+        <message>
+            <source>&amp;Notulist:</source>
+            <translation>&amp;Minute taker:</translation>
+        </message>
+        <message>
+            <source>N&amp;otities:</source>
+            <translation>N&amp;otes:</translation>
+        </message>
+        <message>
+            <source>Datum en tijd wijzigt u met Verplaatsen; daarna de uitnodiging (.ics) opnieuw sturen.</source>
+            <translation>Change the date and time with Move, then send the invitation (.ics) again.</translation>
+        </message>
+        <message>
+            <source>Opslaan</source>
+            <translation>Save</translation>
+        </message>
+        <message>
+            <source>Een overleg heeft een titel nodig.</source>
+            <translation>A meeting needs a title.</translation>
+        </message>
+        <message>
+            <source>voorzitter</source>
+            <translation>chair</translation>
+        </message>
+        <message>
+            <source>notulist</source>
+            <translation>minute taker</translation>
+        </message>
+        <message>
+            <source>Kies de %1 uit de lijst (of laat het veld leeg).</source>
+            <translation>Choose the %1 from the list (or leave the field empty).</translation>
+        </message>
+    </context>
+    <context>
         <name>MeetingTableModel</name>
         <message>
             <source>Datum</source>
@@ -1836,6 +2105,14 @@ Status in the region: %2</translation>
         <message>
             <source>Overleg</source>
             <translation>Meeting</translation>
+        </message>
+        <message>
+            <source>&amp;Gegevens wijzigen...</source>
+            <translation>Edit &amp;details...</translation>
+        </message>
+        <message>
+            <source>Titel, locatie, online link, voorzitter, notulist en notities</source>
+            <translation>Title, location, online link, chair, minute taker and notes</translation>
         </message>
         <message>
             <source>Verplaatsen...</source>
@@ -1928,6 +2205,10 @@ Status in the region: %2</translation>
         <message>
             <source>Status: %1</source>
             <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>Gegevens van het overleg wijzigen</source>
+            <translation>Edit the meeting details</translation>
         </message>
         <message>
             <source>Overleg verplaatsen</source>
@@ -2127,6 +2408,14 @@ Status in the region: %2</translation>
             <translation>Add action (Ctrl+Enter)</translation>
         </message>
         <message>
+            <source>Wijzigen...</source>
+            <translation>Edit...</translation>
+        </message>
+        <message>
+            <source>Tekst, trekker, deadline of soort van de gekozen actie corrigeren</source>
+            <translation>Correct the text, lead, deadline or kind of the selected action</translation>
+        </message>
+        <message>
             <source>&amp;Actie:</source>
             <translation>&amp;Action:</translation>
         </message>
@@ -2175,6 +2464,10 @@ Status in the region: %2</translation>
             <translation>A later deadline counts as a postponement.</translation>
         </message>
         <message>
+            <source>Na vastleggen volgt de volgende actie.</source>
+            <translation>After saving, the next action follows.</translation>
+        </message>
+        <message>
             <source>Besluiten</source>
             <translation>Decisions</translation>
         </message>
@@ -2185,6 +2478,10 @@ Status in the region: %2</translation>
         <message>
             <source>Actielijst vorig overleg</source>
             <translation>Action list of previous meeting</translation>
+        </message>
+        <message>
+            <source>Voortgang actieprogramma</source>
+            <translation>Programme progress</translation>
         </message>
         <message>
             <source>— geen actie uit het programma —</source>
@@ -2261,6 +2558,10 @@ Status in the region: %2</translation>
         <message>
             <source>Deadline van %1 verschoven: telt als uitstel.</source>
             <translation>Deadline of %1 moved: counts as a postponement.</translation>
+        </message>
+        <message>
+            <source>Voortgang actieprogramma (%1)</source>
+            <translation>Programme progress (%1)</translation>
         </message>
     </context>
     <context>
@@ -2709,6 +3010,13 @@ Do you want to archive the person? Use Departure and successor when someone leav
         </message>
     </context>
     <context>
+        <name>PersonLineEdit</name>
+        <message>
+            <source>naam; leeg laten voor niemand</source>
+            <translation>name; leave empty for nobody</translation>
+        </message>
+    </context>
+    <context>
         <name>PersonNameDialog</name>
         <message>
             <source>Organisatie:</source>
@@ -2887,6 +3195,29 @@ Do you want to archive the person? Use Departure and successor when someone leav
         <message>
             <source>%1 ambities, %2 acties</source>
             <translation>%1 ambitions, %2 actions</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgrammeProgressModel</name>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Actie uit het programma</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Gedaan</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Nog te doen</source>
+            <translation>Still to do</translation>
         </message>
     </context>
     <context>
@@ -3189,6 +3520,13 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Lidmaatschap van %1 verwijderen</source>
             <translation>Delete membership of %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>dialog</name>
+        <message>
+            <source>Actie %1 wijzigen</source>
+            <translation>Edit action %1</translation>
         </message>
     </context>
     <context>
