@@ -143,7 +143,6 @@ class ActionViewModel(QAbstractTableModel):
         self._all: list = []
         self._rows: list = []
         self._filter = ViewFilter()
-        self._note_ids: frozenset[str] = frozenset()
         self._sort_key = "number"
         self._descending = False
         self._sorted: tuple[tuple[str, bool], list] | None = None
@@ -177,11 +176,10 @@ class ActionViewModel(QAbstractTableModel):
         self._rows = self._visible()
         self.endResetModel()
 
-    def set_filter(self, view_filter, note_ids: frozenset[str] = frozenset()) -> None:
-        """Show the rows ``view_filter`` lets through (``note_ids``: matches of the search in progress notes)."""
+    def set_filter(self, view_filter) -> None:
+        """Show the rows ``view_filter`` lets through."""
         self.beginResetModel()
         self._filter = view_filter
-        self._note_ids = note_ids
         self._rows = self._visible()
         self.endResetModel()
 
@@ -203,7 +201,7 @@ class ActionViewModel(QAbstractTableModel):
     def _visible(self) -> list:
         from ...services.action_view import filter_view
 
-        return filter_view(self._sorted_all(), self._filter, self.today, self._note_ids)
+        return filter_view(self._sorted_all(), self._filter, self.today)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort on ``column`` in the model's own list, keeping the selection (persistent indexes)."""
@@ -221,11 +219,11 @@ class ActionViewModel(QAbstractTableModel):
             self._rows = list(self._sorted_all())
         elif (key, descending) == ("number", False) or (key, descending) in self._sort_cache:
             # All rows were sorted this way before: one filter pass over that order.
-            self._rows = filter_view(self._sorted_all(), self._filter, self.today, self._note_ids)
+            self._rows = filter_view(self._sorted_all(), self._filter, self.today)
         else:
             # Only the shown rows (from number order, for stable ties); all rows when the filter next changes.
             self._sorted = None
-            shown = filter_view(self._all, self._filter, self.today, self._note_ids)
+            shown = filter_view(self._all, self._filter, self.today)
             self._rows = sort_view(shown, key, descending)
         old = self.persistentIndexList()
         if old:

@@ -84,7 +84,6 @@ class ActionsPage(Page):
         self._generation = 0
         self._signals = _LoadSignals(self)
         self._signals.loaded.connect(self._rows_loaded)
-        self._note_search = ("", frozenset())
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -256,23 +255,11 @@ class ActionsPage(Page):
             search=self.search_edit.text(),
         )
 
-    def _note_ids(self, search: str) -> frozenset[str]:
-        """Ids whose progress notes match ``search`` (SQL), remembered for the last search."""
-        from ...services.actions import notes_matching
-
-        search = search.strip()
-        if not search or self.database is None:
-            return frozenset()
-        if self._note_search[0] != search:
-            with self.database.session() as session:
-                self._note_search = (search, notes_matching(session, search))
-        return self._note_search[1]
-
     def apply_filter(self) -> None:
         """Show the rows the filter bar lets through (in the model: no reload)."""
         self._search_timer.stop()
         view_filter = self.current_filter()
-        self.model.set_filter(view_filter, self._note_ids(view_filter.search))
+        self.model.set_filter(view_filter)
         self._update_count()
         self._show_history()
 
@@ -339,7 +326,6 @@ class ActionsPage(Page):
         from ...services.actions import first_view_ids, load_action_view, view_choices
 
         super().load(database)
-        self._note_search = ("", frozenset())
         with database.session() as session:
             choices = view_choices(session)
             big = (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > SYNC_LOAD_LIMIT
@@ -376,7 +362,7 @@ class ActionsPage(Page):
     def _show_first_rows(self, rows) -> None:
         """The first rows of the default order while the rest loads: the top of the list, as it will be."""
         self.model.set_all_rows(rows, today=self.today())
-        self.model.set_filter(self.current_filter(), self._note_ids(self.search_edit.text()))
+        self.model.set_filter(self.current_filter())
         self.first_rows_shown = True
         self.fit_columns_once(self.view, main_column=ActionViewModel.TEXT, max_width=170, min_main_width=340)
 
@@ -385,7 +371,7 @@ class ActionsPage(Page):
             return
         selected = self.selected_action()
         self.model.set_all_rows(rows, today=self.today())
-        self.model.set_filter(self.current_filter(), self._note_ids(self.search_edit.text()))
+        self.model.set_filter(self.current_filter())
         self.loaded = True
         self.first_rows_shown = False
         self.fit_columns_once(self.view, main_column=ActionViewModel.TEXT, max_width=170, min_main_width=340)
