@@ -14,7 +14,7 @@ from ghnt_desktop.models import ActionItem, Meeting, Organisation, Person, Progr
 from ghnt_desktop.services.actions import ActionFilter, list_action_items
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.itemmodels.base import ROW_ROLE
-from ghnt_desktop.ui.mainwindow import MainWindow
+from ghnt_desktop.ui.mainwindow import PAGE_KEYS, MainWindow
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
@@ -68,12 +68,29 @@ def test_every_page_lists_the_database_records(window):
     with db.session() as session:
         people = session.scalar(select(func.count(Person.id)).where(Person.organisation_id == chosen.id))
     assert organisations.people.rowCount() == people
-    assert [page.title for page in window.pages][2:] == [
+    # Every page asked for above was built on demand, in navigation order.
+    assert [page.key for page in window.pages] == list(PAGE_KEYS)
+    assert window.page_titles() == [
+        "Overzicht",
+        "Programma",
         "Overleggen",
         "Acties",
         "Werkgroepen",
         "Organisaties & personen",
     ]
+    assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == window.page_titles()
+
+
+def test_only_the_page_in_view_is_built_at_start(qtbot, settings, sample_path):
+    settings.last_page = "meetings"
+    win = MainWindow(settings, today=lambda: TODAY)
+    qtbot.addWidget(win)
+    assert [page.key for page in win.pages] == ["meetings"]
+    assert win.open_database_file(sample_path)
+    assert win.page("meetings").model.rowCount() > 0  # loaded on opening
+    win.show_page("actions")  # built and loaded when first shown
+    assert win.current_page().key == "actions" and win.page("actions").model.rowCount() > 0
+    assert [page.key for page in win.pages] == ["meetings", "actions"]
 
 
 def test_next_meeting_is_selected(window):
