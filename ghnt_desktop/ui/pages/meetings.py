@@ -22,7 +22,7 @@ from ..itemmodels.meetings import MeetingTableModel
 from ..meeting.dialogs import find_data
 from ..meeting.view import MeetingView
 from ..undo import create_command, push
-from .base import Page, make_table_view
+from .base import Page, make_table_view, selected_row
 
 ALL = "all"
 UPCOMING = "upcoming"
@@ -211,8 +211,7 @@ class MeetingsPage(Page):
             self.meeting.show_meeting(self.database, self.model.row_at(row).id)
 
     def selected_meeting(self):
-        indexes = self.view.selectionModel().selectedRows()
-        return indexes[0].data(ROW_ROLE) if indexes else None
+        return selected_row(self.view, ROW_ROLE)
 
     # New meetings and series.
 

@@ -20,7 +20,7 @@ from ..editors.network import LeaveDialog, MergeDialog, OrganisationDialog, Pers
 from ..i18n import arg
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.network import OrganisationTableModel, PersonTableModel
-from .base import Page, make_table_view
+from .base import Page, make_table_view, selected_row
 
 
 class OrganisationsPage(Page):
@@ -156,14 +156,10 @@ class OrganisationsPage(Page):
         self.count_label.clear()
 
     def selected_organisation(self):
-        model = self.organisation_view.selectionModel()
-        indexes = model.selectedRows() if model else []
-        return indexes[0].data(ROW_ROLE) if indexes else None
+        return selected_row(self.organisation_view, ROW_ROLE)
 
     def selected_person(self):
-        model = self.people_view.selectionModel()
-        indexes = model.selectedRows() if model else []
-        return indexes[0].data(ROW_ROLE) if indexes else None
+        return selected_row(self.people_view, ROW_ROLE)
 
     def select_organisation(self, organisation_id) -> bool:
         row = self.organisations.row_of(lambda r: r.id == organisation_id)

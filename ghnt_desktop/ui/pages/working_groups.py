@@ -19,7 +19,7 @@ from ..editors.network import MemberDialog, WorkingGroupDialog
 from ..i18n import arg
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.network import MemberTableModel, WorkingGroupTableModel
-from .base import Page, make_table_view
+from .base import Page, make_table_view, selected_row
 
 
 class WorkingGroupsPage(Page):
@@ -139,14 +139,10 @@ class WorkingGroupsPage(Page):
         self.count_label.clear()
 
     def selected_group(self):
-        model = self.view.selectionModel()
-        indexes = model.selectedRows() if model else []
-        return indexes[0].data(ROW_ROLE) if indexes else None
+        return selected_row(self.view, ROW_ROLE)
 
     def selected_member(self):
-        model = self.member_view.selectionModel()
-        indexes = model.selectedRows() if model else []
-        return indexes[0].data(ROW_ROLE) if indexes else None
+        return selected_row(self.member_view, ROW_ROLE)
 
     def select_group(self, group_id) -> bool:
         row = self.model.row_of(lambda r: r.id == group_id)
