@@ -69,6 +69,16 @@ def run_gui(
     except OSError:
         log_file = None
     install_excepthook(log_file)
+    if smoke_test:
+        # Unattended (the packaged build's smoke test): an unexpected error must fail the run, not wait
+        # for someone to close a dialog.
+        import traceback
+
+        def fail(exc_type, exc, tb) -> None:
+            traceback.print_exception(exc_type, exc, tb)
+            os._exit(1)
+
+        sys.excepthook = fail
     log.info("GHNT Desktop starting (language %s)", settings.language)
 
     from .ui.mainwindow import MainWindow
@@ -88,7 +98,18 @@ def run_gui(
         return opened
 
     if smoke_test:
-        QTimer.singleShot(0, lambda: app.exit(0 if open_database() else 1))
+
+        def open_build_every_page_and_quit() -> None:
+            opened = open_database()
+            # Pages are built when first shown: build them all here, so a module missing from a
+            # packaged build fails the smoke test instead of a user's first click.
+            from .ui.mainwindow import PAGE_KEYS
+
+            for key in PAGE_KEYS:
+                window.show_page(key)
+            app.exit(0 if opened else 1)
+
+        QTimer.singleShot(0, open_build_every_page_and_quit)
     else:
         QTimer.singleShot(0, open_database)
     if not exec_loop:
