@@ -146,19 +146,15 @@ LAST = [
 ]
 
 
-def _id() -> uuid.UUID:
-    return uuid.UUID(int=_rng.getrandbits(128), version=4)
-
-
-_rng = random.Random(0)
-
-
 def generate(
     session: Session, *, seed: int = 2024, size: ScaleSize = ScaleSize(), today: date | None = None
 ) -> Iterator[tuple[int, int, str]]:
     """Insert the scale data into the (empty) database of ``session``; yields progress between steps."""
-    global _rng
-    _rng = rng = random.Random(seed)
+    rng = random.Random(seed)
+
+    def _id() -> uuid.UUID:  # ids from the seed too: the same seed gives the same database
+        return uuid.UUID(int=rng.getrandbits(128), version=4)
+
     today = today or date(2026, 1, 1)
     now = datetime(2026, 1, 1, tzinfo=UTC)
     stamps = {"created_at": now, "updated_at": now}
