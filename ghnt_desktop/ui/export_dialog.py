@@ -346,10 +346,19 @@ class ExportDialog(QDialog):
         self.form.addRow(self.tr("Actie&programma:"), self.programme_combo)
 
         self.report_combo = QComboBox(self)
-        self.report_combo.addItem(self.tr("Geen opgeslagen rapportage (standaardteksten)"), None)
-        for report in self.choices.reports:
-            self.report_combo.addItem(report.label, report.id)
-        self.form.addRow(self.tr("&Rapportage:"), self.report_combo)
+        self._fill_reports(self.choices.reports, None)
+        self.report_edit_button = QPushButton(self.tr("Be&werken..."), self)
+        self.report_edit_button.setToolTip(self.tr("Voortgangsrapportages maken en bewerken"))
+        self.report_edit_button.clicked.connect(self.edit_reports)
+        # Edits go through the main window's undo stack; without one (a bare dialog) there is nowhere to undo.
+        self.report_edit_button.setEnabled(hasattr(self.parent(), "undo_stack"))
+        self.report_row = QWidget(self)
+        report_row = QHBoxLayout(self.report_row)
+        report_row.setContentsMargins(0, 0, 0, 0)
+        report_row.addWidget(self.report_combo, 1)
+        report_row.addWidget(self.report_edit_button)
+        self.form.addRow(self.tr("&Rapportage:"), self.report_row)
+        self.form.labelForField(self.report_row).setBuddy(self.report_combo)
 
         self.year_row = QWidget(self)
         year = QHBoxLayout(self.year_row)
@@ -542,7 +551,7 @@ class ExportDialog(QDialog):
             "organisation": self.organisation_combo,
             "group_by": self.group_combo,
             "programme": self.programme_combo,
-            "report": self.report_combo,
+            "report": self.report_row,
             "year": self.year_row,
             "include_closed": self.include_closed_check,
             "sheet_per_actielijn": self.sheet_check,
@@ -562,6 +571,35 @@ class ExportDialog(QDialog):
         self.format_label.setText(self.tr("Word (.docx)") if entry.format == "docx" else self.tr("Excel (.xlsx)"))
         self._show_template()
         self._contents_changed()
+
+    def _fill_reports(self, reports, chosen: uuid.UUID | None) -> None:
+        self.report_combo.blockSignals(True)
+        self.report_combo.clear()
+        self.report_combo.addItem(self.tr("Geen opgeslagen rapportage (standaardteksten)"), None)
+        for report in reports:
+            self.report_combo.addItem(report.label, report.id)
+        self.report_combo.setCurrentIndex(max(_find_data(self.report_combo, chosen), 0))
+        self.report_combo.blockSignals(False)
+
+    @Slot()
+    def edit_reports(self) -> None:
+        """Open the voortgangsrapportages over the main window, then refill the picker keeping the choice."""
+        from dataclasses import replace
+
+        from ..services.export_setup import export_choices
+        from .report_dialog import open_report_dialog
+
+        chosen = self.report_combo.currentData()
+        open_report_dialog(self.parent(), chosen, self)
+        try:
+            with self.database.session() as session:
+                self.choices = replace(self.choices, reports=export_choices(session).reports)
+        except Exception as exc:  # noqa: BLE001 - shown, the dialog stays usable
+            report_failure(self, exc)
+            return
+        self._fill_reports(self.choices.reports, chosen)
+        if self.report_combo.currentData() != chosen:
+            self._clear_result()
 
     def _show_template(self) -> None:
         entry = self.entry()

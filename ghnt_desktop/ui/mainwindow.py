@@ -162,6 +162,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.make_document)
         self.import_actions_action = file_menu.addAction(self.tr("Actielijst &importeren (Excel)..."))
         self.import_actions_action.triggered.connect(self.import_action_list)
+        self.reports_action = file_menu.addAction(self.tr("&Voortgangsrapportages..."))
+        self.reports_action.triggered.connect(self.edit_reports)
         file_menu.addSeparator()
         self.backup_action = file_menu.addAction(self.tr("&Reservekopie maken"))
         self.backup_action.triggered.connect(self.make_backup)
@@ -614,6 +616,12 @@ class MainWindow(QMainWindow):
         from .import_wizard import open_import_wizard
 
         return open_import_wizard(self)
+
+    def edit_reports(self):
+        """Bestand > Voortgangsrapportages: create and edit the saved reports (metadata and texts)."""
+        from .report_dialog import open_report_dialog
+
+        return open_report_dialog(self)
 
     # Search.
 

@@ -1,0 +1,207 @@
+"""The voortgangsrapportages dialog: create a report with its texts, export it to Word, undo an edit,
+delete with undo, refused input, the Bestand menu entry and the export dialog's Bewerken button."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+from test_ui_sample_data import TODAY, build_sample_database
+
+from ghnt_desktop.exports.jobs import ExportRequest, run_export
+from ghnt_desktop.models import ProgressReport
+from ghnt_desktop.services.reports import get_report, list_reports
+from ghnt_desktop.settings import Settings
+from ghnt_desktop.ui import report_dialog
+from ghnt_desktop.ui.export_dialog import open_export_dialog
+from ghnt_desktop.ui.mainwindow import MainWindow
+from ghnt_desktop.ui.report_dialog import ReportDialog
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+CONCLUSION = "De aanpak huiselijk geweld staat; 🙂 samenwerking met Veilig Thuis is versterkt."
+OUTLOOK = "In 2025 ligt de nadruk op ouderenmishandeling\nen op de aanpak van femicide."
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "regio.db"
+    build_sample_database(path).close()
+    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(win)
+    assert win.open_start_database(path)
+    yield win
+    if win.database is not None:
+        win.database.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every QMessageBox is answered at once (the first non-No button: Ja/Verwijderen); texts recorded."""
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        yes = [b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole]
+        if yes:
+            yes[0].click()
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+def fill(dialog: ReportDialog, qtbot) -> None:
+    qtbot.keyClicks(dialog.title_edit, "Voortgangsrapportage 2024")
+    qtbot.keyClicks(dialog.reference_edit, "GHNT/2024/042")
+    dialog.version_edit.setText("0.9")
+    qtbot.keyClicks(dialog.report_date_edit, "15-12-2024")
+    qtbot.keyClicks(dialog.contact_person_edit, "Fatima el Amrani")
+    qtbot.keyClicks(dialog.contact_email_edit, "f.elamrani@regio.nl")
+    qtbot.keyClicks(dialog.period_from_edit, "1-1-2024")
+    qtbot.keyClicks(dialog.period_to_edit, "31-12-2024")
+    dialog.introduction_edit.setPlainText("Deze rapportage beschrijft de voortgang van 2024.")
+    dialog.conclusion_edit.setPlainText(CONCLUSION)
+    dialog.outlook_edit.setPlainText(OUTLOOK)
+    dialog.sources_edit.setPlainText("Monitor GHNT 2024\n\nJaarcijfers Veilig Thuis")
+
+
+def docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts.extend(cell.text for cell in row.cells)
+    return "\n".join(parts)
+
+
+def test_create_export_and_undo_an_edit(window, qtbot, messages, tmp_path):
+    dialog = ReportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_report()
+    fill(dialog, qtbot)
+    assert dialog.save()
+    assert messages == []
+    report_id = dialog.current_id
+    with window.database.session() as session:
+        detail = get_report(session, report_id)
+    assert (detail.title, detail.reference, detail.version) == ("Voortgangsrapportage 2024", "GHNT/2024/042", "0.9")
+    assert (detail.report_date, detail.period_from, detail.period_to) == (
+        date(2024, 12, 15),
+        date(2024, 1, 1),
+        date(2024, 12, 31),
+    )
+    assert detail.contact_email == "f.elamrani@regio.nl"
+    assert detail.conclusion == CONCLUSION and detail.outlook == OUTLOOK
+    assert detail.sources == ("Monitor GHNT 2024", "Jaarcijfers Veilig Thuis")
+    assert detail.programme_id is not None  # the running programme
+    assert dialog.programme_combo.currentData() == detail.programme_id  # shown again after saving
+    assert dialog.report_list.currentItem().data(Qt.ItemDataRole.UserRole) == report_id
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.resize(960, 720)
+    dialog.grab().save(str(ARTIFACTS / "report_dialog.png"))
+
+    out = tmp_path / "voortgang.docx"
+    run_export(window.database, ExportRequest(kind="voortgang", out=out, report_id=report_id, today=TODAY))
+    text = docx_text(out)
+    assert "GHNT/2024/042" in text
+    assert CONCLUSION in text
+    assert "In 2025 ligt de nadruk op ouderenmishandeling" in text
+
+    # An edit of the outlook, then undo through the window's stack.
+    dialog.outlook_edit.setPlainText("Nieuw vooruitzicht")
+    assert dialog.save()
+    with window.database.session() as session:
+        assert get_report(session, report_id).outlook == "Nieuw vooruitzicht"
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert get_report(session, report_id).outlook == OUTLOOK
+    window.undo_stack.redo()
+    with window.database.session() as session:
+        assert get_report(session, report_id).outlook == "Nieuw vooruitzicht"
+    # Undo of the edit and of the creation: the report is gone.
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert session.scalar(select(func.count()).where(ProgressReport.id == report_id)) == 0
+
+
+def test_bad_input_is_refused_with_a_dutch_message_and_nothing_saved(window, qtbot, messages):
+    dialog = ReportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.new_report()
+    with window.database.session() as session:
+        before = len(list_reports(session))
+    assert not dialog.save()
+    assert messages[-1] == "De titel mag niet leeg zijn."
+    dialog.title_edit.setText("Rapport")
+    dialog.period_from_edit.setText("31-12-2024")
+    dialog.period_to_edit.setText("1-1-2024")
+    assert not dialog.save()
+    assert "na het einde" in messages[-1]
+    dialog.period_to_edit.setText("30 juni")
+    assert not dialog.save()
+    assert '"30 juni" is geen datum' in messages[-1]
+    dialog.period_to_edit.clear()
+    dialog.contact_email_edit.setText("geen adres")
+    assert not dialog.save()
+    assert "geen geldig e-mailadres" in messages[-1]
+    with window.database.session() as session:
+        assert len(list_reports(session)) == before
+    assert window.undo_stack.count() == 0
+
+
+def test_delete_asks_and_undo_puts_it_back(window, qtbot, messages):
+    dialog = ReportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.new_report()
+    dialog.title_edit.setText("Weg te gooien")
+    dialog.conclusion_edit.setPlainText("Blijft bewaard na ongedaan maken")
+    assert dialog.save()
+    report_id = dialog.current_id
+    dialog.delete_report()
+    assert messages[-1] == 'Rapportage "Weg te gooien" verwijderen?'
+    with window.database.session() as session:
+        assert report_id not in {r.id for r in list_reports(session)}
+    listed = [dialog.report_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.report_list.count())]
+    assert report_id not in listed
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert get_report(session, report_id).conclusion == "Blijft bewaard na ongedaan maken"
+
+
+def test_menu_entry_and_export_dialog_button_open_the_dialog(window, qtbot, monkeypatch, messages):
+    opened: list[ReportDialog] = []
+
+    def fake_exec(dialog):
+        opened.append(dialog)
+        dialog.new_report()
+        dialog.title_edit.setText("Uit het menu" if len(opened) == 1 else "Uit het exportvenster")
+        assert dialog.save()
+        return 0
+
+    monkeypatch.setattr(report_dialog.ReportDialog, "exec", fake_exec)
+    window.reports_action.trigger()
+    assert len(opened) == 1 and opened[0].parent() is window
+
+    export = open_export_dialog(window, kind="voortgang")
+    qtbot.addWidget(export)
+    assert export.report_edit_button.isVisible() and export.report_edit_button.isEnabled()
+    first = export.report_combo.itemData(1)
+    assert first is not None and export.report_combo.itemText(1) == "Uit het menu"
+    export.report_combo.setCurrentIndex(1)
+    labels_before = export.report_combo.count()
+    export.report_edit_button.click()
+    assert len(opened) == 2 and opened[1].parent() is export
+    assert export.report_combo.count() == labels_before + 1
+    assert export.report_combo.currentData() == first  # the choice is kept
+    labels = [export.report_combo.itemText(i) for i in range(export.report_combo.count())]
+    assert "Uit het exportvenster" in labels
+    export.close()
