@@ -64,11 +64,8 @@ def run_gui(
     if language:
         settings.language = language
     app._ghnt_translators = install_translators(app, settings.language)  # type: ignore[attr-defined]
-    try:
-        log_file = setup_logging(log_dir())
-    except OSError:
-        log_file = None
-    install_excepthook(log_file)
+    # The hook is in place before any window; its log file is opened once the window has painted.
+    hook = install_excepthook(None)
     if smoke_test:
         # Unattended (the packaged build's smoke test): an unexpected error must fail the run, not wait
         # for someone to close a dialog.
@@ -79,14 +76,19 @@ def run_gui(
             os._exit(1)
 
         sys.excepthook = fail
-    log.info("GHNT Desktop starting (language %s)", settings.language)
 
     from .ui.mainwindow import MainWindow
 
     window = MainWindow(settings)
     window.quit_requested.connect(lambda: app.exit(1))
     window.show()
-    _trace_startup(app)
+    app.processEvents()  # the first paint, before anything that can wait (log file, database)
+    _trace_startup()
+    try:
+        hook.log_file = setup_logging(log_dir())
+    except OSError:
+        pass  # a read-only profile: the app still runs, errors still show their dialog
+    log.info("GHNT Desktop started (language %s)", settings.language)
     app._ghnt_main_window = window  # type: ignore[attr-defined]  # kept alive with the app
     path = db_path if db_path is not None else default_database_path()
 
@@ -117,9 +119,8 @@ def run_gui(
     return app.exec()
 
 
-def _trace_startup(app) -> None:
+def _trace_startup() -> None:
     """With ``GHNT_STARTUP_TRACE`` set, print a line once the window has painted (benchmarks/bench_startup.py)."""
     if not os.environ.get("GHNT_STARTUP_TRACE"):
         return
-    app.processEvents()  # the first paint of the shown window
     print("ghnt-startup shown", flush=True)

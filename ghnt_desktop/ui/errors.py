@@ -12,7 +12,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -30,6 +29,8 @@ LOG_BACKUPS = 3
 
 def setup_logging(directory: Path) -> Path:
     """Log to a rotating file in ``directory`` (and keep warnings on stderr); returns the file's path."""
+    from logging.handlers import RotatingFileHandler  # here, not at start-up: it pulls in socket and pickle
+
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / LOG_FILE_NAME
     root = logging.getLogger()
