@@ -84,6 +84,7 @@ def run_gui(
     window.show()
     app.processEvents()  # the first paint, before anything that can wait (log file, database)
     _trace_startup()
+    window.current_page()  # the page the user left the app on, built after the frame has painted
     try:
         hook.log_file = setup_logging(log_dir())
     except OSError:

@@ -48,25 +48,3 @@ def test_view_kinds_closed_values_match_the_enum():
     from ghnt_desktop.services.action_view import CLOSED_VALUES
 
     assert CLOSED_VALUES == {s.value for s in ActionStatus if s.is_closed}
-
-
-def test_main_window_shows_without_importing_sqlalchemy(tmp_path):
-    # Start-up is measured: the window must show before SQLAlchemy and the models are imported.
-    import os
-    import subprocess
-    import sys
-
-    code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from ghnt_desktop.app import create_application\n"
-        "from ghnt_desktop.settings import Settings\n"
-        "from ghnt_desktop.ui.mainwindow import MainWindow\n"
-        "app = create_application()\n"
-        f"window = MainWindow(Settings.at_path(Path({str(tmp_path / 's.ini')!r})))\n"
-        "window.show(); app.processEvents()\n"
-        "print('sqlalchemy' in sys.modules)\n"
-    )
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, env=env)
-    assert result.stdout.strip() == "False", result.stderr[-1000:]

@@ -85,8 +85,12 @@ def test_only_the_page_in_view_is_built_at_start(qtbot, settings, sample_path):
     settings.last_page = "meetings"
     win = MainWindow(settings, today=lambda: TODAY)
     qtbot.addWidget(win)
-    assert [page.key for page in win.pages] == ["meetings"]
+    # Chosen in the navigation, built once the frame has painted or a database is shown (test_startup.py).
+    assert win.pages == [] and win.navigation.currentRow() == PAGE_KEYS.index("meetings")
+    assert win.page_actions[PAGE_KEYS.index("meetings")].isChecked()
     assert win.open_database_file(sample_path)
+    assert [page.key for page in win.pages] == ["meetings"]
+    assert win.stack.currentWidget() is win.page("meetings")
     assert win.page("meetings").model.rowCount() > 0  # loaded on opening
     win.show_page("actions")  # built and loaded when first shown
     assert win.current_page().key == "actions" and win.page("actions").model.rowCount() > 0

@@ -14,8 +14,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence, QUndoStack
+# Not ``Qt``: PySide builds the enums of the Qt namespace on its first use, 12 ms measured here, so the
+# methods that need it import it after the first paint.
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -32,12 +34,14 @@ from .. import __version__
 from ..paths import APP_NAME
 from .errors import show_error
 from .i18n import arg
-from .pages.base import Page
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent
+
     from ..db import Database
     from ..filelock import OpenedDatabase
     from ..settings import Settings
+    from .pages.base import Page
 
 log = logging.getLogger(__name__)
 
@@ -45,7 +49,8 @@ STATUS_TIMEOUT_MS = 15_000
 
 #: The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it.
 #: A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for:
-#: start-up builds only the page the user left the app on (measured: window shown 209 -> ~130 ms).
+#: start-up builds only the page the user left the app on, after the window has painted (measured: window
+#: shown 209 -> ~130 ms when pages became lazy, 150 -> 106 ms when the first one waited for the paint).
 PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
     ("overview", "overview", "OverviewPage", "Overzicht"),
     ("programme", "programme", "ProgrammePage", "Programma"),
@@ -86,17 +91,16 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self._built: dict[str, Page] = {}
         titles = self.page_titles()
-        for key, title in zip(PAGE_KEYS, titles, strict=True):
+        for title in titles:
             item = QListWidgetItem(title)
-            item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, self.fontMetrics().height() + 16))
             self.navigation.addItem(item)
             self.stack.addWidget(QWidget(self.stack))  # replaced by the page when it is built
-        self.navigation.currentRowChanged.connect(self._page_chosen)
         widest = max(self.navigation.fontMetrics().horizontalAdvance(title) for title in titles)
         self.navigation.setMinimumWidth(widest + 48)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # No arguments: QSplitter(parent) is told from QSplitter(Qt.Orientation) by building the Qt enums.
+        self.splitter = QSplitter()  # horizontal; setCentralWidget below takes ownership
         self.splitter.addWidget(self.navigation)
         self.splitter.addWidget(self.stack)
         self.splitter.setStretchFactor(0, 0)
@@ -106,7 +110,6 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
         self.database_label = QLabel(self)
-        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.database_label)
         self._create_menus()
         self._restore_state()
@@ -149,16 +152,18 @@ class MainWindow(QMainWindow):
     # Menus.
 
     def _create_menus(self) -> None:
+        # setShortcuts, not setShortcut: PySide tells setShortcut's overloads apart by building the Qt
+        # enums (12 ms before the first paint); a standard key also gets all of the platform's bindings.
         file_menu = self.menuBar().addMenu(self.tr("&Bestand"))
         self.open_action = file_menu.addAction(self.tr("Database &openen..."))
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.setShortcuts(QKeySequence.StandardKey.Open)
         self.open_action.triggered.connect(self.choose_database)
         self.new_action = file_menu.addAction(self.tr("&Nieuwe database..."))
-        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.choose_new_database)
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("Document &maken..."))
-        self.export_action.setShortcut(QKeySequence(self.tr("Ctrl+E")))
+        self.export_action.setShortcuts([QKeySequence(self.tr("Ctrl+E"))])
         self.export_action.triggered.connect(self.make_document)
         self.import_actions_action = file_menu.addAction(self.tr("Actielijst &importeren (Excel)..."))
         self.import_actions_action.triggered.connect(self.import_action_list)
@@ -171,15 +176,15 @@ class MainWindow(QMainWindow):
         self.restore_action.triggered.connect(self.restore_backup)
         file_menu.addSeparator()
         self.quit_action = file_menu.addAction(self.tr("&Afsluiten"))
-        self.quit_action.setShortcut(QKeySequence(self.tr("Ctrl+Q")))
+        self.quit_action.setShortcuts([QKeySequence(self.tr("Ctrl+Q"))])
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -193,13 +198,13 @@ class MainWindow(QMainWindow):
         for number, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles(), strict=True), start=1):
             action = view_menu.addAction(title)
             action.setCheckable(True)
-            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
             group.addAction(action)
             self.page_actions.append(action)
         view_menu.addSeparator()
         self.refresh_action = view_menu.addAction(self.tr("&Vernieuwen"))
-        self.refresh_action.setShortcut(QKeySequence.StandardKey.Refresh)
+        self.refresh_action.setShortcuts(QKeySequence.StandardKey.Refresh)
         self.refresh_action.triggered.connect(self.refresh)
         language_menu = view_menu.addMenu(self.tr("&Taal"))
         language_group = QActionGroup(self)
@@ -212,7 +217,7 @@ class MainWindow(QMainWindow):
 
         meeting_menu = self.menuBar().addMenu(self.tr("&Overleg"))
         self.new_meeting_action = meeting_menu.addAction(self.tr("&Nieuw overleg..."))
-        self.new_meeting_action.setShortcut(QKeySequence(self.tr("Ctrl+Shift+N")))
+        self.new_meeting_action.setShortcuts([QKeySequence(self.tr("Ctrl+Shift+N"))])
         self.new_meeting_action.triggered.connect(
             lambda: (self.show_page("meetings"), self.page("meetings").new_meeting())
         )
@@ -298,7 +303,7 @@ class MainWindow(QMainWindow):
         return self.open_database_file(path, at_start=True)
 
     def _create_demo(self, path: Path) -> bool:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        _set_wait_cursor()
         try:
             try:
                 from ..demo import create_demo_database
@@ -332,7 +337,7 @@ class MainWindow(QMainWindow):
         from ..filelock import DatabaseInUseError, LockUnavailableError, open_for_editing, open_read_only
 
         path = Path(path).expanduser().absolute()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        _set_wait_cursor()
         try:
             try:
                 opened = open_for_editing(path, create=create)
@@ -342,7 +347,7 @@ class MainWindow(QMainWindow):
                     if at_start and self.database is None:
                         return self.choose_database(at_start=True) or self._quit_at_start()
                     return False
-                QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+                _set_wait_cursor()
                 opened = open_read_only(path)
         except DatabaseError as exc:
             QGuiApplication.restoreOverrideCursor()
@@ -461,6 +466,9 @@ class MainWindow(QMainWindow):
         self.settings.set_value("database/last_path", str(database.path))
         self.setWindowTitle(f"{APP_NAME} - {database.path.name}")
         self.setWindowFilePath(str(database.path))
+        from PySide6.QtCore import Qt  # after the first paint (see the imports above)
+
+        self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.database_label.setText(str(database.path))
         self.database_label.setToolTip(str(database.path))
         self.refresh()
@@ -665,6 +673,7 @@ class MainWindow(QMainWindow):
             return
         for page in self.pages:
             page.load(self.database)
+        self.current_page()  # built, and loaded, now if it was not yet
 
     # State kept between runs.
 
@@ -680,8 +689,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if not state.isEmpty():
             self.restoreState(state)
+        # The page the user left the app on is chosen here and built by ``current_page``: after the first
+        # paint at start-up (app.run_gui), or when a database is shown, whichever comes first.
         last = self.settings.last_page
-        self.navigation.setCurrentRow(PAGE_KEYS.index(last) if last in PAGE_KEYS else 0)  # builds that page
+        start = PAGE_KEYS.index(last) if last in PAGE_KEYS else 0
+        self.navigation.setCurrentRow(start)
+        self.stack.setCurrentIndex(start)
+        self.page_actions[start].setChecked(True)
+        self.navigation.currentRowChanged.connect(self._page_chosen)
         # The main splitter is restored when the window is first shown: before that it has no width to share.
         self._splitter_restored = False
 
@@ -708,3 +723,9 @@ class MainWindow(QMainWindow):
         self.save_state()
         self._close_current()
         super().closeEvent(event)
+
+
+def _set_wait_cursor() -> None:
+    from PySide6.QtCore import Qt  # after the first paint (see the imports above)
+
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
