@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .db import DatabaseError
+from .dutch_dates import short_date_time
 
 if TYPE_CHECKING:
     from .backup import BackupInfo, RestoreResult
@@ -75,7 +76,7 @@ class LockInfo:
 
     def since_text(self) -> str:
         """``since`` in local time as the user reads it: 12-03-2025 10:32."""
-        return self.since.astimezone().strftime("%d-%m-%Y %H:%M")
+        return short_date_time(self.since.astimezone())
 
     def describe(self) -> str:
         """ "anna op LAPTOP-ANNA sinds 12-03-2025 10:32"."""

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from ..cli import add_db_argument, resolve_db
+from ..dutch_dates import clock_time
 
 
 def register(subparsers) -> None:
@@ -36,7 +37,7 @@ def run_list_meetings(args: argparse.Namespace) -> int:
                     {
                         "id": str(r.id),
                         "date": r.date.isoformat(),
-                        "start_time": r.start_time.strftime("%H:%M") if r.start_time else None,
+                        "start_time": clock_time(r.start_time) or None,
                         "kind": r.kind.value,
                         "series": r.series_name,
                         "title": r.title,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from random import Random
 
+from ..dutch_dates import long_date
 from ..models import (
     ActionItem,
     ActionKind,
@@ -67,20 +68,6 @@ from .texts import (
     Topic,
 )
 
-MONTHS = (
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 PAST_DAYS = 365
 FUTURE_DAYS = 183
 # AO sections discussed in turn, one per meeting (all programme actions come by over the year).
@@ -101,10 +88,6 @@ FATES_WITH_FOLLOW_UP = (
     "not_started",
 )
 FATES_LAST_MEETING = ("not_started", "in_progress", "in_progress", "not_started", "done")
-
-
-def dutch_date(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
@@ -207,8 +190,8 @@ class MeetingBuilder:
         return TextContext(
             year=day.year,
             next_year=day.year + 1,
-            prev_date=dutch_date(previous) if previous else "het vorige overleg",
-            next_date=dutch_date(following) if following else "",
+            prev_date=long_date(previous, weekday=False) if previous else "het vorige overleg",
+            next_date=long_date(following, weekday=False) if following else "",
         )
 
     # -- series and schedules ------------------------------------------------------------------------------
@@ -303,7 +286,7 @@ class MeetingBuilder:
             id=meeting_id,
             series_id=plan.series.id,
             kind=spec.kind,
-            title=f"{spec.short_title} {dutch_date(day)}",
+            title=f"{spec.short_title} {long_date(day, weekday=False)}",
             date=day,
             number_in_year=number,
             start_time=time(*spec.start),
@@ -431,7 +414,7 @@ class MeetingBuilder:
         title = context.fill(topic.title)
         return Topic(
             f"escalatie_{topic.key}",
-            f"Voorstel afstemmingsoverleg {dutch_date(source.date)}: {title[0].lower()}{title[1:]}",
+            f"Voorstel afstemmingsoverleg {long_date(source.date, weekday=False)}: {title[0].lower()}{title[1:]}",
             AgendaPurpose.BESLUITVORMING,
             "wethouder_gr",
             "De voorzitter van het afstemmingsoverleg licht het voorstel toe. De bestuurders bespreken de "
@@ -516,7 +499,7 @@ class MeetingBuilder:
         if standard != "previous_minutes":
             return []
         previous = plan.previous_date(meeting.date)
-        when = dutch_date(previous) if previous else "vorig overleg"
+        when = long_date(previous, weekday=False) if previous else "vorig overleg"
         return [
             self._document(plan, meeting, f"Verslag {plan.spec.short_title} {when}"),
             self._document(plan, meeting, f"Actielijst {plan.spec.short_title}"),

@@ -20,11 +20,12 @@ import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import datetime, time
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from ..dutch_dates import short_date
 from ..services.documents import Omitted
 
 Progress = Callable[[int, int], None] | None
@@ -100,27 +101,6 @@ def one_line(text: Any) -> str:
 def lines(text: Any) -> list[str]:
     """Paragraphs of a note: cleaned, split on line breaks, blank lines dropped."""
     return [line for line in (part.strip() for part in clean(text).split("\n")) if line]
-
-
-DUTCH_MONTHS = (
-    "januari", "februari", "maart", "april", "mei", "juni",
-    "juli", "augustus", "september", "oktober", "november", "december",
-)  # fmt: skip
-DUTCH_WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
-
-
-def long_date(value: date | None, *, weekday: bool = True) -> str:
-    """``dinsdag 12 maart 2024`` (independent of the machine's locale)."""
-    if value is None:
-        return ""
-    text = f"{value.day} {DUTCH_MONTHS[value.month - 1]} {value.year}"
-    return f"{DUTCH_WEEKDAYS[value.weekday()]} {text}" if weekday else text
-
-
-def short_date(value: date | None) -> str:
-    """``12-03-2024``, as Dutch lists write dates."""
-    # An f-string: strftime is slow enough to show in a 1,000-row actielijst.
-    return f"{value.day:02d}-{value.month:02d}-{value.year}" if value else ""
 
 
 def deadline_text(action) -> str:

@@ -5,20 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dutch_dates import long_date, short_date
 from ..models import EscalationState
 from ..services.documents import ActionListDocument, DecisionListDocument
-from .docx_common import (
-    DocxWriter,
-    ExportResult,
-    Para,
-    Progress,
-    ProgressCounter,
-    Run,
-    deadline_text,
-    long_date,
-    open_template,
-    short_date,
-)
+from .docx_common import DocxWriter, ExportResult, Para, Progress, ProgressCounter, Run, deadline_text, open_template
 from .docx_meeting import LATE_COLOR, action_text
 
 DECISION_COLUMNS = [("Nr", 3.1), ("Datum", 2.0), ("Besluit", 6.1), ("Escalatie", 2.9), ("Uitkomst", 3.1)]
@@ -106,7 +96,7 @@ def export_actielijst(
         writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
         done += len(rows)
     written = writer.finish(
-        path, title=f"{data.title} {data.today.strftime('%d-%m-%Y')}", author=data.author, keywords="actielijst, GHNT"
+        path, title=f"{data.title} {short_date(data.today)}", author=data.author, keywords="actielijst, GHNT"
     )
     counter.finish()
     return ExportResult(written, "actielijst", data.omitted, data.action_count)

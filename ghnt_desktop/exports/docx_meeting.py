@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..dutch_dates import long_date, short_date
 from ..models import ActionKind, MeetingState
 from ..services.actions import ActionRow
 from ..services.documents import AgendaDocument, MeetingHeader, MinutesDocument, OrganisationGroup
@@ -19,7 +20,6 @@ from .docx_common import (
     ProgressCounter,
     Run,
     deadline_text,
-    long_date,
     one_line,
     open_template,
 )
@@ -79,7 +79,7 @@ def export_agenda(
         writer.bullets(f"Bij punt {number}: {doc}" for number, doc in documents)
     written = writer.finish(
         path,
-        title=f"Agenda {header.title} {header.date.strftime('%d-%m-%Y')}",
+        title=f"Agenda {header.title} {short_date(header.date)}",
         author=data.author,
         subject=header.series_name or header.kind.label,
         keywords="agenda, GHNT",
@@ -165,7 +165,7 @@ def export_verslag(
         writer.paragraph("Er staan geen acties open.")
     written = writer.finish(
         path,
-        title=f"Verslag {header.title} {header.date.strftime('%d-%m-%Y')}",
+        title=f"Verslag {header.title} {short_date(header.date)}",
         author=data.author,
         subject=header.series_name or header.kind.label,
         keywords="verslag, besluiten, actielijst, GHNT",

@@ -10,18 +10,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from ..dutch_dates import short_date
 from ..services.documents import ProgressReportDocument, StatusCounts
-from .docx_common import (
-    DocxWriter,
-    ExportResult,
-    Para,
-    Progress,
-    ProgressCounter,
-    Run,
-    open_template,
-    rich_lines,
-    short_date,
-)
+from .docx_common import DocxWriter, ExportResult, Para, Progress, ProgressCounter, Run, open_template, rich_lines
 
 # (attribute, Dutch label, colour) in the order the bars stack.
 STATUS_SERIES = (

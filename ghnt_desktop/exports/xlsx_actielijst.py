@@ -18,6 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ..deadlines import parse_deadline
+from ..dutch_dates import short_date
 from ..models.enums import ActionStatus
 from ..services.actions import ActionRow
 from .xlsx_common import (
@@ -35,7 +36,6 @@ from .xlsx_common import (
     XlsxExportResult,
     add_table,
     column_letter,
-    dutch_date,
     new_write_only_workbook,
     report,
     row_height,
@@ -106,7 +106,7 @@ def deadline_display(value: date | datetime | str | None) -> str:
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return dutch_date(value)
+        return short_date(value)
     return (value or "").strip()
 
 
@@ -118,7 +118,7 @@ def version_stamp(row: ActionRow) -> str:
 def _meeting_label(row: ActionRow) -> str:
     if not row.origin_meeting_title and row.origin_meeting_date is None:
         return ""
-    when = dutch_date(row.origin_meeting_date)
+    when = short_date(row.origin_meeting_date)
     return (
         f"{row.origin_meeting_title} ({when})"
         if when and row.origin_meeting_title
@@ -270,7 +270,7 @@ def write_actielijst_xlsx(
     groups = _group_by_section(data.rows) if sheet_per_actielijn else [("Actielijst", list(data.rows))]
     if not groups:
         groups = [("Actielijst", [])]
-    info = f"Stand per {dutch_date(data.today)}"
+    info = f"Stand per {short_date(data.today)}"
     if data.organisation:
         info += f" · acties van {data.organisation}"
     done = 0

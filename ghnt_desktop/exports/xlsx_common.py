@@ -22,7 +22,6 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -257,11 +256,6 @@ def save_workbook(wb, path: Path) -> None:
         raise XlsxExportError(f"{path.name} kan niet worden opgeslagen: {exc.strerror or exc}.") from exc
     finally:
         temp.unlink(missing_ok=True)
-
-
-def dutch_date(value: date | datetime | None) -> str:
-    """A date as Dutch documents write it (15-03-2020), or an empty string."""
-    return value.strftime("%d-%m-%Y") if value is not None else ""
 
 
 def report(progress: ProgressCallback | None, done: int, total: int) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from ..dutch_dates import short_date
 from .xlsx_common import (
     DATE_STYLE,
     NOTE_STYLE,
@@ -26,7 +27,6 @@ from .xlsx_common import (
     ProgressCallback,
     XlsxExportResult,
     column_letter,
-    dutch_date,
     new_write_only_workbook,
     report,
     save_workbook,
@@ -196,7 +196,7 @@ def write_presentielijst_xlsx(
     rows = 0
     if data is not None:
         wb.properties.title = f"Presentielijst {data.title}"
-        when = dutch_date(data.meeting_date) + (f", {data.time_text}" if data.time_text else "")
+        when = short_date(data.meeting_date) + (f", {data.time_text}" if data.time_text else "")
         lines = [(f"Presentielijst {data.title}", TITLE_STYLE), (when, NOTE_STYLE)]
         if data.location:
             lines.append((f"Locatie: {data.location}", NOTE_STYLE))

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..deadlines import parse_deadline, parse_status
+from ..dutch_dates import short_date
 from ..models.enums import ActionStatus
 from .workbook import ImportFileError, SheetData, WorkbookData, cell_text
 
@@ -323,13 +324,13 @@ def _deadline(value: object, reference: date | None) -> tuple[str, date | None, 
     if isinstance(value, datetime):
         value = value.date()
     if isinstance(value, date):
-        return value.strftime("%d-%m-%Y"), value, value, value, None
+        return short_date(value), value, value, value, None
     if isinstance(value, int | float) and not isinstance(value, bool) and 20_000 <= value <= 80_000:
         from openpyxl.utils.datetime import from_excel
 
         converted = from_excel(value)
         day = converted.date() if isinstance(converted, datetime) else converted
-        return day.strftime("%d-%m-%Y"), day, day, day, None
+        return short_date(day), day, day, day, None
     text = cell_text(value)
     if not text:
         return "", None, None, None, None

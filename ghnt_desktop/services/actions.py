@@ -15,6 +15,7 @@ from datetime import date, datetime
 from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy.orm import Session, aliased
 
+from ..dutch_dates import short_date
 from ..models import (
     ActionItem,
     ActionKind,
@@ -73,7 +74,7 @@ class ActionRow:
     def deadline_display(self) -> str:
         """The deadline as Dutch documents write it: the date, else the text as written."""
         if self.deadline is not None:
-            return self.deadline.strftime("%d-%m-%Y")
+            return short_date(self.deadline)
         return self.deadline_text
 
 
@@ -260,8 +261,8 @@ def list_action_items(
 # ``list_action_items`` above builds dataclasses with converted dates and UUIDs: right for documents, too slow
 # for an interactive list of 100,000 rows (measured on the scale database: 4-6 s to load, 1-7 s per filter or
 # sort). The view loads every row once as a ``ViewRow`` (a named tuple of display-ready strings and ids as
-# stored, 32 hex digits), then filters and sorts that list in Python (tens of milliseconds); only the search in
-# progress notes asks SQL, for the ids of the actions whose notes match.
+# stored, 32 hex digits), then filters and sorts that list in Python (tens of milliseconds), the search in
+# progress notes included.
 
 from .action_view import (  # noqa: E402, F401 - the in-memory half of the view, re-exported
     CLOSED_VALUES,

@@ -21,6 +21,7 @@ from pathlib import Path
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from ..dutch_dates import short_date
 from ..models import (
     ActionItem,
     ActionStatus,
@@ -645,7 +646,7 @@ def _decisions(session: Session, *conditions) -> list[DecisionEntry]:
     entries = []
     for row in session.execute(query):
         to_title, to_date = row[9], row[10]
-        escalated_to = f"{to_title} ({to_date.strftime('%d-%m-%Y')})" if to_title and to_date else (to_title or "")
+        escalated_to = f"{to_title} ({short_date(to_date)})" if to_title and to_date else (to_title or "")
         entries.append(DecisionEntry(*row[:9], escalated_to, row[11] or "", row[12]))
     return entries
 
@@ -834,7 +835,7 @@ def action_list_document(
             key = row.trekker or "Zonder trekker"
         else:
             key = (
-                f"{row.origin_meeting_title} ({row.origin_meeting_date.strftime('%d-%m-%Y')})"
+                f"{row.origin_meeting_title} ({short_date(row.origin_meeting_date)})"
                 if row.origin_meeting_date
                 else "Zonder overleg"
             )
@@ -842,7 +843,7 @@ def action_list_document(
     # "Zonder ..." groups go last; the SQL sort already ordered the others.
     ordered = sorted(groups.items(), key=lambda kv: kv[0].startswith("Zonder "))
     scope = "Alle acties" if include_closed else "Openstaande acties"
-    subtitle = f"{scope} per {group_by}, stand {today.strftime('%d-%m-%Y')}"
+    subtitle = f"{scope} per {group_by}, stand {short_date(today)}"
     series_name = ""
     if series_id is not None:
         series_name = session.scalar(select(MeetingSeries.name).where(MeetingSeries.id == series_id)) or ""
@@ -1186,7 +1187,7 @@ def progress_report_document(
         chapters.append(ReportChapter(s.title, tuple(paragraphs), _sum_counts(p.counts for p in paragraphs)))
 
     total = _sum_counts(c.counts for c in chapters)
-    period_text = f"{period_from.strftime('%d-%m-%Y')} tot en met {period_to.strftime('%d-%m-%Y')}"
+    period_text = f"{short_date(period_from)} tot en met {short_date(period_to)}"
     default_intro = (
         f"Deze rapportage beschrijft de voortgang van het regionale actieprogramma {programme.title} "
         f"in de periode {period_text}. Per actielijn staat wat we hebben gedaan en wat we nog moeten doen, "

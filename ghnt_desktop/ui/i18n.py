@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date, time
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from ..dutch_dates import short_date
 from ..paths import resource
 
 log = logging.getLogger(__name__)
@@ -54,11 +55,6 @@ def enum_label(member: Any) -> str:
     return QCoreApplication.translate(ENUM_CONTEXT, member.label)
 
 
-def format_date(value: date | None) -> str:
-    """A date as Dutch documents write it: 05-03-2024."""
-    return value.strftime("%d-%m-%Y") if value is not None else ""
-
-
 WEEKDAYS = (
     QT_TRANSLATE_NOOP("weekdays", "ma"),
     QT_TRANSLATE_NOOP("weekdays", "di"),
@@ -75,21 +71,17 @@ def format_date_with_weekday(value: date | None) -> str:
     if value is None:
         return ""
     weekday = QCoreApplication.translate("weekdays", WEEKDAYS[value.weekday()])
-    return f"{weekday} {format_date(value)}"
-
-
-def format_time(value: time | None) -> str:
-    return value.strftime("%H:%M") if value is not None else ""
+    return f"{weekday} {short_date(value)}"
 
 
 def format_period(start: date | None, end: date | None) -> str:
     """An active period: "01-01-2020 - 31-12-2023", "vanaf 01-01-2024", "tot 31-12-2023" or ""."""
     if start and end:
-        return f"{format_date(start)} - {format_date(end)}"
+        return f"{short_date(start)} - {short_date(end)}"
     if start:
-        return arg(QCoreApplication.translate("periods", "vanaf %1"), format_date(start))
+        return arg(QCoreApplication.translate("periods", "vanaf %1"), short_date(start))
     if end:
-        return arg(QCoreApplication.translate("periods", "tot %1"), format_date(end))
+        return arg(QCoreApplication.translate("periods", "tot %1"), short_date(end))
     return ""
 
 

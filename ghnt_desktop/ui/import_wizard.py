@@ -46,8 +46,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..dutch_dates import short_date
 from .errors import show_error
-from .i18n import arg, enum_label, format_date
+from .i18n import arg, enum_label
 from .itemmodels.base import RowTableModel
 from .worker import Task, check_cancelled, report_failure, start_task
 
@@ -245,8 +246,8 @@ class ListItemModel(RowTableModel["ListItem"]):
         if column == self.TREKKER:
             return " / ".join(row.trekkers) or row.trekker_text
         if column == self.DEADLINE:
-            if row.deadline_date and row.deadline_text != format_date(row.deadline_date):
-                return f"{row.deadline_text} ({format_date(row.deadline_date)})"
+            if row.deadline_date and row.deadline_text != short_date(row.deadline_date):
+                return f"{row.deadline_text} ({short_date(row.deadline_date)})"
             return row.deadline_text
         if column == self.STATUS:
             return enum_label(row.status or ActionStatus.NOT_STARTED)
@@ -726,7 +727,7 @@ class ImportWizard(QDialog):
         counts = preview.counts()
         parts = [preview.file_name]
         if preview.exported_at:
-            parts.append(arg(self.tr("geëxporteerd op %1"), format_date(preview.exported_at.date())))
+            parts.append(arg(self.tr("geëxporteerd op %1"), short_date(preview.exported_at.date())))
         if preview.organisation:
             parts.append(arg(self.tr("acties van %1"), preview.organisation))
         tally = " · ".join(

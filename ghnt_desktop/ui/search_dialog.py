@@ -13,7 +13,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout
 
-from .i18n import arg, format_date
+from ..dutch_dates import short_date
+from .i18n import arg
 from .itemmodels.base import ROW_ROLE, RowTableModel
 from .pages.base import make_table_view
 
@@ -40,7 +41,7 @@ class SearchResultModel(RowTableModel["SearchHit"]):
         if column == self.KIND:
             return QCoreApplication.translate("enums", row.kind_label)
         if column == self.DATE:
-            return format_date(row.meeting_date) if row.meeting_date else ""
+            return short_date(row.meeting_date) if row.meeting_date else ""
         if column == self.MEETING:
             return row.meeting_title
         if column == self.TITLE:

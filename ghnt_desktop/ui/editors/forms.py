@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...dutch_dates import short_date
 from ...services import ValidationError
 
 
@@ -122,7 +123,7 @@ class DateEdit(QLineEdit):
         self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00-00-00000") + 24)
 
     def set_date(self, value: date | None) -> None:
-        self.setText(value.strftime("%d-%m-%Y") if value else "")
+        self.setText(short_date(value))
 
     def date_value(self, label: str = "") -> date | None:
         """The date typed, None when empty; a Dutch ``ValidationError`` when it cannot be read."""

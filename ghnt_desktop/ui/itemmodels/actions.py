@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
+from ...dutch_dates import short_date
 from ...services.action_view import CLOSED_VALUES, PROGRAMME
-from ..i18n import arg, enum_label, format_date
+from ..i18n import arg, enum_label
 from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
 from .colors import LATE, muted
 
@@ -55,7 +56,7 @@ class ActionTableModel(RowTableModel["ActionRow"]):
         if column == self.TREKKER:
             return row.trekker
         if column == self.DEADLINE:
-            return format_date(row.deadline) if row.deadline else row.deadline_text
+            return short_date(row.deadline) if row.deadline else row.deadline_text
         if column == self.STATUS:
             label = enum_label(row.status)
             if self.is_late(row):
@@ -88,7 +89,7 @@ class ActionTableModel(RowTableModel["ActionRow"]):
             return arg(
                 QCoreApplication.translate("ActionTableModel", "Uit %1 van %2"),
                 row.origin_meeting_title,
-                format_date(row.origin_meeting_date),
+                short_date(row.origin_meeting_date),
             )
         return None
 
@@ -452,11 +453,11 @@ class HistoryModel(RowTableModel["HistoryRow"]):
 
     def display(self, row: HistoryRow, column: int) -> str:
         if column == self.DATE:
-            return format_date(row.date)
+            return short_date(row.date)
         if column == self.MEETING:
             if row.meeting_id is None:
                 return QCoreApplication.translate("HistoryModel", "buiten een overleg")
-            return f"{row.meeting_title} ({format_date(row.meeting_date)})" if row.meeting_date else row.meeting_title
+            return f"{row.meeting_title} ({short_date(row.meeting_date)})" if row.meeting_date else row.meeting_title
         if column == self.STATUS:
             return enum_label(row.status)
         if column == self.DONE:
@@ -464,11 +465,11 @@ class HistoryModel(RowTableModel["HistoryRow"]):
         if column == self.TODO:
             return " ".join(row.todo_text.split())
         if column == self.DEADLINE:
-            new = format_date(row.new_deadline) if row.new_deadline else row.new_deadline_text
+            new = short_date(row.new_deadline) if row.new_deadline else row.new_deadline_text
             if row.postponed:
                 return arg(
                     QCoreApplication.translate("HistoryModel", "uitgesteld: %1 naar %2"),
-                    format_date(row.previous_deadline),
+                    short_date(row.previous_deadline),
                     new,
                 )
             return new

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QMimeData, QModelIndex, Qt, QTimer, Signal
 
-from ..i18n import enum_label, format_time
+from ...dutch_dates import clock_time
+from ..i18n import enum_label
 from .base import Index, RowTableModel
 from .colors import LATE, muted
 
@@ -65,7 +66,7 @@ class AgendaTableModel(RowTableModel[AgendaLine]):
         if column == self.NUMBER:
             return item.number
         if column == self.TIME:
-            return f"{format_time(row.start)}–{format_time(row.end)}" if row.start and row.end else ""
+            return f"{clock_time(row.start)}–{clock_time(row.end)}" if row.start and row.end else ""
         if column == self.TITLE:
             marks = []
             if item.confidential:

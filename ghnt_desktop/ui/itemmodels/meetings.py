@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QFont
 
-from ..i18n import enum_label, format_date_with_weekday, format_time
+from ...dutch_dates import clock_time
+from ..i18n import enum_label, format_date_with_weekday
 from .base import RowTableModel
 from .colors import muted
 
@@ -50,7 +51,7 @@ class MeetingTableModel(RowTableModel["MeetingRow"]):
         if column == self.DATE:
             return format_date_with_weekday(row.date)
         if column == self.TIME:
-            return format_time(row.start_time)
+            return clock_time(row.start_time)
         if column == self.KIND:
             return enum_label(row.kind)
         if column == self.SERIES:
@@ -71,7 +72,7 @@ class MeetingTableModel(RowTableModel["MeetingRow"]):
             # Past meetings after the upcoming ones, the most recent first (negated: later sorts earlier).
             return (1, -row.date.toordinal(), -start)
         if column == self.TIME:
-            return format_time(row.start_time) or None
+            return clock_time(row.start_time) or None
         return super().sort_value(row, column)
 
     def font(self, row: MeetingRow, column: int) -> Any:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from ..i18n import enum_label, format_date
+from ...dutch_dates import short_date
+from ..i18n import enum_label
 from .base import RowTableModel
 from .colors import LATE, muted
 
@@ -44,11 +45,11 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
                 return ""
             label = enum_label(row.escalation)
             if row.escalated_to_meeting_date is not None:
-                label += f" ({format_date(row.escalated_to_meeting_date)})"
+                label += f" ({short_date(row.escalated_to_meeting_date)})"
             return label
         if column == self.OUTCOME:
             outcome = _first_line(row.outcome)
-            return f"{format_date(row.outcome_date)}: {outcome}" if outcome and row.outcome_date else outcome
+            return f"{short_date(row.outcome_date)}: {outcome}" if outcome and row.outcome_date else outcome
         return ""
 
     def sort_value(self, row: DecisionRow, column: int) -> Any:
@@ -92,9 +93,9 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
         if column == self.TREKKER:
             return row.trekker
         if column == self.DEADLINE:
-            if row.deadline_text and row.deadline is not None and row.deadline_text != format_date(row.deadline):
-                return f"{row.deadline_text} ({format_date(row.deadline)})"
-            return row.deadline_text or format_date(row.deadline)
+            if row.deadline_text and row.deadline is not None and row.deadline_text != short_date(row.deadline):
+                return f"{row.deadline_text} ({short_date(row.deadline)})"
+            return row.deadline_text or short_date(row.deadline)
         if column == self.STATUS:
             return enum_label(row.status)
         if column == self.POSTPONED:
@@ -102,7 +103,7 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
         if column == self.ORIGIN:
             if row.new_at_meeting:
                 return self.tr("nieuw")
-            return format_date(row.origin_meeting_date)
+            return short_date(row.origin_meeting_date)
         return ""
 
     def sort_value(self, row: ActionItemRow, column: int) -> Any:

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QWidget
 
+from ...dutch_dates import short_date
 from ..editors.forms import FormDialog, TextEdit, fill_enum_combo, select_data
-from ..i18n import arg, format_date
+from ..i18n import arg
 from .dialogs import find_data
 
 if TYPE_CHECKING:
@@ -56,7 +57,7 @@ class ActionEdit:
 
     @property
     def deadline_shown(self) -> str:
-        return self.deadline_text or format_date(self.deadline)
+        return self.deadline_text or short_date(self.deadline)
 
 
 def load_action_edit(session: Session, action_id: uuid.UUID, today: date) -> ActionEdit:

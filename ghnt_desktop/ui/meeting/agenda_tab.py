@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label, format_time
+from ...dutch_dates import clock_time
+from ..i18n import arg, enum_label
 from ..itemmodels.agenda import AgendaTableModel
 from ..itemmodels.base import ROW_ROLE
 from ..pages.base import make_table_view
@@ -184,12 +185,12 @@ class AgendaTab(MeetingTab):
         self.inbrenger_completer.model().setStringList(  # type: ignore[attr-defined]
             sorted({p.name for p in data.people} | {name for _id, name in data.organisations}, key=str.casefold)
         )
-        end = format_time(data.planned_end)
+        end = clock_time(data.planned_end)
         text = arg(self.tr("Totaal %1 min."), data.total_minutes)
         if end:
             text += " · " + arg(self.tr("gepland einde %1"), end)
         if data.overruns:
-            meeting_end = format_time(data.detail.end_time)  # type: ignore[attr-defined]
+            meeting_end = clock_time(data.detail.end_time)  # type: ignore[attr-defined]
             text += " " + arg(self.tr("(na de eindtijd %1)"), meeting_end)
             self.end_label.setStyleSheet("color: #b3261e;")
         else:

@@ -9,6 +9,7 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ...dutch_dates import short_date, short_date_time
 from ..itemmodels.agenda import AgendaLine
 from .dialogs import PersonChoice
 
@@ -163,7 +164,7 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     for change in history_of(session, entity, entity_id):
         lines.append(
             HistoryLine(
-                when=_local(change.changed_at).strftime("%d-%m-%Y %H:%M"),
+                when=short_date_time(_local(change.changed_at)),
                 who=change.changed_by,
                 field=field_label(change.field),
                 old=readable(change.field, change.old_value),
@@ -257,7 +258,7 @@ def value_label(field: str, value: str) -> str:
         return QCoreApplication.translate("History", "ja" if value == "True" else "nee")
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:
-            return date.fromisoformat(value).strftime("%d-%m-%Y")
+            return short_date(date.fromisoformat(value))
         except ValueError:
             return value
     return value

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label, format_date, format_date_with_weekday
+from ...dutch_dates import short_date
+from ..i18n import arg, enum_label, format_date_with_weekday
 
 if TYPE_CHECKING:
     from ...services.agenda import CarryForwardProposal
@@ -411,7 +412,7 @@ class CarryForwardDialog(QDialog):
             ],
         )
         for action in proposal.actions:
-            deadline = action.deadline_text or format_date(action.deadline)
+            deadline = action.deadline_text or short_date(action.deadline)
             item = QTreeWidgetItem(
                 [
                     action.number,

@@ -36,7 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label, format_date, format_time
+from ...dutch_dates import clock_time, short_date
+from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE, RowTableModel
 from ..itemmodels.minutes import ActionItemTableModel
 from ..pages.base import make_table_view
@@ -74,9 +75,9 @@ def period_text(text: str, reference) -> tuple[str, bool]:
             "MinutesTab", "geen datum herkend; de tekst wordt bewaard zoals getypt"
         ), False
     if parsed.start == parsed.end or parsed.start is None:
-        return arg(QCoreApplication.translate("MinutesTab", "= %1"), format_date(parsed.end)), True
+        return arg(QCoreApplication.translate("MinutesTab", "= %1"), short_date(parsed.end)), True
     return arg(
-        QCoreApplication.translate("MinutesTab", "= %1 t/m %2"), format_date(parsed.start), format_date(parsed.end)
+        QCoreApplication.translate("MinutesTab", "= %1 t/m %2"), short_date(parsed.start), short_date(parsed.end)
     ), True
 
 
@@ -549,7 +550,7 @@ class MinutesTab(MeetingTab):
         if item.inbrenger:
             meta.append(arg(self.tr("inbrenger %1"), item.inbrenger))
         if line.start and line.end:
-            meta.append(f"{format_time(line.start)}–{format_time(line.end)}")
+            meta.append(f"{clock_time(line.start)}–{clock_time(line.end)}")
         if item.confidential:
             meta.append(self.tr("vertrouwelijk"))
         if line.guests:
@@ -784,7 +785,7 @@ class MinutesTab(MeetingTab):
         self.review_status.setCurrentIndex(max(0, find_data(self.review_status, row.status)))
         self.review_done.setText(row.done_text)
         self.review_todo.setText(row.todo_text)
-        self.review_deadline.setText(row.deadline_text or format_date(row.deadline))
+        self.review_deadline.setText(row.deadline_text or short_date(row.deadline))
 
     def record_review(self) -> bool:
         row = self._review_row()
@@ -800,7 +801,7 @@ class MinutesTab(MeetingTab):
             meeting_id=self.data.detail.id,  # type: ignore[attr-defined]
             author=current_user(),
         )
-        if deadline and deadline not in (row.deadline_text, format_date(row.deadline)):
+        if deadline and deadline not in (row.deadline_text, short_date(row.deadline)):
             values["new_deadline_text"] = deadline
         action_id = row.id
         command = progress_command(

@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...dutch_dates import clock_time
 from ..errors import show_error
-from ..i18n import arg, enum_label, format_date_with_weekday, format_time
+from ..i18n import arg, enum_label, format_date_with_weekday
 from ..undo import edit_command, push
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
@@ -236,9 +237,9 @@ class MeetingView(QWidget):
         )
         when = format_date_with_weekday(d.date)  # type: ignore[attr-defined]
         if d.start_time:  # type: ignore[attr-defined]
-            when += f", {format_time(d.start_time)}"  # type: ignore[attr-defined]
+            when += f", {clock_time(d.start_time)}"  # type: ignore[attr-defined]
             if d.end_time:  # type: ignore[attr-defined]
-                when += f"–{format_time(d.end_time)}"  # type: ignore[attr-defined]
+                when += f"–{clock_time(d.end_time)}"  # type: ignore[attr-defined]
         place = [when]
         if d.location:  # type: ignore[attr-defined]
             place.append(d.location)  # type: ignore[attr-defined]

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label, format_date, format_date_with_weekday, format_time
+from ...dutch_dates import clock_time, short_date
+from ..i18n import arg, enum_label, format_date_with_weekday
 from ..itemmodels.base import RowTableModel
 from ..itemmodels.colors import LATE
 from ..widgets.chart import StackedBarChart
@@ -63,7 +64,7 @@ class LateModel(RowTableModel["LateAction"]):
         if column == self.TREKKER:
             return row.trekker
         if column == self.DEADLINE:
-            return format_date(row.deadline)
+            return short_date(row.deadline)
         if column == self.LATE_BY:
             return arg(QCoreApplication.translate("LateModel", "%1 d"), row.days_late(self.today))
         return ""
@@ -94,7 +95,7 @@ class UpcomingModel(RowTableModel["UpcomingMeeting"]):
         if column == self.DATE:
             return format_date_with_weekday(row.date)
         if column == self.TIME:
-            return format_time(row.start_time)
+            return clock_time(row.start_time)
         if column == self.TITLE:
             return row.title
         return ""
@@ -210,7 +211,7 @@ class OverviewPage(Page):
         self.upcoming_model.set_rows(overview.upcoming)
         self.fit_columns_once(self.upcoming_view, main_column=UpcomingModel.TITLE, max_width=120)
         self._show_changes(overview.changes)
-        self.count_label.setText(arg(self.tr("Stand op %1"), format_date(today)))
+        self.count_label.setText(arg(self.tr("Stand op %1"), short_date(today)))
 
     def _show_changes(self, changes) -> None:
         self.changes_list.clear()
@@ -218,7 +219,7 @@ class OverviewPage(Page):
             self.changes_box.setTitle(self.tr("Sinds het laatste afstemmingsoverleg"))
             self.changes_summary.setText(self.tr("Er is nog geen afstemmingsoverleg gehouden."))
             return
-        self.changes_box.setTitle(arg(self.tr("Sinds het afstemmingsoverleg van %1"), format_date(changes.since)))
+        self.changes_box.setTitle(arg(self.tr("Sinds het afstemmingsoverleg van %1"), short_date(changes.since)))
         parts = [
             arg(self.tr("%1 nieuwe actiepunten"), changes.new_actions),
             arg(self.tr("%1 afgerond"), changes.closed_actions),
@@ -235,7 +236,7 @@ class OverviewPage(Page):
         for line in changes.lines:
             text = " ".join(line.text.split())
             self.changes_list.addItem(f"{labels.get(line.kind, '')}  {line.number}  {text}")
-            self.changes_list.item(self.changes_list.count() - 1).setToolTip(f"{format_date(line.when)}\n{line.text}")
+            self.changes_list.item(self.changes_list.count() - 1).setToolTip(f"{short_date(line.when)}\n{line.text}")
 
     def clear(self) -> None:
         super().clear()
