@@ -1,8 +1,8 @@
 """Acties: every action item and programme action with a filter bar, the progress history, and per gemeente.
 
-Rows are loaded once (``services.actions.load_action_view``) and filtered and sorted in the model's own list;
-only the search in progress notes asks the database. A big database (more than ``SYNC_LOAD_LIMIT`` action
-items) loads in a worker thread so the window stays usable meanwhile; when the page opens empty it first shows
+Rows are loaded once (``services.actions.load_action_view``) and filtered and sorted in the model's own list,
+the search in progress notes included. A big database (more than ``SYNC_LOAD_LIMIT`` action items) loads in
+a worker task (``ui.worker``) so the window stays usable meanwhile; when the page opens empty it first shows
 the first ``FIRST_ROWS`` rows of the default order from one quick query (``first_rows_shown``), and the
 complete list replaces them when the worker is done (``loaded``). A status edited in the table is saved
 through the window's undo stack and only the rows it touched are read again.
@@ -14,8 +14,9 @@ import logging
 import uuid
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
 from ..i18n import arg, enum_label
 from ..itemmodels.actions import ActionViewModel, HistoryModel
 from ..widgets.status import StatusDelegate, status_choices
+from ..worker import start_task
 from .base import Page, make_table_view
 from .local_status import LocalStatusWidget
 
@@ -43,31 +45,6 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 200
 SYNC_LOAD_LIMIT = 20_000  # action items; more load in a worker thread
 FIRST_ROWS = 100  # a big list first shows this many rows of its default order, read at once
-
-
-class _LoadSignals(QObject):
-    loaded = Signal(int, object)  # generation, rows (None: failed)
-
-
-class _LoadRows(QRunnable):
-    """Reads the view's rows in a worker thread with its own session."""
-
-    def __init__(self, database, generation: int, signals: _LoadSignals) -> None:
-        super().__init__()
-        self.database = database
-        self.generation = generation
-        self.signals = signals
-
-    def run(self) -> None:
-        from ...services.actions import load_action_view
-
-        try:
-            with self.database.session() as session:
-                rows = load_action_view(session)
-        except Exception:  # the database may be closed meanwhile: the page just stays as it was
-            log.exception("Loading the actions view failed")
-            rows = None
-        self.signals.loaded.emit(self.generation, rows)
 
 
 class ActionsPage(Page):
@@ -82,8 +59,6 @@ class ActionsPage(Page):
         self.loaded = False
         self.first_rows_shown = False  # the first screenful of a big list is shown, the rest still loading
         self._generation = 0
-        self._signals = _LoadSignals(self)
-        self._signals.loaded.connect(self._rows_loaded)
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
@@ -348,16 +323,22 @@ class ActionsPage(Page):
                 # Painted before the worker starts: its loop would otherwise share the interpreter lock with
                 # the paint's data() calls (measured: 150 ms instead of 20 ms until the first rows show).
                 self.view.viewport().repaint()
-            worker = _LoadRows(database, self._generation, self._signals)
+            generation = self._generation
+
+            def load_rows(_progress, _cancelled):
+                with database.session() as session:  # the task's own session
+                    return generation, load_action_view(session)
+
+            # A failure (the database closed meanwhile) is logged by the task; the page stays as it was.
+            start = partial(start_task, load_rows, name="load actions view", succeeded=self._rows_loaded)
             if first:
-                # After the pending paints of the page, for the same reason.
-                QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(worker))
+                QTimer.singleShot(0, start)  # after the pending paints of the page, for the same reason
             else:
-                QThreadPool.globalInstance().start(worker)
+                start()
             return
         with database.session() as session:
             rows = load_action_view(session)
-        self._rows_loaded(self._generation, rows)
+        self._rows_loaded((self._generation, rows))
 
     def _show_first_rows(self, rows) -> None:
         """The first rows of the default order while the rest loads: the top of the list, as it will be."""
@@ -366,8 +347,10 @@ class ActionsPage(Page):
         self.first_rows_shown = True
         self.fit_columns_once(self.view, main_column=ActionViewModel.TEXT, max_width=170, min_main_width=340)
 
-    def _rows_loaded(self, generation: int, rows) -> None:
-        if generation != self._generation or rows is None or self.database is None:
+    def _rows_loaded(self, loaded: tuple[int, list]) -> None:
+        """Show the rows of load number ``generation`` (rows of an older load are dropped)."""
+        generation, rows = loaded
+        if generation != self._generation or self.database is None:
             return
         selected = self.selected_action()
         self.model.set_all_rows(rows, today=self.today())
