@@ -24,6 +24,7 @@ from ghnt_desktop.services.overview import (
 )
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.mainwindow import MainWindow
+from ghnt_desktop.ui.pages.overview import LateModel
 
 TODAY = date(2024, 6, 1)
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -137,6 +138,10 @@ def test_overview_page_and_screenshot(qtbot, qtmodeltester, tmp_path, demo_file)
     ARTIFACTS.mkdir(exist_ok=True)
     qtbot.wait(50)
     assert window.grab().save(str(ARTIFACTS / "overview.png"))
+    # The late table fits its half of the window: the days late in the last column are in sight.
+    header = page.late_view.horizontalHeader()
+    assert header.sectionViewportPosition(LateModel.LATE_BY) + 40 < page.late_view.viewport().width()
+    assert not page.late_view.horizontalScrollBar().isVisible()
 
     # A click on "late" of the first actielijn opens Acties with that filter.
     bar = next(i for i, p in enumerate(overview.programme) if p.late)

@@ -143,21 +143,31 @@ class Page(QWidget):
         self._sized_views.add(id(view))
         metrics = header.fontMetrics()
         model = view.model()
+        minimums: dict[int, int] = {}
         for column in range(model.columnCount()):
             view.resizeColumnToContents(column)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
-            minimum = metrics.horizontalAdvance(title) + 28
-            header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 16, max_width)))
+            minimums[column] = metrics.horizontalAdvance(title) + 28
+            header.resizeSection(column, max(minimums[column], min(header.sectionSize(column) + 16, max_width)))
         if main_column is not None:
             last = model.columnCount() - 1
             stretch = header.stretchLastSection() and main_column != last
-            others = sum(
-                header.sectionSize(c)
-                for c in range(model.columnCount())
-                if c != main_column and not (stretch and c == last)
-            )
-            # A stretching last column keeps a readable minimum; otherwise the main column fills the view.
-            room = view.viewport().width() - others - (LAST_COLUMN_RESERVE if stretch else 0) - 4
+            others = [c for c in range(model.columnCount()) if c != main_column and not (stretch and c == last)]
+            # A stretching last column keeps a readable minimum (and does not shrink below the width its
+            # contents were given); otherwise the main column fills the view.
+            reserve = max(LAST_COLUMN_RESERVE, header.sectionSize(last)) if stretch else 0
+            available = view.viewport().width() - reserve - 4
+            # In a narrow view the other columns give up width (widest first, down to their header) before
+            # the main column drops below its minimum and the last column slides out of sight.
+            deficit = min_main_width - (available - sum(header.sectionSize(c) for c in others))
+            for column in sorted(others, key=header.sectionSize, reverse=True):
+                if deficit <= 0:
+                    break
+                spare = header.sectionSize(column) - minimums[column]
+                if spare > 0:
+                    header.resizeSection(column, header.sectionSize(column) - min(spare, deficit))
+                    deficit -= min(spare, deficit)
+            room = available - sum(header.sectionSize(c) for c in others)
             view.resizeColumnToContents(main_column)
             wanted = header.sectionSize(main_column) + 16
             header.resizeSection(main_column, max(min_main_width, min(wanted, room) if stretch else room))
