@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from ghnt_desktop.db import open_database
 from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import ActionItem, ActionStatus, Decision, Meeting, MeetingState, ProgressUpdate
-from ghnt_desktop.services.actions import PROGRAMME, load_action_view
+from ghnt_desktop.services.actions import PROGRAMME, ViewRow, load_action_view
 from ghnt_desktop.services.overview import (
     CATEGORIES,
     action_item_progress,
@@ -60,7 +60,9 @@ def category(row) -> str | None:
 @pytest.mark.parametrize("kind", ["programme", "item"])
 def test_chart_data_matches_the_rows(demo_db, kind):
     with demo_db.session() as session:
-        rows = [r for r in load_action_view(session) if (r.kind == PROGRAMME) == (kind == "programme")]
+        rows = [
+            r for r in map(ViewRow._make, load_action_view(session)) if (r.kind == PROGRAMME) == (kind == "programme")
+        ]
         progress = programme_progress(session, TODAY) if kind == "programme" else action_item_progress(session, TODAY)
     expected = Counter((r.section_id, category(r)) for r in rows if category(r))
     got = Counter()
@@ -76,7 +78,7 @@ def test_chart_data_matches_the_rows(demo_db, kind):
 def test_late_actions_and_next_meetings(demo_db):
     with demo_db.session() as session:
         late, total = late_actions(session, TODAY, limit=5)
-        rows = load_action_view(session)
+        rows = [ViewRow._make(r) for r in load_action_view(session)]
         upcoming = next_meetings(session, TODAY)
         planned = session.scalars(
             select(Meeting.date)

@@ -24,7 +24,11 @@ CLOSED_VALUES = frozenset({"done", "cancelled"})
 
 
 class ViewRow(NamedTuple):
-    """One row of the actions view: display text, ids as stored (hex) and ISO dates, ready to filter and sort."""
+    """One row of the actions view: display text, ids as stored (hex) and ISO dates, ready to filter and sort.
+
+    The view keeps its rows as plain tuples in this field order (see ``services.actions.load_action_view``);
+    the filter and sort loops index them through ``F``, and ``ViewRow._make(row)`` names one row's fields.
+    """
 
     kind: str  # ITEM or PROGRAMME
     id: str  # 32 hex digits, as stored: uuid.UUID(row.id) for services
@@ -104,7 +108,7 @@ def quarter_of(day: date) -> tuple[date, date]:
     return start, date.fromordinal(end.toordinal() - 1)
 
 
-def filter_view(rows: list[ViewRow], f: ViewFilter, today: date) -> list[ViewRow]:
+def filter_view(rows: list[tuple], f: ViewFilter, today: date) -> list[tuple]:
     """The rows ``f`` lets through, in their order.
 
     Each condition is one list comprehension over the rows left by the previous one: no function call per row
@@ -177,7 +181,7 @@ _RANKED_FIELDS = {
 }
 
 
-def sort_view(rows: list[ViewRow], key: str, descending: bool = False) -> list[ViewRow]:
+def sort_view(rows: list[tuple], key: str, descending: bool = False) -> list[tuple]:
     """``rows`` sorted on ``key`` (one of ``VIEW_SORT_KEYS``), a new list; ties keep their order."""
     if key in ("number", "text", "postponed", "kind"):
         field_ = {"number": F.number_key, "text": F.text_key, "postponed": F.times_postponed, "kind": F.action_kind}

@@ -260,8 +260,8 @@ def list_action_items(
 #
 # ``list_action_items`` above builds dataclasses with converted dates and UUIDs: right for documents, too slow
 # for an interactive list of 100,000 rows (measured on the scale database: 4-6 s to load, 1-7 s per filter or
-# sort). The view loads every row once as a ``ViewRow`` (a named tuple of display-ready strings and ids as
-# stored, 32 hex digits), then filters and sorts that list in Python (tens of milliseconds), the search in
+# sort). The view loads every row once as a tuple in ``ViewRow``'s field order (display-ready strings and ids
+# as stored, 32 hex digits), then filters and sorts that list in Python (tens of milliseconds), the search in
 # progress notes included.
 
 from .action_view import (  # noqa: E402, F401 - the in-memory half of the view, re-exported
@@ -314,8 +314,14 @@ def first_view_ids(session: Session, count: int) -> list[str]:
     return ids
 
 
-def load_action_view(session: Session, *, ids=None) -> list[ViewRow]:
-    """Every action item and programme action as ``ViewRow``s (or only those with ``ids``), in no set order.
+def load_action_view(session: Session, *, ids=None) -> list[tuple]:
+    """Every action item and programme action (or only those with ``ids``) as rows of the view, in no set order.
+
+    Each row is a plain tuple in ``ViewRow``'s field order (``ViewRow._make(row)`` gives the named version):
+    the garbage collector stops tracking a plain tuple of strings and numbers after its first collection, but
+    never a named tuple, and each full collection visited every field of every row (measured with the scale
+    database open: a full collection 121 ms with named tuples, 48 ms with plain ones; a full collection holds
+    the interpreter lock, so the window cannot paint meanwhile).
 
     The small tables (people, organisations, meetings, sections, working groups) are read into dicts and
     the big one plainly through the driver's cursor: measured faster than SQL joins here, and no per-row work
@@ -360,9 +366,8 @@ def load_action_view(session: Session, *, ids=None) -> list[ViewRow]:
         notes.setdefault(owner, []).append(f"{done}\x1f{todo}".casefold())
     no_notes: list[str] = []
 
-    rows: list[ViewRow] = []
+    rows: list[tuple] = []
     append = rows.append
-    make = ViewRow._make
     query = (
         "SELECT id, number, kind, text, trekker_person_id, trekker_organisation_id, trekker_text, deadline, "
         "deadline_text, status, times_postponed, origin_meeting_id, programme_action_id, working_group_id, "
@@ -422,35 +427,33 @@ def load_action_view(session: Session, *, ids=None) -> list[ViewRow]:
         meeting_date, meeting_title = meetings.get(meeting_id, (None, "")) if meeting_id else (None, "")
         text_key = text_.casefold()
         append(
-            make(
-                (
-                    ITEM,
-                    id_,
-                    number,
-                    text_,
-                    trekker,
-                    deadline,
-                    deadline_display,
-                    share(deadline_text, deadline_text),
-                    share(status, status),
-                    postponed,
-                    section_id,
-                    section_title,
-                    section_position,
-                    share(group_id, group_id),
-                    group_name,
-                    share(meeting_id, meeting_id),
-                    meeting_date,
-                    meeting_title,
-                    person_ids,
-                    org_ids,
-                    bool(confidential),
-                    share(item_kind, item_kind),
-                    f"{meeting_date or '9999-99-99'} {number}",
-                    text_key,
-                    trekker_key,
-                    "\x1f".join((number.casefold(), text_key, trekker_key, *notes.pop(id_, no_notes))),
-                )
+            (
+                ITEM,
+                id_,
+                number,
+                text_,
+                trekker,
+                deadline,
+                deadline_display,
+                share(deadline_text, deadline_text),
+                share(status, status),
+                postponed,
+                section_id,
+                section_title,
+                section_position,
+                share(group_id, group_id),
+                group_name,
+                share(meeting_id, meeting_id),
+                meeting_date,
+                meeting_title,
+                person_ids,
+                org_ids,
+                bool(confidential),
+                share(item_kind, item_kind),
+                f"{meeting_date or '9999-99-99'} {number}",
+                text_key,
+                trekker_key,
+                "\x1f".join((number.casefold(), text_key, trekker_key, *notes.pop(id_, no_notes))),
             )
         )
 
@@ -497,35 +500,33 @@ def load_action_view(session: Session, *, ids=None) -> list[ViewRow]:
         text_key = text_.casefold()
         trekker_key = trekker.casefold()
         append(
-            make(
-                (
-                    PROGRAMME,
-                    pa_id,
-                    code,
-                    text_,
-                    trekker,
-                    deadline,
-                    deadline_text or _iso_display(deadline),
-                    deadline_text,
-                    status,
-                    0,
-                    section_id,
-                    section_title,
-                    section_position,
-                    group_id,
-                    group_name,
-                    None,
-                    None,
-                    "",
-                    person_ids,
-                    org_ids,
-                    False,
-                    pa_kind,
-                    f"0000-00-00 {code}",  # the programme first, in the order of its codes
-                    text_key,
-                    trekker_key,
-                    "\x1f".join((code.casefold(), text_key, trekker_key, *notes.pop(pa_id, no_notes))),
-                )
+            (
+                PROGRAMME,
+                pa_id,
+                code,
+                text_,
+                trekker,
+                deadline,
+                deadline_text or _iso_display(deadline),
+                deadline_text,
+                status,
+                0,
+                section_id,
+                section_title,
+                section_position,
+                group_id,
+                group_name,
+                None,
+                None,
+                "",
+                person_ids,
+                org_ids,
+                False,
+                pa_kind,
+                f"0000-00-00 {code}",  # the programme first, in the order of its codes
+                text_key,
+                trekker_key,
+                "\x1f".join((code.casefold(), text_key, trekker_key, *notes.pop(pa_id, no_notes))),
             )
         )
     return rows

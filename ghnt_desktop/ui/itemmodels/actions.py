@@ -104,7 +104,7 @@ class ActionTableModel(RowTableModel["ActionRow"]):
 
 
 class ActionViewModel(QAbstractTableModel):
-    """Every action of the actions view, over plain ``ViewRow`` tuples.
+    """Every action of the actions view, over plain tuples in ``ViewRow``'s field order.
 
     The model keeps all rows (``set_all_rows``) and shows the ones the current ``ViewFilter`` lets through, in
     the current sort. Filtering and sorting work on the list itself (``services.actions.filter_view`` and
@@ -138,9 +138,10 @@ class ActionViewModel(QAbstractTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        from ...services.action_view import F, ViewFilter
+        from ...services.action_view import F, ViewFilter, ViewRow
 
         self._f = F
+        self._view_row = ViewRow._make
         self._all: list = []
         self._rows: list = []
         self._filter = ViewFilter()
@@ -268,13 +269,16 @@ class ActionViewModel(QAbstractTableModel):
         return any(r[1] == row_id for r in self._all)
 
     def rows(self) -> list:
-        return list(self._rows)
+        """The shown rows as ``ViewRow``s (the model keeps plain tuples: see ``load_action_view``)."""
+        make = self._view_row
+        return [make(r) for r in self._rows]
 
     def all_count(self) -> int:
         return len(self._all)
 
     def row_at(self, row: int):
-        return self._rows[row]
+        """The shown row number ``row`` as a ``ViewRow``."""
+        return self._view_row(self._rows[row])
 
     def row_of(self, row_id: str) -> int:
         for i, r in enumerate(self._rows):
@@ -373,7 +377,7 @@ class ActionViewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == ROW_ROLE:
-            return row
+            return self._view_row(row)
         if role == SORT_ROLE:
             return self.sort_value(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in self.NUMERIC_COLUMNS:
@@ -414,7 +418,7 @@ class ActionViewModel(QAbstractTableModel):
         value = str(value)
         if value == row[self._f.status] or value not in self._labels:
             return False
-        self.status_edit_requested.emit(row, value)
+        self.status_edit_requested.emit(self._view_row(row), value)
         return True
 
 
