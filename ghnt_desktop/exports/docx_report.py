@@ -88,7 +88,9 @@ def status_chart_png(rows: list[tuple[str, StatusCounts]], *, width: int = 1600)
         draw.text((x + 38, y), name, fill="black", font=font, anchor="lm")
         x += 38 + int(draw.textlength(name, font=font)) + 50
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # Not optimize=True: it tries every PNG filter at the highest compression, 52 ms against 20 ms here for
+    # a file 2% smaller.
+    image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 

@@ -131,18 +131,26 @@ class StyledCells:
     """
 
     def __init__(self, ws, styles: Iterable[Any]) -> None:
+        from copy import copy
+
         from openpyxl.cell import WriteOnlyCell
 
         self._ws = ws
         self._cells = []
         self._quote_styles = []
+        # Each distinct style is applied once and its style ids copied to the other columns: applying a
+        # style hashes every font, fill and border object (measured: the year overview of representation,
+        # 110 columns, spent 70 of its 170 ms applying styles to its template cells).
+        applied: dict[Any, Any] = {}
         for style in styles:
             cell = WriteOnlyCell(ws)
             if style is not None:
-                style.apply(cell)
+                if style not in applied:
+                    style.apply(cell)
+                    applied[style] = cell._style
+                cell._style = copy(applied[style])
             quoted = WriteOnlyCell(ws)
-            if style is not None:
-                style.apply(quoted)
+            quoted._style = copy(cell._style)
             quoted.quotePrefix = True
             self._cells.append(cell)
             self._quote_styles.append(quoted._style)
