@@ -1,8 +1,10 @@
 """Start-up of the GUI: application, translations, error handling, then the main window, then the database.
 
-Only what the first paint needs is imported before the window shows: Qt and the UI modules. SQLAlchemy,
-the models and the services are imported when the database is opened, from the event loop; docx,
-openpyxl and alembic only when a document is made or a database must be created or migrated.
+Only what the first paint needs is imported before the window shows: Qt and the main window's frame
+(navigation, menus, status bar). The page the user left the app on is built right after that paint;
+SQLAlchemy, the models and the services are imported when the database is opened, from the event loop;
+docx, openpyxl and alembic only when a document is made or a database must be created or migrated.
+tests/test_startup.py keeps the first paint free of them.
 """
 
 from __future__ import annotations
