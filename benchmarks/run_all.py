@@ -14,7 +14,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 # Order: quick ones first; the power-cut loop last (it runs many kills).
-ORDER = ["startup", "actions_view", "search", "responsive", "docx", "xlsx", "power_cut"]
+ORDER = ["startup", "actions_view", "search", "responsive", "docx", "xlsx", "exports", "power_cut"]
 
 
 def main(argv: list[str]) -> int:

@@ -290,6 +290,9 @@ def test_voortgang_has_toc_chapters_and_chart(demo_session, tmp_path):
     assert status[-1][0] == "Totaal" and int(status[-1][-1]) == total_actions
     # Done notes of the period appear as bullets.
     text = "\n".join(p.text for p in document.paragraphs)
+    # The introduction names the programme once ("Regionaal actieprogramma ..." is already its name).
+    assert f"de voortgang van het {data.programme_title} in de periode" in text
+    assert "actieprogramma Regionaal actieprogramma" not in text
     done_notes = [n for c in data.chapters for p in c.paragraphs for n in p.done]
     assert done_notes and all(f"•\t{n}" in text for n in done_notes)
     _assert_common(document, data.title)

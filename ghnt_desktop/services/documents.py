@@ -1044,6 +1044,14 @@ def _short_title(text: str, limit: int = 110) -> tuple[str, bool]:
     return sentence.rstrip(".:;"), sentence.rstrip(".:;") != text.rstrip(".:;")
 
 
+def _programme_phrase(title: str) -> str:
+    """The programme as a sentence names it: its own title when that already says what it is."""
+    title = " ".join(title.split())
+    if "programma" in title.casefold():  # "Regionaal actieprogramma ...": a name, kept as written
+        return f"het {title}"
+    return f"het regionale actieprogramma {title}"
+
+
 def progress_report_document(
     session: Session,
     *,
@@ -1189,7 +1197,7 @@ def progress_report_document(
     total = _sum_counts(c.counts for c in chapters)
     period_text = f"{short_date(period_from)} tot en met {short_date(period_to)}"
     default_intro = (
-        f"Deze rapportage beschrijft de voortgang van het regionale actieprogramma {programme.title} "
+        f"Deze rapportage beschrijft de voortgang van {_programme_phrase(programme.title)} "
         f"in de periode {period_text}. Per actielijn staat wat we hebben gedaan en wat we nog moeten doen, "
         "gevolgd door de stand van de acties."
     )
