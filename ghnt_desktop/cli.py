@@ -17,6 +17,7 @@ from . import __version__
 # Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES = [
     "ghnt_desktop.commands.demo",
+    "ghnt_desktop.commands.scale",
     "ghnt_desktop.commands.check",
     "ghnt_desktop.commands.listing",
     "ghnt_desktop.commands.export",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -441,6 +441,7 @@ def generate(
             )
     for start in range(0, len(actions), 20_000):
         session.execute(insert(ActionItem), actions[start : start + 20_000])
+        yield 5, total, "Actiepunten"  # between chunks too: a cancel need not wait for the whole step
     yield 6, total, "Voortgang"
 
     updates = []
@@ -463,24 +464,44 @@ def generate(
             )
     for start in range(0, len(updates), 20_000):
         session.execute(insert(ProgressUpdate), updates[start : start + 20_000])
+        yield 6, total, "Voortgang"
     yield 7, total, "Klaar"
 
 
-def create_scale_database(path: Path, *, seed: int = 2024, size: ScaleSize = ScaleSize()) -> dict[str, int]:
-    """Create a new scale database at ``path`` and return its row counts."""
+def create_scale_database(
+    path: Path,
+    *,
+    seed: int = 2024,
+    size: ScaleSize = ScaleSize(),
+    progress: Callable[[int, int, str], None] | None = None,
+) -> dict[str, int]:
+    """Create a new scale database at ``path`` and return its row counts.
+
+    ``progress(done, total, step)`` is called between steps; an exception it raises (a cancel) stops the
+    generation, and then, as after any failure, no file is left at ``path``. An existing file is refused.
+    """
     from sqlalchemy import func, select
 
-    from .db import open_database
+    from .db import DatabaseError, open_database
 
-    database = open_database(path)
+    path = Path(path)
+    if path.exists() and path.stat().st_size > 0:
+        raise DatabaseError(f"{path.name} bestaat al; een proefdatabase komt altijd in een nieuw bestand.")
     try:
-        with database.session() as session:
-            for _ in generate(session, seed=seed, size=size):
-                pass
-        with database.session() as session:
-            return {
-                model.__tablename__: session.scalar(select(func.count()).select_from(model))
-                for model in (Organisation, Person, Meeting, AgendaItem, Decision, ActionItem, ProgressUpdate)
-            }
-    finally:
-        database.close()
+        database = open_database(path)
+        try:
+            with database.session() as session:
+                for done, total, step in generate(session, seed=seed, size=size):
+                    if progress is not None:
+                        progress(done, total, step)
+            with database.session() as session:
+                return {
+                    model.__tablename__: session.scalar(select(func.count()).select_from(model))
+                    for model in (Organisation, Person, Meeting, AgendaItem, Decision, ActionItem, ProgressUpdate)
+                }
+        finally:
+            database.close()
+    except BaseException:
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        raise

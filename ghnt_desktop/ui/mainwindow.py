@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(self.tr("&Nieuwe database..."))
         self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.choose_new_database)
+        self.scale_action = file_menu.addAction(self.tr("&Proefdatabase op schaal maken..."))
+        self.scale_action.triggered.connect(lambda: self.make_scale_database())
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("Document &maken..."))
         self.export_action.setShortcuts([QKeySequence(self.tr("Ctrl+E"))])
@@ -427,12 +429,12 @@ class MainWindow(QMainWindow):
             return False
         return self.open_database_file(Path(name), at_start=at_start)
 
-    def choose_new_database(self) -> bool:
-        """Ask for a new file name and create an empty database there."""
+    def _ask_new_database_path(self, title: str) -> Path | None:
+        """A new file name for a database from the save dialog; None when cancelled or the file exists."""
         start = str(self.database.path.parent) if self.database is not None else ""
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Nieuwe database"), start, self.database_filter())
+        name, _ = QFileDialog.getSaveFileName(self, title, start, self.database_filter())
         if not name:
-            return False
+            return None
         path = Path(name)
         if not path.suffix:
             path = path.with_suffix(".db")
@@ -442,6 +444,13 @@ class MainWindow(QMainWindow):
                 self,
                 ValueError(arg(self.tr("Het bestand %1 bestaat al; kies een nieuwe naam."), path.name)),
             )
+            return None
+        return path
+
+    def choose_new_database(self) -> bool:
+        """Ask for a new file name and create an empty database there."""
+        path = self._ask_new_database_path(self.tr("Nieuwe database"))
+        if path is None:
             return False
         if self.open_database_file(path, create=True):
             self.show_status(arg(self.tr("Nieuwe database aangemaakt: %1"), path))
@@ -546,6 +555,82 @@ class MainWindow(QMainWindow):
             cancelled=self._backup_cancelled,
         )
         dialog.canceled.connect(self.backup_task.cancel)
+
+    def make_scale_database(self, size=None) -> None:
+        """Bestand > Proefdatabase op schaal maken: ten years of a region (about 100,000 action items).
+
+        For trying the app, or a report of a problem, at the size a region reaches: generated off the GUI
+        thread with a progress dialog that can cancel it (nothing is left behind then), and opened when
+        the user wants. ``size`` (a ``scale.ScaleSize``) is for tests.
+        """
+        from PySide6.QtWidgets import QProgressDialog
+
+        from .worker import check_cancelled, start_task
+
+        path = self._ask_new_database_path(self.tr("Proefdatabase op schaal opslaan"))
+        if path is None:
+            return
+
+        def build(progress, cancelled):
+            from ..scale import ScaleSize, create_scale_database
+
+            def report(done: int, total: int, _step: str) -> None:
+                check_cancelled(cancelled)
+                progress(done, total)
+
+            return path, create_scale_database(path, size=size or ScaleSize(), progress=report)
+
+        dialog = QProgressDialog(
+            self.tr("Proefdatabase maken: tien jaar overleggen, besluiten en actiepunten..."),
+            self.tr("Annuleren"),
+            0,
+            100,
+            self,
+        )
+        dialog.setWindowTitle(self.tr("Proefdatabase op schaal"))
+        dialog.setMinimumDuration(300)
+        self._scale_dialog = dialog
+        self.scale_task = start_task(
+            build,
+            name="scale database",
+            progress=self._scale_progress,
+            succeeded=self._scale_done,
+            failed=self._scale_failed,
+            cancelled=self._scale_cancelled,
+        )
+        dialog.canceled.connect(self.scale_task.cancel)
+
+    def _scale_progress(self, done: int, total: int) -> None:
+        self._scale_dialog.setMaximum(max(total, 1))
+        self._scale_dialog.setValue(done)
+
+    def _scale_done(self, result) -> None:
+        path, counts = result
+        self._scale_dialog.reset()
+        answer = QMessageBox.question(
+            self,
+            self.tr("Proefdatabase op schaal"),
+            arg(
+                self.tr("De proefdatabase %1 is gemaakt: %2 overleggen en %3 actiepunten. Nu openen?"),
+                path.name,
+                f"{counts['meeting']:,}".replace(",", "."),
+                f"{counts['action_item']:,}".replace(",", "."),
+            ),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.open_database_file(path)
+        else:
+            self.show_status(arg(self.tr("Proefdatabase gemaakt: %1"), path))
+
+    def _scale_failed(self, exc: BaseException) -> None:
+        from .worker import report_failure
+
+        self._scale_dialog.reset()
+        report_failure(self, exc)
+
+    def _scale_cancelled(self) -> None:
+        self._scale_dialog.reset()
+        self.show_status(self.tr("Proefdatabase geannuleerd; er is geen bestand achtergebleven."))
 
     def _backup_progress(self, done: int, total: int) -> None:
         self._backup_dialog.setMaximum(max(total, 1))

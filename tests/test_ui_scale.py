@@ -1,0 +1,88 @@
+"""Bestand > Proefdatabase op schaal maken: generated off the GUI thread, cancellable, then opened."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
+from sqlalchemy import text
+from test_ui_sample_data import TODAY, build_sample_database
+
+from ghnt_desktop.scale import SMALL
+from ghnt_desktop.settings import Settings
+from ghnt_desktop.ui.mainwindow import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    path = tmp_path / "regio.db"
+    build_sample_database(path).close()
+    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database_file(path)
+    yield win
+    win.close()
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Message boxes are answered at once; their texts are recorded."""
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown
+
+
+def choose_file(monkeypatch, path) -> None:
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
+
+
+def test_scale_database_is_built_in_the_background_and_opened(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "proef"  # no suffix: .db is added
+    choose_file(monkeypatch, target)
+    questions: list[str] = []
+
+    def answer(parent, title, text, *args, **kwargs):
+        questions.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert "Proefdatabase op schaal maken..." in [a.text().replace("&", "") for a in file_menu.actions()]
+    window.make_scale_database(size=SMALL)
+    qtbot.waitUntil(lambda: window.database is not None and window.database.path.name == "proef.db", timeout=30_000)
+    assert "proef.db is gemaakt" in questions[0] and "actiepunten" in questions[0]
+    actions = window.page("actions")
+    qtbot.waitUntil(lambda: actions.loaded, timeout=10_000)
+    with window.database.session() as session:
+        count = session.scalar(
+            text("SELECT (SELECT count(*) FROM action_item) + (SELECT count(*) FROM programme_action)")
+        )
+    assert actions.model.all_count() == count > 500
+
+
+def test_cancel_leaves_no_file_and_keeps_the_open_database(qtbot, window, tmp_path, monkeypatch):
+    target = tmp_path / "afgebroken.db"
+    choose_file(monkeypatch, target)
+    # Should it finish before the cancel arrives, the question to open it must not wait for an answer.
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+    before = window.database.path
+    window.make_scale_database(size=SMALL)
+    window._scale_dialog.findChild(QPushButton).click()  # Annuleren on the progress dialog
+    assert window.scale_task.wait(30)
+    qtbot.waitUntil(lambda: "geannuleerd" in window.statusBar().currentMessage(), timeout=5_000)
+    assert not list(tmp_path.glob("afgebroken.db*"))
+    assert window.database.path == before
+
+
+def test_an_existing_file_is_never_replaced(qtbot, window, tmp_path, monkeypatch, messages):
+    target = tmp_path / "bestaand.db"
+    target.write_bytes(b"niet van ons")
+    choose_file(monkeypatch, target)
+    window.make_scale_database(size=SMALL)
+    assert target.read_bytes() == b"niet van ons"
+    assert messages and "bestaat al" in messages[-1]
