@@ -7,6 +7,7 @@ The chart is drawn with Pillow (no Qt in exports) and inserted as a picture.
 
 from __future__ import annotations
 
+import functools
 import io
 from pathlib import Path
 
@@ -25,7 +26,9 @@ STATUS_COLUMNS = [("Actielijn", 5.4), ("Gereed", 1.7), ("Loopt", 1.7), ("Niet ge
                   ("Vervallen", 1.9), ("Totaal", 1.7)]  # fmt: skip
 
 
+@functools.lru_cache(maxsize=8)
 def _font(size: int):
+    # Cached: ImageFont.truetype looks for the file by walking the system's font folders each time.
     from PIL import ImageFont
 
     for name in ("DejaVuSans.ttf", "arial.ttf", "LiberationSans-Regular.ttf", "Arial.ttf"):
