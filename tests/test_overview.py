@@ -144,6 +144,8 @@ def test_overview_page_and_screenshot(qtbot, qtmodeltester, tmp_path, demo_file)
     header = page.late_view.horizontalHeader()
     assert header.sectionViewportPosition(LateModel.LATE_BY) + 40 < page.late_view.viewport().width()
     assert not page.late_view.horizontalScrollBar().isVisible()
+    # The next meetings' last column (the title) ends at the view's edge and elides.
+    assert not page.upcoming_view.horizontalScrollBar().isVisible()
 
     # A click on "late" of the first actielijn opens Acties with that filter.
     bar = next(i for i, p in enumerate(overview.programme) if p.late)

@@ -170,7 +170,14 @@ class Page(QWidget):
             room = available - sum(header.sectionSize(c) for c in others)
             view.resizeColumnToContents(main_column)
             wanted = header.sectionSize(main_column) + 16
-            header.resizeSection(main_column, max(min_main_width, min(wanted, room) if stretch else room))
+            if main_column == last:
+                # The last column ends at the view's edge: in a narrow view its text is elided rather than the
+                # table scrolling sideways (the Overzicht's next meetings). A stretching last section never
+                # shrinks below the size last set, so it gets a small one and the stretch fills the rest,
+                # also after a vertical scroll bar appears.
+                header.resizeSection(main_column, 80 if header.stretchLastSection() else max(room, 80))
+            else:
+                header.resizeSection(main_column, max(min_main_width, min(wanted, room) if stretch else room))
 
 
 def header_of(view: QTableView | QTreeView) -> QHeaderView:
