@@ -25,3 +25,18 @@ def session(database: Database):
     """A session on the fresh database; committed when the test ends without error."""
     with database.session() as s:
         yield s
+
+
+@pytest.fixture
+def messages(monkeypatch):
+    """Every message box shown with ``exec`` is answered at once (OK); the texts shown are recorded."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown: list[str] = []
+
+    def fake_exec(box):
+        shown.append(box.text())
+        return QMessageBox.StandardButton.Ok
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return shown

@@ -50,19 +50,12 @@ def demo_db(demo_file: Path, tmp_path: Path):
 
 
 @pytest.fixture
-def messages(monkeypatch):
-    """Every QMessageBox is answered at once; the texts shown are recorded."""
-    shown: list[str] = []
-
-    def fake_exec(box):
-        shown.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+def messages(messages, monkeypatch):
+    """The shared fixture (conftest.py), and every question answered Yes with its text recorded."""
     monkeypatch.setattr(
-        QMessageBox, "question", staticmethod(lambda *a, **k: shown.append(a[2]) or QMessageBox.StandardButton.Yes)
+        QMessageBox, "question", staticmethod(lambda *a, **k: messages.append(a[2]) or QMessageBox.StandardButton.Yes)
     )
-    return shown
+    return messages
 
 
 @pytest.fixture

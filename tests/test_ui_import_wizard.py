@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import func, select
 from test_import_roundtrip import Sheet
 
@@ -41,18 +41,6 @@ def db(demo_file: Path, tmp_path: Path):
     database = open_database(path)
     yield database
     database.close()
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    shown: list[str] = []
-
-    def fake_exec(box):
-        shown.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
 
 
 def action(database, number: str) -> ActionItem:

@@ -24,19 +24,6 @@ def window(qtbot, tmp_path):
     win.close()
 
 
-@pytest.fixture
-def messages(monkeypatch):
-    """Message boxes are answered at once; their texts are recorded."""
-    shown: list[str] = []
-
-    def fake_exec(box):
-        shown.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
-    return shown
-
-
 def choose_file(monkeypatch, path) -> None:
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "")))
 
@@ -72,7 +59,7 @@ def test_cancel_leaves_no_file_and_keeps_the_open_database(qtbot, window, tmp_pa
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
     before = window.database.path
     window.make_scale_database(size=SMALL)
-    window._scale_dialog.findChild(QPushButton).click()  # Annuleren on the progress dialog
+    window.scale_task.dialog.findChild(QPushButton).click()  # Annuleren on the progress dialog
     assert window.scale_task.wait(30)
     qtbot.waitUntil(lambda: "geannuleerd" in window.statusBar().currentMessage(), timeout=5_000)
     assert not list(tmp_path.glob("afgebroken.db*"))
@@ -86,3 +73,20 @@ def test_an_existing_file_is_never_replaced(qtbot, window, tmp_path, monkeypatch
     window.make_scale_database(size=SMALL)
     assert target.read_bytes() == b"niet van ons"
     assert messages and "bestaat al" in messages[-1]
+
+
+def test_a_failure_is_shown_in_dutch_and_leaves_no_file(qtbot, window, tmp_path, monkeypatch, messages):
+    from ghnt_desktop import scale
+    from ghnt_desktop.db import DatabaseError
+
+    def broken(session, **kwargs):
+        yield 0, 7, "Organisaties en personen"
+        raise DatabaseError("De schijf is vol; er is niets opgeslagen.")
+
+    monkeypatch.setattr(scale, "generate", broken)
+    choose_file(monkeypatch, tmp_path / "vol.db")
+    window.make_scale_database(size=SMALL)
+    assert window.scale_task.wait(30)
+    qtbot.waitUntil(lambda: bool(messages), timeout=5_000)
+    assert messages == ["De schijf is vol; er is niets opgeslagen."]
+    assert not list(tmp_path.glob("vol.db*"))

@@ -526,10 +526,8 @@ class MainWindow(QMainWindow):
         Runs off the GUI thread (a big database takes seconds) with a progress dialog that appears when
         the copy takes longer than half a second and can cancel it.
         """
-        from PySide6.QtWidgets import QProgressDialog
-
         from ..backup import make_backup as backup_now
-        from .worker import check_cancelled, start_task
+        from .worker import DialogTask, check_cancelled
 
         if self.database is None:
             return
@@ -542,19 +540,21 @@ class MainWindow(QMainWindow):
 
             return backup_now(path, progress=report)
 
-        dialog = QProgressDialog(self.tr("Reservekopie maken..."), self.tr("Annuleren"), 0, 100, self)
-        dialog.setWindowTitle(self.tr("Reservekopie"))
-        dialog.setMinimumDuration(500)
-        self._backup_dialog = dialog
-        self.backup_task = start_task(
+        self.backup_task = DialogTask(
+            self,
             copy,
             name="backup",
-            progress=self._backup_progress,
+            label=self.tr("Reservekopie maken..."),
+            title=self.tr("Reservekopie"),
             succeeded=self._backup_done,
-            failed=self._backup_failed,
             cancelled=self._backup_cancelled,
         )
-        dialog.canceled.connect(self.backup_task.cancel)
+
+    def _backup_done(self, info) -> None:
+        self.show_status(arg(self.tr("Reservekopie gemaakt: %1"), info.path))
+
+    def _backup_cancelled(self) -> None:
+        self.show_status(self.tr("Reservekopie geannuleerd."))
 
     def make_scale_database(self, size=None) -> None:
         """Bestand > Proefdatabase op schaal maken: ten years of a region (about 100,000 action items).
@@ -563,9 +563,7 @@ class MainWindow(QMainWindow):
         thread with a progress dialog that can cancel it (nothing is left behind then), and opened when
         the user wants. ``size`` (a ``scale.ScaleSize``) is for tests.
         """
-        from PySide6.QtWidgets import QProgressDialog
-
-        from .worker import check_cancelled, start_task
+        from .worker import DialogTask, check_cancelled
 
         path = self._ask_new_database_path(self.tr("Proefdatabase op schaal opslaan"))
         if path is None:
@@ -580,33 +578,19 @@ class MainWindow(QMainWindow):
 
             return path, create_scale_database(path, size=size or ScaleSize(), progress=report)
 
-        dialog = QProgressDialog(
-            self.tr("Proefdatabase maken: tien jaar overleggen, besluiten en actiepunten..."),
-            self.tr("Annuleren"),
-            0,
-            100,
+        self.scale_task = DialogTask(
             self,
-        )
-        dialog.setWindowTitle(self.tr("Proefdatabase op schaal"))
-        dialog.setMinimumDuration(300)
-        self._scale_dialog = dialog
-        self.scale_task = start_task(
             build,
             name="scale database",
-            progress=self._scale_progress,
+            label=self.tr("Proefdatabase maken: tien jaar overleggen, besluiten en actiepunten..."),
+            title=self.tr("Proefdatabase op schaal"),
             succeeded=self._scale_done,
-            failed=self._scale_failed,
             cancelled=self._scale_cancelled,
+            delay_ms=300,
         )
-        dialog.canceled.connect(self.scale_task.cancel)
-
-    def _scale_progress(self, done: int, total: int) -> None:
-        self._scale_dialog.setMaximum(max(total, 1))
-        self._scale_dialog.setValue(done)
 
     def _scale_done(self, result) -> None:
         path, counts = result
-        self._scale_dialog.reset()
         answer = QMessageBox.question(
             self,
             self.tr("Proefdatabase op schaal"),
@@ -622,33 +606,8 @@ class MainWindow(QMainWindow):
         else:
             self.show_status(arg(self.tr("Proefdatabase gemaakt: %1"), path))
 
-    def _scale_failed(self, exc: BaseException) -> None:
-        from .worker import report_failure
-
-        self._scale_dialog.reset()
-        report_failure(self, exc)
-
     def _scale_cancelled(self) -> None:
-        self._scale_dialog.reset()
         self.show_status(self.tr("Proefdatabase geannuleerd; er is geen bestand achtergebleven."))
-
-    def _backup_progress(self, done: int, total: int) -> None:
-        self._backup_dialog.setMaximum(max(total, 1))
-        self._backup_dialog.setValue(done)
-
-    def _backup_done(self, info) -> None:
-        self._backup_dialog.reset()
-        self.show_status(arg(self.tr("Reservekopie gemaakt: %1"), info.path))
-
-    def _backup_failed(self, exc: BaseException) -> None:
-        from .worker import report_failure
-
-        self._backup_dialog.reset()
-        report_failure(self, exc)
-
-    def _backup_cancelled(self) -> None:
-        self._backup_dialog.reset()
-        self.show_status(self.tr("Reservekopie geannuleerd."))
 
     def restore_backup(self) -> None:
         """Bestand > Reservekopie terugzetten: replace the open database by a backup (undo cleared)."""

@@ -212,6 +212,69 @@ def start_task(
     return task
 
 
+class DialogTask(QObject):
+    """A task shown in a progress dialog that appears when the work lasts longer than ``delay_ms``.
+
+    The dialog's Annuleren cancels the task; a failure is shown by ``report_failure``; ``succeeded``
+    gets the result and ``cancelled`` is called after a cancel, both after the dialog has closed. Its
+    parent widget keeps it alive (for work started from a window, not from a dialog of its own).
+    """
+
+    def __init__(
+        self,
+        parent: QWidget,
+        function: TaskFunction,
+        *,
+        name: str,
+        label: str,
+        title: str,
+        succeeded: Callable[[Any], Any],
+        cancelled: Callable[[], Any],
+        delay_ms: int = 500,
+    ) -> None:
+        from PySide6.QtWidgets import QProgressDialog
+
+        super().__init__(parent)
+        self._parent = parent
+        self._on_success = succeeded
+        self._on_cancel = cancelled
+        self.dialog = QProgressDialog(label, self.tr("Annuleren"), 0, 100, parent)
+        self.dialog.setWindowTitle(title)
+        self.dialog.setMinimumDuration(delay_ms)
+        self.task = start_task(
+            function,
+            name=name,
+            progress=self._progress,
+            succeeded=self._succeeded,
+            failed=self._failed,
+            cancelled=self._cancelled,
+        )
+        self.dialog.canceled.connect(self.task.cancel)
+
+    def cancel(self) -> None:
+        """What Annuleren does."""
+        self.task.cancel()
+
+    def wait(self, timeout: float | None = None) -> bool:
+        return self.task.wait(timeout)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(done)
+
+    def _succeeded(self, result: Any) -> None:
+        self.dialog.reset()
+        self._on_success(result)
+
+    def _failed(self, exc: BaseException) -> None:
+        self.dialog.reset()
+        report_failure(self._parent, exc)
+
+    def _cancelled(self) -> None:
+        self.dialog.reset()
+        self._on_cancel()
+
+
 def expected_errors() -> tuple[type[BaseException], ...]:
     """Errors that carry a Dutch message for the user (shown as they are, not logged as crashes)."""
     from ..backup import BackupError

@@ -903,6 +903,13 @@
         </message>
     </context>
     <context>
+        <name>DialogTask</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+    </context>
+    <context>
         <name>DocumentDialog</name>
         <message>
             <source>Stuk toevoegen</source>
@@ -1903,10 +1910,6 @@ Status in the region: %2</translation>
         <message>
             <source>Reservekopie maken...</source>
             <translation>Making backup...</translation>
-        </message>
-        <message>
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
         </message>
         <message>
             <source>Reservekopie</source>
