@@ -14,7 +14,9 @@ so the window keeps painting and the user can cancel::
     task.cancel()                     # from a Cancel button
 
 (or ``task = Task(function)``, connect to ``task.signals``, then ``task.start()``: connect first, since
-a quick function may emit before a later ``connect`` runs, and that signal would be lost).
+a quick function may emit before a later ``connect`` runs, and that signal would be lost). Work started
+from the main window without a dialog of its own (a backup, the scale database) uses ``DialogTask``,
+which adds a progress dialog with Annuleren.
 
 The function runs in a pool thread and gets two callables: ``progress(done, total)`` to report and
 ``cancelled()`` to ask whether to stop. It must open its own database session (``database.session()``
