@@ -429,8 +429,13 @@ class OpenedDatabase:
             self.lock.release()
 
 
-def open_for_editing(path: Path | str, *, create: bool = True, now: datetime | None = None) -> OpenedDatabase:
+def open_for_editing(
+    path: Path | str, *, create: bool = True, now: datetime | None = None, backup: bool = True
+) -> OpenedDatabase:
     """Open a database the way the app does for editing: lock, open (migrate), storage errors, backup.
+
+    ``backup=False`` leaves the automatic daily backup (``backup.backup_on_open``) to the caller: the
+    window makes it in a worker task, since copying and checking a big database takes a second.
 
     Raises ``DatabaseInUseError`` / ``LockUnavailableError`` (another instance has it; a read-only file
     or folder: offer ``open_read_only``) and the other
@@ -458,6 +463,8 @@ def open_for_editing(path: Path | str, *, create: bool = True, now: datetime | N
         raise
     storage_errors.install(database.engine)
     opened = OpenedDatabase(database, lock)
+    if not backup:
+        return opened
     try:
         opened.backup = backup_on_open(path, now)
     except BackupError as exc:

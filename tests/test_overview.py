@@ -170,5 +170,10 @@ def test_status_edit_elsewhere_updates_the_overview(qtbot, tmp_path, demo_file):
     actions = window.page("actions")
     index = next(i for i, r in enumerate(actions.model.rows()) if r.kind == "item" and r.status == "in_progress")
     actions.model.setData(actions.model.index(index, actions.model.STATUS), ActionStatus.DONE.value)
-    assert sum(p.done for p in page.overview.action_items) == before + 1
+    # The Overzicht is hidden: it reloads when shown again, not at every edit elsewhere.
+    assert page.stale and sum(p.done for p in page.overview.action_items) == before
+    window.show()
+    window.show_page("overview")
+    qtbot.waitExposed(window)
+    assert not page.stale and sum(p.done for p in page.overview.action_items) == before + 1
     window.database.close()

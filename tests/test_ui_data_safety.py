@@ -68,7 +68,13 @@ def test_second_instance_sees_who_has_the_file_and_opens_read_only(qtbot, tmp_pa
 def test_backup_from_the_menu(qtbot, tmp_path, sample_path):
     window = make_window(qtbot, tmp_path)
     assert window.open_database_file(sample_path)
-    before = len(list_backups(sample_path, with_summary=False))  # the automatic one made on opening
+    # The automatic backup of the day runs in a worker task once the database shows.
+    assert window.automatic_backup is not None and window.automatic_backup.wait(10)
+    before = list_backups(sample_path, with_summary=False)
+    assert [b.kind for b in before] == ["auto"]
+    window.start_automatic_backup()  # the heartbeat's call: not due again today
+    assert window.automatic_backup.wait(10) and window.automatic_backup.result is None
+    before = len(before)
     window.backup_action.trigger()  # runs off the GUI thread
     qtbot.waitUntil(lambda: "Reservekopie gemaakt" in window.statusBar().currentMessage(), timeout=10_000)
     backups = list_backups(sample_path)

@@ -81,6 +81,18 @@ def test_every_page_lists_the_database_records(window):
     assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == window.page_titles()
 
 
+def test_hidden_pages_reload_when_shown_after_another_database_opens(window, tmp_path, qtbot):
+    meetings = window.page("meetings")
+    before = meetings.model.rowCount()
+    window.show_page("overview")
+    other = tmp_path / "ander.db"
+    assert window.open_database_file(other, create=True)  # an empty database
+    assert meetings.stale and window.current_page().key == "overview"
+    window.navigation.setCurrentRow(PAGE_KEYS.index("meetings"))  # a click in the navigation
+    assert not meetings.stale and meetings.model.rowCount() == 0 < before
+    assert meetings.database is window.database
+
+
 def test_only_the_page_in_view_is_built_at_start(qtbot, settings, sample_path):
     settings.last_page = "meetings"
     win = MainWindow(settings, today=lambda: TODAY)

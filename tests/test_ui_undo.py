@@ -20,6 +20,9 @@ def window(qtbot, tmp_path):
     win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
     qtbot.addWidget(win)
     assert win.open_database_file(path)
+    win.show()
+    win.show_page("meetings")  # the page in view follows each edit at once (hidden ones when shown)
+    qtbot.waitExposed(win)
     return win
 
 

@@ -134,13 +134,18 @@ class Task(QRunnable):
         finally:
             _release_full_collections()
             self._done.set()
-        if outcome == "succeeded":
-            self.signals.succeeded.emit(self.result)
-        elif outcome == "cancelled":
-            self.signals.cancelled.emit()
-        else:
-            self.signals.failed.emit(self.error)
-        self.signals.finished.emit()
+        try:
+            if outcome == "succeeded":
+                self.signals.succeeded.emit(self.result)
+            elif outcome == "cancelled":
+                self.signals.cancelled.emit()
+            else:
+                self.signals.failed.emit(self.error)
+            self.signals.finished.emit()
+        except RuntimeError:
+            # The application quit while the task ran and Qt deleted the signals object: nobody is left
+            # to tell (seen when a window closed during the load of a 100,000-row actions view).
+            log.info("Task %s ended after its receivers were gone", self.name)
         _running.discard(self)  # the running frame still holds self: safe to let go here
 
 

@@ -386,8 +386,9 @@ class ActionsPage(Page):
         refill(self.meeting_combo, choices.meetings)
 
     def apply_changes(self, changes) -> None:
-        """After an edit read only the rows it touched, when they are all known; else everything."""
-        if self.database is None or not any(getattr(changes, kind, False) for kind in self.watches):
+        """After an edit read only the rows it touched, when they are all known (shown or not); else
+        everything, now when in view or when next shown."""
+        if not self.affected_by(changes):
             return
         ids = {i.hex if isinstance(i, uuid.UUID) else str(i) for i in changes.ids}
         if self.loaded and ids and changes.actions and not changes.network and all(self.model.has_id(i) for i in ids):
@@ -403,7 +404,7 @@ class ActionsPage(Page):
             else:
                 self.local_status.stale = True
             return
-        self.load(self.database)
+        super().apply_changes(changes)
 
     def _tab_changed(self, index: int) -> None:
         if index == 1 and self.database is not None and self.local_status.stale:

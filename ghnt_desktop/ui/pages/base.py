@@ -60,9 +60,13 @@ class Page(QWidget):
         self._layout.addLayout(header)
         self._sized_views: set[int] = set()
         self._pending_fits: dict[int, Callable[[], None]] = {}
+        #: Data changed while the page was hidden: it reloads when next shown (see ``apply_changes``).
+        self.stale = False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if self.stale and self.database is not None:
+            self.load(self.database)
         # After the page's layout has given its views their real size.
         for fit in list(self._pending_fits.values()):
             QTimer.singleShot(0, fit)
@@ -77,6 +81,7 @@ class Page(QWidget):
     def load(self, database: Database) -> None:
         """Read the page's records from ``database`` (subclasses call super first)."""
         self.database = database
+        self.stale = False
 
     def clear(self) -> None:
         """Forget the database (another file is being opened)."""
@@ -85,10 +90,22 @@ class Page(QWidget):
     #: Which kinds of change (fields of ``services.Changes``) make this page reload.
     watches: tuple[str, ...] = ("programme", "meetings", "actions", "network")
 
+    def affected_by(self, changes) -> bool:
+        """Whether ``changes`` touch what this page shows."""
+        return self.database is not None and any(getattr(changes, kind, False) for kind in self.watches)
+
     def apply_changes(self, changes) -> None:
-        """A service changed data: reload when it touches what this page shows."""
-        if self.database is not None and any(getattr(changes, kind, False) for kind in self.watches):
+        """A service changed data: reload now when it touches what this page shows, or when next shown.
+
+        Only the page in view reloads at once: on a ten-year database the hidden pages' reloads (the
+        Overzicht's counts over 100,000 actions among them) made one status edit take 0.6 s.
+        """
+        if not self.affected_by(changes):
+            return
+        if self.isVisible():
             self.load(self.database)
+        else:
+            self.stale = True
 
     # Layout kept between runs. Views are keyed by id(view): the page keeps its views, so the ids are
     # stable, unlike those of the header wrappers PySide may create afresh on each call.
