@@ -176,7 +176,16 @@ def test_sorting_on_every_column(window):
 
 def test_status_edit_in_place_is_saved_with_history_and_undone(window):
     page = window.page("actions")
-    row_index = next(i for i, r in enumerate(page.model.rows()) if r.kind == ITEM and r.status == "in_progress")
+
+    def counted_late() -> int:  # what late_count keeps up to date without counting after each edit
+        return sum(1 for r in page.model.rows() if r.is_overdue(TODAY.isoformat()))
+
+    late_before = page.model.late_count()
+    row_index = next(
+        i
+        for i, r in enumerate(page.model.rows())
+        if r.kind == ITEM and r.status == "in_progress" and r.is_overdue(TODAY.isoformat())
+    )
     row = page.model.row_at(row_index)
     index = page.model.index(row_index, ActionViewModel.STATUS)
     assert page.model.flags(index) & Qt.ItemFlag.ItemIsEditable
@@ -190,6 +199,7 @@ def test_status_edit_in_place_is_saved_with_history_and_undone(window):
         ).all()[-1]
         assert (last.status, last.date) == (ActionStatus.DONE, TODAY)
     assert page.model.row_at(row_index).status == "done"  # the row was read again
+    assert page.model.late_count() == late_before - 1 == counted_late()
     page.select_action(row.id)
     assert last.id in {h.id for h in page.history.rows()}
     window.undo_stack.undo()
@@ -197,6 +207,7 @@ def test_status_edit_in_place_is_saved_with_history_and_undone(window):
         assert session.get(ActionItem, uuid.UUID(row.id)).status == ActionStatus.IN_PROGRESS
         assert session.get(ProgressUpdate, last.id) is None
     assert page.model.row_at(page.model.row_of(row.id)).status == "in_progress"
+    assert page.model.late_count() == late_before == counted_late()
 
 
 def test_programme_action_status_edit(window):

