@@ -177,3 +177,23 @@ def test_status_edit_elsewhere_updates_the_overview(qtbot, tmp_path, demo_file):
     qtbot.waitExposed(window)
     assert not page.stale and sum(p.done for p in page.overview.action_items) == before + 1
     window.database.close()
+
+
+def test_a_big_database_gathers_the_overview_in_the_background(qtbot, tmp_path, demo_file, monkeypatch):
+    import ghnt_desktop.ui.pages.base as pages_base
+
+    path = tmp_path / "regio.db"
+    shutil.copy(demo_file, path)
+    window = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    assert window.open_start_database(path)
+    page = window.page("overview")
+    expected = page.overview
+    monkeypatch.setattr(pages_base, "LARGE_DATABASE_ACTIONS", 0)  # every database counts as big now
+    page.clear()
+    page.load(window.database)
+    assert page.overview is None and page.loading is not None  # the window goes on meanwhile
+    qtbot.waitUntil(lambda: page.overview is not None, timeout=10_000)
+    assert page.overview == expected
+    assert page.late_model.rowCount() == len(expected.late)
+    window.database.close()

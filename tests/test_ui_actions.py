@@ -280,11 +280,11 @@ def test_matrix_cell_edit_is_saved_and_undone(window):
 
 
 def test_background_load_of_a_big_database(window, qtbot, monkeypatch):
-    import ghnt_desktop.ui.pages.actions as actions_page
+    import ghnt_desktop.ui.pages.base as pages_base
 
     page = window.page("actions")
     expected = page.model.rowCount()
-    monkeypatch.setattr(actions_page, "SYNC_LOAD_LIMIT", 0)
+    monkeypatch.setattr(pages_base, "LARGE_DATABASE_ACTIONS", 0)
     page.clear()
     page.load(window.database)
     qtbot.waitUntil(lambda: page.loaded, timeout=5000)
@@ -305,10 +305,11 @@ def test_screenshot(window, qtbot):
 
 def test_big_list_shows_its_first_rows_then_the_complete_list(window, qtbot, monkeypatch):
     import ghnt_desktop.ui.pages.actions as actions_page
+    import ghnt_desktop.ui.pages.base as pages_base
 
     page = window.page("actions")
     expected = [r.id for r in page.model.rows()]
-    monkeypatch.setattr(actions_page, "SYNC_LOAD_LIMIT", 0)
+    monkeypatch.setattr(pages_base, "LARGE_DATABASE_ACTIONS", 0)
     monkeypatch.setattr(actions_page, "FIRST_ROWS", 7)
     page.clear()
     page.load(window.database)

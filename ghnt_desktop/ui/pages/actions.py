@@ -1,8 +1,8 @@
 """Acties: every action item and programme action with a filter bar, the progress history, and per gemeente.
 
 Rows are loaded once (``services.actions.load_action_view``) and filtered and sorted in the model's own list,
-the search in progress notes included. A big database (more than ``SYNC_LOAD_LIMIT`` action items) loads in
-a worker task (``ui.worker``) so the window stays usable meanwhile; when the page opens empty it first shows
+the search in progress notes included. A big database (``base.is_large``) loads in a worker task
+(``ui.worker``) so the window stays usable meanwhile; when the page opens empty it first shows
 the first ``FIRST_ROWS`` rows of the default order from one quick query (``first_rows_shown``), and the
 complete list replaces them when the worker is done (``loaded``). A status edited in the table is saved
 through the window's undo stack and only the rows it touched are read again.
@@ -37,13 +37,12 @@ from ..i18n import arg, enum_label
 from ..itemmodels.actions import ActionViewModel, HistoryModel
 from ..widgets.status import StatusDelegate, status_choices
 from ..worker import start_task
-from .base import Page, make_table_view
+from .base import Page, is_large, make_table_view
 from .local_status import LocalStatusWidget
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 200
-SYNC_LOAD_LIMIT = 20_000  # action items; more load in a worker thread
 FIRST_ROWS = 100  # a big list first shows this many rows of its default order, read at once
 
 
@@ -296,14 +295,12 @@ class ActionsPage(Page):
     # Loading.
 
     def load(self, database) -> None:
-        from sqlalchemy import text
-
         from ...services.actions import first_view_ids, load_action_view, view_choices
 
         super().load(database)
         with database.session() as session:
             choices = view_choices(session)
-            big = (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > SYNC_LOAD_LIMIT
+            big = is_large(session)
             first = None
             if big and self.model.all_count() == 0:
                 # An empty page shows the top of the list at once; a reload keeps the old rows meanwhile.

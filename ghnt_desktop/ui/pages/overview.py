@@ -1,6 +1,7 @@
 """Overzicht, the first screen: progress per actielijn, late actions, next meetings, changes since the last AO.
 
-One service call (``services.overview.load_overview``) fills the page. A click on a bar segment or on "Alle
+One service call (``services.overview.load_overview``) fills the page, in a worker task for a big
+database (``base.is_large``). A click on a bar segment or on "Alle
 te late acties" opens the Acties page with the matching filter.
 """
 
@@ -28,7 +29,8 @@ from ..itemmodels.base import RowTableModel
 from ..itemmodels.colors import LATE
 from ..widgets.chart import StackedBarChart
 from ..widgets.status import STATUS_COLOURS
-from .base import Page, make_table_view
+from ..worker import start_task
+from .base import Page, is_large, make_table_view
 
 SERIES = (
     ("done", QT_TRANSLATE_NOOP("OverviewPage", "Gereed"), "done"),
@@ -119,6 +121,8 @@ class OverviewPage(Page):
         super().__init__(self.tr("Overzicht"), parent)
         self.today = today
         self.overview = None
+        self._generation = 0  # number of the latest load; a background load of an older one is dropped
+        self.loading = None  # the worker task of a big database's load (tests wait on it)
 
         charts = QHBoxLayout()
         charts.setSpacing(12)
@@ -184,13 +188,32 @@ class OverviewPage(Page):
         return {"late": self.late_view, "upcoming": self.upcoming_view}
 
     def load(self, database) -> None:
+        """Show the overview on today; a big database's is gathered in a worker task (the old one stays meanwhile)."""
         from ...services.overview import load_overview
 
         super().load(database)
         today = self.today()
+        self._generation += 1
         with database.session() as session:
-            self.overview = load_overview(session, today)
-        overview = self.overview
+            overview = None if is_large(session) else load_overview(session, today)
+        if overview is not None:
+            self._show(overview, today)
+            return
+        generation = self._generation
+
+        def gather(_progress, _cancelled):
+            with database.session() as session:  # the task's own session
+                return generation, today, load_overview(session, today)
+
+        self.loading = start_task(gather, name="load overview", succeeded=self._gathered)
+
+    def _gathered(self, result) -> None:
+        generation, today, overview = result
+        if generation == self._generation and self.database is not None:
+            self._show(overview, today)
+
+    def _show(self, overview, today: date) -> None:
+        self.overview = overview
         series = [(QCoreApplication.translate("OverviewPage", label), STATUS_COLOURS[c]) for _, label, c in SERIES]
         no_line = self.tr("Zonder actielijn")
         for chart, rows in ((self.programme_chart, overview.programme), (self.items_chart, overview.action_items)):
@@ -240,6 +263,7 @@ class OverviewPage(Page):
 
     def clear(self) -> None:
         super().clear()
+        self._generation += 1  # a load still running in the background is dropped
         self.overview = None
         for chart in (self.programme_chart, self.items_chart):
             chart.set_data([], [], [])
