@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ...settings import Settings
 
 MAX_INITIAL_COLUMN_WIDTH = 300
+LAST_COLUMN_RESERVE = 120
 FIT_ROWS = 150  # rows (besides those in view) a column's initial width is fitted to
 #: Above this many action items a page reads its data in a worker task (ui.worker), so the window stays
 #: usable meanwhile: on a ten-year database the Acties list takes 0.6 s, the Overzicht's counts 0.3 s.
@@ -41,9 +42,6 @@ def is_large(session) -> bool:
     from sqlalchemy import text
 
     return (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > LARGE_DATABASE_ACTIONS
-
-
-LAST_COLUMN_RESERVE = 120
 
 
 class Page(QWidget):

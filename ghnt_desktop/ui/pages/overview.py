@@ -1,8 +1,8 @@
 """Overzicht, the first screen: progress per actielijn, late actions, next meetings, changes since the last AO.
 
 One service call (``services.overview.load_overview``) fills the page, in a worker task for a big
-database (``base.is_large``). A click on a bar segment or on "Alle
-te late acties" opens the Acties page with the matching filter.
+database (``base.is_large``). A click on a bar segment or on "Alle te late acties" opens the Acties page
+with the matching filter.
 """
 
 from __future__ import annotations
@@ -122,7 +122,7 @@ class OverviewPage(Page):
         self.today = today
         self.overview = None
         self._generation = 0  # number of the latest load; a background load of an older one is dropped
-        self.loading = None  # the worker task of a big database's load (tests wait on it)
+        self.loading = None  # the worker task of a big database's load
 
         charts = QHBoxLayout()
         charts.setSpacing(12)
@@ -188,7 +188,7 @@ class OverviewPage(Page):
         return {"late": self.late_view, "upcoming": self.upcoming_view}
 
     def load(self, database) -> None:
-        """Show the overview on today; a big database's is gathered in a worker task (the old one stays meanwhile)."""
+        """Show the overview on today; a big database's is gathered in a worker task (the old one stays)."""
         from ...services.overview import load_overview
 
         super().load(database)
