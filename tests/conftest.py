@@ -40,3 +40,26 @@ def messages(monkeypatch):
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
     return shown
+
+
+@pytest.fixture(scope="session")
+def demo_database(tmp_path_factory):
+    """``demo_database(today)``: a new copy of the demo database as of ``today`` (each caller its own).
+
+    The demo is built once per date in a test run (half a second each) and copied (milliseconds).
+    """
+    import shutil
+
+    from ghnt_desktop.demo import create_demo_database
+
+    built: dict = {}
+
+    def copy(today) -> Path:
+        if today not in built:
+            built[today] = tmp_path_factory.mktemp("demo-template") / "demo.db"
+            create_demo_database(built[today], today=today)
+        target = tmp_path_factory.mktemp("demo") / "demo.db"
+        shutil.copyfile(built[today], target)
+        return target
+
+    return copy

@@ -39,10 +39,8 @@ PERIOD = (date(2020, 1, 1), date(2020, 10, 31))
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    demo.create_demo_database(path, today=TODAY)
-    database = open_database(path, read_only=True)
+def demo_db(demo_database):
+    database = open_database(demo_database(TODAY), read_only=True)
     yield database
     database.close()
 

@@ -26,10 +26,8 @@ TODAY = date(2020, 11, 1)
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("jobs") / "demo.db"
-    demo.create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy import func, select
 
 from ghnt_desktop.db import open_database
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.exports.xlsx_actielijst import COLUMN_INDEX, HEADERS, write_actielijst_xlsx
 from ghnt_desktop.imports.roundtrip import RowKind
 from ghnt_desktop.models import ActionItem, ActionStatus, ProgressUpdate
@@ -22,10 +21,8 @@ TODAY = date(2026, 3, 1)
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

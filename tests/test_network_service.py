@@ -10,7 +10,6 @@ from sqlalchemy import func, or_, select
 from test_ui_sample_data import TODAY, fill_sample
 
 from ghnt_desktop.db import open_database
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import (
     ActionItem,
     Attendance,
@@ -101,10 +100,8 @@ def test_working_groups_count_current_members(session):
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=DEMO_TODAY)
-    return path
+def demo_file(demo_database):
+    return demo_database(DEMO_TODAY)
 
 
 @pytest.fixture

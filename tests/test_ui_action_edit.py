@@ -10,11 +10,9 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 from test_ui_meeting_cycle import TODAY
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import (
     ActionItem,
     ActionKind,
@@ -46,10 +44,8 @@ ACTION_FIELDS = (
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture
@@ -66,19 +62,6 @@ def window(qtbot, tmp_path, demo_file):
     yield win
     if win.database is not None:
         win.database.close()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    """The texts of the warning boxes shown (instead of blocking on them)."""
-    seen: list[str] = []
-
-    def capture(box):
-        seen.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", capture)
-    return seen
 
 
 def stored(window, action_id) -> dict:
@@ -344,7 +327,7 @@ def test_action_item_corrected_from_the_acties_page(window, qtbot, monkeypatch):
     assert not page.edit_selected()
 
 
-def test_correction_refused_on_a_vastgesteld_verslag(window, monkeypatch, warnings):
+def test_correction_refused_on_a_vastgesteld_verslag(window, monkeypatch, messages):
     meeting = meeting_with_actions(window, MeetingState.MINUTES_APPROVED)
     opened = []
     monkeypatch.setattr(action_dialog.ActionItemDialog, "exec", lambda dialog: opened.append(dialog) or 1)
@@ -359,7 +342,7 @@ def test_correction_refused_on_a_vastgesteld_verslag(window, monkeypatch, warnin
     count = window.undo_stack.count()
     assert not tab.edit_action(table)
     assert not opened  # refused before the form opens
-    assert warnings and "is vastgesteld en kan niet meer worden gewijzigd" in warnings[-1]
+    assert messages and "is vastgesteld en kan niet meer worden gewijzigd" in messages[-1]
     assert stored(window, action_id) == original
     assert len(changes_of(window, action_id)) == len(records)
     assert window.undo_stack.count() == count

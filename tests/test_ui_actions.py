@@ -11,7 +11,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import ActionItem, ActionStatus, LocalStatus, ProgrammeAction, ProgressUpdate
 from ghnt_desktop.services.actions import (
     ITEM,
@@ -33,10 +32,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database):
+    return demo_database(TODAY)
 
 
 @pytest.fixture

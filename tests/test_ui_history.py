@@ -13,7 +13,6 @@ import pytest
 from sqlalchemy import func, select
 from test_ui_meeting_cycle import TODAY, series_id
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import ActionItem, ChangeRecord, Decision, Meeting, MeetingState
 from ghnt_desktop.services.minutes import update_action_item
 from ghnt_desktop.settings import Settings
@@ -26,10 +25,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

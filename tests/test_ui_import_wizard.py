@@ -28,10 +28,8 @@ CORPUS = Path(__file__).parent / "import_corpus"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("wizard") / "demo.db"
-    demo.create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import (
     ActionItem,
     ActionStatus,
@@ -45,10 +44,8 @@ CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

@@ -9,11 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 from test_ui_meeting_cycle import TODAY, series_id
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import ActionStatus, Meeting, MeetingState, Person, ProgrammeAction, ProgressUpdate
 from ghnt_desktop.services.agenda import carry_forward_proposal, programme_actions_of_item
 from ghnt_desktop.settings import Settings
@@ -24,10 +22,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture
@@ -44,19 +40,6 @@ def window(qtbot, tmp_path, demo_file):
     yield win
     if win.database is not None:
         win.database.close()
-
-
-@pytest.fixture
-def warnings(monkeypatch):
-    """The texts of the warning boxes shown (instead of blocking on them)."""
-    seen: list[str] = []
-
-    def capture(box):
-        seen.append(box.text())
-        return QMessageBox.StandardButton.Ok
-
-    monkeypatch.setattr(QMessageBox, "exec", capture)
-    return seen
 
 
 def meeting_of(window, code: str, state: MeetingState) -> Meeting:
@@ -142,14 +125,14 @@ def test_nothing_changed_pushes_nothing(window, monkeypatch):
     assert window.undo_stack.count() == count
 
 
-def test_details_of_a_vastgesteld_verslag_are_refused(window, warnings):
+def test_details_of_a_vastgesteld_verslag_are_refused(window, messages):
     approved = meeting_of(window, "AO", MeetingState.MINUTES_APPROVED)
     view = show(window, approved.id)
     assert not view.details_action.isEnabled()
     original = stored(window, approved.id)
     count = window.undo_stack.count()
     assert not view.edit_details({"title": "Anders"})
-    assert warnings and "is vastgesteld en kan niet meer worden gewijzigd" in warnings[-1]
+    assert messages and "is vastgesteld en kan niet meer worden gewijzigd" in messages[-1]
     assert stored(window, approved.id) == original
     assert window.undo_stack.count() == count
 

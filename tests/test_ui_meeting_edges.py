@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
 from test_ui_meeting_cycle import TODAY, carried_ids, create_through_dialog, series_id, stored_minutes
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import (
     ActionItem,
     ActionStatus,
@@ -37,10 +36,8 @@ from ghnt_desktop.ui.meeting.dialogs import CarryForwardDialog, NewMeetingDialog
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from ghnt_desktop.demo import create_demo_database
 from ghnt_desktop.models import ActionItem, Decision, Meeting
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.itemmodels.base import ROW_ROLE
@@ -20,10 +19,8 @@ ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    create_demo_database(path, today=TODAY)
-    return path
+def demo_file(demo_database):
+    return demo_database(TODAY)
 
 
 @pytest.fixture
