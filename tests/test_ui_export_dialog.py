@@ -298,18 +298,9 @@ def test_no_full_garbage_collection_while_tasks_run(qtbot):
 
 
 def test_menu_entry_opens_the_dialog_for_the_selected_meeting(qtbot, tmp_path, messages):
-    from test_ui_sample_data import TODAY as SAMPLE_TODAY
-    from test_ui_sample_data import build_sample_database
+    from test_ui_sample_data import sample_window
 
-    from ghnt_desktop.settings import Settings
-    from ghnt_desktop.ui.mainwindow import MainWindow
-
-    path = tmp_path / "regio.db"
-    build_sample_database(path).close()
-    window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: SAMPLE_TODAY)
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_database_file(path)
+    window = sample_window(qtbot, tmp_path, show=True)
     assert window.export_action.shortcut().toString() == "Ctrl+E"
     window.show_page("meetings")
     meetings = window.page("meetings")

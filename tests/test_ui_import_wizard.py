@@ -242,17 +242,9 @@ def test_unusable_files_get_a_clear_message(qtbot, db, tmp_path, messages, name)
 
 
 def test_menu_entry_asks_for_a_file(qtbot, tmp_path, messages, monkeypatch):
-    from test_ui_sample_data import TODAY as SAMPLE_TODAY
-    from test_ui_sample_data import build_sample_database
+    from test_ui_sample_data import sample_window
 
-    from ghnt_desktop.settings import Settings
-    from ghnt_desktop.ui.mainwindow import MainWindow
-
-    path = tmp_path / "regio.db"
-    build_sample_database(path).close()
-    window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: SAMPLE_TODAY)
-    qtbot.addWidget(window)
-    assert window.open_database_file(path)
+    window = sample_window(qtbot, tmp_path)
     source = hand_kept_list(tmp_path / "lijst.xlsx")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: ("", "")))
     assert window.import_action_list() is None  # no file chosen: nothing opens

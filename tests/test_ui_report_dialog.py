@@ -11,15 +11,13 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
-from test_ui_sample_data import TODAY, build_sample_database
+from test_ui_sample_data import TODAY, sample_window
 
 from ghnt_desktop.exports.jobs import ExportRequest, run_export
 from ghnt_desktop.models import ProgressReport
 from ghnt_desktop.services.reports import get_report, list_reports
-from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui import report_dialog
 from ghnt_desktop.ui.export_dialog import open_export_dialog
-from ghnt_desktop.ui.mainwindow import MainWindow
 from ghnt_desktop.ui.report_dialog import ReportDialog
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
@@ -30,11 +28,7 @@ OUTLOOK = "In 2025 ligt de nadruk op ouderenmishandeling\nen op de aanpak van fe
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "regio.db"
-    build_sample_database(path).close()
-    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
-    qtbot.addWidget(win)
-    assert win.open_start_database(path)
+    win = sample_window(qtbot, tmp_path)
     yield win
     if win.database is not None:
         win.database.close()

@@ -199,6 +199,21 @@ def build_sample_database(path: Path) -> Database:
     return database
 
 
+def sample_window(qtbot, folder: Path, *, show: bool = False):
+    """A main window on a new sample database in ``folder`` (its settings file there too), opened."""
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    path = folder / "regio.db"
+    build_sample_database(path).close()
+    window = MainWindow(Settings.at_path(folder / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    if show:
+        window.show()
+    assert window.open_database_file(path)
+    return window
+
+
 def test_sample_database_has_what_the_ui_tests_need(tmp_path):
     from sqlalchemy import func, select
 

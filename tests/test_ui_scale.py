@@ -5,21 +5,14 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
 from sqlalchemy import text
-from test_ui_sample_data import TODAY, build_sample_database
+from test_ui_sample_data import sample_window
 
 from ghnt_desktop.scale import SMALL
-from ghnt_desktop.settings import Settings
-from ghnt_desktop.ui.mainwindow import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "regio.db"
-    build_sample_database(path).close()
-    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.open_database_file(path)
+    win = sample_window(qtbot, tmp_path, show=True)
     yield win
     win.close()
 

@@ -4,23 +4,16 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import select
-from test_ui_sample_data import TODAY, build_sample_database
+from test_ui_sample_data import build_sample_database, sample_window
 
 from ghnt_desktop.models import Meeting
 from ghnt_desktop.services.meetings import update_meeting
-from ghnt_desktop.settings import Settings
-from ghnt_desktop.ui.mainwindow import MainWindow
 from ghnt_desktop.ui.undo import ServiceCommand, edit_command, push
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    path = tmp_path / "regio.db"
-    build_sample_database(path).close()
-    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
-    qtbot.addWidget(win)
-    assert win.open_database_file(path)
-    win.show()
+    win = sample_window(qtbot, tmp_path, show=True)
     win.show_page("meetings")  # the page in view follows each edit at once (hidden ones when shown)
     qtbot.waitExposed(win)
     return win
