@@ -45,6 +45,10 @@ KIND_TITLES = {
     "voortgang": "Voortgangsrapportage",
 }
 
+CONFIDENTIAL_BANNER = "VERTROUWELIJK"
+CONFIDENTIAL_LABEL = "Vertrouwelijk"  # beside an item, decision or action included on request
+CONFIDENTIAL_COLOR = "C00000"
+
 # Tables written by DocxWriter: grey borders, a light header row.
 BORDER_COLOR = "A6A6A6"
 HEADER_FILL = "DCE6F2"
@@ -744,6 +748,32 @@ class DocxWriter:
             for element in list(fields):
                 paragraph._p.append(element)
 
+    def mark_confidential(self) -> None:
+        """Put a "VERTROUWELIJK" banner at the top of every page: the header of every section.
+
+        A document that includes confidential content on request must say so on each printed page, so
+        a page that is copied or forwarded on its own still carries the mark.
+        """
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import RGBColor
+
+        even_pages = self.document.settings.odd_and_even_pages_header_footer
+        for index, section in enumerate(self.document.sections):
+            headers = [section.header]
+            if section.different_first_page_header_footer:
+                headers.append(section.first_page_header)
+            if even_pages:
+                headers.append(section.even_page_header)
+            for header in headers:
+                if header.is_linked_to_previous and index > 0:
+                    continue  # shows the previous section's header, which has the banner
+                paragraphs = header.paragraphs
+                paragraph = paragraphs[0].insert_paragraph_before() if paragraphs else header.add_paragraph()
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                run = paragraph.add_run(CONFIDENTIAL_BANNER)
+                run.bold = True
+                run.font.color.rgb = RGBColor.from_string(CONFIDENTIAL_COLOR)
+
     def set_properties(self, *, title: str, author: str, subject: str = "", keywords: str = "") -> None:
         """Document properties Word shows under File > Info; the template's own are replaced."""
         now = datetime.now().replace(microsecond=0)
@@ -760,8 +790,20 @@ class DocxWriter:
         props.created = now
         props.modified = now
 
-    def finish(self, path: Path | str, *, title: str, author: str, subject: str = "", keywords: str = "") -> Path:
+    def finish(
+        self,
+        path: Path | str,
+        *,
+        title: str,
+        author: str,
+        subject: str = "",
+        keywords: str = "",
+        confidential: bool = False,
+    ) -> Path:
         """Fill the TOC, add page numbers and properties, and save atomically to ``path``.
+
+        ``confidential``: the document includes vertrouwelijk content; every page gets the banner and the
+        properties say so.
 
         The file is written beside the target and moved over it, so a failure never leaves half a
         document; a file locked by Word gets a Dutch message.
@@ -769,6 +811,10 @@ class DocxWriter:
         self.flush()
         self._fill_toc()
         self.ensure_page_numbers()
+        if confidential:
+            self.mark_confidential()
+            title = f"{CONFIDENTIAL_BANNER}: {title}"
+            keywords = f"{keywords}, vertrouwelijk" if keywords else "vertrouwelijk"
         self.set_properties(title=title, author=author, subject=subject, keywords=keywords)
         return save_document(self.document, path)
 

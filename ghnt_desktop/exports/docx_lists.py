@@ -9,7 +9,7 @@ from ..dutch_dates import long_date, short_date
 from ..models import EscalationState
 from ..services.documents import ActionListDocument, DecisionListDocument
 from .docx_common import DocxWriter, ExportResult, Para, Progress, ProgressCounter, Run, deadline_text, open_template
-from .docx_meeting import LATE_COLOR, action_text
+from .docx_meeting import LATE_COLOR, action_text, decision_text
 
 DECISION_COLUMNS = [("Nr", 3.1), ("Datum", 2.0), ("Besluit", 6.1), ("Escalatie", 2.9), ("Uitkomst", 3.1)]
 ACTION_COLUMNS = [
@@ -53,7 +53,8 @@ def export_besluitenlijst(
         outcome: list[str | Para] = [d.outcome] if d.outcome else []
         if d.outcome_date:
             outcome.append(Para.of(Run(short_date(d.outcome_date), italic=True)))
-        rows.append([d.number, short_date(d.meeting_date), d.text, escalation or "", outcome or ""])
+        text: str | Para = Para.of(*decision_text(d)) if d.confidential else d.text
+        rows.append([d.number, short_date(d.meeting_date), text, escalation or "", outcome or ""])
     if rows:
         writer.table(DECISION_COLUMNS, rows, progress=counter.at(0))
     written = writer.finish(
@@ -62,6 +63,7 @@ def export_besluitenlijst(
         author=data.author,
         subject=data.series_name,
         keywords="besluitenlijst, GHNT",
+        confidential=bool(data.omitted.included),
     )
     counter.finish()
     return ExportResult(written, "besluitenlijst", data.omitted, len(data.decisions))
@@ -96,7 +98,11 @@ def export_actielijst(
         writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
         done += len(rows)
     written = writer.finish(
-        path, title=f"{data.title} {short_date(data.today)}", author=data.author, keywords="actielijst, GHNT"
+        path,
+        title=f"{data.title} {short_date(data.today)}",
+        author=data.author,
+        keywords="actielijst, GHNT",
+        confidential=bool(data.omitted.included),
     )
     counter.finish()
     return ExportResult(written, "actielijst", data.omitted, data.action_count)

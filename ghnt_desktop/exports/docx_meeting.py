@@ -11,8 +11,10 @@ from pathlib import Path
 from ..dutch_dates import long_date, short_date
 from ..models import ActionKind, MeetingState
 from ..services.actions import ActionRow
-from ..services.documents import AgendaDocument, MeetingHeader, MinutesDocument, OrganisationGroup
+from ..services.documents import AgendaDocument, DecisionEntry, MeetingHeader, MinutesDocument, OrganisationGroup
 from .docx_common import (
+    CONFIDENTIAL_COLOR,
+    CONFIDENTIAL_LABEL,
     DocxWriter,
     ExportResult,
     Para,
@@ -61,7 +63,7 @@ def export_agenda(
     for item in data.items:
         subject: list[str | Para] = [Para.of(Run(item.title, bold=True))]
         if item.confidential:
-            subject.append(Para.of(Run("Vertrouwelijk", italic=True, color=LATE_COLOR)))
+            subject.append(Para.of(Run(CONFIDENTIAL_LABEL, bold=True, color=CONFIDENTIAL_COLOR)))
         rows.append(
             [
                 item.number,
@@ -83,6 +85,7 @@ def export_agenda(
         author=data.author,
         subject=header.series_name or header.kind.label,
         keywords="agenda, GHNT",
+        confidential=bool(data.omitted.included),
     )
     counter.finish()
     return ExportResult(written, "agenda", data.omitted, len(data.items))
@@ -105,8 +108,12 @@ def action_status_text(action: ActionRow, today) -> str:
     return text
 
 
-def action_text(action: ActionRow) -> str:
-    return f"Toezegging: {action.text}" if action.kind == ActionKind.TOEZEGGING else action.text
+def action_text(action: ActionRow) -> str | Para:
+    """The action as a list prints it: toezeggingen named, a confidential one (included on request) marked."""
+    text = f"Toezegging: {action.text}" if action.kind == ActionKind.TOEZEGGING else action.text
+    if action.confidential:
+        return Para.of(Run(f"{CONFIDENTIAL_LABEL}: ", bold=True, color=CONFIDENTIAL_COLOR), text)
+    return text
 
 
 def _action_list_rows(actions: tuple[ActionRow, ...], today) -> list[list]:
@@ -145,9 +152,10 @@ def export_verslag(
         meta = [entry.purpose.label]
         if entry.inbrenger:
             meta.append(f"inbrenger: {entry.inbrenger}")
+        runs: list[str | Run] = [Run(one_line(" · ".join(meta)), italic=True)]
         if entry.confidential:
-            meta.append("vertrouwelijk")
-        writer.paragraph(Run(one_line(" · ".join(meta)), italic=True))
+            runs.append(Run(f" · {CONFIDENTIAL_LABEL}", bold=True, color=CONFIDENTIAL_COLOR))
+        writer.paragraph(*runs)
         if item.guests:
             writer.paragraph(Run("Te gast: ", bold=True), one_line(", ".join(item.guests)))
         writer.note(item.notes)
@@ -169,16 +177,24 @@ def export_verslag(
         author=data.author,
         subject=header.series_name or header.kind.label,
         keywords="verslag, besluiten, actielijst, GHNT",
+        confidential=bool(data.omitted.included),
     )
     counter.finish()
     return ExportResult(written, "verslag", data.omitted, len(data.items))
+
+
+def decision_text(decision: DecisionEntry) -> tuple[str | Run, ...]:
+    """A decision's text as runs, a confidential one (included on request) marked."""
+    if decision.confidential:
+        return (Run(f"{CONFIDENTIAL_LABEL}: ", bold=True, color=CONFIDENTIAL_COLOR), decision.text)
+    return (decision.text,)
 
 
 def _decisions_and_actions(writer: DocxWriter, decisions, actions) -> None:
     if decisions:
         writer.paragraph(Run("Besluiten", bold=True), keep_next=True)
         writer.paragraphs(
-            Para.of(Run(d.number or "Besluit", bold=True), "\t", d.text, indent_cm=0.0, hanging_cm=2.8)
+            Para.of(Run(d.number or "Besluit", bold=True), "\t", *decision_text(d), indent_cm=0.0, hanging_cm=2.8)
             for d in decisions
         )
     if actions:

@@ -174,6 +174,7 @@ def export_voortgang(
         author=data.contact_person or data.region or "GHNT Desktop",
         subject=f"Voortgang {data.programme_title}",
         keywords="voortgangsrapportage, GHNT",
+        confidential=bool(data.omitted.included),
     )
     counter.finish()
     return ExportResult(written, "voortgang", data.omitted, len(data.chapters))

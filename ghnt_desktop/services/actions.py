@@ -31,6 +31,7 @@ from ..models import (
     WorkingGroup,
 )
 from . import Changes, NotFoundError, ValidationError
+from .confidentiality import confidential_scope
 
 CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
@@ -214,8 +215,6 @@ def list_action_items(
         conditions.append(Meeting.date >= f.created_from)
     if f.created_to is not None:
         conditions.append(Meeting.date <= f.created_to)
-    if not f.include_confidential:
-        conditions.append(ActionItem.confidential.is_(False))
     if f.ids:
         conditions.append(ActionItem.id.in_(f.ids))
     if f.search.strip():
@@ -252,7 +251,16 @@ def list_action_items(
         raise ValueError(f"unknown sort key {sort!r}")
     columns = order_columns[sort]
     query = query.order_by(*[c.desc() if descending else c for c in columns], ActionItem.number)
-    return [ActionRow(*row) for row in session.execute(query)]
+    # Vertrouwelijk is the one rule of services.confidentiality (flagged, or recorded under a confidential
+    # agenda item), never the action's own flag alone.
+    hidden = confidential_scope(session).action_items
+    rows = []
+    for row in session.execute(query):
+        confidential = row[0] in hidden
+        if confidential and not f.include_confidential:
+            continue
+        rows.append(ActionRow(*row[:11], confidential, *row[12:]))
+    return rows
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -379,6 +387,7 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
         result = connection.execute(query + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
     shared: dict = {}
     share = shared.setdefault
+    hidden = confidential_scope(session).hex_action_items()
     trekkers: dict = {}  # (person, organisation, written) -> (trekker, trekker_key, person ids, organisation ids)
     displays: dict = {}  # ISO deadline -> dd-mm-yyyy
     for (
@@ -448,7 +457,7 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
                 meeting_title,
                 person_ids,
                 org_ids,
-                bool(confidential),
+                bool(confidential) or id_ in hidden,
                 share(item_kind, item_kind),
                 f"{meeting_date or '9999-99-99'} {number}",
                 text_key,
@@ -656,7 +665,8 @@ def action_history(session: Session, kind: str, action_id: uuid.UUID | str) -> l
         .where(column == action_id)
         .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
     )
-    return [HistoryRow(*row) for row in session.execute(query)]
+    hidden = confidential_scope(session).updates
+    return [HistoryRow(*row[:12], row[0] in hidden) for row in session.execute(query)]
 
 
 @dataclass(frozen=True)

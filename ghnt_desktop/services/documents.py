@@ -1,9 +1,10 @@
 """Read-only data gathering for the Word documents: one frozen dataclass tree per document.
 
 Each ``*_document`` function reads what a document needs in a few column queries and returns plain
-data, so an export can run in a worker thread without a session. Vertrouwelijk agenda items,
-decisions, actions and progress notes are left out unless ``include_confidential`` is set; what was
-left out is counted in ``Omitted`` so the export dialog can say so.
+data, so an export can run in a worker thread without a session. What is vertrouwelijk is decided by
+the one rule of ``services.confidentiality`` (a record is confidential when it or anything it belongs to
+is flagged); it is left out unless ``include_confidential`` is set. What was left out, and what
+confidential content was included (so the document can carry a banner), is counted in ``Omitted``.
 
 Action items always come from ``services.actions.list_action_items``, so every document agrees with
 the actions view on trekker, actielijn and postponement count.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session, aliased
 from ..dutch_dates import short_date
 from ..models import (
     ActionItem,
+    ActionKind,
     ActionStatus,
     AgendaItem,
     AgendaPurpose,
@@ -52,6 +54,7 @@ from ..models import (
 )
 from . import NotFoundError, ValidationError
 from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, list_action_items
+from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
 
 NO_ORGANISATION = "Overig"
 
@@ -60,34 +63,72 @@ NO_ORGANISATION = "Overig"
 # --------------------------------------------------------------------------------------------------
 
 
+def _dutch_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
 @dataclass(frozen=True)
 class Omitted:
-    """What a document leaves out because it is vertrouwelijk."""
+    """What a document leaves out because it is vertrouwelijk, per kind, and what it includes when asked."""
 
     agenda_items: int = 0
     decisions: int = 0
     actions: int = 0
     updates: int = 0
+    toezeggingen: int = 0
+    guests: int = 0
+    documents: int = 0  # stukken of a confidential agenda item
+    neutral_titles: int = 0  # escalated confidential decisions shown under a neutral title
+    included: int = 0  # confidential records included on request (the document is then marked)
+
+    _KINDS = (
+        ("agenda_items", "agendapunt", "agendapunten"),
+        ("decisions", "besluit", "besluiten"),
+        ("actions", "actie", "acties"),
+        ("toezeggingen", "toezegging", "toezeggingen"),
+        ("updates", "voortgangsnotitie", "voortgangsnotities"),
+        ("guests", "gast", "gasten"),
+        ("documents", "stuk", "stukken"),
+    )
 
     @property
     def total(self) -> int:
-        return self.agenda_items + self.decisions + self.actions + self.updates
+        return sum(getattr(self, name) for name, _one, _many in self._KINDS) + self.neutral_titles
+
+    def counts(self) -> dict[str, int]:
+        """What was left out per kind (Dutch plural label -> count), only kinds with a count."""
+        counts = {many: getattr(self, name) for name, _one, many in self._KINDS if getattr(self, name)}
+        if self.neutral_titles:
+            counts["neutrale titels"] = self.neutral_titles
+        return counts
 
     def describe(self) -> str:
         """A Dutch sentence for the export dialog and the command line; empty when nothing was left out."""
         parts = []
-        for count, one, many in (
-            (self.agenda_items, "agendapunt", "agendapunten"),
-            (self.decisions, "besluit", "besluiten"),
-            (self.actions, "actie", "acties"),
-            (self.updates, "voortgangsnotitie", "voortgangsnotities"),
-        ):
+        for name, one, many in self._KINDS:
+            count = getattr(self, name)
             if count:
                 parts.append(f"{count} {one if count == 1 else many}")
-        if not parts:
+        sentences = []
+        if parts:
+            sentences.append(f"Weggelaten omdat ze vertrouwelijk zijn: {_dutch_list(parts)}.")
+        if self.neutral_titles:
+            one = self.neutral_titles == 1
+            sentences.append(
+                f"{self.neutral_titles} {'voorgelegd besluit staat' if one else 'voorgelegde besluiten staan'} "
+                "alleen met een neutrale titel op de agenda, omdat ze vertrouwelijk zijn."
+            )
+        return " ".join(sentences)
+
+    def describe_included(self) -> str:
+        """The Dutch warning when confidential content was included; empty when none was."""
+        if not self.included:
             return ""
-        listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
-        return f"Weggelaten omdat ze vertrouwelijk zijn: {listed}."
+        return (
+            f"Let op: dit document bevat {self.included} vertrouwelijke "
+            f"{'onderdeel' if self.included == 1 else 'onderdelen'}. Het is gemarkeerd als Vertrouwelijk; "
+            "verspreid het alleen onder wie het mag lezen."
+        )
 
 
 @dataclass(frozen=True)
@@ -510,8 +551,11 @@ def _clock_times(
     return times
 
 
-def _agenda_entries(session: Session, meeting_id: uuid.UUID, start: time | None) -> list[AgendaEntry]:
-    """Every agenda item (confidential ones too, so the clock times add up) with start and end times."""
+def _agenda_entries(
+    session: Session, meeting_id: uuid.UUID, start: time | None, scope: ConfidentialScope
+) -> list[AgendaEntry]:
+    """Every agenda item (confidential ones too, so the clock times add up) with start and end times;
+    ``confidential`` is the item's effective confidentiality under ``scope``."""
     rows = session.execute(
         select(
             AgendaItem.id,
@@ -546,22 +590,52 @@ def _agenda_entries(session: Session, meeting_id: uuid.UUID, start: time | None)
                 start=item_start,
                 end=item_end,
                 documents=_document_titles(docs),
-                confidential=bool(confidential),
+                confidential=bool(confidential) or scope.agenda_item(item_id),
                 standard_item=std,
             )
         )
     return entries
 
 
+def _neutral_entry(entry: AgendaEntry, decision_number: str) -> AgendaEntry:
+    """An escalated confidential decision as a bestuurlijk overleg's agenda shows it: number, no text, no stukken."""
+    return replace(entry, title=neutral_escalation_title(decision_number), documents=(), confidential=False)
+
+
+def _visible_entries(
+    entries: list[AgendaEntry], scope: ConfidentialScope, include_confidential: bool
+) -> tuple[list[AgendaEntry], set[uuid.UUID], set[uuid.UUID]]:
+    """The entries a document shows, the ids of items left out, and the ids shown only under a neutral title."""
+    if include_confidential:
+        return entries, set(), set()
+    shown, hidden, neutral = [], set(), set()
+    for entry in entries:
+        if not entry.confidential:
+            shown.append(entry)
+        elif entry.id in scope.escalation_items:
+            shown.append(_neutral_entry(entry, scope.escalation_items[entry.id]))
+            neutral.add(entry.id)
+        else:
+            hidden.add(entry.id)
+    return shown, hidden, neutral
+
+
 def agenda_document(session: Session, meeting_id: uuid.UUID, *, include_confidential: bool = False) -> AgendaDocument:
     """The uitnodiging en agenda of a meeting: header and numbered items with clock times."""
     header = meeting_header(session, meeting_id)
-    entries = _agenda_entries(session, meeting_id, header.start_time)
-    kept = [e for e in entries if include_confidential or not e.confidential]
+    scope = confidential_scope(session)
+    entries = _agenda_entries(session, meeting_id, header.start_time, scope)
+    kept, hidden, neutral = _visible_entries(entries, scope, include_confidential)
+    by_id = {e.id: e for e in entries}
     return AgendaDocument(
         header=header,
         items=tuple(kept),
-        omitted=Omitted(agenda_items=len(entries) - len(kept)),
+        omitted=Omitted(
+            agenda_items=len(hidden),
+            neutral_titles=len(neutral),
+            documents=sum(len(by_id[i].documents) for i in hidden | neutral),
+            included=sum(1 for e in kept if e.confidential),
+        ),
         author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
     )
 
@@ -619,7 +693,8 @@ def _attendance_groups(
     return result, guests
 
 
-def _decisions(session: Session, *conditions) -> list[DecisionEntry]:
+def _decisions(session: Session, scope: ConfidentialScope, *conditions) -> list[DecisionEntry]:
+    """Decisions matching ``conditions`` in meeting order; ``confidential`` is the effective flag under ``scope``."""
     escalated = aliased(Meeting)
     query = (
         select(
@@ -647,7 +722,8 @@ def _decisions(session: Session, *conditions) -> list[DecisionEntry]:
     for row in session.execute(query):
         to_title, to_date = row[9], row[10]
         escalated_to = f"{to_title} ({short_date(to_date)})" if to_title and to_date else (to_title or "")
-        entries.append(DecisionEntry(*row[:9], escalated_to, row[11] or "", row[12]))
+        confidential = bool(row[7]) or scope.decision(row[0])
+        entries.append(DecisionEntry(*row[:7], confidential, row[8], escalated_to, row[11] or "", row[12]))
     return entries
 
 
@@ -660,7 +736,8 @@ def minutes_document(
     # Late means late at the meeting: the verslag reads the same whenever it is printed.
     today = today or header.date
     meeting_series_id = session.scalar(select(Meeting.series_id).where(Meeting.id == meeting_id))
-    entries = _agenda_entries(session, meeting_id, header.start_time)
+    scope = confidential_scope(session)
+    entries = _agenda_entries(session, meeting_id, header.start_time, scope)
     notes = {
         item_id: text
         for item_id, text in session.execute(
@@ -668,7 +745,7 @@ def minutes_document(
         )
     }
     groups, guests = _attendance_groups(session, meeting_id)
-    decisions = _decisions(session, Decision.meeting_id == meeting_id)
+    decisions = _decisions(session, scope, Decision.meeting_id == meeting_id)
     own_actions = list_action_items(session, ActionFilter(origin_meeting_id=meeting_id))
     action_item_of = {
         action_id: item_id
@@ -676,43 +753,51 @@ def minutes_document(
             select(ActionItem.id, ActionItem.origin_agenda_item_id).where(ActionItem.origin_meeting_id == meeting_id)
         )
     }
-    hidden_items = {e.id for e in entries if e.confidential and not include_confidential}
+    shown, hidden_items, neutral_items = _visible_entries(entries, scope, include_confidential)
     omitted_decisions = 0
     omitted_action_ids: set[uuid.UUID] = set()
     decisions_by_item: dict[uuid.UUID | None, list[DecisionEntry]] = defaultdict(list)
     for decision in decisions:
-        if decision.agenda_item_id in hidden_items or (decision.confidential and not include_confidential):
+        if decision.confidential and not include_confidential:
             omitted_decisions += 1
             continue
         decisions_by_item[decision.agenda_item_id].append(decision)
     actions_by_item: dict[uuid.UUID | None, list[ActionRow]] = defaultdict(list)
     for action in own_actions:
-        item_id = action_item_of.get(action.id)
-        if item_id in hidden_items or (action.confidential and not include_confidential):
+        if action.confidential and not include_confidential:
             omitted_action_ids.add(action.id)
             continue
-        actions_by_item[item_id].append(action)
+        actions_by_item[action_item_of.get(action.id)].append(action)
     item_ids = {e.id for e in entries}
+    # A confidential item's minutes, guests and stukken go with it; shown under a neutral title, only the title.
+    covered = hidden_items | neutral_items
     items = tuple(
         MinutesItem(
             entry=e,
-            notes=notes.get(e.id, "") or "",
-            guests=tuple(guests.get(e.id, ())),
+            notes="" if e.id in covered else notes.get(e.id, "") or "",
+            guests=() if e.id in covered else tuple(guests.get(e.id, ())),
             decisions=tuple(decisions_by_item.get(e.id, ())),
             actions=tuple(actions_by_item.get(e.id, ())),
         )
-        for e in entries
-        if e.id not in hidden_items
+        for e in shown
     )
     other_decisions = tuple(d for key, ds in decisions_by_item.items() if key not in item_ids for d in ds)
     other_actions = tuple(a for key, acts in actions_by_item.items() if key not in item_ids for a in acts)
     action_list = _meeting_action_list(session, meeting_id, meeting_series_id, header.date, own_actions)
     kept_list = []
     for action in action_list:
-        if action.id in omitted_action_ids or (action.confidential and not include_confidential):
+        if action.confidential and not include_confidential:
             omitted_action_ids.add(action.id)
             continue
         kept_list.append(action)
+    by_id = {e.id: e for e in entries}
+    toezeggingen = {a.id for a in (*own_actions, *action_list) if a.kind is ActionKind.TOEZEGGING}
+    kept_actions = {a.id: a for a in (*kept_list, *(a for acts in actions_by_item.values() for a in acts))}
+    included = (
+        sum(1 for e in shown if e.confidential)
+        + sum(1 for ds in decisions_by_item.values() for d in ds if d.confidential)
+        + sum(1 for a in kept_actions.values() if a.confidential)
+    )
     return MinutesDocument(
         header=header,
         present=tuple(groups.get(AttendanceStatus.PRESENT, ())),
@@ -723,7 +808,16 @@ def minutes_document(
         other_actions=other_actions,
         action_list=tuple(kept_list),
         today=today,
-        omitted=Omitted(agenda_items=len(hidden_items), decisions=omitted_decisions, actions=len(omitted_action_ids)),
+        omitted=Omitted(
+            agenda_items=len(hidden_items),
+            decisions=omitted_decisions,
+            actions=len(omitted_action_ids - toezeggingen),
+            toezeggingen=len(omitted_action_ids & toezeggingen),
+            guests=sum(len(guests.get(i, ())) for i in covered),
+            documents=sum(len(by_id[i].documents) for i in covered),
+            neutral_titles=len(neutral_items),
+            included=included,
+        ),
         author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
     )
 
@@ -774,10 +868,8 @@ def decision_list_document(
         conditions.append(Meeting.date >= date_from)
     if date_to is not None:
         conditions.append(Meeting.date <= date_to)
-    confidential_item = aliased(AgendaItem)
-    hidden_item_ids = set(session.scalars(select(confidential_item.id).where(confidential_item.confidential)))
-    decisions = _decisions(session, *conditions)
-    kept = [d for d in decisions if include_confidential or not (d.confidential or d.agenda_item_id in hidden_item_ids)]
+    decisions = _decisions(session, confidential_scope(session), *conditions)
+    kept = [d for d in decisions if include_confidential or not d.confidential]
     series_name = ""
     if series_id is not None:
         series_name = session.scalar(select(MeetingSeries.name).where(MeetingSeries.id == series_id)) or ""
@@ -787,7 +879,7 @@ def decision_list_document(
         date_from=date_from,
         date_to=date_to,
         decisions=tuple(kept),
-        omitted=Omitted(decisions=len(decisions) - len(kept)),
+        omitted=Omitted(decisions=len(decisions) - len(kept), included=sum(1 for d in kept if d.confidential)),
         author=_setting(session, "organisation", "GHNT Desktop"),
     )
 
@@ -827,6 +919,7 @@ def action_list_document(
         sort=sort,
     )
     kept = [r for r in rows if include_confidential or not r.confidential]
+    left_out = [r for r in rows if r.confidential and not include_confidential]
     groups: dict[str, list[ActionRow]] = {}
     for row in kept:
         if group_by == "actielijn":
@@ -854,7 +947,11 @@ def action_list_document(
         groups=tuple(ActionGroup(title, tuple(actions)) for title, actions in ordered),
         open_only=not include_closed,
         today=today,
-        omitted=Omitted(actions=len(rows) - len(kept)),
+        omitted=Omitted(
+            actions=sum(1 for r in left_out if r.kind is not ActionKind.TOEZEGGING),
+            toezeggingen=sum(1 for r in left_out if r.kind is ActionKind.TOEZEGGING),
+            included=sum(1 for r in kept if r.confidential),
+        ),
         author=_setting(session, "organisation", "GHNT Desktop"),
     )
 
@@ -1112,6 +1209,7 @@ def progress_report_document(
 
     # Progress notes of the period, on a programme action or on an action item linked to one.
     subject = func.coalesce(ProgressUpdate.programme_action_id, ActionItem.programme_action_id)
+    scope = confidential_scope(session)
     updates = session.execute(
         select(
             subject,
@@ -1120,8 +1218,7 @@ def progress_report_document(
             ProgressUpdate.status,
             ProgressUpdate.done_text,
             ProgressUpdate.todo_text,
-            ProgressUpdate.confidential,
-            func.coalesce(ActionItem.confidential, False),
+            ProgressUpdate.id,
         )
         .outerjoin(ActionItem, ProgressUpdate.action_item_id == ActionItem.id)
         .where(subject.is_not(None), ProgressUpdate.date <= period_to)
@@ -1130,8 +1227,8 @@ def progress_report_document(
     done_by_ambition: dict[uuid.UUID, list[str]] = defaultdict(list)
     latest_todo: dict[uuid.UUID, tuple[date, str]] = {}
     status_at_end: dict[uuid.UUID, ActionStatus] = {}
-    omitted_updates = 0
-    for action_id, direct_id, when, status, done_text, todo_text, confidential, item_confidential in updates:
+    omitted_updates = included_updates = 0
+    for action_id, direct_id, when, status, done_text, todo_text, update_id in updates:
         ambition_id = ambition_of_action.get(action_id)
         if ambition_id is None:
             continue  # an action of another programme
@@ -1139,13 +1236,16 @@ def progress_report_document(
             status_at_end[action_id] = status  # the last status reported up to the end of the period
         if when < period_from:
             continue
-        if (confidential or item_confidential) and not include_confidential:
+        confidential = scope.update(update_id)
+        if confidential and not include_confidential:
             omitted_updates += 1
             continue
+        included_updates += confidential
+        mark = f"{CONFIDENTIAL_MARK}: " if confidential else ""
         text = " ".join((done_text or "").split())
-        if text and text not in done_by_ambition[ambition_id]:
-            done_by_ambition[ambition_id].append(text)
-        todo = " ".join((todo_text or "").split())
+        if text and mark + text not in done_by_ambition[ambition_id]:
+            done_by_ambition[ambition_id].append(mark + text)
+        todo = mark + " ".join((todo_text or "").split()) if (todo_text or "").strip() else ""
         if todo:
             latest_todo[action_id] = (when, todo)
 
@@ -1226,6 +1326,6 @@ def progress_report_document(
         outlook=(report.outlook if report else "") or default_outlook,
         sources=tuple(str(s) for s in ((report.sources if report else None) or ()) if str(s).strip()),
         chapters=tuple(chapters),
-        omitted=Omitted(updates=omitted_updates),
+        omitted=Omitted(updates=omitted_updates, included=included_updates),
         saved_report_id=report.id if report else None,
     )

@@ -1,0 +1,200 @@
+"""Effective confidentiality: the one rule every document, list, export, calendar file and search asks.
+
+A record is vertrouwelijk when it is flagged itself **or** anything it belongs to is:
+
+- an agenda item -> its minutes, decisions, action items and toezeggingen, progress notes recorded under it,
+  its documents and its guests;
+- a decision -> the agenda item of the bestuurlijk overleg it was escalated to (and so everything under that
+  item, recursively) and its outcome;
+- an action item -> its progress notes.
+
+The rule is evaluated when something is read, never stored on the children, so it holds whatever the order of
+events: flagging an item after its decisions were recorded covers them at once, and unflagging the item
+uncovers only what is not flagged itself. :func:`confidential_scope` reads the flagged roots and walks down to a
+fixed point in a few indexed queries; an output then asks :class:`ConfidentialScope` per record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import ActionItem, AgendaItem, Attendance, Decision, ProgressUpdate
+from . import ValidationError
+
+# At most this many ids go into one IN (...) list (SQLite allows 32,766 variables; PostgreSQL far more).
+_CHUNK = 10_000
+
+NEUTRAL_ESCALATION_TITLE = "Vertrouwelijk besluit {number}, zie besloten stuk"
+CONFIDENTIAL_MARK = "Vertrouwelijk"
+
+
+def neutral_escalation_title(decision_number: str) -> str:
+    """The agenda title of an escalated vertrouwelijk decision: its number, never its text."""
+    return NEUTRAL_ESCALATION_TITLE.format(number=decision_number or "zonder nummer")
+
+
+@dataclass(frozen=True)
+class ConfidentialScope:
+    """Every record that is effectively vertrouwelijk, by kind (ids as ``uuid.UUID``)."""
+
+    agenda_items: frozenset[uuid.UUID] = frozenset()
+    # Of those, the items that are confidential only because the decision they escalate is: the agenda of the
+    # bestuurlijk overleg shows them under a neutral title (item id -> decision number).
+    escalation_items: dict[uuid.UUID, str] = field(default_factory=dict)
+    decisions: frozenset[uuid.UUID] = frozenset()
+    action_items: frozenset[uuid.UUID] = frozenset()
+    updates: frozenset[uuid.UUID] = frozenset()
+    guests: frozenset[uuid.UUID] = frozenset()  # attendance rows of guests of a vertrouwelijk item
+
+    def agenda_item(self, item_id: uuid.UUID | None) -> bool:
+        return item_id is not None and item_id in self.agenda_items
+
+    def decision(self, decision_id: uuid.UUID | None) -> bool:
+        return decision_id is not None and decision_id in self.decisions
+
+    def action(self, action_id: uuid.UUID | None) -> bool:
+        return action_id is not None and action_id in self.action_items
+
+    def update(self, update_id: uuid.UUID | None) -> bool:
+        return update_id is not None and update_id in self.updates
+
+    def guest(self, attendance_id: uuid.UUID | None) -> bool:
+        return attendance_id is not None and attendance_id in self.guests
+
+    def hex_action_items(self) -> frozenset[str]:
+        """The confidential action items as 32 hex digits (the actions view keeps ids as stored)."""
+        return frozenset(i.hex for i in self.action_items)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.agenda_items or self.decisions or self.action_items or self.updates)
+
+
+def _chunks(ids: Iterable[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
+    batch: list[uuid.UUID] = []
+    for value in ids:
+        batch.append(value)
+        if len(batch) == _CHUNK:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def confidential_scope(session: Session) -> ConfidentialScope:
+    """Evaluate the rule over the whole database: the flagged records and everything that belongs to them.
+
+    Few records are flagged, so this reads the flagged ones by their flag and walks down by foreign keys; an
+    escalation can make an item of another meeting confidential, which can in turn cover decisions escalated
+    further, so the walk repeats until nothing new is found.
+    """
+    items: set[uuid.UUID] = set(session.scalars(select(AgendaItem.id).where(AgendaItem.confidential.is_(True))))
+    decisions: set[uuid.UUID] = set()
+    escalation_items: dict[uuid.UUID, str] = {}
+    flagged_decisions = session.execute(
+        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(
+            Decision.confidential.is_(True)
+        )
+    ).all()
+    pending_decisions = list(flagged_decisions)
+    new_items = set(items)
+    while pending_decisions or new_items:
+        if new_items:
+            for batch in _chunks(new_items):
+                pending_decisions.extend(
+                    session.execute(
+                        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(
+                            Decision.agenda_item_id.in_(batch)
+                        )
+                    ).all()
+                )
+            new_items = set()
+        for decision_id, escalation_item_id, number in pending_decisions:
+            if decision_id in decisions:
+                continue
+            decisions.add(decision_id)
+            if escalation_item_id is not None and escalation_item_id not in items:
+                items.add(escalation_item_id)
+                new_items.add(escalation_item_id)
+                escalation_items[escalation_item_id] = number
+        pending_decisions = []
+    # An escalation item the user flagged is an ordinary confidential item: left out, not renamed.
+    flagged_items = set(
+        session.scalars(
+            select(AgendaItem.id).where(AgendaItem.id.in_(list(escalation_items)), AgendaItem.confidential.is_(True))
+        )
+    ) if escalation_items else set()
+    for item_id in flagged_items:
+        escalation_items.pop(item_id, None)
+
+    actions: set[uuid.UUID] = set(session.scalars(select(ActionItem.id).where(ActionItem.confidential.is_(True))))
+    for batch in _chunks(items):
+        actions.update(session.scalars(select(ActionItem.id).where(ActionItem.origin_agenda_item_id.in_(batch))))
+
+    updates: set[uuid.UUID] = set(
+        session.scalars(select(ProgressUpdate.id).where(ProgressUpdate.confidential.is_(True)))
+    )
+    for batch in _chunks(actions):
+        updates.update(session.scalars(select(ProgressUpdate.id).where(ProgressUpdate.action_item_id.in_(batch))))
+    for batch in _chunks(items):
+        updates.update(session.scalars(select(ProgressUpdate.id).where(ProgressUpdate.agenda_item_id.in_(batch))))
+
+    guests: set[uuid.UUID] = set()
+    for batch in _chunks(items):
+        guests.update(session.scalars(select(Attendance.id).where(Attendance.agenda_item_id.in_(batch))))
+
+    return ConfidentialScope(
+        agenda_items=frozenset(items),
+        escalation_items=escalation_items,
+        decisions=frozenset(decisions),
+        action_items=frozenset(actions),
+        updates=frozenset(updates),
+        guests=frozenset(guests),
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Unflagging under a confidential parent
+
+
+def confidential_parent_of(session: Session, kind: str, record_id: uuid.UUID) -> str:
+    """Why a record is vertrouwelijk through what it belongs to (a Dutch phrase), or "" when it is not.
+
+    ``kind`` is ``decision``, ``action_item`` or ``progress_update``. Used to refuse unflagging a child
+    whose parent keeps it confidential, with a message that names the parent.
+    """
+    scope = confidential_scope(session)
+    if kind == "decision":
+        item_id = session.scalar(select(Decision.agenda_item_id).where(Decision.id == record_id))
+        return "het agendapunt waaronder het is genomen" if scope.agenda_item(item_id) else ""
+    if kind == "action_item":
+        item_id = session.scalar(select(ActionItem.origin_agenda_item_id).where(ActionItem.id == record_id))
+        return "het agendapunt waaronder het is vastgelegd" if scope.agenda_item(item_id) else ""
+    if kind == "progress_update":
+        row = session.execute(
+            select(ProgressUpdate.action_item_id, ProgressUpdate.agenda_item_id).where(ProgressUpdate.id == record_id)
+        ).one_or_none()
+        if row is None:
+            return ""
+        if scope.action(row[0]):
+            return "de actie waar de voortgang bij hoort"
+        if scope.agenda_item(row[1]):
+            return "het agendapunt waaronder de voortgang is besproken"
+        return ""
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def refuse_unflag_under_parent(session: Session, kind: str, record_id: uuid.UUID, label: str) -> None:
+    """Raise ``ValidationError`` when ``record_id`` is to be unflagged while its parent keeps it vertrouwelijk."""
+    parent = confidential_parent_of(session, kind, record_id)
+    if parent:
+        raise ValidationError(
+            f"{label} blijft vertrouwelijk, omdat {parent} vertrouwelijk is. "
+            "Haal eerst daar het vinkje Vertrouwelijk weg als het echt openbaar mag."
+        )
+
