@@ -56,6 +56,7 @@ class InvitationData:
 def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email: str = "") -> InvitationData:
     """Read a meeting's invitation. The organizer is the secretaris (else the voorzitter) unless
     ``organizer_email`` names the mailbox that sends it. Vertrouwelijke items show no title."""
+    from .services.confidentiality import confidential_scope, neutral_escalation_title
     from .services.meetings import attendance_of, get_or_404, items_of
 
     meeting: Meeting = get_or_404(session, Meeting, meeting_id)
@@ -67,10 +68,15 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
             email=organizer_email or (organizer_person.email if organizer_person else ""),
         )
     attendees = []
+    # An invitation goes to everyone: what is vertrouwelijk (by the one rule) stays out of it, guests of a
+    # confidential item included (their presence says what is discussed).
+    scope = confidential_scope(session)
     seen: set[str] = set()
     for a in attendance_of(session, meeting.id):
         if a.status is AttendanceStatus.EXCUSED:
             continue  # afgemeld: the calendar need not chase them again
+        if scope.agenda_item(a.agenda_item_id):
+            continue
         name = a.person.name if a.person else a.name or (a.organisation.name if a.organisation else "")
         email = a.person.email.strip() if a.person and a.person.email else ""
         key = email.casefold() or name.casefold()
@@ -87,7 +93,12 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
         )
     lines = []
     for item in items_of(session, meeting.id):
-        title = "Vertrouwelijk agendapunt" if item.confidential else item.title
+        if item.id in scope.escalation_items:
+            title = neutral_escalation_title(scope.escalation_items[item.id])
+        elif scope.agenda_item(item.id):
+            title = "Vertrouwelijk agendapunt"
+        else:
+            title = item.title
         purpose = f" ({item.purpose.label.lower()})" if item.standard_item is None else ""
         lines.append(f"{item.number}. {title}{purpose}")
     return InvitationData(

@@ -284,7 +284,8 @@ def test_escalation_placed_at_once_and_withdrawn(session, world: World) -> None:
     stored = session.get(Decision, decision.id)
     assert stored.escalated_to_meeting_id == bo
     titles = [r.title for r in agenda.agenda_items(session, bo)]
-    assert any("vertrouwelijk besluit" in t for t in titles) and not any("Voorstel" in t for t in titles)
+    assert f"Vertrouwelijk besluit {decision.number}, zie besloten stuk" in titles
+    assert not any("Voorstel" in t for t in titles)
     minutes.withdraw_escalation(session, decision.id)
     assert len(agenda.agenda_items(session, bo)) == 5
     assert session.get(Decision, decision.id).escalation is EscalationState.NONE

@@ -137,7 +137,10 @@ def test_left_out_message_and_screenshot(qtbot, demo_db, tmp_path, messages):
     assert dialog.confidential_warning.isVisible()
     assert not dialog.left_out_label.isVisible()  # a changed choice clears the old result
     outcome = run(qtbot, dialog, tmp_path / "verslag-alles.docx")
-    assert outcome.left_out_count == 0 and not dialog.left_out_label.isVisible()
+    # Included: nothing left out, and the dialog warns that the document carries confidential content.
+    assert outcome.left_out_count == 0 and outcome.included
+    assert dialog.left_out_label.isVisible() and "vertrouwelijke" in dialog.left_out_label.text()
+    assert "Weggelaten" not in dialog.left_out_label.text()
 
 
 def test_open_and_folder_buttons(qtbot, demo_db, tmp_path, messages, opened):

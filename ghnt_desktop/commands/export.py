@@ -116,5 +116,8 @@ def run_request(args: argparse.Namespace, build_request) -> int:
         details = f" ({outcome.count} regels; bladen: {', '.join(outcome.sheets)})"
     print(f"Opgeslagen: {outcome.path}{details}")
     if outcome.left_out:
-        print(f"{outcome.left_out} Gebruik --include-confidential om ze op te nemen.")
+        hint = " Gebruik --include-confidential om ze op te nemen." if outcome.can_include else ""
+        print(f"{outcome.left_out}{hint}")
+    if outcome.included:
+        print(outcome.included)
     return EXIT_OK

@@ -117,6 +117,8 @@ class ExportOutcome:
     format: str
     left_out: str = ""  # Dutch: what was left out because it is vertrouwelijk; empty when nothing
     left_out_count: int = 0
+    included: str = ""  # Dutch: the warning when vertrouwelijk content was included on request
+    can_include: bool = True  # False where confidential content is never included (the partner workbook)
     count: int | None = None  # agenda items, rows or chapters written, when the export says
     sheets: tuple[str, ...] = field(default_factory=tuple)
 
@@ -143,6 +145,7 @@ def _outcome(request: ExportRequest, result: Any) -> ExportOutcome:
             format="docx",
             left_out=omitted.describe(),
             left_out_count=omitted.total,
+            included=omitted.describe_included(),
             count=result.count or None,
         )
     return ExportOutcome(  # Excel: XlsxExportResult
@@ -151,6 +154,7 @@ def _outcome(request: ExportRequest, result: Any) -> ExportOutcome:
         format="xlsx",
         left_out=" ".join(result.notes) if result.confidential_left_out else "",
         left_out_count=result.confidential_left_out,
+        can_include=request.kind != "actielijst",
         count=result.rows,
         sheets=tuple(result.sheets),
     )
@@ -247,7 +251,6 @@ def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
             session,
             organisation_id=request.organisation_id,
             include_closed=request.include_closed,
-            include_confidential=include,
             series_id=request.series_id,
             today=request.today,
             title=title,
@@ -261,7 +264,11 @@ def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
     if request.kind == "presentielijst":
         from ..exports.xlsx_meetings import write_presentielijst_xlsx
 
-        meeting = importing.gather_presentielijst(session, request.meeting_id) if request.meeting_id else None
+        meeting = (
+            importing.gather_presentielijst(session, request.meeting_id, include_confidential=include)
+            if request.meeting_id
+            else None
+        )
         overview = None
         if request.year:
             overview = importing.gather_representation(session, request.year, series_id=request.series_id)

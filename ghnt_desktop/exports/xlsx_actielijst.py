@@ -145,10 +145,12 @@ def row_values(row: ActionRow, progress_text: str) -> list[object]:
 
 
 def confidential_note(count: int) -> str:
-    """The Dutch sentence that says how many confidential actions were left out."""
-    if count == 1:
-        return "1 vertrouwelijke actie is weggelaten."
-    return f"{count} vertrouwelijke acties zijn weggelaten."
+    """The Dutch sentence that says how many confidential actions were left out, and why always here."""
+    counted = "1 vertrouwelijke actie is weggelaten" if count == 1 else f"{count} vertrouwelijke acties zijn weggelaten"
+    return (
+        f"{counted}: de Excel-actielijst gaat naar partners en bevat nooit vertrouwelijke acties. "
+        "Gebruik de Word-actielijst voor een lijst met vertrouwelijke acties."
+    )
 
 
 def _group_by_section(rows: Sequence[ActionRow]) -> list[tuple[str, list[ActionRow]]]:

@@ -58,6 +58,7 @@ class AttendanceLine:
     status: str
     substitute: str = ""
     agenda_item: str = ""  # the agenda item a guest came for
+    confidential: bool = False  # a guest of a vertrouwelijk item, included on request
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,7 @@ class PresentielijstData:
     secretary: str
     lines: tuple[AttendanceLine, ...]
     organisations: tuple[OrganisationPresence, ...]
+    confidential_left_out: int = 0  # guests of vertrouwelijke agenda items
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,7 @@ class DecisionLine:
     escalation: str
     outcome: str
     outcome_date: date | None
+    confidential: bool = False  # included on request: marked in its own column
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,21 @@ class BesluitenlijstData:
     decisions: tuple[DecisionLine, ...]
     omitted_note: str = ""
     confidential_left_out: int = 0
+    included_note: str = ""  # the warning when vertrouwelijke besluiten are included
+
+
+CONFIDENTIAL_COLUMN = Column("confidential", "Vertrouwelijk", 14)
+CONFIDENTIAL_BANNER = "VERTROUWELIJK"
+
+
+def confidential_cell(confidential: bool) -> str:
+    return "Vertrouwelijk" if confidential else ""
+
+
+def guests_note(count: int) -> str:
+    """The Dutch sentence that says how many guests of vertrouwelijke agendapunten were left out."""
+    which = "1 gast" if count == 1 else f"{count} gasten"
+    return f"Weggelaten omdat het agendapunt vertrouwelijk is: {which}."
 
 
 ATTENDANCE_COLUMNS = (
@@ -193,6 +211,7 @@ def write_presentielijst_xlsx(
     wb = new_write_only_workbook()
     used: set[str] = set()
     sheets: list[str] = []
+    notes: list[str] = []
     rows = 0
     if data is not None:
         wb.properties.title = f"Presentielijst {data.title}"
@@ -202,12 +221,22 @@ def write_presentielijst_xlsx(
             lines.append((f"Locatie: {data.location}", NOTE_STYLE))
         if data.chair or data.secretary:
             lines.append((f"Voorzitter: {data.chair or '-'} · Notulist: {data.secretary or '-'}", NOTE_STYLE))
+        if data.confidential_left_out:
+            notes.append(guests_note(data.confidential_left_out))
+            lines.append((notes[-1], NOTE_STYLE))
+        marked = any(a.confidential for a in data.lines)
+        if marked:
+            lines.insert(0, (CONFIDENTIAL_BANNER, TITLE_STYLE))
         ws = write_table_sheet(
             wb,
             "Presentielijst",
             lines,
-            ATTENDANCE_COLUMNS,
-            ([a.name, a.organisation, a.role, a.status, a.substitute, a.agenda_item] for a in data.lines),
+            (*ATTENDANCE_COLUMNS, CONFIDENTIAL_COLUMN) if marked else ATTENDANCE_COLUMNS,
+            (
+                [a.name, a.organisation, a.role, a.status, a.substitute, a.agenda_item]
+                + ([confidential_cell(a.confidential)] if marked else [])
+                for a in data.lines
+            ),
             table_name="Presentielijst",
             row_count=len(data.lines),
             used_titles=used,
@@ -238,7 +267,10 @@ def write_presentielijst_xlsx(
         rows += len(overview.rows)
     save_workbook(wb, path)
     report(progress, total, total)
-    return XlsxExportResult(path=Path(path), rows=rows, sheets=tuple(sheets))
+    left_out = data.confidential_left_out if data is not None else 0
+    return XlsxExportResult(
+        path=Path(path), rows=rows, sheets=tuple(sheets), confidential_left_out=left_out, notes=tuple(notes)
+    )
 
 
 def _write_overview(wb, overview: RepresentationData, used: set[str]) -> str:
@@ -309,13 +341,19 @@ def write_besluitenlijst_xlsx(
         lines.append((data.subtitle, NOTE_STYLE))
     if data.omitted_note:
         lines.append((data.omitted_note, NOTE_STYLE))
+    marked = any(d.confidential for d in data.decisions)
+    if marked:
+        lines.insert(0, (CONFIDENTIAL_BANNER, TITLE_STYLE))
+        if data.included_note:
+            lines.append((data.included_note, NOTE_STYLE))
     ws = write_table_sheet(
         wb,
         "Besluitenlijst",
         lines,
-        DECISION_COLUMNS,
+        (*DECISION_COLUMNS, CONFIDENTIAL_COLUMN) if marked else DECISION_COLUMNS,
         (
             [d.number, d.meeting_date, d.meeting_title, d.text, d.escalation, d.outcome, d.outcome_date]
+            + ([confidential_cell(d.confidential)] if marked else [])
             for d in data.decisions
         ),
         table_name="Besluitenlijst",

@@ -25,6 +25,7 @@ from ..models import (
     AgendaItem,
     AgendaPurpose,
     AttendanceRole,
+    ChangeRecord,
     Decision,
     EscalationState,
     Meeting,
@@ -37,6 +38,7 @@ from ..models import (
 )
 from ..models.enums import MeetingKind
 from . import Changes, RefusedError, ValidationError
+from .confidentiality import confidential_scope, neutral_escalation_title
 from .meetings import (
     MEETING_CHANGES,
     Created,
@@ -670,11 +672,37 @@ def pending_escalations(session: Session, series_id: uuid.UUID) -> list[Decision
     return list(session.scalars(query))
 
 
-def escalation_title(decision: Decision) -> str:
-    """The agenda title of an escalated decision; the text of a vertrouwelijk decision stays out of it."""
-    source = decision.meeting.title
-    subject = "vertrouwelijk besluit" if decision.confidential else decision.text.strip().splitlines()[0][:300]
-    return f"{ESCALATION_PREFIX}: {subject} (besluit {decision.number}, {source})"
+ESCALATION_TEXT_FIELD = "escalation_text"  # history field: the user chose to put a confidential text on the agenda
+ESCALATION_TEXT_INCLUDED = "tekst opgenomen"
+
+
+def escalation_text_included(session: Session, decision_id: uuid.UUID) -> bool:
+    """Whether the user explicitly chose to put this confidential decision's text on the bestuurlijk agenda."""
+    latest = session.scalar(
+        select(ChangeRecord.new_value)
+        .where(
+            ChangeRecord.entity == "decision",
+            ChangeRecord.entity_id == decision_id,
+            ChangeRecord.field == ESCALATION_TEXT_FIELD,
+        )
+        .order_by(ChangeRecord.changed_at.desc())
+        .limit(1)
+    )
+    return latest == ESCALATION_TEXT_INCLUDED
+
+
+def escalation_title(session: Session, decision: Decision) -> str:
+    """The agenda title of an escalated decision.
+
+    A vertrouwelijk decision (by the one rule: flagged, or taken under a confidential item) gets a neutral
+    title that names only its number, unless the user explicitly chose to include its text (recorded in the
+    decision's history). Documents apply the same rule again when they are made, so a decision that becomes
+    confidential after it was placed is neutral there too.
+    """
+    if confidential_scope(session).decision(decision.id) and not escalation_text_included(session, decision.id):
+        return neutral_escalation_title(decision.number)
+    subject = decision.text.strip().splitlines()[0][:300] if decision.text.strip() else decision.number
+    return f"{ESCALATION_PREFIX}: {subject} (besluit {decision.number}, {decision.meeting.title})"
 
 
 def place_escalations(session: Session, meeting_id: uuid.UUID) -> Changes:
@@ -694,7 +722,7 @@ def place_escalations(session: Session, meeting_id: uuid.UUID) -> Changes:
             session,
             meeting,
             insert_position(session, meeting),
-            title=escalation_title(decision),
+            title=escalation_title(session, decision),
             purpose=AgendaPurpose.BESLUITVORMING,
             confidential=decision.confidential,
             planned_minutes=15,

@@ -97,9 +97,7 @@ def confidential_scope(session: Session) -> ConfidentialScope:
     decisions: set[uuid.UUID] = set()
     escalation_items: dict[uuid.UUID, str] = {}
     flagged_decisions = session.execute(
-        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(
-            Decision.confidential.is_(True)
-        )
+        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(Decision.confidential.is_(True))
     ).all()
     pending_decisions = list(flagged_decisions)
     new_items = set(items)
@@ -124,11 +122,17 @@ def confidential_scope(session: Session) -> ConfidentialScope:
                 escalation_items[escalation_item_id] = number
         pending_decisions = []
     # An escalation item the user flagged is an ordinary confidential item: left out, not renamed.
-    flagged_items = set(
-        session.scalars(
-            select(AgendaItem.id).where(AgendaItem.id.in_(list(escalation_items)), AgendaItem.confidential.is_(True))
+    flagged_items = (
+        set(
+            session.scalars(
+                select(AgendaItem.id).where(
+                    AgendaItem.id.in_(list(escalation_items)), AgendaItem.confidential.is_(True)
+                )
+            )
         )
-    ) if escalation_items else set()
+        if escalation_items
+        else set()
+    )
     for item_id in flagged_items:
         escalation_items.pop(item_id, None)
 
@@ -197,4 +201,3 @@ def refuse_unflag_under_parent(session: Session, kind: str, record_id: uuid.UUID
             f"{label} blijft vertrouwelijk, omdat {parent} vertrouwelijk is. "
             "Haal eerst daar het vinkje Vertrouwelijk weg als het echt openbaar mag."
         )
-

@@ -36,6 +36,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .actions import ActionFilter, list_action_items
+from .confidentiality import confidential_scope
 from .minutes import record_progress
 
 if TYPE_CHECKING:  # the export and import modules load openpyxl-related code only when used
@@ -70,10 +71,15 @@ def find_organisation(session: Session, text: str) -> tuple[uuid.UUID, str]:
 
 
 def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """The text of the most recent progress update of each action item ("wat is gedaan", else "wat moet nog")."""
+    """The text of the most recent progress update of each action item ("wat is gedaan", else "wat moet nog"),
+    among the updates that are not vertrouwelijk by the one rule of ``services.confidentiality``."""
     ids = list(action_ids)
     if not ids:
         return {}
+    conditions = [ProgressUpdate.action_item_id.is_not(None)]
+    hidden = confidential_scope(session).updates
+    if hidden:
+        conditions.append(ProgressUpdate.id.not_in(list(hidden)))
     ranked = (
         select(
             ProgressUpdate.action_item_id,
@@ -86,7 +92,7 @@ def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> 
             )
             .label("rank"),
         )
-        .where(ProgressUpdate.action_item_id.is_not(None), ProgressUpdate.confidential.is_(False))
+        .where(*conditions)
         .subquery()
     )
     query = select(ranked.c.action_item_id, ranked.c.done_text, ranked.c.todo_text).where(ranked.c.rank == 1)
@@ -103,25 +109,22 @@ def gather_actielijst(
     *,
     organisation_id: uuid.UUID | None = None,
     include_closed: bool = False,
-    include_confidential: bool = False,
     series_id: uuid.UUID | None = None,
     today: date | None = None,
     title: str = "Actielijst",
 ) -> ActielijstData:
     """The data of the Excel actielijst: open actions (or all), one organisation's when asked.
 
-    Confidential actions are left out unless ``include_confidential``; the number left out is counted
-    so the export can say so.
+    This workbook is the round-trip file partners fill in and send back, so vertrouwelijke actions (by the
+    one rule) never go in; the number left out is counted so the export can say so.
     """
     from ..exports.xlsx_actielijst import ActielijstData
 
     base = ActionFilter(open_only=not include_closed, organisation_id=organisation_id, series_id=series_id)
     rows = list_action_items(session, base, sort="number")
-    left_out = 0
-    if not include_confidential:
-        kept = [r for r in rows if not r.confidential]
-        left_out = len(rows) - len(kept)
-        rows = kept
+    kept = [r for r in rows if not r.confidential]
+    left_out = len(rows) - len(kept)
+    rows = kept
     organisation = ""
     if organisation_id is not None:
         org = session.get(Organisation, organisation_id)
@@ -137,8 +140,13 @@ def gather_actielijst(
     )
 
 
-def gather_presentielijst(session: Session, meeting_id: uuid.UUID) -> PresentielijstData:
-    """The presentielijst of one meeting: each attendee, and per organisation whether it was represented."""
+def gather_presentielijst(
+    session: Session, meeting_id: uuid.UUID, *, include_confidential: bool = False
+) -> PresentielijstData:
+    """The presentielijst of one meeting: each attendee, and per organisation whether it was represented.
+
+    A guest of a vertrouwelijk agenda item (by the one rule) is left out, and counted, unless
+    ``include_confidential``; then the line is marked."""
     from ..exports.xlsx_meetings import (
         MARK_ABSENT,
         MARK_EXCUSED,
@@ -153,9 +161,15 @@ def gather_presentielijst(session: Session, meeting_id: uuid.UUID) -> Presentiel
     from .meetings import attendance_list
 
     header = meeting_header(session, meeting_id)
+    scope = confidential_scope(session)
     lines = []
+    left_out = 0
     per_org: dict[str, list[tuple[str, str]]] = {}
     for a in attendance_list(session, meeting_id):
+        confidential = scope.agenda_item(a.agenda_item_id)
+        if confidential and not include_confidential:
+            left_out += 1
+            continue
         status = a.status.label
         if a.agenda_item_id is not None and a.status in (AttendanceStatus.PRESENT, AttendanceStatus.INVITED):
             status = "Aanwezig voor agendapunt"
@@ -167,6 +181,7 @@ def gather_presentielijst(session: Session, meeting_id: uuid.UUID) -> Presentiel
                 status=status,
                 substitute=a.substitute_name if a.status is AttendanceStatus.SUBSTITUTED else "",
                 agenda_item=a.agenda_item_number,
+                confidential=confidential,
             )
         )
         if not a.organisation_name:
@@ -197,6 +212,7 @@ def gather_presentielijst(session: Session, meeting_id: uuid.UUID) -> Presentiel
         secretary=header.secretary,
         lines=tuple(lines),
         organisations=tuple(organisations),
+        confidential_left_out=left_out,
     )
 
 
@@ -250,9 +266,10 @@ def gather_representation(session: Session, year: int, *, series_id: uuid.UUID |
     from ..exports.xlsx_meetings import MARK_ABSENT, MARK_EXCUSED, MARK_ITEM, MARK_PRESENT, MARK_SUBSTITUTED
 
     marks: dict[str, list[list[str]]] = {}
+    scope = confidential_scope(session)
     for meeting_id, organisation, status, item_id in rows:
-        if not organisation:
-            continue
+        if not organisation or scope.agenda_item(item_id):
+            continue  # a guest of a vertrouwelijk item: that the organisation came says what was discussed
         per_meeting = marks.setdefault(organisation, [[] for _ in meetings])
         if status is AttendanceStatus.PRESENT:
             mark = MARK_ITEM if item_id is not None else MARK_PRESENT
@@ -303,7 +320,9 @@ def gather_besluitenlijst(
         if d.escalation is not EscalationState.NONE:
             escalation = d.escalation.label + (f": {d.escalated_to}" if d.escalated_to else "")
         lines.append(
-            DecisionLine(d.number, d.meeting_date, d.meeting_title, d.text, escalation, d.outcome, d.outcome_date)
+            DecisionLine(
+                d.number, d.meeting_date, d.meeting_title, d.text, escalation, d.outcome, d.outcome_date, d.confidential
+            )
         )
     period = ""
     if date_from or date_to:
@@ -315,6 +334,7 @@ def gather_besluitenlijst(
         decisions=tuple(lines),
         omitted_note=doc.omitted.describe(),
         confidential_left_out=doc.omitted.decisions,
+        included_note=doc.omitted.describe_included(),
     )
 
 

@@ -41,7 +41,14 @@ from ..models import (
 )
 from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
-from .agenda import next_meeting_of_series, place_escalations, remove_agenda_item
+from .agenda import (
+    ESCALATION_TEXT_FIELD,
+    ESCALATION_TEXT_INCLUDED,
+    next_meeting_of_series,
+    place_escalations,
+    remove_agenda_item,
+)
+from .confidentiality import confidential_scope, refuse_unflag_under_parent
 from .history import record_change, record_field_changes
 from .meetings import MEETING_CHANGES, UNSET, Created, Edit, Removed, clean_text, ensure_editable, get_or_404, snapshot
 
@@ -183,6 +190,8 @@ def update_decision(
         after["text"] = clean_text(text, label="De tekst van het besluit", required=True, max_length=20_000)
     if confidential is not UNSET:
         after["confidential"] = bool(confidential)
+        if decision.confidential and not confidential:
+            refuse_unflag_under_parent(session, "decision", decision.id, f"Besluit {decision.number}")
     before = {key: getattr(decision, key) for key in after}
     for key, value in after.items():
         setattr(decision, key, value)
@@ -217,11 +226,15 @@ def _escalation_state(decision: Decision) -> dict[str, Any]:
     }
 
 
-def mark_for_decision(session: Session, decision_id: uuid.UUID, *, user: str = "") -> Edit:
+def mark_for_decision(
+    session: Session, decision_id: uuid.UUID, *, user: str = "", include_confidential_text: bool = False
+) -> Edit:
     """Put a decision "ter besluitvorming" to the bestuurlijk overleg its series escalates to.
 
     It goes on the agenda of that series' next concept or planned meeting at once, or of the next one
-    created. Undo with ``withdraw_escalation``.
+    created. A vertrouwelijk decision goes there under a neutral title ("Vertrouwelijk besluit AO-2027-1-03,
+    zie besloten stuk") unless ``include_confidential_text``: that choice is recorded in its history.
+    Undo with ``withdraw_escalation``.
     """
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
@@ -235,6 +248,17 @@ def mark_for_decision(session: Session, decision_id: uuid.UUID, *, user: str = "
     before = _escalation_state(decision)
     decision.escalation = EscalationState.PROPOSED
     record_change(session, "decision", decision.id, "escalation", EscalationState.NONE, decision.escalation, user=user)
+    if confidential_scope(session).decision(decision.id):
+        record_change(
+            session,
+            "decision",
+            decision.id,
+            ESCALATION_TEXT_FIELD,
+            "",
+            ESCALATION_TEXT_INCLUDED if include_confidential_text else "neutrale titel",
+            user=user,
+            reason="vertrouwelijk besluit voorgelegd aan het bestuurlijk overleg",
+        )
     session.flush()
     changes = MEETING_CHANGES | Changes(ids=frozenset({decision.id, decision.meeting_id}))
     target = next_meeting_of_series(session, series.escalates_to_id, on_or_after=decision.meeting.date)
@@ -534,6 +558,8 @@ def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
             value = ActionKind(value)
         elif key == "confidential":
             value = bool(value)
+            if action.confidential and not value:
+                refuse_unflag_under_parent(session, "action_item", action.id, f"Actiepunt {action.number}")
         elif key == "trekker_person_id":
             _check_trekker(session, value, None)
         elif key == "trekker_organisation_id":

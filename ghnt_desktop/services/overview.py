@@ -33,6 +33,7 @@ from ..models import (
     WorkingGroup,
 )
 from .actions import CLOSED_STATUSES, ITEM, PROGRAMME
+from .confidentiality import confidential_scope
 
 #: The categories of the chart, in the order they are stacked.
 CATEGORIES = ("done", "running", "not_started", "on_hold", "late")
@@ -297,16 +298,22 @@ def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12
         return ChangesSince(None, None, "")
     meeting_id, since, title = last
     since_moment = datetime.combine(since, time.min, tzinfo=UTC)
+    # The overview is often shown on a screen in the overleg: vertrouwelijk texts (by the one rule) stay off it.
+    scope = confidential_scope(session)
+    public_actions = [ActionItem.id.not_in(list(scope.action_items))] if scope.action_items else []
     new_items = (
         select(ActionItem.number, ActionItem.text, Meeting.date)
         .join(Meeting, ActionItem.origin_meeting_id == Meeting.id)
-        .where(Meeting.date >= since)
+        .where(Meeting.date >= since, *public_actions)
     )
-    closed = select(ActionItem.number, ActionItem.text, ActionItem.closed_on).where(ActionItem.closed_on >= since)
+    closed = select(ActionItem.number, ActionItem.text, ActionItem.closed_on).where(
+        ActionItem.closed_on >= since, *public_actions
+    )
+    public_decisions = [Decision.id.not_in(list(scope.decisions))] if scope.decisions else []
     decisions = (
         select(Decision.number, Decision.text, Meeting.date)
         .join(Meeting, Decision.meeting_id == Meeting.id)
-        .where(Meeting.date >= since, Decision.confidential.is_(False))
+        .where(Meeting.date >= since, Decision.confidential.is_(False), *public_decisions)
     )
     updates = select(ProgressUpdate.id).where(ProgressUpdate.date >= since)
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)

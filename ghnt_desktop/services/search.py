@@ -19,6 +19,8 @@ from datetime import date
 from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
+from .confidentiality import ConfidentialScope, confidential_scope
+
 # kind code, table, Dutch label, SQL expression of the indexed text over a row alias
 SOURCES: tuple[tuple[int, str, str, str], ...] = (
     (1, "agenda_item", "Agendapunt", "{r}.number || ' ' || {r}.title || ' ' || {r}.minutes_text"),
@@ -92,10 +94,31 @@ class SearchHit:
     meeting_id: uuid.UUID | None
     meeting_date: date | None
     meeting_title: str
+    confidential: bool = False  # effectively vertrouwelijk (services.confidentiality); only when asked for
 
     @property
     def kind_label(self) -> str:
         return LABELS[self.kind]
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    """The hits shown and how many vertrouwelijke hits were left out (the dialog says so)."""
+
+    hits: list[SearchHit]
+    confidential_left_out: int = 0
+
+
+def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) -> bool:
+    if kind == "agenda_item":
+        return scope.agenda_item(record_id)
+    if kind == "decision":
+        return scope.decision(record_id)
+    if kind == "action_item":
+        return scope.action(record_id)
+    if kind == "progress_update":
+        return scope.update(record_id)
+    return False  # the programme itself is public
 
 
 # Per kind: SQL returning (rowid, id, title, meeting id, meeting date, meeting title) for given rowids.
@@ -113,11 +136,21 @@ _DETAILS = {
 }
 
 
-def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]:
-    """The records whose text contains every word of ``typed`` (as a prefix), best matches first."""
+def search(session: Session, typed: str, *, limit: int = 200, include_confidential: bool = False) -> list[SearchHit]:
+    """The records whose text contains every word of ``typed`` (as a prefix), best matches first.
+
+    Vertrouwelijk records (by the one rule) are left out unless ``include_confidential``; then they are marked.
+    """
+    return search_results(session, typed, limit=limit, include_confidential=include_confidential).hits
+
+
+def search_results(
+    session: Session, typed: str, *, limit: int = 200, include_confidential: bool = False
+) -> SearchResults:
+    """``search`` with the number of vertrouwelijke hits left out."""
     query = fts_query(typed)
     if not query:
-        return []
+        return SearchResults([])
     matches = session.execute(
         text(
             "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 14) FROM search_index "
@@ -133,11 +166,17 @@ def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]
         placeholders = ", ".join(str(int(r)) for r in rowids)
         for row in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
             details[(kind, row[0])] = row
+    scope = confidential_scope(session)
     hits = []
+    left_out = 0
     for rowid, snippet in matches:
         kind = KIND_BY_CODE[rowid % 8]
         row = details.get((kind, rowid // 8))
         if row is None:  # the index is ahead of a row deleted in this session: skip
+            continue
+        confidential = _is_confidential(scope, kind, uuid.UUID(row[1]))
+        if confidential and not include_confidential:
+            left_out += 1
             continue
         hits.append(
             SearchHit(
@@ -148,6 +187,7 @@ def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]
                 meeting_id=uuid.UUID(row[3]) if row[3] else None,
                 meeting_date=date.fromisoformat(row[4]) if row[4] else None,
                 meeting_title=row[5] or "",
+                confidential=confidential,
             )
         )
-    return hits
+    return SearchResults(hits, left_out)

@@ -150,10 +150,9 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ),
     ("docx", "programma"): frozenset({"programme"}),
     ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
-    ("xlsx", "actielijst"): frozenset(
-        {"series", "organisation", "include_closed", "sheet_per_actielijn", "confidential"}
-    ),
-    ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series"}),
+    # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
+    ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
+    ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series", "confidential"}),
     ("xlsx", "besluitenlijst"): frozenset({"series", "period", "confidential"}),
 }
 
@@ -816,11 +815,14 @@ class ExportDialog(QDialog):
             count = " " + arg(self.tr("(%1 regels)"), outcome.count)
         self.result_label.setText(arg(self.tr("Het document is gemaakt%2.\nOpgeslagen in: %1"), outcome.path, count))
         self.result_label.setVisible(True)
+        notes = []
         if outcome.left_out:
-            self.left_out_label.setText(
-                outcome.left_out + " " + self.tr("Vink 'Vertrouwelijke onderdelen opnemen' aan om ze op te nemen.")
-            )
-        self.left_out_label.setVisible(bool(outcome.left_out))
+            hint = self.tr("Vink 'Vertrouwelijke onderdelen opnemen' aan om ze op te nemen.")
+            notes.append(outcome.left_out + (" " + hint if outcome.can_include else ""))
+        if outcome.included:
+            notes.append(outcome.included)
+        self.left_out_label.setText("\n".join(notes))
+        self.left_out_label.setVisible(bool(notes))
         self.open_button.setVisible(True)
         self.folder_button.setVisible(True)
         self.open_button.setFocus()

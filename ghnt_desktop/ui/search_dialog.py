@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout
 
 from ..dutch_dates import short_date
 from .i18n import arg
@@ -45,7 +45,11 @@ class SearchResultModel(RowTableModel["SearchHit"]):
         if column == self.MEETING:
             return row.meeting_title
         if column == self.TITLE:
-            return row.title
+            return (
+                f"{row.title}  ({QCoreApplication.translate('SearchResultModel', 'vertrouwelijk')})"
+                if (row.confidential)
+                else row.title
+            )
         return row.snippet.replace("[", "").replace("]", "")
 
     def sort_value(self, row: SearchHit, column: int) -> Any:
@@ -70,6 +74,12 @@ class SearchDialog(QDialog):
         self.field.setPlaceholderText(self.tr("Zoek in verslagen, besluiten, acties, voortgang en het programma..."))
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
+        self.confidential_check = QCheckBox(self.tr("Ook &vertrouwelijke inhoud tonen"), self)
+        self.confidential_check.setToolTip(
+            self.tr("Vertrouwelijke agendapunten, besluiten, acties en voortgang worden anders niet getoond")
+        )
+        self.confidential_check.toggled.connect(lambda _on: self.run_search())
+        layout.addWidget(self.confidential_check)
         self.model = SearchResultModel(self)
         # Best matches first: the order is the search's, so the columns do not sort.
         self.view = make_table_view(self.model, self, sortable=False)
@@ -86,27 +96,36 @@ class SearchDialog(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
 
     def run_search(self) -> None:
-        from ..services.search import search
+        from ..services.search import search_results
 
         self._timer.stop()
         database = self.window_.database
         if database is None:
             return
         with database.session() as session:
-            hits = search(session, self.field.text())
+            results = search_results(
+                session, self.field.text(), include_confidential=self.confidential_check.isChecked()
+            )
+        hits = results.hits
         self.model.set_rows(hits)
         for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
             self.view.setColumnWidth(column, width)
         if not self.field.text().strip():
-            self.count_label.setText("")
+            text = ""
         elif not hits:
-            self.count_label.setText(self.tr("Niets gevonden."))
+            text = self.tr("Niets gevonden.")
+        elif len(hits) == 1:
+            text = self.tr("1 resultaat")
         else:
-            self.count_label.setText(
-                arg(
-                    self.tr("%1 resultaten (de beste 200)") if len(hits) >= 200 else self.tr("%1 resultaten"), len(hits)
-                )
+            text = arg(
+                self.tr("%1 resultaten (de beste 200)") if len(hits) >= 200 else self.tr("%1 resultaten"), len(hits)
             )
+        if results.confidential_left_out:
+            text += " " + arg(
+                self.tr("(%1 vertrouwelijk, niet getoond: vink Ook vertrouwelijke inhoud tonen aan)"),
+                results.confidential_left_out,
+            )
+        self.count_label.setText(text)
 
     def _open_first_or_current(self) -> None:
         self.run_search()
