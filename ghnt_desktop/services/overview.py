@@ -313,7 +313,7 @@ def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12
     decisions = (
         select(Decision.number, Decision.text, Meeting.date)
         .join(Meeting, Decision.meeting_id == Meeting.id)
-        .where(Meeting.date >= since, Decision.confidential.is_(False), *public_decisions)
+        .where(Meeting.date >= since, *public_decisions)
     )
     updates = select(ProgressUpdate.id).where(ProgressUpdate.date >= since)
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
