@@ -374,6 +374,19 @@ class MinutesTab(MeetingTab):
         label_row.addWidget(self.saved_label)
         notes_layout.addLayout(label_row)
         notes_layout.addWidget(self.notes, 1)
+        # The privacy guard: a warning (never a block) when the text looks like case data.
+        self.privacy_label = QLabel(self)
+        self.privacy_label.setObjectName("privacyWarning")
+        self.privacy_label.setWordWrap(True)
+        self.privacy_label.setStyleSheet("color: #9c5700;")
+        self.privacy_button = QPushButton(self.tr("Markeer punt als &vertrouwelijk"), self)
+        self.privacy_button.clicked.connect(self.mark_item_confidential)
+        privacy_row = QHBoxLayout()
+        privacy_row.addWidget(self.privacy_label, 1)
+        privacy_row.addWidget(self.privacy_button)
+        notes_layout.addLayout(privacy_row)
+        self.privacy_label.setVisible(False)
+        self.privacy_button.setVisible(False)
         self.inner = QSplitter(Qt.Orientation.Vertical, self)
         self.inner.addWidget(notes_box)
         self.inner.addWidget(self.parts)
@@ -556,6 +569,7 @@ class MinutesTab(MeetingTab):
         if line.guests:
             meta.append(arg(self.tr("gast: %1"), ", ".join(line.guests)))
         self.item_meta.setText(" · ".join(meta))
+        self.check_privacy()
         row = self.item_list.currentRow()
         self.previous_button.setEnabled(row > 0)
         self.next_button.setEnabled(row < self.item_list.count() - 1)
@@ -641,6 +655,28 @@ class MinutesTab(MeetingTab):
         )
         if self.run(command):
             self.saved_label.setText(arg(self.tr("Opgeslagen om %1"), datetime.now().strftime("%H:%M:%S")))
+            self.check_privacy()
+
+    def check_privacy(self) -> None:
+        """Warn when the saved verslag text looks like case data; offer to mark the item vertrouwelijk."""
+        from ...privacy import describe, find_case_data
+
+        item = self.current_item()
+        warning = describe(find_case_data(self.notes.toPlainText())) if item is not None else ""
+        self.privacy_label.setText(warning)
+        self.privacy_label.setVisible(bool(warning))
+        self.privacy_button.setVisible(bool(warning) and item is not None and not item.confidential)
+
+    def mark_item_confidential(self) -> None:
+        from ...services.agenda import update_agenda_item
+
+        item = self.current_item()
+        if item is None or self.read_only:
+            return
+        self.save_notes()
+        label = arg(self.tr("Agendapunt %1 vertrouwelijk"), item.number)
+        if self.edit(label, update_agenda_item, item.id, confidential=True):
+            self.privacy_button.setVisible(False)
 
     # Decisions.
 

@@ -1,0 +1,75 @@
+"""The privacy guard in the notuleren tab: typed case data is saved (never lost) and warned about, and one
+click marks the agenda item vertrouwelijk; ordinary minutes raise no warning."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+from test_ui_meeting_cycle import TODAY
+
+from ghnt_desktop.models import AgendaItem, Meeting, MeetingState
+from ghnt_desktop.settings import Settings
+from ghnt_desktop.ui.mainwindow import MainWindow
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+
+
+@pytest.fixture(scope="module")
+def demo_file(demo_database) -> Path:
+    return demo_database(TODAY)
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, demo_file):
+    path = tmp_path / "regio.db"
+    shutil.copy(demo_file, path)
+    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_database_file(path)
+    win.show_page("meetings")
+    yield win
+    if win.database is not None:
+        win.database.close()
+
+
+def test_case_data_in_minutes_is_warned_about_and_marked(window, qtbot):
+    with window.database.session() as session:
+        meeting, item_id = session.execute(
+            select(Meeting, AgendaItem.id)
+            .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+            .where(Meeting.state.in_((MeetingState.PLANNED, MeetingState.HELD)), AgendaItem.confidential.is_(False))
+            .order_by(Meeting.date.desc(), AgendaItem.position.desc())
+            .limit(1)
+        ).one()
+    page = window.page("meetings")
+    assert page.select_meeting(meeting.id)
+    minutes = page.meeting.minutes
+    page.meeting.tabs.setCurrentWidget(minutes)
+    minutes.go_to(item_id)
+    minutes.notes.setFocus()
+    minutes.notes.selectAll()
+    qtbot.keyClicks(minutes.notes, "De werkgroep bespreekt de aanpak met Veilig Thuis op 12-03-2026.")
+    minutes.save_notes()
+    assert not minutes.privacy_label.isVisible()  # ordinary minutes: no warning
+
+    qtbot.keyClicks(minutes.notes, " Moeder Fatima, geb. 3-4-1985, woont aan de Kerklaan 3a.")
+    minutes.save_notes()
+    with window.database.session() as session:
+        assert "Kerklaan 3a" in session.get(AgendaItem, item_id).minutes_text  # saved: a warning, not a block
+    assert minutes.privacy_label.isVisible()
+    warning = minutes.privacy_label.text()
+    assert "Fatima" in warning and "geboortedatum" in warning and "adres" in warning
+    assert minutes.privacy_button.isVisible()
+    ARTIFACTS.mkdir(exist_ok=True)
+    window.grab().save(str(ARTIFACTS / "privacy_warning.png"))
+    qtbot.mouseClick(minutes.privacy_button, Qt.MouseButton.LeftButton)
+    with window.database.session() as session:
+        assert session.get(AgendaItem, item_id).confidential
+    assert not minutes.privacy_button.isVisible()
