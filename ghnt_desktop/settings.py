@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "window/state": QByteArray(),
     "window/last_page": "overview",
     "database/last_path": "",
+    # The name history and progress rows are recorded under: the user's own, not the operating-system login.
+    "user/name": "",
 }
 
 # Splitter positions and table header states (column widths) are saved per name under these prefixes.

@@ -73,3 +73,20 @@ def test_case_data_in_minutes_is_warned_about_and_marked(window, qtbot):
     with window.database.session() as session:
         assert session.get(AgendaItem, item_id).confidential
     assert not minutes.privacy_button.isVisible()
+
+
+def test_history_records_the_name_the_user_set(window, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ghnt_desktop.ui.user_name import current_user, set_current_user
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("  Anna de Vries  (secretaris) ", True))
+    try:
+        assert window.ask_user_name()
+        assert current_user() == "Anna de Vries (secretaris)"
+        assert window.settings.value("user/name") == "Anna de Vries (secretaris)"
+        monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+        assert not window.ask_user_name()
+        assert current_user() == "Anna de Vries (secretaris)"  # cancelled: unchanged
+    finally:
+        set_current_user("")

@@ -34,6 +34,7 @@ from .. import __version__
 from ..paths import APP_NAME
 from .errors import show_error
 from .i18n import arg
+from .user_name import set_current_user
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings
         self.today = today
+        set_current_user(settings.value("user/name"))
         self.database: Database | None = None
         self.opened: OpenedDatabase | None = None  # the database with its lock (None while read-only)
         # One undo stack for the window: every edit is saved at once and can be undone (ui/undo.py).
@@ -194,6 +196,8 @@ class MainWindow(QMainWindow):
         self.search_action = edit_menu.addAction(self.tr("&Zoeken..."))
         self.search_action.setShortcuts([QKeySequence.StandardKey.Find, QKeySequence(self.tr("Ctrl+K"))])
         self.search_action.triggered.connect(self.open_search)
+        self.user_name_action = edit_menu.addAction(self.tr("Uw &naam in de geschiedenis..."))
+        self.user_name_action.triggered.connect(self.ask_user_name)
 
         view_menu = self.menuBar().addMenu(self.tr("Bee&ld"))
         self.page_actions: list[QAction] = []
@@ -334,6 +338,24 @@ class MainWindow(QMainWindow):
         if opened:
             self.show_status(message)
         return opened
+
+    def ask_user_name(self) -> bool:
+        """Ask the name that history and progress rows record (kept in the settings); False when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
+            self,
+            self.tr("Uw naam"),
+            self.tr("Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
+                    "Bijvoorbeeld: Anna de Vries (secretaris)."),
+            text=self.settings.value("user/name"),
+        )
+        name = " ".join(name.split())
+        if not ok or not name:
+            return False
+        self.settings.set_value("user/name", name)
+        set_current_user(name)
+        return True
 
     def open_database_file(self, path: Path, *, at_start: bool = False, create: bool = False) -> bool:
         """Open ``path`` for editing (lock, migration, daily backup) and show it in every page.

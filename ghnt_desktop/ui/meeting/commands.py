@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..undo import ServiceCommand
+from ..user_name import current_user  # noqa: F401 - the tabs take it from here with the commands
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -177,13 +178,3 @@ def withdraw_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> S
         do=lambda s: withdraw_escalation(s, decision_id, user=user),
         undo=lambda s, _edit: mark_for_decision(s, decision_id, user=user),
     )
-
-
-def current_user() -> str:
-    """The name changes are recorded under: the operating system's user name."""
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is no reason to refuse an edit
-        return ""
