@@ -83,3 +83,36 @@ def test_every_valid_bsn_is_found(eight):
         return
     bsn = digits + str(last)
     assert any(f.kind == "bsn" for f in find_case_data(f"Het BSN is {bsn} volgens het dossier."))
+
+
+def test_exports_warn_on_case_data_and_stay_quiet_otherwise(demo_database, tmp_path):
+    import shutil
+    from datetime import date
+
+    from sqlalchemy import select
+
+    from ghnt_desktop.db import open_database
+    from ghnt_desktop.exports.jobs import ExportRequest, run_export
+    from ghnt_desktop.models import AgendaItem, Meeting, MeetingState
+    from ghnt_desktop.services import minutes
+
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_database(date(2020, 11, 1)), path)
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            meeting_id, item_id = session.execute(
+                select(Meeting.id, AgendaItem.id)
+                .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+                .where(Meeting.state == MeetingState.PLANNED, AgendaItem.confidential.is_(False))
+                .limit(1)
+            ).one()
+        clean = run_export(database, ExportRequest("verslag", tmp_path / "v.docx", meeting_id=meeting_id))
+        assert clean.privacy == ""  # the demo's own minutes are what minutes should be
+        with database.session() as session:
+            minutes.set_minutes_text(session, item_id, "Casus: cliënt Jansen, BSN 111222333, Dorpsstraat 8.")
+        warned = run_export(database, ExportRequest("verslag", tmp_path / "v2.docx", meeting_id=meeting_id))
+        assert "BSN" in warned.privacy and "Jansen" in warned.privacy and "Dorpsstraat 8" in warned.privacy
+        assert warned.path.exists()  # a warning, never a block
+    finally:
+        database.close()

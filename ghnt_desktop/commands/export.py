@@ -120,4 +120,6 @@ def run_request(args: argparse.Namespace, build_request) -> int:
         print(f"{outcome.left_out}{hint}")
     if outcome.included:
         print(outcome.included)
+    if outcome.privacy:
+        print(f"Waarschuwing: {outcome.privacy}")
     return EXIT_OK

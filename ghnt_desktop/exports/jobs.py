@@ -19,8 +19,8 @@ move it into place at the very end).
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -118,6 +118,7 @@ class ExportOutcome:
     left_out: str = ""  # Dutch: what was left out because it is vertrouwelijk; empty when nothing
     left_out_count: int = 0
     included: str = ""  # Dutch: the warning when vertrouwelijk content was included on request
+    privacy: str = ""  # Dutch: the privacy guard's warning when texts in it look like case data
     can_include: bool = True  # False where confidential content is never included (the partner workbook)
     count: int | None = None  # agenda items, rows or chapters written, when the export says
     sheets: tuple[str, ...] = field(default_factory=tuple)
@@ -129,11 +130,49 @@ class PreparedExport:
 
     request: ExportRequest
     write: Callable[[Path, Progress], Any]
+    data: Any = None  # what the document shows, for the privacy guard
 
     def run(self, progress: Progress = None) -> ExportOutcome:
-        """Write the file and describe the result."""
+        """Write the file and describe the result, with a warning when its texts look like case data."""
         result = self.write(self.request.out, progress)
-        return _outcome(self.request, result)
+        outcome = _outcome(self.request, result)
+        warning = privacy_warning(self.data)
+        return replace(outcome, privacy=warning) if warning else outcome
+
+
+# Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes).
+_WRITTEN_FIELDS = frozenset({"text", "notes", "outcome", "done", "todo", "progress_texts"})
+
+
+def _written_texts(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every text people wrote in a document's data: the written fields of its dataclasses, at any depth."""
+    if depth > 8 or value is None or isinstance(value, (int, float, date, uuid.UUID)):
+        return
+    if is_dataclass(value) and not isinstance(value, type):
+        for item in fields(value):
+            child = getattr(value, item.name)
+            if item.name in _WRITTEN_FIELDS:
+                if isinstance(child, str):
+                    yield child
+                    continue
+                if isinstance(child, Mapping):
+                    yield from (v for v in child.values() if isinstance(v, str))
+                    continue
+                if isinstance(child, tuple | list):
+                    yield from (v for v in child if isinstance(v, str))
+                    continue
+            yield from _written_texts(child, depth + 1)
+    elif isinstance(value, tuple | list):
+        for child in value:
+            yield from _written_texts(child, depth + 1)
+
+
+def privacy_warning(data: Any) -> str:
+    """The privacy guard's Dutch warning for what a document shows; empty when nothing looks like case data."""
+    from ..privacy import describe, find_case_data
+
+    findings = [finding for text in _written_texts(data) for finding in find_case_data(text)]
+    return describe(findings)
 
 
 def _outcome(request: ExportRequest, result: Any) -> ExportOutcome:
@@ -165,7 +204,7 @@ def _outcome(request: ExportRequest, result: Any) -> ExportOutcome:
 # --------------------------------------------------------------------------------------------------
 
 
-def _docx(session: Session, request: ExportRequest) -> Callable[[Path, Progress], Any]:
+def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path, Progress], Any]]:
     from ..services import documents as docs
 
     include = request.include_confidential
@@ -230,10 +269,10 @@ def _docx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
     def write(path: Path, progress: Progress) -> Any:
         return export(data, path, template=template, progress=progress)
 
-    return write
+    return data, write
 
 
-def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress], Any]:
+def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path, Progress], Any]]:
     from ..services import importing
 
     include = request.include_confidential
@@ -260,7 +299,7 @@ def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
         def write_actions(path: Path, progress: Progress) -> Any:
             return write_actielijst_xlsx(actions, path, sheet_per_actielijn=per_actielijn, progress=progress)
 
-        return write_actions
+        return actions, write_actions
     if request.kind == "presentielijst":
         from ..exports.xlsx_meetings import write_presentielijst_xlsx
 
@@ -276,7 +315,7 @@ def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
         def write_attendance(path: Path, progress: Progress) -> Any:
             return write_presentielijst_xlsx(meeting, path, overview=overview, progress=progress)
 
-        return write_attendance
+        return (meeting, overview), write_attendance
     from ..exports.xlsx_meetings import write_besluitenlijst_xlsx
 
     decisions = importing.gather_besluitenlijst(
@@ -290,14 +329,15 @@ def _xlsx(session: Session, request: ExportRequest) -> Callable[[Path, Progress]
     def write_decisions(path: Path, progress: Progress) -> Any:
         return write_besluitenlijst_xlsx(decisions, path, progress=progress)
 
-    return write_decisions
+    return decisions, write_decisions
 
 
 def prepare_export(session: Session, request: ExportRequest) -> PreparedExport:
     """Validate ``request`` and gather its data in ``session`` (read only); nothing is written yet."""
     request.validate()
     gather = _docx if request.file_format == "docx" else _xlsx
-    return PreparedExport(request, gather(session, request))
+    data, write = gather(session, request)
+    return PreparedExport(request, write, data)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -48,7 +48,7 @@ from .agenda import (
     place_escalations,
     remove_agenda_item,
 )
-from .confidentiality import confidential_scope, refuse_unflag_under_parent
+from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
 from .history import record_change, record_field_changes
 from .meetings import MEETING_CHANGES, UNSET, Created, Edit, Removed, clean_text, ensure_editable, get_or_404, snapshot
 
@@ -104,12 +104,13 @@ class DecisionRow:
     outcome_date: date | None
 
 
-def _decision_row(d: Decision) -> DecisionRow:
+def _decision_row(d: Decision, scope: ConfidentialScope) -> DecisionRow:
+    """A decision as the lists show it; ``confidential`` is the effective flag under the one rule."""
     return DecisionRow(
         id=d.id,
         number=d.number,
         text=d.text,
-        confidential=d.confidential,
+        confidential=scope.decision(d.id),
         meeting_id=d.meeting_id,
         meeting_title=d.meeting.title,
         meeting_date=d.meeting.date,
@@ -146,7 +147,8 @@ def decision_list(
         query = query.where(Decision.series_id == series_id)
     if year is not None:
         query = query.where(Decision.year == year)
-    return [_decision_row(d) for d in session.scalars(query)]
+    scope = confidential_scope(session)
+    return [_decision_row(d, scope) for d in session.scalars(query)]
 
 
 def add_decision(
@@ -391,6 +393,7 @@ def action_list(session: Session, meeting_id: uuid.UUID) -> ActionList:
         else []
     )
     items = {a.id: a for a in [*carried, *made]}.values()
+    scope = confidential_scope(session)
     rows = []
     for a in items:
         review = reviews.get(a.id)
@@ -410,7 +413,7 @@ def action_list(session: Session, meeting_id: uuid.UUID) -> ActionList:
                 origin_meeting_date=a.origin_meeting.date if a.origin_meeting else None,
                 programme_action_id=a.programme_action_id,
                 programme_action_code=a.programme_action.code if a.programme_action else "",
-                confidential=a.confidential,
+                confidential=scope.action(a.id),
                 new_at_meeting=a.origin_meeting_id == meeting.id,
                 done_text=review.done_text if review else "",
                 todo_text=review.todo_text if review else "",
@@ -1007,4 +1010,5 @@ def escalated_to_meeting(session: Session, meeting_id: uuid.UUID) -> list[Decisi
             selectinload(Decision.escalated_to_meeting),
         )
     )
-    return [_decision_row(d) for d in session.scalars(query)]
+    scope = confidential_scope(session)
+    return [_decision_row(d, scope) for d in session.scalars(query)]

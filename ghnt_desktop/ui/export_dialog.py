@@ -821,6 +821,8 @@ class ExportDialog(QDialog):
             notes.append(outcome.left_out + (" " + hint if outcome.can_include else ""))
         if outcome.included:
             notes.append(outcome.included)
+        if outcome.privacy:
+            notes.append(outcome.privacy)
         self.left_out_label.setText("\n".join(notes))
         self.left_out_label.setVisible(bool(notes))
         self.open_button.setVisible(True)

@@ -334,7 +334,10 @@ class ActionViewModel(QAbstractTableModel):
                 return QCoreApplication.translate("ActionViewModel", self.PROGRAMME_KIND)
             return self._kind_labels.get(row[f.action_kind], row[f.action_kind])
         if column == self.TEXT:
-            return " ".join(row[f.text].split())  # one line; the tooltip has it as written
+            text = " ".join(row[f.text].split())  # one line; the tooltip has it as written
+            if row[f.confidential]:  # a text marker, never colour alone
+                return arg(QCoreApplication.translate("ActionViewModel", "%1  (vertrouwelijk)"), text)
+            return text
         if column == self.TREKKER:
             return row[f.trekker]
         if column == self.DEADLINE:
