@@ -115,6 +115,14 @@ def run_gui(
             app.exit(0 if opened else 1)
 
         QTimer.singleShot(0, open_build_every_page_and_quit)
+    elif exec_loop:
+
+        def open_and_ask_name() -> None:
+            # First start: history and progress rows record the name the user gives, not the login.
+            if open_database() and not settings.value("user/name"):
+                window.ask_user_name()
+
+        QTimer.singleShot(0, open_and_ask_name)
     else:
         QTimer.singleShot(0, open_database)
     if not exec_loop:
