@@ -370,7 +370,7 @@ def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date 
         return _Piece(b, f, _months(month, month), first_day.year)
     if kind == "part_year":
         first, last = PARTS_OF_YEAR[g["part"]]
-        return _Piece(b, f, _months(first, last), year, rel if rel is not None else (None if year else 0))
+        return _Piece(b, f, _months(first, last), year, rel)  # "eind van het jaar": the next one
     if kind == "year_rel":
         return _Piece(b, f, _months(1, 12), None, rel)
     if kind == "within":
