@@ -152,7 +152,7 @@ _PATTERN_LIST: list[tuple[str, str]] = [
     ("open", r"\b(?:eind(?:e)?\s+(?:van\s+)?(?:het\s+)?(?:programma|looptijd|project)|doorlopend|continu)\b"),
     (
         "before",
-        r"\b(?:voor|vóór)\s+(?:de\s+|het\s+)?(?P<what>"
+        r"\b(?:(?P<until>tot)|voor|vóór)\s+(?:de\s+|het\s+)?(?P<what>"
         + "|".join(sorted(BEFORE_HOLIDAY, key=len, reverse=True)).replace("vakantie", r"\s?vakantie")
         + r")(?![a-z])"
         + _OPT_YEAR,
@@ -195,15 +195,16 @@ _SCANNER, _SCAN_META = _join(_PATTERN_LIST)
 # Where a pattern can begin: a digit or a word starting with one of these. Trying the joined regex only there
 # is several times faster than letting it try every position (each pattern above begins with one of them).
 _STARTS = sorted(
-    {*MONTHS, *RELATIVE, *ORDINALS, *SEASONS, *PARTS_OF_YEAR, "voor", "vóór", "na", "ná", "binnen", "over",
+    {*MONTHS, *RELATIVE, *ORDINALS, *SEASONS, *PARTS_OF_YEAR, "voor", "vóór", "tot", "na", "ná", "binnen", "over",
      "doorlopend", "continu", "kwartaal", "schooljaar", "week", "wk", "kw", "q", "h"},
     key=len,
     reverse=True,
 )  # fmt: skip
 _CANDIDATE = re.compile(r"\b(?:\d|" + "|".join(re.escape(word) for word in _STARTS) + r")")
 _OPEN_END = re.compile(r"\b(?:vanaf|sinds|per|met ingang van|m\.?i\.?v\.?|gestart in|start in|start)\s*$")
-_OPEN_START = re.compile(r"\b(?:tot en met|t/m|tot|loopt tot|uiterlijk tot)\s*$")
+_OPEN_START = re.compile(r"\b(?:tot en met|t/m|tot|loopt tot|uiterlijk tot)(?:\s+(?:de|het))?\s*$")
 _AFTER = re.compile(r"\b(?:na|ná|later dan)\s*$")
+_FURTHER = re.compile(r"[\s,;:]*(?:en verder|en later|en daarna|e\.v\.|ev\b|-\s*heden|tot heden|tot nu|-\s*nu\b)")
 _RECURRING = re.compile(r"\b(?:jaarlijks|maandelijks|wekelijks|per kwartaal|elk jaar|ieder jaar|hele jaar)\b")
 _TWO_DIGIT_YEAR = re.compile(r"(?<![\w'])['’‘`´]\s?(\d\d)(?!\d)")
 
@@ -222,6 +223,7 @@ class _Piece:
     strict: bool = False  # "komend najaar": one that has not yet begun on the reference date
     open_end: bool = False  # "eind programma", "doorlopend": no period, the work runs on
     inferred: str = ""  # how a missing year was filled in: "next", "previous", "reference"
+    until: bool = False  # "tot de zomer": the period ends there, its start is open
 
     def period(self) -> tuple[date, date] | None:
         if self.year is None or not MIN_YEAR <= self.year <= MAX_YEAR:
@@ -344,7 +346,7 @@ def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date 
     if kind in ("before", "after"):
         what = re.sub(r"\s", "", g["what"])
         month = (BEFORE_HOLIDAY if kind == "before" else AFTER_HOLIDAY)[what]
-        return _Piece(b, f, _months(month, month), year, rel)
+        return _Piece(b, f, _months(month, month), year, rel, until=bool(g.get("until")))
     if kind == "season":
         first, last = SEASONS[g["season"]]
         written_rel = g.get("pre")
@@ -492,8 +494,12 @@ def _parse(original: str, reference: date | None) -> ParsedDeadline:
     end = max(span[1] for _p, span in found)
     if open_marks and open_marks[-1].begin > found[-1][0].begin:
         return ParsedDeadline(original, start, None, open_end=True)  # "april 2019 - eind programma"
+    if _FURTHER.match(text, found[-1][0].finish):
+        return ParsedDeadline(original, start, None, open_end=True)  # "2019 en verder", "2019 - heden"
     if len(found) == 1:
         before = text[: found[0][0].begin]
+        if found[0][0].until:
+            return ParsedDeadline(original, None, end)
         if _OPEN_END.search(before):
             return ParsedDeadline(original, start, None, open_end=True)
         if _OPEN_START.search(before):
