@@ -410,7 +410,10 @@ def _scan(text: str, reference: date | None) -> list[_Piece]:
         index = int(match.lastgroup[1:])  # the outer group "_<i>" closes last
         kind, names = _SCAN_META[index]
         groups = {name: match.group(full) for name, full in names}
-        piece = _piece(kind, groups, match.start(), match.end(), reference)
+        try:
+            piece = _piece(kind, groups, match.start(), match.end(), reference)
+        except (ValueError, OverflowError):  # a reference at the edge of the calendar ("binnen 2 weken" of 9999)
+            piece = None
         if piece is not None:
             pieces.append(piece)
     return pieces
@@ -489,7 +492,7 @@ def _parse(original: str, reference: date | None) -> ParsedDeadline:
     if not found:
         if open_marks:
             return ParsedDeadline(original, None, None, open_end=True)
-        return ParsedDeadline(original, None, None, message=_no_period_message(original, text, pieces))
+        return ParsedDeadline(original, None, None, message=_no_period_message(original, text, pieces, reference))
     start = min(span[0] for _p, span in found)
     end = max(span[1] for _p, span in found)
     if open_marks and open_marks[-1].begin > found[-1][0].begin:
@@ -509,8 +512,13 @@ def _parse(original: str, reference: date | None) -> ParsedDeadline:
     return ParsedDeadline(original, start, end)
 
 
-def _no_period_message(original: str, text: str, pieces: list[_Piece]) -> str:
+def _no_period_message(original: str, text: str, pieces: list[_Piece], reference: date | None) -> str:
     shown = _shown(original)
+    if any(p.year is None for p in pieces) and reference is not None:
+        return (
+            f"‘{shown}’ gerekend vanaf {reference.isoformat()} valt buiten de jaren {MIN_YEAR}-{MAX_YEAR}; de tekst "
+            "wordt bewaard zonder periode. Schrijf een datum of een jaar erbij, bijvoorbeeld ‘maart 2025’."
+        )
     if any(p.year is None for p in pieces):
         return (
             f"‘{shown}’ noemt geen jaar en er is geen datum om vanaf te rekenen; de tekst wordt bewaard zonder "
