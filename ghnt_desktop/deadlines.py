@@ -17,10 +17,13 @@ Conventions chosen here (documented because they are choices, not facts):
   "na de zomer(vakantie)" = september, "voor de kerst" = december; schooljaar 2023-2024 = 1 august 2023 to
   31 july 2024; "week 12 2021" is ISO week 12 (monday to sunday).
 - Two-digit years are 20xx: "Q1 '21", "maart '22", "mrt-21" (a spreadsheet's month format), "15-3-21".
-- Open ends: "vanaf 2019", "sinds 2019", "vanaf Q3", "april 2019 - eind programma", "2019 - doorlopend" give the
-  start and no end, with ``open_end`` set (the work runs on; a caller that knows the programme's end may
-  show that). "doorlopend" or "continu" alone gives no period but ``open_end``. "tot 2021" / "t/m 2021" leave
-  the start open; "na 2016" starts the day after.
+- Open ends: "vanaf 2019", "sinds 2019", "vanaf Q3", "april 2019 - eind programma", "2019 - doorlopend",
+  "2019 en verder", "2019 - heden" give the start and no end, with ``open_end`` set (the work runs on; a caller
+  that knows the programme's end may show that instead). "doorlopend" or "continu" alone gives no period but
+  ``open_end`` (and no message: it was understood). "tot 2021", "t/m 2021", "tot de zomer" leave the start
+  open; "na 2016" starts the day after and runs on.
+- Recurring ("jaarlijks", "per kwartaal") and event-relative texts ("binnen 48 uur na melding", "eerstvolgend
+  overleg") name no period: the text is kept, with a message.
 - A period without a year ("januari", "voor de zomer", "week 12", "komend najaar", "uiterlijk 1 juli") takes the
   year of the next period written ("aug-sep 2019"), else of the one before, else the NEXT such period from the
   ``reference`` date (the date the deadline was written: the meeting date, the list's date, the import date):
