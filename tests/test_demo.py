@@ -298,6 +298,14 @@ def test_action_items_cover_the_lifecycle(s):
         assert moves[-1].new_deadline == action.deadline
         assert all(u.new_deadline > u.previous_deadline for u in moves)
     assert sum(a.kind == ActionKind.TOEZEGGING for a in actions) == 2
+    # A deadline written as text ("voor de zomer", "Q2 2027") has the date the app reads from it at the
+    # meeting where it was agreed, so an open one shows as late once that period has passed.
+    written = [a for a in actions if a.deadline_text]
+    assert written
+    for action in written:
+        parsed = parse_deadline(action.deadline_text, reference=action.origin_meeting.date)
+        assert action.deadline == parsed.end, action.deadline_text
+    assert any(a.deadline is not None for a in written)
     assert all(re.fullmatch(r"[A-Z]{2,3}-\d{4}-\d-[AT]\d{2}", a.number) for a in actions)
     assert len({a.number for a in actions}) == len(actions)
     assert sum(a.confidential for a in actions) == 1
