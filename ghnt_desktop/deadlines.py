@@ -127,6 +127,7 @@ _ORD = r"(?P<ord>" + "|".join(ORDINALS) + r")"
 _COUNT = r"(?P<count>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
 _PART = r"(?P<part>" + "|".join(sorted(PARTS_OF_YEAR, key=len, reverse=True)) + r")"
 _KW = r"(?:q|kw\.?\s?)"
+_UNITS = r"weken|week|dagen|dag|maanden|maand|jaar|jaren|uur|keer|x\b|maal|personen|gemeenten"
 
 # Each pattern names the kind of period it reads; the order is the priority at one position. They are joined
 # into one regex (alternatives tried in this order at the leftmost position), so one search finds the next.
@@ -134,6 +135,8 @@ _PATTERN_LIST: list[tuple[str, str]] = [
     ("iso_date", r"\b(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\b"),
     ("nl_date", r"\b(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4}|\d{2})\b"),
     ("day_month", r"\b(?P<d>\d{1,2})\s*" + _MONTH + r"(?![a-z])" + _OPT_YEAR + r"\b"),
+    # "15-3", "1/7" in minutes: a day without a year (not "1-2 weken", "24/7", "3/4 van de")
+    ("day_month", r"\b(?P<d>\d{1,2})[-/](?P<m>\d{1,2})\b(?![-/.]\d|\s*(?:" + _UNITS + r")|\s+van\b|\s*%)"),
     ("quarter", r"\b" + _YEAR + r"\s*[-/]?\s*" + _KW + r"(?P<num>[1-4])\b"),
     ("half", r"\b" + _YEAR + r"\s*[-/]?\s*h(?P<num>[12])\b"),
     ("week", r"\b" + _YEAR + r"\s*[-/]?\s*(?:w|wk\.?\s?|week\s)(?P<w>\d{1,2})\b"),
@@ -150,6 +153,16 @@ _PATTERN_LIST: list[tuple[str, str]] = [
     ("quarter", r"\b(?:" + _NUM + r"|" + _ORD + r")\s+(?:kwartaal|kw\b\.?)" + _OPT_YEAR + r"\b"),
     ("quarter", r"\bkwartaal\s+(?P<num>[1-4])" + _OPT_YEAR + r"\b"),
     ("quarter_rel", r"\b" + _REL + r"\s+kwartaal\b"),
+    (
+        "part_quarter",
+        r"\b"
+        + _PART
+        + r"\s+(?:van\s+)?(?:het\s+)?(?:"
+        + _KW
+        + r"(?P<num>[1-4])|(?P<n2>[1-4])(?:e|ste|de)?\s+kwartaal)"
+        + _OPT_YEAR
+        + r"\b",
+    ),
     ("half", r"\b(?:" + _NUM + r"|" + _ORD + r")\s+(?:helft|halfjaar|half jaar)" + _OPT_YEAR + r"\b"),
     ("half", r"\bh(?P<num>[12])\s*[-/]?\s*" + _YEAR + r"\b"),
     ("open", r"\b(?:eind(?:e)?\s+(?:van\s+)?(?:het\s+)?(?:programma|looptijd|project)|doorlopend|continu)\b"),
@@ -303,7 +316,9 @@ def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date 
             return None
         return _Piece(b, f, _days(month, day, day), y)
     if kind == "day_month":
-        month, day = MONTHS[g["month"]], int(g["d"])
+        month, day = (MONTHS[g["month"]] if g.get("month") else int(g["m"])), int(g["d"])
+        if not 1 <= month <= 12:
+            return None
         if not 1 <= day <= 31:
             return None
         return _Piece(b, f, lambda y, m=month, d=day: (date(y, m, d), date(y, m, d)), year, rel)
@@ -338,6 +353,11 @@ def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date 
         if number * size > 12:
             return None
         return _Piece(b, f, _months(size * number - size + 1, size * number), year, rel)
+    if kind == "part_quarter":
+        number = int(g.get("num") or g["n2"])
+        first = 3 * number - 2
+        month = first + {"begin": 0, "start": 0, "eind": 2, "einde": 2}.get(g["part"], 1)
+        return _Piece(b, f, _months(month, month), year, rel)
     if kind == "quarter_rel":
         if reference is None:
             return _Piece(b, f, _months(1, 3), None, rel=0)

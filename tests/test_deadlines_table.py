@@ -90,6 +90,12 @@ TABLE: list[tuple[str, tuple]] = [
     ("15 mei", day(2024, 5, 15)),
     ("14 mei", day(2025, 5, 14)),
     ("voor 1 oktober", day(2024, 10, 1)),
+    ("15-3", day(2025, 3, 15)),
+    ("1/7", day(2024, 7, 1)),
+    ("voor 1/7", day(2024, 7, 1)),
+    ("20-5", day(2024, 5, 20)),
+    ("15-3 t/m 30-4", days(date(2025, 3, 15), date(2025, 4, 30))),
+    ("do 23 mei", day(2024, 5, 23)),
     # Months.
     ("maart 2020", months(2020, 3)),
     ("mrt 2020", months(2020, 3)),
@@ -164,6 +170,12 @@ TABLE: list[tuple[str, tuple]] = [
     ("dit kwartaal", quarter(2024, 2)),
     ("volgend kwartaal", quarter(2024, 3)),
     ("Q3 2019", quarter(2019, 3)),  # a written year wins over the reference
+    # A part of a quarter: its first, middle or last month.
+    ("eind Q2", months(2024, 6)),
+    ("eind Q2 2025", months(2025, 6)),
+    ("begin 3e kwartaal 2024", months(2024, 7)),
+    ("medio Q4", months(2024, 11)),
+    ("eind van het 2e kwartaal 2021", months(2021, 6)),
     # Halves.
     ("2022-H1", months(2022, 1, 6)),
     ("2022 H2", months(2022, 7, 12)),
@@ -359,6 +371,11 @@ TABLE: list[tuple[str, tuple]] = [
     ("n.t.b.", NONE),
     ("nader te bepalen", NONE),
     ("in overleg", NONE),
+    ("binnen 1-2 weken na de melding", NONE),
+    ("3/4 van de gemeenten", NONE),
+    ("1-2 x per jaar", NONE),
+    ("volgende vergadering", NONE),
+    ("per direct", NONE),
     ("31-02-2020", NONE),
     ("30-02-2021", NONE),
     ("32-01-2020", NONE),
