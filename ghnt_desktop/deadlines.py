@@ -298,12 +298,18 @@ def _two_digit(value: str, century_of: int | None = None) -> int:
     return (century_of // 100 * 100 if century_of else 2000) + number
 
 
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_BRACKETS = re.compile(r"[()\[\]]")
+_SPACES = re.compile(r"\s+")
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)  # dashes and minus signs
-    text = re.sub(r"[()\[\]]", " ", text)
-    text = _TWO_DIGIT_YEAR.sub(r" 20\1", text)  # "Q1 '21", "maart '22"
-    return re.sub(r"\s+", " ", text).strip()
+    text = _DASHES.sub("-", text)  # dashes and minus signs
+    text = _BRACKETS.sub(" ", text)
+    if "'" in text or "’" in text or "‘" in text or "`" in text or "´" in text:
+        text = _TWO_DIGIT_YEAR.sub(r" 20\1", text)  # "Q1 '21", "maart '22"
+    return _SPACES.sub(" ", text).strip()
 
 
 def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date | None) -> _Piece | None:
