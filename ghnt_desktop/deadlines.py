@@ -253,12 +253,12 @@ class _Piece:
         return span
 
 
-def _months(first: int, last: int, *, first_offset: int = 0, last_offset: int = 0) -> _Build:
-    """Whole months ``first``..``last`` of a year (offsets move either end to another year)."""
+def _months(first: int, last: int, *, last_offset: int = 0) -> _Build:
+    """Whole months ``first``..``last`` of a year (``last_offset`` years later for the last: "2019-2021")."""
 
     def build(year: int) -> tuple[date, date]:
         end_year = year + last_offset
-        return date(year + first_offset, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
+        return date(year, first, 1), date(end_year, last, calendar.monthrange(end_year, last)[1])
 
     return build
 
