@@ -38,7 +38,7 @@ REF = date(2020, 1, 10)
         ("november 2019 – november 2020", date(2019, 11, 1), date(2020, 11, 30)),
         ("klaar: januari 2020", date(2020, 1, 1), date(2020, 1, 31)),
         ("uiterlijk eind 2020", date(2020, 10, 1), date(2020, 12, 31)),
-        ("eind maart 2020", date(2020, 3, 1), date(2020, 3, 31)),
+        ("eind maart 2020", date(2020, 3, 21), date(2020, 3, 31)),
         ("najaar 2020", date(2020, 9, 1), date(2020, 11, 30)),
         ("In het voorjaar van 2020 worden de afspraken vastgesteld", date(2020, 3, 1), date(2020, 5, 31)),
         ("2de helft van 2019", date(2019, 7, 1), date(2019, 12, 31)),
@@ -56,17 +56,20 @@ REF = date(2020, 1, 10)
 )
 def test_forms_people_write(text: str, start: date | None, end: date | None) -> None:
     parsed = parse_deadline(text)
-    assert parsed == ParsedDeadline(text, start, end)
+    assert (parsed.text, parsed.start, parsed.end) == (text, start, end)
+    assert bool(parsed.message) == (text != "" and not parsed.has_period and not parsed.open_end)
 
 
 def test_reference_gives_the_year_when_none_is_written() -> None:
     assert parse_deadline("voor de zomer", reference=REF) == ParsedDeadline(
         "voor de zomer", date(2020, 6, 1), date(2020, 6, 30)
     )
+    assert parse_deadline("voor de zomer", reference=date(2020, 7, 1)).start == date(2021, 6, 1)
     assert parse_deadline("voor de zomervakantie", reference=date(2021, 3, 1)).end == date(2021, 7, 31)
     assert parse_deadline("maart", reference=REF).start == date(2020, 3, 1)
-    # Without a reference a year-less text has no period rather than a guessed one.
+    # Without a reference a year-less text has no period rather than a guessed one, and says so.
     assert not parse_deadline("voor de zomer").has_period
+    assert "geen jaar" in parse_deadline("voor de zomer").message
 
 
 def test_written_year_wins_over_reference() -> None:
@@ -125,8 +128,12 @@ def test_date_like_garbage_never_raises(text: str) -> None:
         ("in uitvoering", ActionStatus.IN_PROGRESS),
         ("Lopend (vermeld onder 'Wat gebeurt er nu')", ActionStatus.IN_PROGRESS),
         ("nog niet afgerond", ActionStatus.IN_PROGRESS),
-        ("Doorgeschoven", ActionStatus.ON_HOLD),
-        ("Uitgesteld (corona)", ActionStatus.ON_HOLD),
+        # A postponement keeps the action open; the deadline moves (postponement_count counts it).
+        ("Doorgeschoven", ActionStatus.IN_PROGRESS),
+        ("Uitgesteld (corona)", ActionStatus.IN_PROGRESS),
+        ("verplaatst naar Q3", ActionStatus.IN_PROGRESS),
+        ("2x uitgesteld", ActionStatus.IN_PROGRESS),
+        ("Geparkeerd tot na de verkiezingen", ActionStatus.ON_HOLD),
         ("Aangehouden", ActionStatus.ON_HOLD),
         ("Vervallen", ActionStatus.CANCELLED),
         ("niet gestart", ActionStatus.NOT_STARTED),

@@ -13,6 +13,7 @@ from sqlalchemy import DateTime, Uuid, func, select
 
 from ghnt_desktop.cli import main
 from ghnt_desktop.db import open_database
+from ghnt_desktop.deadlines import parse_deadline
 from ghnt_desktop.demo import build_demo, create_demo_database
 from ghnt_desktop.demo.programme import shift_years, year_shift
 from ghnt_desktop.models import (
@@ -106,8 +107,23 @@ def test_programme_matches_the_source(s):
         date(2019 + SHIFT, 1, 1),
         date(2021 + SHIFT, 12, 31),
     )
-    assert actions["E1-1"].deadline_start is None and actions["E1-1"].deadline_end == date(2020 + SHIFT, 1, 31)
+    # "klaar: januari 2020" is read as the app reads it: the month it falls due in.
+    assert (actions["E1-1"].deadline_start, actions["E1-1"].deadline_end) == (
+        date(2020 + SHIFT, 1, 1),
+        date(2020 + SHIFT, 1, 31),
+    )
     assert actions["E1-1"].deadline_text == f"klaar: januari {2020 + SHIFT}"
+    # Every action with a written deadline has the period the app reads from it, and it agrees with the
+    # extract's months; so an open action past its end shows as late.
+    for row in rows:
+        action = actions[row["id"]]
+        if not action.deadline_text:
+            continue
+        parsed = parse_deadline(action.deadline_text, reference=TODAY)
+        assert parsed.has_period and (action.deadline_start, action.deadline_end) == (parsed.start, parsed.end)
+        assert action.deadline_end.isoformat().startswith(shift_years(row["deadline_eind"], SHIFT))
+        if row["deadline_start"]:
+            assert action.deadline_start.isoformat().startswith(shift_years(row["deadline_start"], SHIFT))
 
     a1 = s.scalar(select(Ambition).where(Ambition.code == "A1"))
     source = next(r for r in rows if r["tabelrij"] == "A1")
@@ -282,6 +298,14 @@ def test_action_items_cover_the_lifecycle(s):
         assert moves[-1].new_deadline == action.deadline
         assert all(u.new_deadline > u.previous_deadline for u in moves)
     assert sum(a.kind == ActionKind.TOEZEGGING for a in actions) == 2
+    # A deadline written as text ("voor de zomer", "Q2 2027") has the date the app reads from it at the
+    # meeting where it was agreed, so an open one shows as late once that period has passed.
+    written = [a for a in actions if a.deadline_text]
+    assert written
+    for action in written:
+        parsed = parse_deadline(action.deadline_text, reference=action.origin_meeting.date)
+        assert action.deadline == parsed.end, action.deadline_text
+    assert any(a.deadline is not None for a in written)
     assert all(re.fullmatch(r"[A-Z]{2,3}-\d{4}-\d-[AT]\d{2}", a.number) for a in actions)
     assert len({a.number for a in actions}) == len(actions)
     assert sum(a.confidential for a in actions) == 1

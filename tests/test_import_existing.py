@@ -111,7 +111,7 @@ def test_read_list_finds_header_sections_and_fields(tmp_path: Path):
     assert statuses == {
         "Gereed": ActionStatus.DONE,
         "Loopt": ActionStatus.IN_PROGRESS,
-        "Doorgeschoven": ActionStatus.ON_HOLD,
+        "Doorgeschoven": ActionStatus.IN_PROGRESS,  # a postponement keeps the action open
         "afgerond": ActionStatus.DONE,
         "Vervallen": ActionStatus.CANCELLED,
         "nog even kijken": None,
@@ -180,7 +180,7 @@ def test_import_action_list(session, people, tmp_path: Path):
     assert items["8"].trekker_organisation_id == people["groningen"].id
     assert items["1"].trekker_organisation_id is not None  # Gemeente Veendam
     assert (items["3"].status, items["3"].deadline, items["3"].deadline_text) == (
-        ActionStatus.ON_HOLD,
+        ActionStatus.IN_PROGRESS,
         date(2020, 6, 30),
         "Q2 2020",
     )

@@ -89,7 +89,8 @@ STATUS_WORDS = {
     "afgerond": ActionStatus.DONE,
     "Loopt": ActionStatus.IN_PROGRESS,
     "in uitvoering": ActionStatus.IN_PROGRESS,
-    "Doorgeschoven": ActionStatus.ON_HOLD,
+    "Doorgeschoven": ActionStatus.IN_PROGRESS,
+    "Aangehouden": ActionStatus.ON_HOLD,
     "Vervallen": ActionStatus.CANCELLED,
     "Niet gestart": ActionStatus.NOT_STARTED,
 }

@@ -258,6 +258,12 @@ def test_new_action_and_section_through_the_toolbar(window, qtbot):
     page.action_form.save()
     stored = scalar(window, select(ProgrammeAction).where(ProgrammeAction.code == "E1-9"))
     assert stored.deadline_end == date(2025, 1, 31)
+    # A deadline without a year is the next one from the window's today (1 june 2024), in the label and saved.
+    page.action_form.deadline.setText("na de zomervakantie")
+    assert "september 2024" in page.action_form.period_label.text()
+    page.action_form.save()
+    stored = scalar(window, select(ProgrammeAction).where(ProgrammeAction.code == "E1-9"))
+    assert (stored.deadline_start, stored.deadline_end) == (date(2024, 9, 1), date(2024, 9, 30))
     sections = len(page.model._root.children)
     page.new_section_action.trigger()
     assert len(page.model._root.children) == sections + 1

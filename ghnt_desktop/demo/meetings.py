@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from random import Random
 
+from ..deadlines import parse_deadline
 from ..dutch_dates import long_date
 from ..models import (
     ActionItem,
@@ -713,7 +714,10 @@ class MeetingBuilder:
     def _action_item(self, plan, meeting, item_plan, template: ActionTemplate, number, later, context) -> None:
         person, organisation_id, trekker_text = self._trekker(plan, meeting, template.trekker)
         deadline_text = context.fill(template.deadline_text) if template.deadline_text else ""
-        deadline = None if deadline_text else meeting.date + timedelta(weeks=self.rng.choice((4, 6, 8, 10)))
+        if deadline_text:  # read as add_action_item reads it: the end of the period, from the meeting's date
+            deadline = parse_deadline(deadline_text, reference=meeting.date).end
+        else:
+            deadline = meeting.date + timedelta(weeks=self.rng.choice((4, 6, 8, 10)))
         programme_action = self.programme.action_by_code.get(template.programme_action or "")
         action = ActionItem(
             id=stable_id("action_item", number),
@@ -734,7 +738,7 @@ class MeetingBuilder:
         )
         self.data.action_items.append(action)
         fate = template.fate or self._next_fate(bool(later))
-        if fate == "postponed" and deadline is None:
+        if fate == "postponed" and (deadline is None or deadline_text):  # a moved deadline would belie the text
             fate = "in_progress"
         author = person.name if person else trekker_text or self.org_label(organisation_id)
         self._lifecycle(action, fate, later, author)
@@ -860,7 +864,9 @@ class MeetingBuilder:
                     "Nog niet gestart; de trekker plant dit in.",
                 )
             action.status = ActionStatus.NOT_STARTED
-        if fate in ("in_progress", "not_started") and action.deadline and action.deadline < self.today:
+        # A written deadline ("voor de zomer") stays as written: late once its period has passed.
+        late = action.deadline is not None and action.deadline < self.today and not action.deadline_text
+        if fate in ("in_progress", "not_started") and late:
             # Open actions mostly carry a later deadline (a bigger task); every third one stays overdue.
             self.open_count += 1
             if self.open_count % 3:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from random import Random
 
+from ..deadlines import parse_deadline
 from ..models import (
     ActionStatus,
     Ambition,
@@ -197,6 +198,21 @@ def month_end(text: str | None) -> date | None:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def demo_period(deadline_text: str, row: dict, shift: int) -> tuple[date | None, date | None]:
+    """The period of a demo action: its (shifted) deadline text read as the app reads it, so that an action
+    past its deadline shows as late; the extract's own months where the text names none.
+
+    A text without a year is read against the programme's (moved) writing date, 1 january of its first year.
+    """
+    if deadline_text:
+        parsed = parse_deadline(deadline_text, reference=date(SOURCE_FIRST_YEAR + shift, 1, 1))
+        if parsed.has_period:
+            return parsed.start, parsed.end
+    return month_start(shift_years(row.get("deadline_start"), shift)), month_end(
+        shift_years(row.get("deadline_eind"), shift)
+    )
+
+
 def _labels(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for v in values or [] if v and v.strip())
 
@@ -337,8 +353,8 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
         overrides = bool(responsible or trekkers) and not (
             _same(responsible, inherited[0]) and _same(trekkers, inherited[1])
         )
-        start = month_start(shift_years(row["deadline_start"], shift))
-        end = month_end(shift_years(row["deadline_eind"], shift))
+        deadline_text = shift_years(row.get("deadline_text"), shift)
+        start, end = demo_period(deadline_text, row, shift)
         parent = by_code.get(row["parent_id"]) if row.get("parent_id") else None
         position = action_positions.get(key, 0)
         action_positions[key] = position + 1
@@ -351,7 +367,7 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
             kind=row["soort"],
             position=position,
             overrides_responsibility=overrides,
-            deadline_text=shift_years(row.get("deadline_text"), shift),
+            deadline_text=deadline_text,
             deadline_start=start,
             deadline_end=end,
             status=_programme_status(row, end, today, rng),

@@ -354,7 +354,9 @@ class ActionForm(DetailForm):
         self.working_group.set_choices(groups)
 
     def _show_period(self, text: str) -> None:
-        parsed = parse_deadline(text)
+        # Read as the save will read it: a text without a year ("voor de zomer") from today.
+        today = getattr(self.window(), "today", None)
+        parsed = parse_deadline(text, reference=today() if callable(today) else date.today())
         self.period_label.setText(
             tr("Periode: ") + format_parsed_period(parsed.start, parsed.end) if text.strip() else ""
         )

@@ -398,6 +398,10 @@ class ProgrammePage(Page):
         if window is None or form is None or form.detail is None:
             return
         record_id = form.detail.id
+        if form is self.action_form and values and "deadline_text" in values:
+            # A deadline without a year ("voor de zomer") is the next one from the day it is typed.
+            today = getattr(window, "today", None)
+            values = {**values, "today": today() if callable(today) else None}
         service = {self.section_form: update_section, self.ambition_form: update_ambition,
                    self.action_form: update_programme_action}[form]  # fmt: skip
         label = {self.section_form: self.tr("onderdeel"), self.ambition_form: self.tr("ambitie"),
