@@ -183,6 +183,7 @@ class ListTable:
     title_lines: tuple[str, ...]
     rows: tuple[tuple[int, tuple[object, ...]], ...]  # (Excel row number, values)
     modified: date | None = None
+    uncalculated: tuple[str, ...] = ()  # cells with a formula but no saved value
 
     def column_label(self, index: int) -> str:
         from openpyxl.utils import get_column_letter
@@ -242,6 +243,7 @@ def read_list(workbook: WorkbookData, sheet_name: str | None = None) -> ListTabl
         title_lines=tuple(t for t in title_lines if t),
         rows=rows,
         modified=workbook.modified,
+        uncalculated=sheet.uncalculated,
     )
 
 
@@ -717,7 +719,7 @@ def build_list_preview(
     # A candidate section with no action under it (before the next section or the end) is a footer or
     # a loose note: its rows keep no section, and the row is reported.
     sections: list[str] = []
-    ends = [count for _r, _t, count in section_rows[1:]] + [len(items)]
+    ends = [count for _r, _t, count in section_rows[1:]] + ([len(items)] if section_rows else [])
     dropped: dict[str, str] = {}
     for (row_number, title, count), end in zip(section_rows, ends, strict=True):
         if end > count:
@@ -741,6 +743,12 @@ def build_list_preview(
     if unknown:
         general.append(
             "Niet herkende statussen (worden Niet gestart, of kies er een): " + ", ".join(repr(u) for u in unknown)
+        )
+    if table.uncalculated:
+        cells = ", ".join(table.uncalculated[:8]) + (" ..." if len(table.uncalculated) > 8 else "")
+        general.append(
+            f"{len(table.uncalculated)} cellen bevatten een formule zonder berekende waarde ({cells}); die zijn "
+            "leeg ingelezen. Open het bestand in Excel, sla het op en lees het opnieuw in."
         )
     refused = [i for i in items if i.problems]
     if refused:

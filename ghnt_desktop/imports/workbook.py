@@ -21,6 +21,7 @@ and the library's own text (if any) only as a detail under them.
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -122,11 +123,18 @@ def _check_container(path: Path) -> None:
     if not zipfile.is_zipfile(path):
         with path.open("rb") as handle:
             start = handle.read(2048)
+        text = _as_text(start)
+        if start.startswith(b"PK"):
+            problem = (
+                f"Het bestand {name} is beschadigd: de werkmap is niet volledig (onvolledig gedownload, gekopieerd "
+                "of opgeslagen)."
+            )
+            raise ImportFileError(problem, "Vraag het bestand opnieuw op of sla het in Excel opnieuw op.")
         if start.lstrip().lower().startswith((b"<html", b"<!doctype", b"<?xml", b"<table")):
             problem = f"Het bestand {name} is een webpagina of XML-bestand met de naam .xlsx, geen Excel-werkmap."
         elif start.startswith(b"%PDF"):
             problem = f"Het bestand {name} is een PDF-bestand met de naam .xlsx, geen Excel-werkmap."
-        elif b";" in start or b"," in start or b"\t" in start:
+        elif text is not None and any(sep in text for sep in ";,\t"):
             problem = f"Het bestand {name} is een tekstbestand (CSV) met de naam .xlsx, geen Excel-werkmap."
         else:
             problem = f"Het bestand {name} is geen Excel-werkmap (.xlsx) of het is beschadigd."
@@ -164,6 +172,19 @@ def _check_container(path: Path) -> None:
             "Kopieer alleen de lijst naar een nieuwe werkmap en lees die in. Komt het bestand van buiten, "
             "vertrouw het dan niet.",
         )
+
+
+def _as_text(start: bytes) -> str | None:
+    """The start of a file as text when it is text (UTF-8, UTF-16 or Latin-1 without control bytes)."""
+    for encoding in ("utf-8-sig", "utf-16", "cp1252"):
+        try:
+            text = start.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text if ch.isprintable() or ch in "\r\n\t")
+        if text and printable >= 0.97 * len(text):
+            return text
+    return None
 
 
 def _thousands(number: int) -> str:
@@ -257,6 +278,25 @@ def _read_sheet(wb, ws, file_name: str) -> SheetData:
     )
 
 
+def _without_dimensions(path: Path) -> io.BytesIO:
+    """An in-memory copy of the workbook with the sheets' size records left out (the file is not touched).
+
+    openpyxl refuses a sheet whose size record does not parse ("A1:!!"); the records are not used here
+    anyway, as every sheet is read to its real end.
+    """
+    import re
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            content = src.read(info.filename)
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml"):
+                content = re.sub(rb"<(?:\w+:)?dimension\b[^>]*/>", b"", content, count=1)
+            dst.writestr(info, content)
+    out.seek(0)
+    return out
+
+
 def read_workbook(path: Path | str) -> WorkbookData:
     """Read every worksheet of ``path`` as plain values; raises ``ImportFileError`` with a Dutch message."""
     path = Path(path)
@@ -269,7 +309,10 @@ def read_workbook(path: Path | str) -> WorkbookData:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles and extensions it drops
-            wb = load_workbook(path, read_only=True, data_only=True)
+            try:
+                wb = load_workbook(path, read_only=True, data_only=True)
+            except Exception:  # noqa: BLE001 - retried once without the size records, which are not needed
+                wb = load_workbook(_without_dimensions(path), read_only=True, data_only=True)
             try:
                 for ws in wb.worksheets:
                     sheets.append(_read_sheet(wb, ws, path.name))

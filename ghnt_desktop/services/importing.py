@@ -583,6 +583,48 @@ def apply_roundtrip(
 
 
 @dataclass(frozen=True)
+class FilePreview:
+    """A file read for import: a returned actielijst (``roundtrip``) or a hand-kept list (``table``).
+
+    ``list_preview`` is None when no column for the action was recognised (the user picks it first).
+    """
+
+    workbook: WorkbookData
+    roundtrip: RoundTripPreview | None = None
+    table: ListTable | None = None
+    list_preview: ListPreview | None = None
+
+
+def preview_file(
+    session: Session,
+    path: Path | str,
+    *,
+    mode: str = "auto",
+    sheet: str | None = None,
+    reference: date | None = None,
+    series_id: uuid.UUID | None = None,
+    today: date | None = None,
+) -> FilePreview:
+    """Read ``path`` and make the preview the wizard and ``import actielijst`` show; writes nothing.
+
+    ``mode`` is "auto" (a returned actielijst when the file has the hidden key column), "terug" or
+    "lijst". Raises ``ImportFileError`` (Dutch, with what to do) for a file that cannot be used.
+    """
+    from ..imports.existing_list import read_list
+    from ..imports.roundtrip import is_roundtrip_workbook
+    from ..imports.workbook import read_workbook
+
+    workbook = read_workbook(path)
+    if mode == "terug" or (mode == "auto" and is_roundtrip_workbook(workbook)):
+        return FilePreview(workbook, roundtrip=preview_roundtrip_workbook(session, workbook, reference=reference))
+    table = read_list(workbook, sheet)
+    preview = None  # without a column for the action the user picks it on the mapping page first
+    if "text" in table.proposal.values():
+        preview = preview_action_list(session, table, reference=reference, series_id=series_id, today=today)
+    return FilePreview(workbook, table=table, list_preview=preview)
+
+
+@dataclass(frozen=True)
 class ListImportResult:
     """What importing an existing list created and updated."""
 
