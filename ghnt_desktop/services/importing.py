@@ -923,14 +923,16 @@ def import_action_list(
             deadline_args: dict = {}
             if item.deadline_date is not None and item.deadline_date != action.deadline:
                 deadline_args = {"new_deadline": item.deadline_date, "new_deadline_text": item.deadline_text}
-            before = action.times_postponed
+            postponed_by_deadline = False
             if status is not action.status or deadline_args or (note and note.strip()):
                 result = record_progress(
                     session, action.id, status=status, done_text=note, on=today, author=author, **deadline_args
                 )
-                if item.postponed and item.times_postponed is None and result.postponed:
-                    before = action.times_postponed - 1  # the moved deadline already counted this one
-            action.times_postponed = _postponements(item, before)
+                postponed_by_deadline = result.postponed
+            if item.times_postponed is not None:
+                action.times_postponed = item.times_postponed
+            elif item.postponed and not postponed_by_deadline:
+                action.times_postponed += 1  # "Doorgeschoven" without a later deadline still counts once
             updated += 1
             ids.add(action.id)
             continue
