@@ -514,8 +514,8 @@ def _status_for(text: str, overrides: Mapping[str, ActionStatus]) -> tuple[Actio
         pass
     if POSTPONEMENT_WORDS.search(text):
         # A postponement is no "aangehouden": the action goes on, later ("Doorgeschoven naar Q3").
-        closed = parse_status(POSTPONEMENT_WORDS.sub(" ", text))
-        return (closed if closed is not None and closed.is_closed else ActionStatus.IN_PROGRESS), False
+        named = parse_status(POSTPONEMENT_WORDS.sub(" ", text))  # "Loopt, doorgeschoven naar Q3"
+        return (named if named is not None and named is not ActionStatus.ON_HOLD else ActionStatus.IN_PROGRESS), False
     return parse_status(text), False
 
 

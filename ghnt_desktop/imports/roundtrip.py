@@ -36,6 +36,7 @@ from ..exports.xlsx_actielijst import (
 )
 from ..models.enums import ActionStatus
 from ..services.actions import ActionRow
+from .existing_list import POSTPONEMENT_WORDS, postponement_count
 from .workbook import ImportFileError, SheetData, WorkbookData, cell_text
 
 HEADER_SEARCH_ROWS = 30
@@ -90,6 +91,10 @@ class RoundTripRow:
     new_deadline: date | None = None
     new_deadline_text: str = ""
     new_progress: str | None = None
+    # "Doorgeschoven" / "2x uitgesteld" in the status cell: the count of postponements to keep (at least
+    # this many; exactly this many when the file names the number).
+    new_times_postponed: int | None = None
+    times_postponed_exact: bool = False
     database_version: str = ""
     messages: tuple[str, ...] = ()
 
@@ -415,9 +420,38 @@ def _compare(
     base_status = exported.status if exported else db_status
     base_deadline = exported.deadline if exported else db_deadline
     base_progress = exported.progress if exported else db_progress
+    app_changed = False
+    if exported is not None:
+        app_changed = exported.version != version_stamp(db) or exported.progress.strip() != db_progress.strip()
+    elif r.version:
+        app_changed = r.version != version_stamp(db)
     new_status = None
+    new_times_postponed = None
+    times_exact = False
     file_status = cell_text(r.status)
-    if _norm(file_status) != _norm(base_status):
+    if _norm(file_status) != _norm(base_status) and POSTPONEMENT_WORDS.search(file_status):
+        # A postponement, not "aangehouden": the status stays open as it is, the count goes up.
+        counted = postponement_count(file_status)
+        times_exact = counted is not None
+        new_times_postponed = counted if counted is not None else db.times_postponed + 1
+        if counted is None and app_changed and db.times_postponed > 0:
+            # Changed in the app since the export and already postponed (this file read before, or the
+            # postponement recorded at a meeting): the same "doorgeschoven" is not counted twice.
+            new_times_postponed = db.times_postponed
+        if new_times_postponed != db.times_postponed:
+            changes.append(
+                FieldChange("postponed", "Keer uitgesteld", str(new_times_postponed), str(db.times_postponed), None)
+            )
+        else:
+            new_times_postponed = None
+        # "Loopt nog, doorgeschoven": a status word beside the postponement still says the status.
+        named = parse_status(POSTPONEMENT_WORDS.sub(" ", file_status))
+        if named is None and db.status.is_closed:
+            named = ActionStatus.IN_PROGRESS
+        if named is not None and named.label != base_status and named.label != db_status:
+            new_status = named
+            changes.insert(0, FieldChange("status", "Status", named.label, db_status, base_status))
+    elif _norm(file_status) != _norm(base_status):
         status, warning = interpret_status(r.status)
         if warning:
             messages.append(warning)
@@ -468,11 +502,6 @@ def _compare(
         )
     if r.number and db.number and r.number != db.number:
         messages.append(f"het nummer in het bestand ({r.number}) verschilt van de database ({db.number})")
-    app_changed = False
-    if exported is not None:
-        app_changed = exported.version != version_stamp(db) or exported.progress.strip() != db_progress.strip()
-    elif r.version:
-        app_changed = r.version != version_stamp(db)
     if changes and app_changed:
         kind = RowKind.CONFLICT
         messages.insert(0, "de actie is ook in de app gewijzigd sinds de export")
@@ -493,6 +522,8 @@ def _compare(
         new_deadline=new_deadline,
         new_deadline_text=new_deadline_text,
         new_progress=new_progress,
+        new_times_postponed=new_times_postponed,
+        times_postponed_exact=times_exact,
         database_version=version_stamp(db),
         messages=tuple(messages),
     )

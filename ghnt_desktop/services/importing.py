@@ -572,6 +572,13 @@ def apply_roundtrip(
             author=author[:200],
             **deadline_args,
         )
+        if row.new_times_postponed is not None:
+            action = session.get(ActionItem, row.action_id)
+            if action is not None:
+                if row.times_postponed_exact:
+                    action.times_postponed = row.new_times_postponed
+                else:
+                    action.times_postponed = max(action.times_postponed, row.new_times_postponed)
         applied += 1
         ids.add(row.action_id)
     session.flush()

@@ -124,6 +124,14 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
         if column in self._FIELDS:
             field, in_file = self._FIELDS[column]
             change = self._change(row, field)
+            postponed = self._change(row, "postponed") if field == "status" else None
+            if postponed is not None:
+                # "Doorgeschoven": the status stays open, the count of postponements goes up.
+                count = postponed.file_value if in_file else postponed.database_value
+                shown = arg(self.tr("%1x uitgesteld"), count)
+                if change is not None:
+                    shown = f"{change.file_value if in_file else change.database_value}, {shown}"
+                return shown
             if change is None:
                 return ""
             return _short(change.file_value if in_file else change.database_value, 120)
