@@ -41,6 +41,12 @@ def test_no_header():
         read_list(read_workbook(CORPUS / "no_header.xlsx"))
 
 
+def test_a_sheet_declaring_the_whole_grid_is_read_to_its_real_end():
+    """huge_dimension.xlsx declares A1:XFD1048576 and holds two rows: read, not refused by its size record."""
+    table = read_list(read_workbook(CORPUS / "huge_dimension.xlsx"))
+    assert [row for _n, row in table.rows] == [(1, "Iets doen", "Politie")]
+
+
 def test_a_directory_is_not_a_file(tmp_path: Path):
     with pytest.raises(ImportFileError, match="geen bestand"):
         read_workbook(tmp_path)

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, select
 
 from ghnt_desktop.imports.existing_list import postponement_count, read_list, split_trekkers
@@ -104,6 +106,27 @@ def test_split_only_on_real_separators(session, network, cell, expected):
     # Never mangled: every character of the names comes from the cell (apart from the plural "Gemeenten").
     for part in parts:
         assert part.replace("Gemeente ", "") in cell.replace("Gemeenten ", "")
+
+
+NAMES = [name for name, _a, _b in ORGANISATIONS] + ["projectleider", "Onderwijs", "Jeugd en Gezin", "v/d Raad"]
+SEPARATORS = [", ", "; ", " / ", " & ", " en ", "\n", " + "]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    names=st.lists(st.sampled_from(NAMES), min_size=1, max_size=4),
+    separators=st.lists(st.sampled_from(SEPARATORS), min_size=3, max_size=3),
+)
+def test_splitting_never_mangles_or_loses_text(session, network, names, separators):
+    """Whatever the cell, the parts are pieces of it and together they keep every word of it."""
+    cell = names[0] + "".join(sep + name for sep, name in zip(separators, names[1:], strict=False))
+    parts = split_trekkers(cell, NameMatcher.from_session(session).known)
+    assert parts
+    for part in parts:
+        assert part in cell
+    words = {w for w in cell.replace("/", " ").split() if w.isalpha() and w.casefold() != "en"}
+    kept = {w for part in parts for w in part.replace("/", " ").split()}
+    assert words <= kept
 
 
 @pytest.mark.parametrize(
@@ -285,6 +308,13 @@ def test_sections_legends_footers_and_extra_columns(session, network, tmp_path):
     assert actions["3"].trekker_organisation_id == network["Veilig Thuis Groningen"].id
     note = session.scalar(select(ProgressUpdate.done_text).where(ProgressUpdate.action_item_id == actions["1"].id))
     assert note == "Betrokken partijen: GGD, CJG"
+    # Lists and documents (they read list_action_items) show every trekker of the cell.
+    from ghnt_desktop.services.actions import list_action_items
+
+    shown = {r.number: r.trekker for r in list_action_items(session)}
+    assert shown["1"] == "Gemeente Groningen, Gemeente Veendam"
+    assert shown["4"] == "Raad voor de Kinderbescherming, Openbaar Ministerie"
+    assert shown["3"] == "Veilig Thuis Groningen"
 
 
 # -- series ---------------------------------------------------------------------------------------------

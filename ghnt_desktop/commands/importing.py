@@ -256,6 +256,8 @@ def print_list_preview(table, preview) -> None:
         print("Statussen:")
         for mapping in preview.statuses:
             target = mapping.status.label if mapping.status else "(niet herkend: Niet gestart)"
+            if mapping.postponement:
+                target += ", uitstel (blijft open, telt als uitgesteld)"
             print(f"  {mapping.text!r:<30} -> {target}  ({mapping.count}x)")
     if preview.sections:
         print("Actielijnen: " + "; ".join(_short(s, 50) for s in preview.sections))
@@ -327,6 +329,7 @@ def _existing_list(database, workbook, args: argparse.Namespace, *, programme: b
             status_overrides=_status_overrides(args.status),
             reference=args.reference_date,
             series_id=series_id,
+            match_existing=not programme,
         )
     print_list_preview(table, preview)
     if args.dry_run:

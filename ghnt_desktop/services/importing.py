@@ -781,6 +781,7 @@ def preview_action_list(
     reference: date | None = None,
     series_id: uuid.UUID | None = None,
     today: date | None = None,
+    match_existing: bool = True,
 ) -> ListPreview:
     """The preview of a hand-kept list against the database; writes nothing. The wizard and the CLI both call this.
 
@@ -818,7 +819,8 @@ def preview_action_list(
                 "aan een eerder overleg van de reeks worden gekoppeld. Leg eerst het vorige overleg vast "
                 "(Overleggen > Nieuw overleg, met de datum waarop het was) of importeer zonder reeks."
             )
-    existing = _existing_by_number(session, (i.number for i in preview.items))
+    # A programme list's codes ("1.2") are no action numbers: only an action list updates existing actions.
+    existing = _existing_by_number(session, (i.number for i in preview.items)) if match_existing else {}
     progress = latest_progress_texts(session, [r.id for rows in existing.values() for r in rows])
     items = []
     for item in preview.items:

@@ -984,7 +984,10 @@ class ImportWizard(QDialog):
         assert preview is not None
         self.status_table.setRowCount(len(preview.statuses))
         for row, mapping in enumerate(preview.statuses):
-            item = QTableWidgetItem(mapping.text)
+            shown = mapping.text
+            if mapping.postponement:
+                shown = arg(self.tr("%1 (uitstel: blijft open, telt één keer uitgesteld)"), mapping.text)
+            item = QTableWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, mapping.text)
             self.status_table.setItem(row, 0, item)
             count = QTableWidgetItem(str(mapping.count))
