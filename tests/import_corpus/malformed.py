@@ -427,6 +427,51 @@ def build_corpus(folder: Path) -> list[Case]:  # noqa: PLR0915 - one generator, 
     }
     for name, transform in xml_damage.items():
         add(f"xml_{name}.xlsx", _rezip(good, transform), None, _texts())
+    # Returned actielijsten (the hidden key column) whose keys or hidden sheet are damaged: every row is
+    # shown (as unknown: this database has none of the actions), nothing is applied.
+    import uuid
+
+    from ghnt_desktop.exports.xlsx_actielijst import (
+        COLUMNS,
+        FORMAT_NAME,
+        META_HEADERS,
+        META_SHEET,
+    )
+    from ghnt_desktop.exports.xlsx_actielijst import (
+        HEADERS as RT_HEADERS,
+    )
+
+    def returned(keys: list[object], meta: list[list[object]] | None) -> Callable:
+        def build(wb) -> None:
+            ws = wb.active
+            ws.title = "Actielijst"
+            ws.append([c.header for c in COLUMNS] + [RT_HEADERS["key"], RT_HEADERS["stamp"]])
+            for i, key in enumerate(keys):
+                values = {"number": f"AO-2026-1-{i + 1:02d}", "text": TEXTS[i % len(TEXTS)], "status": "Loopt"}
+                ws.append([values.get(c.key) for c in COLUMNS] + [key, "2026-01-01T00:00:00"])
+            if meta is not None:
+                sheet = wb.create_sheet(META_SHEET)
+                for row in meta:
+                    sheet.append(row)
+                sheet.sheet_state = "hidden"
+
+        return build
+
+    six = [str(uuid.UUID(int=i + 1)) for i in range(6)]
+    good_meta = [[FORMAT_NAME], ["geexporteerd", "2026-01-01T10:00:00"], list(META_HEADERS)]
+    returned_cases = {
+        "keys_garbage": (["abc", "", "123", "{}", "x" * 50, None], good_meta),
+        "keys_unknown": (six, good_meta),
+        "keys_twice": ([six[0], six[0], six[1], six[1], six[2], six[3]], good_meta),
+        "meta_missing": (six, None),
+        "meta_wrong_format": (six, [["iets anders"], ["geexporteerd", "gisteren"]]),
+        "meta_garbage_rows": (six, [*good_meta, ["geen-uuid", "v", "nr"], [six[0]], [None, None]]),
+        "meta_bad_date": (six, [[FORMAT_NAME], ["geexporteerd", "31-02-2026"], list(META_HEADERS)]),
+    }
+    for name, (keys, meta) in returned_cases.items():
+        add(f"returned_{name}.xlsx", _workbook_bytes(returned(keys, meta)), _texts(len(keys)))
+    add("returned_header_only.xlsx", _workbook_bytes(returned([], good_meta)), ())
+
     # Stored without compression (some tools do): still a workbook.
     add("stored_uncompressed.xlsx", _rezip(good, lambda n, c: c, compression=zipfile.ZIP_STORED), _texts())
     return cases
