@@ -842,6 +842,8 @@ def preview_action_list(
             item = replace(
                 item, existing_id=row.id, changes=tuple(_item_changes(item, row, progress.get(row.id, ""), trekker))
             )
+            # The status the action will have ("Doorgeschoven" keeps it as it is), as the preview shows it.
+            item = replace(item, status=_status_for_existing(item, row.status) if item.status else None)
         items.append(item)
     fuzzy = sum(1 for i in items for m in i.matches if m.fuzzy)
     if fuzzy:

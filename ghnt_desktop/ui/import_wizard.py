@@ -286,6 +286,8 @@ class ListItemModel(RowTableModel["ListItem"]):
     def tooltip(self, row: ListItem, column: int) -> str | None:
         if column == self.TEXT:
             return row.text
+        if column == self.TREKKER and row.matches:
+            return "\n".join([row.trekker_text, *(m.describe() for m in row.matches)])
         if column == self.WARNINGS and (row.warnings or row.problems or row.changes):
             changes = [f"{label}: {old} → {new}" for label, old, new in row.changes]
             return "\n".join([*row.problems, *changes, *row.warnings])
@@ -591,7 +593,10 @@ class ImportWizard(QDialog):
             ),
             self.PAGE_ROWS: (
                 self.tr("Stap 3 van 3: controleren"),
-                self.tr("Deze acties worden aangemaakt. Er wordt pas iets opgeslagen als u op Importeren klikt."),
+                self.tr(
+                    "Deze acties worden aangemaakt, of bijgewerkt als hun nummer al bestaat (kolom Wordt). Controleer "
+                    "de herkende trekkers. Er wordt pas iets opgeslagen als u op Importeren klikt."
+                ),
             ),
             self.PAGE_DONE: (self.tr("Klaar"), ""),
         }
@@ -1017,7 +1022,11 @@ class ImportWizard(QDialog):
         preview = self.list_preview
         assert preview is not None
         self.list_model.set_rows(preview.items)
-        fit_columns(self.rows_view, {ListItemModel.TEXT: 340, ListItemModel.WARNINGS: 300}, default=200)
+        fit_columns(
+            self.rows_view,
+            {ListItemModel.TEXT: 340, ListItemModel.TREKKER: 360, ListItemModel.WARNINGS: 400},
+            default=200,
+        )
         sections = len(preview.sections)
         summary = arg(self.tr("%1 acties uit %2, blad %3."), len(preview.items), preview.file_name, preview.sheet)
         if sections:
