@@ -145,9 +145,9 @@ def test_mapping_and_status_overrides(tmp_path: Path):
     table = read_list(read_workbook(make_list(tmp_path / "l.xlsx")))
     mapping = apply_overrides(table, {"Toelichting / stand van zaken": "ignore", "E": "note", "Nr.": "nummer"})
     assert mapping == {0: "number", 1: "text", 2: "trekker", 3: "deadline", 4: "note"}
-    with pytest.raises(ValueError, match="kolom"):
+    with pytest.raises(ValueError, match="Kolom .* niet gevonden. Gebruik"):
         apply_overrides(table, {"Bestaat niet": "trekker"})
-    with pytest.raises(ValueError, match="onbekend veld"):
+    with pytest.raises(ValueError, match="Onbekend veld .* Kies uit"):
         apply_overrides(table, {"Status": "kleur"})
     preview = build_list_preview(
         table, status_overrides={"NOG EVEN KIJKEN": ActionStatus.ON_HOLD, "doorgeschoven": ActionStatus.IN_PROGRESS}
@@ -262,6 +262,17 @@ def test_no_header_message(tmp_path: Path):
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(ImportFileError, match="geen kopregel"):
         read_list(read_workbook(tmp_path / "x.xlsx"))
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("meeting_date", "meeting_date"), ("Datum overleg", "meeting_date"), ("parties", "parties"),
+     ("Vertrouwelijk", "confidential"), ("keer uitgesteld", "postponed"), ("Trekker", "trekker")],
+)  # fmt: skip
+def test_field_names_for_overrides(text, field):
+    from ghnt_desktop.imports.existing_list import field_name
+
+    assert field_name(text) == field
 
 
 def test_propose_mapping_gives_each_field_once():

@@ -375,3 +375,33 @@ def test_preview_file_is_what_the_wizard_and_cli_share(session, network, tmp_pat
     found = preview_file(session, path, today=TODAY)
     assert found.roundtrip is None and found.list_preview is not None
     assert found.list_preview.items[0].matches[0].target_name == "Veilig Thuis Groningen"
+
+
+@pytest.mark.skipif(not (DATA / "seeds_001_003_004_organisaties.json").exists(), reason="shared data not present")
+def test_trekker_cells_of_real_programmes_link_every_organisation(session, tmp_path):
+    """The trekkers of the actions in real programmes, written in one cell as people do, find their organisations."""
+    organisations = json.loads((DATA / "seeds_001_003_004_organisaties.json").read_text(encoding="utf-8"))
+    actions = json.loads((DATA / "seeds_001_003_004_acties.json").read_text(encoding="utf-8"))
+    names = set()
+    for org in organisations:
+        if org["naam"] not in names:
+            names.add(org["naam"])
+            session.add(Organisation(name=org["naam"], aliases=[a for a in org.get("aliassen") or [] if a]))
+    session.flush()
+    separators = [", ", "; ", " / ", "\n", " en "]
+    rows, expected = [], {}
+    for index, action in enumerate(a for a in actions if a["trekkers"]):
+        trekkers = list(dict.fromkeys(action["trekkers"]))
+        separator = separators[index % len(separators)]
+        cell = separator.join(trekkers)
+        number = f"R{index + 1}"
+        rows.append([number, " ".join(action["actie"].split())[:500], cell, action.get("deadline_text") or ""])
+        expected[number] = trekkers
+    path = _save(tmp_path / "echt.xlsx", rows)
+    preview = preview_action_list(session, read_list(read_workbook(path)), today=TODAY)
+    assert len(preview.items) == len(rows)
+    for item in preview.items:
+        wanted = expected[item.number]
+        assert [m.name for m in item.matches] == wanted, item.trekker_text  # split where the names are
+        for match, name in zip(item.matches, wanted, strict=True):
+            assert match.target_name == (name if name in names else ""), name

@@ -252,13 +252,16 @@ def field_name(text: str) -> str:
     wanted = normalise_header(text)
     aliases = {"nr": "number", "nummer": "number", "actiepunt": "text", "actie": "text", "tekst": "text",
                "toelichting": "note", "opmerking": "note", "actielijn": "section", "sectie": "section",
-               "ambitie": "ambition", "negeren": "ignore", "niet inlezen": "ignore", "overslaan": "ignore"}  # fmt: skip
-    if wanted in FIELDS:
-        return wanted
+               "ambitie": "ambition", "negeren": "ignore", "niet inlezen": "ignore", "overslaan": "ignore",
+               "datum overleg": "meeting_date", "overleg": "meeting_date", "betrokken": "parties",
+               "betrokken partijen": "parties", "vertrouwelijk": "confidential", "uitgesteld": "postponed",
+               "keer uitgesteld": "postponed"}  # fmt: skip
+    if wanted.replace(" ", "_") in FIELDS:  # "meeting_date" reads as "meeting date" once normalised
+        return wanted.replace(" ", "_")
     if wanted in aliases:
         return aliases[wanted]
     raise ValueError(
-        f"onbekend veld {text!r}; kies uit: "
+        f"Onbekend veld {text!r}. Kies uit: "
         + ", ".join(f"{k} ({v})" for k, v in FIELDS.items() if k != "ignore")
         + ", ignore"
     )
@@ -279,7 +282,11 @@ def apply_overrides(table: ListTable, overrides: Mapping[str, str]) -> dict[int,
         if index is None and re.fullmatch(r"[A-Za-z]{1,3}", column.strip()):
             index = column_index_from_string(column.strip().upper()) - 1
         if index is None:
-            raise ValueError(f"kolom {column!r} niet gevonden; kolommen: " + ", ".join(h for h in table.headers if h))
+            raise ValueError(
+                f"Kolom {column!r} niet gevonden. Gebruik een kop of kolomletter uit: "
+                + ", ".join(h for h in table.headers if h)
+                + "."
+            )
         # One column per field: the column that had this field before loses it.
         for other, other_field in list(mapping.items()):
             if other_field == name and other != index and name != "ignore":
