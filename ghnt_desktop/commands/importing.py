@@ -1,7 +1,8 @@
 """``ghnt-desktop import actielijst|programma FILE.xlsx``: read Excel lists into the database.
 
 ``import actielijst`` reads a returned actielijst (exported by this app: it has a hidden key column)
-and applies the partner's changes, or, for a list the region kept by hand, creates the actions. The
+and applies the partner's changes, or, for a list the region kept by hand, creates the actions (and
+updates the ones whose number exists; ``--reeks`` attaches new ones to an overlegreeks). The
 column mapping and the status mapping are proposed automatically and can be overridden
 (``--column "Trekker=trekker"``, ``--status "Doorgeschoven=on_hold"``), so a script can import without
 questions. ``--dry-run`` prints what would change and writes nothing. ``import programma`` creates a

@@ -3,8 +3,11 @@
 The actielijst travels as Excel: it is exported (``gather_actielijst``), filled in by a partner and
 read back (``ghnt_desktop.imports.roundtrip``). Applying the partner's changes (``apply_roundtrip``)
 writes a ``ProgressUpdate`` per action, counts a moved deadline as a postponement and closes finished
-actions. A list a region kept by hand is read by ``ghnt_desktop.imports.existing_list`` and turned
-into records here (``import_action_list``, ``import_programme_list``).
+actions. A list a region kept by hand is read by ``ghnt_desktop.imports.existing_list``, compared with
+the database (``preview_action_list``: trekkers matched to organisations by name, alias, common
+abbreviation or a small misspelling; a number that exists updates that action) and turned into
+records here (``import_action_list``, ``import_programme_list``). ``preview_file`` is the one entry
+the wizard and ``import actielijst`` share.
 
 Everything runs in the caller's session: an import is one transaction, so an error leaves the
 database as it was. Nothing here imports Qt.
