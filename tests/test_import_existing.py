@@ -95,7 +95,7 @@ def test_read_list_finds_header_sections_and_fields(tmp_path: Path):
     assert preview.sections == ("Actielijn 1: Eerder en beter in beeld", "Actielijn 2: Stoppen en duurzaam oplossen")
     assert items["3"].section == "Actielijn 1: Eerder en beter in beeld"
     assert items["4"].section == "Actielijn 2: Stoppen en duurzaam oplossen"
-    assert preview.skipped == ("regel 17: geen actie ingevuld, overgeslagen",)  # a number without an action
+    assert len(preview.skipped) == 1 and preview.skipped[0].startswith("regel 17: geen actie ingevuld")
     # Deadlines kept as written and parsed where possible.
     assert (items["1"].deadline_text, items["1"].deadline_date) == ("15-03-2020", date(2020, 3, 15))
     assert (items["2"].deadline_text, items["2"].deadline_date) == ("01-04-2020", date(2020, 4, 1))
@@ -111,7 +111,7 @@ def test_read_list_finds_header_sections_and_fields(tmp_path: Path):
     assert statuses == {
         "Gereed": ActionStatus.DONE,
         "Loopt": ActionStatus.IN_PROGRESS,
-        "Doorgeschoven": ActionStatus.IN_PROGRESS,  # a postponement keeps the action open
+        "Doorgeschoven": ActionStatus.IN_PROGRESS,  # a postponement stays open, not "aangehouden"
         "afgerond": ActionStatus.DONE,
         "Vervallen": ActionStatus.CANCELLED,
         "nog even kijken": None,
@@ -120,7 +120,8 @@ def test_read_list_finds_header_sections_and_fields(tmp_path: Path):
     assert "nog even kijken" in preview.warnings[0]
     # Trekkers split; the merged-down trekker cell repeats for both rows.
     assert items["1"].trekkers == ("Gemeente Veendam", "Gemeente Pekela")
-    assert items["2"].trekkers == ("Veilig Thuis", "GGD")
+    assert items["2"].trekkers == ("Veilig Thuis en GGD",)  # " en " splits only between known names
+    assert items["3"].postponed and items["3"].times_postponed is None
     assert items["4"].trekkers == items["5"].trekkers == ("Politie", "OM")
     assert items["7"].trekkers == ("Zorg (GGZ, verslavingszorg)",)
     assert items["1"].note == "Werkgroep is gestart"
@@ -144,9 +145,9 @@ def test_mapping_and_status_overrides(tmp_path: Path):
     table = read_list(read_workbook(make_list(tmp_path / "l.xlsx")))
     mapping = apply_overrides(table, {"Toelichting / stand van zaken": "ignore", "E": "note", "Nr.": "nummer"})
     assert mapping == {0: "number", 1: "text", 2: "trekker", 3: "deadline", 4: "note"}
-    with pytest.raises(ValueError, match="kolom"):
+    with pytest.raises(ValueError, match="Kolom .* niet gevonden. Gebruik"):
         apply_overrides(table, {"Bestaat niet": "trekker"})
-    with pytest.raises(ValueError, match="onbekend veld"):
+    with pytest.raises(ValueError, match="Onbekend veld .* Kies uit"):
         apply_overrides(table, {"Status": "kleur"})
     preview = build_list_preview(
         table, status_overrides={"NOG EVEN KIJKEN": ActionStatus.ON_HOLD, "doorgeschoven": ActionStatus.IN_PROGRESS}
@@ -159,13 +160,23 @@ def test_mapping_and_status_overrides(tmp_path: Path):
 
 def test_split_trekkers():
     assert split_trekkers("Politie / OM, Veilig Thuis; GGD & Reclassering en JB Noord") == [
-        "Politie", "OM", "Veilig Thuis", "GGD", "Reclassering", "JB Noord",
+        "Politie", "OM", "Veilig Thuis", "GGD", "Reclassering en JB Noord",
     ]  # fmt: skip
+    known = {"reclassering", "jb noord", "centrum voor jeugd en gezin"}.__contains__
+    assert split_trekkers("GGD & Reclassering en JB Noord", lambda t: known(t.casefold())) == [
+        "GGD", "Reclassering", "JB Noord",
+    ]  # fmt: skip
+    assert split_trekkers("Centrum voor Jeugd en Gezin", lambda t: known(t.casefold())) == [
+        "Centrum voor Jeugd en Gezin"
+    ]
+    assert split_trekkers("Gemeenten Veendam en Pekela") == ["Gemeente Veendam", "Gemeente Pekela"]
+    assert split_trekkers("Zorg- en Veiligheidshuis") == ["Zorg- en Veiligheidshuis"]
+    assert split_trekkers("VT en/of politie") == ["VT en/of politie"]
     assert split_trekkers("Gemeenten Veendam/Pekela/Oldambt") == [
         "Gemeente Veendam", "Gemeente Pekela", "Gemeente Oldambt",
     ]  # fmt: skip
     assert split_trekkers("Zorg (GGZ, verslavingszorg) / Politie e.a.") == ["Zorg (GGZ, verslavingszorg)", "Politie"]
-    assert split_trekkers("Eenzaamheid en ouderen") == ["Eenzaamheid", "ouderen"]
+    assert split_trekkers("Eenzaamheid en ouderen") == ["Eenzaamheid en ouderen"]  # not two names
     assert split_trekkers("") == [] and split_trekkers(None) == []
 
 
@@ -174,16 +185,20 @@ def test_import_action_list(session, people, tmp_path: Path):
     result = import_action_list(session, build_list_preview(table), file_name="l.xlsx", today=date(2020, 3, 1))
     assert result.created == 9
     items = {i.number: i for i in session.scalars(select(ActionItem))}
-    assert items["2"].trekker_organisation_id == people["vt"].id  # "Veilig Thuis" alias
-    assert items["2"].trekker_text == "Veilig Thuis en GGD"
+    # "Veilig Thuis en GGD" split because "Veilig Thuis" is known; two trekkers: both named, none linked.
+    assert items["2"].trekker_organisation_id is None
+    assert items["2"].trekker_text == "Veilig Thuis Groningen, GGD"
+    assert items["9"].trekker_organisation_id == people["vt"].id  # "VT", its abbreviation
     assert items["6"].trekker_person_id is not None and items["6"].trekker_organisation_id is None
-    assert items["8"].trekker_organisation_id == people["groningen"].id
-    assert items["1"].trekker_organisation_id is not None  # Gemeente Veendam
+    assert items["8"].trekker_organisation_id is None  # "Gemeente Groningen & Veilig Thuis": both named
+    assert items["8"].trekker_text == "Gemeente Groningen, Veilig Thuis Groningen"
+    assert items["1"].trekker_text == "Gemeente Veendam, Gemeente Pekela"  # matched name, unmatched as written
     assert (items["3"].status, items["3"].deadline, items["3"].deadline_text) == (
         ActionStatus.IN_PROGRESS,
         date(2020, 6, 30),
         "Q2 2020",
     )
+    assert items["3"].times_postponed == 1  # "Doorgeschoven" counts one postponement
     assert items["4"].status is ActionStatus.DONE and items["4"].closed_on == date(2020, 3, 1)
     assert items["6"].status is ActionStatus.NOT_STARTED
     notes = session.scalars(select(ProgressUpdate.done_text)).all()
@@ -247,6 +262,17 @@ def test_no_header_message(tmp_path: Path):
     wb.save(tmp_path / "x.xlsx")
     with pytest.raises(ImportFileError, match="geen kopregel"):
         read_list(read_workbook(tmp_path / "x.xlsx"))
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [("meeting_date", "meeting_date"), ("Datum overleg", "meeting_date"), ("parties", "parties"),
+     ("Vertrouwelijk", "confidential"), ("keer uitgesteld", "postponed"), ("Trekker", "trekker")],
+)  # fmt: skip
+def test_field_names_for_overrides(text, field):
+    from ghnt_desktop.imports.existing_list import field_name
+
+    assert field_name(text) == field
 
 
 def test_propose_mapping_gives_each_field_once():

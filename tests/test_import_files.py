@@ -17,11 +17,10 @@ from ghnt_desktop.models import ActionItem
 CORPUS = Path(__file__).parent / "import_corpus"
 
 CASES = [
-    ("not_a_zip.xlsx", "geen Excel-bestand"),
+    ("not_a_zip.xlsx", "tekstbestand \\(CSV\\)"),
     ("empty_file.xlsx", "is leeg"),
     ("word_renamed.xlsx", "Word-document"),
     ("empty_workbook.xlsx", "bevat geen gegevens"),
-    ("huge_dimension.xlsx", "te groot"),
     ("password_protected.xlsx", "wachtwoord"),
     ("old_format.xls", "oud Excel-bestand"),
     ("opendocument_renamed.xlsx", "OpenDocument"),
@@ -42,12 +41,18 @@ def test_no_header():
         read_list(read_workbook(CORPUS / "no_header.xlsx"))
 
 
+def test_a_sheet_declaring_the_whole_grid_is_read_to_its_real_end():
+    """huge_dimension.xlsx declares A1:XFD1048576 and holds two rows: read, not refused by its size record."""
+    table = read_list(read_workbook(CORPUS / "huge_dimension.xlsx"))
+    assert [row for _n, row in table.rows] == [(1, "Iets doen", "Politie")]
+
+
 def test_a_directory_is_not_a_file(tmp_path: Path):
     with pytest.raises(ImportFileError, match="geen bestand"):
         read_workbook(tmp_path)
 
 
-@pytest.mark.parametrize("name", [c[0] for c in CASES[:6]] + ["no_header.xlsx"])
+@pytest.mark.parametrize("name", [c[0] for c in CASES[:5]] + ["no_header.xlsx"])
 def test_import_command_refuses_and_writes_nothing(name: str, database, capsys):
     from ghnt_desktop.cli import main
 

@@ -95,7 +95,7 @@ def test_round_trip_gives_exactly_the_edits(db, tmp_path: Path):
     texted = next(n for n in numbers if n not in (free_text, done, later))
     sheet.set(done, "status", "Gereed")
     sheet.set(done, "progress", "Notitie vastgesteld in het AO.")
-    sheet.set(free_text, "status", "loopt nog, doorgeschoven")  # free text: the earliest status word wins
+    sheet.set(free_text, "status", "loopt nog, doorgeschoven")  # free text: a status word and a postponement
     old_deadline = sheet.get(later, "deadline").date()
     sheet.set(later, "deadline", datetime(old_deadline.year + 1, old_deadline.month, 1))
     sheet.set(texted, "deadline", "Q4 2027")
@@ -107,7 +107,11 @@ def test_round_trip_gives_exactly_the_edits(db, tmp_path: Path):
     assert set(changed) == {done, free_text, later, texted}
     assert not preview.conflicts and not preview.of_kind(RowKind.UNKNOWN) and not preview.of_kind(RowKind.MISSING)
     assert [c.field for c in changed[done].changes] == ["status", "progress"]
-    assert [(c.file_value, c.database_value) for c in changed[free_text].changes] == [("Loopt", "Niet gestart")]
+    # "doorgeschoven" beside "loopt": the status word counts, and so does the postponement.
+    assert [(c.file_value, c.database_value) for c in changed[free_text].changes] == [
+        ("Loopt", "Niet gestart"),
+        (str(changed[free_text].new_times_postponed), str(int(changed[free_text].new_times_postponed) - 1)),
+    ]
     assert [c.field for c in changed[later].changes] == ["deadline"]
     assert changed[texted].new_deadline_text == "Q4 2027" and changed[texted].new_deadline == date(2027, 12, 31)
 
@@ -263,3 +267,68 @@ def test_sheet_per_actielijn_round_trip(db, tmp_path: Path):
         preview = preview_roundtrip(s, tmp_path / "terug.xlsx")
     assert [(r.number, r.sheet) for r in preview.changed] == [(number, result.sheets[1])]
     assert preview.counts()[RowKind.UNCHANGED] == len(data.rows) - 1
+
+
+def _duplicate_row(sheet: Sheet, number: str) -> int:
+    """Copy the row of ``number`` (key and stamp included) to the end, as a partner pasting it twice does."""
+    ws = sheet.ws
+    values = [c.value for c in ws[sheet.rows[number]]]
+    ws.append(values)
+    return ws.max_row
+
+
+def test_an_action_on_two_rows_is_a_conflict_not_one_wins(db, tmp_path: Path):
+    sheet = Sheet(export(db, tmp_path / "actielijst.xlsx"))
+    number = next(n for n in sheet.numbers() if sheet.get(n, "status") == "Niet gestart")
+    same = next(n for n in sheet.numbers() if n != number)
+    copy_row = _duplicate_row(sheet, number)
+    _duplicate_row(sheet, same)  # the same values twice: no conflict
+    sheet.set(number, "status", "Gereed")
+    sheet.ws.cell(copy_row, COLUMN_INDEX["status"] + 1).value = "Loopt"
+    returned = sheet.save("twee_keer.xlsx")
+    before = snapshot(db)
+    with db.session() as s:
+        preview = preview_roundtrip(s, returned)
+    rows = [r for r in preview.rows if r.number == number]
+    assert [r.kind for r in rows] == [RowKind.CONFLICT, RowKind.CONFLICT]
+    assert all("ook op" in r.messages[0] and "vink de regel aan" in r.messages[0] for r in rows)
+    assert [r.kind for r in preview.rows if r.number == same] == [RowKind.UNCHANGED, RowKind.UNCHANGED]
+    # Both rows chosen: neither is applied, and it says why.
+    with db.session() as s:
+        result = apply_roundtrip(s, preview, selected_rows=[r.row_key for r in rows], today=TODAY)
+    assert result.applied == 0 and "meer dan eens" in result.skipped[0]
+    assert snapshot(db) == before
+    # One row chosen: that one is applied.
+    with db.session() as s:
+        result = apply_roundtrip(s, preview, selected_rows=[rows[1].row_key], today=TODAY)
+    assert result.applied == 1
+    assert snapshot(db)[number][0] is ActionStatus.IN_PROGRESS
+
+
+@pytest.mark.parametrize(("text", "expected"), [("Doorgeschoven", 1), ("2x uitgesteld", 2), ("verplaatst (3 keer)", 3)])
+def test_postponed_in_the_status_cell_counts_and_stays_open(db, tmp_path: Path, text: str, expected: int):
+    sheet = Sheet(export(db, tmp_path / "actielijst.xlsx"))
+    number = next(n for n in sheet.numbers() if sheet.get(n, "status") in ("Niet gestart", "Loopt"))
+    status_before = snapshot(db)[number][0]
+    times_before = snapshot(db)[number][3]
+    sheet.set(number, "status", text)
+    with db.session() as s:
+        preview = preview_roundtrip(s, sheet.save("uitgesteld.xlsx"))
+    row = next(r for r in preview.rows if r.number == number)
+    assert row.kind is RowKind.CHANGED and row.new_status is None
+    with db.session() as s:
+        apply_roundtrip(s, preview, today=TODAY)
+    after = snapshot(db)[number]
+    assert after[0] is status_before  # not "aangehouden"
+    assert after[3] == (times_before + 1 if expected == 1 else expected)
+
+
+def test_too_long_progress_is_refused_not_cut(db, tmp_path: Path):
+    sheet = Sheet(export(db, tmp_path / "actielijst.xlsx"))
+    number = sheet.numbers()[0]
+    sheet.set(number, "progress", "Lange tekst. " * 2000)  # 26,000 characters
+    with db.session() as s:
+        preview = preview_roundtrip(s, sheet.save("lang.xlsx"))
+    row = next(r for r in preview.rows if r.number == number)
+    assert row.kind is RowKind.UNKNOWN and not row.applicable
+    assert "20000" in row.messages[-1] and "korter" in row.messages[-1]

@@ -256,3 +256,42 @@ def test_menu_entry_asks_for_a_file(qtbot, tmp_path, messages, monkeypatch):
     window.database.read_only = True  # as when a second instance opened it read-only
     assert open_import_wizard(window) is None and "alleen-lezen" in messages[-1]
     window.database.close()
+
+
+def test_existing_list_updates_existing_numbers_and_attaches_to_a_series(qtbot, db, tmp_path: Path):
+    """A hand-kept list naming an action that exists: the rows page says it is updated, no duplicate is made."""
+    from ghnt_desktop.models import Meeting, MeetingSeries
+    from ghnt_desktop.ui.import_wizard import ListItemModel
+
+    with db.session() as session:
+        existing = session.scalar(select(ActionItem).where(ActionItem.status == ActionStatus.NOT_STARTED))
+        number, text = existing.number, existing.text
+        series = session.scalar(
+            select(MeetingSeries).join(Meeting, Meeting.series_id == MeetingSeries.id).where(Meeting.date <= TODAY)
+        )
+        series_name = series.name
+        before = session.scalar(select(func.count(ActionItem.id)))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["Nr.", "Actiepunt", "Trekker", "Status"])
+    ws.append([number, text, "", "Doorgeschoven"])
+    ws.append(["LIJST-1", "Een nieuwe actie uit de eigen lijst", "", "Loopt"])
+    path = tmp_path / "eigen.xlsx"
+    wb.save(path)
+    wizard = open_wizard(qtbot, db, path, [])
+    assert wizard.page() == wizard.PAGE_MAPPING
+    wizard.series_combo.setCurrentIndex(wizard.series_combo.findText(series_name))
+    step(qtbot, wizard)  # statuses
+    step(qtbot, wizard)  # rows
+    model = wizard.list_model
+    states = {model.row_at(r).number: model.data(model.index(r, ListItemModel.STATE)) for r in range(model.rowCount())}
+    assert states == {number: "bestaat al: wordt bijgewerkt", "LIJST-1": "nieuw"}
+    assert "uitgesteld" in model.data(model.index(0, ListItemModel.STATUS))
+    step(qtbot, wizard)  # Importeren
+    assert wizard.page() == wizard.PAGE_DONE
+    with db.session() as session:
+        assert session.scalar(select(func.count(ActionItem.id))) == before + 1
+        updated = session.scalar(select(ActionItem).where(ActionItem.number == number))
+        assert updated.status is ActionStatus.NOT_STARTED and updated.times_postponed >= 1  # stays open as it was
+        new = session.scalar(select(ActionItem).where(ActionItem.number == "LIJST-1"))
+        assert new.origin_meeting_id is not None

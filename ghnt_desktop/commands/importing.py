@@ -1,7 +1,8 @@
 """``ghnt-desktop import actielijst|programma FILE.xlsx``: read Excel lists into the database.
 
 ``import actielijst`` reads a returned actielijst (exported by this app: it has a hidden key column)
-and applies the partner's changes, or, for a list the region kept by hand, creates the actions. The
+and applies the partner's changes, or, for a list the region kept by hand, creates the actions (and
+updates the ones whose number exists; ``--reeks`` attaches new ones to an overlegreeks). The
 column mapping and the status mapping are proposed automatically and can be overridden
 (``--column "Trekker=trekker"``, ``--status "Doorgeschoven=on_hold"``), so a script can import without
 questions. ``--dry-run`` prints what would change and writes nothing. ``import programma`` creates a
@@ -43,7 +44,8 @@ def _add_list_options(parser: argparse.ArgumentParser) -> None:
         default=[],
         metavar="KOP=VELD",
         help="kolomindeling aanpassen, bijvoorbeeld 'Wie=trekker' of 'F=ignore'; velden: number, text, trekker, "
-        "deadline, status, note, section, ambition, ignore (herhaalbaar)",
+        "deadline, status, note, section, ambition, meeting_date, parties, confidential, postponed, ignore "
+        "(herhaalbaar)",
     )
     parser.add_argument(
         "--status",
@@ -84,6 +86,12 @@ def register(subparsers) -> None:
         help="acties die ook in de app zijn gewijzigd sinds de export: overslaan (standaard) of toch toepassen",
     )
     actions.add_argument("--only", help="teruggestuurde lijst: alleen deze actienummers toepassen (komma's ertussen)")
+    actions.add_argument(
+        "--reeks",
+        metavar="NAAM",
+        help="bestaande lijst: de acties koppelen aan deze overlegreeks (naam of code), zodat ze bij het volgende "
+        "overleg terugkomen",
+    )
     actions.set_defaults(handler=run_import_actions)
     programme = what.add_parser("programma", help="een zelf bijgehouden programmalijst inlezen als nieuw programma")
     _add_list_options(programme)
@@ -110,6 +118,14 @@ def _status_overrides(pairs: list[tuple[str, str]]) -> dict:
     return overrides
 
 
+def print_error(exc: BaseException) -> None:
+    """The Dutch message of a refusal, with a library's own text only as a detail under it."""
+    print(f"Fout: {exc}")
+    detail = getattr(exc, "detail", "")
+    if detail:
+        print(f"  Details: {detail}")
+
+
 def _open(args: argparse.Namespace, *, read_only: bool):
     from ..cli import resolve_db
     from ..db import open_database
@@ -128,14 +144,14 @@ def run_import_actions(args: argparse.Namespace) -> int:
         roundtrip = args.mode == "terug" or (args.mode == "auto" and is_roundtrip_workbook(workbook))
         database = _open(args, read_only=args.dry_run)
     except (ImportFileError, DatabaseError) as exc:
-        print(f"Fout: {exc}")
+        print_error(exc)
         return EXIT_ERROR
     try:
         if roundtrip:
             return _roundtrip(database, workbook, args)
         return _existing_list(database, workbook, args, programme=False)
     except (ImportFileError, ServiceError, ValueError) as exc:
-        print(f"Fout: {exc}")
+        print_error(exc)
         print("Er is niets opgeslagen.")
         return EXIT_ERROR
     finally:
@@ -151,12 +167,12 @@ def run_import_programme(args: argparse.Namespace) -> int:
         workbook = read_workbook(args.file)
         database = _open(args, read_only=args.dry_run)
     except (ImportFileError, DatabaseError) as exc:
-        print(f"Fout: {exc}")
+        print_error(exc)
         return EXIT_ERROR
     try:
         return _existing_list(database, workbook, args, programme=True)
     except (ImportFileError, ServiceError, ValueError) as exc:
-        print(f"Fout: {exc}")
+        print_error(exc)
         print("Er is niets opgeslagen.")
         return EXIT_ERROR
     finally:
@@ -209,7 +225,10 @@ def _roundtrip(database, workbook, args: argparse.Namespace) -> int:
             selected = [r.action_id for r in preview.rows if r.number in wanted and r.action_id]
             unknown = wanted - {r.number for r in preview.rows}
             if unknown:
-                raise ValueError("onbekende actienummers bij --only: " + ", ".join(sorted(unknown)))
+                raise ValueError(
+                    "Onbekende actienummers bij --only: " + ", ".join(sorted(unknown)) + ". Gebruik de nummers die "
+                    "hierboven staan."
+                )
         result = apply_roundtrip(
             session, preview, selected=selected, include_conflicts=args.conflicts == "overschrijven"
         )
@@ -238,10 +257,17 @@ def print_list_preview(table, preview) -> None:
         print("Statussen:")
         for mapping in preview.statuses:
             target = mapping.status.label if mapping.status else "(niet herkend: Niet gestart)"
+            if mapping.postponement:
+                target += ", uitstel (blijft open, telt als uitgesteld)"
             print(f"  {mapping.text!r:<30} -> {target}  ({mapping.count}x)")
     if preview.sections:
         print("Actielijnen: " + "; ".join(_short(s, 50) for s in preview.sections))
-    print(f"Acties: {len(preview.items)}")
+    if preview.series_name:
+        print(f"Reeks: {preview.series_name} (de acties komen terug bij het volgende overleg)")
+    print(
+        f"Acties: {len(preview.items)} (nieuw: {len(preview.importable) - len(preview.updates)}, "
+        f"bestaat al: {len(preview.updates)}, niet ingelezen: {len(preview.refused)})"
+    )
     for item in preview.items:
         period = ""
         if item.deadline_start or item.deadline_end:
@@ -249,10 +275,18 @@ def print_list_preview(table, preview) -> None:
             end = f"{item.deadline_end:%d-%m-%Y}" if item.deadline_end else "…"
             period = f" [{start} t/m {end}]"
         status = item.status.label if item.status else "Niet gestart"
+        if item.postponed or item.times_postponed:
+            status += f" (uitgesteld{f', {item.times_postponed}x' if item.times_postponed else ', +1'})"
+        trekkers = "; ".join(m.describe() for m in item.matches) if item.matches else " / ".join(item.trekkers)
+        state = "NIET INGELEZEN" if item.problems else "bestaat al: wordt bijgewerkt" if item.existing_id else "nieuw"
         print(
-            f"  regel {item.row_number:>4}  {item.number or '-':<6} {_short(item.text, 50):<52} "
-            f"trekker: {' / '.join(item.trekkers) or '-'}; deadline: {item.deadline_text or '-'}{period}; {status}"
+            f"  regel {item.row_number:>4}  {item.number or '-':<6} {_short(item.text, 50):<52} [{state}] "
+            f"trekker: {trekkers or '-'}; deadline: {item.deadline_text or '-'}{period}; {status}"
         )
+        for label, old, new in item.changes:
+            print(f"             {label}: {_short(old, 40)} -> {_short(new, 40)}")
+        for problem in item.problems:
+            print(f"             ! niet ingelezen: {problem}")
         for warning in item.warnings:
             print(f"             ! {warning}")
     for line in preview.skipped:
@@ -261,21 +295,49 @@ def print_list_preview(table, preview) -> None:
         print(f"Let op: {warning}")
 
 
+def _series_id(session, text: str | None):
+    from sqlalchemy import func, select
+
+    from ..models import MeetingSeries
+
+    if not text:
+        return None
+    wanted = text.strip().casefold()
+    found = session.scalars(
+        select(MeetingSeries).where(
+            (func.lower(MeetingSeries.name) == wanted) | (func.lower(MeetingSeries.code) == wanted)
+        )
+    ).all()
+    if len(found) != 1:
+        names = ", ".join(f"{s.name} ({s.code})" for s in session.scalars(select(MeetingSeries)))
+        raise ValueError(f"Overlegreeks {text!r} niet gevonden. Kies een van: {names or '(geen reeksen)'}.")
+    return found[0].id
+
+
 def _existing_list(database, workbook, args: argparse.Namespace, *, programme: bool) -> int:
-    from ..imports.existing_list import apply_overrides, build_list_preview, read_list
-    from ..services.importing import import_action_list, import_programme_list
+    from ..imports.existing_list import apply_overrides, read_list
+    from ..services.importing import import_action_list, import_programme_list, preview_action_list
 
     table = read_list(workbook, args.sheet)
     mapping = apply_overrides(table, dict(args.column)) if args.column else None
     if mapping is not None:
         table = replace(table, proposal=mapping)
-    preview = build_list_preview(table, status_overrides=_status_overrides(args.status), reference=args.reference_date)
+    with database.session() as session:
+        series_id = None if programme else _series_id(session, getattr(args, "reeks", None))
+        preview = preview_action_list(
+            session,
+            table,
+            status_overrides=_status_overrides(args.status),
+            reference=args.reference_date,
+            series_id=series_id,
+            match_existing=not programme,
+        )
     print_list_preview(table, preview)
     if args.dry_run:
         print("\nProefdraai: er is niets opgeslagen.")
         return EXIT_OK
-    if not preview.items:
-        print("\nEr is niets ingelezen.")
+    if not preview.importable:
+        print("\nEr is niets ingelezen: geen regel kan worden ingelezen. Pas het bestand aan en probeer het opnieuw.")
         return EXIT_ERROR
     with database.session() as session:
         if programme:
@@ -285,7 +347,12 @@ def _existing_list(database, workbook, args: argparse.Namespace, *, programme: b
         else:
             result = import_action_list(session, preview, file_name=workbook.name)
     what = "programma-acties" if programme else "acties"
-    print(f"\nIngelezen: {result.created} {what}; trekkers herkend: {result.trekkers_matched}.")
+    print(
+        f"\nIngelezen: {result.created} {what} nieuw, {result.updated} bijgewerkt; "
+        f"trekkers herkend: {result.trekkers_matched}."
+    )
+    for line in result.refused:
+        print(f"  Niet ingelezen: {line}")
     if result.trekkers_unmatched:
         print("Niet herkende trekkers (als tekst bewaard): " + ", ".join(result.trekkers_unmatched))
     return EXIT_OK

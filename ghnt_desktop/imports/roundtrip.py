@@ -36,10 +36,12 @@ from ..exports.xlsx_actielijst import (
 )
 from ..models.enums import ActionStatus
 from ..services.actions import ActionRow
+from .existing_list import POSTPONEMENT_WORDS, postponement_count
 from .workbook import ImportFileError, SheetData, WorkbookData, cell_text
 
 HEADER_SEARCH_ROWS = 30
 MAX_DEADLINE_TEXT = 200  # the length ActionItem.deadline_text holds
+MAX_PROGRESS_TEXT = 20_000  # what record_progress accepts
 
 
 class RowKind(StrEnum):
@@ -89,12 +91,21 @@ class RoundTripRow:
     new_deadline: date | None = None
     new_deadline_text: str = ""
     new_progress: str | None = None
+    # "Doorgeschoven" / "2x uitgesteld" in the status cell: the count of postponements to keep (at least
+    # this many; exactly this many when the file names the number).
+    new_times_postponed: int | None = None
+    times_postponed_exact: bool = False
     database_version: str = ""
     messages: tuple[str, ...] = ()
 
     @property
     def applicable(self) -> bool:
         return self.kind in (RowKind.CHANGED, RowKind.CONFLICT) and bool(self.changes)
+
+    @property
+    def row_key(self) -> str:
+        """Names this row (an action can stand on two rows of a returned file)."""
+        return f"{self.action_id}:{self.sheet}:{self.row_number}"
 
 
 @dataclass(frozen=True)
@@ -324,8 +335,8 @@ def build_preview(
     returned = read_returned_rows(workbook)
     if not returned and not is_roundtrip_workbook(workbook):
         raise ImportFileError(
-            f"{workbook.name} is geen actielijst die met GHNT Desktop is gemaakt: de verborgen sleutelkolom "
-            "ontbreekt. Lees een zelf bijgehouden lijst in als bestaande lijst."
+            f"{workbook.name} is geen actielijst die met GHNT Desktop is gemaakt: de verborgen sleutelkolom ontbreekt.",
+            "Lees het bestand in als bestaande lijst (zonder --mode terug).",
         )
     exported_at, organisation, exported = _read_meta(workbook)
     warnings: list[str] = []
@@ -337,6 +348,12 @@ def build_preview(
     reference = reference or (exported_at.date() if exported_at else None) or workbook.modified
     out: list[RoundTripRow] = []
     seen: set[uuid.UUID] = set()
+    rows_of: dict[uuid.UUID, list[ReturnedRow]] = {}
+    for r in returned:
+        try:
+            rows_of.setdefault(uuid.UUID(r.key), []).append(r)
+        except ValueError:
+            continue
     for r in returned:
         where = {"sheet": r.sheet, "row_number": r.row_number, "number": r.number, "text": r.text}
         try:
@@ -346,16 +363,6 @@ def build_preview(
             if r.key:
                 message = f"ongeldige sleutel {r.key!r}: wordt niet ingelezen"
             out.append(RoundTripRow(RowKind.UNKNOWN, None, messages=(message,), **where))
-            continue
-        if action_id in seen:
-            out.append(
-                RoundTripRow(
-                    RowKind.UNKNOWN,
-                    action_id,
-                    messages=("dezelfde actie staat nog eens eerder in het bestand: deze regel wordt overgeslagen",),
-                    **where,
-                )
-            )
             continue
         seen.add(action_id)
         db_row = current.get(action_id)
@@ -369,9 +376,13 @@ def build_preview(
                 )
             )
             continue
-        out.append(
-            _compare(r, action_id, db_row, current_progress.get(action_id, ""), exported.get(action_id), reference)
+        compared = _compare(
+            r, action_id, db_row, current_progress.get(action_id, ""), exported.get(action_id), reference
         )
+        same = rows_of.get(action_id, [])
+        if len(same) > 1:
+            compared = _duplicate(compared, r, same, db_row, current_progress, exported, reference)
+        out.append(compared)
     for action_id, values in exported.items():
         if action_id not in seen:
             db_row = current.get(action_id)
@@ -409,9 +420,38 @@ def _compare(
     base_status = exported.status if exported else db_status
     base_deadline = exported.deadline if exported else db_deadline
     base_progress = exported.progress if exported else db_progress
+    app_changed = False
+    if exported is not None:
+        app_changed = exported.version != version_stamp(db) or exported.progress.strip() != db_progress.strip()
+    elif r.version:
+        app_changed = r.version != version_stamp(db)
     new_status = None
+    new_times_postponed = None
+    times_exact = False
     file_status = cell_text(r.status)
-    if _norm(file_status) != _norm(base_status):
+    if _norm(file_status) != _norm(base_status) and POSTPONEMENT_WORDS.search(file_status):
+        # A postponement, not "aangehouden": the status stays open as it is, the count goes up.
+        counted = postponement_count(file_status)
+        times_exact = counted is not None
+        new_times_postponed = counted if counted is not None else db.times_postponed + 1
+        if counted is None and app_changed and db.times_postponed > 0:
+            # Changed in the app since the export and already postponed (this file read before, or the
+            # postponement recorded at a meeting): the same "doorgeschoven" is not counted twice.
+            new_times_postponed = db.times_postponed
+        if new_times_postponed != db.times_postponed:
+            changes.append(
+                FieldChange("postponed", "Keer uitgesteld", str(new_times_postponed), str(db.times_postponed), None)
+            )
+        else:
+            new_times_postponed = None
+        # "Loopt nog, doorgeschoven": a status word beside the postponement still says the status.
+        named = parse_status(POSTPONEMENT_WORDS.sub(" ", file_status))
+        if named is None and db.status.is_closed:
+            named = ActionStatus.IN_PROGRESS
+        if named is not None and named.label != base_status and named.label != db_status:
+            new_status = named
+            changes.insert(0, FieldChange("status", "Status", named.label, db_status, base_status))
+    elif _norm(file_status) != _norm(base_status):
         status, warning = interpret_status(r.status)
         if warning:
             messages.append(warning)
@@ -433,8 +473,13 @@ def _compare(
         if warning:
             messages.append(warning)
         if len(new_deadline_text) > MAX_DEADLINE_TEXT:
-            new_deadline_text = new_deadline_text[: MAX_DEADLINE_TEXT - 1] + "…"
-            messages.append(f"deadline-tekst ingekort tot {MAX_DEADLINE_TEXT} tekens")
+            messages.append(
+                f"de deadline is {len(new_deadline_text)} tekens lang; de app bewaart er {MAX_DEADLINE_TEXT}. Deze "
+                "regel wordt niet toegepast: maak de deadline in het bestand korter en lees het opnieuw in"
+            )
+            return RoundTripRow(
+                RowKind.UNKNOWN, action_id, db.number, db.text, r.sheet, r.row_number, messages=tuple(messages)
+            )
         deadline_changed = True
         shown = deadline_display(new_deadline_text or new_deadline)
         changes.append(FieldChange("deadline", "Deadline", shown or "(leeg)", db_deadline or "(leeg)", base_deadline))
@@ -447,13 +492,16 @@ def _compare(
             changes.append(FieldChange("progress", "Stand van zaken", new_progress, db_progress, base_progress))
         elif not file_progress:
             messages.append("stand van zaken is leeggemaakt; eerdere voortgang blijft bewaard")
+    if new_progress is not None and len(new_progress) > MAX_PROGRESS_TEXT:
+        messages.append(
+            f"de stand van zaken is {len(new_progress)} tekens lang; de app bewaart er {MAX_PROGRESS_TEXT}. Deze regel "
+            "wordt niet toegepast: maak de tekst in het bestand korter en lees het opnieuw in"
+        )
+        return RoundTripRow(
+            RowKind.UNKNOWN, action_id, db.number, db.text, r.sheet, r.row_number, messages=tuple(messages)
+        )
     if r.number and db.number and r.number != db.number:
         messages.append(f"het nummer in het bestand ({r.number}) verschilt van de database ({db.number})")
-    app_changed = False
-    if exported is not None:
-        app_changed = exported.version != version_stamp(db) or exported.progress.strip() != db_progress.strip()
-    elif r.version:
-        app_changed = r.version != version_stamp(db)
     if changes and app_changed:
         kind = RowKind.CONFLICT
         messages.insert(0, "de actie is ook in de app gewijzigd sinds de export")
@@ -474,6 +522,50 @@ def _compare(
         new_deadline=new_deadline,
         new_deadline_text=new_deadline_text,
         new_progress=new_progress,
+        new_times_postponed=new_times_postponed,
+        times_postponed_exact=times_exact,
         database_version=version_stamp(db),
         messages=tuple(messages),
     )
+
+
+def _duplicate(
+    compared: RoundTripRow,
+    r: ReturnedRow,
+    same: list[ReturnedRow],
+    db_row: ActionRow,
+    current_progress: Mapping[uuid.UUID, str],
+    exported: Mapping[uuid.UUID, ExportedValues],
+    reference: date | None,
+) -> RoundTripRow:
+    """A row of an action that stands more than once in the file: the user chooses, no row silently wins."""
+    from dataclasses import replace
+
+    action_id = compared.action_id
+    assert action_id is not None
+    others = [o for o in same if o is not r]
+    where = ", ".join(f"{o.sheet} regel {o.row_number}" for o in others)
+    versions = {
+        tuple((c.field, c.file_value) for c in _compare(
+            o, action_id, db_row, current_progress.get(action_id, ""), exported.get(action_id), reference
+        ).changes)
+        for o in same
+    }  # fmt: skip
+    if len(versions) == 1:
+        # The same values twice: the first row counts, the others are shown without changes.
+        if r is same[0]:
+            return replace(compared, messages=(*compared.messages, f"staat nog eens in het bestand ({where}), gelijk"))
+        return replace(
+            compared,
+            kind=RowKind.UNCHANGED,
+            changes=(),
+            new_status=None,
+            deadline_changed=False,
+            new_progress=None,
+            messages=(*compared.messages, "staat al eerder in het bestand met dezelfde waarden"),
+        )
+    message = (
+        f"deze actie staat ook op {where} met andere waarden: vink de regel aan die geldt (of pas het bestand aan); "
+        "er wordt niets van toegepast zolang u niet kiest"
+    )
+    return replace(compared, kind=RowKind.CONFLICT, messages=(message, *compared.messages))

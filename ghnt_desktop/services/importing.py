@@ -3,8 +3,11 @@
 The actielijst travels as Excel: it is exported (``gather_actielijst``), filled in by a partner and
 read back (``ghnt_desktop.imports.roundtrip``). Applying the partner's changes (``apply_roundtrip``)
 writes a ``ProgressUpdate`` per action, counts a moved deadline as a postponement and closes finished
-actions. A list a region kept by hand is read by ``ghnt_desktop.imports.existing_list`` and turned
-into records here (``import_action_list``, ``import_programme_list``).
+actions. A list a region kept by hand is read by ``ghnt_desktop.imports.existing_list``, compared with
+the database (``preview_action_list``: trekkers matched to organisations by name, alias, common
+abbreviation or a small misspelling; a number that exists updates that action) and turned into
+records here (``import_action_list``, ``import_programme_list``). ``preview_file`` is the one entry
+the wizard and ``import actielijst`` share.
 
 Everything runs in the caller's session: an import is one transaction, so an error leaves the
 database as it was. Nothing here imports Qt.
@@ -34,15 +37,15 @@ from ..models import (
     Person,
     ProgressUpdate,
 )
-from . import Changes, NotFoundError, ValidationError
-from .actions import ActionFilter, list_action_items
+from . import Changes, NotFoundError, ServiceError, ValidationError
+from .actions import ActionFilter, ActionRow, list_action_items
 from .confidentiality import confidential_scope
 from .minutes import record_progress
 
 if TYPE_CHECKING:  # the export and import modules load openpyxl-related code only when used
     from ..exports.xlsx_actielijst import ActielijstData
     from ..exports.xlsx_meetings import BesluitenlijstData, PresentielijstData, RepresentationData
-    from ..imports.existing_list import ListPreview
+    from ..imports.existing_list import ListItem, ListPreview, ListTable, TrekkerMatch
     from ..imports.roundtrip import RoundTripPreview
     from ..imports.workbook import WorkbookData
 
@@ -342,16 +345,57 @@ def gather_besluitenlijst(
 # Matching names to organisations and people
 
 
+# Abbreviations and short names the network uses for organisations, expanded before matching. The
+# organisation's own abbreviation and aliases (kept with it in the app) come first.
+COMMON_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "vt": ("Veilig Thuis",),
+    "rvdk": ("Raad voor de Kinderbescherming",),
+    "rvk": ("Raad voor de Kinderbescherming",),
+    "raad": ("Raad voor de Kinderbescherming",),
+    "om": ("Openbaar Ministerie",),
+    "zvh": ("Zorg- en Veiligheidshuis",),
+    "zsh": ("Zorg- en Veiligheidshuis",),
+    "vh": ("Zorg- en Veiligheidshuis", "Veiligheidshuis"),
+    "cjg": ("Centrum voor Jeugd en Gezin",),
+    "ggd": ("GGD",),
+    "jgz": ("Jeugdgezondheidszorg",),
+    "csg": ("Centrum Seksueel Geweld",),
+    "shg": ("Steunpunt Huiselijk Geweld",),
+    "vo": ("Vrouwenopvang",),
+    "mo": ("Maatschappelijke Opvang",),
+    "rn": ("Reclassering Nederland",),
+    "3ro": ("Reclassering Nederland",),
+    "reclassering": ("Reclassering Nederland",),
+    "wsg": ("William Schrikker Groep",),
+    "gi": ("Gecertificeerde Instelling",),
+    "politie": ("Politie",),
+    "ggz": ("GGZ",),
+    "gemeenten": ("Alle gemeenten",),
+    "alle gemeenten": ("Alle gemeenten",),
+    "regiogemeenten": ("Alle gemeenten",),
+}
+FUZZY_THRESHOLD = 88.0  # rapidfuzz ratio (0-100) a misspelt name needs to be matched, shown for confirmation
+FUZZY_MARGIN = 3.0  # a second organisation this close makes the match ambiguous: not matched
+
+
 def _key(text: str) -> str:
-    return " ".join(text.casefold().replace(".", " ").split())
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return " ".join(text.casefold().replace(".", " ").replace("-", " ").split())
 
 
 @dataclass
 class NameMatcher:
-    """Finds organisations (by name, abbreviation or alias) and people (by name) for trekker texts."""
+    """Finds organisations (name, abbreviation, alias, common abbreviation, small misspelling) and people.
+
+    ``match`` returns a ``TrekkerMatch`` saying how the name was found, so the preview can show a
+    misspelt or abbreviated name beside the organisation it became, for the user to confirm.
+    """
 
     organisations: dict[str, tuple[uuid.UUID, str]] = field(default_factory=dict)
     people: dict[str, tuple[uuid.UUID, str]] = field(default_factory=dict)
+    how: dict[str, str] = field(default_factory=dict)  # key -> "naam" / "alias" / "afkorting"
 
     @classmethod
     def from_session(cls, session: Session) -> NameMatcher:
@@ -362,21 +406,82 @@ class NameMatcher:
             )
         )
         for org_id, name, abbreviation, aliases in rows:
-            for label in [name, abbreviation or "", *(aliases or [])]:
-                if label and _key(label) not in matcher.organisations:
-                    matcher.organisations[_key(label)] = (org_id, name)
+            labels = [(name, "naam"), (abbreviation or "", "afkorting"), *((a, "alias") for a in aliases or [])]
+            for label, how in labels:
+                key = _key(label)
+                if key and key not in matcher.organisations:
+                    matcher.organisations[key] = (org_id, name)
+                    matcher.how[key] = how
         for person_id, name in session.execute(select(Person.id, Person.name).where(Person.archived.is_(False))):
             matcher.people.setdefault(_key(name), (person_id, name))
         return matcher
 
-    def organisation(self, text: str) -> tuple[uuid.UUID, str] | None:
-        key = _key(text)
+    def _exact(self, key: str) -> tuple[tuple[uuid.UUID, str], str] | None:
         found = self.organisations.get(key)
-        if found is None and key.startswith("gemeente "):
+        if found is not None:
+            return found, self.how.get(key, "naam")
+        if key.startswith("gemeente "):
             found = self.organisations.get(key.removeprefix("gemeente "))
-        if found is None and not key.startswith("gemeente "):
+        elif key:
             found = self.organisations.get("gemeente " + key)
-        return found
+        return (found, "naam") if found is not None else None
+
+    def _expanded(self, key: str) -> tuple[tuple[uuid.UUID, str], str] | None:
+        for full in COMMON_ABBREVIATIONS.get(key, ()):
+            found = self._exact(_key(full))
+            if found is None:
+                # "Veilig Thuis" for "Veilig Thuis Groningen": the only organisation whose name starts so.
+                starts = {v for k, v in self.organisations.items() if k.startswith(_key(full) + " ")}
+                if len(starts) == 1:
+                    found = (starts.pop(), "afkorting")
+            if found is not None:
+                return found[0], "afkorting"
+        return None
+
+    def _fuzzy(self, key: str) -> tuple[tuple[uuid.UUID, str], float] | None:
+        if len(key) < 5 or not self.organisations:
+            return None
+        from rapidfuzz import fuzz, process
+
+        best = process.extract(key, list(self.organisations), scorer=fuzz.ratio, limit=5)
+        if not best or best[0][1] < FUZZY_THRESHOLD:
+            return None
+        top = self.organisations[best[0][0]]
+        for other_key, score, _index in best[1:]:
+            if score >= best[0][1] - FUZZY_MARGIN and self.organisations[other_key][0] != top[0]:
+                return None  # two organisations look alike: the user links it by hand
+        return top, float(best[0][1])
+
+    def match(self, text: str) -> TrekkerMatch:
+        """The organisation or person ``text`` names, with how it was found (or nothing found)."""
+        from ..imports.existing_list import TrekkerMatch
+
+        key = _key(text)
+        if not key:
+            return TrekkerMatch(text)
+        for finder in (self._exact, self._expanded):
+            found = finder(key)
+            if found is not None:
+                (org_id, name), how = found
+                return TrekkerMatch(text, org_id, name, "organisation", how)
+        person = self.people.get(key)
+        if person is not None:
+            return TrekkerMatch(text, person[0], person[1], "person", "naam")
+        fuzzy = self._fuzzy(key)
+        if fuzzy is not None:
+            (org_id, name), score = fuzzy
+            return TrekkerMatch(text, org_id, name, "organisation", f"lijkt op, {score:.0f}%", score)
+        return TrekkerMatch(text)
+
+    def known(self, text: str) -> bool:
+        """True when ``text`` is one organisation or person (used to decide where a trekker cell splits)."""
+        return self.match(text).target_id is not None
+
+    def organisation(self, text: str) -> tuple[uuid.UUID, str] | None:
+        """The organisation ``text`` names exactly (name, abbreviation, alias, common abbreviation)."""
+        key = _key(text)
+        found = self._exact(key) or self._expanded(key)
+        return found[0] if found is not None else None
 
     def person(self, text: str) -> tuple[uuid.UUID, str] | None:
         return self.people.get(_key(text))
@@ -426,6 +531,7 @@ def apply_roundtrip(
     selected: Iterable[uuid.UUID] | None = None,
     include_conflicts: bool = False,
     today: date | None = None,
+    selected_rows: Iterable[str] | None = None,
 ) -> ApplyResult:
     """Apply the partner's changes of a round-trip preview (``imports.roundtrip.RoundTripPreview``).
 
@@ -437,6 +543,14 @@ def apply_roundtrip(
 
     today = today or date.today()
     chosen = set(selected) if selected is not None else None
+    chosen_rows = set(selected_rows) if selected_rows is not None else None
+    if chosen_rows is not None:
+        chosen = {r.action_id for r in preview.rows if r.row_key in chosen_rows and r.action_id}
+    applicable_rows: dict[uuid.UUID, int] = {}
+    for r in preview.rows:
+        if r.applicable and r.action_id is not None and (chosen_rows is None or r.row_key in chosen_rows):
+            applicable_rows[r.action_id] = applicable_rows.get(r.action_id, 0) + 1
+    done: set[uuid.UUID] = set()
     author = f"Import {preview.file_name}"
     applied = 0
     skipped: list[str] = []
@@ -451,6 +565,13 @@ def apply_roundtrip(
         if row.kind not in (RowKind.CHANGED, RowKind.CONFLICT) or row.action_id is None:
             continue
         if chosen is not None and row.action_id not in chosen:
+            continue
+        if chosen_rows is not None and row.row_key not in chosen_rows:
+            continue
+        if applicable_rows.get(row.action_id, 0) > 1:
+            if row.action_id not in done:
+                skipped.append(f"{row.number}: staat meer dan eens in het bestand met andere waarden; kies één regel")
+                done.add(row.action_id)
             continue
         if chosen is None and row.kind is RowKind.CONFLICT and not include_conflicts:
             skipped.append(f"{row.number}: conflict, niet toegepast")
@@ -469,11 +590,18 @@ def apply_roundtrip(
             session,
             row.action_id,
             status=row.new_status or now.status,
-            done_text=(row.new_progress or "")[:MAX_PROGRESS_CHARS],
+            done_text=row.new_progress or "",
             on=today,
             author=author[:200],
             **deadline_args,
         )
+        if row.new_times_postponed is not None:
+            action = session.get(ActionItem, row.action_id)
+            if action is not None:
+                if row.times_postponed_exact:
+                    action.times_postponed = row.new_times_postponed
+                else:
+                    action.times_postponed = max(action.times_postponed, row.new_times_postponed)
         applied += 1
         ids.add(row.action_id)
     session.flush()
@@ -485,14 +613,58 @@ def apply_roundtrip(
 
 
 @dataclass(frozen=True)
+class FilePreview:
+    """A file read for import: a returned actielijst (``roundtrip``) or a hand-kept list (``table``).
+
+    ``list_preview`` is None when no column for the action was recognised (the user picks it first).
+    """
+
+    workbook: WorkbookData
+    roundtrip: RoundTripPreview | None = None
+    table: ListTable | None = None
+    list_preview: ListPreview | None = None
+
+
+def preview_file(
+    session: Session,
+    path: Path | str,
+    *,
+    mode: str = "auto",
+    sheet: str | None = None,
+    reference: date | None = None,
+    series_id: uuid.UUID | None = None,
+    today: date | None = None,
+) -> FilePreview:
+    """Read ``path`` and make the preview the wizard and ``import actielijst`` show; writes nothing.
+
+    ``mode`` is "auto" (a returned actielijst when the file has the hidden key column), "terug" or
+    "lijst". Raises ``ImportFileError`` (Dutch, with what to do) for a file that cannot be used.
+    """
+    from ..imports.existing_list import read_list
+    from ..imports.roundtrip import is_roundtrip_workbook
+    from ..imports.workbook import read_workbook
+
+    workbook = read_workbook(path)
+    if mode == "terug" or (mode == "auto" and is_roundtrip_workbook(workbook)):
+        return FilePreview(workbook, roundtrip=preview_roundtrip_workbook(session, workbook, reference=reference))
+    table = read_list(workbook, sheet)
+    preview = None  # without a column for the action the user picks it on the mapping page first
+    if "text" in table.proposal.values():
+        preview = preview_action_list(session, table, reference=reference, series_id=series_id, today=today)
+    return FilePreview(workbook, table=table, list_preview=preview)
+
+
+@dataclass(frozen=True)
 class ListImportResult:
-    """What importing an existing list created."""
+    """What importing an existing list created and updated."""
 
     created: int
     trekkers_matched: int
     trekkers_unmatched: tuple[str, ...]
     programme_id: uuid.UUID | None = None
     changes: Changes = field(default_factory=Changes)
+    updated: int = 0
+    refused: tuple[str, ...] = ()  # rows not imported, with the reason
 
 
 def _match_trekkers(
@@ -503,13 +675,11 @@ def _match_trekkers(
     people: list[tuple[uuid.UUID, str]] = []
     unmatched: list[str] = []
     for name in names:
-        org = matcher.organisation(name)
-        if org is not None:
-            orgs.append(org)
-            continue
-        person = matcher.person(name)
-        if person is not None:
-            people.append(person)
+        found = matcher.match(name)
+        if found.kind == "organisation":
+            orgs.append((found.target_id, found.target_name))  # type: ignore[arg-type]
+        elif found.kind == "person":
+            people.append((found.target_id, found.target_name))  # type: ignore[arg-type]
         else:
             unmatched.append(name)
     return orgs, people, unmatched
@@ -525,6 +695,194 @@ def _unique_numbers(session: Session, prefix: str) -> Iterable[str]:
             yield number
 
 
+@dataclass(frozen=True)
+class _Trekker:
+    person_id: uuid.UUID | None
+    organisation_id: uuid.UUID | None
+    text: str
+
+
+def _trekker_fields(item: ListItem) -> _Trekker:
+    """The trekker of an action item from the matches of its row.
+
+    An action item links one organisation or one person (the model has no list of trekkers). One match
+    is linked; with several, none is linked and the text names them all (matched names as the app spells
+    them), so every list and document shows every trekker.
+    """
+    matched = [m for m in item.matches if m.target_id is not None]
+    people = [m for m in matched if m.kind == "person"]
+    orgs = [m for m in matched if m.kind == "organisation"]
+    names = [m.target_name if m.target_id is not None else m.name for m in item.matches] or list(item.trekkers)
+    if len(item.matches) == 1 and people:
+        return _Trekker(people[0].target_id, None, item.trekker_text)  # type: ignore[arg-type]
+    if len(item.matches) == 1 and orgs:
+        return _Trekker(None, orgs[0].target_id, item.trekker_text)  # type: ignore[arg-type]
+    if len(people) == 1 and len(orgs) == 1 and len(item.matches) == 2:
+        return _Trekker(people[0].target_id, None, ", ".join(names))  # type: ignore[arg-type]
+    text = ", ".join(names) if len(names) > 1 else item.trekker_text
+    return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text)
+
+
+def _series_meetings(session: Session, series_id: uuid.UUID) -> list[tuple[uuid.UUID, date]]:
+    from ..models import Meeting
+
+    return list(
+        session.execute(select(Meeting.id, Meeting.date).where(Meeting.series_id == series_id).order_by(Meeting.date))
+    )
+
+
+def _origin_meeting(meetings: list[tuple[uuid.UUID, date]], day: date) -> uuid.UUID | None:
+    """The meeting an imported action is recorded under: the one on ``day``, else the last one before it."""
+    earlier = [m for m in meetings if m[1] <= day]
+    return earlier[-1][0] if earlier else None
+
+
+def _existing_by_number(session: Session, numbers: Iterable[str]) -> dict[str, list[ActionRow]]:
+    wanted = {n.strip().casefold() for n in numbers if n.strip()}
+    if not wanted:
+        return {}
+    ids = [
+        action_id
+        for action_id, number in session.execute(select(ActionItem.id, ActionItem.number))
+        if number.strip().casefold() in wanted
+    ]
+    found: dict[str, list[ActionRow]] = {}
+    for row in list_action_items(session, ActionFilter(ids=frozenset(ids))) if ids else []:
+        found.setdefault(row.number.strip().casefold(), []).append(row)
+    return found
+
+
+def _item_changes(item: ListItem, row: ActionRow, progress: str, trekker: _Trekker) -> list[tuple[str, str, str]]:
+    """(field, in the app, in the list) for each value the list would change on an existing action."""
+    changes: list[tuple[str, str, str]] = []
+    if " ".join(item.text.split()) != " ".join(row.text.split()):
+        changes.append(("Actie", row.text, item.text))
+    new_status = _status_for_existing(item, row.status)
+    if new_status is not row.status:
+        changes.append(("Status", row.status.label, new_status.label))
+    if item.deadline_text or item.deadline_date:
+        shown_new = item.deadline_text or (item.deadline_date.isoformat() if item.deadline_date else "")
+        if item.deadline_date != row.deadline or (item.deadline_text and item.deadline_text != row.deadline_text):
+            if item.deadline_date != row.deadline:
+                old = row.deadline_text or (f"{row.deadline:%d-%m-%Y}" if row.deadline else "(geen)")
+                changes.append(("Deadline", old, shown_new))
+    if item.trekker_text and trekker.text != row.trekker and item.trekker_text != row.trekker:
+        linked = {trekker.organisation_id, trekker.person_id} - {None}
+        if not linked or linked != ({row.trekker_organisation_id, row.trekker_person_id} - {None}):
+            changes.append(("Trekker", row.trekker or "(geen)", trekker.text or item.trekker_text))
+    if item.note and item.note.strip() != progress.strip():
+        changes.append(("Stand van zaken", progress or "(geen)", item.note))
+    count = _postponements(item, row.times_postponed)
+    if count != row.times_postponed:
+        changes.append(("Keer uitgesteld", str(row.times_postponed), str(count)))
+    if item.confidential is not None and item.confidential != row.confidential:
+        changes.append(("Vertrouwelijk", "ja" if row.confidential else "nee", "ja" if item.confidential else "nee"))
+    return changes
+
+
+def _status_for_existing(item: ListItem, current: ActionStatus) -> ActionStatus:
+    if item.status is None:
+        return current
+    if item.postponed and not item.status.is_closed:
+        # "Doorgeschoven": the action stays open as it was (a closed one is opened again).
+        return current if not current.is_closed else ActionStatus.IN_PROGRESS
+    return item.status
+
+
+def _postponements(item: ListItem, current: int) -> int:
+    if item.times_postponed is not None:
+        return item.times_postponed
+    return current + 1 if item.postponed else current
+
+
+def preview_action_list(
+    session: Session,
+    table: ListTable,
+    mapping: dict[int, str] | None = None,
+    *,
+    status_overrides: dict[str, ActionStatus] | None = None,
+    reference: date | None = None,
+    series_id: uuid.UUID | None = None,
+    today: date | None = None,
+    match_existing: bool = True,
+) -> ListPreview:
+    """The preview of a hand-kept list against the database; writes nothing. The wizard and the CLI both call this.
+
+    Trekker cells are split where the names are known and matched to organisations (aliases, common
+    abbreviations, small misspellings, each match shown); a row whose number exists updates that action
+    (``existing_id`` and ``changes`` per row); with ``series_id`` the actions are recorded under the
+    series' last meeting (on or before the row's meeting date, else today) so they come up for review at
+    the next overleg. Raises ``ValidationError`` when the series has no such meeting.
+    """
+    from dataclasses import replace
+
+    from ..imports.existing_list import build_list_preview
+    from ..models import MeetingSeries
+
+    today = today or date.today()
+    matcher = NameMatcher.from_session(session)
+    preview = build_list_preview(
+        table, mapping, status_overrides=status_overrides, reference=reference, known=matcher.known
+    )
+    series_name = ""
+    warnings = list(preview.warnings)
+    if series_id is not None:
+        series = session.get(MeetingSeries, series_id)
+        if series is None:
+            raise NotFoundError(
+                "Die overlegreeks bestaat niet (meer). Kies een andere reeks of importeer zonder reeks."
+            )
+        series_name = series.name
+        meetings = _series_meetings(session, series_id)
+        if _origin_meeting(meetings, today) is None and not any(
+            i.meeting_date and _origin_meeting(meetings, i.meeting_date) for i in preview.items
+        ):
+            raise ValidationError(
+                f"De reeks {series.name} heeft nog geen overleg op of vóór {today:%d-%m-%Y}, dus de acties kunnen niet "
+                "aan een eerder overleg van de reeks worden gekoppeld. Leg eerst het vorige overleg vast "
+                "(Overleggen > Nieuw overleg, met de datum waarop het was) of importeer zonder reeks."
+            )
+    # A programme list's codes ("1.2") are no action numbers: only an action list updates existing actions.
+    existing = _existing_by_number(session, (i.number for i in preview.items)) if match_existing else {}
+    progress = latest_progress_texts(session, [r.id for rows in existing.values() for r in rows])
+    items = []
+    for item in preview.items:
+        matches = tuple(matcher.match(name) for name in item.trekkers)
+        item = replace(item, matches=matches)
+        rows = existing.get(item.number.strip().casefold(), []) if item.number else []
+        if len(rows) > 1:
+            item = replace(
+                item,
+                problems=(
+                    *item.problems,
+                    f"nummer {item.number} staat {len(rows)} keer in de app: pas het nummer in het bestand aan "
+                    "(bijvoorbeeld naar het nummer dat de app toont) en lees het opnieuw in",
+                ),
+            )
+        elif rows:
+            row = rows[0]
+            trekker = _trekker_fields(item)
+            item = replace(
+                item, existing_id=row.id, changes=tuple(_item_changes(item, row, progress.get(row.id, ""), trekker))
+            )
+            # The status the action will have ("Doorgeschoven" keeps it as it is), as the preview shows it.
+            item = replace(item, status=_status_for_existing(item, row.status) if item.status else None)
+        items.append(item)
+    fuzzy = sum(1 for i in items for m in i.matches if m.fuzzy)
+    if fuzzy:
+        warnings.append(
+            f"{fuzzy} trekker{'s zijn' if fuzzy != 1 else ' is'} herkend op een naam die erop lijkt (met %): "
+            "controleer die in de kolom Trekker; pas zo nodig het bestand aan."
+        )
+    updates = sum(1 for i in items if i.existing_id is not None and i.importable)
+    if updates:
+        warnings.append(
+            f"{updates} {'actie bestaat' if updates == 1 else 'acties bestaan'} al (zelfde nummer) en "
+            f"{'wordt' if updates == 1 else 'worden'} bijgewerkt, niet opnieuw aangemaakt."
+        )
+    return replace(preview, items=tuple(items), warnings=tuple(warnings), series_id=series_id, series_name=series_name)
+
+
 def import_action_list(
     session: Session,
     preview: ListPreview,
@@ -533,58 +891,119 @@ def import_action_list(
     today: date | None = None,
     number_prefix: str = "IMP",
 ) -> ListImportResult:
-    """Create action items from an existing list (``imports.existing_list.ListPreview``).
+    """Create (or, for a number that exists, update) action items from ``preview_action_list``'s preview.
 
-    Numbers are kept from the list, or generated (``IMP-001``) where a row has none. The first trekker
-    found as an organisation or person becomes the trekker; the cell's text is kept as written in
-    ``trekker_text`` so several trekkers stay visible. Toelichting becomes a first progress update.
+    Numbers are kept from the list, or generated (``IMP-001``) where a row has none. Trekkers are linked
+    as ``_trekker_fields`` says; the toelichting becomes a progress update; "doorgeschoven" keeps the
+    status open and counts a postponement. Rows with problems are not imported (listed in ``refused``).
+    An existing action is updated through the same use cases as at a meeting (``record_progress``,
+    ``update_action_item``). Runs in the caller's transaction.
     """
+    from dataclasses import replace
+
+    from .minutes import update_action_item
+
     today = today or date.today()
-    matcher = NameMatcher.from_session(session)
+    if preview.items and not any(i.matches for i in preview.items) and any(i.trekkers for i in preview.items):
+        # A preview made without the database (``build_list_preview``): match the trekkers now.
+        from ..imports.existing_list import split_trekkers
+
+        matcher = NameMatcher.from_session(session)
+        items = []
+        for item in preview.items:
+            names = tuple(split_trekkers(item.trekker_text, matcher.known))
+            items.append(replace(item, trekkers=names, matches=tuple(matcher.match(n) for n in names)))
+        preview = replace(preview, items=tuple(items))
     numbers = _unique_numbers(session, number_prefix)
-    created = matched = 0
+    meetings = _series_meetings(session, preview.series_id) if preview.series_id is not None else []
+    created = updated = matched = 0
     unmatched: list[str] = []
+    refused: list[str] = []
     ids: set[uuid.UUID] = set()
-    author = f"Import {file_name}"
+    author = f"Import {file_name}"[:200]
     for item in preview.items:
-        orgs, people, missing = _match_trekkers(matcher, item.trekkers)
-        unmatched.extend(missing)
-        matched += len(orgs) + len(people)
+        if not item.importable:
+            refused.append(f"regel {item.row_number}: " + "; ".join(item.problems))
+            continue
+        matched += sum(1 for m in item.matches if m.target_id is not None)
+        unmatched.extend(m.name for m in item.matches if m.target_id is None)
+        trekker = _trekker_fields(item)
+        note = item.note
+        if item.parties:
+            note = (note + "\n\n" if note else "") + f"Betrokken partijen: {item.parties}"
+        if item.existing_id is not None:
+            action = session.get(ActionItem, item.existing_id)
+            if action is None:
+                refused.append(f"regel {item.row_number}: actie {item.number} bestaat niet meer in de app")
+                continue
+            fields: dict = {}
+            if " ".join(item.text.split()) != " ".join(action.text.split()):
+                fields["text"] = item.text
+            if item.trekker_text and any(label == "Trekker" for label, _o, _n in item.changes):
+                fields.update(
+                    trekker_person_id=trekker.person_id,
+                    trekker_organisation_id=trekker.organisation_id,
+                    trekker_text=trekker.text,
+                )
+            if item.confidential is not None and item.confidential != action.confidential:
+                fields["confidential"] = item.confidential
+            try:
+                if fields:
+                    update_action_item(session, action.id, user=author, **fields)
+            except ServiceError as exc:
+                refused.append(f"regel {item.row_number}: actie {item.number} niet bijgewerkt: {exc}")
+                continue
+            status = _status_for_existing(item, action.status)
+            deadline_args: dict = {}
+            if item.deadline_date is not None and item.deadline_date != action.deadline:
+                deadline_args = {"new_deadline": item.deadline_date, "new_deadline_text": item.deadline_text}
+            postponed_by_deadline = False
+            if status is not action.status or deadline_args or (note and note.strip()):
+                result = record_progress(
+                    session, action.id, status=status, done_text=note, on=today, author=author, **deadline_args
+                )
+                postponed_by_deadline = result.postponed
+            if item.times_postponed is not None:
+                action.times_postponed = item.times_postponed
+            elif item.postponed and not postponed_by_deadline:
+                action.times_postponed += 1  # "Doorgeschoven" without a later deadline still counts once
+            updated += 1
+            ids.add(action.id)
+            continue
         status = item.status or ActionStatus.NOT_STARTED
+        origin = None
+        if meetings:
+            origin = _origin_meeting(meetings, item.meeting_date or today) or _origin_meeting(meetings, today)
         action = ActionItem(
             id=uuid.uuid4(),
-            number=(item.number or next(numbers))[:40],
+            number=item.number or next(numbers),
             kind=ActionKind.ACTIEPUNT,
             text=item.text,
-            trekker_text=item.trekker_text[:300],
-            trekker_organisation_id=orgs[0][0] if orgs and not people else None,
-            trekker_person_id=people[0][0] if people else None,
+            trekker_text=trekker.text,
+            trekker_organisation_id=trekker.organisation_id,
+            trekker_person_id=trekker.person_id,
             deadline=item.deadline_date,
-            deadline_text=item.deadline_text[:200],
+            deadline_text=item.deadline_text,
             status=status,
             closed_on=today if status.is_closed else None,
+            times_postponed=_postponements(item, 0),
+            confidential=bool(item.confidential),
+            origin_meeting_id=origin,
         )
-        if people and orgs:
-            # A person and an organisation: the person leads; the text keeps both.
-            action.trekker_organisation_id = None
         session.add(action)
-        if item.note:
+        if note:
             session.add(
-                ProgressUpdate(
-                    action_item_id=action.id,
-                    date=today,
-                    status=status,
-                    done_text=item.note,
-                    author=author[:200],
-                )
+                ProgressUpdate(action_item_id=action.id, date=today, status=status, done_text=note, author=author)
             )
         ids.add(action.id)
         created += 1
     session.flush()
     return ListImportResult(
         created=created,
+        updated=updated,
         trekkers_matched=matched,
         trekkers_unmatched=tuple(dict.fromkeys(unmatched)),
+        refused=tuple(refused),
         changes=Changes(actions=True, ids=frozenset(ids)),
     )
 
@@ -607,8 +1026,12 @@ def import_programme_list(
 
     if not title.strip():
         raise ValidationError("Geef het programma een titel.")
+    if len(title.strip()) > 300 or len(region.strip()) > 200:
+        raise ValidationError(
+            "De titel (300 tekens) of regio (200 tekens) is te lang. Kies een kortere titel of regio."
+        )
     matcher = NameMatcher.from_session(session)
-    programme = Programme(id=uuid.uuid4(), title=title.strip()[:300], region=region.strip()[:200])
+    programme = Programme(id=uuid.uuid4(), title=title.strip(), region=region.strip())
     if file_name:
         programme.description = f"Geïmporteerd uit {file_name}"
     session.add(programme)
@@ -616,11 +1039,20 @@ def import_programme_list(
     ambitions: dict[tuple[str, str], Ambition] = {}
     created = matched = 0
     unmatched: list[str] = []
+    refused: list[str] = []
     for item in preview.items:
+        problems = list(item.problems)
+        if len(item.number) > 20:
+            problems.append(f"de code {item.number!r} is langer dan 20 tekens; maak hem korter in het bestand")
+        if len(item.section) > 300:
+            problems.append("de titel van de actielijn is langer dan 300 tekens; maak hem korter in het bestand")
+        if problems:
+            refused.append(f"regel {item.row_number}: " + "; ".join(problems))
+            continue
         section_title = item.section or "Algemeen"
         section = sections.get(section_title)
         if section is None:
-            section = Section(programme=programme, title=section_title[:300], position=len(sections) + 1)
+            section = Section(programme=programme, title=section_title, position=len(sections) + 1)
             sections[section_title] = section
             session.add(section)
         ambition_text = item.ambition or section_title
@@ -633,14 +1065,14 @@ def import_programme_list(
         status = item.status or ActionStatus.NOT_STARTED
         action = ProgrammeAction(
             ambition=ambition,
-            code=item.number[:20],
+            code=item.number,
             text=item.text,
             position=len(ambition.actions) + 1,
-            deadline_text=item.deadline_text[:200],
+            deadline_text=item.deadline_text,
             deadline_start=item.deadline_start,
             deadline_end=item.deadline_end,
             status=status,
-            notes=item.note,
+            notes=item.note + (f"\n\nBetrokken partijen: {item.parties}" if item.parties else ""),
             overrides_responsibility=bool(item.trekkers),
         )
         session.add(action)
@@ -648,14 +1080,13 @@ def import_programme_list(
         unmatched.extend(missing)
         matched += len(orgs) + len(people)
         for position, name in enumerate(item.trekkers, start=1):
-            org = matcher.organisation(name)
-            person = None if org else matcher.person(name)
+            found = matcher.match(name)
             action.own_responsibilities.append(
                 Responsibility(
                     role=ResponsibilityRole.TREKKER,
-                    label=name[:300],
-                    organisation_id=org[0] if org else None,
-                    person_id=person[0] if person else None,
+                    label=name,
+                    organisation_id=found.target_id if found.kind == "organisation" else None,
+                    person_id=found.target_id if found.kind == "person" else None,
                     position=position,
                 )
             )
@@ -667,4 +1098,5 @@ def import_programme_list(
         trekkers_unmatched=tuple(dict.fromkeys(unmatched)),
         programme_id=programme.id,
         changes=Changes(programme=True, ids=frozenset({programme.id})),
+        refused=tuple(refused),
     )

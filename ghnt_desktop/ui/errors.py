@@ -116,5 +116,8 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(title or QCoreApplication.translate("errors", "Dat lukte niet"))
     box.setText(str(exc) or type(exc).__name__)
+    detail = getattr(exc, "detail", "")
+    if isinstance(detail, str) and detail:
+        box.setDetailedText(detail)  # a library's own text, under the Dutch message (imports)
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     box.exec()

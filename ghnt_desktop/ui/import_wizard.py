@@ -104,9 +104,9 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.checked: set[uuid.UUID] = set()
+        self.checked: set[str] = set()  # row keys: an action can stand on two rows of the file
 
-    def set_preview_rows(self, rows, checked: set[uuid.UUID]) -> None:
+    def set_preview_rows(self, rows, checked: set[str]) -> None:
         self.checked = set(checked)
         self.set_rows(rows)
 
@@ -124,6 +124,14 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
         if column in self._FIELDS:
             field, in_file = self._FIELDS[column]
             change = self._change(row, field)
+            postponed = self._change(row, "postponed") if field == "status" else None
+            if postponed is not None:
+                # "Doorgeschoven": the status stays open, the count of postponements goes up.
+                count = postponed.file_value if in_file else postponed.database_value
+                shown = arg(self.tr("%1x uitgesteld"), count)
+                if change is not None:
+                    shown = f"{change.file_value if in_file else change.database_value}, {shown}"
+                return shown
             if change is None:
                 return ""
             return _short(change.file_value if in_file else change.database_value, 120)
@@ -171,7 +179,7 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == self.NUMBER:
             if not row.applicable:
                 return None
-            return Qt.CheckState.Checked if row.action_id in self.checked else Qt.CheckState.Unchecked
+            return Qt.CheckState.Checked if row.row_key in self.checked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.BackgroundRole:
             if row.kind is RowKind.CONFLICT:
                 return QBrush(CONFLICT_BACKGROUND)
@@ -194,9 +202,9 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
             return False
         state = Qt.CheckState(value) if not isinstance(value, Qt.CheckState) else value
         if state == Qt.CheckState.Checked:
-            self.checked.add(row.action_id)
+            self.checked.add(row.row_key)
         else:
-            self.checked.discard(row.action_id)
+            self.checked.discard(row.row_key)
         self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
         return True
 
@@ -205,9 +213,9 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
         for row in self.rows():
             if row.applicable and row.action_id is not None:
                 if checked:
-                    self.checked.add(row.action_id)
+                    self.checked.add(row.row_key)
                 else:
-                    self.checked.discard(row.action_id)
+                    self.checked.discard(row.row_key)
         if self.rowCount():
             self.dataChanged.emit(
                 self.index(0, self.NUMBER),
@@ -219,9 +227,10 @@ class RoundTripModel(RowTableModel["RoundTripRow"]):
 class ListItemModel(RowTableModel["ListItem"]):
     """The rows of an existing list as they will be created."""
 
-    ROW, NUMBER, TEXT, SECTION, TREKKER, DEADLINE, STATUS, WARNINGS = range(8)
+    ROW, STATE, NUMBER, TEXT, SECTION, TREKKER, DEADLINE, STATUS, WARNINGS = range(9)
     HEADERS: ClassVar[tuple[str, ...]] = (
         QT_TRANSLATE_NOOP("ListItemModel", "Regel"),
+        QT_TRANSLATE_NOOP("ListItemModel", "Wordt"),
         QT_TRANSLATE_NOOP("ListItemModel", "Nr."),
         QT_TRANSLATE_NOOP("ListItemModel", "Actie"),
         QT_TRANSLATE_NOOP("ListItemModel", "Actielijn"),
@@ -237,6 +246,12 @@ class ListItemModel(RowTableModel["ListItem"]):
 
         if column == self.ROW:
             return str(row.row_number)
+        if column == self.STATE:
+            if row.problems:
+                return self.tr("niet ingelezen")
+            if row.existing_id is not None:
+                return self.tr("bestaat al: wordt bijgewerkt")
+            return self.tr("nieuw")
         if column == self.NUMBER:
             return row.number
         if column == self.TEXT:
@@ -244,15 +259,23 @@ class ListItemModel(RowTableModel["ListItem"]):
         if column == self.SECTION:
             return _short(row.section, 60)
         if column == self.TREKKER:
+            if row.matches:
+                return "; ".join(m.describe() for m in row.matches)
             return " / ".join(row.trekkers) or row.trekker_text
         if column == self.DEADLINE:
             if row.deadline_date and row.deadline_text != short_date(row.deadline_date):
                 return f"{row.deadline_text} ({short_date(row.deadline_date)})"
             return row.deadline_text
         if column == self.STATUS:
-            return enum_label(row.status or ActionStatus.NOT_STARTED)
+            label = enum_label(row.status or ActionStatus.NOT_STARTED)
+            if row.times_postponed:
+                label += " " + arg(self.tr("(%1x uitgesteld)"), row.times_postponed)
+            elif row.postponed:
+                label += " " + self.tr("(uitgesteld +1)")
+            return label
         if column == self.WARNINGS:
-            return "; ".join(row.warnings)
+            changes = [f"{label}: {_short(old, 30)} → {_short(new, 30)}" for label, old, new in row.changes]
+            return "; ".join([*row.problems, *changes, *row.warnings])
         return ""
 
     def sort_value(self, row: ListItem, column: int) -> Any:
@@ -263,8 +286,11 @@ class ListItemModel(RowTableModel["ListItem"]):
     def tooltip(self, row: ListItem, column: int) -> str | None:
         if column == self.TEXT:
             return row.text
-        if column == self.WARNINGS and row.warnings:
-            return "\n".join(row.warnings)
+        if column == self.TREKKER and row.matches:
+            return "\n".join([row.trekker_text, *(m.describe() for m in row.matches)])
+        if column == self.WARNINGS and (row.warnings or row.problems or row.changes):
+            changes = [f"{label}: {old} → {new}" for label, old, new in row.changes]
+            return "\n".join([*row.problems, *changes, *row.warnings])
         return None
 
 
@@ -449,8 +475,21 @@ class ImportWizard(QDialog):
         self.sheet_label.setBuddy(self.sheet_combo)
         self.mapping_info = QLabel(self)
         self.mapping_info.setWordWrap(True)
+        self.series_combo = QComboBox(self)
+        self.series_combo.setObjectName("seriesCombo")
+        self.series_combo.setToolTip(
+            self.tr(
+                "De acties komen terug bij het volgende overleg van deze reeks (ze worden vastgelegd onder het "
+                "laatste overleg van de reeks)."
+            )
+        )
+        self.series_label = QLabel(self.tr("&Koppelen aan reeks:"), self)
+        self.series_label.setBuddy(self.series_combo)
         top.addWidget(self.sheet_label)
         top.addWidget(self.sheet_combo)
+        top.addSpacing(12)
+        top.addWidget(self.series_label)
+        top.addWidget(self.series_combo)
         top.addSpacing(12)
         top.addWidget(self.mapping_info, 1)
         self.mapping_table = QTableWidget(0, 4, self)
@@ -554,7 +593,10 @@ class ImportWizard(QDialog):
             ),
             self.PAGE_ROWS: (
                 self.tr("Stap 3 van 3: controleren"),
-                self.tr("Deze acties worden aangemaakt. Er wordt pas iets opgeslagen als u op Importeren klikt."),
+                self.tr(
+                    "Deze acties worden aangemaakt, of bijgewerkt als hun nummer al bestaat (kolom Wordt). Controleer "
+                    "de herkende trekkers. Er wordt pas iets opgeslagen als u op Importeren klikt."
+                ),
             ),
             self.PAGE_DONE: (self.tr("Klaar"), ""),
         }
@@ -574,7 +616,7 @@ class ImportWizard(QDialog):
         if page == self.PAGE_ROUNDTRIP:
             self._update_apply_count()
         elif page == self.PAGE_ROWS:
-            count = len(self.list_preview.items) if self.list_preview else 0
+            count = len(self.list_preview.importable) if self.list_preview else 0
             self.next_button.setText(arg(self.tr("&Importeren (%1)"), count))
             self.next_button.setEnabled(not busy and count > 0)
         else:
@@ -651,9 +693,11 @@ class ImportWizard(QDialog):
     def _failed(self, exc: BaseException) -> None:
         self.progress_bar.setVisible(False)
         if self.page() == self.PAGE_READING:
-            self.reading_label.setText(
-                arg(self.tr("%1 kan niet worden ingelezen.\n\n%2"), self.path.name, str(exc) or type(exc).__name__)
-            )
+            text = arg(self.tr("%1 kan niet worden ingelezen.\n\n%2"), self.path.name, str(exc) or type(exc).__name__)
+            detail = getattr(exc, "detail", "")
+            if detail:
+                text += "\n\n" + arg(self.tr("Details: %1"), detail)
+            self.reading_label.setText(text)
         report_failure(self, exc, self.tr("Importeren lukte niet"))
         self._update_buttons()
 
@@ -672,29 +716,24 @@ class ImportWizard(QDialog):
         today = self.today
 
         def read(_progress, cancelled):
-            from ..imports.existing_list import build_list_preview, read_list
-            from ..imports.roundtrip import is_roundtrip_workbook
-            from ..imports.workbook import read_workbook
-            from ..services.importing import preview_roundtrip_workbook
+            from ..services.importing import preview_file
 
-            workbook = read_workbook(path)
             check_cancelled(cancelled)
-            if is_roundtrip_workbook(workbook):
-                with database.session() as session:
-                    return workbook, preview_roundtrip_workbook(session, workbook, reference=today), None, None
-            table = read_list(workbook)
-            try:
-                preview = build_list_preview(table)
-            except ValueError:
-                preview = None  # no column for the action yet: the user picks it on the mapping page
-            return workbook, None, table, preview
+            with database.session() as session:
+                found = preview_file(session, path, reference=today, today=today)
+                series = _series_choices(session)
+            return found.workbook, found.roundtrip, found.table, found.list_preview, series
 
         self.reading_label.setText(arg(self.tr("%1 wordt gelezen..."), path))
         return self._run(read, self._read_done, self.tr("Bestand lezen..."))
 
     @Slot(object)
     def _read_done(self, result) -> None:
-        self.workbook, self.roundtrip, self.table, self.list_preview = result
+        self.workbook, self.roundtrip, self.table, self.list_preview, series = result
+        self.series_combo.clear()
+        self.series_combo.addItem(self.tr("(geen reeks)"), None)
+        for series_id, name in series:
+            self.series_combo.addItem(name, series_id)
         if self.roundtrip is not None:
             self._fill_roundtrip()
             self._show_page(self.PAGE_ROUNDTRIP)
@@ -715,7 +754,7 @@ class ImportWizard(QDialog):
         checked = self.roundtrip_model.checked
         if first:
             # Changed rows are ticked; conflicts wait for the user's choice.
-            checked = {r.action_id for r in preview.rows if r.kind is RowKind.CHANGED and r.applicable and r.action_id}
+            checked = {r.row_key for r in preview.rows if r.kind is RowKind.CHANGED and r.applicable and r.action_id}
         shown = [r for r in preview.rows if self.show_unchanged_check.isChecked() or r.kind is not RowKind.UNCHANGED]
         self.roundtrip_model.set_preview_rows(shown, checked)
         model = self.roundtrip_model
@@ -762,7 +801,7 @@ class ImportWizard(QDialog):
             from ..services.importing import apply_roundtrip
 
             with database.session() as session:
-                return apply_roundtrip(session, preview, selected=selected)
+                return apply_roundtrip(session, preview, selected_rows=selected)
 
         return self._run(apply, self._roundtrip_applied, self.tr("Toepassen..."))
 
@@ -921,10 +960,17 @@ class ImportWizard(QDialog):
             return
         overrides = self.status_overrides() if next_page == self.PAGE_ROWS else {}
 
-        def build(_progress, _cancelled):
-            from ..imports.existing_list import build_list_preview
+        database = self.database
+        series_id = self.series_combo.currentData() if self.series_combo.currentIndex() > 0 else None
+        today = self.today
 
-            return build_list_preview(table, mapping, status_overrides=overrides)
+        def build(_progress, _cancelled):
+            from ..services.importing import preview_action_list
+
+            with database.session() as session:
+                return preview_action_list(
+                    session, table, mapping, status_overrides=overrides, series_id=series_id, today=today
+                )
 
         def done(preview) -> None:
             self.list_preview = preview
@@ -943,7 +989,10 @@ class ImportWizard(QDialog):
         assert preview is not None
         self.status_table.setRowCount(len(preview.statuses))
         for row, mapping in enumerate(preview.statuses):
-            item = QTableWidgetItem(mapping.text)
+            shown = mapping.text
+            if mapping.postponement:
+                shown = arg(self.tr("%1 (uitstel: blijft open, telt één keer uitgesteld)"), mapping.text)
+            item = QTableWidgetItem(shown)
             item.setData(Qt.ItemDataRole.UserRole, mapping.text)
             self.status_table.setItem(row, 0, item)
             count = QTableWidgetItem(str(mapping.count))
@@ -973,7 +1022,11 @@ class ImportWizard(QDialog):
         preview = self.list_preview
         assert preview is not None
         self.list_model.set_rows(preview.items)
-        fit_columns(self.rows_view, {ListItemModel.TEXT: 340, ListItemModel.WARNINGS: 300}, default=200)
+        fit_columns(
+            self.rows_view,
+            {ListItemModel.TEXT: 340, ListItemModel.TREKKER: 360, ListItemModel.WARNINGS: 400},
+            default=200,
+        )
         sections = len(preview.sections)
         summary = arg(self.tr("%1 acties uit %2, blad %3."), len(preview.items), preview.file_name, preview.sheet)
         if sections:
@@ -986,18 +1039,19 @@ class ImportWizard(QDialog):
         self.rows_notes.setVisible(bool(notes))
 
     def apply_list(self) -> Task | None:
-        """Create the actions of the existing list in one transaction."""
+        """Create (or update, for numbers that exist) the actions of the existing list in one transaction."""
         preview = self.list_preview
-        if preview is None or not preview.items:
+        if preview is None or not preview.importable:
             return None
         database = self.database
         file_name = self.path.name
+        today = self.today
 
         def apply(_progress, _cancelled):
             from ..services.importing import import_action_list
 
             with database.session() as session:
-                return import_action_list(session, preview, file_name=file_name)
+                return import_action_list(session, preview, file_name=file_name, today=today)
 
         return self._run(apply, self._list_applied, self.tr("Importeren..."))
 
@@ -1005,7 +1059,7 @@ class ImportWizard(QDialog):
     def _list_applied(self, result) -> None:
         self.result = result
         lines = [
-            arg(self.tr("%1 acties ingelezen uit %2."), result.created, self.path.name),
+            arg(self.tr("%1 acties ingelezen uit %2, %3 bijgewerkt."), result.created, self.path.name, result.updated),
             arg(self.tr("Trekkers herkend als organisatie of persoon: %1."), result.trekkers_matched),
         ]
         if result.trekkers_unmatched:
@@ -1039,6 +1093,19 @@ class ImportWizard(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
+
+
+def _series_choices(session) -> list[tuple[uuid.UUID, str]]:
+    from sqlalchemy import select
+
+    from ..models import MeetingSeries
+
+    rows = session.execute(
+        select(MeetingSeries.id, MeetingSeries.name)
+        .where(MeetingSeries.archived.is_(False))
+        .order_by(MeetingSeries.name)
+    )
+    return [(series_id, name) for series_id, name in rows]
 
 
 def _letter(index: int) -> str:

@@ -62,7 +62,7 @@ def main() -> None:
         ws.append(["Nr.", "Actiepunt", "Trekker"])
         ws.append([1, "Iets doen", "Politie"])
 
-    # A sheet that declares the whole grid (A1:XFD1048576) while holding two rows: refused by size.
+    # A sheet that declares the whole grid (A1:XFD1048576) while holding two rows: read to its real end.
     huge = _replace_part(
         _xlsx_bytes(small),
         "xl/worksheets/sheet1.xml",
