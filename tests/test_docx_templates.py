@@ -25,6 +25,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from sqlalchemy import select
 
@@ -342,6 +344,10 @@ def other_cases() -> list[Case]:
         case("rel outside the package", lambda: with_rel(in_header(
             BASE, LINKED_PICTURE.format(attrs='r:embed="rId90"')), hdr_rels, "rId90", IMAGE,
             "../../../../etc/passwd", external=False)),
+        case("rel to the parts list", lambda: with_rel(BASE, doc_rels, "rId90", f"{RT}customXml",
+             "../[Content_Types].xml", external=False)),
+        case("rel to a relationships part", lambda: with_rel(BASE, doc_rels, "rId90", f"{RT}customXml",
+             "_rels/document.xml.rels", external=False)),
         case("customXml with an external link", lambda: with_rel(BASE, "customXml/_rels/item1.xml.rels", "rId90",
              HYPERLINK, "file:///C:/data.xml")),
         # Dangling and missing relationships.
@@ -355,6 +361,8 @@ def other_cases() -> list[Case]:
              'Target="stijlen.xml"'), "opmaakprofielen"),  # fmt: skip
         case("numbering rel to missing part", lambda: edited(BASE, doc_rels, 'Target="numbering.xml"',
              'Target="nummering.xml"'), "nummering"),  # fmt: skip
+        case("strict open xml", lambda: edited(BASE, "_rels/.rels", f"{RT}officeDocument",
+             "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"), "Strikt Open XML"),
         case("no officeDocument rel", lambda: edited(BASE, "_rels/.rels", "relationships/officeDocument",
              "relationships/iets"), "hoofdtekst"),  # fmt: skip
         # Fields that fetch files or run macros when Word updates them.
@@ -413,9 +421,11 @@ def other_cases() -> list[Case]:
 
 
 CORPUS = part_cases() + other_cases()
-REPRESENTATIVE = ("valid", "dotx", "docm", "attachedTemplate on a server", "header linked picture",
-                  "INCLUDETEXT complex field", "no section", "no heading styles", "header in a cover section",
-                  "garbage docProps/core.xml")  # fmt: skip
+# One of each way a usable template gets changed: as it is, macros removed, an external link removed, a
+# picture removed, a field flattened, a section added, styles added, a header carried over.
+REPRESENTATIVE = ("valid", "docm", "attachedTemplate on a server", "header linked picture",
+                  "INCLUDETEXT complex field", "no section", "no heading styles",
+                  "header in a cover section")  # fmt: skip
 
 
 def test_corpus_is_big_and_meaningful():
@@ -607,3 +617,87 @@ def test_written_problem_finds_damage(damage, tmp_path):
     bad = tmp_path / "kapot.docx"
     bad.write_bytes(pack(damage(dict(BASE))))
     assert docx_template.written_problem(bad) != ""
+
+
+def test_shipped_templates_need_no_cleaning():
+    for kind in KINDS:
+        path = default_template(kind)
+        assert path is not None
+        _cleaned, removed = docx_template._clean_package(docx_template._read_package(path.read_bytes(), path.name))
+        assert removed == [], (kind, removed)
+        assert template_problem(path) == ""
+
+
+def test_a_template_changed_on_disk_is_checked_again(tmp_path):
+    template = tmp_path / "huisstijl.docx"
+    template.write_bytes(pack(BASE))
+    assert template_problem(template) == ""
+    assert template_problem(template) == ""  # from the cache of cleaned templates
+    template.write_bytes(pack({**BASE, "word/styles.xml": GARBAGE}))
+    assert "opmaakprofielen" in template_problem(template)
+
+
+# --------------------------------------------------------------------------------------------------
+# Random damage: whatever happens to a part, a Dutch refusal or a document that opens
+# --------------------------------------------------------------------------------------------------
+
+XML_PARTS = tuple(name for name in BASE_PARTS if name.endswith((".xml", ".rels")))
+
+
+@st.composite
+def damaged_templates(draw) -> bytes:
+    parts = dict(BASE)
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(XML_PARTS))
+        data = bytearray(parts[name])
+        operation = draw(st.sampled_from(["flip", "cut", "insert", "swap tags", "drop attribute"]))
+        at = draw(st.integers(0, max(len(data) - 1, 0)))
+        if operation == "flip":
+            data[at] = draw(st.integers(0, 255))
+        elif operation == "cut":
+            del data[at : at + draw(st.integers(1, 400))]
+        elif operation == "insert":
+            data[at:at] = draw(
+                st.sampled_from(
+                    [
+                        b"<",
+                        b">",
+                        b"&",
+                        b'"',
+                        b"\x00",
+                        b"<w:p>",
+                        b"</w:hdr>",
+                        b'r:id="rId404"',
+                        b"\xff\xfe",
+                        b"<!DOCTYPE x [<!ENTITY a 'b'>]>",
+                    ]
+                )
+            )
+        elif operation == "swap tags":
+            data = bytearray(bytes(data).replace(b"w:p>", b"w:tbl>", draw(st.integers(1, 5))))
+        else:
+            data = bytearray(re.sub(rb'\s[\w:]+="[^"]*"', b"", bytes(data), count=draw(st.integers(1, 20))))
+        parts[name] = bytes(data)
+    return pack(parts)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=damaged_templates())
+def test_random_damage_is_refused_in_dutch_or_gives_a_document_that_opens(data, tmp_path):
+    template = tmp_path / "huisstijl.docx"
+    template.write_bytes(data)
+    out = tmp_path / "uit.docx"
+    out.write_bytes(PREVIOUS)
+    try:
+        writer = DocxWriter(open_template(template, "besluitenlijst"))
+        writer.title("Besluitenlijst")
+        writer.heading("Overleg")
+        writer.table([("Nr", 1), ("Besluit", 4)], [["1", "Vastgesteld"], ["2", "Aangenomen"]])
+        writer.finish(out, title="Besluitenlijst", author="Test")
+    except ExportError as exc:  # TemplateError included
+        assert_dutch_with_next_step(str(exc), template if isinstance(exc, TemplateError) else out)
+        assert out.read_bytes() == PREVIOUS
+    else:
+        assert docx_template.written_problem(out) == ""
+        assert docx.Document(out).paragraphs
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"huisstijl.docx", "uit.docx"})

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import posixpath
 import zipfile
 from dataclasses import dataclass, field
@@ -62,6 +63,8 @@ _RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 _CT = "application/vnd.openxmlformats-officedocument.wordprocessingml."
 
 CT_DOCUMENT = _CT + "document.main+xml"
+# "Strict Open XML" (a choice in Word's Save As) names everything differently; python-docx cannot read it.
+STRICT_PREFIX = "http://purl.oclc.org/ooxml/"
 MAIN_CONTENT_TYPES = {
     CT_DOCUMENT: "docx",
     _CT + "template.main+xml": "dotx",
@@ -278,6 +281,8 @@ def _template_message(name: str, problem: _Problem) -> str:
         f"dan 5 MB). Verwijder grote afbeeldingen uit het sjabloon. {NEXT_STEP}",
         "damaged_zip": f"Het sjabloon {name} is beschadigd: het onderdeel {detail} kan niet worden uitgepakt. {RESAVE}",
         "damaged": f"Het sjabloon {name} is beschadigd: {detail}. {RESAVE}",
+        "strict": f"Het sjabloon {name} is opgeslagen als 'Strikt Open XML-document'. Open het in Word en sla het "
+        "op als gewoon Word-document (.docx) of Word-sjabloon (.dotx), of laat het veld leeg voor de standaardopmaak.",
         "page": f"Het sjabloon {name} heeft een ongeldige pagina-instelling: {detail}. Stel in Word bij "
         f"Indeling een geldig papierformaat (bijvoorbeeld A4) en marges in en sla het sjabloon op, of laat het "
         "veld leeg voor de standaardopmaak.",
@@ -506,7 +511,9 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise _Problem("damaged", "de verwijzing naar de hoofdtekst (_rels/.rels) is geen geldige XML") from exc
     main_rel = next((r for r in package_rels if r.type.endswith("/officeDocument") and not r.external), None)
-    if main_rel is None:
+    if main_rel is not None and main_rel.type.startswith(STRICT_PREFIX):
+        raise _Problem("strict")
+    if main_rel is None or main_rel.type != _RT + "officeDocument":
         raise _Problem("no_document")
     main = package.find(main_rel.target)
     if main is None:
@@ -546,11 +553,13 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
             continue
         target = package.find(rel.target)
         if target is None or target not in parts:
-            raise _Problem("damaged", f"{info[0]} ({rel.target}) ontbreekt")
+            raise _Problem("damaged", f"het onderdeel {rel.target} ({info[0]}) ontbreekt")
         essential[target] = info
     for source in broken_rels:
         if source in essential:
-            raise _Problem("damaged", f"de verwijzingen van {essential[source][0]} ({source}) zijn geen geldige XML")
+            raise _Problem(
+                "damaged", f"de verwijzingen van het onderdeel {source} ({essential[source][0]}) zijn geen geldige XML"
+            )
         del parts[source]
         parts.pop(_rels_name(source), None)
         removed.append(f"damaged relationships {source}")
@@ -566,7 +575,7 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
             roots[name] = _parse(parts[name])
         except (etree.XMLSyntaxError, ValueError) as exc:
             if name in essential:
-                raise _Problem("damaged", f"{essential[name][0]} ({name}) is geen geldige XML") from exc
+                raise _Problem("damaged", f"het onderdeel {name} ({essential[name][0]}) is geen geldige XML") from exc
             del parts[name]
             removed.append(f"damaged part {name}")
             continue
@@ -576,9 +585,9 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
             removed.append(f"strange part {name}")
     for name, (label, content_type, root_tag) in essential.items():
         if name not in parts:
-            raise _Problem("damaged", f"{label} ({name}) ontbreekt")
+            raise _Problem("damaged", f"het onderdeel {name} ({label}) ontbreekt")
         if roots[name].tag != root_tag:
-            raise _Problem("damaged", f"{label} ({name}) heeft niet de inhoud die Word verwacht")
+            raise _Problem("damaged", f"het onderdeel {name} ({label}) heeft niet de inhoud die Word verwacht")
         if package.content_type(name).lower() != content_type.lower() and name != main:
             package.overrides[name.lower()] = content_type  # the right type for a well-formed part
 
@@ -595,9 +604,11 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
                 removed.append(f"external {rel.type.rsplit('/', 1)[-1]} {rel.target}")
                 continue
             target = package.find(rel.target)
+            if target == "[Content_Types].xml" or (target is not None and _source_of(target) is not None):
+                target = None  # the package's own bookkeeping is no part: python-docx would write it twice
             if target is None or target not in parts:
                 if source in essential and rel.type in (_RT + "header", _RT + "footer"):
-                    raise _Problem("damaged", f"{ESSENTIAL[rel.type][0]} ({rel.target}) ontbreekt")
+                    raise _Problem("damaged", f"het onderdeel {rel.target} ({ESSENTIAL[rel.type][0]}) ontbreekt")
                 removed.append(f"dangling {rel.type.rsplit('/', 1)[-1]} {rel.target}")
                 continue
             rel.target = target
@@ -855,7 +866,9 @@ def open_clean(source: Path):
         if cleaned is None:
             data = _read_file(source)
             _sniff(name, data)
-            cleaned, _removed = _clean_package(_read_package(data, name))
+            cleaned, removed = _clean_package(_read_package(data, name))
+            if removed:
+                logging.getLogger(__name__).info("Template %s cleaned: %s", name, "; ".join(removed))
         try:
             document = docx.Document(io.BytesIO(cleaned))
         except Exception as exc:  # noqa: BLE001 - whatever python-docx trips over, the user sees one message
@@ -901,6 +914,10 @@ def written_problem(path: Path | str) -> str:
     from docx.opc.part import XmlPart
 
     try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+        if len(set(names)) != len(names):
+            return "a part is in the zip twice"
         document = docx.Document(str(path))
     except Exception as exc:  # noqa: BLE001 - the reason goes to the log
         return f"python-docx: {type(exc).__name__}: {exc}"
@@ -937,8 +954,6 @@ def check_written(path: Path | str, target_name: str) -> None:
     """Raise ``ExportError`` (Dutch) when the document just saved at ``path`` does not open again."""
     problem = written_problem(path)
     if problem:
-        import logging
-
         logging.getLogger(__name__).error("Written document %s does not open again: %s", target_name, problem)
         raise ExportError(
             f"{target_name} is niet opgeslagen: het gemaakte document bleek bij controle onleesbaar. Dat komt "
