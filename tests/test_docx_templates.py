@@ -344,6 +344,8 @@ def other_cases() -> list[Case]:
         case("rel outside the package", lambda: with_rel(in_header(
             BASE, LINKED_PICTURE.format(attrs='r:embed="rId90"')), hdr_rels, "rId90", IMAGE,
             "../../../../etc/passwd", external=False)),
+        case("relationship id twice", lambda: with_rel(BASE, hdr_rels, "rId1", IMAGE, "../customXml/item1.xml",
+             external=False)),
         case("rel to the parts list", lambda: with_rel(BASE, doc_rels, "rId90", f"{RT}customXml",
              "../[Content_Types].xml", external=False)),
         case("rel to a relationships part", lambda: with_rel(BASE, doc_rels, "rId90", f"{RT}customXml",
@@ -490,6 +492,10 @@ def assert_clean_output(path: Path, expect_header: bool) -> None:
                 for word in ("attachedTemplate", "INCLUDEPICTURE", "INCLUDETEXT", "MACROBUTTON", "mailMerge",
                              BODY_TEXT, "Interne opmerking"):  # fmt: skip
                     assert word not in xml, (name, word)
+    for section in document.sections:  # every picture left in a header is a picture
+        part = section.header.part
+        for rid in section.header._element.xpath(".//a:blip/@r:embed"):
+            assert part.rels[rid].reltype == IMAGE and part.rels[rid].target_part.content_type.startswith("image/")
     headers = " ".join(p.text for s in document.sections for p in s.header.paragraphs)
     assert (MARKER in headers) == expect_header, headers
 

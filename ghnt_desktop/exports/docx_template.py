@@ -384,7 +384,7 @@ def _drop_references(root, dropped: set[str]) -> None:
     for element, attr in hits:
         parent = element.getparent()
         if parent is None and element is not root:
-            continue  # already removed with an ancestor
+            continue  # already removed (a mail merge holds two references)
         tag = element.tag
         if tag in _DROP_WITH_REL:
             if parent is not None:
@@ -597,8 +597,12 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
     for source, rels in rels_of.items():
         if source and source not in parts:
             continue
-        kept = []
+        kept, ids = [], set()
         for rel in rels:
+            if rel.rid in ids:
+                removed.append(f"second relationship {rel.rid} in {source or 'the package'}")
+                continue  # Word refuses a relationship id given twice; python-docx would keep the last
+            ids.add(rel.rid)
             if rel.external:
                 external_ids.setdefault(source, set()).add(rel.rid)
                 removed.append(f"external {rel.type.rsplit('/', 1)[-1]} {rel.target}")
