@@ -17,7 +17,6 @@ import io
 import os
 import re
 import tempfile
-import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -257,9 +256,6 @@ def _fragment(xml: str):
 # Templates
 # --------------------------------------------------------------------------------------------------
 
-_TEMPLATE_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCUMENT_CT = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-
 
 def default_template(kind: str) -> Path | None:
     """The Dutch default template shipped in ``resources/templates/`` for ``kind``, if present."""
@@ -269,55 +265,26 @@ def default_template(kind: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def _as_document_bytes(data: bytes) -> bytes:
-    """A Word template (.dotx) opens as a document once its main part's content type says so."""
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        types = source.read("[Content_Types].xml")
-        if _TEMPLATE_CT not in types:
-            return data
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            for info in source.infolist():
-                payload = source.read(info.filename)
-                if info.filename == "[Content_Types].xml":
-                    payload = payload.replace(_TEMPLATE_CT, _DOCUMENT_CT)
-                target.writestr(info, payload)
-        return out.getvalue()
-
-
 def open_template(path: Path | str | None, kind: str):
     """A python-docx Document on the user's template (or the shipped default) with an empty body.
 
     The template brings styles, margins, header and footer (logo) and numbering; its body text is
-    dropped. A file that is missing or not a valid Word document raises ``TemplateError``.
+    dropped. ``exports.docx_template`` checks and cleans it first (macros and external links removed);
+    a template that cannot be used raises ``TemplateError`` with a Dutch message saying what to do.
     """
-    import docx
-
     source = Path(path) if path is not None else default_template(kind)
     if source is None:
+        import docx
+
         document = docx.Document()
-    else:
-        name = source.name
-        if not source.is_file():
-            raise TemplateError(f"Het sjabloon {name} bestaat niet (gezocht in {source.parent}).")
-        try:
-            try:
-                document = docx.Document(str(source))
-            except ValueError:
-                # A Word template (.dotx) says "template" in its content type; open it as a document.
-                document = docx.Document(io.BytesIO(_as_document_bytes(source.read_bytes())))
-        except PermissionError as exc:
-            raise TemplateError(f"Het sjabloon {name} kan niet worden gelezen: {exc.strerror or exc}.") from exc
-        except Exception as exc:  # a broken zip, missing parts, bad XML: all the same to the user
-            raise TemplateError(
-                f"Het sjabloon {name} is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon "
-                "of laat het sjabloon leeg om de standaardopmaak te gebruiken."
-            ) from exc
-    body = document.element.body
-    for child in list(body):
-        if child.tag != f"{{{W_NS}}}sectPr":
-            body.remove(child)
-    return document
+        body = document.element.body
+        for child in list(body):
+            if child.tag != f"{{{W_NS}}}sectPr":
+                body.remove(child)
+        return document
+    from .docx_template import open_clean
+
+    return open_clean(source)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -829,6 +796,7 @@ def save_document(document, path: Path | str) -> Path:
     os.close(handle)
     try:
         document.save(temp_name)
+        _check_written(temp_name, target.name)
         os.replace(temp_name, target)
     except PermissionError as exc:
         raise ExportError(
@@ -841,6 +809,13 @@ def save_document(document, path: Path | str) -> Path:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
     return target
+
+
+def _check_written(path: str, target_name: str) -> None:
+    """Open the saved file again before it replaces anything (``docx_template.check_written``)."""
+    from .docx_template import check_written
+
+    check_written(path, target_name)
 
 
 class ProgressCounter:

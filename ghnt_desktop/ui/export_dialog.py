@@ -889,31 +889,14 @@ class ExportDialog(QDialog):
 
 
 def template_problem(path: Path) -> str:
-    """Why ``path`` cannot be a Word template, in Dutch; empty when it looks like one.
+    """Why ``path`` cannot be a Word template, in Dutch; empty when an export can use it.
 
-    A quick look (a zip holding ``word/document.xml``) so a wrong pick is refused at once; the export
-    itself still reports a template that breaks later (``exports.docx_common.open_template``).
+    The full check an export makes (``services.export_setup.template_problem``), so a wrong pick is
+    refused at once; the export still reports a template that breaks later.
     """
-    import zipfile
+    from ..services.export_setup import template_problem as problem_of
 
-    from PySide6.QtCore import QCoreApplication
-
-    if not path.is_file():
-        return arg(QCoreApplication.translate("ExportDialog", "Het sjabloon %1 bestaat niet."), path.name)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            if "word/document.xml" in archive.namelist():
-                return ""
-    except (zipfile.BadZipFile, OSError):
-        pass
-    return arg(
-        QCoreApplication.translate(
-            "ExportDialog",
-            "Het sjabloon %1 is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon "
-            "of gebruik de standaardopmaak.",
-        ),
-        path.name,
-    )
+    return problem_of(path)
 
 
 def open_export_dialog(
