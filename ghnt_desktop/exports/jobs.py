@@ -331,7 +331,7 @@ def run_export(
     request.validate()
     if cancelled is not None and cancelled():
         raise ExportCancelled
-    with database.session() as session:
+    with database.read_session() as session:
         prepared = prepare_export(session, request)
     if cancelled is not None and cancelled():
         raise ExportCancelled

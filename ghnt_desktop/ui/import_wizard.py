@@ -680,7 +680,7 @@ class ImportWizard(QDialog):
             workbook = read_workbook(path)
             check_cancelled(cancelled)
             if is_roundtrip_workbook(workbook):
-                with database.session() as session:
+                with database.read_session() as session:
                     return workbook, preview_roundtrip_workbook(session, workbook, reference=today), None, None
             table = read_list(workbook)
             try:

@@ -92,7 +92,7 @@ class SearchDialog(QDialog):
         database = self.window_.database
         if database is None:
             return
-        with database.session() as session:
+        with database.read_session() as session:
             hits = search(session, self.field.text())
         self.model.set_rows(hits)
         for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
