@@ -112,11 +112,19 @@ class LockInfo:
 class DatabaseInUseError(DatabaseError):
     """Another instance holds the database; ``holder`` says who, where and since when."""
 
-    def __init__(self, path: Path, holder: LockInfo) -> None:
-        super().__init__(
-            f"De database {path.name} is geopend door {holder.describe()}. "
-            "U kunt hem alleen-lezen openen, of wachten tot die gebruiker hem sluit."
-        )
+    def __init__(self, path: Path, holder: LockInfo, action: str = "") -> None:
+        if action:  # a command that writes cannot fall back to reading only
+            message = (
+                f"De database {path.name} is geopend door {holder.describe()}, dus {action} kan nu niet. "
+                "Sluit de database daar (of wacht tot die gebruiker klaar is) en probeer het opnieuw; "
+                "er is niets gewijzigd."
+            )
+        else:
+            message = (
+                f"De database {path.name} is geopend door {holder.describe()}. "
+                "U kunt hem alleen-lezen openen, of wachten tot die gebruiker hem sluit."
+            )
+        super().__init__(message)
         self.path = path
         self.holder = holder
 
@@ -387,6 +395,19 @@ def acquire(
     if holder is not None:
         raise DatabaseInUseError(db_path, holder)
     raise LockUnavailableError(f"De database {db_path.name} kon niet worden vergrendeld; probeer het opnieuw.")
+
+
+def acquire_for_command(db_path: Path | str, action: str) -> DatabaseLock:
+    """``acquire`` for a command-line command that writes to the database (or replaces it).
+
+    The command takes the same lock as the app, so ``import`` or ``demo --force`` never writes under an
+    open app. A held lock is refused with a ``DatabaseInUseError`` naming the holder and saying that
+    ``action`` (Dutch, e.g. "het inlezen") cannot happen now.
+    """
+    try:
+        return acquire(db_path)
+    except DatabaseInUseError as exc:
+        raise DatabaseInUseError(exc.path, exc.holder, action) from None
 
 
 @dataclass
