@@ -252,6 +252,10 @@ def _is_busy(exc: BaseException) -> bool:
     return getattr(exc, "reason", None) == "busy" or storage_reason(exc) == "busy"
 
 
+_WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_WROTE = "ghnt_wrote"
+
+
 class Database:
     """An open database: its engine and a session factory."""
 
@@ -262,8 +266,13 @@ class Database:
         # expire_on_commit=False: services hand out data built from objects after their commit.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # The file the connections were opened on; a sync tool or another program renaming a file over it
-        # leaves them writing to the old, deleted file (see ``check_not_replaced``).
+        # leaves them writing to the old, deleted file (see ``check_not_replaced``): checked before every
+        # statement that writes and before a commit of a transaction that wrote.
         self.identity = file_identity(path)
+        if not read_only:
+            event.listen(engine, "before_cursor_execute", self._before_execute)
+            event.listen(engine, "commit", self._before_commit)
+            event.listen(engine, "rollback", self._after_rollback)
 
     def check_not_replaced(self) -> None:
         """Raise ``StorageRefusedError`` (reason ``replaced``) when the file at ``path`` is no longer ours.
@@ -277,6 +286,18 @@ class Database:
             from .storage_errors import replaced_error
 
             raise replaced_error(self.path)
+
+    def _before_execute(self, connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if statement.lstrip()[:7].upper().startswith(_WRITE_STATEMENTS):
+            connection.info[_WROTE] = True
+            self.check_not_replaced()
+
+    def _before_commit(self, connection) -> None:
+        if connection.info.pop(_WROTE, False):
+            self.check_not_replaced()
+
+    def _after_rollback(self, connection) -> None:
+        connection.info.pop(_WROTE, None)
 
     @contextmanager
     def session(self, *, write: bool = True) -> Iterator[Session]:
@@ -293,8 +314,6 @@ class Database:
         session = self._begin_write() if write else self._sessions()
         try:
             yield session
-            if write:
-                self.check_not_replaced()
             session.commit()
         except BaseException:
             session.rollback()
@@ -307,7 +326,6 @@ class Database:
         return self.session(write=False)
 
     def _begin_write(self) -> Session:
-        self.check_not_replaced()
         for attempt in range(1, BEGIN_ATTEMPTS + 1):
             session = self._sessions()
             try:
