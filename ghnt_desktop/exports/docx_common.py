@@ -14,9 +14,7 @@ Text from the database may hold anything a user can type: ``clean`` removes what
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -774,27 +772,14 @@ class DocxWriter:
 
 
 def save_document(document, path: Path | str) -> Path:
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".~ghnt-", suffix=".docx", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"De map {target.parent} is niet beschrijfbaar: {exc.strerror or exc}.") from exc
-    os.close(handle)
-    try:
-        document.save(temp_name)
-        os.replace(temp_name, target)
-    except PermissionError as exc:
-        raise ExportError(
-            f"{target.name} kan niet worden opgeslagen: het bestand is alleen-lezen of nog geopend in Word. "
-            "Sluit het bestand en probeer het opnieuw."
-        ) from exc
-    except OSError as exc:
-        raise ExportError(f"{target.name} kan niet worden opgeslagen: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
+    from .output import write_atomically
+
+    return write_atomically(
+        path,
+        lambda temp: document.save(str(temp)),
+        error=ExportError,
+        in_use="het bestand is alleen-lezen of nog geopend in Word. Sluit het bestand en probeer het opnieuw.",
+    )
 
 
 class ProgressCounter:
