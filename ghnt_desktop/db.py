@@ -208,12 +208,18 @@ def sqlite_copy(source: Path, target: Path) -> None:
         src.close()
 
 
+def migration_work_path(path: Path) -> Path:
+    """The copy a migration works on (``ghnt.migratie-bezig.db``); ``backup.remove_leftovers`` removes a
+    killed migration's copy at the next start."""
+    return path.with_name(f"{path.stem}.migratie-bezig{path.suffix}")
+
+
 def _migrate(path: Path, info: SchemaInfo) -> Path:
     """Migrate an older database; returns the backup written beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.voor-migratie-{info.revision}-{stamp}{path.suffix}")
     sqlite_copy(path, backup)
-    work = path.with_name(f"{path.stem}.migratie-bezig{path.suffix}")
+    work = migration_work_path(path)
     shutil.copyfile(backup, work)
     engine = make_engine(work)
     try:

@@ -533,7 +533,7 @@ def open_for_editing(
     is released again when opening fails.
     """
     from . import storage_errors
-    from .backup import BackupError, backup_on_open
+    from .backup import BackupError, backup_on_open, remove_leftovers
     from .db import open_database
 
     path = Path(path).expanduser().absolute()
@@ -547,6 +547,7 @@ def open_for_editing(
         )
     lock = acquire(path)
     try:
+        remove_leftovers(path)  # of a backup, restore or migration that was killed: we hold the lock now
         database = open_database(path, create=create)
     except BaseException:
         lock.release()
