@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -71,7 +72,7 @@ class SchemaInfo:
 # How long one statement waits for another program's write lock before SQLite says "database is locked",
 # and how often a write session tries to start (BEGIN IMMEDIATE) before the user is told the file is busy.
 BUSY_TIMEOUT_MS = 5000
-BEGIN_ATTEMPTS = 3
+BEGIN_ATTEMPTS = 2
 # Execution option that makes SQLAlchemy's BEGIN for a connection a BEGIN IMMEDIATE (see ``_begin``).
 WRITE_OPTION = "ghnt_write"
 
@@ -275,6 +276,7 @@ class Database:
         # leaves them writing to the old, deleted file (see ``check_not_replaced``): checked before every
         # statement that writes and before a commit of a transaction that wrote.
         self.identity = file_identity(path)
+        self._local = threading.local()  # the write session open in each thread, if any
         if not read_only:
             event.listen(engine, "before_cursor_execute", self._before_execute)
             event.listen(engine, "commit", self._before_commit)
@@ -317,7 +319,17 @@ class Database:
         reads one snapshot without blocking writers.
         """
         write = write and not self.read_only
+        outer = getattr(self._local, "session", None) if write else None
+        if outer is not None:
+            # A write session opened inside another one in the same thread: the outer one holds SQLite's
+            # write lock, so a second connection would wait for itself. It joins the outer transaction
+            # with a savepoint instead (rolled back alone on an error; committed with the outer one).
+            with outer.begin_nested():
+                yield outer
+            return
         session = self._begin_write() if write else self._sessions()
+        if write:
+            self._local.session = session
         try:
             yield session
             session.commit()
@@ -325,6 +337,8 @@ class Database:
             session.rollback()
             raise
         finally:
+            if write:
+                self._local.session = None
             session.close()
 
     def read_session(self) -> contextlib.AbstractContextManager[Session]:
@@ -354,14 +368,17 @@ class Database:
         """Run ``unit(session)`` in a write session and commit; the whole unit is retried while busy.
 
         Retrying is safe because a failed attempt is rolled back completely; use it for units that only
-        touch the database (no files, no messages to the user).
+        touch the database (no files, no messages to the user). A start that stayed busy through its own
+        attempts is not tried again (the user would wait twice as long for the same answer).
         """
+        from .storage_errors import StillBusyError
+
         for attempt in range(1, BEGIN_ATTEMPTS + 1):
             try:
                 with self.session() as session:
                     return unit(session)
             except Exception as exc:
-                if not _is_busy(exc) or attempt == BEGIN_ATTEMPTS:
+                if isinstance(exc, StillBusyError) or not _is_busy(exc) or attempt == BEGIN_ATTEMPTS:
                     raise
                 time.sleep(0.05 * attempt)
         raise AssertionError("unreachable")

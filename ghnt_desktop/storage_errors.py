@@ -119,9 +119,12 @@ def translate(exc: BaseException) -> StorageRefusedError | None:
     return StorageRefusedError(MESSAGES[reason], reason) if reason else None
 
 
-def busy_error() -> StorageRefusedError:
+class StillBusyError(StorageRefusedError):
     """The database stayed locked by another program through every attempt (see ``Database.session``)."""
-    return StorageRefusedError(MESSAGES["busy"], "busy")
+
+
+def busy_error() -> StillBusyError:
+    return StillBusyError(MESSAGES["busy"], "busy")
 
 
 def replaced_error(path) -> StorageRefusedError:

@@ -111,7 +111,7 @@ def test_a_second_writer_reads_only_after_the_first_committed(item_db, tmp_path)
     assert lines == ["regel van A", "regel van B"]
 
 
-def test_a_database_that_stays_busy_is_refused_in_dutch(item_db, monkeypatch):
+def test_a_database_that_stays_busy_is_refused_in_dutch(item_db, monkeypatch, caplog):
     database, item_id = item_db
     monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 20)
     other = open_database(database.path)
@@ -122,8 +122,12 @@ def test_a_database_that_stays_busy_is_refused_in_dutch(item_db, monkeypatch):
             _append(other, item_id, "komt er niet in")
         assert info.value.reason == "busy"
         assert "bezet" in str(info.value) and "opnieuw" in str(info.value)
+        caplog.clear()
         with pytest.raises(StorageRefusedError):
             other.write(lambda session: set_minutes_text(session, item_id, "ook niet"))
+        # Bounded: the unit is not retried on top of the start's own attempts.
+        attempts = [r for r in caplog.records if "busy, attempt" in r.getMessage()]
+        assert len(attempts) == db_module.BEGIN_ATTEMPTS
         # Reading is not blocked by a writer.
         with other.read_session() as session:
             assert session.get(AgendaItem, item_id).minutes_text == ""
@@ -197,3 +201,21 @@ def test_writes_in_place_are_not_taken_for_a_replacement(item_db):
             _append(database, item_id, f"eigen {n}")
     finally:
         other.close()
+
+
+def test_a_write_session_inside_another_in_the_same_thread_joins_it(item_db, monkeypatch):
+    """Nested sessions (a helper that opens its own) must not wait for the write lock their own thread holds."""
+    database, item_id = item_db
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 20)
+    database.engine.dispose()
+    with database.session() as outer:
+        set_minutes_text(outer, item_id, "buiten")
+        with database.session() as inner:
+            assert inner.get(AgendaItem, item_id).minutes_text == "buiten"  # the outer one's change
+            set_minutes_text(inner, item_id, "binnen")
+        with pytest.raises(RuntimeError), database.session() as failing:
+            set_minutes_text(failing, item_id, "mislukt")
+            raise RuntimeError("fout in het binnenste blok")
+        assert outer.get(AgendaItem, item_id).minutes_text == "binnen"  # only the failed block was undone
+    with database.read_session() as session:
+        assert session.get(AgendaItem, item_id).minutes_text == "binnen"
