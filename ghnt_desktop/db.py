@@ -272,6 +272,8 @@ class Database:
         self.read_only = read_only
         # expire_on_commit=False: services hand out data built from objects after their commit.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Every transaction of a write session, also one it begins again after a commit, is IMMEDIATE.
+        self._write_sessions = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
         # The file the connections were opened on; a sync tool or another program renaming a file over it
         # leaves them writing to the old, deleted file (see ``check_not_replaced``): checked before every
         # statement that writes and before a commit of a transaction that wrote.
@@ -320,7 +322,7 @@ class Database:
         """
         write = write and not self.read_only
         outer = getattr(self._local, "session", None) if write else None
-        if outer is not None:
+        if outer is not None and outer.in_transaction():
             # A write session opened inside another one in the same thread: the outer one holds SQLite's
             # write lock, so a second connection would wait for itself. It joins the outer transaction
             # with a savepoint instead (rolled back alone on an error; committed with the outer one).
@@ -338,7 +340,7 @@ class Database:
             raise
         finally:
             if write:
-                self._local.session = None
+                self._local.session = outer
             session.close()
 
     def read_session(self) -> contextlib.AbstractContextManager[Session]:
@@ -347,9 +349,9 @@ class Database:
 
     def _begin_write(self) -> Session:
         for attempt in range(1, BEGIN_ATTEMPTS + 1):
-            session = self._sessions()
+            session = self._write_sessions()
             try:
-                session.connection(execution_options={WRITE_OPTION: True})  # emits BEGIN IMMEDIATE
+                session.connection()  # emits BEGIN IMMEDIATE now: the wait for the lock happens here
             except Exception as exc:
                 session.close()
                 if not _is_busy(exc):

@@ -219,3 +219,30 @@ def test_a_write_session_inside_another_in_the_same_thread_joins_it(item_db, mon
         assert outer.get(AgendaItem, item_id).minutes_text == "binnen"  # only the failed block was undone
     with database.read_session() as session:
         assert session.get(AgendaItem, item_id).minutes_text == "binnen"
+
+
+def test_a_write_session_that_committed_begins_its_next_transaction_immediate_too(item_db):
+    database, item_id = item_db
+    with database.session() as session:
+        session.commit()
+        session.get(AgendaItem, item_id)  # reads again: a new transaction
+        other = sqlite3.connect(database.path, timeout=0.01, isolation_level=None)
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")  # the write lock is held from that read on
+        finally:
+            other.close()
+
+
+def test_a_session_inside_a_committed_one_is_independent_and_sees_other_writers(item_db):
+    database, item_id = item_db
+    other = open_database(database.path)
+    try:
+        with database.session() as outer:
+            outer.commit()  # holds no transaction now (a long-lived session, as the test fixtures keep)
+            _append(other, item_id, "van een ander")
+            with database.session() as inner:
+                assert inner is not outer
+                assert inner.get(AgendaItem, item_id).minutes_text.strip() == "van een ander"
+    finally:
+        other.close()
