@@ -16,6 +16,12 @@ minutes lines were overwritten by another writer's copy of the text.
 
 Prints the overwritten (lost) edits (must be 0) and the throughput of the concurrent run against one
 writer making all the edits alone, measured in the same run; exits 1 if anything was lost.
+
+Measured on the 2-core development machine (shared with other work), 3 x 400: 1,200 confirmed edits,
+0 overwritten, 0 duplicate numbers; 3 writers against one: 0.98x (281/s against 286/s; 0.33x to 1.08x
+over four runs, depending on the load). The same benchmark on the code before BEGIN IMMEDIATE: 17 of
+the first 410 confirmed edits overwritten, and two of the three writers stopped with a duplicate
+besluit number (UNIQUE constraint failed).
 """
 
 from __future__ import annotations
