@@ -365,18 +365,64 @@ def rotate(db_path: Path | str, *, keep_daily: int = KEEP_DAILY, keep_weekly: in
     return deleted
 
 
-def _remove_leftover_temps(db_path: Path) -> None:
-    """Temporary files of copies a crash interrupted (an hour old: a copy in progress is never touched)."""
+def _remove_leftover_temps(db_path: Path, older_than: float = 3600) -> list[Path]:
+    """Temporary files of copies a crash interrupted (``older_than`` seconds old: a copy in progress,
+    perhaps by ``ghnt-desktop backup``, which takes no lock, is never touched)."""
     folder = backup_dir(db_path)
     if not folder.is_dir():
-        return
-    limit = time.time() - 3600
-    for entry in folder.glob(f".{db_path.stem}-*.tmp*"):
+        return []
+    return _remove_old(folder.glob(f".{db_path.stem}-*.tmp*"), time.time() - older_than)
+
+
+def _remove_old(entries, limit: float) -> list[Path]:
+    removed = []
+    for entry in entries:
         try:
-            if entry.stat().st_mtime < limit:
+            if entry.is_file() and entry.stat().st_mtime < limit:
                 entry.unlink()
-        except OSError:
-            pass
+                removed.append(entry)
+        except OSError as exc:
+            log.warning("Could not remove the left-over %s: %s", entry, exc)
+    return removed
+
+
+# A backup copy that has not been written to for this long was left by a killed run.
+LEFTOVER_BACKUP_AGE = 600
+LEFTOVER_LOCK_TEMP_AGE = 60
+
+
+def remove_leftovers(db_path: Path | str) -> list[Path]:
+    """Remove what killed backups, restores, migrations and lock writes left beside ``db_path``.
+
+    Called when the app opens the database for editing, holding its lock: no restore or migration of
+    this database can then be running, so their temporary files go at once (a restore's
+    ``.ghnt.db.herstel-*.tmp``, a migration's ``ghnt.migratie-bezig.db`` with its ``-wal``/``-shm``/
+    ``-journal``). Backup copies in ``backups/`` (``ghnt-desktop backup`` takes no lock) and the lock's own
+    temporary files (written by any instance) go once they are ``LEFTOVER_BACKUP_AGE`` /
+    ``LEFTOVER_LOCK_TEMP_AGE`` seconds old. Never raises; returns what was removed.
+    """
+    from .db import migration_work_path
+
+    db_path = Path(db_path).expanduser().absolute()
+    folder, name = db_path.parent, db_path.name
+    now = time.time()
+    try:
+        work = migration_work_path(db_path)
+        removed = _remove_old(
+            [*folder.glob(f".{name}.herstel-*.tmp*"), *folder.glob(f"..{name}.herstel-*.tmp*"), work,
+             *(work.with_name(work.name + side) for side in ("-wal", "-shm", "-journal"))],
+            now + 1,
+        )
+        removed += _remove_old(
+            [*folder.glob(f"{name}.lock.*.tmp"), *folder.glob(f"{name}.lock.stale-*")], now - LEFTOVER_LOCK_TEMP_AGE
+        )
+        removed += _remove_leftover_temps(db_path, LEFTOVER_BACKUP_AGE)
+    except OSError as exc:  # an unreadable folder: the next start tries again
+        log.warning("Could not look for left-overs beside %s: %s", db_path, exc)
+        return []
+    if removed:
+        log.info("Removed left-overs of interrupted work: %s", ", ".join(p.name for p in removed))
+    return removed
 
 
 def backup_on_open(db_path: Path | str, now: datetime | None = None) -> BackupInfo | None:

@@ -122,6 +122,31 @@ def _one_line(text: str) -> str:
     return "".join(ch for ch in text if ch.isprintable() and ch != '"').strip()
 
 
+def _text(text: str) -> str:
+    """A TEXT value (summary, location, description): lines kept (icalendar escapes them), other control
+    characters, which Outlook refuses the whole file for, dropped."""
+    import unicodedata
+
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    # Cc: control characters; Cs: lone surrogates, which cannot even be written as UTF-8.
+    return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) not in ("Cc", "Cs"))
+
+
+def _mail_address(email: str) -> str:
+    """``email`` if it can be a ``mailto:`` address, else "" (the person is then listed by name only).
+
+    Addresses are checked when entered (``services.network.check_email``, the same rule), but older data
+    or an import may hold a line break or a second address, which would make icalendar raise or add an
+    attendee nobody chose."""
+    from .services import ValidationError
+    from .services.network import check_email
+
+    try:
+        return check_email(email or "")
+    except ValidationError:
+        return ""
+
+
 def _description(data: InvitationData) -> str:
     parts = []
     if data.cancelled:
@@ -133,7 +158,7 @@ def _description(data: InvitationData) -> str:
     if data.agenda_lines:
         parts.append("Agenda")
         parts.extend(data.agenda_lines)
-    without_email = [a for a in data.attendees if not a.email]
+    without_email = [a for a in data.attendees if not _mail_address(a.email)]
     if without_email:
         parts.append("")
         parts.append("Ook uitgenodigd: " + ", ".join(a.name for a in without_email if a.name))
@@ -153,10 +178,10 @@ def build_ics(data: InvitationData, *, now: datetime | None = None) -> bytes:
     calendar.add("method", "CANCEL" if data.cancelled else "REQUEST")
 
     event = Event()
-    event.add("uid", data.uid)
+    event.add("uid", _one_line(data.uid))
     event.add("sequence", data.sequence)
     event.add("dtstamp", now or datetime.now(tz=ZoneInfo("UTC")))
-    event.add("summary", data.title)
+    event.add("summary", _text(data.title))
     if data.start_time is not None:
         start = datetime.combine(data.date, data.start_time, tzinfo=zone)
         end = datetime.combine(data.date, data.end_time, tzinfo=zone) if data.end_time else start + DEFAULT_LENGTH
@@ -168,23 +193,23 @@ def build_ics(data: InvitationData, *, now: datetime | None = None) -> bytes:
         # No time yet: an all-day appointment on the date.
         event.add("dtstart", data.date)
         event.add("dtend", data.date + timedelta(days=1))
-    location = data.location or data.online_link
+    location = _text(data.location or data.online_link)
     if location:
         event.add("location", vText(location))
-    description = _description(data)
+    description = _text(_description(data))
     if description:
         event.add("description", description)
     event.add("status", "CANCELLED" if data.cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
-    if data.organizer is not None and data.organizer.email:
-        organizer = vCalAddress(f"mailto:{data.organizer.email}")
+    if data.organizer is not None and _mail_address(data.organizer.email):
+        organizer = vCalAddress(f"mailto:{_mail_address(data.organizer.email)}")
         if data.organizer.name:
             organizer.params["cn"] = _one_line(data.organizer.name)
         event.add("organizer", organizer)
     for invitee in data.attendees:
-        if not invitee.email:
+        if not _mail_address(invitee.email):
             continue
-        attendee = vCalAddress(f"mailto:{invitee.email}")
+        attendee = vCalAddress(f"mailto:{_mail_address(invitee.email)}")
         if invitee.name:
             attendee.params["cn"] = _one_line(invitee.name)
         attendee.params["role"] = "REQ-PARTICIPANT" if invitee.required else "OPT-PARTICIPANT"

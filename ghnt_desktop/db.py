@@ -9,15 +9,19 @@ the migration succeeded.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
@@ -29,6 +33,7 @@ from .migrations import HEAD, REVISIONS
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+T = TypeVar("T")
 
 
 class DatabaseError(Exception):
@@ -64,10 +69,22 @@ class SchemaInfo:
         return self.revision == HEAD
 
 
+# How long one statement waits for another program's write lock before SQLite says "database is locked",
+# and how often a write session tries to start (BEGIN IMMEDIATE) before the user is told the file is busy.
+BUSY_TIMEOUT_MS = 5000
+BEGIN_ATTEMPTS = 2
+# Execution option that makes SQLAlchemy's BEGIN for a connection a BEGIN IMMEDIATE (see ``_begin``).
+WRITE_OPTION = "ghnt_write"
+
+
 def _set_pragmas(dbapi_connection, _record) -> None:
+    # The driver must not start transactions itself: Python's sqlite3 would begin one only at the first
+    # INSERT/UPDATE/DELETE, so whatever a service read before it came from outside the transaction and
+    # a second writer's commit in between was silently overwritten. ``_begin`` emits BEGIN instead.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
     if mode and mode[0].lower() != "wal":
         log.warning("journal_mode is %s, not WAL", mode[0])
@@ -76,6 +93,7 @@ def _set_pragmas(dbapi_connection, _record) -> None:
 
 
 def _set_read_only_pragmas(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None  # see _set_pragmas: every session reads one snapshot
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA query_only=ON")
@@ -116,7 +134,19 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_pragmas)
+    event.listen(engine, "begin", _begin)
     return engine
+
+
+def _begin(connection) -> None:
+    """Start SQLAlchemy's transaction on SQLite: BEGIN IMMEDIATE for a write session, else BEGIN.
+
+    BEGIN IMMEDIATE takes SQLite's write lock before the session reads anything, so what a service reads
+    and then changes cannot be changed by another writer in between (waiting ``BUSY_TIMEOUT_MS`` for
+    it). A plain (deferred) BEGIN still gives a read session one consistent snapshot.
+    """
+    immediate = connection.get_execution_options().get(WRITE_OPTION)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
 def inspect_file(path: Path) -> SchemaInfo:
@@ -179,12 +209,18 @@ def sqlite_copy(source: Path, target: Path) -> None:
         src.close()
 
 
+def migration_work_path(path: Path) -> Path:
+    """The copy a migration works on (``ghnt.migratie-bezig.db``); ``backup.remove_leftovers`` removes a
+    killed migration's copy at the next start."""
+    return path.with_name(f"{path.stem}.migratie-bezig{path.suffix}")
+
+
 def _migrate(path: Path, info: SchemaInfo) -> Path:
     """Migrate an older database; returns the backup written beside it."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     backup = path.with_name(f"{path.stem}.voor-migratie-{info.revision}-{stamp}{path.suffix}")
     sqlite_copy(path, backup)
-    work = path.with_name(f"{path.stem}.migratie-bezig{path.suffix}")
+    work = migration_work_path(path)
     shutil.copyfile(backup, work)
     engine = make_engine(work)
     try:
@@ -208,6 +244,25 @@ def _migrate(path: Path, info: SchemaInfo) -> Path:
     return backup
 
 
+def file_identity(path: Path) -> tuple[int, int] | None:
+    """The (device, inode) of ``path``, or None when it is gone: a file renamed over it has another one."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_dev, status.st_ino)
+
+
+def _is_busy(exc: BaseException) -> bool:
+    from .storage_errors import storage_reason
+
+    return getattr(exc, "reason", None) == "busy" or storage_reason(exc) == "busy"
+
+
+_WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
+_WROTE = "ghnt_wrote"
+
+
 class Database:
     """An open database: its engine and a session factory."""
 
@@ -217,11 +272,66 @@ class Database:
         self.read_only = read_only
         # expire_on_commit=False: services hand out data built from objects after their commit.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Every transaction of a write session, also one it begins again after a commit, is IMMEDIATE.
+        self._write_sessions = sessionmaker(engine.execution_options(**{WRITE_OPTION: True}), expire_on_commit=False)
+        # The file the connections were opened on; a sync tool or another program renaming a file over it
+        # leaves them writing to the old, deleted file (see ``check_not_replaced``): checked before every
+        # statement that writes and before a commit of a transaction that wrote.
+        self.identity = file_identity(path)
+        self._local = threading.local()  # the write session open in each thread, if any
+        if not read_only:
+            event.listen(engine, "before_cursor_execute", self._before_execute)
+            event.listen(engine, "commit", self._before_commit)
+            event.listen(engine, "rollback", self._after_rollback)
+
+    def check_not_replaced(self) -> None:
+        """Raise ``StorageRefusedError`` (reason ``replaced``) when the file at ``path`` is no longer ours.
+
+        A cheap ``os.stat``: the app's connections stay on the file they opened, so after a rename over
+        it (a sync tool, ``demo --force``, a copy from a backup) every edit would go to a deleted file.
+        """
+        if self.identity is None or self.identity[1] == 0:  # no inode numbers (some network shares)
+            return
+        if file_identity(self.path) != self.identity:
+            from .storage_errors import replaced_error
+
+            raise replaced_error(self.path)
+
+    def _before_execute(self, connection, _cursor, statement, _parameters, _context, _executemany) -> None:
+        if statement.lstrip()[:7].upper().startswith(_WRITE_STATEMENTS):
+            connection.info[_WROTE] = True
+            self.check_not_replaced()
+
+    def _before_commit(self, connection) -> None:
+        if connection.info.pop(_WROTE, False):
+            self.check_not_replaced()
+
+    def _after_rollback(self, connection) -> None:
+        connection.info.pop(_WROTE, None)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session that commits when the block ends and rolls back on any error."""
-        session = self._sessions()
+    def session(self, *, write: bool = True) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on any error.
+
+        A write session (the default on a database opened for editing) starts with BEGIN IMMEDIATE: it
+        holds SQLite's write lock from its first read to its commit, so another writer (a second app,
+        ``ghnt-desktop import``) cannot change what it read in between and have that change overwritten.
+        Starting is retried ``BEGIN_ATTEMPTS`` times; a database that stays busy raises
+        ``StorageRefusedError`` (reason ``busy``, Dutch message). ``write=False`` (``read_session``)
+        reads one snapshot without blocking writers.
+        """
+        write = write and not self.read_only
+        outer = getattr(self._local, "session", None) if write else None
+        if outer is not None and outer.in_transaction():
+            # A write session opened inside another one in the same thread: the outer one holds SQLite's
+            # write lock, so a second connection would wait for itself. It joins the outer transaction
+            # with a savepoint instead (rolled back alone on an error; committed with the outer one).
+            with outer.begin_nested():
+                yield outer
+            return
+        session = self._begin_write() if write else self._sessions()
+        if write:
+            self._local.session = session
         try:
             yield session
             session.commit()
@@ -229,7 +339,51 @@ class Database:
             session.rollback()
             raise
         finally:
+            if write:
+                self._local.session = outer
             session.close()
+
+    def read_session(self) -> contextlib.AbstractContextManager[Session]:
+        """A session for reading only: one consistent snapshot, no write lock (long reads, exports)."""
+        return self.session(write=False)
+
+    def _begin_write(self) -> Session:
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            session = self._write_sessions()
+            try:
+                session.connection()  # emits BEGIN IMMEDIATE now: the wait for the lock happens here
+            except Exception as exc:
+                session.close()
+                if not _is_busy(exc):
+                    raise
+                log.warning("Database %s busy, attempt %s of %s", self.path, attempt, BEGIN_ATTEMPTS)
+                if attempt == BEGIN_ATTEMPTS:
+                    from .storage_errors import busy_error
+
+                    raise busy_error() from exc
+                time.sleep(0.05 * attempt)
+                continue
+            return session
+        raise AssertionError("unreachable")
+
+    def write(self, unit: Callable[[Session], T]) -> T:
+        """Run ``unit(session)`` in a write session and commit; the whole unit is retried while busy.
+
+        Retrying is safe because a failed attempt is rolled back completely; use it for units that only
+        touch the database (no files, no messages to the user). A start that stayed busy through its own
+        attempts is not tried again (the user would wait twice as long for the same answer).
+        """
+        from .storage_errors import StillBusyError
+
+        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+            try:
+                with self.session() as session:
+                    return unit(session)
+            except Exception as exc:
+                if isinstance(exc, StillBusyError) or not _is_busy(exc) or attempt == BEGIN_ATTEMPTS:
+                    raise
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
 
     def close(self) -> None:
         self.engine.dispose()

@@ -51,6 +51,12 @@ HEARTBEAT_INTERVAL = timedelta(minutes=5)
 STALE_AFTER = timedelta(hours=2)
 UNREADABLE_GRACE = timedelta(minutes=1)
 LOCK_SUFFIX = ".lock"
+# A sign of life further in the future than this is a wrong clock, not a holder: it is not believed
+# (else a lock written by a laptop set to 2099 would block the file for 75 years).
+CLOCK_TOLERANCE = timedelta(days=1)
+MAX_LOCK_BYTES = 64 * 1024  # ours are ~250 bytes; more is not a lock file of this app
+MAX_PID = 2**32 - 1  # process ids are 32-bit on every platform
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 # Tokens of the locks this process holds: our own pid in a lock file we do not hold means a reused pid.
 _HELD_TOKENS: set[str] = set()
@@ -69,6 +75,8 @@ class LockInfo:
     # The lock file's modification time. Staleness uses the later of it and the heartbeat, so a holder
     # whose clock runs behind (laptops on one share need not agree on the time) is not taken for dead.
     touched: datetime | None = None
+    # Dutch: why the lock file could not be read (empty, not JSON, impossible values); "" when it could.
+    problem: str = ""
 
     @property
     def last_sign_of_life(self) -> datetime:
@@ -76,10 +84,15 @@ class LockInfo:
 
     def since_text(self) -> str:
         """``since`` in local time as the user reads it: 12-03-2025 10:32."""
-        return short_date_time(self.since.astimezone())
+        try:
+            return short_date_time(self.since.astimezone())
+        except (OverflowError, ValueError, OSError):  # year 1 or 9999 in a foreign lock file
+            return "een onbekend tijdstip"
 
     def describe(self) -> str:
         """ "anna op LAPTOP-ANNA sinds 12-03-2025 10:32"."""
+        if self.problem:
+            return f"een onbekende gebruiker ({self.problem})"
         return f"{self.user} op {self.machine} sinds {self.since_text()}"
 
     def to_json(self) -> str:
@@ -97,26 +110,61 @@ class LockInfo:
 
     @classmethod
     def from_json(cls, text: str) -> LockInfo:
-        data = json.loads(text)
-        since = datetime.fromisoformat(data["since"])
+        """Parse a lock file's text; raises ``ValueError`` for anything that is not a plausible lock."""
+        try:
+            data = json.loads(text)
+        except RecursionError as exc:  # "[[[[...": deeper than the parser goes
+            raise ValueError("nested too deeply") from exc
+        if not isinstance(data, dict):
+            raise ValueError("not a JSON object")
+        pid = data.get("pid") or 0
+        if isinstance(pid, bool) or not isinstance(pid, int | str):
+            raise ValueError(f"pid {pid!r}")
+        pid = int(pid)
+        if not 0 <= pid <= MAX_PID:
+            raise ValueError(f"impossible pid {pid}")
+        if "since" not in data:
+            raise ValueError("no since")
         return cls(
-            user=str(data.get("user") or "?"),
-            machine=str(data.get("machine") or "?"),
-            pid=int(data.get("pid") or 0),
-            since=since,
-            heartbeat=datetime.fromisoformat(data.get("heartbeat") or data["since"]),
-            token=str(data.get("token") or ""),
+            user=_plain(data.get("user")),
+            machine=_plain(data.get("machine")),
+            pid=pid,
+            since=_moment(data["since"]),
+            heartbeat=_moment(data.get("heartbeat") or data["since"]),
+            token=str(data.get("token") or "")[:200],
         )
+
+
+def _plain(value: object) -> str:
+    """A user or machine name as a message may show it: printable, at most 100 characters."""
+    text = "".join(ch for ch in str(value or "") if ch.isprintable()).strip()[:100]
+    return text or "?"
+
+
+def _moment(value: object) -> datetime:
+    """An ISO time from a lock file, aware; one without a zone is taken as UTC (which this app writes)."""
+    if not isinstance(value, str) or len(value) > 64:
+        raise ValueError(f"time {value!r}")
+    moment = datetime.fromisoformat(value)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 class DatabaseInUseError(DatabaseError):
     """Another instance holds the database; ``holder`` says who, where and since when."""
 
-    def __init__(self, path: Path, holder: LockInfo) -> None:
-        super().__init__(
-            f"De database {path.name} is geopend door {holder.describe()}. "
-            "U kunt hem alleen-lezen openen, of wachten tot die gebruiker hem sluit."
-        )
+    def __init__(self, path: Path, holder: LockInfo, action: str = "") -> None:
+        if action:  # a command that writes cannot fall back to reading only
+            message = (
+                f"De database {path.name} is geopend door {holder.describe()}, dus {action} kan nu niet. "
+                "Sluit de database daar (of wacht tot die gebruiker klaar is) en probeer het opnieuw; "
+                "er is niets gewijzigd."
+            )
+        else:
+            message = (
+                f"De database {path.name} is geopend door {holder.describe()}. "
+                "U kunt hem alleen-lezen openen, of wachten tot die gebruiker hem sluit."
+            )
+        super().__init__(message)
         self.path = path
         self.holder = holder
 
@@ -147,7 +195,7 @@ def this_user() -> str:
 
 def pid_running(pid: int) -> bool:
     """Whether a process with this id runs on this machine (a zombie counts as running)."""
-    if pid <= 0:
+    if pid <= 0 or pid > MAX_PID:
         return False
     if sys.platform == "win32":  # os.kill(pid, 0) would terminate the process on Windows
         import ctypes
@@ -168,7 +216,7 @@ def pid_running(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    except OSError:
+    except (OSError, OverflowError, ValueError):
         return False
     return True
 
@@ -176,27 +224,56 @@ def pid_running(pid: int) -> bool:
 def read_lock(db_path: Path | str) -> LockInfo | None:
     """The holder named by the lock file, or None when there is none.
 
-    An unreadable lock file gives a ``LockInfo`` with pid 0 whose heartbeat is the file's modification
-    time, so it is treated as stale once that is old enough.
+    A lock file that cannot be read (empty, binary, not our JSON, an impossible pid or time) gives a
+    ``LockInfo`` with pid 0 and a ``problem``, whose heartbeat is the file's modification time minus
+    ``STALE_AFTER`` plus ``UNREADABLE_GRACE``: stale a minute after it was written (a holder on a file
+    system without hard links writes its lock after creating it), never an error and never a block.
     """
     path = lock_path(db_path)
     try:
-        text = path.read_text(encoding="utf-8")
-        mtime = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-    except FileNotFoundError:
-        return None
-    except OSError:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_LOCK_BYTES + 1)
+        mtime = _modified(path)
+    except OSError:  # gone (released meanwhile), or not readable: nobody to name
         return None
     try:
-        return replace(LockInfo.from_json(text), touched=mtime)
-    except (ValueError, KeyError, TypeError):
-        return LockInfo("onbekend", "onbekende computer", 0, mtime, mtime - STALE_AFTER + UNREADABLE_GRACE, token="")
+        if len(raw) > MAX_LOCK_BYTES:
+            raise ValueError("too long")
+        return replace(LockInfo.from_json(raw.decode("utf-8")), touched=mtime)
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
+        log.warning("Unreadable lock file %s (%s): treated as left over once it is %s old", path, exc,
+                    UNREADABLE_GRACE)
+        problem = "het vergrendelingsbestand is leeg" if not raw.strip() else "het vergrendelingsbestand is onleesbaar"
+        written = mtime or _EPOCH
+        return LockInfo(
+            "onbekend", "onbekende computer", 0, written, written - STALE_AFTER + UNREADABLE_GRACE, token="",
+            problem=f"{problem}; als niemand de database open heeft, wordt het over een minuut vanzelf opgeruimd",
+        )
+
+
+def _modified(path: Path) -> datetime | None:
+    """The file's modification time, or None when the file system reports an impossible one."""
+    try:
+        return datetime.fromtimestamp(path.stat().st_mtime, UTC)
+    except (OverflowError, ValueError, OSError):
+        return None
 
 
 def is_stale(info: LockInfo, *, now: datetime | None = None, machine: str | None = None) -> bool:
     """Whether the lock ``info`` describes is left over from a run that no longer holds it."""
     now = now or datetime.now(UTC)
-    if now - info.last_sign_of_life > STALE_AFTER:
+    # A heartbeat is written together with the file, so one far later than the file's modification time
+    # (or than now) comes from a wrong clock: the lock then ends at most a day and STALE_AFTER after it
+    # was last written, whatever it says.
+    limit = now + CLOCK_TOLERANCE
+    if info.touched is not None:
+        limit = min(limit, info.touched + CLOCK_TOLERANCE)
+    signs = [t for t in (info.heartbeat, info.touched) if t is not None and t <= limit]
+    if not signs:
+        log.warning("Lock of %s only shows signs of life in the future (a wrong clock): treated as left over",
+                    info.describe())
+        return True
+    if now - max(signs) > STALE_AFTER:
         return True
     if info.pid <= 0:
         return False  # unreadable lock file: only its age counts (see read_lock)
@@ -255,8 +332,8 @@ def _break_stale(path: Path, stale: LockInfo) -> None:
     except FileNotFoundError:
         return  # someone else removed it first
     try:
-        moved = LockInfo.from_json(aside.read_text(encoding="utf-8"))
-    except (OSError, ValueError, KeyError, TypeError):
+        moved = LockInfo.from_json(aside.read_bytes()[: MAX_LOCK_BYTES + 1].decode("utf-8"))
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
         moved = None
     if moved is not None and stale.token and moved.token != stale.token:
         # Another instance took the stale lock over between our read and our rename: give it back.
@@ -389,6 +466,19 @@ def acquire(
     raise LockUnavailableError(f"De database {db_path.name} kon niet worden vergrendeld; probeer het opnieuw.")
 
 
+def acquire_for_command(db_path: Path | str, action: str) -> DatabaseLock:
+    """``acquire`` for a command-line command that writes to the database (or replaces it).
+
+    The command takes the same lock as the app, so ``import`` or ``demo --force`` never writes under an
+    open app. A held lock is refused with a ``DatabaseInUseError`` naming the holder and saying that
+    ``action`` (Dutch, e.g. "het inlezen") cannot happen now.
+    """
+    try:
+        return acquire(db_path)
+    except DatabaseInUseError as exc:
+        raise DatabaseInUseError(exc.path, exc.holder, action) from None
+
+
 @dataclass
 class OpenedDatabase:
     """A database as the app opened it: the lock it holds (None when read-only) and the backup made."""
@@ -443,7 +533,7 @@ def open_for_editing(
     is released again when opening fails.
     """
     from . import storage_errors
-    from .backup import BackupError, backup_on_open
+    from .backup import BackupError, backup_on_open, remove_leftovers
     from .db import open_database
 
     path = Path(path).expanduser().absolute()
@@ -457,6 +547,7 @@ def open_for_editing(
         )
     lock = acquire(path)
     try:
+        remove_leftovers(path)  # of a backup, restore or migration that was killed: we hold the lock now
         database = open_database(path, create=create)
     except BaseException:
         lock.release()

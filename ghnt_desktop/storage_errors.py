@@ -50,6 +50,12 @@ MESSAGES: dict[str, str] = {
         f"{NOT_SAVED}: de database blijkt beschadigd. Sluit de app en herstel een reservekopie "
         "(Bestand > Reservekopie terugzetten)."
     ),
+    "replaced": (
+        f"{NOT_SAVED}: het databasebestand %s is vervangen door een ander bestand terwijl de app het open had "
+        "(door een synchronisatieprogramma zoals OneDrive of Dropbox, of door een ander programma). Wat u "
+        "invulde staat nog op het scherm: kopieer het zo nodig, sluit de database en open hem opnieuw "
+        "(Bestand > Openen)."
+    ),
 }
 
 _REASON_BY_CODE = {
@@ -84,7 +90,7 @@ _REASON_BY_TEXT = [
 
 
 class StorageRefusedError(RefusedError):
-    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy or corrupt."""
+    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy, corrupt or replaced."""
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
@@ -111,6 +117,19 @@ def translate(exc: BaseException) -> StorageRefusedError | None:
     """A ``StorageRefusedError`` with a Dutch message for a storage failure, else None."""
     reason = storage_reason(exc)
     return StorageRefusedError(MESSAGES[reason], reason) if reason else None
+
+
+class StillBusyError(StorageRefusedError):
+    """The database stayed locked by another program through every attempt (see ``Database.session``)."""
+
+
+def busy_error() -> StillBusyError:
+    return StillBusyError(MESSAGES["busy"], "busy")
+
+
+def replaced_error(path) -> StorageRefusedError:
+    """The file under the open database was replaced (see ``Database.check_not_replaced``)."""
+    return StorageRefusedError(MESSAGES["replaced"] % getattr(path, "name", path), "replaced")
 
 
 def _on_error(context) -> BaseException | None:

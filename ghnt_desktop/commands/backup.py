@@ -55,7 +55,7 @@ def run_backup(args: argparse.Namespace) -> int:
 def run_restore(args: argparse.Namespace) -> int:
     from ..backup import list_backups, restore_backup
     from ..db import DatabaseError
-    from ..filelock import acquire
+    from ..filelock import acquire_for_command
 
     path = resolve_db(args.db)
     chosen: Path
@@ -72,7 +72,7 @@ def run_restore(args: argparse.Namespace) -> int:
         print(f"Fout: de reservekopie {chosen} bestaat niet.")
         return 2
     try:
-        with acquire(path):  # nobody may have the database open while it is replaced
+        with acquire_for_command(path, "het terugzetten"):  # nobody may have the database open meanwhile
             result = restore_backup(chosen, path)
     except DatabaseError as exc:
         print(f"Fout: {exc}")

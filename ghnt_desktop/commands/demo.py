@@ -17,19 +17,26 @@ def register(subparsers) -> None:
 def run_demo(args: argparse.Namespace) -> int:
     from ..db import DatabaseError
     from ..demo import create_demo_database
+    from ..filelock import acquire_for_command
     from ..services import ServiceError
 
-    path = resolve_db(args.db)
+    path = resolve_db(args.db).expanduser().absolute()
     if path.exists() and path.stat().st_size > 0 and not args.force:
         print(f"Fout: {path} bestaat al. Gebruik --force om het te vervangen.")
         return 2
-    if args.force:
-        for suffix in ("", "-wal", "-shm"):
-            path.with_name(path.name + suffix).unlink(missing_ok=True)
     try:
-        summary = create_demo_database(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # The app's lock: a file someone has open is never deleted under them (and nobody opens it meanwhile).
+        with acquire_for_command(path, "het vervangen door een demodatabase"):
+            if args.force:
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    path.with_name(path.name + suffix).unlink(missing_ok=True)
+            summary = create_demo_database(path)
     except (DatabaseError, ServiceError) as exc:
         print(f"Fout: {exc}")
+        return 2
+    except OSError as exc:
+        print(f"Fout: {path} kan niet worden vervangen: {exc.strerror or exc}.")
         return 2
     print(f"Demodatabase aangemaakt: {path}")
     for label, count in summary.counts.items():

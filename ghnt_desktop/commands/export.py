@@ -103,7 +103,7 @@ def run_request(args: argparse.Namespace, build_request) -> int:
         print(f"Fout: {exc}")
         return EXIT_ERROR
     try:
-        with database.session() as session:
+        with database.read_session() as session:
             request = build_request(session, args)
         outcome = run_export(database, request)
     except EXPECTED_ERRORS as exc:

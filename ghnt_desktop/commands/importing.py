@@ -126,11 +126,41 @@ def print_error(exc: BaseException) -> None:
         print(f"  Details: {detail}")
 
 
-def _open(args: argparse.Namespace, *, read_only: bool):
-    from ..cli import resolve_db
-    from ..db import open_database
+class _Opened:
+    """The database an import works on and, unless it only reads, the app's lock on it (released on close)."""
 
-    return open_database(resolve_db(args.db), read_only=read_only, create=False)
+    def __init__(self, args: argparse.Namespace, *, read_only: bool) -> None:
+        from .. import storage_errors
+        from ..cli import resolve_db
+        from ..db import DatabaseError, open_database
+        from ..filelock import acquire_for_command
+
+        path = resolve_db(args.db)
+        if read_only:
+            self.lock = None
+            self.database = open_database(path, read_only=True, create=False)
+            return
+        if not (path.exists() and path.stat().st_size > 0):
+            raise DatabaseError(f"De database {path} bestaat niet.")
+        self.lock = acquire_for_command(path, "het inlezen")  # the lock the app takes: never under an open app
+        try:
+            self.database = open_database(path, create=False)
+        except BaseException:
+            self.lock.release()
+            raise
+        storage_errors.install(self.database.engine)
+
+    def session(self):
+        return self.database.session()
+
+    def close(self) -> None:
+        self.database.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def _open(args: argparse.Namespace, *, read_only: bool) -> _Opened:
+    return _Opened(args, read_only=read_only)
 
 
 def run_import_actions(args: argparse.Namespace) -> int:

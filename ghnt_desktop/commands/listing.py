@@ -27,7 +27,7 @@ def run_list_meetings(args: argparse.Namespace) -> int:
     except DatabaseError as exc:
         print(f"Fout: {exc}")
         return 2
-    with database.session() as session:
+    with database.read_session() as session:
         rows = list_meetings(session)
     database.close()
     if args.json:

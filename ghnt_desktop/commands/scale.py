@@ -19,6 +19,7 @@ def register(subparsers) -> None:
 
 def run_scale(args: argparse.Namespace) -> int:
     from ..db import DatabaseError
+    from ..filelock import acquire_for_command
     from ..scale import ScaleSize, create_scale_database
 
     if not 1 <= args.years <= 50:
@@ -34,7 +35,8 @@ def run_scale(args: argparse.Namespace) -> int:
             print(f"  [{done}/{total}] {step}", flush=True)
 
     try:
-        counts = create_scale_database(path, seed=args.seed, size=ScaleSize(years=args.years), progress=report)
+        with acquire_for_command(path, "het maken van een proefdatabase"):
+            counts = create_scale_database(path, seed=args.seed, size=ScaleSize(years=args.years), progress=report)
     except DatabaseError as exc:
         print(f"Fout: {exc}")
         return 2

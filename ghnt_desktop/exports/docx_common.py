@@ -14,9 +14,7 @@ Text from the database may hold anything a user can type: ``clean`` removes what
 from __future__ import annotations
 
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -787,28 +785,18 @@ class DocxWriter:
 
 
 def save_document(document, path: Path | str) -> Path:
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".~ghnt-", suffix=".docx", dir=target.parent)
-    except OSError as exc:
-        raise ExportError(f"De map {target.parent} is niet beschrijfbaar: {exc.strerror or exc}.") from exc
-    os.close(handle)
-    try:
-        document.save(temp_name)
-        _check_written(temp_name, target.name)
-        os.replace(temp_name, target)
-    except PermissionError as exc:
-        raise ExportError(
-            f"{target.name} kan niet worden opgeslagen: het bestand is alleen-lezen of nog geopend in Word. "
-            "Sluit het bestand en probeer het opnieuw."
-        ) from exc
-    except OSError as exc:
-        raise ExportError(f"{target.name} kan niet worden opgeslagen: {exc.strerror or exc}.") from exc
-    finally:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-    return target
+    from .output import write_atomically
+
+    def save_and_check(temp) -> None:
+        document.save(str(temp))
+        _check_written(str(temp), Path(path).name)  # opened again before it replaces anything
+
+    return write_atomically(
+        path,
+        save_and_check,
+        error=ExportError,
+        in_use="het bestand is alleen-lezen of nog geopend in Word. Sluit het bestand en probeer het opnieuw.",
+    )
 
 
 def _check_written(path: str, target_name: str) -> None:

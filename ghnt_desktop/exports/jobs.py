@@ -265,6 +265,10 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         )
         export = export_voortgang
     template = request.template if request.template is not None else docs.template_setting(session, kind)
+    if template:
+        from .output import check_output_path
+
+        check_output_path(request.out, template=template)  # also the template chosen in the app
 
     def write(path: Path, progress: Progress) -> Any:
         return export(data, path, template=template, progress=progress)
@@ -375,10 +379,13 @@ def run_export(
     between steps and, when it answers True, the export stops with ``ExportCancelled`` and no file.
     Raises one of ``EXPECTED_ERRORS`` (Dutch message) for anything the user must act on.
     """
+    from .output import check_output_path
+
     request.validate()
+    check_output_path(request.out, database=database.path, template=request.template)
     if cancelled is not None and cancelled():
         raise ExportCancelled
-    with database.session() as session:
+    with database.read_session() as session:
         prepared = prepare_export(session, request)
     if cancelled is not None and cancelled():
         raise ExportCancelled

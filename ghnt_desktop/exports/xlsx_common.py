@@ -17,9 +17,7 @@ Safety rules applied to every text cell:
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -244,26 +242,15 @@ def save_workbook(wb, path: Path) -> None:
 
     A file kept open in Excel on Windows refuses to be replaced: that gets a Dutch message.
     """
-    path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp_name = tempfile.mkstemp(prefix=".ghnt-", suffix=".xlsx", dir=path.parent)
-        os.close(handle)
-    except OSError as exc:
-        raise XlsxExportError(f"De map {path.parent} is niet beschrijfbaar: {exc.strerror or exc}.") from exc
-    temp = Path(temp_name)
-    try:
-        wb.save(temp)
-        os.replace(temp, path)
-    except PermissionError as exc:
-        raise XlsxExportError(
-            f"{path.name} kan niet worden opgeslagen: het bestand is geopend in een ander programma "
-            "(Excel?) of alleen-lezen. Sluit het en probeer het opnieuw."
-        ) from exc
-    except OSError as exc:
-        raise XlsxExportError(f"{path.name} kan niet worden opgeslagen: {exc.strerror or exc}.") from exc
-    finally:
-        temp.unlink(missing_ok=True)
+    from .output import write_atomically
+
+    write_atomically(
+        path,
+        wb.save,
+        error=XlsxExportError,
+        in_use="het bestand is geopend in een ander programma (Excel?) of alleen-lezen. Sluit het en probeer het "
+        "opnieuw.",
+    )
 
 
 def report(progress: ProgressCallback | None, done: int, total: int) -> None:

@@ -575,13 +575,43 @@ _PERSON_TEXT = {"name": ("De naam", 200), "function": ("De functie", 200), "emai
                 "phone": ("Het telefoonnummer", 60)}  # fmt: skip
 
 
+_EMAIL_FORBIDDEN = set('<>()[],;:"\\')
+
+
+def check_email(value: str) -> str:
+    """``value`` without surrounding spaces if it is one plausible e-mail address; "" stays "".
+
+    Raises ``ValidationError`` (Dutch) for a line break, tab or other invisible character inside it
+    (which would end up in the headers of a calendar invitation), a space, two addresses, or no
+    ``naam@domein.nl`` shape. Refused, not silently cleaned: the user sees what was wrong."""
+    if not isinstance(value, str):
+        raise ValidationError("Het e-mailadres moet tekst zijn.")
+    email = value.strip()
+    if not email:
+        return ""
+    shown = "".join(ch if ch.isprintable() else "?" for ch in email)[:80]
+    if any(not ch.isprintable() for ch in email):
+        raise ValidationError(
+            f'"{shown}" is geen geldig e-mailadres: er staat een regeleinde, tab of ander onzichtbaar teken in. '
+            "Typ het adres opnieuw op één regel, zoals naam@organisatie.nl."
+        )
+    local, _, domain = email.partition("@")
+    if " " in email or any(ch in _EMAIL_FORBIDDEN for ch in email):
+        raise ValidationError(
+            f'"{shown}" is geen geldig e-mailadres: vul één adres in, zonder spaties, komma\'s of haakjes, '
+            "zoals naam@organisatie.nl."
+        )
+    if not local or "@" in domain or "." not in domain.strip(".") or ".." in domain:
+        raise ValidationError(f'"{shown}" is geen geldig e-mailadres; vul het in als naam@organisatie.nl.')
+    return email
+
+
 def _clean_person_values(session: Session, values: dict[str, Any], person: Person | None) -> dict[str, Any]:
+    if "email" in values:
+        values["email"] = check_email(values["email"] or "")
     for key, (label, limit) in _PERSON_TEXT.items():
         if key in values:
             values[key] = clean_text(values[key] or "", label=label, required=key == "name", max_length=limit)
-    email = values.get("email")
-    if email and ("@" not in email or " " in email):
-        raise ValidationError(f"{email} is geen geldig e-mailadres.")
     if values.get("organisation_id") is not None:
         _organisation(session, values["organisation_id"])
     if values.get("successor_id") is not None:

@@ -719,7 +719,7 @@ class ImportWizard(QDialog):
             from ..services.importing import preview_file
 
             check_cancelled(cancelled)
-            with database.session() as session:
+            with database.read_session() as session:
                 found = preview_file(session, path, reference=today, today=today)
                 series = _series_choices(session)
             return found.workbook, found.roundtrip, found.table, found.list_preview, series

@@ -102,7 +102,7 @@ class SearchDialog(QDialog):
         database = self.window_.database
         if database is None:
             return
-        with database.session() as session:
+        with database.read_session() as session:
             results = search_results(
                 session, self.field.text(), include_confidential=self.confidential_check.isChecked()
             )

@@ -68,8 +68,7 @@ class ServiceCommand(QUndoCommand):
         database = self.window.database
         if database is None:
             raise RuntimeError("no database open")
-        with database.session() as session:
-            return step(session)
+        return database.write(step)  # one write transaction, retried as a whole while the file is busy
 
     def redo(self) -> None:  # Qt calls redo() on push: the first run
         from ..services import ServiceError

@@ -323,7 +323,7 @@ class ActionsPage(Page):
             generation = self._generation
 
             def load_rows(_progress, _cancelled):
-                with database.session() as session:  # the task's own session
+                with database.read_session() as session:  # the task's own session
                     return generation, load_action_view(session)
 
             # A failure (the database closed meanwhile) is logged by the task; the page stays as it was.

@@ -202,7 +202,7 @@ class OverviewPage(Page):
         generation = self._generation
 
         def gather(_progress, _cancelled):
-            with database.session() as session:  # the task's own session
+            with database.read_session() as session:  # the task's own session
                 return generation, today, load_overview(session, today)
 
         self.loading = start_task(gather, name="load overview", succeeded=self._gathered)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -300,6 +300,12 @@ class ProgrammePage(Page):
             if self._pending_select is None:  # saved: the tree reloaded and selected the target
                 return
             self._pending_select = None
+            if form.dirty:  # refused (the message was shown): stay on the record, with the user's edits
+                selection = self.view.selectionModel()
+                with QSignalBlocker(selection):
+                    selection.setCurrentIndex(previous, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.view.viewport().update()
+                return
         self._show_current()
 
     def _show_current(self) -> None:
