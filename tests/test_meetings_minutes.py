@@ -121,7 +121,10 @@ def test_postponement_counting(session, world: World) -> None:
     update = session.get(ProgressUpdate, first.update_id)
     assert (update.previous_deadline, update.new_deadline) == (date(2020, 4, 30), date(2020, 9, 30))
     assert update.meeting_id == m2 and update.date == date(2020, 6, 11)
-    assert first.before.update_values is not None  # the carried review row was filled in, not a second one
+    assert first.before.update_values is None  # carrying forward wrote no empty row; this is the first
+    assert update.agenda_item_id == next(
+        r.id for r in agenda.agenda_items(session, m2) if r.standard_item == "previous_minutes"
+    )  # recorded under the item the action was carried to
     assert len(minutes.progress_history(session, action.id)) == 1
 
     second = minutes.record_progress(session, action.id, status=ActionStatus.ON_HOLD, new_deadline=date(2020, 12, 1))
@@ -145,8 +148,8 @@ def test_postponement_counting(session, world: World) -> None:
         date(2020, 4, 30),
         ActionStatus.NOT_STARTED,
     )
-    review = session.get(ProgressUpdate, first.update_id)
-    assert review is not None and review.done_text == ""  # the carried row is back to empty, not deleted
+    assert session.get(ProgressUpdate, first.update_id) is None  # no empty row left behind
+    assert action.id in {r.id for r in minutes.action_list(session, m2).actions}  # still carried to m2
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -22,11 +22,11 @@ from ghnt_desktop.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    CarriedAction,
     Decision,
     Meeting,
     MeetingSeries,
     MeetingState,
-    ProgressUpdate,
 )
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.mainwindow import MainWindow
@@ -82,9 +82,7 @@ def open_action_ids_before(window, series, day: date) -> set:
 
 def carried_ids(window, meeting_id) -> set:
     with window.database.session() as session:
-        query = select(ProgressUpdate.action_item_id).where(
-            ProgressUpdate.meeting_id == meeting_id, ProgressUpdate.action_item_id.is_not(None)
-        )
+        query = select(CarriedAction.action_item_id).where(CarriedAction.meeting_id == meeting_id)
         return set(session.scalars(query))
 
 

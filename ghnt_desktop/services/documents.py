@@ -735,22 +735,16 @@ def _meeting_action_list(
     meeting_date: date,
     own_actions: list[ActionRow],
 ) -> list[ActionRow]:
-    """The actielijst printed with a verslag: this meeting's actions plus the series' actions carried
-    to it (still open, or closed since the previous meeting of the series)."""
+    """The actielijst printed with a verslag: this meeting's actions plus the actions carried to it in the
+    carry-forward review or reviewed there (one left unticked in the review is not on it)."""
+    from .agenda import linked_action_ids
+
     if series_id is None:
         return own_actions
-    previous = session.scalar(
-        select(func.max(Meeting.date)).where(Meeting.series_id == series_id, Meeting.date < meeting_date)
-    )
     carried = list_action_items(session, ActionFilter(series_id=series_id, created_to=meeting_date))
     own_ids = {a.id for a in own_actions}
-    result = []
-    for action in carried:
-        if action.id in own_ids or action.status not in CLOSED_STATUSES:
-            result.append(action)
-        elif action.closed_on is not None and previous is not None and action.closed_on > previous:
-            result.append(action)
-    return result
+    linked = linked_action_ids(session, meeting_id)
+    return [action for action in carried if action.id in own_ids or action.id in linked]
 
 
 # --------------------------------------------------------------------------------------------------

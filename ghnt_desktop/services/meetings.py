@@ -30,6 +30,7 @@ from ..models import (
     AttendanceRole,
     AttendanceStatus,
     Base,
+    CarriedAction,
     Decision,
     Meeting,
     MeetingKind,
@@ -710,7 +711,17 @@ def move_meeting(
 
 
 def _unlink_carried_from_later(session: Session, meeting: Meeting) -> None:
-    """Drop empty review rows for actions that come from a meeting on or after this one's (new) date."""
+    """Drop carry-forward links and empty review rows for actions that come from a meeting on or after this
+    one's (new) date."""
+    links = session.execute(
+        select(CarriedAction, Meeting.date)
+        .join(ActionItem, ActionItem.id == CarriedAction.action_item_id)
+        .join(Meeting, Meeting.id == ActionItem.origin_meeting_id)
+        .where(CarriedAction.meeting_id == meeting.id)
+    ).all()
+    for link, origin_date in links:
+        if origin_date >= meeting.date:
+            session.delete(link)
     rows = session.execute(
         select(ProgressUpdate, Meeting.date)
         .join(ActionItem, ActionItem.id == ProgressUpdate.action_item_id)
@@ -852,13 +863,14 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
                 select(agenda_item_programme_action).where(agenda_item_programme_action.c.agenda_item_id.in_(item_ids))
             )
         ]
+    carried = session.scalars(select(CarriedAction).where(CarriedAction.meeting_id == meeting.id)).all()
     rows = [snapshot(meeting)] + [snapshot(i) for i in items]
-    rows += [snapshot(a) for a in attendance] + [snapshot(u) for u in updates]
+    rows += [snapshot(a) for a in attendance] + [snapshot(u) for u in updates] + [snapshot(c) for c in carried]
     if item_ids:
         session.execute(
             delete(agenda_item_programme_action).where(agenda_item_programme_action.c.agenda_item_id.in_(item_ids))
         )
-    for record in [*updates, *attendance, *items]:
+    for record in [*carried, *updates, *attendance, *items]:
         session.delete(record)
     session.flush()
     series_id, year = meeting.series_id, meeting.date.year
