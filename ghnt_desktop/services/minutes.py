@@ -42,6 +42,7 @@ from ..models import (
     ProgrammeAction,
     ProgressUpdate,
 )
+from ..models.enums import POSTPONE_CHOICE
 from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, place_escalations, remove_agenda_item
@@ -628,7 +629,6 @@ _POSTPONE_RE = re.compile(
     r"(?<![a-zà-ÿ])(doorgeschoven|doorschuiven|uitgesteld|uitstellen|verplaatst|verplaatsen|verschoven|"
     r"opgeschoven|doorgezet naar)(?![a-zà-ÿ])"
 )
-POSTPONE_CHOICE = "postponed"  # the value of the "Doorgeschoven" choice beside the statuses
 
 
 @dataclass(frozen=True)

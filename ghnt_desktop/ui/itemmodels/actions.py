@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from ...dutch_dates import short_date
+from ...models.enums import POSTPONE_CHOICE
 from ...services.action_view import CLOSED_VALUES, PROGRAMME
 from ..i18n import arg, enum_label
 from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
@@ -429,7 +430,8 @@ class ActionViewModel(QAbstractTableModel):
             return False
         row = self._rows[index.row()]
         value = str(value)
-        if value == row[self._f.status] or value not in self._labels:
+        postpone = value == POSTPONE_CHOICE and row[self._f.kind] != PROGRAMME  # "Doorgeschoven": action items
+        if not postpone and (value == row[self._f.status] or value not in self._labels):
             return False
         self.status_edit_requested.emit(self._view_row(row), value)
         return True
