@@ -11,7 +11,15 @@ from hypothesis import strategies as st
 from sqlalchemy import func, select
 from test_meetings_fixtures import World, build_world, new_meeting
 
-from ghnt_desktop.models import ActionItem, ActionStatus, CarriedAction, ProgressUpdate
+from ghnt_desktop.models import (
+    ActionItem,
+    ActionStatus,
+    AttendanceStatus,
+    CarriedAction,
+    Meeting,
+    MeetingState,
+    ProgressUpdate,
+)
 from ghnt_desktop.services import RefusedError, ValidationError, actions, agenda, documents, minutes
 
 
@@ -264,3 +272,80 @@ def test_migration_links_reviewed_actions_and_counts_postponements(tmp_path) -> 
     assert postponed == postponed_before > 0
     assert carried == reviewed_elsewhere and reviewed_elsewhere
     assert carried_before <= carried
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Closing a meeting: a date still to come, attendees nobody marked
+
+
+def _planned(session, world: World, day: date):
+    from ghnt_desktop.services import meetings
+
+    meeting_id = new_meeting(session, world.ao_series, day, "Punt")
+    meetings.set_meeting_state(session, meeting_id, MeetingState.PLANNED)
+    return meeting_id
+
+
+@pytest.mark.parametrize(
+    ("meeting_day", "today", "must_confirm"),
+    [
+        (date(2026, 6, 11), date(2026, 6, 10), True),  # tomorrow
+        (date(2027, 1, 1), date(2026, 12, 31), True),  # over the year end
+        (date(2026, 6, 11), date(2026, 6, 11), False),  # today: held this afternoon
+        (date(2026, 6, 11), date(2026, 6, 12), False),
+        (date(2020, 2, 29), date(2026, 6, 12), False),
+    ],
+)
+def test_future_meeting_is_held_only_when_confirmed(session, world, meeting_day, today, must_confirm) -> None:
+    from ghnt_desktop.services import meetings
+
+    meeting_id = _planned(session, world, meeting_day)
+    keep = {"unmarked": meetings.UNMARKED_KEEP, "today": today}
+    if must_confirm:
+        with pytest.raises(meetings.FutureMeetingError) as refused:
+            meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, **keep)
+        assert f"{meeting_day:%d-%m-%Y}" in str(refused.value) and refused.value.meeting_date == meeting_day
+        assert session.get(Meeting, meeting_id).state is MeetingState.PLANNED
+    edit = meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, confirmed=must_confirm, **keep)
+    assert session.get(Meeting, meeting_id).state is MeetingState.HELD
+    # Vaststellen asks the same; the undo of a step back needs no second confirmation.
+    if must_confirm:
+        with pytest.raises(meetings.FutureMeetingError, match="vastgesteld"):
+            meetings.set_meeting_state(session, meeting_id, MeetingState.MINUTES_APPROVED, today=today)
+    back = meetings.set_meeting_state(session, meeting_id, **edit.before)
+    assert session.get(Meeting, meeting_id).state is MeetingState.PLANNED
+    meetings.set_meeting_state(session, meeting_id, today=today, **back.before)
+    assert session.get(Meeting, meeting_id).state is MeetingState.HELD
+
+
+def test_closing_asks_about_unmarked_attendees(session, world) -> None:
+    from ghnt_desktop.services import meetings
+
+    meeting_id = _planned(session, world, date(2020, 6, 11))
+    rows = meetings.attendance_list(session, meeting_id)
+    meetings.set_attendance(session, rows[0].id, AttendanceStatus.PRESENT)
+    with pytest.raises(meetings.UnmarkedAttendeesError) as refused:
+        meetings.set_meeting_state(session, meeting_id, MeetingState.HELD)
+    assert len(refused.value.names) == len(rows) - 1 and rows[1].person_name in str(refused.value)
+    with pytest.raises(ValidationError):
+        meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, unmarked="weet niet")
+    edit = meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, unmarked=meetings.UNMARKED_ABSENT)
+    statuses = [r.status for r in meetings.attendance_list(session, meeting_id)]
+    assert statuses == [AttendanceStatus.PRESENT] + [AttendanceStatus.ABSENT] * (len(rows) - 1)
+    # Undo puts them back to unknown; redo marks them afwezig again.
+    undone = meetings.set_meeting_state(session, meeting_id, **edit.before)
+    assert [r.status for r in meetings.attendance_list(session, meeting_id)][1:] == [AttendanceStatus.INVITED] * (
+        len(rows) - 1
+    )
+    meetings.set_meeting_state(session, meeting_id, **undone.before)
+    assert [r.status for r in meetings.attendance_list(session, meeting_id)][1:] == [AttendanceStatus.ABSENT] * (
+        len(rows) - 1
+    )
+
+
+def test_closing_keeps_unmarked_attendees_unknown_when_asked(session, world) -> None:
+    from ghnt_desktop.services import meetings
+
+    meeting_id = _planned(session, world, date(2020, 6, 11))
+    meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
+    assert {r.status for r in meetings.attendance_list(session, meeting_id)} == {AttendanceStatus.INVITED}

@@ -41,7 +41,7 @@ def _item(session, meeting_id, key=None, title=None):
 
 def _run_meeting(session, meeting_id):
     for state in (MeetingState.PLANNED, MeetingState.HELD):
-        meetings.set_meeting_state(session, meeting_id, state)
+        meetings.set_meeting_state(session, meeting_id, state, unmarked=meetings.UNMARKED_KEEP)
 
 
 def test_whole_cycle(session, world: World) -> None:

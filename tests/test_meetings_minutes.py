@@ -35,7 +35,7 @@ def _content_item(session, meeting_id):
 
 def _approve(session, meeting_id):
     for state in (MeetingState.PLANNED, MeetingState.HELD, MeetingState.MINUTES_APPROVED):
-        meetings.set_meeting_state(session, meeting_id, state)
+        meetings.set_meeting_state(session, meeting_id, state, unmarked=meetings.UNMARKED_KEEP)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -185,7 +185,7 @@ def test_read_only_after_approval_and_reopen_with_reason(session, world: World) 
         lambda: meetings.update_meeting(session, m1, location="Elders"),
         lambda: meetings.move_meeting(session, m1, date(2020, 3, 19)),
         lambda: meetings.delete_meeting(session, m1),
-        lambda: meetings.set_meeting_state(session, m1, MeetingState.HELD),
+        lambda: meetings.set_meeting_state(session, m1, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP),
     ]
     for edit in edits:
         with pytest.raises(RefusedError, match="vastgesteld"):
@@ -225,7 +225,7 @@ def test_state_jumps_are_refused_in_dutch(session, world: World) -> None:
     assert session.get(Meeting, m1).state is MeetingState.CONCEPT
     later = new_meeting(session, world.ao_series, date(2020, 6, 11))
     meetings.set_meeting_state(session, m1, MeetingState.PLANNED)
-    meetings.set_meeting_state(session, m1, MeetingState.HELD)
+    meetings.set_meeting_state(session, m1, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
     with pytest.raises(ValidationError, match="later overleg"):
         meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=m1)
     meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=later)

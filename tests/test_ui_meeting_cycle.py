@@ -307,8 +307,14 @@ def test_whole_cycle_of_the_afstemmingsoverleg(window, qtbot, monkeypatch):
     assert by_text["Werkagenda 2021 uitwerken"].trekker_organisation_id is not None
     assert by_text["Werkagenda 2021 uitwerken"].deadline == date(2021, 1, 15)
 
-    # Close: gehouden.
+    # Close: gehouden. The meeting's date is still to come (the window's today is earlier): confirm it, and mark
+    # the attendees nobody marked afwezig.
+    asked = []
+    monkeypatch.setattr(
+        "ghnt_desktop.ui.meeting.view.ask_choice", lambda _parent, title, _text, _choices: asked.append(title) or 0
+    )
     view.next_state_button.click()
+    assert asked == ["Overleg in de toekomst", "Aanwezigheid niet ingevuld"]
     with window.database.session() as session:
         assert session.get(Meeting, first).state is MeetingState.HELD
 

@@ -135,3 +135,56 @@ def test_actions_page_doorgeschoven_in_the_status_column(window, qtbot) -> None:
     window.undo_stack.undo()
     with window.database.session() as session:
         assert session.get(ActionItem, action.id).times_postponed == before
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Closing a meeting whose date is still to come
+
+
+def _click_when_asked(qtbot, answers: list[str], seen: list[str]) -> None:
+    """Answer each question box that opens by clicking the button whose text starts with the next answer."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def poll() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox) and answers:
+            seen.append(box.text())
+            wanted = answers.pop(0)
+            button = next(b for b in box.buttons() if b.text().startswith(wanted))
+            button.click()
+        if answers:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+
+
+def test_future_meeting_held_only_after_a_dutch_question_naming_the_date(window, qtbot, monkeypatch) -> None:
+    from ghnt_desktop.models import AttendanceStatus, Meeting, MeetingState
+
+    meeting_id = create_through_dialog(window, monkeypatch, series_id(window, "AO"))
+    view = window.page("meetings").meeting
+    view.next_state_button.click()  # gepland: nothing to ask
+    with window.database.session() as session:
+        meeting = session.get(Meeting, meeting_id)
+        assert meeting.state is MeetingState.PLANNED and meeting.date > view.today()
+    # Annuleren: nothing changes.
+    seen: list[str] = []
+    _click_when_asked(qtbot, ["Annuleren"], seen)
+    view.next_state_button.click()
+    assert seen and "nog niet geweest" in seen[0]
+    with window.database.session() as session:
+        assert session.get(Meeting, meeting_id).state is MeetingState.PLANNED
+    # Confirmed, with the date on the button; the unmarked attendees are marked afwezig.
+    seen.clear()
+    _click_when_asked(qtbot, ["Ja, gehouden op", "Afwezig melden"], seen)
+    view.next_state_button.click()
+    assert len(seen) == 2 and "genodigden" in seen[1]
+    with window.database.session() as session:
+        assert session.get(Meeting, meeting_id).state is MeetingState.HELD
+    assert {a.status for a in view.data.attendance} == {AttendanceStatus.ABSENT}
+    # Undo: planned again and the attendees unknown again.
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert session.get(Meeting, meeting_id).state is MeetingState.PLANNED
+    assert {a.status for a in view.data.attendance} == {AttendanceStatus.INVITED}
