@@ -349,3 +349,79 @@ def test_closing_keeps_unmarked_attendees_unknown_when_asked(session, world) -> 
     meeting_id = _planned(session, world, date(2020, 6, 11))
     meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
     assert {r.status for r in meetings.attendance_list(session, meeting_id)} == {AttendanceStatus.INVITED}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The record of a vastgesteld verslag
+
+
+def test_vastgesteld_verslag_shows_actions_as_they_were_at_the_meeting(session, series_meetings, tmp_path) -> None:
+    from docx import Document
+
+    from ghnt_desktop.exports.docx_meeting import export_verslag
+    from ghnt_desktop.services import meeting_record, meetings
+
+    origin, (m1, m2, m3, _m4) = series_meetings
+    item = _content_item(session, origin).id
+    first = minutes.add_action_item(session, item, "Scholing inkopen", deadline=BASE_DEADLINE).id
+    second = minutes.add_action_item(session, item, "Folder maken", deadline=BASE_DEADLINE).id
+    agenda.apply_carry_forward(session, m1, [first, second])
+    minutes.record_progress(
+        session, first, status=ActionStatus.IN_PROGRESS, new_deadline=date(2020, 9, 30), meeting_id=m1
+    )  # second: carried to m1, nothing recorded there
+    for meeting_id in (origin, m1):
+        meetings.set_meeting_state(session, meeting_id, MeetingState.PLANNED)
+        meetings.set_meeting_state(session, meeting_id, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
+    meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=m2)
+    # Later meetings change both actions.
+    minutes.record_progress(
+        session, first, status=ActionStatus.IN_PROGRESS, new_deadline=date(2021, 3, 31), meeting_id=m2
+    )
+    minutes.record_progress(session, first, status=ActionStatus.DONE, meeting_id=m3)
+    minutes.record_progress(
+        session, second, status=ActionStatus.CANCELLED, new_deadline=date(2020, 12, 31), meeting_id=m3
+    )
+    assert session.get(ActionItem, first).times_postponed == 2
+
+    document = documents.minutes_document(session, m1)
+    listed = {a.id: a for a in document.action_list}
+    assert (listed[first].status, listed[first].deadline, listed[first].times_postponed) == (
+        ActionStatus.IN_PROGRESS,
+        date(2020, 9, 30),
+        1,
+    )
+    assert listed[first].closed_on is None
+    assert (listed[second].status, listed[second].deadline, listed[second].times_postponed) == (
+        ActionStatus.NOT_STARTED,
+        BASE_DEADLINE,
+        0,
+    )
+    m2_meeting = session.get(Meeting, m2)
+    assert document.approval == f"Vastgesteld op 10 september 2020 in {m2_meeting.title}"
+    approval = meeting_record.approval_of(session, m1)
+    assert approval is not None and approval.meeting_id == m2
+    # Exported again: the record, with the line saying when and where it was vastgesteld.
+    path = tmp_path / "verslag.docx"
+    export_verslag(document, path)
+    text = "\n".join(p.text for p in Document(str(path)).paragraphs)
+    assert f"Vastgesteld op 10 september 2020 in {m2_meeting.title}" in text
+    cells = [c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells]
+    assert any("Loopt (1x uitgesteld)" in c for c in cells) and not any("Gereed" in c for c in cells)
+    # Reopened, it is a concept again and shows today's state.
+    meetings.reopen_minutes(session, m1, "Correctie", "test")
+    assert meeting_record.approval_of(session, m1) is None
+    assert documents.minutes_document(session, m1).approval == ""
+    assert {a.id: a.status for a in documents.minutes_document(session, m1).action_list}[first] is ActionStatus.DONE
+
+
+def test_approval_without_a_later_meeting_uses_the_day_it_was_recorded(session, series_meetings) -> None:
+    from ghnt_desktop.services import meeting_record, meetings
+
+    _origin, (m1, *_) = series_meetings
+    meetings.set_meeting_state(session, m1, MeetingState.PLANNED)
+    meetings.set_meeting_state(session, m1, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
+    assert meeting_record.approval_of(session, m1) is None
+    meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED)
+    approval = meeting_record.approval_of(session, m1)
+    assert approval is not None and approval.meeting_title == "" and approval.text.startswith("Vastgesteld op ")
+    assert " in " not in approval.text

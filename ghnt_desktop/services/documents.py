@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -52,6 +52,7 @@ from ..models import (
 )
 from . import NotFoundError, ValidationError
 from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, list_action_items
+from .meeting_record import approval_of, rows_as_of
 
 NO_ORGANISATION = "Overig"
 
@@ -206,6 +207,7 @@ class MinutesDocument:
     today: date
     omitted: Omitted
     author: str
+    approval: str = ""  # "Vastgesteld op 11 juni 2020 in Afstemmingsoverleg GHNT" for a vastgesteld verslag
 
 
 @dataclass(frozen=True)
@@ -707,6 +709,11 @@ def minutes_document(
     other_decisions = tuple(d for key, ds in decisions_by_item.items() if key not in item_ids for d in ds)
     other_actions = tuple(a for key, acts in actions_by_item.items() if key not in item_ids for a in acts)
     action_list = _meeting_action_list(session, meeting_id, meeting_series_id, header.date, own_actions)
+    approval = approval_of(session, meeting_id)
+    if approval is not None:  # a record: the actions as they stood at the meeting, not as they are now
+        action_list = rows_as_of(session, meeting_id, action_list)
+        other_actions = tuple(rows_as_of(session, meeting_id, list(other_actions)))
+        items = tuple(replace(i, actions=tuple(rows_as_of(session, meeting_id, list(i.actions)))) for i in items)
     kept_list = []
     for action in action_list:
         if action.id in omitted_action_ids or (action.confidential and not include_confidential):
@@ -725,6 +732,7 @@ def minutes_document(
         today=today,
         omitted=Omitted(agenda_items=len(hidden_items), decisions=omitted_decisions, actions=len(omitted_action_ids)),
         author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
+        approval=approval.text if approval is not None else "",
     )
 
 

@@ -860,6 +860,8 @@ def set_meeting_state(
         meeting.ics_sequence += 1  # cancelling or reinstating sends a new calendar version
     meeting.state = state
     record_change(session, "meeting", meeting.id, "state", old, state, user=user, reason=reason)
+    if reason:  # the overleg it was vastgesteld in, for the record (services/meeting_record.approval_of)
+        record_change(session, "meeting", meeting.id, "approved_in", None, str(approved_in_meeting_id), user=user)
     if MeetingState.CANCELLED in (old, state):
         renumber_year(session, meeting.series_id, meeting.date.year)
     session.flush()
