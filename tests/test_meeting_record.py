@@ -425,3 +425,84 @@ def test_approval_without_a_later_meeting_uses_the_day_it_was_recorded(session, 
     approval = meeting_record.approval_of(session, m1)
     assert approval is not None and approval.meeting_title == "" and approval.text.startswith("Vastgesteld op ")
     assert " in " not in approval.text
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Someone leaves: the successor takes over
+
+
+def test_successor_takes_over_invitations_and_after_review_the_trekker_role(session, world, series_meetings) -> None:
+    from ghnt_desktop.models import MeetingSeries, Person, SeriesInvitee
+    from ghnt_desktop.services import network
+    from ghnt_desktop.services.history import history_of
+
+    origin, _later = series_meetings
+    carla = world.person["carla"]
+    item = _content_item(session, origin).id
+    open_ids = [
+        minutes.add_action_item(session, item, f"Actie {i}", trekker_person_id=carla, deadline=BASE_DEADLINE).id
+        for i in range(3)
+    ]
+    closed = minutes.add_action_item(session, item, "Klaar", trekker_person_id=carla).id
+    minutes.record_progress(session, closed, status=ActionStatus.DONE, on=date(2020, 4, 1))
+    # Eva is already invited too: her existing invitation stays single.
+    eva = world.person["eva"]
+
+    edit = network.person_leaves(session, carla, until=date(2020, 6, 30), new_successor_name="Noor de Boer")
+    noor = session.scalar(select(Person).where(Person.name == "Noor de Boer"))
+    invited = set(session.scalars(select(SeriesInvitee.person_id).where(SeriesInvitee.series_id == world.ao_series)))
+    assert noor.id in invited and carla not in invited and eva in invited
+    # The trekker role waits for review: all open actions are proposed, the closed one not.
+    proposal = network.trekker_takeover_proposal(session, carla)
+    assert [p.id for p in proposal] == open_ids
+    assert {session.get(ActionItem, a).trekker_person_id for a in open_ids} == {carla}
+    moved = network.take_over_trekker(session, carla, noor.id, open_ids[:2], user="secretaris")
+    assert [session.get(ActionItem, a).trekker_person_id for a in open_ids] == [noor.id, noor.id, carla]
+    assert session.get(ActionItem, closed).trekker_person_id == carla
+    changes = [c for c in history_of(session, "action_item", open_ids[0]) if c.field == "trekker_person_id"]
+    assert changes and changes[-1].reason == "Opvolger van Carla Smit"
+    with pytest.raises(ValidationError):
+        network.take_over_trekker(session, carla, noor.id, [closed])
+    network.undo_take_over_trekker(session, moved)
+    assert {session.get(ActionItem, a).trekker_person_id for a in open_ids} == {carla}
+    network.undo_person_leaves(session, edit)
+    invited = set(session.scalars(select(SeriesInvitee.person_id).where(SeriesInvitee.series_id == world.ao_series)))
+    assert carla in invited and session.scalar(select(Person).where(Person.name == "Noor de Boer")) is None
+    assert session.get(MeetingSeries, world.ao_series).chair_id == world.person["anna"]
+
+
+def test_existing_successor_already_invited_is_not_invited_twice(session, world) -> None:
+    from ghnt_desktop.models import SeriesInvitee
+    from ghnt_desktop.services import network
+
+    carla, eva = world.person["carla"], world.person["eva"]
+    edit = network.person_leaves(session, carla, until=date(2020, 6, 30), successor_id=eva)
+    rows = session.scalars(select(SeriesInvitee.person_id).where(SeriesInvitee.series_id == world.ao_series)).all()
+    assert rows.count(eva) == 1 and carla not in rows
+    network.undo_person_leaves(session, edit)
+    rows = session.scalars(select(SeriesInvitee.person_id).where(SeriesInvitee.series_id == world.ao_series)).all()
+    assert rows.count(eva) == 1 and rows.count(carla) == 1
+
+
+def test_chair_who_leaves_passes_the_series_chair_on(session, world) -> None:
+    from ghnt_desktop.models import MeetingSeries
+    from ghnt_desktop.services import network
+
+    anna, bram = world.person["anna"], world.person["bram"]
+    edit = network.person_leaves(session, anna, until=date(2020, 6, 30), successor_id=bram)
+    series = session.get(MeetingSeries, world.ao_series)
+    assert (series.chair_id, series.secretary_id) == (bram, bram)
+    network.undo_person_leaves(session, edit)
+    assert (series.chair_id, series.secretary_id) == (anna, bram)
+
+
+def test_change_of_function_or_organisation_keeps_its_history(session, world) -> None:
+    from ghnt_desktop.services import network
+    from ghnt_desktop.services.history import history_of
+
+    carla = world.person["carla"]
+    network.update_person(session, carla, function="Teamleider", organisation_id=world.org["ggd"], user="beheer")
+    network.update_person(session, carla, function="Manager")
+    changes = [(c.field, c.old_value, c.new_value) for c in history_of(session, "person", carla)]
+    assert ("function", "", "Teamleider") in changes and ("function", "Teamleider", "Manager") in changes
+    assert any(f == "organisation_id" and new == str(world.org["ggd"]) for f, _old, new in changes)
