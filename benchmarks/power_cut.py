@@ -17,7 +17,9 @@ See tests/test_power_cut.py for what SIGKILL does and does not prove.
 
 Measured on the 2-core development machine (shared with other work): 200 runs (29 killed while opening,
 171 while editing), 22,877 confirmed edits, 2.4 million edit checks, 0 lost, 0 integrity failures,
-172 stale locks taken over, 310 s.
+172 stale locks taken over, 310 s. Typist (20 kills each, same run): with the autosave's maximum wait 2,172
+characters typed in 65 s, 75 saves while typing, 0 characters older than 1 s lost; with the old debounce
+2,254 characters, 0 saves, 1,587 characters older than 1 s lost.
 """
 
 from __future__ import annotations
