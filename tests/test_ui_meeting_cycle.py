@@ -335,6 +335,7 @@ def test_whole_cycle_of_the_afstemmingsoverleg(window, qtbot, monkeypatch):
     with window.database.session() as session:
         assert session.get(Meeting, first).state is MeetingState.MINUTES_APPROVED
     assert view.banner.isVisible() and view.reopen_button.isVisible()
+    assert view.banner_label.text().startswith("Vastgesteld op ")  # when and in which overleg
     assert view.minutes.notes.isReadOnly()
 
 

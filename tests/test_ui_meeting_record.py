@@ -188,3 +188,28 @@ def test_future_meeting_held_only_after_a_dutch_question_naming_the_date(window,
     with window.database.session() as session:
         assert session.get(Meeting, meeting_id).state is MeetingState.PLANNED
     assert {a.status for a in view.data.attendance} == {AttendanceStatus.INVITED}
+
+
+def test_history_shows_doorgeschoven_without_a_new_date(qtbot) -> None:
+    import uuid
+    from datetime import date
+
+    from ghnt_desktop.services.actions import HistoryRow
+    from ghnt_desktop.ui.itemmodels.actions import HistoryModel
+
+    def row(previous, new, postponed):
+        return HistoryRow(
+            uuid.uuid4(), date(2020, 6, 11), None, "", None, ActionStatus.IN_PROGRESS, "", "", previous, new, "", "",
+            False, postponed,
+        )  # fmt: skip
+
+    model = HistoryModel()
+    model.set_rows(
+        [
+            row(date(2020, 4, 30), date(2020, 4, 30), True),
+            row(date(2020, 4, 30), date(2020, 9, 30), True),
+            row(date(2020, 9, 30), date(2020, 9, 30), False),
+        ]
+    )
+    shown = [model.index(i, HistoryModel.DEADLINE).data() for i in range(3)]
+    assert shown == ["doorgeschoven (30-04-2020)", "uitgesteld: 30-04-2020 naar 30-09-2020", "30-09-2020"]

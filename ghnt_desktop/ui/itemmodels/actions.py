@@ -485,6 +485,9 @@ class HistoryModel(RowTableModel["HistoryRow"]):
             return " ".join(row.todo_text.split())
         if column == self.DEADLINE:
             new = short_date(row.new_deadline) if row.new_deadline else row.new_deadline_text
+            if row.postponed and row.previous_deadline == row.new_deadline:
+                # Doorgeschoven without a new date: counted as uitstel all the same.
+                return arg(QCoreApplication.translate("HistoryModel", "doorgeschoven (%1)"), new or "-")
             if row.postponed:
                 return arg(
                     QCoreApplication.translate("HistoryModel", "uitgesteld: %1 naar %2"),

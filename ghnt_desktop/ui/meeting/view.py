@@ -269,12 +269,12 @@ class MeetingView(QWidget):
         self.back_action.setEnabled(state in (MeetingState.PLANNED, MeetingState.HELD))
         self.delete_action.setEnabled(not data.read_only)
         if data.read_only:
-            self.banner_label.setText(
-                self.tr(
-                    "Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) "
-                    "om het toch aan te passen; de reden wordt bewaard."
-                )
+            text = self.tr(
+                "Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) "
+                "om het toch aan te passen; de reden wordt bewaard."
             )
+            # "Vastgesteld op 11 juni 2020 in ...": Dutch like the documents, which print the same line.
+            self.banner_label.setText(f"{data.approval}. {text}" if data.approval else text)
         elif cancelled:
             self.banner_label.setText(
                 self.tr(
