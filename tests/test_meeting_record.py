@@ -20,7 +20,7 @@ from ghnt_desktop.models import (
     MeetingState,
     ProgressUpdate,
 )
-from ghnt_desktop.services import RefusedError, ValidationError, actions, agenda, documents, minutes
+from ghnt_desktop.services import RefusedError, ValidationError, actions, agenda, documents, meeting_record, minutes
 
 
 @pytest.fixture
@@ -63,6 +63,8 @@ def test_one_postponement_per_meeting_however_often_corrected(session, series_me
     deadline = BASE_DEADLINE  # the model: the action's deadline and the postponements it should count
     expected = 0
     done = []
+    current = ActionStatus.NOT_STARTED
+    at_meeting = {}  # meeting -> (status, deadline, postponements) as they stood there
     for meeting_id, edits in zip(later, plan, strict=False):
         before_meeting = deadline
         counted = False
@@ -79,8 +81,10 @@ def test_one_postponement_per_meeting_however_often_corrected(session, series_me
             done.append(result)
             deadline = new if new is not None else deadline
             counted = postpone or deadline > before_meeting
+            current = status
             assert result.postponed == counted
         expected += counted
+        at_meeting[meeting_id] = (current, deadline, expected)
         rows = session.scalars(
             select(ProgressUpdate).where(
                 ProgressUpdate.meeting_id == meeting_id, ProgressUpdate.action_item_id == action_id
@@ -100,6 +104,10 @@ def test_one_postponement_per_meeting_however_often_corrected(session, series_me
     )
     assert counted_rows == expected  # the count agrees with the history
     assert sum(row.postponed for row in actions.action_history(session, "item", action_id)) == expected
+    # The record of each meeting: the action as it stood there, whatever came later.
+    for meeting_id, (status, due, count) in at_meeting.items():
+        state = meeting_record.actions_as_of(session, meeting_id, [action_id])[action_id]
+        assert (state.status, state.deadline, state.times_postponed) == (status, due, count)
     if undo_all:
         for result in reversed(done):
             minutes.undo_progress(session, result.before)
