@@ -13,6 +13,13 @@ and then check with ``check_confirmed`` that every confirmed edit is in the data
 
 ``--fault confirm-before-commit`` deliberately says ``CONFIRMED`` before committing and waits a moment:
 a broken app. The tests use it to show that the check does catch a lost edit.
+
+``--typist`` is a secretaris who types the minutes of an agenda item without ever pausing: a key every
+``--key-ms`` milliseconds, each one printed as ``TYPED <count> <monotonic time>``, autosaved through the
+app's own ``ui.debounce.Debouncer`` and ``set_minutes_text`` exactly as the Notuleren tab does. After a
+kill, ``check_typed`` finds the characters typed more than ``AUTOSAVE_PROMISE_MS`` before the kill that
+are not in the database (there must be none). ``--fault no-max-wait`` gives the typist the old debounce
+(every key restarts the wait, no maximum): a burst without a pause is then never saved, and the check says so.
 """
 
 from __future__ import annotations
@@ -34,6 +41,9 @@ from .numbering import action_number, decision_number
 
 SERIES_NAME = "Afstemmingsoverleg (testhaak)"
 FAULT_CONFIRM_BEFORE_COMMIT = "confirm-before-commit"
+FAULT_NO_MAX_WAIT = "no-max-wait"
+# What the typist types, again and again: no spaces or line ends, which the saved text would strip at its end.
+TYPIST_TEXT = "Devoorzittermeldtdatdewerkgroepscholingdeofferteheeftontvangen.Vervolginjuni;"
 
 
 @dataclass(frozen=True)
@@ -261,13 +271,153 @@ def reopen_and_check(db_path: Path, confirmed: Iterable[Confirmed]) -> Check:
     return Check(lost, integrity, took_over)
 
 
+def typed_text(count: int) -> str:
+    """The first ``count`` characters the typist types."""
+    repeats = count // len(TYPIST_TEXT) + 1
+    return (TYPIST_TEXT * repeats)[:count]
+
+
+def run_typist(db_path: Path, count: int, *, key_ms: int = 30, fault: str | None = None) -> int:
+    """Type ``count`` characters without a pause into the minutes of an agenda item, autosaved as in the app."""
+    from PySide6.QtCore import QCoreApplication, Qt, QTimer
+
+    from .filelock import open_for_editing
+    from .services.minutes import set_minutes_text
+    from .ui.debounce import AUTOSAVE_MAX_WAIT_MS, Debouncer
+
+    app = QCoreApplication.instance() or QCoreApplication([])
+    opened = open_for_editing(db_path)
+    try:
+        with opened.database.session() as session:
+            _series, _meeting, item = _setup(session)
+            item_id = item.id
+            item.minutes_text = ""
+        typed: list[str] = []
+
+        def save() -> None:
+            text = "".join(typed)
+            with opened.database.session() as session:
+                set_minutes_text(session, item_id, text)
+            print(f"SAVED {len(text)}", flush=True)
+
+        max_wait = None if fault == FAULT_NO_MAX_WAIT else AUTOSAVE_MAX_WAIT_MS
+        autosave = Debouncer(save, max_wait_ms=max_wait)
+        keys = QTimer()
+        keys.setTimerType(Qt.TimerType.PreciseTimer)
+        keys.setInterval(key_ms)
+
+        def key() -> None:
+            typed.append(TYPIST_TEXT[len(typed) % len(TYPIST_TEXT)])
+            print(f"TYPED {len(typed)} {time.monotonic():.4f}", flush=True)
+            autosave.poke()
+            if len(typed) >= count:
+                keys.stop()
+                autosave.flush()
+                app.quit()
+
+        keys.timeout.connect(key)
+        print(f"READY {os.getpid()}", flush=True)
+        keys.start()
+        app.exec()
+    finally:
+        opened.close()
+    print("DONE", flush=True)
+    return 0
+
+
+def parse_typed(lines: Iterable[str]) -> list[tuple[int, float]]:
+    """(characters typed so far, monotonic time) of every complete ``TYPED`` line."""
+    found = []
+    for line in lines:
+        if line.endswith("\n") and line.startswith("TYPED "):
+            _tag, count, moment = line.split()
+            found.append((int(count), float(moment)))
+    return found
+
+
+def check_typed(session, typed: list[tuple[int, float]], killed_at: float, promise_s: float) -> int:
+    """How many characters typed more than ``promise_s`` before ``killed_at`` are missing from the minutes."""
+    old = max((count for count, moment in typed if moment <= killed_at - promise_s), default=0)
+    series = session.scalars(select(MeetingSeries).where(MeetingSeries.name == SERIES_NAME)).first()
+    if series is None:
+        return old
+    meeting = session.scalars(select(Meeting).where(Meeting.series_id == series.id)).first()
+    stored = session.scalars(select(AgendaItem.minutes_text).where(AgendaItem.meeting_id == meeting.id)).first() or ""
+    expected = typed_text(max(old, len(stored)))
+    if not expected.startswith(stored):
+        return old  # what is stored is not what was typed: count it all as lost
+    return max(0, old - len(stored))
+
+
+@dataclass(frozen=True)
+class TypistRun:
+    """A typist killed with SIGKILL: characters typed, characters older than the promise that were lost."""
+
+    typed: int
+    saves: int
+    old_lost: int
+    seconds_typed: float
+
+
+def kill_typist(
+    db_path: Path, out_path: Path, rng, *, key_ms: int = 30, min_s: float = 1.5, max_s: float = 4.0,
+    fault: str | None = None,
+) -> TypistRun:
+    """Start a typist, SIGKILL it after a random ``min_s``..``max_s`` seconds of typing, reopen and check."""
+    import signal
+    import subprocess
+
+    from .filelock import open_for_editing
+    from .ui.debounce import AUTOSAVE_PROMISE_MS
+
+    command = [
+        sys.executable, "-m", "ghnt_desktop.edit_driver", "--db", str(db_path), "--typist",
+        "--count", "100000", "--key-ms", str(key_ms),
+    ]  # fmt: skip
+    if fault:
+        command += ["--fault", fault]
+    # The child runs this same copy of the package, wherever the caller started from.
+    source = str(Path(__file__).resolve().parent.parent)
+    path = os.pathsep.join(p for p in (source, os.environ.get("PYTHONPATH", "")) if p)
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": path}
+    with out_path.open("wb") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.DEVNULL, env=environment)
+    try:
+        if not _wait_for(out_path, "READY", process, timeout=30.0):
+            raise RuntimeError(f"the typist did not start (see {out_path})")
+        time.sleep(rng.uniform(min_s, max_s))
+        killed_at = time.monotonic()
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait()
+    with out_path.open(encoding="utf-8", newline="") as handle:
+        lines = handle.readlines()
+    typed = parse_typed(lines)
+    saves = sum(1 for line in lines if line.startswith("SAVED "))
+    opened = open_for_editing(db_path)
+    try:
+        with opened.database.session() as session:
+            lost = check_typed(session, typed, killed_at, AUTOSAVE_PROMISE_MS / 1000)
+    finally:
+        opened.close()
+    span = typed[-1][1] - typed[0][1] if len(typed) > 1 else 0.0
+    return TypistRun(typed[-1][0] if typed else 0, saves, lost, span)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ghnt_desktop.edit_driver", description=__doc__.splitlines()[0])
     parser.add_argument("--db", type=Path, required=True, help="database to edit (created if missing)")
     parser.add_argument("--count", type=int, default=100, help="number of edits")
     parser.add_argument("--pause", type=float, default=0.0, help="seconds between edits")
-    parser.add_argument("--fault", choices=[FAULT_CONFIRM_BEFORE_COMMIT], help="deliberately break saving")
+    parser.add_argument(
+        "--fault", choices=[FAULT_CONFIRM_BEFORE_COMMIT, FAULT_NO_MAX_WAIT], help="deliberately break saving"
+    )
+    parser.add_argument("--typist", action="store_true", help="type minutes without a pause, autosaved")
+    parser.add_argument("--key-ms", type=int, default=30, help="milliseconds between the typist's keys")
     args = parser.parse_args(argv)
+    if args.typist:
+        return run_typist(args.db, args.count, key_ms=args.key_ms, fault=args.fault)
     return run(args.db, args.count, fault=args.fault, pause=args.pause)
 
 

@@ -41,7 +41,7 @@ def _item(session, meeting_id, key=None, title=None):
 
 def _run_meeting(session, meeting_id):
     for state in (MeetingState.PLANNED, MeetingState.HELD):
-        meetings.set_meeting_state(session, meeting_id, state)
+        meetings.set_meeting_state(session, meeting_id, state, unmarked=meetings.UNMARKED_KEEP)
 
 
 def test_whole_cycle(session, world: World) -> None:
@@ -214,6 +214,8 @@ def test_meeting_moved_to_an_earlier_date(session, world: World) -> None:
     action = minutes.add_action_item(session, _item(session, first, title="Scholing").id, "Scholing inkopen")
     second = new_meeting(session, world.ao_series, date(2020, 6, 11))
     agenda.apply_carry_forward(session, second, [action.id])
+    assert session.scalar(select(ProgressUpdate).where(ProgressUpdate.meeting_id == second)) is None  # no empty row
+    minutes.record_progress(session, action.id, status=ActionStatus.IN_PROGRESS, meeting_id=second)
     update = session.scalar(select(ProgressUpdate).where(ProgressUpdate.meeting_id == second))
     assert update.date == date(2020, 6, 11)
 
@@ -224,7 +226,8 @@ def test_meeting_moved_to_an_earlier_date(session, world: World) -> None:
     assert session.get(Meeting, second).start_time == time(10, 0)
     # Moved before the first meeting: it cannot carry that meeting's action, and the numbers swap.
     meetings.move_meeting(session, second, date(2020, 2, 13))
-    assert session.get(ProgressUpdate, update.id) is None
+    assert session.get(ProgressUpdate, update.id) is None  # an empty review row goes with the link
+    assert action.id not in {a.id for a in minutes.action_list(session, second).actions}
     assert agenda.carry_forward_proposal(session, second).actions == ()
     assert (session.get(Meeting, second).number_in_year, session.get(Meeting, first).number_in_year) == (1, 2)
     assert session.get(Meeting, second).ics_sequence == 2

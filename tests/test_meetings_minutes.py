@@ -35,7 +35,7 @@ def _content_item(session, meeting_id):
 
 def _approve(session, meeting_id):
     for state in (MeetingState.PLANNED, MeetingState.HELD, MeetingState.MINUTES_APPROVED):
-        meetings.set_meeting_state(session, meeting_id, state)
+        meetings.set_meeting_state(session, meeting_id, state, unmarked=meetings.UNMARKED_KEEP)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -121,7 +121,10 @@ def test_postponement_counting(session, world: World) -> None:
     update = session.get(ProgressUpdate, first.update_id)
     assert (update.previous_deadline, update.new_deadline) == (date(2020, 4, 30), date(2020, 9, 30))
     assert update.meeting_id == m2 and update.date == date(2020, 6, 11)
-    assert first.before.update_values is not None  # the carried review row was filled in, not a second one
+    assert first.before.update_values is None  # carrying forward wrote no empty row; this is the first
+    assert update.agenda_item_id == next(
+        r.id for r in agenda.agenda_items(session, m2) if r.standard_item == "previous_minutes"
+    )  # recorded under the item the action was carried to
     assert len(minutes.progress_history(session, action.id)) == 1
 
     second = minutes.record_progress(session, action.id, status=ActionStatus.ON_HOLD, new_deadline=date(2020, 12, 1))
@@ -145,8 +148,8 @@ def test_postponement_counting(session, world: World) -> None:
         date(2020, 4, 30),
         ActionStatus.NOT_STARTED,
     )
-    review = session.get(ProgressUpdate, first.update_id)
-    assert review is not None and review.done_text == ""  # the carried row is back to empty, not deleted
+    assert session.get(ProgressUpdate, first.update_id) is None  # no empty row left behind
+    assert action.id in {r.id for r in minutes.action_list(session, m2).actions}  # still carried to m2
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -182,7 +185,7 @@ def test_read_only_after_approval_and_reopen_with_reason(session, world: World) 
         lambda: meetings.update_meeting(session, m1, location="Elders"),
         lambda: meetings.move_meeting(session, m1, date(2020, 3, 19)),
         lambda: meetings.delete_meeting(session, m1),
-        lambda: meetings.set_meeting_state(session, m1, MeetingState.HELD),
+        lambda: meetings.set_meeting_state(session, m1, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP),
     ]
     for edit in edits:
         with pytest.raises(RefusedError, match="vastgesteld"):
@@ -222,7 +225,7 @@ def test_state_jumps_are_refused_in_dutch(session, world: World) -> None:
     assert session.get(Meeting, m1).state is MeetingState.CONCEPT
     later = new_meeting(session, world.ao_series, date(2020, 6, 11))
     meetings.set_meeting_state(session, m1, MeetingState.PLANNED)
-    meetings.set_meeting_state(session, m1, MeetingState.HELD)
+    meetings.set_meeting_state(session, m1, MeetingState.HELD, unmarked=meetings.UNMARKED_KEEP)
     with pytest.raises(ValidationError, match="later overleg"):
         meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=m1)
     meetings.set_meeting_state(session, m1, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=later)

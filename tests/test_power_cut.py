@@ -12,6 +12,10 @@ mode (SQLite fsyncs the WAL at every commit), which ``test_app_connections_sync_
 
 The check can fail: ``test_check_detects_an_edit_confirmed_before_commit`` runs the driver with a
 deliberate fault (it says CONFIRMED before committing) and shows the same check reports the lost edit.
+
+A typist who never pauses (``edit_driver --typist``, the app's own autosave debounce) is killed too: no
+character typed more than a second before the kill may be lost. With the old debounce (no maximum wait)
+the same check reports the loss.
 """
 
 from __future__ import annotations
@@ -26,7 +30,9 @@ import pytest
 
 from ghnt_desktop.edit_driver import (
     FAULT_CONFIRM_BEFORE_COMMIT,
+    FAULT_NO_MAX_WAIT,
     kill_at_random,
+    kill_typist,
     parse_confirmed,
     reopen_and_check,
     spawn,
@@ -96,3 +102,26 @@ def test_app_connections_sync_every_commit(tmp_path):
             assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL
     finally:
         opened.close()
+
+
+def test_typist_who_never_pauses_loses_nothing_older_than_a_second(tmp_path):
+    db_path = tmp_path / "notulen.db"
+    seed = int.from_bytes(os.urandom(4), "big")
+    rng = random.Random(seed)
+    for run in range(2):
+        typist = kill_typist(db_path, tmp_path / f"typist{run}.out", rng, min_s=1.5, max_s=3.0)
+        assert typist.typed > 30, f"the typist hardly typed (seed {seed})"
+        assert typist.saves >= 1  # saved while typing on, without a pause
+        assert typist.old_lost == 0, f"run {run}: {typist} (seed {seed})"
+
+
+def test_typist_check_detects_the_debounce_without_a_maximum_wait(tmp_path):
+    typist = kill_typist(
+        tmp_path / "notulen.db",
+        tmp_path / "typist.out",
+        random.Random(3),
+        min_s=2.0,
+        max_s=2.0,
+        fault=FAULT_NO_MAX_WAIT,
+    )
+    assert typist.saves == 0 and typist.old_lost > 0

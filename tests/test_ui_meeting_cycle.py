@@ -22,11 +22,11 @@ from ghnt_desktop.models import (
     AgendaItem,
     Attendance,
     AttendanceStatus,
+    CarriedAction,
     Decision,
     Meeting,
     MeetingSeries,
     MeetingState,
-    ProgressUpdate,
 )
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.mainwindow import MainWindow
@@ -82,9 +82,7 @@ def open_action_ids_before(window, series, day: date) -> set:
 
 def carried_ids(window, meeting_id) -> set:
     with window.database.session() as session:
-        query = select(ProgressUpdate.action_item_id).where(
-            ProgressUpdate.meeting_id == meeting_id, ProgressUpdate.action_item_id.is_not(None)
-        )
+        query = select(CarriedAction.action_item_id).where(CarriedAction.meeting_id == meeting_id)
         return set(session.scalars(query))
 
 
@@ -309,8 +307,14 @@ def test_whole_cycle_of_the_afstemmingsoverleg(window, qtbot, monkeypatch):
     assert by_text["Werkagenda 2021 uitwerken"].trekker_organisation_id is not None
     assert by_text["Werkagenda 2021 uitwerken"].deadline == date(2021, 1, 15)
 
-    # Close: gehouden.
+    # Close: gehouden. The meeting's date is still to come (the window's today is earlier): confirm it, and mark
+    # the attendees nobody marked afwezig.
+    asked = []
+    monkeypatch.setattr(
+        "ghnt_desktop.ui.meeting.view.ask_choice", lambda _parent, title, _text, _choices: asked.append(title) or 0
+    )
     view.next_state_button.click()
+    assert asked == ["Overleg in de toekomst", "Aanwezigheid niet ingevuld"]
     with window.database.session() as session:
         assert session.get(Meeting, first).state is MeetingState.HELD
 
@@ -331,6 +335,7 @@ def test_whole_cycle_of_the_afstemmingsoverleg(window, qtbot, monkeypatch):
     with window.database.session() as session:
         assert session.get(Meeting, first).state is MeetingState.MINUTES_APPROVED
     assert view.banner.isVisible() and view.reopen_button.isVisible()
+    assert view.banner_label.text().startswith("Vastgesteld op ")  # when and in which overleg
     assert view.minutes.notes.isReadOnly()
 
 

@@ -187,6 +187,9 @@ def test_meeting_moved_to_an_earlier_date(window, monkeypatch):
     # Earlier than the newest meeting that made actions: those actions are no longer "from before".
     newest = max(origins.values())
     new_date = date(newest.year, newest.month, 1)
+    kept = next(a for a, origin in origins.items() if origin < new_date)
+    with window.database.session() as session:  # progress recorded on one carried action before the move
+        record_progress(session, kept, status=ActionStatus.IN_PROGRESS, done_text="Gestart", meeting_id=meeting_id)
     monkeypatch.setattr(dialogs.MoveDialog, "exec", lambda self: 1)
     monkeypatch.setattr(dialogs.MoveDialog, "values", lambda self: (new_date, time(9, 30), time(11, 0)))
     view.move_action.trigger()
@@ -198,7 +201,7 @@ def test_meeting_moved_to_an_earlier_date(window, monkeypatch):
         assert moved.date == new_date and moved.start_time == time(9, 30)
         assert moved.ics_sequence == sequence + 1
         dates = set(session.scalars(select(ProgressUpdate.date).where(ProgressUpdate.meeting_id == meeting_id)))
-        assert dates == {new_date}  # the carried items follow the new date
+        assert dates == {new_date}  # the progress recorded there follows the new date
     assert {r.id for r in view.minutes.review_model.rows()} == after
 
 

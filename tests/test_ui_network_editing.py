@@ -21,7 +21,7 @@ from ghnt_desktop.models import (
 )
 from ghnt_desktop.services.network import list_members
 from ghnt_desktop.settings import Settings
-from ghnt_desktop.ui.editors.network import LeaveDialog, MemberDialog, MergeDialog, OrganisationDialog
+from ghnt_desktop.ui.editors.network import LeaveDialog, MemberDialog, MergeDialog, OrganisationDialog, TakeoverDialog
 from ghnt_desktop.ui.itemmodels.network import MemberTableModel, OrganisationTableModel
 from ghnt_desktop.ui.mainwindow import MainWindow
 
@@ -209,6 +209,7 @@ def test_person_leaves_and_successor_takes_the_seats(window, monkeypatch):
         dialog.new_name.setText("Noor de Boer")
 
     run_dialog(monkeypatch, LeaveDialog, fill)
+    monkeypatch.setattr(TakeoverDialog, "exec", lambda self: 0)  # the trekker review: "Niet nu"
     page.leave_action.trigger()
     with window.database.session() as session:
         successor = session.scalar(select(Person).where(Person.name == "Noor de Boer"))
@@ -294,3 +295,47 @@ def test_screenshot_of_the_organisations_page(window, qtbot):
     window.show_page("working_groups")
     qtbot.wait(50)
     assert window.grab().save(str(ARTIFACTS / "working_groups.png"))
+
+
+def test_person_leaves_and_successor_takes_over_the_trekker_role_after_review(window, monkeypatch):
+    page = window.page("organisations")
+    with window.database.session() as session:
+        action = session.scalars(
+            select(ActionItem)
+            .where(ActionItem.trekker_person_id.is_not(None), ActionItem.status.not_in(["done", "cancelled"]))
+            .order_by(ActionItem.number)
+        ).first()
+        person = session.get(Person, action.trekker_person_id)
+        person_id, organisation_id = person.id, person.organisation_id
+        open_ids = set(
+            session.scalars(
+                select(ActionItem.id).where(
+                    ActionItem.trekker_person_id == person_id, ActionItem.status.not_in(["done", "cancelled"])
+                )
+            )
+        )
+    assert page.select_organisation(organisation_id) and page.select_person(person_id)
+
+    def fill(dialog):
+        dialog.until.setText("30-06-2024")
+        dialog.new_name.setText("Noor de Boer")
+
+    run_dialog(monkeypatch, LeaveDialog, fill)
+    reviewed = []
+
+    def review(dialog):
+        reviewed.append({dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.list.count())})
+        dialog.list.item(0).setCheckState(Qt.CheckState.Unchecked)  # this one stays with the person who left
+        return 1
+
+    monkeypatch.setattr(TakeoverDialog, "exec", review)
+    page.leave_action.trigger()
+    assert reviewed == [open_ids]
+    with window.database.session() as session:
+        successor = session.scalar(select(Person).where(Person.name == "Noor de Boer"))
+        trekkers = {a: session.get(ActionItem, a).trekker_person_id for a in open_ids}
+    assert sorted(trekkers.values(), key=str).count(person_id) == 1
+    assert list(trekkers.values()).count(successor.id) == len(open_ids) - 1
+    window.undo_action.trigger()  # the take-over
+    with window.database.session() as session:
+        assert {session.get(ActionItem, a).trekker_person_id for a in open_ids} == {person_id}

@@ -776,6 +776,7 @@ class MeetingBuilder:
                 todo_text=todo,
                 previous_deadline=previous,
                 new_deadline=new,
+                postponed=previous is not None and new is not None and new > previous,
                 author=author,
                 confidential=action.confidential,
             )

@@ -136,6 +136,8 @@ def export_verslag(
     header = data.header
     approved = header.state == MeetingState.MINUTES_APPROVED
     writer.title("Verslag" if approved else "Conceptverslag", header.title)
+    if data.approval:
+        writer.paragraph(Run(data.approval, italic=True))
     pairs: list[tuple[str, str | list]] = list(header_pairs(header, with_secretary=True))
     pairs += [
         ("Aanwezig", _group_paras(data.present)),

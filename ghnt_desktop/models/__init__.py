@@ -33,6 +33,7 @@ _ORM_NAMES = {
         "ActionItem",
         "AgendaItem",
         "Attendance",
+        "CarriedAction",
         "Decision",
         "LocalStatus",
         "Meeting",
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
         ActionItem,
         AgendaItem,
         Attendance,
+        CarriedAction,
         Decision,
         LocalStatus,
         Meeting,
@@ -77,7 +79,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "ActionItem", "ActionKind", "ActionStatus", "AgendaItem", "AgendaPurpose", "Ambition", "AppSetting",
-    "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "ChangeRecord", "Decision", "Entity",
+    "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",

@@ -57,6 +57,11 @@ class ActionStatus(LabelledEnum):
         return self in (ActionStatus.DONE, ActionStatus.CANCELLED)
 
 
+# Chosen beside the statuses as progress of an action item: "Doorgeschoven", a postponement. Not a status: the
+# action stays open and its postponement count goes up (``services.minutes.progress_choice``).
+POSTPONE_CHOICE = "postponed"
+
+
 class ResponsibilityRole(LabelledEnum):
     RESPONSIBLE = "responsible"  # verantwoordelijke partij
     TREKKER = "trekker"

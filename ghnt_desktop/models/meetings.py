@@ -284,10 +284,27 @@ class ProgressUpdate(Entity):
     new_deadline_text: Mapped[str] = mapped_column(String(200), default="")
     author: Mapped[str] = mapped_column(String(200), default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # This row counts as one postponement: the deadline moved later than ``previous_deadline`` (the deadline
+    # before the meeting), or the action was "doorgeschoven" without a new date. At most one per meeting.
+    postponed: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
     action_item: Mapped[ActionItem | None] = relationship(back_populates="updates", foreign_keys=[action_item_id])
     programme_action: Mapped[ProgrammeAction | None] = relationship(foreign_keys=[programme_action_id])
     meeting: Mapped[Meeting | None] = relationship(foreign_keys=[meeting_id])
+
+
+class CarriedAction(Entity):
+    """An action item of an earlier meeting put on this meeting's actielijst in the carry-forward review.
+
+    The link holds no progress: a ``ProgressUpdate`` is written only once something is recorded about it.
+    """
+
+    __tablename__ = "carried_action"
+    __table_args__ = (UniqueConstraint("meeting_id", "action_item_id", name="uq_carried_action"),)
+
+    meeting_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
+    action_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("action_item.id", ondelete="RESTRICT"), index=True)
+    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="SET NULL"))
 
 
 class LocalStatus(Entity):

@@ -566,17 +566,26 @@ def set_action_status(
     """Give an action item or programme action a new status, written as a progress update dated ``on``.
 
     The progress history keeps the change (never overwritten); closing an action item sets its closing date.
+    A status typed or chosen as "Doorgeschoven" (``minutes.progress_choice``) postpones an action item: it
+    stays open and its postponement count goes up.
     """
-    from .minutes import record_programme_progress, record_progress
+    from .minutes import progress_choice, record_programme_progress, record_progress
 
     action_id = action_id if isinstance(action_id, uuid.UUID) else uuid.UUID(str(action_id))
+    postpone = False
     try:
         status = ActionStatus(status)
-    except ValueError as exc:
-        raise ValidationError(f"Onbekende status: {status}.") from exc
+    except ValueError:  # not a status value: a label or a word typed as progress ("doorgeschoven")
+        item = session.get(ActionItem, action_id) if kind == ITEM else None
+        choice = progress_choice(str(status), item.status if item is not None else ActionStatus.IN_PROGRESS)
+        status, postpone = choice.status, choice.postpone
+        if postpone and kind != ITEM:
+            raise ValidationError(
+                "Alleen een actiepunt kan worden doorgeschoven; geef de actie een nieuwe status."
+            ) from None
     when = on or date.today()
     if kind == ITEM:
-        result = record_progress(session, action_id, status=status, on=when, author=author)
+        result = record_progress(session, action_id, status=status, postpone=postpone, on=when, author=author)
         return StatusChange(
             ITEM,
             action_id,
@@ -631,14 +640,7 @@ class HistoryRow:
     new_deadline_text: str
     author: str
     confidential: bool
-
-    @property
-    def postponed(self) -> bool:
-        return (
-            self.previous_deadline is not None
-            and self.new_deadline is not None
-            and self.new_deadline > self.previous_deadline
-        )
+    postponed: bool  # counted as one postponement (a later deadline, or doorgeschoven)
 
 
 def action_history(session: Session, kind: str, action_id: uuid.UUID | str) -> list[HistoryRow]:
@@ -660,6 +662,7 @@ def action_history(session: Session, kind: str, action_id: uuid.UUID | str) -> l
             ProgressUpdate.new_deadline_text,
             ProgressUpdate.author,
             ProgressUpdate.confidential,
+            ProgressUpdate.postponed,
         )
         .outerjoin(Meeting, ProgressUpdate.meeting_id == Meeting.id)
         .where(column == action_id)

@@ -3,8 +3,9 @@
 Numbers stay "1", "2", ... in agenda order after every add, remove or move. The previous_minutes item
 ("Verslag en actielijst vorig overleg") carries the open action items of earlier meetings of the series:
 ``carry_forward_proposal`` lists them for the secretaris to review, ``apply_carry_forward`` links the ones
-chosen. A carried action is linked by a review row (a ``ProgressUpdate`` at this meeting and agenda item)
-that is filled in during the meeting, so the history of an action shows every meeting that discussed it.
+chosen. A carried action is linked by a ``models.CarriedAction`` row; a ``ProgressUpdate`` at the meeting is written
+only once progress is recorded there, so the history of an action holds no empty rows. An action left
+unticked in the review is not on that meeting's actielijst.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..models import (
     ProgressUpdate,
     agenda_item_programme_action,
 )
+from ..models import CarriedAction as CarryLink  # the dataclass below is the proposal's row
 from ..models.enums import MeetingKind
 from . import Changes, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
@@ -433,7 +435,7 @@ def open_actions_for(session: Session, meeting: Meeting) -> list[ActionItem]:
     earlier = _earlier_meeting_ids(session, meeting)
     if not earlier:
         return []
-    reviewed = select(ProgressUpdate.action_item_id).where(ProgressUpdate.meeting_id.in_(earlier))
+    reviewed = _discussed_at(earlier)
     query = (
         select(ActionItem)
         .outerjoin(Meeting, Meeting.id == ActionItem.origin_meeting_id)
@@ -480,13 +482,34 @@ def _followed_programme_actions(session: Session, meeting: Meeting) -> list[Prog
     return list(session.scalars(query))
 
 
-def _review_rows(session: Session, meeting_id: uuid.UUID) -> dict[uuid.UUID, ProgressUpdate]:
-    rows = session.scalars(
-        select(ProgressUpdate).where(
+def _discussed_at(meeting_ids):
+    """A subquery of the action items carried to or reviewed at any of ``meeting_ids``."""
+    return (
+        select(CarryLink.action_item_id)
+        .where(CarryLink.meeting_id.in_(meeting_ids))
+        .union(
+            select(ProgressUpdate.action_item_id).where(
+                ProgressUpdate.meeting_id.in_(meeting_ids), ProgressUpdate.action_item_id.is_not(None)
+            )
+        )
+        .scalar_subquery()
+    )
+
+
+def carried_links(session: Session, meeting_id: uuid.UUID) -> dict[uuid.UUID, CarryLink]:
+    """The carry-forward links of a meeting by action item id (ORM objects, for other services)."""
+    rows = session.scalars(select(CarryLink).where(CarryLink.meeting_id == meeting_id))
+    return {c.action_item_id: c for c in rows}
+
+
+def linked_action_ids(session: Session, meeting_id: uuid.UUID) -> set[uuid.UUID]:
+    """Actions on this meeting's actielijst from earlier meetings: carried there, or progress recorded there."""
+    reviewed = session.scalars(
+        select(ProgressUpdate.action_item_id).where(
             ProgressUpdate.meeting_id == meeting_id, ProgressUpdate.action_item_id.is_not(None)
         )
     )
-    return {u.action_item_id: u for u in rows if u.action_item_id is not None}
+    return set(carried_links(session, meeting_id)) | {a for a in reviewed if a is not None}
 
 
 def _progress_item(session: Session, meeting: Meeting, *, create: bool) -> AgendaItem | None:
@@ -522,7 +545,7 @@ def carry_forward_proposal(session: Session, meeting_id: uuid.UUID) -> CarryForw
     Nothing is saved: the secretaris reviews the lists and passes the chosen ids to ``apply_carry_forward``.
     """
     meeting = get_or_404(session, Meeting, meeting_id)
-    reviewed = _review_rows(session, meeting.id)
+    reviewed = linked_action_ids(session, meeting.id)
     linked_programme = _linked_programme_ids(session, meeting.id)
     actions = tuple(
         CarriedAction(
@@ -577,7 +600,7 @@ def apply_carry_forward(
         raise ValidationError(
             "Alleen openstaande actiepunten van eerdere overleggen van deze reeks kunnen worden meegenomen."
         )
-    reviewed = _review_rows(session, meeting.id)
+    reviewed = linked_action_ids(session, meeting.id)
     target = session.scalar(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.standard_item == "previous_minutes")
     )
@@ -585,18 +608,8 @@ def apply_carry_forward(
     for action_id in wanted:
         if action_id in reviewed:
             continue
-        action = allowed[action_id]
         session.add(
-            ProgressUpdate(
-                action_item_id=action.id,
-                date=meeting.date,
-                meeting_id=meeting.id,
-                agenda_item_id=target.id if target else None,
-                status=action.status,
-                previous_deadline=action.deadline,
-                new_deadline=action.deadline,
-                new_deadline_text=action.deadline_text,
-            )
+            CarryLink(meeting_id=meeting.id, action_item_id=action_id, agenda_item_id=target.id if target else None)
         )
         linked_actions.append(action_id)
     programme_ids = list(dict.fromkeys(programme_action_ids))
@@ -627,16 +640,25 @@ def apply_carry_forward(
 
 
 def unapply_carry_forward(session: Session, meeting_id: uuid.UUID, result: CarryForwardResult) -> Changes:
-    """Undo ``apply_carry_forward``: unlink what it linked, as long as nothing was written about it yet."""
+    """Undo ``apply_carry_forward``: unlink what it linked, as long as no progress was recorded about it here."""
     meeting = get_or_404(session, Meeting, meeting_id)
     ensure_editable(meeting)
-    reviewed = _review_rows(session, meeting.id)
+    links = carried_links(session, meeting.id)
+    recorded = set(
+        session.scalars(
+            select(ProgressUpdate.action_item_id).where(
+                ProgressUpdate.meeting_id == meeting.id, ProgressUpdate.action_item_id.in_(result.action_ids)
+            )
+        )
+    )
+    if recorded:
+        raise RefusedError(
+            "Over een meegenomen actiepunt is in dit overleg al voortgang vastgelegd; maak dat eerst ongedaan."
+        )
     for action_id in result.action_ids:
-        update = reviewed.get(action_id)
-        if update is not None:
-            if update.done_text.strip() or update.todo_text.strip():
-                raise RefusedError("Over een meegenomen actiepunt is al voortgang vastgelegd; ontkoppelen kan niet.")
-            session.delete(update)
+        link = links.get(action_id)
+        if link is not None:
+            session.delete(link)
     if result.programme_action_ids:
         item_ids = select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id)
         session.execute(
@@ -771,10 +793,8 @@ def carry_forward_open_count(session: Session, meeting_id: uuid.UUID) -> int:
     earlier = _earlier_meeting_ids(session, meeting)
     if not earlier:
         return 0
-    reviewed_earlier = select(ProgressUpdate.action_item_id).where(ProgressUpdate.meeting_id.in_(earlier))
-    reviewed_here = select(ProgressUpdate.action_item_id).where(
-        ProgressUpdate.meeting_id == meeting.id, ProgressUpdate.action_item_id.is_not(None)
-    )
+    reviewed_earlier = _discussed_at(earlier)
+    reviewed_here = _discussed_at([meeting.id])
     query = select(func.count(ActionItem.id)).where(
         ActionItem.status.not_in(CLOSED),
         or_(ActionItem.origin_meeting_id.in_(earlier), ActionItem.id.in_(reviewed_earlier)),

@@ -55,6 +55,7 @@ from ..models import (
 from . import NotFoundError, ValidationError
 from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, list_action_items
 from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
+from .meeting_record import approval_of, rows_as_of
 
 NO_ORGANISATION = "Overig"
 
@@ -247,6 +248,7 @@ class MinutesDocument:
     today: date
     omitted: Omitted
     author: str
+    approval: str = ""  # "Vastgesteld op 11 juni 2020 in Afstemmingsoverleg GHNT" for a vastgesteld verslag
 
 
 @dataclass(frozen=True)
@@ -784,6 +786,11 @@ def minutes_document(
     other_decisions = tuple(d for key, ds in decisions_by_item.items() if key not in item_ids for d in ds)
     other_actions = tuple(a for key, acts in actions_by_item.items() if key not in item_ids for a in acts)
     action_list = _meeting_action_list(session, meeting_id, meeting_series_id, header.date, own_actions)
+    approval = approval_of(session, meeting_id)
+    if approval is not None:  # a record: the actions as they stood at the meeting, not as they are now
+        action_list = rows_as_of(session, meeting_id, action_list)
+        other_actions = tuple(rows_as_of(session, meeting_id, list(other_actions)))
+        items = tuple(replace(i, actions=tuple(rows_as_of(session, meeting_id, list(i.actions)))) for i in items)
     kept_list = []
     for action in action_list:
         if action.confidential and not include_confidential:
@@ -819,6 +826,7 @@ def minutes_document(
             included=included,
         ),
         author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
+        approval=approval.text if approval is not None else "",
     )
 
 
@@ -829,22 +837,16 @@ def _meeting_action_list(
     meeting_date: date,
     own_actions: list[ActionRow],
 ) -> list[ActionRow]:
-    """The actielijst printed with a verslag: this meeting's actions plus the series' actions carried
-    to it (still open, or closed since the previous meeting of the series)."""
+    """The actielijst printed with a verslag: this meeting's actions plus the actions carried to it in the
+    carry-forward review or reviewed there (one left unticked in the review is not on it)."""
+    from .agenda import linked_action_ids
+
     if series_id is None:
         return own_actions
-    previous = session.scalar(
-        select(func.max(Meeting.date)).where(Meeting.series_id == series_id, Meeting.date < meeting_date)
-    )
     carried = list_action_items(session, ActionFilter(series_id=series_id, created_to=meeting_date))
     own_ids = {a.id for a in own_actions}
-    result = []
-    for action in carried:
-        if action.id in own_ids or action.status not in CLOSED_STATUSES:
-            result.append(action)
-        elif action.closed_on is not None and previous is not None and action.closed_on > previous:
-            result.append(action)
-    return result
+    linked = linked_action_ids(session, meeting_id)
+    return [action for action in carried if action.id in own_ids or action.id in linked]
 
 
 # --------------------------------------------------------------------------------------------------

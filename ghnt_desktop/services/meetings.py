@@ -30,6 +30,7 @@ from ..models import (
     AttendanceRole,
     AttendanceStatus,
     Base,
+    CarriedAction,
     Decision,
     Meeting,
     MeetingKind,
@@ -710,7 +711,17 @@ def move_meeting(
 
 
 def _unlink_carried_from_later(session: Session, meeting: Meeting) -> None:
-    """Drop empty review rows for actions that come from a meeting on or after this one's (new) date."""
+    """Drop carry-forward links and empty review rows for actions that come from a meeting on or after this
+    one's (new) date."""
+    links = session.execute(
+        select(CarriedAction, Meeting.date)
+        .join(ActionItem, ActionItem.id == CarriedAction.action_item_id)
+        .join(Meeting, Meeting.id == ActionItem.origin_meeting_id)
+        .where(CarriedAction.meeting_id == meeting.id)
+    ).all()
+    for link, origin_date in links:
+        if origin_date >= meeting.date:
+            session.delete(link)
     rows = session.execute(
         select(ProgressUpdate, Meeting.date)
         .join(ActionItem, ActionItem.id == ProgressUpdate.action_item_id)
@@ -720,6 +731,53 @@ def _unlink_carried_from_later(session: Session, meeting: Meeting) -> None:
     for update, origin_date in rows:
         if origin_date >= meeting.date and not (update.done_text or update.todo_text):
             session.delete(update)
+
+
+class FutureMeetingError(RefusedError):
+    """A meeting that is still to come was to be marked gehouden or its verslag vastgesteld without confirmation."""
+
+    def __init__(self, message: str, meeting_date: date) -> None:
+        super().__init__(message)
+        self.meeting_date = meeting_date
+
+
+class UnmarkedAttendeesError(RefusedError):
+    """Closing a meeting while some attendees are marked neither present nor absent: the caller must choose."""
+
+    def __init__(self, message: str, names: tuple[str, ...]) -> None:
+        super().__init__(message)
+        self.names = names
+
+
+UNMARKED_ABSENT = "absent"  # mark the attendees nobody marked as afwezig
+UNMARKED_KEEP = "keep"  # leave them unknown (uitgenodigd)
+
+
+def unmarked_attendees(session: Session, meeting_id: uuid.UUID) -> list[tuple[uuid.UUID, str]]:
+    """(attendance id, name) of everyone on the presentielijst still marked only as invited."""
+    rows = sorted(attendance_of(session, meeting_id), key=lambda a: (a.agenda_item_id is not None, a.position))
+    return [
+        (a.id, a.person.name if a.person else a.name or (a.organisation.name if a.organisation else ""))
+        for a in rows
+        if a.status is AttendanceStatus.INVITED
+    ]
+
+
+def _check_not_future(meeting: Meeting, state: MeetingState, today: date, confirmed: bool) -> None:
+    if confirmed or meeting.date <= today:
+        return
+    day = f"{meeting.date:%d-%m-%Y}"
+    if state is MeetingState.HELD:
+        message = (
+            f"Het overleg staat op {day}; die datum is nog niet geweest. Bevestig dat het overleg op {day} is "
+            "gehouden, of verplaats het eerst naar de dag waarop het werd gehouden."
+        )
+    else:
+        message = (
+            f"Het overleg staat op {day}; die datum is nog niet geweest. Bevestig dat het verslag van het overleg "
+            f"van {day} is vastgesteld, of verplaats het overleg eerst naar de juiste datum."
+        )
+    raise FutureMeetingError(message, meeting.date)
 
 
 # Allowed state changes. Backward steps exist so a mistaken step can be undone; vastgesteld -> gehouden
@@ -740,24 +798,58 @@ def set_meeting_state(
     *,
     user: str = "",
     approved_in_meeting_id: uuid.UUID | None = None,
+    confirmed: bool = False,
+    unmarked: str | None = None,
+    restore_attendance: dict[uuid.UUID, AttendanceStatus] | None = None,
+    today: date | None = None,
 ) -> Edit:
     """Move a meeting one step: concept -> gepland -> gehouden -> verslag vastgesteld (or geannuleerd).
 
     Other jumps are refused with a Dutch message. Vaststellen happens at a later meeting of the series:
     ``approved_in_meeting_id`` names it and goes into the change history. Undo with ``before``
     (vastgesteld is undone by ``reopen_minutes``).
+
+    A meeting after ``today`` becomes gehouden or vastgesteld only with ``confirmed=True``
+    (``FutureMeetingError`` names the date to confirm). Becoming gehouden with attendees still marked only as
+    invited needs ``unmarked``: ``UNMARKED_ABSENT`` marks them afwezig, ``UNMARKED_KEEP`` leaves them unknown
+    (``UnmarkedAttendeesError`` lists them). ``restore_attendance`` (from ``before``) puts statuses back.
     """
     meeting = get_or_404(session, Meeting, meeting_id)
     state = MeetingState(state)
     old = meeting.state
     if state is old:
         return Edit(meeting.id, Changes(), {"state": old})
+    if unmarked not in (None, UNMARKED_ABSENT, UNMARKED_KEEP):
+        raise ValidationError("Kies wat er gebeurt met wie niet is aangemeld: afwezig melden of onbekend laten.")
     if state not in _TRANSITIONS[old]:
         if old is MeetingState.MINUTES_APPROVED:
             raise RefusedError(
                 "Het verslag is vastgesteld. Heropen het verslag (met een reden) om de status te wijzigen."
             )
         raise RefusedError(f"Een overleg met status '{old.label}' kan niet naar '{state.label}' worden gezet.")
+    if state in (MeetingState.HELD, MeetingState.MINUTES_APPROVED) and old is not MeetingState.MINUTES_APPROVED:
+        _check_not_future(meeting, state, today or date.today(), confirmed)
+    marked_absent: dict[uuid.UUID, AttendanceStatus] = {}
+    if state is MeetingState.HELD and old is not MeetingState.MINUTES_APPROVED:
+        unknown = unmarked_attendees(session, meeting.id)
+        if unknown and unmarked is None:
+            names = tuple(name for _id, name in unknown)
+            shown = ", ".join(names[:5]) + (f" en {len(names) - 5} anderen" if len(names) > 5 else "")
+            raise UnmarkedAttendeesError(
+                f"Van {len(names)} genodigden is niet vastgelegd of ze aanwezig waren ({shown}). Meld ze afwezig, "
+                "laat het onbekend, of vul eerst de aanwezigheid in.",
+                names,
+            )
+        if unmarked == UNMARKED_ABSENT:
+            for attendance_id, _name in unknown:
+                attendance = session.get(Attendance, attendance_id)
+                marked_absent[attendance_id] = attendance.status
+                attendance.status = AttendanceStatus.ABSENT
+    if restore_attendance:
+        for attendance_id, status in restore_attendance.items():
+            attendance = session.get(Attendance, attendance_id)
+            if attendance is not None:
+                attendance.status = AttendanceStatus(status)
     reason = ""
     if state is MeetingState.MINUTES_APPROVED and approved_in_meeting_id is not None:
         later = get_or_404(session, Meeting, approved_in_meeting_id)
@@ -768,10 +860,19 @@ def set_meeting_state(
         meeting.ics_sequence += 1  # cancelling or reinstating sends a new calendar version
     meeting.state = state
     record_change(session, "meeting", meeting.id, "state", old, state, user=user, reason=reason)
+    if reason:  # the overleg it was vastgesteld in, for the record (services/meeting_record.approval_of)
+        record_change(session, "meeting", meeting.id, "approved_in", None, str(approved_in_meeting_id), user=user)
     if MeetingState.CANCELLED in (old, state):
         renumber_year(session, meeting.series_id, meeting.date.year)
     session.flush()
-    return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), {"state": old})
+    before: dict[str, Any] = {"state": old}
+    if marked_absent:
+        before["restore_attendance"] = marked_absent
+    if old in (MeetingState.HELD, MeetingState.MINUTES_APPROVED):
+        # Going back to it (undo of this step) was confirmed when it was first reached.
+        before["confirmed"] = True
+        before["unmarked"] = UNMARKED_ABSENT if restore_attendance else UNMARKED_KEEP
+    return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), before)
 
 
 def cancel_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "") -> Edit:
@@ -852,13 +953,14 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
                 select(agenda_item_programme_action).where(agenda_item_programme_action.c.agenda_item_id.in_(item_ids))
             )
         ]
+    carried = session.scalars(select(CarriedAction).where(CarriedAction.meeting_id == meeting.id)).all()
     rows = [snapshot(meeting)] + [snapshot(i) for i in items]
-    rows += [snapshot(a) for a in attendance] + [snapshot(u) for u in updates]
+    rows += [snapshot(a) for a in attendance] + [snapshot(u) for u in updates] + [snapshot(c) for c in carried]
     if item_ids:
         session.execute(
             delete(agenda_item_programme_action).where(agenda_item_programme_action.c.agenda_item_id.in_(item_ids))
         )
-    for record in [*updates, *attendance, *items]:
+    for record in [*carried, *updates, *attendance, *items]:
         session.delete(record)
     session.flush()
     series_id, year = meeting.series_id, meeting.date.year

@@ -6,9 +6,11 @@ never reused for another record while the record exists and never change afterwa
 
 Field changes of decisions and action items go into the change history (``services/history.py``). Progress
 is recorded as ``ProgressUpdate`` rows, one per action per meeting: moving a deadline later counts as a
-postponement (``times_postponed``) and keeps the previous and new deadline in the row; closing sets
-``closed_on``. The escalation outcome of a decision is recorded on the original decision even when the
-verslag it comes from is vastgesteld: it is news from the bestuurlijk overleg, not a change of that verslag.
+postponement (``times_postponed``), once per meeting however often it is corrected there, and the row keeps
+the deadline the action had before that meeting and the new one; closing sets ``closed_on``. "Doorgeschoven",
+"uitgesteld" or "verplaatst" chosen or typed as progress is a postponement too (``progress_choice``). The
+escalation outcome of a decision is recorded on the original decision even when the verslag it comes from is
+vastgesteld: it is news from the bestuurlijk overleg, not a change of that verslag.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from ..models import (
     ActionKind,
     ActionStatus,
     AgendaItem,
+    CarriedAction,
     Decision,
     EscalationState,
     LocalStatus,
@@ -39,6 +42,7 @@ from ..models import (
     ProgrammeAction,
     ProgressUpdate,
 )
+from ..models.enums import POSTPONE_CHOICE
 from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
 from .agenda import (
@@ -387,9 +391,12 @@ def action_list(session: Session, meeting_id: uuid.UUID) -> ActionList:
         selectinload(ActionItem.programme_action),
     )
     made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == meeting.id).options(*related)).all()
+    linked = set(reviews) | set(
+        session.scalars(select(CarriedAction.action_item_id).where(CarriedAction.meeting_id == meeting.id))
+    )
     carried = (
-        session.scalars(select(ActionItem).where(ActionItem.id.in_(list(reviews))).options(*related)).all()
-        if reviews
+        session.scalars(select(ActionItem).where(ActionItem.id.in_(list(linked))).options(*related)).all()
+        if linked
         else []
     )
     items = {a.id: a for a in [*carried, *made]}.values()
@@ -595,10 +602,11 @@ def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
         select(func.count(LocalStatus.id)).where(LocalStatus.action_item_id == action.id)
     ):
         raise RefusedError(f"Over actiepunt {action.number} is al voortgang vastgelegd; zet het op vervallen.")
-    rows = (snapshot(action), *(snapshot(u) for u in updates))
+    links = session.scalars(select(CarriedAction).where(CarriedAction.action_item_id == action.id)).all()
+    rows = (snapshot(action), *(snapshot(u) for u in updates), *(snapshot(c) for c in links))
     record_change(session, "action_item", action.id, "deleted", action.number, None, user=user)
-    for update in updates:
-        session.delete(update)
+    for record in (*updates, *links):
+        session.delete(record)
     session.flush()
     session.delete(action)
     session.flush()
@@ -635,6 +643,7 @@ class ProgressResult:
 
 _UPDATE_FIELDS = (
     "status",
+    "postponed",
     "done_text",
     "todo_text",
     "previous_deadline",
@@ -644,11 +653,53 @@ _UPDATE_FIELDS = (
 )
 
 
+# Progress that means "put off to later": the action stays open and counts as postponed, it is not aangehouden.
+_POSTPONE_RE = re.compile(
+    r"(?<![a-zà-ÿ])(doorgeschoven|doorschuiven|uitgesteld|uitstellen|verplaatst|verplaatsen|verschoven|"
+    r"opgeschoven|doorgezet naar)(?![a-zà-ÿ])"
+)
+
+
+@dataclass(frozen=True)
+class ProgressChoice:
+    """What a status chosen or typed as progress means: the status to record and whether it is a postponement."""
+
+    status: ActionStatus
+    postpone: bool
+
+
+def progress_choice(choice: ActionStatus | str, current: ActionStatus) -> ProgressChoice:
+    """Read a status chosen or typed as progress for an action whose status is ``current``.
+
+    "Doorgeschoven", "uitgesteld", "verplaatst" (and ``POSTPONE_CHOICE``) mean a postponement: the status stays
+    open (the current one, or "Loopt" for a closed action) and the count goes up. Other text is read as a
+    status (labels, values, and the words ``parse_status`` knows); unknown text raises ``ValidationError``.
+    """
+    from ..deadlines import parse_status
+
+    if isinstance(choice, ActionStatus):
+        return ProgressChoice(choice, False)
+    text = " ".join(str(choice).split()).casefold()
+    if text == POSTPONE_CHOICE or _POSTPONE_RE.search(text):
+        current = ActionStatus(current)
+        return ProgressChoice(ActionStatus.IN_PROGRESS if current.is_closed else current, True)
+    for member in ActionStatus:
+        if text in (member.value, member.label.casefold()):
+            return ProgressChoice(member, False)
+    status = parse_status(text) if text else None
+    if status is None:
+        raise ValidationError(
+            f"Onbekende status: '{choice}'. Kies Niet gestart, Loopt, Gereed, Aangehouden, Vervallen of Doorgeschoven."
+        )
+    return ProgressChoice(status, False)
+
+
 def record_progress(
     session: Session,
     action_item_id: uuid.UUID,
     *,
     status: ActionStatus,
+    postpone: bool = False,
     done_text: str = "",
     todo_text: str = "",
     new_deadline: date | None = UNSET,
@@ -660,12 +711,18 @@ def record_progress(
 ) -> ProgressResult:
     """Record how an action stands: status, wat is gedaan, wat moet nog, and possibly a new deadline.
 
-    At a meeting the action's review row there is filled in (one row per action per meeting); without a
-    meeting a new row is written for ``on`` (today by default). A deadline moved later counts as a
-    postponement; a closing status sets ``closed_on``, reopening clears it. Undo with ``undo_progress``.
+    At a meeting the action's row there is written or corrected (one row per action per meeting); without a
+    meeting a new row is written for ``on`` (today by default). A deadline later than the one the action had
+    before the meeting counts as one postponement of that meeting, however often it is corrected there; so
+    does ``postpone`` ("doorgeschoven" without a new date), which keeps the action open. A closing status sets
+    ``closed_on``, reopening clears it. Undo with ``undo_progress``.
     """
     action = get_or_404(session, ActionItem, action_item_id)
     status = ActionStatus(status)
+    if postpone and status.is_closed:
+        raise ValidationError(
+            f"Een doorgeschoven actie blijft open; kies 'Doorgeschoven' of de status '{status.label}', niet allebei."
+        )
     meeting = None
     if agenda_item_id is not None:
         item = get_or_404(session, AgendaItem, agenda_item_id)
@@ -687,7 +744,6 @@ def record_progress(
         due, due_text = _resolve_deadline(None, new_deadline_text or "", when)
     else:
         due, due_text = _resolve_deadline(new_deadline, new_deadline_text or "", when)
-    postponed = due is not None and action.deadline is not None and due > action.deadline
 
     update = None
     if meeting is not None:
@@ -707,7 +763,18 @@ def record_progress(
         update_id=update.id if update is not None else uuid.uuid4(),
         update_values=update_values,
     )
+    # The deadline before this meeting: kept from the meeting's first row, never overwritten by a correction.
+    start_deadline = update.previous_deadline if update is not None else action.deadline
+    was_postponed = bool(update.postponed) if update is not None else False
+    postponed = bool(postpone) or (due is not None and start_deadline is not None and due > start_deadline)
     if update is None:
+        if meeting is not None and agenda_item_id is None:
+            # Recorded under the item the action was carried to ("Verslag en actielijst vorig overleg").
+            agenda_item_id = session.scalar(
+                select(CarriedAction.agenda_item_id).where(
+                    CarriedAction.meeting_id == meeting.id, CarriedAction.action_item_id == action.id
+                )
+            )
         update = ProgressUpdate(
             id=before.update_id,
             action_item_id=action.id,
@@ -722,13 +789,13 @@ def record_progress(
     update.status = status
     update.done_text = done_text
     update.todo_text = todo_text
-    update.previous_deadline = action.deadline
+    update.previous_deadline = start_deadline
     update.new_deadline = due
     update.new_deadline_text = due_text
     update.author = author
+    update.postponed = postponed
 
-    if postponed:
-        action.times_postponed += 1
+    action.times_postponed = max(0, action.times_postponed + int(postponed) - int(was_postponed))
     action.deadline, action.deadline_text = due, due_text
     action.status = status
     if status.is_closed:

@@ -16,17 +16,21 @@ from sqlalchemy import Column, Table, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from ..models import (
+    ActionItem,
+    ActionStatus,
     Base,
     LocalStatus,
+    MeetingSeries,
     Organisation,
     OrganisationKind,
     Person,
     Section,
+    SeriesInvitee,
     WorkingGroup,
     WorkingGroupMember,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .history import record_change
+from .history import record_change, record_field_changes
 from .meetings import Created, Edit, Removed, clean_text, restore_removed, snapshot
 
 
@@ -654,13 +658,19 @@ _PERSON_FIELDS = {"name", "organisation_id", "function", "email", "phone", "acti
                   "successor_id", "archived"}  # fmt: skip
 
 
-def update_person(session: Session, person_id: uuid.UUID, **values: Any) -> Edit:
-    """Change any field of a person (name, organisation, function, contact, period, successor, archived)."""
+def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
+    """Change any field of a person (name, organisation, function, contact, period, successor, archived).
+
+    Every change goes into the person's change history, so a change of function or organisation keeps the
+    old one (verslagen keep the organisation a person represented at each meeting on the attendance row).
+    """
     unknown = set(values) - _PERSON_FIELDS
     if unknown:
         raise ValidationError(f"Onbekende velden van een persoon: {', '.join(sorted(unknown))}.")
     person = _person(session, person_id)
-    before = _set_fields(person, _clean_person_values(session, dict(values), person))
+    after = _clean_person_values(session, dict(values), person)
+    before = _set_fields(person, after)
+    record_field_changes(session, "person", person.id, before, after, user=user)
     session.flush()
     return Edit(person.id, _changes(person.id), before)
 
@@ -693,8 +703,10 @@ def person_leaves(
     """Record that someone leaves on ``until``, with a successor (an existing person or a new one).
 
     With ``move_memberships`` the memberships still running on ``until`` end then, the successor gets the
-    same seat (role, organisation) from the day after, and chairs of working groups pass on too. Undo with
-    ``undo_person_leaves``: ``before`` holds the previous values and the rows created.
+    same seat (role, organisation) from the day after, and chairs of working groups pass on too; so do the
+    invitations to meeting series and the series' chair and secretary. The trekker role on open actions passes
+    on only after review: ``trekker_takeover_proposal`` lists them, ``take_over_trekker`` moves the chosen ones.
+    Undo with ``undo_person_leaves``: ``before`` holds the previous values and the rows created or removed.
     """
     person = _person(session, person_id)
     if not isinstance(until, date):
@@ -753,19 +765,144 @@ def person_leaves(
             for group in session.scalars(select(WorkingGroup).where(WorkingGroup.chair_id == person.id)):
                 updated.append(("working_group", group.id, {"chair_id": group.chair_id}))
                 group.chair_id = successor.id
+    removed: list[tuple[str, dict[str, Any]]] = []
+    if move_memberships and successor is not None:
+        for invitee in session.scalars(select(SeriesInvitee).where(SeriesInvitee.person_id == person.id)).all():
+            already = session.scalar(
+                select(SeriesInvitee.id).where(
+                    SeriesInvitee.series_id == invitee.series_id, SeriesInvitee.person_id == successor.id
+                )
+            )
+            if already is not None:
+                removed.append(snapshot(invitee))
+                session.delete(invitee)
+            else:
+                updated.append(("series_invitee", invitee.id, {"person_id": invitee.person_id}))
+                invitee.person_id = successor.id
+        for series in session.scalars(
+            select(MeetingSeries).where(
+                or_(MeetingSeries.chair_id == person.id, MeetingSeries.secretary_id == person.id)
+            )
+        ):
+            updated.append(
+                ("meeting_series", series.id, {"chair_id": series.chair_id, "secretary_id": series.secretary_id})
+            )
+            if series.chair_id == person.id:
+                series.chair_id = successor.id
+            if series.secretary_id == person.id:
+                series.secretary_id = successor.id
     session.flush()
-    return Edit(person.id, _changes(person.id), {"updated": tuple(updated), "created": tuple(created)})
+    return Edit(
+        person.id,
+        _changes(person.id) | Changes(meetings=bool(removed) or any(u[0] == "series_invitee" for u in updated)),
+        {"updated": tuple(updated), "created": tuple(created), "removed": tuple(removed)},
+    )
 
 
 def undo_person_leaves(session: Session, edit: Edit) -> Changes:
-    """Undo ``person_leaves``: remove the seats and the successor it created, put back the previous values."""
+    """Undo ``person_leaves``: put back the previous values (before the successor they may point to goes), then
+    remove the seats and the successor it created."""
+    restore_removed(
+        session,
+        Removed(
+            edit.changes, rows=tuple(edit.before.get("removed", ())), updated=tuple(edit.before.get("updated", ()))
+        ),
+    )
     for table, record_id in reversed(edit.before.get("created", ())):
         model = WorkingGroupMember if table == "working_group_member" else Person
         record = session.get(model, record_id)
         if record is not None:
             session.delete(record)
             session.flush()
-    restore_removed(session, Removed(edit.changes, updated=tuple(edit.before.get("updated", ()))))
+    return edit.changes
+
+
+@dataclass(frozen=True)
+class TrekkerTakeover:
+    """An open action item of someone who left, for the review of who takes over as trekker."""
+
+    id: uuid.UUID
+    number: str
+    text: str
+    deadline: date | None
+    deadline_text: str
+    status: ActionStatus
+
+
+def trekker_takeover_proposal(session: Session, person_id: uuid.UUID) -> list[TrekkerTakeover]:
+    """The open action items a person is trekker of, oldest number first, for the successor to take over."""
+    person = _person(session, person_id)
+    actions = session.scalars(
+        select(ActionItem)
+        .where(ActionItem.trekker_person_id == person.id, ActionItem.status.not_in(_CLOSED))
+        .order_by(ActionItem.number)
+    )
+    return [TrekkerTakeover(a.id, a.number, a.text, a.deadline, a.deadline_text, a.status) for a in actions]
+
+
+_CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+def take_over_trekker(
+    session: Session,
+    person_id: uuid.UUID,
+    successor_id: uuid.UUID,
+    action_ids: list[uuid.UUID],
+    *,
+    user: str = "",
+) -> Edit:
+    """Make the successor trekker of the chosen open actions of a person (after review); each change goes into
+    the action's history. Undo with ``undo_take_over_trekker``."""
+    person = _person(session, person_id)
+    successor = _person(session, successor_id)
+    if successor.id == person.id:
+        raise ValidationError("Iemand kan niet zijn of haar eigen opvolger zijn.")
+    allowed = {row.id for row in trekker_takeover_proposal(session, person.id)}
+    wanted = list(dict.fromkeys(action_ids))
+    if any(i not in allowed for i in wanted):
+        raise ValidationError(
+            f"Alleen openstaande acties waarvan {person.name} trekker is, kunnen worden overgedragen; "
+            "vernieuw de lijst en kies opnieuw."
+        )
+    moved = []
+    for action_id in wanted:
+        action = session.get(ActionItem, action_id)
+        assert action is not None
+        record_field_changes(
+            session,
+            "action_item",
+            action.id,
+            {"trekker_person_id": action.trekker_person_id},
+            {"trekker_person_id": successor.id},
+            user=user,
+            reason=f"Opvolger van {person.name}",
+        )
+        action.trekker_person_id = successor.id
+        moved.append(action.id)
+    session.flush()
+    return Edit(
+        person.id,
+        Changes(actions=True, meetings=True, network=True, ids=frozenset({person.id, successor.id, *moved})),
+        {"action_ids": tuple(moved), "person_id": person.id},
+    )
+
+
+def undo_take_over_trekker(session: Session, edit: Edit, *, user: str = "") -> Changes:
+    """Make the person who left trekker again of the actions ``take_over_trekker`` moved."""
+    for action_id in edit.before["action_ids"]:
+        action = session.get(ActionItem, action_id)
+        if action is not None:
+            record_field_changes(
+                session,
+                "action_item",
+                action.id,
+                {"trekker_person_id": action.trekker_person_id},
+                {"trekker_person_id": edit.before["person_id"]},
+                user=user,
+                reason="Overdracht ongedaan gemaakt",
+            )
+            action.trekker_person_id = edit.before["person_id"]
+    session.flush()
     return edit.changes
 
 

@@ -15,11 +15,15 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QRadioButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -129,6 +133,51 @@ class PersonDialog(FormDialog):
         return changed_values(self.detail, values)
 
 
+class TakeoverDialog(QDialog):
+    """After someone left: which of their open actions the successor takes over as trekker (all ticked)."""
+
+    def __init__(self, parent: QWidget | None, person_name: str, successor_name: str, actions) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Trekkerschap overdragen"))
+        intro = QLabel(
+            arg(
+                tr("%1 is trekker van %2 openstaande acties. Vink aan welke %3 overneemt; de rest houdt %1 als "
+                   "trekker tot u het later wijzigt."),
+                person_name,
+                len(actions),
+                successor_name,
+            ),
+            self,
+        )  # fmt: skip
+        intro.setWordWrap(True)
+        self.list = QListWidget(self)
+        for action in actions:
+            deadline = action.deadline_text or (f"{action.deadline:%d-%m-%Y}" if action.deadline else "")
+            label = f"{action.number}  {' '.join(action.text.split())[:120]}"
+            item = QListWidgetItem(f"{label}  ({deadline})" if deadline else label, self.list)
+            item.setData(Qt.ItemDataRole.UserRole, action.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Overdragen"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Niet nu"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(buttons)
+        self.resize(620, 420)
+
+    def chosen(self) -> list:
+        """Ids of the ticked actions."""
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+
 class LeaveDialog(FormDialog):
     """Someone leaves: the last day, who takes over (someone known or a new person) and the seats."""
 
@@ -156,7 +205,9 @@ class LeaveDialog(FormDialog):
         grid.addWidget(QLabel(tr("Functie:"), self), 2, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.new_function, 2, 1)
         grid.addWidget(self.none_button, 3, 0, 1, 2)
-        self.move_memberships = QCheckBox(tr("Werkgroeplidmaatschappen en voorzitterschappen overdragen"), self)
+        self.move_memberships = QCheckBox(
+            tr("Werkgroeplidmaatschappen, voorzitterschappen en uitnodigingen voor overleggen overdragen"), self
+        )
         self.move_memberships.setChecked(True)
         self.form.addRow(tr("Laatste &werkdag:"), self.until)
         self.form.addRow(tr("Opvolger:"), grid)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from ...dutch_dates import short_date
+from ...models.enums import POSTPONE_CHOICE
 from ...services.action_view import CLOSED_VALUES, PROGRAMME
 from ..i18n import arg, enum_label
 from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
@@ -432,7 +433,8 @@ class ActionViewModel(QAbstractTableModel):
             return False
         row = self._rows[index.row()]
         value = str(value)
-        if value == row[self._f.status] or value not in self._labels:
+        postpone = value == POSTPONE_CHOICE and row[self._f.kind] != PROGRAMME  # "Doorgeschoven": action items
+        if not postpone and (value == row[self._f.status] or value not in self._labels):
             return False
         self.status_edit_requested.emit(self._view_row(row), value)
         return True
@@ -486,6 +488,9 @@ class HistoryModel(RowTableModel["HistoryRow"]):
             return " ".join(row.todo_text.split())
         if column == self.DEADLINE:
             new = short_date(row.new_deadline) if row.new_deadline else row.new_deadline_text
+            if row.postponed and row.previous_deadline == row.new_deadline:
+                # Doorgeschoven without a new date: counted as uitstel all the same.
+                return arg(QCoreApplication.translate("HistoryModel", "doorgeschoven (%1)"), new or "-")
             if row.postponed:
                 return arg(
                     QCoreApplication.translate("HistoryModel", "uitgesteld: %1 naar %2"),

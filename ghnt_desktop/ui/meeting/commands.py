@@ -127,9 +127,11 @@ def carry_forward_command(
 
 
 def approve_command(
-    window: MainWindow, meeting_id: uuid.UUID, approved_in: uuid.UUID | None, user: str
+    window: MainWindow, meeting_id: uuid.UUID, approved_in: uuid.UUID | None, user: str, *, confirmed: bool = False
 ) -> ServiceCommand:
-    """Verslag vaststellen; undo reopens it with a reason that says so (kept in the history)."""
+    """Verslag vaststellen; undo reopens it with a reason that says so (kept in the history).
+
+    ``confirmed``: the user confirmed vaststellen of a meeting whose date is still to come."""
     from ...models import MeetingState
     from ...services.meetings import reopen_minutes, set_meeting_state
 
@@ -137,7 +139,12 @@ def approve_command(
         window,
         window.tr("Verslag vaststellen"),
         do=lambda s: set_meeting_state(
-            s, meeting_id, MeetingState.MINUTES_APPROVED, user=user, approved_in_meeting_id=approved_in
+            s,
+            meeting_id,
+            MeetingState.MINUTES_APPROVED,
+            user=user,
+            approved_in_meeting_id=approved_in,
+            confirmed=confirmed,
         ),
         undo=lambda s, _edit: reopen_minutes(s, meeting_id, "Vaststellen ongedaan gemaakt", user),
     )
@@ -152,7 +159,10 @@ def reopen_command(window: MainWindow, meeting_id: uuid.UUID, reason: str, user:
         window,
         window.tr("Verslag heropenen"),
         do=lambda s: reopen_minutes(s, meeting_id, reason, user),
-        undo=lambda s, _edit: set_meeting_state(s, meeting_id, MeetingState.MINUTES_APPROVED, user=user),
+        # It was vastgesteld before: confirmed then, whatever its date.
+        undo=lambda s, _edit: set_meeting_state(
+            s, meeting_id, MeetingState.MINUTES_APPROVED, user=user, confirmed=True
+        ),
     )
 
 

@@ -38,6 +38,7 @@ class MeetingData:
     can_escalate: bool
     # agenda item id -> ProgrammeProgressRow per linked programme action (items with programme actions only)
     programme_progress: dict = field(default_factory=dict)
+    approval: str = ""  # "Vastgesteld op ... in ..." of a vastgesteld verslag
 
     @property
     def read_only(self) -> bool:
@@ -126,7 +127,15 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         later_meetings=later,
         can_escalate=can_escalate,
         programme_progress=programme_progress,
+        approval=_approval_text(session, meeting_id) if detail.read_only else "",
     )
+
+
+def _approval_text(session, meeting_id: uuid.UUID) -> str:
+    from ...services.meeting_record import approval_of
+
+    approval = approval_of(session, meeting_id)
+    return approval.text if approval is not None else ""
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date, time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -705,6 +706,20 @@ class OutcomeDialog(TextDialog):
 
     def outcome_date(self) -> date:
         return pydate(self.date_edit.date())
+
+
+def ask_choice(parent: QWidget | None, title: str, text: str, choices: list[str]) -> int | None:
+    """Ask a question with one button per choice and Annuleren; the index of the choice, None when cancelled.
+
+    One function, so a test can answer it (``monkeypatch.setattr(view_module, "ask_choice", ...)``).
+    """
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
+    added = [box.addButton(choice, QMessageBox.ButtonRole.AcceptRole) for choice in choices]
+    cancel = box.addButton(QCoreApplication.translate("MeetingDialogs", "Annuleren"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return added.index(clicked) if clicked in added else None
 
 
 class ApproveDialog(QDialog):

@@ -1,8 +1,9 @@
 """Notuleren tab: the minute-taking view of the secretaris, one agenda item at a time, keyboard first.
 
 - Alt+Left/Alt+Right (and PgUp/PgDn outside the text) move between agenda items.
-- The verslag text is saved 500 ms after typing stops and when the field is left; one burst of typing is
-  one undo step (``commands.TextCommand``), so nothing typed is lost when the laptop dies.
+- The verslag text is saved 500 ms after typing stops, at the latest 0.75 s after the oldest unsaved
+  keystroke while typing on without a pause (``ui.debounce``), and when the field is left; one burst of
+  typing is one undo step (``commands.TextCommand``), so at most the last second is lost when the laptop dies.
 - Ctrl+Enter adds a besluit, an actiepunt or toezegging, or records progress, in the part that has focus.
 - Under an item with programme actions (the "Voortgang actieprogramma" item) the part "Voortgang
   actieprogramma" takes status, wat is gedaan and wat moet nog per action, one row per action per item.
@@ -16,7 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...dutch_dates import clock_time, short_date
+from ...models.enums import POSTPONE_CHOICE
+from ..debounce import Debouncer
 from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE, RowTableModel
 from ..itemmodels.minutes import ActionItemTableModel
@@ -52,8 +55,6 @@ from .commands import (
 )
 from .data import MeetingData
 from .dialogs import find_data
-
-SAVE_DELAY_MS = 500
 
 
 def cleaned(text: str) -> str:
@@ -191,10 +192,7 @@ class MinutesTab(MeetingTab):
         self.notes_label.setBuddy(self.notes)
         self.saved_label = QLabel(self)
         self.saved_label.setStyleSheet("color: palette(placeholder-text);")
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_notes)
+        self._autosave = Debouncer(self.save_notes, parent=self)
         self._notes_item: uuid.UUID | None = None
         self._burst = 0
         self._showing = False
@@ -280,6 +278,12 @@ class MinutesTab(MeetingTab):
         self.review_status = QComboBox(self)
         for status in ActionStatus:
             self.review_status.addItem(enum_label(status), status)
+        self.review_status.addItem(self.tr("Doorgeschoven"), POSTPONE_CHOICE)  # open, and counts as uitstel
+        self.review_status.setItemData(
+            self.review_status.count() - 1,
+            self.tr("Uitgesteld naar later: de actie blijft open en telt als uitstel"),
+            Qt.ItemDataRole.ToolTipRole,
+        )
         self.review_done = QLineEdit(self)
         self.review_done.setPlaceholderText(self.tr("Wat is gedaan?"))
         self.review_todo = QLineEdit(self)
@@ -576,7 +580,7 @@ class MinutesTab(MeetingTab):
         # The notes: keep what is being typed; replace only when the stored text really differs.
         same_item = self._notes_item == item.id
         if not same_item or (
-            not self._save_timer.isActive() and cleaned(self.notes.toPlainText()) != item.minutes_text
+            not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text
         ):
             if same_item:
                 self._burst += 1  # the text changed underneath (undo, redo): new typing is a new step
@@ -624,7 +628,7 @@ class MinutesTab(MeetingTab):
         if self.read_only or self._notes_item is None:
             return
         self.saved_label.setText(self.tr("Wordt opgeslagen..."))
-        self._save_timer.start()
+        self._autosave.poke()
 
     def _end_burst(self) -> None:
         self.save_notes()
@@ -632,7 +636,7 @@ class MinutesTab(MeetingTab):
 
     def save_notes(self) -> None:
         """Save the verslag text now if it differs from what is stored (the debounce and focus-out call this)."""
-        self._save_timer.stop()
+        self._autosave.cancel()
         item_id = self._notes_item
         if item_id is None or self.data is None or self.read_only:
             return
@@ -827,11 +831,13 @@ class MinutesTab(MeetingTab):
         row = self._review_row()
         if row is None or self.read_only or self.data is None:
             return False
-        from ...services.minutes import record_progress
+        from ...services.minutes import progress_choice, record_progress
 
         deadline = self.review_deadline.text().strip()
+        choice = progress_choice(self.review_status.currentData(), row.status)
         values: dict = dict(
-            status=self.review_status.currentData(),
+            status=choice.status,
+            postpone=choice.postpone,
             done_text=self.review_done.text(),
             todo_text=self.review_todo.text(),
             meeting_id=self.data.detail.id,  # type: ignore[attr-defined]

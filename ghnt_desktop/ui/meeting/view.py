@@ -51,6 +51,7 @@ from .dialogs import (
     MeetingDetailsDialog,
     MoveDialog,
     ReopenDialog,
+    ask_choice,
     show_record_history,
 )
 from .minutes_tab import MinutesTab
@@ -268,12 +269,12 @@ class MeetingView(QWidget):
         self.back_action.setEnabled(state in (MeetingState.PLANNED, MeetingState.HELD))
         self.delete_action.setEnabled(not data.read_only)
         if data.read_only:
-            self.banner_label.setText(
-                self.tr(
-                    "Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) "
-                    "om het toch aan te passen; de reden wordt bewaard."
-                )
+            text = self.tr(
+                "Het verslag is vastgesteld en kan niet meer worden gewijzigd. Heropen het (met een reden) "
+                "om het toch aan te passen; de reden wordt bewaard."
             )
+            # "Vastgesteld op 11 juni 2020 in ...": Dutch like the documents, which print the same line.
+            self.banner_label.setText(f"{data.approval}. {text}" if data.approval else text)
         elif cancelled:
             self.banner_label.setText(
                 self.tr(
@@ -302,10 +303,71 @@ class MeetingView(QWidget):
             return
         self.set_state(target)
 
+    def closing_arguments(self, state) -> dict | None:
+        """Ask what closing a meeting needs: confirming a date still to come, and what to do with attendees
+        nobody marked. The extra arguments of ``set_meeting_state``; None when the user cancels."""
+        from ...models import AttendanceStatus, MeetingState
+        from ...services.meetings import UNMARKED_ABSENT, UNMARKED_KEEP
+
+        if self.data is None:
+            return None
+        detail = self.data.detail
+        today = self.today()
+        values: dict = {"today": today}
+        if state in (MeetingState.HELD, MeetingState.MINUTES_APPROVED) and detail.date > today:  # type: ignore[attr-defined]
+            day = format_date_with_weekday(detail.date)  # type: ignore[attr-defined]
+            if state is MeetingState.HELD:
+                text = arg(
+                    self.tr(
+                        "Het overleg staat op %1; die dag is nog niet geweest.\n\nIs het overleg echt al "
+                        "gehouden? Verplaats het anders eerst naar de dag waarop het werd gehouden."
+                    ),
+                    day,
+                )
+                choice = arg(self.tr("Ja, gehouden op %1"), day)
+            else:
+                text = arg(
+                    self.tr(
+                        "Het overleg staat op %1; die dag is nog niet geweest.\n\nIs het verslag echt al vastgesteld?"
+                    ),
+                    day,
+                )
+                choice = arg(self.tr("Ja, vaststellen (overleg van %1)"), day)
+            if ask_choice(self, self.tr("Overleg in de toekomst"), text, [choice]) != 0:
+                return None
+            values["confirmed"] = True
+        if state is MeetingState.HELD and detail.state is not MeetingState.MINUTES_APPROVED:  # type: ignore[attr-defined]
+            unknown = [a for a in self.data.attendance if a.status is AttendanceStatus.INVITED]
+            if unknown:
+                names = ", ".join(a.person_name or a.organisation_name for a in unknown[:8])
+                if len(unknown) > 8:
+                    names += arg(self.tr(" en nog %1"), len(unknown) - 8)
+                text = arg(
+                    self.tr(
+                        "Van %1 genodigden is niet vastgelegd of ze aanwezig waren: %2.\n\nWat wilt u met hen "
+                        "doen? (Annuleren om eerst de aanwezigheid in te vullen.)"
+                    ),
+                    len(unknown),
+                    names,
+                )
+                answer = ask_choice(
+                    self,
+                    self.tr("Aanwezigheid niet ingevuld"),
+                    text,
+                    [self.tr("Afwezig melden"), self.tr("Onbekend laten")],
+                )
+                if answer is None:
+                    return None
+                values["unmarked"] = UNMARKED_ABSENT if answer == 0 else UNMARKED_KEEP
+        return values
+
     def set_state(self, state) -> bool:
         from ...services.meetings import set_meeting_state
 
         if self.meeting_id is None:
+            return False
+        extra = self.closing_arguments(state)
+        if extra is None:
             return False
         self.minutes.save_notes()
         return self._push(
@@ -316,6 +378,7 @@ class MeetingView(QWidget):
                 self.meeting_id,
                 state=state,
                 user=current_user(),
+                **extra,
             )
         )
 
@@ -331,7 +394,12 @@ class MeetingView(QWidget):
 
     def approve(self, approved_in: uuid.UUID | None = None, *, ask: bool = True) -> bool:
         """Verslag vaststellen, normally in the next meeting of the series."""
+        from ...models import MeetingState
+
         if self.data is None or self.meeting_id is None:
+            return False
+        extra = self.closing_arguments(MeetingState.MINUTES_APPROVED)
+        if extra is None:
             return False
         if ask:
             dialog = ApproveDialog(self, list(self.data.later_meetings))
@@ -339,7 +407,15 @@ class MeetingView(QWidget):
                 return False
             approved_in = dialog.approved_in()
         self.minutes.save_notes()
-        return self._push(approve_command(self.main_window(), self.meeting_id, approved_in, current_user()))
+        return self._push(
+            approve_command(
+                self.main_window(),
+                self.meeting_id,
+                approved_in,
+                current_user(),
+                confirmed=extra.get("confirmed", False),
+            )
+        )
 
     def reopen(self, reason: str | None = None) -> bool:
         if self.meeting_id is None:

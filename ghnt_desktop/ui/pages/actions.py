@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import arg, enum_label
 from ..itemmodels.actions import ActionViewModel, HistoryModel
-from ..widgets.status import StatusDelegate, status_choices
+from ..widgets.status import POSTPONE_CHOICE, StatusDelegate, status_choices
 from ..worker import start_task
 from .base import Page, is_large, make_table_view
 from .local_status import LocalStatusWidget
@@ -81,7 +81,7 @@ class ActionsPage(Page):
             | QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.SelectedClicked
         )
-        self.view.setItemDelegateForColumn(ActionViewModel.STATUS, StatusDelegate(self.view))
+        self.view.setItemDelegateForColumn(ActionViewModel.STATUS, StatusDelegate(self.view, allow_postpone=True))
         self.view.horizontalHeader().setSortIndicator(ActionViewModel.NUMBER, Qt.SortOrder.AscendingOrder)
         self.view.selectionModel().currentRowChanged.connect(lambda *_: self._show_history())
 
@@ -506,7 +506,8 @@ class ActionsPage(Page):
         window = self.window()
         if not hasattr(window, "undo_stack"):
             return
-        text = arg(self.tr("Status van %1: %2"), row.number, enum_label(ActionStatus(status)))
+        label = self.tr("Doorgeschoven") if status == POSTPONE_CHOICE else enum_label(ActionStatus(status))
+        text = arg(self.tr("Status van %1: %2"), row.number, label)
         today = self.today()
         push(
             window,

@@ -414,6 +414,40 @@ class OrganisationsPage(Page):
         if self._push(command):
             self.select_person(person.id)
             self.status_message.emit(arg(self.tr("Vertrek van %1 vastgelegd."), person.name))
+            self.review_trekker_takeover(person.id)
+
+    def review_trekker_takeover(self, person_id) -> bool:
+        """After someone left with a successor: review which open actions the successor takes over as trekker."""
+        from ...services.network import get_person, take_over_trekker, trekker_takeover_proposal, undo_take_over_trekker
+        from ..editors.network import TakeoverDialog
+        from ..meeting.commands import current_user
+        from ..undo import ServiceCommand
+
+        window = self._window()
+        if window is None or self.database is None:
+            return False
+        with self.database.session() as session:
+            person = get_person(session, person_id)
+            if person.successor_id is None:
+                return False
+            successor = get_person(session, person.successor_id)
+            actions = trekker_takeover_proposal(session, person_id)
+        if not actions:
+            return False
+        dialog = TakeoverDialog(self, person.name, successor.name, actions)
+        if not dialog.exec():
+            return False
+        chosen = dialog.chosen()
+        if not chosen:
+            return False
+        user = current_user()
+        command = ServiceCommand(
+            window,
+            arg(self.tr("Trekkerschap van %1 naar %2"), person.name, successor.name),
+            do=lambda s: take_over_trekker(s, person_id, successor.id, chosen, user=user),
+            undo=lambda s, edit: undo_take_over_trekker(s, edit, user=user),
+        )
+        return self._push(command)
 
     def toggle_archive_person(self) -> None:
         from ...services.network import update_person

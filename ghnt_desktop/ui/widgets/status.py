@@ -1,4 +1,6 @@
 """The status editor of tables: a combo box of Dutch status labels, saved through the model's ``setData``."""
+# "Doorgeschoven" beside the statuses: a postponement (the action stays open, its count goes up), see
+# ``services.minutes.progress_choice``.
 
 from __future__ import annotations
 
@@ -6,6 +8,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from ...models.enums import POSTPONE_CHOICE
 from ..i18n import enum_label
 
 # Status colours of the chart, the matrix and the legend: calm, distinguishable, readable with dark text.
@@ -36,12 +39,16 @@ def status_choices() -> list[tuple[str, str]]:
 class StatusDelegate(QStyledItemDelegate):
     """Edits a status cell with a combo box; the model's EditRole gives and takes the status value.
 
-    ``allow_empty`` adds "Niet gemeld" (value "") for cells where no status is a valid answer.
+    ``allow_empty`` adds "Niet gemeld" (value "") for cells where no status is a valid answer;
+    ``allow_postpone`` adds "Doorgeschoven" (value ``POSTPONE_CHOICE``) for action items.
     """
 
-    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, allow_empty: bool = False, allow_postpone: bool = False
+    ) -> None:
         super().__init__(parent)
         self.allow_empty = allow_empty
+        self.allow_postpone = allow_postpone
 
     def createEditor(  # noqa: N802 - Qt's name
         self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -51,6 +58,13 @@ class StatusDelegate(QStyledItemDelegate):
             combo.addItem(self.tr("Niet gemeld"), "")
         for value, label in status_choices():
             combo.addItem(label, value)
+        if self.allow_postpone:
+            combo.addItem(self.tr("Doorgeschoven"), POSTPONE_CHOICE)
+            combo.setItemData(
+                combo.count() - 1,
+                self.tr("Uitgesteld naar later: de actie blijft open en telt als uitstel"),
+                Qt.ItemDataRole.ToolTipRole,
+            )
         # Choosing is the edit: commit at once instead of waiting for the editor to lose focus.
         combo.activated.connect(lambda _i, c=combo: (self.commitData.emit(c), self.closeEditor.emit(c)))
         return combo

@@ -1,0 +1,147 @@
+"""The record of a meeting: when and where its verslag was vastgesteld, and its actions as they stood then.
+
+A vastgesteld verslag is a record: exported again years later it shows each action's status, deadline and
+postponement count as they were at that meeting, read from the progress history (``ProgressUpdate`` rows are
+never overwritten by a later meeting), not as they are today. Attendance is kept per meeting already (with
+the organisation the person represented then).
+
+Vaststellen is kept in the change history: the state change, and (when given) the later meeting it happened
+in as a separate ``approved_in`` record.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..dutch_dates import long_date
+from ..models import ActionItem, ActionStatus, ChangeRecord, Meeting, MeetingState, ProgressUpdate
+from .meetings import get_or_404
+
+APPROVED_IN_FIELD = "approved_in"
+
+
+@dataclass(frozen=True)
+class Approval:
+    """When and in which overleg a verslag was vastgesteld."""
+
+    approved_on: date
+    meeting_id: uuid.UUID | None  # the overleg it was vastgesteld in, if recorded
+    meeting_title: str
+
+    @property
+    def text(self) -> str:
+        """``Vastgesteld op 11 juni 2020 in Afstemmingsoverleg GHNT`` (without "in ..." when not recorded)."""
+        text = f"Vastgesteld op {long_date(self.approved_on, weekday=False)}"
+        return f"{text} in {self.meeting_title}" if self.meeting_title else text
+
+
+def approval_of(session: Session, meeting_id: uuid.UUID) -> Approval | None:
+    """How the verslag of a meeting was vastgesteld (the latest time), or None when it is not vastgesteld now."""
+    meeting = get_or_404(session, Meeting, meeting_id)
+    if meeting.state is not MeetingState.MINUTES_APPROVED:
+        return None
+    records = session.scalars(
+        select(ChangeRecord)
+        .where(ChangeRecord.entity == "meeting", ChangeRecord.entity_id == meeting.id)
+        .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
+    ).all()
+    approved = None
+    approved_in = None
+    for record in records:
+        if record.field == "state":
+            if record.new_value == MeetingState.MINUTES_APPROVED.value:
+                approved, approved_in = record, None
+            elif record.old_value == MeetingState.MINUTES_APPROVED.value:
+                approved, approved_in = None, None  # reopened
+        elif record.field == APPROVED_IN_FIELD and approved is not None and record.new_value:
+            approved_in = uuid.UUID(record.new_value)
+    if approved is None:
+        return None
+    later = session.get(Meeting, approved_in) if approved_in is not None else None
+    if later is not None:
+        return Approval(later.date, later.id, later.title)
+    return Approval(approved.changed_at.date(), None, "")
+
+
+@dataclass(frozen=True)
+class ActionAsOf:
+    """An action item's status, deadline and postponements as they stood at a meeting."""
+
+    status: ActionStatus
+    deadline: date | None
+    deadline_text: str
+    times_postponed: int
+    closed_on: date | None
+
+
+def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid.UUID]) -> dict[uuid.UUID, ActionAsOf]:
+    """Each action as it stood at the meeting: what was recorded up to and at that meeting counts, nothing later.
+
+    Status and deadline come from the last progress row dated before the meeting or written at it; without one,
+    the deadline is the one the first later row started from, the status "Niet gestart" for an action made at a
+    meeting (the status it is created with) or the current one otherwise. Postponements are the counted rows.
+    """
+    meeting = get_or_404(session, Meeting, meeting_id)
+    result: dict[uuid.UUID, ActionAsOf] = {}
+    for start in range(0, len(action_ids), 500):  # in chunks: SQLite limits the number of bound parameters
+        chunk = action_ids[start : start + 500]
+        actions = {a.id: a for a in session.scalars(select(ActionItem).where(ActionItem.id.in_(chunk)))}
+        history: dict[uuid.UUID, list[ProgressUpdate]] = {a: [] for a in actions}
+        for update in session.scalars(
+            select(ProgressUpdate)
+            .where(ProgressUpdate.action_item_id.in_(chunk))
+            .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
+        ):
+            history[update.action_item_id].append(update)  # type: ignore[index]
+        for action_id, action in actions.items():
+            rows = history[action_id]
+            then = [u for u in rows if u.meeting_id == meeting.id or u.date < meeting.date]
+            later = [u for u in rows if u not in then]
+            postponed = sum(1 for u in then if u.postponed)
+            if then:
+                last = then[-1]
+                status, deadline, text = last.status, last.new_deadline, last.new_deadline_text
+            else:
+                status = ActionStatus.NOT_STARTED if action.origin_meeting_id is not None else action.status
+                if later:
+                    deadline, text = later[0].previous_deadline, ""
+                    if deadline == action.deadline:
+                        text = action.deadline_text
+                else:
+                    deadline, text = action.deadline, action.deadline_text
+            closed_on = None
+            if status.is_closed:
+                closed_on = action.closed_on if action.closed_on and action.closed_on <= meeting.date else meeting.date
+            result[action_id] = ActionAsOf(status, deadline, text, postponed, closed_on)
+    return result
+
+
+Row = TypeVar("Row")
+
+
+def rows_as_of(session: Session, meeting_id: uuid.UUID, rows: list[Row]) -> list[Row]:
+    """Action rows (any frozen dataclass with the ``ActionAsOf`` fields and an ``id``) as they stood at the meeting."""
+    states = actions_as_of(session, meeting_id, [r.id for r in rows])  # type: ignore[attr-defined]
+    out = []
+    for row in rows:
+        state = states.get(row.id)  # type: ignore[attr-defined]
+        if state is None:
+            out.append(row)
+            continue
+        out.append(
+            replace(
+                row,  # type: ignore[type-var]
+                status=state.status,
+                deadline=state.deadline,
+                deadline_text=state.deadline_text,
+                times_postponed=state.times_postponed,
+                closed_on=state.closed_on,
+            )
+        )
+    return out
