@@ -5,5 +5,5 @@ and "newer than this app" without importing Alembic on the start-up path. A test
 Alembic's own history.
 """
 
-REVISIONS: list[str] = ["0001_initial", "0002_search_index", "0003_meeting_record"]
+REVISIONS: list[str] = ["0001_initial", "0002_search_index", "0003_meeting_record", "0004_confidential_indexes"]
 HEAD = REVISIONS[-1]
