@@ -669,7 +669,7 @@ def action_history(session: Session, kind: str, action_id: uuid.UUID | str) -> l
         .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
     )
     hidden = confidential_scope(session).updates
-    return [HistoryRow(*row[:12], row[0] in hidden) for row in session.execute(query)]
+    return [HistoryRow(*row[:12], row[0] in hidden, row[13]) for row in session.execute(query)]
 
 
 @dataclass(frozen=True)
