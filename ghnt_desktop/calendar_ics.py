@@ -51,6 +51,27 @@ class InvitationData:
     organizer: Invitee | None
     attendees: tuple[Invitee, ...]
     agenda_lines: tuple[str, ...]
+    # What stayed out because it is vertrouwelijk: items shown only as "Vertrouwelijk agendapunt" (or under a
+    # neutral title) and guests of such items.
+    confidential_items: int = 0
+    confidential_guests: int = 0
+
+    def left_out(self) -> str:
+        """A Dutch sentence for the message after saving; empty when nothing was held back."""
+        parts = []
+        if self.confidential_items:
+            one = self.confidential_items == 1
+            parts.append(
+                f"{self.confidential_items} vertrouwelijk{' agendapunt staat' if one else 'e agendapunten staan'}"
+                " er zonder titel in"
+            )
+        if self.confidential_guests:
+            one = self.confidential_guests == 1
+            parts.append(
+                f"{self.confidential_guests} {'gast' if one else 'gasten'} van vertrouwelijke punten "
+                f"{'is' if one else 'zijn'} weggelaten"
+            )
+        return ("; ".join(parts) + ".") if parts else ""
 
 
 def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email: str = "") -> InvitationData:
@@ -71,11 +92,13 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
     # An invitation goes to everyone: what is vertrouwelijk (by the one rule) stays out of it, guests of a
     # confidential item included (their presence says what is discussed).
     scope = confidential_scope(session)
+    hidden_items = hidden_guests = 0
     seen: set[str] = set()
     for a in attendance_of(session, meeting.id):
         if a.status is AttendanceStatus.EXCUSED:
             continue  # afgemeld: the calendar need not chase them again
         if scope.agenda_item(a.agenda_item_id):
+            hidden_guests += 1
             continue
         name = a.person.name if a.person else a.name or (a.organisation.name if a.organisation else "")
         email = a.person.email.strip() if a.person and a.person.email else ""
@@ -97,6 +120,7 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
             title = neutral_escalation_title(scope.escalation_items[item.id])
         elif scope.agenda_item(item.id):
             title = "Vertrouwelijk agendapunt"
+            hidden_items += 1
         else:
             title = item.title
         purpose = f" ({item.purpose.label.lower()})" if item.standard_item is None else ""
@@ -114,6 +138,8 @@ def invitation_data(session: Session, meeting_id: uuid.UUID, *, organizer_email:
         organizer=organizer,
         attendees=tuple(attendees),
         agenda_lines=tuple(lines),
+        confidential_items=hidden_items,
+        confidential_guests=hidden_guests,
     )
 
 

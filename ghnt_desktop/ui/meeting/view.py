@@ -537,9 +537,10 @@ class MeetingView(QWidget):
             show_error(self, OSError(arg(self.tr("Het bestand %1 kon niet worden geschreven: %2"), path, exc.strerror)))
             return None
         what = self.tr("Annulering") if invitation.cancelled else self.tr("Uitnodiging")
-        self.main_window().show_status(
-            arg(self.tr("%1 opgeslagen in %2 (versie %3)."), what, written, invitation.sequence)
-        )
+        message = arg(self.tr("%1 opgeslagen in %2 (versie %3)."), what, written, invitation.sequence)
+        if invitation.left_out():
+            message += " " + invitation.left_out()
+        self.main_window().show_status(message)
         return written
 
     def review_carry_forward(self) -> bool:
