@@ -203,6 +203,17 @@ def storage_problem(path: Path, exc: BaseException, *, doing: str) -> DatabaseEr
     return None
 
 
+def checking_uri(path: Path) -> str:
+    """A read-only URI for checking ``path`` that leaves no ``-shm``/``-wal`` behind.
+
+    Without a ``-wal`` or ``-journal`` beside it no writer has the database open (SQLite makes the
+    ``-wal`` on opening a WAL database) and the main file holds everything: it is read immutable.
+    """
+    if leftover_side_files(path) or side_file(path, "-wal").exists():
+        return read_only_uri(path)
+    return file_uri(path) + "?mode=ro&immutable=1"
+
+
 def _needs_recovery(exc: sqlite3.Error) -> bool:
     return getattr(exc, "sqlite_errorcode", None) in _NEEDS_RECOVERY_CODES
 
@@ -298,7 +309,7 @@ def inspect_file(path: Path, *, recover: bool = False) -> SchemaInfo:
     try:
         try:
             wal = side_file(path, "-wal")
-            integrity, revision, ours = _read_schema(read_only_uri(path), full=wal in leftovers)
+            integrity, revision, ours = _read_schema(checking_uri(path), full=wal in leftovers)
         except sqlite3.Error as exc:
             # A hot journal, or a -wal in a folder where no -shm can be made: read a recovered copy.
             cant_open = getattr(exc, "sqlite_errorcode", None) == 14 and bool(leftovers)
