@@ -223,6 +223,7 @@ def read_summary(path: Path | str, *, live: bool = False) -> BackupSummary:
     path = Path(path)
     info = inspect_file(path)  # refuses a non-database, damaged or too new file, without writing
     connection = sqlite3.connect(_uri(path, immutable=not live), uri=True)
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 

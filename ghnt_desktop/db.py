@@ -203,6 +203,11 @@ def storage_problem(path: Path, exc: BaseException, *, doing: str) -> DatabaseEr
     return None
 
 
+def lenient_text(raw: bytes) -> str:
+    """Text from SQLite with invalid UTF-8 (a damaged page) replaced, for checks that must not stop on it."""
+    return raw.decode("utf-8", "replace")
+
+
 def checking_uri(path: Path) -> str:
     """A read-only URI for checking ``path`` that leaves no ``-shm``/``-wal`` behind.
 
@@ -225,6 +230,7 @@ def _read_schema(uri: str, *, full: bool = False) -> tuple[str, str | None, bool
     is what gives away a -wal of another database replayed over this one.
     """
     connection = sqlite3.connect(uri, uri=True, timeout=2)
+    connection.text_factory = lenient_text
     try:
         integrity = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
@@ -233,6 +239,8 @@ def _read_schema(uri: str, *, full: bool = False) -> tuple[str, str | None, bool
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
         return integrity, revision, "alembic_version" in tables or not tables
+    except UnicodeDecodeError as exc:  # SQLite's complaint quotes bytes of a damaged page
+        raise sqlite3.DatabaseError("database disk image is malformed") from exc
     finally:
         connection.close()
 
@@ -475,7 +483,10 @@ def open_database(path: Path | str, *, read_only: bool = False, create: bool = T
     if info.revision is None:
         # An SQLite file with no tables at all: an empty file made by another program.
         if read_only:
-            raise NotADatabaseError(f"De database {path.name} is leeg.")
+            raise NotADatabaseError(
+                f"De database {path.name} is leeg (er staan geen gegevens in). Kies een ander bestand, of open "
+                "hem gewoon (niet alleen-lezen) om er een nieuwe database van te maken."
+            )
         engine = make_engine(path)
         _alembic_upgrade(engine)
         return Database(path, engine)

@@ -31,7 +31,7 @@ def register(subparsers) -> None:
 def run_check(args: argparse.Namespace) -> int:
     import sqlite3
 
-    from ..db import DatabaseError, checking_uri, inspect_file
+    from ..db import DatabaseError, checking_uri, inspect_file, lenient_text
     from ..health import bad_values, search_index_problem
     from ..migrations import HEAD
 
@@ -48,6 +48,7 @@ def run_check(args: argparse.Namespace) -> int:
     if info.pending:
         return _report_pending(path, info)
     connection = sqlite3.connect(checking_uri(path), uri=True, timeout=2)
+    connection.text_factory = lenient_text
     try:
         full = connection.execute("PRAGMA integrity_check").fetchone()[0]
         fk_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
