@@ -37,6 +37,7 @@ from pathlib import Path
 
 from .db import (
     DatabaseError,
+    disk_is_full,
     file_uri,
     inspect_file,
     leftover_side_files,
@@ -337,13 +338,15 @@ def _progress_adapter(progress: Callable[[int, int], None] | None):
     return call
 
 
-def _storage_message(exc: BaseException) -> str:
-    """Why a copy failed, in Dutch, with what to do."""
+def _storage_message(exc: BaseException, folder: Path | None = None) -> str:
+    """Why a copy failed, in Dutch, with what to do (``folder``: where it was written, to tell a full disk)."""
     from .storage_errors import storage_reason
 
     if isinstance(exc, _BusyTooLong):
         return "de database is bezet door een ander programma of een andere gebruiker; probeer het zo opnieuw"
     reason = storage_reason(exc)
+    if reason in ("io", None) and folder is not None and disk_is_full(folder):
+        reason = "full"  # SQLite reports a file it cannot grow on a full disk as an I/O error
     if reason == "full":
         return "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
     if reason == "read_only":
@@ -408,7 +411,8 @@ def make_backup(
         raise
     except (sqlite3.Error, OSError, _BusyTooLong) as exc:
         raise BackupError(
-            f"Er kon geen reservekopie van {db_path.name} worden gemaakt in {folder} ({_storage_message(exc)})."
+            f"Er kon geen reservekopie van {db_path.name} worden gemaakt in {folder} "
+            f"({_storage_message(exc, folder if folder.is_dir() else db_path.parent)})."
         ) from exc
     log.info("Backup of %s written to %s", db_path, target)
     return _with_summary(BackupInfo(target, created, kind, target.stat().st_size))
@@ -575,7 +579,8 @@ def restore_backup(
         raise BackupError(f"De huidige database {target.name} kon niet eerst worden veiliggesteld: {exc}") from exc
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(
-            f"De huidige database {target.name} kon niet eerst worden veiliggesteld ({_storage_message(exc)}); "
+            f"De huidige database {target.name} kon niet eerst worden veiliggesteld "
+            f"({_storage_message(exc, target.parent)}); "
             "er is niets teruggezet."
         ) from exc
     try:
@@ -599,7 +604,7 @@ def restore_backup(
                 raise
     except (sqlite3.Error, OSError, _BusyTooLong) as exc:
         raise BackupError(
-            f"Het terugzetten van {source.name} is mislukt ({_storage_message(exc)}); "
+            f"Het terugzetten van {source.name} is mislukt ({_storage_message(exc, target.parent)}); "
             f"de database {target.name} is niet gewijzigd."
         ) from exc
     restored = read_summary(target, live=True)

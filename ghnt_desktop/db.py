@@ -174,11 +174,21 @@ def refuse_non_regular(path: Path) -> None:
     raise NotADatabaseError(f"{path} is {what}, geen database. Kies het databasebestand zelf (een .db-bestand).")
 
 
+def disk_is_full(folder: Path, *, margin: int = 1 << 20) -> bool:
+    """Whether the disk holding ``folder`` has less than ``margin`` bytes free (False when it cannot be told)."""
+    try:
+        return shutil.disk_usage(folder).free < margin
+    except OSError:
+        return False
+
+
 def storage_problem(path: Path, exc: BaseException, *, doing: str) -> DatabaseError | None:
     """A Dutch ``DatabaseError`` for a full disk, a read-only file or folder or an I/O error, else None."""
     from .storage_errors import storage_reason
 
     reason = storage_reason(exc)
+    if reason in ("io", None) and isinstance(exc, sqlite3.Error | OSError) and disk_is_full(path.parent):
+        reason = "full"  # SQLite reports a -shm or -wal it cannot grow on a full disk as an I/O error
     if reason == "full":
         return DatabaseError(
             f"{doing} {path.name} lukt niet: de schijf is vol. Er is niets gewijzigd; maak ruimte vrij en probeer "

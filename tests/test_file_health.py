@@ -70,11 +70,12 @@ def meeting_titles(path: Path) -> list[str]:
 
 
 def digest(path: Path) -> dict[str, str]:
-    """Hashes of the database and the -journal/-wal beside it (the -shm is only SQLite's index of the -wal)."""
+    """Hashes of the database and the non-empty -journal/-wal beside it (the -shm is only SQLite's index of the
+    -wal; an empty -wal holds nothing)."""
     found = {}
     for suffix in ("", "-journal", "-wal"):
         side = path.with_name(path.name + suffix)
-        if side.exists():
+        if side.exists() and (not suffix or side.stat().st_size):
             found[side.name] = hashlib.sha256(side.read_bytes()).hexdigest()
     return found
 
@@ -252,3 +253,113 @@ def test_one_bad_date_does_not_stop_a_backup(db_path):
     made = make_backup(db_path)
     assert made.summary is not None and made.summary.meetings == 30
     assert made.summary.last_meeting == date(2024, 12, 1)
+
+
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 3 MB tmpfs mounted for the test (needs root and mount); filled up by ``fill_disk``."""
+    if sys.platform != "linux" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("a small file system needs root on Linux")
+    folder = tmp_path / "klein"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(folder)], capture_output=True).returncode:
+        pytest.skip("mount is not allowed here")
+    yield folder
+    subprocess.run(["umount", str(folder)], check=True)
+
+
+def fill_disk(folder: Path) -> None:
+    with open(folder / "opvulling", "wb", buffering=0) as handle:
+        try:
+            while True:
+                handle.write(b"x" * 4096)
+        except OSError:
+            pass
+
+
+@pytest.mark.parametrize("leftover", ["wal", "journal", "none"])
+def test_full_disk_is_named_as_such_never_damaged(full_disk, leftover, capsys):
+    path = make_database(full_disk / "ghnt.db", meetings=10)
+    if leftover == "wal":
+        kill_mid_write(path, mode="WAL", commit=True)
+        path.with_name("ghnt.db-shm").unlink()
+    elif leftover == "journal":
+        kill_mid_write(path, mode="DELETE", commit=False)
+    fill_disk(full_disk)
+    untouched = digest(path)
+
+    messages = []
+    for attempt in (lambda: inspect_file(path), lambda: open_database(path), lambda: make_backup(path)):
+        try:
+            result = attempt()
+            if hasattr(result, "close"):
+                result.close()
+        except DatabaseError as exc:
+            messages.append(str(exc))
+    cli_main(["check", "--db", str(path)])
+    messages += [line for line in capsys.readouterr().out.splitlines() if line.startswith("Fout")]
+
+    assert messages  # at least the backup cannot be written
+    for message in messages:
+        assert "beschadigd" not in message and "schijf is vol" in message and "maak ruimte vrij" in message
+    if leftover != "journal":  # rolling a hot journal back needs no space: that one opens and is finished
+        assert digest(path) == untouched
+
+
+READ_ONLY_CHILD = r"""
+import json, sys
+from pathlib import Path
+from ghnt_desktop.backup import make_backup
+from ghnt_desktop.cli import main
+from ghnt_desktop.db import DatabaseError, inspect_file, open_database
+
+path = Path(sys.argv[1])
+result = {}
+for name, attempt in [("inspect", lambda: inspect_file(path)), ("view", lambda: open_database(path, read_only=True)),
+                      ("edit", lambda: open_database(path)), ("backup", lambda: make_backup(path))]:
+    try:
+        opened = attempt()
+        result[name] = "ok"
+        if hasattr(opened, "close"):
+            opened.close()
+    except DatabaseError as exc:
+        result[name] = str(exc)
+main(["check", "--db", str(path)])
+print(json.dumps(result))
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_read_only_folder_with_a_left_over_wal_says_read_only_not_damaged():
+    import json
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="ghnt-ro-wal-"))
+    try:
+        folder.chmod(0o755)
+        path = make_database(folder / "ghnt.db")
+        kill_mid_write(path, mode="WAL", commit=True)
+        path.with_name("ghnt.db-shm").unlink()
+        command = [sys.executable, "-c", READ_ONLY_CHILD, str(path)]
+        if os.geteuid() == 0:
+            if shutil.which("setpriv") is None:
+                pytest.skip("running as root without setpriv: file permissions cannot be tested")
+            command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
+        folder.chmod(0o555)
+        untouched = digest(path)
+        repo = Path(__file__).resolve().parents[1]
+        completed = subprocess.run(
+            command, capture_output=True, text=True, cwd=repo, env={**os.environ, "PYTHONPATH": str(repo)}, timeout=120
+        )
+        assert completed.returncode == 0, completed.stderr
+        *check_lines, last = completed.stdout.strip().splitlines()
+        result = json.loads(last)
+        assert result["inspect"] == "ok"  # checked on a recovered copy: the database is fine
+        for name in ("view", "edit", "backup"):
+            assert "beschadigd" not in result[name] and "alleen-lezen" in result[name], result[name]
+        assert "ghnt.db-wal" in result["view"] and "kopieer ghnt.db samen met ghnt.db-wal" in result["view"]
+        assert any("onafgemaakte schrijfactie" in line for line in check_lines)
+        assert digest(path) == untouched
+    finally:
+        folder.chmod(0o755)
+        shutil.rmtree(folder)
