@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Uuid
 
+from .db import DatabaseError
 from .models import Base
 from .models.types import Date, DateTime, TolerantEnum
 
@@ -155,25 +156,52 @@ def _expected_index_rows(connection: sqlite3.Connection) -> int:
     return sum(connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for _c, table, _l, _e in SOURCES)
 
 
-def rebuild_search_index(path: Path) -> None:
-    """Drop and rebuild the search index and its triggers from the records, holding the app's lock."""
-    from sqlalchemy import text as sql_text
+SHADOW_TABLES = ("data", "idx", "content", "docsize", "config")  # FTS5's own tables behind search_index
 
-    from .db import make_engine, storage_problem
+
+def rebuild_search_index(path: Path) -> None:
+    """Drop and rebuild the search index and its triggers from the records, holding the app's lock.
+
+    An index whose own structure is damaged cannot even be dropped (SQLite must open it first): its
+    shadow tables are dropped and its schema entry removed, then it is made anew.
+    """
+    from sqlalchemy.exc import DBAPIError
+
+    from .db import file_uri, make_engine, storage_problem
     from .filelock import acquire
-    from .services.search import install_index, uninstall_index
+    from .services.search import SOURCES, install_index, uninstall_index
 
     with acquire(path):  # refused while the app has the database open
         engine = make_engine(path)
         try:
+            try:
+                with engine.begin() as connection:
+                    uninstall_index(connection)
+            except DBAPIError:
+                engine.dispose()
+                raw = sqlite3.connect(file_uri(path), uri=True, isolation_level=None, timeout=5)
+                try:
+                    raw.execute("BEGIN IMMEDIATE")
+                    for _code, table, _label, _expression in SOURCES:
+                        for event in ("insert", "update", "delete"):
+                            raw.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
+                    for shadow in SHADOW_TABLES:
+                        raw.execute(f"DROP TABLE IF EXISTS search_index_{shadow}")
+                    raw.execute("PRAGMA writable_schema=ON")
+                    raw.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
+                    raw.execute("PRAGMA writable_schema=OFF")
+                    raw.execute("COMMIT")
+                finally:
+                    raw.close()
             with engine.begin() as connection:
-                connection.execute(sql_text("SELECT 1"))
-                uninstall_index(connection)
                 install_index(connection)
         except Exception as exc:
             problem = storage_problem(path, getattr(exc, "orig", None) or exc, doing="Het opbouwen van de zoekindex in")
             if problem is None:
-                raise
+                raise DatabaseError(
+                    f"De zoekindex van {path.name} kon niet opnieuw worden opgebouwd ({exc}). De gegevens zelf zijn "
+                    "niet gewijzigd; zet een reservekopie terug als Zoeken nodig is."
+                ) from exc
             raise problem from exc
         finally:
             engine.dispose()

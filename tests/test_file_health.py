@@ -363,3 +363,66 @@ def test_read_only_folder_with_a_left_over_wal_says_read_only_not_damaged():
     finally:
         folder.chmod(0o755)
         shutil.rmtree(folder)
+
+
+def spoil_search_index(path: Path) -> None:
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE search_index_data SET block = randomblob(length(block)) WHERE id > 1")
+    connection.commit()
+    connection.close()
+
+
+def found(path: Path, typed: str) -> list:
+    from ghnt_desktop.services.search import search
+
+    database = open_database(path, read_only=True)
+    try:
+        with database.session() as session:
+            return sorted((hit.kind, hit.id) for hit in search(session, typed))
+    finally:
+        database.close()
+
+
+def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(demo_database, capsys):
+    db_path = demo_database(date(2026, 3, 1))
+    before = found(db_path, "meldcode")
+    assert before
+    spoil_search_index(db_path)
+    untouched = digest(db_path)
+    assert cli_main(["check", "--db", str(db_path)]) == 1
+    out = capsys.readouterr().out
+    assert "Zoekindex:      beschadigd" in out and "ghnt-desktop check --herstel" in out
+    assert "Integriteit:    ok" in out  # the records themselves are fine
+    assert digest(db_path) == untouched
+
+    assert cli_main(["check", "--db", str(db_path), "--herstel"]) == 0
+    assert "opnieuw opgebouwd" in capsys.readouterr().out
+    assert cli_main(["check", "--db", str(db_path)]) == 0
+    assert "Zoekindex" not in capsys.readouterr().out
+    assert found(db_path, "meldcode") == before
+
+
+def test_repair_waits_for_the_app_to_close(db_path, capsys):
+    from ghnt_desktop.filelock import open_for_editing
+
+    spoil_search_index(db_path)
+    opened = open_for_editing(db_path, backup=False)
+    try:
+        assert cli_main(["check", "--db", str(db_path), "--herstel"]) == 1
+        out = capsys.readouterr().out
+        assert "Fout:" in out and "Zoekindex:      beschadigd" in out
+    finally:
+        opened.close()
+
+
+def test_check_answers_a_hot_journal_without_touching_it_and_repair_finishes_it(db_path, capsys):
+    kill_mid_write(db_path, mode="DELETE", commit=False)
+    untouched = digest(db_path)
+    assert cli_main(["check", "--db", str(db_path)]) == 0
+    out = capsys.readouterr().out
+    assert "onafgemaakte schrijfactie achter (ghnt.db-journal)" in out and "--herstel" in out
+    assert "beschadigd" not in out
+    assert digest(db_path) == untouched
+    assert cli_main(["check", "--db", str(db_path), "--herstel"]) == 0
+    assert "Integriteit:    ok" in capsys.readouterr().out
+    assert not db_path.with_name("ghnt.db-journal").exists()

@@ -104,8 +104,12 @@ def query_terms(typed: str) -> list[str]:
 
 
 def fts_query(typed: str) -> str:
-    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode")."""
-    return " ".join(f'"{word}"*' for word in query_terms(typed))
+    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode").
+
+    A single character is matched as a whole word: as a prefix it matches most of the index, and ranking
+    that takes a second on a region's ten years.
+    """
+    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in query_terms(typed))
 
 
 @dataclass(frozen=True)
