@@ -94,6 +94,10 @@ class Date(TypeDecorator):
     def copy(self, **kw):
         return Date(self.fallback)
 
+    def coerce_compared_value(self, op, value):
+        # As the plain Date: compared with a string ("2026-01-01") the string is bound as it is.
+        return self.impl_instance.coerce_compared_value(op, value)
+
 
 def required_date() -> Date:
     """A date column that must hold a date: an unreadable value loads as ``BAD_DATE``."""
@@ -119,3 +123,6 @@ class DateTime(TypeDecorator):
                 return None
 
         return process
+
+    def coerce_compared_value(self, op, value):
+        return self.impl_instance.coerce_compared_value(op, value)
