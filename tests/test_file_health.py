@@ -280,6 +280,8 @@ def fill_disk(folder: Path) -> None:
 @pytest.mark.parametrize("leftover", ["wal", "journal", "none"])
 def test_full_disk_is_named_as_such_never_damaged(full_disk, leftover, capsys):
     path = make_database(full_disk / "ghnt.db", meetings=10)
+    saved = full_disk / "vorige.db"
+    shutil.copyfile(path, saved)  # a backup made before the disk filled up
     if leftover == "wal":
         kill_mid_write(path, mode="WAL", commit=True)
         path.with_name("ghnt.db-shm").unlink()
@@ -289,7 +291,13 @@ def test_full_disk_is_named_as_such_never_damaged(full_disk, leftover, capsys):
     untouched = digest(path)
 
     messages = []
-    for attempt in (lambda: inspect_file(path), lambda: open_database(path), lambda: make_backup(path)):
+    attempts = (
+        lambda: inspect_file(path),
+        lambda: open_database(path),
+        lambda: make_backup(path),
+        lambda: restore_backup(saved, path),
+    )
+    for attempt in attempts:
         try:
             result = attempt()
             if hasattr(result, "close"):
