@@ -121,7 +121,11 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     target = read_only_uri(path) if read_only else file_uri(path)
 
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(target, uri=True, check_same_thread=False)
+        connection = sqlite3.connect(target, uri=True, check_same_thread=False)
+        # Bytes that are not UTF-8 in one record (a damaged page, another program) show as U+FFFD instead
+        # of stopping the page that lists it; 'ghnt-desktop check' names the record.
+        connection.text_factory = lenient_text
+        return connection
 
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_pragmas)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Uuid
+from sqlalchemy import String, Uuid
 
 from .db import DatabaseError
 from .models import Base
@@ -45,7 +45,8 @@ TABLE_LABELS = {
 }
 # Columns that say which record it is, first found wins.
 _NAMING_COLUMNS = ("number", "code", "title", "name", "text")
-_DATE_CHECK = "date"  # marker: checked in Python
+_DATE_CHECK = "date"  # markers: checked in Python
+_TEXT_CHECK = "text"
 MAX_PER_COLUMN = 100
 
 
@@ -76,6 +77,8 @@ def _condition(column) -> tuple[str, str] | None:
         return _DATE_CHECK, f"geen datum; {shown}"
     if isinstance(kind, DateTime):
         return f"(typeof({name}) != 'text' OR datetime({name}) IS NULL)", "geen tijdstip; getoond als onbekend"
+    if isinstance(kind, String):  # Text too: bytes that are not UTF-8 (a damaged page, another program)
+        return _TEXT_CHECK, "onleesbare tekens; getoond als \ufffd"
     if isinstance(kind, Uuid):
         return (
             f"(typeof({name}) != 'text' OR length({name}) != 32 OR lower({name}) GLOB '*[^0-9a-f]*')",
@@ -99,7 +102,12 @@ def bad_values(connection: sqlite3.Connection) -> list[BadValue]:
                 continue
             where, shown = condition
             parameters: list = []
-            if where is _DATE_CHECK:
+            if where is _TEXT_CHECK:
+                rowids = _rows_not_utf8(connection, table.name, column.name)
+                if not rowids:
+                    continue
+                where = f"rowid IN ({', '.join(str(r) for r in rowids)})"
+            elif where is _DATE_CHECK:
                 values = connection.execute(f'SELECT DISTINCT "{column.name}" FROM "{table.name}"').fetchall()
                 parameters = [v for (v,) in values if v is not None and not _is_iso_date(v)][:MAX_PER_COLUMN]
                 if not parameters:
@@ -113,6 +121,25 @@ def bad_values(connection: sqlite3.Connection) -> list[BadValue]:
             for record, value in rows:
                 found.append(BadValue(table.name, _short(record), column.name, _short(value), shown))
     return found
+
+
+def _rows_not_utf8(connection: sqlite3.Connection, table: str, column: str) -> list[int]:
+    """Rowids (at most ``MAX_PER_COLUMN``) whose text in ``column`` is not valid UTF-8."""
+    previous = connection.text_factory
+    connection.text_factory = bytes
+    try:
+        bad = []
+        query = f'SELECT rowid, "{column}" FROM "{table}" WHERE typeof("{column}") = \'text\''
+        for rowid, raw in connection.execute(query):
+            try:
+                raw.decode("utf-8")
+            except UnicodeDecodeError:
+                bad.append(rowid)
+                if len(bad) == MAX_PER_COLUMN:
+                    break
+        return bad
+    finally:
+        connection.text_factory = previous
 
 
 def _is_iso_date(value) -> bool:
