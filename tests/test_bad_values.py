@@ -30,6 +30,8 @@ CASES = [
     ("action_item", "status", "bijna klaar", "getoond als 'Niet gestart'"),
     ("action_item", "deadline", "eind Q3", "geen datum"),
     ("action_item", "deadline", "2026-13-01", "geen datum"),
+    ("action_item", "deadline", "2025-13-01", "geen datum"),  # sorts before today: a late action in SQL
+    ("programme_action", "deadline_end", "2025-02-30", "geen datum"),
     ("action_item", "closed_on", 20250101, "geen datum"),
     ("action_item", "kind", "ACTIEPUNT", "getoond als"),
     ("programme_action", "status", "klaar?", "getoond als"),
@@ -45,12 +47,12 @@ CASES = [
 ]
 
 
-def spoil(path: Path, table: str, column: str, value) -> None:
+def spoil(path: Path, table: str, column: str, value, nth: int = 0) -> None:
+    """Write ``value`` into ``column`` of the ``nth`` row of ``table``."""
     connection = sqlite3.connect(path)
     new = "CAST(? AS TEXT)" if isinstance(value, bytes) else "?"  # bytes: text that is not UTF-8
-    changed = connection.execute(
-        f'UPDATE "{table}" SET "{column}" = {new} WHERE rowid = (SELECT MIN(rowid) FROM "{table}")', (value,)
-    ).rowcount
+    row = f'(SELECT rowid FROM "{table}" ORDER BY rowid LIMIT 1 OFFSET {nth})'
+    changed = connection.execute(f'UPDATE "{table}" SET "{column}" = {new} WHERE rowid = {row}', (value,)).rowcount
     connection.commit()
     connection.close()
     assert changed == 1
@@ -110,8 +112,8 @@ def test_every_page_opens_on_a_database_with_bad_values(qtbot, demo_database, tm
     from ghnt_desktop.ui.mainwindow import PAGE_KEYS, MainWindow
 
     path = demo_database(TODAY)
-    for table, column, value, _shown in CASES[::2]:
-        spoil(path, table, column, value)
+    for n, (table, column, value, _shown) in enumerate(CASES):
+        spoil(path, table, column, value, nth=n)  # every case at once, each in its own row
     window = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
     qtbot.addWidget(window)
     assert window.open_database_file(path)
