@@ -95,3 +95,25 @@ def test_damaged_index_refuses_with_the_repair(tmp_path):
                 search(session, "meldcode")
     finally:
         database.close()
+
+
+def test_search_window_says_how_to_repair_a_damaged_index(qtbot, tmp_path, demo_database):
+    from datetime import date
+
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    path = demo_database(date(2026, 3, 1))
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE search_index_data SET block = randomblob(length(block)) WHERE id > 1")
+    connection.commit()
+    connection.close()
+    window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: date(2026, 3, 1))
+    qtbot.addWidget(window)
+    assert window.open_database_file(path)
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    dialog.field.setText("meldcode")
+    qtbot.waitUntil(lambda: dialog.count_label.text() != "", timeout=3000)
+    assert "zoekindex is beschadigd" in dialog.count_label.text() and "--herstel" in dialog.count_label.text()
+    assert dialog.model.rowCount() == 0

@@ -149,6 +149,8 @@ def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]
     query = fts_query(typed)
     if not query:
         return []
+    from ..storage_errors import StorageRefusedError
+
     try:
         matches = session.execute(
             text(
@@ -157,7 +159,9 @@ def search(session: Session, typed: str, *, limit: int = 200) -> list[SearchHit]
             ),
             {"query": query, "limit": limit},
         ).all()
-    except DatabaseError as exc:  # a damaged index: the records are fine, only searching fails
+    except (DatabaseError, StorageRefusedError) as exc:  # a damaged index: the records are fine, only search fails
+        if isinstance(exc, StorageRefusedError) and exc.reason != "corrupt":
+            raise
         raise RefusedError(
             "De zoekindex is beschadigd; de gegevens zelf zijn in orde. Sluit de app en bouw de zoekindex opnieuw op "
             "met 'ghnt-desktop check --herstel'."

@@ -86,14 +86,20 @@ class SearchDialog(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
 
     def run_search(self) -> None:
+        from ..services import ServiceError
         from ..services.search import search
 
         self._timer.stop()
         database = self.window_.database
         if database is None:
             return
-        with database.session() as session:
-            hits = search(session, self.field.text())
+        try:
+            with database.session() as session:
+                hits = search(session, self.field.text())
+        except ServiceError as exc:  # a damaged search index: the message says how to rebuild it
+            self.model.set_rows([])
+            self.count_label.setText(str(exc))
+            return
         self.model.set_rows(hits)
         for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
             self.view.setColumnWidth(column, width)
