@@ -90,13 +90,20 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def _report_pending(path, info) -> int:
+    import os
+
+    from ..db import recovery_needed
+
     names = " en ".join(info.pending)
     print(f"Database:       {path}")
     print(f"Schemaversie:   {info.revision or '(leeg)'}")
     print(f"Integriteit:    {info.integrity} (gecontroleerd op een kopie)")
-    print(f"Let op: een eerder gestopte sessie liet een onafgemaakte schrijfactie achter ({names}). De database is "
-          "in orde; SQLite maakt die schrijfactie af zodra de app de database opent, of nu met "
-          "'ghnt-desktop check --herstel'. Er is niets gewijzigd.")
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        print(f"Let op: {recovery_needed(path, info.pending)}")
+    else:
+        print(f"Let op: een eerder gestopte sessie liet een onafgemaakte schrijfactie achter ({names}). De database "
+              "is in orde; SQLite maakt die schrijfactie af zodra de app de database opent, of nu met "
+              "'ghnt-desktop check --herstel'. Er is niets gewijzigd.")
     return 0 if info.integrity == "ok" else 1
 
 
