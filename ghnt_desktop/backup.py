@@ -35,7 +35,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from .db import DatabaseError, file_uri, inspect_file
+from .db import (
+    DatabaseError,
+    disk_is_full,
+    file_uri,
+    inspect_file,
+    leftover_side_files,
+    read_only_uri,
+    recover_in_place,
+    side_file,
+)
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +67,17 @@ KIND_LABELS = {
 _KINDS_IN_FOLDER = (AUTO, MANUAL, BEFORE_RESTORE, DAMAGED)
 _STAMP = "%Y-%m-%d-%H%M%S"
 _PAGES_PER_STEP = 256  # 1 MiB at 4 KiB pages: small enough for a progress bar, big enough to be quick
+# Python's backup() retries a busy or locked step for ever; give up after this many seconds without progress.
+BUSY_PATIENCE = 1.5
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
 
 
 class BackupError(DatabaseError):
     """A backup could not be made or restored; the message is Dutch and meant for the user."""
+
+
+class _BusyTooLong(Exception):
+    """A backup step stayed busy or locked for ``BUSY_PATIENCE`` seconds (another process holds the file)."""
 
 
 @dataclass(frozen=True)
@@ -208,25 +224,41 @@ def read_summary(path: Path | str, *, live: bool = False) -> BackupSummary:
     path = Path(path)
     info = inspect_file(path)  # refuses a non-database, damaged or too new file, without writing
     connection = sqlite3.connect(_uri(path, immutable=not live), uri=True)
+    connection.text_factory = lambda raw: raw.decode("utf-8", "replace")
     try:
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
 
         def count(table: str) -> int:
             return connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] if table in tables else 0
 
-        last = connection.execute("SELECT MAX(date) FROM meeting").fetchone()[0] if "meeting" in tables else None
+        # Only well-formed dates count: one bad value (found by 'ghnt-desktop check') must not stop a backup.
+        last = (
+            connection.execute(f"SELECT MAX(date) FROM meeting WHERE date GLOB '{_ISO_DATE_GLOB}*'").fetchone()[0]
+            if "meeting" in tables
+            else None
+        )
         return BackupSummary(
             revision=info.revision,
             meetings=count("meeting"),
             decisions=count("decision"),
             action_items=count("action_item"),
             programme_actions=count("programme_action"),
-            last_meeting=date.fromisoformat(last[:10]) if last else None,
+            last_meeting=_iso_date(last),
         )
     except sqlite3.Error as exc:
         raise BackupError(f"De reservekopie {path.name} kan niet worden gelezen ({exc}).") from exc
     finally:
         connection.close()
+
+
+_ISO_DATE_GLOB = "[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]"
+
+
+def _iso_date(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def _with_summary(backup: BackupInfo) -> BackupInfo:
@@ -261,7 +293,7 @@ def _copy_consistent(source: Path, target: Path, progress: Callable[[int, int], 
     """Copy ``source`` to a new file ``target`` with the backup API, checked and flushed; no half file stays."""
     temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
     try:
-        src = sqlite3.connect(_uri(source), uri=True)
+        src = sqlite3.connect(read_only_uri(source), uri=True, timeout=0.5)
         try:
             dst = sqlite3.connect(temp)
             try:
@@ -285,24 +317,72 @@ def _copy_consistent(source: Path, target: Path, progress: Callable[[int, int], 
 
 
 def _progress_adapter(progress: Callable[[int, int], None] | None):
-    if progress is None:
-        return None
+    """The progress callback of ``Connection.backup``: reports progress and ends a step that stays busy.
 
-    def call(_status: int, remaining: int, total: int) -> None:
-        progress(total - remaining, total)
+    Python retries a busy or locked backup step for ever (another process holds the file, or a read-only
+    ``-wal`` cannot be read); raising from the callback aborts the backup instead of hanging.
+    """
+    busy_since: list[float] = []
+
+    def call(status: int, remaining: int, total: int) -> None:
+        if status in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            if not busy_since:
+                busy_since.append(time.monotonic())
+            elif time.monotonic() - busy_since[0] > BUSY_PATIENCE:
+                raise _BusyTooLong
+        else:
+            busy_since.clear()
+        if progress is not None:
+            progress(total - remaining, total)
 
     return call
 
 
-def _storage_message(exc: BaseException) -> str:
+def _storage_message(exc: BaseException, folder: Path | None = None) -> str:
+    """Why a copy failed, in Dutch, with what to do (``folder``: where it was written, to tell a full disk)."""
     from .storage_errors import storage_reason
 
+    if isinstance(exc, _BusyTooLong):
+        return "de database is bezet door een ander programma of een andere gebruiker; probeer het zo opnieuw"
     reason = storage_reason(exc)
+    if reason in ("io", None) and folder is not None and disk_is_full(folder):
+        reason = "full"  # SQLite reports a file it cannot grow on a full disk as an I/O error
     if reason == "full":
-        return "de schijf is vol"
+        return "de schijf is vol; maak ruimte vrij en probeer het opnieuw"
     if reason == "read_only":
-        return "de map is alleen-lezen"
+        return "het bestand of de map is alleen-lezen; kies een map waar u mag schrijven of vraag schrijfrechten"
+    if reason == "io":
+        return "lezen of schrijven op de schijf mislukte; controleer of de netwerkmap of USB-stick verbonden is"
+    if reason == "busy":
+        return "de database is bezet door een ander programma of een andere gebruiker; probeer het zo opnieuw"
+    if reason == "corrupt":
+        return "de database is beschadigd; zet een eerdere reservekopie terug"
     return str(exc)
+
+
+def _copy_recovering(source: Path, target: Path, progress: Callable[[int, int], None] | None) -> None:
+    """``_copy_consistent``, and for a database a stopped run left a ``-journal``/``-wal`` beside that cannot be
+    read in place (a hot journal, a read-only folder): copy it with them to a temporary folder, let SQLite
+    finish there and back up that. The database and its files stay as they are."""
+    try:
+        _copy_consistent(source, target, progress)
+        return
+    except sqlite3.Error as exc:
+        from .storage_errors import storage_reason
+
+        leftovers = leftover_side_files(source)
+        # Python reports a failed backup step with the primary code only: SQLITE_READONLY or SQLITE_CANTOPEN.
+        if not leftovers or storage_reason(exc) not in ("read_only", "io"):
+            raise
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ghnt-kopie-") as folder:
+        copy = Path(folder) / source.name
+        shutil.copyfile(source, copy)
+        for leftover in leftovers:
+            shutil.copyfile(leftover, side_file(copy, leftover.name[len(source.name) :]))
+        recover_in_place(copy)
+        _copy_consistent(copy, target, progress)
 
 
 def make_backup(
@@ -326,12 +406,13 @@ def make_backup(
     try:
         folder.mkdir(exist_ok=True)
         target = _unique_target(folder, db_path, created, kind)
-        _copy_consistent(db_path, target, progress)
+        _copy_recovering(db_path, target, progress)
     except BackupError:
         raise
-    except (sqlite3.Error, OSError) as exc:
+    except (sqlite3.Error, OSError, _BusyTooLong) as exc:
         raise BackupError(
-            f"Er kon geen reservekopie van {db_path.name} worden gemaakt in {folder} ({_storage_message(exc)})."
+            f"Er kon geen reservekopie van {db_path.name} worden gemaakt in {folder} "
+            f"({_storage_message(exc, folder if folder.is_dir() else db_path.parent)})."
         ) from exc
     log.info("Backup of %s written to %s", db_path, target)
     return _with_summary(BackupInfo(target, created, kind, target.stat().st_size))
@@ -452,34 +533,72 @@ def _holds_other_lock(target: Path) -> None:
         raise DatabaseInUseError(target, holder)
 
 
-def _is_sqlite_database(path: Path) -> bool:
-    try:
-        connection = sqlite3.connect(_uri(path), uri=True)
-    except sqlite3.Error:
-        return False
-    try:
-        return connection.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    except sqlite3.Error:
-        return False
-    finally:
-        connection.close()
+def _healthy_target(target: Path) -> bool:
+    """Whether the database a restore replaces is healthy (then it is copied aside consistently).
 
+    A hot ``-journal`` or a ``-wal`` left by a stopped run is finished by SQLite first (after a check on a
+    copy), as any opening for writing would. False for a missing, damaged or foreign file, or one whose
+    ``-wal`` does not belong to it: its bytes and side files are then kept as they are.
+    Raises ``BackupError`` when the target cannot be written at all (read-only, disk full): the real reason.
+    """
+    from .db import DamagedDatabaseError, DatabaseTooNewError, ForeignWalError, NotADatabaseError
 
-def _safety_copy(target: Path, now: datetime | None) -> Path | None:
-    """Keep the file a restore replaces: a consistent copy, or the raw bytes when it is damaged."""
     if not target.exists() or target.stat().st_size == 0:
+        return False
+    try:
+        inspect_file(target, recover=True)
+    except (DamagedDatabaseError, NotADatabaseError, DatabaseTooNewError, ForeignWalError):
+        return False
+    except DatabaseError as exc:
+        raise BackupError(f"Er is niets teruggezet. {exc}") from exc
+    return True
+
+
+def _safety_copy(target: Path, healthy: bool, now: datetime | None) -> Path | None:
+    """Keep the file a restore replaces: a consistent copy, or the raw bytes when it is damaged.
+
+    The raw copy's ``-journal`` and ``-wal`` are moved along with it by ``_swap_in`` (never deleted).
+    """
+    if not target.exists() or (target.stat().st_size == 0 and not leftover_side_files(target)):
         return None
-    if _is_sqlite_database(target):
+    if healthy:
         return make_backup(target, kind=BEFORE_RESTORE, now=now).path
     folder = backup_dir(target)
     folder.mkdir(exist_ok=True)
     copy = _unique_target(folder, target, _local(now).replace(microsecond=0), DAMAGED)
     shutil.copy2(target, copy)
-    wal = target.with_name(target.name + "-wal")
-    if wal.exists():
-        shutil.copy2(wal, copy.with_name(copy.name + "-wal"))
     _fsync_file(copy)
     return copy
+
+
+def _swap_in(temp: Path, target: Path, safety: Path | None) -> None:
+    """Replace a damaged or missing ``target`` by the restored ``temp``.
+
+    Its ``-journal`` and ``-wal`` (which SQLite would replay into the restored file) go along with the safety
+    copy, so whatever they hold is kept; they are put back if the swap fails.
+    """
+    moved: list[tuple[Path, Path]] = []
+    try:
+        for suffix in ("-journal", "-wal"):
+            side = side_file(target, suffix)
+            if side.exists():
+                if safety is None:
+                    raise BackupError(f"{side.name} kan niet worden veiliggesteld; er is niets teruggezet.")
+                kept = side_file(safety, suffix)
+                os.replace(side, kept)
+                moved.append((kept, side))
+        side_file(target, "-shm").unlink(missing_ok=True)  # only an index of the -wal; SQLite rebuilds it
+        os.replace(temp, target)
+    except BaseException:
+        for kept, side in reversed(moved):
+            try:
+                os.replace(kept, side)
+            except OSError:
+                log.exception("Could not put %s back as %s", kept, side)
+        raise
+    _fsync_dir(target.parent)
+    if safety is not None:
+        _fsync_dir(safety.parent)
 
 
 def restore_backup(
@@ -499,18 +618,22 @@ def restore_backup(
     target = Path(target).expanduser().absolute()
     summary = read_summary(source)  # refuses a damaged, foreign or too new backup before anything changes
     _holds_other_lock(target)
+    healthy = _healthy_target(target)
     try:
-        safety = _safety_copy(target, now)
+        safety = _safety_copy(target, healthy, now)
+    except BackupError as exc:
+        raise BackupError(f"De huidige database {target.name} kon niet eerst worden veiliggesteld: {exc}") from exc
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(
-            f"De huidige database {target.name} kon niet eerst worden veiliggesteld ({_storage_message(exc)}); "
+            f"De huidige database {target.name} kon niet eerst worden veiliggesteld "
+            f"({_storage_message(exc, target.parent)}); "
             "er is niets teruggezet."
         ) from exc
     try:
-        if target.exists() and _is_sqlite_database(target):
+        if healthy:
             # The backup API writes the target in one transaction: an error or crash rolls it back.
             src = sqlite3.connect(_uri(source, immutable=True), uri=True)
-            dst = sqlite3.connect(target, timeout=5)
+            dst = sqlite3.connect(target, timeout=1)
             try:
                 src.backup(dst, pages=_PAGES_PER_STEP, progress=_progress_adapter(progress))
             finally:
@@ -520,14 +643,14 @@ def restore_backup(
             # A damaged or missing target cannot take a transaction: build the copy beside it, then swap.
             temp = target.with_name(f".{target.name}.herstel-{secrets.token_hex(4)}.tmp")
             _copy_consistent(source, temp, progress)
-            for side in ("-wal", "-shm", "-journal"):
-                # A left-over -wal of the damaged file would be replayed into the restored one.
-                target.with_name(target.name + side).unlink(missing_ok=True)
-            os.replace(temp, target)
-            _fsync_dir(target.parent)
-    except (sqlite3.Error, OSError) as exc:
+            try:
+                _swap_in(temp, target, safety)
+            except BaseException:
+                temp.unlink(missing_ok=True)
+                raise
+    except (sqlite3.Error, OSError, _BusyTooLong) as exc:
         raise BackupError(
-            f"Het terugzetten van {source.name} is mislukt ({_storage_message(exc)}); "
+            f"Het terugzetten van {source.name} is mislukt ({_storage_message(exc, target.parent)}); "
             f"de database {target.name} is niet gewijzigd."
         ) from exc
     restored = read_summary(target, live=True)

@@ -66,4 +66,35 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .app import run_gui
 
         return run_gui(db_path=args.db, language=args.lang, smoke_test=args.smoke_test)
-    return int(args.handler(args) or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except Exception as exc:  # a database error no command foresaw: a Dutch answer, not a traceback
+        message = _database_failure(exc, getattr(args, "db", None))
+        if message is None:
+            raise
+        print(f"Fout: {message}")
+        return 1
+
+
+def _database_failure(exc: Exception, path: Path | None) -> str | None:
+    import sqlite3
+
+    from sqlalchemy.exc import DBAPIError
+
+    from .storage_errors import storage_reason
+
+    original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if not isinstance(original, sqlite3.Error | UnicodeDecodeError):
+        return None
+    reason = storage_reason(original) if isinstance(original, sqlite3.Error) else "corrupt"
+    name = path.name if path else "de database"
+    if reason == "full":
+        return f"de schijf is vol bij het werken met {name}. Maak ruimte vrij en probeer het opnieuw."
+    if reason == "read_only":
+        return f"{name} of de map ervan is alleen-lezen. Vraag schrijfrechten of kies een andere map."
+    if reason == "busy":
+        return f"{name} is bezet door een ander programma. Probeer het over enkele ogenblikken opnieuw."
+    return (
+        f"{name} bevat gegevens die niet te lezen zijn ({original}). Controleer de database met "
+        "'ghnt-desktop check' en zet zo nodig een reservekopie terug."
+    )

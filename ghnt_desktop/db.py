@@ -56,6 +56,14 @@ class MigrationError(DatabaseError):
     pass
 
 
+class ForeignWalError(DatabaseError):
+    """The ``-wal`` beside the database does not belong to it (or is damaged); the database itself is fine."""
+
+
+class RecoveryNeededError(DatabaseError):
+    """A stopped run left a write to finish (``-journal``/``-wal``), and it cannot be finished here."""
+
+
 @dataclass(frozen=True)
 class SchemaInfo:
     """What a database file holds, read without changing it."""
@@ -63,6 +71,7 @@ class SchemaInfo:
     path: Path
     revision: str | None
     integrity: str  # "ok" or SQLite's first complaint
+    pending: tuple[str, ...] = ()  # left-over -journal/-wal SQLite will finish on the next writing open
 
     @property
     def is_current(self) -> bool:
@@ -130,7 +139,11 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     target = read_only_uri(path) if read_only else file_uri(path)
 
     def connect() -> sqlite3.Connection:
-        return sqlite3.connect(target, uri=True, check_same_thread=False)
+        connection = sqlite3.connect(target, uri=True, check_same_thread=False)
+        # Bytes that are not UTF-8 in one record (a damaged page, another program) show as U+FFFD instead
+        # of stopping the page that lists it; 'ghnt-desktop check' names the record.
+        connection.text_factory = lenient_text
+        return connection
 
     engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
     event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_pragmas)
@@ -149,42 +162,257 @@ def _begin(connection) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def inspect_file(path: Path) -> SchemaInfo:
-    """Read the schema revision and run a quick integrity check, never writing to the file."""
+RESTORE_HINT = "Zet een reservekopie terug (Bestand > Reservekopie terugzetten, of 'ghnt-desktop restore')."
+# SQLite's extended result codes a read-only connection gives for a database that needs recovery first.
+_NEEDS_RECOVERY_CODES = {
+    264,  # SQLITE_READONLY_RECOVERY: a -wal to replay
+    776,  # SQLITE_READONLY_ROLLBACK: a hot -journal to roll back
+    1288,  # SQLITE_READONLY_CANTINIT: a -wal, but no -shm can be made
+}
+_SIDE_FILES = ("-journal", "-wal")  # the files SQLite recovers from; -shm is only an index it rebuilds
+
+
+def side_file(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def leftover_side_files(path: Path) -> list[Path]:
+    """The non-empty ``-journal`` and ``-wal`` beside ``path``: writes SQLite must finish or roll back."""
+    found = []
+    for suffix in _SIDE_FILES:
+        candidate = side_file(path, suffix)
+        try:
+            if candidate.is_file() and candidate.stat().st_size > 0:
+                found.append(candidate)
+        except OSError:
+            continue
+    return found
+
+
+def refuse_non_regular(path: Path) -> None:
+    """Refuse at once a path that is a folder, a pipe or a device: reading one could block for ever."""
+    import stat
+
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
     except OSError as exc:
-        raise DatabaseError(f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}.") from exc
-    if header != SQLITE_HEADER:
-        raise NotADatabaseError(
-            f"Het bestand {path.name} is geen database van GHNT Desktop (het is geen SQLite-bestand)."
+        raise DatabaseError(
+            f"Het bestand {path} kan niet worden gelezen ({exc.strerror or exc}). "
+            "Controleer of de map bereikbaar is en of u leesrechten hebt."
+        ) from exc
+    if stat.S_ISREG(mode):
+        return
+    what = "een map" if stat.S_ISDIR(mode) else "geen gewoon bestand (maar bijvoorbeeld een pipe of apparaat)"
+    raise NotADatabaseError(f"{path} is {what}, geen database. Kies het databasebestand zelf (een .db-bestand).")
+
+
+def disk_is_full(folder: Path, *, margin: int = 1 << 20) -> bool:
+    """Whether the disk holding ``folder`` has less than ``margin`` bytes free (False when it cannot be told)."""
+    try:
+        return shutil.disk_usage(folder).free < margin
+    except OSError:
+        return False
+
+
+def storage_problem(path: Path, exc: BaseException, *, doing: str) -> DatabaseError | None:
+    """A Dutch ``DatabaseError`` for a full disk, a read-only file or folder or an I/O error, else None."""
+    from .storage_errors import storage_reason
+
+    reason = storage_reason(exc)
+    if reason in ("io", None) and isinstance(exc, sqlite3.Error | OSError) and disk_is_full(path.parent):
+        reason = "full"  # SQLite reports a -shm or -wal it cannot grow on a full disk as an I/O error
+    if reason == "full":
+        return DatabaseError(
+            f"{doing} {path.name} lukt niet: de schijf is vol. Er is niets gewijzigd; maak ruimte vrij en probeer "
+            "het opnieuw."
         )
+    if reason == "read_only":
+        return DatabaseError(
+            f"{doing} {path.name} lukt niet: het bestand of de map {path.parent} is alleen-lezen. Vraag schrijfrechten "
+            "voor de map, of kopieer de database (met de bestanden ernaast die met dezelfde naam beginnen) naar een "
+            "map waar u mag schrijven en open hem daar."
+        )
+    if reason == "io":
+        return DatabaseError(
+            f"{doing} {path.name} lukt niet: lezen of schrijven op de schijf mislukte ({exc}). Controleer of de "
+            "netwerkmap of USB-stick nog verbonden is en probeer het opnieuw."
+        )
+    if reason == "busy":
+        return DatabaseError(
+            f"{doing} {path.name} lukt niet: de database is bezet door een ander programma of een andere gebruiker. "
+            "Probeer het over enkele ogenblikken opnieuw."
+        )
+    return None
+
+
+def lenient_text(raw: bytes) -> str:
+    """Text from SQLite with invalid UTF-8 (a damaged page) replaced, for checks that must not stop on it."""
+    return raw.decode("utf-8", "replace")
+
+
+def checking_uri(path: Path) -> str:
+    """A read-only URI for checking ``path`` that leaves no ``-shm``/``-wal`` behind.
+
+    Without a ``-wal`` or ``-journal`` beside it no writer has the database open (SQLite makes the
+    ``-wal`` on opening a WAL database) and the main file holds everything: it is read immutable.
+    """
+    if leftover_side_files(path) or side_file(path, "-wal").exists():
+        return read_only_uri(path)
+    return file_uri(path) + "?mode=ro&immutable=1"
+
+
+def _needs_recovery(exc: sqlite3.Error) -> bool:
+    return getattr(exc, "sqlite_errorcode", None) in _NEEDS_RECOVERY_CODES
+
+
+def _read_schema(uri: str, *, full: bool = False) -> tuple[str, str | None, bool]:
+    """(integrity, schema revision, is a GHNT database) of the database at ``uri``; raises sqlite3.Error.
+
+    ``full`` runs integrity_check instead of quick_check: only it compares indexes with their tables, which
+    is what gives away a -wal of another database replayed over this one.
+    """
+    connection = sqlite3.connect(uri, uri=True, timeout=2)
+    connection.text_factory = lenient_text
     try:
-        connection = sqlite3.connect(read_only_uri(path), uri=True)
-    except sqlite3.Error as exc:
-        raise DamagedDatabaseError(f"De database {path.name} kan niet worden geopend: {exc}.") from exc
-    try:
-        integrity = connection.execute("PRAGMA quick_check").fetchone()[0]
+        integrity = connection.execute(f"PRAGMA {'integrity_check' if full else 'quick_check'}").fetchone()[0]
         tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         revision = None
         if "alembic_version" in tables:
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = row[0] if row else None
-        elif tables:
-            raise NotADatabaseError(f"Het bestand {path.name} is een SQLite-database, maar niet van GHNT Desktop.")
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(f"De database {path.name} is beschadigd of geen geldige database ({exc}).") from exc
+        return integrity, revision, "alembic_version" in tables or not tables
+    except UnicodeDecodeError as exc:  # SQLite's complaint quotes bytes of a damaged page
+        raise sqlite3.DatabaseError("database disk image is malformed") from exc
     finally:
         connection.close()
+
+
+def _analyse_recovered_copy(path: Path, leftovers: list[Path]) -> tuple[str, str | None, bool]:
+    """Let SQLite finish or roll back the left-over writes on a copy in a temporary folder, then read it.
+
+    The database and the files beside it stay exactly as they are.
+    """
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ghnt-controle-") as folder:
+        copy = Path(folder) / "kopie.db"
+        shutil.copyfile(path, copy)
+        for leftover in leftovers:
+            shutil.copyfile(leftover, side_file(copy, leftover.name[len(path.name) :]))
+        return _read_schema(file_uri(copy), full=True)
+
+
+def _main_file_alone_is_healthy(path: Path) -> bool:
+    """Whether the main file without its ``-wal`` is a healthy GHNT database (read immutable: nothing written)."""
+    try:
+        integrity, _revision, ours = _read_schema(file_uri(path) + "?mode=ro&immutable=1")
+    except sqlite3.Error:
+        return False
+    return integrity == "ok" and ours
+
+
+def _damaged(path: Path, detail: str, leftovers: list[Path]) -> DatabaseError:
+    wal = side_file(path, "-wal")
+    if wal in leftovers and _main_file_alone_is_healthy(path):
+        return ForeignWalError(
+            f"Naast de database {path.name} staat een bestand {wal.name} dat niet bij deze database hoort (of dat "
+            f"beschadigd is); de database zelf is in orde. Verplaats {wal.name} naar een andere map (niet "
+            "verwijderen: er kunnen recente wijzigingen in staan) en open de database opnieuw. Er is niets gewijzigd."
+        )
+    return DamagedDatabaseError(f"De database {path.name} is beschadigd ({detail}). {RESTORE_HINT}")
+
+
+def recover_in_place(path: Path) -> None:
+    """Open the database for writing once, so SQLite finishes or rolls back what a stopped run left."""
+    connection = sqlite3.connect(file_uri(path), uri=True, timeout=5)
+    try:
+        connection.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    finally:
+        connection.close()
+
+
+def inspect_file(path: Path, *, recover: bool = False) -> SchemaInfo:
+    """Read the schema revision and run a quick integrity check.
+
+    Never writes to the file, except with ``recover=True`` when a run that was stopped left a hot
+    ``-journal`` or a ``-wal``: SQLite's own recovery is first tried on a copy and, when the copy comes
+    out healthy, done in place (as any writer opening the file would). Without ``recover`` such a
+    database is checked on the recovered copy and ``SchemaInfo.pending`` names the files left over.
+    Raises a ``DatabaseError`` whose Dutch message says what is wrong and what to do.
+    """
+    refuse_non_regular(path)
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        problem = storage_problem(path, exc, doing="Het lezen van")
+        raise problem or DatabaseError(
+            f"Het bestand {path} kan niet worden gelezen: {exc.strerror or exc}. Controleer of u leesrechten hebt."
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise NotADatabaseError(
+            f"Het bestand {path.name} is geen database van GHNT Desktop (het is geen SQLite-bestand). "
+            "Kies het juiste bestand, of zet een reservekopie terug als dit de database was."
+        )
+    leftovers = leftover_side_files(path)
+    pending: tuple[str, ...] = ()
+    try:
+        try:
+            wal = side_file(path, "-wal")
+            integrity, revision, ours = _read_schema(checking_uri(path), full=wal in leftovers)
+        except sqlite3.Error as exc:
+            # A hot journal, or a -wal in a folder where no -shm can be made: read a recovered copy.
+            cant_open = getattr(exc, "sqlite_errorcode", None) == 14 and bool(leftovers)
+            if not (_needs_recovery(exc) or cant_open) or not leftovers:
+                raise
+            integrity, revision, ours = _analyse_recovered_copy(path, leftovers)
+            pending = tuple(p.name for p in leftovers)
+    except sqlite3.DatabaseError as exc:
+        problem = storage_problem(path, exc, doing="Het openen van")
+        if problem is not None:
+            raise problem from exc
+        raise _damaged(path, str(exc), leftovers) from exc
+    except OSError as exc:  # the recovery copy could not be made in the temporary folder
+        raise DatabaseError(
+            f"De database {path.name} kon niet worden gecontroleerd: een controlekopie in de tijdelijke map "
+            f"mislukte ({exc.strerror or exc}). Maak ruimte vrij op de schijf en probeer het opnieuw; er is niets "
+            "gewijzigd."
+        ) from exc
     if integrity != "ok":
-        raise DamagedDatabaseError(f"De database {path.name} is beschadigd: {integrity}.")
+        raise _damaged(path, integrity, leftovers)
+    if not ours:
+        raise NotADatabaseError(
+            f"Het bestand {path.name} is een SQLite-database, maar niet van GHNT Desktop. "
+            "Kies het juiste bestand; dit bestand is niet gewijzigd."
+        )
     if revision is not None and revision not in REVISIONS:
         raise DatabaseTooNewError(
             f"De database {path.name} is gemaakt met een nieuwere versie van GHNT Desktop "
             f"(schema {revision}). Werk de app bij om dit bestand te openen; het bestand is niet gewijzigd."
         )
-    return SchemaInfo(path=path, revision=revision, integrity=integrity)
+    if pending and recover:
+        if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise recovery_needed(path, pending)
+        try:
+            recover_in_place(path)
+        except sqlite3.Error as exc:
+            problem = storage_problem(path, exc, doing="Het afmaken van de onderbroken schrijfactie in")
+            raise problem or recovery_needed(path, pending) from exc
+        return inspect_file(path)
+    return SchemaInfo(path=path, revision=revision, integrity=integrity, pending=pending)
+
+
+def recovery_needed(path: Path, pending: tuple[str, ...]) -> RecoveryNeededError:
+    names = " en ".join(pending)
+    return RecoveryNeededError(
+        f"De database {path.name} is in orde, maar een eerder gestopte sessie liet een onafgemaakte schrijfactie "
+        f"achter ({names}). SQLite maakt die af zodra de database met schrijfrechten wordt geopend; dat kan hier "
+        "niet (de map of het bestand is alleen-lezen, of de database is alleen-lezen geopend). Open de database "
+        f"één keer gewoon in een map waar u mag schrijven (kopieer {path.name} samen met {names}), of vraag "
+        "schrijfrechten voor de map. Er is niets gewijzigd."
+    )
 
 
 def _alembic_upgrade(engine: Engine) -> None:
@@ -395,22 +623,38 @@ def open_database(path: Path | str, *, read_only: bool = False, create: bool = T
     Raises a ``DatabaseError`` with a Dutch message for anything the user must act on.
     """
     path = Path(path).expanduser().absolute()
+    refuse_non_regular(path)
     exists = path.exists() and path.stat().st_size > 0
     if not exists:
         if not create or read_only:
-            raise DatabaseError(f"De database {path} bestaat niet.")
+            raise DatabaseError(f"De database {path} bestaat niet. Kies een bestaand databasebestand.")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise DatabaseError(f"De map {path.parent} kan niet worden aangemaakt: {exc.strerror or exc}.") from exc
+            raise DatabaseError(
+                f"De map {path.parent} kan niet worden aangemaakt: {exc.strerror or exc}. Kies een map waar u mag "
+                "schrijven."
+            ) from exc
         engine = make_engine(path)
-        _alembic_upgrade(engine)
+        try:
+            _alembic_upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            problem = storage_problem(path, getattr(exc, "orig", None) or exc, doing="Het aanmaken van de database")
+            if problem is None:
+                raise
+            raise problem from exc
         return Database(path, engine)
-    info = inspect_file(path)
+    info = inspect_file(path, recover=not read_only)
+    if info.pending:  # read-only: SQLite cannot read the file before the left-over write is finished
+        raise recovery_needed(path, info.pending)
     if info.revision is None:
         # An SQLite file with no tables at all: an empty file made by another program.
         if read_only:
-            raise NotADatabaseError(f"De database {path.name} is leeg.")
+            raise NotADatabaseError(
+                f"De database {path.name} is leeg (er staan geen gegevens in). Kies een ander bestand, of open "
+                "hem gewoon (niet alleen-lezen) om er een nieuwe database van te maken."
+            )
         engine = make_engine(path)
         _alembic_upgrade(engine)
         return Database(path, engine)

@@ -19,7 +19,7 @@ TODAY = date(2026, 11, 22)
 
 
 def test_query_words_are_prefixes_and_quotes_are_harmless():
-    assert fts_query('meld "code" OR x*') == '"meld"* "code"* "OR"* "x"*'
+    assert fts_query('meld "code" OR x*') == '"meld"* "code"* "OR"* "x"'  # one letter: a whole word
     assert fts_query("  ") == ""
 
 

@@ -1,4 +1,9 @@
-"""``ghnt-desktop check``: integrity and schema version of a database, without changing it."""
+"""``ghnt-desktop check``: integrity, schema version, search index and unreadable values of a database.
+
+Without ``--herstel`` nothing is written: a database a stopped run left a ``-journal``/``-wal`` beside is
+checked on a recovered copy. ``--herstel`` lets SQLite finish that write in place and rebuilds a damaged
+search index from the records (the records themselves are never changed).
+"""
 
 from __future__ import annotations
 
@@ -6,37 +11,57 @@ import argparse
 
 from ..cli import add_db_argument, resolve_db
 
+COUNTED_TABLES = ("programme", "programme_action", "organisation", "person", "meeting", "decision", "action_item")
+MAX_BAD_SHOWN = 20
+
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("check", help="integriteit en schemaversie van een database controleren")
     add_db_argument(parser)
+    parser.add_argument(
+        "--herstel",
+        "--repair",
+        dest="repair",
+        action="store_true",
+        help="een onderbroken schrijfactie laten afmaken en een beschadigde zoekindex opnieuw opbouwen",
+    )
     parser.set_defaults(handler=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
     import sqlite3
 
-    from ..db import DatabaseError, file_uri, inspect_file
+    from ..db import DatabaseError, checking_uri, inspect_file, lenient_text
+    from ..health import bad_values, search_index_problem
     from ..migrations import HEAD
 
     path = resolve_db(args.db)
     if not path.exists():
-        print(f"Fout: de database {path} bestaat niet.")
+        print(f"Fout: de database {path} bestaat niet. Controleer het pad (--db).")
         return 2
+    repair = bool(getattr(args, "repair", False))
     try:
-        info = inspect_file(path)
+        info = inspect_file(path, recover=repair)
     except DatabaseError as exc:
         print(f"Fout: {exc}")
         return 1
-    connection = sqlite3.connect(file_uri(path) + "?mode=ro", uri=True)
+    if info.pending:
+        return _report_pending(path, info)
+    connection = sqlite3.connect(checking_uri(path), uri=True, timeout=2)
+    connection.text_factory = lenient_text
     try:
         full = connection.execute("PRAGMA integrity_check").fetchone()[0]
         fk_problems = connection.execute("PRAGMA foreign_key_check").fetchall()
+        tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         counts = {
-            table: connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
-            for table in ("programme", "programme_action", "organisation", "person", "meeting", "decision",
-                          "action_item")
-        } if info.revision else {}
+            t: connection.execute(f'SELECT COUNT(*) FROM "{t}"').fetchone()[0] for t in COUNTED_TABLES if t in tables
+        }
+        bad = bad_values(connection) if info.revision else []
+        index_problem = search_index_problem(connection) if info.revision else None
+    except sqlite3.Error as exc:
+        print(f"Fout: de database {path.name} kon niet volledig worden gecontroleerd ({exc}). Probeer het opnieuw; "
+              "blijft dit gebeuren, zet dan een reservekopie terug.")
+        return 1
     finally:
         connection.close()
     print(f"Database:       {path}")
@@ -45,8 +70,56 @@ def run_check(args: argparse.Namespace) -> int:
     print(f"Verwijzingen:   {'ok' if not fk_problems else f'{len(fk_problems)} problemen'}")
     for table, count in counts.items():
         print(f"  {table:<18} {count}")
+    status = 0
+    if index_problem:
+        status = max(status, _report_index(path, index_problem, repair))
+    if bad:
+        status = 1
+        print(f"Onleesbare waarden: {len(bad)}. De app toont deze records met een vervangende waarde; "
+              "pas ze in de app aan om de juiste waarde op te slaan:")
+        for problem in bad[:MAX_BAD_SHOWN]:
+            print(f"  - {problem.text()}")
+        if len(bad) > MAX_BAD_SHOWN:
+            print(f"  ... en nog {len(bad) - MAX_BAD_SHOWN}.")
     if full != "ok" or fk_problems:
+        print("Zet een reservekopie terug (Bestand > Reservekopie terugzetten, of 'ghnt-desktop restore').")
         return 1
     if info.revision != HEAD:
         print("Let op: de database wordt bijgewerkt zodra de app hem opent.")
+    return status
+
+
+def _report_pending(path, info) -> int:
+    import os
+
+    from ..db import recovery_needed
+
+    names = " en ".join(info.pending)
+    print(f"Database:       {path}")
+    print(f"Schemaversie:   {info.revision or '(leeg)'}")
+    print(f"Integriteit:    {info.integrity} (gecontroleerd op een kopie)")
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        print(f"Let op: {recovery_needed(path, info.pending)}")
+    else:
+        print(f"Let op: een eerder gestopte sessie liet een onafgemaakte schrijfactie achter ({names}). De database "
+              "is in orde; SQLite maakt die schrijfactie af zodra de app de database opent, of nu met "
+              "'ghnt-desktop check --herstel'. Er is niets gewijzigd.")
+    return 0 if info.integrity == "ok" else 1
+
+
+def _report_index(path, problem: str, repair: bool) -> int:
+    from ..db import DatabaseError
+    from ..health import rebuild_search_index
+
+    print(f"Zoekindex:      beschadigd ({problem})")
+    if not repair:
+        print("De gegevens zelf zijn in orde; alleen Zoeken werkt niet goed. Bouw de zoekindex opnieuw op met "
+              "'ghnt-desktop check --herstel' (sluit eerst de app).")
+        return 1
+    try:
+        rebuild_search_index(path)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return 1
+    print("Zoekindex:      opnieuw opgebouwd uit de gegevens.")
     return 0

@@ -14,7 +14,6 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
-    Date,
     ForeignKey,
     Integer,
     String,
@@ -38,7 +37,7 @@ from .enums import (
 )
 from .network import Organisation, Person, WorkingGroup
 from .programme import ProgrammeAction
-from .types import enum_type
+from .types import Date, enum_type, required_date
 
 
 class MeetingSeries(Entity):
@@ -100,7 +99,7 @@ class Meeting(Entity):
     )
     kind: Mapped[MeetingKind] = mapped_column(enum_type(MeetingKind))
     title: Mapped[str] = mapped_column(String(300))
-    date: Mapped[date] = mapped_column(Date, index=True)
+    date: Mapped[date] = mapped_column(required_date(), index=True)
     number_in_year: Mapped[int] = mapped_column(Integer, default=1)  # "2" in AO-2020-2-03
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
@@ -273,7 +272,7 @@ class ProgressUpdate(Entity):
     programme_action_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("programme_action.id", ondelete="RESTRICT"), index=True
     )
-    date: Mapped[date] = mapped_column(Date, index=True)
+    date: Mapped[date] = mapped_column(required_date(), index=True)
     meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
     agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
     status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus))

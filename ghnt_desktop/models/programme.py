@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Entity
 from .enums import ActionStatus, ProgrammeStatus, ResponsibilityRole, SectionKind
 from .network import Organisation, Person, WorkingGroup
-from .types import enum_type
+from .types import Date, enum_type
 
 
 class Programme(Entity):

@@ -1,19 +1,128 @@
-"""Column types shared by the models."""
+"""Column types shared by the models.
+
+Loading is tolerant: one bad value in a row (a status string this app does not know, a date that is not a
+date, written by another program or a damaged import) must not stop a list, an export, a backup or a
+page. Such a value loads as a safe stand-in (the enum's first member, a date of None or ``BAD_DATE``),
+is logged, and ``ghnt-desktop check`` names the record (``bad_values`` there). Writing stays strict.
+"""
 
 from __future__ import annotations
 
+import logging
+from datetime import date, datetime
 from enum import Enum as PyEnum
 
-from sqlalchemy import Enum
+from sqlalchemy import Date as _SqlDate
+from sqlalchemy import DateTime as _SqlDateTime
+from sqlalchemy import String, TypeDecorator
+
+log = logging.getLogger(__name__)
+
+# Stand-in for an unreadable date in a column that must hold one (a meeting's date): far in the past, so a
+# list sorts it first and it cannot count as late or upcoming.
+BAD_DATE = date(1900, 1, 1)
 
 
-def enum_type(enum_cls: type[PyEnum]) -> Enum:
-    """Store an enum by its value as plain text (no CHECK constraint: new members need no migration)."""
-    return Enum(
-        enum_cls,
-        native_enum=False,
-        create_constraint=False,
-        length=32,
-        values_callable=lambda members: [m.value for m in members],
-        validate_strings=True,
-    )
+class TolerantEnum(TypeDecorator):
+    """An enum stored by its value as plain text (no CHECK constraint: new members need no migration)."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def __init__(self, enum_cls: type[PyEnum], fallback: PyEnum | None = None) -> None:
+        super().__init__()
+        self.enum_cls = enum_cls
+        self.fallback = fallback if fallback is not None else next(iter(enum_cls))
+
+    @property
+    def python_type(self) -> type[PyEnum]:
+        return self.enum_cls
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if isinstance(value, self.enum_cls):
+            return value.value
+        try:
+            return self.enum_cls(value).value
+        except ValueError:
+            raise LookupError(f"{value!r} is not among the defined enum values of {self.enum_cls.__name__}") from None
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        try:
+            return self.enum_cls(value)
+        except ValueError:
+            log.warning("Unknown %s value %r loaded as %s", self.enum_cls.__name__, value, self.fallback.value)
+            return self.fallback
+
+    def copy(self, **kw):
+        return TolerantEnum(self.enum_cls, self.fallback)
+
+
+def enum_type(enum_cls: type[PyEnum]) -> TolerantEnum:
+    """Store an enum by its value as plain text; an unknown stored value loads as the first member."""
+    return TolerantEnum(enum_cls)
+
+
+class Date(TypeDecorator):
+    """SQLAlchemy's Date, except that a stored value that is not a date loads as ``fallback`` (logged)."""
+
+    impl = _SqlDate
+    cache_ok = True
+
+    def __init__(self, fallback: date | None = None) -> None:
+        super().__init__()
+        self.fallback = fallback
+
+    def result_processor(self, dialect, coltype):
+        parse = self.impl_instance.result_processor(dialect, coltype)
+        fallback = self.fallback
+
+        def process(value):
+            if value is None or isinstance(value, date):
+                return value
+            try:
+                return parse(value) if parse else value
+            except (ValueError, TypeError):
+                log.warning("Stored value %r is not a date; loaded as %s", value, fallback)
+                return fallback
+
+        return process
+
+    def copy(self, **kw):
+        return Date(self.fallback)
+
+    def coerce_compared_value(self, op, value):
+        # As the plain Date: compared with a string ("2026-01-01") the string is bound as it is.
+        return self.impl_instance.coerce_compared_value(op, value)
+
+
+def required_date() -> Date:
+    """A date column that must hold a date: an unreadable value loads as ``BAD_DATE``."""
+    return Date(BAD_DATE)
+
+
+class DateTime(TypeDecorator):
+    """SQLAlchemy's DateTime, except that a stored value that is not a timestamp loads as None (logged)."""
+
+    impl = _SqlDateTime
+    cache_ok = True
+
+    def result_processor(self, dialect, coltype):
+        parse = self.impl_instance.result_processor(dialect, coltype)
+
+        def process(value):
+            if value is None or isinstance(value, datetime):
+                return value
+            try:
+                return parse(value) if parse else value
+            except (ValueError, TypeError):
+                log.warning("Stored value %r is not a timestamp; loaded as None", value)
+                return None
+
+        return process
+
+    def coerce_compared_value(self, op, value):
+        return self.impl_instance.coerce_compared_value(op, value)

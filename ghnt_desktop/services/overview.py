@@ -179,7 +179,9 @@ def late_actions(session: Session, today: date, *, limit: int = 50) -> tuple[lis
     result = []
     for r in rows:
         action_id = r.id if isinstance(r.id, uuid.UUID) else uuid.UUID(str(r.id))
-        deadline = r.deadline if isinstance(r.deadline, date) else date.fromisoformat(str(r.deadline))
+        deadline = r.deadline if isinstance(r.deadline, date) else _iso_date(r.deadline)
+        if deadline is None:  # an unreadable stored deadline: 'ghnt-desktop check' names the record
+            continue
         trekker = trekkers.get(action_id, "") if r.kind == PROGRAMME else (r.trekker or "")
         result.append(
             LateAction(
@@ -366,3 +368,10 @@ def load_overview(session: Session, today: date) -> Overview:
         upcoming=tuple(next_meetings(session, today)),
         changes=changes_since_last_overleg(session, today),
     )
+
+
+def _iso_date(value) -> date | None:
+    try:
+        return date.fromisoformat(str(value)) if value is not None else None
+    except ValueError:
+        return None

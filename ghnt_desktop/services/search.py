@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
+from . import RefusedError
 from .confidentiality import ConfidentialScope, confidential_scope
 
 # kind code, table, Dutch label, SQL expression of the indexed text over a row alias
@@ -76,11 +78,39 @@ def uninstall_index(connection: Connection) -> None:
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_SURROGATES = re.compile("[\ud800-\udfff]")
+# Caps on what is typed (or pasted): a word repeated thousands of times or a pasted document must answer
+# at once. Repeated words count once; beyond the caps the rest is ignored (the dialog's text stays).
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 12
+MAX_TERM_CHARS = 60
+
+
+def query_terms(typed: str) -> list[str]:
+    """The distinct words of ``typed`` (lone surrogates dropped), at most ``MAX_TERMS`` and ``MAX_TERM_CHARS`` long."""
+    cleaned = typed[:MAX_QUERY_CHARS]
+    if len(typed) > MAX_QUERY_CHARS and typed[MAX_QUERY_CHARS].isalnum():
+        cleaned = cleaned.rsplit(None, 1)[0] if len(cleaned.split(None, 1)) > 1 else cleaned  # no cut-off word
+    cleaned = _SURROGATES.sub(" ", cleaned)
+    terms: list[str] = []
+    seen: set[str] = set()
+    for word in _WORD.findall(cleaned):
+        word = word[:MAX_TERM_CHARS]
+        if word.casefold() not in seen:  # the index ignores case
+            seen.add(word.casefold())
+            terms.append(word)
+            if len(terms) == MAX_TERMS:
+                break
+    return terms
 
 
 def fts_query(typed: str) -> str:
-    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode")."""
-    return " ".join(f'"{word}"*' for word in _WORD.findall(typed))
+    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode").
+
+    A single character is matched as a whole word: as a prefix it matches most of the index, and ranking
+    that takes a second on a region's ten years.
+    """
+    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in query_terms(typed))
 
 
 @dataclass(frozen=True)
@@ -151,13 +181,23 @@ def search_results(
     query = fts_query(typed)
     if not query:
         return SearchResults([])
-    matches = session.execute(
-        text(
-            "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 14) FROM search_index "
-            "WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
-        ),
-        {"query": query, "limit": limit},
-    ).all()
+    from ..storage_errors import StorageRefusedError
+
+    try:
+        matches = session.execute(
+            text(
+                "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 14) FROM search_index "
+                "WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
+            ),
+            {"query": query, "limit": limit},
+        ).all()
+    except (DatabaseError, StorageRefusedError) as exc:  # a damaged index: the records are fine, only search fails
+        if isinstance(exc, StorageRefusedError) and exc.reason != "corrupt":
+            raise
+        raise RefusedError(
+            "De zoekindex is beschadigd; de gegevens zelf zijn in orde. Sluit de app en bouw de zoekindex opnieuw op "
+            "met 'ghnt-desktop check --herstel'."
+        ) from exc
     by_kind: dict[str, list[int]] = {}
     for rowid, _snippet in matches:
         by_kind.setdefault(KIND_BY_CODE[rowid % 8], []).append(rowid // 8)
@@ -185,9 +225,16 @@ def search_results(
                 title=" ".join((row[2] or "").split())[:200],
                 snippet=" ".join(snippet.split()),
                 meeting_id=uuid.UUID(row[3]) if row[3] else None,
-                meeting_date=date.fromisoformat(row[4]) if row[4] else None,
+                meeting_date=_date_or_none(row[4]),
                 meeting_title=row[5] or "",
                 confidential=confidential,
             )
         )
     return SearchResults(hits, left_out)
+
+
+def _date_or_none(value) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except (TypeError, ValueError):  # an unreadable stored date ('ghnt-desktop check' names it)
+        return None

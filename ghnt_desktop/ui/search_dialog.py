@@ -96,16 +96,22 @@ class SearchDialog(QDialog):
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
 
     def run_search(self) -> None:
+        from ..services import ServiceError
         from ..services.search import search_results
 
         self._timer.stop()
         database = self.window_.database
         if database is None:
             return
-        with database.read_session() as session:
-            results = search_results(
-                session, self.field.text(), include_confidential=self.confidential_check.isChecked()
-            )
+        try:
+            with database.read_session() as session:
+                results = search_results(
+                    session, self.field.text(), include_confidential=self.confidential_check.isChecked()
+                )
+        except ServiceError as exc:  # a damaged search index: the message says how to rebuild it
+            self.model.set_rows([])
+            self.count_label.setText(str(exc))
+            return
         hits = results.hits
         self.model.set_rows(hits)
         for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
