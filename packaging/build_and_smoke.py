@@ -70,6 +70,18 @@ def main() -> int:
         for name in ("verslag.docx", "actielijst.xlsx"):
             if (tmp_path / name).stat().st_size == 0:
                 raise SystemExit(f"{name} is empty")
+        # A hand-kept list with a misspelt trekker: the import preview loads rapidfuzz by name in the frozen app.
+        import openpyxl
+
+        workbook = openpyxl.Workbook()
+        sheet = workbook.active
+        sheet.append(["Nr", "Actie", "Trekker", "Deadline", "Status"])
+        sheet.append(["1", "Werkgroep formeren", "Veilg Thuis", "maart 2027", "Loopt"])
+        workbook.save(tmp_path / "lijst.xlsx")
+        preview = run([str(cli), "import", "actielijst", str(tmp_path / "lijst.xlsx"), "--db", str(database),
+                       "--dry-run"], env)
+        if "Veilig Thuis" not in preview.stdout:
+            raise SystemExit(f"the import preview did not match the trekker:\n{preview.stdout}")
 
     size_mb = folder_size(folder) / 1_000_000
     print(f"build: {build_seconds:.0f} s; folder {folder}: {size_mb:.0f} MB; smoke test passed")

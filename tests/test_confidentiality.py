@@ -488,3 +488,37 @@ def test_no_output_decides_for_itself():
                 if own_flag.search(line) and "select(" not in line and "is_(False)" in line:
                     offenders.append(f"{path.name}:{number}: {line.strip()}")
     assert offenders == []
+
+
+@pytest.mark.skipif(
+    shutil.which("libreoffice") is None or shutil.which("pdftotext") is None, reason="LibreOffice/poppler not installed"
+)
+def test_every_rendered_page_carries_the_banner(filled, tmp_path):
+    """Rendered as a reader sees it (LibreOffice to PDF): every page of an included verslag says VERTROUWELIJK,
+    and the version without inclusion says it nowhere and shows none of the confidential words."""
+    import subprocess
+
+    path, ids = filled
+    database = open_database(path, read_only=True, create=False)
+    try:
+        for include in (True, False):
+            out = tmp_path / f"verslag-{include}.docx"
+            request = ExportRequest("verslag", out, meeting_id=ids["flag_first"]["ao"], include_confidential=include)
+            run_export(database, request)
+            subprocess.run(
+                ["libreoffice", f"-env:UserInstallation={(tmp_path / 'lo').as_uri()}", "--headless", "--convert-to",
+                 "pdf", "--outdir", str(tmp_path), str(out)],
+                check=True, capture_output=True, timeout=180,
+            )  # fmt: skip
+            text = subprocess.run(
+                ["pdftotext", "-layout", str(out.with_suffix(".pdf")), "-"], check=True, capture_output=True, text=True
+            ).stdout
+            pages = [page for page in text.split("\f") if page.strip()]
+            assert pages
+            if include:
+                assert all("VERTROUWELIJK" in page for page in pages)
+                assert sentinel("minutes", "flag_first") in text
+            else:
+                assert "VERTROUWELIJK" not in text and "zq" not in text.replace(CONTROL, "")
+    finally:
+        database.close()
