@@ -82,3 +82,29 @@ def test_nothing_found_says_so(qtbot, window):
     dialog = search_for(qtbot, window, "qqqxyzzy")
     assert dialog.model.rowCount() == 0
     assert dialog.count_label.text() == "Niets gevonden."
+
+
+def test_search_runs_off_the_gui_thread_and_enter_opens_the_first_hit(qtbot, window, monkeypatch):
+    import threading
+
+    from PySide6.QtCore import Qt
+
+    from ghnt_desktop.services import search as search_service
+
+    threads = []
+    real = search_service.search_results
+
+    def recording(*args, **kwargs):
+        threads.append(threading.current_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(search_service, "search_results", recording)
+    with window.database.session() as session:
+        decision = session.scalars(select(Decision).order_by(Decision.number)).first()
+    window.search_action.trigger()
+    dialog = window.search_dialog
+    dialog.field.setText(decision.number)
+    qtbot.keyClick(dialog.field, Qt.Key.Key_Return)  # before the typing pause ran the search
+    qtbot.waitUntil(lambda: window.current_page().key == "meetings", timeout=5000)
+    assert window.page("meetings").selected_meeting().id == decision.meeting_id
+    assert threads and all(t is not threading.main_thread() for t in threads)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QCheckBox, QDialog, QLabel, QLineEdit, QVBoxLayout
 
@@ -94,24 +94,39 @@ class SearchDialog(QDialog):
         self.field.returnPressed.connect(self._open_first_or_current)
         self.view.activated.connect(lambda index: self.open_hit(index.data(ROW_ROLE)))
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
+        self._generation = 0  # of the latest search started; older results are dropped
+        self._open_when_found = False
 
     def run_search(self) -> None:
-        from ..services import ServiceError
-        from ..services.search import search_results
+        """Search in a worker thread: a slow search (a ten-year database, a pasted page) never holds the window.
+
+        Results of a search overtaken by newer typing are dropped.
+        """
+        from ..services.search import SearchResults, search_results
+        from .worker import start_task
 
         self._timer.stop()
         database = self.window_.database
         if database is None:
             return
-        try:
-            with database.read_session() as session:
-                results = search_results(
-                    session, self.field.text(), include_confidential=self.confidential_check.isChecked()
-                )
-        except ServiceError as exc:  # a damaged search index: the message says how to rebuild it
-            self.model.set_rows([])
-            self.count_label.setText(str(exc))
+        typed, include = self.field.text(), self.confidential_check.isChecked()
+        self._generation += 1
+        generation = self._generation
+        if not typed.strip():
+            self._found((generation, SearchResults([])))
             return
+
+        def find(_progress, _cancelled):
+            with database.read_session() as session:
+                return generation, search_results(session, typed, include_confidential=include)
+
+        start_task(find, name="search", succeeded=self._found, failed=self._search_failed)
+
+    @Slot(object)
+    def _found(self, result) -> None:
+        generation, results = result
+        if generation != self._generation:
+            return  # the user typed on: a newer search is on its way
         hits = results.hits
         self.model.set_rows(hits)
         for column, width in ((0, 110), (1, 90), (2, 220), (3, 300)):
@@ -132,13 +147,29 @@ class SearchDialog(QDialog):
                 results.confidential_left_out,
             )
         self.count_label.setText(text)
+        if self._open_when_found:
+            self._open_when_found = False
+            if self.model.rowCount():
+                index = self.view.currentIndex()
+                row = index.row() if index.isValid() else 0
+                self.open_hit(self.model.index(row, 0).data(ROW_ROLE))
+
+    @Slot(object)
+    def _search_failed(self, exc: BaseException) -> None:
+        from ..services import ServiceError
+        from .worker import report_failure
+
+        self._open_when_found = False
+        if isinstance(exc, ServiceError):  # a damaged search index: the message says how to rebuild it
+            self.model.set_rows([])
+            self.count_label.setText(str(exc))
+            return
+        report_failure(self, exc)
 
     def _open_first_or_current(self) -> None:
+        """Enter: open the current (or first) hit once the search for what is typed now has answered."""
+        self._open_when_found = True
         self.run_search()
-        if self.model.rowCount():
-            index = self.view.currentIndex()
-            row = index.row() if index.isValid() else 0
-            self.open_hit(self.model.index(row, 0).data(ROW_ROLE))
 
     def open_hit(self, hit: SearchHit | None) -> None:
         if hit is not None:
