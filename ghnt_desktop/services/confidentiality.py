@@ -153,26 +153,13 @@ def _evaluate(session: Session) -> ConfidentialScope:
             if decision_id in decisions:
                 continue
             decisions.add(decision_id)
+            # An escalation item the user flagged is already in ``items``: an ordinary confidential item, left
+            # out rather than shown under a neutral title.
             if escalation_item_id is not None and escalation_item_id not in items:
                 items.add(escalation_item_id)
                 new_items.add(escalation_item_id)
                 escalation_items[escalation_item_id] = number
         pending_decisions = []
-    # An escalation item the user flagged is an ordinary confidential item: left out, not renamed.
-    flagged_items = (
-        set(
-            session.scalars(
-                select(AgendaItem.id).where(
-                    AgendaItem.id.in_(list(escalation_items)), AgendaItem.confidential.is_(True)
-                )
-            )
-        )
-        if escalation_items
-        else set()
-    )
-    for item_id in flagged_items:
-        escalation_items.pop(item_id, None)
-
     # Actions and progress notes in one query each, the walk from the flagged ones done by SQLite through the
     # partial indexes on the flags (migration 0004): measured on the ten-year database, passing a thousand
     # confidential action ids back in as parameters cost 20 ms, this costs about 1 ms.
