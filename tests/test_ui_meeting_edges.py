@@ -372,3 +372,39 @@ def test_item_models_pass_qts_model_tester(window, qtmodeltester):
         line.item.number for line in view.data.agenda
     ]
     assert not agenda.flags(agenda.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled  # vastgesteld: no reordering
+
+
+@pytest.mark.parametrize(("answer", "neutral"), [(0, True), (1, False), (None, None)])
+def test_a_confidential_decision_is_escalated_under_a_neutral_title_unless_chosen(
+    window, qtbot, monkeypatch, answer, neutral
+):
+    from ghnt_desktop.models import ChangeRecord
+
+    planned = meeting_of(window, "AO", MeetingState.PLANNED)
+    view = show(window, planned.id)
+    minutes = view.minutes
+    view.tabs.setCurrentWidget(minutes)
+    minutes.go_to(view.data.agenda[2].item.id)
+    minutes.decision_edit.setPlainText("Extra opvangplaatsen voor het gezin Jansen worden gefinancierd.")
+    minutes.decision_confidential.setChecked(True)
+    assert minutes.add_decision()
+    minutes.decisions.setCurrentRow(minutes.decisions.count() - 1)
+    decision = minutes.decisions.currentItem().data(Qt.ItemDataRole.UserRole)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_choice", lambda *args: asked.append(args[2]) or answer)
+    minutes.escalate_button.click()
+    assert asked and decision.number in asked[0]
+    with window.database.session() as session:
+        stored = session.get(Decision, decision.id)
+        if neutral is None:  # cancelled: nothing happened
+            assert stored.escalation is EscalationState.NONE
+            return
+        item = session.get(AgendaItem, stored.escalation_agenda_item_id)
+        assert ("Jansen" not in item.title) is neutral
+        assert (item.title == f"Vertrouwelijk besluit {decision.number}, zie besloten stuk") is neutral
+        choices = session.scalars(
+            select(ChangeRecord.new_value).where(
+                ChangeRecord.entity_id == decision.id, ChangeRecord.field == "escalation_text"
+            )
+        ).all()
+        assert choices == ["neutrale titel" if neutral else "tekst opgenomen"]

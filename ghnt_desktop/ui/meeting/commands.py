@@ -15,10 +15,12 @@ import uuid
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import arg
 from ..undo import ServiceCommand
 from ..user_name import current_user  # noqa: F401 - the tabs take it from here with the commands
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
     from sqlalchemy.orm import Session
 
     from ..mainwindow import MainWindow
@@ -166,16 +168,48 @@ def reopen_command(window: MainWindow, meeting_id: uuid.UUID, reason: str, user:
     )
 
 
-def escalate_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> ServiceCommand:
+def escalate_command(
+    window: MainWindow, decision_id: uuid.UUID, user: str, *, include_confidential_text: bool = False
+) -> ServiceCommand:
     """Put a decision ter besluitvorming to the bestuurlijk overleg; undo withdraws it."""
     from ...services.minutes import mark_for_decision, withdraw_escalation
 
+    include = include_confidential_text
     return ServiceCommand(
         window,
         window.tr("Ter besluitvorming voorleggen"),
-        do=lambda s: mark_for_decision(s, decision_id, user=user),
+        do=lambda s: mark_for_decision(s, decision_id, user=user, include_confidential_text=include),
         undo=lambda s, _edit: withdraw_escalation(s, decision_id, user=user),
     )
+
+
+def escalation_command(parent: QWidget, window: MainWindow, decision, user: str) -> ServiceCommand | None:
+    """The command that escalates ``decision`` (a row with ``id``, ``number`` and the effective ``confidential``).
+
+    A vertrouwelijk decision goes to the bestuurlijk overleg under a neutral title unless the user chooses to put
+    its text on that agenda (the choice goes into its history); None when the user cancelled.
+    """
+    include = False
+    if decision.confidential:
+        from .dialogs import ask_choice
+
+        choice = ask_choice(
+            parent,
+            window.tr("Vertrouwelijk besluit voorleggen"),
+            arg(
+                window.tr(
+                    "Besluit %1 is vertrouwelijk. Op de agenda van het bestuurlijk overleg komt dan alleen "
+                    "'Vertrouwelijk besluit %1, zie besloten stuk'; de tekst gaat als besloten stuk mee. "
+                    "Wilt u de tekst toch op de agenda zetten?"
+                ),
+                decision.number,
+            ),
+            [window.tr("Neutrale titel (aanbevolen)"), window.tr("Tekst op de agenda zetten")],
+        )
+        if choice is None:
+            return None
+        include = choice == 1
+    return escalate_command(window, decision.id, user, include_confidential_text=include)
 
 
 def withdraw_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> ServiceCommand:

@@ -14,7 +14,7 @@ from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.minutes import ActionItemTableModel, DecisionTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
-from .commands import current_user, escalate_command, recorded_edit_command, withdraw_command
+from .commands import current_user, escalation_command, recorded_edit_command, withdraw_command
 from .data import MeetingData
 from .dialogs import OutcomeDialog, TextDialog
 from .minutes_tab import fit_with_stretch
@@ -249,7 +249,9 @@ class DecisionsTab(MeetingTab):
     def escalate(self) -> None:
         decision = self._decision()
         if decision is not None:
-            self.run(escalate_command(self.main_window(), decision.id, current_user()))
+            command = escalation_command(self, self.main_window(), decision, current_user())
+            if command is not None:
+                self.run(command)
 
     def withdraw(self) -> None:
         decision = self._decision()

@@ -49,7 +49,7 @@ from .commands import (
     TextCommand,
     current_user,
     delete_command,
-    escalate_command,
+    escalation_command,
     programme_progress_command,
     progress_command,
 )
@@ -726,7 +726,9 @@ class MinutesTab(MeetingTab):
         decision = self._decision()
         if decision is None or self.read_only:
             return
-        self.run(escalate_command(self.main_window(), decision.id, current_user()))
+        command = escalation_command(self, self.main_window(), decision, current_user())
+        if command is not None:
+            self.run(command)
 
     # Action items.
 
