@@ -315,6 +315,26 @@ def test_sections_legends_footers_and_extra_columns(session, network, tmp_path):
     assert shown["1"] == "Gemeente Groningen, Gemeente Veendam"
     assert shown["4"] == "Raad voor de Kinderbescherming, Openbaar Ministerie"
     assert shown["3"] == "Veilig Thuis Groningen"
+    # Every organisation a cell names is linked: filtering on any of them finds the action, in lists and in the
+    # actions view, and a later single trekker replaces the links (undo puts them back).
+    from ghnt_desktop.services.actions import ActionFilter, load_action_view
+    from ghnt_desktop.services.minutes import update_action_item
+
+    for name in ("Gemeente Groningen", "Gemeente Veendam"):
+        found = {r.number for r in list_action_items(session, ActionFilter(organisation_id=network[name].id))}
+        assert "1" in found, name
+        by_trekker = ActionFilter(trekker_organisation_id=network[name].id)
+        assert "1" in {r.number for r in list_action_items(session, by_trekker)}, name
+    view = {row[2]: row for row in load_action_view(session) if row[0] == "item"}
+    assert {network["Gemeente Groningen"].id.hex, network["Gemeente Veendam"].id.hex} <= set(view["1"][19])
+    assert {o.name for o in actions["4"].trekker_organisations} == {
+        "Raad voor de Kinderbescherming",
+        "Openbaar Ministerie",
+    }
+    edit = update_action_item(session, actions["1"].id, trekker_organisation_id=network["Gemeente Veendam"].id)
+    assert actions["1"].trekker_organisations == []
+    update_action_item(session, actions["1"].id, **edit.before)
+    assert {o.name for o in actions["1"].trekker_organisations} == {"Gemeente Groningen", "Gemeente Veendam"}
 
 
 # -- series ---------------------------------------------------------------------------------------------

@@ -5,5 +5,11 @@ and "newer than this app" without importing Alembic on the start-up path. A test
 Alembic's own history.
 """
 
-REVISIONS: list[str] = ["0001_initial", "0002_search_index", "0003_meeting_record", "0004_confidential_indexes"]
+REVISIONS: list[str] = [
+    "0001_initial",
+    "0002_search_index",
+    "0003_meeting_record",
+    "0004_confidential_indexes",
+    "0005_action_trekker_organisation",
+]
 HEAD = REVISIONS[-1]

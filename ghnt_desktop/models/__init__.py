@@ -40,6 +40,7 @@ _ORM_NAMES = {
         "MeetingSeries",
         "ProgressUpdate",
         "SeriesInvitee",
+        "action_trekker_organisation",
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
         MeetingSeries,
         ProgressUpdate,
         SeriesInvitee,
+        action_trekker_organisation,
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
@@ -83,5 +85,5 @@ __all__ = [
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
+    "WorkingGroup", "WorkingGroupMember", "action_trekker_organisation", "agenda_item_programme_action",
 ]  # fmt: skip

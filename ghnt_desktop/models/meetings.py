@@ -88,6 +88,15 @@ agenda_item_programme_action = Table(
     Column("programme_action_id", ForeignKey("programme_action.id", ondelete="RESTRICT"), primary_key=True),
 )
 
+# Every organisation a trekker cell names ("Gemeenten Veendam en Pekela", "VT, gemeenten, projectleider"): an
+# action item with more than one trekker organisation. ``trekker_organisation_id`` keeps the single one.
+action_trekker_organisation = Table(
+    "action_trekker_organisation",
+    Base.metadata,
+    Column("action_item_id", ForeignKey("action_item.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True, index=True),
+)
+
 
 class Meeting(Entity):
     """One overleg on one date."""
@@ -247,6 +256,7 @@ class ActionItem(Entity):
 
     trekker_person: Mapped[Person | None] = relationship(foreign_keys=[trekker_person_id])
     trekker_organisation: Mapped[Organisation | None] = relationship(foreign_keys=[trekker_organisation_id])
+    trekker_organisations: Mapped[list[Organisation]] = relationship(secondary=action_trekker_organisation)
     origin_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[origin_meeting_id])
     origin_agenda_item: Mapped[AgendaItem | None] = relationship(
         back_populates="action_items", foreign_keys=[origin_agenda_item_id]

@@ -29,6 +29,7 @@ from ..models import (
     ProgressUpdate,
     Section,
     WorkingGroup,
+    action_trekker_organisation,
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
@@ -111,6 +112,12 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def _linked_to(organisation_id: uuid.UUID):
+    """The action items a trekker cell linked to this organisation among others (``action_trekker_organisation``)."""
+    link = action_trekker_organisation
+    return select(link.c.action_item_id).where(link.c.organisation_id == organisation_id)
+
+
 def list_action_items(
     session: Session, action_filter: ActionFilter | None = None, *, sort: str = "number", descending: bool = False
 ) -> list[ActionRow]:
@@ -187,7 +194,12 @@ def list_action_items(
     if f.kind is not None:
         conditions.append(ActionItem.kind == f.kind)
     if f.trekker_organisation_id is not None:
-        conditions.append(ActionItem.trekker_organisation_id == f.trekker_organisation_id)
+        conditions.append(
+            or_(
+                ActionItem.trekker_organisation_id == f.trekker_organisation_id,
+                ActionItem.id.in_(_linked_to(f.trekker_organisation_id)),
+            )
+        )
     if f.trekker_person_id is not None:
         conditions.append(ActionItem.trekker_person_id == f.trekker_person_id)
     if f.organisation_id is not None:
@@ -195,6 +207,7 @@ def list_action_items(
             or_(
                 ActionItem.trekker_organisation_id == f.organisation_id,
                 trekker_person.organisation_id == f.organisation_id,
+                ActionItem.id.in_(_linked_to(f.organisation_id)),
             )
         )
     if f.section_id is not None:
@@ -388,6 +401,11 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
     shared: dict = {}
     share = shared.setdefault
     hidden = confidential_scope(session).hex_action_items()
+    # Actions whose trekker cell named several organisations: each of them filters to the action.
+    linked: dict[str, tuple[str, ...]] = {}
+    links = connection.execute("SELECT action_item_id, organisation_id FROM action_trekker_organisation")
+    for action_id, organisation_id in links:
+        linked[action_id] = (*linked.get(action_id, ()), organisation_id)
     trekkers: dict = {}  # (person, organisation, written) -> (trekker, trekker_key, person ids, organisation ids)
     displays: dict = {}  # ISO deadline -> dd-mm-yyyy
     for (
@@ -419,6 +437,8 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
                 tuple(o for o in (organisation_id, person_org) if o),
             )
         trekker, trekker_key, person_ids, org_ids = who
+        if linked:
+            org_ids = org_ids + linked.get(id_, ())
         if deadline:
             deadline_display = displays.get(deadline)
             if deadline_display is None:

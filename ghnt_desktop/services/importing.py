@@ -700,14 +700,15 @@ class _Trekker:
     person_id: uuid.UUID | None
     organisation_id: uuid.UUID | None
     text: str
+    organisation_ids: tuple[uuid.UUID, ...] = ()  # every organisation a cell with several trekkers names
 
 
 def _trekker_fields(item: ListItem) -> _Trekker:
     """The trekker of an action item from the matches of its row.
 
-    An action item links one organisation or one person (the model has no list of trekkers). One match
-    is linked; with several, none is linked and the text names them all (matched names as the app spells
-    them), so every list and document shows every trekker.
+    One match is linked as the trekker. With several, the text names them all (matched names as the app
+    spells them), so every list and document shows every trekker, and every matched organisation is linked
+    (``action_trekker_organisation``), so filtering on any of them finds the action.
     """
     matched = [m for m in item.matches if m.target_id is not None]
     people = [m for m in matched if m.kind == "person"]
@@ -720,7 +721,8 @@ def _trekker_fields(item: ListItem) -> _Trekker:
     if len(people) == 1 and len(orgs) == 1 and len(item.matches) == 2:
         return _Trekker(people[0].target_id, None, ", ".join(names))  # type: ignore[arg-type]
     text = ", ".join(names) if len(names) > 1 else item.trekker_text
-    return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text)
+    organisation_ids = tuple(dict.fromkeys(m.target_id for m in orgs))  # type: ignore[misc]
+    return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text, organisation_ids)
 
 
 def _series_meetings(session: Session, series_id: uuid.UUID) -> list[tuple[uuid.UUID, date]]:
@@ -944,6 +946,7 @@ def import_action_list(
                     trekker_person_id=trekker.person_id,
                     trekker_organisation_id=trekker.organisation_id,
                     trekker_text=trekker.text,
+                    trekker_organisation_ids=trekker.organisation_ids,
                 )
             if item.confidential is not None and item.confidential != action.confidential:
                 fields["confidential"] = item.confidential
@@ -991,6 +994,8 @@ def import_action_list(
             origin_meeting_id=origin,
         )
         session.add(action)
+        if trekker.organisation_ids:
+            action.trekker_organisations = [session.get(Organisation, o) for o in trekker.organisation_ids]
         if note:
             session.add(
                 ProgressUpdate(action_item_id=action.id, date=today, status=status, done_text=note, author=author)

@@ -542,7 +542,9 @@ _ACTION_FIELDS = (
     "deadline_text",
     "programme_action_id",
     "confidential",
+    "trekker_organisation_ids",  # every organisation a trekker cell names (more than one trekker)
 )
+_TREKKER_FIELDS = {"trekker_person_id", "trekker_organisation_id", "trekker_text"}
 
 
 def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
@@ -576,7 +578,13 @@ def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
             _check_trekker(session, None, value)
         elif key == "programme_action_id" and value is not None:
             get_or_404(session, ProgrammeAction, value)
+        elif key == "trekker_organisation_ids":
+            value = tuple(dict.fromkeys(value))
+            for organisation_id in value:
+                _check_trekker(session, None, organisation_id)
         after[key] = value
+    if _TREKKER_FIELDS & set(after) and "trekker_organisation_ids" not in after and action.trekker_organisations:
+        after["trekker_organisation_ids"] = ()  # a new trekker replaces the ones a list named
     if "deadline_text" in after and "deadline" not in after:
         reference = action.origin_meeting.date if action.origin_meeting else date.today()
         after["deadline"], after["deadline_text"] = _resolve_deadline(None, after["deadline_text"], reference)
@@ -584,12 +592,21 @@ def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
         after["deadline"], text = _resolve_deadline(after["deadline"], after.get("deadline_text", ""), date.today())
         if "deadline_text" in after:
             after["deadline_text"] = text
-    before = {key: getattr(action, key) for key in after}
+    before = {key: _action_field(action, key) for key in after}
     for key, value in after.items():
-        setattr(action, key, value)
+        if key == "trekker_organisation_ids":
+            action.trekker_organisations = [get_or_404(session, Organisation, o) for o in value]
+        else:
+            setattr(action, key, value)
     record_field_changes(session, "action_item", action.id, before, after, user=user)
     session.flush()
     return Edit(action.id, ACTION_CHANGES | Changes(ids=frozenset({action.id})), before)
+
+
+def _action_field(action: ActionItem, key: str) -> Any:
+    if key == "trekker_organisation_ids":
+        return tuple(o.id for o in action.trekker_organisations)
+    return getattr(action, key)
 
 
 def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = "") -> Removed:
