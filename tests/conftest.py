@@ -63,3 +63,28 @@ def demo_database(tmp_path_factory):
         return target
 
     return copy
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path, demo_database):
+    """``demo_window(today, size=(1366, 768))``: a shown main window on a new copy of the demo database of
+    ``today``, with its own settings file; closed after the test."""
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    windows = []
+
+    def open_window(today, size=(1366, 768)):
+        window = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: today)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.open_database_file(demo_database(today))
+        windows.append(window)
+        return window
+
+    yield open_window
+    for window in windows:
+        if window.database is not None:
+            window.database.close()

@@ -3,7 +3,6 @@ click marks the agenda item vertrouwelijk; ordinary minutes raise no warning."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,31 +11,15 @@ from sqlalchemy import select
 from test_ui_meeting_cycle import TODAY
 
 from ghnt_desktop.models import AgendaItem, Meeting, MeetingState
-from ghnt_desktop.settings import Settings
-from ghnt_desktop.ui.mainwindow import MainWindow
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 
 
-@pytest.fixture(scope="module")
-def demo_file(demo_database) -> Path:
-    return demo_database(TODAY)
-
-
 @pytest.fixture
-def window(qtbot, tmp_path, demo_file):
-    path = tmp_path / "regio.db"
-    shutil.copy(demo_file, path)
-    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    qtbot.waitExposed(win)
-    assert win.open_database_file(path)
-    win.show_page("meetings")
-    yield win
-    if win.database is not None:
-        win.database.close()
+def window(demo_window):
+    window = demo_window(TODAY)
+    window.show_page("meetings")
+    return window
 
 
 def test_case_data_in_minutes_is_warned_about_and_marked(window, qtbot):
