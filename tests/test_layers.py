@@ -204,25 +204,27 @@ def test_the_checker_finds_a_cycle_through_a_local_import_and_a_relative_one():
 
 
 def test_imports_are_resolved_from_every_place_they_can_hide(tmp_path):
+    # As if it were ghnt_desktop/services/example.py.
     source = (
         "from __future__ import annotations\n"
         "from typing import TYPE_CHECKING\n"
-        "from . import db\n"
-        "from .services import actions\n"
-        "from ..ghnt_desktop.models import Meeting\n"
+        "from .. import db\n"
+        "from . import actions, ValidationError\n"
+        "from ..models import Meeting\n"
         "if TYPE_CHECKING:\n"
         "    from ghnt_desktop.ui.mainwindow import MainWindow\n"
         "def later():\n"
         "    import ghnt_desktop.backup\n"
-        "    from .exports.jobs import run\n"
+        "    from ..exports.jobs import run\n"
         "COMMANDS = ['ghnt_desktop.commands.export', 'ghnt_desktop.commands.nothing']\n"
     )
     path = tmp_path / "example.py"
     path.write_text(source, encoding="utf-8")
     modules = all_modules()
-    found = imports_of("ghnt_desktop.example", path, modules)
+    found = imports_of("ghnt_desktop.services.example", path, modules)
     assert ("ghnt_desktop.db", 3, False) in found
     assert ("ghnt_desktop.services.actions", 4, False) in found
+    assert ("ghnt_desktop.services", 4, False) in found  # ValidationError is no module: the package
     assert ("ghnt_desktop.models", 5, False) in found
     assert ("ghnt_desktop.ui.mainwindow", 7, True) in found
     assert ("ghnt_desktop.backup", 9, False) in found
