@@ -254,7 +254,7 @@ from ghnt_desktop.ui.mainwindow import MainWindow
 app = create_application()
 window = MainWindow(Settings.at_path(Path(sys.argv[2])))
 window.show(); app.processEvents()
-from ghnt_desktop.filelock import open_read_only
+from ghnt_desktop.opening import open_read_only
 window.set_opened(open_read_only(sys.argv[1]))
 page = window.page("actions")
 window.show_page("actions")

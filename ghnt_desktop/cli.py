@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .commands.common import add_db_argument
 
 # Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES = [
@@ -24,15 +25,6 @@ COMMAND_MODULES = [
     "ghnt_desktop.commands.importing",
     "ghnt_desktop.commands.backup",
 ]
-
-
-def add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
-    parser.add_argument(
-        "--db",
-        type=Path,
-        required=required,
-        help="pad naar de database (standaard: de database in uw gebruikersmap)",
-    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -50,12 +42,6 @@ def build_parser() -> argparse.ArgumentParser:
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
     return parser
-
-
-def resolve_db(path: Path | None) -> Path:
-    from .paths import default_database_path
-
-    return path if path is not None else default_database_path()
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,7 @@
 """Test hook: edits a database the way the app does, saying ``CONFIRMED`` after each commit.
 
 ``python -m ghnt_desktop.edit_driver --db PATH --count N`` opens the database like the app (lock,
-open or migrate, storage errors, automatic backup: ``filelock.open_for_editing``), creates the few
+open or migrate, storage errors, automatic backup: ``opening.open_for_editing``), creates the few
 records it needs (a series, a meeting, an agenda item) and then makes ``N`` realistic edits through the
 ORM in one transaction each, cycling through: add a decision, add an action item, append a line to the
 minutes of the agenda item. After each commit it prints ``CONFIRMED <id> <value>`` and flushes stdout:
@@ -130,7 +130,7 @@ def _edit(session, step: int, value: str, ids: tuple[uuid.UUID, uuid.UUID, uuid.
 
 
 def run(db_path: Path, count: int, *, fault: str | None = None, pause: float = 0.0) -> int:
-    from .filelock import open_for_editing
+    from .opening import open_for_editing
 
     opened = open_for_editing(db_path)
     try:
@@ -254,7 +254,7 @@ def reopen_and_check(db_path: Path, confirmed: Iterable[Confirmed]) -> Check:
     """Reopen ``db_path`` as the app does (taking over the dead run's lock) and look for every edit."""
     import sqlite3
 
-    from .filelock import open_for_editing
+    from .opening import open_for_editing
 
     opened = open_for_editing(db_path)
     took_over = opened.lock is not None and opened.lock.took_over is not None
@@ -281,7 +281,7 @@ def run_typist(db_path: Path, count: int, *, key_ms: int = 30, fault: str | None
     """Type ``count`` characters without a pause into the minutes of an agenda item, autosaved as in the app."""
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
 
-    from .filelock import open_for_editing
+    from .opening import open_for_editing
     from .services.minutes import set_minutes_text
     from .ui.debounce import AUTOSAVE_MAX_WAIT_MS, Debouncer
 
@@ -367,7 +367,7 @@ def kill_typist(
     import signal
     import subprocess
 
-    from .filelock import open_for_editing
+    from .opening import open_for_editing
     from .ui.debounce import AUTOSAVE_PROMISE_MS
 
     command = [

@@ -25,7 +25,7 @@ from ghnt_desktop.backup import (
 )
 from ghnt_desktop.cli import main as cli_main
 from ghnt_desktop.db import DatabaseError, DatabaseTooNewError, open_database, sqlite_copy
-from ghnt_desktop.filelock import DatabaseInUseError, lock_path, open_for_editing
+from ghnt_desktop.filelock import DatabaseInUseError, lock_path
 from ghnt_desktop.models import (
     ActionItem,
     Ambition,
@@ -36,6 +36,7 @@ from ghnt_desktop.models import (
     ProgrammeAction,
     Section,
 )
+from ghnt_desktop.opening import open_for_editing
 
 
 def fill(path: Path, *, meetings: int, decisions: int, actions: int, programme_actions: int = 0) -> None:

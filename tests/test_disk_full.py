@@ -22,8 +22,9 @@ import pytest
 from sqlalchemy import event, exc, func, select
 
 from ghnt_desktop.db import open_database
-from ghnt_desktop.filelock import lock_path, open_for_editing
+from ghnt_desktop.filelock import lock_path
 from ghnt_desktop.models import Decision, Meeting, MeetingKind, Organisation
+from ghnt_desktop.opening import open_for_editing
 from ghnt_desktop.services import RefusedError
 from ghnt_desktop.storage_errors import StorageRefusedError, translate
 
@@ -119,7 +120,7 @@ import json, sys
 from datetime import date
 from pathlib import Path
 from ghnt_desktop.db import DatabaseError
-from ghnt_desktop.filelock import open_for_editing, open_read_only
+from ghnt_desktop.opening import open_for_editing, open_read_only
 from ghnt_desktop.models import Meeting, MeetingKind
 from ghnt_desktop.services import RefusedError
 

@@ -33,9 +33,9 @@ from sqlalchemy import select
 from ghnt_desktop.db import open_database
 from ghnt_desktop.exports import docx_template
 from ghnt_desktop.exports.docx_common import DocxWriter, ExportError, TemplateError, default_template, open_template
+from ghnt_desktop.exports.docx_template import template_problem
 from ghnt_desktop.exports.jobs import EXPECTED_ERRORS, ExportRequest, run_export
 from ghnt_desktop.models import Meeting
-from ghnt_desktop.services.export_setup import template_problem
 
 TODAY = date(2020, 11, 1)
 KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")

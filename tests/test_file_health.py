@@ -411,7 +411,7 @@ def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(demo_database
 
 
 def test_repair_waits_for_the_app_to_close(db_path, capsys):
-    from ghnt_desktop.filelock import open_for_editing
+    from ghnt_desktop.opening import open_for_editing
 
     spoil_search_index(db_path)
     opened = open_for_editing(db_path, backup=False)

@@ -20,12 +20,11 @@ from ghnt_desktop.filelock import (
     LockLostError,
     acquire,
     lock_path,
-    open_for_editing,
-    open_read_only,
     read_lock,
     this_machine,
 )
 from ghnt_desktop.models import Meeting, MeetingKind
+from ghnt_desktop.opening import open_for_editing, open_read_only
 from ghnt_desktop.storage_errors import StorageRefusedError
 
 
@@ -86,7 +85,7 @@ def test_second_instance_sees_holder_and_may_open_read_only(tmp_path):
         [
             sys.executable,
             "-c",
-            "import sys, time; from ghnt_desktop.filelock import open_for_editing; "
+            "import sys, time; from ghnt_desktop.opening import open_for_editing; "
             "o = open_for_editing(sys.argv[1]); print('HOLDING', flush=True); time.sleep(60)",
             str(db_path),
         ],

@@ -1,7 +1,7 @@
 """What killed backups, restores, migrations and lock writes leave behind is removed at the next start.
 
 Each case kills a real child process (SIGKILL) in the middle of the work, checks that it did leave its
-temporary files, and then opens the database the way the app does (``filelock.open_for_editing``).
+temporary files, and then opens the database the way the app does (``opening.open_for_editing``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import pytest
 
 from ghnt_desktop.backup import LEFTOVER_BACKUP_AGE, backup_dir, list_backups, remove_leftovers
 from ghnt_desktop.db import open_database
-from ghnt_desktop.filelock import open_for_editing
+from ghnt_desktop.opening import open_for_editing
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -37,7 +37,8 @@ from ghnt_desktop.edit_driver import (
     reopen_and_check,
     spawn,
 )
-from ghnt_desktop.filelock import lock_path, open_for_editing
+from ghnt_desktop.filelock import lock_path
+from ghnt_desktop.opening import open_for_editing
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import add_db_argument, resolve_db
+from .common import add_db_argument, resolve_db
 
 COUNTED_TABLES = ("programme", "programme_action", "organisation", "person", "meeting", "decision", "action_item")
 MAX_BAD_SHOWN = 20

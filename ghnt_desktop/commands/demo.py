@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..cli import add_db_argument, resolve_db
+from .common import add_db_argument, resolve_db
 
 
 def register(subparsers) -> None:

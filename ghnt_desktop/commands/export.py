@@ -12,14 +12,13 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from ..cli import add_db_argument
+from .common import add_db_argument
+from .export_run import EXIT_ERROR
 
 # The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
 # parser at every start of the app does not import the export machinery.
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
-EXIT_OK = 0
-EXIT_ERROR = 2
 
 
 def _iso_date(text: str) -> date:
@@ -88,38 +87,3 @@ def run_export(args: argparse.Namespace) -> int:
         return run_xlsx_export(args)
     print("Fout: --out moet eindigen op .docx (Word) of .xlsx (Excel).")
     return EXIT_ERROR
-
-
-def run_request(args: argparse.Namespace, build_request) -> int:
-    """Open the database read-only, turn ``args`` into a request with ``build_request(session, args)``,
-    run it and print where the file is and what was left out; returns the exit code."""
-    from ..cli import resolve_db
-    from ..db import DatabaseError, open_database
-    from ..exports.jobs import EXPECTED_ERRORS, run_export
-
-    try:
-        database = open_database(resolve_db(args.db), read_only=True, create=False)
-    except DatabaseError as exc:
-        print(f"Fout: {exc}")
-        return EXIT_ERROR
-    try:
-        with database.read_session() as session:
-            request = build_request(session, args)
-        outcome = run_export(database, request)
-    except EXPECTED_ERRORS as exc:
-        print(f"Fout: {exc}")
-        return EXIT_ERROR
-    finally:
-        database.close()
-    details = ""
-    if outcome.sheets:
-        details = f" ({outcome.count} regels; bladen: {', '.join(outcome.sheets)})"
-    print(f"Opgeslagen: {outcome.path}{details}")
-    if outcome.left_out:
-        hint = " Gebruik --include-confidential om ze op te nemen." if outcome.can_include else ""
-        print(f"{outcome.left_out}{hint}")
-    if outcome.included:
-        print(outcome.included)
-    if outcome.privacy:
-        print(f"Waarschuwing: {outcome.privacy}")
-    return EXIT_OK

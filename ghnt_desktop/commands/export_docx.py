@@ -53,6 +53,6 @@ def docx_request(session, args: argparse.Namespace):
 
 def run_docx_export(args: argparse.Namespace) -> int:
     """Write the Word document ``args.kind`` to ``args.out``; returns the exit code."""
-    from .export import run_request
+    from .export_run import run_request
 
     return run_request(args, docx_request)

@@ -51,6 +51,6 @@ def xlsx_request(session, args: argparse.Namespace):
 
 def run_xlsx_export(args: argparse.Namespace) -> int:
     """Write the Excel list ``args.kind`` to ``args.out``; returns the exit code."""
-    from .export import run_request
+    from .export_run import run_request
 
     return run_request(args, xlsx_request)

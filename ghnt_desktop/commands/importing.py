@@ -17,7 +17,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from ..cli import add_db_argument
+from .common import add_db_argument, resolve_db
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -131,7 +131,6 @@ class _Opened:
 
     def __init__(self, args: argparse.Namespace, *, read_only: bool) -> None:
         from .. import storage_errors
-        from ..cli import resolve_db
         from ..db import DatabaseError, open_database
         from ..filelock import acquire_for_command
 

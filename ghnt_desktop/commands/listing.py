@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..cli import add_db_argument, resolve_db
 from ..dutch_dates import clock_time
+from .common import add_db_argument, resolve_db
 
 
 def register(subparsers) -> None:

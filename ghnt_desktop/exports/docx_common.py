@@ -24,10 +24,10 @@ from xml.sax.saxutils import escape
 
 from ..dutch_dates import short_date
 from ..services.documents import Omitted
+from .docx_errors import W_NS, ExportError, TemplateError  # noqa: F401 (TemplateError: re-exported)
 
 Progress = Callable[[int, int], None] | None
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W_DECL = f'xmlns:w="{W_NS}"'
 TWIPS_PER_CM = 566.929
 EMU_PER_CM = 360000
@@ -50,14 +50,6 @@ CONFIDENTIAL_COLOR = "C00000"
 BORDER_COLOR = "A6A6A6"
 HEADER_FILL = "DCE6F2"
 SECTION_FILL = "B8CCE4"
-
-
-class ExportError(Exception):
-    """An export that cannot be written; ``str(exc)`` is a Dutch message for the user."""
-
-
-class TemplateError(ExportError):
-    """The chosen Word template cannot be used."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from urllib.parse import unquote
 
 from lxml import etree
 
-from .docx_common import W_NS, ExportError, TemplateError
+from .docx_errors import W_NS, ExportError, TemplateError
 
 # Limits: a house-style template is a few hundred kB; a logo makes it a few MB at most.
 MAX_TEMPLATE_BYTES = 25 * 1024 * 1024

@@ -11,9 +11,7 @@ show what the partner changed and spot rows changed in the app meanwhile.
 
 from __future__ import annotations
 
-import uuid
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from ..deadlines import parse_deadline
 from ..dutch_dates import short_date
 from ..models.enums import ActionStatus
 from ..services.actions import ActionRow
+from ..services.sheet_data import ActielijstData
 from .xlsx_common import (
     DATE_STYLE,
     HEADER_STYLE,
@@ -71,19 +70,6 @@ HEADERS = {c.key: c.header for c in COLUMNS}
 EDITABLE = ("status", "deadline", "progress")
 STATUS_CHOICES = tuple(s.label for s in ActionStatus)
 META_HEADERS = ("id", "versie", "nr", "status", "deadline", "stand van zaken")
-
-
-@dataclass(frozen=True)
-class ActielijstData:
-    """Everything the Excel actielijst shows, gathered by ``services.importing.gather_actielijst``."""
-
-    rows: tuple[ActionRow, ...]
-    today: date
-    exported_at: datetime
-    title: str = "Actielijst"
-    organisation: str = ""
-    progress_texts: Mapping[uuid.UUID, str] = field(default_factory=dict)
-    confidential_left_out: int = 0
 
 
 def deadline_cell_value(row: ActionRow) -> date | str | None:

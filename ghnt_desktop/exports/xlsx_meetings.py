@@ -13,11 +13,25 @@ Data comes in as frozen dataclasses (gathered by ``services.importing``); nothin
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 from ..dutch_dates import short_date
+from ..services.sheet_data import (  # noqa: F401 (the data classes are re-exported)
+    MARK_ABSENT,
+    MARK_EXCUSED,
+    MARK_ITEM,
+    MARK_PRESENT,
+    MARK_SUBSTITUTED,
+    REPRESENTED_MARKS,
+    AttendanceLine,
+    BesluitenlijstData,
+    DecisionLine,
+    MeetingColumn,
+    OrganisationPresence,
+    PresentielijstData,
+    RepresentationData,
+    RepresentationRow,
+)
 from .xlsx_common import (
     DATE_STYLE,
     NOTE_STYLE,
@@ -32,11 +46,6 @@ from .xlsx_common import (
     save_workbook,
 )
 
-MARK_PRESENT = "Aanwezig"
-MARK_SUBSTITUTED = "Vervangen"
-MARK_ITEM = "Agendapunt"
-MARK_EXCUSED = "Afgemeld"
-MARK_ABSENT = "Afwezig"
 # Fill colours of the marks: present green, for one item or substituted light green, excused amber, absent red.
 MARK_FILLS = {
     MARK_PRESENT: "C6EFCE",
@@ -45,102 +54,6 @@ MARK_FILLS = {
     MARK_EXCUSED: "FFEB9C",
     MARK_ABSENT: "F8CBAD",
 }
-REPRESENTED_MARKS = (MARK_PRESENT, MARK_SUBSTITUTED, MARK_ITEM)
-
-
-@dataclass(frozen=True)
-class AttendanceLine:
-    """One line of the presentielijst."""
-
-    name: str
-    organisation: str
-    role: str
-    status: str
-    substitute: str = ""
-    agenda_item: str = ""  # the agenda item a guest came for
-    confidential: bool = False  # a guest of a vertrouwelijk item, included on request
-
-
-@dataclass(frozen=True)
-class OrganisationPresence:
-    """Whether an organisation was represented at the meeting, and by whom."""
-
-    organisation: str
-    mark: str
-    people: str
-
-
-@dataclass(frozen=True)
-class PresentielijstData:
-    """The presentielijst of one meeting."""
-
-    title: str
-    meeting_date: date
-    time_text: str
-    location: str
-    chair: str
-    secretary: str
-    lines: tuple[AttendanceLine, ...]
-    organisations: tuple[OrganisationPresence, ...]
-    confidential_left_out: int = 0  # guests of vertrouwelijke agenda items
-
-
-@dataclass(frozen=True)
-class MeetingColumn:
-    """A meeting of the year overview."""
-
-    date: date
-    label: str  # "AO 12-03"
-
-
-@dataclass(frozen=True)
-class RepresentationRow:
-    """An organisation's marks at the year's meetings, in ``RepresentationData.meetings`` order."""
-
-    organisation: str
-    marks: tuple[str, ...]
-
-    @property
-    def represented(self) -> int:
-        return sum(1 for m in self.marks if m in REPRESENTED_MARKS)
-
-
-@dataclass(frozen=True)
-class RepresentationData:
-    """Which organisation was represented at which overleg in a year."""
-
-    year: int
-    series_name: str
-    meetings: tuple[MeetingColumn, ...]
-    rows: tuple[RepresentationRow, ...]
-
-
-@dataclass(frozen=True)
-class DecisionLine:
-    """A besluit as the Excel besluitenlijst shows it."""
-
-    number: str
-    meeting_date: date
-    meeting_title: str
-    text: str
-    escalation: str
-    outcome: str
-    outcome_date: date | None
-    confidential: bool = False  # included on request: marked in its own column
-
-
-@dataclass(frozen=True)
-class BesluitenlijstData:
-    """The decisions of a period or series."""
-
-    title: str
-    subtitle: str
-    decisions: tuple[DecisionLine, ...]
-    omitted_note: str = ""
-    confidential_left_out: int = 0
-    included_note: str = ""  # the warning when vertrouwelijke besluiten are included
-
-
 CONFIDENTIAL_COLUMN = Column("confidential", "Vertrouwelijk", 14)
 CONFIDENTIAL_BANNER = "VERTROUWELIJK"
 

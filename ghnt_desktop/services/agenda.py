@@ -1,11 +1,12 @@
-"""The agenda of a meeting: items, numbering, timing, stukken, guests, carried-forward actions, escalations.
+"""The agenda of a meeting: items, numbering, timing, stukken, guests, carried-forward actions.
 
 Numbers stay "1", "2", ... in agenda order after every add, remove or move. The previous_minutes item
 ("Verslag en actielijst vorig overleg") carries the open action items of earlier meetings of the series:
 ``carry_forward_proposal`` lists them for the secretaris to review, ``apply_carry_forward`` links the ones
 chosen. A carried action is linked by a ``models.CarriedAction`` row; a ``ProgressUpdate`` at the meeting is written
 only once progress is recorded there, so the history of an action holds no empty rows. An action left
-unticked in the review is not on that meeting's actielijst.
+unticked in the review is not on that meeting's actielijst. Escalated decisions are placed on an agenda by
+``meetings.place_escalations`` (creating a meeting of a series does it, so it lives below this module).
 """
 
 from __future__ import annotations
@@ -26,11 +27,8 @@ from ..models import (
     AgendaItem,
     AgendaPurpose,
     AttendanceRole,
-    ChangeRecord,
     Decision,
-    EscalationState,
     Meeting,
-    MeetingSeries,
     MeetingState,
     Person,
     ProgrammeAction,
@@ -40,7 +38,6 @@ from ..models import (
 from ..models import CarriedAction as CarryLink  # the dataclass below is the proposal's row
 from ..models.enums import MeetingKind
 from . import Changes, RefusedError, ValidationError
-from .confidentiality import confidential_scope, neutral_escalation_title
 from .meetings import (
     MEETING_CHANGES,
     Created,
@@ -60,7 +57,6 @@ from .meetings import (
 CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
 PROGRESS_ITEM = "progress"  # standard_item key of the "Voortgang actieprogramma" item
 PROGRESS_TITLE = "Voortgang actieprogramma"
-ESCALATION_PREFIX = "Ter besluitvorming"
 
 
 @dataclass(frozen=True)
@@ -671,90 +667,6 @@ def unapply_carry_forward(session: Session, meeting_id: uuid.UUID, result: Carry
     if result.created_progress_item_id is not None:
         remove_agenda_item(session, result.created_progress_item_id)
     return MEETING_CHANGES | Changes(actions=True, ids=frozenset({meeting.id}))
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Escalations to a bestuurlijk overleg
-
-
-def pending_escalations(session: Session, series_id: uuid.UUID) -> list[Decision]:
-    """Decisions put to this series (ter besluitvorming) that are not yet on one of its agendas (ORM objects,
-    for other services)."""
-    source_series = select(MeetingSeries.id).where(MeetingSeries.escalates_to_id == series_id)
-    query = (
-        select(Decision)
-        .join(Meeting, Meeting.id == Decision.meeting_id)
-        .where(
-            Decision.escalation == EscalationState.PROPOSED,
-            Decision.escalated_to_meeting_id.is_(None),
-            Meeting.series_id.in_(source_series),
-        )
-        .order_by(Meeting.date, Decision.number)
-    )
-    return list(session.scalars(query))
-
-
-ESCALATION_TEXT_FIELD = "escalation_text"  # history field: the user chose to put a confidential text on the agenda
-ESCALATION_TEXT_INCLUDED = "tekst opgenomen"
-
-
-def escalation_text_included(session: Session, decision_id: uuid.UUID) -> bool:
-    """Whether the user explicitly chose to put this confidential decision's text on the bestuurlijk agenda."""
-    latest = session.scalar(
-        select(ChangeRecord.new_value)
-        .where(
-            ChangeRecord.entity == "decision",
-            ChangeRecord.entity_id == decision_id,
-            ChangeRecord.field == ESCALATION_TEXT_FIELD,
-        )
-        .order_by(ChangeRecord.changed_at.desc())
-        .limit(1)
-    )
-    return latest == ESCALATION_TEXT_INCLUDED
-
-
-def escalation_title(session: Session, decision: Decision) -> str:
-    """The agenda title of an escalated decision.
-
-    A vertrouwelijk decision (by the one rule: flagged, or taken under a confidential item) gets a neutral
-    title that names only its number, unless the user explicitly chose to include its text (recorded in the
-    decision's history). Documents apply the same rule again when they are made, so a decision that becomes
-    confidential after it was placed is neutral there too.
-    """
-    if confidential_scope(session).decision(decision.id) and not escalation_text_included(session, decision.id):
-        return neutral_escalation_title(decision.number)
-    subject = decision.text.strip().splitlines()[0][:300] if decision.text.strip() else decision.number
-    return f"{ESCALATION_PREFIX}: {subject} (besluit {decision.number}, {decision.meeting.title})"
-
-
-def place_escalations(session: Session, meeting_id: uuid.UUID) -> Changes:
-    """Put the decisions pending for this meeting's series on its agenda, each as an item ter besluitvorming.
-
-    Only an editable meeting that is not cancelled takes them; each decision goes to the first such meeting
-    and records the agenda item it is discussed under.
-    """
-    meeting = get_or_404(session, Meeting, meeting_id)
-    if meeting.series_id is None or meeting.state in (MeetingState.CANCELLED, MeetingState.MINUTES_APPROVED):
-        return Changes()
-    placed = False
-    for decision in pending_escalations(session, meeting.series_id):
-        if decision.meeting.date > meeting.date:
-            continue  # a bestuurlijk overleg cannot decide what is not asked yet
-        item = new_agenda_item(
-            session,
-            meeting,
-            insert_position(session, meeting),
-            title=escalation_title(session, decision),
-            purpose=AgendaPurpose.BESLUITVORMING,
-            confidential=decision.confidential,
-            planned_minutes=15,
-            inbrenger=decision.meeting.title,
-        )
-        decision.escalated_to_meeting_id = meeting.id
-        decision.escalation_agenda_item_id = item.id
-        placed = True
-    session.flush()
-    return MEETING_CHANGES | Changes(ids=frozenset({meeting.id})) if placed else Changes()
 
 
 def next_meeting_of_series(session: Session, series_id: uuid.UUID, *, on_or_after: date) -> Meeting | None:

@@ -103,23 +103,12 @@ def export_choices(session: Session) -> ExportChoices:
     return ExportChoices(meetings, series, organisations, programmes, reports, templates)
 
 
-def template_problem(path: Path | str) -> str:
-    """Why the Word template at ``path`` cannot be used, in Dutch with what to do; empty when it can.
-
-    The same check every Word export makes before it builds on a template (``exports.docx_template``):
-    the file is read, its parts checked, and what an export would refuse is reported here already.
-    """
-    from ..exports.docx_template import template_problem as problem_of
-
-    return problem_of(path)
-
-
 def save_template_setting(session: Session, kind: str, path: Path | str | None) -> None:
     """Remember ``path`` as the Word template of ``kind`` (None or empty: back to the standard layout).
 
     The path is stored as given (absolute); whether it is a usable Word file is checked when a
-    document is made (and by ``template_problem`` when the user picks it), so a template on a network
-    drive that is offline now is not refused here.
+    document is made (and by ``exports.docx_template.template_problem`` when the user picks it), so a
+    template on a network drive that is offline now is not refused here.
     """
     if kind not in TEMPLATE_KINDS:
         raise ValidationError(f"Voor {kind!r} bestaat geen Word-sjabloon; kies uit {', '.join(TEMPLATE_KINDS)}.")

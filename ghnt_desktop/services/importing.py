@@ -41,10 +41,24 @@ from . import Changes, NotFoundError, ServiceError, ValidationError
 from .actions import ActionFilter, ActionRow, list_action_items
 from .confidentiality import confidential_scope
 from .minutes import record_progress
+from .sheet_data import (
+    MARK_ABSENT,
+    MARK_EXCUSED,
+    MARK_ITEM,
+    MARK_PRESENT,
+    MARK_SUBSTITUTED,
+    ActielijstData,
+    AttendanceLine,
+    BesluitenlijstData,
+    DecisionLine,
+    MeetingColumn,
+    OrganisationPresence,
+    PresentielijstData,
+    RepresentationData,
+    RepresentationRow,
+)
 
 if TYPE_CHECKING:  # the export and import modules load openpyxl-related code only when used
-    from ..exports.xlsx_actielijst import ActielijstData
-    from ..exports.xlsx_meetings import BesluitenlijstData, PresentielijstData, RepresentationData
     from ..imports.existing_list import ListItem, ListPreview, ListTable, TrekkerMatch
     from ..imports.roundtrip import RoundTripPreview
     from ..imports.workbook import WorkbookData
@@ -121,8 +135,6 @@ def gather_actielijst(
     This workbook is the round-trip file partners fill in and send back, so vertrouwelijke actions (by the
     one rule) never go in; the number left out is counted so the export can say so.
     """
-    from ..exports.xlsx_actielijst import ActielijstData
-
     base = ActionFilter(open_only=not include_closed, organisation_id=organisation_id, series_id=series_id)
     rows = list_action_items(session, base, sort="number")
     kept = [r for r in rows if not r.confidential]
@@ -150,16 +162,6 @@ def gather_presentielijst(
 
     A guest of a vertrouwelijk agenda item (by the one rule) is left out, and counted, unless
     ``include_confidential``; then the line is marked."""
-    from ..exports.xlsx_meetings import (
-        MARK_ABSENT,
-        MARK_EXCUSED,
-        MARK_ITEM,
-        MARK_PRESENT,
-        MARK_SUBSTITUTED,
-        AttendanceLine,
-        OrganisationPresence,
-        PresentielijstData,
-    )
     from .documents import meeting_header
     from .meetings import attendance_list
 
@@ -221,8 +223,6 @@ def gather_presentielijst(
 
 def _best_mark(marks: list[str]) -> str:
     """The mark of an organisation with several people: represented beats afgemeld beats afwezig."""
-    from ..exports.xlsx_meetings import MARK_ABSENT, MARK_EXCUSED, MARK_ITEM, MARK_PRESENT, MARK_SUBSTITUTED
-
     for mark in (MARK_PRESENT, MARK_SUBSTITUTED, MARK_ITEM, MARK_EXCUSED, MARK_ABSENT):
         if mark in marks:
             return mark
@@ -234,7 +234,6 @@ def gather_representation(session: Session, year: int, *, series_id: uuid.UUID |
 
     Cancelled meetings are left out; organisations appear when they were on at least one list.
     """
-    from ..exports.xlsx_meetings import MeetingColumn, RepresentationData, RepresentationRow
     from ..models import Attendance, Meeting, MeetingSeries, MeetingState
 
     meetings = session.execute(
@@ -266,8 +265,6 @@ def gather_representation(session: Session, year: int, *, series_id: uuid.UUID |
         if index
         else []
     )
-    from ..exports.xlsx_meetings import MARK_ABSENT, MARK_EXCUSED, MARK_ITEM, MARK_PRESENT, MARK_SUBSTITUTED
-
     marks: dict[str, list[list[str]]] = {}
     scope = confidential_scope(session)
     for meeting_id, organisation, status, item_id in rows:
@@ -306,7 +303,6 @@ def gather_besluitenlijst(
     include_confidential: bool = False,
 ) -> BesluitenlijstData:
     """The besluitenlijst for Excel, from the same query as the Word besluitenlijst."""
-    from ..exports.xlsx_meetings import BesluitenlijstData, DecisionLine
     from ..models import EscalationState
     from .documents import decision_list_document
 

@@ -31,7 +31,9 @@ from ..models import (
     AttendanceStatus,
     Base,
     CarriedAction,
+    ChangeRecord,
     Decision,
+    EscalationState,
     Meeting,
     MeetingKind,
     MeetingSeries,
@@ -43,6 +45,7 @@ from ..models import (
     agenda_item_programme_action,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
+from .confidentiality import confidential_scope, neutral_escalation_title
 from .history import record_change, record_field_changes
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -601,8 +604,6 @@ def create_meeting(session: Session, draft: MeetingDraft, *, content_items: Sequ
     renumber_year(session, meeting.series_id, meeting.date.year)
     changes = MEETING_CHANGES | Changes(ids=frozenset({meeting.id}))
     if series is not None:
-        from .agenda import place_escalations  # agenda.py builds on this module
-
         changes = changes | place_escalations(session, meeting.id)
     return Created(meeting.id, changes)
 
@@ -1147,3 +1148,89 @@ def working_group_invitees(session: Session, working_group_id: uuid.UUID, *, on:
         .order_by(WorkingGroupMember.created_at)
     )
     return tuple(dict.fromkeys(pid for pid in session.scalars(query) if pid is not None))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Escalations to a bestuurlijk overleg (here, below agenda.py: creating a meeting of a series places them)
+
+ESCALATION_PREFIX = "Ter besluitvorming"
+
+
+def pending_escalations(session: Session, series_id: uuid.UUID) -> list[Decision]:
+    """Decisions put to this series (ter besluitvorming) that are not yet on one of its agendas (ORM objects,
+    for other services)."""
+    source_series = select(MeetingSeries.id).where(MeetingSeries.escalates_to_id == series_id)
+    query = (
+        select(Decision)
+        .join(Meeting, Meeting.id == Decision.meeting_id)
+        .where(
+            Decision.escalation == EscalationState.PROPOSED,
+            Decision.escalated_to_meeting_id.is_(None),
+            Meeting.series_id.in_(source_series),
+        )
+        .order_by(Meeting.date, Decision.number)
+    )
+    return list(session.scalars(query))
+
+
+ESCALATION_TEXT_FIELD = "escalation_text"  # history field: the user chose to put a confidential text on the agenda
+ESCALATION_TEXT_INCLUDED = "tekst opgenomen"
+
+
+def escalation_text_included(session: Session, decision_id: uuid.UUID) -> bool:
+    """Whether the user explicitly chose to put this confidential decision's text on the bestuurlijk agenda."""
+    latest = session.scalar(
+        select(ChangeRecord.new_value)
+        .where(
+            ChangeRecord.entity == "decision",
+            ChangeRecord.entity_id == decision_id,
+            ChangeRecord.field == ESCALATION_TEXT_FIELD,
+        )
+        .order_by(ChangeRecord.changed_at.desc())
+        .limit(1)
+    )
+    return latest == ESCALATION_TEXT_INCLUDED
+
+
+def escalation_title(session: Session, decision: Decision) -> str:
+    """The agenda title of an escalated decision.
+
+    A vertrouwelijk decision (by the one rule: flagged, or taken under a confidential item) gets a neutral
+    title that names only its number, unless the user explicitly chose to include its text (recorded in the
+    decision's history). Documents apply the same rule again when they are made, so a decision that becomes
+    confidential after it was placed is neutral there too.
+    """
+    if confidential_scope(session).decision(decision.id) and not escalation_text_included(session, decision.id):
+        return neutral_escalation_title(decision.number)
+    subject = decision.text.strip().splitlines()[0][:300] if decision.text.strip() else decision.number
+    return f"{ESCALATION_PREFIX}: {subject} (besluit {decision.number}, {decision.meeting.title})"
+
+
+def place_escalations(session: Session, meeting_id: uuid.UUID) -> Changes:
+    """Put the decisions pending for this meeting's series on its agenda, each as an item ter besluitvorming.
+
+    Only an editable meeting that is not cancelled takes them; each decision goes to the first such meeting
+    and records the agenda item it is discussed under.
+    """
+    meeting = get_or_404(session, Meeting, meeting_id)
+    if meeting.series_id is None or meeting.state in (MeetingState.CANCELLED, MeetingState.MINUTES_APPROVED):
+        return Changes()
+    placed = False
+    for decision in pending_escalations(session, meeting.series_id):
+        if decision.meeting.date > meeting.date:
+            continue  # a bestuurlijk overleg cannot decide what is not asked yet
+        item = new_agenda_item(
+            session,
+            meeting,
+            insert_position(session, meeting),
+            title=escalation_title(session, decision),
+            purpose=AgendaPurpose.BESLUITVORMING,
+            confidential=decision.confidential,
+            planned_minutes=15,
+            inbrenger=decision.meeting.title,
+        )
+        decision.escalated_to_meeting_id = meeting.id
+        decision.escalation_agenda_item_id = item.id
+        placed = True
+    session.flush()
+    return MEETING_CHANGES | Changes(ids=frozenset({meeting.id})) if placed else Changes()

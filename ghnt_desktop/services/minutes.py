@@ -45,16 +45,23 @@ from ..models import (
 from ..models.enums import POSTPONE_CHOICE
 from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
-from .agenda import (
-    ESCALATION_TEXT_FIELD,
-    ESCALATION_TEXT_INCLUDED,
-    next_meeting_of_series,
-    place_escalations,
-    remove_agenda_item,
-)
+from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
 from .history import record_change, record_field_changes
-from .meetings import MEETING_CHANGES, UNSET, Created, Edit, Removed, clean_text, ensure_editable, get_or_404, snapshot
+from .meetings import (
+    ESCALATION_TEXT_FIELD,
+    ESCALATION_TEXT_INCLUDED,
+    MEETING_CHANGES,
+    UNSET,
+    Created,
+    Edit,
+    Removed,
+    clean_text,
+    ensure_editable,
+    get_or_404,
+    place_escalations,
+    snapshot,
+)
 
 NO_SERIES_CODE = "OV"  # numbers of a single meeting without a series: OV-2020-1-01
 ACTION_CHANGES = Changes(meetings=True, actions=True)

@@ -891,10 +891,10 @@ class ExportDialog(QDialog):
 def template_problem(path: Path) -> str:
     """Why ``path`` cannot be a Word template, in Dutch; empty when an export can use it.
 
-    The full check an export makes (``services.export_setup.template_problem``), so a wrong pick is
+    The full check an export makes (``exports.docx_template.template_problem``), so a wrong pick is
     refused at once; the export still reports a template that breaks later.
     """
-    from ..services.export_setup import template_problem as problem_of
+    from ..exports.docx_template import template_problem as problem_of
 
     return problem_of(path)
 

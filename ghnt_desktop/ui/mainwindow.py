@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ..db import Database
-    from ..filelock import OpenedDatabase
+    from ..opening import OpenedDatabase
     from ..settings import Settings
     from .pages.base import Page
 
@@ -364,7 +364,8 @@ class MainWindow(QMainWindow):
         read-only; any other ``DatabaseError`` to the offer to open another file or restore a backup.
         """
         from ..db import DatabaseError
-        from ..filelock import DatabaseInUseError, LockUnavailableError, open_for_editing, open_read_only
+        from ..filelock import DatabaseInUseError, LockUnavailableError
+        from ..opening import open_for_editing, open_read_only
 
         path = Path(path).expanduser().absolute()
         _set_wait_cursor()

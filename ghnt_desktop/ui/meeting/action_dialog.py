@@ -25,6 +25,7 @@ from ...dutch_dates import short_date
 from ..editors.forms import FormDialog, TextEdit, fill_enum_combo, select_data
 from ..i18n import arg
 from .dialogs import find_data
+from .fields import cleaned, period_text
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -221,8 +222,6 @@ class ActionItemDialog(FormDialog):
         self.trekker_label.setText(message)
 
     def _show_period(self) -> None:
-        from .minutes_tab import period_text
-
         message, understood = period_text(self.deadline_edit.text(), self.edit.reference)
         self.deadline_label.setText(message)
         self.deadline_label.setStyleSheet("" if understood else "color: #b3261e;")
@@ -235,8 +234,6 @@ class ActionItemDialog(FormDialog):
 
     def collect(self) -> dict[str, Any]:
         """The changed fields as keyword arguments of ``update_action_item``; empty when nothing changed."""
-        from .minutes_tab import cleaned
-
         e = self.edit
         changed: dict[str, Any] = {}
         text = self.text_edit.text()

@@ -11,7 +11,20 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...dutch_dates import short_date, short_date_time
 from ..itemmodels.agenda import AgendaLine
-from .dialogs import PersonChoice
+
+
+@dataclass(frozen=True)
+class PersonChoice:
+    """A person as pickers offer them."""
+
+    id: uuid.UUID
+    name: str
+    organisation_id: uuid.UUID | None
+    organisation_name: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} ({self.organisation_name})" if self.organisation_name else self.name
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ Dialogs gather input and return plain values; the caller runs the service throug
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, time
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ...dutch_dates import short_date
 from ..i18n import arg, enum_label, format_date_with_weekday
+from .data import PersonChoice, load_history_lines
 
 if TYPE_CHECKING:
     from ...services.agenda import CarryForwardProposal
@@ -50,20 +51,6 @@ if TYPE_CHECKING:
 
 SINGLE = "single"
 NEW_SERIES = "new"
-
-
-@dataclass(frozen=True)
-class PersonChoice:
-    """A person as pickers offer them."""
-
-    id: uuid.UUID
-    name: str
-    organisation_id: uuid.UUID | None
-    organisation_name: str
-
-    @property
-    def label(self) -> str:
-        return f"{self.name} ({self.organisation_name})" if self.organisation_name else self.name
 
 
 def qdate(value: date) -> QDate:
@@ -911,8 +898,6 @@ class HistoryDialog(QDialog):
 
 def show_record_history(parent: QWidget, database, entity: str, entity_id: uuid.UUID, subject: str) -> HistoryDialog:
     """Read the change history of one record (``entity`` is its table name) and show it in a dialog."""
-    from .data import load_history_lines
-
     with database.session() as session:
         lines = load_history_lines(session, entity, entity_id)
     dialog = HistoryDialog(parent, lines, subject)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -55,31 +55,7 @@ from .commands import (
 )
 from .data import MeetingData
 from .dialogs import find_data
-
-
-def cleaned(text: str) -> str:
-    """The text as the service stores it, to compare with the stored one (no length check here)."""
-    from ...services.meetings import clean_text
-
-    return clean_text(text, label="")
-
-
-def period_text(text: str, reference) -> tuple[str, bool]:
-    """The period a deadline text names, for the label beside the field; (text, understood)."""
-    from ...deadlines import parse_deadline
-
-    if not text.strip():
-        return "", True
-    parsed = parse_deadline(text, reference=reference)
-    if parsed.end is None:
-        return QCoreApplication.translate(
-            "MinutesTab", "geen datum herkend; de tekst wordt bewaard zoals getypt"
-        ), False
-    if parsed.start == parsed.end or parsed.start is None:
-        return arg(QCoreApplication.translate("MinutesTab", "= %1"), short_date(parsed.end)), True
-    return arg(
-        QCoreApplication.translate("MinutesTab", "= %1 t/m %2"), short_date(parsed.start), short_date(parsed.end)
-    ), True
+from .fields import cleaned, period_text
 
 
 def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> None:
