@@ -31,6 +31,7 @@ _ORM_NAMES = {
     "history": ("AppSetting", "ChangeRecord", "ProgressReport"),
     "meetings": (
         "ActionItem",
+        "ActionTrekker",
         "AgendaItem",
         "Attendance",
         "CarriedAction",
@@ -53,6 +54,7 @@ if TYPE_CHECKING:
     from .history import AppSetting, ChangeRecord, ProgressReport
     from .meetings import (
         ActionItem,
+        ActionTrekker,
         AgendaItem,
         Attendance,
         CarriedAction,
@@ -80,7 +82,8 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
-    "ActionItem", "ActionKind", "ActionStatus", "AgendaItem", "AgendaPurpose", "Ambition", "AppSetting",
+    "ActionItem", "ActionKind", "ActionStatus", "ActionTrekker", "AgendaItem", "AgendaPurpose", "Ambition",
+    "AppSetting",
     "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",

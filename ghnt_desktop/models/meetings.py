@@ -88,16 +88,6 @@ agenda_item_programme_action = Table(
     Column("programme_action_id", ForeignKey("programme_action.id", ondelete="RESTRICT"), primary_key=True),
 )
 
-# Every organisation a trekker cell names ("Gemeenten Veendam en Pekela", "VT, gemeenten, projectleider"): an
-# action item with more than one trekker organisation. ``trekker_organisation_id`` keeps the single one.
-action_trekker_organisation = Table(
-    "action_trekker_organisation",
-    Base.metadata,
-    Column("action_item_id", ForeignKey("action_item.id", ondelete="CASCADE"), primary_key=True),
-    Column("organisation_id", ForeignKey("organisation.id", ondelete="RESTRICT"), primary_key=True, index=True),
-)
-
-
 class Meeting(Entity):
     """One overleg on one date."""
 
@@ -256,7 +246,7 @@ class ActionItem(Entity):
 
     trekker_person: Mapped[Person | None] = relationship(foreign_keys=[trekker_person_id])
     trekker_organisation: Mapped[Organisation | None] = relationship(foreign_keys=[trekker_organisation_id])
-    trekker_organisations: Mapped[list[Organisation]] = relationship(secondary=action_trekker_organisation)
+    trekker_organisations: Mapped[list[Organisation]] = relationship(secondary="action_trekker_organisation")
     origin_meeting: Mapped[Meeting | None] = relationship(foreign_keys=[origin_meeting_id])
     origin_agenda_item: Mapped[AgendaItem | None] = relationship(
         back_populates="action_items", foreign_keys=[origin_agenda_item_id]
@@ -300,6 +290,21 @@ class ProgressUpdate(Entity):
     action_item: Mapped[ActionItem | None] = relationship(back_populates="updates", foreign_keys=[action_item_id])
     programme_action: Mapped[ProgrammeAction | None] = relationship(foreign_keys=[programme_action_id])
     meeting: Mapped[Meeting | None] = relationship(foreign_keys=[meeting_id])
+
+
+class ActionTrekker(Entity):
+    """One of several trekker organisations of an action item, as a cell like "Gemeenten Veendam en Pekela" names
+    them (``ActionItem.trekker_organisation_id`` keeps a single one). A record with its own id, so merging two
+    organisations re-points it like any other reference and undo puts it back."""
+
+    __tablename__ = "action_trekker_organisation"
+    __table_args__ = (UniqueConstraint("action_item_id", "organisation_id", name="uq_action_trekker_organisation"),)
+
+    action_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("action_item.id", ondelete="CASCADE"), index=True)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"), index=True)
+
+
+action_trekker_organisation = ActionTrekker.__table__
 
 
 class CarriedAction(Entity):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from ..models import (
     ActionItem,
     ActionStatus,
+    ActionTrekker,
     Base,
     LocalStatus,
     MeetingSeries,
@@ -478,7 +479,13 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     """
     keep, duplicate = _merge_checks(session, keep_id, duplicate_id)
     updated: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
-    conflicts = _local_status_conflicts(session, keep.id, duplicate.id)
+    conflicts: list[Any] = list(_local_status_conflicts(session, keep.id, duplicate.id))
+    # An action both were trekker of keeps the kept one's link; the duplicate's goes (and comes back on undo).
+    both = select(ActionTrekker.action_item_id).where(ActionTrekker.organisation_id == keep.id)
+    shared = select(ActionTrekker).where(
+        ActionTrekker.organisation_id == duplicate.id, ActionTrekker.action_item_id.in_(both)
+    )
+    conflicts += session.scalars(shared).all()
     rows = [snapshot(status) for status in conflicts]
     for status in conflicts:
         session.delete(status)

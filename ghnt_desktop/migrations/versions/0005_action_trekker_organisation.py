@@ -24,24 +24,27 @@ def upgrade() -> None:
         "action_trekker_organisation",
         sa.Column("action_item_id", sa.Uuid(), nullable=False),
         sa.Column("organisation_id", sa.Uuid(), nullable=False),
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
-            ["action_item_id"], ["action_item.id"], name=op.f("fk_action_trekker_organisation_action_item_id_action_item"),
-            ondelete="CASCADE",
+            ["action_item_id"], ["action_item.id"],
+            name=op.f("fk_action_trekker_organisation_action_item_id_action_item"), ondelete="CASCADE",
         ),
         sa.ForeignKeyConstraint(
             ["organisation_id"], ["organisation.id"],
             name=op.f("fk_action_trekker_organisation_organisation_id_organisation"), ondelete="RESTRICT",
         ),
-        sa.PrimaryKeyConstraint("action_item_id", "organisation_id", name=op.f("pk_action_trekker_organisation")),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_action_trekker_organisation")),
+        sa.UniqueConstraint("action_item_id", "organisation_id", name="uq_action_trekker_organisation"),
     )  # fmt: skip
-    op.create_index(
-        op.f("ix_action_trekker_organisation_organisation_id"),
-        "action_trekker_organisation",
-        ["organisation_id"],
-        unique=False,
-    )
+    for column in ("action_item_id", "organisation_id"):
+        op.create_index(
+            op.f(f"ix_action_trekker_organisation_{column}"), "action_trekker_organisation", [column], unique=False
+        )
 
 
 def downgrade() -> None:
-    op.drop_index(op.f("ix_action_trekker_organisation_organisation_id"), table_name="action_trekker_organisation")
+    for column in ("action_item_id", "organisation_id"):
+        op.drop_index(op.f(f"ix_action_trekker_organisation_{column}"), table_name="action_trekker_organisation")
     op.drop_table("action_trekker_organisation")
