@@ -19,11 +19,11 @@ so postponements and closing dates are counted in one place.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -583,7 +583,7 @@ def apply_roundtrip(
         if row.database_version and now.updated_at.isoformat() != row.database_version:
             skipped.append(f"{row.number}: is in de app gewijzigd nadat het voorbeeld werd gemaakt")
             continue
-        deadline_args = {}
+        deadline_args: dict[str, Any] = {}
         if row.deadline_changed:
             deadline_args = {"new_deadline": row.new_deadline, "new_deadline_text": row.new_deadline_text[:200]}
         record_progress(
@@ -685,7 +685,7 @@ def _match_trekkers(
     return orgs, people, unmatched
 
 
-def _unique_numbers(session: Session, prefix: str) -> Iterable[str]:
+def _unique_numbers(session: Session, prefix: str) -> Iterator[str]:
     existing = set(session.scalars(select(ActionItem.number)))
     counter = 1
     while True:
@@ -936,7 +936,7 @@ def import_action_list(
             if action is None:
                 refused.append(f"regel {item.row_number}: actie {item.number} bestaat niet meer in de app")
                 continue
-            fields: dict = {}
+            fields: dict[str, Any] = {}
             if " ".join(item.text.split()) != " ".join(action.text.split()):
                 fields["text"] = item.text
             if item.trekker_text and any(label == "Trekker" for label, _o, _n in item.changes):
@@ -954,7 +954,7 @@ def import_action_list(
                 refused.append(f"regel {item.row_number}: actie {item.number} niet bijgewerkt: {exc}")
                 continue
             status = _status_for_existing(item, action.status)
-            deadline_args: dict = {}
+            deadline_args: dict[str, Any] = {}
             if item.deadline_date is not None and item.deadline_date != action.deadline:
                 deadline_args = {"new_deadline": item.deadline_date, "new_deadline_text": item.deadline_text}
             postponed_by_deadline = False
