@@ -403,7 +403,7 @@ class TrekkerMatch:
     """A trekker name of the list and what it was matched to, for the user to confirm in the preview."""
 
     name: str  # as written (after splitting)
-    target_id: object | None = None
+    target_id: uuid.UUID | None = None
     target_name: str = ""
     kind: str = ""  # "organisation" or "person" ("" when not found)
     how: str = ""  # "naam", "alias", "afkorting", "lijkt op (92%)"

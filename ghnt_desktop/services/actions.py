@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -36,6 +36,9 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
+
+if TYPE_CHECKING:
+    from .minutes import ProgressBefore
 
 CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
@@ -566,7 +569,7 @@ class StatusChange:
     previous_status: ActionStatus
     update_id: uuid.UUID
     changes: Changes
-    before: object = None  # the action item's ProgressBefore
+    before: ProgressBefore | None = None  # an action item's (a programme action has none)
 
 
 def set_action_status(
@@ -632,7 +635,8 @@ def undo_action_status(session: Session, change: StatusChange) -> Changes:
     from .minutes import undo_programme_progress, undo_progress
 
     if change.kind == ITEM:
-        undo_progress(session, change.before)  # type: ignore[arg-type]
+        assert change.before is not None  # set_action_status keeps it for an action item
+        undo_progress(session, change.before)
     else:
         undo_programme_progress(session, change.update_id, change.previous_status)
     return Changes(actions=True, meetings=True, programme=change.kind == PROGRAMME, ids=frozenset({change.id}))

@@ -676,10 +676,12 @@ def _match_trekkers(
     unmatched: list[str] = []
     for name in names:
         found = matcher.match(name)
-        if found.kind == "organisation":
-            orgs.append((found.target_id, found.target_name))  # type: ignore[arg-type]
+        if found.target_id is None:  # not found: kind ""
+            unmatched.append(name)
+        elif found.kind == "organisation":
+            orgs.append((found.target_id, found.target_name))
         elif found.kind == "person":
-            people.append((found.target_id, found.target_name))  # type: ignore[arg-type]
+            people.append((found.target_id, found.target_name))
         else:
             unmatched.append(name)
     return orgs, people, unmatched
@@ -714,11 +716,11 @@ def _trekker_fields(item: ListItem) -> _Trekker:
     orgs = [m for m in matched if m.kind == "organisation"]
     names = [m.target_name if m.target_id is not None else m.name for m in item.matches] or list(item.trekkers)
     if len(item.matches) == 1 and people:
-        return _Trekker(people[0].target_id, None, item.trekker_text)  # type: ignore[arg-type]
+        return _Trekker(people[0].target_id, None, item.trekker_text)
     if len(item.matches) == 1 and orgs:
-        return _Trekker(None, orgs[0].target_id, item.trekker_text)  # type: ignore[arg-type]
+        return _Trekker(None, orgs[0].target_id, item.trekker_text)
     if len(people) == 1 and len(orgs) == 1 and len(item.matches) == 2:
-        return _Trekker(people[0].target_id, None, ", ".join(names))  # type: ignore[arg-type]
+        return _Trekker(people[0].target_id, None, ", ".join(names))
     text = ", ".join(names) if len(names) > 1 else item.trekker_text
     return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text)
 
