@@ -45,3 +45,27 @@ def test_domain_layers_pass_mypy_strict() -> None:
     )
     output = (result.stdout + result.stderr).strip()
     assert result.returncode == 0, f"mypy --strict reports errors in the domain layers:\n{output}"
+
+
+def test_the_check_catches_the_class_of_bug(tmp_path: Path) -> None:
+    """The configuration really reports a None where a value is required and an unannotated function."""
+    probe = tmp_path / "probe_module.py"
+    probe.write_text(
+        "from datetime import date\n"
+        "from ghnt_desktop.services.action_view import quarter_of\n\n\n"
+        "def first_day(day: date | None) -> date:\n"
+        "    return quarter_of(day)[0]\n\n\n"
+        "def untyped(value):\n"
+        "    return value\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--config-file", str(ROOT / "pyproject.toml"), str(probe)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "[arg-type]" in output and "[no-untyped-def]" in output, output
