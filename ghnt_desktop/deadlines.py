@@ -201,7 +201,11 @@ def _join(patterns: list[tuple[str, str]]) -> tuple[re.Pattern[str], list[tuple[
     parts, meta = [], []
     for i, (kind, pattern) in enumerate(patterns):
         names = re.findall(r"\(\?P<(\w+)>", pattern)
-        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, i=i: f"(?P<g{i}_{m.group(1)}>", pattern)
+
+        def rename(m: re.Match[str], i: int = i) -> str:
+            return f"(?P<g{i}_{m.group(1)}>"
+
+        renamed = re.sub(r"\(\?P<(\w+)>", rename, pattern)
         parts.append(f"(?P<_{i}>{renamed})")
         meta.append((kind, [(name, f"g{i}_{name}") for name in dict.fromkeys(names)]))
     return re.compile("|".join(parts)), meta
@@ -312,7 +316,24 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date | None) -> _Piece | None:
+class _Groups:
+    """The named groups of one scanner match: ``g[name]`` for a group its pattern always fills, ``g.get(name)``
+    for an optional one."""
+
+    def __init__(self, groups: dict[str, str | None]) -> None:
+        self._groups = groups
+
+    def __getitem__(self, name: str) -> str:
+        value = self._groups.get(name)
+        if value is None:
+            raise KeyError(name)
+        return value
+
+    def get(self, name: str) -> str | None:
+        return self._groups.get(name)
+
+
+def _piece(kind: str, g: _Groups, b: int, f: int, reference: date | None) -> _Piece | None:
     """Turn one match (its groups ``g``) into a piece, or None when the numbers make no period."""
     year = int(g["year"]) if g.get("year") else None
     rel = RELATIVE[g["rel"]] if g.get("rel") else None
@@ -327,7 +348,11 @@ def _piece(kind: str, g: dict[str, str | None], b: int, f: int, reference: date 
             return None
         if not 1 <= day <= 31:
             return None
-        return _Piece(b, f, lambda y, m=month, d=day: (date(y, m, d), date(y, m, d)), year, rel)
+
+        def build(y: int, m: int = month, d: int = day) -> tuple[date, date]:
+            return date(y, m, d), date(y, m, d)
+
+        return _Piece(b, f, build, year, rel)
     if kind == "iso_month":
         month = int(g["m"])
         return _Piece(b, f, _months(month, month), int(g["y"]))
@@ -436,9 +461,10 @@ def _scan(text: str, reference: date | None) -> list[_Piece]:
             pos = candidate.start() + 1
             continue
         pos = max(match.end(), candidate.start() + 1)
+        assert match.lastgroup is not None  # every alternative is a named group
         index = int(match.lastgroup[1:])  # the outer group "_<i>" closes last
         kind, names = _SCAN_META[index]
-        groups = {name: match.group(full) for name, full in names}
+        groups = _Groups({name: match.group(full) for name, full in names})
         try:
             piece = _piece(kind, groups, match.start(), match.end(), reference)
         except (ValueError, OverflowError):  # a reference at the edge of the calendar ("binnen 2 weken" of 9999)
@@ -494,13 +520,13 @@ def _resolve_years(pieces: list[_Piece], reference: date | None) -> None:
             continue
         following = next((p for p in dated[i + 1 :] if p.year is not None and not p.inferred), None)
         preceding = next((p for p in reversed(dated[:i]) if p.year is not None), None)
-        if following is not None:
+        if following is not None and following.year is not None:
             piece.year, piece.inferred = following.year, "next"
             # "nov-feb 2021": november of the year before.
             own, theirs = piece.period(), following.period()
             if own and theirs and own[0] > theirs[0] and following is dated[i + 1]:
                 piece.year -= 1
-        elif preceding is not None:
+        elif preceding is not None and preceding.year is not None:
             earlier = preceding.period()
             piece.year, piece.inferred = preceding.year, "previous"
             own = piece.period()
@@ -601,7 +627,7 @@ _STATUS_RE = re.compile(
 _STATUS_BY_WORD = dict(_STATUS_WORDS)
 
 
-def parse_status(text: str) -> ActionStatus | None:
+def parse_status(text: object) -> ActionStatus | None:
     """The ``ActionStatus`` a free-text status names ("Gereed", "in uitvoering", "Doorgeschoven"), or None.
 
     Enum values and Dutch labels are accepted as they are; otherwise the earliest status word in the text
@@ -643,7 +669,7 @@ _ANY_POSTPONED = re.compile(r"(?<![a-z])" + _POSTPONED + r"(?![a-z])")
 _NOT_POSTPONED = re.compile(r"\b(?:niet|geen|nooit)\s+(?:\w+\s+){0,1}?" + _POSTPONED + r"(?![a-z])")
 
 
-def postponement_count(text: str) -> int | None:
+def postponement_count(text: object) -> int | None:
     """How often a status or note says the work was put off, or None when it names no postponement.
 
     "2x uitgesteld" -> 2, "twee keer doorgeschoven" -> 2, "voor de derde keer verplaatst" -> 3,

@@ -13,8 +13,9 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import String, Uuid
+from sqlalchemy import Column, String, Uuid
 
 from .db import DatabaseError
 from .models import Base
@@ -65,7 +66,7 @@ class BadValue:
         return f"{label} '{self.record}': {self.column} = {self.value!r} ({self.shown_as})"
 
 
-def _condition(column) -> tuple[str, str] | None:
+def _condition(column: Column[Any]) -> tuple[str, str] | None:
     """SQL condition that is true for an unreadable value of ``column``, and what the app shows instead."""
     name = f'"{column.name}"'
     kind = column.type
@@ -101,7 +102,7 @@ def bad_values(connection: sqlite3.Connection) -> list[BadValue]:
             if condition is None:
                 continue
             where, shown = condition
-            parameters: list = []
+            parameters: list[object] = []
             if where is _TEXT_CHECK:
                 rowids = _rows_not_utf8(connection, table.name, column.name)
                 if not rowids:
@@ -142,7 +143,7 @@ def _rows_not_utf8(connection: sqlite3.Connection, table: str, column: str) -> l
         connection.text_factory = previous
 
 
-def _is_iso_date(value) -> bool:
+def _is_iso_date(value: object) -> bool:
     if not isinstance(value, str) or len(value) != 10:
         return False
     try:
@@ -152,7 +153,7 @@ def _is_iso_date(value) -> bool:
     return True
 
 
-def _short(value, limit: int = 60) -> str:
+def _short(value: object, limit: int = 60) -> str:
     text = " ".join(str(value).split()) if value is not None else ""
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

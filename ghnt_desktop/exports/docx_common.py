@@ -19,12 +19,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from ..dutch_dates import short_date
 from ..services.documents import Omitted
 from .docx_errors import W_NS, ExportError, TemplateError  # noqa: F401 (TemplateError: re-exported)
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.oxml.xmlchemy import BaseOxmlElement
+
+    from ..services.actions import ActionRow
 
 Progress = Callable[[int, int], None] | None
 
@@ -82,7 +88,7 @@ def clean(text: Any) -> str:
         return ""
     text = str(text)
     if not text:
-        return text
+        return ""
     return _ILLEGAL_XML.sub("", _BREAKS.sub("\n", text))
 
 
@@ -96,7 +102,7 @@ def lines(text: Any) -> list[str]:
     return [line for line in (part.strip() for part in clean(text).split("\n")) if line]
 
 
-def deadline_text(action) -> str:
+def deadline_text(action: ActionRow) -> str:
     """An action's deadline as lists print it: the date, else the text as written ("Q2 2020")."""
     return short_date(action.deadline) if action.deadline is not None else action.deadline_text
 
@@ -207,7 +213,7 @@ def run_xml(run: str | Run) -> str:
     return f"<w:r>{'<w:rPr>' + props + '</w:rPr>' if props else ''}{_text_xml(run.text)}</w:r>"
 
 
-_PPR_CACHE: dict[tuple, str] = {}
+_PPR_CACHE: dict[tuple[Any, ...], str] = {}
 
 
 def _ppr(style_id: str | None, indent_cm: float = 0.0, hanging_cm: float = 0.0, keep_next: bool = False) -> str:
@@ -235,7 +241,7 @@ _TBL = f"{{{W_NS}}}tbl"
 _TR = f"{{{W_NS}}}tr"
 
 
-def _fragment(xml: str):
+def _fragment(xml: str) -> BaseOxmlElement:
     """Parse body-level WordprocessingML into python-docx's element classes."""
     from docx.oxml import parse_xml
 
@@ -255,7 +261,7 @@ def default_template(kind: str) -> Path | None:
     return path if path.is_file() else None
 
 
-def open_template(path: Path | str | None, kind: str):
+def open_template(path: Path | str | None, kind: str) -> Document:
     """A python-docx Document on the user's template (or the shipped default) with an empty body.
 
     The template brings styles, margins, header and footer (logo) and numbering; its body text is
@@ -332,13 +338,13 @@ _PAGE_FIELD_XPATH = ".//w:instrText[contains(., 'PAGE')] | .//w:fldSimple[contai
 class DocxWriter:
     """Appends paragraphs, headings and tables to a document at the XML level, in order."""
 
-    def __init__(self, document) -> None:
+    def __init__(self, document: Document) -> None:
         self.document = document
         self.body = document.element.body
         self._sect_pr = self.body.find(f"{{{W_NS}}}sectPr")
         self._style_ids: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
-        self._toc_anchor = None
+        self._toc_anchor: BaseOxmlElement | None = None
         # Paragraph XML waiting to be parsed: many small paragraphs cost one parse, not one each.
         self._pending: list[str] = []
 
@@ -353,6 +359,7 @@ class DocxWriter:
         if cached is not None:
             return cached
         styles = self.document.styles
+        style_id: str  # python-docx leaves a style's id untyped
         try:
             style = styles[name]
             style_id = style.style_id
@@ -396,7 +403,8 @@ class DocxWriter:
         if name in ("Tabeltekst", "Tabelkop"):
             style.paragraph_format.space_before = Pt(1)
             style.paragraph_format.space_after = Pt(1)
-        return style.style_id
+        added_id: str = style.style_id  # python-docx leaves a style's id untyped
+        return added_id
 
     # -- geometry --------------------------------------------------------------------------------
     def set_landscape(self, landscape: bool = True) -> None:
@@ -415,14 +423,13 @@ class DocxWriter:
     def text_width_cm(self) -> float:
         """Width between the margins of the last section, in cm (A4 portrait with 2.5 cm margins if unset)."""
         section = self.document.sections[-1]
-        try:
-            width = section.page_width - section.left_margin - section.right_margin
-            return max(width / EMU_PER_CM, 5.0)
-        except TypeError:
+        page, left, right = section.page_width, section.left_margin, section.right_margin
+        if page is None or left is None or right is None:
             return 16.0
+        return max((page - left - right) / EMU_PER_CM, 5.0)
 
     # -- body ------------------------------------------------------------------------------------
-    def append_xml(self, xml: str) -> list:
+    def append_xml(self, xml: str) -> list[BaseOxmlElement]:
         """Insert body-level XML (and anything queued) now; returns the new elements."""
         self._pending.append(xml)
         return self.flush()
@@ -431,7 +438,7 @@ class DocxWriter:
         """Add body-level XML at the next ``flush`` (order is kept)."""
         self._pending.append(xml)
 
-    def flush(self) -> list:
+    def flush(self) -> list[BaseOxmlElement]:
         """Parse the queued XML in one go and insert it before the final section properties."""
         if not self._pending:
             return []
@@ -460,11 +467,13 @@ class DocxWriter:
         runs = "".join([run_xml(r) for r in para.runs])
         return f"<w:p>{_ppr(style, para.indent_cm, para.hanging_cm, para.keep_next)}{runs}</w:p>"
 
-    def paragraph(self, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, keep_next=False) -> None:
+    def paragraph(
+        self, *runs: str | Run, style: str | None = None, indent_cm: float = 0.0, keep_next: bool = False
+    ) -> None:
         """Add one paragraph of runs."""
         self.queue_xml(self.para_xml(Para(tuple(runs), style=style, indent_cm=indent_cm, keep_next=keep_next)))
 
-    def _paragraph_element(self):
+    def _paragraph_element(self) -> BaseOxmlElement:
         """An empty paragraph added now, for python-docx calls that need the element."""
         return self.append_xml("<w:p/>")[-1]
 
@@ -596,7 +605,7 @@ class DocxWriter:
             flush()
         return count
 
-    def _row_xml(self, row: Sequence, widths: list[int], plain_props: list[str], cell_style: str) -> str:
+    def _row_xml(self, row: Sequence[Any], widths: list[int], plain_props: list[str], cell_style: str) -> str:
         cells = []
         column = 0
         style = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>'
@@ -776,10 +785,10 @@ class DocxWriter:
         return save_document(self.document, path)
 
 
-def save_document(document, path: Path | str) -> Path:
+def save_document(document: Document, path: Path | str) -> Path:
     from .output import write_atomically
 
-    def save_and_check(temp) -> None:
+    def save_and_check(temp: Path) -> None:
         document.save(str(temp))
         _check_written(str(temp), Path(path).name)  # opened again before it replaces anything
 

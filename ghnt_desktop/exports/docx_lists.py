@@ -3,6 +3,7 @@ actielijn, trekker or meeting with how often each action was postponed."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..dutch_dates import long_date, short_date
@@ -22,7 +23,7 @@ ACTION_COLUMNS = [
 ]
 
 
-def period_text(date_from, date_to) -> str:
+def period_text(date_from: date | None, date_to: date | None) -> str:
     if date_from and date_to:
         return f"{long_date(date_from, weekday=False)} tot en met {long_date(date_to, weekday=False)}"
     if date_from:

@@ -6,6 +6,8 @@ progress callback and the result object.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from ..dutch_dates import long_date, short_date
@@ -98,7 +100,7 @@ def _group_paras(groups: tuple[OrganisationGroup, ...]) -> list[str | Para]:
     ]
 
 
-def action_status_text(action: ActionRow, today) -> str:
+def action_status_text(action: ActionRow, today: date) -> str:
     """Status as the actielijst prints it: label, late, and how often the deadline moved."""
     text = action.status.label
     if action.is_overdue(today):
@@ -116,7 +118,7 @@ def action_text(action: ActionRow) -> str | Para:
     return text
 
 
-def _action_list_rows(actions: tuple[ActionRow, ...], today) -> list[list]:
+def _action_list_rows(actions: tuple[ActionRow, ...], today: date) -> list[list[str | Para]]:
     rows = []
     for a in actions:
         deadline: str | Para = deadline_text(a)
@@ -138,7 +140,7 @@ def export_verslag(
     writer.title("Verslag" if approved else "Conceptverslag", header.title)
     if data.approval:
         writer.paragraph(Run(data.approval, italic=True))
-    pairs: list[tuple[str, str | list]] = list(header_pairs(header, with_secretary=True))
+    pairs: list[tuple[str, str | Sequence[str | Para]]] = list(header_pairs(header, with_secretary=True))
     pairs += [
         ("Aanwezig", _group_paras(data.present)),
         ("Afgemeld", _group_paras(data.excused)),
@@ -192,7 +194,9 @@ def decision_text(decision: DecisionEntry) -> tuple[str | Run, ...]:
     return (decision.text,)
 
 
-def _decisions_and_actions(writer: DocxWriter, decisions, actions) -> None:
+def _decisions_and_actions(
+    writer: DocxWriter, decisions: Sequence[DecisionEntry], actions: Sequence[ActionRow]
+) -> None:
     if decisions:
         writer.paragraph(Run("Besluiten", bold=True), keep_next=True)
         writer.paragraphs(

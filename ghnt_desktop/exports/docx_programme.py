@@ -5,6 +5,7 @@ column."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from ..services.documents import ProgrammeDocument, ProgrammeRow
@@ -58,7 +59,7 @@ def _responsibility_cell(row: ProgrammeRow) -> list[str | Para]:
     return paras
 
 
-def programme_rows(data: ProgrammeDocument):
+def programme_rows(data: ProgrammeDocument) -> Iterator[SpanRow | list[Cell | list[str | Para]]]:
     """The table rows: a ``SpanRow`` per section, then its ambition rows (merged ambition cells)."""
     for section in data.sections:
         if not section.rows:

@@ -30,11 +30,18 @@ import posixpath
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from lxml import etree
 
 from .docx_errors import W_NS, ExportError, TemplateError
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+# An lxml element: lxml ships no type information (see [tool.mypy] in pyproject.toml).
+XmlElement = Any
 
 # Limits: a house-style template is a few hundred kB; a logo makes it a few MB at most.
 MAX_TEMPLATE_BYTES = 25 * 1024 * 1024
@@ -182,7 +189,7 @@ def _source_of(rels_name: str) -> str | None:
     return posixpath.join(posixpath.dirname(folder), base[: -len(".rels")])
 
 
-def _parse(data: bytes):
+def _parse(data: bytes) -> XmlElement:
     """An XML part's root; raises ``etree.XMLSyntaxError`` (or ValueError) when it is not XML."""
     return etree.fromstring(data, _XML_PARSER)
 
@@ -373,7 +380,7 @@ def _read_file(source: Path) -> bytes:
 # --------------------------------------------------------------------------------------------------
 
 
-def _drop_references(root, dropped: set[str]) -> None:
+def _drop_references(root: XmlElement, dropped: set[str]) -> None:
     """Remove from a part's XML what points at a relationship that was dropped."""
     hits = [
         (element, attr)
@@ -407,7 +414,7 @@ def _drop_references(root, dropped: set[str]) -> None:
             element.attrib.pop(attr, None)
 
 
-def _remove_picture(element) -> bool:
+def _remove_picture(element: XmlElement) -> bool:
     """Remove the drawing, VML picture or object around ``element``; False when there is none."""
     holder = element
     while holder is not None and holder.tag not in _PICTURE_HOLDERS:
@@ -429,7 +436,7 @@ def _field_name(instruction: str) -> str:
     return words[0].upper() if words else ""
 
 
-def _neutralise_fields(root) -> bool:
+def _neutralise_fields(root: XmlElement) -> bool:
     """Flatten fields that reach outside the document into their shown text; True when any was."""
     changed = False
     for simple in list(root.iter(_W + "fldSimple")):
@@ -439,7 +446,7 @@ def _neutralise_fields(root) -> bool:
                 parent.insert(index + offset, child)
             parent.remove(simple)
             changed = True
-    stack: list[dict] = []
+    stack: list[dict[str, Any]] = []
     doomed = []
     for element in root.iter(_W + "fldChar", _W + "instrText"):
         if element.tag == _W + "instrText":
@@ -469,7 +476,7 @@ _R_ATTRIBUTES = etree.XPath("//@r:*", namespaces={"r": R_NS})
 _WITH_R_ATTRIBUTES = etree.XPath("//*[@r:*]", namespaces={"r": R_NS})
 
 
-def _referenced_ids(root) -> set[str]:
+def _referenced_ids(root: XmlElement) -> set[str]:
     """Every relationship id the XML of a part refers to (``r:id``, ``r:embed``, ``r:link`` ...)."""
     return {str(value) for value in _R_ATTRIBUTES(root)}
 
@@ -491,8 +498,9 @@ def _known_good(payload: bytes) -> bool:
     return hashlib.blake2b(payload, digest_size=16).digest() in _GOOD_XML
 
 
-def _serialise(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+def _serialise(root: XmlElement) -> bytes:
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return data
 
 
 def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
@@ -565,7 +573,7 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
         removed.append(f"damaged relationships {source}")
 
     # XML parts that do not parse: fatal when they carry the house style, else dropped.
-    roots: dict[str, object] = {}
+    roots: dict[str, XmlElement] = {}
     for name in list(parts):
         if name == "[Content_Types].xml" or _source_of(name) is not None:
             continue
@@ -654,10 +662,10 @@ def _clean_package(package: _Package) -> tuple[bytes, list[str]]:
         removed.append(f"macro-enabled main part ({kind})")
     parts["[Content_Types].xml"] = _content_types_bytes(package, parts)
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as target:  # in memory only: no time on compressing
-        target.writestr("[Content_Types].xml", parts.pop("[Content_Types].xml"))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:  # in memory only: no time on compressing
+        archive.writestr("[Content_Types].xml", parts.pop("[Content_Types].xml"))
         for name, payload in parts.items():
-            target.writestr(name, payload)
+            archive.writestr(name, payload)
     return out.getvalue(), removed
 
 
@@ -690,7 +698,7 @@ def _content_types_bytes(package: _Package, parts: dict[str, bytes]) -> bytes:
     return _serialise(root)
 
 
-def _has_type(root, name: str) -> bool:
+def _has_type(root: XmlElement, name: str) -> bool:
     ext = _extension(name)
     for element in root:
         if element.get("Extension", "").lower() == ext and ext:
@@ -705,7 +713,7 @@ def _has_type(root, name: str) -> bool:
 # --------------------------------------------------------------------------------------------------
 
 
-def _twips(sect_pr, child: str, attr: str) -> int | None:
+def _twips(sect_pr: XmlElement, child: str, attr: str) -> int | None:
     """An attribute of ``<w:pgSz>`` / ``<w:pgMar>`` in whole twips, written back as such (python-docx
     reads nothing else); None when absent; ValueError when it is no measure."""
     element = sect_pr.find(f"{_W}{child}")
@@ -725,7 +733,7 @@ def _twips(sect_pr, child: str, attr: str) -> int | None:
     return value
 
 
-def _check_geometry(document) -> None:
+def _check_geometry(document: Document) -> None:
     """Give the document a usable page: a missing section or size becomes A4, nonsense refuses the template."""
     from docx.oxml import parse_xml
 
@@ -767,11 +775,12 @@ def _check_geometry(document) -> None:
     if height - top - bottom < MIN_TEXT_TWIPS:
         raise _Problem("page", "de boven- en ondermarge laten minder dan 3 cm over voor de tekst")
     for key in ("header", "footer"):
-        if margins[key] is not None and not 0 <= margins[key] < height:
+        distance = margins[key]
+        if distance is not None and not 0 <= distance < height:
             raise _Problem("page", "de afstand van de kop- of voettekst tot de rand valt buiten de pagina")
 
 
-def _keep_last_body_section(document) -> None:
+def _keep_last_body_section(document: Document) -> None:
     """Drop the template's body text, keeping its final section with the headers it showed.
 
     A section that inherits its header or footer from an earlier one (a cover page section first) would
@@ -803,7 +812,7 @@ def _keep_last_body_section(document) -> None:
 _SECT_PR_BEFORE_PG_SZ = ("headerReference", "footerReference", "footnotePr", "endnotePr", "type")
 
 
-def _insert_page_size(sect_pr, size) -> None:
+def _insert_page_size(sect_pr: XmlElement, size: XmlElement) -> None:
     index = 0
     for i, child in enumerate(sect_pr):
         if isinstance(child.tag, str) and child.tag.removeprefix(_W) in _SECT_PR_BEFORE_PG_SZ:
@@ -811,7 +820,7 @@ def _insert_page_size(sect_pr, size) -> None:
     sect_pr.insert(index, size)
 
 
-def _check_parts(document) -> None:
+def _check_parts(document: Document) -> None:
     """Touch, through python-docx, everything an export uses; a failure names the part."""
     try:
         if document.styles.element.tag != _W + "styles":
@@ -832,7 +841,7 @@ def _check_parts(document) -> None:
         raise _Problem("damaged", "een kop- of voettekst kan niet worden gelezen") from exc
 
 
-def _drop_unused_body_parts(document) -> None:
+def _drop_unused_body_parts(document: Document) -> None:
     """The template's body is dropped; so are the pictures, links and comments only it used."""
     part = document.part
     xml = part._element.xml
@@ -858,7 +867,7 @@ def _cache_key(source: Path) -> tuple[str, int, int] | None:
     return (str(source.absolute()), stat.st_size, stat.st_mtime_ns)
 
 
-def open_clean(source: Path):
+def open_clean(source: Path) -> Document:
     """A python-docx Document on the template at ``source``, checked and cleaned, with an empty body
     (its final section kept); raises ``TemplateError`` with a Dutch message."""
     import docx

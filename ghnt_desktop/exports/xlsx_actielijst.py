@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..deadlines import parse_deadline
 from ..dutch_dates import short_date
@@ -39,9 +40,14 @@ from .xlsx_common import (
     report,
     row_height,
     save_workbook,
+    sheet_layout,
     sheet_title,
     write_title_block,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 FORMAT_NAME = "ghnt-desktop actielijst"
 FORMAT_VERSION = 1
@@ -150,7 +156,7 @@ def _group_by_section(rows: Sequence[ActionRow]) -> list[tuple[str, list[ActionR
     return [(title, items) for title, (_p, items) in sorted(groups.items(), key=lambda kv: (kv[1][0], kv[0]))]
 
 
-def _setup_sheet(ws, header_row: int, last_row: int, table_name: str | None) -> None:
+def _setup_sheet(ws: WriteOnlyWorksheet, header_row: int, last_row: int, table_name: str | None) -> None:
     """Widths, hidden columns, frozen header, table, drop-down, late colour and print settings."""
     from openpyxl.formatting.rule import Rule
     from openpyxl.styles import Font, PatternFill
@@ -158,18 +164,22 @@ def _setup_sheet(ws, header_row: int, last_row: int, table_name: str | None) -> 
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
+    layout = sheet_layout(ws)
     for index, column in enumerate(COLUMNS, start=1):
-        dimension = ws.column_dimensions[column_letter(index)]
+        dimension = layout.column_dimensions[column_letter(index)]
         dimension.width = column.width
         dimension.hidden = column.hidden
     ws.freeze_panes = f"C{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "Pagina &P van &N"
+    layout.page_setup.orientation = "landscape"
+    layout.page_setup.paperSize = "9"  # A4
+    layout.page_setup.fitToWidth = 1
+    layout.page_setup.fitToHeight = 0
+    page_fit, footer = layout.sheet_properties.pageSetUpPr, layout.oddFooter
+    if page_fit is not None:  # both are there on a new sheet
+        page_fit.fitToPage = True
+    if footer is not None:
+        footer.center.text = "Pagina &P van &N"
     visible_last = column_letter(max(i for i, c in enumerate(COLUMNS, start=1) if not c.hidden))
     ws.print_area = f"A1:{visible_last}{max(last_row, header_row)}"
     if last_row <= header_row:
@@ -197,7 +207,7 @@ def _setup_sheet(ws, header_row: int, last_row: int, table_name: str | None) -> 
         prompt="Kies de status uit de lijst.",
     )
     validation.add(f"{status_col}{first}:{status_col}{last}")
-    ws.data_validations.append(validation)
+    layout.data_validations.append(validation)
     deadline_col = column_letter(COLUMN_INDEX["deadline"] + 1)
     date_col = column_letter(COLUMN_INDEX["deadline_date"] + 1)
     s, d, h = f"${status_col}{first}", f"${deadline_col}{first}", f"${date_col}{first}"
@@ -212,10 +222,10 @@ def _setup_sheet(ws, header_row: int, last_row: int, table_name: str | None) -> 
         ),
         stopIfTrue=True,
     )
-    ws.conditional_formatting.add(f"A{first}:{visible_last}{last}", late)
+    layout.conditional_formatting.add(f"A{first}:{visible_last}{last}", late)
 
 
-def _write_meta_sheet(wb, data: ActielijstData) -> None:
+def _write_meta_sheet(wb: Workbook, data: ActielijstData) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "hidden"
     cells = StyledCells(ws, [None] * len(META_HEADERS))

@@ -21,7 +21,15 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+    from openpyxl.worksheet.table import Table
+    from openpyxl.worksheet.worksheet import Worksheet
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -100,7 +108,7 @@ def text_lines(text: str, width: float) -> int:
     return lines
 
 
-def row_height(values, widths, wrapped) -> float | None:
+def row_height(values: Iterable[object], widths: Iterable[float], wrapped: Iterable[bool]) -> float | None:
     """The height a row needs for its wrapped texts, or None for the default single line."""
     lines = 1
     for value, width, wrap in zip(values, widths, wrapped, strict=False):
@@ -128,30 +136,31 @@ class StyledCells:
     text; dates get the Dutch date format of the column style.
     """
 
-    def __init__(self, ws, styles: Iterable[Any]) -> None:
+    def __init__(self, ws: WriteOnlyWorksheet, styles: Iterable[CellStyle | None]) -> None:
         from copy import copy
 
         from openpyxl.cell import WriteOnlyCell
 
         self._ws = ws
-        self._cells = []
-        self._quote_styles = []
+        self._cells: list[Cell] = []
+        self._quote_styles: list[StyleArray] = []
         # Each distinct style is applied once and its style ids copied to the other columns: applying a
         # style hashes every font, fill and border object (measured: the year overview of representation,
         # 110 columns, spent 70 of its 170 ms applying styles to its template cells).
-        applied: dict[Any, Any] = {}
+        applied: dict[CellStyle, StyleArray] = {}
         for style in styles:
             cell = WriteOnlyCell(ws)
             if style is not None:
                 if style not in applied:
                     style.apply(cell)
-                    applied[style] = cell._style
-                cell._style = copy(applied[style])
+                    applied[style] = cell._style  # type: ignore[attr-defined]  # see below
+                cell._style = copy(applied[style])  # type: ignore[attr-defined]
             quoted = WriteOnlyCell(ws)
-            quoted._style = copy(cell._style)
+            # ``_style`` (openpyxl's style ids of a cell) is left out of its stubs: hence the targeted ignores.
+            quoted._style = copy(cell._style)  # type: ignore[attr-defined]
             quoted.quotePrefix = True
             self._cells.append(cell)
-            self._quote_styles.append(quoted._style)
+            self._quote_styles.append(quoted._style)  # type: ignore[attr-defined]
 
     def row(self, values: Iterable[Any]) -> list[Any]:
         """The cells of one row with ``values`` set safely (None leaves a cell empty)."""
@@ -171,7 +180,7 @@ class StyledCells:
                     from openpyxl.cell import WriteOnlyCell
 
                     quoted = WriteOnlyCell(self._ws)
-                    quoted._style = copy(self._quote_styles[index])
+                    quoted._style = copy(self._quote_styles[index])  # type: ignore[attr-defined]
                     quoted.value = text
                     quoted.data_type = "s"
                     out.append(quoted)
@@ -196,7 +205,7 @@ class CellStyle:
     number_format: str | None = None
     border: bool = True
 
-    def apply(self, cell) -> None:
+    def apply(self, cell: Cell) -> None:
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         if self.bold or self.italic or self.size or self.color:
@@ -219,7 +228,14 @@ TITLE_STYLE = CellStyle(bold=True, size=14, wrap=False, border=False)
 NOTE_STYLE = CellStyle(italic=True, color="595959", wrap=False, border=False)
 
 
-def write_title_block(ws, lines: list[tuple[str, CellStyle]]) -> int:
+def sheet_layout(ws: WriteOnlyWorksheet) -> Worksheet:
+    """``ws`` typed as the Worksheet whose layout attributes it has (column and row dimensions, page setup,
+    conditional formatting, data validations: set by Worksheet._setup at run time), which types-openpyxl
+    leaves out of WriteOnlyWorksheet."""
+    return cast("Worksheet", ws)
+
+
+def write_title_block(ws: WriteOnlyWorksheet, lines: list[tuple[str, CellStyle]]) -> int:
     """Write title lines at the top of ``ws``; returns the number of rows used (a blank row follows)."""
     for text, style in lines:
         ws.append(StyledCells(ws, [style]).row([text]))
@@ -227,7 +243,7 @@ def write_title_block(ws, lines: list[tuple[str, CellStyle]]) -> int:
     return len(lines) + 1
 
 
-def new_write_only_workbook():
+def new_write_only_workbook() -> Workbook:
     """An openpyxl write-only workbook with Dutch document properties."""
     from openpyxl import Workbook
 
@@ -237,7 +253,7 @@ def new_write_only_workbook():
     return wb
 
 
-def save_workbook(wb, path: Path) -> None:
+def save_workbook(wb: Workbook, path: Path) -> None:
     """Save ``wb`` to ``path`` through a temporary file beside it, so a failed save leaves no half file.
 
     A file kept open in Excel on Windows refuses to be replaced: that gets a Dutch message.
@@ -271,7 +287,7 @@ class Column:
 
 
 def write_table_sheet(
-    wb,
+    wb: Workbook,
     title: str,
     title_lines: list[tuple[str, CellStyle]],
     columns: tuple[Column, ...],
@@ -282,7 +298,7 @@ def write_table_sheet(
     used_titles: set[str],
     empty_text: str = "Geen gegevens in deze selectie.",
     freeze_column: str = "B",
-):
+) -> WriteOnlyWorksheet:
     """A sheet with a title block and one Excel table (frozen header, wrapped text, row heights).
 
     Returns the worksheet (conditional formats may still be added). ``row_count`` must be the number
@@ -291,21 +307,25 @@ def write_table_sheet(
     from openpyxl.worksheet.filters import AutoFilter
     from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-    ws = wb.create_sheet(sheet_title(title, used_titles))
+    ws: WriteOnlyWorksheet = wb.create_sheet(sheet_title(title, used_titles))
+    layout = sheet_layout(ws)
     header_row = len(title_lines) + 2
     last_row = header_row + row_count
     for index, column in enumerate(columns, start=1):
-        dimension = ws.column_dimensions[column_letter(index)]
+        dimension = layout.column_dimensions[column_letter(index)]
         dimension.width = column.width
         dimension.hidden = column.hidden
     ws.freeze_panes = f"{freeze_column}{header_row + 1}"
     ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "Pagina &P van &N"
+    layout.page_setup.orientation = "landscape"
+    layout.page_setup.paperSize = "9"  # A4
+    layout.page_setup.fitToWidth = 1
+    layout.page_setup.fitToHeight = 0
+    page_fit, footer = layout.sheet_properties.pageSetUpPr, layout.oddFooter
+    if page_fit is not None:  # both are there on a new sheet
+        page_fit.fitToPage = True
+    if footer is not None:
+        footer.center.text = "Pagina &P van &N"
     if row_count:
         table = Table(displayName=table_name, ref=f"A{header_row}:{column_letter(len(columns))}{last_row}")
         table.tableColumns = [TableColumn(id=i, name=c.header) for i, c in enumerate(columns, start=1)]
@@ -316,7 +336,7 @@ def write_table_sheet(
     headers = [c.header for c in columns]
     header_height = row_height(headers, [c.width for c in columns], [True] * len(columns))
     if header_height:
-        ws.row_dimensions[header_row].height = header_height
+        layout.row_dimensions[header_row].height = header_height
     ws.append(StyledCells(ws, [HEADER_STYLE] * len(columns)).row(headers))
     cells = StyledCells(ws, [c.style for c in columns])
     widths = [c.width for c in columns]
@@ -324,17 +344,18 @@ def write_table_sheet(
     for number, values in enumerate(rows, start=header_row + 1):
         height = row_height(values, widths, wrapped)
         if height is not None:
-            ws.row_dimensions[number].height = height
+            layout.row_dimensions[number].height = height
         ws.append(cells.row(values))
     if not row_count:
         ws.append(StyledCells(ws, [NOTE_STYLE]).row([empty_text]))
     return ws
 
 
-def add_table(ws, table) -> None:
+def add_table(ws: WriteOnlyWorksheet, table: Table) -> None:
     """Add ``table`` to a write-only sheet (its columns are given, so openpyxl's warning does not apply)."""
     import warnings
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
-        ws.add_table(table)
+        # types-openpyxl gives the write-only sheet's add_table (Worksheet's own function) a Worksheet self.
+        ws.add_table(table)  # type: ignore[misc]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..dutch_dates import short_date
 from ..services.sheet_data import (  # noqa: F401 (the data classes are re-exported)
@@ -44,7 +45,12 @@ from .xlsx_common import (
     new_write_only_workbook,
     report,
     save_workbook,
+    sheet_layout,
 )
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 # Fill colours of the marks: present green, for one item or substituted light green, excused amber, absent red.
 MARK_FILLS = {
@@ -92,7 +98,7 @@ DECISION_COLUMNS = (
 )
 
 
-def _mark_formatting(ws, cell_range: str, first_cell: str) -> None:
+def _mark_formatting(ws: WriteOnlyWorksheet, cell_range: str, first_cell: str) -> None:
     """Colour the marks by conditional formatting, so a mark typed later gets its colour too."""
     from openpyxl.formatting.rule import Rule
     from openpyxl.styles import PatternFill
@@ -104,7 +110,7 @@ def _mark_formatting(ws, cell_range: str, first_cell: str) -> None:
             formula=[f'{first_cell}="{mark}"'],
             dxf=DifferentialStyle(fill=PatternFill(bgColor=colour, fill_type="solid")),
         )
-        ws.conditional_formatting.add(cell_range, rule)
+        sheet_layout(ws).conditional_formatting.add(cell_range, rule)
 
 
 def write_presentielijst_xlsx(
@@ -186,7 +192,7 @@ def write_presentielijst_xlsx(
     )
 
 
-def _write_overview(wb, overview: RepresentationData, used: set[str]) -> str:
+def _write_overview(wb: Workbook, overview: RepresentationData, used: set[str]) -> str:
     from .xlsx_common import CellStyle, write_table_sheet
 
     meeting_columns = tuple(

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -402,7 +403,7 @@ class TrekkerMatch:
     """A trekker name of the list and what it was matched to, for the user to confirm in the preview."""
 
     name: str  # as written (after splitting)
-    target_id: object | None = None
+    target_id: uuid.UUID | None = None
     target_name: str = ""
     kind: str = ""  # "organisation" or "person" ("" when not found)
     how: str = ""  # "naam", "alias", "afkorting", "lijkt op (92%)"
@@ -445,7 +446,7 @@ class ListPreview:
     skipped: tuple[str, ...] = ()
     warnings: tuple[str, ...] = field(default_factory=tuple)
     reference: date | None = None
-    series_id: object | None = None  # set by the service when the actions are attached to a series
+    series_id: uuid.UUID | None = None  # set by the service when the actions are attached to a series
     series_name: str = ""
 
     @property
@@ -632,11 +633,11 @@ def build_list_preview(
         if not any(values):
             continue
 
-        def get(name: str, values=values) -> str:
+        def get(name: str, values: list[str] = values) -> str:
             index = column_of.get(name)
             return values[index] if index is not None and index < len(values) else ""
 
-        def raw_value(name: str, raw=raw) -> object:
+        def raw_value(name: str, raw: tuple[object, ...] = raw) -> object:
             index = column_of.get(name)
             return raw[index] if index is not None and index < len(raw) else None
 
@@ -728,8 +729,8 @@ def build_list_preview(
     sections: list[str] = []
     ends = [count for _r, _t, count in section_rows[1:]] + ([len(items)] if section_rows else [])
     dropped: dict[str, str] = {}
-    for (row_number, title, count), end in zip(section_rows, ends, strict=True):
-        if end > count:
+    for (row_number, title, count), section_end in zip(section_rows, ends, strict=True):
+        if section_end > count:
             if title not in sections:
                 sections.append(title)
         else:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypedDict
 
 from ..deadlines import parse_deadline, parse_status
 from ..exports.xlsx_actielijst import (
@@ -224,6 +225,15 @@ def _read_meta(workbook: WorkbookData) -> tuple[datetime | None, str, dict[uuid.
     return exported_at, organisation, values
 
 
+class _Where(TypedDict):
+    """Where a returned row stands in the file, as ``RoundTripRow`` names it."""
+
+    sheet: str
+    row_number: int
+    number: str
+    text: str
+
+
 def read_returned_rows(workbook: WorkbookData) -> list[ReturnedRow]:
     """The data rows of every sheet with the key column, in file order."""
     rows: list[ReturnedRow] = []
@@ -235,7 +245,7 @@ def read_returned_rows(workbook: WorkbookData) -> list[ReturnedRow]:
             continue
         header_index, columns = found
 
-        def get(row: tuple[object, ...], key: str, columns=columns) -> object:
+        def get(row: tuple[object, ...], key: str, columns: dict[str, int] = columns) -> object:
             col = columns.get(key)
             return row[col] if col is not None and col < len(row) else None
 
@@ -355,7 +365,7 @@ def build_preview(
         except ValueError:
             continue
     for r in returned:
-        where = {"sheet": r.sheet, "row_number": r.row_number, "number": r.number, "text": r.text}
+        where: _Where = {"sheet": r.sheet, "row_number": r.row_number, "number": r.number, "text": r.text}
         try:
             action_id = uuid.UUID(r.key)
         except ValueError:

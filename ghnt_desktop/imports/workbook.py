@@ -26,8 +26,13 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..dutch_dates import short_date, short_date_time
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
@@ -202,7 +207,7 @@ def _empty(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-def _read_sheet(wb, ws, file_name: str) -> SheetData:
+def _read_sheet(wb: Workbook, ws: ReadOnlyWorksheet, file_name: str) -> SheetData:
     """Stream one worksheet to its real last row, whatever size it declares, with merges filled in."""
     from openpyxl.utils.cell import range_boundaries
     from openpyxl.worksheet._reader import FORMULA_TAG, WorkSheetParser
@@ -210,7 +215,7 @@ def _read_sheet(wb, ws, file_name: str) -> SheetData:
     uncalculated: list[str] = []
 
     class Parser(WorkSheetParser):
-        def parse_cell(self, element):  # noqa: ANN001 - openpyxl's own signature
+        def parse_cell(self, element: Any) -> dict[str, Any]:
             cell = super().parse_cell(element)
             if cell["value"] is None and element.find(FORMULA_TAG) is not None and len(uncalculated) < 1000:
                 from openpyxl.utils import get_column_letter
@@ -221,14 +226,15 @@ def _read_sheet(wb, ws, file_name: str) -> SheetData:
     grid: list[list[object]] = []
     last_row = 0  # the last row with a value, counted to the real end
     widest = 0
-    with ws._get_source() as source:  # noqa: SLF001 - the read-only sheet's own stream
+    # openpyxl's private attributes below are not in its stubs (types-openpyxl): hence the targeted ignores.
+    with ws._get_source() as source:  # type: ignore[attr-defined]  # noqa: SLF001 - the read-only sheet's stream
         parser = Parser(
             source,
-            ws._shared_strings,  # noqa: SLF001
+            ws._shared_strings,  # type: ignore[attr-defined]  # noqa: SLF001
             data_only=True,
             epoch=wb.epoch,
-            date_formats=wb._date_formats,  # noqa: SLF001
-            timedelta_formats=wb._timedelta_formats,  # noqa: SLF001
+            date_formats=wb._date_formats,  # type: ignore[attr-defined]  # noqa: SLF001
+            timedelta_formats=wb._timedelta_formats,  # type: ignore[attr-defined]  # noqa: SLF001
         )
         for row_number, cells in parser.parse():
             values = [(c["column"], _cell_value(c["value"])) for c in cells if not _empty(c["value"])]
@@ -262,6 +268,8 @@ def _read_sheet(wb, ws, file_name: str) -> SheetData:
             min_col, min_row, max_col, max_row = range_boundaries(merged.ref)
         except (TypeError, ValueError):
             continue
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            continue  # a whole row or column ("A:A"): no cell range of the list
         if min_row > len(grid) or min_col > width or min_col != max_col:
             # A range merged across (a title or section row) stays a single cell.
             continue

@@ -32,7 +32,7 @@ class Base(DeclarativeBase):
 
     def __repr__(self) -> str:
         label = getattr(self, "name", None) or getattr(self, "title", None) or getattr(self, "number", None)
-        return f"<{type(self).__name__} {self.id}{f' {label!r}' if label else ''}>"  # type: ignore[attr-defined]
+        return f"<{type(self).__name__} {getattr(self, 'id', None)}{f' {label!r}' if label else ''}>"
 
 
 class Entity(Base):

@@ -7,6 +7,7 @@ Dutch. The GUI passes labels through Qt's translator for the English interface.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self
 
 
 class LabelledEnum(StrEnum):
@@ -18,7 +19,7 @@ class LabelledEnum(StrEnum):
         return _LABELS.get((type(self), self.value), self.value)
 
     @classmethod
-    def from_label(cls, label: str):
+    def from_label(cls, label: str) -> Self:
         """Return the member whose label or value equals ``label`` (case-insensitive)."""
         wanted = label.strip().casefold()
         for member in cls:

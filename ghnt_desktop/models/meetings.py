@@ -6,6 +6,7 @@ minutes refer to fails in the database instead of silently dropping a word of th
 
 from __future__ import annotations
 
+import datetime
 import uuid
 from datetime import date, time
 
@@ -137,7 +138,7 @@ class AgendaItem(Entity):
     inbrenger: Mapped[str] = mapped_column(String(300), default="")
     inbrenger_person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
     planned_minutes: Mapped[int] = mapped_column(Integer, default=10)
-    documents: Mapped[list[dict]] = mapped_column(JSON, default=list)  # [{"title": ..., "location": ...}]
+    documents: Mapped[list[dict[str, str]]] = mapped_column(JSON, default=list)  # [{"title": ..., "location": ...}]
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
     minutes_text: Mapped[str] = mapped_column(Text, default="")
 
@@ -278,8 +279,8 @@ class ProgressUpdate(Entity):
     status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus))
     done_text: Mapped[str] = mapped_column(Text, default="")  # wat is gedaan
     todo_text: Mapped[str] = mapped_column(Text, default="")  # wat moet nog
-    previous_deadline: Mapped[date | None] = mapped_column(Date)
-    new_deadline: Mapped[date | None] = mapped_column(Date)
+    previous_deadline: Mapped[datetime.date | None] = mapped_column(Date)  # ``date`` is the field above
+    new_deadline: Mapped[datetime.date | None] = mapped_column(Date)
     new_deadline_text: Mapped[str] = mapped_column(String(200), default="")
     author: Mapped[str] = mapped_column(String(200), default="")
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -9,12 +9,17 @@ is logged, and ``ghnt-desktop check`` names the record (``bad_values`` there). W
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime
-from enum import Enum as PyEnum
+from typing import Any, Self
 
 from sqlalchemy import Date as _SqlDate
 from sqlalchemy import DateTime as _SqlDateTime
-from sqlalchemy import String, TypeDecorator
+from sqlalchemy import Dialect, String, TypeDecorator
+from sqlalchemy.sql.operators import OperatorType
+from sqlalchemy.sql.type_api import TypeEngine
+
+from .enums import LabelledEnum
 
 log = logging.getLogger(__name__)
 
@@ -23,22 +28,22 @@ log = logging.getLogger(__name__)
 BAD_DATE = date(1900, 1, 1)
 
 
-class TolerantEnum(TypeDecorator):
+class TolerantEnum(TypeDecorator[LabelledEnum]):
     """An enum stored by its value as plain text (no CHECK constraint: new members need no migration)."""
 
     impl = String(32)
     cache_ok = True
 
-    def __init__(self, enum_cls: type[PyEnum], fallback: PyEnum | None = None) -> None:
+    def __init__(self, enum_cls: type[LabelledEnum], fallback: LabelledEnum | None = None) -> None:
         super().__init__()
         self.enum_cls = enum_cls
         self.fallback = fallback if fallback is not None else next(iter(enum_cls))
 
     @property
-    def python_type(self) -> type[PyEnum]:
+    def python_type(self) -> type[LabelledEnum]:
         return self.enum_cls
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: LabelledEnum | str | None, dialect: Dialect) -> str | None:
         if value is None:
             return None
         if isinstance(value, self.enum_cls):
@@ -48,7 +53,7 @@ class TolerantEnum(TypeDecorator):
         except ValueError:
             raise LookupError(f"{value!r} is not among the defined enum values of {self.enum_cls.__name__}") from None
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> LabelledEnum | None:
         if value is None:
             return None
         try:
@@ -57,16 +62,16 @@ class TolerantEnum(TypeDecorator):
             log.warning("Unknown %s value %r loaded as %s", self.enum_cls.__name__, value, self.fallback.value)
             return self.fallback
 
-    def copy(self, **kw):
-        return TolerantEnum(self.enum_cls, self.fallback)
+    def copy(self, **kw: Any) -> Self:
+        return type(self)(self.enum_cls, self.fallback)
 
 
-def enum_type(enum_cls: type[PyEnum]) -> TolerantEnum:
+def enum_type(enum_cls: type[LabelledEnum]) -> TolerantEnum:
     """Store an enum by its value as plain text; an unknown stored value loads as the first member."""
     return TolerantEnum(enum_cls)
 
 
-class Date(TypeDecorator):
+class Date(TypeDecorator[date]):
     """SQLAlchemy's Date, except that a stored value that is not a date loads as ``fallback`` (logged)."""
 
     impl = _SqlDate
@@ -76,11 +81,11 @@ class Date(TypeDecorator):
         super().__init__()
         self.fallback = fallback
 
-    def result_processor(self, dialect, coltype):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], date | None]:
         parse = self.impl_instance.result_processor(dialect, coltype)
         fallback = self.fallback
 
-        def process(value):
+        def process(value: Any) -> date | None:
             if value is None or isinstance(value, date):
                 return value
             try:
@@ -91,10 +96,10 @@ class Date(TypeDecorator):
 
         return process
 
-    def copy(self, **kw):
-        return Date(self.fallback)
+    def copy(self, **kw: Any) -> Self:
+        return type(self)(self.fallback)
 
-    def coerce_compared_value(self, op, value):
+    def coerce_compared_value(self, op: OperatorType | None, value: Any) -> TypeEngine[Any]:
         # As the plain Date: compared with a string ("2026-01-01") the string is bound as it is.
         return self.impl_instance.coerce_compared_value(op, value)
 
@@ -104,16 +109,16 @@ def required_date() -> Date:
     return Date(BAD_DATE)
 
 
-class DateTime(TypeDecorator):
+class DateTime(TypeDecorator[datetime]):
     """SQLAlchemy's DateTime, except that a stored value that is not a timestamp loads as None (logged)."""
 
     impl = _SqlDateTime
     cache_ok = True
 
-    def result_processor(self, dialect, coltype):
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], datetime | None]:
         parse = self.impl_instance.result_processor(dialect, coltype)
 
-        def process(value):
+        def process(value: Any) -> datetime | None:
             if value is None or isinstance(value, datetime):
                 return value
             try:
@@ -124,5 +129,5 @@ class DateTime(TypeDecorator):
 
         return process
 
-    def coerce_compared_value(self, op, value):
+    def coerce_compared_value(self, op: OperatorType | None, value: Any) -> TypeEngine[Any]:
         return self.impl_instance.coerce_compared_value(op, value)

@@ -6,6 +6,7 @@ they are to the user.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 
 
@@ -33,7 +34,7 @@ class Changes:
     meetings: bool = False
     actions: bool = False
     network: bool = False
-    ids: frozenset = field(default_factory=frozenset)
+    ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from ..models.enums import ActionStatus
 
@@ -66,8 +66,22 @@ class ViewRow(NamedTuple):
         return self.deadline is not None and self.deadline < today_iso and self.status not in CLOSED_VALUES
 
 
+class _Positions:
+    """Each ``ViewRow`` field's position in a row, as an int: ``F.status`` (a misspelt name raises AttributeError).
+
+    A ``ViewRow`` of positions would be typed as a row of texts; this says to the type checker what they are.
+    """
+
+    def __init__(self) -> None:
+        for position, name in enumerate(ViewRow._fields):
+            setattr(self, name, position)
+
+    def __getattr__(self, name: str) -> int:  # only called for a name that is not a field
+        raise AttributeError(f"ViewRow has no field {name!r}")
+
+
 # Field positions for the filter and sort loops (tuple indexing is several times faster than attributes).
-F = ViewRow._make(range(len(ViewRow._fields)))
+F = _Positions()
 
 
 @dataclass(frozen=True)
@@ -108,7 +122,7 @@ def quarter_of(day: date) -> tuple[date, date]:
     return start, date.fromordinal(end.toordinal() - 1)
 
 
-def filter_view(rows: list[tuple], f: ViewFilter, today: date) -> list[tuple]:
+def filter_view(rows: list[tuple[Any, ...]], f: ViewFilter, today: date) -> list[tuple[Any, ...]]:
     """The rows ``f`` lets through, in their order.
 
     Each condition is one list comprehension over the rows left by the previous one: no function call per row
@@ -181,7 +195,7 @@ _RANKED_FIELDS = {
 }
 
 
-def sort_view(rows: list[tuple], key: str, descending: bool = False) -> list[tuple]:
+def sort_view(rows: list[tuple[Any, ...]], key: str, descending: bool = False) -> list[tuple[Any, ...]]:
     """``rows`` sorted on ``key`` (one of ``VIEW_SORT_KEYS``), a new list; ties keep their order."""
     if key in ("number", "text", "postponed", "kind"):
         field_ = {"number": F.number_key, "text": F.text_key, "postponed": F.times_postponed, "kind": F.action_kind}

@@ -7,13 +7,17 @@ and the Excel actielijst, so every list agrees on trekker, actielijn and postpon
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import sqlite3
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, func, or_, select, text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..dutch_dates import short_date
 from ..models import (
@@ -33,6 +37,9 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
+
+if TYPE_CHECKING:
+    from .minutes import ProgressBefore
 
 CLOSED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
 
@@ -186,7 +193,7 @@ def list_action_items(
         .outerjoin(WorkingGroup, ActionItem.working_group_id == WorkingGroup.id)
         .outerjoin(group_section, WorkingGroup.section_id == group_section.id)
     )
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if f.statuses:
         conditions.append(ActionItem.status.in_(f.statuses))
     if f.open_only:
@@ -249,7 +256,7 @@ def list_action_items(
         )
     if conditions:
         query = query.where(*conditions)
-    order_columns = {
+    order_columns: dict[str, list[ColumnElement[Any] | InstrumentedAttribute[Any]]] = {
         "number": [Meeting.date, ActionItem.number],
         "text": [func.lower(ActionItem.text)],
         "trekker": [func.lower(trekker)],
@@ -268,11 +275,12 @@ def list_action_items(
     # agenda item), never the action's own flag alone.
     hidden = confidential_scope(session).action_items
     rows = []
-    for row in session.execute(query):
+    result: Iterable[Sequence[Any]] = session.execute(query)  # 26 columns, made into rows positionally
+    for row in result:
         confidential = row[0] in hidden
         if confidential and not f.include_confidential:
             continue
-        rows.append(ActionRow(*row[:11], confidential, *row[12:]))
+        rows.append(ActionRow(*(*row[:11], confidential, *row[12:])))
     return rows
 
 
@@ -311,8 +319,15 @@ def _trekker_display(person: str, organisation: str, written: str) -> str:
     return organisation or (written or "").strip()
 
 
-def _hex_ids(ids) -> list[str]:
+def _hex_ids(ids: Iterable[uuid.UUID | str]) -> list[str]:
     return [i.hex if isinstance(i, uuid.UUID) else str(i) for i in ids]
+
+
+def _driver(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under ``session``, to read big tables plainly through its cursor."""
+    connection = session.connection().connection.driver_connection
+    assert isinstance(connection, sqlite3.Connection)
+    return connection
 
 
 def first_view_ids(session: Session, count: int) -> list[str]:
@@ -321,7 +336,7 @@ def first_view_ids(session: Session, count: int) -> list[str]:
     Programme actions come first (their key starts with 0000-00-00), then action items by meeting date and
     number: one LIMIT query, so a page can show its first screenful before the whole list is read.
     """
-    connection = session.connection().connection.driver_connection
+    connection = _driver(session)
     ids = [r[0] for r in connection.execute("SELECT id FROM programme_action ORDER BY code LIMIT ?", (count,))]
     if len(ids) < count:
         ids += [
@@ -335,7 +350,9 @@ def first_view_ids(session: Session, count: int) -> list[str]:
     return ids
 
 
-def load_action_view(session: Session, *, ids=None) -> list[tuple]:
+def load_action_view(
+    session: Session, *, ids: Iterable[uuid.UUID | str] | None = None
+) -> list[tuple[Any, ...]]:
     """Every action item and programme action (or only those with ``ids``) as rows of the view, in no set order.
 
     Each row is a plain tuple in ``ViewRow``'s field order (``ViewRow._make(row)`` gives the named version):
@@ -350,13 +367,13 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
     one string per row: about a third less memory for 100,000 rows.
     """
     wanted = _hex_ids(ids) if ids is not None else None
-    connection = session.connection().connection.driver_connection
+    connection = _driver(session)
     people = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, organisation_id FROM person"))}
     organisations = {r[0]: r[1] for r in session.execute(text("SELECT id, name FROM organisation"))}
     meetings = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, date, title FROM meeting"))}
     sections = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, title, position FROM section"))}
     groups = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, section_id FROM working_group"))}
-    ambition_section = dict(session.execute(text("SELECT id, section_id FROM ambition")).all())
+    ambition_section: dict[str, str | None] = dict(session.execute(text("SELECT id, section_id FROM ambition")).all())
     programme_actions = session.execute(
         text(
             "SELECT id, ambition_id, parent_id, code, text, kind, deadline_text, deadline_end, status, "
@@ -387,7 +404,7 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
         notes.setdefault(owner, []).append(f"{done}\x1f{todo}".casefold())
     no_notes: list[str] = []
 
-    rows: list[tuple] = []
+    rows: list[tuple[Any, ...]] = []
     append = rows.append
     query = (
         "SELECT id, number, kind, text, trekker_person_id, trekker_organisation_id, trekker_text, deadline, "
@@ -398,7 +415,7 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
         result = connection.execute(query)  # streamed: the raw rows are never all in memory next to the view's
     else:
         result = connection.execute(query + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
-    shared: dict = {}
+    shared: dict[Any, Any] = {}
     share = shared.setdefault
     hidden = confidential_scope(session).hex_action_items()
     # Actions whose trekker cell named several organisations: each of them filters to the action.
@@ -406,8 +423,9 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
     links = connection.execute("SELECT action_item_id, organisation_id FROM action_trekker_organisation")
     for action_id, organisation_id in links:
         linked[action_id] = (*linked.get(action_id, ()), organisation_id)
-    trekkers: dict = {}  # (person, organisation, written) -> (trekker, trekker_key, person ids, organisation ids)
-    displays: dict = {}  # ISO deadline -> dd-mm-yyyy
+    # (person, organisation, written) -> (trekker, trekker_key, person ids, organisation ids)
+    trekkers: dict[tuple[str | None, str | None, str | None], tuple[str, str, tuple[str, ...], tuple[str, ...]]] = {}
+    displays: dict[str, str] = {}  # ISO deadline -> dd-mm-yyyy
     for (
         id_,
         number,
@@ -510,15 +528,15 @@ def load_action_view(session: Session, *, ids=None) -> list[tuple]:
     ) in programme_actions:
         if wanted is not None and pa_id not in wanted:
             continue
-        trekkers = owners.get(pa_id if overrides else ambition_id, [])
+        responsible = owners.get(pa_id if overrides else ambition_id, [])
         labels = []
-        for label, organisation_id, person_id in trekkers:
+        for label, organisation_id, person_id in responsible:
             shown = (label or "").strip() or organisations.get(organisation_id) or people.get(person_id, no_person)[0]
             if shown:
                 labels.append(shown)
         trekker = ", ".join(labels)
-        person_ids = tuple(p for _, _, p in trekkers if p)
-        org_ids = tuple(o for _, o, _ in trekkers if o) + tuple(
+        person_ids = tuple(p for _, _, p in responsible if p)
+        org_ids = tuple(o for _, o, _ in responsible if o) + tuple(
             people[p][1] for p in person_ids if p in people and people[p][1]
         )
         group_name, _ = groups.get(group_id, no_group) if group_id else no_group
@@ -571,7 +589,7 @@ class StatusChange:
     previous_status: ActionStatus
     update_id: uuid.UUID
     changes: Changes
-    before: object = None  # the action item's ProgressBefore
+    before: ProgressBefore | None = None  # an action item's (a programme action has none)
 
 
 def set_action_status(
@@ -637,7 +655,8 @@ def undo_action_status(session: Session, change: StatusChange) -> Changes:
     from .minutes import undo_programme_progress, undo_progress
 
     if change.kind == ITEM:
-        undo_progress(session, change.before)  # type: ignore[arg-type]
+        assert change.before is not None  # set_action_status keeps it for an action item
+        undo_progress(session, change.before)
     else:
         undo_programme_progress(session, change.update_id, change.previous_status)
     return Changes(actions=True, meetings=True, programme=change.kind == PROGRAMME, ids=frozenset({change.id}))
@@ -648,15 +667,15 @@ class HistoryRow:
     """One progress update of an action, with the meeting it came from and whether it postponed the deadline."""
 
     id: uuid.UUID
-    date: date
+    date: dt.date
     meeting_id: uuid.UUID | None
     meeting_title: str
-    meeting_date: date | None
+    meeting_date: dt.date | None
     status: ActionStatus
     done_text: str
     todo_text: str
-    previous_deadline: date | None
-    new_deadline: date | None
+    previous_deadline: dt.date | None
+    new_deadline: dt.date | None
     new_deadline_text: str
     author: str
     confidential: bool
@@ -689,7 +708,8 @@ def action_history(session: Session, kind: str, action_id: uuid.UUID | str) -> l
         .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
     )
     hidden = confidential_scope(session).updates
-    return [HistoryRow(*row[:12], row[0] in hidden, row[13]) for row in session.execute(query)]
+    result: Iterable[Sequence[Any]] = session.execute(query)  # 14 columns, made into rows positionally
+    return [HistoryRow(*(*row[:12], row[0] in hidden, row[13])) for row in result]
 
 
 @dataclass(frozen=True)

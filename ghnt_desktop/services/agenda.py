@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func, insert, or_, select
+from sqlalchemy import ColumnElement, ScalarSelect, delete, func, insert, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..models import (
@@ -217,9 +217,9 @@ def move_agenda_item(session: Session, item_id: uuid.UUID, new_index: int) -> Ed
     """Move an item to ``new_index`` (0-based) and renumber; undo with ``move_agenda_item(**before)``."""
     item = _editable_item(session, item_id)
     meeting = item.meeting
-    items = session.scalars(
-        select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position)
-    ).all()
+    items = list(
+        session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id).order_by(AgendaItem.position))
+    )
     old_index = items.index(item)
     new_index = max(0, min(new_index, len(items) - 1))
     items.insert(new_index, items.pop(old_index))
@@ -455,7 +455,7 @@ def _followed_programme_actions(session: Session, meeting: Meeting) -> list[Prog
     The afstemmingsoverleg follows the whole programme (seed 000, chapter 6); a werkgroep its own actions;
     every series also the actions linked to its earlier agenda items. Closed actions are left out.
     """
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if meeting.kind is MeetingKind.AFSTEMMINGSOVERLEG:
         conditions.append(ProgrammeAction.id.is_not(None))
     if meeting.working_group_id is not None:
@@ -478,7 +478,7 @@ def _followed_programme_actions(session: Session, meeting: Meeting) -> list[Prog
     return list(session.scalars(query))
 
 
-def _discussed_at(meeting_ids):
+def _discussed_at(meeting_ids: Sequence[uuid.UUID]) -> ScalarSelect[uuid.UUID | None]:
     """A subquery of the action items carried to or reviewed at any of ``meeting_ids``."""
     return (
         select(CarryLink.action_item_id)

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from sqlalchemy import ColumnElement, event, or_, select
-from sqlalchemy.orm import ORMExecuteState, Session
+from sqlalchemy.orm import InstrumentedAttribute, ORMExecuteState, Session
 
 from ..models import ActionItem, AgendaItem, Attendance, Decision, ProgressUpdate
 from . import ValidationError
@@ -86,7 +86,7 @@ def _chunks(ids: Iterable[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
         yield batch
 
 
-def _in(column, ids: list[uuid.UUID]) -> list[ColumnElement[bool]]:
+def _in(column: InstrumentedAttribute[uuid.UUID | None], ids: list[uuid.UUID]) -> list[ColumnElement[bool]]:
     """``column IN ids`` as a list of conditions (none for no ids), in chunks the database accepts."""
     return [column.in_(ids[i : i + _CHUNK]) for i in range(0, len(ids), _CHUNK)]
 

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..dutch_dates import short_date
@@ -94,7 +95,7 @@ class Omitted:
 
     @property
     def total(self) -> int:
-        return sum(getattr(self, name) for name, _one, _many in self._KINDS) + self.neutral_titles
+        return sum(int(getattr(self, name)) for name, _one, _many in self._KINDS) + self.neutral_titles
 
     def counts(self) -> dict[str, int]:
         """What was left out per kind (Dutch plural label -> count), only kinds with a count."""
@@ -114,9 +115,9 @@ class Omitted:
         if parts:
             sentences.append(f"Weggelaten omdat ze vertrouwelijk zijn: {_dutch_list(parts)}.")
         if self.neutral_titles:
-            one = self.neutral_titles == 1
+            single = self.neutral_titles == 1
             sentences.append(
-                f"{self.neutral_titles} {'voorgelegd besluit staat' if one else 'voorgelegde besluiten staan'} "
+                f"{self.neutral_titles} {'voorgelegd besluit staat' if single else 'voorgelegde besluiten staan'} "
                 "alleen met een neutrale titel op de agenda, omdat ze vertrouwelijk zijn."
             )
         return " ".join(sentences)
@@ -512,7 +513,8 @@ def meeting_header(session: Session, meeting_id: uuid.UUID) -> MeetingHeader:
     ).one_or_none()
     if row is None:
         raise NotFoundError("Dit overleg bestaat niet (meer).")
-    return MeetingHeader(*row)
+    values: Sequence[Any] = row  # 15 columns, made into the header positionally
+    return MeetingHeader(*values)
 
 
 def _add_minutes(start: time, minutes: int) -> time:
@@ -520,7 +522,7 @@ def _add_minutes(start: time, minutes: int) -> time:
     return moment.time() if moment.date() == date(2000, 1, 1) else time(23, 59)
 
 
-def _document_titles(documents: object) -> tuple[str, ...]:
+def _document_titles(documents: Iterable[object] | None) -> tuple[str, ...]:
     titles = []
     for doc in documents or ():
         if isinstance(doc, dict):
@@ -540,8 +542,8 @@ def _clock_times(
     try:
         from .agenda import agenda_schedule
     except ImportError:
-        agenda_schedule = None
-    if agenda_schedule is not None:
+        pass
+    else:
         schedule = agenda_schedule(session, meeting_id)
         return {item.id: (item.start, item.end) for item in schedule.items}
     times: dict[uuid.UUID, tuple[time | None, time | None]] = {}
@@ -695,7 +697,9 @@ def _attendance_groups(
     return result, guests
 
 
-def _decisions(session: Session, scope: ConfidentialScope, *conditions) -> list[DecisionEntry]:
+def _decisions(
+    session: Session, scope: ConfidentialScope, *conditions: ColumnElement[bool]
+) -> list[DecisionEntry]:
     """Decisions matching ``conditions`` in meeting order; ``confidential`` is the effective flag under ``scope``."""
     escalated = aliased(Meeting)
     query = (
@@ -963,7 +967,9 @@ def action_list_document(
 # --------------------------------------------------------------------------------------------------
 
 
-def _responsibilities(session: Session) -> tuple[dict, dict]:
+def _responsibilities(
+    session: Session,
+) -> tuple[dict[uuid.UUID, tuple[list[str], list[str]]], dict[uuid.UUID, tuple[list[str], list[str]]]]:
     """Responsibility labels per ambition and per overriding action: {owner id: (responsible, trekkers)}."""
     per_ambition: dict[uuid.UUID, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
     per_action: dict[uuid.UUID, tuple[list[str], list[str]]] = defaultdict(lambda: ([], []))
@@ -984,7 +990,10 @@ def _responsibilities(session: Session) -> tuple[dict, dict]:
         text = (label or org_name or person_name or "").strip()
         if not text:
             continue
-        target = per_ambition[ambition_id] if ambition_id is not None else per_action[action_id]
+        owner = ambition_id if ambition_id is not None else action_id  # a responsibility belongs to one of them
+        if owner is None:
+            continue
+        target = per_ambition[owner] if ambition_id is not None else per_action[owner]
         target[0 if role == ResponsibilityRole.RESPONSIBLE else 1].append(text)
     return per_ambition, per_action
 
@@ -1041,19 +1050,19 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
         .order_by(ProgrammeAction.position, ProgrammeAction.code)
     ).all()
     per_ambition, per_action = _responsibilities(session)
-    children: dict[uuid.UUID, list] = defaultdict(list)
-    top_by_ambition: dict[uuid.UUID, list] = defaultdict(list)
+    children: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``actions``
+    top_by_ambition: dict[uuid.UUID, list[Any]] = defaultdict(list)
     action_ids = {a.id for a in actions}
     for action in actions:
         if action.parent_id is not None and action.parent_id in action_ids:
             children[action.parent_id].append(action)
         else:
             top_by_ambition[action.ambition_id].append(action)
-    ambitions_by_section: dict[uuid.UUID, list] = defaultdict(list)
+    ambitions_by_section: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``ambitions``
     for ambition in ambitions:
         ambitions_by_section[ambition.section_id].append(ambition)
 
-    def line(action, level: int) -> ProgrammeActionLine:
+    def line(action: Any, level: int) -> ProgrammeActionLine:  # a row of ``actions``
         return ProgrammeActionLine(action.code, action.text, action.deadline_text or "", level, action.status)
 
     result = []
@@ -1063,7 +1072,7 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
             inherited = per_ambition.get(ambition.id, ([], []))
             reference = ambition.reference or (f"Zie paragraaf {ambition.paragraph}" if ambition.paragraph else "")
             # Consecutive actions with the same responsibility share one row.
-            chunks: list[tuple[tuple, list[ProgrammeActionLine]]] = []
+            chunks: list[tuple[tuple[tuple[str, ...], tuple[str, ...]], list[ProgrammeActionLine]]] = []
             for action in top_by_ambition.get(ambition.id, ()):
                 own = per_action.get(action.id) if action.overrides_responsibility else None
                 resp = own if own else inherited
@@ -1267,14 +1276,14 @@ def progress_report_document(
         counts = _sum_counts(StatusCounts(**counts_by_ambition[a]) for a in ambition_ids if a in counts_by_ambition)
         return ReportParagraph(title, full_text, tuple(done), tuple(todo), counts)
 
-    ambitions_by_section: dict[uuid.UUID, list] = defaultdict(list)
+    ambitions_by_section: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``ambitions``
     for ambition in ambitions:
         ambitions_by_section[ambition.section_id].append(ambition)
     # A speerpunt with the national line of an actielijn becomes a section of that actielijn's chapter.
     line_owner = {
         s.national_line: s.id for s in sections if s.kind == SectionKind.ACTIELIJN and s.national_line is not None
     }
-    nested: dict[uuid.UUID, list] = defaultdict(list)
+    nested: dict[uuid.UUID, list[Any]] = defaultdict(list)
     for s in sections:
         if s.kind == SectionKind.SPEERPUNT and s.national_line in line_owner:
             nested[line_owner[s.national_line]].append(s)

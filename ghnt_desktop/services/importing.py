@@ -19,11 +19,11 @@ so postponements and closing dates are counted in one place.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
@@ -579,7 +579,7 @@ def apply_roundtrip(
         if row.database_version and now.updated_at.isoformat() != row.database_version:
             skipped.append(f"{row.number}: is in de app gewijzigd nadat het voorbeeld werd gemaakt")
             continue
-        deadline_args = {}
+        deadline_args: dict[str, Any] = {}
         if row.deadline_changed:
             deadline_args = {"new_deadline": row.new_deadline, "new_deadline_text": row.new_deadline_text[:200]}
         record_progress(
@@ -672,16 +672,18 @@ def _match_trekkers(
     unmatched: list[str] = []
     for name in names:
         found = matcher.match(name)
-        if found.kind == "organisation":
-            orgs.append((found.target_id, found.target_name))  # type: ignore[arg-type]
+        if found.target_id is None:  # not found: kind ""
+            unmatched.append(name)
+        elif found.kind == "organisation":
+            orgs.append((found.target_id, found.target_name))
         elif found.kind == "person":
-            people.append((found.target_id, found.target_name))  # type: ignore[arg-type]
+            people.append((found.target_id, found.target_name))
         else:
             unmatched.append(name)
     return orgs, people, unmatched
 
 
-def _unique_numbers(session: Session, prefix: str) -> Iterable[str]:
+def _unique_numbers(session: Session, prefix: str) -> Iterator[str]:
     existing = set(session.scalars(select(ActionItem.number)))
     counter = 1
     while True:
@@ -711,11 +713,11 @@ def _trekker_fields(item: ListItem) -> _Trekker:
     orgs = [m for m in matched if m.kind == "organisation"]
     names = [m.target_name if m.target_id is not None else m.name for m in item.matches] or list(item.trekkers)
     if len(item.matches) == 1 and people:
-        return _Trekker(people[0].target_id, None, item.trekker_text)  # type: ignore[arg-type]
+        return _Trekker(people[0].target_id, None, item.trekker_text)
     if len(item.matches) == 1 and orgs:
-        return _Trekker(None, orgs[0].target_id, item.trekker_text)  # type: ignore[arg-type]
+        return _Trekker(None, orgs[0].target_id, item.trekker_text)
     if len(people) == 1 and len(orgs) == 1 and len(item.matches) == 2:
-        return _Trekker(people[0].target_id, None, ", ".join(names))  # type: ignore[arg-type]
+        return _Trekker(people[0].target_id, None, ", ".join(names))
     text = ", ".join(names) if len(names) > 1 else item.trekker_text
     organisation_ids = tuple(dict.fromkeys(m.target_id for m in orgs))  # type: ignore[misc]
     return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text, organisation_ids)
@@ -934,7 +936,7 @@ def import_action_list(
             if action is None:
                 refused.append(f"regel {item.row_number}: actie {item.number} bestaat niet meer in de app")
                 continue
-            fields: dict = {}
+            fields: dict[str, Any] = {}
             if " ".join(item.text.split()) != " ".join(action.text.split()):
                 fields["text"] = item.text
             if item.trekker_text and any(label == "Trekker" for label, _o, _n in item.changes):
@@ -953,7 +955,7 @@ def import_action_list(
                 refused.append(f"regel {item.row_number}: actie {item.number} niet bijgewerkt: {exc}")
                 continue
             status = _status_for_existing(item, action.status)
-            deadline_args: dict = {}
+            deadline_args: dict[str, Any] = {}
             if item.deadline_date is not None and item.deadline_date != action.deadline:
                 deadline_args = {"new_deadline": item.deadline_date, "new_deadline_text": item.deadline_text}
             postponed_by_deadline = False

@@ -28,7 +28,7 @@ from ..models import (
     Section,
 )
 from . import Changes, NotFoundError, ValidationError
-from .actions import ITEM, PROGRAMME
+from .action_view import ITEM, PROGRAMME
 from .meetings import clean_text
 
 ALL_MUNICIPALITIES = "alle gemeenten"
@@ -108,7 +108,10 @@ def _carried_programme_actions(session: Session) -> tuple[set[uuid.UUID], set[uu
     ).all()
     by_owner: dict[uuid.UUID, list[tuple[str, uuid.UUID | None]]] = defaultdict(list)
     for ambition_id, action_id, label, organisation_id in responsibilities:
-        by_owner[ambition_id or action_id].append(((label or "").strip().casefold(), organisation_id))
+        owner = ambition_id or action_id  # a responsibility belongs to one of them
+        if owner is None:
+            continue
+        by_owner[owner].append(((label or "").strip().casefold(), organisation_id))
     carried: set[uuid.UUID] = set()
     partners: set[uuid.UUID] = set()
     for action_id, ambition_id, overrides in session.execute(
@@ -138,8 +141,11 @@ def local_status_matrix(session: Session) -> LocalStatusMatrix:
     reported_items: set[uuid.UUID] = set()
     reported_orgs: set[uuid.UUID] = set()
     for pa_id, item_id, organisation_id, status, note in statuses:
-        cells[(pa_id or item_id, organisation_id)] = LocalCell(status, note)
-        (reported_programme if pa_id else reported_items).add(pa_id or item_id)
+        action_id = pa_id or item_id  # a status belongs to one of them
+        if action_id is None:
+            continue
+        cells[(action_id, organisation_id)] = LocalCell(status, note)
+        (reported_programme if pa_id else reported_items).add(action_id)
         reported_orgs.add(organisation_id)
 
     programme_ids = carried_programme | reported_programme

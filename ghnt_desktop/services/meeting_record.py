@@ -12,9 +12,9 @@ in as a separate ``approved_in`` record.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import Field, dataclass, replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -98,7 +98,8 @@ def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid
             .where(ProgressUpdate.action_item_id.in_(chunk))
             .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
         ):
-            history[update.action_item_id].append(update)  # type: ignore[index]
+            if update.action_item_id is not None:  # always: the query asks for these
+                history[update.action_item_id].append(update)
         for action_id, action in actions.items():
             rows = history[action_id]
             then = [u for u in rows if u.meeting_id == meeting.id or u.date < meeting.date]
@@ -122,21 +123,30 @@ def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid
     return result
 
 
-Row = TypeVar("Row")
+class _ActionRowLike(Protocol):
+    """A frozen dataclass row of an action with the ``ActionAsOf`` fields and an ``id``."""
+
+    __dataclass_fields__: ClassVar[dict[str, Field[Any]]]
+
+    @property
+    def id(self) -> uuid.UUID: ...
+
+
+Row = TypeVar("Row", bound=_ActionRowLike)
 
 
 def rows_as_of(session: Session, meeting_id: uuid.UUID, rows: list[Row]) -> list[Row]:
     """Action rows (any frozen dataclass with the ``ActionAsOf`` fields and an ``id``) as they stood at the meeting."""
-    states = actions_as_of(session, meeting_id, [r.id for r in rows])  # type: ignore[attr-defined]
+    states = actions_as_of(session, meeting_id, [r.id for r in rows])
     out = []
     for row in rows:
-        state = states.get(row.id)  # type: ignore[attr-defined]
+        state = states.get(row.id)
         if state is None:
             out.append(row)
             continue
         out.append(
             replace(
-                row,  # type: ignore[type-var]
+                row,
                 status=state.status,
                 deadline=state.deadline,
                 deadline_text=state.deadline_text,

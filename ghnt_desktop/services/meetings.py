@@ -17,9 +17,9 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Table, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -218,11 +218,20 @@ _NOT_FOUND = {
 }
 
 
-def get_or_404(session: Session, model: type, record_id: uuid.UUID | None):
+_Record = TypeVar("_Record", bound=Base)
+
+
+def _table_of(model: type[Base]) -> Table:
+    table = model.__table__
+    assert isinstance(table, Table)  # every model maps one table
+    return table
+
+
+def get_or_404(session: Session, model: type[_Record], record_id: uuid.UUID | None) -> _Record:
     """The record with ``record_id`` or a Dutch ``NotFoundError``."""
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
-        raise NotFoundError(_NOT_FOUND.get(model.__tablename__, "Het gevraagde gegeven bestaat niet (meer)."))
+        raise NotFoundError(_NOT_FOUND.get(_table_of(model).name, "Het gevraagde gegeven bestaat niet (meer)."))
     return record
 
 
@@ -309,13 +318,13 @@ def new_agenda_item(session: Session, meeting: Meeting, index: int, **values: An
 
 def snapshot(record: Base) -> tuple[str, dict[str, Any]]:
     """The table name and column values of a record, enough to insert it again."""
-    table = record.__table__  # type: ignore[attr-defined]
+    table = _table_of(type(record))
     return table.name, {column.key: getattr(record, column.key) for column in table.columns}
 
 
-def _model_for_table(name: str) -> type:
+def _model_for_table(name: str) -> type[Base]:
     for mapper in Base.registry.mappers:
-        if mapper.class_.__tablename__ == name:
+        if _table_of(mapper.class_).name == name:
             return mapper.class_
     raise KeyError(name)
 
@@ -844,6 +853,8 @@ def set_meeting_state(
         if unmarked == UNMARKED_ABSENT:
             for attendance_id, _name in unknown:
                 attendance = session.get(Attendance, attendance_id)
+                if attendance is None:  # removed meanwhile
+                    continue
                 marked_absent[attendance_id] = attendance.status
                 attendance.status = AttendanceStatus.ABSENT
     if restore_attendance:

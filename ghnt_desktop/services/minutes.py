@@ -15,6 +15,7 @@ vastgesteld: it is news from the bestuurlijk overleg, not a change of that versl
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass
@@ -867,8 +868,8 @@ class ProgressRow:
     status: ActionStatus
     done_text: str
     todo_text: str
-    previous_deadline: date | None
-    new_deadline: date | None
+    previous_deadline: dt.date | None  # ``date`` is the field above
+    new_deadline: dt.date | None
     new_deadline_text: str
     author: str
 
@@ -972,19 +973,20 @@ def programme_progress_of_item(session: Session, agenda_item_id: uuid.UUID) -> l
         .where(ProgressUpdate.agenda_item_id == item.id, ProgressUpdate.programme_action_id.is_not(None))
         .order_by(ProgressUpdate.created_at)
     ):
-        recorded[update.programme_action_id] = update  # type: ignore[index]
+        if update.programme_action_id is not None:  # always: the query asks for these only
+            recorded[update.programme_action_id] = update
     rows = []
     for action in sorted(item.programme_actions, key=lambda a: (a.code, a.position)):
-        update = recorded.get(action.id)
+        found = recorded.get(action.id)
         rows.append(
             ProgrammeProgressRow(
                 programme_action_id=action.id,
                 code=action.code,
                 text=action.text,
                 status=action.status,
-                update_id=update.id if update is not None else None,
-                done_text=update.done_text if update is not None else "",
-                todo_text=update.todo_text if update is not None else "",
+                update_id=found.id if found is not None else None,
+                done_text=found.done_text if found is not None else "",
+                todo_text=found.todo_text if found is not None else "",
             )
         )
     return rows

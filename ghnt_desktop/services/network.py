@@ -8,9 +8,10 @@ period) are below the lists.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Column, Table, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
@@ -108,7 +109,8 @@ def list_organisations(session: Session, *, include_archived: bool = True) -> li
     )
     if not include_archived:
         query = query.where(Organisation.archived.is_(False))
-    return [OrganisationRow(*row[:-1], aliases=tuple(row[-1] or ())) for row in session.execute(query)]
+    result: Iterable[Sequence[Any]] = session.execute(query)  # made into rows positionally
+    return [OrganisationRow(*(*row[:-1], tuple(row[-1] or ()))) for row in result]  # aliases last
 
 
 def list_people(
@@ -139,7 +141,8 @@ def list_people(
         query = query.where(Person.organisation_id == organisation_id)
     if not include_archived:
         query = query.where(Person.archived.is_(False))
-    return [PersonRow(*row) for row in session.execute(query)]
+    result: Iterable[Sequence[Any]] = session.execute(query)  # made into rows positionally
+    return [PersonRow(*row) for row in result]
 
 
 def list_working_groups(session: Session, *, today: date | None = None) -> list[WorkingGroupRow]:
@@ -219,7 +222,7 @@ class Reference:
     count: int
 
 
-def _foreign_keys_to(table_name: str) -> list[tuple[Table, Column]]:
+def _foreign_keys_to(table_name: str) -> list[tuple[Table, Column[Any]]]:
     """Every (table, column) of the schema with a foreign key to ``table_name``'s id."""
     found = []
     for table in Base.metadata.sorted_tables:
@@ -251,26 +254,29 @@ def describe_references(references: list[Reference]) -> str:
     return ", ".join(f"{label} ({count})" for label, count in counts.items())
 
 
-def _get(session: Session, model: type, record_id: uuid.UUID | None, message: str):
+_Record = TypeVar("_Record", bound=Base)
+
+
+def _get(session: Session, model: type[_Record], record_id: uuid.UUID | None, message: str) -> _Record:
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
         raise NotFoundError(message)
     return record
 
 
-def _organisation(session: Session, organisation_id) -> Organisation:
+def _organisation(session: Session, organisation_id: uuid.UUID | None) -> Organisation:
     return _get(session, Organisation, organisation_id, "De organisatie bestaat niet (meer).")
 
 
-def _person(session: Session, person_id) -> Person:
+def _person(session: Session, person_id: uuid.UUID | None) -> Person:
     return _get(session, Person, person_id, "De persoon bestaat niet (meer).")
 
 
-def _group(session: Session, group_id) -> WorkingGroup:
+def _group(session: Session, group_id: uuid.UUID | None) -> WorkingGroup:
     return _get(session, WorkingGroup, group_id, "De werkgroep bestaat niet (meer).")
 
 
-def _member(session: Session, member_id) -> WorkingGroupMember:
+def _member(session: Session, member_id: uuid.UUID | None) -> WorkingGroupMember:
     return _get(session, WorkingGroupMember, member_id, "Het lidmaatschap bestaat niet (meer).")
 
 
@@ -322,7 +328,7 @@ def get_organisation(session: Session, organisation_id: uuid.UUID) -> Organisati
     )
 
 
-def _clean_aliases(aliases, name: str) -> list[str]:
+def _clean_aliases(aliases: Iterable[str], name: str) -> list[str]:
     result: list[str] = []
     seen = {name.casefold()}
     for alias in aliases:
@@ -423,7 +429,7 @@ class MergePreview:
         return sum(count for _label, count in self.moves)
 
 
-def _merge_checks(session: Session, keep_id, duplicate_id) -> tuple[Organisation, Organisation]:
+def _merge_checks(session: Session, keep_id: uuid.UUID, duplicate_id: uuid.UUID) -> tuple[Organisation, Organisation]:
     if keep_id == duplicate_id:
         raise ValidationError("Kies twee verschillende organisaties om samen te voegen.")
     keep = _organisation(session, keep_id)
@@ -438,7 +444,7 @@ def _merged_aliases(keep: Organisation, duplicate: Organisation) -> list[str]:
     return _clean_aliases([*(keep.aliases or ()), duplicate.name, *(duplicate.aliases or ())], keep.name)
 
 
-def _local_status_conflicts(session: Session, keep_id, duplicate_id) -> list[LocalStatus]:
+def _local_status_conflicts(session: Session, keep_id: uuid.UUID, duplicate_id: uuid.UUID) -> list[LocalStatus]:
     """The duplicate's statuses per gemeente for actions the kept organisation already has one for."""
     kept = aliased(LocalStatus)
     same_subject = (func.coalesce(kept.programme_action_id, kept.action_item_id)) == func.coalesce(
@@ -1054,7 +1060,9 @@ def delete_working_group(session: Session, group_id: uuid.UUID) -> Removed:
     return Removed(_changes(group_id), rows=tuple(rows))
 
 
-def _clean_member_values(session: Session, values: dict[str, Any], member: WorkingGroupMember | None):
+def _clean_member_values(
+    session: Session, values: dict[str, Any], member: WorkingGroupMember | None
+) -> dict[str, Any]:
     if "role" in values:
         values["role"] = clean_text(values["role"] or "", label="De rol", max_length=100) or "lid"
     if values.get("person_id") is not None:

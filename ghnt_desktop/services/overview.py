@@ -8,11 +8,13 @@ passed counts as late, whether it runs or has not started. Vervallen (cancelled)
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
+from typing import Any
 
-from sqlalchemy import case, func, literal, select, union_all
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Case, Select, case, func, literal, select, union_all
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..models import (
     ActionItem,
@@ -32,7 +34,8 @@ from ..models import (
     Section,
     WorkingGroup,
 )
-from .actions import CLOSED_STATUSES, ITEM, PROGRAMME
+from .action_view import ITEM, PROGRAMME
+from .actions import CLOSED_STATUSES
 from .confidentiality import confidential_scope
 
 #: The categories of the chart, in the order they are stacked.
@@ -60,7 +63,9 @@ class SectionProgress:
         return tuple(getattr(self, c) for c in CATEGORIES)
 
 
-def _category(status_column, deadline_column, today: date):
+def _category(
+    status_column: InstrumentedAttribute[ActionStatus], deadline_column: InstrumentedAttribute[date | None], today: date
+) -> Case[str]:
     """SQL CASE giving each action its chart category."""
     return case(
         (status_column == ActionStatus.DONE, literal("done")),
@@ -76,7 +81,11 @@ def _sections(session: Session) -> dict[uuid.UUID, tuple[str, int]]:
     return {i: (t, p) for i, t, p in session.execute(select(Section.id, Section.title, Section.position))}
 
 
-def _progress(session: Session, counts, sections) -> list[SectionProgress]:
+def _progress(
+    session: Session,
+    counts: Iterable[tuple[uuid.UUID | None, str, int]],
+    sections: dict[uuid.UUID, tuple[str, int]],
+) -> list[SectionProgress]:
     by_section: dict[uuid.UUID | None, dict[str, int]] = {}
     for section_id, category, n in counts:
         if category == "cancelled":
@@ -84,7 +93,7 @@ def _progress(session: Session, counts, sections) -> list[SectionProgress]:
         by_section.setdefault(section_id, {})[category] = n
     result = []
     for section_id, values in by_section.items():
-        title, position = sections.get(section_id, ("", None))
+        title, position = sections.get(section_id, ("", None)) if section_id is not None else ("", None)
         result.append(SectionProgress(section_id, title, position, **values))
     # Actielijnen in programme order; actions without one last.
     result.sort(key=lambda p: (p.section_id is None, p.position if p.position is not None else 0, p.title))
@@ -219,8 +228,9 @@ def _programme_trekkers(session: Session, action_ids: list[uuid.UUID]) -> dict[u
         .order_by(Responsibility.position)
     ):
         text = (label or "").strip() or org_name or person_name or ""
-        if text:
-            labels.setdefault(ambition_id or action_id, []).append(text)
+        owner = ambition_id or action_id  # a responsibility belongs to one of them
+        if text and owner is not None:
+            labels.setdefault(owner, []).append(text)
     return {a_id: ", ".join(labels.get(owner, [])) for a_id, owner in owners.items()}
 
 
@@ -320,14 +330,15 @@ def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12
     updates = select(ProgressUpdate.id).where(ProgressUpdate.date >= since)
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
 
-    def count(query) -> int:
+    def count(query: Select[*tuple[Any, ...]]) -> int:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
     lines: list[ChangeLine] = []
     for number, text, when in session.execute(decisions.order_by(Meeting.date.desc(), Decision.number).limit(limit)):
         lines.append(ChangeLine("decision", when, number, text))
-    for number, text, when in session.execute(closed.order_by(ActionItem.closed_on.desc()).limit(limit)):
-        lines.append(ChangeLine("closed_action", when, number, text))
+    for number, text, closed_on in session.execute(closed.order_by(ActionItem.closed_on.desc()).limit(limit)):
+        if closed_on is not None:  # always: the query compares it
+            lines.append(ChangeLine("closed_action", closed_on, number, text))
     for number, text, when in session.execute(new_items.order_by(Meeting.date.desc(), ActionItem.number).limit(limit)):
         lines.append(ChangeLine("new_action", when, number, text))
     return ChangesSince(
@@ -370,7 +381,7 @@ def load_overview(session: Session, today: date) -> Overview:
     )
 
 
-def _iso_date(value) -> date | None:
+def _iso_date(value: object) -> date | None:
     try:
         return date.fromisoformat(str(value)) if value is not None else None
     except ValueError:

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,6 +22,7 @@ from ..models import (
     ActionItem,
     ActionStatus,
     Ambition,
+    Base,
     LocalStatus,
     Organisation,
     Person,
@@ -237,8 +239,9 @@ def load_programme(session: Session, programme_id: uuid.UUID | None = None) -> P
     owned: dict[uuid.UUID, dict[ResponsibilityRole, list[str]]] = defaultdict(lambda: defaultdict(list))
     for ambition_id, action_id, role, label, org_name, person_name in responsibilities:
         text = _responsibility_label(label, org_name, person_name)
-        if text:
-            owned[ambition_id or action_id][role].append(text)
+        owner = ambition_id or action_id  # a responsibility belongs to one of them
+        if text and owner is not None:
+            owned[owner][role].append(text)
 
     def responsibility_of(owner_id: uuid.UUID) -> ResponsibilityText:
         roles = owned.get(owner_id, {})
@@ -411,26 +414,29 @@ class ProgrammeActionDetail:
     responsibility: ResponsibilityDetail
 
 
-def _get(session: Session, model: type, record_id: uuid.UUID | None, message: str):
+_Record = TypeVar("_Record", bound=Base)
+
+
+def _get(session: Session, model: type[_Record], record_id: uuid.UUID | None, message: str) -> _Record:
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
         raise NotFoundError(message)
     return record
 
 
-def _programme(session: Session, programme_id) -> Programme:
+def _programme(session: Session, programme_id: uuid.UUID | None) -> Programme:
     return _get(session, Programme, programme_id, "Het programma bestaat niet (meer).")
 
 
-def _section(session: Session, section_id) -> Section:
+def _section(session: Session, section_id: uuid.UUID | None) -> Section:
     return _get(session, Section, section_id, "Het onderdeel van het programma bestaat niet (meer).")
 
 
-def _ambition(session: Session, ambition_id) -> Ambition:
+def _ambition(session: Session, ambition_id: uuid.UUID | None) -> Ambition:
     return _get(session, Ambition, ambition_id, "De ambitie bestaat niet (meer).")
 
 
-def _action(session: Session, action_id) -> ProgrammeAction:
+def _action(session: Session, action_id: uuid.UUID | None) -> ProgrammeAction:
     return _get(session, ProgrammeAction, action_id, "De actie uit het programma bestaat niet (meer).")
 
 
@@ -625,7 +631,9 @@ def _entries(records: list[Responsibility]) -> tuple[ResponsibilityEntry, ...]:
     return tuple(ResponsibilityEntry(r.role, r.label, r.organisation_id, r.person_id) for r in records)
 
 
-def _own_responsibilities(session: Session, *, ambition_id=None, action_id=None) -> list[Responsibility]:
+def _own_responsibilities(
+    session: Session, *, ambition_id: uuid.UUID | None = None, action_id: uuid.UUID | None = None
+) -> list[Responsibility]:
     column = Responsibility.ambition_id if ambition_id is not None else Responsibility.programme_action_id
     owner = ambition_id if ambition_id is not None else action_id
     return list(session.scalars(select(Responsibility).where(column == owner).order_by(Responsibility.position)))
@@ -674,7 +682,7 @@ def create_ambition(
     return Created(ambition.id, _changes(ambition.id))
 
 
-def _clean_points(points) -> list[str]:
+def _clean_points(points: Iterable[str]) -> list[str]:
     cleaned = [clean_text(p, label="Een subpunt", max_length=2000) for p in points]
     return [p for p in cleaned if p]
 
@@ -929,7 +937,7 @@ def move_programme_action(
 # Responsibility
 
 
-def _check_entries(session: Session, entries) -> list[ResponsibilityEntry]:
+def _check_entries(session: Session, entries: Iterable[ResponsibilityEntry]) -> list[ResponsibilityEntry]:
     cleaned = []
     for entry in entries:
         role = ResponsibilityRole(entry.role)
@@ -960,11 +968,12 @@ def set_responsibility(
     (its own entries are dropped, ``entries`` ignored).
     """
     ambition = session.get(Ambition, owner_id)
-    action = None if ambition is not None else _action(session, owner_id)
+    action: ProgrammeAction | None = None
     if ambition is not None:
         current = _own_responsibilities(session, ambition_id=ambition.id)
         before: dict[str, Any] = {"entries": _entries(current)}
     else:
+        action = _action(session, owner_id)
         current = _own_responsibilities(session, action_id=action.id)
         before = {"entries": _entries(current), "overrides": action.overrides_responsibility}
         if overrides is None:
@@ -988,9 +997,9 @@ def set_responsibility(
     if action is not None:
         action.overrides_responsibility = bool(overrides)
     session.flush()
-    for record in (ambition, action):
-        if record is not None:
-            session.expire(record)
+    for owner in (ambition, action):
+        if owner is not None:
+            session.expire(owner)
     return Edit(owner_id, _changes(owner_id), before)
 
 
@@ -1037,7 +1046,9 @@ def _refuse_if_referenced(session: Session, what: str, action_ids: list[uuid.UUI
         )
 
 
-def _remove_actions(session: Session, actions: list[ProgrammeAction]) -> tuple[list, list]:
+def _remove_actions(
+    session: Session, actions: list[ProgrammeAction]
+) -> tuple[list[tuple[str, dict[str, Any]]], list[uuid.UUID]]:
     """Delete actions (parents first in ``actions``) with their own responsibilities and empty local statuses."""
     ids = [a.id for a in actions]
     rows = [snapshot(a) for a in actions]
@@ -1115,9 +1126,9 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     for record in responsibilities:
         session.delete(record)
     session.flush()
-    for record in ambitions:
-        session.expire(record, ["responsibilities", "actions"])
-        session.delete(record)
+    for removed_ambition in ambitions:
+        session.expire(removed_ambition, ["responsibilities", "actions"])
+        session.delete(removed_ambition)
     session.flush()
     session.expire(section, ["ambitions"])
     session.delete(section)

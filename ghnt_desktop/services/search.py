@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
@@ -201,11 +203,11 @@ def search_results(
     by_kind: dict[str, list[int]] = {}
     for rowid, _snippet in matches:
         by_kind.setdefault(KIND_BY_CODE[rowid % 8], []).append(rowid // 8)
-    details: dict[tuple[str, int], tuple] = {}
+    details: dict[tuple[str, int], Sequence[Any]] = {}
     for kind, rowids in by_kind.items():
         placeholders = ", ".join(str(int(r)) for r in rowids)
-        for row in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
-            details[(kind, row[0])] = row
+        for found in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
+            details[(kind, found[0])] = found
     scope = confidential_scope(session)
     hits = []
     left_out = 0
@@ -233,7 +235,7 @@ def search_results(
     return SearchResults(hits, left_out)
 
 
-def _date_or_none(value) -> date | None:
+def _date_or_none(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value) if value else None
     except (TypeError, ValueError):  # an unreadable stored date ('ghnt-desktop check' names it)
