@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..services import ServiceError, ValidationError
-from .docx_common import ExportError
+from .docx_errors import ExportError
 from .xlsx_common import XlsxExportError
 
 if TYPE_CHECKING:

@@ -41,7 +41,6 @@ _ORM_NAMES = {
         "MeetingSeries",
         "ProgressUpdate",
         "SeriesInvitee",
-        "action_trekker_organisation",
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
@@ -64,7 +63,6 @@ if TYPE_CHECKING:
         MeetingSeries,
         ProgressUpdate,
         SeriesInvitee,
-        action_trekker_organisation,
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
@@ -88,5 +86,5 @@ __all__ = [
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "WorkingGroup", "WorkingGroupMember", "action_trekker_organisation", "agenda_item_programme_action",
+    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
 ]  # fmt: skip

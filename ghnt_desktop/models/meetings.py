@@ -305,8 +305,6 @@ class ActionTrekker(Entity):
     organisation_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("organisation.id", ondelete="RESTRICT"), index=True)
 
 
-action_trekker_organisation = ActionTrekker.__table__
-
 
 class CarriedAction(Entity):
     """An action item of an earlier meeting put on this meeting's actielijst in the carry-forward review.

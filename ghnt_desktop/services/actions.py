@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..dutch_dates import short_date
@@ -24,6 +24,7 @@ from ..models import (
     ActionItem,
     ActionKind,
     ActionStatus,
+    ActionTrekker,
     Ambition,
     Meeting,
     MeetingSeries,
@@ -33,7 +34,6 @@ from ..models import (
     ProgressUpdate,
     Section,
     WorkingGroup,
-    action_trekker_organisation,
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
@@ -119,10 +119,9 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _linked_to(organisation_id: uuid.UUID):
-    """The action items a trekker cell linked to this organisation among others (``action_trekker_organisation``)."""
-    link = action_trekker_organisation
-    return select(link.c.action_item_id).where(link.c.organisation_id == organisation_id)
+def _linked_to(organisation_id: uuid.UUID) -> Select[uuid.UUID]:
+    """The action items a trekker cell linked to this organisation among others (``ActionTrekker``)."""
+    return select(ActionTrekker.action_item_id).where(ActionTrekker.organisation_id == organisation_id)
 
 
 def list_action_items(

@@ -706,7 +706,7 @@ def _trekker_fields(item: ListItem) -> _Trekker:
 
     One match is linked as the trekker. With several, the text names them all (matched names as the app
     spells them), so every list and document shows every trekker, and every matched organisation is linked
-    (``action_trekker_organisation``), so filtering on any of them finds the action.
+    (``ActionTrekker``), so filtering on any of them finds the action.
     """
     matched = [m for m in item.matches if m.target_id is not None]
     people = [m for m in matched if m.kind == "person"]
@@ -719,7 +719,7 @@ def _trekker_fields(item: ListItem) -> _Trekker:
     if len(people) == 1 and len(orgs) == 1 and len(item.matches) == 2:
         return _Trekker(people[0].target_id, None, ", ".join(names))
     text = ", ".join(names) if len(names) > 1 else item.trekker_text
-    organisation_ids = tuple(dict.fromkeys(m.target_id for m in orgs))  # type: ignore[misc]
+    organisation_ids = tuple(dict.fromkeys(m.target_id for m in orgs if m.target_id is not None))
     return _Trekker(None, None, text if len(text) <= 300 else item.trekker_text, organisation_ids)
 
 
@@ -993,7 +993,8 @@ def import_action_list(
         )
         session.add(action)
         if trekker.organisation_ids:
-            action.trekker_organisations = [session.get(Organisation, o) for o in trekker.organisation_ids]
+            linked = (session.get(Organisation, o) for o in trekker.organisation_ids)
+            action.trekker_organisations = [o for o in linked if o is not None]
         if note:
             session.add(
                 ProgressUpdate(action_item_id=action.id, date=today, status=status, done_text=note, author=author)
