@@ -238,3 +238,14 @@ def test_command_line_writes_the_draft(prepared, tmp_path, monkeypatch, capsys):
         == 2
     )
     assert not (tmp_path / "a.eml").exists() and not (tmp_path / "a.docx").exists()
+
+
+def test_command_line_refuses_confidential_content_in_the_pack(prepared, tmp_path, capsys):
+    from ghnt_desktop.cli import main
+
+    path, meeting, _previous, _email = prepared
+    out = tmp_path / "stukken.eml"
+    args = ["export", "vergaderstukken", "--meeting", str(meeting), "--db", str(path), "--out", str(out)]
+    assert main([*args, "--include-confidential"]) == 2
+    assert "nooit vertrouwelijke" in capsys.readouterr().out
+    assert not out.exists()

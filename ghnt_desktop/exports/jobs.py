@@ -11,6 +11,8 @@ an :class:`ExportRequest` and call :func:`run_export`, which
 3. returns what was written and, in Dutch, what was left out because it is vertrouwelijk.
 
 No Qt here: the GUI runs ``run_export`` in a worker thread (``ui/worker.py``) with its own session.
+A ``pdf`` request makes the Word document in a temporary folder and has LibreOffice convert it to
+PDF/A-2b (``exports.pdf``); without LibreOffice it fails at once, before reading, with a Dutch message.
 Expected failures raise one of :data:`EXPECTED_ERRORS` with a Dutch message; a cancelled export raises
 :class:`ExportCancelled` and leaves no file behind (both writers save through a temporary file and only
 move it into place at the very end).

@@ -133,7 +133,11 @@ def convert_many(
     """
     program = program or require_libreoffice()
     out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="ghnt-lo-profile-") as profile:
+    results = [out_dir / (Path(source).stem + ".pdf") for source in sources]
+    for stale in results:  # an older PDF of the same name must never pass for this run's
+        stale.unlink(missing_ok=True)
+    # A killed LibreOffice may still hold a file of its profile on Windows: cleaning up must not fail then.
+    with tempfile.TemporaryDirectory(prefix="ghnt-lo-profile-", ignore_cleanup_errors=True) as profile:
         command = [
             str(program),
             f"-env:UserInstallation={Path(profile).as_uri()}",
@@ -179,7 +183,6 @@ def convert_many(
             if process.poll() is None:
                 _kill(process)
             _stdout, stderr = process.communicate()
-    results = [out_dir / (Path(source).stem + ".pdf") for source in sources]
     missing = [path for path in results if not _is_pdf(path)]
     if process.returncode != 0 or missing:
         detail = (stderr or b"").decode("utf-8", "replace").strip().splitlines()
