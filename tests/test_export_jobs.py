@@ -161,7 +161,8 @@ def test_cancel_leaves_no_file(demo_db, tmp_path):
     [
         ({"kind": "verslag", "out": Path("x.docx")}, "Kies het overleg"),
         ({"kind": "presentielijst", "out": Path("x.docx")}, "bestaat niet als Word"),
-        ({"kind": "actielijst", "out": Path("x.pdf")}, "eindigen op .docx"),
+        ({"kind": "actielijst", "out": Path("x.odt")}, "eindigen op .docx"),
+        ({"kind": "presentielijst", "out": Path("x.pdf")}, "bestaat niet als PDF"),
         ({"kind": "presentielijst", "out": Path("x.xlsx")}, "presentielijst"),
         ({"kind": "presentielijst", "out": Path("x.xlsx"), "year": 20}, "geen geldig jaar"),
         (

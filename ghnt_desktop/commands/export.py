@@ -1,4 +1,7 @@
-"""``ghnt-desktop export KIND --db PATH --out FILE``: Word (.docx) or Excel (.xlsx) by the file's suffix.
+"""``ghnt-desktop export KIND --db PATH --out FILE``: Word (.docx), PDF (.pdf) or Excel (.xlsx) by the suffix.
+
+A ``.pdf`` is the Word document converted to PDF/A by LibreOffice (``exports.pdf``). ``export vergaderstukken
+--meeting ID --out FILE.eml`` writes an e-mail draft with the meeting pack (``exports.meeting_pack``).
 
 This module parses the arguments and runs the export through ``exports.jobs`` (the same layer the
 export dialog uses). ``commands/export_docx.py`` and ``commands/export_xlsx.py`` turn the arguments
@@ -19,6 +22,7 @@ from .export_run import EXIT_ERROR
 # parser at every start of the app does not import the export machinery.
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+PACK_KIND = "vergaderstukken"  # agenda, previous verslag and actielijst with an e-mail draft (.eml)
 
 
 def _iso_date(text: str) -> date:
@@ -31,17 +35,21 @@ def _iso_date(text: str) -> date:
 def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "export",
-        help="een document maken (Word .docx of Excel .xlsx, gekozen op de extensie van --out)",
-        description="Word: " + ", ".join(DOCX_KINDS) + ". Excel: " + ", ".join(XLSX_KINDS) + ".",
+        help="een document maken (Word .docx, PDF .pdf of Excel .xlsx, gekozen op de extensie van --out)",
+        description="Word en PDF: "
+        + ", ".join(DOCX_KINDS)
+        + ". Excel: "
+        + ", ".join(XLSX_KINDS)
+        + f". E-mail (.eml): {PACK_KIND} (agenda, vorig verslag en actielijst als bijlagen).",
     )
     parser.add_argument(
         "kind",
-        choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS)),
+        choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS) | {PACK_KIND}),
         metavar="SOORT",
-        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang of presentielijst",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, presentielijst of vergaderstukken",
     )
     add_db_argument(parser)
-    parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx of .xlsx)")
+    parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx, .pdf, .xlsx of .eml)")
     parser.add_argument("--meeting", help="id van het overleg (agenda, verslag, presentielijst)")
     parser.add_argument("--from", dest="date_from", type=_iso_date, help="vanaf datum (JJJJ-MM-DD)")
     parser.add_argument("--to", dest="date_to", type=_iso_date, help="tot en met datum (JJJJ-MM-DD)")
@@ -71,9 +79,17 @@ def register(subparsers) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     suffix = args.out.suffix.lower()
-    if suffix == ".docx":
+    if args.kind == PACK_KIND or suffix == ".eml":
+        if args.kind != PACK_KIND or suffix != ".eml":
+            print(f"Fout: alleen {PACK_KIND} wordt een e-mail; gebruik --out BESTAND.eml met {PACK_KIND}.")
+            return EXIT_ERROR
+        from .export_pack import run_pack_export
+
+        return run_pack_export(args)
+    if suffix in (".docx", ".pdf"):
         if args.kind not in DOCX_KINDS:
-            print(f"Fout: {args.kind} bestaat niet als Word-document; kies uit {', '.join(DOCX_KINDS)}.")
+            name = "Word-document" if suffix == ".docx" else "PDF"
+            print(f"Fout: {args.kind} bestaat niet als {name}; kies uit {', '.join(DOCX_KINDS)}.")
             return EXIT_ERROR
         from .export_docx import run_docx_export
 
@@ -85,5 +101,5 @@ def run_export(args: argparse.Namespace) -> int:
         from .export_xlsx import run_xlsx_export
 
         return run_xlsx_export(args)
-    print("Fout: --out moet eindigen op .docx (Word) of .xlsx (Excel).")
+    print("Fout: --out moet eindigen op .docx (Word), .pdf (PDF), .xlsx (Excel) of .eml (vergaderstukken).")
     return EXIT_ERROR

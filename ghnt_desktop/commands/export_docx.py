@@ -1,4 +1,4 @@
-"""``ghnt-desktop export KIND --db PATH --out FILE.docx``: the Word documents from the command line.
+"""``ghnt-desktop export KIND --db PATH --out FILE.docx|.pdf``: the Word documents (or their PDF/A).
 
 Turns the arguments into an ``exports.jobs.ExportRequest``: the meeting, series, organisation,
 programme and saved report the user named are looked up here (``services.documents.find_*``); the
@@ -36,7 +36,7 @@ def docx_request(session, args: argparse.Namespace):
     return ExportRequest(
         kind=kind,
         out=args.out,
-        format="docx",
+        format="pdf" if args.out.suffix.lower() == ".pdf" else "docx",  # pdf: the Word document as PDF/A
         meeting_id=meeting_id,
         series_id=series_id,
         programme_id=programme_id,

@@ -11,6 +11,8 @@ an :class:`ExportRequest` and call :func:`run_export`, which
 3. returns what was written and, in Dutch, what was left out because it is vertrouwelijk.
 
 No Qt here: the GUI runs ``run_export`` in a worker thread (``ui/worker.py``) with its own session.
+A ``pdf`` request makes the Word document in a temporary folder and has LibreOffice convert it to
+PDF/A-2b (``exports.pdf``); without LibreOffice it fails at once, before reading, with a Dutch message.
 Expected failures raise one of :data:`EXPECTED_ERRORS` with a Dutch message; a cancelled export raises
 :class:`ExportCancelled` and leaves no file behind (both writers save through a temporary file and only
 move it into place at the very end).
@@ -36,8 +38,8 @@ if TYPE_CHECKING:
 
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
-KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS}
-FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel"}
+KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS, "pdf": DOCX_KINDS}  # pdf: the Word document, as PDF/A
+FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
 GROUP_BY = ("actielijn", "trekker", "overleg")
 
 # What every expected failure of an export is an instance of (each has a Dutch message).
@@ -60,7 +62,7 @@ class ExportRequest:
 
     kind: str
     out: Path
-    format: str = ""  # "docx" or "xlsx"; empty: from the suffix of ``out``
+    format: str = ""  # "docx", "xlsx" or "pdf" (the Word document through LibreOffice); empty: ``out``'s suffix
     meeting_id: uuid.UUID | None = None  # agenda, verslag, presentielijst
     series_id: uuid.UUID | None = None  # besluitenlijst, actielijst, presentielijst year overview
     programme_id: uuid.UUID | None = None  # programma, voortgang (None: the running programme)
@@ -78,7 +80,7 @@ class ExportRequest:
 
     @property
     def file_format(self) -> str:
-        """``docx`` or ``xlsx``: the explicit format, else the output file's suffix."""
+        """``docx``, ``xlsx`` or ``pdf``: the explicit format, else the output file's suffix."""
         if self.format:
             return self.format.lower().lstrip(".")
         return Path(self.out).suffix.lower().lstrip(".")
@@ -87,7 +89,7 @@ class ExportRequest:
         """Raise ``ValidationError`` (Dutch) for a request no export can satisfy, before any reading."""
         fmt = self.file_format
         if fmt not in KINDS:
-            raise ValidationError("Het bestand moet eindigen op .docx (Word) of .xlsx (Excel).")
+            raise ValidationError("Het bestand moet eindigen op .docx (Word), .xlsx (Excel) of .pdf (PDF).")
         if self.kind not in KINDS[fmt]:
             raise ValidationError(
                 f"{self.kind} bestaat niet als {FORMAT_NAMES[fmt]}-bestand; kies uit {', '.join(KINDS[fmt])}."
@@ -96,7 +98,7 @@ class ExportRequest:
             raise ValidationError("De periode klopt niet: de begindatum ligt na de einddatum.")
         if self.group_by not in GROUP_BY:
             raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {self.group_by!r}.")
-        if fmt == "docx" and self.kind in ("agenda", "verslag") and self.meeting_id is None:
+        if fmt in ("docx", "pdf") and self.kind in ("agenda", "verslag") and self.meeting_id is None:
             raise ValidationError(f"Kies het overleg waarvan de {self.kind} moet worden gemaakt.")
         if fmt == "xlsx" and self.kind == "presentielijst":
             if self.meeting_id is None and not self.year:
@@ -122,6 +124,7 @@ class ExportOutcome:
     can_include: bool = True  # False where confidential content is never included (the partner workbook)
     count: int | None = None  # agenda items, rows or chapters written, when the export says
     sheets: tuple[str, ...] = field(default_factory=tuple)
+    pdf_seconds: float | None = None  # PDF: how long LibreOffice took to convert the Word document
 
 
 @dataclass(frozen=True)
@@ -132,12 +135,43 @@ class PreparedExport:
     write: Callable[[Path, Progress], Any]
     data: Any = None  # what the document shows, for the privacy guard
 
-    def run(self, progress: Progress = None) -> ExportOutcome:
+    def run(self, progress: Progress = None, cancelled: Cancelled = None) -> ExportOutcome:
         """Write the file and describe the result, with a warning when its texts look like case data."""
-        result = self.write(self.request.out, progress)
-        outcome = _outcome(self.request, result)
+        if self.request.file_format == "pdf":
+            outcome = self._run_pdf(progress, cancelled)
+        else:
+            outcome = _outcome(self.request, self.write(self.request.out, progress))
         warning = privacy_warning(self.data)
         return replace(outcome, privacy=warning) if warning else outcome
+
+    def _run_pdf(self, progress: Progress, cancelled: Cancelled) -> ExportOutcome:
+        """The Word document in a temporary folder, then LibreOffice's PDF/A of it at ``request.out``.
+
+        The Word steps fill the first half of the progress bar, the conversion the second half."""
+        import tempfile
+        import time
+
+        from .pdf import PdfCancelled, convert_to_pdf
+
+        out = Path(self.request.out)
+        steps = [1]
+
+        def word_progress(done: int, total: int) -> None:
+            steps[0] = max(total, 1)
+            if progress is not None:
+                progress(done, 2 * steps[0])
+
+        with tempfile.TemporaryDirectory(prefix="ghnt-export-") as work:
+            result = self.write(Path(work) / (out.stem + ".docx"), word_progress)
+            started = time.perf_counter()
+            try:
+                convert_to_pdf(Path(result.path), out, cancelled=cancelled)
+            except PdfCancelled:
+                raise ExportCancelled from None
+            seconds = time.perf_counter() - started
+        if progress is not None:
+            progress(2 * steps[0], 2 * steps[0])
+        return replace(_outcome(self.request, result), path=out, format="pdf", pdf_seconds=seconds)
 
 
 # Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes).
@@ -339,7 +373,7 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
 def prepare_export(session: Session, request: ExportRequest) -> PreparedExport:
     """Validate ``request`` and gather its data in ``session`` (read only); nothing is written yet."""
     request.validate()
-    gather = _docx if request.file_format == "docx" else _xlsx
+    gather = _docx if request.file_format in ("docx", "pdf") else _xlsx
     data, write = gather(session, request)
     return PreparedExport(request, write, data)
 
@@ -383,10 +417,14 @@ def run_export(
 
     request.validate()
     check_output_path(request.out, database=database.path, template=request.template)
+    if request.file_format == "pdf":
+        from .pdf import require_libreoffice
+
+        require_libreoffice()  # before any reading: without LibreOffice there is no PDF, say so at once
     if cancelled is not None and cancelled():
         raise ExportCancelled
     with database.read_session() as session:
         prepared = prepare_export(session, request)
     if cancelled is not None and cancelled():
         raise ExportCancelled
-    return prepared.run(_guarded(progress, cancelled))
+    return prepared.run(_guarded(progress, cancelled), cancelled)

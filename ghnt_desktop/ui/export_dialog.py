@@ -231,9 +231,12 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addLayout(self._build_buttons())
 
-        self._select_entry(kind, file_format)
+        self._select_entry(kind, "docx" if file_format == "pdf" else file_format)
+        if file_format == "pdf":
+            self.output_combo.setCurrentIndex(max(self.output_combo.findData("pdf"), 0))
         self._select_meeting(meeting_id)
         self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.output_combo.currentIndexChanged.connect(self._kind_changed)
         self.meeting_combo.currentIndexChanged.connect(self._contents_changed)
         self.series_combo.currentIndexChanged.connect(self._contents_changed)
         self.organisation_combo.currentIndexChanged.connect(self._contents_changed)
@@ -424,6 +427,19 @@ class ExportDialog(QDialog):
         template.addWidget(self.template_reset)
         form.addRow(self.tr("&Word-sjabloon:"), self.template_row)
 
+        # A Word kind can also be saved as PDF/A (for the archive), converted by LibreOffice when installed.
+        from ..exports.pdf import MISSING_MESSAGE, find_libreoffice
+
+        self.output_combo = QComboBox(self)
+        self.output_combo.setObjectName("outputFormatCombo")
+        self.output_combo.addItem(self.tr("Word-document (.docx)"), "docx")
+        if find_libreoffice() is not None:
+            self.output_combo.addItem(self.tr("PDF/A voor het archief (.pdf)"), "pdf")
+        else:
+            self.output_combo.addItem(self.tr("PDF/A voor het archief (.pdf) - LibreOffice niet gevonden"), "pdf")
+            self.output_combo.setItemData(1, MISSING_MESSAGE, Qt.ItemDataRole.ToolTipRole)
+        form.addRow(self.tr("Bestands&formaat:"), self.output_combo)
+
         self.file_row = QWidget(self)
         row = QHBoxLayout(self.file_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -510,8 +526,10 @@ class ExportDialog(QDialog):
         self.kind_combo.setCurrentIndex(wanted or 0)
 
     def set_kind(self, kind: str, file_format: str = "docx") -> None:
-        """Choose the document (tests, callers that know what they want)."""
-        self._select_entry(kind, file_format)
+        """Choose the document (tests, callers that know what they want); ``pdf``: a Word kind as PDF/A."""
+        self._select_entry(kind, "docx" if file_format == "pdf" else file_format)
+        if self.entry().format == "docx":
+            self.output_combo.setCurrentIndex(max(self.output_combo.findData(file_format), 0))
 
     def _select_meeting(self, meeting_id: uuid.UUID | None) -> None:
         if meeting_id is None:
@@ -534,6 +552,13 @@ class ExportDialog(QDialog):
     def select_meeting(self, meeting_id: uuid.UUID) -> None:
         """Pick the meeting of an agenda, verslag or presentielijst."""
         self._select_meeting(meeting_id)
+
+    def output_format(self) -> str:
+        """The file to make: ``xlsx`` for an Excel list; ``docx`` or ``pdf`` (PDF/A) for a Word kind."""
+        entry = self.entry()
+        if entry.format != "docx":
+            return entry.format
+        return self.output_combo.currentData() or "docx"
 
     def _fields(self) -> frozenset[str]:
         entry = self.entry()
@@ -566,8 +591,13 @@ class ExportDialog(QDialog):
         if entry.kind in ("agenda", "verslag") and self.meeting_combo.currentData() is None:
             self._select_meeting(None)
         self.file_form.setRowVisible(self.template_row, entry.format == "docx")
+        self.file_form.setRowVisible(self.output_combo, entry.format == "docx")
         self.description_label.setText(entry.description)
-        self.format_label.setText(self.tr("Word (.docx)") if entry.format == "docx" else self.tr("Excel (.xlsx)"))
+        self.format_label.setText(
+            {"docx": self.tr("Word (.docx)"), "pdf": self.tr("PDF/A (.pdf)")}.get(
+                self.output_format(), self.tr("Excel (.xlsx)")
+            )
+        )
         self._show_template()
         self._contents_changed()
 
@@ -632,7 +662,7 @@ class ExportDialog(QDialog):
             if entry.kind == "actielijst" and self.organisation_combo.currentData() is not None:
                 parts.append(self.organisation_combo.currentText().split(" (")[0])
             parts.append(self.today.isoformat())
-        return safe_file_name(" ".join(parts)) + "." + entry.format
+        return safe_file_name(" ".join(parts)) + "." + self.output_format()
 
     def output_path(self) -> Path | None:
         """The file to write, with the suffix of the chosen format."""
@@ -640,9 +670,9 @@ class ExportDialog(QDialog):
         if not text:
             return None
         path = Path(text).expanduser()
-        suffix = "." + self.entry().format
-        if path.suffix.lower() in (".docx", ".xlsx"):
-            return path.with_suffix(suffix)  # switched between Word and Excel: swap the suffix
+        suffix = "." + self.output_format()
+        if path.suffix.lower() in (".docx", ".xlsx", ".pdf"):
+            return path.with_suffix(suffix)  # switched between Word, PDF and Excel: swap the suffix
         if path.suffix.lower() != suffix:
             return path.with_name(path.name + suffix)
         return path
@@ -693,9 +723,11 @@ class ExportDialog(QDialog):
     @Slot()
     def choose_file(self) -> None:
         """Ask where to save, starting from the proposed name."""
-        entry = self.entry()
         proposed = self.output_path() or default_folder() / self.default_file_name()
-        filters = self.tr("Word-document (*.docx)") if entry.format == "docx" else self.tr("Excel-werkmap (*.xlsx)")
+        filters = {
+            "docx": self.tr("Word-document (*.docx)"),
+            "pdf": self.tr("PDF-document (*.pdf)"),
+        }.get(self.output_format(), self.tr("Excel-werkmap (*.xlsx)"))
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Document opslaan als"), str(proposed), filters)
         if not name:
             return
@@ -724,7 +756,7 @@ class ExportDialog(QDialog):
         return ExportRequest(
             kind=entry.kind,
             out=out,
-            format=entry.format,
+            format=self.output_format(),
             meeting_id=pick("meeting", self.meeting_combo),
             series_id=pick("series", self.series_combo),
             programme_id=pick("programme", self.programme_combo),
@@ -783,7 +815,7 @@ class ExportDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def _set_running(self, running: bool) -> None:
-        for widget in (self.kind_combo, self.make_button, self.browse_button, self.file_edit):
+        for widget in (self.kind_combo, self.make_button, self.browse_button, self.file_edit, self.output_combo):
             widget.setEnabled(not running)
         for index in range(self.form.rowCount()):
             field = self.form.itemAt(index, QFormLayout.ItemRole.FieldRole)

@@ -112,6 +112,13 @@ class MeetingView(QWidget):
         self.details_action.setToolTip(self.tr("Titel, locatie, online link, voorzitter, notulist en notities"))
         self.move_action = menu.addAction(self.tr("Verplaatsen..."))
         self.cancel_action = menu.addAction(self.tr("Annuleren"))
+        self.pack_action = menu.addAction(self.tr("Vergaderstukken &mailen..."))
+        self.pack_action.setToolTip(
+            self.tr(
+                "Agenda, verslag van het vorige overleg en actielijst (PDF als LibreOffice er is) met de "
+                "uitnodiging in een concept-e-mail aan de genodigden; vertrouwelijke onderdelen blijven eruit"
+            )
+        )
         menu.addSeparator()
         self.back_action = menu.addAction(self.tr("Status terugzetten"))
         self.history_action = menu.addAction(self.tr("Wijzigingsgeschiedenis..."))
@@ -174,6 +181,7 @@ class MeetingView(QWidget):
         self.move_action.triggered.connect(lambda: self.move_meeting())
         self.cancel_action.triggered.connect(lambda: self.cancel_or_restore())
         self.ics_button.clicked.connect(lambda: self.save_ics())
+        self.pack_action.triggered.connect(lambda: self.mail_meeting_pack())
         self.reopen_button.clicked.connect(lambda: self.reopen())
         self.back_action.triggered.connect(self.step_back)
         self.history_action.triggered.connect(self.show_history)
@@ -542,6 +550,56 @@ class MeetingView(QWidget):
             message += " " + invitation.left_out()
         self.main_window().show_status(message)
         return written
+
+    def mail_meeting_pack(self, path: Path | None = None, *, open_draft: bool = True):
+        """Vergaderstukken mailen: save the e-mail draft with the meeting pack (``exports.meeting_pack``) in a
+        worker with a progress dialog, then open it in the mail program to edit and send; returns the task."""
+        from ...exports.meeting_pack import make_meeting_pack
+        from ..worker import DialogTask
+
+        if self.database is None or self.meeting_id is None or self.data is None:
+            return None
+        if path is None:
+            d = self.data.detail
+            suggested = f"Vergaderstukken {d.title} {d.date:%Y-%m-%d}.eml".replace("/", "-")  # type: ignore[attr-defined]
+            name, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Vergaderstukken opslaan als e-mail"), suggested, self.tr("E-mailbericht (*.eml)")
+            )
+            if not name:
+                return None
+            path = Path(name)
+        if path.suffix.lower() != ".eml":
+            path = path.with_name(path.name + ".eml")
+        database, meeting_id, target = self.database, self.meeting_id, path
+
+        def make(progress, cancelled):
+            return make_meeting_pack(database, meeting_id, target, progress=progress, cancelled=cancelled)
+
+        self.pack_task = DialogTask(
+            self,
+            make,
+            name="vergaderstukken",
+            label=self.tr("Vergaderstukken maken..."),
+            title=self.tr("Vergaderstukken mailen"),
+            succeeded=lambda outcome: self._pack_done(outcome, open_draft),
+            cancelled=lambda: self.main_window().show_status(self.tr("Vergaderstukken afgebroken; niets opgeslagen.")),
+        )
+        return self.pack_task
+
+    def _pack_done(self, outcome, open_draft: bool) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        message = arg(self.tr("Concept-e-mail met de vergaderstukken opgeslagen in %1."), outcome.path)
+        if outcome.without_address:
+            message += " " + arg(self.tr("Zonder e-mailadres: %1."), ", ".join(outcome.without_address))
+        if outcome.left_out:
+            message += " " + self.tr("Vertrouwelijke onderdelen zijn weggelaten (zie de e-mail).")
+        if outcome.pdf_note:
+            message += " " + self.tr("Zonder LibreOffice zijn de stukken Word-bestanden.")
+        self.main_window().show_status(message)
+        if open_draft:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(outcome.path)))
 
     def review_carry_forward(self) -> bool:
         """Show what would be carried forward; apply what the secretaris keeps checked."""
