@@ -212,7 +212,8 @@ def make_meeting_pack(
     left_out: list[str] = []
     if plan.invitation_left_out:
         left_out.append(f"Agenda-uitnodiging (.ics): {plan.invitation_left_out}")
-    attachments: list[tuple[str, str, bytes, tuple[str, str], dict[str, str]]] = []  # filename, what, data, type, params
+    # filename, what, data, type, params
+    attachments: list[tuple[str, str, bytes, tuple[str, str], dict[str, str]]] = []
     pdf_seconds = None
     with tempfile.TemporaryDirectory(prefix="ghnt-vergaderstukken-") as work_dir:
         work = Path(work_dir)
