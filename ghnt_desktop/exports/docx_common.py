@@ -17,7 +17,8 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -105,8 +106,24 @@ def lines(text: Any) -> list[str]:
 
 
 def deadline_text(action) -> str:
-    """An action's deadline as lists print it: the date, else the text as written ("Q2 2020")."""
-    return short_date(action.deadline) if action.deadline is not None else action.deadline_text
+    """An action's deadline as lists print it: as written ("februari 2020", "Q2 2020", "na de zomer"); the date
+    only where the text was a date, where there is no text, or where the date moved on since the text was
+    written (a postponement that left the old text behind)."""
+    return _deadline_shown(action.deadline, (action.deadline_text or "").strip())
+
+
+@lru_cache(maxsize=2048)
+def _deadline_shown(deadline: date | None, text: str) -> str:
+    from ..deadlines import parse_deadline
+
+    if deadline is None or not text:
+        return text if deadline is None else short_date(deadline)
+    parsed = parse_deadline(text, reference=deadline)
+    if not parsed.has_period:
+        return text  # words only: the date behind them is the app's reading, not what was agreed
+    if parsed.end == deadline:
+        return short_date(deadline) if parsed.start == parsed.end else text
+    return short_date(deadline)
 
 
 def clock(value: time | None) -> str:
@@ -337,6 +354,48 @@ _SETTINGS_AFTER_UPDATE_FIELDS = tuple(
 _PAGE_FIELD_XPATH = ".//w:instrText[contains(., 'PAGE')] | .//w:fldSimple[contains(@w:instr, 'PAGE')]"
 
 
+_ROW_WHOLE = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
+
+def _move_tab_stops(section, old_page_width: int, new_page_width: int) -> None:
+    """Header and footer tab stops at the right margin (or the middle) of the page before it turned move to
+    the right margin (or middle) after, so "Actielijst" stays in the corner of a landscape page."""
+    try:
+        margins = section.left_margin + section.right_margin
+    except TypeError:
+        return
+    old, new = round((old_page_width - margins) / 635), round((new_page_width - margins) / 635)  # EMU -> twips
+    moves = {old: new, old // 2: new // 2}
+    tab = f"{{{W_NS}}}tab"
+    pos = f"{{{W_NS}}}pos"
+    for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+        if part.is_linked_to_previous:
+            continue
+        for stop in part._element.iter(tab):
+            value = stop.get(pos)
+            if value is None or not value.lstrip("-").isdigit():
+                continue
+            target = next((n for o, n in moves.items() if abs(int(value) - o) <= 20), None)
+            if target is not None:
+                stop.set(pos, str(target))
+
+
+def _cell_words(value, out: list[tuple[str, bool]]) -> None:
+    """The words of a cell value (text, ``Para``, ``Run``, ``Cell`` or a list of them), each with its boldness."""
+    if isinstance(value, str):
+        out.extend((w, False) for w in value.split())
+    elif isinstance(value, Run):
+        out.extend((w, value.bold) for w in value.text.split())
+    elif isinstance(value, Para):
+        for run in value.runs:
+            _cell_words(run, out)
+    elif isinstance(value, Cell):
+        _cell_words(value.content, out)
+    elif value is not None:
+        for part in value:
+            _cell_words(part, out)
+
+
 class DocxWriter:
     """Appends paragraphs, headings and tables to a document at the XML level, in order."""
 
@@ -349,6 +408,7 @@ class DocxWriter:
         self._toc_anchor = None
         # Paragraph XML waiting to be parsed: many small paragraphs cost one parse, not one each.
         self._pending: list[str] = []
+        self._table_font = None  # docx_widths.TableFont of the table text style, read at the first table
 
     # -- styles ---------------------------------------------------------------------------------
     def style_id(self, name: str) -> str:
@@ -418,6 +478,7 @@ class DocxWriter:
             is_landscape = width > height
             if is_landscape != landscape:
                 section.page_width, section.page_height = height, width
+                _move_tab_stops(section, width, height)
             section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
     def text_width_cm(self) -> float:
@@ -526,18 +587,23 @@ class DocxWriter:
         borders: bool = True,
         progress: Callable[[int], None] | None = None,
         chunk: int = 200,
+        keep_rows_whole: bool | Callable[[Sequence], bool] = True,
     ) -> int:
         """Add a table; returns the number of body rows written.
 
-        ``columns`` are (header text, relative width); widths are scaled to the text width. The
-        header row repeats on every page. Rows are written ``chunk`` at a time as one XML string,
-        and ``progress(rows_done)`` is called after each chunk.
+        ``columns`` are (header text, relative width); widths are scaled to the text width and a column is
+        widened to its longest word (``docx_widths``). The header row repeats on every page; a row is never
+        split across two pages unless ``keep_rows_whole`` (a flag, or a test per row) says it may be, for a
+        row that can be taller than a page. Rows are written ``chunk`` at a time as one XML string, and
+        ``progress(rows_done)`` is called after each chunk.
         """
         total_weight = sum(w for _, w in columns) or 1.0
         width = self.text_width_cm()
         widths = [round(width * w / total_weight * TWIPS_PER_CM) for _, w in columns]
         cell_style = self.style_id("Tabeltekst")
         head_style = self.style_id("Tabelkop")
+        rows = list(rows)
+        widths = self._word_safe_widths(columns if header else (), rows, widths, cell_style)
         border = (
             "".join(
                 f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOR}"/>'
@@ -591,7 +657,8 @@ class DocxWriter:
                     f"</w:tcPr><w:p>{_ppr(head_style, keep_next=True)}{run_xml(row.text)}</w:p></w:tc></w:tr>"
                 )
             else:
-                buffer.append(self._row_xml(row, widths, plain_props, cell_style))
+                whole = keep_rows_whole(row) if callable(keep_rows_whole) else keep_rows_whole
+                buffer.append(self._row_xml(row, widths, plain_props, cell_style, _ROW_WHOLE if whole else "<w:tr>"))
             count += 1
             if len(buffer) >= chunk:
                 flush()
@@ -604,7 +671,29 @@ class DocxWriter:
             flush()
         return count
 
-    def _row_xml(self, row: Sequence, widths: list[int], plain_props: list[str], cell_style: str) -> str:
+    def _word_safe_widths(self, columns, rows: list, widths: list[int], cell_style: str) -> list[int]:
+        """``widths`` with every column at least as wide as its longest word in the table font."""
+        from .docx_widths import fit_widths, minimum_widths, table_font
+
+        words: list[list[tuple[str, bool]]] = [[] for _ in widths]
+        for (title, _), column in zip(columns, words, strict=False):
+            column.extend((w, True) for w in title.split())
+        for row in rows:
+            if isinstance(row, SpanRow):
+                continue
+            column = 0
+            for value in row:
+                span = value.span if isinstance(value, Cell) else 1
+                if span == 1 and column < len(words):
+                    _cell_words(value, words[column])
+                column += span
+        if self._table_font is None:
+            self._table_font = table_font(self.document, cell_style)
+        return fit_widths(widths, minimum_widths(words, self._table_font, sum(widths)))
+
+    def _row_xml(
+        self, row: Sequence, widths: list[int], plain_props: list[str], cell_style: str, row_opening: str = "<w:tr>"
+    ) -> str:
         cells = []
         column = 0
         style = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>'
@@ -637,7 +726,7 @@ class DocxWriter:
             else:
                 paras = "".join([self.para_xml(p, "Tabeltekst") for p in value]) or "<w:p/>"
             cells.append(f"{opening}{paras}</w:tc>")
-        return f"<w:tr>{''.join(cells)}</w:tr>"
+        return f"{row_opening}{''.join(cells)}</w:tr>"
 
     def key_values(self, pairs: Iterable[tuple[str, str | Sequence[str | Para]]], *, key_width: float = 1.0) -> None:
         """A header block: labels in bold on the left, values on the right, no borders."""

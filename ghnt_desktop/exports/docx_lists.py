@@ -19,6 +19,7 @@ ACTION_COLUMNS = [
     ("Deadline", 2.0),
     ("Status", 2.0),
     ("Uitgesteld", 1.8),
+    ("Stand van zaken", 5.0),
 ]
 
 
@@ -75,6 +76,7 @@ def export_actielijst(
     """Write the actielijst: a heading and a table per group (actielijn, trekker or meeting)."""
     counter = ProgressCounter(progress, data.action_count + 1)
     writer = DocxWriter(open_template(template, "actielijst"))
+    writer.set_landscape(True)  # seven columns, the stand van zaken among them: as wide as the Excel list
     writer.title(data.title, data.subtitle)
     late = sum(1 for g in data.groups for a in g.actions if a.is_overdue(data.today))
     postponed = sum(1 for g in data.groups for a in g.actions if a.times_postponed)
@@ -94,7 +96,8 @@ def export_actielijst(
                 deadline = Para.of(Run(deadline_text(a), bold=True, color=LATE_COLOR))
             status = a.status.label + (", te laat" if overdue else "")
             times = f"{a.times_postponed}x" if a.times_postponed else "-"
-            rows.append([a.number, action_text(a), a.trekker, deadline, status, times])
+            progress_note = data.progress_texts.get(a.id, "")
+            rows.append([a.number, action_text(a), a.trekker, deadline, status, times, progress_note])
         writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
         done += len(rows)
     written = writer.finish(
