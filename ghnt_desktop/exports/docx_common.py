@@ -381,11 +381,14 @@ def _move_tab_stops(section, old_page_width: int, new_page_width: int) -> None:
 
 
 def _cell_words(value, out: list[tuple[str, bool]]) -> None:
-    """The words of a cell value (text, ``Para``, ``Run``, ``Cell`` or a list of them), each with its boldness."""
+    """The longest word of each text and run in a cell value (text, ``Para``, ``Run``, ``Cell`` or a list of
+    them), with its boldness: the candidates for the widest word of a column."""
     if isinstance(value, str):
-        out.extend((w, False) for w in value.split())
+        if value:
+            out.append((max(value.split(), key=len, default=""), False))
     elif isinstance(value, Run):
-        out.extend((w, value.bold) for w in value.text.split())
+        if value.text:
+            out.append((max(value.text.split(), key=len, default=""), value.bold))
     elif isinstance(value, Para):
         for run in value.runs:
             _cell_words(run, out)
@@ -678,15 +681,25 @@ class DocxWriter:
         words: list[list[tuple[str, bool]]] = [[] for _ in widths]
         for (title, _), column in zip(columns, words, strict=False):
             column.extend((w, True) for w in title.split())
+        # Per plain-text cell only its longest word (a 1,000-row list: 30 ms -> 6 ms); richer cells give all.
+        plain = [set() for _ in widths]
+        count = len(widths)
         for row in rows:
             if isinstance(row, SpanRow):
                 continue
             column = 0
             for value in row:
+                if type(value) is str:
+                    if value and column < count:
+                        plain[column].add(max(value.split(), key=len, default=""))
+                    column += 1
+                    continue
                 span = value.span if isinstance(value, Cell) else 1
-                if span == 1 and column < len(words):
+                if span == 1 and column < count:
                     _cell_words(value, words[column])
                 column += span
+        for column, longest in zip(words, plain, strict=True):
+            column.extend((w, False) for w in longest if w)
         if self._table_font is None:
             self._table_font = table_font(self.document, cell_style)
         return fit_widths(widths, minimum_widths(words, self._table_font, sum(widths)))
