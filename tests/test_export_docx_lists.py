@@ -405,3 +405,21 @@ def test_rendered_lists_break_no_word(session, tmp_path, house_style):
     assert words
     missing = sorted(w for w in words if w not in rendered and not all(p in rendered for p in w.split("-")))
     assert not missing, missing
+
+
+def test_the_tables_of_one_actielijst_share_their_columns(session, tmp_path):
+    out = tmp_path / "acties.docx"
+    export_actielijst(docs.action_list_document(session, today=TODAY), out)
+    grids = {tuple(_grid(table)) for table in docx.Document(out).tables}
+    assert len(grids) == 1
+
+
+def test_a_column_of_short_texts_gives_its_room_to_the_others():
+    from ghnt_desktop.exports.docx_widths import content_widths
+
+    font = TableFont("Arial", 9)
+    proposed = [2000, 2000, 2000]
+    fitted = content_widths(proposed, [300, 300, 300], [["1x", "-"], None, []], font)
+    assert sum(fitted) == sum(proposed)
+    assert fitted[0] < 1000 and fitted[2] == 300 and fitted[1] > 4000
+    assert content_widths(proposed, [0, 0, 0], [None, None, None], font) == proposed

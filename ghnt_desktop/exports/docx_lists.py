@@ -85,9 +85,8 @@ def export_actielijst(
     )
     if not data.groups:
         writer.paragraph("Er zijn geen acties die aan de keuze voldoen.")
-    done = 0
+    tables = []
     for group in data.groups:
-        writer.heading(group.title, 1)
         rows = []
         for a in group.actions:
             overdue = a.is_overdue(data.today)
@@ -98,7 +97,12 @@ def export_actielijst(
             times = f"{a.times_postponed}x" if a.times_postponed else "-"
             progress_note = data.progress_texts.get(a.id, "")
             rows.append([a.number, action_text(a), a.trekker, deadline, status, times, progress_note])
-        writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
+        tables.append((group.title, rows))
+    every_row = [row for _, rows in tables for row in rows]  # one set of column widths for all the tables
+    done = 0
+    for title, rows in tables:
+        writer.heading(title, 1)
+        writer.table(ACTION_COLUMNS, rows, progress=counter.at(done), measure_rows=every_row)
         done += len(rows)
     written = writer.finish(
         path,

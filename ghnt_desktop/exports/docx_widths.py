@@ -185,3 +185,31 @@ def fit_widths(proposed: Sequence[int], minimum: Sequence[int]) -> list[int]:
         scale = sum(proposed) / sum(widths)
         widths = [int(w * scale) for w in widths]
     return widths
+
+
+def content_widths(
+    proposed: Sequence[int], minimum: Sequence[int], texts: Sequence[Sequence[str] | None], font: TableFont
+) -> list[int]:
+    """``proposed`` widths with a column whose every cell is a short plain text narrowed to its widest text
+    (never below its ``minimum``, the header's longest word included); the width freed goes to the other
+    columns in proportion to their width. ``texts[i]`` is None for a column with richer cells."""
+    widths = list(proposed)
+    freed = 0
+    narrowed = set()
+    for index, column in enumerate(texts):
+        if column is None:
+            continue
+        widest = max((word_width_twips(t, font) for t in heapq.nlargest(3, set(column), key=len)), default=0)
+        natural = max(round(widest * SLACK) + CELL_MARGINS_TWIPS if widest else 0, minimum[index])
+        if natural < widths[index]:
+            freed += widths[index] - natural
+            widths[index] = natural
+            narrowed.add(index)
+    others = [i for i in range(len(widths)) if i not in narrowed]
+    total = sum(widths[i] for i in others)
+    if not freed or not total:
+        return list(proposed) if not freed or not others else widths
+    for i in others:
+        widths[i] += freed * widths[i] // total
+    widths[others[-1]] += sum(proposed) - sum(widths)
+    return widths
