@@ -24,7 +24,15 @@ from ghnt_desktop.exports.docx_common import deadline_text
 from ghnt_desktop.exports.docx_lists import export_actielijst, export_besluitenlijst
 from ghnt_desktop.exports.docx_meeting import export_agenda, export_verslag
 from ghnt_desktop.exports.docx_programme import export_programma
-from ghnt_desktop.exports.docx_widths import TableFont, fit_widths, minimum_widths, table_font, word_width_twips
+from ghnt_desktop.exports.docx_widths import (
+    TableFont,
+    fit_widths,
+    long_words,
+    minimum_widths,
+    table_font,
+    word_threshold,
+    word_width_twips,
+)
 from ghnt_desktop.models import Ambition, Decision, Meeting, ProgrammeAction
 from ghnt_desktop.services import documents as docs
 from ghnt_desktop.services.importing import latest_progress_texts
@@ -241,6 +249,7 @@ def test_a_wide_house_font_widens_the_columns():
     ("proposed", "minimum"),
     [
         ([1000, 3000, 1000], [1500, 0, 0]),
+        ([1000, 3000, 1000], [1500, 1400, 0]),
         ([1000, 3000, 1000], [1500, 2900, 1200]),
         ([1000, 1000], [3000, 3000]),
         ([500, 500, 500, 500], [0, 0, 0, 0]),
@@ -249,9 +258,19 @@ def test_a_wide_house_font_widens_the_columns():
 def test_fitted_widths_keep_the_table_width(proposed, minimum):
     fitted = fit_widths(proposed, minimum)
     assert sum(fitted) <= sum(proposed)
-    if sum(minimum) <= sum(proposed):
-        assert all(f >= m for f, m in zip(fitted, minimum, strict=True))
+    floors = [max(m, p // 2) for p, m in zip(proposed, minimum, strict=True)]
+    if sum(floors) <= sum(proposed):
+        assert all(f >= m for f, m in zip(fitted, floors, strict=True))
     assert minimum_widths([[("x" * 500, False)]], TableFont("", 9), 1000) == [450]
+
+
+def test_only_words_that_could_overflow_are_measured():
+    font = TableFont("Verdana", 10)
+    for width in (800, 1500, 3000, 6000):
+        threshold = word_threshold(width, font)
+        widest_short = "W" * (threshold - 1)
+        assert word_width_twips(widest_short, font, True) * 1.06 + 170 <= width // 2 or threshold == 3
+    assert long_words(["een heel lang woord: samenwerkingsafspraken", "kort"], 10) == {"samenwerkingsafspraken"}
 
 
 def test_table_font_follows_the_styles(tmp_path):
@@ -419,7 +438,7 @@ def test_a_column_of_short_texts_gives_its_room_to_the_others():
 
     font = TableFont("Arial", 9)
     proposed = [2000, 2000, 2000]
-    fitted = content_widths(proposed, [300, 300, 300], [["1x", "-"], None, []], font)
-    assert sum(fitted) == sum(proposed)
+    fitted, narrowed = content_widths(proposed, [300, 300, 300], [["1x", "-"], None, []], font)
+    assert sum(fitted) == sum(proposed) and narrowed == {0, 2}
     assert fitted[0] < 1000 and fitted[2] == 300 and fitted[1] > 4000
-    assert content_widths(proposed, [0, 0, 0], [None, None, None], font) == proposed
+    assert content_widths(proposed, [0, 0, 0], [None, None, None], font) == (proposed, set())

@@ -10,6 +10,7 @@ Sans) and an unknown font as DejaVu Sans, which is as wide as Verdana, so a gues
 from __future__ import annotations
 
 import heapq
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -164,14 +165,33 @@ def minimum_widths(columns: Sequence[Iterable[tuple[str, bool]]], font: TableFon
     return result
 
 
-def fit_widths(proposed: Sequence[int], minimum: Sequence[int]) -> list[int]:
+FLOOR_SHARE = 0.5  # a column gives away at most half its width: its words shorter than the threshold still fit
+_WIDEST_EM = 1.1  # no character is wider than this (W and M in a bold wide font are about 1.0 em)
+
+
+def word_threshold(width: int, font: TableFont) -> int:
+    """The length in characters from which a word might not fit in ``FLOOR_SHARE`` of a column ``width`` wide;
+    shorter words always fit, so only longer ones are measured."""
+    usable = FLOOR_SHARE * 0.9 * (width - CELL_MARGINS_TWIPS)
+    return max(3, int(usable / (_WIDEST_EM * font.size_pt * TWIPS_PER_PT * SLACK)))
+
+
+def long_words(values: Iterable[str], threshold: int) -> set[str]:
+    """The distinct words of ``values`` at least ``threshold`` characters long (one regular expression pass)."""
+    return set(re.findall(rf"\S{{{threshold},}}", "\n".join(values)))
+
+
+def fit_widths(proposed: Sequence[int], minimum: Sequence[int], floor: Sequence[int] | None = None) -> list[int]:
     """``proposed`` widths with each column at least its ``minimum``; what that adds is taken from the columns
-    with room above their minimum, in proportion to that room, so the table keeps its total width."""
+    with room above their minimum (and above their ``floor``: by default ``FLOOR_SHARE`` of their width), in
+    proportion to that room, so the table keeps its total width."""
+    if floor is None:
+        floor = [int(p * FLOOR_SHARE) for p in proposed]
     widths = [max(p, m) for p, m in zip(proposed, minimum, strict=True)]
     extra = sum(widths) - sum(proposed)
     if extra <= 0:
         return widths
-    room = [max(w - m, 0) if w == p else 0 for w, p, m in zip(widths, proposed, minimum, strict=True)]
+    room = [max(w - max(m, f), 0) if w == p else 0 for w, p, m, f in zip(widths, proposed, minimum, floor, strict=True)]
     total_room = sum(room)
     if total_room <= 0:
         scale = sum(proposed) / sum(widths)
@@ -189,10 +209,11 @@ def fit_widths(proposed: Sequence[int], minimum: Sequence[int]) -> list[int]:
 
 def content_widths(
     proposed: Sequence[int], minimum: Sequence[int], texts: Sequence[Sequence[str] | None], font: TableFont
-) -> list[int]:
+) -> tuple[list[int], set[int]]:
     """``proposed`` widths with a column whose every cell is a short plain text narrowed to its widest text
     (never below its ``minimum``, the header's longest word included); the width freed goes to the other
-    columns in proportion to their width. ``texts[i]`` is None for a column with richer cells."""
+    columns in proportion to their width. ``texts[i]`` is None for a column with richer cells. Returns the
+    widths and the columns narrowed (already as narrow as their content allows)."""
     widths = list(proposed)
     freed = 0
     narrowed = set()
@@ -208,8 +229,8 @@ def content_widths(
     others = [i for i in range(len(widths)) if i not in narrowed]
     total = sum(widths[i] for i in others)
     if not freed or not total:
-        return list(proposed) if not freed or not others else widths
+        return (list(proposed), set()) if not freed or not others else (widths, narrowed)
     for i in others:
         widths[i] += freed * widths[i] // total
     widths[others[-1]] += sum(proposed) - sum(widths)
-    return widths
+    return widths, narrowed
