@@ -332,7 +332,8 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
         key = (title, ambition_code)
         responsible, trekkers = _labels(row["verantwoordelijke_partijen"]), _labels(row["trekkers"])
         if key not in ambitions:
-            text = (row.get("ambitie") or "").strip() or (
+            # Texts move with the deadlines: "dan in 2018" beside "februari 2026" would contradict itself.
+            text = shift_years((row.get("ambitie") or "").strip(), shift) or (
                 "Acties uit de hoofdtekst van het actieprogramma (hoofdstuk 7, Hoe nu verder)"
             )
             ambition = Ambition(
@@ -340,7 +341,7 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
                 section_id=section.id,
                 code=ambition_code,
                 text=text,
-                sub_points=[p for p in row.get("ambities_lijst") or [] if p],
+                sub_points=[shift_years(p, shift) for p in row.get("ambities_lijst") or [] if p],
                 paragraph=row.get("paragraaf") or "",
                 reference=row.get("verwijzing_in_tabel") or "",
                 position=sum(1 for k in ambitions if k[0] == title),
@@ -363,7 +364,7 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
             ambition_id=ambition.id,
             parent_id=parent.id if parent else None,
             code=row["id"],
-            text=row["actie"].strip(),
+            text=shift_years(row["actie"].strip(), shift),
             kind=row["soort"],
             position=position,
             overrides_responsibility=overrides,

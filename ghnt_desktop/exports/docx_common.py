@@ -17,7 +17,8 @@ import io
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, time
+from datetime import date, datetime, time
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
@@ -29,8 +30,11 @@ from .docx_errors import W_NS, ExportError, TemplateError  # noqa: F401 (Templat
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.oxml.xmlchemy import BaseOxmlElement
+    from docx.section import Section
 
     from ..services.actions import ActionRow
+    from .docx_widths import TableFont
+
 
 Progress = Callable[[int, int], None] | None
 
@@ -103,8 +107,24 @@ def lines(text: Any) -> list[str]:
 
 
 def deadline_text(action: ActionRow) -> str:
-    """An action's deadline as lists print it: the date, else the text as written ("Q2 2020")."""
-    return short_date(action.deadline) if action.deadline is not None else action.deadline_text
+    """An action's deadline as lists print it: as written ("februari 2020", "Q2 2020", "na de zomer"); the date
+    only where the text was a date, where there is no text, or where the date moved on since the text was
+    written (a postponement that left the old text behind)."""
+    return _deadline_shown(action.deadline, (action.deadline_text or "").strip())
+
+
+@lru_cache(maxsize=65536)
+def _deadline_shown(deadline: date | None, text: str) -> str:
+    from ..deadlines import parse_deadline
+
+    if deadline is None or not text:
+        return text if deadline is None else short_date(deadline)
+    parsed = parse_deadline(text, reference=deadline)
+    if not parsed.has_period:
+        return text  # words only: the date behind them is the app's reading, not what was agreed
+    if parsed.end == deadline:
+        return short_date(deadline) if parsed.start == parsed.end else text
+    return short_date(deadline)
 
 
 def clock(value: time | None) -> str:
@@ -335,6 +355,51 @@ _SETTINGS_AFTER_UPDATE_FIELDS = tuple(
 _PAGE_FIELD_XPATH = ".//w:instrText[contains(., 'PAGE')] | .//w:fldSimple[contains(@w:instr, 'PAGE')]"
 
 
+_ROW_WHOLE = "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+
+
+def _move_tab_stops(section: Section, old_page_width: int, new_page_width: int) -> None:
+    """Header and footer tab stops at the right margin (or the middle) of the page before it turned move to
+    the right margin (or middle) after, so "Actielijst" stays in the corner of a landscape page."""
+    left, right = section.left_margin, section.right_margin
+    if left is None or right is None:
+        return
+    margins = left + right
+    old, new = round((old_page_width - margins) / 635), round((new_page_width - margins) / 635)  # EMU -> twips
+    moves = {old: new, old // 2: new // 2}
+    tab = f"{{{W_NS}}}tab"
+    pos = f"{{{W_NS}}}pos"
+    for part in (section.header, section.footer, section.first_page_header, section.first_page_footer):
+        if part.is_linked_to_previous:
+            continue
+        for stop in part._element.iter(tab):
+            value = stop.get(pos)
+            if value is None or not value.lstrip("-").isdigit():
+                continue
+            target = next((n for o, n in moves.items() if abs(int(value) - o) <= 20), None)
+            if target is not None:
+                stop.set(pos, str(target))
+
+
+def _cell_words(value: object, out: list[tuple[str, bool]]) -> None:
+    """The longest word of each text and run in a cell value (text, ``Para``, ``Run``, ``Cell`` or a list of
+    them), with its boldness: the candidates for the widest word of a column."""
+    if isinstance(value, str):
+        if value:
+            out.append((max(value.split(), key=len, default=""), False))
+    elif isinstance(value, Run):
+        if value.text:
+            out.append((max(value.text.split(), key=len, default=""), value.bold))
+    elif isinstance(value, Para):
+        for run in value.runs:
+            _cell_words(run, out)
+    elif isinstance(value, Cell):
+        _cell_words(value.content, out)
+    elif isinstance(value, list | tuple):
+        for part in value:
+            _cell_words(part, out)
+
+
 class DocxWriter:
     """Appends paragraphs, headings and tables to a document at the XML level, in order."""
 
@@ -347,6 +412,8 @@ class DocxWriter:
         self._toc_anchor: BaseOxmlElement | None = None
         # Paragraph XML waiting to be parsed: many small paragraphs cost one parse, not one each.
         self._pending: list[str] = []
+        self._table_font: TableFont | None = None  # of the table text style, read at the first table
+        self._shared_widths: dict[tuple[int, tuple[int, ...]], list[int]] = {}
 
     # -- styles ---------------------------------------------------------------------------------
     def style_id(self, name: str) -> str:
@@ -418,6 +485,7 @@ class DocxWriter:
             is_landscape = width > height
             if is_landscape != landscape:
                 section.page_width, section.page_height = height, width
+                _move_tab_stops(section, width, height)
             section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
     def text_width_cm(self) -> float:
@@ -527,18 +595,31 @@ class DocxWriter:
         borders: bool = True,
         progress: Callable[[int], None] | None = None,
         chunk: int = 200,
+        keep_rows_whole: bool | Callable[[Sequence[Any]], bool] = True,
+        measure_rows: Sequence[Any] | None = None,
     ) -> int:
         """Add a table; returns the number of body rows written.
 
-        ``columns`` are (header text, relative width); widths are scaled to the text width. The
-        header row repeats on every page. Rows are written ``chunk`` at a time as one XML string,
-        and ``progress(rows_done)`` is called after each chunk.
+        ``columns`` are (header text, relative width); widths are scaled to the text width and a column is
+        widened to its longest word (``docx_widths``). The header row repeats on every page; a row is never
+        split across two pages unless ``keep_rows_whole`` (a flag, or a test per row) says it may be, for a
+        row that can be taller than a page. Rows are written ``chunk`` at a time as one XML string, and
+        ``progress(rows_done)`` is called after each chunk. ``measure_rows``: the rows the widths are measured
+        on when several tables of a document should have the same columns (default: this table's rows).
         """
         total_weight = sum(w for _, w in columns) or 1.0
         width = self.text_width_cm()
         widths = [round(width * w / total_weight * TWIPS_PER_CM) for _, w in columns]
         cell_style = self.style_id("Tabeltekst")
         head_style = self.style_id("Tabelkop")
+        rows = list(rows)
+        if measure_rows is None:
+            widths = self._word_safe_widths(columns if header else (), rows, widths, cell_style)
+        else:  # measured once for all the tables that share them
+            key = (id(measure_rows), tuple(widths))
+            if self._shared_widths.get(key) is None:
+                self._shared_widths = {key: self._word_safe_widths(columns, list(measure_rows), widths, cell_style)}
+            widths = self._shared_widths[key]
         border = (
             "".join(
                 f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="{BORDER_COLOR}"/>'
@@ -592,7 +673,8 @@ class DocxWriter:
                     f"</w:tcPr><w:p>{_ppr(head_style, keep_next=True)}{run_xml(row.text)}</w:p></w:tc></w:tr>"
                 )
             else:
-                buffer.append(self._row_xml(row, widths, plain_props, cell_style))
+                whole = keep_rows_whole(row) if callable(keep_rows_whole) else keep_rows_whole
+                buffer.append(self._row_xml(row, widths, plain_props, cell_style, _ROW_WHOLE if whole else "<w:tr>"))
             count += 1
             if len(buffer) >= chunk:
                 flush()
@@ -605,7 +687,61 @@ class DocxWriter:
             flush()
         return count
 
-    def _row_xml(self, row: Sequence[Any], widths: list[int], plain_props: list[str], cell_style: str) -> str:
+    def _word_safe_widths(
+        self, columns: Sequence[tuple[str, float]], rows: list[Any], widths: list[int], cell_style: str
+    ) -> list[int]:
+        """``widths`` with every column at least as wide as its longest word in the table font, and a column
+        of short plain texts (numbers, dates, an empty column) no wider than they are: the room goes to the
+        others."""
+        from .docx_widths import content_widths, fit_widths, long_words, minimum_widths, table_font, word_threshold
+
+        words: list[list[tuple[str, bool]]] = [[] for _ in widths]
+        for (title, _), column_words in zip(columns, words, strict=False):
+            column_words.extend((w, True) for w in title.split())
+        # Per plain-text cell only its longest word (a 1,000-row list: 30 ms -> 6 ms); richer cells give all.
+        plain: list[set[str]] = [set() for _ in widths]  # distinct plain texts: statuses and names repeat
+        rich = [False] * len(widths)  # a column with richer cells: its natural width is unknown
+        count = len(widths)
+        for row in rows:
+            if isinstance(row, SpanRow):
+                continue
+            column = 0
+            for value in row:
+                if type(value) is str:
+                    if column < count:
+                        plain[column].add(value)
+                    column += 1
+                    continue
+                span = value.span if isinstance(value, Cell) else 1
+                if column < count:
+                    rich[column] = True
+                    if span == 1:
+                        _cell_words(value, words[column])
+                column += span
+        font = self._table_font
+        if font is None:
+            font = self._table_font = table_font(self.document, cell_style)
+        texts: list[list[str] | None] = []
+        for column, values in enumerate(plain):
+            # Only words that could overflow half the column are measured (a 4,000-row list: 80 -> 15 ms).
+            words[column].extend((w, False) for w in long_words(values, word_threshold(widths[column], font)))
+            lines = [max(v.split("\n"), key=len) if "\n" in v else v for v in values if v]
+            texts.append(None if rich[column] else lines)
+        minimum = minimum_widths(words, font, sum(widths))
+        narrowed: set[int] = set()
+        if columns:
+            widths, narrowed = content_widths(widths, minimum, texts, font)
+        floor = [w if i in narrowed else max(m, w // 2) for i, (w, m) in enumerate(zip(widths, minimum, strict=True))]
+        return fit_widths(widths, minimum, floor)
+
+    def _row_xml(
+        self,
+        row: Sequence[Any],
+        widths: list[int],
+        plain_props: list[str],
+        cell_style: str,
+        row_opening: str = "<w:tr>",
+    ) -> str:
         cells = []
         column = 0
         style = f'<w:p><w:pPr><w:pStyle w:val="{cell_style}"/></w:pPr>'
@@ -638,7 +774,7 @@ class DocxWriter:
             else:
                 paras = "".join([self.para_xml(p, "Tabeltekst") for p in value]) or "<w:p/>"
             cells.append(f"{opening}{paras}</w:tc>")
-        return f"<w:tr>{''.join(cells)}</w:tr>"
+        return f"{row_opening}{''.join(cells)}</w:tr>"
 
     def key_values(self, pairs: Iterable[tuple[str, str | Sequence[str | Para]]], *, key_width: float = 1.0) -> None:
         """A header block: labels in bold on the left, values on the right, no borders."""

@@ -20,6 +20,7 @@ ACTION_COLUMNS = [
     ("Deadline", 2.0),
     ("Status", 2.0),
     ("Uitgesteld", 1.8),
+    ("Stand van zaken", 5.0),
 ]
 
 
@@ -76,6 +77,7 @@ def export_actielijst(
     """Write the actielijst: a heading and a table per group (actielijn, trekker or meeting)."""
     counter = ProgressCounter(progress, data.action_count + 1)
     writer = DocxWriter(open_template(template, "actielijst"))
+    writer.set_landscape(True)  # seven columns, the stand van zaken among them: as wide as the Excel list
     writer.title(data.title, data.subtitle)
     late = sum(1 for g in data.groups for a in g.actions if a.is_overdue(data.today))
     postponed = sum(1 for g in data.groups for a in g.actions if a.times_postponed)
@@ -84,9 +86,8 @@ def export_actielijst(
     )
     if not data.groups:
         writer.paragraph("Er zijn geen acties die aan de keuze voldoen.")
-    done = 0
+    tables = []
     for group in data.groups:
-        writer.heading(group.title, 1)
         rows = []
         for a in group.actions:
             overdue = a.is_overdue(data.today)
@@ -95,8 +96,14 @@ def export_actielijst(
                 deadline = Para.of(Run(deadline_text(a), bold=True, color=LATE_COLOR))
             status = a.status.label + (", te laat" if overdue else "")
             times = f"{a.times_postponed}x" if a.times_postponed else "-"
-            rows.append([a.number, action_text(a), a.trekker, deadline, status, times])
-        writer.table(ACTION_COLUMNS, rows, progress=counter.at(done))
+            progress_note = data.progress_texts.get(a.id, "")
+            rows.append([a.number, action_text(a), a.trekker, deadline, status, times, progress_note])
+        tables.append((group.title, rows))
+    every_row = [row for _, rows in tables for row in rows]  # one set of column widths for all the tables
+    done = 0
+    for title, rows in tables:
+        writer.heading(title, 1)
+        writer.table(ACTION_COLUMNS, rows, progress=counter.at(done), measure_rows=every_row)
         done += len(rows)
     written = writer.finish(
         path,

@@ -5,7 +5,7 @@ column."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..services.documents import ProgrammeDocument, ProgrammeRow
@@ -59,6 +59,29 @@ def _responsibility_cell(row: ProgrammeRow) -> list[str | Para]:
     return paras
 
 
+# A row longer than this many characters in one cell may be taller than a landscape page: Word and LibreOffice
+# would push a row that cannot split to a page of its own and still cut it, so such a row may split.
+_WHOLE_ROW_CHARACTERS = 1800
+
+
+def _cell_characters(value: object) -> int:
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, Run):
+        return len(value.text)
+    if isinstance(value, Para):
+        return sum(_cell_characters(r) for r in value.runs)
+    if isinstance(value, Cell):
+        return _cell_characters(value.content)
+    if isinstance(value, list | tuple):
+        return sum(_cell_characters(v) + 60 for v in value)  # a paragraph starts a new line
+    return 0
+
+
+def _fits_on_a_page(row: Sequence[object]) -> bool:
+    return all(_cell_characters(cell) < _WHOLE_ROW_CHARACTERS for cell in row)
+
+
 def programme_rows(data: ProgrammeDocument) -> Iterator[SpanRow | list[Cell | list[str | Para]]]:
     """The table rows: a ``SpanRow`` per section, then its ambition rows (merged ambition cells)."""
     for section in data.sections:
@@ -81,8 +104,10 @@ def export_programma(
     subtitle = " · ".join(p for p in (f"Regio {data.region}" if data.region else "", data.period) if p)
     writer.title(data.title, subtitle)
     writer.heading("Samenvatting van de ambities per programmalijn", 1)
-    writer.paragraph("Samenvatting van de ambities per programmalijn, met lokale en regionale verantwoordelijkheden:")
-    writer.table(PROGRAMME_COLUMNS, programme_rows(data), progress=counter.at(0), chunk=100)
+    writer.paragraph("Per ambitie de acties en wie er lokaal en regionaal verantwoordelijk voor is.")
+    writer.table(
+        PROGRAMME_COLUMNS, programme_rows(data), progress=counter.at(0), chunk=100, keep_rows_whole=_fits_on_a_page
+    )
     written = writer.finish(
         path,
         title=data.title,

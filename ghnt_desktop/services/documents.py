@@ -12,6 +12,7 @@ the actions view on trekker, actielijn and postponement count.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -279,6 +280,8 @@ class ActionListDocument:
     today: date
     omitted: Omitted
     author: str
+    # Latest progress note per action that is not vertrouwelijk (services.importing.latest_progress_texts).
+    progress_texts: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
     def action_count(self) -> int:
@@ -891,6 +894,13 @@ def decision_list_document(
 
 
 GROUP_BY = ("actielijn", "trekker", "overleg")
+_DIGITS = re.compile(r"(\d+)")
+
+
+def number_key(number: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key that reads the numbers inside a number: 2 before 10, AO-2026-1-A2 before AO-2026-1-A10."""
+    parts = _DIGITS.split(number or "")
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in parts)
 
 
 def action_list_document(
@@ -909,6 +919,8 @@ def action_list_document(
 
     ``date_from``/``date_to`` select the meetings the actions came from.
     """
+    from .importing import latest_progress_texts  # importing uses this module
+
     if group_by not in GROUP_BY:
         raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {group_by!r}.")
     today = today or date.today()
@@ -939,6 +951,8 @@ def action_list_document(
                 else "Zonder overleg"
             )
         groups.setdefault(key, []).append(row)
+    for actions in groups.values():
+        actions.sort(key=lambda r: number_key(r.number))  # stable: the group's own order stays between equals
     # "Zonder ..." groups go last; the SQL sort already ordered the others.
     ordered = sorted(groups.items(), key=lambda kv: kv[0].startswith("Zonder "))
     scope = "Alle acties" if include_closed else "Openstaande acties"
@@ -951,6 +965,7 @@ def action_list_document(
         subtitle=subtitle,
         group_by=group_by,
         groups=tuple(ActionGroup(title, tuple(actions)) for title, actions in ordered),
+        progress_texts=latest_progress_texts(session, (r.id for r in kept)),
         open_only=not include_closed,
         today=today,
         omitted=Omitted(
@@ -996,6 +1011,30 @@ def _responsibilities(
         target = per_ambition[owner] if ambition_id is not None else per_action[owner]
         target[0 if role == ResponsibilityRole.RESPONSIBLE else 1].append(text)
     return per_ambition, per_action
+
+
+_PARAGRAPH_NUMBER = re.compile(r"\d+(\.\d+)+")
+
+
+def _squash(text: str) -> str:
+    """``text`` compared loosely: case, spacing and bullet marks at line starts do not count."""
+    return " ".join(re.sub(r"(?m)^\s*[o•\-–*▪·]\s+", " ", text or "").split()).casefold()
+
+
+def _own_sub_points(text: str, points: Iterable[object] | None) -> tuple[str, ...]:
+    """The sub-points the ambition text does not already say: an import that stored the ambition both as text
+    and as its list of points printed every ambition twice, once as its own sub-point."""
+    said = _squash(text)
+    return tuple(str(p) for p in points or () if str(p).strip() and _squash(str(p)) not in said)
+
+
+def _reference(reference: str, paragraph: str) -> str:
+    """The "Zie paragraaf ..." line: as written in the source; made from the paragraph only when that is a
+    paragraph number ("3.1"), never from a chapter code or a word ("H7", "Inleiding")."""
+    if (reference or "").strip():
+        return reference.strip()
+    paragraph = (paragraph or "").strip()
+    return f"Zie paragraaf {paragraph}" if _PARAGRAPH_NUMBER.fullmatch(paragraph) else ""
 
 
 def programme_document(session: Session, programme_id: uuid.UUID | None = None) -> ProgrammeDocument:
@@ -1062,15 +1101,18 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
     for ambition in ambitions:
         ambitions_by_section[ambition.section_id].append(ambition)
 
-    def line(action: Any, level: int) -> ProgrammeActionLine:  # a row of ``actions``
-        return ProgrammeActionLine(action.code, action.text, action.deadline_text or "", level, action.status)
+    def line(action: Any, level: int) -> ProgrammeActionLine:
+        deadline = action.deadline_text or ""
+        if deadline and _squash(deadline) in _squash(action.text):
+            deadline = ""  # the text already says when: "(november 2019)" after "... in november 2019" repeats it
+        return ProgrammeActionLine(action.code, action.text, deadline, level, action.status)
 
     result = []
     for section_id, section_title, kind in sections:
         rows: list[ProgrammeRow] = []
         for ambition in ambitions_by_section.get(section_id, ()):
             inherited = per_ambition.get(ambition.id, ([], []))
-            reference = ambition.reference or (f"Zie paragraaf {ambition.paragraph}" if ambition.paragraph else "")
+            reference = _reference(ambition.reference, ambition.paragraph)
             # Consecutive actions with the same responsibility share one row.
             chunks: list[tuple[tuple[tuple[str, ...], tuple[str, ...]], list[ProgrammeActionLine]]] = []
             for action in top_by_ambition.get(ambition.id, ()):
@@ -1090,7 +1132,7 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
                         ambition_id=ambition.id,
                         ambition_code=ambition.code or "",
                         ambition_text=ambition.text,
-                        sub_points=tuple(str(p) for p in (ambition.sub_points or ())),
+                        sub_points=_own_sub_points(ambition.text, ambition.sub_points),
                         reference=reference,
                         first_of_ambition=index == 0,
                         actions=tuple(lines_),
