@@ -35,7 +35,7 @@ from ghnt_desktop.exports.docx_widths import (
 )
 from ghnt_desktop.models import Ambition, Decision, Meeting, ProgrammeAction
 from ghnt_desktop.services import documents as docs
-from ghnt_desktop.services.importing import latest_progress_texts
+from ghnt_desktop.services.actions import latest_progress_texts
 
 pytest.importorskip("ghnt_desktop.demo")
 

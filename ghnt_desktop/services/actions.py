@@ -283,6 +283,40 @@ def list_action_items(
     return rows
 
 
+def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The text of the most recent progress update of each action item ("wat is gedaan", else "wat moet nog"),
+    among the updates that are not vertrouwelijk by the one rule of ``services.confidentiality``."""
+    ids = list(action_ids)
+    if not ids:
+        return {}
+    conditions = [ProgressUpdate.action_item_id.is_not(None)]
+    hidden = confidential_scope(session).updates
+    if hidden:
+        conditions.append(ProgressUpdate.id.not_in(list(hidden)))
+    ranked = (
+        select(
+            ProgressUpdate.action_item_id,
+            ProgressUpdate.done_text,
+            ProgressUpdate.todo_text,
+            func.row_number()
+            .over(
+                partition_by=ProgressUpdate.action_item_id,
+                order_by=(ProgressUpdate.date.desc(), ProgressUpdate.created_at.desc()),
+            )
+            .label("rank"),
+        )
+        .where(*conditions)
+        .subquery()
+    )
+    query = select(ranked.c.action_item_id, ranked.c.done_text, ranked.c.todo_text).where(ranked.c.rank == 1)
+    wanted = set(ids)
+    texts: dict[uuid.UUID, str] = {}
+    for action_id, done_text, todo_text in session.execute(query):
+        if action_id in wanted:
+            texts[action_id] = (done_text or todo_text or "").strip()
+    return texts
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The actions view: every action item and programme action as a plain tuple, filtered and sorted in Python.
 #

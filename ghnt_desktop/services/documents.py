@@ -55,7 +55,7 @@ from ..models import (
     SectionKind,
 )
 from . import NotFoundError, ValidationError
-from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, list_action_items
+from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, latest_progress_texts, list_action_items
 from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
 from .meeting_record import approval_of, rows_as_of
 
@@ -280,7 +280,7 @@ class ActionListDocument:
     today: date
     omitted: Omitted
     author: str
-    # Latest progress note per action that is not vertrouwelijk (services.importing.latest_progress_texts).
+    # Latest progress note per action that is not vertrouwelijk (services.actions.latest_progress_texts).
     progress_texts: dict[uuid.UUID, str] = field(default_factory=dict)
 
     @property
@@ -919,7 +919,6 @@ def action_list_document(
 
     ``date_from``/``date_to`` select the meetings the actions came from.
     """
-    from .importing import latest_progress_texts  # importing uses this module
 
     if group_by not in GROUP_BY:
         raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {group_by!r}.")

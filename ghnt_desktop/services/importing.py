@@ -38,7 +38,7 @@ from ..models import (
     ProgressUpdate,
 )
 from . import Changes, NotFoundError, ServiceError, ValidationError
-from .actions import ActionFilter, ActionRow, list_action_items
+from .actions import ActionFilter, ActionRow, latest_progress_texts, list_action_items
 from .confidentiality import confidential_scope
 from .minutes import record_progress
 from .sheet_data import (
@@ -85,40 +85,6 @@ def find_organisation(session: Session, text: str) -> tuple[uuid.UUID, str]:
     if found is None:
         raise NotFoundError(f"Geen organisatie gevonden met de naam of afkorting {wanted!r}.")
     return found
-
-
-def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
-    """The text of the most recent progress update of each action item ("wat is gedaan", else "wat moet nog"),
-    among the updates that are not vertrouwelijk by the one rule of ``services.confidentiality``."""
-    ids = list(action_ids)
-    if not ids:
-        return {}
-    conditions = [ProgressUpdate.action_item_id.is_not(None)]
-    hidden = confidential_scope(session).updates
-    if hidden:
-        conditions.append(ProgressUpdate.id.not_in(list(hidden)))
-    ranked = (
-        select(
-            ProgressUpdate.action_item_id,
-            ProgressUpdate.done_text,
-            ProgressUpdate.todo_text,
-            func.row_number()
-            .over(
-                partition_by=ProgressUpdate.action_item_id,
-                order_by=(ProgressUpdate.date.desc(), ProgressUpdate.created_at.desc()),
-            )
-            .label("rank"),
-        )
-        .where(*conditions)
-        .subquery()
-    )
-    query = select(ranked.c.action_item_id, ranked.c.done_text, ranked.c.todo_text).where(ranked.c.rank == 1)
-    wanted = set(ids)
-    texts: dict[uuid.UUID, str] = {}
-    for action_id, done_text, todo_text in session.execute(query):
-        if action_id in wanted:
-            texts[action_id] = (done_text or todo_text or "").strip()
-    return texts
 
 
 def gather_actielijst(
