@@ -234,7 +234,9 @@ class ActionItem(Entity):
     origin_meeting_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("meeting.id", ondelete="RESTRICT"), index=True
     )
-    origin_agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
+    origin_agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="RESTRICT"), index=True
+    )
     programme_action_id: Mapped[uuid.UUID | None] = mapped_column(
         ForeignKey("programme_action.id", ondelete="RESTRICT"), index=True
     )
@@ -275,7 +277,9 @@ class ProgressUpdate(Entity):
     )
     date: Mapped[date] = mapped_column(required_date(), index=True)
     meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"), index=True)
-    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("agenda_item.id", ondelete="RESTRICT"))
+    agenda_item_id: Mapped[uuid.UUID | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="RESTRICT"), index=True
+    )
     status: Mapped[ActionStatus] = mapped_column(enum_type(ActionStatus))
     done_text: Mapped[str] = mapped_column(Text, default="")  # wat is gedaan
     todo_text: Mapped[str] = mapped_column(Text, default="")  # wat moet nog

@@ -21,6 +21,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 TABLES = ("agenda_item", "decision", "action_item", "progress_update")
+WALKED = (("action_item", "origin_agenda_item_id"), ("progress_update", "agenda_item_id"))
 
 
 def upgrade() -> None:
@@ -36,6 +37,13 @@ def upgrade() -> None:
         )
 
 
+    # The rule walks from a confidential agenda item to the actions made and the progress recorded under it.
+    for table, column in WALKED:
+        op.create_index(f"ix_{table}_{column}", table, [column])
+
+
 def downgrade() -> None:
+    for table, column in WALKED:
+        op.drop_index(f"ix_{table}_{column}", table_name=table)
     for table in TABLES:
         op.drop_index(f"ix_{table}_confidential", table_name=table)
