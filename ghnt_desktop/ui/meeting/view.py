@@ -520,21 +520,22 @@ class MeetingView(QWidget):
             self.deleted.emit()
         return ok
 
+    def _ask_save_path(self, title: str, prefix: str, file_filter: str, suffix: str) -> Path | None:
+        """A file name for a document of this meeting ("<prefix><title> <date><suffix>"); None when cancelled."""
+        d = self.data.detail  # type: ignore[union-attr]
+        suggested = f"{prefix}{d.title} {d.date:%Y-%m-%d}{suffix}".replace("/", "-")  # type: ignore[attr-defined]
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return Path(name) if name else None
+
     def save_ics(self, path: Path | None = None) -> Path | None:
         """Save the invitation (a cancellation when the meeting is cancelled) as an .ics file."""
         from ...calendar_ics import invitation_data, write_ics
 
         if self.database is None or self.meeting_id is None or self.data is None:
             return None
+        path = path or self._ask_save_path(self.tr("Uitnodiging opslaan"), "", self.tr("Agendabestand (*.ics)"), ".ics")
         if path is None:
-            d = self.data.detail
-            suggested = f"{d.title} {d.date:%Y-%m-%d}.ics".replace("/", "-")  # type: ignore[attr-defined]
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Uitnodiging opslaan"), suggested, self.tr("Agendabestand (*.ics)")
-            )
-            if not name:
-                return None
-            path = Path(name)
+            return None
         if path.suffix.lower() != ".ics":
             path = path.with_suffix(".ics")
         try:
@@ -559,15 +560,11 @@ class MeetingView(QWidget):
 
         if self.database is None or self.meeting_id is None or self.data is None:
             return None
+        path = path or self._ask_save_path(
+            self.tr("Vergaderstukken opslaan als e-mail"), "Vergaderstukken ", self.tr("E-mailbericht (*.eml)"), ".eml"
+        )
         if path is None:
-            d = self.data.detail
-            suggested = f"Vergaderstukken {d.title} {d.date:%Y-%m-%d}.eml".replace("/", "-")  # type: ignore[attr-defined]
-            name, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Vergaderstukken opslaan als e-mail"), suggested, self.tr("E-mailbericht (*.eml)")
-            )
-            if not name:
-                return None
-            path = Path(name)
+            return None
         if path.suffix.lower() != ".eml":
             path = path.with_name(path.name + ".eml")
         database, meeting_id, target = self.database, self.meeting_id, path
