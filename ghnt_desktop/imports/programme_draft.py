@@ -1,0 +1,256 @@
+"""A programme read from a file, before anything is written: actielijn > ambitie > actie, as plain data.
+
+The Word reader (``imports.programme_docx``) and the Excel reader (``imports.programme_xlsx``) both
+produce a ``ProgrammeDraft``; the preview (command line and wizard) shows it, the user corrects names and
+unticks what should not come in (``include``), and ``services.programme_import`` writes it in one
+transaction. The classes are mutable on purpose: the wizard edits them in place.
+
+Responsibility is kept where the programme writes it: on the ambition (``responsible`` and ``trekkers``,
+inherited by its actions); an action whose row names other parties gets its own (``own`` set).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from ..deadlines import parse_deadline
+
+
+@dataclass
+class Responsibles:
+    """Verantwoordelijke partijen and trekkers, as written (one label per party)."""
+
+    responsible: list[str] = field(default_factory=list)
+    trekkers: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (
+            tuple(" ".join(x.split()).casefold() for x in self.responsible),
+            tuple(" ".join(x.split()).casefold() for x in self.trekkers),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.responsible or self.trekkers)
+
+
+@dataclass
+class DraftAction:
+    """An actie (or, as a child, a sub-point of one) with its timing as written and as read."""
+
+    text: str
+    deadline_text: str = ""  # as written: "klaar: januari 2020"
+    start: date | None = None
+    end: date | None = None
+    open_end: bool = False
+    children: list[DraftAction] = field(default_factory=list)
+    own: Responsibles | None = None  # set when the row names other parties than the ambition
+    warnings: list[str] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""  # "tabel 1, rij 4" / "regel 12": where the user finds it in the file
+
+
+@dataclass
+class DraftAmbition:
+    text: str
+    code: str = ""
+    reference: str = ""  # "Zie paragraaf 3.1, blz. 25"
+    paragraph: str = ""  # "3.1"
+    responsibles: Responsibles = field(default_factory=Responsibles)
+    actions: list[DraftAction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""
+
+
+@dataclass
+class DraftSection:
+    title: str
+    ambitions: list[DraftAmbition] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""
+
+
+@dataclass
+class ProgrammeDraft:
+    """Everything read from one file; ``warnings`` are for the whole file (tables skipped, nested tables)."""
+
+    file_name: str
+    source: str  # "docx" or "xlsx"
+    title: str
+    sections: list[DraftSection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    period_start: int | None = None
+    period_end: int | None = None
+
+    def ambitions(self) -> Iterator[DraftAmbition]:
+        for section in self.sections:
+            yield from section.ambitions
+
+    def actions(self) -> Iterator[DraftAction]:
+        """Every action and sub-point, parents before their children."""
+        for ambition in self.ambitions():
+            for action in ambition.actions:
+                yield action
+                yield from action.children
+
+    def labels(self) -> list[str]:
+        """Every party and trekker named, once each, in order of appearance (for matching organisations)."""
+        seen: dict[str, str] = {}
+        for ambition in self.ambitions():
+            groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None)]
+            for group in groups:
+                for label in (*group.responsible, *group.trekkers):
+                    seen.setdefault(" ".join(label.split()).casefold(), label)
+        return list(seen.values())
+
+    def counts(self) -> tuple[int, int, int, int]:
+        """(actielijnen, ambities, acties, sub-punten) that will be imported (ticked)."""
+        sections = [s for s in self.sections if s.include]
+        ambitions = [a for s in sections for a in s.ambitions if a.include]
+        actions = [x for a in ambitions for x in a.actions if x.include]
+        children = [c for x in actions for c in x.children if c.include]
+        return len(sections), len(ambitions), len(actions), len(children)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Timing written in an action's text
+
+# A parenthesised part at the end of an action: "(klaar: januari 2020)", "(2019-2021)".
+_TRAILING_PARENS = re.compile(r"\s*\(([^()]{1,120})\)\s*[.;]?\s*$")
+_ANY_PARENS = re.compile(r"\(([^()]{1,120})\)")
+
+
+def read_timing(text: str, reference: date | None) -> DraftAction:
+    """An action from its text: timing in parentheses at the end becomes the deadline as written (and is taken
+    out of the text, as the programme table puts it back); timing elsewhere is read from the text, which is
+    kept whole. The period comes from ``deadlines.parse_deadline`` (``reference``: the programme's start)."""
+    text = text.strip()
+    match = _TRAILING_PARENS.search(text)
+    if match is not None:
+        parsed = parse_deadline(match.group(1), reference=reference)
+        if parsed.has_period or parsed.open_end:
+            rest = text[: match.start()].rstrip()
+            if rest:
+                return DraftAction(
+                    rest, match.group(1).strip(), parsed.start, parsed.end, parsed.open_end
+                )
+    for inner in _ANY_PARENS.finditer(text):
+        parsed = parse_deadline(inner.group(1), reference=reference)
+        if parsed.has_period:
+            return DraftAction(text, inner.group(1).strip(), parsed.start, parsed.end, parsed.open_end)
+    parsed = parse_deadline(text, reference=reference)
+    if parsed.has_period:
+        return DraftAction(text, "", parsed.start, parsed.end, parsed.open_end)
+    return DraftAction(text)
+
+
+# ---------------------------------------------------------------------------------------------------
+# Parties and trekkers in a responsibility cell
+
+_ROLE_HEAD = re.compile(
+    r"(?im)^[ \t]*(?:[-•*][ \t]*)?(?P<head>"
+    r"verantwoordelijke?\s+partij(?:en)?|verantwoordelijken|verantwoordelijk(?:heid)?|eindverantwoordelijke?"
+    r"|trekkers?|trekker\s*\(\s*s\s*\)|betrokken\s+partijen|betrokkenen|partners"
+    r")[ \t]*:[ \t]*"
+)
+_NOBODY = re.compile(r"^(?:-+|–|—|\(?geen(?:\s+\w+){0,3}\)?|n\.?v\.?t\.?|nvt|onbekend|\?)$", re.IGNORECASE)
+# Names with " en " inside them: never split there.
+_COMPOUND_NAMES = ("jeugd en gezin", "zorg en veiligheid", "veiligheid en zorg", "zorg en straf", "zorg- en")
+_AND = re.compile(r"\s+(?:en|&)\s+", re.IGNORECASE)
+
+
+def role_of_heading(head: str) -> str:
+    """"responsible" or "trekker" for a role heading as written ("Trekker(s)", "Verantwoordelijke partijen")."""
+    return "trekker" if head.strip().casefold().startswith("trekker") else "responsible"
+
+
+def split_labels(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+    """The parties one line names: split at "," ";" and " en " ("Gemeenten en Wij Groningen"), but never
+    inside parentheses, inside a name ``known`` recognises or one like "Centrum voor Jeugd en Gezin", nor in
+    "gemeenten Veendam en Pekela" (one group of municipalities). "/" is kept: "Gemeenten Veendam/Pekela"."""
+    labels: list[str] = []
+    depth = 0
+    current = ""
+    parts: list[str] = []
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        if ch in ",;" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    parts.append(current)
+    for part in parts:
+        part = part.strip(" \t.-–•")
+        if not part or _NOBODY.match(part):
+            continue
+        lowered = part.casefold()
+        if "(" in part or (known is not None and known(part)) or any(c in lowered for c in _COMPOUND_NAMES):
+            labels.append(part)
+            continue
+        pieces = [p.strip(" \t.") for p in _AND.split(part)]
+        merged: list[str] = []
+        for piece in pieces:
+            # "gemeenten Veendam en Pekela": a bare place name after a list of municipalities stays in it.
+            if (
+                merged
+                and merged[-1].casefold().startswith("gemeenten ")
+                and re.fullmatch(r"[A-Z][\w'’-]+", piece)
+            ):
+                merged[-1] = f"{merged[-1]} en {piece}"
+            else:
+                merged.append(piece)
+        labels.extend(p for p in merged if p and not _NOBODY.match(p))
+    out: list[str] = []
+    for label in labels:
+        if label and label.casefold() not in (x.casefold() for x in out):
+            out.append(label)
+    return out
+
+
+def read_responsibles(
+    lines: list[str], *, default_role: str = "responsible", known: Callable[[str], bool] | None = None
+) -> Responsibles:
+    """Parties and trekkers of a responsibility cell: "Verantwoordelijke partijen:" and "Trekker(s):" start a
+    block (the names may follow on the same line or the lines below); names before any heading take
+    ``default_role`` (the column's own meaning)."""
+    text = "\n".join(line for line in lines)
+    result = Responsibles()
+    spans = list(_ROLE_HEAD.finditer(text))
+    blocks: list[tuple[str, str]] = []
+    if not spans:
+        blocks.append((default_role, text))
+    else:
+        if text[: spans[0].start()].strip():
+            blocks.append((default_role, text[: spans[0].start()]))
+        for i, match in enumerate(spans):
+            end = spans[i + 1].start() if i + 1 < len(spans) else len(text)
+            blocks.append((role_of_heading(match.group("head")), text[match.end() : end]))
+    for role, block in blocks:
+        target = result.trekkers if role == "trekker" else result.responsible
+        for line in block.split("\n"):
+            for label in split_labels(line, known):
+                if label.casefold() not in (x.casefold() for x in target):
+                    target.append(label)
+    return result
+
+
+_PERIOD = re.compile(r"\b(20\d\d)\s*(?:[-–—/]|t/m|tot en met|tot)\s*(20\d\d)\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def title_period(title: str) -> tuple[int | None, int | None]:
+    """The years a programme's title names: "Actieprogramma 2019-2021" -> (2019, 2021); one year -> (y, None)."""
+    match = _PERIOD.search(title or "")
+    if match is not None:
+        first, last = int(match.group(1)), int(match.group(2))
+        if first <= last:
+            return first, last
+    single = _YEAR.search(title or "")
+    return (int(single.group(1)), None) if single else (None, None)
