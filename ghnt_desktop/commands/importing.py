@@ -6,7 +6,8 @@ updates the ones whose number exists; ``--reeks`` attaches new ones to an overle
 column mapping and the status mapping are proposed automatically and can be overridden
 (``--column "Trekker=trekker"``, ``--status "Doorgeschoven=on_hold"``), so a script can import without
 questions. ``--dry-run`` prints what would change and writes nothing. ``import programma`` creates a
-programme (actielijnen, ambities, acties) from a hand-kept programme list.
+programme (actielijnen, ambities, acties, responsibilities) from a Word programme table or an Excel list
+(``services.programme_import``); a ``--db`` that does not exist yet becomes a new database with it.
 
 An import is one transaction: on any error nothing is saved.
 """
@@ -33,7 +34,7 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _add_list_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", type=Path, metavar="BESTAND", help="het Excel-bestand (.xlsx)")
+    parser.add_argument("file", type=Path, metavar="BESTAND", help="het bestand (.xlsx; bij programma ook .docx)")
     add_db_argument(parser)
     parser.add_argument("--dry-run", action="store_true", help="alleen tonen wat er zou veranderen; niets opslaan")
     parser.add_argument("--sheet", help="het werkblad met de lijst (standaard: het blad met de duidelijkste kopregel)")
@@ -93,9 +94,16 @@ def register(subparsers) -> None:
         "overleg terugkomen",
     )
     actions.set_defaults(handler=run_import_actions)
-    programme = what.add_parser("programma", help="een zelf bijgehouden programmalijst inlezen als nieuw programma")
+    programme = what.add_parser(
+        "programma",
+        help="een programma uit Word (de programmatabel) of Excel (een regel per actie) inlezen als nieuw programma",
+        description="Leest de programmatabel van een Word-document (kolommen Ambities, Acties, Verantwoordelijkheid; "
+        "een kopregel per actielijn) of een Excel-lijst met een regel per actie, toont eerst wat er wordt ingelezen "
+        "en schrijft het dan in één keer. Een --db die nog niet bestaat wordt een nieuwe database met dit programma.",
+    )
     _add_list_options(programme)
-    programme.add_argument("--title", required=True, help="titel van het nieuwe actieprogramma")
+    programme.set_defaults(file=None)
+    programme.add_argument("--title", help="titel van het programma (standaard: de titel van het document)")
     programme.add_argument("--region", default="", help="regio van het programma")
     programme.set_defaults(handler=run_import_programme)
 
@@ -188,24 +196,148 @@ def run_import_actions(args: argparse.Namespace) -> int:
 
 
 def run_import_programme(args: argparse.Namespace) -> int:
-    from ..db import DatabaseError
-    from ..imports.workbook import ImportFileError, read_workbook
+    """``import programma FILE.docx|FILE.xlsx``: show the programme read from the file, then write it at once."""
+    from ..db import DatabaseError, open_database
+    from ..filelock import acquire_for_command
+    from ..imports.existing_list import apply_overrides
+    from ..imports.workbook import ImportFileError
     from ..services import ServiceError
+    from ..services.importing import NameMatcher
+    from ..services.programme_import import ProgrammePreview, match_parties, preview_programme, read_programme_file
 
+    path = resolve_db(args.db)
+    new_file = not (path.exists() and path.stat().st_size > 0)
     try:
-        workbook = read_workbook(args.file)
-        database = _open(args, read_only=args.dry_run)
-    except (ImportFileError, DatabaseError) as exc:
+        if new_file:
+            # No database yet: the preview matches against nothing; the file is made only when writing.
+            draft, table = read_programme_file(args.file, sheet=args.sheet, title=args.title or "")
+            if table is not None and args.column:
+                mapping = apply_overrides(table, dict(args.column))
+                draft, table = read_programme_file(args.file, mapping=mapping, sheet=args.sheet, title=args.title or "")
+            preview = ProgrammePreview(draft, match_parties(NameMatcher(), draft), table)
+            database = None
+        else:
+            database = _open(args, read_only=args.dry_run)
+    except (ImportFileError, DatabaseError, ValueError) as exc:
         print_error(exc)
         return EXIT_ERROR
+    lock = None
+    created: Path | None = None
     try:
-        return _existing_list(database, workbook, args, programme=True)
-    except (ImportFileError, ServiceError, ValueError) as exc:
+        if database is not None:
+            with database.session() as session:
+                preview = preview_programme(session, args.file, sheet=args.sheet, title=args.title or "")
+                if preview.table is not None and args.column:
+                    mapping = apply_overrides(preview.table, dict(args.column))
+                    preview = preview_programme(
+                        session, args.file, mapping=mapping, sheet=args.sheet, title=args.title or ""
+                    )
+        print_programme_preview(preview)
+        if args.dry_run:
+            print("\nProefdraai: er is niets opgeslagen.")
+            return EXIT_OK
+        if database is None:
+            lock = acquire_for_command(path, "het inlezen")
+            created = path
+            database = open_database(path)
+        from ..services.programme_import import import_programme
+
+        with database.session() as session:
+            result = import_programme(
+                session, preview, title=args.title, region=args.region, file_name=Path(args.file).name
+            )
+        created = None
+    except (ImportFileError, ServiceError, DatabaseError, ValueError) as exc:
         print_error(exc)
         print("Er is niets opgeslagen.")
         return EXIT_ERROR
     finally:
-        database.close()
+        if database is not None:
+            database.close()
+        if created is not None:  # a new database that did not get its programme is not left behind
+            for leftover in (created, created.with_name(created.name + "-wal"), created.with_name(created.name + "-shm")):
+                leftover.unlink(missing_ok=True)
+        if lock is not None:
+            lock.release()
+    where = f"in de nieuwe database {path}" if new_file else f"in {path.name}"
+    print(
+        f"\nIngelezen {where}: programma {result.title!r} ({result.status.label}) met {result.sections} "
+        f"actielijnen, {result.ambitions} ambities, {result.actions} acties en {result.sub_actions} subacties."
+    )
+    print(f"Partijen en trekkers gekoppeld aan een organisatie of persoon: {result.parties_linked}.")
+    if result.organisations_created:
+        print("Nieuwe organisaties: " + ", ".join(result.organisations_created))
+    if result.labels_only:
+        print("Als tekst bewaard (rol of groep): " + ", ".join(result.labels_only))
+    return EXIT_OK
+
+
+def _period(action) -> str:
+    if action.start is None and action.end is None:
+        return ""
+    start = f"{action.start:%d-%m-%Y}" if action.start else "…"
+    end = f"{action.end:%d-%m-%Y}" if action.end else ("doorlopend" if action.open_end else "…")
+    return f" [{start} t/m {end}]"
+
+
+def print_programme_preview(preview) -> None:
+    """The tree the command line shows before writing: actielijn > ambitie > actie, with parties and periods."""
+    draft = preview.draft
+    kind = "Word-tabel" if draft.source == "docx" else "Excel-lijst"
+    period = ""
+    if draft.period_start:
+        period = f", periode {draft.period_start}" + (f"-{draft.period_end}" if draft.period_end else "")
+    print(f"Programma {draft.title!r} uit {draft.file_name} ({kind}{period})")
+    if preview.table is not None:
+        print(f"  Blad {preview.table.sheet!r}, kopregel op regel {preview.table.header_row}; kolommen:")
+        from ..imports.existing_list import FIELDS
+        from ..imports.programme_xlsx import programme_mapping
+
+        for index, field_name in programme_mapping(preview.table).items():
+            print(f"    {preview.table.column_label(index):<40} -> {FIELDS.get(field_name, field_name)}")
+    sections, ambitions, actions, children = draft.counts()
+    print(f"  {sections} actielijnen, {ambitions} ambities, {actions} acties, {children} subacties")
+    if preview.existing_programmes:
+        print(f"  De database heeft al {preview.existing_programmes} programma('s): dit programma komt erbij als Concept.")
+
+    def parties(group, indent: str) -> None:
+        if group.responsible:
+            print(f"{indent}Verantwoordelijke partijen: " + "; ".join(preview.describe_party(x) for x in group.responsible))
+        if group.trekkers:
+            print(f"{indent}Trekkers: " + "; ".join(preview.describe_party(x) for x in group.trekkers))
+
+    for section in draft.sections:
+        print(f"\n== {section.title}")
+        for ambition in section.ambitions:
+            code = f"{ambition.code} " if ambition.code else ""
+            print(f"  Ambitie {code}{_short(ambition.text, 90)}")
+            parties(ambition.responsibles, "      ")
+            for warning in ambition.warnings:
+                print(f"      ! {warning}")
+            for action in ambition.actions:
+                timing = f" ({action.deadline_text})" if action.deadline_text else ""
+                print(f"    - {_short(action.text, 80)}{timing}{_period(action)}")
+                if action.own is not None:
+                    parties(action.own, "        eigen ")
+                for child in action.children:
+                    timing = f" ({child.deadline_text})" if child.deadline_text else ""
+                    print(f"        o {_short(child.text, 74)}{timing}{_period(child)}")
+                for warning in action.warnings:
+                    print(f"        ! {warning}")
+    choices = list(preview.parties.values())
+    matched = [c for c in choices if c.match.target_id is not None]
+    new = [c.label for c in choices if c.match.target_id is None and c.create]
+    labels = [c.label for c in choices if c.match.target_id is None and not c.create]
+    print(f"\nOrganisaties: {len(matched)} herkend, {len(new)} nieuw, {len(labels)} alleen als tekst.")
+    for choice in matched:
+        if choice.match.target_name.casefold() != choice.label.casefold():
+            print(f"  {choice.label} = {choice.match.target_name} ({choice.match.how})")
+    if new:
+        print("  Nieuw: " + ", ".join(new))
+    if labels:
+        print("  Alleen als tekst: " + ", ".join(labels))
+    for warning in draft.warnings:
+        print(f"Let op: {warning}")
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..deadlines import parse_deadline
+from ..models.enums import ActionStatus
 
 
 @dataclass
@@ -47,6 +48,7 @@ class DraftAction:
     open_end: bool = False
     children: list[DraftAction] = field(default_factory=list)
     own: Responsibles | None = None  # set when the row names other parties than the ambition
+    status: ActionStatus | None = None  # an Excel list's status column; a Word table has none
     warnings: list[str] = field(default_factory=list)
     include: bool = True
     origin: str = ""  # "tabel 1, rij 4" / "regel 12": where the user finds it in the file
@@ -103,7 +105,25 @@ class ProgrammeDraft:
             groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None)]
             for group in groups:
                 for label in (*group.responsible, *group.trekkers):
-                    seen.setdefault(" ".join(label.split()).casefold(), label)
+                    key = " ".join(label.split()).casefold()
+                    # "gemeente Groningen" and later "Gemeente Groningen": the capitalised spelling names it.
+                    if key not in seen or (label[:1].isupper() and not seen[key][:1].isupper()):
+                        seen[key] = label
+        return list(seen.values())
+
+    def labels_in_use(self) -> list[str]:
+        """The names of the ticked ambitions and actions only (what an import links or creates)."""
+        seen: dict[str, str] = {}
+        for section in self.sections:
+            if not section.include:
+                continue
+            for ambition in section.ambitions:
+                if not ambition.include:
+                    continue
+                groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None and a.include)]
+                for group in groups:
+                    for label in (*group.responsible, *group.trekkers):
+                        seen.setdefault(" ".join(label.split()).casefold(), label)
         return list(seen.values())
 
     def counts(self) -> tuple[int, int, int, int]:
