@@ -398,8 +398,8 @@ class _Reader:
             elif text:
                 lines.append(p)
         if len(lines) == 1:
-            level, rest = marker_level(lines[0].text.strip())
-            text = rest if level == 0 else lines[0].text.strip()  # "• Er is inzicht ...": one ambition, no list
+            # "• Er is inzicht ...": one ambition, no list; a number ("1. Intensiveren ...") is part of it.
+            text = re.sub(r"^[-–—•*·▪]\s+", "", lines[0].text.strip())
         else:
             # Several paragraphs: kept line by line as written, list marks as "•" and "o".
             text = "\n".join(_bullet_line(p) for p in lines)
@@ -595,7 +595,7 @@ def read_programme_docx(
         else:
             created = document.core_properties.created
             reference = created.date() if isinstance(created, datetime) else None
-    draft = ProgrammeDraft(path.name, "docx", title, period_start=first, period_end=last)
+    draft = ProgrammeDraft(path.name, "docx", title, period_start=first, period_end=last, reference=reference)
     reader = _Reader(path.name, reference, known, draft)
     tables = 0
     for block in blocks:

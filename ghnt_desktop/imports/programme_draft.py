@@ -86,6 +86,7 @@ class ProgrammeDraft:
     warnings: list[str] = field(default_factory=list)
     period_start: int | None = None
     period_end: int | None = None
+    reference: date | None = None  # the date timing without a year was read against
 
     def ambitions(self) -> Iterator[DraftAmbition]:
         for section in self.sections:
@@ -178,7 +179,10 @@ _ROLE_HEAD = re.compile(
 )
 _NOBODY = re.compile(r"^(?:-+|–|—|\(?geen(?:\s+\w+){0,3}\)?|n\.?v\.?t\.?|nvt|onbekend|\?)$", re.IGNORECASE)
 # Names with " en " inside them: never split there.
-_COMPOUND_NAMES = ("jeugd en gezin", "zorg en veiligheid", "veiligheid en zorg", "zorg en straf", "zorg- en")
+_COMPOUND_NAMES = (
+    "jeugd en gezin", "zorg en veiligheid", "veiligheid en zorg", "zorg en straf", "zorg- en", "gooi en vechtstreek",
+    "zorg en overlast", "dordrecht en nissewaard", "binnen en buiten",
+)  # fmt: skip
 _AND = re.compile(r"\s+(?:en|&)\s+", re.IGNORECASE)
 
 
@@ -187,7 +191,7 @@ def role_of_heading(head: str) -> str:
     return "trekker" if head.strip().casefold().startswith("trekker") else "responsible"
 
 
-def split_labels(text: str, known: Callable[[str], bool] | None = None) -> list[str]:
+def split_labels(text: str, known: Callable[[str], bool] | None = None, *, commas_only: bool = False) -> list[str]:
     """The parties one line names: split at "," ";" and " en " ("Gemeenten en Wij Groningen"), but never
     inside parentheses, inside a name ``known`` recognises or one like "Centrum voor Jeugd en Gezin", nor in
     "gemeenten Veendam en Pekela" (one group of municipalities). "/" is kept: "Gemeenten Veendam/Pekela"."""
@@ -211,7 +215,7 @@ def split_labels(text: str, known: Callable[[str], bool] | None = None) -> list[
         if not part or _NOBODY.match(part):
             continue
         lowered = part.casefold()
-        if "(" in part or (known is not None and known(part)) or any(c in lowered for c in _COMPOUND_NAMES):
+        if commas_only or "(" in part or (known is not None and known(part)) or any(c in lowered for c in _COMPOUND_NAMES):
             labels.append(part)
             continue
         pieces = [p.strip(" \t.") for p in _AND.split(part)]
@@ -254,8 +258,12 @@ def read_responsibles(
             blocks.append((role_of_heading(match.group("head")), text[match.end() : end]))
     for role, block in blocks:
         target = result.trekkers if role == "trekker" else result.responsible
-        for line in block.split("\n"):
-            for label in split_labels(line, known):
+        lines_ = [line for line in block.split("\n") if line.strip(" \t-•")]
+        # Names one per line are already apart: "Veilig Thuis Gooi en Vechtstreek" stays whole. Only a
+        # single line ("Trekkers: Gemeenten en Wij Groningen") is split at " en ".
+        whole = len(lines_) > 1
+        for line in lines_:
+            for label in split_labels(line, known, commas_only=whole):
                 if label.casefold() not in (x.casefold() for x in target):
                     target.append(label)
     return result

@@ -83,6 +83,7 @@ def draft_from_table(
         title or (table.title_lines[0] if table.title_lines else table.file_name.rsplit(".", 1)[0]),
         period_start=first,
         period_end=last,
+        reference=preview.reference,
     )
     draft.warnings += list(preview.warnings) + list(preview.skipped)
     sections: dict[str, DraftSection] = {}
