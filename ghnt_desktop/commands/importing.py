@@ -199,22 +199,21 @@ def run_import_programme(args: argparse.Namespace) -> int:
     """``import programma FILE.docx|FILE.xlsx``: show the programme read from the file, then write it at once."""
     from ..db import DatabaseError, open_database
     from ..filelock import acquire_for_command
-    from ..imports.existing_list import apply_overrides
+    from ..imports.programme_xlsx import programme_overrides
     from ..imports.workbook import ImportFileError
     from ..services import ServiceError
-    from ..services.importing import NameMatcher
-    from ..services.programme_import import ProgrammePreview, match_parties, preview_programme, read_programme_file
+    from ..imports.programme_file import preview_programme, preview_without_database
 
     path = resolve_db(args.db)
     new_file = not (path.exists() and path.stat().st_size > 0)
+    title = args.title or ""
     try:
         if new_file:
             # No database yet: the preview matches against nothing; the file is made only when writing.
-            draft, table = read_programme_file(args.file, sheet=args.sheet, title=args.title or "")
-            if table is not None and args.column:
-                mapping = apply_overrides(table, dict(args.column))
-                draft, table = read_programme_file(args.file, mapping=mapping, sheet=args.sheet, title=args.title or "")
-            preview = ProgrammePreview(draft, match_parties(NameMatcher(), draft), table)
+            preview = preview_without_database(args.file, sheet=args.sheet, title=title)
+            if preview.table is not None and args.column:
+                mapping = programme_overrides(preview.table, dict(args.column))
+                preview = preview_without_database(args.file, mapping=mapping, sheet=args.sheet, title=title)
             database = None
         else:
             database = _open(args, read_only=args.dry_run)
@@ -226,12 +225,10 @@ def run_import_programme(args: argparse.Namespace) -> int:
     try:
         if database is not None:
             with database.session() as session:
-                preview = preview_programme(session, args.file, sheet=args.sheet, title=args.title or "")
+                preview = preview_programme(session, args.file, sheet=args.sheet, title=title)
                 if preview.table is not None and args.column:
-                    mapping = apply_overrides(preview.table, dict(args.column))
-                    preview = preview_programme(
-                        session, args.file, mapping=mapping, sheet=args.sheet, title=args.title or ""
-                    )
+                    mapping = programme_overrides(preview.table, dict(args.column))
+                    preview = preview_programme(session, args.file, mapping=mapping, sheet=args.sheet, title=title)
         print_programme_preview(preview)
         if args.dry_run:
             print("\nProefdraai: er is niets opgeslagen.")
@@ -244,7 +241,12 @@ def run_import_programme(args: argparse.Namespace) -> int:
 
         with database.session() as session:
             result = import_programme(
-                session, preview, title=args.title, region=args.region, file_name=Path(args.file).name
+                session,
+                preview.draft,
+                preview.parties,
+                title=args.title,
+                region=args.region,
+                file_name=Path(args.file).name,
             )
         created = None
     except (ImportFileError, ServiceError, DatabaseError, ValueError) as exc:
@@ -290,11 +292,10 @@ def print_programme_preview(preview) -> None:
     print(f"Programma {draft.title!r} uit {draft.file_name} ({kind}{period})")
     if preview.table is not None:
         print(f"  Blad {preview.table.sheet!r}, kopregel op regel {preview.table.header_row}; kolommen:")
-        from ..imports.existing_list import FIELDS
-        from ..imports.programme_xlsx import programme_mapping
+        from ..imports.programme_xlsx import PROGRAMME_FIELDS
 
-        for index, field_name in programme_mapping(preview.table).items():
-            print(f"    {preview.table.column_label(index):<40} -> {FIELDS.get(field_name, field_name)}")
+        for index, field_name in preview.table.proposal.items():
+            print(f"    {preview.table.column_label(index):<40} -> {PROGRAMME_FIELDS.get(field_name, field_name)}")
     sections, ambitions, actions, children = draft.counts()
     print(f"  {sections} actielijnen, {ambitions} ambities, {actions} acties, {children} subacties")
     if preview.existing_programmes:
@@ -325,13 +326,13 @@ def print_programme_preview(preview) -> None:
                 for warning in action.warnings:
                     print(f"        ! {warning}")
     choices = list(preview.parties.values())
-    matched = [c for c in choices if c.match.target_id is not None]
-    new = [c.label for c in choices if c.match.target_id is None and c.create]
-    labels = [c.label for c in choices if c.match.target_id is None and not c.create]
+    matched = [c for c in choices if c.target_id is not None]
+    new = [c.label for c in choices if c.target_id is None and c.create]
+    labels = [c.label for c in choices if c.target_id is None and not c.create]
     print(f"\nOrganisaties: {len(matched)} herkend, {len(new)} nieuw, {len(labels)} alleen als tekst.")
     for choice in matched:
-        if choice.match.target_name.casefold() != choice.label.casefold():
-            print(f"  {choice.label} = {choice.match.target_name} ({choice.match.how})")
+        if choice.target_name.casefold() != choice.label.casefold():
+            print(f"  {choice.label} = {choice.target_name} ({choice.how})")
     if new:
         print("  Nieuw: " + ", ".join(new))
     if labels:

@@ -1,139 +1,34 @@
-"""A programme read from a file, before anything is written: actielijn > ambitie > actie, as plain data.
-
-The Word reader (``imports.programme_docx``) and the Excel reader (``imports.programme_xlsx``) both
-produce a ``ProgrammeDraft``; the preview (command line and wizard) shows it, the user corrects names and
-unticks what should not come in (``include``), and ``services.programme_import`` writes it in one
-transaction. The classes are mutable on purpose: the wizard edits them in place.
-
-Responsibility is kept where the programme writes it: on the ambition (``responsible`` and ``trekkers``,
-inherited by its actions); an action whose row names other parties gets its own (``own`` set).
-"""
+"""What the Word and Excel programme readers share: timing in an action's text, the parties and trekkers of
+a responsibility cell, the period a title names. The draft they fill (``ProgrammeDraft``: actielijn >
+ambitie > actie, plain data) lives with the service that writes it (``services.programme_import``) and is
+re-exported here."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
 
 from ..deadlines import parse_deadline
-from ..models.enums import ActionStatus
+from ..services.programme_import import (
+    DraftAction,
+    DraftAmbition,
+    DraftSection,
+    ProgrammeDraft,
+    Responsibles,
+)
 
-
-@dataclass
-class Responsibles:
-    """Verantwoordelijke partijen and trekkers, as written (one label per party)."""
-
-    responsible: list[str] = field(default_factory=list)
-    trekkers: list[str] = field(default_factory=list)
-
-    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        return (
-            tuple(" ".join(x.split()).casefold() for x in self.responsible),
-            tuple(" ".join(x.split()).casefold() for x in self.trekkers),
-        )
-
-    def __bool__(self) -> bool:
-        return bool(self.responsible or self.trekkers)
-
-
-@dataclass
-class DraftAction:
-    """An actie (or, as a child, a sub-point of one) with its timing as written and as read."""
-
-    text: str
-    deadline_text: str = ""  # as written: "klaar: januari 2020"
-    start: date | None = None
-    end: date | None = None
-    open_end: bool = False
-    children: list[DraftAction] = field(default_factory=list)
-    own: Responsibles | None = None  # set when the row names other parties than the ambition
-    status: ActionStatus | None = None  # an Excel list's status column; a Word table has none
-    warnings: list[str] = field(default_factory=list)
-    include: bool = True
-    origin: str = ""  # "tabel 1, rij 4" / "regel 12": where the user finds it in the file
-
-
-@dataclass
-class DraftAmbition:
-    text: str
-    code: str = ""
-    reference: str = ""  # "Zie paragraaf 3.1, blz. 25"
-    paragraph: str = ""  # "3.1"
-    responsibles: Responsibles = field(default_factory=Responsibles)
-    actions: list[DraftAction] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    include: bool = True
-    origin: str = ""
-
-
-@dataclass
-class DraftSection:
-    title: str
-    ambitions: list[DraftAmbition] = field(default_factory=list)
-    include: bool = True
-    origin: str = ""
-
-
-@dataclass
-class ProgrammeDraft:
-    """Everything read from one file; ``warnings`` are for the whole file (tables skipped, nested tables)."""
-
-    file_name: str
-    source: str  # "docx" or "xlsx"
-    title: str
-    sections: list[DraftSection] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    period_start: int | None = None
-    period_end: int | None = None
-    reference: date | None = None  # the date timing without a year was read against
-
-    def ambitions(self) -> Iterator[DraftAmbition]:
-        for section in self.sections:
-            yield from section.ambitions
-
-    def actions(self) -> Iterator[DraftAction]:
-        """Every action and sub-point, parents before their children."""
-        for ambition in self.ambitions():
-            for action in ambition.actions:
-                yield action
-                yield from action.children
-
-    def labels(self) -> list[str]:
-        """Every party and trekker named, once each, in order of appearance (for matching organisations)."""
-        seen: dict[str, str] = {}
-        for ambition in self.ambitions():
-            groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None)]
-            for group in groups:
-                for label in (*group.responsible, *group.trekkers):
-                    key = " ".join(label.split()).casefold()
-                    # "gemeente Groningen" and later "Gemeente Groningen": the capitalised spelling names it.
-                    if key not in seen or (label[:1].isupper() and not seen[key][:1].isupper()):
-                        seen[key] = label
-        return list(seen.values())
-
-    def labels_in_use(self) -> list[str]:
-        """The names of the ticked ambitions and actions only (what an import links or creates)."""
-        seen: dict[str, str] = {}
-        for section in self.sections:
-            if not section.include:
-                continue
-            for ambition in section.ambitions:
-                if not ambition.include:
-                    continue
-                groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None and a.include)]
-                for group in groups:
-                    for label in (*group.responsible, *group.trekkers):
-                        seen.setdefault(" ".join(label.split()).casefold(), label)
-        return list(seen.values())
-
-    def counts(self) -> tuple[int, int, int, int]:
-        """(actielijnen, ambities, acties, sub-punten) that will be imported (ticked)."""
-        sections = [s for s in self.sections if s.include]
-        ambitions = [a for s in sections for a in s.ambitions if a.include]
-        actions = [x for a in ambitions for x in a.actions if x.include]
-        children = [c for x in actions for c in x.children if c.include]
-        return len(sections), len(ambitions), len(actions), len(children)
+__all__ = [
+    "DraftAction",
+    "DraftAmbition",
+    "DraftSection",
+    "ProgrammeDraft",
+    "Responsibles",
+    "read_responsibles",
+    "read_timing",
+    "split_labels",
+    "title_period",
+]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -258,7 +153,7 @@ def read_responsibles(
             blocks.append((role_of_heading(match.group("head")), text[match.end() : end]))
     for role, block in blocks:
         target = result.trekkers if role == "trekker" else result.responsible
-        lines_ = [line for line in block.split("\n") if line.strip(" \t-•")]
+        lines_ = [line for line in block.split("\n") if line.strip(" \t-•") and not _NOBODY.match(line.strip())]
         # Names one per line are already apart: "Veilig Thuis Gooi en Vechtstreek" stays whole. Only a
         # single line ("Trekkers: Gemeenten en Wij Groningen") is split at " en ".
         whole = len(lines_) > 1

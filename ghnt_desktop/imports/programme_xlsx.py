@@ -12,10 +12,11 @@ ambition (from its first row); a later row that names other parties keeps its ow
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from .existing_list import ListItem, ListTable, build_list_preview, normalise_header, read_list
+from .existing_list import ListItem, ListTable, apply_overrides, build_list_preview, normalise_header, read_list
 from .programme_draft import (
     DraftAction,
     DraftAmbition,
@@ -28,6 +29,22 @@ from .programme_draft import (
 )
 from .programme_lines import split_items
 from .workbook import ImportFileError, read_workbook
+
+
+# What each field means in a programme list (the names the mapping shows); the fields are those of
+# ``existing_list.FIELDS``.
+PROGRAMME_FIELDS: dict[str, str] = {
+    "section": "Actielijn",
+    "ambition": "Ambitie",
+    "text": "Actie",
+    "parties": "Verantwoordelijke partijen",
+    "trekker": "Trekker(s)",
+    "deadline": "Planning",
+    "status": "Status",
+    "number": "Nr. (niet gebruikt)",
+    "note": "Toelichting (in de notities)",
+    "ignore": "(niet inlezen)",
+}
 
 
 def programme_mapping(table: ListTable) -> dict[int, str]:
@@ -117,6 +134,7 @@ def draft_from_table(
         else:
             action = read_timing(items[0].text, reference)
         action.status = item.status
+        action.note = item.note
         action.own = own
         action.origin = origin
         action.warnings += list(item.warnings) + list(item.problems)
@@ -144,4 +162,11 @@ def read_programme_xlsx(
 ) -> tuple[ListTable, ProgrammeDraft]:
     """The list found in the workbook and its draft; ``ImportFileError`` (Dutch) for a file that cannot be used."""
     table = read_list(read_workbook(path), sheet)
-    return table, draft_from_table(table, mapping, title=title, known=known)
+    draft = draft_from_table(table, mapping, title=title, known=known)
+    # The table carries the mapping used, so the preview shows it and overrides start from it.
+    return replace(table, proposal=dict(programme_mapping(table) if mapping is None else mapping)), draft
+
+
+def programme_overrides(table: ListTable, overrides: Mapping[str, str]) -> dict[int, str]:
+    """The programme's proposed mapping with the user's corrections (``--column KOP=VELD``)."""
+    return apply_overrides(replace(table, proposal=programme_mapping(table)), overrides)

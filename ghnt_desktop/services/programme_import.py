@@ -1,24 +1,26 @@
-"""Importing a region's programme from Word or Excel: the preview, the organisations, and writing it.
+"""A region's programme read from Word or Excel, as plain data, and writing it as a new programme.
 
-``preview_programme`` reads the file (``imports.programme_docx`` or ``imports.programme_xlsx``), and
-matches every party and trekker named to an organisation or person of the database with the matcher the
-other imports use (``services.importing.NameMatcher``: name, alias, abbreviation, small misspelling). A
-name that matches nothing becomes a new organisation when it reads like one ("Wij Groningen"), and stays
-a label when it is a role or a group ("Projectleider GHNT", "Alle gemeenten"); the user can change both
-(``PartyChoice``). Nothing is written until ``import_programme``, which creates the programme, its
-organisations, sections, ambitions with their responsibilities, actions and sub-actions in the caller's
-session: the caller's one write transaction (``Database.session``, BEGIN IMMEDIATE), so an error leaves the
-database as it was. ``remove_imported_programme`` takes an import back (the wizard's undo).
+The readers (``imports.programme_docx``, ``imports.programme_xlsx``) fill a ``ProgrammeDraft`` (actielijn >
+ambitie > actie) and ``imports.programme_file`` matches every party and trekker to an organisation or person
+(``PartyChoice``). The preview (command line and wizard) shows both; the user corrects names and unticks
+what should not come in (``include``): the classes are mutable on purpose. ``import_programme`` then
+creates the programme, the new organisations, sections, ambitions with their responsibilities, actions and
+sub-actions in the caller's session: one write transaction (``Database.session``, BEGIN IMMEDIATE), so an
+error leaves the database as it was. ``remove_imported_programme`` takes an import back (the wizard's undo).
+
+Responsibility is kept where the programme writes it: on the ambition (``responsible`` and ``trekkers``,
+inherited by its actions); an action whose row names other parties gets its own (``own``). A name that
+matches nothing becomes a new organisation when it reads like one ("Wij Groningen") and stays a label when
+it is a role or a group ("Projectleider GHNT", "Alle gemeenten").
 """
 
 from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING
+from datetime import date
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -37,11 +39,7 @@ from ..models import (
     SectionKind,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .importing import NameMatcher
 
-if TYPE_CHECKING:
-    from ..imports.existing_list import ListTable, TrekkerMatch
-    from ..imports.programme_draft import DraftAction, ProgrammeDraft, Responsibles
 
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
 _NOT_AN_ORGANISATION = re.compile(
@@ -80,104 +78,141 @@ def label_key(label: str) -> str:
 
 
 @dataclass
+class Responsibles:
+    """Verantwoordelijke partijen and trekkers, as written (one label per party)."""
+
+    responsible: list[str] = field(default_factory=list)
+    trekkers: list[str] = field(default_factory=list)
+
+    def key(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return (
+            tuple(" ".join(x.split()).casefold() for x in self.responsible),
+            tuple(" ".join(x.split()).casefold() for x in self.trekkers),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.responsible or self.trekkers)
+
+
+@dataclass
+class DraftAction:
+    """An actie (or, as a child, a sub-point of one) with its timing as written and as read."""
+
+    text: str
+    deadline_text: str = ""  # as written: "klaar: januari 2020"
+    start: date | None = None
+    end: date | None = None
+    open_end: bool = False
+    children: list[DraftAction] = field(default_factory=list)
+    own: Responsibles | None = None  # set when the row names other parties than the ambition
+    status: ActionStatus | None = None  # an Excel list's status column; a Word table has none
+    note: str = ""  # an Excel list's toelichting
+    warnings: list[str] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""  # "tabel 1, rij 4" / "regel 12": where the user finds it in the file
+
+
+@dataclass
+class DraftAmbition:
+    text: str
+    code: str = ""
+    reference: str = ""  # "Zie paragraaf 3.1, blz. 25"
+    paragraph: str = ""  # "3.1"
+    responsibles: Responsibles = field(default_factory=Responsibles)
+    actions: list[DraftAction] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""
+
+
+@dataclass
+class DraftSection:
+    title: str
+    ambitions: list[DraftAmbition] = field(default_factory=list)
+    include: bool = True
+    origin: str = ""
+
+
+@dataclass
+class ProgrammeDraft:
+    """Everything read from one file; ``warnings`` are for the whole file (tables skipped, nested tables)."""
+
+    file_name: str
+    source: str  # "docx" or "xlsx"
+    title: str
+    sections: list[DraftSection] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    period_start: int | None = None
+    period_end: int | None = None
+    reference: date | None = None  # the date timing without a year was read against
+
+    def ambitions(self) -> Iterator[DraftAmbition]:
+        for section in self.sections:
+            yield from section.ambitions
+
+    def actions(self) -> Iterator[DraftAction]:
+        """Every action and sub-point, parents before their children."""
+        for ambition in self.ambitions():
+            for action in ambition.actions:
+                yield action
+                yield from action.children
+
+    def labels(self) -> list[str]:
+        """Every party and trekker named, once each, in order of appearance (for matching organisations)."""
+        seen: dict[str, str] = {}
+        for ambition in self.ambitions():
+            groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None)]
+            for group in groups:
+                for label in (*group.responsible, *group.trekkers):
+                    key = " ".join(label.split()).casefold()
+                    # "gemeente Groningen" and later "Gemeente Groningen": the capitalised spelling names it.
+                    if key not in seen or (label[:1].isupper() and not seen[key][:1].isupper()):
+                        seen[key] = label
+        return list(seen.values())
+
+    def labels_in_use(self) -> list[str]:
+        """The names of the ticked ambitions and actions only (what an import links or creates)."""
+        seen: dict[str, str] = {}
+        for section in self.sections:
+            if not section.include:
+                continue
+            for ambition in section.ambitions:
+                if not ambition.include:
+                    continue
+                groups = [ambition.responsibles, *(a.own for a in ambition.actions if a.own is not None and a.include)]
+                for group in groups:
+                    for label in (*group.responsible, *group.trekkers):
+                        seen.setdefault(" ".join(label.split()).casefold(), label)
+        return list(seen.values())
+
+    def counts(self) -> tuple[int, int, int, int]:
+        """(actielijnen, ambities, acties, sub-punten) that will be imported (ticked)."""
+        sections = [s for s in self.sections if s.include]
+        ambitions = [a for s in sections for a in s.ambitions if a.include]
+        actions = [x for a in ambitions for x in a.actions if x.include]
+        children = [c for x in actions for c in x.children if c.include]
+        return len(sections), len(ambitions), len(actions), len(children)
+
+
+@dataclass
 class PartyChoice:
-    """What one party or trekker name becomes: linked to ``match``, a new organisation, or a label only."""
+    """What one party or trekker name becomes: linked to an organisation or person, a new organisation, or a
+    label only. ``how`` says how a match was found ("naam", "afkorting", "lijkt op, 91%")."""
 
     label: str
-    match: TrekkerMatch
+    target_id: uuid.UUID | None = None
+    target_name: str = ""
+    kind: str = ""  # "organisation" or "person" when matched
+    how: str = ""
     create: bool = False  # a new organisation named ``label`` (only when nothing matched)
 
     @property
     def outcome(self) -> str:
         """Dutch, for the preview: "Veilig Thuis Groningen (afkorting)", "nieuwe organisatie", "alleen tekst"."""
-        if self.match.target_id is not None:
-            same = self.match.target_name.casefold() == self.label.casefold()
-            return self.match.target_name if same else f"{self.match.target_name} ({self.match.how})"
+        if self.target_id is not None:
+            same = self.target_name.casefold() == self.label.casefold()
+            return self.target_name if same else f"{self.target_name} ({self.how})"
         return "nieuwe organisatie" if self.create else "alleen als tekst (rol of groep)"
-
-
-@dataclass
-class ProgrammePreview:
-    """The draft read from the file and what each name becomes; the wizard and the CLI show it."""
-
-    draft: ProgrammeDraft
-    parties: dict[str, PartyChoice] = field(default_factory=dict)  # by ``label_key``
-    table: ListTable | None = None  # for an Excel file: the list found, for the column mapping
-    existing_programmes: int = 0
-
-    def choice(self, label: str) -> PartyChoice | None:
-        return self.parties.get(label_key(label))
-
-    def describe_party(self, label: str) -> str:
-        choice = self.choice(label)
-        return f"{label} = {choice.outcome}" if choice is not None and choice.outcome != label else label
-
-
-def read_programme_file(
-    path: Path | str,
-    *,
-    mapping: Mapping[int, str] | None = None,
-    sheet: str | None = None,
-    title: str = "",
-    matcher: NameMatcher | None = None,
-) -> tuple[ProgrammeDraft, ListTable | None]:
-    """The draft of a Word or Excel programme file (found by its content, not its name); no database needed.
-
-    Raises ``imports.workbook.ImportFileError`` with a Dutch message for a file that cannot be used.
-    """
-    from ..imports.programme_docx import check_docx_file, read_programme_docx
-    from ..imports.programme_xlsx import read_programme_xlsx
-
-    path = Path(path)
-    known = matcher.known if matcher is not None else None
-    if check_docx_file(path) == "docx":
-        draft = read_programme_docx(path, known=known)
-        if title.strip():
-            draft.title = title.strip()
-        return draft, None
-    table, draft = read_programme_xlsx(path, sheet=sheet, mapping=mapping, title=title.strip(), known=known)
-    return draft, table
-
-
-def match_parties(matcher: NameMatcher, draft: ProgrammeDraft) -> dict[str, PartyChoice]:
-    """Every name of the draft with what it matched; unmatched organisation-like names are to be created."""
-    choices: dict[str, PartyChoice] = {}
-    for label in draft.labels():
-        match = matcher.match(label)
-        create = match.target_id is None and looks_like_organisation(label)
-        choices[label_key(label)] = PartyChoice(label, match, create)
-    return choices
-
-
-def preview_programme(
-    session: Session,
-    path: Path | str,
-    *,
-    mapping: Mapping[int, str] | None = None,
-    sheet: str | None = None,
-    title: str = "",
-) -> ProgrammePreview:
-    """Read ``path`` and match its parties against the database; writes nothing."""
-    matcher = NameMatcher.from_session(session)
-    draft, table = read_programme_file(path, mapping=mapping, sheet=sheet, title=title, matcher=matcher)
-    return ProgrammePreview(
-        draft,
-        match_parties(matcher, draft),
-        table,
-        existing_programmes=session.scalar(select(func.count(Programme.id))) or 0,
-    )
-
-
-def rematch(session: Session, preview: ProgrammePreview) -> ProgrammePreview:
-    """The preview again after the user renamed parties in the draft (new names matched, choices kept)."""
-    matcher = NameMatcher.from_session(session)
-    fresh = match_parties(matcher, preview.draft)
-    for key, choice in fresh.items():
-        old = preview.parties.get(key)
-        if old is not None and choice.match.target_id is None:
-            choice.create = old.create
-    preview.parties = fresh
-    return preview
 
 
 @dataclass(frozen=True)
@@ -215,20 +250,20 @@ def _section_kind(title: str) -> SectionKind:
 
 def import_programme(
     session: Session,
-    preview: ProgrammePreview,
+    draft: ProgrammeDraft,
+    parties: Mapping[str, PartyChoice],
     *,
     title: str | None = None,
     region: str = "",
     file_name: str = "",
 ) -> ProgrammeImportResult:
-    """Write the ticked parts of ``preview`` as a new programme, in the caller's (one) write transaction.
+    """Write the ticked parts of ``draft`` as a new programme, in the caller's (one) write transaction.
 
     Parties matched to an organisation or person are linked; those marked ``create`` become new
     organisations first; the rest stay labels. The programme is Lopend when it is the database's first,
     else Concept (another programme is already running). Raises ``ValidationError`` (Dutch) for a title or
     region that does not fit, or when nothing is ticked.
     """
-    draft = preview.draft
     name = (title if title is not None else draft.title).strip()
     if not name:
         raise ValidationError("Geef het programma een titel.")
@@ -249,10 +284,10 @@ def import_programme(
         description=f"Ingelezen uit {file_name or draft.file_name}",
     )
     session.add(programme)
-    created = _create_organisations(session, preview)
+    created = _create_organisations(session, draft, parties)
     targets = {
-        key: (c.match.kind, c.match.target_id) if c.match.target_id is not None else ("organisation", created.get(key))
-        for key, c in preview.parties.items()
+        key: (c.kind, c.target_id) if c.target_id is not None else ("organisation", created.get(key))
+        for key, c in parties.items()
     }
     linked = 0
     labels_only: list[str] = []
@@ -331,7 +366,7 @@ def import_programme(
         ambitions=n_ambitions,
         actions=n_actions,
         sub_actions=n_children,
-        organisations_created=tuple(_names(preview, created)),
+        organisations_created=tuple(" ".join(parties[key].label.split()) for key in created),
         parties_linked=linked,
         labels_only=tuple(labels_only),
         status=status,
@@ -339,14 +374,9 @@ def import_programme(
     )
 
 
-def _names(preview: ProgrammePreview, created: Mapping[str, uuid.UUID]) -> list[str]:
-    return [" ".join(preview.parties[key].label.split()) for key in created]
-
-
 def _action(
     draft: DraftAction, ambition_id: uuid.UUID, parent_id: uuid.UUID | None, code: str, position: int
 ) -> ProgrammeAction:
-    notes = "\n".join(draft.warnings) if draft.warnings else ""
     return ProgrammeAction(
         id=uuid.uuid4(),
         ambition_id=ambition_id,
@@ -359,17 +389,19 @@ def _action(
         deadline_start=draft.start,
         deadline_end=draft.end,
         status=draft.status or ActionStatus.NOT_STARTED,
-        notes=notes if draft.status is None else "",
+        notes=draft.note,
     )
 
 
-def _create_organisations(session: Session, preview: ProgrammePreview) -> dict[str, uuid.UUID]:
+def _create_organisations(
+    session: Session, draft: ProgrammeDraft, parties: Mapping[str, PartyChoice]
+) -> dict[str, uuid.UUID]:
     """New organisations for the names marked ``create`` (once each; a name that exists is linked instead)."""
-    used = {label_key(x) for x in preview.draft.labels_in_use()}
+    used = {label_key(x) for x in draft.labels_in_use()}
     existing = {n.casefold(): i for i, n in session.execute(select(Organisation.id, Organisation.name))}
     created: dict[str, uuid.UUID] = {}
-    for key, choice in preview.parties.items():
-        if not choice.create or choice.match.target_id is not None or key not in used:
+    for key, choice in parties.items():
+        if not choice.create or choice.target_id is not None or key not in used:
             continue
         name = " ".join(choice.label.split())[:200]
         if name.casefold() in existing:
