@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.make_document)
         self.import_actions_action = file_menu.addAction(self.tr("Actielijst &importeren (Excel)..."))
         self.import_actions_action.triggered.connect(self.import_action_list)
+        self.import_programme_action = file_menu.addAction(self.tr("Pro&gramma importeren (Word of Excel)..."))
+        self.import_programme_action.triggered.connect(lambda: self.import_programme())
         self.reports_action = file_menu.addAction(self.tr("&Voortgangsrapportages..."))
         self.reports_action.triggered.connect(self.edit_reports)
         file_menu.addSeparator()
@@ -719,6 +721,12 @@ class MainWindow(QMainWindow):
         from .import_wizard import open_import_wizard
 
         return open_import_wizard(self)
+
+    def import_programme(self, path=None):
+        """Bestand > Programma importeren: a programme from its Word table or an Excel list, after a preview."""
+        from .programme_import_wizard import open_programme_import_wizard
+
+        return open_programme_import_wizard(self, path)
 
     def edit_reports(self):
         """Bestand > Voortgangsrapportages: create and edit the saved reports (metadata and texts)."""
