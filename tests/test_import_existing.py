@@ -26,10 +26,9 @@ from ghnt_desktop.models import (
     Programme,
     ProgrammeAction,
     ProgressUpdate,
-    Responsibility,
     Section,
 )
-from ghnt_desktop.services.importing import import_action_list, import_programme_list
+from ghnt_desktop.services.importing import import_action_list
 
 REFERENCE = date(2020, 1, 15)
 
@@ -207,9 +206,13 @@ def test_import_action_list(session, people, tmp_path: Path):
 
 
 def test_import_programme_list(session, people, tmp_path: Path):
+    """A hand-kept programme list (section rows, no ambition column) through the programme import."""
+    from ghnt_desktop.imports.programme_file import preview_programme
+    from ghnt_desktop.services.programme_import import import_programme
+
     path = make_list(tmp_path / "p.xlsx", headers=["Code", "Acties", "Trekker", "Planning", "Status", "Notitie"])
-    preview = build_list_preview(read_list(read_workbook(path)))
-    result = import_programme_list(session, preview, title="Regiovisie 2020-2023", region="Groningen")
+    preview = preview_programme(session, path)
+    result = import_programme(session, preview.draft, preview.parties, title="Regiovisie 2020-2023", region="Groningen")
     programme = session.get(Programme, result.programme_id)
     sections = session.scalars(select(Section).where(Section.programme_id == programme.id).order_by(Section.position))
     assert [s.title for s in sections] == [
@@ -223,14 +226,10 @@ def test_import_programme_list(session, people, tmp_path: Path):
         date(2020, 4, 1),
         date(2020, 6, 30),
     )
-    labels = [r.label for r in session.scalars(select(Responsibility).order_by(Responsibility.position))
-              if r.programme_action_id == actions["1"].id]  # fmt: skip
-    assert labels == ["Gemeente Veendam", "Gemeente Pekela"]
-    politie = session.scalars(
-        select(Responsibility).where(
-            Responsibility.programme_action_id == actions["4"].id, Responsibility.label == "Politie"
-        )
-    ).one()
+    # The trekkers in force: the first row's on the ambition, a row with others its own.
+    assert [r.label for r in actions["1"].responsibilities] == ["Gemeente Veendam", "Gemeente Pekela"]
+    assert actions["1"].overrides_responsibility is False
+    politie = next(r for r in actions["4"].responsibilities if r.label == "Politie")
     assert politie.organisation_id is not None
 
 

@@ -17,14 +17,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from programme_seeds.word import WIDTHS, Para, Table, WordDocument, cell_xml, responsibility
 
 from ghnt_desktop.deadlines import parse_deadline
 from ghnt_desktop.imports.programme_docx import read_programme_docx
-from ghnt_desktop.imports.programme_draft import read_responsibles, split_labels
-from ghnt_desktop.imports.programme_lines import CellParagraph, Item, split_items
+from ghnt_desktop.imports.programme_draft import split_labels
 from ghnt_desktop.paths import resource
 
 SEEDS = Path(__file__).parent / "programme_seeds" / "seeds_001_003_004_deventer.json"

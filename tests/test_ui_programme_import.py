@@ -105,7 +105,11 @@ def test_the_wizard_previews_corrects_imports_and_undoes(demo_window, tmp_path, 
     assert counts(window) == (before[0] + 1, before[1] + 4, before[2])
     with window.database.read_session() as session:
         programme = session.get(Programme, wizard.result.programme_id)
-        assert (programme.region, programme.status, programme.period_start) == ("Drenthe", ProgrammeStatus.CONCEPT, 2021)
+        assert (programme.region, programme.status, programme.period_start) == (
+            "Drenthe",
+            ProgrammeStatus.CONCEPT,
+            2021,
+        )
         texts = set(session.scalars(select(ProgrammeAction.text).join(ProgrammeAction.ambition)).all())
         assert "Inventariseren wat er al gebeurt" in texts and "Pilot MDA++" not in texts
 

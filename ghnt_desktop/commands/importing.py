@@ -102,7 +102,6 @@ def register(subparsers) -> None:
         "en schrijft het dan in één keer. Een --db die nog niet bestaat wordt een nieuwe database met dit programma.",
     )
     _add_list_options(programme)
-    programme.set_defaults(file=None)
     programme.add_argument("--title", help="titel van het programma (standaard: de titel van het document)")
     programme.add_argument("--region", default="", help="regio van het programma")
     programme.set_defaults(handler=run_import_programme)
@@ -186,7 +185,7 @@ def run_import_actions(args: argparse.Namespace) -> int:
     try:
         if roundtrip:
             return _roundtrip(database, workbook, args)
-        return _existing_list(database, workbook, args, programme=False)
+        return _existing_list(database, workbook, args)
     except (ImportFileError, ServiceError, ValueError) as exc:
         print_error(exc)
         print("Er is niets opgeslagen.")
@@ -199,21 +198,27 @@ def run_import_programme(args: argparse.Namespace) -> int:
     """``import programma FILE.docx|FILE.xlsx``: show the programme read from the file, then write it at once."""
     from ..db import DatabaseError, open_database
     from ..filelock import acquire_for_command
+    from ..imports.programme_file import preview_programme, preview_without_database
     from ..imports.programme_xlsx import programme_overrides
     from ..imports.workbook import ImportFileError
     from ..services import ServiceError
-    from ..imports.programme_file import preview_programme, preview_without_database
 
     path = resolve_db(args.db)
     new_file = not (path.exists() and path.stat().st_size > 0)
     title = args.title or ""
     try:
+        options = {
+            "sheet": args.sheet,
+            "title": title,
+            "reference": args.reference_date,
+            "status_overrides": _status_overrides(args.status),
+        }
         if new_file:
             # No database yet: the preview matches against nothing; the file is made only when writing.
-            preview = preview_without_database(args.file, sheet=args.sheet, title=title)
+            preview = preview_without_database(args.file, **options)
             if preview.table is not None and args.column:
                 mapping = programme_overrides(preview.table, dict(args.column))
-                preview = preview_without_database(args.file, mapping=mapping, sheet=args.sheet, title=title)
+                preview = preview_without_database(args.file, mapping=mapping, **options)
             database = None
         else:
             database = _open(args, read_only=args.dry_run)
@@ -225,10 +230,10 @@ def run_import_programme(args: argparse.Namespace) -> int:
     try:
         if database is not None:
             with database.session() as session:
-                preview = preview_programme(session, args.file, sheet=args.sheet, title=title)
+                preview = preview_programme(session, args.file, **options)
                 if preview.table is not None and args.column:
                     mapping = programme_overrides(preview.table, dict(args.column))
-                    preview = preview_programme(session, args.file, mapping=mapping, sheet=args.sheet, title=title)
+                    preview = preview_programme(session, args.file, mapping=mapping, **options)
         print_programme_preview(preview)
         if args.dry_run:
             print("\nProefdraai: er is niets opgeslagen.")
@@ -257,7 +262,11 @@ def run_import_programme(args: argparse.Namespace) -> int:
         if database is not None:
             database.close()
         if created is not None:  # a new database that did not get its programme is not left behind
-            for leftover in (created, created.with_name(created.name + "-wal"), created.with_name(created.name + "-shm")):
+            for leftover in (
+                created,
+                created.with_name(created.name + "-wal"),
+                created.with_name(created.name + "-shm"),
+            ):
                 leftover.unlink(missing_ok=True)
         if lock is not None:
             lock.release()
@@ -299,11 +308,16 @@ def print_programme_preview(preview) -> None:
     sections, ambitions, actions, children = draft.counts()
     print(f"  {sections} actielijnen, {ambitions} ambities, {actions} acties, {children} subacties")
     if preview.existing_programmes:
-        print(f"  De database heeft al {preview.existing_programmes} programma('s): dit programma komt erbij als Concept.")
+        print(
+            f"  De database heeft al {preview.existing_programmes} programma('s): dit programma komt erbij als Concept."
+        )
 
     def parties(group, indent: str) -> None:
         if group.responsible:
-            print(f"{indent}Verantwoordelijke partijen: " + "; ".join(preview.describe_party(x) for x in group.responsible))
+            print(
+                f"{indent}Verantwoordelijke partijen: "
+                + "; ".join(preview.describe_party(x) for x in group.responsible)
+            )
         if group.trekkers:
             print(f"{indent}Trekkers: " + "; ".join(preview.describe_party(x) for x in group.trekkers))
 
@@ -476,23 +490,22 @@ def _series_id(session, text: str | None):
     return found[0].id
 
 
-def _existing_list(database, workbook, args: argparse.Namespace, *, programme: bool) -> int:
+def _existing_list(database, workbook, args: argparse.Namespace) -> int:
     from ..imports.existing_list import apply_overrides, read_list
-    from ..services.importing import import_action_list, import_programme_list, preview_action_list
+    from ..services.importing import import_action_list, preview_action_list
 
     table = read_list(workbook, args.sheet)
     mapping = apply_overrides(table, dict(args.column)) if args.column else None
     if mapping is not None:
         table = replace(table, proposal=mapping)
     with database.session() as session:
-        series_id = None if programme else _series_id(session, getattr(args, "reeks", None))
+        series_id = _series_id(session, getattr(args, "reeks", None))
         preview = preview_action_list(
             session,
             table,
             status_overrides=_status_overrides(args.status),
             reference=args.reference_date,
             series_id=series_id,
-            match_existing=not programme,
         )
     print_list_preview(table, preview)
     if args.dry_run:
@@ -502,15 +515,9 @@ def _existing_list(database, workbook, args: argparse.Namespace, *, programme: b
         print("\nEr is niets ingelezen: geen regel kan worden ingelezen. Pas het bestand aan en probeer het opnieuw.")
         return EXIT_ERROR
     with database.session() as session:
-        if programme:
-            result = import_programme_list(
-                session, preview, title=args.title, region=args.region, file_name=workbook.name
-            )
-        else:
-            result = import_action_list(session, preview, file_name=workbook.name)
-    what = "programma-acties" if programme else "acties"
+        result = import_action_list(session, preview, file_name=workbook.name)
     print(
-        f"\nIngelezen: {result.created} {what} nieuw, {result.updated} bijgewerkt; "
+        f"\nIngelezen: {result.created} acties nieuw, {result.updated} bijgewerkt; "
         f"trekkers herkend: {result.trekkers_matched}."
     )
     for line in result.refused:

@@ -11,8 +11,8 @@ three steps, each returning plain data the user can check:
    of the rows below; deadlines are kept as written and parsed where possible; free-text statuses are
    mapped to the app's statuses (overridable, shown with counts); several trekkers in one cell are split.
 
-Nothing is written here: ``services.importing.import_action_list`` / ``import_programme_list`` create
-the records from the preview in one transaction.
+Nothing is written here: ``services.importing.import_action_list`` creates the actions from the preview
+in one transaction; a programme list is read into a draft by ``imports.programme_xlsx``.
 """
 
 from __future__ import annotations

@@ -38,9 +38,7 @@ from .programme_lines import CellParagraph, Item, marker_level, split_items
 from .workbook import MAX_FILE_BYTES, MAX_PACK_RATIO, MAX_UNPACKED_BYTES, OLE_SIGNATURE, ImportFileError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-SAVE_AS_DOCX = (
-    "Open het in Word (of LibreOffice) en kies Opslaan als > Word-document (.docx); lees dat bestand dan in."
-)
+SAVE_AS_DOCX = "Open het in Word (of LibreOffice) en kies Opslaan als > Word-document (.docx); lees dat bestand dan in."
 HEADER_ROWS_SEARCHED = 3
 
 # Column headings, normalised (lower case, no accents or punctuation).
@@ -140,7 +138,11 @@ def _paragraph(p: Any) -> tuple[CellParagraph, str, bool]:
         rpr = first_run.find(f"{W}rPr")
         b = rpr.find(f"{W}b") if rpr is not None else None
         bold = b is not None and b.get(f"{W}val", "true") not in ("0", "false")
-    return CellParagraph("".join(parts).replace("\u00a0", " "), max(0, level) if level is not None else None), style, bold
+    return (
+        CellParagraph("".join(parts).replace("\u00a0", " "), max(0, level) if level is not None else None),
+        style,
+        bold,
+    )
 
 
 def _bold_start(p: Any) -> str:
@@ -359,9 +361,7 @@ class _Reader:
                     "Controleer die rij in het voorbeeld."
                 )
         section = self.ensure_section(origin)
-        new_ambition = (
-            ambition_cell is not None and ambition_cell.vmerge != "continue" and bool(ambition_cell.text)
-        )
+        new_ambition = ambition_cell is not None and ambition_cell.vmerge != "continue" and bool(ambition_cell.text)
         responsibles = None
         if responsibility_cell is not None and responsibility_cell.vmerge != "continue" and responsibility_cell.text:
             default = "trekker" if self.trekker_column else "responsible"
@@ -417,7 +417,10 @@ class _Reader:
             if timing and not action.deadline_text and item.level == 0:
                 parsed = read_timing(f"x ({timing})", self.reference)
                 action.deadline_text, action.start, action.end, action.open_end = (
-                    timing, parsed.start, parsed.end, parsed.open_end
+                    timing,
+                    parsed.start,
+                    parsed.end,
+                    parsed.open_end,
                 )
             if item.level == 0 or not actions:
                 actions.append(action)
@@ -447,7 +450,7 @@ def _bullet_line(p: CellParagraph) -> str:
 
 
 def check_docx_file(path: Path) -> str:
-    """"docx" or "xlsx" for a file that can be read as such; else ``ImportFileError`` saying what it is."""
+    """ "docx" or "xlsx" for a file that can be read as such; else ``ImportFileError`` saying what it is."""
     name = path.name
     if not path.exists():
         raise ImportFileError(f"Het bestand {name} bestaat niet.", "Kies het bestand opnieuw (is het verplaatst?).")
@@ -490,13 +493,16 @@ def check_docx_file(path: Path) -> str:
             raise ImportFileError(problem, "Vraag het Word-bestand van het programma op en lees dat in.")
         elif start.startswith(b"PK"):
             raise ImportFileError(
-                f"Het bestand {name} is beschadigd: het document is niet volledig (onvolledig gedownload of opgeslagen).",
+                f"Het bestand {name} is beschadigd: het document is niet volledig (onvolledig gedownload of "
+                "opgeslagen).",
                 "Vraag het bestand opnieuw op, of open het in Word en sla het opnieuw op.",
             )
         elif start.lstrip().lower().startswith((b"<html", b"<!doctype")):
             problem = f"Het bestand {name} is een webpagina, geen Word-document (.docx)."
         else:
-            problem = f"Het bestand {name} is geen Word-document (.docx) of Excel-werkmap (.xlsx), of het is beschadigd."
+            problem = (
+                f"Het bestand {name} is geen Word-document (.docx) of Excel-werkmap (.xlsx), of het is beschadigd."
+            )
         raise ImportFileError(problem, SAVE_AS_DOCX)
     try:
         with zipfile.ZipFile(path) as archive:
@@ -615,7 +621,8 @@ def read_programme_docx(
     if reader.tables_used == 0:
         seen = "; ".join(reader.headers_seen[:4])
         raise ImportFileError(
-            f"Het document {path.name} bevat {tables} {'tabel' if tables == 1 else 'tabellen'}, maar geen programmatabel "
+            f"Het document {path.name} bevat {tables} {'tabel' if tables == 1 else 'tabellen'}, maar geen "
+            "programmatabel "
             f"(gevonden kolomkoppen: {seen}).",
             "Geef de tabel een kopregel met de kolommen Ambities, Acties en Verantwoordelijkheid (Acties is nodig, "
             "met Ambities of Verantwoordelijkheid) en lees het document opnieuw in.",

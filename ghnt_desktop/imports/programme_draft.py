@@ -50,9 +50,7 @@ def read_timing(text: str, reference: date | None) -> DraftAction:
         if parsed.has_period or parsed.open_end:
             rest = text[: match.start()].rstrip()
             if rest:
-                return DraftAction(
-                    rest, match.group(1).strip(), parsed.start, parsed.end, parsed.open_end
-                )
+                return DraftAction(rest, match.group(1).strip(), parsed.start, parsed.end, parsed.open_end)
     for inner in _ANY_PARENS.finditer(text):
         parsed = parse_deadline(inner.group(1), reference=reference)
         if parsed.has_period:
@@ -66,7 +64,7 @@ def read_timing(text: str, reference: date | None) -> DraftAction:
 # ---------------------------------------------------------------------------------------------------
 # Parties and trekkers in a responsibility cell
 
-_ROLE_HEAD = re.compile(
+_ROLE_HEAD = re.compile(  # also used by programme_xlsx: a cell with role headings
     r"(?im)^[ \t]*(?:[-•*][ \t]*)?(?P<head>"
     r"verantwoordelijke?\s+partij(?:en)?|verantwoordelijken|verantwoordelijk(?:heid)?|eindverantwoordelijke?"
     r"|trekkers?|trekker\s*\(\s*s\s*\)|betrokken\s+partijen|betrokkenen|partners"
@@ -82,7 +80,7 @@ _AND = re.compile(r"\s+(?:en|&)\s+", re.IGNORECASE)
 
 
 def role_of_heading(head: str) -> str:
-    """"responsible" or "trekker" for a role heading as written ("Trekker(s)", "Verantwoordelijke partijen")."""
+    """ "responsible" or "trekker" for a role heading as written ("Trekker(s)", "Verantwoordelijke partijen")."""
     return "trekker" if head.strip().casefold().startswith("trekker") else "responsible"
 
 
@@ -110,18 +108,19 @@ def split_labels(text: str, known: Callable[[str], bool] | None = None, *, comma
         if not part or _NOBODY.match(part):
             continue
         lowered = part.casefold()
-        if commas_only or "(" in part or (known is not None and known(part)) or any(c in lowered for c in _COMPOUND_NAMES):
+        if (
+            commas_only
+            or "(" in part
+            or (known is not None and known(part))
+            or any(c in lowered for c in _COMPOUND_NAMES)
+        ):
             labels.append(part)
             continue
         pieces = [p.strip(" \t.") for p in _AND.split(part)]
         merged: list[str] = []
         for piece in pieces:
             # "gemeenten Veendam en Pekela": a bare place name after a list of municipalities stays in it.
-            if (
-                merged
-                and merged[-1].casefold().startswith("gemeenten ")
-                and re.fullmatch(r"[A-Z][\w'’-]+", piece)
-            ):
+            if merged and merged[-1].casefold().startswith("gemeenten ") and re.fullmatch(r"[A-Z][\w'’-]+", piece):
                 merged[-1] = f"{merged[-1]} en {piece}"
             else:
                 merged.append(piece)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Programme
+from ..models import ActionStatus, Programme
 from ..services.importing import NameMatcher
 from ..services.programme_import import PartyChoice, ProgrammeDraft, label_key, looks_like_organisation
 from .existing_list import ListTable
@@ -47,6 +48,8 @@ def read_programme_file(
     sheet: str | None = None,
     title: str = "",
     matcher: NameMatcher | None = None,
+    reference: date | None = None,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
 ) -> tuple[ProgrammeDraft, ListTable | None]:
     """The draft of a Word or Excel programme file; no database needed.
 
@@ -55,11 +58,19 @@ def read_programme_file(
     path = Path(path)
     known = matcher.known if matcher is not None else None
     if check_docx_file(path) == "docx":
-        draft = read_programme_docx(path, known=known)
+        draft = read_programme_docx(path, known=known, reference=reference)
         if title.strip():
             draft.title = title.strip()
         return draft, None
-    table, draft = read_programme_xlsx(path, sheet=sheet, mapping=mapping, title=title.strip(), known=known)
+    table, draft = read_programme_xlsx(
+        path,
+        sheet=sheet,
+        mapping=mapping,
+        title=title.strip(),
+        known=known,
+        reference=reference,
+        status_overrides=status_overrides,
+    )
     return draft, table
 
 
@@ -82,10 +93,20 @@ def preview_programme(
     mapping: Mapping[int, str] | None = None,
     sheet: str | None = None,
     title: str = "",
+    reference: date | None = None,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
 ) -> ProgrammePreview:
     """Read ``path`` and match its parties against the database; writes nothing."""
     matcher = NameMatcher.from_session(session)
-    draft, table = read_programme_file(path, mapping=mapping, sheet=sheet, title=title, matcher=matcher)
+    draft, table = read_programme_file(
+        path,
+        mapping=mapping,
+        sheet=sheet,
+        title=title,
+        matcher=matcher,
+        reference=reference,
+        status_overrides=status_overrides,
+    )
     return ProgrammePreview(
         draft,
         match_parties(matcher, draft),
@@ -95,10 +116,18 @@ def preview_programme(
 
 
 def preview_without_database(
-    path: Path | str, *, mapping: Mapping[int, str] | None = None, sheet: str | None = None, title: str = ""
+    path: Path | str,
+    *,
+    mapping: Mapping[int, str] | None = None,
+    sheet: str | None = None,
+    title: str = "",
+    reference: date | None = None,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
 ) -> ProgrammePreview:
     """The preview for a new database: nothing to match, organisation-like names are all new."""
-    draft, table = read_programme_file(path, mapping=mapping, sheet=sheet, title=title)
+    draft, table = read_programme_file(
+        path, mapping=mapping, sheet=sheet, title=title, reference=reference, status_overrides=status_overrides
+    )
     return ProgrammePreview(draft, match_parties(NameMatcher(), draft), table)
 
 

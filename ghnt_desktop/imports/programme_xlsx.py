@@ -16,8 +16,10 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from ..models.enums import ActionStatus
 from .existing_list import ListItem, ListTable, apply_overrides, build_list_preview, normalise_header, read_list
 from .programme_draft import (
+    _ROLE_HEAD,
     DraftAction,
     DraftAmbition,
     DraftSection,
@@ -29,7 +31,6 @@ from .programme_draft import (
 )
 from .programme_lines import split_items
 from .workbook import ImportFileError, read_workbook
-
 
 # What each field means in a programme list (the names the mapping shows); the fields are those of
 # ``existing_list.FIELDS``.
@@ -67,7 +68,12 @@ def _responsibles(item: ListItem, trekker_is_responsible: bool, known: Callable[
         parts = read_responsibles(item.parties.split("\n"), default_role="responsible", known=known)
         result.responsible += parts.responsible
         result.trekkers += parts.trekkers
-    if item.trekker_text:
+    if item.trekker_text and not _ROLE_HEAD.search(item.trekker_text):
+        # A plain trekker cell is split as the action list splits it ("Gemeenten Veendam/Pekela" gives both
+        # municipalities, "Politie; OM" two names), so both imports link the same organisations.
+        target = result.responsible if trekker_is_responsible else result.trekkers
+        target += [x for x in item.trekkers if x not in target]
+    elif item.trekker_text:
         default = "responsible" if trekker_is_responsible else "trekker"
         parts = read_responsibles(item.trekker_text.split("\n"), default_role=default, known=known)
         result.responsible += [x for x in parts.responsible if x not in result.responsible]
@@ -82,13 +88,14 @@ def draft_from_table(
     title: str = "",
     known: Callable[[str], bool] | None = None,
     reference: date | None = None,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
 ) -> ProgrammeDraft:
     """The draft of a programme list read with ``mapping`` (column index -> field; the proposal when None)."""
     mapping = dict(programme_mapping(table) if mapping is None else mapping)
     first, last = title_period(title or " ".join(table.title_lines))
     if reference is None and first is not None:
         reference = date(first, 1, 1)
-    preview = build_list_preview(table, mapping, reference=reference, known=known)
+    preview = build_list_preview(table, mapping, reference=reference, known=known, status_overrides=status_overrides)
     trekker_column = next((i for i, f in mapping.items() if f == "trekker"), None)
     trekker_is_responsible = trekker_column is not None and normalise_header(
         table.headers[trekker_column] if trekker_column < len(table.headers) else ""
@@ -128,13 +135,12 @@ def draft_from_table(
         if not items:
             continue
         if has_deadline:
-            action = DraftAction(
-                items[0].text, item.deadline_text, item.deadline_start, item.deadline_end
-            )
+            action = DraftAction(items[0].text, item.deadline_text, item.deadline_start, item.deadline_end)
         else:
             action = read_timing(items[0].text, reference)
         action.status = item.status
         action.note = item.note
+        action.code = item.number
         action.own = own
         action.origin = origin
         action.warnings += list(item.warnings) + list(item.problems)
@@ -159,10 +165,14 @@ def read_programme_xlsx(
     mapping: Mapping[int, str] | None = None,
     title: str = "",
     known: Callable[[str], bool] | None = None,
+    reference: date | None = None,
+    status_overrides: Mapping[str, ActionStatus] | None = None,
 ) -> tuple[ListTable, ProgrammeDraft]:
     """The list found in the workbook and its draft; ``ImportFileError`` (Dutch) for a file that cannot be used."""
     table = read_list(read_workbook(path), sheet)
-    draft = draft_from_table(table, mapping, title=title, known=known)
+    draft = draft_from_table(
+        table, mapping, title=title, known=known, reference=reference, status_overrides=status_overrides
+    )
     # The table carries the mapping used, so the preview shows it and overrides start from it.
     return replace(table, proposal=dict(programme_mapping(table) if mapping is None else mapping)), draft
 

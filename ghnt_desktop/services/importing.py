@@ -6,7 +6,8 @@ writes a ``ProgressUpdate`` per action, counts a moved deadline as a postponemen
 actions. A list a region kept by hand is read by ``ghnt_desktop.imports.existing_list``, compared with
 the database (``preview_action_list``: trekkers matched to organisations by name, alias, common
 abbreviation or a small misspelling; a number that exists updates that action) and turned into
-records here (``import_action_list``, ``import_programme_list``). ``preview_file`` is the one entry
+records here (``import_action_list``; a programme list goes through ``services.programme_import``).
+``preview_file`` is the one entry
 the wizard and ``import actielijst`` share.
 
 Everything runs in the caller's session: an import is one transaction, so an error leaves the
@@ -975,98 +976,4 @@ def import_action_list(
         trekkers_unmatched=tuple(dict.fromkeys(unmatched)),
         refused=tuple(refused),
         changes=Changes(actions=True, ids=frozenset(ids)),
-    )
-
-
-def import_programme_list(
-    session: Session,
-    preview: ListPreview,
-    *,
-    title: str,
-    region: str = "",
-    file_name: str = "",
-) -> ListImportResult:
-    """Create a programme from an existing list: a section per section row, ambitions and actions.
-
-    Rows without a section row above them go under a section "Algemeen"; without an ambition column
-    each section gets one ambition carrying its actions. Trekkers become the action's own
-    responsibilities (matched to organisations or people where the name is known).
-    """
-    from ..models import Ambition, Programme, ProgrammeAction, Responsibility, ResponsibilityRole, Section
-
-    if not title.strip():
-        raise ValidationError("Geef het programma een titel.")
-    if len(title.strip()) > 300 or len(region.strip()) > 200:
-        raise ValidationError(
-            "De titel (300 tekens) of regio (200 tekens) is te lang. Kies een kortere titel of regio."
-        )
-    matcher = NameMatcher.from_session(session)
-    programme = Programme(id=uuid.uuid4(), title=title.strip(), region=region.strip())
-    if file_name:
-        programme.description = f"Geïmporteerd uit {file_name}"
-    session.add(programme)
-    sections: dict[str, Section] = {}
-    ambitions: dict[tuple[str, str], Ambition] = {}
-    created = matched = 0
-    unmatched: list[str] = []
-    refused: list[str] = []
-    for item in preview.items:
-        problems = list(item.problems)
-        if len(item.number) > 20:
-            problems.append(f"de code {item.number!r} is langer dan 20 tekens; maak hem korter in het bestand")
-        if len(item.section) > 300:
-            problems.append("de titel van de actielijn is langer dan 300 tekens; maak hem korter in het bestand")
-        if problems:
-            refused.append(f"regel {item.row_number}: " + "; ".join(problems))
-            continue
-        section_title = item.section or "Algemeen"
-        section = sections.get(section_title)
-        if section is None:
-            section = Section(programme=programme, title=section_title, position=len(sections) + 1)
-            sections[section_title] = section
-            session.add(section)
-        ambition_text = item.ambition or section_title
-        ambition = ambitions.get((section_title, ambition_text))
-        if ambition is None:
-            position = sum(1 for key in ambitions if key[0] == section_title) + 1
-            ambition = Ambition(section=section, text=ambition_text, position=position)
-            ambitions[(section_title, ambition_text)] = ambition
-            session.add(ambition)
-        status = item.status or ActionStatus.NOT_STARTED
-        action = ProgrammeAction(
-            ambition=ambition,
-            code=item.number,
-            text=item.text,
-            position=len(ambition.actions) + 1,
-            deadline_text=item.deadline_text,
-            deadline_start=item.deadline_start,
-            deadline_end=item.deadline_end,
-            status=status,
-            notes=item.note + (f"\n\nBetrokken partijen: {item.parties}" if item.parties else ""),
-            overrides_responsibility=bool(item.trekkers),
-        )
-        session.add(action)
-        orgs, people, missing = _match_trekkers(matcher, item.trekkers)
-        unmatched.extend(missing)
-        matched += len(orgs) + len(people)
-        for position, name in enumerate(item.trekkers, start=1):
-            found = matcher.match(name)
-            action.own_responsibilities.append(
-                Responsibility(
-                    role=ResponsibilityRole.TREKKER,
-                    label=name,
-                    organisation_id=found.target_id if found.kind == "organisation" else None,
-                    person_id=found.target_id if found.kind == "person" else None,
-                    position=position,
-                )
-            )
-        created += 1
-    session.flush()
-    return ListImportResult(
-        created=created,
-        trekkers_matched=matched,
-        trekkers_unmatched=tuple(dict.fromkeys(unmatched)),
-        programme_id=programme.id,
-        changes=Changes(programme=True, ids=frozenset({programme.id})),
-        refused=tuple(refused),
     )

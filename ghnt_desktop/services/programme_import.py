@@ -40,7 +40,6 @@ from ..models import (
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
 
-
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
 _NOT_AN_ORGANISATION = re.compile(
     r"^(?:alle\b|gemeenten\b|regiogemeenten|ketenpartners|partners|betrokken|ervaringsdeskundigen|"
@@ -107,6 +106,7 @@ class DraftAction:
     own: Responsibles | None = None  # set when the row names other parties than the ambition
     status: ActionStatus | None = None  # an Excel list's status column; a Word table has none
     note: str = ""  # an Excel list's toelichting
+    code: str = ""  # an Excel list's own number ("1.2"); a Word table's actions are numbered on import
     warnings: list[str] = field(default_factory=list)
     include: bool = True
     origin: str = ""  # "tabel 1, rij 4" / "regel 12": where the user finds it in the file
@@ -268,7 +268,9 @@ def import_programme(
     if not name:
         raise ValidationError("Geef het programma een titel.")
     if len(name) > 300 or len(region.strip()) > 200:
-        raise ValidationError("De titel (300 tekens) of regio (200 tekens) is te lang. Kies een kortere titel of regio.")
+        raise ValidationError(
+            "De titel (300 tekens) of regio (200 tekens) is te lang. Kies een kortere titel of regio."
+        )
     counts = draft.counts()
     if counts[2] == 0 and counts[1] == 0:
         raise ValidationError("Er is niets aangevinkt om in te lezen. Vink ten minste één ambitie of actie aan.")
@@ -346,7 +348,7 @@ def import_programme(
             n_ambitions += 1
             actions = [a for a in ambition_draft.actions if a.include]
             for index, action_draft in enumerate(actions):
-                code = f"{ambition.code}-{index + 1}" if ambition.code else ""
+                code = action_draft.code or (f"{ambition.code}-{index + 1}" if ambition.code else "")
                 action = _action(action_draft, ambition.id, None, code, index)
                 if action_draft.own is not None:
                     action.overrides_responsibility = True
@@ -408,7 +410,10 @@ def _create_organisations(
             created[key] = existing[name.casefold()]
             continue
         organisation = Organisation(
-            id=uuid.uuid4(), name=name, kind=organisation_kind(name), notes="Aangemaakt bij het inlezen van een programma."
+            id=uuid.uuid4(),
+            name=name,
+            kind=organisation_kind(name),
+            notes="Aangemaakt bij het inlezen van een programma.",
         )
         session.add(organisation)
         existing[name.casefold()] = organisation.id
@@ -417,7 +422,9 @@ def _create_organisations(
     return created
 
 
-def remove_imported_programme(session: Session, programme_id: uuid.UUID, organisation_names: tuple[str, ...] = ()) -> Changes:
+def remove_imported_programme(
+    session: Session, programme_id: uuid.UUID, organisation_names: tuple[str, ...] = ()
+) -> Changes:
     """Take an import back: the programme with everything in it, and the organisations it created when
     nothing else uses them yet. Refused once anything refers to its actions (a minute, a progress note)."""
     from sqlalchemy.exc import IntegrityError
@@ -433,7 +440,9 @@ def remove_imported_programme(session: Session, programme_id: uuid.UUID, organis
             session.execute(delete(Responsibility).where(Responsibility.programme_action_id.in_(action_ids)))
             session.execute(delete(Responsibility).where(Responsibility.ambition_id.in_(ambition_ids)))
             session.execute(
-                delete(ProgrammeAction).where(ProgrammeAction.id.in_(action_ids), ProgrammeAction.parent_id.is_not(None))
+                delete(ProgrammeAction).where(
+                    ProgrammeAction.id.in_(action_ids), ProgrammeAction.parent_id.is_not(None)
+                )
             )
             session.execute(delete(ProgrammeAction).where(ProgrammeAction.id.in_(action_ids)))
             session.execute(delete(Ambition).where(Ambition.id.in_(ambition_ids)))

@@ -296,9 +296,7 @@ class ProgrammeImportWizard(QDialog):
             self.tree.setColumnWidth(column, width)
         notes = list(draft.warnings)
         if preview.existing_programmes:
-            notes.append(
-                self.tr("De database heeft al een programma; dit programma komt erbij met de status Concept.")
-            )
+            notes.append(self.tr("De database heeft al een programma; dit programma komt erbij met de status Concept."))
         self.warnings_label.setText("\n".join(f"• {n}" for n in notes))
         self.warnings_label.setVisible(bool(notes))
         self._update_summary()
@@ -406,7 +404,12 @@ class ProgrammeImportWizard(QDialog):
 
         mapping = self._mapping()
         if "text" not in mapping.values():
-            show_error(self, ValueError(self.tr("Kies welke kolom de actie bevat (Actie); zonder die kolom valt er niets in te lezen.")))
+            show_error(
+                self,
+                ValueError(
+                    self.tr("Kies welke kolom de actie bevat (Actie); zonder die kolom valt er niets in te lezen.")
+                ),
+            )
             return False
         try:
             with self.database.read_session() as session:
@@ -448,7 +451,8 @@ class ProgrammeImportWizard(QDialog):
         lines = [
             arg(
                 self.tr("Programma %1 is ingelezen (%2): %3 actielijnen, %4 ambities, %5 acties en %6 subacties."),
-                result.title, result.status.label, result.sections, result.ambitions, result.actions, result.sub_actions,
+                result.title, result.status.label, result.sections, result.ambitions, result.actions,
+                result.sub_actions,
             ),
             arg(self.tr("Partijen en trekkers gekoppeld aan een organisatie of persoon: %1."), result.parties_linked),
         ]  # fmt: skip
