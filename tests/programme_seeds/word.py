@@ -13,7 +13,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 HEADERS = ("Ambities", "Acties", "Verantwoordelijkheid")
-WIDTHS = (4000, 6000, 3000)
+WIDTHS = (2900, 4100, 2000)  # twips: fits a portrait A4 page
 
 
 @dataclass(frozen=True)
