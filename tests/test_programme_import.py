@@ -280,3 +280,47 @@ def test_seed_structures_come_back_whole(tmp_path, seed):
 def draft_reference(draft) -> date | None:
     assert draft.reference == (date(draft.period_start, 1, 1) if draft.period_start else draft.reference)
     return draft.reference
+
+
+def test_a_table_with_separate_party_and_trekker_columns_merged_down(tmp_path):
+    """ "Ambitie | Acties | Verantwoordelijke partijen | Trekker": the trekker cell merged over an ambition's rows
+    counts for each of them; a row whose parties differ keeps its own."""
+    table = Table(("Ambitie", "Acties", "Verantwoordelijke partijen", "Trekker"))
+    table.heading("Actielijn 2: Stoppen en duurzaam oplossen")
+    table.row(
+        [
+            cell_xml(["Veilig Thuis en lokale teams werken samen"], vmerge="restart"),
+            cell_xml(["- Afspraken maken"]),
+            cell_xml(["Alle gemeenten"]),
+            cell_xml(["Veilig Thuis"], vmerge="restart"),
+        ]
+    )
+    table.row(
+        [
+            cell_xml([], vmerge="continue"),
+            cell_xml(["- Pilot MDA++ (2020)"]),
+            cell_xml(["Gemeente Assen"]),
+            cell_xml([], vmerge="continue"),
+        ]
+    )
+    table.row(
+        [
+            cell_xml([], vmerge="continue"),
+            cell_xml(["- Evalueren"]),
+            cell_xml(["Gemeente Assen"]),
+            cell_xml([], vmerge="continue"),
+        ]
+    )
+    document = WordDocument("Programma Drenthe 2019-2022")
+    document.table(table)
+    draft = read_programme_docx(document.save(tmp_path / "vier.docx"))
+    (ambition,) = list(draft.ambitions())
+    assert (ambition.responsibles.responsible, ambition.responsibles.trekkers) == (["Alle gemeenten"], ["Veilig Thuis"])
+    first, pilot, evaluate = ambition.actions
+    assert first.own is None
+    assert pilot.own is not None and (pilot.own.responsible, pilot.own.trekkers) == (
+        ["Gemeente Assen"],
+        ["Veilig Thuis"],
+    )
+    assert evaluate.own is not None and evaluate.own.key() == pilot.own.key()
+    assert (pilot.text, pilot.deadline_text, pilot.start) == ("Pilot MDA++", "2020", date(2020, 1, 1))

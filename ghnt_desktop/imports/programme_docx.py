@@ -53,9 +53,10 @@ COLUMN_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "responsibility": (
         "verantwoordelijkheid", "verantwoordelijk", "verantwoordelijke", "verantwoordelijken",
-        "verantwoordelijke partij", "verantwoordelijke partijen", "trekker", "trekkers", "trekker s", "wie",
-        "wie is verantwoordelijk", "eigenaar", "trekker en partners",
+        "verantwoordelijke partij", "verantwoordelijke partijen", "wie", "wie is verantwoordelijk", "eigenaar",
     ),
+    # A column of its own for the trekkers, beside "Verantwoordelijke partijen" or instead of it.
+    "trekker": ("trekker", "trekkers", "trekker s", "trekker en partners", "wie trekt", "penvoerder"),
     "timing": ("planning", "wanneer", "termijn", "deadline", "tijdpad", "periode", "gereed", "klaar"),
 }  # fmt: skip
 LABELS = {"ambition": "Ambities", "actions": "Acties", "responsibility": "Verantwoordelijkheid"}
@@ -244,7 +245,7 @@ def _header_roles(cells: list[_Cell]) -> dict[str, int] | None:
         role = column_role(cell.text)
         if role is not None and role not in roles:
             roles[role] = cell.start
-    if "actions" in roles and ("ambition" in roles or "responsibility" in roles):
+    if "actions" in roles and ("ambition" in roles or "responsibility" in roles or "trekker" in roles):
         return roles
     return None
 
@@ -266,7 +267,8 @@ class _Reader:
     pending_heading: str = ""
     roles: dict[str, int] | None = None
     columns: int = 0
-    trekker_column: bool = False  # the responsibility column is headed "Trekker(s)": names without a heading trekken
+    # The names last read per responsibility column: a cell merged down over the next rows repeats them.
+    last_names: dict[str, Responsibles] = field(default_factory=dict)
     tables_used: int = 0
     headers_seen: list[str] = field(default_factory=list)
 
@@ -308,8 +310,6 @@ class _Reader:
             roles = _header_roles(cells)
             if roles is not None:
                 start = index + 1
-                heading = _cell_at(cells, roles.get("responsibility"))
-                self.trekker_column = heading is not None and normalise(heading.text).startswith("trekker")
                 break
         if roles is None:
             if self.roles is not None and width == self.columns:
@@ -353,8 +353,9 @@ class _Reader:
         ambition_cell = _cell_at(cells, self.roles.get("ambition"))
         actions_cell = _cell_at(cells, self.roles.get("actions"))
         responsibility_cell = _cell_at(cells, self.roles.get("responsibility"))
+        trekker_cell = _cell_at(cells, self.roles.get("trekker"))
         timing_cell = _cell_at(cells, self.roles.get("timing"))
-        for cell in (ambition_cell, actions_cell, responsibility_cell, timing_cell):
+        for cell in (ambition_cell, actions_cell, responsibility_cell, trekker_cell, timing_cell):
             if cell is not None and cell.nested:
                 self.draft.warnings.append(
                     f"In {origin} staat een tabel in een cel; de tekst ervan is als gewone regels ingelezen. "
@@ -362,12 +363,9 @@ class _Reader:
                 )
         section = self.ensure_section(origin)
         new_ambition = ambition_cell is not None and ambition_cell.vmerge != "continue" and bool(ambition_cell.text)
-        responsibles = None
-        if responsibility_cell is not None and responsibility_cell.vmerge != "continue" and responsibility_cell.text:
-            default = "trekker" if self.trekker_column else "responsible"
-            responsibles = read_responsibles(
-                [p.text for p in responsibility_cell.paragraphs], default_role=default, known=self.known
-            )
+        responsibles = self._responsibles(
+            (("responsible", responsibility_cell), ("trekker", trekker_cell)), new_ambition
+        )
         if new_ambition or self.ambition is None or self.ambition not in section.ambitions:
             self.ambition = self._ambition(ambition_cell, section, origin)
             self.ambition.responsibles = responsibles or Responsibles()
@@ -381,6 +379,22 @@ class _Reader:
         for action in self._actions(split_items(actions_cell.paragraphs), origin, timing):
             action.own = own
             self.ambition.actions.append(action)
+
+    def _responsibles(self, cells: tuple[tuple[str, _Cell | None], ...], new_ambition: bool) -> Responsibles | None:
+        """The parties and trekkers a row names (None when it names nobody); a cell merged down from the row
+        above (``vMerge``) names what that row named."""
+        result = Responsibles()
+        for role, cell in cells:
+            if cell is None:
+                continue
+            if cell.vmerge == "continue" and not new_ambition:
+                names = self.last_names.get(role, Responsibles())
+            else:
+                names = read_responsibles([p.text for p in cell.paragraphs], default_role=role, known=self.known)
+                self.last_names[role] = names
+            result.responsible += [x for x in names.responsible if x not in result.responsible]
+            result.trekkers += [x for x in names.trekkers if x not in result.trekkers]
+        return result or None
 
     def _ambition(self, cell: _Cell | None, section: DraftSection, origin: str) -> DraftAmbition:
         if cell is None or not cell.text:
