@@ -324,3 +324,20 @@ def test_a_table_with_separate_party_and_trekker_columns_merged_down(tmp_path):
     )
     assert evaluate.own is not None and evaluate.own.key() == pilot.own.key()
     assert (pilot.text, pilot.deadline_text, pilot.start) == ("Pilot MDA++", "2020", date(2020, 1, 1))
+
+
+def test_a_table_of_the_same_width_after_the_programme_is_not_read_as_its_continuation(tmp_path):
+    document = WordDocument("Programma 2020-2022")
+    table = Table()
+    table.heading("Eerder en beter in beeld")
+    table.ambition(["Preventie op orde"], [(["- Inventariseren"], responsibility(["Alle gemeenten"], ["GGD"]))])
+    document.table(table)
+    document.paragraph("Bijlage: afkortingen", style="Heading1")
+    abbreviations = Table(headers=None)
+    abbreviations.row([cell_xml([Para("Afkorting", bold=True)]), cell_xml([Para("Betekenis", bold=True)]),
+                       cell_xml([Para("Bron", bold=True)])])  # fmt: skip
+    abbreviations.row([cell_xml(["VT"]), cell_xml(["Veilig Thuis"]), cell_xml(["Wet"])])
+    document.table(abbreviations)
+    draft = read_programme_docx(document.save(tmp_path / "bijlage.docx"))
+    assert draft.counts() == (1, 1, 1, 0)
+    assert any("overgeslagen" in w and "Afkorting | Betekenis | Bron" in w for w in draft.warnings)

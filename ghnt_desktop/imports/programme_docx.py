@@ -250,6 +250,13 @@ def _header_roles(cells: list[_Cell]) -> dict[str, int] | None:
     return None
 
 
+def _own_header(cells: list[_Cell]) -> bool:
+    """True when a row reads as the header of some other table: several cells, each all bold (a table of
+    abbreviations after the programme has the programme's width but is no part of it)."""
+    filled = [c for c in cells if c.text]
+    return len(filled) >= 2 and all(c.bold_start == " ".join(c.text.split()) for c in filled)
+
+
 def _cell_at(cells: list[_Cell], column: int | None) -> _Cell | None:
     if column is None:
         return None
@@ -312,7 +319,7 @@ class _Reader:
                 start = index + 1
                 break
         if roles is None:
-            if self.roles is not None and width == self.columns:
+            if self.roles is not None and width == self.columns and not _own_header(rows[0][0]):
                 roles = self.roles  # the rest of the table on a next page, without its header row
             else:
                 headers = " | ".join(c.text.replace("\n", " ") for c in rows[0][0] if c.text)
