@@ -243,7 +243,8 @@ def test_short_title_and_narrative_of_an_ambition_are_edited_kept_and_written(wi
     with window.database.session() as session:
         detail = get_report(session, report_id)
     assert detail.text(part_key("ambition", ambition.id, "title")) == "Samenwerken rond veiligheid"
-    assert detail.text(part_key("ambition", ambition.id, "narrative")) == "De werkgroep is drie keer bijeen geweest [1]."
+    narrative = detail.text(part_key("ambition", ambition.id, "narrative"))
+    assert narrative == "De werkgroep is drie keer bijeen geweest [1]."
     assert detail.text(part_key(other.kind, other.id, "omit")) == "1"
     # Shown again after saving: the edited title, and the narrative when the part is chosen.
     dialog.select_part(ambition.id)

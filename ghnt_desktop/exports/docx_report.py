@@ -239,9 +239,10 @@ def _introduction(out: _Writer, data: ProgressReportDocument) -> None:
         rows = [_status_row(line.title, line.counts) for line in data.lines]
         rows.append(_status_row(Para.of(Run("Totaal", bold=True)), data.counts))
         writer.table(STATUS_COLUMNS, rows)
+        # The caption above the chart and kept with it: a caption alone at the top of a page says nothing.
+        writer.paragraph("Figuur 1. Acties per actielijn naar stand", style="Caption", keep_next=True)
         chart = status_chart_png([(line.title, line.counts) for line in data.lines])
         writer.picture(chart, min(writer.text_width_cm(), 15.0))
-        writer.paragraph("Figuur 1. Acties per actielijn naar stand", style="Caption")
     out.heading("Leeswijzer", 2)
     out.text(data.reading_guide)
 
@@ -349,8 +350,35 @@ def _other(out: _Writer, data: ProgressReportDocument, counter: ProgressCounter)
 LATE_COLUMNS = [("Actie", 6.4), ("Trekker", 3.2), ("Oorspronkelijke termijn", 2.6), ("Huidige termijn", 2.6)]
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _keep_together(writer: DocxWriter, after: object | None) -> None:
+    """Keep everything written since ``after`` (a body element, or None: the start) on one page where it fits:
+    every paragraph, also in tables, keeps with the next. The last chapter then moves to a new page as a
+    whole instead of leaving a few rows of a table alone on the last page."""
+    from docx.oxml import OxmlElement
+
+    writer.flush()
+    body = list(writer.body)
+    start = body.index(after) + 1 if after is not None and after in body else 0
+    paragraphs = [p for element in body[start:] for p in element.iter(f"{_W}p")]
+    for paragraph in paragraphs[:-1]:
+        ppr = paragraph.find(f"{_W}pPr")
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            paragraph.insert(0, ppr)
+        if ppr.find(f"{_W}keepNext") is not None:
+            continue
+        style = ppr.find(f"{_W}pStyle")
+        ppr.insert(1 if style is not None else 0, OxmlElement("w:keepNext"))
+
+
 def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
     writer = out.writer
+    writer.flush()
+    before = [e for e in writer.body if e.tag != f"{_W}sectPr"]
+    mark = before[-1] if before else None
     chapter = out.next_chapter()
     out.heading(f"{chapter} Conclusie en vooruitblik", 1)
     out.text(data.conclusion)
@@ -375,6 +403,7 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
         sub += 1
         out.heading(f"{chapter}.{sub} Bronnen", 2)
         writer.numbered(uncited)
+    _keep_together(writer, mark)
 
 
 def export_voortgang(

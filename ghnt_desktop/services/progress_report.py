@@ -98,7 +98,8 @@ def default_short_title(text: str, limit: int = 90) -> str:
 
 
 _SMALL_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "bij", "met", "voor", "aan", "te", "om", "die",
-                "dat", "door", "naar", "over", "uit", "tot", "als", "zijn", "is", "dan", "ten", "wordt", "worden", "er"}  # fmt: skip
+                "dat", "door", "naar", "over", "uit", "tot", "als", "zijn", "is", "dan", "ten", "wordt", "worden",
+                "er"}  # fmt: skip
 
 # --------------------------------------------------------------------------------------------------
 # Data
@@ -148,7 +149,7 @@ _STATE_PHRASES = (
 
 def state_sentence(counts: StatusCounts) -> str:
     """The state of some actions in one Dutch line: "3 acties lopen volgens planning, 1 is vertraagd."."""
-    parts = []
+    parts: list[str] = []
     for key, one, many in _STATE_PHRASES:
         value = getattr(counts, key)
         if not value:
@@ -585,7 +586,11 @@ def progress_report_document(
         f"{'actielijn' if len(actielijnen) == 1 else 'actielijnen'} met samen {total.total} acties."
     ]
     for line in actielijnen:
-        summary_lines.append(f"- {line.title}: " + "; ".join(p.title for p in line.parts))
+        part_count, action_count = len(line.parts), len(line.actions)
+        summary_lines.append(
+            f"- {line.title}: {part_count} {'ambitie' if part_count == 1 else 'ambities'}, "
+            f"{action_count} {'actie' if action_count == 1 else 'acties'}"
+        )
     default_summary = "\n".join(summary_lines)
     default_guide = (
         f"In deze voortgangsrapportage rapporteren we over de periode {period_text}. Na deze inleiding leest u "

@@ -216,9 +216,9 @@ def _clean_texts(value: dict[str, str] | None) -> dict[str, str]:
                 if text == "1":
                     result[key] = "1"
                 continue
-            if match.group(3) == "title":
-                text = " ".join(str(text or "").split())  # a heading: one line
-        cleaned = clean_text(str(text or ""), label=label, max_length=limit)
+            if match.group(3) == "title" and isinstance(text, str):
+                text = " ".join(text.split())  # a heading: one line
+        cleaned = clean_text(text if text is not None else "", label=label, max_length=limit)
         if cleaned:
             result[key] = cleaned
     return result
