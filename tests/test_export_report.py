@@ -446,3 +446,21 @@ def test_rendered_report_has_a_full_cover_footnotes_and_no_near_empty_last_page(
     assert "werkwijze1" in whole.replace(" ", "") and "https://www.augeo.nl/handle-with-care" in whole
     assert not PLACEHOLDERS.search(whole)
 
+
+
+def test_the_privacy_guard_reads_the_progress_notes_and_narratives(database, tmp_path):
+    from ghnt_desktop.exports.jobs import ExportRequest, run_export
+
+    case = "Casus: cliënt Jansen, BSN 111222333, Dorpsstraat 8."
+    with database.session() as session:
+        action = session.scalar(select(ProgrammeAction).where(ProgrammeAction.status != "done").limit(1))
+        session.add(ProgressUpdate(programme_action_id=action.id, date=date(2026, 11, 1), status="in_progress",
+                                   done_text=case))  # fmt: skip
+        ambition = next(e for e in report_outline(session) if e.kind == "ambition")
+        report = create_report(session, title="R", period_from=PERIODS[0][0], period_to=PERIODS[0][1],
+                               texts={part_key("ambition", ambition.id, "narrative"): "BSN 123456782 besproken."})
+    for kind, extra in (("voortgang", {"report_id": report.id}), ("voortgangsoverzicht", {})):
+        outcome = run_export(database, ExportRequest(kind=kind, out=tmp_path / f"{kind}.docx", today=TODAY, **extra))
+        assert "111222333" in outcome.privacy, kind  # the progress note
+        if kind == "voortgang":
+            assert "123456782" in outcome.privacy  # the narrative

@@ -174,8 +174,11 @@ class PreparedExport:
         return replace(_outcome(self.request, result), path=out, format="pdf", pdf_seconds=seconds)
 
 
-# Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes).
-_WRITTEN_FIELDS = frozenset({"text", "notes", "outcome", "done", "todo", "progress_texts"})
+# Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes, and the
+# narratives of a voortgangsrapportage).
+_WRITTEN_FIELDS = frozenset(
+    {"text", "notes", "outcome", "done", "todo", "progress_texts", "done_note", "todo_note", "latest_note", "narrative"}
+)
 
 
 def _written_texts(value: Any, depth: int = 0) -> Iterator[str]:
