@@ -232,6 +232,9 @@ def test_short_title_and_narrative_of_an_ambition_are_edited_kept_and_written(wi
     assert dialog.part_tree.currentItem().font(0).strikeOut()
     dialog.tabs.setCurrentIndex(1)
     dialog.sources_edit.setPlainText("https://www.augeo.nl/nl-nl/handle-with-care")
+    dialog.other_activities_edit.setPlainText("De klankbordgroep is driemaal bijeen geweest.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "report_dialog_texts.png"))
     dialog.tabs.setCurrentIndex(2)
     dialog.select_part(ambition.id)
     ARTIFACTS.mkdir(exist_ok=True)
@@ -246,6 +249,7 @@ def test_short_title_and_narrative_of_an_ambition_are_edited_kept_and_written(wi
     narrative = detail.text(part_key("ambition", ambition.id, "narrative"))
     assert narrative == "De werkgroep is drie keer bijeen geweest [1]."
     assert detail.text(part_key(other.kind, other.id, "omit")) == "1"
+    assert detail.text("other_activities") == "De klankbordgroep is driemaal bijeen geweest."
     # Shown again after saving: the edited title, and the narrative when the part is chosen.
     dialog.select_part(ambition.id)
     assert dialog.part_title_edit.text() == "Samenwerken rond veiligheid"
