@@ -464,3 +464,66 @@ def test_the_privacy_guard_reads_the_progress_notes_and_narratives(database, tmp
         assert "111222333" in outcome.privacy, kind  # the progress note
         if kind == "voortgang":
             assert "123456782" in outcome.privacy  # the narrative
+
+
+def test_a_programme_of_speerpunten_like_seed_004(tmp_path):
+    """Seed 004: three actielijnen, six speerpunten, each a section with the national line of its actielijn.
+    Each speerpunt is a part of its actielijn, with its own short title, narrative and actions."""
+    from ghnt_desktop.models import Ambition, Programme, Section, SectionKind
+
+    database = open_database(tmp_path / "gv.db")
+    seed = {
+        1: ("Eerder en beter in beeld", ["Verbeteren lokale infrastructuur en effectief samenwerken rondom (zicht op) "
+                                         "veiligheid"]),
+        2: ("Stoppen en duurzaam oplossen", ["Verbeteren traumascreening en –behandeling",
+                                             "Verbeteren verbinding zorg & onderwijs", "Verbeteren pleger- aanpak"]),
+        3: ("Specifieke groepen", ["Aanpak mensenhandel", "Aanpak ouderenmishandeling"]),
+    }  # fmt: skip
+    with database.session() as session:
+        programme = Programme(region="Gooi en Vechtstreek", title="Regionaal actieprogramma GHNT", period_start=2019)
+        session.add(programme)
+        position = 0
+        speerpunten = {}
+        for line, (title, points) in seed.items():
+            position += 1
+            session.add(Section(programme=programme, title=title, kind=SectionKind.ACTIELIJN, national_line=line,
+                                position=position))  # fmt: skip
+            for point in points:
+                position += 1
+                section = Section(programme=programme, title=point, kind=SectionKind.SPEERPUNT, national_line=line,
+                                  position=position)  # fmt: skip
+                ambition = Ambition(section=section, text=point, position=0)
+                ambition.actions.append(
+                    ProgrammeAction(code=f"{line}.{position}", text=f"Werkgroep {point.lower()} formeren",
+                                    deadline_text="klaar: januari 2020", deadline_end=date(2020, 1, 31),
+                                    status="in_progress")
+                )  # fmt: skip
+                session.add(section)
+                speerpunten[point] = section
+        session.flush()
+        programme_id = programme.id
+        trauma = speerpunten["Verbeteren traumascreening en –behandeling"]
+        outline = report_outline(session, programme_id)
+        assert [e.default_title for e in outline if e.level == 1] == [t for t, _ in seed.values()]
+        assert [e.default_title for e in outline if e.level == 2] == [p for _, ps in seed.values() for p in ps]
+        report = create_report(
+            session, title="1ste rapportage", programme_id=programme_id, period_from=date(2019, 7, 1),
+            period_to=date(2020, 3, 30),
+            texts={part_key("section", trauma.id, "title"): "Traumascreening",
+                   part_key("section", trauma.id, "narrative"): "Het project Trauma is opgedeeld in drie fases."},
+        )  # fmt: skip
+        data = progress_report_document(session, report_id=report.id, today=date(2020, 3, 30))
+    export_voortgang(data, tmp_path / "gv.docx")
+    document = docx.Document(str(tmp_path / "gv.docx"))
+    headings = _headings(document)
+    assert (1, "1 Terugkoppeling op de 3 actielijnen") in headings
+    assert [t for level, t in headings if level == 2][2:5] == [
+        "1.1 Eerder en beter in beeld", "1.2 Stoppen en duurzaam oplossen", "1.3 Specifieke groepen"
+    ]
+    assert (3, "Traumascreening") in headings and (3, "Aanpak mensenhandel") in headings
+    text = _body_text(document)
+    assert "Het project Trauma is opgedeeld in drie fases." in text
+    # Every action is over its deadline (januari 2020) and named with it in the vertraagde acties.
+    assert len(data.late_actions) == 6 and all(a.original_deadline == "klaar: januari 2020" for a in data.late_actions)
+    assert text.count("1 actie is vertraagd.") == 6
+    database.close()
