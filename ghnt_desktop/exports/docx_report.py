@@ -57,9 +57,9 @@ STATUS_SERIES = (
     ("done", "Gereed", (84, 130, 53)),
     ("running", "Loopt", (68, 114, 196)),
     ("not_started", "Niet gestart", (165, 165, 165)),
-    ("late", "Te laat", (192, 0, 0)),
+    ("late", "Vertraagd", (192, 0, 0)),
 )
-STATUS_COLUMNS = [("Actielijn", 5.4), ("Gereed", 1.7), ("Loopt", 1.7), ("Niet gestart", 1.9), ("Te laat", 1.7),
+STATUS_COLUMNS = [("Actielijn", 5.4), ("Gereed", 1.7), ("Loopt", 1.7), ("Niet gestart", 1.9), ("Vertraagd", 1.9),
                   ("Vervallen", 1.9), ("Totaal", 1.7)]  # fmt: skip
 
 
@@ -91,7 +91,7 @@ def _fit(
 
 
 def status_chart_png(rows: list[tuple[str, StatusCounts]], *, width: int = 1600) -> bytes:
-    """A horizontal stacked bar per actielijn (gereed, loopt, niet gestart, te laat) with counts and a legend."""
+    """A horizontal stacked bar per actielijn (gereed, loopt, niet gestart, vertraagd) with counts and a legend."""
     from PIL import Image, ImageDraw
 
     bar_height, gap, top, label_width = 56, 26, 30, 520
@@ -325,10 +325,12 @@ def _feedback(out: _Writer, data: ProgressReportDocument, counter: ProgressCount
     chapter = out.next_chapter()
     count = len(lines)
     out.heading(f"{chapter} Terugkoppeling op de {count} {'actielijn' if count == 1 else 'actielijnen'}", 1)
-    parts = sum(len(line.parts) for line in lines)
+    parts = [p for line in lines for p in line.parts]
+    speerpunten = sum(p.kind == "section" for p in parts)
+    kind = "speerpunten" if speerpunten == len(parts) else "ambities en speerpunten" if speerpunten else "ambities"
     out.writer.paragraph(
-        f"In dit hoofdstuk laten we per actielijn de resultaten zien van de activiteiten op de {parts} "
-        f"{'ambitie' if parts == 1 else 'ambities en speerpunten'} uit het actieprogramma."
+        f"In dit hoofdstuk laten we per actielijn de resultaten zien van de activiteiten op de {len(parts)} "
+        f"{kind} uit het actieprogramma."
     )
     for index, line in enumerate(lines, start=1):
         _line(out, line, f"{chapter}.{index}")
@@ -387,7 +389,7 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
     late = data.late_actions
     if late:
         sub += 1
-        out.heading(f"{chapter}.{sub} Vertraagde acties", 2)
+        out.heading(f"{chapter}.{sub} Vertraagde en uitgestelde acties", 2)
         rows: list[list[str | Para]] = [
             [
                 Para.of(Run(a.code, bold=True), f" {a.short_title}"),

@@ -67,7 +67,8 @@ def _cut_positions(text: str, cuts: tuple[str, ...], limit: int, shortest: int) 
         while 0 <= start <= limit:
             head = text[:start]
             # Not inside parentheses, not after a hyphenated half word ("zorg-, justitieel-"), not too short.
-            if start >= shortest and head.count("(") == head.count(")") and not head.endswith("-"):
+            balanced = head.count("(") == head.count(")") and head.count("[") == head.count("]")
+            if start >= shortest and balanced and not head.endswith("-"):
                 positions.append(start)
             start = text.find(cut, start + 1)
     return positions
@@ -89,17 +90,23 @@ def default_short_title(text: str, limit: int = 90) -> str:
         best = max(positions)
     else:
         best = first.rfind(" ", 0, limit + 1)
-        # A dangling little word ("de", "van", "en") reads as cut off: stop before it.
-        while best > 20 and first[:best].rsplit(" ", 1)[-1].casefold() in _SMALL_WORDS:
-            best = first.rfind(" ", 0, best)
-        if best <= 0:
-            return first[:limit]
+        # Never inside brackets: stop before the last one opened and not closed.
+        head = first[:best]
+        for opening, closing in (("(", ")"), ("[", "]")):
+            if head.count(opening) > head.count(closing):
+                best = min(best, head.rfind(opening))
+    # A dangling little word ("de", "van", "zal") reads as cut off: stop before it.
+    while best > 20 and first[:best].rstrip(" ,").rsplit(" ", 1)[-1].casefold() in _SMALL_WORDS:
+        best = first[:best].rstrip(" ,").rfind(" ")
+    if best <= 0:
+        return first[:limit]
     return first[:best].rstrip(" .:;,-–")
 
 
 _SMALL_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "bij", "met", "voor", "aan", "te", "om", "die",
                 "dat", "door", "naar", "over", "uit", "tot", "als", "zijn", "is", "dan", "ten", "wordt", "worden",
-                "er"}  # fmt: skip
+                "er", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "vanuit", "waarin", "waarbij", "waarmee",
+                "waarop", "welke", "zodat", "tussen", "binnen", "zoals", "ook", "nog", "hier"}  # fmt: skip
 
 # --------------------------------------------------------------------------------------------------
 # Data
@@ -465,7 +472,7 @@ def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> 
     return NamedAction(
         id=action.id,
         code=action.code,
-        short_title=default_short_title(action.text, limit=80),
+        short_title=_capitalised(default_short_title(action.text, limit=80)),
         text=action.text,
         trekkers=action.responsibility.trekkers,
         deadline_text=action.deadline_text,
@@ -479,6 +486,11 @@ def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> 
         current_deadline=current,
         postponed=note.postponed and bool(original),
     )
+
+
+def _capitalised(title: str) -> str:
+    """A sub-action written as the rest of its parent's sentence ("de visie voor te leggen") as a title."""
+    return title[:1].upper() + title[1:]
 
 
 def _period(
@@ -497,6 +509,10 @@ def _programme_phrase(title: str) -> str:
     if "programma" in title.casefold():  # "Regionaal actieprogramma ...": a name, kept as written
         return f"het {title}"
     return f"het regionale actieprogramma {title}"
+
+
+def _dutch_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
 _NUMBER_WORDS = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht"}
@@ -581,10 +597,20 @@ def progress_report_document(
         f"{period_text}: wat we per actielijn hebben gedaan, wat we nog moeten doen en waar het programma "
         "achterloopt."
     )
+    in_lines = sum(len(line.actions) for line in actielijnen)
+    others = [line for line in lines if not line.is_actielijn and line.actions]
     summary_lines = [
         f"Het actieprogramma is opgebouwd langs {_count_word(len(actielijnen))} "
-        f"{'actielijn' if len(actielijnen) == 1 else 'actielijnen'} met samen {total.total} acties."
+        f"{'actielijn' if len(actielijnen) == 1 else 'actielijnen'} met samen {in_lines} "
+        f"{'actie' if in_lines == 1 else 'acties'}."
     ]
+    if others:
+        rest = total.total - in_lines
+        summary_lines[0] += (
+            f" Daarnaast {'staat er 1 actie' if rest == 1 else f'staan er {rest} acties'} bij "
+            + _dutch_list([line.title for line in others])
+            + "."
+        )
     for line in actielijnen:
         part_count, action_count = len(line.parts), len(line.actions)
         summary_lines.append(
@@ -597,13 +623,20 @@ def progress_report_document(
         "per actielijn en per ambitie wat we hebben gedaan en wat we nog moeten doen. Daarna volgen de overige "
         "activiteiten. We sluiten af met een conclusie, een vooruitblik en de acties die vertraagd zijn."
     )
-    late = sum(1 for line in lines for a in line.actions if a.deadline_moved)
+    moved = [a for line in lines for a in line.actions if a.deadline_moved]
+    postponed = sum(a.state != "late" for a in moved)
     default_conclusion = (
         f"Van de {total.total} acties in het programma zijn er {total.done} gereed, lopen er {total.running} "
         f"volgens planning, zijn er {total.not_started} nog niet gestart en zijn er {total.late} vertraagd."
     )
-    if late:
-        default_conclusion += " De vertraagde acties staan hieronder met hun oorspronkelijke en huidige termijn."
+    if postponed:
+        default_conclusion += (
+            f" {'Eén andere actie is' if postponed == 1 else f'{postponed} andere acties zijn'} uitgesteld."
+        )
+    if moved:
+        default_conclusion += (
+            " De vertraagde en uitgestelde acties staan hieronder met hun oorspronkelijke en huidige termijn."
+        )
     default_outlook = (
         "In de volgende periode richten we ons op de acties die nog niet zijn gestart of vertraagd zijn."
     )
