@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from ghnt_desktop.db import open_database
 from ghnt_desktop.exports.docx_footnotes import footnote_texts
-from ghnt_desktop.exports.docx_report import export_voortgang, export_voortgangsoverzicht
+from ghnt_desktop.exports.docx_report import export_voortgang, export_voortgangsoverzicht, overview_deadline
 from ghnt_desktop.exports.docx_template import written_problem
 from ghnt_desktop.models import ActionItem, ProgrammeAction, ProgressUpdate
 from ghnt_desktop.services import ValidationError
@@ -386,9 +386,13 @@ def test_overview_lists_every_action_with_trekker_deadline_status_and_stand(data
         if action is None:
             continue
         assert row[2] == ", ".join(action.trekkers)
-        assert row[3] == (action.deadline_text.strip() or action.current_deadline)
+        assert row[3] == overview_deadline(action)
+        assert row[3].startswith(action.deadline_text.strip())  # the deadline as written comes first
+        if action.postponed and action.current_deadline:
+            assert row[3].endswith(action.current_deadline)
         assert row[5] == action.latest_note
     assert any(r[5] for r in rows), "no stand van zaken at all"
+    assert any(a.postponed and a.current_deadline for a in by_code.values()), "the demo has a postponed action"
     assert document.sections[0].page_width > document.sections[0].page_height  # landscape
 
 

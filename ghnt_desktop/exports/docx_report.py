@@ -444,6 +444,14 @@ OVERVIEW_COLUMNS = [("Nr.", 1.2), ("Actie", 6.0), ("Trekker", 3.0), ("Deadline",
                     ("Stand van zaken", 6.0)]  # fmt: skip
 
 
+def overview_deadline(action: NamedAction) -> str:
+    """The deadline as written in the programme (else the first one set), and the current one when it moved."""
+    written = one_line(action.deadline_text) or action.original_deadline
+    if action.postponed and action.current_deadline and action.current_deadline != written:
+        return f"{written}\nnu {action.current_deadline}" if written else action.current_deadline
+    return written
+
+
 def export_voortgangsoverzicht(
     data: OverviewDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
 ) -> ExportResult:
@@ -456,16 +464,13 @@ def export_voortgangsoverzicht(
     for line in data.lines:
         rows.append(SpanRow(line.title))
         for action in line.actions:
-            status = STATE_LABELS[action.state]
-            if action.deadline_moved and action.current_deadline and action.current_deadline != action.deadline_text:
-                status += f", nu {action.current_deadline}"
             rows.append(
                 [
                     action.code,
                     one_line(action.text),
                     ", ".join(action.trekkers),
-                    one_line(action.deadline_text) or action.current_deadline,
-                    status,
+                    overview_deadline(action),
+                    STATE_LABELS[action.state],
                     action.latest_note,
                 ]
             )
