@@ -382,8 +382,10 @@ class _Notes:
     """What the progress rows of one programme action (and its action items) say, gathered in date order."""
 
     status_at_end: ActionStatus | None = None
-    done: str = ""
-    todo: str = ""
+    # The latest note of the period per source (the action itself, or one of its action items): what the
+    # programme action's own voortgang says and what a linked actiepunt says are both worth telling.
+    done_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
+    todo_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
     latest: str = ""
     news: bool = False
     first_deadline: str = ""  # before the first postponement of a linked action item
@@ -391,6 +393,24 @@ class _Notes:
     last_deadline: str = ""
     last_deadline_date: date | None = None
     postponed: bool = False
+
+    @property
+    def done(self) -> str:
+        return _join_notes(self.done_by_source.values())
+
+    @property
+    def todo(self) -> str:
+        return _join_notes(self.todo_by_source.values())
+
+
+def _join_notes(notes: Iterable[str]) -> str:
+    """Notes as one text, each a sentence, in the order they were written, each once."""
+    seen: list[str] = []
+    for note in notes:
+        text = note if not note or note[-1] in ".!?" else note + "."
+        if text and text not in seen:
+            seen.append(text)
+    return " ".join(seen)
 
 
 def _gather_notes(
@@ -408,6 +428,7 @@ def _gather_notes(
         select(
             subject,
             ProgressUpdate.programme_action_id,
+            ProgressUpdate.action_item_id,
             ProgressUpdate.date,
             ProgressUpdate.status,
             ProgressUpdate.done_text,
@@ -425,7 +446,9 @@ def _gather_notes(
     notes: dict[uuid.UUID, _Notes] = defaultdict(_Notes)
     omitted = included = 0
     for row in rows:
-        action_id, direct_id, when, status, done_text, todo_text, update_id, postponed, before, after, after_text = row
+        (action_id, direct_id, item_id, when, status, done_text, todo_text, update_id, postponed, before, after,
+         after_text) = row  # fmt: skip
+        source = item_id or action_id
         if action_id not in action_ids:
             continue  # an action of another programme
         confidential = scope.update(update_id)
@@ -450,10 +473,13 @@ def _gather_notes(
             continue
         included += confidential
         note.news = note.news or bool(done) or (direct_id is not None and status == ActionStatus.DONE)
+        # Moved to the end, so the sources keep the order of their latest notes.
         if done:
-            note.done = mark + done
+            note.done_by_source.pop(source, None)
+            note.done_by_source[source] = mark + done
         if todo:
-            note.todo = mark + todo
+            note.todo_by_source.pop(source, None)
+            note.todo_by_source[source] = mark + todo
     return notes, omitted, included
 
 
