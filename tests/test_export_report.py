@@ -221,7 +221,8 @@ def test_parts_left_out_and_texts_of_a_saved_report_are_used(database, tmp_path)
             part_key("ambition", ambition.id, "narrative"): "Het project Trauma is gestart [1].\n- fase 1\n- fase 2",
             part_key("section", line.id, "omit"): "1",
             SUMMARY: "Het programma kent drie actielijnen [2].",
-            OTHER_ACTIVITIES: "De klankbordgroep is driemaal bijeen geweest.",
+            OTHER_ACTIVITIES: "Activiteiten vanuit het landelijk programma.\n# Complexe scheidingen\n"
+            "Een uniform aanbod.\n#   Ervaringsdeskundigheid \nDe klankbordgroep is driemaal bijeen geweest.",
         }
         created = create_report(
             session, title="Eerste rapportage", reference="20.0001076", version="Definitief",
@@ -237,6 +238,13 @@ def test_parts_left_out_and_texts_of_a_saved_report_are_used(database, tmp_path)
     text = _body_text(document)
     for expected in ("20.0001076", "Definitief", "01-12-2026", "Afke de Jong", "De klankbordgroep is driemaal"):
         assert expected in text
+    # The overige activiteiten: the user's topics first, numbered in the chapter, then the other lines.
+    other = next(h for h in headings if h.endswith(" Overige activiteiten"))
+    number = other.split(" ", 1)[0]
+    at = headings.index(other)
+    assert headings[at + 1 : at + 3] == [f"{number}.1 Complexe scheidingen", f"{number}.2 Ervaringsdeskundigheid"]
+    assert headings[at + 3].startswith(f"{number}.3 ")
+    assert "# Complexe" not in text
     assert "Het project Trauma is gestart." in text and "[1]" not in text
     notes = footnote_texts(document)
     assert list(notes.values()) == ["https://www.zonmw.nl/onderzoek", "https://www.augeo.nl/nl-nl/handle-with-care"]
@@ -533,3 +541,20 @@ def test_a_programme_of_speerpunten_like_seed_004(tmp_path):
     assert len(data.late_actions) == 6 and all(a.original_deadline == "klaar: januari 2020" for a in data.late_actions)
     assert text.count("1 actie is vertraagd.") == 6
     database.close()
+
+
+@pytest.mark.parametrize(
+    "text, intro, topics",
+    [
+        ("", "", []),
+        ("Alleen tekst\nover twee regels", "Alleen tekst\nover twee regels", []),
+        ("# FMEK\nTekst", "", [("FMEK", "Tekst")]),
+        ("Inleiding\n# A\n\n# B\nb1\nb2", "Inleiding", [("A", ""), ("B", "b1\nb2")]),
+        ("#geen kop\n#\n# ", "#geen kop\n#\n#", []),  # "#" must be followed by a space and a title
+        ("  #  Ruimte   rond  \ntekst #1", "", [("Ruimte rond", "tekst #1")]),
+    ],
+)
+def test_overige_activiteiten_topics(text, intro, topics):
+    from ghnt_desktop.exports.docx_report import split_topics
+
+    assert split_topics(text) == (intro, topics)

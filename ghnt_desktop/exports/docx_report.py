@@ -342,11 +342,35 @@ def _other(out: _Writer, data: ProgressReportDocument, counter: ProgressCounter)
         return
     chapter = out.next_chapter()
     out.heading(f"{chapter} Overige activiteiten", 1)
-    if data.other_activities.strip():
-        out.text(data.other_activities)
-    for index, line in enumerate(data.other_lines, start=1):
+    intro, topics = split_topics(data.other_activities)
+    if intro:
+        out.text(intro)
+    for index, (title, text) in enumerate(topics, start=1):
+        out.heading(f"{chapter}.{index} {title}", 2)
+        if text:
+            out.text(text)
+    for index, line in enumerate(data.other_lines, start=len(topics) + 1):
         _line(out, line, f"{chapter}.{index}")
         counter.step()
+
+
+_TOPIC = re.compile(r"^#\s+(\S.*)$")
+
+
+def split_topics(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The overige activiteiten as the user wrote them: an opening text, then topics, each started by a line
+    "# Title" (seed 004: "Forensisch medische expertise", "Complexe scheidingen", "Ervaringsdeskundigheid")."""
+    intro: list[str] = []
+    topics: list[tuple[str, list[str]]] = []
+    for line in (text or "").splitlines():
+        match = _TOPIC.match(line.strip())
+        if match:
+            topics.append((" ".join(match.group(1).split()), []))
+        elif topics:
+            topics[-1][1].append(line)
+        else:
+            intro.append(line)
+    return "\n".join(intro).strip(), [(title, "\n".join(lines).strip()) for title, lines in topics]
 
 
 LATE_COLUMNS = [("Actie", 6.4), ("Trekker", 3.2), ("Oorspronkelijke termijn", 2.6), ("Huidige termijn", 2.6)]

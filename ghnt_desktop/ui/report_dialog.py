@@ -201,6 +201,7 @@ class ReportDialog(QDialog):
         self.reading_guide_edit = TextEdit(inner, lines=2)
         form.addRow(self.tr("&Leeswijzer:"), self.reading_guide_edit)
         self.other_activities_edit = TextEdit(inner, lines=3)
+        self.other_activities_edit.setPlaceholderText(self.tr("Een onderwerp begint met een regel \"# Titel\""))
         form.addRow(self.tr("Ove&rige activiteiten:"), self.other_activities_edit)
         self.conclusion_edit = TextEdit(inner, lines=3)
         form.addRow(self.tr("C&onclusie:"), self.conclusion_edit)

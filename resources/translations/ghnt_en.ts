@@ -3356,6 +3356,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Othe&amp;r activities:</translation>
         </message>
         <message>
+            <source>Een onderwerp begint met een regel &quot;# Titel&quot;</source>
+            <translation>A topic starts with a line &quot;# Title&quot;</translation>
+        </message>
+        <message>
             <source>In het programma:</source>
             <translation>In the programme:</translation>
         </message>
