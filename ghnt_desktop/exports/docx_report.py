@@ -251,7 +251,9 @@ def _add_figures_chapter(document: DocxWriter, report: ProgressReportDocument) -
     """The place of the figures chapter "Cijfers" (seed 004's "Beeld van de regio"): after the inleiding,
     before the feedback on the actielijnen. ``exports/docx_figures.py: add_figures_chapter(...)`` fills it;
     until then nothing is written. A chapter written here should start with a level-1 heading numbered
-    ``1 Cijfers``: the chapters after it number on from the headings written (``_Writer.next_chapter``).
+    ``1 Cijfers`` (then levels 2, 3 in order, footnotes with ``docx_footnotes.add_footnote``): the chapters after
+    it number on from the headings written (``_Writer.next_chapter``). The default leeswijzer
+    (``services.progress_report``) does not mention figures yet: add a sentence there when this writes one.
     """
     return None
 
