@@ -16,7 +16,6 @@ a table: trekker, deadline as written, status and the latest stand van zaken.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -757,10 +756,3 @@ def progress_overview_document(
         omitted=Omitted(updates=omitted, included=included),
     )
 
-
-_CITATION = re.compile(r"\[(\d{1,3})\]")
-
-
-def citations(text: str, source_count: int) -> list[int]:
-    """The source numbers ``text`` cites as "[n]" that exist (1-based), in order of appearance."""
-    return [int(m.group(1)) for m in _CITATION.finditer(text or "") if 1 <= int(m.group(1)) <= source_count]
