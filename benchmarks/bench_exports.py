@@ -228,6 +228,10 @@ def requests(database, tmp: Path) -> list[tuple[str, object]]:
         ("Word actielijst (all open actions)", ExportRequest("actielijst", tmp / "al.docx", today=today)),
         ("Word programma", ExportRequest("programma", tmp / "programma.docx")),
         ("Word voortgangsrapportage", ExportRequest("voortgang", tmp / "voortgang.docx", today=today)),
+        (
+            "Word voortgangsoverzicht per actielijn",
+            ExportRequest("voortgangsoverzicht", tmp / "overzicht.docx", today=today),
+        ),
         ("Excel actielijst (all open actions)", ExportRequest("actielijst", tmp / "al.xlsx", today=today)),
         (
             "Excel presentielijst (busiest meeting)",
@@ -303,7 +307,10 @@ def main() -> int:
             if request.file_format == "docx":
                 blocks, landscape = docx_blocks(request.out)
 
-                def baseline(blocks=blocks, landscape=landscape, kind=request.kind, path=base_path):
+                # The overview wears the voortgangsrapportage's template, as the export does.
+                kind = "voortgang" if request.kind == "voortgangsoverzicht" else request.kind
+
+                def baseline(blocks=blocks, landscape=landscape, kind=kind, path=base_path):
                     technique_xml_body(blocks, kind, landscape, path)
             else:
                 sheets = xlsx_content(request.out)

@@ -16,7 +16,6 @@ from ghnt_desktop.exports.docx_common import HEADER_FILL
 from ghnt_desktop.exports.docx_lists import export_actielijst, export_besluitenlijst
 from ghnt_desktop.exports.docx_meeting import export_agenda, export_verslag
 from ghnt_desktop.exports.docx_programme import export_programma
-from ghnt_desktop.exports.docx_report import export_voortgang
 from ghnt_desktop.models import (
     ActionItem,
     ActionStatus,
@@ -258,42 +257,7 @@ def test_programme_table_like_seed_000(demo_session, tmp_path):
     _assert_common(document, data.title)
 
 
-def test_voortgang_has_toc_chapters_and_chart(demo_session, tmp_path):
-    data = docs.progress_report_document(demo_session, date_from=PERIOD[0], date_to=PERIOD[1], today=TODAY)
-    out = tmp_path / "voortgang.docx"
-    export_voortgang(data, out)
-    document = docx.Document(out)
-
-    body = document.element.body.xml
-    assert 'TOC \\o "1-3" \\h \\z \\u' in body
-    assert document.settings.element.find(qn("w:updateFields")) is not None
-    level1 = _headings(document, 1)
-    assert level1[:2] == ["Inleiding", "Stand van de acties"]
-    assert "Conclusie en vooruitblik" in level1
-    chapter_titles = [h.split(" ", 1)[1] for h in level1 if h[0].isdigit()]
-    assert chapter_titles == [c.title for c in data.chapters]
-    sections_with_ambitions = demo_session.scalars(
-        select(Section.title).where(Section.ambitions.any()).order_by(Section.position)
-    ).all()
-    assert set(chapter_titles) <= set(sections_with_ambitions)
-    level4 = _headings(document, 4)
-    paragraphs = sum(len(c.paragraphs) for c in data.chapters)
-    assert level4.count("Wat hebben we gedaan?") == paragraphs == level4.count("Wat moeten we nog doen?")
-    assert len(document.inline_shapes) == 1
-    status = _rows(document.tables[1])
-    assert status[0][:5] == ["Actielijn", "Gereed", "Loopt", "Niet gestart", "Te laat"]
-    total_actions = demo_session.scalar(select(ProgrammeAction.id).limit(1)) and len(
-        demo_session.scalars(select(ProgrammeAction.id)).all()
-    )
-    assert status[-1][0] == "Totaal" and int(status[-1][-1]) == total_actions
-    # Done notes of the period appear as bullets.
-    text = "\n".join(p.text for p in document.paragraphs)
-    # The introduction names the programme once ("Regionaal actieprogramma ..." is already its name).
-    assert f"de voortgang van het {data.programme_title} in de periode" in text
-    assert "actieprogramma Regionaal actieprogramma" not in text
-    done_notes = [n for c in data.chapters for p in c.paragraphs for n in p.done]
-    assert done_notes and all(f"•\t{n}" in text for n in done_notes)
-    _assert_common(document, data.title)
+# The voortgangsrapportage and the voortgangsoverzicht: tests/test_export_report.py.
 
 
 def test_meeting_lookup_by_short_id(demo_session):
@@ -310,7 +274,7 @@ def test_cli_exports_every_kind(demo_db, tmp_path, capsys):
         meeting_id = str(_meeting_with_minutes(session).id)
         person = session.scalar(select(Person.name).limit(1))
     assert person
-    for kind in ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang"):
+    for kind in ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht"):
         out = tmp_path / f"{kind}.docx"
         args = ["export", kind, "--db", str(demo_db.path), "--out", str(out)]
         if kind in ("agenda", "verslag"):

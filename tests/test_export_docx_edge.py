@@ -53,7 +53,7 @@ from ghnt_desktop.models import (
     Section,
 )
 from ghnt_desktop.services import documents as docs
-from ghnt_desktop.services.documents import StatusCounts
+from ghnt_desktop.services.progress_report import StatusCounts, progress_report_document
 
 NASTY = "Nul\x00byte\x01 bel\x07 vt\x0b ff\x0c 🙂👩🏽‍⚖️ محمد العلي שלום\ttab\r\nregel"
 LONG = ("Een heel lange notitie over de aanpak. " * 3000).strip()
@@ -221,7 +221,7 @@ def test_any_text_exports_in_every_document(session, meeting, tmp_path):
         ),
         "programma": export_programma(docs.programme_document(session), tmp_path / "p.docx"),
         "voortgang": export_voortgang(
-            docs.progress_report_document(session, report_id=report.id), tmp_path / "voortgang.docx"
+            progress_report_document(session, report_id=report.id), tmp_path / "voortgang.docx"
         ),
     }
     for kind, result in outputs.items():

@@ -19,6 +19,7 @@ from ghnt_desktop.models import Decision, Meeting, MeetingKind
 from ghnt_desktop.services import ValidationError
 from ghnt_desktop.services import documents as docs
 from ghnt_desktop.services.export_setup import export_choices, save_template_setting
+from ghnt_desktop.services.progress_report import progress_report_document
 
 demo = pytest.importorskip("ghnt_desktop.demo")
 
@@ -75,7 +76,8 @@ def test_every_word_kind_has_its_title(demo_db, tmp_path):
             "besluitenlijst": "Besluitenlijst",
             "actielijst": docs.action_list_document(session).title,
             "programma": docs.programme_document(session, docs.find_programme_id(session)).title,
-            "voortgang": docs.progress_report_document(session, today=TODAY).title,
+            "voortgang": progress_report_document(session, today=TODAY).title,
+            "voortgangsoverzicht": "Voortgangsoverzicht per actielijn",
         }
     for kind, title in expected.items():
         calls: list[tuple[int, int]] = []

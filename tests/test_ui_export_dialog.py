@@ -24,6 +24,7 @@ from ghnt_desktop.models import Decision, MeetingSeries
 from ghnt_desktop.services import ValidationError
 from ghnt_desktop.services import documents as docs
 from ghnt_desktop.services.export_setup import export_choices
+from ghnt_desktop.services.progress_report import progress_report_document
 from ghnt_desktop.ui import worker
 from ghnt_desktop.ui.export_dialog import ExportDialog, open_export_dialog, safe_file_name
 
@@ -87,7 +88,7 @@ def test_every_kind_makes_a_file_with_its_title(qtbot, demo_db, tmp_path, messag
     dialog = make_dialog(qtbot, demo_db, meeting_id=meeting.id)
     with demo_db.session() as session:
         programme_title = docs.programme_document(session, docs.find_programme_id(session)).title
-        report_title = docs.progress_report_document(session, today=TODAY).title
+        report_title = progress_report_document(session, today=TODAY).title
     made = []
     for entry in dialog.entries:
         dialog.set_kind(entry.kind, entry.format)
@@ -111,7 +112,7 @@ def test_every_kind_makes_a_file_with_its_title(qtbot, demo_db, tmp_path, messag
             assert workbook.properties.title.startswith(entry.file_title), (entry.kind, workbook.properties.title)
         assert dialog.result_label.isVisible() and str(out) in dialog.result_label.text()
         made.append(out)
-    assert len(made) == 9 and not messages
+    assert len(made) == 10 and not messages
 
 
 def test_left_out_message_and_screenshot(qtbot, demo_db, tmp_path, messages):

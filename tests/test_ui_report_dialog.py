@@ -199,3 +199,79 @@ def test_menu_entry_and_export_dialog_button_open_the_dialog(window, qtbot, monk
     labels = [export.report_combo.itemText(i) for i in range(export.report_combo.count())]
     assert "Uit het exportvenster" in labels
     export.close()
+
+
+def test_short_title_and_narrative_of_an_ambition_are_edited_kept_and_written(window, qtbot, messages, tmp_path):
+    from ghnt_desktop.services.reports import part_key
+
+    dialog = ReportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 768)
+    dialog.show()
+    dialog.new_report()
+    qtbot.keyClicks(dialog.title_edit, "Rapportage met toelichting")
+    dialog.tabs.setCurrentIndex(2)
+    outline = dialog._outline
+    ambitions = [e for e in outline if e.kind == "ambition"]
+    lines = [e for e in outline if e.level == 1]
+    assert ambitions and lines, "the sample programme has actielijnen with ambitions"
+    ambition = ambitions[0]
+    dialog.select_part(ambition.id)
+    assert dialog.current_entry() == ambition
+    # The default short title is offered as a hint, not as text the user must delete.
+    assert dialog.part_title_edit.placeholderText() == ambition.default_title
+    assert dialog.part_title_edit.text() == ""
+    qtbot.keyClicks(dialog.part_title_edit, "Samenwerken rond veiligheid")
+    qtbot.keyClicks(dialog.part_narrative_edit, "De werkgroep is drie keer bijeen geweest [1].")
+    assert dialog.part_tree.currentItem().text(0) == "Samenwerken rond veiligheid"
+    # Another part is left out by a choice in the dialog.
+    other = ambitions[1] if len(ambitions) > 1 else lines[-1]
+    dialog.select_part(other.id)
+    assert dialog.part_title_edit.text() == ""  # the editor shows the chosen part, not the last one
+    dialog.part_omit_check.setChecked(True)
+    assert dialog.part_tree.currentItem().font(0).strikeOut()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.sources_edit.setPlainText("https://www.augeo.nl/nl-nl/handle-with-care")
+    dialog.other_activities_edit.setPlainText("De klankbordgroep is driemaal bijeen geweest.")
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "report_dialog_texts.png"))
+    dialog.tabs.setCurrentIndex(2)
+    dialog.select_part(ambition.id)
+    ARTIFACTS.mkdir(exist_ok=True)
+    dialog.grab().save(str(ARTIFACTS / "report_dialog_parts.png"))
+    assert dialog.save()
+    assert messages == []
+
+    report_id = dialog.current_id
+    with window.database.session() as session:
+        detail = get_report(session, report_id)
+    assert detail.text(part_key("ambition", ambition.id, "title")) == "Samenwerken rond veiligheid"
+    narrative = detail.text(part_key("ambition", ambition.id, "narrative"))
+    assert narrative == "De werkgroep is drie keer bijeen geweest [1]."
+    assert detail.text(part_key(other.kind, other.id, "omit")) == "1"
+    assert detail.text("other_activities") == "De klankbordgroep is driemaal bijeen geweest."
+    # Shown again after saving: the edited title, and the narrative when the part is chosen.
+    dialog.select_part(ambition.id)
+    assert dialog.part_title_edit.text() == "Samenwerken rond veiligheid"
+
+    out = tmp_path / "voortgang.docx"
+    run_export(window.database, ExportRequest(kind="voortgang", out=out, report_id=report_id, today=TODAY))
+    document = docx.Document(str(out))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Samenwerken rond veiligheid" in headings
+    assert other.default_title not in headings
+    text = docx_text(out)
+    assert "De werkgroep is drie keer bijeen geweest." in text  # "[1]" became a footnote mark
+    from ghnt_desktop.exports.docx_footnotes import footnote_texts
+
+    assert list(footnote_texts(document).values()) == ["https://www.augeo.nl/nl-nl/handle-with-care"]
+
+    # Undo puts the texts back as they were (none).
+    dialog.select_part(ambition.id)
+    dialog.part_title_edit.setText("Tweede titel")
+    assert dialog.save()
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert get_report(session, report_id).text(part_key("ambition", ambition.id, "title")) == (
+            "Samenwerken rond veiligheid"
+        )

@@ -20,7 +20,7 @@ from .export_run import EXIT_ERROR
 
 # The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
 # parser at every start of the app does not import the export machinery.
-DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
 PACK_KIND = "vergaderstukken"  # agenda, previous verslag and actielijst with an e-mail draft (.eml)
 
@@ -46,7 +46,8 @@ def register(subparsers) -> None:
         "kind",
         choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS) | {PACK_KIND}),
         metavar="SOORT",
-        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, presentielijst of vergaderstukken",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, voortgangsoverzicht, presentielijst "
+        "of vergaderstukken",
     )
     add_db_argument(parser)
     parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx, .pdf, .xlsx of .eml)")
@@ -72,7 +73,9 @@ def register(subparsers) -> None:
     parser.add_argument("--template", type=Path, help="Word-sjabloon (.docx) met de huisstijl van de organisatie")
     parser.add_argument("--report", help="voortgang: id of titel van een opgeslagen voortgangsrapportage")
     parser.add_argument(
-        "--programme", help="programma, voortgang (Word): id of titel van het actieprogramma (standaard het lopende)"
+        "--programme",
+        help="programma, voortgang, voortgangsoverzicht (Word): id of titel van het actieprogramma "
+        "(standaard het lopende)",
     )
     parser.set_defaults(handler=run_export)
 

@@ -30,7 +30,7 @@ def docx_request(session, args: argparse.Namespace):
     if kind == "actielijst" and args.organisation:
         organisation_id = docs.find_organisation_id(session, args.organisation)
     programme_id = None
-    if kind == "programma" or (kind == "voortgang" and args.programme):
+    if kind == "programma" or (kind in ("voortgang", "voortgangsoverzicht") and args.programme):
         programme_id = docs.find_programme_id(session, args.programme)
     report_id = docs.find_report_id(session, args.report) if kind == "voortgang" and args.report else None
     return ExportRequest(

@@ -42,7 +42,7 @@ _W_DECL = f'xmlns:w="{W_NS}"'
 TWIPS_PER_CM = 566.929
 EMU_PER_CM = 360000
 
-DOCUMENT_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+DOCUMENT_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht")
 KIND_TITLES = {
     "agenda": "Uitnodiging en agenda",
     "verslag": "Verslag",
@@ -50,6 +50,7 @@ KIND_TITLES = {
     "actielijst": "Actielijst",
     "programma": "Actieprogramma",
     "voortgang": "Voortgangsrapportage",
+    "voortgangsoverzicht": "Voortgangsoverzicht per actielijn",
 }
 
 CONFIDENTIAL_BANNER = "VERTROUWELIJK"
@@ -410,6 +411,7 @@ class DocxWriter:
         self._style_ids: dict[str, str] = {}
         self.headings: list[tuple[int, str]] = []
         self._toc_anchor: BaseOxmlElement | None = None
+        self._toc_levels = 3
         # Paragraph XML waiting to be parsed: many small paragraphs cost one parse, not one each.
         self._pending: list[str] = []
         self._table_font: TableFont | None = None  # of the table text style, read at the first table
@@ -783,9 +785,10 @@ class DocxWriter:
             self.table([("", key_width), ("", 3.6 - key_width)], rows, header=False, borders=False)
 
     # -- table of contents -------------------------------------------------------------------------
-    def toc_placeholder(self) -> None:
-        """Mark where the table of contents goes; ``finish`` fills it from the headings written."""
+    def toc_placeholder(self, levels: int = 3) -> None:
+        """Mark where the table of contents goes; ``finish`` fills it from the headings of ``levels`` levels."""
         self._toc_anchor = self._paragraph_element()
+        self._toc_levels = levels
 
     def _fill_toc(self) -> None:
         """A real TOC field (``TOC \\o "1-3" \\h \\z \\u``) whose cached result lists the headings.
@@ -796,10 +799,10 @@ class DocxWriter:
         anchor = self._toc_anchor
         if anchor is None:
             return
-        entries = [(level, text) for level, text in self.headings if level <= 3]
+        entries = [(level, text) for level, text in self.headings if level <= self._toc_levels]
         begin = (
             '<w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
-            '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-3" \\h \\z \\u </w:instrText></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{self._toc_levels}" \\h \\z \\u </w:instrText></w:r>'
             '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
         )
         end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'

@@ -1,6 +1,16 @@
-"""The voortgangsrapportage for the bestuurlijk overleg, laid out like seed 004: metadata block, table of
-contents, inleiding, the state of the actions with a chart, a chapter per actielijn with "Wat hebben we
-gedaan?" and "Wat moeten we nog doen?" per ambition or speerpunt, conclusion and outlook, sources.
+"""The voortgangsrapportage for the bestuurlijk overleg, laid out like seed 004, and the voortgangsoverzicht
+per actielijn (the stuk an afstemmingsoverleg agenda lists).
+
+The report: a cover with kenmerk, versie, datum and contactpersoon and the contents; Inleiding with
+"Actieprogramma in het kort" (the state of the actions as a table and a chart) and a Leeswijzer; the figures
+chapter (``_add_figures_chapter``, filled by the indicators work); "Terugkoppeling op de actielijnen" with per
+actielijn and per ambition a short title, the narrative, "Wat hebben we gedaan?" as sentences naming the
+actions and "Wat moeten we nog doen?" as numbered points from the open actions; "Overige activiteiten";
+"Conclusie en vooruitblik" with the vertraagde acties and their original and current deadline. A text that
+cites a source as "[1]" gets a real footnote with that source; sources nobody cites are listed at the end.
+
+Headings go strictly one level down at a time (1, 2, 3, 4) in the template's heading styles. A part without
+news is one line with the state of its actions: the body has no "geen voortgang gemeld".
 
 The chart is drawn with Pillow (no Qt in exports) and inserted as a picture.
 """
@@ -9,12 +19,35 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..dutch_dates import short_date
-from ..services.documents import ProgressReportDocument, StatusCounts
-from .docx_common import DocxWriter, ExportResult, Para, Progress, ProgressCounter, Run, open_template, rich_lines
+from ..services.progress_report import (
+    STATE_LABELS,
+    NamedAction,
+    OverviewDocument,
+    ProgressReportDocument,
+    ReportLine,
+    ReportPart,
+    StatusCounts,
+    state_sentence,
+)
+from .docx_common import (
+    DocxWriter,
+    ExportResult,
+    Para,
+    Progress,
+    ProgressCounter,
+    Run,
+    SpanRow,
+    one_line,
+    open_template,
+    rich_lines,
+    run_xml,
+)
+from .docx_footnotes import footnote_reference_xml
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
@@ -24,9 +57,9 @@ STATUS_SERIES = (
     ("done", "Gereed", (84, 130, 53)),
     ("running", "Loopt", (68, 114, 196)),
     ("not_started", "Niet gestart", (165, 165, 165)),
-    ("late", "Te laat", (192, 0, 0)),
+    ("late", "Vertraagd", (192, 0, 0)),
 )
-STATUS_COLUMNS = [("Actielijn", 5.4), ("Gereed", 1.7), ("Loopt", 1.7), ("Niet gestart", 1.9), ("Te laat", 1.7),
+STATUS_COLUMNS = [("Actielijn", 5.4), ("Gereed", 1.7), ("Loopt", 1.7), ("Niet gestart", 1.9), ("Vertraagd", 1.9),
                   ("Vervallen", 1.9), ("Totaal", 1.7)]  # fmt: skip
 
 
@@ -58,7 +91,7 @@ def _fit(
 
 
 def status_chart_png(rows: list[tuple[str, StatusCounts]], *, width: int = 1600) -> bytes:
-    """A horizontal stacked bar per actielijn (gereed, loopt, niet gestart, te laat) with counts and a legend."""
+    """A horizontal stacked bar per actielijn (gereed, loopt, niet gestart, vertraagd) with counts and a legend."""
     from PIL import Image, ImageDraw
 
     bar_height, gap, top, label_width = 56, 26, 30, 520
@@ -107,72 +140,315 @@ def _status_row(label: str | Para, c: StatusCounts) -> list[str | Para]:
     return [label, str(c.done), str(c.running), str(c.not_started), str(c.late), str(c.cancelled), str(c.total)]
 
 
+# --------------------------------------------------------------------------------------------------
+# Texts with citations
+# --------------------------------------------------------------------------------------------------
+
+# "[2]" cites the second source; the space before it goes, so the footnote mark sits against the word.
+_CITATION = re.compile(r"\s*\[(\d{1,3})\]")
+# A run that stands for a footnote mark while the paragraph is built as a string (a private-use character
+# nobody types), replaced by the footnote's own run afterwards.
+_MARK = "\ue000"
+_MARK_RUN = run_xml(_MARK)
+
+
+class _Writer:
+    """The report being written: the Word writer, the sources and which of them a footnote cited."""
+
+    def __init__(self, writer: DocxWriter, sources: tuple[str, ...]) -> None:
+        self.writer = writer
+        self.sources = sources
+        self.cited: set[int] = set()
+
+    def text(self, text: str, *, italic: bool = False) -> None:
+        """A free text: a paragraph per line, list lines indented, "[n]" made a footnote with source n."""
+        for para in rich_lines(text, italic=italic):
+            notes: list[str] = []
+            runs: list[str | Run] = []
+            for run in para.runs:
+                piece = run if isinstance(run, Run) else Run(run)
+                position = 0
+                for match in _CITATION.finditer(piece.text):
+                    number = int(match.group(1))
+                    if not 1 <= number <= len(self.sources):
+                        continue  # not a source: kept as typed
+                    runs.append(Run(piece.text[position : match.start()], piece.bold, piece.italic, piece.color))
+                    runs.append(_MARK)
+                    notes.append(footnote_reference_xml(self.writer.document, self.sources[number - 1]))
+                    self.cited.add(number)
+                    position = match.end()
+                runs.append(Run(piece.text[position:], piece.bold, piece.italic, piece.color))
+            xml = self.writer.para_xml(Para(tuple(r for r in runs if r != Run("")), para.style, para.indent_cm,
+                                            para.hanging_cm))  # fmt: skip
+            for note in notes:
+                xml = xml.replace(_MARK_RUN, note, 1)
+            self.writer.queue_xml(xml)
+
+    def heading(self, text: str, level: int) -> None:
+        self.writer.heading(text, level)
+
+    def next_chapter(self) -> int:
+        """The number of the next chapter: one more than the numbered chapters so far (the figures chapter
+        counts when it wrote one)."""
+        return 1 + sum(1 for level, text in self.writer.headings if level == 1 and text[:1].isdigit())
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text if not text or text[-1] in ".!?:;)" else text + "."
+
+
+# --------------------------------------------------------------------------------------------------
+# The parts of the report
+# --------------------------------------------------------------------------------------------------
+
+
+def _cover(out: _Writer, data: ProgressReportDocument) -> None:
+    writer = out.writer
+    # Room above the title, as a cover has; the contents fill the rest of the page.
+    writer.queue_xml('<w:p><w:pPr><w:spacing w:before="1400" w:after="0"/></w:pPr></w:p>')
+    writer.title(data.title, data.subtitle)
+    pairs = [
+        ("Ons kenmerk", data.reference),
+        ("Versie", data.version),
+        ("Datum", short_date(data.report_date)),
+        ("Periode", f"{short_date(data.period_from)} tot en met {short_date(data.period_to)}"),
+        ("Contactpersoon", data.contact_person),
+        ("E-mail", data.contact_email),
+    ]
+    if data.region:
+        pairs.insert(0, ("Regio", data.region))
+    writer.key_values(pairs)
+    writer.paragraph(Run("Inhoud", bold=True), style="TOC Heading")
+    writer.toc_placeholder(levels=2)
+    writer.page_break()
+
+
+def _introduction(out: _Writer, data: ProgressReportDocument) -> None:
+    writer = out.writer
+    out.heading("Inleiding", 1)
+    out.text(data.introduction)
+    out.heading("Actieprogramma in het kort", 2)
+    out.text(data.summary)
+    if data.lines:
+        writer.paragraph(
+            f"De stand van de acties op {short_date(data.period_to)}. Een actie is vertraagd als de geplande "
+            "termijn voorbij is en de actie niet gereed is.",
+            keep_next=True,
+        )
+        rows = [_status_row(line.title, line.counts) for line in data.lines]
+        rows.append(_status_row(Para.of(Run("Totaal", bold=True)), data.counts))
+        writer.table(STATUS_COLUMNS, rows)
+        # The caption above the chart and kept with it: a caption alone at the top of a page says nothing.
+        writer.paragraph("Figuur 1. Acties per actielijn naar stand", style="Caption", keep_next=True)
+        chart = status_chart_png([(line.title, line.counts) for line in data.lines])
+        writer.picture(chart, min(writer.text_width_cm(), 15.0))
+    out.heading("Leeswijzer", 2)
+    out.text(data.reading_guide)
+
+
+def _add_figures_chapter(document: DocxWriter, report: ProgressReportDocument) -> None:
+    """The place of the figures chapter "Cijfers" (seed 004's "Beeld van de regio"): after the inleiding,
+    before the feedback on the actielijnen. ``exports/docx_figures.py: add_figures_chapter(...)`` fills it;
+    until then nothing is written. A chapter written here should start with a level-1 heading numbered
+    ``1 Cijfers`` (then levels 2, 3 in order, footnotes with ``docx_footnotes.add_footnote``): the chapters after
+    it number on from the headings written (``_Writer.next_chapter``). The default leeswijzer
+    (``services.progress_report``) does not mention figures yet: add a sentence there when this writes one.
+    """
+    return None
+
+
+def _done_para(action: NamedAction) -> Para:
+    """A sentence of "Wat hebben we gedaan?": the named action and the latest note of the period."""
+    note = _sentence(action.done_note)
+    said = any(word in note.casefold() for word in ("afgerond", "gereed", "klaar", "vervallen"))
+    if action.state == "done" and not said:
+        note = f"{note} De actie is gereed.".strip()
+    runs: list[str | Run] = ["•\t", Run(action.label, bold=True)]
+    if note:
+        runs.append(f": {note}")
+    return Para(tuple(runs), indent_cm=0.3, hanging_cm=0.5)
+
+
+_DONE_BY = re.compile(r"^(klaar|gereed)\s*:\s*", re.IGNORECASE)
+
+
+def _when(text: str) -> str:
+    """A deadline inside a sentence: "klaar: januari 2026" reads "januari 2026" after "termijn:"."""
+    return _DONE_BY.sub("", one_line(text))
+
+
+def _deadline_clause(action: NamedAction) -> str:
+    if action.deadline_moved:
+        current = _when(action.current_deadline) or "nog niet opnieuw vastgesteld"
+        return f"Oorspronkelijke termijn: {_when(action.original_deadline)}; huidige termijn: {current}."
+    if action.deadline_text:
+        return f"Planning: {_when(action.deadline_text)}."
+    return ""
+
+
+def _todo_para(number: int, action: NamedAction) -> Para:
+    """A numbered point of "Wat moeten we nog doen?": the open action, what is still to do, its deadline."""
+    rest = " ".join(part for part in (_sentence(action.todo_note), _deadline_clause(action)) if part)
+    runs: list[str | Run] = [f"{number}.\t", Run(action.label, bold=True)]
+    runs.append(f": {rest}" if rest else ".")
+    return Para(tuple(runs), indent_cm=0.0, hanging_cm=0.7)
+
+
+def _part(out: _Writer, part: ReportPart, level: int) -> None:
+    out.heading(part.title, level)
+    if part.narrative:
+        out.text(part.narrative)
+    if not part.done:
+        # No news this period: the state of its actions in one line, never a "geen voortgang gemeld".
+        line = state_sentence(part.counts)
+        if line:
+            out.writer.paragraph(line)
+        return
+    out.heading("Wat hebben we gedaan?", level + 1)
+    out.writer.paragraphs(_done_para(a) for a in part.done)
+    if part.todo:
+        out.heading("Wat moeten we nog doen?", level + 1)
+        out.writer.paragraphs(_todo_para(n, a) for n, a in enumerate(part.todo, start=1))
+
+
+def _line(out: _Writer, line: ReportLine, number: str) -> None:
+    out.heading(f"{number} {line.title}", 2)
+    if line.narrative:
+        out.text(line.narrative)
+    for part in line.parts:
+        _part(out, part, 3)
+
+
+def _feedback(out: _Writer, data: ProgressReportDocument, counter: ProgressCounter) -> None:
+    lines = data.actielijnen
+    if not lines:
+        return
+    chapter = out.next_chapter()
+    count = len(lines)
+    out.heading(f"{chapter} Terugkoppeling op de {count} {'actielijn' if count == 1 else 'actielijnen'}", 1)
+    parts = [p for line in lines for p in line.parts]
+    speerpunten = sum(p.kind == "section" for p in parts)
+    kind = "speerpunten" if speerpunten == len(parts) else "ambities en speerpunten" if speerpunten else "ambities"
+    out.writer.paragraph(
+        f"In dit hoofdstuk laten we per actielijn de resultaten zien van de activiteiten op de {len(parts)} "
+        f"{kind} uit het actieprogramma."
+    )
+    for index, line in enumerate(lines, start=1):
+        _line(out, line, f"{chapter}.{index}")
+        counter.step()
+
+
+def _other(out: _Writer, data: ProgressReportDocument, counter: ProgressCounter) -> None:
+    if not data.other_activities.strip() and not data.other_lines:
+        return
+    chapter = out.next_chapter()
+    out.heading(f"{chapter} Overige activiteiten", 1)
+    intro, topics = split_topics(data.other_activities)
+    if intro:
+        out.text(intro)
+    for index, (title, text) in enumerate(topics, start=1):
+        out.heading(f"{chapter}.{index} {title}", 2)
+        if text:
+            out.text(text)
+    for index, line in enumerate(data.other_lines, start=len(topics) + 1):
+        _line(out, line, f"{chapter}.{index}")
+        counter.step()
+
+
+_TOPIC = re.compile(r"^#\s+(\S.*)$")
+
+
+def split_topics(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The overige activiteiten as the user wrote them: an opening text, then topics, each started by a line
+    "# Title" (seed 004: "Forensisch medische expertise", "Complexe scheidingen", "Ervaringsdeskundigheid")."""
+    intro: list[str] = []
+    topics: list[tuple[str, list[str]]] = []
+    for line in (text or "").splitlines():
+        match = _TOPIC.match(line.strip())
+        if match:
+            topics.append((" ".join(match.group(1).split()), []))
+        elif topics:
+            topics[-1][1].append(line)
+        else:
+            intro.append(line)
+    return "\n".join(intro).strip(), [(title, "\n".join(lines).strip()) for title, lines in topics]
+
+
+LATE_COLUMNS = [("Actie", 6.4), ("Trekker", 3.2), ("Oorspronkelijke termijn", 2.6), ("Huidige termijn", 2.6)]
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _keep_together(writer: DocxWriter, after: object | None) -> None:
+    """Keep everything written since ``after`` (a body element, or None: the start) on one page where it fits:
+    every paragraph, also in tables, keeps with the next. The last chapter then moves to a new page as a
+    whole instead of leaving a few rows of a table alone on the last page."""
+    from docx.oxml import OxmlElement
+
+    writer.flush()
+    body = list(writer.body)
+    start = body.index(after) + 1 if after is not None and after in body else 0
+    paragraphs = [p for element in body[start:] for p in element.iter(f"{_W}p")]
+    for paragraph in paragraphs[:-1]:
+        ppr = paragraph.find(f"{_W}pPr")
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            paragraph.insert(0, ppr)
+        if ppr.find(f"{_W}keepNext") is not None:
+            continue
+        style = ppr.find(f"{_W}pStyle")
+        ppr.insert(1 if style is not None else 0, OxmlElement("w:keepNext"))
+
+
+def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
+    writer = out.writer
+    writer.flush()
+    before = [e for e in writer.body if e.tag != f"{_W}sectPr"]
+    mark = before[-1] if before else None
+    chapter = out.next_chapter()
+    out.heading(f"{chapter} Conclusie en vooruitblik", 1)
+    out.text(data.conclusion)
+    out.text(data.outlook)
+    sub = 0
+    late = data.late_actions
+    if late:
+        sub += 1
+        out.heading(f"{chapter}.{sub} Vertraagde en uitgestelde acties", 2)
+        rows: list[list[str | Para]] = [
+            [
+                Para.of(Run(a.code, bold=True), f" {a.short_title}"),
+                ", ".join(a.trekkers),
+                a.original_deadline,
+                a.current_deadline or "nog niet opnieuw vastgesteld",
+            ]
+            for a in late
+        ]
+        writer.table(LATE_COLUMNS, rows)
+    uncited = [source for n, source in enumerate(data.sources, start=1) if n not in out.cited]
+    if uncited:
+        sub += 1
+        out.heading(f"{chapter}.{sub} Bronnen", 2)
+        writer.numbered(uncited)
+    _keep_together(writer, mark)
+
+
 def export_voortgang(
     data: ProgressReportDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
 ) -> ExportResult:
     """Write the voortgangsrapportage."""
-    counter = ProgressCounter(progress, len(data.chapters) + 4)
+    counter = ProgressCounter(progress, len(data.lines) + 4)
     writer = DocxWriter(open_template(template, "voortgang"))
-    writer.title(data.title, data.subtitle)
-    writer.key_values(
-        [
-            ("Ons kenmerk", data.reference),
-            ("Versie", data.version),
-            ("Datum", short_date(data.report_date)),
-            ("Periode", f"{short_date(data.period_from)} tot en met {short_date(data.period_to)}"),
-            ("Contactpersoon", data.contact_person),
-            ("E-mail", data.contact_email),
-        ]
-    )
-    writer.page_break()  # the metadata block stands alone on the first page, as in seed 004
-    writer.paragraph(Run("Inhoud", bold=True), style="TOC Heading")
-    writer.toc_placeholder()
-    writer.page_break()
+    out = _Writer(writer, data.sources)
+    _cover(out, data)
     counter.step()
-
-    writer.heading("Inleiding", 1)
-    writer.note(data.introduction)
-    writer.heading("Stand van de acties", 1)
-    writer.paragraph(
-        f"Stand op {short_date(data.period_to)} van de acties per actielijn. "
-        "Een actie is te laat als de geplande termijn voorbij is en de actie niet gereed is."
-    )
-    rows = [_status_row(chapter.title, chapter.counts) for chapter in data.chapters]
-    rows.append(_status_row(Para.of(Run("Totaal", bold=True)), data.counts))
-    writer.table(STATUS_COLUMNS, rows)
-    chart = status_chart_png([(chapter.title, chapter.counts) for chapter in data.chapters])
-    writer.picture(chart, min(writer.text_width_cm(), 16.0))
-    writer.paragraph("Figuur 1. Acties per actielijn naar status", style="Caption")
+    _introduction(out, data)
     counter.step()
-
-    for number, chapter in enumerate(data.chapters, start=1):
-        writer.heading(f"{number} {chapter.title}", 1)
-        for sub, paragraph in enumerate(chapter.paragraphs, start=1):
-            writer.heading(f"{number}.{sub} {paragraph.title}", 2)
-            if paragraph.full_text:
-                writer.paragraphs(rich_lines(paragraph.full_text, italic=True))
-            writer.heading("Wat hebben we gedaan?", 4)
-            if paragraph.done:
-                writer.bullets(paragraph.done)
-            else:
-                writer.paragraph(Run("Er is in deze periode geen voortgang gemeld.", italic=True))
-            writer.heading("Wat moeten we nog doen?", 4)
-            if paragraph.todo:
-                writer.bullets(paragraph.todo)
-            else:
-                writer.paragraph(Run("Er zijn geen openstaande punten gemeld.", italic=True))
-        writer.paragraph(Run(f"Stand van de acties: {chapter.title}", bold=True), keep_next=True)
-        writer.table(STATUS_COLUMNS, [_status_row(chapter.title, chapter.counts)])
-        counter.step()
-
-    writer.heading("Conclusie en vooruitblik", 1)
-    writer.note(data.conclusion)
-    if data.outlook.strip():
-        writer.heading("Vooruitblik", 2)
-        writer.note(data.outlook)
-    if data.sources:
-        writer.heading("Bronnen", 1)
-        writer.numbered(data.sources)
+    _add_figures_chapter(writer, data)
+    _feedback(out, data, counter)
+    _other(out, data, counter)
+    _conclusion(out, data)
     counter.step()
     written = writer.finish(
         path,
@@ -183,4 +459,59 @@ def export_voortgang(
         confidential=bool(data.omitted.included),
     )
     counter.finish()
-    return ExportResult(written, "voortgang", data.omitted, len(data.chapters))
+    return ExportResult(written, "voortgang", data.omitted, len(data.lines))
+
+
+# --------------------------------------------------------------------------------------------------
+# Voortgangsoverzicht per actielijn
+# --------------------------------------------------------------------------------------------------
+
+OVERVIEW_COLUMNS = [("Nr.", 1.2), ("Actie", 6.0), ("Trekker", 3.0), ("Deadline", 2.4), ("Status", 1.8),
+                    ("Stand van zaken", 6.0)]  # fmt: skip
+
+
+def overview_deadline(action: NamedAction) -> str:
+    """The deadline as written in the programme (else the first one set), and the current one when it moved."""
+    written = one_line(action.deadline_text) or action.original_deadline
+    if action.postponed and action.current_deadline and action.current_deadline != written:
+        return f"{written}\nnu {action.current_deadline}" if written else action.current_deadline
+    return written
+
+
+def export_voortgangsoverzicht(
+    data: OverviewDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+) -> ExportResult:
+    """Write the voortgangsoverzicht per actielijn: one landscape table, a heading row per actielijn."""
+    counter = ProgressCounter(progress, 2)
+    writer = DocxWriter(open_template(template, "voortgang"))
+    writer.set_landscape()
+    writer.title(data.title, f"{data.programme_title}, stand per {short_date(data.on)}")
+    rows: list[SpanRow | list[str | Para]] = []
+    for line in data.lines:
+        rows.append(SpanRow(line.title))
+        for action in line.actions:
+            rows.append(
+                [
+                    action.code,
+                    one_line(action.text),
+                    ", ".join(action.trekkers),
+                    overview_deadline(action),
+                    STATE_LABELS[action.state],
+                    action.latest_note,
+                ]
+            )
+    counter.step()
+    if rows:
+        writer.table(OVERVIEW_COLUMNS, rows)
+    else:
+        writer.paragraph("Dit actieprogramma heeft nog geen acties.")
+    written = writer.finish(
+        path,
+        title=f"{data.title} {data.programme_title}",
+        author=data.region or "GHNT Desktop",
+        subject=f"Voortgang {data.programme_title}",
+        keywords="voortgangsoverzicht, actielijn, GHNT",
+        confidential=bool(data.omitted.included),
+    )
+    counter.finish()
+    return ExportResult(written, "voortgangsoverzicht", data.omitted, sum(len(line.actions) for line in data.lines))

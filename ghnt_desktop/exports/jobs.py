@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
     from ..db import Database
 
-DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
 KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS, "pdf": DOCX_KINDS}  # pdf: the Word document, as PDF/A
 FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
@@ -65,7 +65,7 @@ class ExportRequest:
     format: str = ""  # "docx", "xlsx" or "pdf" (the Word document through LibreOffice); empty: ``out``'s suffix
     meeting_id: uuid.UUID | None = None  # agenda, verslag, presentielijst
     series_id: uuid.UUID | None = None  # besluitenlijst, actielijst, presentielijst year overview
-    programme_id: uuid.UUID | None = None  # programma, voortgang (None: the running programme)
+    programme_id: uuid.UUID | None = None  # programma, voortgang(soverzicht) (None: the running programme)
     report_id: uuid.UUID | None = None  # voortgang: a saved voortgangsrapportage
     organisation_id: uuid.UUID | None = None  # actielijst: one partner's actions
     date_from: date | None = None
@@ -174,8 +174,11 @@ class PreparedExport:
         return replace(_outcome(self.request, result), path=out, format="pdf", pdf_seconds=seconds)
 
 
-# Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes).
-_WRITTEN_FIELDS = frozenset({"text", "notes", "outcome", "done", "todo", "progress_texts"})
+# Fields of the document data that hold what people wrote (minutes, decisions, actions, progress notes, and the
+# narratives of a voortgangsrapportage).
+_WRITTEN_FIELDS = frozenset(
+    {"text", "notes", "outcome", "done", "todo", "progress_texts", "done_note", "todo_note", "latest_note", "narrative"}
+)
 
 
 def _written_texts(value: Any, depth: int = 0) -> Iterator[str]:
@@ -285,10 +288,19 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         programme_id = request.programme_id or docs.find_programme_id(session)
         data = docs.programme_document(session, programme_id)
         export = export_programma
+    elif kind == "voortgangsoverzicht":
+        from ..exports.docx_report import export_voortgangsoverzicht
+        from ..services.progress_report import progress_overview_document
+
+        data = progress_overview_document(
+            session, programme_id=request.programme_id, include_confidential=include, today=request.today
+        )
+        export = export_voortgangsoverzicht
     else:
         from ..exports.docx_report import export_voortgang
+        from ..services.progress_report import progress_report_document
 
-        data = docs.progress_report_document(
+        data = progress_report_document(
             session,
             report_id=request.report_id,
             programme_id=request.programme_id,
@@ -298,7 +310,9 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             today=request.today,
         )
         export = export_voortgang
-    template = request.template if request.template is not None else docs.template_setting(session, kind)
+    # The overview is a stuk of the same programme: it wears the voortgangsrapportage's house style.
+    template_kind = "voortgang" if kind == "voortgangsoverzicht" else kind
+    template = request.template if request.template is not None else docs.template_setting(session, template_kind)
     if template:
         from .output import check_output_path
 

@@ -45,6 +45,9 @@ class ProgressReport(Entity):
     conclusion: Mapped[str] = mapped_column(Text, default="")
     outlook: Mapped[str] = mapped_column(Text, default="")
     sources: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Short titles, narratives and choices per actielijn and ambition, and the other free texts, by key
+    # (``services.reports`` names the keys).
+    texts: Mapped[dict[str, str]] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class AppSetting(Base):

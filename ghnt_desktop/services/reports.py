@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -24,12 +24,16 @@ from .meetings import Created, Edit, Removed, clean_text, snapshot
 
 __all__ = [
     "FIELDS",
+    "OTHER_ACTIVITIES",
+    "READING_GUIDE",
+    "SUMMARY",
     "ReportDetail",
     "ReportRow",
     "create_report",
     "delete_report",
     "get_report",
     "list_reports",
+    "part_key",
     "update_report",
 ]
 
@@ -48,7 +52,20 @@ FIELDS = (
     "conclusion",
     "outlook",
     "sources",
+    "texts",
 )
+
+# The free texts of a report beyond inleiding, conclusie and vooruitblik, kept in ``ProgressReport.texts``.
+SUMMARY = "summary"  # Actieprogramma in het kort
+READING_GUIDE = "reading_guide"  # Leeswijzer
+OTHER_ACTIVITIES = "other_activities"  # Overige activiteiten
+_GENERAL_TEXTS = {SUMMARY: "Het actieprogramma in het kort", READING_GUIDE: "De leeswijzer",
+                  OTHER_ACTIVITIES: "De overige activiteiten"}  # fmt: skip
+# Per actielijn (a section of the programme) and per ambition: a short title, a narrative, and "1" when the
+# user leaves the part out of the report.
+PART_KINDS = ("section", "ambition")
+PART_FIELDS = {"title": ("De korte titel", 200), "narrative": ("De toelichting", 20_000), "omit": ("Weglaten", 1)}
+_PART_KEY = re.compile(r"^(section|ambition):([0-9a-f]{32}):(title|narrative|omit)$")
 
 # Loose on purpose: one @, something before it, a dot after it, no spaces. Mail servers decide the rest.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -64,6 +81,15 @@ _TEXTS: dict[str, tuple[str, int | None]] = {
     "conclusion": ("De conclusie", None),
     "outlook": ("Het vooruitzicht", None),
 }
+
+
+def part_key(kind: str, part_id: uuid.UUID, field: str) -> str:
+    """The key in ``texts`` of ``field`` ("title", "narrative" or "omit") of an actielijn or ambition."""
+    if kind not in PART_KINDS or field not in PART_FIELDS:
+        raise ValueError(f"unknown report part {kind!r} {field!r}")
+    return f"{kind}:{part_id.hex}:{field}"
+
+
 _DATES = {"report_date": "De datum", "period_from": "Het begin van de periode", "period_to": "Het einde van de periode"}
 
 
@@ -100,11 +126,17 @@ class ReportDetail:
     conclusion: str
     outlook: str
     sources: tuple[str, ...]
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, key: str) -> str:
+        """One of the free texts (``SUMMARY``, ``part_key(...)``); empty when not written."""
+        return self.texts.get(key, "")
 
     def values(self) -> dict[str, Any]:
         """The fields as keyword arguments for ``create_report``/``update_report`` (sources as a list)."""
         result = {name: getattr(self, name) for name in FIELDS}
         result["sources"] = list(self.sources)
+        result["texts"] = dict(self.texts)
         return result
 
 
@@ -138,6 +170,7 @@ def _detail(report: ProgressReport) -> ReportDetail:
         conclusion=report.conclusion or "",
         outlook=report.outlook or "",
         sources=tuple(report.sources or ()),
+        texts={str(k): str(v) for k, v in dict(report.texts or {}).items()},
     )
 
 
@@ -166,6 +199,31 @@ def _clean_sources(value: Iterable[str] | str | None) -> list[str]:
     return result
 
 
+def _clean_texts(value: dict[str, str] | None) -> dict[str, str]:
+    """The free texts, checked per key; empty texts are dropped so a default is written in their place."""
+    result: dict[str, str] = {}
+    for key, text in (value or {}).items():
+        if key in _GENERAL_TEXTS:
+            label, limit = _GENERAL_TEXTS[key], 20_000
+        else:
+            match = _PART_KEY.match(str(key))
+            if match is None:
+                raise TypeError(f"unknown report text {key!r}")
+            label, limit = PART_FIELDS[match.group(3)]
+            if match.group(3) == "omit":
+                if text not in ("", "0", "1"):
+                    raise TypeError(f"omit is '1' or empty, not {text!r}")
+                if text == "1":
+                    result[key] = "1"
+                continue
+            if match.group(3) == "title" and isinstance(text, str):
+                text = " ".join(text.split())  # a heading: one line
+        cleaned = clean_text(text if text is not None else "", label=label, max_length=limit)
+        if cleaned:
+            result[key] = cleaned
+    return result
+
+
 def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
     """Check and normalise the given fields; unknown names are a programming error."""
     unknown = set(values) - set(FIELDS)
@@ -182,6 +240,8 @@ def _clean(session: Session, values: dict[str, Any]) -> dict[str, Any]:
             cleaned[name] = value
         elif name == "sources":
             cleaned[name] = _clean_sources(value)
+        elif name == "texts":
+            cleaned[name] = _clean_texts(value)
         elif name == "programme_id":
             if value is not None and session.get(Programme, value) is None:
                 raise ValidationError("Het gekozen actieprogramma bestaat niet (meer).")
@@ -233,6 +293,8 @@ def update_report(session: Session, report_id: uuid.UUID, **values: Any) -> Edit
         old = getattr(report, name)
         if name == "sources":
             old = list(old or [])
+        elif name == "texts":
+            old = dict(old or {})
         if old != value:
             before[name] = old
             setattr(report, name, value)
@@ -245,6 +307,7 @@ def delete_report(session: Session, report_id: uuid.UUID) -> Removed:
     report = _report(session, report_id)
     row = snapshot(report)
     row[1]["sources"] = list(row[1].get("sources") or [])  # a copy: the snapshot must not share the list
+    row[1]["texts"] = dict(row[1].get("texts") or {})
     session.delete(report)
     session.flush()
     return Removed(changes=Changes(), rows=(row,))

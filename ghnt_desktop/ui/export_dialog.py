@@ -117,6 +117,14 @@ def kind_entries() -> tuple[KindEntry, ...]:
             tr("Per actielijn wat er is gedaan en wat nog moet, met de stand van de acties, voor het bestuur."),
         ),
         KindEntry(
+            "voortgangsoverzicht",
+            "docx",
+            tr("Voortgangsoverzicht per actielijn"),
+            tr("Voortgangsoverzicht per actielijn"),
+            tr("Het stuk bij het afstemmingsoverleg: per actielijn de acties met trekker, deadline, status en "
+               "stand van zaken."),
+        ),
+        KindEntry(
             "actielijst",
             "xlsx",
             tr("Actielijst om in te vullen en terug te sturen"),
@@ -150,6 +158,7 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ),
     ("docx", "programma"): frozenset({"programme"}),
     ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
+    ("docx", "voortgangsoverzicht"): frozenset({"programme", "confidential"}),
     # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
     ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
     ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series", "confidential"}),

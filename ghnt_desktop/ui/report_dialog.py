@@ -1,8 +1,11 @@
 """Voortgangsrapportages: the saved reports on the left, the metadata and editable texts of one on the right.
 
-A saved report supplies the kenmerk, versie, datum, contactpersoon, period and the texts (inleiding,
-conclusie, vooruitzicht, bronnen) of the Word voortgangsrapportage. Opslaan goes through the main window's
-undo stack (``ui/undo.py``), so creating, editing and deleting a report can be undone like any other edit.
+A saved report supplies the kenmerk, versie, datum, contactpersoon, period and the texts of the Word
+voortgangsrapportage, on three tabs: Gegevens; Teksten (inleiding, actieprogramma in het kort, leeswijzer,
+overige activiteiten, conclusie, vooruitzicht, bronnen); and Actielijnen en ambities, where each actielijn
+and ambition of the programme gets a short title (the default derived from the programme is shown as a
+hint), a narrative, and can be left out. Opslaan goes through the main window's undo stack (``ui/undo.py``),
+so creating, editing and deleting a report can be undone like any other edit.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -23,6 +27,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +40,16 @@ from .errors import show_error
 from .i18n import arg
 
 if TYPE_CHECKING:
+    from ..services.progress_report import OutlineEntry
     from ..services.reports import ReportDetail
+
+# Keys of the free texts in ``ReportDetail.texts`` (``services.reports``; repeated so that opening the dialog
+# does not import the service layer's SQLAlchemy modules).
+SUMMARY, READING_GUIDE, OTHER_ACTIVITIES = "summary", "reading_guide", "other_activities"
+
+
+def _part_key(kind: str, part_id: uuid.UUID, field: str) -> str:
+    return f"{kind}:{part_id.hex}:{field}"  # as services.reports.part_key
 
 
 class ReportDialog(QDialog):
@@ -48,6 +64,9 @@ class ReportDialog(QDialog):
         self._detail: ReportDetail | None = None
         self._dirty = False
         self._loading = False
+        self._texts: dict[str, str] = {}  # short titles, narratives and choices per part, being edited
+        self._outline: list[OutlineEntry] = []
+        self._outline_programme: uuid.UUID | None = None
 
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -56,7 +75,7 @@ class ReportDialog(QDialog):
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([240, 620])
+        splitter.setSizes([220, 760])
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -71,7 +90,7 @@ class ReportDialog(QDialog):
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.resize(900, 640)
+        self.resize(1000, 680)
 
         self._load_programmes()
         self.reload()
@@ -103,16 +122,27 @@ class ReportDialog(QDialog):
         return box
 
     def _build_form(self) -> QWidget:
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._build_details(), self.tr("&Gegevens"))
+        self.tabs.addTab(self._build_texts(), self.tr("&Teksten"))
+        self.tabs.addTab(self._build_parts(), self.tr("&Actielijnen en ambities"))
+        return self.tabs
+
+    def _scroll(self) -> tuple[QScrollArea, QWidget, QFormLayout]:
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         inner = QWidget(area)
         form = QFormLayout(inner)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        area.setWidget(inner)
+        return area, inner, form
 
+    def _build_details(self) -> QWidget:
+        area, inner, form = self._scroll()
         self.title_edit = QLineEdit(inner)
         self.title_edit.setMaxLength(300)
-        form.addRow(self.tr("&Titel:"), self.title_edit)
+        form.addRow(self.tr("T&itel:"), self.title_edit)
         self.programme_combo = QComboBox(inner)
         form.addRow(self.tr("Actie&programma:"), self.programme_combo)
         self.reference_edit = QLineEdit(inner)
@@ -139,17 +169,6 @@ class ReportDialog(QDialog):
         period_row.addWidget(self.period_to_edit)
         period_row.addStretch(1)
         form.addRow(self.tr("Pe&riode:"), period)
-
-        self.introduction_edit = TextEdit(inner, lines=4)
-        form.addRow(self.tr("&Inleiding:"), self.introduction_edit)
-        self.conclusion_edit = TextEdit(inner, lines=4)
-        form.addRow(self.tr("C&onclusie:"), self.conclusion_edit)
-        self.outlook_edit = TextEdit(inner, lines=4)
-        form.addRow(self.tr("Voor&uitzicht:"), self.outlook_edit)
-        self.sources_edit = TextEdit(inner, lines=3)
-        self.sources_edit.setPlaceholderText(self.tr("Eén bron per regel"))
-        form.addRow(self.tr("&Bronnen:"), self.sources_edit)
-
         for edit in (
             self.title_edit,
             self.reference_edit,
@@ -161,11 +180,97 @@ class ReportDialog(QDialog):
             self.period_to_edit,
         ):
             edit.textChanged.connect(self._edited)
-        for text in (self.introduction_edit, self.conclusion_edit, self.outlook_edit, self.sources_edit):
-            text.textChanged.connect(self._edited)
-        self.programme_combo.currentIndexChanged.connect(self._edited)
-        area.setWidget(inner)
+        self.programme_combo.currentIndexChanged.connect(self._programme_changed)
         return area
+
+    def _build_texts(self) -> QWidget:
+        area, inner, form = self._scroll()
+        hint = QLabel(
+            self.tr(
+                "Een leeg veld krijgt in het document een standaardtekst. Verwijs naar een bron met [1], [2], ...: "
+                "de bron wordt dan een voetnoot."
+            ),
+            inner,
+        )
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        self.introduction_edit = TextEdit(inner, lines=3)
+        form.addRow(self.tr("&Inleiding:"), self.introduction_edit)
+        self.summary_edit = TextEdit(inner, lines=3)
+        form.addRow(self.tr("Actieprogramma in het &kort:"), self.summary_edit)
+        self.reading_guide_edit = TextEdit(inner, lines=2)
+        form.addRow(self.tr("&Leeswijzer:"), self.reading_guide_edit)
+        self.other_activities_edit = TextEdit(inner, lines=3)
+        self.other_activities_edit.setPlaceholderText(self.tr("Een onderwerp begint met een regel \"# Titel\""))
+        form.addRow(self.tr("Ove&rige activiteiten:"), self.other_activities_edit)
+        self.conclusion_edit = TextEdit(inner, lines=3)
+        form.addRow(self.tr("C&onclusie:"), self.conclusion_edit)
+        self.outlook_edit = TextEdit(inner, lines=3)
+        form.addRow(self.tr("Voor&uitzicht:"), self.outlook_edit)
+        self.sources_edit = TextEdit(inner, lines=3)
+        self.sources_edit.setPlaceholderText(self.tr("Eén bron per regel; de eerste is [1]"))
+        form.addRow(self.tr("&Bronnen:"), self.sources_edit)
+        for text in (
+            self.introduction_edit,
+            self.summary_edit,
+            self.reading_guide_edit,
+            self.other_activities_edit,
+            self.conclusion_edit,
+            self.outlook_edit,
+            self.sources_edit,
+        ):
+            text.textChanged.connect(self._edited)
+        return area
+
+    def _build_parts(self) -> QWidget:
+        box = QWidget(self)
+        row = QHBoxLayout(box)
+        self.part_tree = QTreeWidget(box)
+        self.part_tree.setHeaderHidden(True)
+        self.part_tree.setWordWrap(True)
+        self.part_tree.setMinimumWidth(260)
+        self.part_tree.currentItemChanged.connect(self._part_chosen)
+        row.addWidget(self.part_tree, 4)
+
+        editor = QWidget(box)
+        column = QVBoxLayout(editor)
+        column.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)  # the fields stay together at the top
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.part_full_text = QLabel(editor)
+        self.part_full_text.setWordWrap(True)
+        self.part_full_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.part_full_text.setStyleSheet("color: palette(placeholder-text);")
+        self.part_full_text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        form.addRow(self.tr("In het programma:"), self.part_full_text)
+        self.part_title_edit = QLineEdit(editor)
+        self.part_title_edit.setMaxLength(200)
+        form.addRow(self.tr("&Korte titel:"), self.part_title_edit)
+        self.part_narrative_edit = TextEdit(editor, lines=8)
+        self.part_narrative_edit.setPlaceholderText(
+            self.tr("Wat speelde er, welke keuzes zijn gemaakt, wat valt op? Bronnen met [1], [2], ...")
+        )
+        form.addRow(self.tr("Toe&lichting:"), self.part_narrative_edit)
+        self.part_omit_check = QCheckBox(self.tr("&Weglaten uit de rapportage"), editor)
+        form.addRow("", self.part_omit_check)
+        self.part_hint = QLabel(
+            self.tr(
+                "Een onderdeel zonder nieuws in de periode krijgt één regel met de stand van zijn acties, "
+                "of laat u weg."
+            ),
+            editor,
+        )
+        self.part_hint.setWordWrap(True)
+        form.addRow(self.part_hint)
+        row.addWidget(editor, 7)
+        self.part_title_edit.textChanged.connect(self._part_edited)
+        self.part_narrative_edit.textChanged.connect(self._part_edited)
+        self.part_omit_check.toggled.connect(self._part_edited)
+        self._set_part_editor(None)
+        return box
 
     # -- data -----------------------------------------------------------------------------------------
 
@@ -264,6 +369,12 @@ class ReportDialog(QDialog):
         self.conclusion_edit.setText(values.get("conclusion", ""))
         self.outlook_edit.setText(values.get("outlook", ""))
         self.sources_edit.setText("\n".join(values.get("sources", [])))
+        texts = dict(values.get("texts", {}))
+        self.summary_edit.setText(texts.pop(SUMMARY, ""))
+        self.reading_guide_edit.setText(texts.pop(READING_GUIDE, ""))
+        self.other_activities_edit.setText(texts.pop(OTHER_ACTIVITIES, ""))
+        self._texts = texts
+        self._load_outline(self.programme_combo.currentData())
         self._loading = False
         self._set_dirty(False)
 
@@ -283,7 +394,138 @@ class ReportDialog(QDialog):
             "conclusion": self.conclusion_edit.text(),
             "outlook": self.outlook_edit.text(),
             "sources": [line for line in self.sources_edit.text().splitlines() if line.strip()],
+            "texts": self._collect_texts(),
         }
+
+    def _collect_texts(self) -> dict[str, str]:
+        texts = {key: value for key, value in self._texts.items() if value.strip()}
+        for key, edit in (
+            (SUMMARY, self.summary_edit),
+            (READING_GUIDE, self.reading_guide_edit),
+            (OTHER_ACTIVITIES, self.other_activities_edit),
+        ):
+            if edit.text().strip():
+                texts[key] = edit.text()
+        return texts
+
+    # -- actielijnen en ambities ------------------------------------------------------------------------
+
+    def _programme_changed(self, *_args) -> None:
+        self._edited()
+        if not self._loading:
+            self._load_outline(self.programme_combo.currentData())
+
+    def _load_outline(self, programme_id: uuid.UUID | None) -> None:
+        """Fill the tree with the programme's actielijnen and ambitions (none without a programme)."""
+        from ..services.progress_report import report_outline
+
+        outline: list[OutlineEntry] = []
+        if programme_id is not None:
+            try:
+                with self.database.session() as session:
+                    outline = report_outline(session, programme_id)
+            except ServiceError as exc:
+                show_error(self, exc)
+        self._outline = outline
+        self._outline_programme = programme_id
+        self.part_tree.blockSignals(True)  # rebuilding the tree is no choice of the user
+        self.part_tree.clear()
+        parent: QTreeWidgetItem | None = None
+        for index, entry in enumerate(outline):
+            item = QTreeWidgetItem()
+            item.setData(0, Qt.ItemDataRole.UserRole, index)
+            if entry.level == 1 or parent is None:
+                self.part_tree.addTopLevelItem(item)
+                parent = item
+            else:
+                parent.addChild(item)
+            self._label_item(item, entry)
+        self.part_tree.expandAll()
+        self.part_tree.blockSignals(False)
+        self._set_part_editor(None)
+        if self.part_tree.topLevelItemCount():
+            self.part_tree.setCurrentItem(self.part_tree.topLevelItem(0))
+
+    def _label_item(self, item: QTreeWidgetItem, entry: OutlineEntry) -> None:
+        title = self._texts.get(_part_key(entry.kind, entry.id, "title")) or entry.default_title
+        omitted = bool(self._texts.get(_part_key(entry.kind, entry.id, "omit")))
+        item.setText(0, title)
+        item.setToolTip(0, entry.full_text or entry.default_title)
+        font = item.font(0)
+        font.setStrikeOut(omitted)
+        item.setFont(0, font)
+
+    def current_entry(self) -> OutlineEntry | None:
+        """The actielijn or ambition chosen in the tree."""
+        item = self.part_tree.currentItem()
+        if item is None:
+            return None
+        index = item.data(0, Qt.ItemDataRole.UserRole)
+        return self._outline[index] if isinstance(index, int) and 0 <= index < len(self._outline) else None
+
+    def select_part(self, part_id: uuid.UUID) -> None:
+        """Choose the actielijn or ambition ``part_id`` in the tree (for tests and links)."""
+        for index, entry in enumerate(self._outline):
+            if entry.id == part_id:
+                for item in self._tree_items():
+                    if item.data(0, Qt.ItemDataRole.UserRole) == index:
+                        self.part_tree.setCurrentItem(item)
+                        return
+
+    def _tree_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for top in range(self.part_tree.topLevelItemCount()):
+            item = self.part_tree.topLevelItem(top)
+            items.append(item)
+            items.extend(item.child(i) for i in range(item.childCount()))
+        return items
+
+    def _part_chosen(self, *_args) -> None:
+        self._set_part_editor(self.current_entry())
+
+    def _set_part_editor(self, entry: OutlineEntry | None) -> None:
+        was_loading, self._loading = self._loading, True
+        for widget in (self.part_title_edit, self.part_narrative_edit, self.part_omit_check):
+            widget.setEnabled(entry is not None)
+        if entry is None:
+            self.part_full_text.setText(
+                self.tr("Kies een actieprogramma op het tabblad Gegevens.") if not self._outline else ""
+            )
+            self.part_title_edit.clear()
+            self.part_title_edit.setPlaceholderText("")
+            self.part_narrative_edit.clear()
+            self.part_omit_check.setChecked(False)
+        else:
+            count = entry.action_count
+            actions = self.tr("1 actie") if count == 1 else arg(self.tr("%1 acties"), count)
+            self.part_full_text.setText(f"{entry.full_text or entry.default_title}\n({actions})")
+            self.part_title_edit.setPlaceholderText(entry.default_title)
+            self.part_title_edit.setText(self._texts.get(_part_key(entry.kind, entry.id, "title"), ""))
+            self.part_narrative_edit.setText(self._texts.get(_part_key(entry.kind, entry.id, "narrative"), ""))
+            self.part_omit_check.setChecked(bool(self._texts.get(_part_key(entry.kind, entry.id, "omit"))))
+        self._loading = was_loading
+
+    def _part_edited(self, *_args) -> None:
+        if self._loading:
+            return
+        entry = self.current_entry()
+        if entry is None:
+            return
+        values = {
+            "title": " ".join(self.part_title_edit.text().split()),
+            "narrative": self.part_narrative_edit.text(),
+            "omit": "1" if self.part_omit_check.isChecked() else "",
+        }
+        for field, value in values.items():
+            key = _part_key(entry.kind, entry.id, field)
+            if value.strip():
+                self._texts[key] = value
+            else:
+                self._texts.pop(key, None)
+        item = self.part_tree.currentItem()
+        if item is not None:
+            self._label_item(item, entry)
+        self._edited()
 
     # -- actions --------------------------------------------------------------------------------------
 

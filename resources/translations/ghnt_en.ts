@@ -1270,6 +1270,14 @@ Saved in: %1</translation>
             <translation>Per action line what has been done and what remains, with the state of the actions, for the administrators.</translation>
         </message>
         <message>
+            <source>Voortgangsoverzicht per actielijn</source>
+            <translation>Progress overview per action line</translation>
+        </message>
+        <message>
+            <source>Het stuk bij het afstemmingsoverleg: per actielijn de acties met trekker, deadline, status en stand van zaken.</source>
+            <translation>The paper for the coordination meeting: per action line the actions with lead, deadline, status and state of affairs.</translation>
+        </message>
+        <message>
             <source>Actielijst om in te vullen en terug te sturen</source>
             <translation>Action list to fill in and return</translation>
         </message>
@@ -3320,6 +3328,74 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Progress reports</translation>
         </message>
         <message>
+            <source>&amp;Gegevens</source>
+            <translation>&amp;Details</translation>
+        </message>
+        <message>
+            <source>&amp;Teksten</source>
+            <translation>Te&amp;xts</translation>
+        </message>
+        <message>
+            <source>&amp;Actielijnen en ambities</source>
+            <translation>&amp;Action lines and ambitions</translation>
+        </message>
+        <message>
+            <source>Een leeg veld krijgt in het document een standaardtekst. Verwijs naar een bron met [1], [2], ...: de bron wordt dan een voetnoot.</source>
+            <translation>An empty field gets a standard text in the document. Refer to a source with [1], [2], ...: the source then becomes a footnote.</translation>
+        </message>
+        <message>
+            <source>Actieprogramma in het &amp;kort:</source>
+            <translation>Action programme in &amp;brief:</translation>
+        </message>
+        <message>
+            <source>&amp;Leeswijzer:</source>
+            <translation>&amp;Reading guide:</translation>
+        </message>
+        <message>
+            <source>Ove&amp;rige activiteiten:</source>
+            <translation>Othe&amp;r activities:</translation>
+        </message>
+        <message>
+            <source>Een onderwerp begint met een regel &quot;# Titel&quot;</source>
+            <translation>A topic starts with a line &quot;# Title&quot;</translation>
+        </message>
+        <message>
+            <source>In het programma:</source>
+            <translation>In the programme:</translation>
+        </message>
+        <message>
+            <source>&amp;Korte titel:</source>
+            <translation>S&amp;hort title:</translation>
+        </message>
+        <message>
+            <source>Wat speelde er, welke keuzes zijn gemaakt, wat valt op? Bronnen met [1], [2], ...</source>
+            <translation>What happened, which choices were made, what stands out? Sources with [1], [2], ...</translation>
+        </message>
+        <message>
+            <source>Toe&amp;lichting:</source>
+            <translation>&amp;Narrative:</translation>
+        </message>
+        <message>
+            <source>&amp;Weglaten uit de rapportage</source>
+            <translation>&amp;Leave out of the report</translation>
+        </message>
+        <message>
+            <source>Een onderdeel zonder nieuws in de periode krijgt één regel met de stand van zijn acties, of laat u weg.</source>
+            <translation>A part without news in the period gets one line with the state of its actions, or you leave it out.</translation>
+        </message>
+        <message>
+            <source>Kies een actieprogramma op het tabblad Gegevens.</source>
+            <translation>Choose an action programme on the Details tab.</translation>
+        </message>
+        <message>
+            <source>1 actie</source>
+            <translation>1 action</translation>
+        </message>
+        <message>
+            <source>%1 acties</source>
+            <translation>%1 actions</translation>
+        </message>
+        <message>
             <source>&amp;Opslaan</source>
             <translation>&amp;Save</translation>
         </message>
@@ -3340,8 +3416,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>&amp;Delete</translation>
         </message>
         <message>
-            <source>&amp;Titel:</source>
-            <translation>&amp;Title:</translation>
+            <source>T&amp;itel:</source>
+            <translation>T&amp;itle:</translation>
         </message>
         <message>
             <source>Actie&amp;programma:</source>
@@ -3392,8 +3468,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>O&amp;utlook:</translation>
         </message>
         <message>
-            <source>Eén bron per regel</source>
-            <translation>One source per line</translation>
+            <source>Eén bron per regel; de eerste is [1]</source>
+            <translation>One source per line; the first is [1]</translation>
         </message>
         <message>
             <source>&amp;Bronnen:</source>

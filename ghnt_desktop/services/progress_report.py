@@ -1,0 +1,758 @@
+"""What the voortgangsrapportage and the voortgangsoverzicht per actielijn say: read-only, plain data.
+
+The report follows seed 004 (a real voortgangsrapportage): per actielijn and per ambition (or speerpunt) a
+short title and a written narrative, "Wat hebben we gedaan?" as sentences tied to named actions (code and
+short title with the progress note of the period), "Wat moeten we nog doen?" from the open actions, late
+actions with their original and current deadline, and for a part without news one line with the state of
+its actions. Short titles, narratives and which parts are left out are kept with the saved report
+(``ProgressReport.texts``, keys from ``services.reports.part_key``); without a text the defaults here apply.
+
+Progress notes that are vertrouwelijk by the one rule of ``services.confidentiality`` are left out unless
+asked for, and counted in ``Omitted``.
+
+The voortgangsoverzicht per actielijn (the stuk an afstemmingsoverleg agenda lists) is the same actions as
+a table: trekker, deadline as written, status and the latest stand van zaken.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..dutch_dates import short_date
+from ..models import ActionItem, ActionStatus, ProgressReport, ProgressUpdate, SectionKind
+from . import NotFoundError, ValidationError
+from .confidentiality import CONFIDENTIAL_MARK, confidential_scope
+from .documents import Omitted, _setting, find_programme_id
+from .programme import AmbitionRow, ProgrammeActionRow, SectionRow, load_programme
+from .reports import OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
+
+__all__ = [
+    "NamedAction",
+    "OutlineEntry",
+    "OverviewDocument",
+    "ProgressReportDocument",
+    "ReportLine",
+    "ReportPart",
+    "StatusCounts",
+    "default_short_title",
+    "progress_overview_document",
+    "progress_report_document",
+    "report_outline",
+    "state_sentence",
+]
+
+# --------------------------------------------------------------------------------------------------
+# Short titles
+# --------------------------------------------------------------------------------------------------
+
+# Where a long ambition may be cut into a heading: before a parenthesis, a colon, a dash (strong), or after a
+# clause (weak: only when no strong cut fits).
+_STRONG_CUTS = (" (", ": ", "; ", " – ", " - ")
+_WEAK_CUTS = (", ", " door middel van ", " volgens ", " waarbij ", " zodat ", " met aandacht ")
+
+
+def _cut_positions(text: str, cuts: tuple[str, ...], limit: int, shortest: int) -> list[int]:
+    """Every position of one of ``cuts`` in ``text[:limit]`` that leaves a sound heading before it."""
+    positions = []
+    for cut in cuts:
+        start = text.find(cut)
+        while 0 <= start <= limit:
+            head = text[:start]
+            # Not inside parentheses, not after a hyphenated half word ("zorg-, justitieel-"), not too short.
+            balanced = head.count("(") == head.count(")") and head.count("[") == head.count("]")
+            if start >= shortest and balanced and not head.endswith("-"):
+                positions.append(start)
+            start = text.find(cut, start + 1)
+    return positions
+
+
+def default_short_title(text: str, limit: int = 90) -> str:
+    """A heading for an ambition or action written as a long sentence: its first line and sentence, cut
+    before a parenthesis or after a clause when still longer than ``limit`` (never mid-word, no "…")."""
+    first = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    first = " ".join(first.split())
+    for stop in (". ", "! ", "? "):
+        if stop in first:
+            first = first.split(stop, 1)[0]
+    first = first.rstrip(" .:;,")
+    if len(first) <= limit:
+        return first
+    positions = _cut_positions(first, _STRONG_CUTS, limit, 20) or _cut_positions(first, _WEAK_CUTS, limit, limit // 2)
+    if positions:
+        best = max(positions)
+    else:
+        best = first.rfind(" ", 0, limit + 1)
+        # Never inside brackets: stop before the last one opened and not closed.
+        head = first[:best]
+        for opening, closing in (("(", ")"), ("[", "]")):
+            if head.count(opening) > head.count(closing):
+                best = min(best, head.rfind(opening))
+    # A dangling little word ("de", "van", "zal") reads as cut off: stop before it.
+    while best > 20 and first[:best].rstrip(" ,").rsplit(" ", 1)[-1].casefold() in _SMALL_WORDS:
+        best = first[:best].rstrip(" ,").rfind(" ")
+    if best <= 0:
+        return first[:limit]
+    return first[:best].rstrip(" .:;,-–")
+
+
+_SMALL_WORDS = {"de", "het", "een", "van", "en", "of", "in", "op", "bij", "met", "voor", "aan", "te", "om", "die",
+                "dat", "door", "naar", "over", "uit", "tot", "als", "zijn", "is", "dan", "ten", "wordt", "worden",
+                "er", "zal", "zullen", "kan", "kunnen", "moet", "moeten", "vanuit", "waarin", "waarbij", "waarmee",
+                "waarop", "welke", "zodat", "tussen", "binnen", "zoals", "ook", "nog", "hier"}  # fmt: skip
+
+# --------------------------------------------------------------------------------------------------
+# Data
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """Programme actions by state at the end of the period: done, running, not started, late (and cancelled)."""
+
+    done: int = 0
+    running: int = 0
+    not_started: int = 0
+    late: int = 0
+    cancelled: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.done + self.running + self.not_started + self.late + self.cancelled
+
+    def __add__(self, other: StatusCounts) -> StatusCounts:
+        return StatusCounts(
+            self.done + other.done,
+            self.running + other.running,
+            self.not_started + other.not_started,
+            self.late + other.late,
+            self.cancelled + other.cancelled,
+        )
+
+
+def _sum(counts: Iterable[StatusCounts]) -> StatusCounts:
+    total = StatusCounts()
+    for c in counts:
+        total = total + c
+    return total
+
+
+# (count attribute, singular verb phrase, plural verb phrase) in the order a sentence names them.
+_STATE_PHRASES = (
+    ("running", "loopt volgens planning", "lopen volgens planning"),
+    ("late", "is vertraagd", "zijn vertraagd"),
+    ("not_started", "is nog niet gestart", "zijn nog niet gestart"),
+    ("done", "is gereed", "zijn gereed"),
+    ("cancelled", "is vervallen", "zijn vervallen"),
+)
+
+
+def state_sentence(counts: StatusCounts) -> str:
+    """The state of some actions in one Dutch line: "3 acties lopen volgens planning, 1 is vertraagd."."""
+    parts: list[str] = []
+    for key, one, many in _STATE_PHRASES:
+        value = getattr(counts, key)
+        if not value:
+            continue
+        noun = "" if parts else (" actie" if value == 1 else " acties")
+        parts.append(f"{value}{noun} {one if value == 1 else many}")
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+    return text + "."
+
+
+@dataclass(frozen=True)
+class NamedAction:
+    """A programme action as the report names it, with what the period says about it."""
+
+    id: uuid.UUID
+    code: str
+    short_title: str
+    text: str
+    trekkers: tuple[str, ...]
+    deadline_text: str  # as written in the programme
+    status: ActionStatus  # at the end of the period
+    state: str  # "done", "running", "not_started", "late", "cancelled"
+    done_note: str  # the latest "wat is gedaan" of the period ("" when none)
+    todo_note: str  # the latest "wat moet nog" of the period
+    latest_note: str  # the latest stand van zaken up to the end of the period (for the overview)
+    news: bool  # something was reported in the period
+    original_deadline: str  # for a late or postponed action: the deadline first planned
+    current_deadline: str  # the deadline now, "" when none was set after the original passed
+    postponed: bool
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.short_title}".strip()
+
+    @property
+    def is_open(self) -> bool:
+        return self.state not in ("done", "cancelled")
+
+    @property
+    def deadline_moved(self) -> bool:
+        """Late or postponed: the report names both deadlines."""
+        return self.is_open and (self.state == "late" or self.postponed)
+
+
+@dataclass(frozen=True)
+class ReportPart:
+    """An ambition, or a speerpunt with its ambitions: short title, narrative and its named actions."""
+
+    kind: str  # "ambition" or "section" (a speerpunt nested in its actielijn)
+    id: uuid.UUID
+    title: str
+    narrative: str
+    actions: tuple[NamedAction, ...]
+
+    @property
+    def counts(self) -> StatusCounts:
+        counts: dict[str, int] = defaultdict(int)
+        for action in self.actions:
+            counts[action.state] += 1
+        return StatusCounts(**counts)
+
+    @property
+    def done(self) -> tuple[NamedAction, ...]:
+        return tuple(a for a in self.actions if a.news)
+
+    @property
+    def todo(self) -> tuple[NamedAction, ...]:
+        return tuple(a for a in self.actions if a.is_open)
+
+    @property
+    def has_news(self) -> bool:
+        return bool(self.narrative or self.done)
+
+
+@dataclass(frozen=True)
+class ReportLine:
+    """An actielijn (or another part of the programme, such as Visie) with its parts."""
+
+    id: uuid.UUID
+    title: str
+    narrative: str
+    is_actielijn: bool
+    parts: tuple[ReportPart, ...]
+
+    @property
+    def counts(self) -> StatusCounts:
+        return _sum(p.counts for p in self.parts)
+
+    @property
+    def actions(self) -> tuple[NamedAction, ...]:
+        return tuple(a for p in self.parts for a in p.actions)
+
+
+@dataclass(frozen=True)
+class ProgressReportDocument:
+    title: str
+    subtitle: str
+    region: str
+    programme_title: str
+    reference: str
+    version: str
+    report_date: date
+    contact_person: str
+    contact_email: str
+    period_from: date
+    period_to: date
+    introduction: str
+    summary: str  # Actieprogramma in het kort
+    reading_guide: str  # Leeswijzer
+    other_activities: str
+    conclusion: str
+    outlook: str
+    sources: tuple[str, ...]
+    lines: tuple[ReportLine, ...]
+    omitted: Omitted
+    saved_report_id: uuid.UUID | None = None
+    left_out: tuple[str, ...] = field(default_factory=tuple)  # parts the user chose to leave out
+
+    @property
+    def actielijnen(self) -> tuple[ReportLine, ...]:
+        return tuple(line for line in self.lines if line.is_actielijn)
+
+    @property
+    def other_lines(self) -> tuple[ReportLine, ...]:
+        return tuple(line for line in self.lines if not line.is_actielijn)
+
+    @property
+    def counts(self) -> StatusCounts:
+        return _sum(line.counts for line in self.lines)
+
+    @property
+    def late_actions(self) -> tuple[NamedAction, ...]:
+        return tuple(a for line in self.lines for a in line.actions if a.deadline_moved)
+
+
+# --------------------------------------------------------------------------------------------------
+# The outline the dialog edits
+# --------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutlineEntry:
+    """A part of the report the user can retitle, write about or leave out."""
+
+    kind: str  # "section" or "ambition" (the key kind of ``services.reports.part_key``)
+    id: uuid.UUID
+    level: int  # 1: actielijn or other line, 2: ambition or speerpunt
+    default_title: str
+    full_text: str  # the ambition or section as written in the programme
+    action_count: int
+
+
+def _nested_speerpunten(sections: tuple[SectionRow, ...]) -> tuple[list[SectionRow], dict[uuid.UUID, list[SectionRow]]]:
+    """The top lines of the report and, per actielijn, the speerpunten that share its national line."""
+    owner = {s.national_line: s.id for s in sections if s.kind == SectionKind.ACTIELIJN and s.national_line}
+    nested: dict[uuid.UUID, list[SectionRow]] = defaultdict(list)
+    top = []
+    for s in sections:
+        if s.kind == SectionKind.SPEERPUNT and s.national_line in owner:
+            nested[owner[s.national_line]].append(s)
+        else:
+            top.append(s)
+    return top, nested
+
+
+def _is_actielijn(section: SectionRow) -> bool:
+    return section.kind in (SectionKind.ACTIELIJN, SectionKind.SPEERPUNT)
+
+
+def report_outline(session: Session, programme_id: uuid.UUID | None = None) -> list[OutlineEntry]:
+    """The actielijnen (and other lines) of the programme with their ambitions or speerpunten, in report
+    order, each with the default short title the report uses when the user wrote none."""
+    tree = load_programme(session, programme_id)
+    if tree is None:
+        return []
+    top, nested = _nested_speerpunten(tree.sections)
+    entries = []
+    for section in top:
+        children: list[OutlineEntry] = [
+            OutlineEntry("ambition", a.id, 2, _ambition_title(a), a.text, len(a.actions)) for a in section.ambitions
+        ]
+        children += [
+            OutlineEntry("section", s.id, 2, s.title, "", s.action_count) for s in nested.get(section.id, ())
+        ]
+        if not children:
+            continue
+        count = section.action_count + sum(s.action_count for s in nested.get(section.id, ()))
+        entries.append(OutlineEntry("section", section.id, 1, section.title, "", count))
+        entries.extend(children)
+    return entries
+
+
+def _ambition_title(ambition: AmbitionRow) -> str:
+    return default_short_title(ambition.text)
+
+
+# --------------------------------------------------------------------------------------------------
+# Gathering
+# --------------------------------------------------------------------------------------------------
+
+
+def _classify(status: ActionStatus, deadline_end: date | None, on: date) -> str:
+    if status == ActionStatus.DONE:
+        return "done"
+    if status == ActionStatus.CANCELLED:
+        return "cancelled"
+    if deadline_end is not None and deadline_end < on:
+        return "late"
+    if status in (ActionStatus.IN_PROGRESS, ActionStatus.ON_HOLD):
+        return "running"
+    return "not_started"
+
+
+def _deadline_words(when: date | None, text: str) -> str:
+    text = " ".join((text or "").split())
+    return text or (short_date(when) if when is not None else "")
+
+
+@dataclass
+class _Notes:
+    """What the progress rows of one programme action (and its action items) say, gathered in date order."""
+
+    status_at_end: ActionStatus | None = None
+    # The latest note of the period per source (the action itself, or one of its action items): what the
+    # programme action's own voortgang says and what a linked actiepunt says are both worth telling.
+    done_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
+    todo_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
+    latest: str = ""
+    news: bool = False
+    first_deadline: str = ""  # before the first postponement of a linked action item
+    first_deadline_date: date | None = None
+    last_deadline: str = ""
+    last_deadline_date: date | None = None
+    postponed: bool = False
+
+    @property
+    def done(self) -> str:
+        return _join_notes(self.done_by_source.values())
+
+    @property
+    def todo(self) -> str:
+        return _join_notes(self.todo_by_source.values())
+
+
+def _join_notes(notes: Iterable[str]) -> str:
+    """Notes as one text, each a sentence, in the order they were written, each once."""
+    seen: list[str] = []
+    for note in notes:
+        text = note if not note or note[-1] in ".!?" else note + "."
+        if text and text not in seen:
+            seen.append(text)
+    return " ".join(seen)
+
+
+def _gather_notes(
+    session: Session,
+    action_ids: set[uuid.UUID],
+    period_from: date,
+    period_to: date,
+    include_confidential: bool,
+) -> tuple[dict[uuid.UUID, _Notes], int, int]:
+    """Per programme action: the notes of the period, its status at the end and its deadline history, from its
+    own progress rows and those of action items linked to it. Also (left out, included) confidential rows."""
+    subject = func.coalesce(ProgressUpdate.programme_action_id, ActionItem.programme_action_id)
+    scope = confidential_scope(session)
+    rows = session.execute(
+        select(
+            subject,
+            ProgressUpdate.programme_action_id,
+            ProgressUpdate.action_item_id,
+            ProgressUpdate.date,
+            ProgressUpdate.status,
+            ProgressUpdate.done_text,
+            ProgressUpdate.todo_text,
+            ProgressUpdate.id,
+            ProgressUpdate.postponed,
+            ProgressUpdate.previous_deadline,
+            ProgressUpdate.new_deadline,
+            ProgressUpdate.new_deadline_text,
+        )
+        .outerjoin(ActionItem, ProgressUpdate.action_item_id == ActionItem.id)
+        .where(subject.is_not(None), ProgressUpdate.date <= period_to)
+        .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
+    ).all()
+    notes: dict[uuid.UUID, _Notes] = defaultdict(_Notes)
+    omitted = included = 0
+    for row in rows:
+        (action_id, direct_id, item_id, when, status, done_text, todo_text, update_id, postponed, before, after,
+         after_text) = row  # fmt: skip
+        source = item_id or action_id
+        if action_id not in action_ids:
+            continue  # an action of another programme
+        confidential = scope.update(update_id)
+        in_period = when >= period_from
+        if confidential and not include_confidential:
+            omitted += in_period
+            continue
+        note = notes[action_id]
+        if direct_id is not None:
+            note.status_at_end = status  # the last status reported up to the end of the period
+        if postponed:
+            if not note.postponed:
+                note.first_deadline_date, note.first_deadline = before, _deadline_words(before, "")
+            note.postponed = True
+            note.last_deadline_date, note.last_deadline = after, _deadline_words(after, after_text)
+        mark = f"{CONFIDENTIAL_MARK}: " if confidential else ""
+        done = " ".join((done_text or "").split())
+        todo = " ".join((todo_text or "").split())
+        if done or todo:
+            note.latest = mark + (done or todo)
+        if not in_period:
+            continue
+        included += confidential
+        note.news = note.news or bool(done) or (direct_id is not None and status == ActionStatus.DONE)
+        # Moved to the end, so the sources keep the order of their latest notes.
+        if done:
+            note.done_by_source.pop(source, None)
+            note.done_by_source[source] = mark + done
+        if todo:
+            note.todo_by_source.pop(source, None)
+            note.todo_by_source[source] = mark + todo
+    return notes, omitted, included
+
+
+def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> NamedAction:
+    note = note or _Notes()
+    status = note.status_at_end or action.status
+    state = _classify(status, action.deadline_end, period_to)
+    original = _deadline_words(None, action.deadline_text) or note.first_deadline
+    current = ""
+    if note.postponed and note.last_deadline and (
+        action.deadline_end is None or note.last_deadline_date is None or note.last_deadline_date > action.deadline_end
+    ):
+        current = note.last_deadline
+    elif state != "late":
+        current = original
+    return NamedAction(
+        id=action.id,
+        code=action.code,
+        short_title=_capitalised(default_short_title(action.text, limit=80)),
+        text=action.text,
+        trekkers=action.responsibility.trekkers,
+        deadline_text=action.deadline_text,
+        status=status,
+        state=state,
+        done_note=note.done,
+        todo_note=note.todo,
+        latest_note=note.latest,
+        news=note.news,
+        original_deadline=original,
+        current_deadline=current,
+        postponed=note.postponed and bool(original),
+    )
+
+
+def _capitalised(title: str) -> str:
+    """A sub-action written as the rest of its parent's sentence ("de visie voor te leggen") as a title."""
+    return title[:1].upper() + title[1:]
+
+
+def _period(
+    report: ProgressReport | None, date_from: date | None, date_to: date | None, today: date
+) -> tuple[date, date]:
+    period_to = date_to or (report.period_to if report else None) or today
+    period_from = date_from or (report.period_from if report else None) or (period_to - timedelta(days=182))
+    if period_from > period_to:
+        raise ValidationError("De periode klopt niet: de begindatum ligt na de einddatum.")
+    return period_from, period_to
+
+
+def _programme_phrase(title: str) -> str:
+    """The programme as a sentence names it: its own title when that already says what it is."""
+    title = " ".join(title.split())
+    if "programma" in title.casefold():  # "Regionaal actieprogramma ...": a name, kept as written
+        return f"het {title}"
+    return f"het regionale actieprogramma {title}"
+
+
+def _dutch_list(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
+
+
+_NUMBER_WORDS = {1: "één", 2: "twee", 3: "drie", 4: "vier", 5: "vijf", 6: "zes", 7: "zeven", 8: "acht"}
+
+
+def _count_word(n: int) -> str:
+    return _NUMBER_WORDS.get(n, str(n))
+
+
+def progress_report_document(
+    session: Session,
+    *,
+    report_id: uuid.UUID | None = None,
+    programme_id: uuid.UUID | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    include_confidential: bool = False,
+    today: date | None = None,
+) -> ProgressReportDocument:
+    """The voortgangsrapportage of a saved report (metadata, period and texts) or, without one, of the last
+    six months with default texts. ``date_from``/``date_to`` given with a saved report override its period.
+    """
+    today = today or date.today()
+    report = session.get(ProgressReport, report_id) if report_id is not None else None
+    if report_id is not None and report is None:
+        raise NotFoundError("Deze voortgangsrapportage bestaat niet (meer).")
+    if report is not None and report.programme_id is not None and programme_id is None:
+        programme_id = report.programme_id
+    if programme_id is None:
+        programme_id = find_programme_id(session)
+    tree = load_programme(session, programme_id)
+    if tree is None:
+        raise NotFoundError("Dit actieprogramma bestaat niet (meer).")
+    period_from, period_to = _period(report, date_from, date_to, today)
+    texts: dict[str, str] = dict((report.texts if report else None) or {})
+
+    action_ids = {a.id for s in tree.sections for amb in s.ambitions for a in amb.actions}
+    notes, omitted, included = _gather_notes(session, action_ids, period_from, period_to, include_confidential)
+
+    def text(kind: str, part_id: uuid.UUID, name: str) -> str:
+        return texts.get(part_key(kind, part_id, name), "")
+
+    def named(ambitions: Iterable[AmbitionRow]) -> tuple[NamedAction, ...]:
+        return tuple(_named(a, notes.get(a.id), period_to) for amb in ambitions for a in amb.actions)
+
+    top, nested = _nested_speerpunten(tree.sections)
+    lines = []
+    left_out = []
+    for section in top:
+        if text("section", section.id, "omit"):
+            left_out.append(text("section", section.id, "title") or section.title)
+            continue
+        parts = []
+        for ambition in section.ambitions:
+            title = text("ambition", ambition.id, "title") or _ambition_title(ambition)
+            if text("ambition", ambition.id, "omit"):
+                left_out.append(title)
+                continue
+            parts.append(ReportPart("ambition", ambition.id, title, text("ambition", ambition.id, "narrative"),
+                                    named([ambition])))  # fmt: skip
+        for speerpunt in nested.get(section.id, ()):
+            title = text("section", speerpunt.id, "title") or speerpunt.title
+            if text("section", speerpunt.id, "omit"):
+                left_out.append(title)
+                continue
+            parts.append(ReportPart("section", speerpunt.id, title, text("section", speerpunt.id, "narrative"),
+                                    named(speerpunt.ambitions)))  # fmt: skip
+        # A part with nothing to say and nothing to follow (no actions, no narrative) is not written.
+        parts = [p for p in parts if p.actions or p.narrative]
+        narrative = text("section", section.id, "narrative")
+        if not parts and not narrative:
+            continue
+        title = text("section", section.id, "title") or section.title
+        lines.append(ReportLine(section.id, title, narrative, _is_actielijn(section), tuple(parts)))
+
+    programme = tree.programme
+    period_text = f"{short_date(period_from)} tot en met {short_date(period_to)}"
+    total = _sum(line.counts for line in lines)
+    actielijnen = [line for line in lines if line.is_actielijn]
+    default_intro = (
+        f"Deze rapportage beschrijft de voortgang van {_programme_phrase(programme.title)} in de periode "
+        f"{period_text}: wat we per actielijn hebben gedaan, wat we nog moeten doen en waar het programma "
+        "achterloopt."
+    )
+    in_lines = sum(len(line.actions) for line in actielijnen)
+    others = [line for line in lines if not line.is_actielijn and line.actions]
+    summary_lines = [
+        f"Het actieprogramma is opgebouwd langs {_count_word(len(actielijnen))} "
+        f"{'actielijn' if len(actielijnen) == 1 else 'actielijnen'} met samen {in_lines} "
+        f"{'actie' if in_lines == 1 else 'acties'}."
+    ]
+    if others:
+        rest = total.total - in_lines
+        summary_lines[0] += (
+            f" Daarnaast {'staat er 1 actie' if rest == 1 else f'staan er {rest} acties'} bij "
+            + _dutch_list([line.title for line in others])
+            + "."
+        )
+    for line in actielijnen:
+        part_count, action_count = len(line.parts), len(line.actions)
+        summary_lines.append(
+            f"- {line.title}: {part_count} {'ambitie' if part_count == 1 else 'ambities'}, "
+            f"{action_count} {'actie' if action_count == 1 else 'acties'}"
+        )
+    default_summary = "\n".join(summary_lines)
+    default_guide = (
+        f"In deze voortgangsrapportage rapporteren we over de periode {period_text}. Na deze inleiding leest u "
+        "per actielijn en per ambitie wat we hebben gedaan en wat we nog moeten doen. Daarna volgen de overige "
+        "activiteiten. We sluiten af met een conclusie, een vooruitblik en de acties die vertraagd zijn."
+    )
+    moved = [a for line in lines for a in line.actions if a.deadline_moved]
+    postponed = sum(a.state != "late" for a in moved)
+    default_conclusion = (
+        f"Van de {total.total} acties in het programma zijn er {total.done} gereed, lopen er {total.running} "
+        f"volgens planning, zijn er {total.not_started} nog niet gestart en zijn er {total.late} vertraagd."
+    )
+    if postponed:
+        default_conclusion += (
+            f" {'Eén andere actie is' if postponed == 1 else f'{postponed} andere acties zijn'} uitgesteld."
+        )
+    if moved:
+        default_conclusion += (
+            " De vertraagde en uitgestelde acties staan hieronder met hun oorspronkelijke en huidige termijn."
+        )
+    default_outlook = (
+        "In de volgende periode richten we ons op de acties die nog niet zijn gestart of vertraagd zijn."
+    )
+
+    def free(key: str, default: str) -> str:
+        return texts.get(key, "") or default
+
+    region = programme.region or _setting(session, "region")
+    return ProgressReportDocument(
+        title=(report.title if report else "") or f"Voortgang {programme.title}",
+        subtitle=f"Rapportage over {period_text}",
+        region=region,
+        programme_title=programme.title,
+        reference=report.reference if report else "",
+        version=(report.version if report else "") or "Concept",
+        report_date=(report.report_date if report else None) or today,
+        contact_person=report.contact_person if report else "",
+        contact_email=report.contact_email if report else "",
+        period_from=period_from,
+        period_to=period_to,
+        introduction=(report.introduction if report else "") or default_intro,
+        summary=free(SUMMARY, default_summary),
+        reading_guide=free(READING_GUIDE, default_guide),
+        other_activities=free(OTHER_ACTIVITIES, ""),
+        conclusion=(report.conclusion if report else "") or default_conclusion,
+        outlook=(report.outlook if report else "") or default_outlook,
+        sources=tuple(str(s) for s in ((report.sources if report else None) or ()) if str(s).strip()),
+        lines=tuple(lines),
+        omitted=Omitted(updates=omitted, included=included),
+        saved_report_id=report.id if report else None,
+        left_out=tuple(left_out),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Voortgangsoverzicht per actielijn
+# --------------------------------------------------------------------------------------------------
+
+STATE_LABELS = {
+    "done": "Gereed",
+    "running": "Loopt",
+    "not_started": "Niet gestart",
+    "late": "Vertraagd",
+    "cancelled": "Vervallen",
+}
+
+
+@dataclass(frozen=True)
+class OverviewDocument:
+    """Per actielijn its actions with trekker, deadline as written, status and latest stand van zaken."""
+
+    title: str
+    programme_title: str
+    region: str
+    on: date
+    lines: tuple[ReportLine, ...]
+    omitted: Omitted
+
+
+def progress_overview_document(
+    session: Session,
+    *,
+    programme_id: uuid.UUID | None = None,
+    include_confidential: bool = False,
+    today: date | None = None,
+) -> OverviewDocument:
+    """The voortgangsoverzicht per actielijn as of ``today``: every action of the programme, the stand van
+    zaken being its latest progress note that is not vertrouwelijk (unless asked)."""
+    on = today or date.today()
+    if programme_id is None:
+        programme_id = find_programme_id(session)
+    tree = load_programme(session, programme_id)
+    if tree is None:
+        raise NotFoundError("Dit actieprogramma bestaat niet (meer).")
+    action_ids = {a.id for s in tree.sections for amb in s.ambitions for a in amb.actions}
+    notes, omitted, included = _gather_notes(session, action_ids, date.min, on, include_confidential)
+    top, nested = _nested_speerpunten(tree.sections)
+    lines = []
+    for section in top:
+        ambitions = list(section.ambitions) + [a for s in nested.get(section.id, ()) for a in s.ambitions]
+        actions = tuple(_named(a, notes.get(a.id), on) for amb in ambitions for a in amb.actions)
+        if actions:
+            part = ReportPart("section", section.id, section.title, "", actions)
+            lines.append(ReportLine(section.id, section.title, "", _is_actielijn(section), (part,)))
+    programme = tree.programme
+    return OverviewDocument(
+        title="Voortgangsoverzicht per actielijn",
+        programme_title=programme.title,
+        region=programme.region or _setting(session, "region"),
+        on=on,
+        lines=tuple(lines),
+        omitted=Omitted(updates=omitted, included=included),
+    )
+
