@@ -107,6 +107,24 @@ def stem(word: str) -> str:
         return str(_stemmer.stemWord(lowered)) or lowered
 
 
+_LENGTHENED = re.compile(r"(aa|ee|oo|uu)([^aeiouy]+)$")
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The stem of ``word`` and, for a plural whose open syllable the stemmer lengthened, the singular's stem.
+
+    Snowball's Dutch stemmer gives "verslagen" the stem "verslaag" (and "dagen" "daag") but "verslag" stays
+    "verslag": a search for "verslagen" also asks for "verslag".
+    """
+    stemmed = stem(word)
+    lengthened = _LENGTHENED.search(stemmed)
+    if lengthened and stemmed not in word.casefold():
+        short = stemmed[: lengthened.start()] + lengthened.group(1)[0] + lengthened.group(2)
+        if word.casefold().startswith(short):
+            return (stemmed, short)
+    return (stemmed,)
+
+
 def stems_of(body: str) -> str:
     """The stems of every word of ``body``, in order (what ``search_forms`` indexes)."""
     return " ".join(stem(word) for word in _WORD.findall(body))
@@ -121,6 +139,13 @@ class Term:
     @property
     def stems(self) -> tuple[str, ...]:
         return tuple(stem(word) for word in self.words)
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        """The stems to look for: of a word, its stem and, when the stemmer lengthened a vowel, the short one."""
+        if len(self.words) > 1:
+            return (self.stems,)
+        return tuple((form,) for form in word_forms(self.words[0]))
 
     @property
     def length(self) -> int:
@@ -332,11 +357,11 @@ def _matches(session: Session, terms: list[Term], limit: int) -> dict[int, str |
     if len(found) < limit and prefix != search_sqlite.exact_query(words):
         add(search_sqlite.ranked_words(session, prefix, limit + len(found)))
     if len(found) < limit:
-        forms = search_sqlite.exact_query([term.stems for term in terms])
+        forms = search_sqlite.any_of_query([term.forms for term in terms])
         add([(rowid, None) for rowid in search_sqlite.ranked_forms(session, forms, limit + len(found))])
     long_terms = [term for term in terms if term.length >= MIN_PART_CHARS]
     if len(found) < limit and long_terms:
-        parts = search_sqlite.parts_query([(term.words, term.stems) for term in long_terms])
+        parts = search_sqlite.parts_query([(term.words, term.forms) for term in long_terms])
         short = [term.words[0].casefold() for term in terms if term.length < MIN_PART_CHARS]
         if not short:
             add([(rowid, None) for rowid in search_sqlite.newest_parts(session, parts, limit + len(found))])
@@ -369,7 +394,7 @@ def make_snippet(body: str, terms: Sequence[Term]) -> str:
     word part, which FTS5's own snippet cannot mark)."""
     spans = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(body)]
     words = {word.casefold() for term in terms for word in term.words}
-    stems = {s for term in terms for s in term.stems}
+    stems = {form for term in terms for forms in term.forms for form in forms}
     parts = {word for word in words if len(word) >= MIN_PART_CHARS} | {s for s in stems if len(s) >= MIN_PART_CHARS}
 
     def matches(token: str) -> bool:

@@ -147,16 +147,22 @@ def prefix_query(terms: Sequence[Sequence[str]]) -> str:
     )
 
 
-def parts_query(terms: Sequence[tuple[Sequence[str], Sequence[str]]]) -> str:
-    """Every term (its words, its stems) anywhere inside a word: as written or as its stem."""
+def any_of_query(terms: Sequence[Sequence[Sequence[str]]]) -> str:
+    """Every term as one of its alternatives (each a word or an exact phrase)."""
+    return " AND ".join(
+        "(" + " OR ".join(_quoted(words) for words in alternatives) + ")" for alternatives in terms if alternatives
+    )
+
+
+def parts_query(terms: Sequence[tuple[Sequence[str], Sequence[Sequence[str]]]]) -> str:
+    """Every term anywhere inside a word: as written or as one of its stems (of three letters or more)."""
     parts = []
-    for words, stems in terms:
+    for words, forms in terms:
         written = " ".join(words)
-        stem = " ".join(stems)
-        if stem != written.casefold() and len(stem) >= 3:
-            parts.append(f"({_quoted([written])} OR {_quoted([stem])})")
-        else:
-            parts.append(_quoted([written]))
+        alternatives = [written] + [
+            " ".join(form) for form in forms if " ".join(form) != written.casefold() and len(" ".join(form)) >= 3
+        ]
+        parts.append("(" + " OR ".join(_quoted([alternative]) for alternative in alternatives) + ")")
     return " AND ".join(parts)  # FTS5 has no implicit AND before a bracket
 
 

@@ -346,8 +346,10 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Uw naam"),
-            self.tr("Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
-                    "Bijvoorbeeld: Anna de Vries (secretaris)."),
+            self.tr(
+                "Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
+                "Bijvoorbeeld: Anna de Vries (secretaris)."
+            ),
             text=self.settings.value("user/name"),
         )
         name = " ".join(name.split())
@@ -740,8 +742,22 @@ class MainWindow(QMainWindow):
         self.search_dialog.field.setFocus()
         self.search_dialog.field.selectAll()
 
-    def show_record(self, kind: str, record_id, meeting_id=None) -> bool:
-        """Show a record where it lives: action items and programme actions in Acties, the rest in its meeting."""
+    def show_record(self, kind: str, record_id, meeting_id=None, organisation_id=None) -> bool:
+        """Show a record where it lives: action items and programme actions in Acties, ambities in Programma,
+        organisations and people (by their ``organisation_id``) in Organisaties & personen, the rest in its meeting."""
+        if kind == "ambition":
+            self.show_page("programme")
+            return self.page("programme").select_id(record_id)
+        if kind in ("organisation", "person"):
+            self.show_page("organisations")
+            page = self.page("organisations")
+            if kind == "organisation":
+                return page.select_organisation(record_id)
+            return (
+                organisation_id is not None
+                and page.select_organisation(organisation_id)
+                and page.select_person(record_id)
+            )
         if kind in ("action_item", "programme_action"):
             page = self.page("actions")
             self.show_page("actions")
