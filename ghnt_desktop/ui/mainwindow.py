@@ -232,6 +232,11 @@ class MainWindow(QMainWindow):
         self.save_ics_action.triggered.connect(lambda: self.page("meetings").meeting.save_ics())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = help_menu.addAction(self.tr("&Handleiding"))
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.setToolTip(self.tr("De handleiding bij het scherm dat u ziet (F1)"))
+        self.help_action.triggered.connect(lambda: self.show_help())
+        self.help_dialog = None
         self.about_action = help_menu.addAction(self.tr("&Over GHNT Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -241,6 +246,19 @@ class MainWindow(QMainWindow):
             return
         self.settings.language = code
         self.show_status(self.tr("De nieuwe taal wordt gebruikt na het opnieuw starten van GHNT Desktop."))
+
+    def show_help(self, screen: str | None = None) -> None:
+        """Open the user guide at the page of ``screen`` (a page key or "search"; default: the page in view)."""
+        from .help_dialog import HELP_PAGES, INDEX, HelpDialog
+
+        if screen is None:
+            screen = PAGE_KEYS[max(self.stack.currentIndex(), 0)]
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_page(HELP_PAGES.get(screen, INDEX))
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def show_about(self) -> None:
         """Help > Over: version, the open database and the versions of the libraries underneath."""

@@ -87,7 +87,7 @@ class SearchDialog(QDialog):
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(
             self.tr(
-                'Zoek in verslagen, besluiten, acties, voortgang, programma, organisaties en personen ("zinsdeel" tussen aanhalingstekens)'
+                'Zoek in verslagen, besluiten, acties, programma, organisaties, personen; "woorden samen" als zinsdeel'
             )
         )
         self.field.setClearButtonEnabled(True)
@@ -112,6 +112,7 @@ class SearchDialog(QDialog):
         self.field.returnPressed.connect(self._open_first_or_current)
         self.view.activated.connect(lambda index: self.open_hit(index.data(ROW_ROLE)))
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, activated=lambda: window.show_help("search"))
         self._generation = 0  # of the latest search started; older results are dropped
         self._open_when_found = False
 
