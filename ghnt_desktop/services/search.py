@@ -68,6 +68,11 @@ def install_index(connection: Connection) -> None:
     search_sqlite.install(connection, SOURCES, stems_of)
 
 
+def index_is_current(connection: Connection) -> bool:
+    """Whether the index and all its triggers are in place (``db._migrate`` rebuilds it otherwise)."""
+    return search_sqlite.is_current(connection, SOURCES)
+
+
 def uninstall_index(connection: Connection) -> None:
     search_sqlite.uninstall(connection)
 
