@@ -68,7 +68,8 @@ def main() -> int:
         ]
         print(f"Search over {len(corpus):,} texts, median of {args.runs} runs")
         print(
-            f"  {'query':<22}{'ours':>10}{'hits':>6}{'plain FTS5':>12}{'ratio':>7}{'python scan':>13}{'SQL LIKE':>11}"
+            f"  {'query':<22}{'ours':>10}{'hits':>6}{'plain FTS5':>12}{'ratio':>8}{'python scan':>13}{'ratio':>7}"
+            f"{'SQL LIKE':>11}"
         )
         worst = 0.0
         for query in QUERIES:
@@ -102,9 +103,11 @@ def main() -> int:
             )
             worst = max(worst, ours)
             print(
-                f"  {query:<22}{ours:>7.1f} ms{hits:>6}{fts5:>9.1f} ms{ours / max(fts5, 0.01):>6.1f}x"
-                f"{scan:>10.1f} ms{like_ms:>8.1f} ms"
+                f"  {query:<22}{ours:>7.1f} ms{hits:>6}{fts5:>9.1f} ms{ours / max(fts5, 0.01):>7.1f}x"
+                f"{scan:>10.1f} ms{ours / scan:>6.2f}x{like_ms:>8.1f} ms"
             )
+        # The plain FTS5 query finds nothing for word forms and parts ("meldcodes", "mishandeling"): its ratio is only
+        # meaningful for plain words; the scan of everything in memory is the steady yardstick on a busy machine.
         print(f"  slowest search {worst:.1f} ms; target < 50 ms: {'met' if worst < 50 else 'MISSED'}")
     database.close()
     return 0
