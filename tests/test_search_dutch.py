@@ -222,7 +222,7 @@ def test_any_stored_word_is_found_by_itself(database, word):
 
 ODD = st.one_of(
     st.text(max_size=300),
-    st.text(alphabet='"“”„*()^:+-{}ANDORNTEAR \\\'', max_size=80),
+    st.text(alphabet="\"“”„*()^:+-{}ANDORNTEAR \\'", max_size=80),
     st.lists(st.sampled_from(['"', "meld", "NOT", "OR", "(", "*", "🙂", "👩‍👧", "\u200b", "x" * 200]), max_size=50).map(
         " ".join
     ),
@@ -256,10 +256,8 @@ def test_vertrouwelijk_stays_hidden_whichever_way_it_matches(database):
         meeting = Meeting(kind=MeetingKind.AFSTEMMINGSOVERLEG, title="AO", date=date(2026, 3, 2))
         session.add(meeting)
         session.flush()
-        item = AgendaItem(
-            meeting_id=meeting.id, number="4", title="Casus", minutes_text="Zorg over kindermishandeling in gezin X; meldcodes gevolgd.",
-            confidential=True,
-        )  # fmt: skip
+        minutes = "Zorg over kindermishandeling in gezin X; meldcodes gevolgd."
+        item = AgendaItem(meeting_id=meeting.id, number="4", title="Casus", minutes_text=minutes, confidential=True)
         session.add(item)
     for typed in ("kindermishandeling", "mishandeling", "meldcode", "meldcodes", '"gezin X"', "gezin"):
         with database.read_session() as session:
@@ -279,7 +277,8 @@ def test_index_follows_every_write_path(database, tmp_path):
         session.get(ActionItem, action.id).text = "Bijeenkomst over kindermishandeling plannen"
     assert action.id not in found(database, "vergadering")
     assert action.id in found(database, "mishandeling")
-    # Another program (no stemmer) writes: found as written and by part at once, by word form after the app's next write.
+    # Another program (no stemmer) writes: found as written and by part at once, by word form after the app's next
+    # write.
     raw = sqlite3.connect(path)
     raw.execute("UPDATE action_item SET text = 'Alle meldcodes bijwerken' WHERE number = 'S-1'")
     raw.commit()
@@ -356,3 +355,20 @@ def test_a_database_of_0005_is_migrated_to_the_dutch_index(tmp_path):
             assert [hit.kind for hit in search(session, "bescherming")] == ["organisation"]
     finally:
         database.close()
+
+
+@pytest.mark.parametrize(
+    ("body", "typed", "expected"),
+    [
+        ("woord " * 3000 + "over kindermishandeling gesproken", "mishandeling",
+         "…woord woord woord woord over [kindermishandeling] gesproken"),
+        ("De vergaderingen in maart", "vergadering", "De [vergaderingen] in maart"),
+        ("Alle verslagen archiveren", "verslag", "Alle [verslagen] archiveren"),
+        ("", "meldcode", ""),
+        ("!!! ???", "meldcode", "!!! ???"),
+    ],
+)  # fmt: skip
+def test_snippets_of_word_forms_and_parts(body, typed, expected):
+    from ghnt_desktop.services.search import make_snippet
+
+    assert make_snippet(body, query_parts(typed)) == expected

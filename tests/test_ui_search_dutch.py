@@ -1,4 +1,4 @@
-"""Zoeken in the window: Dutch word forms and parts of words, and hits of the programme and the network open their page."""
+"""Zoeken in the window: Dutch word forms and parts of words; hits of the programme and the network open their page."""
 
 from __future__ import annotations
 
@@ -31,7 +31,8 @@ def hits_for(qtbot, window, text):
 
 def test_a_person_opens_in_organisaties_with_the_person_selected(qtbot, window):
     with window.database.read_session() as session:
-        person = session.scalars(select(Person).where(Person.organisation_id.is_not(None)).order_by(Person.name)).first()
+        people = select(Person).where(Person.organisation_id.is_not(None)).order_by(Person.name)
+        person = session.scalars(people).first()
         surname = person.name.split()[-1]
     dialog, hits = hits_for(qtbot, window, surname)
     hit = next(h for h in hits if h.kind == "person" and h.id == person.id)

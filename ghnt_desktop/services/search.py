@@ -410,11 +410,12 @@ def make_snippet(body: str, terms: Sequence[Term]) -> str:
             or any(part in folded for part in parts)
         )
 
-    marked = [matches(token) for _start, _end, token in spans]
-    first = marked.index(True) if True in marked else 0
-    low, high = max(0, first - _CONTEXT_BEFORE), min(len(spans), first + _CONTEXT_AFTER)
     if not spans:
         return body[:200]
+    # Only up to the first match and around it: minutes can run to thousands of words.
+    first = next((index for index, (_start, _end, token) in enumerate(spans) if matches(token)), 0)
+    low, high = max(0, first - _CONTEXT_BEFORE), min(len(spans), first + _CONTEXT_AFTER)
+    marked = {index: matches(spans[index][2]) for index in range(low, high)}
     pieces = ["…" if low > 0 else ""]
     for index in range(low, high):
         start, end, token = spans[index]
