@@ -12,5 +12,6 @@ REVISIONS: list[str] = [
     "0004_confidential_indexes",
     "0005_action_trekker_organisation",
     "0006_report_texts",
+    "0007_search_dutch",
 ]
 HEAD = REVISIONS[-1]
