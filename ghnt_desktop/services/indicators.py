@@ -1481,3 +1481,92 @@ def apply_figures(session: Session, preview: FiguresPreview, *, received_on: dat
         else:
             changed += 1
     return FiguresImportResult(len(ids), added, changed, INDICATOR_CHANGES | Changes(ids=frozenset(touched)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Export: what the Excel export of the indicators shows (one sheet per level)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One row of the export: an indicator's whole-area values, one gemeente's, or its targets."""
+
+    indicator_id: uuid.UUID
+    name: str
+    code: str
+    area: str  # "" or the gemeente's name
+    kind: str  # "Meting" or "Streefwaarde"
+    unit: IndicatorUnit
+    unit_text: str  # "Aantal (meldingen)"
+    direction: IndicatorDirection
+    level: IndicatorLevel
+    source: str
+    source_id: str
+    baseline: Baseline | None
+    values: dict[Period, PeriodValue]  # by period; targets as values of year periods
+    definition: str
+    sections: tuple[str, ...]
+    confidential: bool
+
+    @property
+    def provisional_periods(self) -> tuple[Period, ...]:
+        return tuple(p for p, v in sorted(self.values.items(), key=lambda i: i[0].sort_key) if v.provisional)
+
+
+@dataclass(frozen=True)
+class ExportSheet:
+    level: IndicatorLevel
+    periods: tuple[Period, ...]  # the columns, oldest first
+    rows: tuple[ExportRow, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorExport:
+    sheets: tuple[ExportSheet, ...]
+    confidential_left_out: int = 0
+    confidential_included: bool = False
+
+
+def export_data(session: Session, *, include_confidential: bool = False) -> IndicatorExport:
+    """The indicators per level for the Excel export; vertrouwelijke ones only when asked (the rule decides)."""
+    scope = confidential_scope(session)
+    rows = list_indicators(session)
+    left_out = sum(1 for r in rows if scope.indicator(r.id)) if not include_confidential else 0
+    rows = [r for r in rows if include_confidential or not scope.indicator(r.id)]
+    ids = [r.id for r in rows]
+    values = _values(session, ids)
+    targets = _targets(session, ids)
+    definitions = dict(session.execute(select(Indicator.id, Indicator.definition).where(Indicator.id.in_(ids))).all())
+    per_level: dict[IndicatorLevel, list[ExportRow]] = {}
+    for row in rows:
+        unit_text = row.unit.label + (f" ({row.unit_label})" if row.unit_label else "")
+
+        def export_row(area: str, kind: str, by_period: dict[Period, PeriodValue], row: IndicatorRow = row,
+                       unit_text: str = unit_text) -> ExportRow:  # fmt: skip
+            return ExportRow(
+                row.id, row.name, row.code, area, kind, row.unit, unit_text, row.direction, row.level, row.source,
+                row.source_id, row.baseline if kind == "Meting" and not area else None, by_period,
+                definitions.get(row.id, ""), row.section_titles, scope.indicator(row.id),
+            )  # fmt: skip
+
+        own = values.get(row.id, [])
+        out = per_level.setdefault(row.level, [])
+        out.append(export_row("", "Meting", {v.period: v for v in own if v.organisation_id is None}))
+        names = sorted({v.organisation_name for v in own if v.organisation_id is not None})
+        for name in names:
+            out.append(export_row(name, "Meting", {v.period: v for v in own if v.organisation_name == name}))
+        own_targets = [t for t in targets.get(row.id, []) if t.value is not None]
+        if own_targets:
+            out.append(
+                export_row(
+                    "", "Streefwaarde", {Period(t.year): PeriodValue(t.id, Period(t.year), t.value) for t in own_targets}
+                )
+            )
+    sheets = []
+    for level in IndicatorLevel:
+        level_rows = per_level.get(level)
+        if not level_rows:
+            continue
+        periods = sorted({p for r in level_rows for p in r.values}, key=lambda p: p.sort_key)
+        sheets.append(ExportSheet(level, tuple(periods), tuple(level_rows)))
+    return IndicatorExport(tuple(sheets), left_out, include_confidential and any(r.confidential for r in rows))
