@@ -256,3 +256,21 @@ def test_level_and_unit_are_kept(session, data):
     assert (detail.unit, detail.level, detail.direction) == (
         IndicatorUnit.DAYS, IndicatorLevel.VEILIG_THUIS_REGION, IndicatorDirection.NEUTRAL
     )
+
+
+def test_merging_two_gemeenten_keeps_one_figure_per_period_and_undo_brings_both_back(session, data):
+    from ghnt_desktop.services.network import merge_organisations, undo_merge_organisations
+
+    m = data["meldingen"]
+    duplicate = Organisation(name="Hilversum (gemeente)", kind=OrganisationKind.GEMEENTE)
+    session.add(duplicate)
+    session.flush()
+    ind.set_measurement(session, m, Period(2020), value=400, organisation_id=data["hilversum"].id)
+    ind.set_measurement(session, m, Period(2020), value=401, organisation_id=duplicate.id)
+    ind.set_measurement(session, m, Period(2021), value=420, organisation_id=duplicate.id)
+    removed = merge_organisations(session, data["hilversum"].id, duplicate.id)
+    [series] = ind.get_indicator(session, m).municipalities
+    assert [(p.value.period.label, p.value.value) for p in series.points] == [("2020", D(400)), ("2021", D(420))]
+    undo_merge_organisations(session, removed)
+    values = sorted((s.name, p.value.value) for s in ind.get_indicator(session, m).municipalities for p in s.points)
+    assert values == [("Gemeente Hilversum", D(400)), ("Hilversum (gemeente)", D(401)), ("Hilversum (gemeente)", D(420))]

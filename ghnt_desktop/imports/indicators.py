@@ -307,8 +307,14 @@ def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, *
         numbers = sum(1 for c, v in enumerate(rows[index]) if c not in periods and isinstance(v, int | float | Decimal))
         if len(periods) > len(best_periods) and numbers <= 1:
             best, best_periods = index, periods
+    # Periods across win when the header row has two or more of them, or one beside a column of names; a data row of
+    # a StatLine file (one period among its values) is no such header, and its column of periods reads down.
+    named = best >= 0 and any(_column_field(v) == "name" for v in rows[best])
+    if best_periods and (len(best_periods) >= 2 or named):
+        _read_across(reader, rows, prefix, best, best_periods, source_hint=source_hint)
+        return True
     down = _period_column(rows)
-    if down is not None and (len(best_periods) < 2 or down[1] > len(best_periods)):
+    if down is not None:
         return _read_down(reader, rows, prefix, down[0], source_hint=source_hint)
     if best_periods:
         _read_across(reader, rows, prefix, best, best_periods, source_hint=source_hint)

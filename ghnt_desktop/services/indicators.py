@@ -390,7 +390,10 @@ def _links(session: Session) -> dict[uuid.UUID, list[uuid.UUID]]:
 
 
 def _latest(values: Sequence[PeriodValue]) -> PeriodValue | None:
+    """The latest whole-area value; for an indicator measured for one gemeente only, that gemeente's latest."""
     area = [v for v in values if v.organisation_id is None]
+    if not area and len({v.organisation_id for v in values}) == 1:
+        area = list(values)
     return max(area, key=lambda v: v.period.sort_key) if area else None
 
 
