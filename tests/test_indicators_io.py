@@ -197,6 +197,51 @@ def test_statline_csv_with_title_and_footnote_rows(tmp_path, encoding):
     assert values[("Adviezen", "2021", "Gooi en Vechtstreek")].unknown
 
 
+# StatLine's classic download: topic rows ("Onderwerpen", most specific last), a unit row starting "Perioden", the
+# copyright line at the end; and a table with a dimension that is not an area.
+STATLINE_TOPICS = """"Bevolking; kerncijfers"
+"Onderwerpen";"Bevolking naar leeftijd, aantallen";"Bevolking naar leeftijd, aantallen";"Bevolking naar leeftijd, relatief"
+"Onderwerpen";"Jonger dan 20 jaar";"20 tot 40 jaar";"Jonger dan 20 jaar"
+"Perioden";"aantal";"aantal";"%"
+"2010";"3928334";"4192772";"23,7"
+"2020*";"3800000";".";"21,8"
+"© Centraal Bureau voor de Statistiek, Den Haag/Heerlen 10-10-2017"
+"""
+STATLINE_DIMENSION = """"Schoolverlaters zonder startkwalificatie"
+"Geslacht";"Perioden";"% van de schoolverlaters"
+"Mannen";"2015";"12,1"
+"Vrouwen";"2015";"9,8"
+"Mannen";"2016";"11,7"
+"Centraal Bureau voor de Statistiek"
+"""
+
+
+def test_statline_topic_rows_name_the_columns_and_the_unit_row_gives_the_unit(tmp_path):
+    path = tmp_path / "kerncijfers.csv"
+    path.write_text(STATLINE_TOPICS, encoding="utf-8")
+    incoming = read_indicator_file(path)
+    assert incoming.kind == "CBS StatLine (CSV)"
+    assert [(i.name, i.unit) for i in incoming.indicators] == [
+        ("Bevolking naar leeftijd, aantallen – Jonger dan 20 jaar", IndicatorUnit.COUNT),
+        ("20 tot 40 jaar", IndicatorUnit.COUNT),
+        ("Bevolking naar leeftijd, relatief – Jonger dan 20 jaar", IndicatorUnit.PERCENTAGE),
+    ]
+    values = {(v.indicator, v.period.label): v for v in incoming.values}
+    assert values[("20 tot 40 jaar", "2020")].unknown and values[("20 tot 40 jaar", "2020")].provisional
+    assert values[("Bevolking naar leeftijd, relatief – Jonger dan 20 jaar", "2010")].value == D("23.7")
+
+
+def test_statline_dimension_that_is_no_area_names_the_indicators(tmp_path):
+    path = tmp_path / "schoolverlaters.csv"
+    path.write_text(STATLINE_DIMENSION, encoding="cp1252")
+    incoming = read_indicator_file(path)
+    assert {i.name for i in incoming.indicators} == {
+        "% van de schoolverlaters – Mannen", "% van de schoolverlaters – Vrouwen"
+    }
+    assert all(i.unit is IndicatorUnit.PERCENTAGE and i.source == "CBS StatLine" for i in incoming.indicators)
+    assert all(v.area == "" for v in incoming.values) and len(incoming.values) == 3
+
+
 def test_statline_with_periods_across_and_comma_separator(tmp_path):
     path = tmp_path / "tabel.csv"
     path.write_text(

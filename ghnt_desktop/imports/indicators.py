@@ -78,6 +78,14 @@ _FOOTNOTE_START = re.compile(
 )
 
 
+@dataclass(frozen=True)
+class _Origin:
+    """Where a file's figures come from when its rows do not say: StatLine and the table id it names."""
+
+    source: str = ""
+    table_id: str = ""
+
+
 @dataclass
 class _Reader:
     """Collects what one file says, with the problems in Dutch (capped, the rest counted)."""
@@ -127,7 +135,7 @@ def read_indicator_file(path: Path | str) -> IncomingFigures:
         for sheet in workbook.sheets:
             if sheet.hidden or not sheet.rows:
                 continue
-            read_any = _read_grid(reader, sheet.rows, f"werkblad {sheet.title!r}", source_hint="") or read_any
+            read_any = _read_grid(reader, sheet.rows, f"werkblad {sheet.title!r}", _Origin()) or read_any
         if not read_any:
             raise ImportFileError(
                 f"In {path.name} is geen rij met perioden gevonden (jaren als 2019, 2020 of 2021 H1 als kolomkoppen, "
@@ -199,9 +207,11 @@ def read_statline_csv(path: Path | str) -> IncomingFigures:
             f"Het bestand {name} bevat geen gegevens.", "Controleer of u het goede bestand hebt gekozen."
         )
     table_ids = STATLINE_TABLE.findall(text)
-    source_hint = table_ids[0] if table_ids else ""
-    reader = _Reader(name, "CBS StatLine (CSV)" if source_hint or "cbs" in text[:2000].casefold() else "CSV")
-    if not _read_grid(reader, rows, "", source_hint=source_hint):
+    lowered = text.casefold()
+    statline = bool(table_ids) or "centraal bureau voor de statistiek" in lowered or re.search(r"\bcbs\b", lowered)
+    reader = _Reader(name, "CBS StatLine (CSV)" if statline else "CSV")
+    source = _Origin(STATLINE_SOURCE if statline else "", table_ids[0] if table_ids else "")
+    if not _read_grid(reader, rows, "", source):
         raise ImportFileError(
             f"In {name} is geen kolom of rij met perioden gevonden (2019, 2020*, 2021 1e halfjaar).",
             "Kies in StatLine een tabel met Perioden en download die als CSV, of zet de jaren als kolomkoppen.",
@@ -297,7 +307,7 @@ def _header_periods(rows: Sequence[Sequence[object]], index: int) -> dict[int, t
     return found
 
 
-def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, *, source_hint: str) -> bool:
+def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, origin: _Origin) -> bool:
     """Read one sheet (or the CSV) in whichever layout it has; False when it has no periods at all."""
     best = -1
     best_periods: dict[int, tuple[Period, bool]] = {}
@@ -311,13 +321,13 @@ def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, *
     # a StatLine file (one period among its values) is no such header, and its column of periods reads down.
     named = best >= 0 and any(_column_field(v) == "name" for v in rows[best])
     if best_periods and (len(best_periods) >= 2 or named):
-        _read_across(reader, rows, prefix, best, best_periods, source_hint=source_hint)
+        _read_across(reader, rows, prefix, best, best_periods, origin)
         return True
     down = _period_column(rows)
     if down is not None:
-        return _read_down(reader, rows, prefix, down[0], source_hint=source_hint)
+        return _read_down(reader, rows, prefix, down[0], origin)
     if best_periods:
-        _read_across(reader, rows, prefix, best, best_periods, source_hint=source_hint)
+        _read_across(reader, rows, prefix, best, best_periods, origin)
         return True
     return False
 
@@ -380,6 +390,39 @@ def _split_unit(header: str) -> tuple[str, str]:
     return header.strip(), ""
 
 
+_UNIT_WORDS = re.compile(
+    r"^(aantal(len)?|x ?1 ?000( euro)?|x ?(mln|mld)\.?( euro)?|(mln|mld)\.? euro|euro('?s|`s)?|%|procent|dagen|uren|"
+    r"per 1 ?000 .*|1 ?000 euro|% van .*)$"
+)
+
+
+def _is_unit(text: str) -> bool:
+    return bool(_UNIT_WORDS.match(" ".join(text.casefold().split())))
+
+
+def _column_names(parts: list[list[str]]) -> list[tuple[str, str]]:
+    """(name, unit) per column from its head texts (top to bottom): the most specific text that is not a unit
+    names it ("Jonger dan 20 jaar"), the unit row gives the unit ("aantal"); equal names get their parent's."""
+    result: list[tuple[str, str]] = []
+    for texts in parts:
+        units = [t for t in texts if _is_unit(t)]
+        words = [t for t in texts if not _is_unit(t) and t.casefold() not in ("onderwerpen", "onderwerp", "perioden")]
+        name = words[-1] if words else (units[-1] if units else "")
+        name, bracket = _split_unit(name)
+        result.append((name, units[-1] if units else bracket))
+    counts: dict[str, int] = {}
+    for name, _unit in result:
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    for column, (name, unit) in enumerate(result):
+        if name and counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            texts = [t for t in parts[column] if not _is_unit(t) and t.casefold() not in ("onderwerpen", "onderwerp")]
+            parent = texts[-2] if len(texts) >= 2 else ""
+            result[column] = (f"{parent} – {name}" if parent else f"{name} ({seen[name]})", unit)
+    return result
+
+
 def _footnote(values: Sequence[object]) -> bool:
     texts = [cell_text(v) for v in values if cell_text(v)]
     return len(texts) == 1 and bool(_FOOTNOTE_START.match(texts[0]))
@@ -391,8 +434,7 @@ def _read_across(
     prefix: str,
     header_index: int,
     periods: dict[int, tuple[Period, bool]],
-    *,
-    source_hint: str,
+    origin: _Origin,
 ) -> None:
     header = rows[header_index]
     above = rows[header_index - 1] if header_index > 0 else ()
@@ -464,7 +506,7 @@ def _read_across(
             baseline_period = parse_period(cell("baseline_period"))
             if baseline_cell.problem:
                 reader.problem(f"{_where(prefix, line, 'nulmeting')}: {baseline_cell.problem} Niet ingelezen.")
-            source = cell_text(cell("source")) or (STATLINE_SOURCE if source_hint else footer_source)
+            source = cell_text(cell("source")) or origin.source or footer_source
             reader.indicators[name_text] = IncomingIndicator(
                 name=name_text,
                 code=cell_text(cell("code"))[:40],
@@ -474,7 +516,7 @@ def _read_across(
                 direction=_direction_of(cell_text(cell("direction"))),
                 level=_level_of(cell_text(cell("level"))) or (IndicatorLevel.MUNICIPALITY if area else None),
                 source=source[:300],
-                source_id=(cell_text(cell("source_id")) or source_hint)[:100],
+                source_id=(cell_text(cell("source_id")) or origin.table_id)[:100],
                 baseline_value=baseline_cell.value,
                 baseline_period=baseline_period[0] if baseline_period else None,
                 where=_where(prefix, line),
@@ -503,7 +545,7 @@ def _read_across(
 
 
 def _read_down(
-    reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, period_column: int, *, source_hint: str
+    reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, period_column: int, origin: _Origin
 ) -> bool:
     """StatLine's layout: a period per row, dimensions in text columns, one indicator per column of numbers."""
     data_rows = [
@@ -512,21 +554,21 @@ def _read_down(
         if period_column < len(row) and isinstance(row[period_column], str | int) and parse_period(row[period_column])
     ]
     first = data_rows[0]
-    header_index = next(
-        (i for i in range(first - 1, -1, -1) if sum(1 for v in rows[i] if cell_text(v)) >= 2), None
-    )
-    if header_index is None:
+    # StatLine writes its column heads over several rows: topics ("Onderwerpen"), most specific last, then a row of
+    # units ("Perioden";"aantal";"%"). Every row right above the data with two or more cells is one of them.
+    headers: list[Sequence[object]] = []
+    for index in range(first - 1, -1, -1):
+        if sum(1 for v in rows[index] if cell_text(v)) < 2:
+            break
+        headers.insert(0, rows[index])
+    if not headers:
         reader.problem(f"{prefix or reader.file_name}: boven de perioden staat geen rij met kolomkoppen.")
         return True
-    header = rows[header_index]
-    # A second header row (StatLine puts the unit under the topic) is joined to the first.
-    names = [cell_text(v) for v in header]
-    if header_index + 1 < first:
-        below = rows[header_index + 1]
-        names = [
-            f"{n} ({cell_text(below[c])})" if c < len(below) and cell_text(below[c]) and n else n
-            for c, n in enumerate(names)
-        ]
+    parts = [
+        [cell_text(h[c]) for h in headers if c < len(h) and cell_text(h[c])]
+        for c in range(max(len(h) for h in headers))
+    ]
+    names = _column_names(parts)
     width = max(len(rows[i]) for i in data_rows)
     numeric: list[int] = []
     dimensions: list[int] = []
@@ -539,13 +581,12 @@ def _read_down(
         readable = sum(1 for v in values if not parse_cell(v).problem)
         (numeric if readable >= 0.5 * len(values) else dimensions).append(column)
     area_column = next(
-        (c for c in dimensions if c < len(names) and _column_field(names[c]) == "area"),
-        dimensions[0] if len(dimensions) == 1 else None,
+        (c for c in dimensions if c < len(parts) and any(_column_field(p) == "area" for p in parts[c])), None
     )
     others = [c for c in dimensions if c != area_column]
     for column in numeric:
-        header_text = names[column] if column < len(names) and names[column] else f"Kolom {column + 1}"
-        base_name, unit_label = _split_unit(header_text)
+        base_name, unit_label = names[column] if column < len(names) else (f"Kolom {column + 1}", "")
+        header_text = f"{base_name} ({unit_label})" if unit_label else base_name
         for index in data_rows:
             row = rows[index]
             line = index + 1
@@ -570,8 +611,8 @@ def _read_down(
                     name=name,
                     unit=_unit_of(unit_label or header_text),
                     unit_label="" if _unit_of(unit_label) else unit_label,
-                    source=STATLINE_SOURCE if source_hint else "",
-                    source_id=source_hint,
+                    source=origin.source,
+                    source_id=origin.table_id,
                     where=_where(prefix, line),
                 )
             area = cell_text(row[area_column]) if area_column is not None and area_column < len(row) else ""
