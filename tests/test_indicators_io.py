@@ -457,7 +457,7 @@ def test_round_trip_export_then_import_changes_nothing(tmp_path, figures):
 
 def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figures, database):
     session = figures
-    write_indicators_xlsx(ind.export_data(session), tmp_path / "uit.xlsx")
+    write_indicators_xlsx(ind.export_data(session, include_confidential=True), tmp_path / "uit.xlsx")
     before = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(session)
               if not r.confidential}  # fmt: skip
     from ghnt_desktop.db import open_database
@@ -469,10 +469,26 @@ def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figu
         fresh.flush()
         preview = ind.preview_figures(fresh, read_indicator_file(tmp_path / "uit.xlsx"))
         ind.apply_figures(fresh, preview, received_on=date(2024, 1, 1))
-        after = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(fresh)}
+        after = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(fresh)
+                 if not r.confidential}  # fmt: skip
+        secret = ind.find_indicator(fresh, "Casussen vertrouwelijk")
         detail = ind.get_indicator(fresh, ind.find_indicator(fresh, "VT-M"))
+        assert secret is not None and ind.get_indicator(fresh, secret).confidential  # the flag travels along
     other.close()
     assert after == before
     assert detail.baseline == ind.Baseline(D(1620), Period(2019))
     assert [t.value for t in detail.targets] == [D(2000)]
     assert [m.points[1].value.unknown for m in detail.municipalities] == [True]
+
+
+def test_statline_open_data_download_with_codes_and_an_id_column(tmp_path):
+    path = tmp_path / "84852NED_TypedDataSet.csv"
+    path.write_text(
+        '"ID";"RegioS";"Perioden";"Meldingen_1"\n"0";"GM0402";"2019JJ00";"610"\n"1";"GM0402";"2020HJ01";"  325"\n',
+        encoding="utf-8",
+    )
+    incoming = read_indicator_file(path)
+    assert [i.name for i in incoming.indicators] == ["Meldingen_1"] and incoming.indicators[0].source_id == "84852NED"
+    assert [(v.period.label, v.value, v.area) for v in incoming.values] == [
+        ("2019", D(610), "GM0402"), ("2020 H1", D(325), "GM0402")
+    ]  # fmt: skip

@@ -61,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "baseline_period": ("periode nulmeting", "jaar nulmeting", "basisjaar", "peiljaar nulmeting"),
     "definition": ("definitie", "toelichting definitie"),
     "provisional": ("voorlopig", "voorlopige cijfers", "voorlopige perioden"),
+    "confidential": ("vertrouwelijk",),
     "ignore": ("toelichting", "opmerking", "opmerkingen", "notitie", "actielijn", "trend", "streefwaarde richting"),
 }
 _UNITS: tuple[tuple[re.Pattern[str], IndicatorUnit], ...] = (
@@ -206,7 +207,7 @@ def read_statline_csv(path: Path | str) -> IncomingFigures:
         raise ImportFileError(
             f"Het bestand {name} bevat geen gegevens.", "Controleer of u het goede bestand hebt gekozen."
         )
-    table_ids = STATLINE_TABLE.findall(text)
+    table_ids = STATLINE_TABLE.findall(text) or STATLINE_TABLE.findall(name)  # StatLine names its files by table
     lowered = text.casefold()
     statline = bool(table_ids) or "centraal bureau voor de statistiek" in lowered or re.search(r"\bcbs\b", lowered)
     reader = _Reader(name, "CBS StatLine (CSV)" if statline else "CSV")
@@ -519,6 +520,7 @@ def _read_across(
                 source_id=(cell_text(cell("source_id")) or origin.table_id)[:100],
                 baseline_value=baseline_cell.value,
                 baseline_period=baseline_period[0] if baseline_period else None,
+                confidential=normalise_header(cell("confidential")) in ("vertrouwelijk", "ja", "x", "j"),
                 where=_where(prefix, line),
             )
         for column, (period, header_provisional) in periods.items():
@@ -573,8 +575,8 @@ def _read_down(
     numeric: list[int] = []
     dimensions: list[int] = []
     for column in range(width):
-        if column == period_column:
-            continue
+        if column == period_column or (column < len(parts) and [p.casefold() for p in parts[column]] == ["id"]):
+            continue  # the row number of StatLine's open data download is no figure
         values = [rows[i][column] for i in data_rows if column < len(rows[i]) and cell_text(rows[i][column])]
         if not values:
             continue

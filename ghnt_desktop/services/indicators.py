@@ -1173,6 +1173,7 @@ class IncomingIndicator:
     source_id: str = ""
     baseline_value: Decimal | None = None
     baseline_period: Period | None = None
+    confidential: bool = False  # a new indicator stays vertrouwelijk when the file (our own export) says so
     where: str = ""  # "werkblad Cijfers, regel 4"
 
 
@@ -1349,7 +1350,7 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
             new[_key(name)] = base if base.name == name else IncomingIndicator(
                 name=name, code="", definition=base.definition, unit=base.unit, unit_label=base.unit_label,
                 direction=base.direction, level=level or base.level, source=base.source, source_id=base.source_id,
-                where=base.where,
+                confidential=base.confidential, where=base.where,
             )  # fmt: skip
         return None, new[_key(name)].name, new[_key(name)].unit or IndicatorUnit.COUNT
 
@@ -1454,6 +1455,7 @@ def apply_figures(session: Session, preview: FiguresPreview, *, received_on: dat
             source_id=source.source_id,
             baseline_value=source.baseline_value,
             baseline_period=source.baseline_period,
+            confidential=source.confidential,
         )
         ids[_key(source.name)] = created.id
     added = changed = 0
