@@ -40,7 +40,7 @@ HEADER_SEARCH_ROWS = 40
 MAX_CSV_ROWS = 50_000
 MAX_CSV_COLUMNS = 200
 MAX_PROBLEMS = 200  # more are counted, not listed
-STATLINE_TABLE = re.compile(r"\b(\d{5}[A-Z]{3})\b")
+STATLINE_TABLE = re.compile(r"(?<![0-9A-Za-z])(\d{5}[A-Z]{3})(?![0-9A-Za-z])")  # "84852NED", also "84852NED_x"
 STATLINE_SOURCE = "CBS StatLine"
 SAVE_AS_CSV_OR_XLSX = (
     "Kies een Excel-werkmap (.xlsx) met de cijfers of het CSV-bestand dat CBS StatLine geeft (Downloaden > CSV)."
