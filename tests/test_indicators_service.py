@@ -274,3 +274,16 @@ def test_merging_two_gemeenten_keeps_one_figure_per_period_and_undo_brings_both_
     undo_merge_organisations(session, removed)
     values = sorted((s.name, p.value.value) for s in ind.get_indicator(session, m).municipalities for p in s.points)
     assert values == [("Gemeente Hilversum", D(400)), ("Hilversum (gemeente)", D(401)), ("Hilversum (gemeente)", D(420))]
+
+
+def test_period_range_and_order():
+    from ghnt_desktop.services.figure_values import period_range
+
+    halves = period_range(2020, 2021, PeriodKind.HALF_YEAR)
+    assert [p.label for p in halves] == ["2020 H1", "2020 H2", "2021 H1", "2021 H2"]
+    assert halves[0].previous() == Period(2019, PeriodKind.HALF_YEAR, 2)
+    mixed = sorted([Period(2020), Period(2020, PeriodKind.HALF_YEAR, 2), Period(2020, PeriodKind.QUARTER, 1)],
+                   key=lambda p: p.sort_key)  # fmt: skip
+    assert [p.label for p in mixed] == ["2020 K1", "2020 H2", "2020"]
+    with pytest.raises(ValueError):
+        Period(2020, PeriodKind.QUARTER, 5)
