@@ -287,3 +287,21 @@ def test_period_range_and_order():
     assert [p.label for p in mixed] == ["2020 K1", "2020 H2", "2020"]
     with pytest.raises(ValueError):
         Period(2020, PeriodKind.QUARTER, 5)
+
+
+def test_an_unreadable_stored_value_shows_as_unknown_and_check_names_it(database, session, data):
+    import sqlite3
+
+    from ghnt_desktop.health import bad_values
+
+    ind.set_measurement(session, data["meldingen"], Period(2020), value=1700)
+    session.commit()
+    connection = sqlite3.connect(database.path)
+    connection.execute("UPDATE measurement SET value = '1.700,0'")
+    connection.commit()
+    found = [b for b in bad_values(connection) if b.table == "measurement"]
+    connection.close()
+    assert [(b.column, b.value, b.shown_as) for b in found] == [("value", "1.700,0", "geen getal; getoond als leeg")]
+    with database.session() as other:
+        [row] = ind.list_indicators(other)
+        assert row.latest is not None and row.latest.unknown and row.latest_text == "onbekend (2020)"

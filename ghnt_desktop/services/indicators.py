@@ -379,7 +379,8 @@ def _values(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) 
             continue
         found.setdefault(as_id(iid), []).append(
             PeriodValue(
-                mid, period, None if unknown else value, provisional, unknown, note, received,
+                # An unreadable stored value (``ghnt-desktop check`` names it) shows as unknown, never as a number.
+                mid, period, None if unknown else value, provisional, unknown or value is None, note, received,
                 as_id(oid) if oid is not None else None, name or "",
             )
         )  # fmt: skip
