@@ -492,3 +492,27 @@ def test_statline_open_data_download_with_codes_and_an_id_column(tmp_path):
     assert [(v.period.label, v.value, v.area) for v in incoming.values] == [
         ("2019", D(610), "GM0402"), ("2020 H1", D(325), "GM0402")
     ]  # fmt: skip
+
+
+def test_numbering_nulmeting_and_streefwaarde_columns_of_a_monitor(tmp_path, session):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nr.", "Omschrijving", "Eenheid", "Nulmeting (2017)", 2018, 2019, "Streefwaarde 2022"])
+    ws.append(["1.1", "Professionals die de meldcode toepassen", "%", "41", "45,5", "52", "75"])
+    ws.append(["1.2", "Huisverboden", "Aantal (huisverboden)", 45, 52, "", ""])
+    wb.save(tmp_path / "monitor.xlsx")
+    incoming = read_indicator_file(tmp_path / "monitor.xlsx")
+    meta = {i.name: i for i in incoming.indicators}
+    assert set(meta) == {"Professionals die de meldcode toepassen", "Huisverboden"}  # not the numbers
+    assert meta["Huisverboden"].code == "1.2" and meta["Huisverboden"].unit_label == "huisverboden"
+    assert meta["Professionals die de meldcode toepassen"].baseline_value == D(41)
+    assert meta["Professionals die de meldcode toepassen"].baseline_period == Period(2017)
+    targets = [(v.indicator, v.period.year, v.value) for v in incoming.values if v.target]
+    assert targets == [("Professionals die de meldcode toepassen", 2022, D(75))]
+    preview = ind.preview_figures(session, incoming)
+    ind.apply_figures(session, preview, received_on=date(2024, 1, 1))
+    detail = ind.get_indicator(session, ind.find_indicator(session, "1.1"))
+    assert [(t.year, t.value) for t in detail.targets] == [(2022, D(75))]
+    # 2019 lies on the line from the nulmeting (41 in 2017) to the target (75 in 2022).
+    last = detail.series[-1].comparison
+    assert (last.target, last.target_interpolated, last.on_track) == (D("54.6"), True, None)  # no direction given

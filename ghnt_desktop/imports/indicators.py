@@ -383,6 +383,19 @@ def _level_of(text: str) -> IndicatorLevel | None:
     return None
 
 
+_TARGET_HEADER = re.compile(r"(streefwaarde|streefcijfer|doel|doelstelling|norm|target)\s*(\d{4})")
+_BASELINE_HEADER = re.compile(r"(nulmeting|basiswaarde|uitgangswaarde|baseline|0 meting)\s*(\d{4})")
+
+
+def _unit_label(text: str) -> str:
+    """What a unit cell says besides the unit: "Aantal (meldingen)" -> "meldingen"; a unit the app does not know
+    ("casussen") is kept whole."""
+    if _unit_of(text) is None:
+        return text[:100]
+    match = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", text)
+    return match.group(2).strip()[:100] if match else ""
+
+
 def _split_unit(header: str) -> tuple[str, str]:
     """"Meldingen (aantal)" -> ("Meldingen", "aantal"); a header without a unit in brackets stays whole."""
     match = re.fullmatch(r"(.+?)\s*\(([^()]{1,40})\)\s*", header)
@@ -441,8 +454,20 @@ def _read_across(
     above = rows[header_index - 1] if header_index > 0 else ()
     first_period = min(periods)
     fields: dict[str, int] = {}
+    target_columns: dict[int, int] = {}  # column -> year of a "Streefwaarde 2025" column
+    header_baseline: Period | None = None  # the year a "Nulmeting 2019" header names
     for column, value in enumerate(header):
         if column in periods:
+            continue
+        head = normalise_header(value)
+        target_match = _TARGET_HEADER.fullmatch(head)
+        if target_match and 1900 <= int(target_match.group(2)) <= 2100:
+            target_columns[column] = int(target_match.group(2))
+            continue
+        baseline_match = _BASELINE_HEADER.fullmatch(head)
+        if baseline_match and "baseline" not in fields and 1900 <= int(baseline_match.group(2)) <= 2100:
+            fields["baseline"] = column
+            header_baseline = Period(int(baseline_match.group(2)))
             continue
         name = _column_field(value)
         if name is None and column < len(above) and column not in periods:
@@ -452,9 +477,11 @@ def _read_across(
     if "name" not in fields:
         # The first column left of the periods with text in most rows below the header.
         candidates = [c for c in range(first_period) if c not in fields.values()]
+        # Names are longer than the numbering beside them ("1.1", "A3"): count the cells with real text.
         scores = {
-            c: sum(1 for r in rows[header_index + 1 :] if c < len(r) and isinstance(r[c], str) and cell_text(r[c]))
+            c: sum(1 for r in rows[header_index + 1 :] if c < len(r) and isinstance(r[c], str) and len(cell_text(r[c])) > 6)
             for c in candidates
+            if c not in target_columns
         }
         if scores and max(scores.values()) > 0:
             fields["name"] = max(scores, key=lambda c: (scores[c], -c))
@@ -468,7 +495,6 @@ def _read_across(
     for row in rows[header_index + 1 :]:
         if _footnote(row) and cell_text(row[0] if row else "").casefold().startswith("bron"):
             footer_source = cell_text(row[0]).split(":", 1)[-1].strip()
-    provisional_periods: dict[int, set[Period]] = {}
     previous_name = ""
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
@@ -488,9 +514,11 @@ def _read_across(
             reader.problem(f"{_where(prefix, line)}: de naam is langer dan 300 tekens: regel niet ingelezen.")
             continue
         cells = {column: (parse_cell(row[column]) if column < len(row) else CellValue()) for column in periods}
+        targets = {column: (parse_cell(row[column]) if column < len(row) else CellValue()) for column in target_columns}
         baseline_cell = parse_cell(cell("baseline")) if "baseline" in fields else CellValue()
         has_meta = any(cell_text(cell(f)) for f in ("code", "unit", "source", "source_id", "definition"))
-        if all(c.empty for c in cells.values()) and baseline_cell.empty and not has_meta:
+        empty = all(c.empty for c in cells.values()) and all(c.empty for c in targets.values())
+        if empty and baseline_cell.empty and not has_meta:
             continue  # a title or section row ("Actielijn 1"), or an indicator without figures
         previous_name = name_text
         kind_text = normalise_header(cell("kind"))
@@ -502,9 +530,9 @@ def _read_across(
             parsed = parse_period(part.strip()) if part.strip() else None
             if parsed is not None:
                 marked.add(parsed[0])
-        provisional_periods[index] = marked
         if not target and name_text.casefold() not in {k.casefold() for k in reader.indicators}:
-            baseline_period = parse_period(cell("baseline_period"))
+            parsed_baseline = parse_period(cell("baseline_period"))
+            baseline_period = parsed_baseline[0] if parsed_baseline else header_baseline
             if baseline_cell.problem:
                 reader.problem(f"{_where(prefix, line, 'nulmeting')}: {baseline_cell.problem} Niet ingelezen.")
             source = cell_text(cell("source")) or origin.source or footer_source
@@ -513,16 +541,26 @@ def _read_across(
                 code=cell_text(cell("code"))[:40],
                 definition=cell_text(cell("definition")),
                 unit=_unit_of(unit_text) if unit_text else None,
-                unit_label=unit_text[:100] if _unit_of(unit_text) is None else "",
+                unit_label=_unit_label(unit_text),
                 direction=_direction_of(cell_text(cell("direction"))),
                 level=_level_of(cell_text(cell("level"))) or (IndicatorLevel.MUNICIPALITY if area else None),
                 source=source[:300],
                 source_id=(cell_text(cell("source_id")) or origin.table_id)[:100],
                 baseline_value=baseline_cell.value,
-                baseline_period=baseline_period[0] if baseline_period else None,
+                baseline_period=baseline_period,
                 confidential=normalise_header(cell("confidential")) in ("vertrouwelijk", "ja", "x", "j"),
                 where=_where(prefix, line),
             )
+        for column, year in target_columns.items():
+            value = targets[column]
+            header_text = cell_text(header[column])
+            if value.problem:
+                reader.problem(f"{_where(prefix, line, header_text)}: {value.problem} Niet ingelezen.")
+            elif value.value is not None:
+                reader.values.append(
+                    IncomingValue(name_text, Period(year), value.value, area=area, target=True,
+                                  where=_where(prefix, line, header_text), municipality=area_is_municipality)
+                )  # fmt: skip
         for column, (period, header_provisional) in periods.items():
             value = cells[column]
             header_text = f"{period.label}{'*' if header_provisional else ''}"
