@@ -516,3 +516,26 @@ def test_numbering_nulmeting_and_streefwaarde_columns_of_a_monitor(tmp_path, ses
     # 2019 lies on the line from the nulmeting (41 in 2017) to the target (75 in 2022).
     last = detail.series[-1].comparison
     assert (last.target, last.target_interpolated, last.on_track) == (D("54.6"), True, None)  # no direction given
+
+
+TOKENS = st.sampled_from(
+    ["2019", "2020*", "2021 H1", "1e kwartaal 2022", "1.620", "12,5", ".", "x", "-", "", "Gemeente Huizen", "Perioden",
+     "Regio's", "Onderwerpen", "aantal", "%", "Meldingen (aantal)", "© CBS", "Bron: CBS", "ca. 12", "84852NED", "1,2,3",
+     "Indicator", "Streefwaarde 2025", "Nulmeting 2018", "=SUM(A1)", "\u00a0", "Gemeente"]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(TOKENS, min_size=1, max_size=6), min_size=1, max_size=12), st.sampled_from([";", ",", "\t"]))
+def test_any_csv_of_realistic_cells_is_read_or_refused_in_dutch(tmp_path_factory, rows, separator):
+    path = tmp_path_factory.mktemp("fuzz") / "cijfers.csv"
+    path.write_text("\n".join(separator.join(f'"{c}"' for c in row) for row in rows), encoding="utf-8")
+    try:
+        incoming = read_indicator_file(path)
+    except ImportFileError as exc:
+        assert exc.problem and exc.action and not NOT_DUTCH.search(str(exc))
+        return
+    for value in incoming.values:
+        assert value.indicator and (value.value is not None or value.unknown)
+        assert len(value.indicator) <= 300
+    assert all(not NOT_DUTCH.search(p) for p in incoming.problems)
