@@ -409,6 +409,8 @@ def figures(gooi):
     ind.set_measurement(session, share, Period(2021), value="72,25")
     costs = ind.create_indicator(session, name="Kosten MDA++", unit=IndicatorUnit.EUROS, level=IndicatorLevel.REGION)
     ind.set_measurement(session, costs.id, Period(2021), value="120.000,50")
+    ind.create_indicator(session, name="Wachttijd hulp na melding", code="AL2-3", unit=IndicatorUnit.DAYS,
+                         direction=IndicatorDirection.LOWER_IS_BETTER)  # fmt: skip  (no figures yet)
     secret = ind.create_indicator(session, name="Casussen vertrouwelijk", confidential=True).id
     ind.set_measurement(session, secret, Period(2021), value=3)
     return session
@@ -458,8 +460,12 @@ def test_round_trip_export_then_import_changes_nothing(tmp_path, figures):
 def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figures, database):
     session = figures
     write_indicators_xlsx(ind.export_data(session, include_confidential=True), tmp_path / "uit.xlsx")
-    before = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(session)
-              if not r.confidential}  # fmt: skip
+    def described(rows):
+        return {(r.name, r.code, r.latest_text, r.unit, r.unit_label, r.direction, r.level, r.source, r.source_id)
+                for r in rows if not r.confidential}  # fmt: skip
+
+    before = described(ind.list_indicators(session))
+    assert ("Wachttijd hulp na melding", "AL2-3", "") == next(b for b in before if b[0].startswith("Wachttijd"))[:3]
     from ghnt_desktop.db import open_database
 
     other = open_database(tmp_path / "leeg.db")
@@ -469,8 +475,7 @@ def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figu
         fresh.flush()
         preview = ind.preview_figures(fresh, read_indicator_file(tmp_path / "uit.xlsx"))
         ind.apply_figures(fresh, preview, received_on=date(2024, 1, 1))
-        after = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(fresh)
-                 if not r.confidential}  # fmt: skip
+        after = described(ind.list_indicators(fresh))
         secret = ind.find_indicator(fresh, "Casussen vertrouwelijk")
         detail = ind.get_indicator(fresh, ind.find_indicator(fresh, "VT-M"))
         assert secret is not None and ind.get_indicator(fresh, secret).confidential  # the flag travels along

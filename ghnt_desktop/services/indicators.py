@@ -1439,6 +1439,11 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
             f"{'waarde is' if count == 1 else 'waarden zijn'} niet ingelezen. Voeg de gemeente toe bij Organisaties & "
             "personen (soort Gemeente) of pas de naam in het bestand aan, en lees het bestand opnieuw in."
         )
+    # An indicator the file names without any value (a row with only its description) is new all the same.
+    with_values = {_key(v.indicator) for v in incoming.values}
+    for source in incoming.indicators:
+        if _key(source.name) not in with_values:
+            resolve(source.name, source)
     # Baselines named in the file: set for new indicators (with their metadata), compared for existing ones.
     for source in incoming.indicators:
         if source.baseline_value is None:
