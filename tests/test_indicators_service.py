@@ -343,3 +343,28 @@ def test_a_0005_database_is_migrated_and_0006_downgrades_cleanly(tmp_path):
     engine.dispose()
     assert not tables & {"indicator", "indicator_target", "measurement", "indicator_section", "indicator_ambition"}
     assert "organisation" in tables
+
+
+def test_deleting_an_actielijn_drops_the_links_and_undo_brings_them_back(session, data):
+    from ghnt_desktop.models import Ambition
+    from ghnt_desktop.services.programme import delete_ambition, delete_section
+
+    ambition = Ambition(section_id=data["line2"].id, text="MDA++ in de hele regio", code="S4")
+    session.add(ambition)
+    session.flush()
+    created = ind.create_indicator(session, name="Casussen MDA++", section_ids=[data["line2"].id],
+                                   ambition_ids=[ambition.id]).id  # fmt: skip
+    removed = delete_section(session, data["line2"].id)
+    detail = ind.get_indicator(session, created)
+    assert detail.sections == () and detail.ambitions == ()  # the indicator itself stays
+    restore_removed(session, removed)
+    session.expire_all()
+    detail = ind.get_indicator(session, created)
+    assert [t for _, t in detail.sections] == ["2 Stoppen en duurzaam oplossen"]
+    assert [t for _, t in detail.ambitions] == ["S4 MDA++ in de hele regio"]
+    removed = delete_ambition(session, ambition.id)
+    session.expire_all()
+    assert ind.get_indicator(session, created).ambitions == ()
+    restore_removed(session, removed)
+    session.expire_all()
+    assert len(ind.get_indicator(session, created).ambitions) == 1
