@@ -13,5 +13,6 @@ REVISIONS: list[str] = [
     "0005_action_trekker_organisation",
     "0006_report_texts",
     "0007_search_dutch",
+    "0008_indicators",
 ]
 HEAD = REVISIONS[-1]
