@@ -46,7 +46,6 @@ from ..models import (
     Person,
     Programme,
     ProgrammeAction,
-    ProgrammeStatus,
     ProgressReport,
     ProgressUpdate,
     Responsibility,
@@ -438,7 +437,7 @@ def find_organisation_id(session: Session, text: str) -> uuid.UUID:
 
 
 def find_programme_id(session: Session, text: str | None = None) -> uuid.UUID:
-    """The programme ``text`` names (id or title), else the running programme (the newest one)."""
+    """The programme ``text`` names (id or title), else the current programme (``services.programme_scope``)."""
     rows = session.execute(
         select(Programme.id, Programme.title, Programme.status, Programme.period_start).order_by(
             Programme.period_start.desc().nulls_last(), Programme.created_at.desc()
@@ -452,10 +451,10 @@ def find_programme_id(session: Session, text: str | None = None) -> uuid.UUID:
             if programme_id == as_id or title.casefold() == text.strip().casefold():
                 return programme_id
         raise NotFoundError(f"Er is geen actieprogramma {text!r}.")
-    for programme_id, _title, status, _start in rows:
-        if status == ProgrammeStatus.ACTIVE:
-            return programme_id
-    return rows[0][0]
+    from .programme_scope import current_programme_id
+
+    current = current_programme_id(session)  # the one chosen in the app, else the running one
+    return current if current is not None else rows[0][0]
 
 
 def find_report_id(session: Session, text: str) -> uuid.UUID:
