@@ -104,5 +104,5 @@ __all__ = [
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
+    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind", "programme_action_tag",
 ]  # fmt: skip

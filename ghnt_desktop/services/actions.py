@@ -386,7 +386,7 @@ def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None 
     if len(ids) < count:
         connection = _driver(session)
         if programme_id is None or session.scalar(select(func.count(Programme.id))) == 1:
-            scoped, params = "", ()  # one programme: every item is its own, and the plain query is quick
+            scoped, params = "", tuple[str, ...]()  # one programme: every item is its own, and the plain query is quick
         else:
             # A few hundred ids at most: which items belong to another programme is read once.
             _, foreign = foreign_hex_ids(session, programme_id)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Case, Select, case, func, literal, select, union_all
+from sqlalchemy import Case, ColumnElement, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..models import (
@@ -345,7 +345,9 @@ def changes_since_last_overleg(
     since_moment = datetime.combine(since, time.min, tzinfo=UTC)
     # The overview is often shown on a screen in the overleg: vertrouwelijk texts (by the one rule) stay off it.
     scope = confidential_scope(session)
-    public_actions = [ActionItem.id.not_in(list(scope.action_items))] if scope.action_items else []
+    public_actions: list[ColumnElement[bool]] = (
+        [ActionItem.id.not_in(list(scope.action_items))] if scope.action_items else []
+    )
     public_actions.append(action_item_condition(programme_id))
     new_items = (
         select(ActionItem.number, ActionItem.text, Meeting.date)
@@ -370,6 +372,16 @@ def changes_since_last_overleg(
             | ProgressUpdate.action_item_id.in_(select(ActionItem.id).where(action_item_condition(programme_id))),
         )
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
+    if programme_id is not None:
+        # Changes to another programme's actions and action items are that programme's news.
+        records = records.where(
+            ~((ChangeRecord.entity == "action_item") & ChangeRecord.entity_id.in_(
+                select(ActionItem.id).where(~action_item_condition(programme_id))
+            )),
+            ~((ChangeRecord.entity == "programme_action") & ChangeRecord.entity_id.in_(
+                select(ProgrammeAction.id).where(~programme_action_condition(programme_id))
+            )),
+        )  # fmt: skip
 
     def count(query: Select[*tuple[Any, ...]]) -> int:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0

@@ -489,8 +489,15 @@ def create_programme(
     status: ProgrammeStatus = ProgrammeStatus.ACTIVE,
     description: str = "",
 ) -> Created:
-    """Create an (empty) programme; undo with ``delete_programme``."""
+    """Create an (empty) programme; undo with ``delete_programme``.
+
+    The programme that was current stays current (a new period's programme or a municipal plan must not
+    take over the overview and the afstemmingsoverleg by being newer): the choice is stored first.
+    """
     _check_years(period_start, period_end)
+    from .programme_scope import pin_current_programme
+
+    pin_current_programme(session)
     programme = Programme(
         region=_clean("region", region, 200),
         title=_clean("title", title, 300),

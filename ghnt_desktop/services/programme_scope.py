@@ -76,17 +76,27 @@ def set_current_programme(session: Session, programme_id: uuid.UUID) -> Changes:
     return Changes(programme=True, actions=True, meetings=True)
 
 
+def pin_current_programme(session: Session) -> None:
+    """Store the current programme as the choice when none is stored, before another programme is added."""
+    if session.get(AppSetting, CURRENT_KEY) is not None:
+        return
+    current = default_programme_id(session)
+    if current is not None:
+        session.add(AppSetting(key=CURRENT_KEY, value=current.hex))
+        session.flush()
+
+
 def resolve(session: Session, programme_id: uuid.UUID | None) -> uuid.UUID | None:
     """``programme_id`` when given, else the current programme (None: the database has no programme)."""
     return programme_id if programme_id is not None else current_programme_id(session)
 
 
-def section_ids(programme_id: uuid.UUID) -> Select[tuple[uuid.UUID]]:
+def section_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:
     """A subquery: the ids of the sections of ``programme_id``."""
     return select(Section.id).where(Section.programme_id == programme_id)
 
 
-def action_ids(programme_id: uuid.UUID) -> Select[tuple[uuid.UUID]]:
+def action_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:
     """A subquery: the ids of the programme actions of ``programme_id``."""
     return (
         select(ProgrammeAction.id)
