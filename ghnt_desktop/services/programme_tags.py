@@ -79,14 +79,37 @@ def create_tag_kind(session: Session, programme_id: uuid.UUID, name: str, tags: 
     return Created(kind.id, TAG_CHANGES)
 
 
-def delete_tag_kind(session: Session, kind_id: uuid.UUID) -> Changes:
-    """Remove a tag kind with its tags (and so their links to actions)."""
+@dataclass(frozen=True)
+class RemovedTagKind:
+    """A deleted tag kind with its tags, so ``restore_tag_kind`` can put all back."""
+
+    id: uuid.UUID
+    programme_id: uuid.UUID
+    name: str
+    position: int
+    tags: tuple[RemovedTag, ...]
+    changes: Changes = TAG_CHANGES
+
+
+def delete_tag_kind(session: Session, kind_id: uuid.UUID) -> RemovedTagKind:
+    """Remove a tag kind with its tags (and so their links to actions); ``restore_tag_kind`` undoes it."""
     kind = session.get(TagKind, kind_id)
     if kind is None:
         raise NotFoundError("Deze soort label bestaat niet (meer).")
+    tags = tuple(delete_tag(session, tag_id) for tag_id in [t.id for t in kind.tags])
+    removed = RemovedTagKind(kind.id, kind.programme_id, kind.name, kind.position, tags)
+    session.expire(kind)
     session.delete(kind)
     session.flush()
-    return TAG_CHANGES
+    return removed
+
+
+def restore_tag_kind(session: Session, removed: RemovedTagKind) -> Created:
+    session.add(TagKind(id=removed.id, programme_id=removed.programme_id, name=removed.name, position=removed.position))
+    session.flush()
+    for tag in removed.tags:
+        restore_tag(session, tag)
+    return Created(removed.id, TAG_CHANGES)
 
 
 def add_tag(session: Session, kind_id: uuid.UUID, name: str) -> Created:
@@ -133,7 +156,8 @@ def delete_tag(session: Session, tag_id: uuid.UUID) -> RemovedTag:
     return removed
 
 
-def restore_tag(session: Session, removed: RemovedTag) -> Changes:
+def restore_tag(session: Session, removed: RemovedTag) -> Created:
+    """Put a deleted tag back with its links to actions (undo of ``delete_tag``, redo of ``add_tag``)."""
     session.add(Tag(id=removed.id, kind_id=removed.kind_id, name=removed.name, position=removed.position))
     session.flush()
     if removed.action_ids:
@@ -141,7 +165,7 @@ def restore_tag(session: Session, removed: RemovedTag) -> Changes:
             insert(programme_action_tag),
             [{"programme_action_id": a, "tag_id": removed.id} for a in removed.action_ids],
         )
-    return TAG_CHANGES
+    return Created(removed.id, TAG_CHANGES)
 
 
 def _programme_of_action(session: Session, action_id: uuid.UUID) -> uuid.UUID:

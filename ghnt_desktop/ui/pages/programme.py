@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -54,6 +55,19 @@ class ProgrammePage(Page):
         self.new_programme_button = QPushButton(self.tr("Nieuw programma..."), self)
         self.edit_programme_button.clicked.connect(self.edit_programme)
         self.new_programme_button.clicked.connect(self.new_programme)
+        self.programme_combo.setToolTip(
+            self.tr("Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de "
+                    "documenten tonen dit programma.")
+        )
+        self.more_button = QToolButton(self)
+        self.more_button.setText(self.tr("Meer"))
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        more = QMenu(self.more_button)
+        self.tags_action = more.addAction(self.tr("&Labels (processtappen, doelgroepen)..."))
+        self.tags_action.triggered.connect(self.edit_tags)
+        self.carry_action = more.addAction(self.tr("Onafgeronde acties &meenemen uit een ander programma..."))
+        self.carry_action.triggered.connect(self.carry_actions)
+        self.more_button.setMenu(more)
 
         self.model = ProgrammeTreeModel(self)
         self.view = QTreeView(self)
@@ -93,6 +107,7 @@ class ProgrammePage(Page):
         top.addWidget(self.programme_combo)
         top.addWidget(self.edit_programme_button)
         top.addWidget(self.new_programme_button)
+        top.addWidget(self.more_button)
         self.body().addLayout(top)
 
         self.empty_label = QLabel(self.tr("Deze database bevat nog geen programma. Kies Nieuw programma."), self)
@@ -110,6 +125,7 @@ class ProgrammePage(Page):
         for form in (self.section_form, self.ambition_form, self.action_form):
             self.forms.addWidget(form)
             form.save_requested.connect(self._save_form)
+        self.action_form.tags.tags_chosen.connect(self._save_tags)
         self.forms.setMinimumWidth(380)
 
         left = QWidget(self)
@@ -169,11 +185,12 @@ class ProgrammePage(Page):
     def load(self, database) -> None:
         from ...services.network import list_working_groups
         from ...services.programme import list_programmes, responsibility_choices
+        from ...services.programme_scope import current_programme_id
 
         super().load(database)
-        previous = self.programme_combo.currentData()
         with database.session() as session:
             programmes = list_programmes(session)
+            previous = current_programme_id(session)
             choices = responsibility_choices(session)
             groups = [(g.name, g.id) for g in list_working_groups(session) if not g.archived]
         self.ambition_form.responsibility.set_choices(choices)
@@ -183,17 +200,34 @@ class ProgrammePage(Page):
         self.programme_combo.clear()
         for summary in programmes:
             self.programme_combo.addItem(summary.display_name, summary.id)
-        index = max(self.programme_combo.findData(previous), 0) if previous is not None else 0
+        # Compared in Python: findData() compares the wrapped UUID objects by identity.
+        index = next((n for n, summary in enumerate(programmes) if summary.id == previous), 0)
         self.programme_combo.setCurrentIndex(index if programmes else -1)
         self.programme_combo.blockSignals(False)
         several = len(programmes) > 1
         self.programme_label.setVisible(several)
         self.programme_combo.setVisible(several)
         self.edit_programme_button.setEnabled(bool(programmes))
+        self.tags_action.setEnabled(bool(programmes))
+        self.carry_action.setEnabled(several)
         self._load_tree()
 
     def _programme_chosen(self, _index: int) -> None:
-        self._load_tree()
+        """The chosen programme becomes the current one for every page (stored in the database)."""
+        from ...services.programme_scope import set_current_programme
+
+        programme_id = self.programme_combo.currentData()
+        window = self._window()
+        if programme_id is None or self.database is None or window is None or self.database.read_only:
+            self._load_tree()
+            return
+        changes = self.database.write(lambda s: set_current_programme(s, programme_id))
+        window.apply_changes(changes)  # this page reloads too
+
+    def programme_index(self, programme_id: uuid.UUID) -> int:
+        """The chooser's row of ``programme_id`` (-1 when absent)."""
+        ids = [self.programme_combo.itemData(n) for n in range(self.programme_combo.count())]
+        return ids.index(programme_id) if programme_id in ids else -1
 
     def current_programme_id(self) -> uuid.UUID | None:
         return self.programme_combo.currentData()
@@ -325,11 +359,57 @@ class ProgrammePage(Page):
         try:
             with self.database.session() as session:
                 detail = getter(session, node.row.id)
+                if node.kind == ACTION:
+                    self._load_action_tags(session, node.row.id)
         except NotFoundError:
             self.forms.setCurrentWidget(self.nothing_label)
             return
         form.load(detail)
         self.forms.setCurrentWidget(form)
+
+    def _load_action_tags(self, session, action_id: uuid.UUID) -> None:
+        from ...services.programme_tags import action_tag_ids, list_tag_kinds
+
+        programme_id = self.current_programme_id()
+        kinds = list_tag_kinds(session, programme_id) if programme_id is not None else []
+        self.action_form.tags.set_tags(
+            [(kind.name, [(tag.name, tag.id) for tag in kind.tags]) for kind in kinds], action_tag_ids(session, action_id)
+        )
+
+    def _save_tags(self, tag_ids: list) -> None:
+        """The labels ticked on the action form: saved at once, one undoable step."""
+        from ...services.programme_tags import set_action_tags
+        from ..undo import edit_command
+
+        window = self._window()
+        detail = self.action_form.detail
+        if window is None or detail is None:
+            return
+        self._pending_select = detail.id
+        if self._push(edit_command(window, self.tr("Labels van de actie wijzigen"), set_action_tags, detail.id,
+                                   tag_ids=list(tag_ids))):  # fmt: skip
+            self.status_message.emit(self.tr("Opgeslagen."))
+        self._pending_select = None
+
+    def edit_tags(self) -> None:
+        """Meer > Labels: the tag kinds and tags of the current programme."""
+        from ..editors.tags import TagsDialog
+
+        programme_id = self.current_programme_id()
+        window = self._window()
+        if programme_id is None or window is None:
+            return
+        TagsDialog(window, programme_id, self).exec()
+
+    def carry_actions(self) -> None:
+        """Meer > Onafgeronde acties meenemen: review the unfinished actions of another programme, copy the chosen."""
+        from ..programme_carry import CarryDialog
+
+        programme_id = self.current_programme_id()
+        window = self._window()
+        if programme_id is None or window is None:
+            return
+        CarryDialog(window, programme_id, self).exec()
 
     def _focus_form(self) -> None:
         form = self.forms.currentWidget()
@@ -620,6 +700,6 @@ class ProgrammePage(Page):
             lambda s, record_id: delete_programme(s, record_id),
         )
         if self._push(command):
-            index = self.programme_combo.findData(command.result.id)
+            index = self.programme_index(command.result.id)
             if index >= 0:
                 self.programme_combo.setCurrentIndex(index)
