@@ -418,6 +418,7 @@ class Overview:
     late_total: int
     upcoming: tuple[UpcomingMeeting, ...]
     changes: ChangesSince
+    programme_title: str = ""  # the programme shown (the current one), when the database has several
 
 
 def load_overview(session: Session, today: date, programme_id: uuid.UUID | None = None) -> Overview:
@@ -432,7 +433,24 @@ def load_overview(session: Session, today: date, programme_id: uuid.UUID | None 
         late_total=late_total,
         upcoming=tuple(next_meetings(session, today)),
         changes=changes_since_last_overleg(session, today, programme_id=programme_id),
+        programme_title=_programme_title(session, programme_id),
     )
+
+
+def _programme_title(session: Session, programme_id: uuid.UUID | None) -> str:
+    """The programme's title for the heading, only when there are several to tell apart."""
+    from ..models import Programme
+
+    if programme_id is None or (session.scalar(select(func.count(Programme.id))) or 0) < 2:
+        return ""
+    row = session.execute(
+        select(Programme.title, Programme.period_start, Programme.period_end).where(Programme.id == programme_id)
+    ).first()
+    if row is None:
+        return ""
+    title, start, end = row
+    period = f" {start}-{end}" if start and end else (f" {start}" if start else "")
+    return f"{title}{period}" if period.strip() not in title else title
 
 
 def _iso_date(value: object) -> date | None:

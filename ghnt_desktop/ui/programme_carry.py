@@ -62,7 +62,7 @@ class CarryDialog(QDialog):
         header = self.tree.header()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        self.tree.setColumnWidth(0, 90)
+        self.tree.setColumnWidth(0, 140)
         self.tree.setColumnWidth(2, 110)
         self.tree.setColumnWidth(3, 150)
         self.count_label = QLabel(self)

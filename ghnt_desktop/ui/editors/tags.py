@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -28,16 +27,14 @@ from PySide6.QtWidgets import (
 from .forms import tr
 
 
-class TagPicker(QToolButton):
+class TagPicker(QPushButton):
     """The labels of one action: a button naming them, with a menu of every label of the programme to tick."""
 
     tags_chosen = Signal(list)  # the tag ids now ticked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.setSizePolicy(self.sizePolicy().horizontalPolicy().Expanding, self.sizePolicy().verticalPolicy())
+        self.setStyleSheet("text-align: left; padding: 3px 6px;")  # reads like the fields around it
         self._menu = QMenu(self)
         self.setMenu(self._menu)
         self._chosen: list[uuid.UUID] = []
