@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
@@ -18,6 +19,9 @@ from sqlalchemy.orm import Session
 from ..models import Ambition, Programme, ProgrammeAction, Section, Tag, TagKind, programme_action_tag
 from . import Changes, NotFoundError, ValidationError
 from .meetings import Created, Edit, clean_text
+
+if TYPE_CHECKING:
+    from .documents import ProgrammeDocument
 
 TAG_CHANGES = Changes(programme=True, actions=True)
 
@@ -228,3 +232,47 @@ def action_tags_by_kind(session: Session, programme_id: uuid.UUID) -> dict[uuid.
         kinds = result.setdefault(action_id, {})
         kinds[kind_name] = (*kinds.get(kind_name, ()), tag_name)
     return result
+
+
+def programme_document_by_tag(session: Session, programme_id: uuid.UUID, kind_name: str) -> ProgrammeDocument:
+    """The programme table grouped by the labels of one kind: a heading row per label and actielijn.
+
+    Seed 003 reads its programme as actielijnen x processtappen; grouped by "Processtap" the table shows per
+    step the ambitions and actions that carry it, under each actielijn. An action with two labels shows under
+    both; actions without a label of the kind come last under "Zonder <kind>".
+    """
+    from dataclasses import replace
+
+    from .documents import ProgrammeSectionRows, programme_document
+
+    kinds = {k.name.casefold(): k for k in list_tag_kinds(session, programme_id)}
+    kind = kinds.get(" ".join(kind_name.split()).casefold())
+    if kind is None:
+        known = ", ".join(k.name for k in kinds.values()) or "geen"
+        raise ValidationError(
+            f"Dit programma heeft geen labels van de soort “{kind_name}”. Soorten in dit programma: {known}."
+        )
+    tagged = action_tags_by_kind(session, programme_id)
+    whole = programme_document(session, programme_id)
+    top_level = set(
+        session.scalars(
+            select(ProgrammeAction.id)
+            .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+            .join(Section, Ambition.section_id == Section.id)
+            .where(Section.programme_id == programme_id, ProgrammeAction.parent_id.is_(None))
+        )
+    )
+    groups: list[tuple[str, set[uuid.UUID]]] = [
+        (f"{kind.name}: {tag.name}", {a for a in top_level if tag.name in tagged.get(a, {}).get(kind.name, ())})
+        for tag in kind.tags
+    ]
+    groups.append((f"Zonder {kind.name.casefold()}", {a for a in top_level if kind.name not in tagged.get(a, {})}))
+    sections: list[ProgrammeSectionRows] = []
+    for label, ids in groups:
+        if not ids:
+            continue
+        part = programme_document(session, programme_id, only_actions=ids)
+        for section in part.sections:
+            if section.rows:
+                sections.append(replace(section, title=f"{label} – {section.title}"))
+    return replace(whole, sections=tuple(sections))
