@@ -100,3 +100,30 @@ def test_an_unknown_label_kind_is_refused_with_the_kinds_there_are(tagged_demo, 
             programme_document_by_tag(session, current_programme_id(session), "Doelgroep")
     finally:
         database.close()
+
+
+def test_the_export_dialog_offers_the_label_kinds_of_the_programme(tagged_demo, qtbot, tmp_path):
+    from ghnt_desktop.services.export_setup import export_choices
+    from ghnt_desktop.ui.export_dialog import ExportDialog
+
+    path, _ = tagged_demo
+    database = open_database(path)
+    try:
+        with database.session() as session:
+            choices = export_choices(session)
+        dialog = ExportDialog(database, choices, today=TODAY)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.set_kind("programma", "docx")
+        assert dialog.tag_kind_combo.isVisibleTo(dialog)
+        assert [dialog.tag_kind_combo.itemText(i) for i in range(dialog.tag_kind_combo.count())] == [
+            "actielijn", "processtap"]  # fmt: skip
+        dialog.tag_kind_combo.setCurrentIndex(1)
+        dialog.file_edit.setText(str(tmp_path / "p.docx"))
+        assert dialog.build_request().tag_kind == "Processtap"
+        dialog.grab().save(str(ARTIFACTS / "export_dialog_per_label.png"))
+        dialog.set_kind("actielijst", "docx")
+        assert not dialog.tag_kind_combo.isVisibleTo(dialog)
+        assert dialog.build_request().tag_kind == ""
+    finally:
+        database.close()
