@@ -170,3 +170,36 @@ def test_a_region_is_not_mixed_into_a_database_with_data(session):
     create_region(session, region())
     with pytest.raises(RefusedError, match="lege database"):
         create_region(session, region(region="Andere regio"))
+
+
+def test_command_line_new_region_reads_lists_from_files(tmp_path, capsys):
+    from ghnt_desktop.cli import main
+    from ghnt_desktop.db import open_database
+
+    (tmp_path / "gemeenten.txt").write_text("\ufeff" + "\n".join(f"- {n}" for n in ZHZ), encoding="utf-8")
+    (tmp_path / "partners.txt").write_text("1. Veilig Thuis ZHZ\n2. Politie\n", encoding="utf-8")
+    db = tmp_path / "zhz.db"
+    args = ["new-region", "--db", str(db), "--region", "Zuid-Holland Zuid", "--title", "Regiovisie", "--from",
+            "2020", "--to", "2023", "--gemeenten", str(tmp_path / "gemeenten.txt"), "--ketenpartners",
+            str(tmp_path / "partners.txt"), "--labels"]  # fmt: skip
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    assert "Gemeenten            9" in out and "Ketenpartners        2" in out
+    database = open_database(db)
+    try:
+        with database.session() as session:
+            assert session.scalar(select(func.count()).select_from(Organisation)) == 11
+            assert session.scalar(select(func.count()).select_from(ProgrammeAction)) == 0
+    finally:
+        database.close()
+    assert main(args) == 2  # never over an existing file
+    assert "bestaat al" in capsys.readouterr().out
+    other = [*args[:2], str(tmp_path / "other.db"), *args[3:]]
+    other[other.index("--to") + 1] = "2019"
+    assert main(other) == 2
+    assert "eindjaar" in capsys.readouterr().out
+    assert not (tmp_path / "other.db").exists()
+    missing = [*args[:2], str(tmp_path / "third.db"), *args[3:]]
+    missing[missing.index("--gemeenten") + 1] = str(tmp_path / "nope.txt")
+    assert main(missing) == 2
+    assert "kan niet worden gelezen" in capsys.readouterr().out
