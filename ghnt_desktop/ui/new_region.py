@@ -198,7 +198,7 @@ class NewRegionDialog(QDialog):
         self.error.setStyleSheet("color: #a4262c;")
         self.error.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Regio &aanmaken"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Regio aan&maken"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -222,7 +222,7 @@ class NewRegionDialog(QDialog):
         return label
 
     def _update_series_placeholders(self) -> None:
-        region = " ".join(self.region.text().split()) or tr("<regio>")
+        region = " ".join(self.region.text().split()) or tr("(regio)")
         self.ao_name.setPlaceholderText(arg(tr("Afstemmingsoverleg GHNT %1"), region))
         self.bo_name.setPlaceholderText(arg(tr("Bestuurlijk overleg GHNT %1"), region))
 
