@@ -168,12 +168,15 @@ def _responsibility_label(label: str, organisation: str | None, person: str | No
 
 
 def load_programme(session: Session, programme_id: uuid.UUID | None = None) -> ProgrammeTree | None:
-    """The programme ``programme_id`` (default: the first of ``list_programmes``), or None if there is none."""
+    """The programme ``programme_id`` (default: the current programme), or None if there is none."""
     programmes = list_programmes(session)
     if programme_id is None:
         if not programmes:
             return None
-        summary = programmes[0]
+        from .programme_scope import current_programme_id
+
+        current = current_programme_id(session)
+        summary = next((p for p in programmes if p.id == current), programmes[0])
     else:
         matches = [p for p in programmes if p.id == programme_id]
         if not matches:
