@@ -343,3 +343,25 @@ def test_demo_programme_is_not_closed_by_the_scope(demo_file):
             assert session.query(Programme).count() == 1
     finally:
         database.close()
+
+
+def test_deleting_and_restoring_an_action_keeps_its_labels(database):
+    from ghnt_desktop.services.meetings import restore_removed
+    from ghnt_desktop.services.programme import delete_ambition, delete_programme_action, delete_section
+
+    with database.session() as session:
+        programme, actions = _small_programme(session, "Eerste", 2020)
+        create_tag_kind(session, programme, "Doelgroep", ["Ouderen", "Jeugd"])
+        ouderen, jeugd = (t.id for t in list_tag_kinds(session, programme)[0].tags)
+        set_action_tags(session, actions[0], [ouderen, jeugd])
+        set_action_tags(session, actions[1], [jeugd])
+        action = session.get(ProgrammeAction, actions[0])
+        ambition_id, section_id = action.ambition_id, action.ambition.section_id
+        for delete, record_id in ((delete_programme_action, actions[0]), (delete_ambition, ambition_id),
+                                  (delete_section, section_id)):  # fmt: skip
+            removed = delete(session, record_id)
+            assert session.get(ProgrammeAction, actions[0]) is None
+            restore_removed(session, removed)
+            session.expire_all()
+            assert set(action_tag_ids(session, actions[0])) == {ouderen, jeugd}
+            assert action_tag_ids(session, actions[1]) == (jeugd,)

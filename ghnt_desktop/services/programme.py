@@ -1056,6 +1056,18 @@ def _refuse_if_referenced(session: Session, what: str, action_ids: list[uuid.UUI
         )
 
 
+def _tag_links(session: Session, action_ids: list[uuid.UUID]) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """The labels of actions about to be deleted, as association rows ``restore_removed`` puts back."""
+    from ..models import programme_action_tag as links
+
+    if not action_ids:
+        return ()
+    rows = session.execute(
+        select(links.c.programme_action_id, links.c.tag_id).where(links.c.programme_action_id.in_(action_ids))
+    )
+    return tuple(("programme_action_tag", {"programme_action_id": a, "tag_id": t}) for a, t in rows)
+
+
 def _remove_actions(
     session: Session, actions: list[ProgrammeAction]
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[uuid.UUID]]:
@@ -1096,8 +1108,9 @@ def delete_programme_action(session: Session, action_id: uuid.UUID) -> Removed:
     action = _action(session, action_id)
     subtree = _subtree(session, action)
     _refuse_if_referenced(session, f"De actie {action.code or first_words(action.text)}", [a.id for a in subtree])
+    links = _tag_links(session, [a.id for a in subtree])
     rows, ids = _remove_actions(session, subtree)
-    return Removed(_changes(action_id, *ids), rows=tuple(rows))
+    return Removed(_changes(action_id, *ids), rows=tuple(rows), links=links)
 
 
 def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
@@ -1107,6 +1120,7 @@ def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
     _refuse_if_referenced(session, f"De ambitie {ambition.code or first_words(ambition.text)}", [a.id for a in actions])
     responsibilities = _own_responsibilities(session, ambition_id=ambition.id)
     rows = [snapshot(ambition)] + [snapshot(r) for r in responsibilities]
+    links = _tag_links(session, [a.id for a in actions])
     action_rows, _ids = _remove_actions(session, _tree_order(actions))
     for record in responsibilities:
         session.delete(record)
@@ -1114,7 +1128,7 @@ def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
     session.expire(ambition, ["responsibilities", "actions"])
     session.delete(ambition)
     session.flush()
-    return Removed(_changes(ambition_id), rows=tuple(rows + action_rows))
+    return Removed(_changes(ambition_id), rows=tuple(rows + action_rows), links=links)
 
 
 def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
@@ -1132,6 +1146,7 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     for group in session.scalars(select(WorkingGroup).where(WorkingGroup.section_id == section.id)):
         updated.append(("working_group", group.id, {"section_id": section.id}))
         group.section_id = None
+    links = _tag_links(session, [a.id for a in actions])
     action_rows, _ids = _remove_actions(session, actions)
     for record in responsibilities:
         session.delete(record)
@@ -1143,7 +1158,7 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     session.expire(section, ["ambitions"])
     session.delete(section)
     session.flush()
-    return Removed(_changes(section_id), rows=tuple(rows + action_rows), updated=tuple(updated))
+    return Removed(_changes(section_id), rows=tuple(rows + action_rows), updated=tuple(updated), links=links)
 
 
 def _tree_order(actions: list[ProgrammeAction]) -> list[ProgrammeAction]:
