@@ -129,3 +129,37 @@ def test_carry_unfinished_actions_into_the_next_programme_and_undo(demo_window, 
     window.undo_stack.undo()
     with window.database.session() as session:
         assert session.scalar(select(func.count()).select_from(ProgrammeAction)) == before
+
+
+def test_the_labels_dialog_adds_a_kind_from_a_pasted_list_and_undo_removes_it(demo_window, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from ghnt_desktop.ui.editors.tags import TagsDialog
+
+    window = demo_window(TODAY)
+    with window.database.session() as session:
+        programme = current_programme_id(session)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("Doelgroep", True)))
+    monkeypatch.setattr(
+        QInputDialog,
+        "getMultiLineText",
+        staticmethod(lambda *a, **k: ("• Ouderen\n• Kinderen in kwetsbare opvoedsituaties\n• Ouderen\n", True)),
+    )
+    dialog = TagsDialog(window, programme, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_kind()
+    top = dialog.tree.topLevelItem(0)
+    assert top.text(0) == "Doelgroep"
+    assert [top.child(i).text(0) for i in range(top.childCount())] == ["Ouderen", "Kinderen in kwetsbare opvoedsituaties"]
+    dialog.tree.setCurrentItem(top.child(0))
+    dialog.remove()
+    assert dialog.tree.topLevelItem(0).childCount() == 1
+    dialog.grab().save(str(ARTIFACTS / "programmes_labels_dialog.png"))
+    window.undo_stack.undo()  # the label is back
+    dialog.reload()
+    assert dialog.tree.topLevelItem(0).childCount() == 2
+    window.undo_stack.undo()  # the kind is gone
+    window.undo_stack.redo()  # and back, with its labels
+    dialog.reload()
+    assert dialog.tree.topLevelItem(0).childCount() == 2
