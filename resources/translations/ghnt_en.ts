@@ -3116,8 +3116,16 @@ Do you want to archive the person? Use Departure and successor when someone leav
     <context>
         <name>ProgrammePage</name>
         <message>
-            <source>Meer</source>
-            <translation>More</translation>
+            <source>Programma &amp;bewerken...</source>
+            <translation>&amp;Edit programme...</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw programma...</source>
+            <translation>&amp;New programme...</translation>
+        </message>
+        <message>
+            <source>Deze database bevat nog geen programma. Kies Programma &gt; Nieuw programma.</source>
+            <translation>This database has no programme yet. Choose Programme &gt; New programme.</translation>
         </message>
         <message>
             <source>&amp;Labels (processtappen, doelgroepen)...</source>
@@ -3774,8 +3782,8 @@ Do you want to archive the working group?</translation>
             <translation>La&amp;bels:</translation>
         </message>
         <message>
-            <source>(dit programma heeft geen labels; zie Meer &gt; Labels)</source>
-            <translation>(this programme has no labels; see More &gt; Labels)</translation>
+            <source>(geen labels; zie Programma &gt; Labels)</source>
+            <translation>(no labels; see Programme &gt; Labels)</translation>
         </message>
         <message>
             <source>Labels van het programma</source>

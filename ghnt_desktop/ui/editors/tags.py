@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QSizePolicy,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -27,14 +29,18 @@ from PySide6.QtWidgets import (
 from .forms import tr
 
 
-class TagPicker(QPushButton):
+class TagPicker(QToolButton):
     """The labels of one action: a button naming them, with a menu of every label of the programme to tick."""
 
     tags_chosen = Signal(list)  # the tag ids now ticked
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet("text-align: left; padding: 3px 6px;")  # reads like the fields around it
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        # As wide as the form gives, never wider: a long list of labels must not widen the form past its pane.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(120)
         self._menu = QMenu(self)
         self.setMenu(self._menu)
         self._chosen: list[uuid.UUID] = []
@@ -69,7 +75,7 @@ class TagPicker(QPushButton):
 
     def _show(self) -> None:
         if not self._names:
-            self.setText(tr("(dit programma heeft geen labels; zie Meer > Labels)"))
+            self.setText(tr("(geen labels; zie Programma > Labels)"))
         else:
             self.setText(", ".join(self._names[t] for t in self._chosen) or tr("(geen)"))
         self.setToolTip(self.text())

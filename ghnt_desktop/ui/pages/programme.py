@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
-    QToolButton,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -51,18 +50,18 @@ class ProgrammePage(Page):
         self.programme_combo = QComboBox(self)
         self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.programme_label.setBuddy(self.programme_combo)
-        self.edit_programme_button = QPushButton(self.tr("Programma bewerken..."), self)
-        self.new_programme_button = QPushButton(self.tr("Nieuw programma..."), self)
-        self.edit_programme_button.clicked.connect(self.edit_programme)
-        self.new_programme_button.clicked.connect(self.new_programme)
         self.programme_combo.setToolTip(
             self.tr("Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de "
                     "documenten tonen dit programma.")
         )
-        self.more_button = QToolButton(self)
-        self.more_button.setText(self.tr("Meer"))
-        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # One menu button for the programme itself: the tree's toolbar keeps its room at 1366 px and less.
+        self.more_button = QPushButton(self.tr("Programma"), self)
         more = QMenu(self.more_button)
+        self.edit_programme_action = more.addAction(self.tr("Programma &bewerken..."))
+        self.edit_programme_action.triggered.connect(self.edit_programme)
+        self.new_programme_action = more.addAction(self.tr("&Nieuw programma..."))
+        self.new_programme_action.triggered.connect(self.new_programme)
+        more.addSeparator()
         self.tags_action = more.addAction(self.tr("&Labels (processtappen, doelgroepen)..."))
         self.tags_action.triggered.connect(self.edit_tags)
         self.carry_action = more.addAction(self.tr("Onafgeronde acties &meenemen uit een ander programma..."))
@@ -105,12 +104,10 @@ class ProgrammePage(Page):
         top.addStretch(1)
         top.addWidget(self.programme_label)
         top.addWidget(self.programme_combo)
-        top.addWidget(self.edit_programme_button)
-        top.addWidget(self.new_programme_button)
         top.addWidget(self.more_button)
         self.body().addLayout(top)
 
-        self.empty_label = QLabel(self.tr("Deze database bevat nog geen programma. Kies Nieuw programma."), self)
+        self.empty_label = QLabel(self.tr("Deze database bevat nog geen programma. Kies Programma > Nieuw programma."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
 
@@ -207,7 +204,7 @@ class ProgrammePage(Page):
         several = len(programmes) > 1
         self.programme_label.setVisible(several)
         self.programme_combo.setVisible(several)
-        self.edit_programme_button.setEnabled(bool(programmes))
+        self.edit_programme_action.setEnabled(bool(programmes))
         self.tags_action.setEnabled(bool(programmes))
         self.carry_action.setEnabled(several)
         self._load_tree()
@@ -392,7 +389,7 @@ class ProgrammePage(Page):
         self._pending_select = None
 
     def edit_tags(self) -> None:
-        """Meer > Labels: the tag kinds and tags of the current programme."""
+        """Programma > Labels: the tag kinds and tags of the current programme."""
         from ..editors.tags import TagsDialog
 
         programme_id = self.current_programme_id()
@@ -402,7 +399,7 @@ class ProgrammePage(Page):
         TagsDialog(window, programme_id, self).exec()
 
     def carry_actions(self) -> None:
-        """Meer > Onafgeronde acties meenemen: review the unfinished actions of another programme, copy the chosen."""
+        """Programma > Onafgeronde acties meenemen: review the unfinished actions of another programme, copy the chosen."""
         from ..programme_carry import CarryDialog
 
         programme_id = self.current_programme_id()
