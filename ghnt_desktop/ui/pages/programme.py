@@ -218,7 +218,14 @@ class ProgrammePage(Page):
         if programme_id is None or self.database is None or window is None or self.database.read_only:
             self._load_tree()
             return
-        changes = self.database.write(lambda s: set_current_programme(s, programme_id))
+        try:
+            changes = self.database.write(lambda s: set_current_programme(s, programme_id))
+        except Exception as exc:  # noqa: BLE001 - a full disk, a busy or replaced file: say so, show the old choice
+            from ..errors import show_error
+
+            show_error(self, exc)
+            self.load(self.database)
+            return
         window.apply_changes(changes)  # this page reloads too
 
     def programme_index(self, programme_id: uuid.UUID) -> int:
