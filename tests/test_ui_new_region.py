@@ -9,7 +9,15 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 
-from ghnt_desktop.models import ActionItem, Meeting, MeetingSeries, Organisation, OrganisationKind, ProgrammeAction, Section
+from ghnt_desktop.models import (
+    ActionItem,
+    Meeting,
+    MeetingSeries,
+    Organisation,
+    OrganisationKind,
+    ProgrammeAction,
+    Section,
+)
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.mainwindow import MainWindow
 from ghnt_desktop.ui.new_region import NewRegionDialog, StartChoiceDialog

@@ -151,7 +151,10 @@ def test_the_labels_dialog_adds_a_kind_from_a_pasted_list_and_undo_removes_it(de
     dialog.new_kind()
     top = dialog.tree.topLevelItem(0)
     assert top.text(0) == "Doelgroep"
-    assert [top.child(i).text(0) for i in range(top.childCount())] == ["Ouderen", "Kinderen in kwetsbare opvoedsituaties"]
+    assert [top.child(i).text(0) for i in range(top.childCount())] == [
+        "Ouderen",
+        "Kinderen in kwetsbare opvoedsituaties",
+    ]
     dialog.tree.setCurrentItem(top.child(0))
     dialog.remove()
     assert dialog.tree.topLevelItem(0).childCount() == 1

@@ -67,7 +67,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--per-label",
         metavar="SOORT",
-        help="programma (Word): groeperen per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
+        help="programma (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
     )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
     parser.add_argument("--year", type=int, help="presentielijst (Excel): jaaroverzicht van vertegenwoordiging")

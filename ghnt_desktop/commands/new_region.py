@@ -64,7 +64,9 @@ def run_new_region(args: argparse.Namespace) -> int:
                 partners=_names(args.ketenpartners),
                 ao_name=args.afstemmingsoverleg,
                 bo_name=args.bestuurlijk_overleg,
-                tag_kinds=(("Processtap", SEED_PROCESS_STEPS), ("Doelgroep", SEED_TARGET_GROUPS)) if args.labels else (),
+                tag_kinds=(("Processtap", SEED_PROCESS_STEPS), ("Doelgroep", SEED_TARGET_GROUPS))
+                if args.labels
+                else (),
             )
         )
     except OSError as exc:

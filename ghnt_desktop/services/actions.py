@@ -30,7 +30,6 @@ from ..models import (
     MeetingSeries,
     Organisation,
     Person,
-    Programme,
     ProgrammeAction,
     ProgressUpdate,
     Section,
@@ -38,7 +37,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
-from .programme_scope import foreign_hex_ids, programme_action_condition
+from .programme_scope import filter_scope, foreign_hex_ids, programme_action_condition
 from .programme_scope import resolve as resolve_programme
 
 if TYPE_CHECKING:
@@ -385,7 +384,7 @@ def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None 
     ]
     if len(ids) < count:
         connection = _driver(session)
-        if programme_id is None or session.scalar(select(func.count(Programme.id))) == 1:
+        if filter_scope(session, programme_id) is None:
             scoped, params = "", tuple[str, ...]()  # one programme: every item is its own, and the plain query is quick
         else:
             # A few hundred ids at most: which items belong to another programme is read once.
@@ -425,8 +424,7 @@ def load_action_view(
     wanted = _hex_ids(ids) if ids is not None else None
     connection = _driver(session)
     programme_id = resolve_programme(session, programme_id)
-    several = programme_id is not None and (session.scalar(select(func.count(Programme.id))) or 0) > 1
-    foreign_actions, foreign_items = foreign_hex_ids(session, programme_id) if several else (frozenset(), frozenset())
+    foreign_actions, foreign_items = foreign_hex_ids(session, filter_scope(session, programme_id))
     action_tags: dict[str, tuple[str, ...]] = {}
     for action_id, tag_id in connection.execute("SELECT programme_action_id, tag_id FROM programme_action_tag"):
         action_tags[action_id] = (*action_tags.get(action_id, ()), tag_id)

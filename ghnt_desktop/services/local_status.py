@@ -129,9 +129,9 @@ def local_status_matrix(session: Session, programme_id: uuid.UUID | None = None)
 
     Only the actions of ``programme_id`` (default: the current programme) and action items of no programme.
     """
-    from .programme_scope import action_item_condition, programme_action_condition, resolve
+    from .programme_scope import action_item_condition, filter_scope, programme_action_condition, resolve
 
-    programme_id = resolve(session, programme_id)
+    programme_id = filter_scope(session, resolve(session, programme_id))
     carried_programme, partner_ids = _carried_programme_actions(session)
     statuses = session.execute(
         select(

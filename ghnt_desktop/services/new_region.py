@@ -143,7 +143,7 @@ class RegionSummary:
 
 
 def municipality_name(name: str) -> str:
-    """"Haren" -> "Gemeente Haren"; a name that already says gemeente stays as written."""
+    """ "Haren" -> "Gemeente Haren"; a name that already says gemeente stays as written."""
     name = " ".join(name.split())
     return name if name.casefold().startswith(("gemeente ", "gemeenten ")) else f"Gemeente {name}"
 
@@ -220,7 +220,9 @@ def validate(spec: NewRegion) -> NewRegion:
         tag_kinds=tuple((kind.strip(), _check_names(tags, kind)) for kind, tags in spec.tag_kinds if kind.strip()),
     )
     if result.ao_series_name().casefold() == result.bo_series_name().casefold():
-        raise ValidationError("Het afstemmingsoverleg en het bestuurlijk overleg hebben dezelfde naam; kies twee namen.")
+        raise ValidationError(
+            "Het afstemmingsoverleg en het bestuurlijk overleg hebben dezelfde naam; kies twee namen."
+        )
     return result
 
 

@@ -38,7 +38,7 @@ from .action_view import ITEM, PROGRAMME
 from .actions import CLOSED_STATUSES
 from .confidentiality import confidential_scope
 from .programme_scope import action_ids as programme_action_ids
-from .programme_scope import action_item_condition, programme_action_condition, resolve, section_ids
+from .programme_scope import action_item_condition, filter_scope, programme_action_condition, resolve, section_ids
 
 #: The categories of the chart, in the order they are stacked.
 CATEGORIES = ("done", "running", "not_started", "on_hold", "late")
@@ -110,7 +110,9 @@ def programme_progress(session: Session, today: date, programme_id: uuid.UUID | 
     not started, on hold and late."""
     programme_id = resolve(session, programme_id)
     category = _category(ProgrammeAction.status, ProgrammeAction.deadline_end, today).label("category")
-    query = select(Ambition.section_id, category, func.count()).join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+    query = select(Ambition.section_id, category, func.count()).join(
+        Ambition, ProgrammeAction.ambition_id == Ambition.id
+    )
     if programme_id is not None:
         query = query.where(Ambition.section_id.in_(section_ids(programme_id)))
     counts = session.execute(query.group_by(Ambition.section_id, category)).all()
@@ -126,6 +128,7 @@ def action_item_progress(
     (``services.programme_scope``); the latter count under "no actielijn".
     """
     programme_id = resolve(session, programme_id)
+    scope = filter_scope(session, programme_id)
     group_section = aliased(Section)
     section_id = func.coalesce(Ambition.section_id, WorkingGroup.section_id).label("section_id")
     category = _category(ActionItem.status, ActionItem.deadline, today).label("category")
@@ -136,7 +139,7 @@ def action_item_progress(
         .outerjoin(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .outerjoin(WorkingGroup, ActionItem.working_group_id == WorkingGroup.id)
         .outerjoin(group_section, WorkingGroup.section_id == group_section.id)
-        .where(action_item_condition(programme_id))
+        .where(action_item_condition(scope))
         .group_by(section_id, category)
     ).all()
     return _progress(session, counts, _sections(session, programme_id))
@@ -166,7 +169,7 @@ def late_actions(
 
     Only those of ``programme_id`` (default: the current programme) and action items of no programme.
     """
-    programme_id = resolve(session, programme_id)
+    programme_id = filter_scope(session, resolve(session, programme_id))
     person = aliased(Person)
     person_org = aliased(Organisation)
     trekker_org = aliased(Organisation)
@@ -340,7 +343,7 @@ def changes_since_last_overleg(
     last = last_held_afstemmingsoverleg(session, today)
     if last is None:
         return ChangesSince(None, None, "")
-    programme_id = resolve(session, programme_id)
+    programme_id = filter_scope(session, resolve(session, programme_id))
     meeting_id, since, title = last
     since_moment = datetime.combine(since, time.min, tzinfo=UTC)
     # The overview is often shown on a screen in the overleg: vertrouwelijk texts (by the one rule) stay off it.
@@ -369,7 +372,8 @@ def changes_since_last_overleg(
             ProgressUpdate.programme_action_id.is_(None)
             | ProgressUpdate.programme_action_id.in_(programme_action_ids(programme_id)),
             ProgressUpdate.action_item_id.is_(None)
-            | ProgressUpdate.action_item_id.in_(select(ActionItem.id).where(action_item_condition(programme_id))),
+            # The few items of other programmes, not the many of this one: a short list to look in.
+            | ProgressUpdate.action_item_id.not_in(select(ActionItem.id).where(~action_item_condition(programme_id))),
         )
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
     if programme_id is not None:
@@ -441,7 +445,7 @@ def _programme_title(session: Session, programme_id: uuid.UUID | None) -> str:
     """The programme's title for the heading, only when there are several to tell apart."""
     from ..models import Programme
 
-    if programme_id is None or (session.scalar(select(func.count(Programme.id))) or 0) < 2:
+    if filter_scope(session, programme_id) is None:
         return ""
     row = session.execute(
         select(Programme.title, Programme.period_start, Programme.period_end).where(Programme.id == programme_id)

@@ -151,9 +151,7 @@ def carry_actions(
     made_kinds: list[uuid.UUID] = []
     skipped: list[str] = []
 
-    sections = {
-        _key(s.title): s for s in session.scalars(select(Section).where(Section.programme_id == target_id))
-    }
+    sections = {_key(s.title): s for s in session.scalars(select(Section).where(Section.programme_id == target_id))}
     kinds = {_key(k.name): k for k in session.scalars(select(TagKind).where(TagKind.programme_id == target_id))}
     tags = {
         (_key(kind.name), _key(tag.name)): tag.id
@@ -236,9 +234,7 @@ def carry_actions(
         return found
 
     def copy(old: ProgrammeAction, ambition: Ambition, parent_id: uuid.UUID | None) -> None:
-        siblings = (
-            ProgrammeAction.parent_id.is_(None) if parent_id is None else ProgrammeAction.parent_id == parent_id
-        )
+        siblings = ProgrammeAction.parent_id.is_(None) if parent_id is None else ProgrammeAction.parent_id == parent_id
         position = session.scalar(
             select(func.coalesce(func.max(ProgrammeAction.position) + 1, 0)).where(
                 ProgrammeAction.ambition_id == ambition.id, siblings

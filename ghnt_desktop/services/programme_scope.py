@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import uuid
 
-from sqlalchemy import ColumnElement, Select, and_, not_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -89,6 +89,20 @@ def pin_current_programme(session: Session) -> None:
 def resolve(session: Session, programme_id: uuid.UUID | None) -> uuid.UUID | None:
     """``programme_id`` when given, else the current programme (None: the database has no programme)."""
     return programme_id if programme_id is not None else current_programme_id(session)
+
+
+def several_programmes(session: Session) -> bool:
+    """Whether the database holds more than one programme (else no row needs scoping)."""
+    return (session.scalar(select(func.count(Programme.id))) or 0) > 1
+
+
+def filter_scope(session: Session, programme_id: uuid.UUID | None) -> uuid.UUID | None:
+    """The programme to filter rows by: ``programme_id`` when the database has several, else None.
+
+    With one programme every action and action item is its own or of none, so the conditions below would
+    only cost time (measured on the ten-year database: the overview 0.5 s slower with them).
+    """
+    return programme_id if programme_id is not None and several_programmes(session) else None
 
 
 def section_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:

@@ -212,9 +212,7 @@ def set_action_tags(session: Session, action_id: uuid.UUID, tag_ids: Sequence[uu
     before = action_tag_ids(session, action_id)
     session.execute(delete(programme_action_tag).where(programme_action_tag.c.programme_action_id == action_id))
     if wanted:
-        session.execute(
-            insert(programme_action_tag), [{"programme_action_id": action_id, "tag_id": t} for t in wanted]
-        )
+        session.execute(insert(programme_action_tag), [{"programme_action_id": action_id, "tag_id": t} for t in wanted])
     session.flush()
     return Edit(action_id, TAG_CHANGES | Changes(ids=frozenset({action_id})), {"tag_ids": before})
 

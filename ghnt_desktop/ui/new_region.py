@@ -39,7 +39,7 @@ def tr(text: str) -> str:
 
 
 class StartChoiceDialog(QDialog):
-    """"Demo bekijken" or "Nieuwe regio": what the app starts on when there is no database yet."""
+    """ "Demo bekijken" or "Nieuwe regio": what the app starts on when there is no database yet."""
 
     DEMO = "demo"
     NEW_REGION = "new_region"

@@ -47,7 +47,9 @@ class TagPicker(QToolButton):
         self._names: dict[uuid.UUID, str] = {}
         self.set_tags([], ())
 
-    def set_tags(self, groups: Sequence[tuple[str, Sequence[tuple[str, uuid.UUID]]]], chosen: Sequence[uuid.UUID]) -> None:
+    def set_tags(
+        self, groups: Sequence[tuple[str, Sequence[tuple[str, uuid.UUID]]]], chosen: Sequence[uuid.UUID]
+    ) -> None:
         """``groups``: (kind name, [(tag name, id)]) of the programme; ``chosen``: the action's tags."""
         self._menu.clear()
         self._names = {tag_id: name for _, tags in groups for name, tag_id in tags}
@@ -165,7 +167,9 @@ class TagsDialog(QDialog):
         from ...services.programme_tags import create_tag_kind, delete_tag_kind, restore_tag_kind
         from ..undo import ServiceCommand
 
-        name, ok = QInputDialog.getText(self, tr("Nieuwe soort label"), tr("Naam (bijvoorbeeld Processtap of Doelgroep):"))
+        name, ok = QInputDialog.getText(
+            self, tr("Nieuwe soort label"), tr("Naam (bijvoorbeeld Processtap of Doelgroep):")
+        )
         if not ok or not name.strip():
             return
         text, ok = QInputDialog.getMultiLineText(
@@ -239,4 +243,3 @@ class TagsDialog(QDialog):
                 undo=lambda s, removed: restore_tag(s, removed),
             )
         )
-

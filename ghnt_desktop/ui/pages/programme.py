@@ -107,7 +107,9 @@ class ProgrammePage(Page):
         top.addWidget(self.more_button)
         self.body().addLayout(top)
 
-        self.empty_label = QLabel(self.tr("Deze database bevat nog geen programma. Kies Programma > Nieuw programma."), self)
+        self.empty_label = QLabel(
+            self.tr("Deze database bevat nog geen programma. Kies Programma > Nieuw programma."), self
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
 
@@ -376,9 +378,8 @@ class ProgrammePage(Page):
 
         programme_id = self.current_programme_id()
         kinds = list_tag_kinds(session, programme_id) if programme_id is not None else []
-        self.action_form.tags.set_tags(
-            [(kind.name, [(tag.name, tag.id) for tag in kind.tags]) for kind in kinds], action_tag_ids(session, action_id)
-        )
+        groups = [(kind.name, [(tag.name, tag.id) for tag in kind.tags]) for kind in kinds]
+        self.action_form.tags.set_tags(groups, action_tag_ids(session, action_id))
 
     def _save_tags(self, tag_ids: list) -> None:
         """The labels ticked on the action form: saved at once, one undoable step."""
@@ -406,7 +407,7 @@ class ProgrammePage(Page):
         TagsDialog(window, programme_id, self).exec()
 
     def carry_actions(self) -> None:
-        """Programma > Onafgeronde acties meenemen: review the unfinished actions of another programme, copy the chosen."""
+        """Programma > Onafgeronde acties meenemen: review another programme's unfinished actions, copy the chosen."""
         from ..programme_carry import CarryDialog
 
         programme_id = self.current_programme_id()
