@@ -367,3 +367,16 @@ def test_deleting_and_restoring_an_action_keeps_its_labels(database):
             session.expire_all()
             assert set(action_tag_ids(session, actions[0])) == {ouderen, jeugd}
             assert action_tag_ids(session, actions[1]) == (jeugd,)
+
+
+def test_deleting_an_empty_programme_with_labels_is_undone_with_its_labels(database):
+    from ghnt_desktop.services.meetings import restore_removed
+    from ghnt_desktop.services.programme import delete_programme
+
+    with database.session() as session:
+        programme = create_programme(session, region="R", title="Leeg plan").id
+        create_tag_kind(session, programme, "Doelgroep", ["Ouderen", "Jeugd"])
+        removed = delete_programme(session, programme)
+        assert list_tag_kinds(session, programme) == []
+        restore_removed(session, removed)
+        assert [t.name for t in list_tag_kinds(session, programme)[0].tags] == ["Ouderen", "Jeugd"]

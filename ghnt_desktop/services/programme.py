@@ -537,10 +537,12 @@ def delete_programme(session: Session, programme_id: uuid.UUID) -> Removed:
         ("progress_report", report_id, {"programme_id": programme.id})
         for report_id in session.scalars(select(ProgressReport.id).where(ProgressReport.programme_id == programme.id))
     ]
-    row = snapshot(programme)
+    # Its label kinds and labels go with it (no action can carry them: it has no sections) and come back on undo.
+    kinds = list(programme.tag_kinds)
+    rows = [snapshot(programme)] + [snapshot(k) for k in kinds] + [snapshot(t) for k in kinds for t in k.tags]
     session.delete(programme)
     session.flush()
-    return Removed(_changes(programme_id), rows=(row,), updated=tuple(updated))
+    return Removed(_changes(programme_id), rows=tuple(rows), updated=tuple(updated))
 
 
 # Sections
