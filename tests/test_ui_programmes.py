@@ -53,6 +53,7 @@ def test_the_chooser_makes_a_programme_current_for_every_page(demo_window, qtbot
     qtbot.waitUntil(lambda: actions.loaded)
     # The new programme has no actions: only the action items of no programme are left.
     assert actions.model.all_count() < count_before
+    assert actions.title_label.text() == "Acties: Actieprogramma GHNT 2024-2027"
     window.show_page("overview")
     overview = window.page("overview")
     window.grab().save(str(ARTIFACTS / "programmes_overview_next_programme.png"))

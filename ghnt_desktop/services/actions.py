@@ -37,7 +37,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
-from .programme_scope import filter_scope, foreign_hex_ids, programme_action_condition
+from .programme_scope import filter_scope, foreign_hex_ids, heading_title, programme_action_condition
 from .programme_scope import resolve as resolve_programme
 
 if TYPE_CHECKING:
@@ -786,6 +786,7 @@ class ViewChoices:
     working_groups: tuple[tuple[str, str], ...]
     meetings: tuple[tuple[str, str], ...]  # meetings that action items come from, newest first
     tags: tuple[tuple[str, str], ...] = ()  # "Processtap: Signaleren", of the programme shown
+    programme_title: str = ""  # the programme shown, when the database has several
 
 
 def view_choices(session: Session, programme_id: uuid.UUID | None = None) -> ViewChoices:
@@ -837,4 +838,5 @@ def view_choices(session: Session, programme_id: uuid.UUID | None = None) -> Vie
                 programme_param,
             )
         ),
+        programme_title=heading_title(session, programme_id),
     )

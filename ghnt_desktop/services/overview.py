@@ -38,7 +38,14 @@ from .action_view import ITEM, PROGRAMME
 from .actions import CLOSED_STATUSES
 from .confidentiality import confidential_scope
 from .programme_scope import action_ids as programme_action_ids
-from .programme_scope import action_item_condition, filter_scope, programme_action_condition, resolve, section_ids
+from .programme_scope import (
+    action_item_condition,
+    filter_scope,
+    heading_title,
+    programme_action_condition,
+    resolve,
+    section_ids,
+)
 
 #: The categories of the chart, in the order they are stacked.
 CATEGORIES = ("done", "running", "not_started", "on_hold", "late")
@@ -437,24 +444,9 @@ def load_overview(session: Session, today: date, programme_id: uuid.UUID | None 
         late_total=late_total,
         upcoming=tuple(next_meetings(session, today)),
         changes=changes_since_last_overleg(session, today, programme_id=programme_id),
-        programme_title=_programme_title(session, programme_id),
+        programme_title=heading_title(session, programme_id),
     )
 
-
-def _programme_title(session: Session, programme_id: uuid.UUID | None) -> str:
-    """The programme's title for the heading, only when there are several to tell apart."""
-    from ..models import Programme
-
-    if filter_scope(session, programme_id) is None:
-        return ""
-    row = session.execute(
-        select(Programme.title, Programme.period_start, Programme.period_end).where(Programme.id == programme_id)
-    ).first()
-    if row is None:
-        return ""
-    title, start, end = row
-    period = f" {start}-{end}" if start and end else (f" {start}" if start else "")
-    return f"{title}{period}" if period.strip() not in title else title
 
 
 def _iso_date(value: object) -> date | None:

@@ -168,3 +168,17 @@ def foreign_hex_ids(session: Session, programme_id: uuid.UUID | None) -> tuple[f
     actions = session.scalars(select(ProgrammeAction.id).where(~programme_action_condition(programme_id)))
     items = session.scalars(select(ActionItem.id).where(~action_item_condition(programme_id)))
     return frozenset(a.hex for a in actions), frozenset(i.hex for i in items)
+
+
+def heading_title(session: Session, programme_id: uuid.UUID | None) -> str:
+    """The programme's title and period for a page heading, only when there are several to tell apart."""
+    if filter_scope(session, programme_id) is None:
+        return ""
+    row = session.execute(
+        select(Programme.title, Programme.period_start, Programme.period_end).where(Programme.id == programme_id)
+    ).first()
+    if row is None:
+        return ""
+    title, start, end = row
+    period = f" {start}-{end}" if start and end else (f" {start}" if start else "")
+    return f"{title}{period}" if period.strip() not in title else title

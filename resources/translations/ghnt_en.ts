@@ -201,6 +201,10 @@
     <context>
         <name>ActionsPage</name>
         <message>
+            <source>Acties: %1</source>
+            <translation>Actions: %1</translation>
+        </message>
+        <message>
             <source>Alle labels</source>
             <translation>All labels</translation>
         </message>

@@ -395,6 +395,9 @@ class ActionsPage(Page):
         refill(self.meeting_combo, choices.meetings)
         refill(self.tag_combo, choices.tags)
         self.tag_row.setVisible(bool(choices.tags))
+        # With several programmes in the database, the heading names the one shown (the current one).
+        title = choices.programme_title
+        self.title_label.setText(arg(self.tr("Acties: %1"), title) if title else self.tr("Acties"))
 
     def apply_changes(self, changes) -> None:
         """After an edit read only the rows it touched, when they are all known (shown or not); else
