@@ -95,9 +95,13 @@ def run_gui(
     app._ghnt_main_window = window  # type: ignore[attr-defined]  # kept alive with the app
     path = db_path if db_path is not None else default_database_path()
 
-    # After the first paint: opening may migrate or create the demo database.
+    # After the first paint: opening may migrate or create the demo database. An interactive first start
+    # (the event loop runs, a real display) asks demo or new region first; tests, the smoke test and
+    # offscreen runs (CI) keep making the demo without a question.
+    ask = exec_loop and not smoke_test and os.environ.get("QT_QPA_PLATFORM", "") != "offscreen"
+
     def open_database() -> bool:
-        opened = window.open_start_database(path)
+        opened = window.open_start_database(path, ask=ask)
         if os.environ.get("GHNT_STARTUP_TRACE"):
             print("ghnt-startup loaded", flush=True)
         return opened

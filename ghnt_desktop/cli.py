@@ -18,6 +18,7 @@ from .commands.common import add_db_argument
 # Modules that add subcommands, in the order --help lists them.
 COMMAND_MODULES = [
     "ghnt_desktop.commands.demo",
+    "ghnt_desktop.commands.new_region",
     "ghnt_desktop.commands.scale",
     "ghnt_desktop.commands.check",
     "ghnt_desktop.commands.listing",

@@ -65,6 +65,11 @@ def register(subparsers) -> None:
         default="actielijn",
         help="actielijst (Word): groeperen per actielijn, trekker of overleg",
     )
+    parser.add_argument(
+        "--per-label",
+        metavar="SOORT",
+        help="programma (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
+    )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
     parser.add_argument("--year", type=int, help="presentielijst (Excel): jaaroverzicht van vertegenwoordiging")
     parser.add_argument(

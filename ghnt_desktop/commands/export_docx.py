@@ -45,6 +45,7 @@ def docx_request(session, args: argparse.Namespace):
         date_from=args.date_from,
         date_to=args.date_to,
         group_by=args.group_by,
+        tag_kind=getattr(args, "per_label", None) or "",
         include_closed=bool(args.include_closed),
         include_confidential=bool(args.include_confidential),
         template=args.template,

@@ -71,6 +71,7 @@ class ExportRequest:
     date_from: date | None = None
     date_to: date | None = None
     group_by: str = "actielijn"  # Word actielijst
+    tag_kind: str = ""  # Word programma: grouped by the labels of this kind ("Processtap"); empty: by actielijn
     include_closed: bool = False  # actielijst
     include_confidential: bool = False
     sheet_per_actielijn: bool = False  # Excel actielijst
@@ -286,7 +287,12 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         from ..exports.docx_programme import export_programma
 
         programme_id = request.programme_id or docs.find_programme_id(session)
-        data = docs.programme_document(session, programme_id)
+        if request.tag_kind:
+            from ..services.programme_tags import programme_document_by_tag
+
+            data = programme_document_by_tag(session, programme_id, request.tag_kind)
+        else:
+            data = docs.programme_document(session, programme_id)
         export = export_programma
     elif kind == "voortgangsoverzicht":
         from ..exports.docx_report import export_voortgangsoverzicht

@@ -14,5 +14,6 @@ REVISIONS: list[str] = [
     "0006_report_texts",
     "0007_search_dutch",
     "0008_indicators",
+    "0009_programme_tags",
 ]
 HEAD = REVISIONS[-1]

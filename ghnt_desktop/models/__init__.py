@@ -49,7 +49,16 @@ _ORM_NAMES = {
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
-    "programme": ("Ambition", "Programme", "ProgrammeAction", "Responsibility", "Section"),
+    "programme": (
+        "Ambition",
+        "Programme",
+        "ProgrammeAction",
+        "Responsibility",
+        "Section",
+        "Tag",
+        "TagKind",
+        "programme_action_tag",
+    ),
 }
 _MODULE_OF = {name: module for module, names in _ORM_NAMES.items() for name in names}
 
@@ -72,7 +81,16 @@ if TYPE_CHECKING:
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
-    from .programme import Ambition, Programme, ProgrammeAction, Responsibility, Section
+    from .programme import (
+        Ambition,
+        Programme,
+        ProgrammeAction,
+        Responsibility,
+        Section,
+        Tag,
+        TagKind,
+        programme_action_tag,
+    )
 
 
 def __getattr__(name: str) -> Any:
@@ -94,5 +112,5 @@ __all__ = [
     "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
+    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind", "programme_action_tag",
 ]  # fmt: skip

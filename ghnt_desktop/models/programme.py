@@ -5,10 +5,21 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, Boolean, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Column,
+    ForeignKey,
+    Integer,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Entity
+from .base import Base, Entity
 from .enums import ActionStatus, ProgrammeStatus, ResponsibilityRole, SectionKind
 from .network import Organisation, Person, WorkingGroup
 from .types import Date, enum_type
@@ -27,6 +38,9 @@ class Programme(Entity):
     description: Mapped[str] = mapped_column(Text, default="")
 
     sections: Mapped[list[Section]] = relationship(back_populates="programme", order_by="Section.position")
+    tag_kinds: Mapped[list[TagKind]] = relationship(
+        back_populates="programme", order_by="TagKind.position", cascade="all, delete-orphan"
+    )
 
 
 class Section(Entity):
@@ -100,6 +114,7 @@ class ProgrammeAction(Entity):
     parent: Mapped[ProgrammeAction | None] = relationship(remote_side="ProgrammeAction.id", back_populates="children")
     children: Mapped[list[ProgrammeAction]] = relationship(back_populates="parent", order_by="ProgrammeAction.position")
     working_group: Mapped[WorkingGroup | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary="programme_action_tag", order_by="Tag.position")
     own_responsibilities: Mapped[list[Responsibility]] = relationship(
         back_populates="programme_action",
         order_by="Responsibility.position",
@@ -145,3 +160,43 @@ class Responsibility(Entity):
     )
     organisation: Mapped[Organisation | None] = relationship()
     person: Mapped[Person | None] = relationship()
+
+
+# Dimensions beyond the tree (seed 003: processtappen and doelgroepen): kinds of tags a programme defines,
+# their tags, and which actions carry which tag. Tags belong to one programme, so a next period's
+# programme can keep, rename or drop them without touching the old one.
+programme_action_tag = Table(
+    "programme_action_tag",
+    Base.metadata,
+    Column("programme_action_id", ForeignKey("programme_action.id", ondelete="CASCADE"), primary_key=True),
+    Column("tag_id", ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class TagKind(Entity):
+    """A dimension the region tags its actions by: "Processtap", "Doelgroep"."""
+
+    __tablename__ = "tag_kind"
+    __table_args__ = (UniqueConstraint("programme_id", "name", name="uq_tag_kind_programme_name"),)
+
+    programme_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("programme.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    programme: Mapped[Programme] = relationship(back_populates="tag_kinds")
+    tags: Mapped[list[Tag]] = relationship(
+        back_populates="kind", order_by="Tag.position", cascade="all, delete-orphan"
+    )
+
+
+class Tag(Entity):
+    """One value of a tag kind: "Signaleren", "Ouderen"."""
+
+    __tablename__ = "tag"
+    __table_args__ = (UniqueConstraint("kind_id", "name", name="uq_tag_kind_name"),)
+
+    kind_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("tag_kind.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    kind: Mapped[TagKind] = relationship(back_populates="tags")

@@ -56,6 +56,7 @@ class ViewRow(NamedTuple):
     text_key: str  # casefolded text
     trekker_key: str  # casefolded trekker
     haystack: str  # casefolded number, text, trekker and progress notes: what the search box looks in
+    tag_ids: tuple[str, ...]  # programme actions: their tags (processtap, doelgroep); action items: none
 
     @property
     def uuid(self) -> uuid.UUID:
@@ -99,6 +100,7 @@ class ViewFilter:
     overdue: bool = False  # late on the day given to ``filter_view``
     due_this_quarter: bool = False  # deadline in the quarter of that day
     search: str = ""  # number, text, trekker and progress notes
+    tag_id: str | None = None  # programme actions carrying this tag
 
     @property
     def is_empty(self) -> bool:
@@ -161,6 +163,9 @@ def filter_view(rows: list[tuple[Any, ...]], f: ViewFilter, today: date) -> list
         start, end = (day.isoformat() for day in quarter_of(today))
         d = F.deadline
         out = [r for r in out if r[d] is not None and start <= r[d] <= end]
+    if f.tag_id:
+        tag, i = f.tag_id, F.tag_ids
+        out = [r for r in out if tag in r[i]]
     needle = f.search.strip().casefold()
     if needle:
         h = F.haystack

@@ -37,6 +37,8 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
+from .programme_scope import filter_scope, foreign_hex_ids, heading_title, programme_action_condition
+from .programme_scope import resolve as resolve_programme
 
 if TYPE_CHECKING:
     from .minutes import ProgressBefore
@@ -363,30 +365,50 @@ def _driver(session: Session) -> sqlite3.Connection:
     return connection
 
 
-def first_view_ids(session: Session, count: int) -> list[str]:
+def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None = None) -> list[str]:
     """Ids (hex) of the first ``count`` rows of the actions view in its default order (``number_key``).
 
     Programme actions come first (their key starts with 0000-00-00), then action items by meeting date and
-    number: one LIMIT query, so a page can show its first screenful before the whole list is read.
+    number: one LIMIT query, so a page can show its first screenful before the whole list is read. Only the
+    rows of ``programme_id`` (default: the current programme; ``services.programme_scope``).
     """
-    connection = _driver(session)
-    ids = [r[0] for r in connection.execute("SELECT id FROM programme_action ORDER BY code LIMIT ?", (count,))]
+    programme_id = resolve_programme(session, programme_id)
+    ids = [
+        a.hex
+        for a in session.scalars(
+            select(ProgrammeAction.id)
+            .where(programme_action_condition(programme_id))
+            .order_by(ProgrammeAction.code)
+            .limit(count)
+        )
+    ]
     if len(ids) < count:
+        connection = _driver(session)
+        if filter_scope(session, programme_id) is None:
+            scoped, params = "", tuple[str, ...]()  # one programme: every item is its own, and the plain query is quick
+        else:
+            # A few hundred ids at most: which items belong to another programme is read once.
+            _, foreign = foreign_hex_ids(session, programme_id)
+            scoped, params = " WHERE a.id NOT IN (SELECT value FROM json_each(?))", (json.dumps(sorted(foreign)),)
         ids += [
             r[0]
             for r in connection.execute(
-                "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id "
-                "ORDER BY coalesce(m.date, '9999-99-99') || ' ' || a.number LIMIT ?",
-                (count - len(ids),),
+                "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id"
+                + scoped
+                + " ORDER BY coalesce(m.date, '9999-99-99') || ' ' || a.number LIMIT ?",
+                (*params, count - len(ids)),
             )
         ]
     return ids
 
 
 def load_action_view(
-    session: Session, *, ids: Iterable[uuid.UUID | str] | None = None
+    session: Session, *, ids: Iterable[uuid.UUID | str] | None = None, programme_id: uuid.UUID | None = None
 ) -> list[tuple[Any, ...]]:
     """Every action item and programme action (or only those with ``ids``) as rows of the view, in no set order.
+
+    Only the rows of ``programme_id`` (default: the current programme) and the action items of no programme
+    (``services.programme_scope``): a second programme in the database does not mix into the list.
 
     Each row is a plain tuple in ``ViewRow``'s field order (``ViewRow._make(row)`` gives the named version):
     the garbage collector stops tracking a plain tuple of strings and numbers after its first collection, but
@@ -401,6 +423,11 @@ def load_action_view(
     """
     wanted = _hex_ids(ids) if ids is not None else None
     connection = _driver(session)
+    programme_id = resolve_programme(session, programme_id)
+    foreign_actions, foreign_items = foreign_hex_ids(session, filter_scope(session, programme_id))
+    action_tags: dict[str, tuple[str, ...]] = {}
+    for action_id, tag_id in connection.execute("SELECT programme_action_id, tag_id FROM programme_action_tag"):
+        action_tags[action_id] = (*action_tags.get(action_id, ()), tag_id)
     people = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, organisation_id FROM person"))}
     organisations = {r[0]: r[1] for r in session.execute(text("SELECT id, name FROM organisation"))}
     meetings = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, date, title FROM meeting"))}
@@ -476,6 +503,8 @@ def load_action_view(
         group_id,
         confidential,
     ) in result:
+        if foreign_items and id_ in foreign_items:
+            continue
         who = trekkers.get((person_id, organisation_id, written))
         if who is None:
             person_name, person_org = people.get(person_id, no_person) if person_id else no_person
@@ -534,6 +563,7 @@ def load_action_view(
                 text_key,
                 trekker_key,
                 "\x1f".join((number.casefold(), text_key, trekker_key, *notes.pop(id_, no_notes))),
+                (),
             )
         )
 
@@ -559,7 +589,7 @@ def load_action_view(
         group_id,
         overrides,
     ) in programme_actions:
-        if wanted is not None and pa_id not in wanted:
+        if (wanted is not None and pa_id not in wanted) or pa_id in foreign_actions:
             continue
         responsible = owners.get(pa_id if overrides else ambition_id, [])
         labels = []
@@ -607,6 +637,7 @@ def load_action_view(
                 text_key,
                 trekker_key,
                 "\x1f".join((code.casefold(), text_key, trekker_key, *notes.pop(pa_id, no_notes))),
+                action_tags.get(pa_id, ()),
             )
         )
     return rows
@@ -754,10 +785,18 @@ class ViewChoices:
     sections: tuple[tuple[str, str], ...]
     working_groups: tuple[tuple[str, str], ...]
     meetings: tuple[tuple[str, str], ...]  # meetings that action items come from, newest first
+    tags: tuple[tuple[str, str], ...] = ()  # "Processtap: Signaleren", of the programme shown
+    programme_title: str = ""  # the programme shown, when the database has several
 
 
-def view_choices(session: Session) -> ViewChoices:
-    """The organisations, people, actielijnen, working groups and meetings the actions view can filter on."""
+def view_choices(session: Session, programme_id: uuid.UUID | None = None) -> ViewChoices:
+    """The organisations, people, actielijnen, working groups, meetings and tags the actions view can filter on.
+
+    Actielijnen and tags are those of ``programme_id`` (default: the current programme).
+    """
+    programme_id = resolve_programme(session, programme_id)
+    where_programme = "WHERE p.id = :programme" if programme_id is not None else ""
+    programme_param = {"programme": programme_id.hex} if programme_id is not None else {}
 
     def pairs(sql: str) -> tuple[tuple[str, str], ...]:
         return tuple((r[0], r[1]) for r in session.execute(text(sql)))
@@ -776,10 +815,28 @@ def view_choices(session: Session) -> ViewChoices:
             "SELECT id, name FROM organisation WHERE NOT archived AND merged_into_id IS NULL ORDER BY name"
         ),
         people=pairs("SELECT id, name FROM person WHERE NOT archived ORDER BY name"),
-        sections=pairs(
-            "SELECT s.id, s.title FROM section s JOIN programme p ON p.id = s.programme_id "
-            "ORDER BY p.period_start DESC, s.position, s.title"
+        sections=tuple(
+            (r[0], r[1])
+            for r in session.execute(
+                text(
+                    "SELECT s.id, s.title FROM section s JOIN programme p ON p.id = s.programme_id "
+                    f"{where_programme} ORDER BY p.period_start DESC, s.position, s.title"
+                ),
+                programme_param,
+            )
         ),
         working_groups=pairs("SELECT id, name FROM working_group WHERE NOT archived ORDER BY name"),
         meetings=meetings,
+        tags=tuple(
+            (r[0], f"{r[1]}: {r[2]}")
+            for r in session.execute(
+                text(
+                    "SELECT t.id, k.name, t.name FROM tag t JOIN tag_kind k ON k.id = t.kind_id "
+                    f"JOIN programme p ON p.id = k.programme_id {where_programme} "
+                    "ORDER BY k.position, k.name, t.position, t.name"
+                ),
+                programme_param,
+            )
+        ),
+        programme_title=heading_title(session, programme_id),
     )

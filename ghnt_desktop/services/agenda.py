@@ -452,12 +452,16 @@ def open_actions_for(session: Session, meeting: Meeting) -> list[ActionItem]:
 def _followed_programme_actions(session: Session, meeting: Meeting) -> list[ProgrammeAction]:
     """Programme actions this overleg follows.
 
-    The afstemmingsoverleg follows the whole programme (seed 000, chapter 6); a werkgroep its own actions;
-    every series also the actions linked to its earlier agenda items. Closed actions are left out.
+    The afstemmingsoverleg follows the whole current programme (seed 000, chapter 6; another programme in
+    the same database, such as a municipal plan or the next period's, is not its business until it is made
+    current); a werkgroep its own actions; every series also the actions linked to its earlier agenda items.
+    Closed actions are left out.
     """
     conditions: list[ColumnElement[bool]] = []
     if meeting.kind is MeetingKind.AFSTEMMINGSOVERLEG:
-        conditions.append(ProgrammeAction.id.is_not(None))
+        from .programme_scope import current_programme_id, programme_action_condition
+
+        conditions.append(programme_action_condition(current_programme_id(session)))
     if meeting.working_group_id is not None:
         conditions.append(ProgrammeAction.working_group_id == meeting.working_group_id)
     earlier = _earlier_meeting_ids(session, meeting)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -46,7 +46,6 @@ from ..models import (
     Person,
     Programme,
     ProgrammeAction,
-    ProgrammeStatus,
     ProgressReport,
     Responsibility,
     ResponsibilityRole,
@@ -377,7 +376,7 @@ def find_organisation_id(session: Session, text: str) -> uuid.UUID:
 
 
 def find_programme_id(session: Session, text: str | None = None) -> uuid.UUID:
-    """The programme ``text`` names (id or title), else the running programme (the newest one)."""
+    """The programme ``text`` names (id or title), else the current programme (``services.programme_scope``)."""
     rows = session.execute(
         select(Programme.id, Programme.title, Programme.status, Programme.period_start).order_by(
             Programme.period_start.desc().nulls_last(), Programme.created_at.desc()
@@ -391,10 +390,10 @@ def find_programme_id(session: Session, text: str | None = None) -> uuid.UUID:
             if programme_id == as_id or title.casefold() == text.strip().casefold():
                 return programme_id
         raise NotFoundError(f"Er is geen actieprogramma {text!r}.")
-    for programme_id, _title, status, _start in rows:
-        if status == ProgrammeStatus.ACTIVE:
-            return programme_id
-    return rows[0][0]
+    from .programme_scope import current_programme_id
+
+    current = current_programme_id(session)  # the one chosen in the app, else the running one
+    return current if current is not None else rows[0][0]
 
 
 def find_report_id(session: Session, text: str) -> uuid.UUID:
@@ -975,11 +974,15 @@ def _reference(reference: str, paragraph: str) -> str:
     return f"Zie paragraaf {paragraph}" if _PARAGRAPH_NUMBER.fullmatch(paragraph) else ""
 
 
-def programme_document(session: Session, programme_id: uuid.UUID | None = None) -> ProgrammeDocument:
+def programme_document(
+    session: Session, programme_id: uuid.UUID | None = None, *, only_actions: Collection[uuid.UUID] | None = None
+) -> ProgrammeDocument:
     """The programme table: per section its ambitions, actions and responsibilities.
 
     An ambition's actions share one row while they inherit its responsibility; an action that has its
-    own responsibility starts a new row under the same (merged) ambition cell.
+    own responsibility starts a new row under the same (merged) ambition cell. ``only_actions`` keeps only
+    those top-level actions (with their sub-actions) and the ambitions that have one of them: one group of
+    the table grouped by label (``services.programme_tags.programme_document_by_tag``).
     """
     if programme_id is None:
         programme_id = find_programme_id(session)
@@ -1033,7 +1036,7 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
     for action in actions:
         if action.parent_id is not None and action.parent_id in action_ids:
             children[action.parent_id].append(action)
-        else:
+        elif only_actions is None or action.id in only_actions:
             top_by_ambition[action.ambition_id].append(action)
     ambitions_by_section: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``ambitions``
     for ambition in ambitions:
@@ -1049,6 +1052,8 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
     for section_id, section_title, kind in sections:
         rows: list[ProgrammeRow] = []
         for ambition in ambitions_by_section.get(section_id, ()):
+            if only_actions is not None and ambition.id not in top_by_ambition:
+                continue
             inherited = per_ambition.get(ambition.id, ([], []))
             reference = _reference(ambition.reference, ambition.paragraph)
             # Consecutive actions with the same responsibility share one row.

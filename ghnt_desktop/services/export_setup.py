@@ -10,7 +10,7 @@ line and the dialog both honour it).
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -56,9 +56,10 @@ class ExportChoices:
     meetings: tuple[MeetingChoice, ...]  # newest first
     series: tuple[Choice, ...]
     organisations: tuple[Choice, ...]
-    programmes: tuple[Choice, ...]  # the running programme first
+    programmes: tuple[Choice, ...]  # the current programme first
     reports: tuple[Choice, ...]
     templates: dict[str, Path]  # kind -> chosen Word template
+    tag_kinds: dict[uuid.UUID, tuple[str, ...]] = field(default_factory=dict)  # programme -> its label kinds
 
     def meeting(self, meeting_id: uuid.UUID | None) -> MeetingChoice | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -90,7 +91,13 @@ def export_choices(session: Session) -> ExportChoices:
             .order_by(func.lower(Organisation.name))
         )
     )
-    programmes = tuple(Choice(p.id, p.display_name) for p in list_programmes(session))
+    from .programme_scope import current_programme_id
+    from .programme_tags import list_tag_kinds
+
+    current = current_programme_id(session)
+    listed = sorted(list_programmes(session), key=lambda p: p.id != current)  # stable: the rest keep their order
+    programmes = tuple(Choice(p.id, p.display_name) for p in listed)
+    tag_kinds = {p.id: tuple(k.name for k in list_tag_kinds(session, p.id)) for p in listed}
     reports = tuple(
         Choice(row[0], f"{row[1]} ({row[2]})" if row[2] else row[1])
         for row in session.execute(
@@ -100,7 +107,7 @@ def export_choices(session: Session) -> ExportChoices:
         )
     )
     templates = {kind: path for kind in TEMPLATE_KINDS if (path := template_setting(session, kind)) is not None}
-    return ExportChoices(meetings, series, organisations, programmes, reports, templates)
+    return ExportChoices(meetings, series, organisations, programmes, reports, templates, tag_kinds)
 
 
 def save_template_setting(session: Session, kind: str, path: Path | str | None) -> None:

@@ -124,8 +124,14 @@ def _carried_programme_actions(session: Session) -> tuple[set[uuid.UUID], set[uu
     return carried, partners
 
 
-def local_status_matrix(session: Session) -> LocalStatusMatrix:
-    """The actions "Alle gemeenten" carry (and any with a reported status) against gemeenten and partners."""
+def local_status_matrix(session: Session, programme_id: uuid.UUID | None = None) -> LocalStatusMatrix:
+    """The actions "Alle gemeenten" carry (and any with a reported status) against gemeenten and partners.
+
+    Only the actions of ``programme_id`` (default: the current programme) and action items of no programme.
+    """
+    from .programme_scope import action_item_condition, filter_scope, programme_action_condition, resolve
+
+    programme_id = filter_scope(session, resolve(session, programme_id))
     carried_programme, partner_ids = _carried_programme_actions(session)
     statuses = session.execute(
         select(
@@ -157,7 +163,7 @@ def local_status_matrix(session: Session) -> LocalStatusMatrix:
             )
             .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
             .join(Section, Ambition.section_id == Section.id)
-            .where(ProgrammeAction.id.in_(programme_ids))
+            .where(ProgrammeAction.id.in_(programme_ids), programme_action_condition(programme_id))
             .order_by(Section.position, Ambition.position, ProgrammeAction.position, ProgrammeAction.code)
         ):
             actions.append(MatrixAction(PROGRAMME, pa_id, code, text, status, title))
@@ -165,7 +171,8 @@ def local_status_matrix(session: Session) -> LocalStatusMatrix:
         select(ActionItem.id, ActionItem.number, ActionItem.text, ActionItem.status)
         .where(
             ActionItem.trekker_text.ilike(f"%{ALL_MUNICIPALITIES}%")
-            | ActionItem.id.in_(reported_items or {uuid.UUID(int=0)})
+            | ActionItem.id.in_(reported_items or {uuid.UUID(int=0)}),
+            action_item_condition(programme_id),
         )
         .order_by(ActionItem.number)
     ).all()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Case, Select, case, func, literal, select, union_all
+from sqlalchemy import Case, ColumnElement, Select, case, func, literal, select, union_all
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..models import (
@@ -37,6 +37,15 @@ from ..models import (
 from .action_view import ITEM, PROGRAMME
 from .actions import CLOSED_STATUSES
 from .confidentiality import confidential_scope
+from .programme_scope import action_ids as programme_action_ids
+from .programme_scope import (
+    action_item_condition,
+    filter_scope,
+    heading_title,
+    programme_action_condition,
+    resolve,
+    section_ids,
+)
 
 #: The categories of the chart, in the order they are stacked.
 CATEGORIES = ("done", "running", "not_started", "on_hold", "late")
@@ -77,8 +86,11 @@ def _category(
     )
 
 
-def _sections(session: Session) -> dict[uuid.UUID, tuple[str, int]]:
-    return {i: (t, p) for i, t, p in session.execute(select(Section.id, Section.title, Section.position))}
+def _sections(session: Session, programme_id: uuid.UUID | None) -> dict[uuid.UUID, tuple[str, int]]:
+    query = select(Section.id, Section.title, Section.position)
+    if programme_id is not None:
+        query = query.where(Section.programme_id == programme_id)
+    return {i: (t, p) for i, t, p in session.execute(query)}
 
 
 def _progress(
@@ -100,19 +112,30 @@ def _progress(
     return result
 
 
-def programme_progress(session: Session, today: date) -> list[SectionProgress]:
-    """Programme actions per section: done, running, not started, on hold and late."""
+def programme_progress(session: Session, today: date, programme_id: uuid.UUID | None = None) -> list[SectionProgress]:
+    """Programme actions per section of ``programme_id`` (default: the current programme): done, running,
+    not started, on hold and late."""
+    programme_id = resolve(session, programme_id)
     category = _category(ProgrammeAction.status, ProgrammeAction.deadline_end, today).label("category")
-    counts = session.execute(
-        select(Ambition.section_id, category, func.count())
-        .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
-        .group_by(Ambition.section_id, category)
-    ).all()
-    return _progress(session, counts, _sections(session))
+    query = select(Ambition.section_id, category, func.count()).join(
+        Ambition, ProgrammeAction.ambition_id == Ambition.id
+    )
+    if programme_id is not None:
+        query = query.where(Ambition.section_id.in_(section_ids(programme_id)))
+    counts = session.execute(query.group_by(Ambition.section_id, category)).all()
+    return _progress(session, counts, _sections(session, programme_id))
 
 
-def action_item_progress(session: Session, today: date) -> list[SectionProgress]:
-    """Action items per actielijn (through their programme action, else their working group's section)."""
+def action_item_progress(
+    session: Session, today: date, programme_id: uuid.UUID | None = None
+) -> list[SectionProgress]:
+    """Action items per actielijn (through their programme action, else their working group's section).
+
+    Only the items of ``programme_id`` (default: the current programme) and those of no programme
+    (``services.programme_scope``); the latter count under "no actielijn".
+    """
+    programme_id = resolve(session, programme_id)
+    scope = filter_scope(session, programme_id)
     group_section = aliased(Section)
     section_id = func.coalesce(Ambition.section_id, WorkingGroup.section_id).label("section_id")
     category = _category(ActionItem.status, ActionItem.deadline, today).label("category")
@@ -123,9 +146,10 @@ def action_item_progress(session: Session, today: date) -> list[SectionProgress]
         .outerjoin(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .outerjoin(WorkingGroup, ActionItem.working_group_id == WorkingGroup.id)
         .outerjoin(group_section, WorkingGroup.section_id == group_section.id)
+        .where(action_item_condition(scope))
         .group_by(section_id, category)
     ).all()
-    return _progress(session, counts, _sections(session))
+    return _progress(session, counts, _sections(session, programme_id))
 
 
 @dataclass(frozen=True)
@@ -145,8 +169,14 @@ class LateAction:
         return (today - self.deadline).days
 
 
-def late_actions(session: Session, today: date, *, limit: int = 50) -> tuple[list[LateAction], int]:
-    """The open actions furthest past their deadline (at most ``limit``) and how many are late in all."""
+def late_actions(
+    session: Session, today: date, *, limit: int = 50, programme_id: uuid.UUID | None = None
+) -> tuple[list[LateAction], int]:
+    """The open actions furthest past their deadline (at most ``limit``) and how many are late in all.
+
+    Only those of ``programme_id`` (default: the current programme) and action items of no programme.
+    """
+    programme_id = filter_scope(session, resolve(session, programme_id))
     person = aliased(Person)
     person_org = aliased(Organisation)
     trekker_org = aliased(Organisation)
@@ -169,7 +199,11 @@ def late_actions(session: Session, today: date, *, limit: int = 50) -> tuple[lis
         .outerjoin(person, ActionItem.trekker_person_id == person.id)
         .outerjoin(person_org, person.organisation_id == person_org.id)
         .outerjoin(trekker_org, ActionItem.trekker_organisation_id == trekker_org.id)
-        .where(ActionItem.deadline < today, ActionItem.status.not_in(CLOSED_STATUSES))
+        .where(
+            ActionItem.deadline < today,
+            ActionItem.status.not_in(CLOSED_STATUSES),
+            action_item_condition(programme_id),
+        )
     )
     programme = select(
         literal(PROGRAMME).label("kind"),
@@ -180,7 +214,11 @@ def late_actions(session: Session, today: date, *, limit: int = 50) -> tuple[lis
         ProgrammeAction.deadline_end.label("deadline"),
         ProgrammeAction.status.label("status"),
         literal(0).label("postponed"),
-    ).where(ProgrammeAction.deadline_end < today, ProgrammeAction.status.not_in(CLOSED_STATUSES))
+    ).where(
+        ProgrammeAction.deadline_end < today,
+        ProgrammeAction.status.not_in(CLOSED_STATUSES),
+        programme_action_condition(programme_id),
+    )
     both = union_all(items, programme).subquery()
     total = session.scalar(select(func.count()).select_from(both)) or 0
     rows = session.execute(select(both).order_by(both.c.deadline, both.c.number).limit(limit)).all()
@@ -300,19 +338,27 @@ def last_held_afstemmingsoverleg(session: Session, today: date) -> tuple[uuid.UU
     return (row[0], row[1], row[2]) if row else None
 
 
-def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12) -> ChangesSince:
+def changes_since_last_overleg(
+    session: Session, today: date, *, limit: int = 12, programme_id: uuid.UUID | None = None
+) -> ChangesSince:
     """New and closed action items, new decisions, progress updates and recorded changes since the last AO.
 
     The afstemmingsoverleg's own outcomes count (its decisions and actions are new to whoever was absent).
+    Action items and progress of another programme than ``programme_id`` (default: the current one) are
+    left out; decisions and recorded changes are the network's.
     """
     last = last_held_afstemmingsoverleg(session, today)
     if last is None:
         return ChangesSince(None, None, "")
+    programme_id = filter_scope(session, resolve(session, programme_id))
     meeting_id, since, title = last
     since_moment = datetime.combine(since, time.min, tzinfo=UTC)
     # The overview is often shown on a screen in the overleg: vertrouwelijk texts (by the one rule) stay off it.
     scope = confidential_scope(session)
-    public_actions = [ActionItem.id.not_in(list(scope.action_items))] if scope.action_items else []
+    public_actions: list[ColumnElement[bool]] = (
+        [ActionItem.id.not_in(list(scope.action_items))] if scope.action_items else []
+    )
+    public_actions.append(action_item_condition(programme_id))
     new_items = (
         select(ActionItem.number, ActionItem.text, Meeting.date)
         .join(Meeting, ActionItem.origin_meeting_id == Meeting.id)
@@ -328,7 +374,25 @@ def changes_since_last_overleg(session: Session, today: date, *, limit: int = 12
         .where(Meeting.date >= since, *public_decisions)
     )
     updates = select(ProgressUpdate.id).where(ProgressUpdate.date >= since)
+    if programme_id is not None:
+        updates = updates.where(
+            ProgressUpdate.programme_action_id.is_(None)
+            | ProgressUpdate.programme_action_id.in_(programme_action_ids(programme_id)),
+            ProgressUpdate.action_item_id.is_(None)
+            # The few items of other programmes, not the many of this one: a short list to look in.
+            | ProgressUpdate.action_item_id.not_in(select(ActionItem.id).where(~action_item_condition(programme_id))),
+        )
     records = select(ChangeRecord.id).where(ChangeRecord.changed_at >= since_moment)
+    if programme_id is not None:
+        # Changes to another programme's actions and action items are that programme's news.
+        records = records.where(
+            ~((ChangeRecord.entity == "action_item") & ChangeRecord.entity_id.in_(
+                select(ActionItem.id).where(~action_item_condition(programme_id))
+            )),
+            ~((ChangeRecord.entity == "programme_action") & ChangeRecord.entity_id.in_(
+                select(ProgrammeAction.id).where(~programme_action_condition(programme_id))
+            )),
+        )  # fmt: skip
 
     def count(query: Select[*tuple[Any, ...]]) -> int:
         return session.scalar(select(func.count()).select_from(query.subquery())) or 0
@@ -365,20 +429,24 @@ class Overview:
     late_total: int
     upcoming: tuple[UpcomingMeeting, ...]
     changes: ChangesSince
+    programme_title: str = ""  # the programme shown (the current one), when the database has several
 
 
-def load_overview(session: Session, today: date) -> Overview:
-    """The overview on ``today``."""
-    late, late_total = late_actions(session, today)
+def load_overview(session: Session, today: date, programme_id: uuid.UUID | None = None) -> Overview:
+    """The overview on ``today`` of ``programme_id`` (default: the current programme)."""
+    programme_id = resolve(session, programme_id)
+    late, late_total = late_actions(session, today, programme_id=programme_id)
     return Overview(
         today=today,
-        programme=tuple(programme_progress(session, today)),
-        action_items=tuple(action_item_progress(session, today)),
+        programme=tuple(programme_progress(session, today, programme_id)),
+        action_items=tuple(action_item_progress(session, today, programme_id)),
         late=tuple(late),
         late_total=late_total,
         upcoming=tuple(next_meetings(session, today)),
-        changes=changes_since_last_overleg(session, today),
+        changes=changes_since_last_overleg(session, today, programme_id=programme_id),
+        programme_title=heading_title(session, programme_id),
     )
+
 
 
 def _iso_date(value: object) -> date | None:

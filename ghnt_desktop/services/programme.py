@@ -170,12 +170,15 @@ def _responsibility_label(label: str, organisation: str | None, person: str | No
 
 
 def load_programme(session: Session, programme_id: uuid.UUID | None = None) -> ProgrammeTree | None:
-    """The programme ``programme_id`` (default: the first of ``list_programmes``), or None if there is none."""
+    """The programme ``programme_id`` (default: the current programme), or None if there is none."""
     programmes = list_programmes(session)
     if programme_id is None:
         if not programmes:
             return None
-        summary = programmes[0]
+        from .programme_scope import current_programme_id
+
+        current = current_programme_id(session)
+        summary = next((p for p in programmes if p.id == current), programmes[0])
     else:
         matches = [p for p in programmes if p.id == programme_id]
         if not matches:
@@ -491,8 +494,15 @@ def create_programme(
     status: ProgrammeStatus = ProgrammeStatus.ACTIVE,
     description: str = "",
 ) -> Created:
-    """Create an (empty) programme; undo with ``delete_programme``."""
+    """Create an (empty) programme; undo with ``delete_programme``.
+
+    The programme that was current stays current (a new period's programme or a municipal plan must not
+    take over the overview and the afstemmingsoverleg by being newer): the choice is stored first.
+    """
     _check_years(period_start, period_end)
+    from .programme_scope import pin_current_programme
+
+    pin_current_programme(session)
     programme = Programme(
         region=_clean("region", region, 200),
         title=_clean("title", title, 300),
@@ -529,10 +539,12 @@ def delete_programme(session: Session, programme_id: uuid.UUID) -> Removed:
         ("progress_report", report_id, {"programme_id": programme.id})
         for report_id in session.scalars(select(ProgressReport.id).where(ProgressReport.programme_id == programme.id))
     ]
-    row = snapshot(programme)
+    # Its label kinds and labels go with it (no action can carry them: it has no sections) and come back on undo.
+    kinds = list(programme.tag_kinds)
+    rows = [snapshot(programme)] + [snapshot(k) for k in kinds] + [snapshot(t) for k in kinds for t in k.tags]
     session.delete(programme)
     session.flush()
-    return Removed(_changes(programme_id), rows=(row,), updated=tuple(updated))
+    return Removed(_changes(programme_id), rows=tuple(rows), updated=tuple(updated))
 
 
 # Sections
@@ -1062,6 +1074,18 @@ def _refuse_if_referenced(session: Session, what: str, action_ids: list[uuid.UUI
         )
 
 
+def _tag_links(session: Session, action_ids: list[uuid.UUID]) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """The labels of actions about to be deleted, as association rows ``restore_removed`` puts back."""
+    from ..models import programme_action_tag as links
+
+    if not action_ids:
+        return ()
+    rows = session.execute(
+        select(links.c.programme_action_id, links.c.tag_id).where(links.c.programme_action_id.in_(action_ids))
+    )
+    return tuple(("programme_action_tag", {"programme_action_id": a, "tag_id": t}) for a, t in rows)
+
+
 def _remove_actions(
     session: Session, actions: list[ProgrammeAction]
 ) -> tuple[list[tuple[str, dict[str, Any]]], list[uuid.UUID]]:
@@ -1102,8 +1126,9 @@ def delete_programme_action(session: Session, action_id: uuid.UUID) -> Removed:
     action = _action(session, action_id)
     subtree = _subtree(session, action)
     _refuse_if_referenced(session, f"De actie {action.code or first_words(action.text)}", [a.id for a in subtree])
+    links = _tag_links(session, [a.id for a in subtree])
     rows, ids = _remove_actions(session, subtree)
-    return Removed(_changes(action_id, *ids), rows=tuple(rows))
+    return Removed(_changes(action_id, *ids), rows=tuple(rows), links=links)
 
 
 def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
@@ -1113,7 +1138,7 @@ def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
     _refuse_if_referenced(session, f"De ambitie {ambition.code or first_words(ambition.text)}", [a.id for a in actions])
     responsibilities = _own_responsibilities(session, ambition_id=ambition.id)
     rows = [snapshot(ambition)] + [snapshot(r) for r in responsibilities]
-    links = _indicator_links(session, [], [ambition.id])
+    links = _indicator_links(session, [], [ambition.id]) + list(_tag_links(session, [a.id for a in actions]))
     action_rows, _ids = _remove_actions(session, _tree_order(actions))
     for record in responsibilities:
         session.delete(record)
@@ -1140,6 +1165,7 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     for group in session.scalars(select(WorkingGroup).where(WorkingGroup.section_id == section.id)):
         updated.append(("working_group", group.id, {"section_id": section.id}))
         group.section_id = None
+    links += _tag_links(session, [a.id for a in actions])
     action_rows, _ids = _remove_actions(session, actions)
     for record in responsibilities:
         session.delete(record)

@@ -39,6 +39,7 @@ from ..models import (
     SectionKind,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
+from .programme_scope import pin_current_programme
 
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
 _NOT_AN_ORGANISATION = re.compile(
@@ -276,6 +277,8 @@ def import_programme(
         raise ValidationError("Er is niets aangevinkt om in te lezen. Vink ten minste één ambitie of actie aan.")
     others = session.scalar(select(func.count(Programme.id))) or 0
     status = ProgrammeStatus.ACTIVE if others == 0 else ProgrammeStatus.CONCEPT
+    # The programme the user works in stays current; choosing the imported one is a step on the Programma page.
+    pin_current_programme(session)
     programme = Programme(
         id=uuid.uuid4(),
         title=name,

@@ -156,7 +156,7 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("docx", "actielijst"): frozenset(
         {"series", "organisation", "period", "group_by", "include_closed", "confidential"}
     ),
-    ("docx", "programma"): frozenset({"programme"}),
+    ("docx", "programma"): frozenset({"programme", "tag_kind"}),
     ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
     ("docx", "voortgangsoverzicht"): frozenset({"programme", "confidential"}),
     # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
@@ -355,6 +355,11 @@ class ExportDialog(QDialog):
         if not self.choices.programmes:
             self.programme_combo.addItem(self.tr("(nog geen actieprogramma)"), None)
         self.form.addRow(self.tr("Actie&programma:"), self.programme_combo)
+        # The programme table per actielijn, or per label of one kind (seed 003: per processtap).
+        self.tag_kind_combo = QComboBox(self)
+        self.form.addRow(self.tr("Tabel &indelen per:"), self.tag_kind_combo)
+        self.programme_combo.currentIndexChanged.connect(self._fill_tag_kinds)
+        self._fill_tag_kinds()
 
         self.report_combo = QComboBox(self)
         self._fill_reports(self.choices.reports, None)
@@ -584,6 +589,7 @@ class ExportDialog(QDialog):
             "organisation": self.organisation_combo,
             "group_by": self.group_combo,
             "programme": self.programme_combo,
+            "tag_kind": self.tag_kind_combo,
             "report": self.report_row,
             "year": self.year_row,
             "include_closed": self.include_closed_check,
@@ -591,7 +597,9 @@ class ExportDialog(QDialog):
             "confidential": self.confidential_row,
         }
         for name, widget in rows.items():
-            self.form.setRowVisible(widget, name in fields)
+            # The label kinds only when the programme has any.
+            shown = name in fields and (name != "tag_kind" or self.tag_kind_combo.count() > 1)
+            self.form.setRowVisible(widget, shown)
         # "(geen)" only makes sense for the presentielijst, whose year overview can stand alone.
         none_item = self.meeting_combo.model().item(0)
         none_item.setEnabled(entry.kind == "presentielijst")
@@ -746,6 +754,15 @@ class ExportDialog(QDialog):
 
     # -- running --------------------------------------------------------------------------------------
 
+    def _fill_tag_kinds(self) -> None:
+        kinds = getattr(self.choices, "tag_kinds", {}).get(self.programme_combo.currentData(), ())
+        self.tag_kind_combo.clear()
+        self.tag_kind_combo.addItem(self.tr("actielijn"), "")
+        for kind in kinds:
+            self.tag_kind_combo.addItem(kind.lower(), kind)
+        if hasattr(self, "form") and "tag_kind" in self._fields():
+            self.form.setRowVisible(self.tag_kind_combo, self.tag_kind_combo.count() > 1)
+
     def build_request(self) -> ExportRequest:
         """The export the dialog's fields describe (``ValidationError`` for what is missing)."""
         from ..exports.jobs import ExportRequest
@@ -774,6 +791,7 @@ class ExportDialog(QDialog):
             date_from=_pydate(self.date_from.date()) if period else None,
             date_to=_pydate(self.date_to.date()) if period else None,
             group_by=self.group_combo.currentData() if "group_by" in fields else "actielijn",
+            tag_kind=(self.tag_kind_combo.currentData() or "") if "tag_kind" in fields else "",
             include_closed="include_closed" in fields and self.include_closed_check.isChecked(),
             include_confidential="confidential" in fields and self.confidential_check.isChecked(),
             sheet_per_actielijn="sheet_per_actielijn" in fields and self.sheet_check.isChecked(),

@@ -327,12 +327,59 @@ class MainWindow(QMainWindow):
 
     # Databases.
 
-    def open_start_database(self, path: Path) -> bool:
-        """Open ``path`` at start-up: a missing file becomes the demo database; refusal offers another file."""
+    def open_start_database(self, path: Path, *, ask: bool = False) -> bool:
+        """Open ``path`` at start-up: a missing file becomes the demo database; refusal offers another file.
+
+        With ``ask`` (an interactive first start, not the tests, the smoke test or an offscreen run) a missing
+        file first offers the choice between the demo and a new region of the user's own.
+        """
         path = Path(path).expanduser().absolute()
         if not (path.exists() and path.stat().st_size > 0):
+            if ask:
+                return self._first_start(path)
             return self._create_demo(path)
         return self.open_database_file(path, at_start=True)
+
+    def _first_start(self, path: Path) -> bool:
+        """No database yet: the demo, a new region (its form; Annuleren comes back here) or another file."""
+        from .new_region import NewRegionDialog, StartChoiceDialog
+
+        while True:
+            choice = StartChoiceDialog(self)
+            choice.exec()
+            if choice.choice == StartChoiceDialog.NEW_REGION:
+                dialog = NewRegionDialog(self)
+                if dialog.exec() and dialog.spec is not None:
+                    return self.create_region_database(path, dialog.spec, at_start=True)
+                continue
+            if choice.choice == StartChoiceDialog.OPEN and self.choose_database(at_start=True):
+                return True
+            if choice.choice == StartChoiceDialog.DEMO:
+                return self._create_demo(path)
+
+    def create_region_database(self, path: Path, spec, *, at_start: bool = False) -> bool:
+        """Create the database ``path`` for the new region ``spec`` (a checked ``NewRegion``) and show it."""
+        from ..services.new_region import create_region
+
+        if not self.open_database_file(path, at_start=at_start, create=True) or self.database is None:
+            return False
+        try:
+            summary = self.database.write(lambda session: create_region(session, spec))
+        except Exception as exc:  # noqa: BLE001 - shown to the user; the new file stays, empty and valid
+            show_error(self, exc)
+            return True
+        self.refresh()
+        self.show_status(
+            arg(
+                self.tr("Nieuwe regio %1 aangemaakt in %2: %3 actielijnen, %4 gemeenten, %5 ketenpartners."),
+                spec.region,
+                path,
+                summary.sections,
+                summary.municipalities,
+                summary.partners,
+            )
+        )
+        return True
 
     def _create_demo(self, path: Path) -> bool:
         _set_wait_cursor()
@@ -498,14 +545,16 @@ class MainWindow(QMainWindow):
         return path
 
     def choose_new_database(self) -> bool:
-        """Ask for a new file name and create an empty database there."""
+        """Bestand > Nieuwe database: the new region's answers, then a new file name; the region is made there."""
+        from .new_region import NewRegionDialog
+
+        dialog = NewRegionDialog(self)
+        if not dialog.exec() or dialog.spec is None:
+            return False
         path = self._ask_new_database_path(self.tr("Nieuwe database"))
         if path is None:
             return False
-        if self.open_database_file(path, create=True):
-            self.show_status(arg(self.tr("Nieuwe database aangemaakt: %1"), path))
-            return True
-        return False
+        return self.create_region_database(path, dialog.spec)
 
     def set_opened(self, opened: OpenedDatabase) -> None:
         """Show an opened database (with its lock, or read-only) in every page."""

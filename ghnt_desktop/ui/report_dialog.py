@@ -280,9 +280,12 @@ class ReportDialog(QDialog):
 
     def _load_programmes(self) -> None:
         from ..services.programme import list_programmes
+        from ..services.programme_scope import current_programme_id
 
         with self.database.session() as session:
-            programmes = list_programmes(session)
+            current = current_programme_id(session)
+            # The current programme first: a new report belongs to it (see _fill).
+            programmes = sorted(list_programmes(session), key=lambda p: p.id != current)
         self.programme_combo.blockSignals(True)  # filling the list is no edit
         self.programme_combo.clear()
         self.programme_combo.addItem(self.tr("(geen)"), None)

@@ -201,6 +201,18 @@
     <context>
         <name>ActionsPage</name>
         <message>
+            <source>Acties: %1</source>
+            <translation>Actions: %1</translation>
+        </message>
+        <message>
+            <source>Alle labels</source>
+            <translation>All labels</translation>
+        </message>
+        <message>
+            <source>La&amp;bel:</source>
+            <translation>La&amp;bel:</translation>
+        </message>
+        <message>
             <source>Acties</source>
             <translation>Actions</translation>
         </message>
@@ -942,6 +954,10 @@
     </context>
     <context>
         <name>ExportDialog</name>
+        <message>
+            <source>Tabel &amp;indelen per:</source>
+            <translation>Arrange table &amp;by:</translation>
+        </message>
         <message>
             <source>Document maken</source>
             <extracomment>An export ended (made, failed or cancelled) and the dialog shows the outcome.</extracomment>
@@ -1820,6 +1836,10 @@ Status in the region: %2</translation>
         <message>
             <source>De handleiding bij het scherm dat u ziet (F1)</source>
             <translation>The user guide for the screen you are on (F1)</translation>
+        </message>
+        <message>
+            <source>Nieuwe regio %1 aangemaakt in %2: %3 actielijnen, %4 gemeenten, %5 ketenpartners.</source>
+            <translation>New region %1 created in %2: %3 action lines, %4 municipalities, %5 partners.</translation>
         </message>
         <message>
             <source>&amp;Bestand</source>
@@ -2987,6 +3007,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
     <context>
         <name>OverviewPage</name>
         <message>
+            <source>Overzicht: %1</source>
+            <translation>Overview: %1</translation>
+        </message>
+        <message>
             <source>Gereed</source>
             <translation>Done</translation>
         </message>
@@ -3134,6 +3158,34 @@ Do you want to archive the person? Use Departure and successor when someone leav
     </context>
     <context>
         <name>ProgrammePage</name>
+        <message>
+            <source>Programma &amp;bewerken...</source>
+            <translation>&amp;Edit programme...</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuw programma...</source>
+            <translation>&amp;New programme...</translation>
+        </message>
+        <message>
+            <source>Deze database bevat nog geen programma. Kies Programma &gt; Nieuw programma.</source>
+            <translation>This database has no programme yet. Choose Programme &gt; New programme.</translation>
+        </message>
+        <message>
+            <source>&amp;Labels (processtappen, doelgroepen)...</source>
+            <translation>&amp;Labels (process steps, target groups)...</translation>
+        </message>
+        <message>
+            <source>Onafgeronde acties &amp;meenemen uit een ander programma...</source>
+            <translation>Carry &amp;over unfinished actions from another programme...</translation>
+        </message>
+        <message>
+            <source>Labels van de actie wijzigen</source>
+            <translation>Change the action&apos;s labels</translation>
+        </message>
+        <message>
+            <source>Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de documenten tonen dit programma.</source>
+            <translation>The chosen programme is the current one: Overview, Actions, the coordination meeting and the documents show this programme.</translation>
+        </message>
         <message>
             <source>Programma</source>
             <translation>Programme</translation>
@@ -3836,6 +3888,90 @@ Do you want to archive the working group?</translation>
     </context>
     <context>
         <name>editors</name>
+        <message>
+            <source>La&amp;bels:</source>
+            <translation>La&amp;bels:</translation>
+        </message>
+        <message>
+            <source>(geen labels; zie Programma &gt; Labels)</source>
+            <translation>(no labels; see Programme &gt; Labels)</translation>
+        </message>
+        <message>
+            <source>Labels van het programma</source>
+            <translation>Labels of the programme</translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation>Label</translation>
+        </message>
+        <message>
+            <source>Acties</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <source>Nieuwe &amp;soort...</source>
+            <translation>New &amp;kind...</translation>
+        </message>
+        <message>
+            <source>Nieuw &amp;label...</source>
+            <translation>New &amp;label...</translation>
+        </message>
+        <message>
+            <source>&amp;Verwijderen</source>
+            <translation>&amp;Delete</translation>
+        </message>
+        <message>
+            <source>Sluiten</source>
+            <translation>Close</translation>
+        </message>
+        <message>
+            <source>Nieuwe soort label</source>
+            <translation>New kind of label</translation>
+        </message>
+        <message>
+            <source>Naam (bijvoorbeeld Processtap of Doelgroep):</source>
+            <translation>Name (for example Process step or Target group):</translation>
+        </message>
+        <message>
+            <source>Labels van deze soort</source>
+            <translation>Labels of this kind</translation>
+        </message>
+        <message>
+            <source>De labels, één per regel (u kunt ze ook later toevoegen):</source>
+            <translation>The labels, one per line (you can also add them later):</translation>
+        </message>
+        <message>
+            <source>Soort label toevoegen</source>
+            <translation>Add kind of label</translation>
+        </message>
+        <message>
+            <source>Nieuw label</source>
+            <translation>New label</translation>
+        </message>
+        <message>
+            <source>Label bij %1:</source>
+            <translation>Label of %1:</translation>
+        </message>
+        <message>
+            <source>Label toevoegen</source>
+            <translation>Add label</translation>
+        </message>
+        <message>
+            <source>Soort label verwijderen</source>
+            <translation>Delete kind of label</translation>
+        </message>
+        <message>
+            <source>%1 en alle labels ervan verwijderen? Acties verliezen die labels.</source>
+            <translation>Delete %1 and all its labels? Actions lose those labels.</translation>
+        </message>
+        <message>
+            <source>Label verwijderen</source>
+            <translation>Delete label</translation>
+        </message>
+        <message>
+            <source>Labels geven acties een indeling naast de actielijnen, zoals processtappen (signaleren, melden, ...) en doelgroepen. In Acties kunt u erop filteren; het programmadocument kan erop groeperen.</source>
+            <translation>Labels arrange actions beside the action lines, such as process steps (detecting, reporting, ...) and target groups. Actions can be filtered on them; the programme document can be grouped by them.</translation>
+        </message>
         <message>
             <source>Datum</source>
             <translation>Date</translation>
@@ -4659,6 +4795,218 @@ Please attach this file when you report the error.</translation>
         <message>
             <source>zo</source>
             <translation>Sun</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryDialog</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Onafgeronde acties meenemen</source>
+            <translation>Carry over unfinished actions</translation>
+        </message>
+        <message>
+            <source>&amp;Uit programma:</source>
+            <translation>&amp;From programme:</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Planning</source>
+            <translation>Timing</translation>
+        </message>
+        <message>
+            <source>&amp;Alles aanvinken</source>
+            <translation>Tick &amp;all</translation>
+        </message>
+        <message>
+            <source>&amp;Niets aanvinken</source>
+            <translation>Tick &amp;none</translation>
+        </message>
+        <message>
+            <source>Staat al in het huidige programma</source>
+            <translation>Already in the current programme</translation>
+        </message>
+        <message>
+            <source>al meegenomen</source>
+            <translation>already carried over</translation>
+        </message>
+        <message>
+            <source>%1 van %2 onafgeronde acties aangevinkt</source>
+            <translation>%1 of %2 unfinished actions ticked</translation>
+        </message>
+        <message>
+            <source>%1 acties &amp;meenemen</source>
+            <translation>Carry &amp;over %1 actions</translation>
+        </message>
+        <message>
+            <source>%1 acties meenemen</source>
+            <translation>Carry over %1 actions</translation>
+        </message>
+        <message>
+            <source>%1 acties meegenomen in het huidige programma (Ctrl+Z maakt dit ongedaan).</source>
+            <translation>%1 actions carried over into the current programme (Ctrl+Z undoes this).</translation>
+        </message>
+        <message>
+            <source>De aangevinkte acties worden gekopieerd naar &lt;b&gt;%1&lt;/b&gt;, onder dezelfde actielijn en ambitie, met hun status, planning, werkgroep, trekkers en labels. Het oude programma blijft zoals het was.</source>
+            <translation>The ticked actions are copied into &lt;b&gt;%1&lt;/b&gt;, under the same action line and ambition, with their status, timing, working group, leads and labels. The old programme stays as it was.</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewRegionDialog</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>t/m</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Regio:</source>
+            <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>&amp;Looptijd:</source>
+            <translation>Peri&amp;od:</translation>
+        </message>
+        <message>
+            <source>Welkom bij GHNT Desktop</source>
+            <translation>Welcome to GHNT Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;Demo bekijken</source>
+            <translation>View the &amp;demo</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuwe regio...</source>
+            <translation>&amp;New region...</translation>
+        </message>
+        <message>
+            <source>Bestaande database &amp;openen...</source>
+            <translation>&amp;Open an existing database...</translation>
+        </message>
+        <message>
+            <source>Nieuwe regio</source>
+            <translation>New region</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld Zuid-Holland Zuid</source>
+            <translation>for example Zuid-Holland Zuid</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld Regionaal actieprogramma GHNT</source>
+            <translation>for example Regional action programme GHNT</translation>
+        </message>
+        <message>
+            <source>De drie landelijke actielijnen</source>
+            <translation>The three national action lines</translation>
+        </message>
+        <message>
+            <source>Eigen actielijnen (één per regel):</source>
+            <translation>Own action lines (one per line):</translation>
+        </message>
+        <message>
+            <source> x per jaar</source>
+            <translation> x per year</translation>
+        </message>
+        <message>
+            <source>Processtappen en doelgroepen als labels (aan te passen in het programma)</source>
+            <translation>Process steps and target groups as labels (editable in the programme)</translation>
+        </message>
+        <message>
+            <source>&amp;Programma:</source>
+            <translation>&amp;Programme:</translation>
+        </message>
+        <message>
+            <source>Actielijnen:</source>
+            <translation>Action lines:</translation>
+        </message>
+        <message>
+            <source>&amp;Afstemmingsoverleg:</source>
+            <translation>&amp;Coordination meeting:</translation>
+        </message>
+        <message>
+            <source>&amp;Bestuurlijk overleg:</source>
+            <translation>&amp;Board meeting:</translation>
+        </message>
+        <message>
+            <source>&amp;Gemeenten van de regio</source>
+            <translation>&amp;Municipalities of the region</translation>
+        </message>
+        <message>
+            <source>Eén gemeente per regel, of geplakt uit Word of Excel:
+Alblasserdam
+Dordrecht
+Gorinchem
+...</source>
+            <translation>One municipality per line, or pasted from Word or Excel:
+Alblasserdam
+Dordrecht
+Gorinchem
+...</translation>
+        </message>
+        <message>
+            <source>%1 gemeenten gelezen</source>
+            <translation>%1 municipalities read</translation>
+        </message>
+        <message>
+            <source>Belangrijkste &amp;ketenpartners</source>
+            <translation>Main par&amp;tners</translation>
+        </message>
+        <message>
+            <source>Eén organisatie per regel:
+Veilig Thuis
+Politie
+Openbaar Ministerie
+GGD
+...</source>
+            <translation>One organisation per line:
+Veilig Thuis
+Politie
+Openbaar Ministerie
+GGD
+...</translation>
+        </message>
+        <message>
+            <source>%1 ketenpartners gelezen</source>
+            <translation>%1 partners read</translation>
+        </message>
+        <message>
+            <source>Regio aan&amp;maken</source>
+            <translation>Cre&amp;ate region</translation>
+        </message>
+        <message>
+            <source>(regio)</source>
+            <translation>(region)</translation>
+        </message>
+        <message>
+            <source>Afstemmingsoverleg GHNT %1</source>
+            <translation>Afstemmingsoverleg GHNT %1</translation>
+        </message>
+        <message>
+            <source>Bestuurlijk overleg GHNT %1</source>
+            <translation>Bestuurlijk overleg GHNT %1</translation>
+        </message>
+        <message>
+            <source>Vul de eigen actielijnen in, één per regel, of kies de landelijke drie.</source>
+            <translation>Fill in the own action lines, one per line, or choose the national three.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Hoe wilt u beginnen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Met de demo ziet u hoe de app werkt: het actieprogramma van de regio Groningen met een jaar overleggen, besluiten en acties (verzonnen mensen).&lt;br&gt;&lt;br&gt;Met een nieuwe regio begint u met een lege database voor uw eigen programma: u vult de naam van de regio, het programma, de gemeenten en de ketenpartners in.</source>
+            <translation>&lt;b&gt;How would you like to start?&lt;/b&gt;&lt;br&gt;&lt;br&gt;The demo shows how the app works: the action programme of the Groningen region with a year of meetings, decisions and actions (invented people).&lt;br&gt;&lt;br&gt;With a new region you start with an empty database for your own programme: you fill in the name of the region, the programme, the municipalities and the partners.</translation>
         </message>
     </context>
 </TS>

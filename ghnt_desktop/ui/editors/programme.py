@@ -31,6 +31,7 @@ from ...models import ActionStatus, ProgrammeStatus, SectionKind
 from ...services import ValidationError
 from .forms import FormDialog, RecordCombo, TextEdit, changed_values, fill_enum_combo, select_data, tr
 from .responsibility import ResponsibilityEditor
+from .tags import TagPicker
 
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")  # fmt: skip
@@ -344,6 +345,9 @@ class ActionForm(DetailForm):
         self.form.addRow(planning_label, planning)
         self.form.addRow(tr("&Status:"), self.status)
         self.form.addRow(tr("&Werkgroep:"), self.working_group)
+        # Saved at once when ticked (one undoable step), apart from Opslaan: see ProgrammePage._save_tags.
+        self.tags = TagPicker(self)
+        self.form.addRow(tr("La&bels:"), self.tags)
         self.form.addRow(tr("&Notities:"), self.notes)
         self.form.addRow(self.responsibility)
         self.deadline.textChanged.connect(self._show_period)

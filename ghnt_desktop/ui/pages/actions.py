@@ -136,6 +136,7 @@ class ActionsPage(Page):
             self.section_combo,
             self.group_combo,
             self.meeting_combo,
+            self.tag_combo,
         ):
             combo.currentIndexChanged.connect(self.apply_filter)
         for box in (self.open_only, self.late_only, self.quarter_only):
@@ -166,6 +167,8 @@ class ActionsPage(Page):
         self.section_combo = combo(self.tr("Alle actielijnen"))
         self.group_combo = combo(self.tr("Alle werkgroepen"))
         self.meeting_combo = combo(self.tr("Alle overleggen"))
+        # The programme's own labels (processtappen, doelgroepen); hidden when it has none.
+        self.tag_combo = combo(self.tr("Alle labels"))
         self.open_only = QCheckBox(self.tr("Alleen open"), self)
         self.late_only = QCheckBox(self.tr("Te laat"), self)
         self.quarter_only = QCheckBox(self.tr("Deadline dit kwartaal"), self)
@@ -192,6 +195,12 @@ class ActionsPage(Page):
         checks.setSpacing(16)
         for box in (self.open_only, self.late_only, self.quarter_only):
             checks.addWidget(box)
+        self.tag_row = QWidget(self)
+        tag_layout = labelled(self.tr("La&bel:"), self.tag_combo)
+        tag_layout.setContentsMargins(0, 0, 0, 0)
+        self.tag_row.setLayout(tag_layout)
+        self.tag_row.hide()
+        checks.addWidget(self.tag_row)
         checks.addStretch(1)
         checks.addWidget(self.clear_button)
         grid.addLayout(checks, 2, 0, 1, 4)
@@ -227,6 +236,7 @@ class ActionsPage(Page):
             overdue=self.late_only.isChecked(),
             due_this_quarter=self.quarter_only.isChecked(),
             search=self.search_edit.text(),
+            tag_id=self.tag_combo.currentData(),
         )
 
     def apply_filter(self) -> None:
@@ -239,7 +249,8 @@ class ActionsPage(Page):
 
     def clear_filters(self) -> None:
         widgets = (self.search_edit, self.status_combo, self.kind_combo, self.trekker_combo, self.section_combo)
-        widgets += (self.group_combo, self.meeting_combo, self.open_only, self.late_only, self.quarter_only)
+        widgets += (self.group_combo, self.meeting_combo, self.tag_combo, self.open_only, self.late_only)
+        widgets += (self.quarter_only,)
         for widget in widgets:
             widget.blockSignals(True)
         self.search_edit.clear()
@@ -250,6 +261,7 @@ class ActionsPage(Page):
             self.section_combo,
             self.group_combo,
             self.meeting_combo,
+            self.tag_combo,
         ):
             combo.setCurrentIndex(0)
         for box in (self.open_only, self.late_only, self.quarter_only):
@@ -381,6 +393,11 @@ class ActionsPage(Page):
         refill(self.section_combo, choices.sections)
         refill(self.group_combo, choices.working_groups)
         refill(self.meeting_combo, choices.meetings)
+        refill(self.tag_combo, choices.tags)
+        self.tag_row.setVisible(bool(choices.tags))
+        # With several programmes in the database, the heading names the one shown (the current one).
+        title = choices.programme_title
+        self.title_label.setText(arg(self.tr("Acties: %1"), title) if title else self.tr("Acties"))
 
     def apply_changes(self, changes) -> None:
         """After an edit read only the rows it touched, when they are all known (shown or not); else

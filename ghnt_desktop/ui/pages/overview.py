@@ -235,6 +235,9 @@ class OverviewPage(Page):
         self.fit_columns_once(self.upcoming_view, main_column=UpcomingModel.TITLE, max_width=120)
         self._show_changes(overview.changes)
         self.count_label.setText(arg(self.tr("Stand op %1"), short_date(today)))
+        # With several programmes in the database, the heading names the one shown (the current one).
+        title = getattr(overview, "programme_title", "")
+        self.title_label.setText(arg(self.tr("Overzicht: %1"), title) if title else self.tr("Overzicht"))
 
     def _show_changes(self, changes) -> None:
         self.changes_list.clear()

@@ -50,10 +50,23 @@ class ProgrammePage(Page):
         self.programme_combo = QComboBox(self)
         self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.programme_label.setBuddy(self.programme_combo)
-        self.edit_programme_button = QPushButton(self.tr("Programma bewerken..."), self)
-        self.new_programme_button = QPushButton(self.tr("Nieuw programma..."), self)
-        self.edit_programme_button.clicked.connect(self.edit_programme)
-        self.new_programme_button.clicked.connect(self.new_programme)
+        self.programme_combo.setToolTip(
+            self.tr("Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de "
+                    "documenten tonen dit programma.")
+        )
+        # One menu button for the programme itself: the tree's toolbar keeps its room at 1366 px and less.
+        self.more_button = QPushButton(self.tr("Programma"), self)
+        more = QMenu(self.more_button)
+        self.edit_programme_action = more.addAction(self.tr("Programma &bewerken..."))
+        self.edit_programme_action.triggered.connect(self.edit_programme)
+        self.new_programme_action = more.addAction(self.tr("&Nieuw programma..."))
+        self.new_programme_action.triggered.connect(self.new_programme)
+        more.addSeparator()
+        self.tags_action = more.addAction(self.tr("&Labels (processtappen, doelgroepen)..."))
+        self.tags_action.triggered.connect(self.edit_tags)
+        self.carry_action = more.addAction(self.tr("Onafgeronde acties &meenemen uit een ander programma..."))
+        self.carry_action.triggered.connect(self.carry_actions)
+        self.more_button.setMenu(more)
 
         self.model = ProgrammeTreeModel(self)
         self.view = QTreeView(self)
@@ -91,11 +104,12 @@ class ProgrammePage(Page):
         top.addStretch(1)
         top.addWidget(self.programme_label)
         top.addWidget(self.programme_combo)
-        top.addWidget(self.edit_programme_button)
-        top.addWidget(self.new_programme_button)
+        top.addWidget(self.more_button)
         self.body().addLayout(top)
 
-        self.empty_label = QLabel(self.tr("Deze database bevat nog geen programma. Kies Nieuw programma."), self)
+        self.empty_label = QLabel(
+            self.tr("Deze database bevat nog geen programma. Kies Programma > Nieuw programma."), self
+        )
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.hide()
 
@@ -110,6 +124,7 @@ class ProgrammePage(Page):
         for form in (self.section_form, self.ambition_form, self.action_form):
             self.forms.addWidget(form)
             form.save_requested.connect(self._save_form)
+        self.action_form.tags.tags_chosen.connect(self._save_tags)
         self.forms.setMinimumWidth(380)
 
         left = QWidget(self)
@@ -169,11 +184,12 @@ class ProgrammePage(Page):
     def load(self, database) -> None:
         from ...services.network import list_working_groups
         from ...services.programme import list_programmes, responsibility_choices
+        from ...services.programme_scope import current_programme_id
 
         super().load(database)
-        previous = self.programme_combo.currentData()
         with database.session() as session:
             programmes = list_programmes(session)
+            previous = current_programme_id(session)
             choices = responsibility_choices(session)
             groups = [(g.name, g.id) for g in list_working_groups(session) if not g.archived]
         self.ambition_form.responsibility.set_choices(choices)
@@ -183,17 +199,41 @@ class ProgrammePage(Page):
         self.programme_combo.clear()
         for summary in programmes:
             self.programme_combo.addItem(summary.display_name, summary.id)
-        index = max(self.programme_combo.findData(previous), 0) if previous is not None else 0
+        # Compared in Python: findData() compares the wrapped UUID objects by identity.
+        index = next((n for n, summary in enumerate(programmes) if summary.id == previous), 0)
         self.programme_combo.setCurrentIndex(index if programmes else -1)
         self.programme_combo.blockSignals(False)
         several = len(programmes) > 1
         self.programme_label.setVisible(several)
         self.programme_combo.setVisible(several)
-        self.edit_programme_button.setEnabled(bool(programmes))
+        self.edit_programme_action.setEnabled(bool(programmes))
+        self.tags_action.setEnabled(bool(programmes))
+        self.carry_action.setEnabled(several)
         self._load_tree()
 
     def _programme_chosen(self, _index: int) -> None:
-        self._load_tree()
+        """The chosen programme becomes the current one for every page (stored in the database)."""
+        from ...services.programme_scope import set_current_programme
+
+        programme_id = self.programme_combo.currentData()
+        window = self._window()
+        if programme_id is None or self.database is None or window is None or self.database.read_only:
+            self._load_tree()
+            return
+        try:
+            changes = self.database.write(lambda s: set_current_programme(s, programme_id))
+        except Exception as exc:  # noqa: BLE001 - a full disk, a busy or replaced file: say so, show the old choice
+            from ..errors import show_error
+
+            show_error(self, exc)
+            self.load(self.database)
+            return
+        window.apply_changes(changes)  # this page reloads too
+
+    def programme_index(self, programme_id: uuid.UUID) -> int:
+        """The chooser's row of ``programme_id`` (-1 when absent)."""
+        ids = [self.programme_combo.itemData(n) for n in range(self.programme_combo.count())]
+        return ids.index(programme_id) if programme_id in ids else -1
 
     def current_programme_id(self) -> uuid.UUID | None:
         return self.programme_combo.currentData()
@@ -325,11 +365,56 @@ class ProgrammePage(Page):
         try:
             with self.database.session() as session:
                 detail = getter(session, node.row.id)
+                if node.kind == ACTION:
+                    self._load_action_tags(session, node.row.id)
         except NotFoundError:
             self.forms.setCurrentWidget(self.nothing_label)
             return
         form.load(detail)
         self.forms.setCurrentWidget(form)
+
+    def _load_action_tags(self, session, action_id: uuid.UUID) -> None:
+        from ...services.programme_tags import action_tag_ids, list_tag_kinds
+
+        programme_id = self.current_programme_id()
+        kinds = list_tag_kinds(session, programme_id) if programme_id is not None else []
+        groups = [(kind.name, [(tag.name, tag.id) for tag in kind.tags]) for kind in kinds]
+        self.action_form.tags.set_tags(groups, action_tag_ids(session, action_id))
+
+    def _save_tags(self, tag_ids: list) -> None:
+        """The labels ticked on the action form: saved at once, one undoable step."""
+        from ...services.programme_tags import set_action_tags
+        from ..undo import edit_command
+
+        window = self._window()
+        detail = self.action_form.detail
+        if window is None or detail is None:
+            return
+        self._pending_select = detail.id
+        if self._push(edit_command(window, self.tr("Labels van de actie wijzigen"), set_action_tags, detail.id,
+                                   tag_ids=list(tag_ids))):  # fmt: skip
+            self.status_message.emit(self.tr("Opgeslagen."))
+        self._pending_select = None
+
+    def edit_tags(self) -> None:
+        """Programma > Labels: the tag kinds and tags of the current programme."""
+        from ..editors.tags import TagsDialog
+
+        programme_id = self.current_programme_id()
+        window = self._window()
+        if programme_id is None or window is None:
+            return
+        TagsDialog(window, programme_id, self).exec()
+
+    def carry_actions(self) -> None:
+        """Programma > Onafgeronde acties meenemen: review another programme's unfinished actions, copy the chosen."""
+        from ..programme_carry import CarryDialog
+
+        programme_id = self.current_programme_id()
+        window = self._window()
+        if programme_id is None or window is None:
+            return
+        CarryDialog(window, programme_id, self).exec()
 
     def _focus_form(self) -> None:
         form = self.forms.currentWidget()
@@ -620,6 +705,6 @@ class ProgrammePage(Page):
             lambda s, record_id: delete_programme(s, record_id),
         )
         if self._push(command):
-            index = self.programme_combo.findData(command.result.id)
+            index = self.programme_index(command.result.id)
             if index >= 0:
                 self.programme_combo.setCurrentIndex(index)

@@ -210,9 +210,8 @@ class WorkingGroupsPage(Page):
             organisations = [(r.name, r.id) for r in list_organisations(session, include_archived=False)]
             people = [(r.name, r.id) for r in list_people(session, include_archived=False)]
             sections = []
-            programmes = list_programmes(session)
-            if programmes:
-                tree = load_programme(session, programmes[0].id)
+            if list_programmes(session):
+                tree = load_programme(session)  # the current programme's sections
                 sections = [(s.title, s.id) for s in tree.sections] if tree else []
         return organisations, people, sections
 
