@@ -32,7 +32,8 @@ from ghnt_desktop.services import ValidationError
 from ghnt_desktop.services.action_view import ViewFilter, filter_view
 from ghnt_desktop.services.actions import first_view_ids, load_action_view, view_choices
 from ghnt_desktop.services.agenda import carry_forward_proposal
-from ghnt_desktop.services.documents import programme_document, progress_report_document
+from ghnt_desktop.services.documents import programme_document
+from ghnt_desktop.services.progress_report import progress_report_document
 from ghnt_desktop.services.local_status import local_status_matrix
 from ghnt_desktop.services.network import create_working_group
 from ghnt_desktop.services.overview import load_overview
