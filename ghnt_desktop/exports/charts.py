@@ -1,0 +1,324 @@
+"""The indicator chart: measurements per period against the baseline (nulmeting) and the targets
+(streefwaarden), drawn with matplotlib's Agg backend into PNG bytes.
+
+One function draws it for the app (the Indicatoren page shows the PNG) and for the Word documents (the
+"Cijfers" chapter inserts it), so both look the same. matplotlib is imported inside the function: start-up
+never pays for it (``tests/test_startup.py``). No pyplot: a ``Figure`` with its own Agg canvas keeps no
+global state, so charts can be drawn in a worker thread.
+
+What a reader must be able to tell without colour: every value is printed on the chart; a voorlopig
+(provisional) value is hatched and lighter, its number ends in ``*`` and the legend says so; an unknown value
+is a gap with "onbekend" written in it; the nulmeting is a dashed line (its number in the legend), the streefwaarden dotted with
+diamonds, each with its number. Numbers are Dutch: ``1.620`` and ``12,5``.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+Unit = Literal["count", "percentage", "days", "euros"]
+Style = Literal["auto", "bars", "line"]
+
+# Okabe-Ito colours (readable with any colour vision); they never carry meaning alone.
+MEASURED_COLOR = "#0072B2"
+PROVISIONAL_COLOR = "#9CC9E6"
+TARGET_COLOR = "#D55E00"
+BASELINE_COLOR = "#555555"
+TEXT_COLOR = "#222222"
+UNKNOWN_COLOR = "#777777"
+
+UNIT_AXIS_LABEL = {"count": "aantal", "percentage": "procent", "days": "dagen", "euros": "euro"}
+PROVISIONAL_MARK = "*"
+# A white patch behind a number, so a grid line or the dashed nulmeting never runs through it.
+_LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0}
+
+
+@dataclass(frozen=True, slots=True)
+class ChartValue:
+    """One measurement: ``value`` None when it is unknown (StatLine's ``.``)."""
+
+    value: float | None
+    provisional: bool = False
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """What an indicator chart shows. ``periods`` are in time order and name the x-axis categories (the
+    measurements' periods and any later target years); ``values`` and ``targets`` are keyed by period."""
+
+    periods: Sequence[str]
+    values: Mapping[str, ChartValue]
+    unit: Unit = "count"
+    baseline: float | None = None
+    baseline_period: str = ""
+    targets: Mapping[str, float] = field(default_factory=dict)
+    higher_is_better: bool = True
+    title: str = ""
+
+
+# --------------------------------------------------------------------------------------------------
+# Dutch numbers
+# --------------------------------------------------------------------------------------------------
+
+
+def dutch_number(value: float, decimals: int | None = None) -> str:
+    """``1620`` -> ``1.620``, ``12.5`` -> ``12,5``, ``-0.25`` -> ``−0,25``.
+
+    ``decimals`` None: as many as the value needs, at most two (a count shows none, a rate its fraction).
+    """
+    if math.isnan(value) or math.isinf(value):
+        return "onbekend"
+    if decimals is None:
+        rounded = round(float(value), 2)
+        decimals = 0 if rounded.is_integer() else 1 if round(rounded, 1) == rounded else 2
+    text = f"{abs(value):,.{decimals}f}"  # "1,620.50"
+    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    # A real minus sign, as Dutch typesetting has it; never "-0" for a value that rounds to zero.
+    return "\u2212" + text if value < 0 and text.strip("0,.") else text
+
+
+def format_value(value: float | None, unit: Unit, *, provisional: bool = False, decimals: int | None = None) -> str:
+    """A value as a reader sees it: ``12,5%``, ``€ 1.250``, ``1.620*``; ``onbekend`` when unknown."""
+    if value is None or math.isnan(value):
+        return "onbekend"
+    text = dutch_number(value, decimals)
+    if unit == "percentage":
+        text += "%"
+    elif unit == "euros":
+        text = f"€ {text}"
+    return text + (PROVISIONAL_MARK if provisional else "")
+
+
+def format_change(change: float | None, unit: Unit) -> str:
+    """A difference with its sign: ``+12``, ``−3,5`` (a real minus sign), ``+1,5 procentpunt`` for percentages;
+    empty when there is nothing to compare with."""
+    if change is None or math.isnan(change):
+        return ""
+    if change == 0:
+        return "0" if unit != "percentage" else "0 procentpunt"
+    sign = "+" if change > 0 else "−"
+    text = sign + dutch_number(abs(change))
+    if unit == "percentage":
+        return f"{text} procentpunt"
+    if unit == "euros":
+        return f"{sign}€ {dutch_number(abs(change))}"
+    return text
+
+
+def format_percent_change(change: float | None, base: float | None) -> str:
+    """``+12,3%`` of ``change`` against ``base``; empty when the base is unknown or zero."""
+    if change is None or base is None or base == 0 or math.isnan(change):
+        return ""
+    share = change / abs(base) * 100
+    rounded = round(share, 1)
+    if rounded == 0:
+        return "0%"
+    return ("+" if rounded > 0 else "−") + dutch_number(abs(rounded)) + "%"
+
+
+# --------------------------------------------------------------------------------------------------
+# The chart
+# --------------------------------------------------------------------------------------------------
+
+
+def chart_style(data: ChartData, style: Style = "auto") -> Literal["bars", "line"]:
+    """Bars for counts and amounts (how many, per period); a line for rates and durations (a level)."""
+    if style != "auto":
+        return style
+    return "bars" if data.unit in ("count", "euros") else "line"
+
+
+def chart_description(data: ChartData) -> str:
+    """The chart in words, for the picture's alternative text (screen readers, WCAG 1.1.1)."""
+    parts = []
+    for period in data.periods:
+        point = data.values.get(period)
+        if point is not None:
+            parts.append(f"{period}: {format_value(point.value, data.unit, provisional=point.provisional)}")
+    text = (data.title + ". " if data.title else "") + ("; ".join(parts) or "nog geen metingen")
+    if data.baseline is not None:
+        text += f". Nulmeting {data.baseline_period}: {format_value(data.baseline, data.unit)}".replace("  ", " ")
+    for period, target in data.targets.items():
+        text += f". Streefwaarde {period}: {format_value(target, data.unit)}"
+    if any(p.provisional for p in data.values.values()):
+        text += ". * = voorlopig"
+    return text
+
+
+def indicator_chart_png(
+    data: ChartData,
+    *,
+    width_px: int = 1200,
+    height_px: int = 560,
+    dpi: int = 150,
+    style: Style = "auto",
+) -> bytes:
+    """The chart of ``data`` as PNG bytes of ``width_px`` x ``height_px`` pixels.
+
+    ``dpi`` sets the size of text and lines relative to the picture: a Word picture 16 cm wide at 1200 px is
+    190 dpi on paper, so 150 gives text a little larger than the body's; the app passes its screen's dpi.
+    """
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    width_px, height_px, dpi = max(width_px, 200), max(height_px, 120), max(dpi, 30)
+    figure = Figure(figsize=(width_px / dpi, height_px / dpi), dpi=dpi, facecolor="white")
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    periods = list(data.periods)
+    positions = range(len(periods))
+    font = 8.0
+    kind = chart_style(data, style)
+
+    known = [v.value for v in data.values.values() if v.value is not None and not math.isnan(v.value)]
+    references = known + list(data.targets.values()) + ([data.baseline] if data.baseline is not None else [])
+    top = max(references, default=1.0)
+    bottom = min(references, default=0.0)
+    # Counts and amounts start at zero (bars must); a rate may too when it is close to it.
+    if kind == "bars" or 0 <= bottom < (top - bottom) * 1.5:
+        floor = min(0.0, bottom)
+    else:
+        floor = bottom - (top - bottom) * 0.15
+    top = max(top, 0.0) if kind == "bars" else top
+    if top <= floor:
+        top = floor + 1.0
+    span = top - floor
+    if floor < 0:
+        floor -= span * 0.08  # room for the number of a negative bar
+    axes.set_ylim(floor, top + span * 0.16)  # room for the numbers above the bars
+    label_gap = span * 0.02
+
+    # Measurements.
+    measured_x: list[int] = []
+    measured_y: list[float] = []
+    for x, period in zip(positions, periods, strict=True):
+        point = data.values.get(period)
+        if point is None:
+            continue  # not measured (a future target year): nothing, no "onbekend"
+        if point.value is None or math.isnan(point.value):
+            axes.text(
+                x, floor + span * 0.04, "onbekend", ha="center", va="bottom", rotation=90,
+                fontsize=font * 0.9, color=UNKNOWN_COLOR, style="italic",
+            )  # fmt: skip
+            measured_x.append(x)
+            measured_y.append(math.nan)  # the line breaks here
+            continue
+        value = point.value
+        measured_x.append(x)
+        measured_y.append(value)
+        if kind == "bars":
+            axes.bar(
+                x, value, width=0.6,
+                color=PROVISIONAL_COLOR if point.provisional else MEASURED_COLOR,
+                hatch="///" if point.provisional else None, edgecolor=MEASURED_COLOR, linewidth=0.8, zorder=2,
+            )  # fmt: skip
+        axes.text(
+            x, value + label_gap if value >= 0 or kind == "line" else value - label_gap,
+            format_value(value, data.unit, provisional=point.provisional),
+            ha="center", va="bottom" if value >= 0 or kind == "line" else "top", fontsize=font, color=TEXT_COLOR, zorder=7,
+            fontweight="normal" if point.provisional else "bold", bbox=_LABEL_BOX,
+        )  # fmt: skip
+    if kind == "line" and measured_x:
+        axes.plot(measured_x, measured_y, color=MEASURED_COLOR, linewidth=1.8, zorder=3)
+        for x, y in zip(measured_x, measured_y, strict=True):
+            if math.isnan(y):
+                continue
+            provisional = data.values[periods[x]].provisional
+            axes.plot(
+                [x], [y], marker="o", markersize=6, zorder=4, markeredgecolor=MEASURED_COLOR, markeredgewidth=1.5,
+                markerfacecolor="white" if provisional else MEASURED_COLOR,
+            )  # fmt: skip
+
+    # Baseline: dashed across the plot; its number is in the legend, where no bar can cover it.
+    if data.baseline is not None:
+        axes.axhline(data.baseline, color=BASELINE_COLOR, linestyle=(0, (5, 3)), linewidth=1.1, zorder=1)
+
+    # Targets: dotted diamonds per target period, each with its number.
+    target_points = [(periods.index(p), t) for p, t in data.targets.items() if p in periods]
+    target_points.sort()
+    if target_points:
+        xs = [x for x, _ in target_points]
+        ys = [t for _, t in target_points]
+        axes.plot(
+            xs, ys, linestyle=":" if len(xs) > 1 else "none", color=TARGET_COLOR, marker="D", markersize=6,
+            markerfacecolor="white", markeredgewidth=1.6, linewidth=1.5, zorder=4,
+        )  # fmt: skip
+        for x, target in target_points:
+            point = data.values.get(periods[x])
+            # Below the diamond when the period's own value is printed above it; otherwise above.
+            below = point is not None and point.value is not None
+            axes.text(
+                x, target - label_gap * 1.5 if below else target + label_gap * 1.5,
+                f"doel {format_value(target, data.unit)}", ha="center", va="top" if below else "bottom",
+                fontsize=font * 0.9, color=TARGET_COLOR, zorder=6,
+                bbox=_LABEL_BOX,
+            )  # fmt: skip
+
+    # Axes: Dutch numbers, periods as written, no chart junk.
+    axes.set_xticks(list(positions), periods, fontsize=font)
+    axes.set_xlim(-0.6, max(len(periods) - 0.4, 0.6))
+    if len(periods) > 8:
+        for tick in axes.get_xticklabels():
+            tick.set_rotation(45)
+            tick.set_horizontalalignment("right")
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=data.unit == "count"))
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: dutch_number(y)))
+    axes.tick_params(axis="y", labelsize=font)
+    axes.set_ylabel(UNIT_AXIS_LABEL[data.unit], fontsize=font, color=TEXT_COLOR)
+    axes.grid(axis="y", color="#DDDDDD", linewidth=0.6, zorder=0)
+    axes.set_axisbelow(True)
+    for side in ("top", "right"):
+        axes.spines[side].set_visible(False)
+    if data.title:
+        axes.set_title(data.title, fontsize=font * 1.15, loc="left", color=TEXT_COLOR)
+    direction = "hoger is beter" if data.higher_is_better else "lager is beter"
+    axes.set_title(direction, fontsize=font * 0.9, loc="right", color=UNKNOWN_COLOR)
+    _legend(axes, data, kind, font)
+    if not periods:
+        axes.text(0, (floor + top) / 2, "Nog geen metingen", ha="center", va="center", fontsize=font, color=UNKNOWN_COLOR)
+
+    figure.tight_layout(pad=0.4)
+    buffer = io.BytesIO()
+    # No "Software" text chunk and no timestamp: the same data gives the same bytes.
+    figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _legend(axes: Axes, data: ChartData, kind: str, font: float) -> None:
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    handles: list[Patch | Line2D] = []
+    if kind == "bars":
+        handles.append(Patch(facecolor=MEASURED_COLOR, edgecolor=MEASURED_COLOR, label="gemeten"))
+    else:
+        handles.append(Line2D([], [], color=MEASURED_COLOR, marker="o", label="gemeten"))
+    if any(v.provisional for v in data.values.values()):
+        if kind == "bars":
+            handles.append(
+                Patch(facecolor=PROVISIONAL_COLOR, edgecolor=MEASURED_COLOR, hatch="///", label="* voorlopig")
+            )
+        else:
+            handles.append(
+                Line2D([], [], color=MEASURED_COLOR, marker="o", markerfacecolor="white", label="* voorlopig")
+            )
+    if data.baseline is not None:
+        label = "nulmeting" + (f" {data.baseline_period}" if data.baseline_period else "")
+        label += f": {format_value(data.baseline, data.unit)}"
+        handles.append(Line2D([], [], color=BASELINE_COLOR, linestyle=(0, (5, 3)), label=label))
+    if data.targets:
+        handles.append(
+            Line2D([], [], color=TARGET_COLOR, linestyle=":", marker="D", markerfacecolor="white", label="streefwaarde")
+        )
+    axes.legend(
+        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.12 if len(data.periods) <= 8 else -0.22),
+        ncol=len(handles), fontsize=font * 0.9, frameon=False, handlelength=2.2, columnspacing=1.4,
+    )  # fmt: skip
