@@ -119,7 +119,7 @@ def sample(**changes) -> ChartData:
         "baseline": 1620,
         "baseline_period": "2019",
         "targets": {"2024": 1400},
-        "higher_is_better": False,
+        "direction": "lower",
         "title": "Meldingen Veilig Thuis",
     }
     base.update(changes)

@@ -18,6 +18,7 @@ import io
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
 
 Unit = Literal["count", "percentage", "days", "euros"]
 Style = Literal["auto", "bars", "line"]
+Number = float | Decimal  # a Decimal (as stored) is written exactly, without a detour through float
+Direction = Literal["higher", "lower", "neutral"]  # models.IndicatorDirection values
 
 # Okabe-Ito colours (readable with any colour vision); they never carry meaning alone.
 MEASURED_COLOR = "#0072B2"
@@ -59,7 +62,7 @@ class ChartData:
     baseline: float | None = None
     baseline_period: str = ""
     targets: Mapping[str, float] = field(default_factory=dict)
-    higher_is_better: bool = True
+    direction: Direction = "neutral"  # "neutral": a context figure, no way is better
     title: str = ""
 
 
@@ -68,7 +71,7 @@ class ChartData:
 # --------------------------------------------------------------------------------------------------
 
 
-def dutch_number(value: float, decimals: int | None = None) -> str:
+def dutch_number(value: Number, decimals: int | None = None) -> str:
     """``1620`` -> ``1.620``, ``12.5`` -> ``12,5``, ``-0.25`` -> ``−0,25``.
 
     ``decimals`` None: as many as the value needs, at most two (a count shows none, a rate its fraction).
@@ -84,7 +87,7 @@ def dutch_number(value: float, decimals: int | None = None) -> str:
     return "\u2212" + text if value < 0 and text.strip("0,.") else text
 
 
-def format_value(value: float | None, unit: Unit, *, provisional: bool = False, decimals: int | None = None) -> str:
+def format_value(value: Number | None, unit: Unit, *, provisional: bool = False, decimals: int | None = None) -> str:
     """A value as a reader sees it: ``12,5%``, ``€ 1.250``, ``1.620*``; ``onbekend`` when unknown."""
     if value is None or math.isnan(value):
         return "onbekend"
@@ -96,7 +99,7 @@ def format_value(value: float | None, unit: Unit, *, provisional: bool = False, 
     return text + (PROVISIONAL_MARK if provisional else "")
 
 
-def format_change(change: float | None, unit: Unit) -> str:
+def format_change(change: Number | None, unit: Unit) -> str:
     """A difference with its sign: ``+12``, ``−3,5`` (a real minus sign), ``+1,5 procentpunt`` for percentages;
     empty when there is nothing to compare with."""
     if change is None or math.isnan(change):
@@ -104,12 +107,12 @@ def format_change(change: float | None, unit: Unit) -> str:
     if change == 0:
         return "0" if unit != "percentage" else "0 procentpunt"
     sign = "+" if change > 0 else "−"
-    text = sign + dutch_number(abs(change))
+    size: Number = -change if change < 0 else change
     if unit == "percentage":
-        return f"{text} procentpunt"
+        return f"{sign}{dutch_number(size)} procentpunt"
     if unit == "euros":
-        return f"{sign}€ {dutch_number(abs(change))}"
-    return text
+        return f"{sign}€ {dutch_number(size)}"
+    return sign + dutch_number(size)
 
 
 def format_percent_change(change: float | None, base: float | None) -> str:
@@ -221,7 +224,9 @@ def indicator_chart_png(
                 hatch="///" if point.provisional else None, edgecolor=MEASURED_COLOR, linewidth=0.8, zorder=2,
             )  # fmt: skip
         axes.text(
-            x, value + label_gap if value >= 0 or kind == "line" else value - label_gap,
+            # Above the period's streefwaarde too when it is close: the diamond stays visible under the number.
+            x, _label_height(value, data.targets.get(period), span) + label_gap if value >= 0 or kind == "line"
+            else value - label_gap,
             format_value(value, data.unit, provisional=point.provisional),
             ha="center", va="bottom" if value >= 0 or kind == "line" else "top", fontsize=font, color=TEXT_COLOR, zorder=7,
             fontweight="normal" if point.provisional else "bold", bbox=_LABEL_BOX,
@@ -279,8 +284,9 @@ def indicator_chart_png(
         axes.spines[side].set_visible(False)
     if data.title:
         axes.set_title(data.title, fontsize=font * 1.15, loc="left", color=TEXT_COLOR)
-    direction = "hoger is beter" if data.higher_is_better else "lager is beter"
-    axes.set_title(direction, fontsize=font * 0.9, loc="right", color=UNKNOWN_COLOR)
+    direction = {"higher": "hoger is beter", "lower": "lager is beter"}.get(data.direction)
+    if direction:
+        axes.set_title(direction, fontsize=font * 0.9, loc="right", color=UNKNOWN_COLOR)
     _legend(axes, data, kind, font)
     if not periods:
         axes.text(0, (floor + top) / 2, "Nog geen metingen", ha="center", va="center", fontsize=font, color=UNKNOWN_COLOR)
@@ -290,6 +296,12 @@ def indicator_chart_png(
     # No "Software" text chunk and no timestamp: the same data gives the same bytes.
     figure.savefig(buffer, format="png", dpi=dpi, metadata={"Software": None})
     return buffer.getvalue()
+
+
+def _label_height(value: float, target: float | None, span: float) -> float:
+    if target is not None and value <= target < value + span * 0.08:
+        return target + span * 0.025
+    return value
 
 
 def _legend(axes: Axes, data: ChartData, kind: str, font: float) -> None:
