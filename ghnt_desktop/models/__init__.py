@@ -18,9 +18,13 @@ from .enums import (
     AttendanceRole,
     AttendanceStatus,
     EscalationState,
+    IndicatorDirection,
+    IndicatorLevel,
+    IndicatorUnit,
     MeetingKind,
     MeetingState,
     OrganisationKind,
+    PeriodKind,
     ProgrammeStatus,
     ResponsibilityRole,
     SectionKind,
@@ -29,6 +33,7 @@ from .enums import (
 _ORM_NAMES = {
     "base": ("Base", "Entity"),
     "history": ("AppSetting", "ChangeRecord", "ProgressReport"),
+    "indicators": ("Indicator", "IndicatorTarget", "Measurement", "indicator_ambition", "indicator_section"),
     "meetings": (
         "ActionItem",
         "ActionTrekker",
@@ -51,6 +56,7 @@ _MODULE_OF = {name: module for module, names in _ORM_NAMES.items() for name in n
 if TYPE_CHECKING:
     from .base import Base, Entity
     from .history import AppSetting, ChangeRecord, ProgressReport
+    from .indicators import Indicator, IndicatorTarget, Measurement, indicator_ambition, indicator_section
     from .meetings import (
         ActionItem,
         ActionTrekker,
@@ -83,7 +89,9 @@ __all__ = [
     "ActionItem", "ActionKind", "ActionStatus", "ActionTrekker", "AgendaItem", "AgendaPurpose", "Ambition",
     "AppSetting",
     "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
-    "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
+    "EscalationState", "Indicator", "IndicatorDirection", "IndicatorLevel", "IndicatorTarget", "IndicatorUnit",
+    "LocalStatus", "Measurement", "PeriodKind", "indicator_ambition", "indicator_section",
+    "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
     "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",

@@ -128,6 +128,40 @@ class EscalationState(LabelledEnum):
     DECIDED = "decided"  # uitkomst vastgelegd
 
 
+class IndicatorUnit(LabelledEnum):
+    """What an indicator's numbers count; decides how a value is written (1.620, 12,5%, 14 dagen, € 1.200)."""
+
+    COUNT = "count"
+    PERCENTAGE = "percentage"
+    DAYS = "days"
+    EUROS = "euros"
+
+
+class IndicatorDirection(LabelledEnum):
+    """Which way is good. A context figure (inwoners, prevalence estimates) has none: it is never on or off track."""
+
+    HIGHER_IS_BETTER = "higher"
+    LOWER_IS_BETTER = "lower"
+    NEUTRAL = "neutral"
+
+
+class IndicatorLevel(LabelledEnum):
+    """The area a figure is about; CBS StatLine publishes the Veilig Thuis tables on each of these levels."""
+
+    REGION = "region"
+    MUNICIPALITY = "municipality"
+    VEILIG_THUIS_REGION = "veilig_thuis_region"
+    NATIONAL = "national"  # for the comparison with national figures a voortgangsrapportage makes
+
+
+class PeriodKind(LabelledEnum):
+    """The length of a measurement's period; a period is (year, kind, part): 2019, 2019 H1, 2019 K3."""
+
+    YEAR = "year"
+    HALF_YEAR = "half_year"
+    QUARTER = "quarter"
+
+
 # Pairs, not a dict: equal-valued members of different enums would collapse as dict keys.
 _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (ProgrammeStatus.CONCEPT, "Concept"),
@@ -183,6 +217,20 @@ _LABEL_LIST: tuple[tuple[StrEnum, str], ...] = (
     (EscalationState.NONE, "Niet geëscaleerd"),
     (EscalationState.PROPOSED, "Ter besluitvorming bestuurlijk overleg"),
     (EscalationState.DECIDED, "Besloten in bestuurlijk overleg"),
+    (IndicatorUnit.COUNT, "Aantal"),
+    (IndicatorUnit.PERCENTAGE, "Percentage"),
+    (IndicatorUnit.DAYS, "Dagen"),
+    (IndicatorUnit.EUROS, "Euro"),
+    (IndicatorDirection.HIGHER_IS_BETTER, "Hoger is beter"),
+    (IndicatorDirection.LOWER_IS_BETTER, "Lager is beter"),
+    (IndicatorDirection.NEUTRAL, "Geen richting (contextcijfer)"),
+    (IndicatorLevel.REGION, "Regio"),
+    (IndicatorLevel.MUNICIPALITY, "Gemeente"),
+    (IndicatorLevel.VEILIG_THUIS_REGION, "Veilig Thuis-regio"),
+    (IndicatorLevel.NATIONAL, "Nederland"),
+    (PeriodKind.YEAR, "Jaar"),
+    (PeriodKind.HALF_YEAR, "Halfjaar"),
+    (PeriodKind.QUARTER, "Kwartaal"),
 )
 
 _LABELS: dict[tuple[type, str], str] = {(type(member), member.value): label for member, label in _LABEL_LIST}

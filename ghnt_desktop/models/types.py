@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from typing import Any, Self
 
 from sqlalchemy import Date as _SqlDate
@@ -131,3 +132,50 @@ class DateTime(TypeDecorator[datetime]):
 
     def coerce_compared_value(self, op: OperatorType | None, value: Any) -> TypeEngine[Any]:
         return self.impl_instance.coerce_compared_value(op, value)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """An exact decimal stored as canonical text ("12.5", "1620"); an unreadable stored value loads as None (logged).
+
+    SQLite has no exact decimal type (SQLAlchemy's ``Numeric`` converts through float there), and figures must come
+    back exactly as they were entered. Trailing zeros are dropped so equal values are stored equally.
+    """
+
+    impl = String(40)
+    cache_ok = True
+
+    @property
+    def python_type(self) -> type[Decimal]:
+        return Decimal
+
+    def process_bind_param(self, value: Decimal | int | str | None, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if isinstance(value, float):
+            raise TypeError("DecimalText takes Decimal or int, not float (a float is not exact)")
+        number = Decimal(value)
+        if not number.is_finite():
+            raise ValueError(f"{value!r} is not a finite number")
+        return canonical_decimal(number)
+
+    def process_result_value(self, value: Any | None, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            log.warning("Stored value %r is not a number; loaded as None", value)
+            return None
+        if not number.is_finite():
+            log.warning("Stored value %r is not a finite number; loaded as None", value)
+            return None
+        return number
+
+    def copy(self, **kw: Any) -> Self:
+        return type(self)()
+
+
+def canonical_decimal(number: Decimal) -> str:
+    """``number`` as plain digits without exponent or trailing zeros: Decimal("12.50") -> "12.5", 1.62E+3 -> "1620"."""
+    text = format(number.normalize(), "f")
+    return "0" if text in ("-0", "") else text

@@ -34,6 +34,7 @@ class Changes:
     meetings: bool = False
     actions: bool = False
     network: bool = False
+    indicators: bool = False
     ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
 
     def __or__(self, other: Changes) -> Changes:
@@ -42,5 +43,6 @@ class Changes:
             meetings=self.meetings or other.meetings,
             actions=self.actions or other.actions,
             network=self.network or other.network,
+            indicators=self.indicators or other.indicators,
             ids=self.ids | other.ids,
         )

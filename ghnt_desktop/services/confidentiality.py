@@ -6,7 +6,8 @@ A record is vertrouwelijk when it is flagged itself **or** anything it belongs t
   its documents and its guests;
 - a decision -> the agenda item of the bestuurlijk overleg it was escalated to (and so everything under that
   item, recursively) and its outcome;
-- an action item -> its progress notes.
+- an action item -> its progress notes;
+- an indicator -> its baseline, targets and measurements (an indicator belongs to nothing: only its own flag counts).
 
 The rule is evaluated when something is read, never stored on the children, so it holds whatever the order of
 events: flagging an item after its decisions were recorded covers them at once, and unflagging the item
@@ -23,7 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, event, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, ORMExecuteState, Session
 
-from ..models import ActionItem, AgendaItem, Attendance, Decision, ProgressUpdate
+from ..models import ActionItem, AgendaItem, Attendance, Decision, Indicator, ProgressUpdate
 from . import ValidationError
 
 # At most this many ids go into one IN (...) list (SQLite allows 32,766 variables; PostgreSQL far more).
@@ -50,6 +51,7 @@ class ConfidentialScope:
     action_items: frozenset[uuid.UUID] = frozenset()
     updates: frozenset[uuid.UUID] = frozenset()
     guests: frozenset[uuid.UUID] = frozenset()  # attendance rows of guests of a vertrouwelijk item
+    indicators: frozenset[uuid.UUID] = frozenset()  # covers their targets and measurements
 
     def agenda_item(self, item_id: uuid.UUID | None) -> bool:
         return item_id is not None and item_id in self.agenda_items
@@ -66,13 +68,17 @@ class ConfidentialScope:
     def guest(self, attendance_id: uuid.UUID | None) -> bool:
         return attendance_id is not None and attendance_id in self.guests
 
+    def indicator(self, indicator_id: uuid.UUID | None) -> bool:
+        """Whether an indicator, and so every figure of it, is vertrouwelijk."""
+        return indicator_id is not None and indicator_id in self.indicators
+
     def hex_action_items(self) -> frozenset[str]:
         """The confidential action items as 32 hex digits (the actions view keeps ids as stored)."""
         return frozenset(i.hex for i in self.action_items)
 
     @property
     def empty(self) -> bool:
-        return not (self.agenda_items or self.decisions or self.action_items or self.updates)
+        return not (self.agenda_items or self.decisions or self.action_items or self.updates or self.indicators)
 
 
 def _chunks(ids: Iterable[uuid.UUID]) -> Iterable[list[uuid.UUID]]:
@@ -189,6 +195,7 @@ def _evaluate(session: Session) -> ConfidentialScope:
         action_items=frozenset(actions),
         updates=frozenset(updates),
         guests=frozenset(guests),
+        indicators=frozenset(session.scalars(select(Indicator.id).where(Indicator.confidential.is_(True)))),
     )
 
 

@@ -4408,6 +4408,58 @@ Do you want to archive the working group?</translation>
             <source>Vervallen</source>
             <translation>Dropped</translation>
         </message>
+        <message>
+            <source>Aantal</source>
+            <translation>Count</translation>
+        </message>
+        <message>
+            <source>Percentage</source>
+            <translation>Percentage</translation>
+        </message>
+        <message>
+            <source>Dagen</source>
+            <translation>Days</translation>
+        </message>
+        <message>
+            <source>Euro</source>
+            <translation>Euros</translation>
+        </message>
+        <message>
+            <source>Hoger is beter</source>
+            <translation>Higher is better</translation>
+        </message>
+        <message>
+            <source>Lager is beter</source>
+            <translation>Lower is better</translation>
+        </message>
+        <message>
+            <source>Geen richting (contextcijfer)</source>
+            <translation>No direction (context figure)</translation>
+        </message>
+        <message>
+            <source>Regio</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Veilig Thuis-regio</source>
+            <translation>Veilig Thuis region</translation>
+        </message>
+        <message>
+            <source>Nederland</source>
+            <translation>Netherlands</translation>
+        </message>
+        <message>
+            <source>Jaar</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Halfjaar</source>
+            <translation>Half year</translation>
+        </message>
+        <message>
+            <source>Kwartaal</source>
+            <translation>Quarter</translation>
+        </message>
     </context>
     <context>
         <name>errors</name>

@@ -1,0 +1,1150 @@
+"""Indicators and figures: what the programme measures, baseline, targets per year and measurements per period.
+
+API (every function takes the caller's ``Session``; nothing commits; no Qt):
+
+Reading
+- ``list_indicators(session, *, include_confidential=True) -> list[IndicatorRow]``: every indicator in programme
+  order with its baseline, latest whole-area value (``latest``), the target of that year and ``on_track``.
+- ``indicators_per_section(session, *, include_confidential=True) -> list[SectionIndicators]``: the same rows
+  grouped per actielijn (an indicator linked to two actielijnen shows under both; unlinked ones last, under
+  ``UNLINKED_TITLE``).
+- ``get_indicator(session, indicator_id) -> IndicatorDetail``: everything of one indicator: ``series`` (whole-area
+  measurements oldest first, each a ``SeriesPoint`` with its ``Comparison`` against the previous period of the same
+  length, the baseline and the target), ``municipalities`` (the same per gemeente), ``targets``, links.
+- ``municipalities(session) -> list[tuple[uuid.UUID, str]]``: the gemeenten a measurement can be for (entry grid).
+- ``compare(...)`` / ``on_track(direction, value, target)``: the comparison rules, for callers with their own values.
+- ``indicators_moved_since(session, since, *, include_confidential=False) -> MovedIndicators``: indicators with a
+  measurement received or changed since a date (the Overzicht passes the date of the last afstemmingsoverleg,
+  ``services.overview.last_held_afstemmingsoverleg``; not called from here, so overview may import this module).
+- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None) -> FiguresChapter``:
+  what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn; vertrouwelijke indicators are
+  left out (and counted) unless asked, as ``services.confidentiality`` decides.
+
+Writing (the style of ``services.meetings``: each returns what undo needs)
+- ``create_indicator(session, *, name, ...) -> Created`` (undo: ``delete_indicator(created.id)``)
+- ``update_indicator(session, indicator_id, **values) -> Edit`` (undo: ``update_indicator(id, **edit.before)``);
+  values: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
+  baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position.
+- ``delete_indicator(session, indicator_id) -> Removed`` (undo: ``services.meetings.restore_removed``).
+- ``set_target(session, indicator_id, year, value, note="") -> Created | Edit``; ``clear_target(...) -> Removed``.
+- ``set_measurement(session, indicator_id, period, *, value, organisation_id=None, provisional=False, unknown=False,
+  note="", received_on=None) -> Created | Edit``: a ``Created`` is undone by ``clear_measurement(created.id)``, an
+  ``Edit`` by ``set_measurement(session, **edit.before)``. ``clear_measurement(session, measurement_id) -> Removed``.
+- ``INDICATOR_CHANGES``: the ``Changes`` every mutation returns (``changes.indicators`` is True).
+
+Values are ``Decimal`` (exact; see ``models/indicators.py``); ``services.figure_values`` parses and writes them the
+Dutch way ("1.620", "12,5") and holds ``Period``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import delete, insert, or_, select
+from sqlalchemy.orm import Session
+
+from ..models import (
+    Ambition,
+    Indicator,
+    IndicatorDirection,
+    IndicatorLevel,
+    IndicatorTarget,
+    IndicatorUnit,
+    Measurement,
+    Organisation,
+    OrganisationKind,
+    PeriodKind,
+    Programme,
+    Section,
+    indicator_ambition,
+    indicator_section,
+)
+from . import Changes, NotFoundError, ValidationError
+from .confidentiality import confidential_scope
+from .figure_values import MAX_DIGITS, NumberError, Period, format_number, format_value, parse_number
+from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
+
+INDICATOR_CHANGES = Changes(indicators=True)
+UNLINKED_TITLE = "Niet gekoppeld aan een actielijn"
+
+# ---------------------------------------------------------------------------------------------------------------
+# Plain data
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """The nulmeting: a value and the period it was measured in."""
+
+    value: Decimal
+    period: Period | None
+
+
+@dataclass(frozen=True)
+class PeriodValue:
+    """One measurement: a value (None when unknown) for a period, for the whole area or one gemeente."""
+
+    id: uuid.UUID
+    period: Period
+    value: Decimal | None
+    provisional: bool = False
+    unknown: bool = False
+    note: str = ""
+    received_on: date | None = None
+    organisation_id: uuid.UUID | None = None
+    organisation_name: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A value against the previous period of the same length, the baseline and the target of its year.
+
+    ``*_percent`` is the relative change in percent (one decimal), None when there is nothing to compare with or the
+    base is zero. ``on_track`` is None when the indicator has no direction, there is no target, no value, or the
+    period is shorter than the yearly target it would be compared with (a count per half year against a year's
+    target says nothing).
+    """
+
+    previous: PeriodValue | None = None
+    change: Decimal | None = None
+    change_percent: Decimal | None = None
+    change_from_baseline: Decimal | None = None
+    change_from_baseline_percent: Decimal | None = None
+    target: Decimal | None = None
+    target_interpolated: bool = False  # the target lies between the baseline and a later year's target
+    on_track: bool | None = None
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """A measurement with its comparison."""
+
+    value: PeriodValue
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class TargetValue:
+    """The streefwaarde of one year."""
+
+    id: uuid.UUID
+    year: int
+    value: Decimal | None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class MunicipalitySeries:
+    """The measurements of one gemeente, oldest first."""
+
+    organisation_id: uuid.UUID
+    name: str
+    points: tuple[SeriesPoint, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One indicator as a list shows it."""
+
+    id: uuid.UUID
+    name: str
+    code: str
+    unit: IndicatorUnit
+    unit_label: str
+    direction: IndicatorDirection
+    level: IndicatorLevel
+    source: str
+    source_id: str
+    confidential: bool
+    position: int
+    section_ids: tuple[uuid.UUID, ...]
+    section_titles: tuple[str, ...]
+    baseline: Baseline | None
+    latest: PeriodValue | None
+    comparison: Comparison
+    municipality_count: int  # gemeenten with a value in the latest period of any gemeente
+
+    @property
+    def latest_text(self) -> str:
+        """"1.620* (2019)", "onbekend (2020 H1)", or "" without a measurement."""
+        if self.latest is None:
+            return ""
+        value = format_value(
+            self.latest.value, self.unit, provisional=self.latest.provisional, unknown=self.latest.unknown
+        )
+        return f"{value} ({self.latest.period.label})"
+
+
+@dataclass(frozen=True)
+class SectionIndicators:
+    """The indicators of one actielijn (``section_id`` None: not linked to any)."""
+
+    section_id: uuid.UUID | None
+    title: str
+    indicators: tuple[IndicatorRow, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorDetail:
+    """Everything of one indicator."""
+
+    id: uuid.UUID
+    name: str
+    code: str
+    definition: str
+    unit: IndicatorUnit
+    unit_label: str
+    direction: IndicatorDirection
+    source: str
+    source_id: str
+    level: IndicatorLevel
+    confidential: bool
+    notes: str
+    position: int
+    sections: tuple[tuple[uuid.UUID, str], ...]
+    ambitions: tuple[tuple[uuid.UUID, str], ...]
+    baseline: Baseline | None
+    targets: tuple[TargetValue, ...]
+    series: tuple[SeriesPoint, ...]
+    municipalities: tuple[MunicipalitySeries, ...]
+
+    @property
+    def source_text(self) -> str:
+        return source_text(self.source, self.source_id)
+
+    def target_for(self, year: int) -> Decimal | None:
+        return next((t.value for t in self.targets if t.year == year), None)
+
+
+def source_text(source: str, source_id: str) -> str:
+    """"CBS StatLine, tabel 84852NED" or the source alone; "" when neither is known."""
+    if source and source_id:
+        joiner = ", tabel " if "statline" in source.casefold() or source_id.upper().endswith("NED") else ", "
+        return f"{source}{joiner}{source_id}"
+    return source or source_id
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Comparison rules
+
+
+def _percent(change: Decimal, base: Decimal) -> Decimal | None:
+    if base == 0:
+        return None
+    return (change / abs(base) * 100).quantize(Decimal("0.1"), rounding="ROUND_HALF_UP")
+
+
+def on_track(direction: IndicatorDirection, value: Decimal | None, target: Decimal | None) -> bool | None:
+    """Whether ``value`` meets ``target`` the way the indicator's direction says; None when that cannot be said."""
+    if value is None or target is None or direction is IndicatorDirection.NEUTRAL:
+        return None
+    return value >= target if direction is IndicatorDirection.HIGHER_IS_BETTER else value <= target
+
+
+def target_for_year(
+    year: int, targets: Sequence[TargetValue], baseline: Baseline | None
+) -> tuple[Decimal | None, bool]:
+    """The target of ``year``: its own, or on the straight line from the baseline (or an earlier target) to the next
+    year's target (interpolated: True); None before any target or after the last one."""
+    own = next((t.value for t in targets if t.year == year and t.value is not None), None)
+    if own is not None:
+        return own, False
+    later = sorted((t for t in targets if t.year > year and t.value is not None), key=lambda t: t.year)
+    if not later:
+        return None, False
+    points: list[tuple[int, Decimal]] = [(t.year, t.value) for t in targets if t.year < year and t.value is not None]
+    if baseline is not None and baseline.period is not None and baseline.period.year < year:
+        points.append((baseline.period.year, baseline.value))
+    if not points:
+        return None, False
+    start_year, start_value = max(points, key=lambda p: p[0])
+    end = later[0]
+    assert end.value is not None
+    share = Decimal(year - start_year) / Decimal(end.year - start_year)
+    return start_value + (end.value - start_value) * share, True
+
+
+def compare(
+    point: PeriodValue,
+    earlier: Sequence[PeriodValue],
+    *,
+    direction: IndicatorDirection,
+    unit: IndicatorUnit,
+    baseline: Baseline | None,
+    targets: Sequence[TargetValue],
+) -> Comparison:
+    """``point`` against the latest of ``earlier`` with the same period length, the baseline and the target.
+
+    The baseline and targets are the whole area's, so a gemeente's value is compared with the previous period only.
+    """
+    previous = None
+    for candidate in earlier:
+        if candidate.period.kind is point.period.kind and candidate.period.sort_key < point.period.sort_key:
+            if previous is None or candidate.period.sort_key > previous.period.sort_key:
+                previous = candidate
+    value = None if point.unknown else point.value
+    change = change_percent = from_baseline = from_baseline_percent = None
+    if value is not None and previous is not None and previous.value is not None and not previous.unknown:
+        change = value - previous.value
+        change_percent = _percent(change, previous.value)
+    area = point.organisation_id is None
+    if value is not None and baseline is not None and area:
+        from_baseline = value - baseline.value
+        from_baseline_percent = _percent(from_baseline, baseline.value)
+    target: Decimal | None = None
+    interpolated = False
+    track: bool | None = None
+    if area:
+        target, interpolated = target_for_year(point.period.year, targets, baseline)
+        # A rate (percentage, days) can be judged on a part of the year; a count or an amount only on the whole.
+        comparable = point.period.kind is PeriodKind.YEAR or unit in (IndicatorUnit.PERCENTAGE, IndicatorUnit.DAYS)
+        track = on_track(direction, value, target) if comparable else None
+    return Comparison(previous, change, change_percent, from_baseline, from_baseline_percent, target, interpolated, track)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Reading
+
+
+def _baseline(indicator: Indicator) -> Baseline | None:
+    if indicator.baseline_value is None:
+        return None
+    period = None
+    if indicator.baseline_year is not None:
+        try:
+            period = Period(indicator.baseline_year, indicator.baseline_kind, indicator.baseline_part)
+        except ValueError:  # a stored period this app would not write: shown without one
+            period = None
+    return Baseline(indicator.baseline_value, period)
+
+
+def _period_of(measurement: Measurement) -> Period | None:
+    try:
+        return Period(measurement.year, measurement.period_kind, measurement.period_part)
+    except ValueError:
+        return None
+
+
+def _values(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, list[PeriodValue]]:
+    """Every measurement (of ``indicator_ids``, or all) as ``PeriodValue`` per indicator, oldest first."""
+    query = select(Measurement, Organisation.name).outerjoin(Organisation, Measurement.organisation_id == Organisation.id)
+    if indicator_ids is not None:
+        query = query.where(Measurement.indicator_id.in_(list(indicator_ids)))
+    found: dict[uuid.UUID, list[PeriodValue]] = {}
+    for measurement, organisation_name in session.execute(query):
+        period = _period_of(measurement)
+        if period is None:
+            continue
+        found.setdefault(measurement.indicator_id, []).append(
+            PeriodValue(
+                measurement.id,
+                period,
+                None if measurement.unknown else measurement.value,
+                measurement.provisional,
+                measurement.unknown,
+                measurement.note,
+                measurement.received_on,
+                measurement.organisation_id,
+                organisation_name or "",
+            )
+        )
+    for values in found.values():
+        values.sort(key=lambda v: (v.period.sort_key, v.organisation_name))
+    return found
+
+
+def _targets(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, list[TargetValue]]:
+    query = select(IndicatorTarget).order_by(IndicatorTarget.year)
+    if indicator_ids is not None:
+        query = query.where(IndicatorTarget.indicator_id.in_(list(indicator_ids)))
+    found: dict[uuid.UUID, list[TargetValue]] = {}
+    for target in session.scalars(query):
+        found.setdefault(target.indicator_id, []).append(TargetValue(target.id, target.year, target.value, target.note))
+    return found
+
+
+def _section_order(session: Session) -> dict[uuid.UUID, tuple[int, int, str]]:
+    """Section id -> (programme order, position, shown title) for every section."""
+    rows = session.execute(
+        select(Section.id, Section.code, Section.title, Section.position, Programme.created_at).join(
+            Programme, Section.programme_id == Programme.id
+        )
+    ).all()
+    programmes = sorted({row[4] for row in rows if row[4] is not None})
+    order = {created: index for index, created in enumerate(programmes)}
+    return {
+        sid: (order.get(created, 0), position, f"{code} {title}".strip() if code else title)
+        for sid, code, title, position, created in rows
+    }
+
+
+def _links(session: Session) -> dict[uuid.UUID, list[uuid.UUID]]:
+    found: dict[uuid.UUID, list[uuid.UUID]] = {}
+    for indicator_id, section_id in session.execute(select(indicator_section.c.indicator_id, indicator_section.c.section_id)):
+        found.setdefault(indicator_id, []).append(section_id)
+    return found
+
+
+def _latest(values: Sequence[PeriodValue]) -> PeriodValue | None:
+    area = [v for v in values if v.organisation_id is None]
+    return max(area, key=lambda v: v.period.sort_key) if area else None
+
+
+def _row(
+    indicator: Indicator,
+    values: Sequence[PeriodValue],
+    targets: Sequence[TargetValue],
+    sections: Sequence[tuple[uuid.UUID, str]],
+) -> IndicatorRow:
+    baseline = _baseline(indicator)
+    latest = _latest(values)
+    comparison = (
+        compare(latest, values, direction=indicator.direction, unit=indicator.unit, baseline=baseline, targets=targets)
+        if latest is not None
+        else Comparison()
+    )
+    local = [v for v in values if v.organisation_id is not None]
+    municipality_count = 0
+    if local:
+        last = max(v.period.sort_key for v in local)
+        municipality_count = len({v.organisation_id for v in local if v.period.sort_key == last})
+    return IndicatorRow(
+        indicator.id,
+        indicator.name,
+        indicator.code,
+        indicator.unit,
+        indicator.unit_label,
+        indicator.direction,
+        indicator.level,
+        indicator.source,
+        indicator.source_id,
+        indicator.confidential,
+        indicator.position,
+        tuple(s for s, _ in sections),
+        tuple(t for _, t in sections),
+        baseline,
+        latest,
+        comparison,
+        municipality_count,
+    )
+
+
+def list_indicators(session: Session, *, include_confidential: bool = True) -> list[IndicatorRow]:
+    """Every indicator (in their position, then name order) with its latest whole-area value.
+
+    The app shows vertrouwelijke indicators (marked by ``confidential``); an output passes
+    ``include_confidential=False`` unless the user asked for them, and the rule in ``services.confidentiality``
+    decides which those are.
+    """
+    scope = confidential_scope(session)
+    indicators = list(session.scalars(select(Indicator).order_by(Indicator.position, Indicator.name)))
+    if not include_confidential:
+        indicators = [i for i in indicators if not scope.indicator(i.id)]
+    values = _values(session)
+    targets = _targets(session)
+    order = _section_order(session)
+    links = _links(session)
+    rows = []
+    for indicator in indicators:
+        linked = sorted((s for s in links.get(indicator.id, []) if s in order), key=lambda s: order[s][:2])
+        rows.append(
+            _row(indicator, values.get(indicator.id, []), targets.get(indicator.id, []), [(s, order[s][2]) for s in linked])
+        )
+    return rows
+
+
+def indicators_per_section(session: Session, *, include_confidential: bool = True) -> list[SectionIndicators]:
+    """``list_indicators`` grouped per actielijn in programme order; unlinked indicators last."""
+    rows = list_indicators(session, include_confidential=include_confidential)
+    order = _section_order(session)
+    groups: dict[uuid.UUID | None, list[IndicatorRow]] = {}
+    for row in rows:
+        for section_id in row.section_ids or (None,):
+            groups.setdefault(section_id, []).append(row)
+    keys = sorted((k for k in groups if k is not None), key=lambda k: order[k][:2])
+    result = [SectionIndicators(k, order[k][2], tuple(groups[k])) for k in keys]
+    if None in groups:
+        result.append(SectionIndicators(None, UNLINKED_TITLE, tuple(groups[None])))
+    return result
+
+
+def _points(
+    values: Sequence[PeriodValue], indicator: Indicator, baseline: Baseline | None, targets: Sequence[TargetValue]
+) -> tuple[SeriesPoint, ...]:
+    return tuple(
+        SeriesPoint(
+            v, compare(v, values, direction=indicator.direction, unit=indicator.unit, baseline=baseline, targets=targets)
+        )
+        for v in values
+    )
+
+
+def get_indicator(session: Session, indicator_id: uuid.UUID) -> IndicatorDetail:
+    """One indicator with its whole series; ``NotFoundError`` when it does not exist (any more)."""
+    indicator = _get(session, indicator_id)
+    values = _values(session, [indicator_id]).get(indicator_id, [])
+    targets = _targets(session, [indicator_id]).get(indicator_id, [])
+    baseline = _baseline(indicator)
+    order = _section_order(session)
+    area = [v for v in values if v.organisation_id is None]
+    per_municipality: dict[uuid.UUID, list[PeriodValue]] = {}
+    for v in values:
+        if v.organisation_id is not None:
+            per_municipality.setdefault(v.organisation_id, []).append(v)
+    municipal = tuple(
+        MunicipalitySeries(org_id, points[0].organisation_name, _points(points, indicator, baseline, targets))
+        for org_id, points in sorted(per_municipality.items(), key=lambda item: item[1][0].organisation_name)
+    )
+    return IndicatorDetail(
+        indicator.id,
+        indicator.name,
+        indicator.code,
+        indicator.definition,
+        indicator.unit,
+        indicator.unit_label,
+        indicator.direction,
+        indicator.source,
+        indicator.source_id,
+        indicator.level,
+        indicator.confidential,
+        indicator.notes,
+        indicator.position,
+        tuple((s.id, order[s.id][2] if s.id in order else s.title) for s in indicator.sections),
+        tuple((a.id, f"{a.code} {a.text}".strip()) for a in indicator.ambitions),
+        baseline,
+        tuple(targets),
+        _points(area, indicator, baseline, targets),
+        municipal,
+    )
+
+
+def municipalities(session: Session) -> list[tuple[uuid.UUID, str]]:
+    """The gemeenten (organisations of kind gemeente, not archived or merged) by name: the entry grid's columns."""
+    return [
+        (oid, name)
+        for oid, name in session.execute(
+            select(Organisation.id, Organisation.name)
+            .where(
+                Organisation.kind == OrganisationKind.GEMEENTE,
+                Organisation.archived.is_(False),
+                Organisation.merged_into_id.is_(None),
+            )
+            .order_by(Organisation.name)
+        )
+    ]
+
+
+def find_indicator(session: Session, text: str) -> uuid.UUID | None:
+    """The indicator whose code or name is ``text`` (case and spacing ignored), or None."""
+    key = " ".join(text.split()).casefold()
+    if not key:
+        return None
+    for indicator_id, name, code in session.execute(select(Indicator.id, Indicator.name, Indicator.code)):
+        if key in (" ".join(name.split()).casefold(), " ".join(code.split()).casefold()):
+            return indicator_id
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Moved since a date (the Overzicht)
+
+
+@dataclass(frozen=True)
+class IndicatorMove:
+    """An indicator with measurements received or changed since the date asked."""
+
+    id: uuid.UUID
+    name: str
+    code: str
+    unit: IndicatorUnit
+    confidential: bool
+    periods: tuple[str, ...]  # labels of the periods received or changed, oldest first
+    count: int  # measurements received or changed (whole area and gemeenten)
+    latest: PeriodValue | None
+    comparison: Comparison
+
+    @property
+    def latest_text(self) -> str:
+        if self.latest is None:
+            return ""
+        value = format_value(
+            self.latest.value, self.unit, provisional=self.latest.provisional, unknown=self.latest.unknown
+        )
+        return f"{value} ({self.latest.period.label})"
+
+
+@dataclass(frozen=True)
+class MovedIndicators:
+    since: date | None
+    indicators: tuple[IndicatorMove, ...]
+    left_out_confidential: int = 0
+
+
+def indicators_moved_since(
+    session: Session, since: date, *, include_confidential: bool = False
+) -> MovedIndicators:
+    """Indicators with a measurement received (``received_on``) or saved on or after ``since``, by name."""
+    moment = datetime.combine(since, time.min, tzinfo=UTC)
+    moved = session.execute(
+        select(Measurement.indicator_id, Measurement.year, Measurement.period_kind, Measurement.period_part).where(
+            or_(Measurement.received_on >= since, Measurement.updated_at >= moment, Measurement.created_at >= moment)
+        )
+    ).all()
+    periods: dict[uuid.UUID, set[Period]] = {}
+    counts: dict[uuid.UUID, int] = {}
+    for indicator_id, year, kind, part in moved:
+        counts[indicator_id] = counts.get(indicator_id, 0) + 1
+        try:
+            periods.setdefault(indicator_id, set()).add(Period(year, kind, part))
+        except ValueError:
+            periods.setdefault(indicator_id, set())
+    scope = confidential_scope(session)
+    left_out = sum(1 for i in counts if scope.indicator(i) and not include_confidential)
+    wanted = [i for i in counts if include_confidential or not scope.indicator(i)]
+    rows = {r.id: r for r in list_indicators(session) if r.id in set(wanted)}
+    result = [
+        IndicatorMove(
+            row.id,
+            row.name,
+            row.code,
+            row.unit,
+            row.confidential,
+            tuple(p.label for p in sorted(periods[row.id], key=lambda p: p.sort_key)),
+            counts[row.id],
+            row.latest,
+            row.comparison,
+        )
+        for row in sorted(rows.values(), key=lambda r: r.name.casefold())
+    ]
+    return MovedIndicators(since, tuple(result), left_out)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The "Cijfers" chapter of the voortgangsrapportage
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One period of an indicator in the chapter's table; texts are written the Dutch way."""
+
+    period: Period
+    period_label: str  # "2019", "1e halfjaar 2020"
+    value: Decimal | None
+    value_text: str  # "1.620*" when voorlopig
+    provisional: bool
+    unknown: bool
+    change_text: str  # against the previous period: "+12 (+0,7%)"
+    baseline_change_text: str  # against the baseline
+    target: Decimal | None
+    target_text: str  # "≤ 1.500" as the direction says; "(tussenwaarde)" when interpolated
+    on_track: bool | None
+    on_track_text: str  # "op koers", "niet op koers", ""
+    note: str
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
+class MunicipalityLine:
+    """A gemeente's value in the latest period measured per gemeente."""
+
+    name: str
+    value_text: str
+    provisional: bool
+
+
+@dataclass(frozen=True)
+class ChapterIndicator:
+    """One indicator of the chapter."""
+
+    id: uuid.UUID
+    name: str
+    code: str
+    definition: str
+    unit: IndicatorUnit
+    unit_label: str
+    direction: IndicatorDirection
+    level: IndicatorLevel
+    confidential: bool
+    baseline: Baseline | None
+    baseline_text: str  # "1.620 (2019)"
+    lines: tuple[FigureLine, ...]
+    municipality_period: str  # label of the period of ``municipalities``
+    municipalities: tuple[MunicipalityLine, ...]
+    source_text: str  # for the footnote: "CBS StatLine, tabel 84852NED"
+    has_provisional: bool
+    also_in: tuple[str, ...]  # other actielijnen it is linked to
+
+
+@dataclass(frozen=True)
+class ChapterSection:
+    section_id: uuid.UUID | None
+    title: str
+    indicators: tuple[ChapterIndicator, ...]
+
+
+@dataclass(frozen=True)
+class FiguresChapter:
+    """The chapter's content: per actielijn its indicators; how many vertrouwelijke were left out."""
+
+    sections: tuple[ChapterSection, ...]
+    left_out_confidential: int = 0
+    provisional_note: str = "Cijfers met een * zijn voorlopig."
+
+    @property
+    def empty(self) -> bool:
+        return not any(s.indicators for s in self.sections)
+
+
+def _signed(value: Decimal, unit: IndicatorUnit) -> str:
+    text = format_value(abs(value), unit)
+    return f"+{text}" if value > 0 else f"-{text}" if value < 0 else "0"
+
+
+def _change_text(change: Decimal | None, percent: Decimal | None, unit: IndicatorUnit) -> str:
+    if change is None:
+        return ""
+    text = _signed(change, unit)
+    if percent is not None and unit is not IndicatorUnit.PERCENTAGE:
+        text += f" ({'+' if percent > 0 else ''}{format_number(percent, decimals=1)}%)"
+    return text
+
+
+def _target_text(target: Decimal | None, interpolated: bool, direction: IndicatorDirection, unit: IndicatorUnit) -> str:
+    if target is None:
+        return ""
+    shown = format_value(target.quantize(Decimal("0.1")) if interpolated else target, unit)
+    sign = {IndicatorDirection.HIGHER_IS_BETTER: "≥ ", IndicatorDirection.LOWER_IS_BETTER: "≤ "}.get(direction, "")
+    return f"{sign}{shown}{' (tussenwaarde)' if interpolated else ''}"
+
+
+def _line(point: SeriesPoint, indicator: Indicator) -> FigureLine:
+    v, c = point.value, point.comparison
+    return FigureLine(
+        v.period,
+        v.period.long_label,
+        v.value,
+        format_value(v.value, indicator.unit, provisional=v.provisional, unknown=v.unknown),
+        v.provisional,
+        v.unknown,
+        _change_text(c.change, c.change_percent, indicator.unit),
+        _change_text(c.change_from_baseline, c.change_from_baseline_percent, indicator.unit),
+        c.target,
+        _target_text(c.target, c.target_interpolated, indicator.direction, indicator.unit),
+        c.on_track,
+        "" if c.on_track is None else "op koers" if c.on_track else "niet op koers",
+        v.note,
+        c,
+    )
+
+
+def figures_chapter(
+    session: Session,
+    *,
+    include_confidential: bool = False,
+    first_year: int | None = None,
+    last_year: int | None = None,
+) -> FiguresChapter:
+    """The "Cijfers" chapter: per actielijn (in programme order) each linked indicator once, under the first
+    actielijn it is linked to; unlinked indicators in a last group. Periods outside ``first_year``..``last_year``
+    are left out of the tables (but still count as the previous period of the first one shown).
+
+    Vertrouwelijke indicators are left out unless ``include_confidential`` (then ``confidential`` marks them); the
+    rule of ``services.confidentiality`` decides which they are and ``left_out_confidential`` counts them.
+    """
+    scope = confidential_scope(session)
+    indicators = list(session.scalars(select(Indicator).order_by(Indicator.position, Indicator.name)))
+    left_out = sum(1 for i in indicators if scope.indicator(i.id)) if not include_confidential else 0
+    indicators = [i for i in indicators if include_confidential or not scope.indicator(i.id)]
+    ids = [i.id for i in indicators]
+    values = _values(session, ids)
+    targets = _targets(session, ids)
+    order = _section_order(session)
+    links = _links(session)
+    groups: dict[uuid.UUID | None, list[ChapterIndicator]] = {}
+
+    def shown(period: Period) -> bool:
+        return (first_year is None or period.year >= first_year) and (last_year is None or period.year <= last_year)
+
+    for indicator in indicators:
+        linked = sorted((s for s in links.get(indicator.id, []) if s in order), key=lambda s: order[s][:2])
+        baseline = _baseline(indicator)
+        own_values = values.get(indicator.id, [])
+        own_targets = targets.get(indicator.id, [])
+        area = [v for v in own_values if v.organisation_id is None]
+        lines = tuple(_line(p, indicator) for p in _points(area, indicator, baseline, own_targets) if shown(p.value.period))
+        local = [v for v in own_values if v.organisation_id is not None and shown(v.period)]
+        municipal: tuple[MunicipalityLine, ...] = ()
+        municipal_period = ""
+        if local:
+            last = max(local, key=lambda v: v.period.sort_key).period
+            municipal_period = last.long_label
+            municipal = tuple(
+                MunicipalityLine(
+                    v.organisation_name,
+                    format_value(v.value, indicator.unit, provisional=v.provisional, unknown=v.unknown),
+                    v.provisional,
+                )
+                for v in sorted((v for v in local if v.period == last), key=lambda v: v.organisation_name)
+            )
+        baseline_text = ""
+        if baseline is not None:
+            baseline_text = format_value(baseline.value, indicator.unit)
+            if baseline.period is not None:
+                baseline_text += f" ({baseline.period.long_label})"
+        chapter_indicator = ChapterIndicator(
+            indicator.id,
+            indicator.name,
+            indicator.code,
+            indicator.definition,
+            indicator.unit,
+            indicator.unit_label,
+            indicator.direction,
+            indicator.level,
+            scope.indicator(indicator.id),
+            baseline,
+            baseline_text,
+            lines,
+            municipal_period,
+            municipal,
+            source_text(indicator.source, indicator.source_id),
+            any(line.provisional for line in lines) or any(m.provisional for m in municipal),
+            tuple(order[s][2] for s in linked[1:]),
+        )
+        groups.setdefault(linked[0] if linked else None, []).append(chapter_indicator)
+    keys = sorted((k for k in groups if k is not None), key=lambda k: order[k][:2])
+    sections = [ChapterSection(k, order[k][2], tuple(groups[k])) for k in keys]
+    if None in groups:
+        sections.append(ChapterSection(None, UNLINKED_TITLE, tuple(groups[None])))
+    return FiguresChapter(tuple(sections), left_out)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Writing
+
+
+def _get(session: Session, indicator_id: uuid.UUID) -> Indicator:
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
+        raise NotFoundError("Deze indicator bestaat niet (meer).")
+    return indicator
+
+
+def _value(value: Decimal | int | str | None, label: str) -> Decimal | None:
+    """A value from the caller: a Decimal, an int or Dutch text ("12,5"); floats are refused (not exact)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, float):
+        raise ValidationError(f"{label}: geef de waarde als Decimal of tekst, niet als float.")
+    try:
+        number = parse_number(value)
+    except NumberError as exc:
+        raise ValidationError(f"{label}: {exc}") from None
+    if len(format_number(number, thousands=False)) > MAX_DIGITS + 2:
+        raise ValidationError(f"{label}: het getal is te lang.")
+    return number
+
+
+def _year(year: int, label: str) -> int:
+    if isinstance(year, bool) or not isinstance(year, int) or not 1900 <= year <= 2100:
+        raise ValidationError(f"{label}: het jaar moet tussen 1900 en 2100 liggen.")
+    return year
+
+
+def _check_name(session: Session, name: str, own_id: uuid.UUID | None = None) -> str:
+    name = clean_text(name, label="De naam van de indicator", required=True, max_length=300)
+    other = session.scalar(select(Indicator.id).where(Indicator.name == name))
+    if other is not None and other != own_id:
+        raise ValidationError(f"Er bestaat al een indicator met de naam {name}. Kies een andere naam.")
+    return name
+
+
+def _set_links(session: Session, table: Any, column: str, indicator_id: uuid.UUID, ids: Iterable[uuid.UUID]) -> None:
+    session.execute(delete(table).where(table.c.indicator_id == indicator_id))
+    for other_id in dict.fromkeys(ids):
+        session.execute(insert(table).values({"indicator_id": indicator_id, column: other_id}))
+
+
+def _check_links(session: Session, section_ids: Sequence[uuid.UUID], ambition_ids: Sequence[uuid.UUID]) -> None:
+    for section_id in section_ids:
+        if session.get(Section, section_id) is None:
+            raise NotFoundError("De actielijn om aan te koppelen bestaat niet (meer).")
+    for ambition_id in ambition_ids:
+        if session.get(Ambition, ambition_id) is None:
+            raise NotFoundError("De ambitie om aan te koppelen bestaat niet (meer).")
+
+
+_TEXT_FIELDS = {
+    "code": ("De code", 40),
+    "definition": ("De definitie", 5000),
+    "unit_label": ("De eenheid", 100),
+    "source": ("De bron", 300),
+    "source_id": ("De bronaanduiding", 100),
+    "notes": ("De toelichting", 10_000),
+}
+
+
+def create_indicator(
+    session: Session,
+    *,
+    name: str,
+    code: str = "",
+    definition: str = "",
+    unit: IndicatorUnit = IndicatorUnit.COUNT,
+    unit_label: str = "",
+    direction: IndicatorDirection = IndicatorDirection.NEUTRAL,
+    source: str = "",
+    source_id: str = "",
+    level: IndicatorLevel = IndicatorLevel.REGION,
+    confidential: bool = False,
+    notes: str = "",
+    baseline_value: Decimal | int | str | None = None,
+    baseline_period: Period | None = None,
+    section_ids: Sequence[uuid.UUID] = (),
+    ambition_ids: Sequence[uuid.UUID] = (),
+    position: int | None = None,
+) -> Created:
+    """Create an indicator (at the end of the list unless ``position``); undo with ``delete_indicator``."""
+    texts = {key: clean_text(value, label=_TEXT_FIELDS[key][0], max_length=_TEXT_FIELDS[key][1]) for key, value in
+             (("code", code), ("definition", definition), ("unit_label", unit_label), ("source", source),
+              ("source_id", source_id), ("notes", notes))}  # fmt: skip
+    _check_links(session, section_ids, ambition_ids)
+    if position is None:
+        last = session.scalar(select(Indicator.position).order_by(Indicator.position.desc()).limit(1))
+        position = 0 if last is None else last + 1
+    indicator = Indicator(
+        name=_check_name(session, name),
+        unit=IndicatorUnit(unit),
+        direction=IndicatorDirection(direction),
+        level=IndicatorLevel(level),
+        confidential=bool(confidential),
+        position=position,
+        **texts,
+    )
+    _apply_baseline(indicator, _value(baseline_value, "De nulmeting"), baseline_period)
+    session.add(indicator)
+    session.flush()
+    _set_links(session, indicator_section, "section_id", indicator.id, section_ids)
+    _set_links(session, indicator_ambition, "ambition_id", indicator.id, ambition_ids)
+    session.flush()
+    session.expire(indicator, ["sections", "ambitions"])
+    return Created(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})))
+
+
+def _apply_baseline(indicator: Indicator, value: Decimal | None, period: Period | None) -> None:
+    indicator.baseline_value = value
+    indicator.baseline_year = period.year if period is not None else None
+    indicator.baseline_kind = period.kind if period is not None else PeriodKind.YEAR
+    indicator.baseline_part = period.part if period is not None else 0
+
+
+def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -> Edit:
+    """Change fields of an indicator; ``Edit.before`` holds the previous values (pass them back to undo).
+
+    Keys: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
+    position, baseline_value, baseline_period, section_ids, ambition_ids. A key left out (or ``UNSET``) stays.
+    """
+    indicator = _get(session, indicator_id)
+    allowed = {"name", "unit", "direction", "level", "confidential", "position", "baseline_value", "baseline_period",
+               "section_ids", "ambition_ids", *_TEXT_FIELDS}  # fmt: skip
+    unknown = set(values) - allowed
+    if unknown:
+        raise ValueError(f"unknown indicator fields {sorted(unknown)}")
+    values = {k: v for k, v in values.items() if v is not UNSET}
+    before: dict[str, Any] = {}
+    if "name" in values:
+        name = _check_name(session, values["name"], indicator.id)
+        before["name"], indicator.name = indicator.name, name
+    for key, (label, limit) in _TEXT_FIELDS.items():
+        if key in values:
+            text = clean_text(values[key], label=label, max_length=limit)
+            before[key] = getattr(indicator, key)
+            setattr(indicator, key, text)
+    for key, enum_cls in (("unit", IndicatorUnit), ("direction", IndicatorDirection), ("level", IndicatorLevel)):
+        if key in values:
+            before[key] = getattr(indicator, key)
+            setattr(indicator, key, enum_cls(values[key]))
+    if "confidential" in values:
+        before["confidential"], indicator.confidential = indicator.confidential, bool(values["confidential"])
+    if "position" in values:
+        before["position"], indicator.position = indicator.position, int(values["position"])
+    if "baseline_value" in values or "baseline_period" in values:
+        old = _baseline(indicator)
+        before["baseline_value"] = old.value if old is not None else None
+        before["baseline_period"] = (
+            Period(indicator.baseline_year, indicator.baseline_kind, indicator.baseline_part)
+            if indicator.baseline_year is not None
+            else None
+        )
+        new_value = (
+            _value(values["baseline_value"], "De nulmeting") if "baseline_value" in values else indicator.baseline_value
+        )
+        new_period = values["baseline_period"] if "baseline_period" in values else before["baseline_period"]
+        _apply_baseline(indicator, new_value, new_period)
+    if "section_ids" in values or "ambition_ids" in values:
+        _check_links(session, values.get("section_ids", ()), values.get("ambition_ids", ()))
+    for key, table, column in (("section_ids", indicator_section, "section_id"),
+                               ("ambition_ids", indicator_ambition, "ambition_id")):  # fmt: skip
+        if key in values:
+            before[key] = tuple(
+                session.scalars(select(getattr(table.c, column)).where(table.c.indicator_id == indicator.id))
+            )
+            _set_links(session, table, column, indicator.id, values[key])
+    session.flush()
+    session.expire(indicator, ["sections", "ambitions"])
+    return Edit(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})), before)
+
+
+def delete_indicator(session: Session, indicator_id: uuid.UUID) -> Removed:
+    """Delete an indicator with its targets and measurements; ``restore_removed`` puts all of it back."""
+    indicator = _get(session, indicator_id)
+    rows = [snapshot(indicator)]
+    rows += [snapshot(t) for t in session.scalars(select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id))]
+    rows += [snapshot(m) for m in session.scalars(select(Measurement).where(Measurement.indicator_id == indicator_id))]
+    links = [
+        (table.name, dict(row._mapping))
+        for table in (indicator_section, indicator_ambition)
+        for row in session.execute(select(table).where(table.c.indicator_id == indicator_id))
+    ]
+    session.delete(indicator)
+    session.flush()
+    return Removed(INDICATOR_CHANGES | Changes(ids=frozenset({indicator_id})), rows=tuple(rows), links=tuple(links))
+
+
+def set_target(
+    session: Session, indicator_id: uuid.UUID, year: int, value: Decimal | int | str | None, note: str = ""
+) -> Created | Edit:
+    """Set the target of ``year``: a ``Created`` (undo: ``clear_target``) or an ``Edit`` (undo: ``**before``)."""
+    _get(session, indicator_id)
+    year = _year(year, "De streefwaarde")
+    number = _value(value, f"De streefwaarde voor {year}")
+    if number is None:
+        raise ValidationError(f"Vul een streefwaarde voor {year} in, of verwijder de streefwaarde.")
+    note = clean_text(note, label="De toelichting", max_length=2000)
+    target = session.scalar(
+        select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year)
+    )
+    changes = INDICATOR_CHANGES | Changes(ids=frozenset({indicator_id}))
+    if target is None:
+        target = IndicatorTarget(indicator_id=indicator_id, year=year, value=number, note=note)
+        session.add(target)
+        session.flush()
+        return Created(target.id, changes)
+    before = {"indicator_id": indicator_id, "year": year, "value": target.value, "note": target.note}
+    target.value, target.note = number, note
+    session.flush()
+    return Edit(target.id, changes, before)
+
+
+def clear_target(session: Session, indicator_id: uuid.UUID, year: int) -> Removed:
+    """Remove the target of ``year`` (nothing when there is none)."""
+    target = session.scalar(
+        select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year)
+    )
+    changes = INDICATOR_CHANGES | Changes(ids=frozenset({indicator_id}))
+    if target is None:
+        return Removed(changes)
+    rows = (snapshot(target),)
+    session.delete(target)
+    session.flush()
+    return Removed(changes, rows=rows)
+
+
+def _find_measurement(
+    session: Session, indicator_id: uuid.UUID, period: Period, organisation_id: uuid.UUID | None
+) -> Measurement | None:
+    return session.scalar(
+        select(Measurement).where(
+            Measurement.indicator_id == indicator_id,
+            Measurement.year == period.year,
+            Measurement.period_kind == period.kind,
+            Measurement.period_part == period.part,
+            Measurement.organisation_id.is_(None)
+            if organisation_id is None
+            else Measurement.organisation_id == organisation_id,
+        )
+    )
+
+
+def set_measurement(
+    session: Session,
+    indicator_id: uuid.UUID,
+    period: Period,
+    *,
+    value: Decimal | int | str | None,
+    organisation_id: uuid.UUID | None = None,
+    provisional: bool = False,
+    unknown: bool = False,
+    note: str = "",
+    received_on: date | None = None,
+) -> Created | Edit:
+    """Save the value of a period (for a gemeente when ``organisation_id``); replaces what was there.
+
+    ``unknown`` records that the value is not known (StatLine's "."): the value is then left empty. Returns a
+    ``Created`` (undo: ``clear_measurement(created.id)``) or an ``Edit`` (undo: ``set_measurement(**edit.before)``).
+    """
+    _get(session, indicator_id)
+    if not isinstance(period, Period):
+        raise ValidationError("Kies een periode (een jaar, halfjaar of kwartaal).")
+    number = None if unknown else _value(value, f"De waarde voor {period.label}")
+    if number is None and not unknown:
+        raise ValidationError(
+            f"Vul een waarde voor {period.label} in (bijvoorbeeld 1.620 of 12,5), kies Onbekend, of wis de waarde."
+        )
+    if organisation_id is not None:
+        organisation = session.get(Organisation, organisation_id)
+        if organisation is None:
+            raise NotFoundError("Deze gemeente bestaat niet (meer).")
+        if organisation.kind is not OrganisationKind.GEMEENTE:
+            raise ValidationError(f"{organisation.name} is geen gemeente: cijfers per gemeente gaan alleen over gemeenten.")
+    note = clean_text(note, label="De toelichting", max_length=2000)
+    changes = INDICATOR_CHANGES | Changes(ids=frozenset({indicator_id}))
+    measurement = _find_measurement(session, indicator_id, period, organisation_id)
+    if measurement is None:
+        measurement = Measurement(
+            indicator_id=indicator_id,
+            organisation_id=organisation_id,
+            year=period.year,
+            period_kind=period.kind,
+            period_part=period.part,
+            value=number,
+            provisional=bool(provisional),
+            unknown=bool(unknown),
+            note=note,
+            received_on=received_on,
+        )
+        session.add(measurement)
+        session.flush()
+        return Created(measurement.id, changes)
+    before = {
+        "indicator_id": indicator_id,
+        "period": period,
+        "value": measurement.value,
+        "organisation_id": organisation_id,
+        "provisional": measurement.provisional,
+        "unknown": measurement.unknown,
+        "note": measurement.note,
+        "received_on": measurement.received_on,
+    }
+    measurement.value = number
+    measurement.provisional = bool(provisional)
+    measurement.unknown = bool(unknown)
+    measurement.note = note
+    measurement.received_on = received_on
+    session.flush()
+    return Edit(measurement.id, changes, before)
+
+
+def clear_measurement(session: Session, measurement_id: uuid.UUID) -> Removed:
+    """Remove one measurement; ``restore_removed`` puts it back."""
+    measurement = session.get(Measurement, measurement_id)
+    if measurement is None:
+        raise NotFoundError("Deze waarde bestaat niet (meer).")
+    changes = INDICATOR_CHANGES | Changes(ids=frozenset({measurement.indicator_id}))
+    rows = (snapshot(measurement),)
+    session.delete(measurement)
+    session.flush()
+    return Removed(changes, rows=rows)
