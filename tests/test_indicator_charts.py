@@ -6,104 +6,31 @@ from __future__ import annotations
 import io
 import math
 import struct
+import uuid
+from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from ghnt_desktop.exports.charts import (
     ChartData,
     ChartValue,
     chart_description,
+    chart_for,
     chart_style,
-    dutch_number,
-    format_change,
-    format_percent_change,
-    format_value,
     indicator_chart_png,
 )
+from ghnt_desktop.models import IndicatorDirection, IndicatorUnit, PeriodKind
+from ghnt_desktop.services.figure_values import Period
+from ghnt_desktop.services.indicators import Baseline, PeriodValue, TargetValue
+
+D = Decimal
+COUNT, PERCENTAGE, EUROS, DAYS = IndicatorUnit.COUNT, IndicatorUnit.PERCENTAGE, IndicatorUnit.EUROS, IndicatorUnit.DAYS
 
 
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
     return width, height
-
-
-@pytest.mark.parametrize(
-    ("value", "decimals", "text"),
-    [
-        (1620, None, "1.620"),
-        (1620.0, None, "1.620"),
-        (12.5, None, "12,5"),
-        (12.25, None, "12,25"),
-        (12.254, None, "12,25"),
-        (12.0000001, None, "12"),
-        (0.1 + 0.2, None, "0,3"),
-        (1234567.5, None, "1.234.567,5"),
-        (-3.5, None, "\u22123,5"),
-        (-0.001, None, "0"),  # never "-0"
-        (0, None, "0"),
-        (999.999, None, "1.000"),
-        (12.5, 0, "12"),  # Python rounds half to even; a count is never written with a fraction
-        (7, 1, "7,0"),
-        (float("nan"), None, "onbekend"),
-        (float("inf"), None, "onbekend"),
-    ],
-)
-def test_dutch_number(value, decimals, text):
-    assert dutch_number(value, decimals) == text
-
-
-@pytest.mark.parametrize(
-    ("value", "unit", "provisional", "text"),
-    [
-        (1620, "count", False, "1.620"),
-        (1620, "count", True, "1.620*"),
-        (12.5, "percentage", False, "12,5%"),
-        (12.5, "percentage", True, "12,5%*"),
-        (1250, "euros", False, "€ 1.250"),
-        (14, "days", False, "14"),
-        (None, "count", True, "onbekend"),  # unknown is never "voorlopig onbekend*"
-        (float("nan"), "percentage", False, "onbekend"),
-    ],
-)
-def test_format_value(value, unit, provisional, text):
-    assert format_value(value, unit, provisional=provisional) == text
-
-
-@pytest.mark.parametrize(
-    ("change", "unit", "text"),
-    [
-        (90, "count", "+90"),
-        (-80.5, "count", "\u221280,5"),
-        (0, "count", "0"),
-        (2.3, "percentage", "+2,3 procentpunt"),  # a change of a percentage is in points, not percent
-        (-250, "euros", "\u2212€ 250"),
-        (None, "count", ""),
-    ],
-)
-def test_format_change(change, unit, text):
-    assert format_change(change, unit) == text
-
-
-@pytest.mark.parametrize(
-    ("change", "base", "text"),
-    [(90, 1620, "+5,6%"), (-162, 1620, "\u221210%"), (5, 0, ""), (5, None, ""), (0.01, 1620, "0%")],
-)
-def test_format_percent_change(change, base, text):
-    assert format_percent_change(change, base) == text
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
-def test_dutch_number_reads_back_as_the_rounded_value(value):
-    text = dutch_number(value)
-    digits = text.replace("\u2212", "-").replace(".", "").replace(",", ".")
-    assert math.isclose(float(digits), round(value, 2), abs_tol=0.0051)
-    integer_part = text.lstrip("\u2212").split(",")[0]
-    groups = integer_part.split(".")
-    assert all(len(g) == 3 for g in groups[1:]) and 1 <= len(groups[0]) <= 3
 
 
 def sample(**changes) -> ChartData:
@@ -119,7 +46,7 @@ def sample(**changes) -> ChartData:
         "baseline": 1620,
         "baseline_period": "2019",
         "targets": {"2024": 1400},
-        "direction": "lower",
+        "direction": IndicatorDirection.LOWER_IS_BETTER,
         "title": "Meldingen Veilig Thuis",
     }
     base.update(changes)
@@ -128,20 +55,21 @@ def sample(**changes) -> ChartData:
 
 SHAPES = {
     "usual": sample(),
+    "days": sample(unit=DAYS, values={"2019": ChartValue(14.5), "2020": ChartValue(12)}, targets={"2024": 10.0}),
     "no periods": sample(periods=[], values={}, targets={}, baseline=None),
     "all unknown": sample(values={p: ChartValue(None) for p in ["2019", "2020"]}, targets={}, baseline=None),
     "one period": sample(periods=["2023"], values={"2023": ChartValue(3, provisional=True)}, targets={}),
     "only a target": sample(periods=["2025"], values={}, targets={"2025": 50.0}, baseline=None),
     "zero everywhere": sample(periods=["2020"], values={"2020": ChartValue(0)}, targets={}, baseline=0),
     "negative change": sample(periods=["2020", "2021"], values={"2020": ChartValue(-3.5), "2021": ChartValue(2.25)},
-                              unit="percentage", targets={}, baseline=None),  # fmt: skip
-    "huge": sample(values={"2019": ChartValue(1.5e9)}, periods=["2019"], unit="euros", targets={}, baseline=1e9),
+                              unit=PERCENTAGE, targets={}, baseline=None),  # fmt: skip
+    "huge": sample(values={"2019": ChartValue(1.5e9)}, periods=["2019"], unit=EUROS, targets={}, baseline=1e9),
     "NaN as value": sample(values={"2019": ChartValue(math.nan)}, periods=["2019"], targets={}),
     "target not among periods": sample(targets={"2031": 1000.0}),
     "many half years": sample(
         periods=[f"{y} H{h}" for y in range(2015, 2025) for h in (1, 2)],
         values={f"{y} H{h}": ChartValue(40 + y - 2015 + h / 2) for y in range(2015, 2025) for h in (1, 2)},
-        unit="percentage", targets={"2024 H2": 60.0}, baseline=40.0,
+        unit=PERCENTAGE, targets={"2024 H2": 60.0}, baseline=40.0,
     ),  # fmt: skip
     "long title": sample(title="Aantal adviezen en meldingen bij Veilig Thuis over ouderenmishandeling " * 3),
 }
@@ -189,7 +117,41 @@ def test_description_names_every_number():
     assert chart_description(sample(periods=[], values={}, targets={}, baseline=None, title="")) == "nog geen metingen"
 
 
-@pytest.mark.parametrize(("unit", "style"), [("count", "bars"), ("euros", "bars"), ("percentage", "line"),
-                                             ("days", "line")])  # fmt: skip
+@pytest.mark.parametrize(("unit", "style"), [(COUNT, "bars"), (EUROS, "bars"), (PERCENTAGE, "line"), (DAYS, "line")])
 def test_automatic_style(unit, style):
     assert chart_style(sample(unit=unit)) == style
+
+
+def point(period: Period, value: str | None, provisional: bool = False, organisation: bool = False) -> PeriodValue:
+    return PeriodValue(uuid.uuid4(), period, None if value is None else D(value), provisional, value is None,
+                       organisation_id=uuid.uuid4() if organisation else None)  # fmt: skip
+
+
+def target(year: int, value: str) -> TargetValue:
+    return TargetValue(uuid.uuid4(), year, D(value))
+
+
+def test_chart_from_the_service_data():
+    H = PeriodKind.HALF_YEAR
+    points = [point(Period(2019), "1620"), point(Period(2020), "1710.5"), point(Period(2021), None),
+              point(Period(2022), "1790", provisional=True), point(Period(2021, H, 1), "800"),
+              point(Period(2022), "300", organisation=True)]  # fmt: skip
+    data = chart_for(points, unit=COUNT, direction=IndicatorDirection.HIGHER_IS_BETTER,
+                     baseline=Baseline(D(1620), Period(2019)),
+                     targets=[target(2020, "1700"), target(2021, "1750"), target(2025, "2000")])  # fmt: skip
+    # Years only (the one half year is left out), the gemeente's value too; the later target year is added.
+    assert list(data.periods) == ["2019", "2020", "2021", "2022", "2025"]
+    assert data.values["2020"] == ChartValue(1710.5, False, "1.710,5")
+    assert data.values["2021"].value is None and data.values["2022"].text == "1.790*"
+    assert data.targets == {"2020": 1700.0, "2021": 1750.0, "2025": 2000.0}
+    assert data.baseline == 1620.0 and data.baseline_period == "2019"
+    half = chart_for([point(Period(2019, H, 1), "24.5"), point(Period(2019, H, 2), "23.8"), point(Period(2020), "24")],
+                     unit=PERCENTAGE, direction=IndicatorDirection.LOWER_IS_BETTER,
+                     targets=[target(2019, "24"), target(2018, "30"), target(2024, "18")])  # fmt: skip
+    # Mostly half years: the year value is left out; a year's target sits at its last measured half year.
+    assert list(half.periods) == ["2019 H1", "2019 H2", "2024"]
+    assert half.targets == {"2019 H2": 24.0, "2024": 18.0}
+    empty = chart_for([], unit=COUNT, direction=IndicatorDirection.NEUTRAL, targets=[target(2025, "10")])
+    assert list(empty.periods) == ["2025"]
+    png = indicator_chart_png(data, width_px=500, height_px=260)
+    assert png_size(png) == (500, 260)

@@ -16,18 +16,21 @@ from __future__ import annotations
 
 import io
 import math
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Literal
 
+from ..models.enums import IndicatorDirection, IndicatorUnit, PeriodKind
+from ..services.figure_values import format_value
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
-Unit = Literal["count", "percentage", "days", "euros"]
+    from ..services.indicators import Baseline, IndicatorDetail, PeriodValue, TargetValue
+
 Style = Literal["auto", "bars", "line"]
-Number = float | Decimal  # a Decimal (as stored) is written exactly, without a detour through float
-Direction = Literal["higher", "lower", "neutral"]  # models.IndicatorDirection values
 
 # Okabe-Ito colours (readable with any colour vision); they never carry meaning alone.
 MEASURED_COLOR = "#0072B2"
@@ -37,18 +40,24 @@ BASELINE_COLOR = "#555555"
 TEXT_COLOR = "#222222"
 UNKNOWN_COLOR = "#777777"
 
-UNIT_AXIS_LABEL = {"count": "aantal", "percentage": "procent", "days": "dagen", "euros": "euro"}
-PROVISIONAL_MARK = "*"
+UNIT_AXIS_LABEL = {
+    IndicatorUnit.COUNT: "aantal",
+    IndicatorUnit.PERCENTAGE: "procent",
+    IndicatorUnit.DAYS: "dagen",
+    IndicatorUnit.EUROS: "euro",
+}
 # A white patch behind a number, so a grid line or the dashed nulmeting never runs through it.
 _LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.0}
 
 
 @dataclass(frozen=True, slots=True)
 class ChartValue:
-    """One measurement: ``value`` None when it is unknown (StatLine's ``.``)."""
+    """One measurement: ``value`` None when it is unknown (StatLine's ``.``); ``text`` the value as written
+    (exact, from the Decimal) or empty to write it from ``value``."""
 
     value: float | None
     provisional: bool = False
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,72 +67,97 @@ class ChartData:
 
     periods: Sequence[str]
     values: Mapping[str, ChartValue]
-    unit: Unit = "count"
+    unit: IndicatorUnit = IndicatorUnit.COUNT
     baseline: float | None = None
     baseline_period: str = ""
     targets: Mapping[str, float] = field(default_factory=dict)
-    direction: Direction = "neutral"  # "neutral": a context figure, no way is better
+    direction: IndicatorDirection = IndicatorDirection.NEUTRAL
     title: str = ""
 
 
+def _text(value: float | None, unit: IndicatorUnit, provisional: bool = False) -> str:
+    """A float of the chart (a tick, a target) written the Dutch way, as ``figure_values`` writes every figure."""
+    if value is None or math.isnan(value) or math.isinf(value):
+        return "onbekend"
+    return format_value(Decimal(repr(round(float(value), 2))), unit, provisional=provisional)
+
+
+def _value_text(point: ChartValue, unit: IndicatorUnit) -> str:
+    return point.text or _text(point.value, unit, point.provisional)
+
+
 # --------------------------------------------------------------------------------------------------
-# Dutch numbers
+# From the indicator service
 # --------------------------------------------------------------------------------------------------
 
 
-def dutch_number(value: Number, decimals: int | None = None) -> str:
-    """``1620`` -> ``1.620``, ``12.5`` -> ``12,5``, ``-0.25`` -> ``−0,25``.
+def chart_for(
+    points: Sequence[PeriodValue],
+    *,
+    unit: IndicatorUnit,
+    direction: IndicatorDirection,
+    baseline: Baseline | None = None,
+    targets: Sequence[TargetValue] = (),
+    title: str = "",
+) -> ChartData:
+    """The chart of an indicator's whole-area measurements (``IndicatorDetail.series`` values, or the periods of a
+    chapter's lines), its nulmeting and its streefwaarden.
 
-    ``decimals`` None: as many as the value needs, at most two (a count shows none, a rate its fraction).
+    One kind of period per chart: the kind most measured (a year beats a half year on a tie); a count per half year
+    next to a count per year would mislead. Target years after the last period are added to the axis.
     """
-    if math.isnan(value) or math.isinf(value):
-        return "onbekend"
-    if decimals is None:
-        rounded = round(float(value), 2)
-        decimals = 0 if rounded.is_integer() else 1 if round(rounded, 1) == rounded else 2
-    text = f"{abs(value):,.{decimals}f}"  # "1,620.50"
-    text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    # A real minus sign, as Dutch typesetting has it; never "-0" for a value that rounds to zero.
-    return "\u2212" + text if value < 0 and text.strip("0,.") else text
+    area = [p for p in points if p.organisation_id is None]
+    kinds = Counter(p.period.kind for p in area)
+    kind = max(kinds, key=lambda k: (kinds[k], k is PeriodKind.YEAR)) if kinds else PeriodKind.YEAR
+    shown = sorted((p for p in area if p.period.kind is kind), key=lambda p: p.period.sort_key)
+    periods = [p.period.label for p in shown]
+    values = {
+        p.period.label: ChartValue(
+            None if p.value is None or p.unknown else float(p.value),
+            p.provisional,
+            "" if p.value is None or p.unknown else format_value(p.value, unit, provisional=p.provisional),
+        )
+        for p in shown
+    }
+    last = shown[-1].period.year if shown else None
+    chart_targets: dict[str, float] = {}
+    for target in targets:
+        if target.value is None:
+            continue
+        label = str(target.year)
+        if kind is not PeriodKind.YEAR:
+            same_year = [p.period.label for p in shown if p.period.year == target.year]
+            if same_year:
+                label = same_year[-1]  # the year's streefwaarde at its last measured part
+            elif last is not None and target.year < last:
+                continue
+        if label not in periods:
+            if last is not None and target.year < last:
+                continue  # a year without a measurement inside the series: in the table, not on the axis
+            periods.append(label)
+        chart_targets[label] = float(target.value)
+    return ChartData(
+        periods=periods,
+        values=values,
+        unit=unit,
+        baseline=None if baseline is None else float(baseline.value),
+        baseline_period=baseline.period.label if baseline is not None and baseline.period is not None else "",
+        targets=chart_targets,
+        direction=direction,
+        title=title,
+    )
 
 
-def format_value(value: Number | None, unit: Unit, *, provisional: bool = False, decimals: int | None = None) -> str:
-    """A value as a reader sees it: ``12,5%``, ``€ 1.250``, ``1.620*``; ``onbekend`` when unknown."""
-    if value is None or math.isnan(value):
-        return "onbekend"
-    text = dutch_number(value, decimals)
-    if unit == "percentage":
-        text += "%"
-    elif unit == "euros":
-        text = f"€ {text}"
-    return text + (PROVISIONAL_MARK if provisional else "")
-
-
-def format_change(change: Number | None, unit: Unit) -> str:
-    """A difference with its sign: ``+12``, ``−3,5`` (a real minus sign), ``+1,5 procentpunt`` for percentages;
-    empty when there is nothing to compare with."""
-    if change is None or math.isnan(change):
-        return ""
-    if change == 0:
-        return "0" if unit != "percentage" else "0 procentpunt"
-    sign = "+" if change > 0 else "−"
-    size: Number = -change if change < 0 else change
-    if unit == "percentage":
-        return f"{sign}{dutch_number(size)} procentpunt"
-    if unit == "euros":
-        return f"{sign}€ {dutch_number(size)}"
-    return sign + dutch_number(size)
-
-
-def format_percent_change(change: float | None, base: float | None) -> str:
-    """``+12,3%`` of ``change`` against ``base``; empty when the base is unknown or zero."""
-    if change is None or base is None or base == 0 or math.isnan(change):
-        return ""
-    share = change / abs(base) * 100
-    rounded = round(share, 1)
-    if rounded == 0:
-        return "0%"
-    return ("+" if rounded > 0 else "−") + dutch_number(abs(rounded)) + "%"
+def chart_for_detail(detail: IndicatorDetail, *, title: str = "") -> ChartData:
+    """The chart of the Indicatoren page's detail."""
+    return chart_for(
+        [point.value for point in detail.series],
+        unit=detail.unit,
+        direction=detail.direction,
+        baseline=detail.baseline,
+        targets=detail.targets,
+        title=title,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -135,7 +169,7 @@ def chart_style(data: ChartData, style: Style = "auto") -> Literal["bars", "line
     """Bars for counts and amounts (how many, per period); a line for rates and durations (a level)."""
     if style != "auto":
         return style
-    return "bars" if data.unit in ("count", "euros") else "line"
+    return "bars" if data.unit in (IndicatorUnit.COUNT, IndicatorUnit.EUROS) else "line"
 
 
 def chart_description(data: ChartData) -> str:
@@ -144,12 +178,12 @@ def chart_description(data: ChartData) -> str:
     for period in data.periods:
         point = data.values.get(period)
         if point is not None:
-            parts.append(f"{period}: {format_value(point.value, data.unit, provisional=point.provisional)}")
+            parts.append(f"{period}: {_value_text(point, data.unit)}")
     text = (data.title + ". " if data.title else "") + ("; ".join(parts) or "nog geen metingen")
     if data.baseline is not None:
-        text += f". Nulmeting {data.baseline_period}: {format_value(data.baseline, data.unit)}".replace("  ", " ")
+        text += f". Nulmeting {data.baseline_period}: {_text(data.baseline, data.unit)}".replace("  ", " ")
     for period, target in data.targets.items():
-        text += f". Streefwaarde {period}: {format_value(target, data.unit)}"
+        text += f". Streefwaarde {period}: {_text(target, data.unit)}"
     if any(p.provisional for p in data.values.values()):
         text += ". * = voorlopig"
     return text
@@ -227,7 +261,7 @@ def indicator_chart_png(
             # Above the period's streefwaarde too when it is close: the diamond stays visible under the number.
             x, _label_height(value, data.targets.get(period), span) + label_gap if value >= 0 or kind == "line"
             else value - label_gap,
-            format_value(value, data.unit, provisional=point.provisional),
+            _value_text(point, data.unit),
             ha="center", va="bottom" if value >= 0 or kind == "line" else "top", fontsize=font, color=TEXT_COLOR, zorder=7,
             fontweight="normal" if point.provisional else "bold", bbox=_LABEL_BOX,
         )  # fmt: skip
@@ -262,7 +296,7 @@ def indicator_chart_png(
             below = point is not None and point.value is not None
             axes.text(
                 x, target - label_gap * 1.5 if below else target + label_gap * 1.5,
-                f"doel {format_value(target, data.unit)}", ha="center", va="top" if below else "bottom",
+                f"doel {_text(target, data.unit)}", ha="center", va="top" if below else "bottom",
                 fontsize=font * 0.9, color=TARGET_COLOR, zorder=6,
                 bbox=_LABEL_BOX,
             )  # fmt: skip
@@ -274,8 +308,9 @@ def indicator_chart_png(
         for tick in axes.get_xticklabels():
             tick.set_rotation(45)
             tick.set_horizontalalignment("right")
-    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=data.unit == "count"))
-    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: dutch_number(y)))
+    axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=data.unit is IndicatorUnit.COUNT))
+    # Dutch numbers on the axis ("1.600", "12,5"); the unit is the axis label, not repeated at every tick.
+    axes.yaxis.set_major_formatter(FuncFormatter(lambda y, _: _text(y, IndicatorUnit.COUNT)))
     axes.tick_params(axis="y", labelsize=font)
     axes.set_ylabel(UNIT_AXIS_LABEL[data.unit], fontsize=font, color=TEXT_COLOR)
     axes.grid(axis="y", color="#DDDDDD", linewidth=0.6, zorder=0)
@@ -284,7 +319,8 @@ def indicator_chart_png(
         axes.spines[side].set_visible(False)
     if data.title:
         axes.set_title(data.title, fontsize=font * 1.15, loc="left", color=TEXT_COLOR)
-    direction = {"higher": "hoger is beter", "lower": "lager is beter"}.get(data.direction)
+    direction = {IndicatorDirection.HIGHER_IS_BETTER: "hoger is beter",
+                 IndicatorDirection.LOWER_IS_BETTER: "lager is beter"}.get(data.direction)  # fmt: skip
     if direction:
         axes.set_title(direction, fontsize=font * 0.9, loc="right", color=UNKNOWN_COLOR)
     _legend(axes, data, kind, font)
@@ -324,7 +360,7 @@ def _legend(axes: Axes, data: ChartData, kind: str, font: float) -> None:
             )
     if data.baseline is not None:
         label = "nulmeting" + (f" {data.baseline_period}" if data.baseline_period else "")
-        label += f": {format_value(data.baseline, data.unit)}"
+        label += f": {_text(data.baseline, data.unit)}"
         handles.append(Line2D([], [], color=BASELINE_COLOR, linestyle=(0, (5, 3)), label=label))
     if data.targets:
         handles.append(

@@ -1,233 +1,119 @@
 """The "Cijfers" chapter of the voortgangsrapportage, laid out like seed 004's figures chapter.
 
-Per indicator: its definition with the source as a real footnote, a table of periods (value, change against the
-previous period and against the nulmeting, the streefwaarde of that year), a sentence saying whether it is on
-track, the chart (``exports.charts``, the same picture the Indicatoren page shows) and, where values per gemeente
-are known, their spread over the gemeenten. Then per actielijn the indicators linked to it. Voorlopig values are
-marked in the text ("voorlopig") and with ``*``.
+Per actielijn (in programme order) a short table of its indicators (last value, streefwaarde, on track or not),
+then per indicator: its definition with the source as a real footnote, the nulmeting and streefwaarden, a table
+of periods (value, change against the previous period and the nulmeting, the streefwaarde of that year and
+whether it was on track), a sentence about the last measurement, the chart (``exports.charts``, the picture the
+Indicatoren page shows) and, where values per gemeente are known, their spread over the gemeenten. Voorlopig
+values are marked with ``*`` and in words ("voorlopig").
 
-The chapter is a standalone function over a ``DocxWriter``, so the report adds it with one call::
+The chapter is a standalone function over a ``DocxWriter`` and the service's data, so the report adds it with::
 
-    add_figures_chapter(writer, chapter, number="1")
+    from ..services.indicators import figures_chapter
+    chapter = figures_chapter(session, include_confidential=..., first_year=..., last_year=...)
+    add_figures_chapter(writer, chapter, number="1", targets=...)
 
-``chapter`` is a ``FiguresChapter`` of plain data; ``figures_chapter_from(...)`` in this module builds it from
-the indicator service's rows. The chapter reads no database and imports no Qt.
+It reads no database and imports no Qt. ``targets`` (indicator id -> its ``TargetValue``s, e.g. from
+``get_indicator(...).targets``) puts streefwaarden of years after the last measurement into the text and chart;
+without it only the streefwaarden of measured years (the table's) are shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+import uuid
 from decimal import Decimal
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from .charts import (
-    ChartData,
-    ChartValue,
-    Direction,
-    Unit,
-    chart_description,
-    format_change,
-    format_percent_change,
-    format_value,
-    indicator_chart_png,
-)
+from ..models.enums import IndicatorDirection, IndicatorUnit
+from ..services.figure_values import format_value
+from .charts import chart_description, chart_for, indicator_chart_png
 from .docx_common import CONFIDENTIAL_COLOR, CONFIDENTIAL_LABEL, Para, Run, one_line
 from .docx_footnotes import add_footnote
 
 if TYPE_CHECKING:
+    from ..services.indicators import (
+        ChapterIndicator,
+        FigureLine,
+        FiguresChapter,
+        IndicatorRow,
+        PeriodValue,
+        TargetValue,
+    )
     from .docx_common import DocxWriter
-
 
 CHART_DPI = 200
 CHART_HEIGHT_CM = 6.8
-TABLE_COLUMNS = [("Periode", 1.2), ("Waarde", 1.3), ("t.o.v. vorige periode", 1.6), ("t.o.v. nulmeting", 2.0),
-                 ("Streefwaarde", 1.4), ("Opmerking", 4.0)]  # fmt: skip
-MUNICIPALITY_COLUMNS = [("Gemeente", 3.0), ("Waarde", 1.4), ("", 3.0)]  # the empty column keeps the table narrow
-SUMMARY_COLUMNS = [("Indicator", 4.6), ("Laatste meting", 1.9), ("Streefwaarde", 1.9), ("Op koers", 2.4)]
+TABLE_COLUMNS = [("Periode", 1.6), ("Waarde", 1.3), ("t.o.v. vorige periode", 1.9), ("t.o.v. nulmeting", 2.0),
+                 ("Streefwaarde", 1.8), ("Op koers", 1.3), ("Opmerking", 2.2)]  # fmt: skip
+SUMMARY_COLUMNS = [("Indicator", 4.6), ("Laatste meting", 2.2), ("Streefwaarde", 1.9), ("Op koers", 1.5)]
+MUNICIPALITY_COLUMNS = [("Gemeente", 3.0), ("Waarde", 1.4)]
+UNIT_WORDS = {IndicatorUnit.COUNT: "aantal", IndicatorUnit.PERCENTAGE: "percentage", IndicatorUnit.DAYS: "dagen",
+              IndicatorUnit.EUROS: "euro"}  # fmt: skip
+DIRECTION_WORDS = {IndicatorDirection.HIGHER_IS_BETTER: "hoger is beter",
+                   IndicatorDirection.LOWER_IS_BETTER: "lager is beter",
+                   IndicatorDirection.NEUTRAL: "contextcijfer, zonder streefrichting"}  # fmt: skip
+INTRODUCTION = (
+    "Per actielijn staan hieronder de indicatoren die erbij horen. Per indicator volgen de metingen per periode, "
+    "de verandering ten opzichte van de vorige periode en van de nulmeting, de streefwaarde en of de indicator op "
+    "koers ligt. Een streefwaarde tussen de nulmeting en een latere streefwaarde is een tussenwaarde op de rechte "
+    "lijn daartussen."
+)
 
 
-@dataclass(frozen=True)
-class PeriodFigure:
-    """One period of an indicator for the whole area: ``value`` None when unknown (onbekend of geheim)."""
-
-    period: str  # "2019", "2020 H1", "2021 K3"
-    year: int
-    value: Decimal | None
-    provisional: bool = False
-    note: str = ""
+def _on_track_text(on_track: bool | None) -> str:
+    return "" if on_track is None else "op koers" if on_track else "niet op koers"
 
 
-@dataclass(frozen=True)
-class IndicatorFigures:
-    """What the chapter says about one indicator."""
-
-    name: str
-    unit: Unit = "count"
-    unit_label: str = ""  # "meldingen", as the source counts
-    definition: str = ""
-    direction: Direction = "neutral"
-    level: str = ""  # "Regio", "Gemeente", "Veilig Thuis-regio", "Nederland"
-    source: str = ""  # "CBS StatLine"
-    source_id: str = ""  # "84852NED"
-    baseline: Decimal | None = None
-    baseline_period: str = ""
-    baseline_year: int | None = None
-    targets: Sequence[tuple[int, Decimal]] = ()  # (year, streefwaarde), by year
-    periods: Sequence[PeriodFigure] = ()  # in time order
-    municipalities: Sequence[tuple[str, Decimal | None, bool]] = ()  # (gemeente, value, voorlopig) of the last period
-    municipality_period: str = ""
-    actielijnen: Sequence[str] = ()  # titles of the linked actielijnen, in programme order
-    confidential: bool = False  # included on request: marked
+def _last_known(lines: Sequence[FigureLine]) -> FigureLine | None:
+    return next((line for line in reversed(lines) if line.value is not None and not line.unknown), None)
 
 
-@dataclass(frozen=True)
-class FiguresChapter:
-    """The chapter: its title, an optional introduction, the indicators and the actielijnen in programme order."""
-
-    indicators: Sequence[IndicatorFigures]
-    title: str = "Cijfers"
-    introduction: str = ""
-    actielijnen: Sequence[str] = ()  # all actielijnen of the programme, in order (empty: as met in the indicators)
-    left_out: int = 0  # vertrouwelijke indicators not shown
+def _later_targets(indicator: ChapterIndicator, targets: Sequence[TargetValue]) -> list[TargetValue]:
+    last = max((line.period.year for line in indicator.lines), default=None)
+    return [t for t in targets if t.value is not None and (last is None or t.year > last)]
 
 
-@dataclass(frozen=True)
-class TrackStatus:
-    """Whether an indicator is on track for its streefwaarde, in words."""
-
-    label: str  # "op koers", "niet op koers", "streefwaarde gehaald", "geen streefwaarde", "nog geen meting"
-    sentence: str
-    on_track: bool | None = None  # None: nothing to judge
-
-
-# --------------------------------------------------------------------------------------------------
-# Reading the figures
-# --------------------------------------------------------------------------------------------------
-
-
-def _better_or_equal(value: Decimal, other: Decimal, direction: Direction) -> bool:
-    return value >= other if direction == "higher" else value <= other
-
-
-def latest_known(indicator: IndicatorFigures) -> PeriodFigure | None:
-    """The last period with a known value."""
-    return next((p for p in reversed(indicator.periods) if p.value is not None), None)
-
-
-def track_status(indicator: IndicatorFigures) -> TrackStatus:
-    """On track when the last known value meets the streefwaarde, or lies on or beyond the straight path to the
-    streefwaarde of the first target year at or after the measurement, from the last streefwaarde before it (or the
-    nulmeting).
-
-    A context figure (no direction) or one without a streefwaarde is never judged; a voorlopig value is judged
-    and the sentence says it was voorlopig."""
+def status_sentence(indicator: ChapterIndicator, targets: Sequence[TargetValue] = ()) -> str:
+    """What the last measurement says against the streefwaarde, in one or two sentences."""
     unit = indicator.unit
-    latest = latest_known(indicator)
-    if indicator.direction not in ("higher", "lower") or not indicator.targets:
-        return TrackStatus("geen streefwaarde", "Voor deze indicator is geen streefwaarde vastgesteld.")
-    if latest is None or latest.value is None:
-        return TrackStatus("nog geen meting", "Er is nog geen meting om met de streefwaarde te vergelijken.")
-    ahead = [(year, target) for year, target in indicator.targets if year >= latest.year]
-    year, target = ahead[0] if ahead else indicator.targets[-1]
-    measured = f"{format_value(latest.value, unit)} in {latest.period}" + (" (voorlopig)" if latest.provisional else "")
-    aim = f"de streefwaarde voor {year} ({format_value(target, unit)})"
-    if _better_or_equal(latest.value, target, indicator.direction):
-        return TrackStatus("streefwaarde gehaald", f"Met {measured} is {aim} gehaald.", True)
-    if not ahead:
-        return TrackStatus("niet gehaald", f"Met {measured} is {aim} niet gehaald.", False)
-    # The path starts at the last streefwaarde before the measurement (passed milestones count), else the nulmeting.
-    base, base_year = indicator.baseline, indicator.baseline_year
-    passed = [(y, t) for y, t in indicator.targets if y < latest.year]
-    if passed:
-        base_year, base = passed[-1]
-    if base is None or base_year is None or base_year >= year:
-        return TrackStatus("nog niet gehaald", f"Met {measured} is {aim} nog niet gehaald.", None)
-    share = Decimal(min(max(latest.year - base_year, 0), year - base_year)) / Decimal(year - base_year)
-    expected = base + (target - base) * share
-    if _better_or_equal(latest.value, expected, indicator.direction):
-        return TrackStatus(
-            "op koers", f"Met {measured} ligt de indicator op koers naar {aim}.", True
-        )
-    return TrackStatus(
-        "niet op koers",
-        f"Met {measured} ligt de indicator niet op koers naar {aim}: op de lijn naar de streefwaarde "
-        f"hoort bij {latest.year} ongeveer {format_value(_rounded(expected, unit), unit)}.",
-        False,
-    )
+    line = _last_known(indicator.lines)
+    if line is None:
+        return "Er is nog geen meting."
+    measured = f"De laatste meting is {line.value_text.rstrip('*')} ({line.period_label}"
+    measured += ", voorlopig)." if line.provisional else ")."
+    if indicator.direction is IndicatorDirection.NEUTRAL:
+        return f"{measured} Dit is een contextcijfer zonder streefwaarde."
+    if line.on_track is not None:
+        verdict = "ligt op koers" if line.on_track else "ligt niet op koers"
+        kind = "de tussenwaarde" if line.comparison.target_interpolated else "de streefwaarde"
+        sentence = f"{measured} De indicator {verdict}: {kind} voor {line.period.year} is {line.target_text}."
+    elif line.target is not None:
+        sentence = f"{measured} De streefwaarde ({line.target_text}) geldt voor een heel jaar."
+    else:
+        sentence = measured
+    later = _later_targets(indicator, targets)
+    if later:
+        sentence += f" Streefwaarde voor {later[-1].year}: {format_value(later[-1].value, unit)}."
+    elif line.target is None and line.on_track is None:
+        sentence += " Voor deze periode is geen streefwaarde vastgesteld."
+    return sentence
 
 
-def _rounded(value: Decimal, unit: Unit) -> Decimal:
-    return value.quantize(Decimal(1) if unit == "count" else Decimal("0.1"))
-
-
-def chart_data(indicator: IndicatorFigures, *, title: str = "") -> ChartData:
-    """The chart of an indicator: its periods, then the target years after them."""
-    periods = [p.period for p in indicator.periods]
-    values = {
-        p.period: ChartValue(None if p.value is None else float(p.value), p.provisional) for p in indicator.periods
-    }
-    targets: dict[str, float] = {}
-    last_year = max((p.year for p in indicator.periods), default=None)
-    yearly = {p.year: p.period for p in indicator.periods if p.period == str(p.year)}
-    for year, target in indicator.targets:
-        label = yearly.get(year)
-        if label is None:
-            if last_year is not None and year <= last_year:
-                continue  # a target year inside half-yearly data: said in the table, not squeezed into the axis
-            label = str(year)
-            periods.append(label)
-        targets[label] = float(target)
-    return ChartData(
-        periods=periods,
-        values=values,
-        unit=indicator.unit,
-        baseline=None if indicator.baseline is None else float(indicator.baseline),
-        baseline_period=indicator.baseline_period,
-        targets=targets,
-        direction=indicator.direction,
-        title=title,
-    )
-
-
-def period_rows(indicator: IndicatorFigures) -> list[list[str | Para]]:
-    """The table rows: per period the value, the change against the previous known value and the nulmeting."""
-    unit = indicator.unit
-    targets = dict(indicator.targets)
+def period_rows(indicator: ChapterIndicator) -> list[list[str | Para]]:
+    """The period table's rows: plain texts, so the table narrows short columns to their width."""
     rows: list[list[str | Para]] = []
-    previous: Decimal | None = None
-    value_text: str
-    for index, period in enumerate(indicator.periods):
+    for line in indicator.lines:
         notes = []
-        # Plain text cells: the table narrows a column of short texts to their width (docx_widths).
-        if period.value is None:
-            value_text = "onbekend"
-            versus_previous = versus_baseline = ""
-        else:
-            value_text = format_value(period.value, unit, provisional=period.provisional)
-            versus_previous = format_change(period.value - previous, unit) if previous is not None and index else ""
-            if indicator.baseline is not None:
-                change = period.value - indicator.baseline
-                relative = format_percent_change(float(change), float(indicator.baseline)) if unit != "percentage" else ""
-                versus_baseline = format_change(change, unit) + (f" ({relative})" if relative and change else "")
-            else:
-                versus_baseline = ""
-            previous = period.value
-        if period.provisional and period.value is not None:
+        if line.provisional:
             notes.append("voorlopig")
-        if period.note:
-            notes.append(one_line(period.note))
-        is_year = period.period == str(period.year)
-        target = targets.get(period.year) if is_year or period is _last_of_year(indicator, period.year) else None
+        if line.note:
+            notes.append(one_line(line.note))
         rows.append([
-            period.period, value_text, versus_previous, versus_baseline,
-            format_value(target, unit) if target is not None else "", "; ".join(notes),
+            line.period_label, line.value_text or "onbekend", line.change_text, line.baseline_change_text,
+            line.target_text, _on_track_text(line.on_track), "; ".join(notes),
         ])  # fmt: skip
     return rows
-
-
-def _last_of_year(indicator: IndicatorFigures, year: int) -> PeriodFigure | None:
-    return next((p for p in reversed(indicator.periods) if p.year == year), None)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -235,187 +121,181 @@ def _last_of_year(indicator: IndicatorFigures, year: int) -> PeriodFigure | None
 # --------------------------------------------------------------------------------------------------
 
 
-def _source_text(indicator: IndicatorFigures) -> str:
-    source = one_line(indicator.source) or "Bron niet vastgelegd"
-    if indicator.source_id:
-        source += f", tabel {one_line(indicator.source_id)}"
-    if indicator.level:
-        source += f" (niveau: {indicator.level.lower()})"
-    return f"Bron: {source}."
-
-
-def _unit_text(indicator: IndicatorFigures) -> str:
-    labels = {"count": "aantal", "percentage": "percentage", "days": "dagen", "euros": "euro"}
-    unit = labels.get(indicator.unit, indicator.unit)
-    return f"{unit} ({one_line(indicator.unit_label)})" if indicator.unit_label else unit
-
-
-def _direction_text(direction: Direction) -> str:
-    return {"higher": "hoger is beter", "lower": "lager is beter"}.get(direction, "contextcijfer, geen richting")
-
-
 def add_figures_chapter(
     writer: DocxWriter,
     chapter: FiguresChapter,
     *,
     number: str = "",
+    title: str = "Cijfers",
+    introduction: str = INTRODUCTION,
+    targets: Mapping[uuid.UUID, Sequence[TargetValue]] | None = None,
     first_figure: int = 1,
     heading_level: int = 1,
     progress: Callable[[int], None] | None = None,
 ) -> int:
     """Write the "Cijfers" chapter with ``writer``; returns the number of figures (charts) added, so the report can
-    number its later figures on.
+    number its later figures on from ``first_figure`` + that.
 
-    ``number``: the chapter number shown in the heading ("1" gives "1 Cijfers", sections "1.1 ..."); empty for
-    none. ``progress(indicators_done)`` after each indicator (a chart takes ~0.1 s).
+    ``number``: the chapter number in the heading ("1" gives "1 Cijfers", "1.1 <actielijn>", "1.1.1 <indicator>");
+    empty for none. ``progress(indicators_done)`` after each indicator (a chart takes about 0.1 s).
     """
+    targets = targets or {}
     prefix = f"{number} " if number else ""
-    writer.heading(f"{prefix}{chapter.title}", heading_level)
-    sub = heading_level + 1
-    if chapter.introduction.strip():
-        writer.note(chapter.introduction)
-    if not chapter.indicators:
+    writer.heading(f"{prefix}{title}", heading_level)
+    if introduction.strip():
+        writer.note(introduction)
+    if chapter.left_out_confidential:
+        count = chapter.left_out_confidential
+        many = "indicator is" if count == 1 else "indicatoren zijn"
+        writer.paragraph(Run(f"{count} vertrouwelijke {many} weggelaten.", italic=True))
+    if chapter.empty:
         writer.paragraph(Run("Er zijn (nog) geen indicatoren vastgelegd.", italic=True))
-        _left_out(writer, chapter)
+        writer.flush()
         return 0
-    writer.paragraph(
-        "Per indicator staan hieronder de metingen per periode, de verandering ten opzichte van de vorige periode "
-        "en van de nulmeting, de streefwaarde en of de indicator op koers ligt. Waarden met * zijn voorlopig; "
-        "voorlopige cijfers kunnen nog wijzigen."
-    )
-    _left_out(writer, chapter)
+    if any(i.has_provisional for s in chapter.sections for i in s.indicators):
+        writer.paragraph(f"{chapter.provisional_note} Voorlopige cijfers kunnen nog wijzigen.")
     width_cm = min(writer.text_width_cm(), 16.0)
     figure = first_figure
-    for index, indicator in enumerate(chapter.indicators, start=1):
-        section = f"{number}.{index} " if number else ""
-        writer.heading(f"{section}{indicator.name}", sub)
-        _write_indicator(writer, indicator, figure, width_cm)
-        if indicator.periods or indicator.targets:
-            figure += 1
-        if progress is not None:
-            progress(index)
-    per_line = _by_actielijn(chapter)
-    if per_line:
-        section = f"{number}.{len(chapter.indicators) + 1} " if number else ""
-        writer.heading(f"{section}Indicatoren per actielijn", sub)
-        for title, indicators in per_line:
-            add_actielijn_indicators(writer, indicators, title=title)
+    done = 0
+    sections = [s for s in chapter.sections if s.indicators]
+    for s_index, section in enumerate(sections, start=1):
+        s_number = f"{number}.{s_index}" if number else ""
+        writer.heading(f"{s_number} {section.title}".strip(), heading_level + 1)
+        _summary(writer, [_summary_row(i) for i in section.indicators])
+        for i_index, indicator in enumerate(section.indicators, start=1):
+            i_number = f"{s_number}.{i_index} " if number else ""
+            writer.heading(f"{i_number}{indicator.name}", heading_level + 2)
+            if _write_indicator(writer, indicator, targets.get(indicator.id, ()), figure, width_cm):
+                figure += 1
+            done += 1
+            if progress is not None:
+                progress(done)
     writer.flush()
     return figure - first_figure
 
 
-def _left_out(writer: DocxWriter, chapter: FiguresChapter) -> None:
-    if chapter.left_out:
-        many = "indicator is" if chapter.left_out == 1 else "indicatoren zijn"
-        writer.paragraph(Run(f"{chapter.left_out} vertrouwelijke {many} weggelaten.", italic=True))
-
-
-def _write_indicator(writer: DocxWriter, indicator: IndicatorFigures, figure: int, width_cm: float) -> None:
+def _write_indicator(
+    writer: DocxWriter, indicator: ChapterIndicator, targets: Sequence[TargetValue], figure: int, width_cm: float
+) -> bool:
+    """One indicator's text, tables and chart; whether a chart (a numbered figure) was added."""
     unit = indicator.unit
     if indicator.confidential:
         writer.paragraph(Run(CONFIDENTIAL_LABEL, bold=True, color=CONFIDENTIAL_COLOR))
     definition = one_line(indicator.definition)
-    runs: list[str | Run] = [definition + " " if definition else ""]
-    runs.append(f"Eenheid: {_unit_text(indicator)}; {_direction_text(indicator.direction)}.")
-    paragraph = writer.para_xml(Para(tuple(runs)))
-    # The source as a real footnote, at the end of the sentence that introduces the figures.
-    writer.queue_xml(paragraph[: -len("</w:p>")] + add_footnote(writer, _source_text(indicator)) + "</w:p>")
+    unit_text = UNIT_WORDS[unit] + (f" ({one_line(indicator.unit_label)})" if indicator.unit_label else "")
+    text = f"{definition} " if definition else ""
+    text += f"Eenheid: {unit_text}; {DIRECTION_WORDS[indicator.direction]}; niveau: {indicator.level.label.lower()}."
+    paragraph = writer.para_xml(Para.of(text))
+    # The source as a real footnote, at the end of the sentence that introduces the figures (seed 004's way).
+    source = one_line(indicator.source_text) or "niet vastgelegd"
+    writer.queue_xml(paragraph[: -len("</w:p>")] + add_footnote(writer, f"Bron: {source}.") + "</w:p>")
 
     facts: list[tuple[str, str]] = []
-    if indicator.baseline is not None:
-        period = f" ({indicator.baseline_period})" if indicator.baseline_period else ""
-        facts.append(("Nulmeting", f"{format_value(indicator.baseline, unit)}{period}"))
-    if indicator.targets:
-        facts.append(("Streefwaarde", "; ".join(f"{format_value(t, unit)} in {y}" for y, t in indicator.targets)))
+    if indicator.baseline_text:
+        facts.append(("Nulmeting", indicator.baseline_text))
+    shown_targets = [t for t in targets if t.value is not None]
+    if shown_targets:
+        facts.append(("Streefwaarde", "; ".join(f"{format_value(t.value, unit)} in {t.year}" for t in shown_targets)))
+    if indicator.also_in:
+        facts.append(("Ook bij", "; ".join(indicator.also_in)))
     if facts:
         writer.key_values(facts, key_width=0.9)
 
-    if indicator.periods:
+    if indicator.lines:
         writer.table(TABLE_COLUMNS, period_rows(indicator))
     else:
         writer.paragraph(Run("Er zijn nog geen metingen vastgelegd.", italic=True))
-    status = track_status(indicator)
-    latest = latest_known(indicator)
-    lead = ""
-    if latest is not None and latest.provisional:
-        lead = f"De meting van {latest.period} is voorlopig. "
-    writer.paragraph(lead + status.sentence)
+    writer.paragraph(status_sentence(indicator, targets))
 
-    if indicator.periods or indicator.targets:
-        data = chart_data(indicator)
-        height_cm = CHART_HEIGHT_CM
+    drew = False
+    if indicator.lines or shown_targets:
+        data = chart_for(
+            [_as_point(line) for line in indicator.lines],
+            unit=unit,
+            direction=indicator.direction,
+            baseline=indicator.baseline,
+            targets=shown_targets,
+        )
         png = indicator_chart_png(
             data,
             width_px=round(width_cm / 2.54 * CHART_DPI),
-            height_px=round(height_cm / 2.54 * CHART_DPI),
+            height_px=round(CHART_HEIGHT_CM / 2.54 * CHART_DPI),
             dpi=CHART_DPI,
         )
         writer.picture(png, width_cm)
-        _describe_last_picture(writer, f"Figuur {figure}. {indicator.name}", chart_description(data))
-        writer.paragraph(f"Figuur {figure}. {one_line(indicator.name)}", style="Caption")
+        caption = f"Figuur {figure}. {one_line(indicator.name)}"
+        _describe_last_picture(writer, caption, chart_description(data))
+        writer.paragraph(caption, style="Caption")
+        drew = True
 
     if indicator.municipalities:
         writer.paragraph(
             Run(f"Verdeling over de gemeenten ({indicator.municipality_period})", bold=True), keep_next=True
         )
-        rows: list[list[str | Para]] = []
-        for name, value, provisional in indicator.municipalities:
-            rows.append([one_line(name), format_value(value, unit, provisional=provisional)])
-        writer.table(MUNICIPALITY_COLUMNS[:2], rows)
+        writer.table(MUNICIPALITY_COLUMNS, [[one_line(m.name), m.value_text] for m in indicator.municipalities])
+    return drew
+
+
+def _as_point(line: FigureLine) -> PeriodValue:
+    """A chapter line as the measurement the chart reads."""
+    from ..services.indicators import PeriodValue
+
+    return PeriodValue(uuid.UUID(int=0), line.period, line.value, line.provisional, line.unknown)
 
 
 def _describe_last_picture(writer: DocxWriter, title: str, description: str) -> None:
-    """Alternative text on the picture just added (Word: Alternatieve tekst), read by screen readers."""
+    """Alternative text on the picture just added (Word: Alternatieve tekst), read by screen readers; the picture
+    is kept on the page of its caption."""
     from .docx_errors import W_NS
 
-    body = writer.body
-    children = list(body)
-    paragraphs = [c for c in children if c.tag == f"{{{W_NS}}}p"]
+    paragraphs = [c for c in writer.body if c.tag == f"{{{W_NS}}}p"]
     if not paragraphs:
         return
+    paragraphs[-1].get_or_add_pPr().keepNext_val = True  # in schema order, after any paragraph style
     for doc_pr in paragraphs[-1].iter("{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr"):
         doc_pr.set("title", one_line(title)[:255])
         doc_pr.set("descr", one_line(description)[:2000])
 
 
-def _by_actielijn(chapter: FiguresChapter) -> list[tuple[str, list[IndicatorFigures]]]:
-    order = list(chapter.actielijnen)
-    for indicator in chapter.indicators:
-        for title in indicator.actielijnen:
-            if title not in order:
-                order.append(title)
-    groups = [(title, [i for i in chapter.indicators if title in i.actielijnen]) for title in order]
-    return [(title, indicators) for title, indicators in groups if indicators]
+def _summary_row(indicator: ChapterIndicator) -> list[str | Para]:
+    line = _last_known(indicator.lines)
+    last = "geen meting"
+    target = on_track = ""
+    if line is not None:
+        last = f"{line.value_text} ({line.period_label}{', voorlopig' if line.provisional else ''})"
+        target, on_track = line.target_text, _on_track_text(line.on_track)
+    return [one_line(indicator.name), last, target, on_track]
+
+
+def _summary(writer: DocxWriter, rows: list[list[str | Para]]) -> None:
+    writer.table(SUMMARY_COLUMNS, rows)
 
 
 def add_actielijn_indicators(
-    writer: DocxWriter, indicators: Sequence[IndicatorFigures], *, title: str = "", level: int = 0
+    writer: DocxWriter, rows: Sequence[IndicatorRow], *, title: str = "Indicatoren", level: int = 0
 ) -> None:
-    """A short table of the indicators linked to one actielijn: last value, streefwaarde, on track or not.
-
-    Used at the end of the Cijfers chapter per actielijn, and usable inside an actielijn's own chapter of the
-    report ("Indicatoren" next to its actions). ``level`` > 0 writes ``title`` as a heading of that level,
-    otherwise as a bold line.
-    """
+    """The indicators linked to one actielijn as a short table (last value, streefwaarde of that year, on track),
+    for an actielijn's own chapter of the report, next to its actions. ``rows``: the ``indicators`` of one
+    ``services.indicators.indicators_per_section(session, include_confidential=...)`` group. ``level`` > 0 writes
+    ``title`` as a heading of that level, otherwise as a bold line."""
     if title:
         if level > 0:
             writer.heading(title, level)
         else:
             writer.paragraph(Run(one_line(title), bold=True), keep_next=True)
-    if not indicators:
+    if not rows:
         writer.paragraph(Run("Geen indicatoren gekoppeld.", italic=True))
         return
-    rows: list[list[str | Para]] = []
-    for indicator in indicators:
-        latest = latest_known(indicator)
-        last = ""
-        if latest is not None and latest.value is not None:
-            last = f"{format_value(latest.value, indicator.unit, provisional=latest.provisional)} ({latest.period})"
-            if latest.provisional:
-                last += ", voorlopig"
-        targets = indicator.targets
-        ahead = [t for t in targets if latest is None or t[0] >= latest.year]
-        target = ahead[0] if ahead else (targets[-1] if targets else None)
-        target_text = f"{format_value(target[1], indicator.unit)} ({target[0]})" if target else ""
-        rows.append([one_line(indicator.name), last or "geen meting", target_text, track_status(indicator).label])
-    writer.table(SUMMARY_COLUMNS, rows)
+    table: list[list[str | Para]] = []
+    for row in rows:
+        latest = row.latest
+        last = row.latest_text or "geen meting"
+        if latest is not None and latest.provisional:
+            last += ", voorlopig"
+        target = row.comparison.target
+        if target is not None and row.comparison.target_interpolated:
+            target = target.quantize(Decimal("0.1"))  # a point on the line, not a figure anyone set
+        target_text = format_value(target, row.unit) if target is not None else ""
+        name = one_line(row.name) + (" (vertrouwelijk)" if row.confidential else "")
+        table.append([name, last, target_text, _on_track_text(row.comparison.on_track)])
+    writer.table(SUMMARY_COLUMNS, table)
