@@ -21,7 +21,7 @@ from .export_run import EXIT_ERROR
 # The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
 # parser at every start of the app does not import the export machinery.
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
-XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst", "indicatoren")
 PACK_KIND = "vergaderstukken"  # agenda, previous verslag and actielijst with an e-mail draft (.eml)
 
 
@@ -46,7 +46,8 @@ def register(subparsers) -> None:
         "kind",
         choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS) | {PACK_KIND}),
         metavar="SOORT",
-        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, presentielijst of vergaderstukken",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, presentielijst, indicatoren of "
+        "vergaderstukken",
     )
     add_db_argument(parser)
     parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx, .pdf, .xlsx of .eml)")

@@ -98,6 +98,22 @@ def register(subparsers) -> None:
     programme.add_argument("--title", required=True, help="titel van het nieuwe actieprogramma")
     programme.add_argument("--region", default="", help="regio van het programma")
     programme.set_defaults(handler=run_import_programme)
+    figures = what.add_parser(
+        "indicatoren",
+        help="cijfers inlezen uit Excel (indicatoren onder elkaar, jaren naast elkaar) of een CSV-bestand van "
+        "CBS StatLine",
+        description="Leest indicatoren en hun waarden per periode (en per gemeente) in. Eerst wordt getoond wat er "
+        "wordt toegevoegd of gewijzigd; nieuwe indicatoren worden aangemaakt. Werkt zonder internet.",
+    )
+    figures.add_argument("file", type=Path, metavar="BESTAND", help="het Excel-bestand (.xlsx) of CSV-bestand (.csv)")
+    add_db_argument(figures)
+    figures.add_argument("--dry-run", action="store_true", help="alleen tonen wat er zou veranderen; niets opslaan")
+    figures.add_argument(
+        "--ontvangen",
+        type=lambda t: __import__("datetime").date.fromisoformat(t),
+        help="datum waarop de cijfers zijn ontvangen (JJJJ-MM-DD; standaard vandaag)",
+    )
+    figures.set_defaults(handler=run_import_indicators)
 
 
 def _status_overrides(pairs: list[tuple[str, str]]) -> dict:
@@ -206,6 +222,67 @@ def run_import_programme(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     finally:
         database.close()
+
+
+def run_import_indicators(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from ..db import DatabaseError
+    from ..imports.indicators import read_indicator_file
+    from ..imports.workbook import ImportFileError
+    from ..services import ServiceError
+    from ..services.indicators import apply_figures, preview_figures
+
+    try:
+        incoming = read_indicator_file(args.file)
+        database = _open(args, read_only=args.dry_run)
+    except (ImportFileError, DatabaseError) as exc:
+        print_error(exc)
+        return EXIT_ERROR
+    try:
+        with database.session() as session:
+            # Preview and apply in one write session: what is shown is what is saved.
+            preview = preview_figures(session, incoming)
+            print_figures_preview(preview)
+            if args.dry_run:
+                print("\nProefdraai: er is niets opgeslagen.")
+                return EXIT_OK
+            if preview.nothing_to_do:
+                print("\nNiets te doen: alle cijfers staan al zo in de database.")
+                return EXIT_OK
+            result = apply_figures(session, preview, received_on=args.ontvangen or date.today())
+    except (ServiceError, ValueError) as exc:
+        print_error(exc)
+        print("Er is niets opgeslagen.")
+        return EXIT_ERROR
+    finally:
+        database.close()
+    print(
+        f"\nIngelezen: {result.created_indicators} nieuwe indicatoren, {result.added} waarden toegevoegd, "
+        f"{result.changed} gewijzigd."
+    )
+    return EXIT_OK
+
+
+def print_figures_preview(preview) -> None:
+    """What an import of figures adds and changes, as the command line shows it."""
+    print(f"Cijfers uit {preview.file_name} ({preview.kind}): {preview.summary()}.")
+    if preview.new_indicators:
+        print("Nieuwe indicatoren:")
+        for indicator in preview.new_indicators:
+            details = [d for d in (indicator.unit.label if indicator.unit else "", indicator.source) if d]
+            shown = f"  ({', '.join(details)})" if details else ""
+            print(f"  + {_short(indicator.name, 80)}{shown}")
+    for title, lines in (("Toegevoegd", preview.added), ("Gewijzigd", preview.changed)):
+        if not lines:
+            continue
+        print(f"{title}:")
+        for line in lines:
+            area = f" {line.area}" if line.area else ""
+            old = f"{line.old} -> " if line.old else ""
+            print(f"  {_short(line.indicator, 50):<52} {line.period:<18}{area}: {old}{line.new}")
+    for problem in preview.problems:
+        print(f"  ! {problem}")
 
 
 def _short(text: str, limit: int = 70) -> str:

@@ -1,4 +1,4 @@
-"""``ghnt-desktop list meetings``: one record a line, or JSON for scripts."""
+"""``ghnt-desktop list meetings|indicators``: one record a line, or JSON for scripts."""
 
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ def register(subparsers) -> None:
     add_db_argument(meetings)
     meetings.add_argument("--json", action="store_true", help="uitvoer als JSON")
     meetings.set_defaults(handler=run_list_meetings)
+    indicators = what.add_parser("indicators", help="indicatoren: id, naam, laatste waarde (periode), bron")
+    add_db_argument(indicators)
+    indicators.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    indicators.set_defaults(handler=run_list_indicators)
 
 
 def run_list_meetings(args: argparse.Namespace) -> int:
@@ -52,4 +56,61 @@ def run_list_meetings(args: argparse.Namespace) -> int:
     else:
         for r in rows:
             print(f"{r.id}\t{r.date.isoformat()}\t{r.kind.label}\t{r.series_name}\t{r.title}")
+    return 0
+
+
+def run_list_indicators(args: argparse.Namespace) -> int:
+    """Every indicator with its latest whole-area value; vertrouwelijke ones are marked (this is the user's own view,
+    not a document that circulates)."""
+    from ..db import DatabaseError, open_database
+    from ..services.indicators import list_indicators, source_text
+
+    try:
+        database = open_database(resolve_db(args.db), read_only=True)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return 2
+    with database.read_session() as session:
+        rows = list_indicators(session)
+    database.close()
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": str(r.id),
+                        "name": r.name,
+                        "code": r.code,
+                        "unit": r.unit.value,
+                        "level": r.level.value,
+                        "direction": r.direction.value,
+                        "source": source_text(r.source, r.source_id),
+                        "confidential": r.confidential,
+                        "actielijnen": list(r.section_titles),
+                        "latest": None
+                        if r.latest is None
+                        else {
+                            "period": r.latest.period.label,
+                            "value": None if r.latest.value is None else str(r.latest.value),
+                            "provisional": r.latest.provisional,
+                            "unknown": r.latest.unknown,
+                        },
+                        "baseline": None
+                        if r.baseline is None
+                        else {
+                            "value": str(r.baseline.value),
+                            "period": r.baseline.period.label if r.baseline.period else None,
+                        },
+                        "on_track": r.comparison.on_track,
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for r in rows:
+            mark = "\tVERTROUWELIJK" if r.confidential else ""
+            print(f"{r.id}\t{r.name}\t{r.latest_text or '-'}\t{source_text(r.source, r.source_id) or '-'}{mark}")
     return 0

@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from ..db import Database
 
 DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
-XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
+XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst", "indicatoren")
 KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS, "pdf": DOCX_KINDS}  # pdf: the Word document, as PDF/A
 FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
 GROUP_BY = ("actielijn", "trekker", "overleg")
@@ -354,6 +354,16 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             return write_presentielijst_xlsx(meeting, path, overview=overview, progress=progress)
 
         return (meeting, overview), write_attendance
+    if request.kind == "indicatoren":
+        from ..exports.xlsx_indicators import write_indicators_xlsx
+        from ..services.indicators import export_data
+
+        figures = export_data(session, include_confidential=include)
+
+        def write_figures(path: Path, progress: Progress) -> Any:
+            return write_indicators_xlsx(figures, path, progress=progress)
+
+        return figures, write_figures
     from ..exports.xlsx_meetings import write_besluitenlijst_xlsx
 
     decisions = importing.gather_besluitenlijst(

@@ -41,8 +41,10 @@ def parse_number(value: object) -> Decimal:
     Accepts int, Decimal and float (Excel's numbers: 12.5 stays 12.5, not its binary neighbour) and text with a
     sign, a euro sign or a percent sign around it: "1.620", "12,5", "-3", "€ 1.200,50", "12,5%".
     """
+    if value is None:
+        raise NumberError("Er staat geen getal.")
     if isinstance(value, bool):
-        raise NumberError(f"{value!r} is geen getal.")
+        raise NumberError("Ja of nee is geen getal.")
     if isinstance(value, int):
         return _checked(Decimal(value), str(value))
     if isinstance(value, float):
@@ -54,7 +56,7 @@ def parse_number(value: object) -> Decimal:
             raise NumberError("Dit is geen getal (oneindig of ongeldig).")
         return _checked(value, str(value))
     if not isinstance(value, str):
-        raise NumberError(f"{value!r} is geen getal.")
+        raise NumberError("Dit is geen getal.")
     original = value.strip()
     text = _SPACES.sub("", original).replace("\u2212", "-").replace("\u2013", "-")
     if not text:

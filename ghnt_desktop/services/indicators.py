@@ -1148,3 +1148,425 @@ def clear_measurement(session: Session, measurement_id: uuid.UUID) -> Removed:
     session.delete(measurement)
     session.flush()
     return Removed(changes, rows=rows)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Importing figures: ``imports.indicators`` reads a file into ``IncomingFigures``; the preview compares it with the
+# database and says what would be added or changed; applying saves exactly that, in the caller's transaction.
+
+
+@dataclass(frozen=True)
+class IncomingIndicator:
+    """What a file says about an indicator besides its values (used when the indicator is new)."""
+
+    name: str
+    code: str = ""
+    definition: str = ""
+    unit: IndicatorUnit | None = None
+    unit_label: str = ""
+    direction: IndicatorDirection | None = None
+    level: IndicatorLevel | None = None
+    source: str = ""
+    source_id: str = ""
+    baseline_value: Decimal | None = None
+    baseline_period: Period | None = None
+    where: str = ""  # "werkblad Cijfers, regel 4"
+
+
+@dataclass(frozen=True)
+class IncomingValue:
+    """One value from a file: for ``indicator`` (name or code as written) and ``area`` ("" or a gemeente)."""
+
+    indicator: str
+    period: Period
+    value: Decimal | None
+    provisional: bool = False
+    unknown: bool = False
+    area: str = ""  # as written: "Hilversum", "Gemeente Huizen", "Gooi en Vechtstreek"
+    target: bool = False  # a streefwaarde (of ``period.year``) rather than a measurement
+    where: str = ""
+    municipality: bool = False  # the file says ``area`` is a gemeente (a column "Gemeente")
+
+
+@dataclass(frozen=True)
+class IncomingFigures:
+    """A file read for import: the indicators it names, their values, and what could not be read (Dutch)."""
+
+    file_name: str
+    kind: str  # "Excel" or "CBS StatLine (CSV)"
+    indicators: tuple[IncomingIndicator, ...]
+    values: tuple[IncomingValue, ...]
+    problems: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureChange:
+    """One line of the preview: what is added or changed, with the old and new value as the user reads them."""
+
+    indicator: str
+    period: str  # "2019", "2020 H1", "streefwaarde 2023", "nulmeting"
+    area: str  # "" for the whole area, else the gemeente's name
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class _Planned:
+    indicator: str  # the name it has (or will get)
+    indicator_id: uuid.UUID | None  # None: created by the import
+    kind: str  # "measurement", "target", "baseline"
+    period: Period | None
+    organisation_id: uuid.UUID | None
+    value: Decimal | None
+    provisional: bool
+    unknown: bool
+
+
+@dataclass(frozen=True)
+class FiguresPreview:
+    """What importing a file would do; nothing is saved until ``apply_figures``."""
+
+    file_name: str
+    kind: str
+    new_indicators: tuple[IncomingIndicator, ...]
+    added: tuple[FigureChange, ...]
+    changed: tuple[FigureChange, ...]
+    unchanged: int
+    problems: tuple[str, ...]
+    plan: tuple[_Planned, ...]
+
+    @property
+    def nothing_to_do(self) -> bool:
+        return not (self.new_indicators or self.added or self.changed)
+
+    def summary(self) -> str:
+        """One Dutch sentence: "2 nieuwe indicatoren, 14 waarden toegevoegd, 3 gewijzigd, 20 ongewijzigd"."""
+        parts = []
+        if self.new_indicators:
+            parts.append(f"{len(self.new_indicators)} nieuwe indicator{'en' if len(self.new_indicators) != 1 else ''}")
+        parts.append(f"{len(self.added)} {'waarde' if len(self.added) == 1 else 'waarden'} toegevoegd")
+        parts.append(f"{len(self.changed)} gewijzigd")
+        parts.append(f"{self.unchanged} ongewijzigd")
+        if self.problems:
+            parts.append(f"{len(self.problems)} niet ingelezen (zie de meldingen)")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class FiguresImportResult:
+    created_indicators: int
+    added: int
+    changed: int
+    changes: Changes
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _gemeente_matcher(session: Session) -> dict[str, tuple[uuid.UUID, str]]:
+    """Spellings of each gemeente -> (id, name): "Gemeente Huizen", "Huizen", "GM0406" style aliases."""
+    found: dict[str, tuple[uuid.UUID, str]] = {}
+    rows = session.execute(
+        select(Organisation.id, Organisation.name, Organisation.abbreviation, Organisation.aliases).where(
+            Organisation.kind == OrganisationKind.GEMEENTE, Organisation.merged_into_id.is_(None)
+        )
+    )
+    for oid, name, abbreviation, aliases in rows:
+        spellings = [name, abbreviation or "", *(aliases or [])]
+        short = name.split(" ", 1)[1] if name.casefold().startswith("gemeente ") else name
+        spellings += [short, f"gemeente {short}"]
+        for spelling in spellings:
+            if spelling.strip():
+                found.setdefault(_key(spelling), (oid, name))
+    return found
+
+
+def _value_text(value: Decimal | None, unit: IndicatorUnit, provisional: bool, unknown: bool) -> str:
+    return format_value(value, unit, provisional=provisional, unknown=unknown) or "(leeg)"
+
+
+def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPreview:
+    """Compare a file's figures with the database: new indicators, values added, values changed; writes nothing.
+
+    Indicators are matched by code or name; an area is a gemeente when it names one (with or without "Gemeente");
+    other areas are the whole area when an indicator has values for only one of them, else each becomes its own
+    indicator ("Meldingen (Nederland)"), as a StatLine file comparing the region with the country has it.
+    """
+    by_key: dict[str, tuple[uuid.UUID, str, IndicatorUnit]] = {}
+    for known_id, name, code, unit in session.execute(
+        select(Indicator.id, Indicator.name, Indicator.code, Indicator.unit)
+    ):
+        by_key.setdefault(_key(name), (known_id, name, unit))
+        if code.strip():
+            by_key.setdefault(_key(code), (known_id, name, unit))
+    gemeenten = _gemeente_matcher(session)
+    problems = list(incoming.problems)
+    meta = {_key(i.name): i for i in incoming.indicators}
+    # Areas that are not gemeenten, per indicator: one is the whole area, several split the indicator.
+    other_areas: dict[str, set[str]] = {}
+    for v in incoming.values:
+        if not v.area.strip():
+            other_areas.setdefault(_key(v.indicator), set()).add("")  # the whole area counts as one of them
+        elif not v.municipality and _key(v.area) not in gemeenten:
+            other_areas.setdefault(_key(v.indicator), set()).add(v.area.strip())
+
+    def target_name(v: IncomingValue) -> tuple[str, uuid.UUID | None, IndicatorLevel | None]:
+        """The indicator name a value goes to, the gemeente it is for, and the level a split name implies."""
+        if v.area and _key(v.area) in gemeenten:
+            return v.indicator, gemeenten[_key(v.area)][0], IndicatorLevel.MUNICIPALITY
+        if v.area and len(other_areas.get(_key(v.indicator), ())) > 1:
+            national = _key(v.area) in ("nederland", "landelijk", "totaal nederland")
+            return f"{v.indicator} ({v.area.strip()})", None, IndicatorLevel.NATIONAL if national else None
+        return v.indicator, None, None
+
+    new: dict[str, IncomingIndicator] = {}
+    plan: list[_Planned] = []
+    added: list[FigureChange] = []
+    changed: list[FigureChange] = []
+    unchanged = 0
+    existing_values: dict[tuple[uuid.UUID, Period, uuid.UUID | None], PeriodValue] = {}
+    for known_id, values in _values(session).items():
+        for pv in values:
+            existing_values[(known_id, pv.period, pv.organisation_id)] = pv
+    existing_targets = {(known_id, t.year): t for known_id, ts in _targets(session).items() for t in ts}
+    org_names = {oid: name for oid, name in gemeenten.values()}
+    seen: dict[tuple[str, str, Period, uuid.UUID | None], str] = {}
+
+    def resolve(
+        name: str, source: IncomingIndicator | None, level: IndicatorLevel | None = None
+    ) -> tuple[uuid.UUID | None, str, IndicatorUnit]:
+        found = by_key.get(_key(name))
+        if found is None and source is not None and source.code:
+            found = by_key.get(_key(source.code))
+        if found is not None:
+            return found
+        if _key(name) not in new:
+            base = source or IncomingIndicator(name=name)
+            new[_key(name)] = base if base.name == name else IncomingIndicator(
+                name=name, code="", definition=base.definition, unit=base.unit, unit_label=base.unit_label,
+                direction=base.direction, level=level or base.level, source=base.source, source_id=base.source_id,
+                where=base.where,
+            )  # fmt: skip
+        return None, new[_key(name)].name, new[_key(name)].unit or IndicatorUnit.COUNT
+
+    unknown_gemeenten: dict[str, int] = {}
+    for v in incoming.values:
+        if v.municipality and v.area and _key(v.area) not in gemeenten:
+            unknown_gemeenten[v.area.strip()] = unknown_gemeenten.get(v.area.strip(), 0) + 1
+            continue
+        name, organisation_id, level = target_name(v)
+        source = meta.get(_key(v.indicator))
+        iid, shown_name, unit = resolve(name, source, level if organisation_id is None else None)
+        if len(shown_name) > 300:
+            problems.append(f"{v.where}: de naam van de indicator is te lang (meer dan 300 tekens): niet ingelezen.")
+            continue
+        kind = "target" if v.target else "measurement"
+        key = (kind, _key(shown_name), v.period, organisation_id)
+        if key in seen:
+            problems.append(
+                f"{v.where}: {shown_name} {v.period.label} staat ook in {seen[key]}: de waarde hier is niet gebruikt."
+            )
+            continue
+        seen[key] = v.where
+        area_name = org_names.get(organisation_id, "") if organisation_id is not None else ""
+        new_text = _value_text(v.value, unit, v.provisional, v.unknown)
+        if v.target:
+            if v.value is None:
+                continue
+            period_text = f"streefwaarde {v.period.year}"
+            old_target = existing_targets.get((iid, v.period.year)) if iid is not None else None
+            if old_target is not None and old_target.value == v.value:
+                unchanged += 1
+                continue
+            line = FigureChange(shown_name, period_text, "", _value_text(old_target.value, unit, False, False)
+                                if old_target is not None else "", new_text)  # fmt: skip
+            (changed if old_target is not None else added).append(line)
+        else:
+            old = existing_values.get((iid, v.period, organisation_id)) if iid is not None else None
+            if old is not None and (old.value, old.provisional, old.unknown) == (v.value, v.provisional, v.unknown):
+                unchanged += 1
+                continue
+            line = FigureChange(shown_name, v.period.label, area_name,
+                                _value_text(old.value, unit, old.provisional, old.unknown) if old else "", new_text)  # fmt: skip
+            (changed if old is not None else added).append(line)
+        plan.append(_Planned(shown_name, iid, kind, v.period, organisation_id, v.value, v.provisional, v.unknown))
+
+    for area, count in unknown_gemeenten.items():
+        problems.append(
+            f"Gemeente {area!r} staat niet bij de organisaties (als gemeente): {count} "
+            f"{'waarde is' if count == 1 else 'waarden zijn'} niet ingelezen. Voeg de gemeente toe bij Organisaties & "
+            "personen (soort Gemeente) of pas de naam in het bestand aan, en lees het bestand opnieuw in."
+        )
+    # Baselines named in the file: set for new indicators (with their metadata), compared for existing ones.
+    for source in incoming.indicators:
+        if source.baseline_value is None:
+            continue
+        iid, shown_name, unit = resolve(source.name, source)
+        if iid is None:
+            continue  # a new indicator gets it when it is created
+        indicator = session.get(Indicator, iid)
+        assert indicator is not None
+        old_baseline = _baseline(indicator)
+        new_period = source.baseline_period or (old_baseline.period if old_baseline else None)
+        if old_baseline is not None and (old_baseline.value, old_baseline.period) == (source.baseline_value, new_period):
+            continue
+        old_text = ""
+        if old_baseline is not None:
+            old_text = format_value(old_baseline.value, unit) + (
+                f" ({old_baseline.period.label})" if old_baseline.period else ""
+            )
+        new_text = format_value(source.baseline_value, unit) + (f" ({new_period.label})" if new_period else "")
+        (changed if old_baseline is not None else added).append(FigureChange(shown_name, "nulmeting", "", old_text, new_text))
+        plan.append(_Planned(shown_name, iid, "baseline", new_period, None, source.baseline_value, False, False))
+    return FiguresPreview(
+        incoming.file_name,
+        incoming.kind,
+        tuple(new.values()),
+        tuple(added),
+        tuple(changed),
+        unchanged,
+        tuple(problems),
+        tuple(plan),
+    )
+
+
+def apply_figures(session: Session, preview: FiguresPreview, *, received_on: date) -> FiguresImportResult:
+    """Save what ``preview`` lists, in the caller's transaction (an error leaves the database as it was).
+
+    Call it with a preview made in the same write session (``preview_figures``), so what was shown is what is saved.
+    """
+    ids: dict[str, uuid.UUID] = {}
+    for source in preview.new_indicators:
+        created = create_indicator(
+            session,
+            name=source.name,
+            code=source.code if source.code and find_indicator(session, source.code) is None else "",
+            definition=source.definition,
+            unit=source.unit or IndicatorUnit.COUNT,
+            unit_label=source.unit_label,
+            direction=source.direction or IndicatorDirection.NEUTRAL,
+            level=source.level or IndicatorLevel.REGION,
+            source=source.source,
+            source_id=source.source_id,
+            baseline_value=source.baseline_value,
+            baseline_period=source.baseline_period,
+        )
+        ids[_key(source.name)] = created.id
+    added = changed = 0
+    touched: set[uuid.UUID] = set(ids.values())
+    for item in preview.plan:
+        iid = item.indicator_id or ids[_key(item.indicator)]
+        touched.add(iid)
+        if item.kind == "baseline":
+            update_indicator(session, iid, baseline_value=item.value, baseline_period=item.period)
+            changed += 1
+            continue
+        assert item.period is not None
+        if item.kind == "target":
+            result: Created | Edit = set_target(session, iid, item.period.year, item.value)
+        else:
+            result = set_measurement(
+                session,
+                iid,
+                item.period,
+                value=item.value,
+                organisation_id=item.organisation_id,
+                provisional=item.provisional,
+                unknown=item.unknown,
+                received_on=received_on,
+            )
+        if isinstance(result, Created):
+            added += 1
+        else:
+            changed += 1
+    return FiguresImportResult(len(ids), added, changed, INDICATOR_CHANGES | Changes(ids=frozenset(touched)))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Export: what the Excel export of the indicators shows (one sheet per level)
+
+
+@dataclass(frozen=True)
+class ExportRow:
+    """One row of the export: an indicator's whole-area values, one gemeente's, or its targets."""
+
+    indicator_id: uuid.UUID
+    name: str
+    code: str
+    area: str  # "" or the gemeente's name
+    kind: str  # "Meting" or "Streefwaarde"
+    unit: IndicatorUnit
+    unit_text: str  # "Aantal (meldingen)"
+    direction: IndicatorDirection
+    level: IndicatorLevel
+    source: str
+    source_id: str
+    baseline: Baseline | None
+    values: dict[Period, PeriodValue]  # by period; targets as values of year periods
+    definition: str
+    sections: tuple[str, ...]
+    confidential: bool
+
+    @property
+    def provisional_periods(self) -> tuple[Period, ...]:
+        return tuple(p for p, v in sorted(self.values.items(), key=lambda i: i[0].sort_key) if v.provisional)
+
+
+@dataclass(frozen=True)
+class ExportSheet:
+    level: IndicatorLevel
+    periods: tuple[Period, ...]  # the columns, oldest first
+    rows: tuple[ExportRow, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorExport:
+    sheets: tuple[ExportSheet, ...]
+    confidential_left_out: int = 0
+    confidential_included: bool = False
+
+
+def export_data(session: Session, *, include_confidential: bool = False) -> IndicatorExport:
+    """The indicators per level for the Excel export; vertrouwelijke ones only when asked (the rule decides)."""
+    scope = confidential_scope(session)
+    rows = list_indicators(session)
+    left_out = sum(1 for r in rows if scope.indicator(r.id)) if not include_confidential else 0
+    rows = [r for r in rows if include_confidential or not scope.indicator(r.id)]
+    ids = [r.id for r in rows]
+    values = _values(session, ids)
+    targets = _targets(session, ids)
+    definitions = dict(session.execute(select(Indicator.id, Indicator.definition).where(Indicator.id.in_(ids))).all())
+    per_level: dict[IndicatorLevel, list[ExportRow]] = {}
+    for row in rows:
+        unit_text = row.unit.label + (f" ({row.unit_label})" if row.unit_label else "")
+
+        def export_row(area: str, kind: str, by_period: dict[Period, PeriodValue], row: IndicatorRow = row,
+                       unit_text: str = unit_text) -> ExportRow:  # fmt: skip
+            return ExportRow(
+                row.id, row.name, row.code, area, kind, row.unit, unit_text, row.direction, row.level, row.source,
+                row.source_id, row.baseline if kind == "Meting" and not area else None, by_period,
+                definitions.get(row.id, ""), row.section_titles, scope.indicator(row.id),
+            )  # fmt: skip
+
+        own = values.get(row.id, [])
+        out = per_level.setdefault(row.level, [])
+        out.append(export_row("", "Meting", {v.period: v for v in own if v.organisation_id is None}))
+        names = sorted({v.organisation_name for v in own if v.organisation_id is not None})
+        for name in names:
+            out.append(export_row(name, "Meting", {v.period: v for v in own if v.organisation_name == name}))
+        own_targets = [t for t in targets.get(row.id, []) if t.value is not None]
+        if own_targets:
+            out.append(
+                export_row(
+                    "", "Streefwaarde", {Period(t.year): PeriodValue(t.id, Period(t.year), t.value) for t in own_targets}
+                )
+            )
+    sheets = []
+    for level in IndicatorLevel:
+        level_rows = per_level.get(level)
+        if not level_rows:
+            continue
+        periods = sorted({p for r in level_rows for p in r.values}, key=lambda p: p.sort_key)
+        sheets.append(ExportSheet(level, tuple(periods), tuple(level_rows)))
+    return IndicatorExport(tuple(sheets), left_out, include_confidential and any(r.confidential for r in rows))
