@@ -266,7 +266,25 @@ def test_import_shows_a_preview_and_saves_only_when_asked(page, window, qtbot, t
     assert "Adviezen bij Veilig Thuis" in [e.row.name for e in page.list_model.entries() if e.row is not None]
 
 
-def test_overview_shows_indicators_moved_since_the_last_afstemmingsoverleg(window):
-    # The sample has no afstemmingsoverleg held: the box says so and lists nothing of the figures.
+def test_overview_shows_indicators_moved_since_the_last_afstemmingsoverleg(demo_window, qtbot):
+    window = demo_window(date(2026, 11, 20))
     overview = window.page("overview")
-    assert overview.changes_summary.text()
+    since = overview.overview.changes.since
+    assert since is not None  # the demo has held afstemmingsoverleggen
+    lines = lambda: [overview.changes_list.item(i).text() for i in range(overview.changes_list.count())]  # noqa: E731
+    before = [line for line in lines() if line.startswith("Cijfer")]
+
+    def add(session):
+        created = ind.create_indicator(session, name="Adviezen bij Veilig Thuis (test)")
+        ind.set_measurement(session, created.id, Period(2026), value="1.622", provisional=True, received_on=since)
+        secret = ind.create_indicator(session, name="Vertrouwelijk cijfer (test)", confidential=True)
+        ind.set_measurement(session, secret.id, Period(2026), value=3, received_on=since)
+        return created.changes
+
+    window.apply_changes(window.database.write(add))
+    shown = [line for line in lines() if line.startswith("Cijfer")]
+    assert "Cijfer  Adviezen bij Veilig Thuis (test): 1.622* (2026)" in shown
+    assert not any("Vertrouwelijk cijfer" in line for line in shown)  # the one rule leaves it out
+    assert len(shown) == len(before) + 1
+    assert "indicatoren bijgewerkt" in overview.changes_summary.text()
+    shot(window, "overzicht_cijfers")
