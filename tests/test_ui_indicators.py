@@ -288,3 +288,22 @@ def test_overview_shows_indicators_moved_since_the_last_afstemmingsoverleg(demo_
     assert len(shown) == len(before) + 1
     assert "indicatoren bijgewerkt" in overview.changes_summary.text()
     shot(window, "overzicht_cijfers")
+
+
+def test_the_page_speaks_english(qapp, qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from ghnt_desktop.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        assert QCoreApplication.translate("IndicatorsPage", "Indicatoren") == "Indicators"
+        window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: TODAY)
+        qtbot.addWidget(window)
+        assert "Indicators" in window.page_titles()
+        page = window.page("indicators")
+        assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
+        assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
