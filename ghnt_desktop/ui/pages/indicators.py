@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE
-from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, on_track_text
+from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, grid_indicator, on_track_text
 from .base import ROW_PADDING, Page, make_table_view
 
 ALL = "__all__"
@@ -311,13 +311,14 @@ class IndicatorsPage(Page):
 
     def load_grid(self) -> None:
         """Fill the grid with the indicators of the chosen actielijn (all: every indicator)."""
-        from ...services.indicators import get_indicator, municipalities
+        from ...services.indicators import municipalities
+        from ..itemmodels.indicators import grid_indicators
 
         if self.database is None:
             return
-        ids = list(dict.fromkeys(r.id for g in self._visible_groups() for r in g.indicators))
+        rows = list({r.id: r for g in self._visible_groups() for r in g.indicators}.values())
         with self.database.session() as session:
-            details = [get_indicator(session, i) for i in ids]
+            details = grid_indicators(session, rows)
             gemeenten = municipalities(session)
         self.grid_model.set_data(details, gemeenten, self.today())
         self.grid_view.resizeColumnToContents(EntryGridModel.INDICATOR)
@@ -370,7 +371,7 @@ class IndicatorsPage(Page):
             self._grid_stale = True  # indicators came or went (an import)
         self._show_groups(groups)
         for detail in details.values():
-            self.grid_model.replace_indicator(detail, self.today())
+            self.grid_model.replace_indicator(grid_indicator(detail), self.today())
         if self.detail is not None and self.detail.id in details:
             self.show_detail(details[self.detail.id])
         if self._grid_stale and self.tabs.currentIndex() == 1:
