@@ -19,7 +19,7 @@ from sqlalchemy import Column, String, Uuid
 
 from .db import DatabaseError
 from .models import Base
-from .models.types import Date, DateTime, TolerantEnum
+from .models.types import Date, DateTime, DecimalText, TolerantEnum
 
 TABLE_LABELS = {
     "meeting": "overleg",
@@ -43,6 +43,9 @@ TABLE_LABELS = {
     "change_record": "wijziging",
     "series_invitee": "genodigde",
     "app_setting": "instelling",
+    "indicator": "indicator",
+    "indicator_target": "streefwaarde",
+    "measurement": "cijfer",
 }
 # Columns that say which record it is, first found wins.
 _NAMING_COLUMNS = ("number", "code", "title", "name", "text")
@@ -76,6 +79,12 @@ def _condition(column: Column[Any]) -> tuple[str, str] | None:
     if isinstance(kind, Date):  # SQLite's date() accepts 2024-02-30: the values are checked in Python
         shown = "getoond als onbekende datum" if kind.fallback is None else f"getoond als {kind.fallback:%d-%m-%Y}"
         return _DATE_CHECK, f"geen datum; {shown}"
+    if isinstance(kind, DecimalText):  # digits with at most one point and a leading minus, as the app writes them
+        return (
+            f"(typeof({name}) != 'text' OR {name} = '' OR {name} GLOB '*[^0-9.-]*' OR {name} GLOB '*.*.*' "
+            f"OR {name} GLOB '?*-*' OR {name} GLOB '*.' OR {name} GLOB '-' OR {name} GLOB '.*')",
+            "geen getal; getoond als leeg",
+        )
     if isinstance(kind, DateTime):
         return f"(typeof({name}) != 'text' OR datetime({name}) IS NULL)", "geen tijdstip; getoond als onbekend"
     if isinstance(kind, String):  # Text too: bytes that are not UTF-8 (a damaged page, another program)

@@ -197,6 +197,51 @@ def test_statline_csv_with_title_and_footnote_rows(tmp_path, encoding):
     assert values[("Adviezen", "2021", "Gooi en Vechtstreek")].unknown
 
 
+# StatLine's classic download: topic rows ("Onderwerpen", most specific last), a unit row starting "Perioden", the
+# copyright line at the end; and a table with a dimension that is not an area.
+STATLINE_TOPICS = """"Bevolking; kerncijfers"
+"Onderwerpen";"Bevolking naar leeftijd, aantallen";"Bevolking naar leeftijd, aantallen";"Bevolking naar leeftijd, relatief"
+"Onderwerpen";"Jonger dan 20 jaar";"20 tot 40 jaar";"Jonger dan 20 jaar"
+"Perioden";"aantal";"aantal";"%"
+"2010";"3928334";"4192772";"23,7"
+"2020*";"3800000";".";"21,8"
+"© Centraal Bureau voor de Statistiek, Den Haag/Heerlen 10-10-2017"
+"""
+STATLINE_DIMENSION = """"Schoolverlaters zonder startkwalificatie"
+"Geslacht";"Perioden";"% van de schoolverlaters"
+"Mannen";"2015";"12,1"
+"Vrouwen";"2015";"9,8"
+"Mannen";"2016";"11,7"
+"Centraal Bureau voor de Statistiek"
+"""
+
+
+def test_statline_topic_rows_name_the_columns_and_the_unit_row_gives_the_unit(tmp_path):
+    path = tmp_path / "kerncijfers.csv"
+    path.write_text(STATLINE_TOPICS, encoding="utf-8")
+    incoming = read_indicator_file(path)
+    assert incoming.kind == "CBS StatLine (CSV)"
+    assert [(i.name, i.unit) for i in incoming.indicators] == [
+        ("Bevolking naar leeftijd, aantallen – Jonger dan 20 jaar", IndicatorUnit.COUNT),
+        ("20 tot 40 jaar", IndicatorUnit.COUNT),
+        ("Bevolking naar leeftijd, relatief – Jonger dan 20 jaar", IndicatorUnit.PERCENTAGE),
+    ]
+    values = {(v.indicator, v.period.label): v for v in incoming.values}
+    assert values[("20 tot 40 jaar", "2020")].unknown and values[("20 tot 40 jaar", "2020")].provisional
+    assert values[("Bevolking naar leeftijd, relatief – Jonger dan 20 jaar", "2010")].value == D("23.7")
+
+
+def test_statline_dimension_that_is_no_area_names_the_indicators(tmp_path):
+    path = tmp_path / "schoolverlaters.csv"
+    path.write_text(STATLINE_DIMENSION, encoding="cp1252")
+    incoming = read_indicator_file(path)
+    assert {i.name for i in incoming.indicators} == {
+        "% van de schoolverlaters – Mannen", "% van de schoolverlaters – Vrouwen"
+    }
+    assert all(i.unit is IndicatorUnit.PERCENTAGE and i.source == "CBS StatLine" for i in incoming.indicators)
+    assert all(v.area == "" for v in incoming.values) and len(incoming.values) == 3
+
+
 def test_statline_with_periods_across_and_comma_separator(tmp_path):
     path = tmp_path / "tabel.csv"
     path.write_text(
@@ -364,6 +409,8 @@ def figures(gooi):
     ind.set_measurement(session, share, Period(2021), value="72,25")
     costs = ind.create_indicator(session, name="Kosten MDA++", unit=IndicatorUnit.EUROS, level=IndicatorLevel.REGION)
     ind.set_measurement(session, costs.id, Period(2021), value="120.000,50")
+    ind.create_indicator(session, name="Wachttijd hulp na melding", code="AL2-3", unit=IndicatorUnit.DAYS,
+                         direction=IndicatorDirection.LOWER_IS_BETTER)  # fmt: skip  (no figures yet)
     secret = ind.create_indicator(session, name="Casussen vertrouwelijk", confidential=True).id
     ind.set_measurement(session, secret, Period(2021), value=3)
     return session
@@ -412,9 +459,13 @@ def test_round_trip_export_then_import_changes_nothing(tmp_path, figures):
 
 def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figures, database):
     session = figures
-    write_indicators_xlsx(ind.export_data(session), tmp_path / "uit.xlsx")
-    before = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(session)
-              if not r.confidential}  # fmt: skip
+    write_indicators_xlsx(ind.export_data(session, include_confidential=True), tmp_path / "uit.xlsx")
+    def described(rows):
+        return {(r.name, r.code, r.latest_text, r.unit, r.unit_label, r.direction, r.level, r.source, r.source_id)
+                for r in rows if not r.confidential}  # fmt: skip
+
+    before = described(ind.list_indicators(session))
+    assert ("Wachttijd hulp na melding", "AL2-3", "") == next(b for b in before if b[0].startswith("Wachttijd"))[:3]
     from ghnt_desktop.db import open_database
 
     other = open_database(tmp_path / "leeg.db")
@@ -424,10 +475,72 @@ def test_round_trip_into_an_empty_database_gives_the_same_figures(tmp_path, figu
         fresh.flush()
         preview = ind.preview_figures(fresh, read_indicator_file(tmp_path / "uit.xlsx"))
         ind.apply_figures(fresh, preview, received_on=date(2024, 1, 1))
-        after = {(r.name, r.latest_text, r.unit, r.level, r.source, r.source_id) for r in ind.list_indicators(fresh)}
+        after = described(ind.list_indicators(fresh))
+        secret = ind.find_indicator(fresh, "Casussen vertrouwelijk")
         detail = ind.get_indicator(fresh, ind.find_indicator(fresh, "VT-M"))
+        assert secret is not None and ind.get_indicator(fresh, secret).confidential  # the flag travels along
     other.close()
     assert after == before
     assert detail.baseline == ind.Baseline(D(1620), Period(2019))
     assert [t.value for t in detail.targets] == [D(2000)]
     assert [m.points[1].value.unknown for m in detail.municipalities] == [True]
+
+
+def test_statline_open_data_download_with_codes_and_an_id_column(tmp_path):
+    path = tmp_path / "84852NED_TypedDataSet.csv"
+    path.write_text(
+        '"ID";"RegioS";"Perioden";"Meldingen_1"\n"0";"GM0402";"2019JJ00";"610"\n"1";"GM0402";"2020HJ01";"  325"\n',
+        encoding="utf-8",
+    )
+    incoming = read_indicator_file(path)
+    assert [i.name for i in incoming.indicators] == ["Meldingen_1"] and incoming.indicators[0].source_id == "84852NED"
+    assert [(v.period.label, v.value, v.area) for v in incoming.values] == [
+        ("2019", D(610), "GM0402"), ("2020 H1", D(325), "GM0402")
+    ]  # fmt: skip
+
+
+def test_numbering_nulmeting_and_streefwaarde_columns_of_a_monitor(tmp_path, session):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nr.", "Omschrijving", "Eenheid", "Nulmeting (2017)", 2018, 2019, "Streefwaarde 2022"])
+    ws.append(["1.1", "Professionals die de meldcode toepassen", "%", "41", "45,5", "52", "75"])
+    ws.append(["1.2", "Huisverboden", "Aantal (huisverboden)", 45, 52, "", ""])
+    wb.save(tmp_path / "monitor.xlsx")
+    incoming = read_indicator_file(tmp_path / "monitor.xlsx")
+    meta = {i.name: i for i in incoming.indicators}
+    assert set(meta) == {"Professionals die de meldcode toepassen", "Huisverboden"}  # not the numbers
+    assert meta["Huisverboden"].code == "1.2" and meta["Huisverboden"].unit_label == "huisverboden"
+    assert meta["Professionals die de meldcode toepassen"].baseline_value == D(41)
+    assert meta["Professionals die de meldcode toepassen"].baseline_period == Period(2017)
+    targets = [(v.indicator, v.period.year, v.value) for v in incoming.values if v.target]
+    assert targets == [("Professionals die de meldcode toepassen", 2022, D(75))]
+    preview = ind.preview_figures(session, incoming)
+    ind.apply_figures(session, preview, received_on=date(2024, 1, 1))
+    detail = ind.get_indicator(session, ind.find_indicator(session, "1.1"))
+    assert [(t.year, t.value) for t in detail.targets] == [(2022, D(75))]
+    # 2019 lies on the line from the nulmeting (41 in 2017) to the target (75 in 2022).
+    last = detail.series[-1].comparison
+    assert (last.target, last.target_interpolated, last.on_track) == (D("54.6"), True, None)  # no direction given
+
+
+TOKENS = st.sampled_from(
+    ["2019", "2020*", "2021 H1", "1e kwartaal 2022", "1.620", "12,5", ".", "x", "-", "", "Gemeente Huizen", "Perioden",
+     "Regio's", "Onderwerpen", "aantal", "%", "Meldingen (aantal)", "© CBS", "Bron: CBS", "ca. 12", "84852NED", "1,2,3",
+     "Indicator", "Streefwaarde 2025", "Nulmeting 2018", "=SUM(A1)", "\u00a0", "Gemeente"]
+)  # fmt: skip
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.lists(TOKENS, min_size=1, max_size=6), min_size=1, max_size=12), st.sampled_from([";", ",", "\t"]))
+def test_any_csv_of_realistic_cells_is_read_or_refused_in_dutch(tmp_path_factory, rows, separator):
+    path = tmp_path_factory.mktemp("fuzz") / "cijfers.csv"
+    path.write_text("\n".join(separator.join(f'"{c}"' for c in row) for row in rows), encoding="utf-8")
+    try:
+        incoming = read_indicator_file(path)
+    except ImportFileError as exc:
+        assert exc.problem and exc.action and not NOT_DUTCH.search(str(exc))
+        return
+    for value in incoming.values:
+        assert value.indicator and (value.value is not None or value.unknown)
+        assert len(value.indicator) <= 300
+    assert all(not NOT_DUTCH.search(p) for p in incoming.problems)

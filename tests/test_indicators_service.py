@@ -256,3 +256,52 @@ def test_level_and_unit_are_kept(session, data):
     assert (detail.unit, detail.level, detail.direction) == (
         IndicatorUnit.DAYS, IndicatorLevel.VEILIG_THUIS_REGION, IndicatorDirection.NEUTRAL
     )
+
+
+def test_merging_two_gemeenten_keeps_one_figure_per_period_and_undo_brings_both_back(session, data):
+    from ghnt_desktop.services.network import merge_organisations, undo_merge_organisations
+
+    m = data["meldingen"]
+    duplicate = Organisation(name="Hilversum (gemeente)", kind=OrganisationKind.GEMEENTE)
+    session.add(duplicate)
+    session.flush()
+    ind.set_measurement(session, m, Period(2020), value=400, organisation_id=data["hilversum"].id)
+    ind.set_measurement(session, m, Period(2020), value=401, organisation_id=duplicate.id)
+    ind.set_measurement(session, m, Period(2021), value=420, organisation_id=duplicate.id)
+    removed = merge_organisations(session, data["hilversum"].id, duplicate.id)
+    [series] = ind.get_indicator(session, m).municipalities
+    assert [(p.value.period.label, p.value.value) for p in series.points] == [("2020", D(400)), ("2021", D(420))]
+    undo_merge_organisations(session, removed)
+    values = sorted((s.name, p.value.value) for s in ind.get_indicator(session, m).municipalities for p in s.points)
+    assert values == [("Gemeente Hilversum", D(400)), ("Hilversum (gemeente)", D(401)), ("Hilversum (gemeente)", D(420))]
+
+
+def test_period_range_and_order():
+    from ghnt_desktop.services.figure_values import period_range
+
+    halves = period_range(2020, 2021, PeriodKind.HALF_YEAR)
+    assert [p.label for p in halves] == ["2020 H1", "2020 H2", "2021 H1", "2021 H2"]
+    assert halves[0].previous() == Period(2019, PeriodKind.HALF_YEAR, 2)
+    mixed = sorted([Period(2020), Period(2020, PeriodKind.HALF_YEAR, 2), Period(2020, PeriodKind.QUARTER, 1)],
+                   key=lambda p: p.sort_key)  # fmt: skip
+    assert [p.label for p in mixed] == ["2020 K1", "2020 H2", "2020"]
+    with pytest.raises(ValueError):
+        Period(2020, PeriodKind.QUARTER, 5)
+
+
+def test_an_unreadable_stored_value_shows_as_unknown_and_check_names_it(database, session, data):
+    import sqlite3
+
+    from ghnt_desktop.health import bad_values
+
+    ind.set_measurement(session, data["meldingen"], Period(2020), value=1700)
+    session.commit()
+    connection = sqlite3.connect(database.path)
+    connection.execute("UPDATE measurement SET value = '1.700,0'")
+    connection.commit()
+    found = [b for b in bad_values(connection) if b.table == "measurement"]
+    connection.close()
+    assert [(b.column, b.value, b.shown_as) for b in found] == [("value", "1.700,0", "geen getal; getoond als leeg")]
+    with database.session() as other:
+        [row] = ind.list_indicators(other)
+        assert row.latest is not None and row.latest.unknown and row.latest_text == "onbekend (2020)"

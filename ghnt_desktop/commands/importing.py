@@ -110,6 +110,7 @@ def register(subparsers) -> None:
     figures.add_argument("--dry-run", action="store_true", help="alleen tonen wat er zou veranderen; niets opslaan")
     figures.add_argument(
         "--ontvangen",
+        metavar="DATUM",
         type=lambda t: __import__("datetime").date.fromisoformat(t),
         help="datum waarop de cijfers zijn ontvangen (JJJJ-MM-DD; standaard vandaag)",
     )

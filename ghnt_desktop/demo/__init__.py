@@ -17,8 +17,16 @@ from pathlib import Path
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from ..models import AppSetting, Meeting, Organisation, Programme, agenda_item_programme_action
+from ..models import (
+    AppSetting,
+    Meeting,
+    Organisation,
+    Programme,
+    agenda_item_programme_action,
+    indicator_section,
+)
 from ..services import RefusedError
+from .indicators import build_indicators
 from .meetings import MeetingBuilder
 from .network import build_network
 from .programme import build_organisations, build_programme
@@ -56,6 +64,7 @@ def build_demo(session: Session, today: date) -> DemoSummary:
     meetings.build_programme_progress()
     meetings.build_local_statuses(index.gemeenten)
     data = meetings.data
+    figures = build_indicators(today, programme.sections, {o.name: o for o in index.gemeenten})
 
     # Flushed in dependency order: SQLite checks foreign keys row by row, and several of them
     # (decision -> series, person -> successor) have no ORM relationship to order them by.
@@ -78,6 +87,9 @@ def build_demo(session: Session, today: date) -> DemoSummary:
         data.action_items,
         data.updates,
         data.local_statuses,
+        figures.indicators,
+        figures.targets,
+        figures.measurements,
         [
             AppSetting(key="region", value="Groningen"),
             AppSetting(key="demo.today", value=today.isoformat()),
@@ -88,6 +100,8 @@ def build_demo(session: Session, today: date) -> DemoSummary:
         session.flush()
         if stage is data.agenda_items and data.agenda_links:
             session.execute(insert(agenda_item_programme_action), data.agenda_links)
+        if stage is figures.indicators and figures.section_links:
+            session.execute(insert(indicator_section), figures.section_links)
 
     counts = {
         "Programma's": 1,
@@ -106,6 +120,8 @@ def build_demo(session: Session, today: date) -> DemoSummary:
         "Actiepunten": len(data.action_items),
         "Voortgangsmeldingen": len(data.updates),
         "Lokale statussen": len(data.local_statuses),
+        "Indicatoren": len(figures.indicators),
+        "Cijfers": len(figures.measurements),
     }
     return DemoSummary(today=today, programme_title=programme.programme.title, counts=counts)
 

@@ -40,7 +40,7 @@ HEADER_SEARCH_ROWS = 40
 MAX_CSV_ROWS = 50_000
 MAX_CSV_COLUMNS = 200
 MAX_PROBLEMS = 200  # more are counted, not listed
-STATLINE_TABLE = re.compile(r"\b(\d{5}[A-Z]{3})\b")
+STATLINE_TABLE = re.compile(r"(?<![0-9A-Za-z])(\d{5}[A-Z]{3})(?![0-9A-Za-z])")  # "84852NED", also "84852NED_x"
 STATLINE_SOURCE = "CBS StatLine"
 SAVE_AS_CSV_OR_XLSX = (
     "Kies een Excel-werkmap (.xlsx) met de cijfers of het CSV-bestand dat CBS StatLine geeft (Downloaden > CSV)."
@@ -61,6 +61,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "baseline_period": ("periode nulmeting", "jaar nulmeting", "basisjaar", "peiljaar nulmeting"),
     "definition": ("definitie", "toelichting definitie"),
     "provisional": ("voorlopig", "voorlopige cijfers", "voorlopige perioden"),
+    "confidential": ("vertrouwelijk",),
     "ignore": ("toelichting", "opmerking", "opmerkingen", "notitie", "actielijn", "trend", "streefwaarde richting"),
 }
 _UNITS: tuple[tuple[re.Pattern[str], IndicatorUnit], ...] = (
@@ -76,6 +77,14 @@ _FOOTNOTE_START = re.compile(
     r"https?://|cbs|status|peildatum|opmerking)",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Origin:
+    """Where a file's figures come from when its rows do not say: StatLine and the table id it names."""
+
+    source: str = ""
+    table_id: str = ""
 
 
 @dataclass
@@ -127,7 +136,7 @@ def read_indicator_file(path: Path | str) -> IncomingFigures:
         for sheet in workbook.sheets:
             if sheet.hidden or not sheet.rows:
                 continue
-            read_any = _read_grid(reader, sheet.rows, f"werkblad {sheet.title!r}", source_hint="") or read_any
+            read_any = _read_grid(reader, sheet.rows, f"werkblad {sheet.title!r}", _Origin()) or read_any
         if not read_any:
             raise ImportFileError(
                 f"In {path.name} is geen rij met perioden gevonden (jaren als 2019, 2020 of 2021 H1 als kolomkoppen, "
@@ -198,10 +207,12 @@ def read_statline_csv(path: Path | str) -> IncomingFigures:
         raise ImportFileError(
             f"Het bestand {name} bevat geen gegevens.", "Controleer of u het goede bestand hebt gekozen."
         )
-    table_ids = STATLINE_TABLE.findall(text)
-    source_hint = table_ids[0] if table_ids else ""
-    reader = _Reader(name, "CBS StatLine (CSV)" if source_hint or "cbs" in text[:2000].casefold() else "CSV")
-    if not _read_grid(reader, rows, "", source_hint=source_hint):
+    table_ids = STATLINE_TABLE.findall(text) or STATLINE_TABLE.findall(name)  # StatLine names its files by table
+    lowered = text.casefold()
+    statline = bool(table_ids) or "centraal bureau voor de statistiek" in lowered or re.search(r"\bcbs\b", lowered)
+    reader = _Reader(name, "CBS StatLine (CSV)" if statline else "CSV")
+    source = _Origin(STATLINE_SOURCE if statline else "", table_ids[0] if table_ids else "")
+    if not _read_grid(reader, rows, "", source):
         raise ImportFileError(
             f"In {name} is geen kolom of rij met perioden gevonden (2019, 2020*, 2021 1e halfjaar).",
             "Kies in StatLine een tabel met Perioden en download die als CSV, of zet de jaren als kolomkoppen.",
@@ -297,7 +308,7 @@ def _header_periods(rows: Sequence[Sequence[object]], index: int) -> dict[int, t
     return found
 
 
-def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, *, source_hint: str) -> bool:
+def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, origin: _Origin) -> bool:
     """Read one sheet (or the CSV) in whichever layout it has; False when it has no periods at all."""
     best = -1
     best_periods: dict[int, tuple[Period, bool]] = {}
@@ -307,11 +318,17 @@ def _read_grid(reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, *
         numbers = sum(1 for c, v in enumerate(rows[index]) if c not in periods and isinstance(v, int | float | Decimal))
         if len(periods) > len(best_periods) and numbers <= 1:
             best, best_periods = index, periods
+    # Periods across win when the header row has two or more of them, or one beside a column of names; a data row of
+    # a StatLine file (one period among its values) is no such header, and its column of periods reads down.
+    named = best >= 0 and any(_column_field(v) == "name" for v in rows[best])
+    if best_periods and (len(best_periods) >= 2 or named):
+        _read_across(reader, rows, prefix, best, best_periods, origin)
+        return True
     down = _period_column(rows)
-    if down is not None and (len(best_periods) < 2 or down[1] > len(best_periods)):
-        return _read_down(reader, rows, prefix, down[0], source_hint=source_hint)
+    if down is not None:
+        return _read_down(reader, rows, prefix, down[0], origin)
     if best_periods:
-        _read_across(reader, rows, prefix, best, best_periods, source_hint=source_hint)
+        _read_across(reader, rows, prefix, best, best_periods, origin)
         return True
     return False
 
@@ -366,12 +383,58 @@ def _level_of(text: str) -> IndicatorLevel | None:
     return None
 
 
+_TARGET_HEADER = re.compile(r"(streefwaarde|streefcijfer|doel|doelstelling|norm|target)\s*(\d{4})")
+_BASELINE_HEADER = re.compile(r"(nulmeting|basiswaarde|uitgangswaarde|baseline|0 meting)\s*(\d{4})")
+
+
+def _unit_label(text: str) -> str:
+    """What a unit cell says besides the unit: "Aantal (meldingen)" -> "meldingen"; a unit the app does not know
+    ("casussen") is kept whole."""
+    if _unit_of(text) is None:
+        return text[:100]
+    match = re.fullmatch(r"(.+?)\s*\((.+)\)\s*", text)
+    return match.group(2).strip()[:100] if match else ""
+
+
 def _split_unit(header: str) -> tuple[str, str]:
     """"Meldingen (aantal)" -> ("Meldingen", "aantal"); a header without a unit in brackets stays whole."""
     match = re.fullmatch(r"(.+?)\s*\(([^()]{1,40})\)\s*", header)
     if match and _unit_of(match.group(2)) is not None:
         return match.group(1).strip(), match.group(2).strip()
     return header.strip(), ""
+
+
+_UNIT_WORDS = re.compile(
+    r"^(aantal(len)?|x ?1 ?000( euro)?|x ?(mln|mld)\.?( euro)?|(mln|mld)\.? euro|euro('?s|`s)?|%|procent|dagen|uren|"
+    r"per 1 ?000 .*|1 ?000 euro|% van .*)$"
+)
+
+
+def _is_unit(text: str) -> bool:
+    return bool(_UNIT_WORDS.match(" ".join(text.casefold().split())))
+
+
+def _column_names(parts: list[list[str]]) -> list[tuple[str, str]]:
+    """(name, unit) per column from its head texts (top to bottom): the most specific text that is not a unit
+    names it ("Jonger dan 20 jaar"), the unit row gives the unit ("aantal"); equal names get their parent's."""
+    result: list[tuple[str, str]] = []
+    for texts in parts:
+        units = [t for t in texts if _is_unit(t)]
+        words = [t for t in texts if not _is_unit(t) and t.casefold() not in ("onderwerpen", "onderwerp", "perioden")]
+        name = words[-1] if words else (units[-1] if units else "")
+        name, bracket = _split_unit(name)
+        result.append((name, units[-1] if units else bracket))
+    counts: dict[str, int] = {}
+    for name, _unit in result:
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    for column, (name, unit) in enumerate(result):
+        if name and counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            texts = [t for t in parts[column] if not _is_unit(t) and t.casefold() not in ("onderwerpen", "onderwerp")]
+            parent = texts[-2] if len(texts) >= 2 else ""
+            result[column] = (f"{parent} – {name}" if parent else f"{name} ({seen[name]})", unit)
+    return result
 
 
 def _footnote(values: Sequence[object]) -> bool:
@@ -385,15 +448,26 @@ def _read_across(
     prefix: str,
     header_index: int,
     periods: dict[int, tuple[Period, bool]],
-    *,
-    source_hint: str,
+    origin: _Origin,
 ) -> None:
     header = rows[header_index]
     above = rows[header_index - 1] if header_index > 0 else ()
     first_period = min(periods)
     fields: dict[str, int] = {}
+    target_columns: dict[int, int] = {}  # column -> year of a "Streefwaarde 2025" column
+    header_baseline: Period | None = None  # the year a "Nulmeting 2019" header names
     for column, value in enumerate(header):
         if column in periods:
+            continue
+        head = normalise_header(value)
+        target_match = _TARGET_HEADER.fullmatch(head)
+        if target_match and 1900 <= int(target_match.group(2)) <= 2100:
+            target_columns[column] = int(target_match.group(2))
+            continue
+        baseline_match = _BASELINE_HEADER.fullmatch(head)
+        if baseline_match and "baseline" not in fields and 1900 <= int(baseline_match.group(2)) <= 2100:
+            fields["baseline"] = column
+            header_baseline = Period(int(baseline_match.group(2)))
             continue
         name = _column_field(value)
         if name is None and column < len(above) and column not in periods:
@@ -403,9 +477,11 @@ def _read_across(
     if "name" not in fields:
         # The first column left of the periods with text in most rows below the header.
         candidates = [c for c in range(first_period) if c not in fields.values()]
+        # Names are longer than the numbering beside them ("1.1", "A3"): count the cells with real text.
         scores = {
-            c: sum(1 for r in rows[header_index + 1 :] if c < len(r) and isinstance(r[c], str) and cell_text(r[c]))
+            c: sum(1 for r in rows[header_index + 1 :] if c < len(r) and isinstance(r[c], str) and len(cell_text(r[c])) > 6)
             for c in candidates
+            if c not in target_columns
         }
         if scores and max(scores.values()) > 0:
             fields["name"] = max(scores, key=lambda c: (scores[c], -c))
@@ -419,7 +495,6 @@ def _read_across(
     for row in rows[header_index + 1 :]:
         if _footnote(row) and cell_text(row[0] if row else "").casefold().startswith("bron"):
             footer_source = cell_text(row[0]).split(":", 1)[-1].strip()
-    provisional_periods: dict[int, set[Period]] = {}
     previous_name = ""
     for index in range(header_index + 1, len(rows)):
         row = rows[index]
@@ -439,9 +514,11 @@ def _read_across(
             reader.problem(f"{_where(prefix, line)}: de naam is langer dan 300 tekens: regel niet ingelezen.")
             continue
         cells = {column: (parse_cell(row[column]) if column < len(row) else CellValue()) for column in periods}
+        targets = {column: (parse_cell(row[column]) if column < len(row) else CellValue()) for column in target_columns}
         baseline_cell = parse_cell(cell("baseline")) if "baseline" in fields else CellValue()
         has_meta = any(cell_text(cell(f)) for f in ("code", "unit", "source", "source_id", "definition"))
-        if all(c.empty for c in cells.values()) and baseline_cell.empty and not has_meta:
+        empty = all(c.empty for c in cells.values()) and all(c.empty for c in targets.values())
+        if empty and baseline_cell.empty and not has_meta:
             continue  # a title or section row ("Actielijn 1"), or an indicator without figures
         previous_name = name_text
         kind_text = normalise_header(cell("kind"))
@@ -453,26 +530,37 @@ def _read_across(
             parsed = parse_period(part.strip()) if part.strip() else None
             if parsed is not None:
                 marked.add(parsed[0])
-        provisional_periods[index] = marked
         if not target and name_text.casefold() not in {k.casefold() for k in reader.indicators}:
-            baseline_period = parse_period(cell("baseline_period"))
+            parsed_baseline = parse_period(cell("baseline_period"))
+            baseline_period = parsed_baseline[0] if parsed_baseline else header_baseline
             if baseline_cell.problem:
                 reader.problem(f"{_where(prefix, line, 'nulmeting')}: {baseline_cell.problem} Niet ingelezen.")
-            source = cell_text(cell("source")) or (STATLINE_SOURCE if source_hint else footer_source)
+            source = cell_text(cell("source")) or origin.source or footer_source
             reader.indicators[name_text] = IncomingIndicator(
                 name=name_text,
                 code=cell_text(cell("code"))[:40],
                 definition=cell_text(cell("definition")),
                 unit=_unit_of(unit_text) if unit_text else None,
-                unit_label=unit_text[:100] if _unit_of(unit_text) is None else "",
+                unit_label=_unit_label(unit_text),
                 direction=_direction_of(cell_text(cell("direction"))),
                 level=_level_of(cell_text(cell("level"))) or (IndicatorLevel.MUNICIPALITY if area else None),
                 source=source[:300],
-                source_id=(cell_text(cell("source_id")) or source_hint)[:100],
+                source_id=(cell_text(cell("source_id")) or origin.table_id)[:100],
                 baseline_value=baseline_cell.value,
-                baseline_period=baseline_period[0] if baseline_period else None,
+                baseline_period=baseline_period,
+                confidential=normalise_header(cell("confidential")) in ("vertrouwelijk", "ja", "x", "j"),
                 where=_where(prefix, line),
             )
+        for column, year in target_columns.items():
+            value = targets[column]
+            header_text = cell_text(header[column])
+            if value.problem:
+                reader.problem(f"{_where(prefix, line, header_text)}: {value.problem} Niet ingelezen.")
+            elif value.value is not None:
+                reader.values.append(
+                    IncomingValue(name_text, Period(year), value.value, area=area, target=True,
+                                  where=_where(prefix, line, header_text), municipality=area_is_municipality)
+                )  # fmt: skip
         for column, (period, header_provisional) in periods.items():
             value = cells[column]
             header_text = f"{period.label}{'*' if header_provisional else ''}"
@@ -497,7 +585,7 @@ def _read_across(
 
 
 def _read_down(
-    reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, period_column: int, *, source_hint: str
+    reader: _Reader, rows: Sequence[Sequence[object]], prefix: str, period_column: int, origin: _Origin
 ) -> bool:
     """StatLine's layout: a period per row, dimensions in text columns, one indicator per column of numbers."""
     data_rows = [
@@ -506,40 +594,39 @@ def _read_down(
         if period_column < len(row) and isinstance(row[period_column], str | int) and parse_period(row[period_column])
     ]
     first = data_rows[0]
-    header_index = next(
-        (i for i in range(first - 1, -1, -1) if sum(1 for v in rows[i] if cell_text(v)) >= 2), None
-    )
-    if header_index is None:
+    # StatLine writes its column heads over several rows: topics ("Onderwerpen"), most specific last, then a row of
+    # units ("Perioden";"aantal";"%"). Every row right above the data with two or more cells is one of them.
+    headers: list[Sequence[object]] = []
+    for index in range(first - 1, -1, -1):
+        if sum(1 for v in rows[index] if cell_text(v)) < 2:
+            break
+        headers.insert(0, rows[index])
+    if not headers:
         reader.problem(f"{prefix or reader.file_name}: boven de perioden staat geen rij met kolomkoppen.")
         return True
-    header = rows[header_index]
-    # A second header row (StatLine puts the unit under the topic) is joined to the first.
-    names = [cell_text(v) for v in header]
-    if header_index + 1 < first:
-        below = rows[header_index + 1]
-        names = [
-            f"{n} ({cell_text(below[c])})" if c < len(below) and cell_text(below[c]) and n else n
-            for c, n in enumerate(names)
-        ]
+    parts = [
+        [cell_text(h[c]) for h in headers if c < len(h) and cell_text(h[c])]
+        for c in range(max(len(h) for h in headers))
+    ]
+    names = _column_names(parts)
     width = max(len(rows[i]) for i in data_rows)
     numeric: list[int] = []
     dimensions: list[int] = []
     for column in range(width):
-        if column == period_column:
-            continue
+        if column == period_column or (column < len(parts) and [p.casefold() for p in parts[column]] == ["id"]):
+            continue  # the row number of StatLine's open data download is no figure
         values = [rows[i][column] for i in data_rows if column < len(rows[i]) and cell_text(rows[i][column])]
         if not values:
             continue
         readable = sum(1 for v in values if not parse_cell(v).problem)
         (numeric if readable >= 0.5 * len(values) else dimensions).append(column)
     area_column = next(
-        (c for c in dimensions if c < len(names) and _column_field(names[c]) == "area"),
-        dimensions[0] if len(dimensions) == 1 else None,
+        (c for c in dimensions if c < len(parts) and any(_column_field(p) == "area" for p in parts[c])), None
     )
     others = [c for c in dimensions if c != area_column]
     for column in numeric:
-        header_text = names[column] if column < len(names) and names[column] else f"Kolom {column + 1}"
-        base_name, unit_label = _split_unit(header_text)
+        base_name, unit_label = names[column] if column < len(names) else (f"Kolom {column + 1}", "")
+        header_text = f"{base_name} ({unit_label})" if unit_label else base_name
         for index in data_rows:
             row = rows[index]
             line = index + 1
@@ -564,8 +651,8 @@ def _read_down(
                     name=name,
                     unit=_unit_of(unit_label or header_text),
                     unit_label="" if _unit_of(unit_label) else unit_label,
-                    source=STATLINE_SOURCE if source_hint else "",
-                    source_id=source_hint,
+                    source=origin.source,
+                    source_id=origin.table_id,
                     where=_where(prefix, line),
                 )
             area = cell_text(row[area_column]) if area_column is not None and area_column < len(row) else ""

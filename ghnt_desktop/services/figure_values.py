@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from decimal import Decimal, InvalidOperation
 
 from ..models.enums import IndicatorUnit, PeriodKind
@@ -224,7 +225,7 @@ class Period:
     def last_month(self) -> int:
         return self.first_month + self.months - 1
 
-    @property
+    @cached_property
     def sort_key(self) -> tuple[int, int, int]:
         """Later end first-class; of two ending together (2019 and 2019 H2) the longer one counts as later."""
         return (self.year, self.last_month, self.months)
@@ -250,6 +251,12 @@ class Period:
         if self.part == 1:
             return Period(self.year - 1, self.kind, _PARTS[self.kind])
         return Period(self.year, self.kind, self.part - 1)
+
+
+def period_range(first_year: int, last_year: int, kind: PeriodKind = PeriodKind.YEAR) -> list[Period]:
+    """Every period of ``kind`` from ``first_year`` to ``last_year`` in order (the entry grid's columns)."""
+    parts = [0] if kind is PeriodKind.YEAR else list(range(1, _PARTS[kind] + 1))
+    return [Period(year, kind, part) for year in range(first_year, last_year + 1) for part in parts]
 
 
 _ORDINAL = r"(?P<n>[1-4])\s*(?:e|ste|de)?"

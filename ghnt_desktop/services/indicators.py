@@ -32,8 +32,21 @@ Writing (the style of ``services.meetings``: each returns what undo needs)
   ``Edit`` by ``set_measurement(session, **edit.before)``. ``clear_measurement(session, measurement_id) -> Removed``.
 - ``INDICATOR_CHANGES``: the ``Changes`` every mutation returns (``changes.indicators`` is True).
 
-Values are ``Decimal`` (exact; see ``models/indicators.py``); ``services.figure_values`` parses and writes them the
-Dutch way ("1.620", "12,5") and holds ``Period``.
+Importing and exporting (the parsers live in ``imports.indicators``, the writer in ``exports.xlsx_indicators``)
+- ``preview_figures(session, incoming) -> FiguresPreview``: what a file read by ``imports.indicators.read_indicator_file``
+  would add or change (``new_indicators``, ``added``, ``changed`` as ``FigureChange`` lines with old and new text,
+  ``unchanged``, ``problems`` in Dutch, ``summary()``); writes nothing.
+- ``apply_figures(session, preview, *, received_on) -> FiguresImportResult``: saves exactly the preview (make the
+  preview in the same write session).
+- ``export_data(session, *, include_confidential=False) -> IndicatorExport``: the sheets the Excel export writes.
+- ``find_indicator(session, text)``: an indicator by code or name.
+
+Values are ``Decimal`` (exact; see ``models/indicators.py``). ``services.figure_values`` holds ``Period`` (year, half
+year, quarter; ``label`` "2020 H1", ``long_label`` "1e halfjaar 2020", ``sort_key``, ``previous()``),
+``period_range``, ``parse_period``, ``parse_number`` / ``format_number`` (Dutch: "1.620", "12,5"),
+``format_value`` (with the unit: "12,5%", "€ 1.200", "14 dagen", "1.620*") and ``parse_cell`` for what a user types
+in the entry grid ("1.620*" voorlopig, "." onbekend, "-" nihil): pass its ``value``, ``provisional`` and ``unknown``
+to ``set_measurement``.
 """
 
 from __future__ import annotations
@@ -45,7 +58,7 @@ from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import String, delete, insert, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from ..models import (
@@ -322,36 +335,55 @@ def _baseline(indicator: Indicator) -> Baseline | None:
     return Baseline(indicator.baseline_value, period)
 
 
-def _period_of(measurement: Measurement) -> Period | None:
-    try:
-        return Period(measurement.year, measurement.period_kind, measurement.period_part)
-    except ValueError:
-        return None
-
-
 def _values(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, list[PeriodValue]]:
-    """Every measurement (of ``indicator_ids``, or all) as ``PeriodValue`` per indicator, oldest first."""
-    query = select(Measurement, Organisation.name).outerjoin(Organisation, Measurement.organisation_id == Organisation.id)
+    """Every measurement (of ``indicator_ids``, or all) as ``PeriodValue`` per indicator, oldest first.
+
+    Read as plain columns, with the repeating indicator and gemeente ids and the periods made once each: measured on
+    50 indicators x 10 years x 30 gemeenten (15,500 values), loading ORM objects took 0.9 s, this about 0.2 s.
+    """
+    query = select(
+        Measurement.id,
+        type_coerce(Measurement.indicator_id, String),
+        type_coerce(Measurement.organisation_id, String),
+        Measurement.year,
+        Measurement.period_kind,
+        Measurement.period_part,
+        Measurement.value,
+        Measurement.provisional,
+        Measurement.unknown,
+        Measurement.note,
+        Measurement.received_on,
+        Organisation.name,
+    ).outerjoin(Organisation, Measurement.organisation_id == Organisation.id)
     if indicator_ids is not None:
         query = query.where(Measurement.indicator_id.in_(list(indicator_ids)))
+    ids: dict[object, uuid.UUID] = {}
+    periods: dict[tuple[int, PeriodKind, int], Period | None] = {}
+
+    def as_id(raw: object) -> uuid.UUID:
+        found = ids.get(raw)
+        if found is None:  # SQLite gives 32 hex digits, PostgreSQL a UUID already
+            found = ids[raw] = raw if isinstance(raw, uuid.UUID) else uuid.UUID(str(raw))
+        return found
+
     found: dict[uuid.UUID, list[PeriodValue]] = {}
-    for measurement, organisation_name in session.execute(query):
-        period = _period_of(measurement)
+    for mid, iid, oid, year, kind, part, value, provisional, unknown, note, received, name in session.execute(query):
+        key = (year, kind, part)
+        if key not in periods:
+            try:
+                periods[key] = Period(year, kind, part)
+            except (ValueError, TypeError):  # a stored period this app would not write: left out
+                periods[key] = None
+        period = periods[key]
         if period is None:
             continue
-        found.setdefault(measurement.indicator_id, []).append(
+        found.setdefault(as_id(iid), []).append(
             PeriodValue(
-                measurement.id,
-                period,
-                None if measurement.unknown else measurement.value,
-                measurement.provisional,
-                measurement.unknown,
-                measurement.note,
-                measurement.received_on,
-                measurement.organisation_id,
-                organisation_name or "",
+                # An unreadable stored value (``ghnt-desktop check`` names it) shows as unknown, never as a number.
+                mid, period, None if unknown else value, provisional, unknown or value is None, note, received,
+                as_id(oid) if oid is not None else None, name or "",
             )
-        )
+        )  # fmt: skip
     for values in found.values():
         values.sort(key=lambda v: (v.period.sort_key, v.organisation_name))
     return found
@@ -390,7 +422,10 @@ def _links(session: Session) -> dict[uuid.UUID, list[uuid.UUID]]:
 
 
 def _latest(values: Sequence[PeriodValue]) -> PeriodValue | None:
+    """The latest whole-area value; for an indicator measured for one gemeente only, that gemeente's latest."""
     area = [v for v in values if v.organisation_id is None]
+    if not area and len({v.organisation_id for v in values}) == 1:
+        area = list(values)
     return max(area, key=lambda v: v.period.sort_key) if area else None
 
 
@@ -440,11 +475,16 @@ def list_indicators(session: Session, *, include_confidential: bool = True) -> l
     ``include_confidential=False`` unless the user asked for them, and the rule in ``services.confidentiality``
     decides which those are.
     """
+    return _list(session, include_confidential, _values(session))
+
+
+def _list(
+    session: Session, include_confidential: bool, values: dict[uuid.UUID, list[PeriodValue]]
+) -> list[IndicatorRow]:
     scope = confidential_scope(session)
     indicators = list(session.scalars(select(Indicator).order_by(Indicator.position, Indicator.name)))
     if not include_confidential:
         indicators = [i for i in indicators if not scope.indicator(i.id)]
-    values = _values(session)
     targets = _targets(session)
     order = _section_order(session)
     links = _links(session)
@@ -1170,6 +1210,7 @@ class IncomingIndicator:
     source_id: str = ""
     baseline_value: Decimal | None = None
     baseline_period: Period | None = None
+    confidential: bool = False  # a new indicator stays vertrouwelijk when the file (our own export) says so
     where: str = ""  # "werkblad Cijfers, regel 4"
 
 
@@ -1346,7 +1387,7 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
             new[_key(name)] = base if base.name == name else IncomingIndicator(
                 name=name, code="", definition=base.definition, unit=base.unit, unit_label=base.unit_label,
                 direction=base.direction, level=level or base.level, source=base.source, source_id=base.source_id,
-                where=base.where,
+                confidential=base.confidential, where=base.where,
             )  # fmt: skip
         return None, new[_key(name)].name, new[_key(name)].unit or IndicatorUnit.COUNT
 
@@ -1398,6 +1439,11 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
             f"{'waarde is' if count == 1 else 'waarden zijn'} niet ingelezen. Voeg de gemeente toe bij Organisaties & "
             "personen (soort Gemeente) of pas de naam in het bestand aan, en lees het bestand opnieuw in."
         )
+    # An indicator the file names without any value (a row with only its description) is new all the same.
+    with_values = {_key(v.indicator) for v in incoming.values}
+    for source in incoming.indicators:
+        if _key(source.name) not in with_values:
+            resolve(source.name, source)
     # Baselines named in the file: set for new indicators (with their metadata), compared for existing ones.
     for source in incoming.indicators:
         if source.baseline_value is None:
@@ -1451,6 +1497,7 @@ def apply_figures(session: Session, preview: FiguresPreview, *, received_on: dat
             source_id=source.source_id,
             baseline_value=source.baseline_value,
             baseline_period=source.baseline_period,
+            confidential=source.confidential,
         )
         ids[_key(source.name)] = created.id
     added = changed = 0
@@ -1530,11 +1577,11 @@ class IndicatorExport:
 def export_data(session: Session, *, include_confidential: bool = False) -> IndicatorExport:
     """The indicators per level for the Excel export; vertrouwelijke ones only when asked (the rule decides)."""
     scope = confidential_scope(session)
-    rows = list_indicators(session)
+    values = _values(session)
+    rows = _list(session, True, values)
     left_out = sum(1 for r in rows if scope.indicator(r.id)) if not include_confidential else 0
     rows = [r for r in rows if include_confidential or not scope.indicator(r.id)]
     ids = [r.id for r in rows]
-    values = _values(session, ids)
     targets = _targets(session, ids)
     definitions = dict(session.execute(select(Indicator.id, Indicator.definition).where(Indicator.id.in_(ids))).all())
     per_level: dict[IndicatorLevel, list[ExportRow]] = {}

@@ -22,6 +22,7 @@ from ..models import (
     ActionTrekker,
     Base,
     LocalStatus,
+    Measurement,
     MeetingSeries,
     Organisation,
     OrganisationKind,
@@ -209,6 +210,7 @@ _REFERENCE_LABELS = {
     ("action_item", "trekker_organisation_id"): "actiepunten (trekker)",
     ("action_item", "trekker_person_id"): "actiepunten (trekker)",
     ("local_status", "organisation_id"): "statussen per gemeente",
+    ("measurement", "organisation_id"): "cijfers per gemeente (indicatoren)",
 }
 
 
@@ -480,7 +482,8 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     In the caller's one transaction: every foreign key to the duplicate is re-pointed (found through the
     schema), its name and aliases become aliases of the kept one, the duplicate is archived with
     ``merged_into_id`` and the merge is written to the change history. Where both had a status per
-    gemeente for the same action, the kept one's stays and the duplicate's is removed. The result's
+    gemeente for the same action, or a figure for the same indicator and period, the kept one's stays and the
+    duplicate's is removed. The result's
     ``updated`` and ``rows`` hold every previous value: undo with ``undo_merge_organisations``.
     """
     keep, duplicate = _merge_checks(session, keep_id, duplicate_id)
@@ -492,6 +495,20 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
         ActionTrekker.organisation_id == duplicate.id, ActionTrekker.action_item_id.in_(both)
     )
     conflicts += session.scalars(shared).all()
+    # A figure both gemeenten have for the same indicator and period: the kept one's stays (one value per period).
+    kept_figure = aliased(Measurement)
+    conflicts += session.scalars(
+        select(Measurement)
+        .join(
+            kept_figure,
+            (kept_figure.organisation_id == keep.id)
+            & (kept_figure.indicator_id == Measurement.indicator_id)
+            & (kept_figure.year == Measurement.year)
+            & (kept_figure.period_kind == Measurement.period_kind)
+            & (kept_figure.period_part == Measurement.period_part),
+        )
+        .where(Measurement.organisation_id == duplicate.id)
+    ).all()
     rows = [snapshot(status) for status in conflicts]
     for status in conflicts:
         session.delete(status)
