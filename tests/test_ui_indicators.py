@@ -307,3 +307,22 @@ def test_the_page_speaks_english(qapp, qtbot, tmp_path):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+def test_the_page_on_the_demo_database(demo_window, qtbot):
+    """The demo's indicators (the seeds' real baselines, labelled demo values after): every one shows its chart."""
+    window = demo_window(date(2026, 11, 20))
+    window.show_page("indicators")
+    page = window.page("indicators")
+    qtbot.waitUntil(lambda: page.detail is not None)
+    rows = [e.row for e in page.list_model.entries() if e.row is not None]
+    assert len(rows) >= 5
+    qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())  # drawn at its real size
+    shot(window, "demo_indicatoren")
+    for row in {r.id: r for r in rows}.values():
+        page.list_view.setCurrentIndex(page.list_model.index(page.list_model.row_of(row.id), 0))
+        assert page.detail.id == row.id
+        assert not page.chart.pixmap().isNull()
+    page.tabs.setCurrentIndex(1)
+    assert page.grid_model.rowCount() >= len({r.id for r in rows})
+    shot(window, "demo_invoer")

@@ -101,12 +101,14 @@ def chart_for(
     title: str = "",
 ) -> ChartData:
     """The chart of an indicator's whole-area measurements (``IndicatorDetail.series`` values, or the periods of a
-    chapter's lines), its nulmeting and its streefwaarden.
+    chapter's lines; an indicator measured for one gemeente only: that gemeente's), its nulmeting and streefwaarden.
 
     One kind of period per chart: the kind most measured (a year beats a half year on a tie); a count per half year
     next to a count per year would mislead. Target years after the last period are added to the axis.
     """
     area = [p for p in points if p.organisation_id is None]
+    if not area and len({p.organisation_id for p in points}) == 1:
+        area = list(points)  # measured for one gemeente only: its values are the indicator's (as the list says)
     kinds = Counter(p.period.kind for p in area)
     kind = max(kinds, key=lambda k: (kinds[k], k is PeriodKind.YEAR)) if kinds else PeriodKind.YEAR
     shown = sorted((p for p in area if p.period.kind is kind), key=lambda p: p.period.sort_key)
@@ -151,7 +153,7 @@ def chart_for(
 def chart_for_detail(detail: IndicatorDetail, *, title: str = "") -> ChartData:
     """The chart of the Indicatoren page's detail."""
     return chart_for(
-        [point.value for point in detail.series],
+        [point.value for point in detail.series] + [p.value for m in detail.municipalities for p in m.points],
         unit=detail.unit,
         direction=detail.direction,
         baseline=detail.baseline,

@@ -16,12 +16,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent
+from PySide6.QtGui import QKeyEvent, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QHeaderView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -69,6 +70,8 @@ class ChartLabel(QLabel):
         self.setAccessibleDescription(chart_description(data))  # the numbers for a screen reader
         self.setToolTip(chart_description(data))
         self.draw()
+        if not self.isVisible():
+            self.drawn_size = QSize()  # drawn again at its real size once the layout has given it one
 
     def draw(self) -> None:
         from ...exports.charts import indicator_chart_png
@@ -92,7 +95,12 @@ class ChartLabel(QLabel):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self.data is not None and event.size() != self.drawn_size:
+        if self.data is not None and self.contentsRect().size() != self.drawn_size:
+            self._timer.start()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self.data is not None and self.contentsRect().size() != self.drawn_size:
             self._timer.start()
 
     def sizeHint(self) -> QSize:  # noqa: N802
@@ -158,6 +166,12 @@ class IndicatorsPage(Page):
         self.list_view = make_table_view(self.list_model, self, sortable=False)
         self.list_view.setAccessibleName(self.tr("Indicatoren per actielijn"))
         self.list_view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        # The name takes what the figures leave; the figures are short and always in full.
+        header = self.list_view.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(IndicatorListModel.NAME, QHeaderView.ResizeMode.Stretch)
+        for column in (IndicatorListModel.LATEST, IndicatorListModel.TARGET, IndicatorListModel.ON_TRACK):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.splitter.addWidget(self.list_view)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
@@ -243,9 +257,6 @@ class IndicatorsPage(Page):
     def splitters(self):
         return {"detail": self.splitter}
 
-    def views(self):
-        return {"list": self.list_view}
-
     # Loading.
 
     def load(self, database) -> None:
@@ -287,7 +298,6 @@ class IndicatorsPage(Page):
             self.list_view.setSpan(row, 0, 1, self.list_model.columnCount())
         count = len({r.id for g in self._groups for r in g.indicators})
         self.count_label.setText(arg(self.tr("%1 indicatoren"), count))
-        self.fit_columns_once(self.list_view, main_column=IndicatorListModel.NAME, max_width=150, min_main_width=200)
         row = self.list_model.row_of(shown_id) if shown_id is not None else -1
         if row < 0:
             row = next((i for i, e in enumerate(self.list_model.entries()) if e.row is not None), -1)
@@ -325,6 +335,10 @@ class IndicatorsPage(Page):
         header = self.grid_view.horizontalHeader()
         header.resizeSection(EntryGridModel.INDICATOR, min(max(header.sectionSize(0), 160), 300))
         header.resizeSection(EntryGridModel.PERIOD, 80)
+        metrics = header.fontMetrics()
+        for column in range(EntryGridModel.AREA, self.grid_model.columnCount()):  # a gemeente's name in full
+            title = str(self.grid_model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(92, metrics.horizontalAdvance(title) + 24))
         self._grid_stale = False
         self._scroll_grid_to_chosen()
 
@@ -437,12 +451,17 @@ class IndicatorsPage(Page):
     def _status_text(self, detail) -> str:
         from ...services.figure_values import format_value
 
-        known = [p for p in detail.series if p.value.value is not None and not p.value.unknown]
+        series = detail.series
+        where = ""
+        if not series and len(detail.municipalities) == 1:  # measured for one gemeente only, as the list shows it
+            series, where = detail.municipalities[0].points, detail.municipalities[0].name
+        known = [p for p in series if p.value.value is not None and not p.value.unknown]
         if not known:
             return self.tr("Er is nog geen meting voor het hele gebied.")
         last = known[-1]
         value = format_value(last.value.value, detail.unit, provisional=last.value.provisional)
-        text = arg(self.tr("Laatste meting: %1 (%2)."), value, last.value.period.long_label)
+        period = last.value.period.long_label + (f", {where}" if where else "")
+        text = arg(self.tr("Laatste meting: %1 (%2)."), value, period)
         if last.value.provisional:
             text += " " + self.tr("Dit cijfer is voorlopig.")
         verdict = on_track_text(last.comparison.on_track)
