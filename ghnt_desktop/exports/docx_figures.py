@@ -79,7 +79,7 @@ def status_sentence(indicator: ChapterIndicator, targets: Sequence[TargetValue] 
     unit = indicator.unit
     line = _last_known(indicator.lines)
     if line is None:
-        return "Er is nog geen meting."
+        return "" if indicator.municipalities else "Er is nog geen meting."
     measured = f"De laatste meting is {line.value_text.rstrip('*')} ({line.period_label}"
     measured += ", voorlopig)." if line.provisional else ")."
     if indicator.direction is IndicatorDirection.NEUTRAL:
@@ -185,27 +185,33 @@ def _write_indicator(
     unit_text = UNIT_WORDS[unit] + (f" ({one_line(indicator.unit_label)})" if indicator.unit_label else "")
     text = f"{definition} " if definition else ""
     text += f"Eenheid: {unit_text}; {DIRECTION_WORDS[indicator.direction]}; niveau: {indicator.level.label.lower()}."
-    paragraph = writer.para_xml(Para.of(text))
+    paragraph = writer.para_xml(Para(tuple([text]), keep_next=True))
     # The source as a real footnote, at the end of the sentence that introduces the figures (seed 004's way).
     source = one_line(indicator.source_text) or "niet vastgelegd"
     writer.queue_xml(paragraph[: -len("</w:p>")] + add_footnote(writer, f"Bron: {source}.") + "</w:p>")
 
-    facts: list[tuple[str, str]] = []
+    # One paragraph kept with the table below it, so a page never ends on an indicator's heading and facts.
+    facts: list[str | Run] = []
     if indicator.baseline_text:
-        facts.append(("Nulmeting", indicator.baseline_text))
+        facts += [Run("Nulmeting: ", bold=True), indicator.baseline_text]
     shown_targets = [t for t in targets if t.value is not None]
     if shown_targets:
-        facts.append(("Streefwaarde", "; ".join(f"{format_value(t.value, unit)} in {t.year}" for t in shown_targets)))
+        facts += ["   " if facts else "", Run("Streefwaarde: ", bold=True),
+                  "; ".join(f"{format_value(t.value, unit)} in {t.year}" for t in shown_targets)]  # fmt: skip
     if indicator.also_in:
-        facts.append(("Ook bij", "; ".join(indicator.also_in)))
+        facts += ["   " if facts else "", Run("Ook bij: ", bold=True), "; ".join(indicator.also_in)]
     if facts:
-        writer.key_values(facts, key_width=0.9)
+        writer.paragraph(*facts, keep_next=True)
 
     if indicator.lines:
         writer.table(TABLE_COLUMNS, period_rows(indicator))
+    elif indicator.municipalities:
+        writer.paragraph(Run("Er zijn alleen cijfers per gemeente: zie de verdeling over de gemeenten.", italic=True))
     else:
         writer.paragraph(Run("Er zijn nog geen metingen vastgelegd.", italic=True))
-    writer.paragraph(status_sentence(indicator, targets))
+    sentence = status_sentence(indicator, targets)
+    if sentence:
+        writer.paragraph(sentence)
 
     drew = False
     if indicator.lines or shown_targets:
