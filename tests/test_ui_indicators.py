@@ -326,3 +326,48 @@ def test_the_page_on_the_demo_database(demo_window, qtbot):
     page.tabs.setCurrentIndex(1)
     assert page.grid_model.rowCount() >= len({r.id for r in rows})
     shot(window, "demo_invoer")
+
+
+def test_models_pass_qt_model_tester(page, qtmodeltester):
+    page.tabs.setCurrentIndex(1)
+    qtmodeltester.check(page.list_model)
+    qtmodeltester.check(page.grid_model)
+
+
+def test_grid_model_on_its_own(qapp):
+    """The grid without a page: periods filled up to today in the kind mostly measured, values looked up per cell,
+    a line added by hand keeps the order, and every refusal names the indicator and period."""
+    import uuid as _uuid
+
+    from ghnt_desktop.models import IndicatorUnit, PeriodKind
+    from ghnt_desktop.services.indicators import PeriodValue
+    from ghnt_desktop.ui.itemmodels.indicators import GridIndicator
+
+    H = PeriodKind.HALF_YEAR
+    gemeente = _uuid.uuid4()
+    values = (
+        PeriodValue(_uuid.uuid4(), Period(2022, H, 1), Decimal("10.5")),
+        PeriodValue(_uuid.uuid4(), Period(2022, H, 2), None, unknown=True),
+        PeriodValue(_uuid.uuid4(), Period(2023, H, 1), Decimal(7), provisional=True, organisation_id=gemeente),
+        PeriodValue(_uuid.uuid4(), Period(1900), Decimal(1)),  # a stray year never makes a hundred lines
+    )
+    indicator = GridIndicator(_uuid.uuid4(), "Doorlooptijd", IndicatorUnit.DAYS, True, None, values)
+    model = EntryGridModel()
+    model.set_data([indicator], [(gemeente, "Gemeente Huizen")], date(2024, 8, 1))
+    labels = [model.row_at(r).period.label for r in range(model.rowCount())]
+    assert labels[0] == "1900" and len(labels) < 70
+    assert labels[-4:] == ["2023 H1", "2023 H2", "2024 H1", "2024 H2"]  # 2024 H2 has begun on 1 August
+    row = labels.index("2022 H1")
+    assert model.index(row, EntryGridModel.AREA).data() == "10,5 dagen"
+    assert model.index(row + 1, EntryGridModel.AREA).data() == "onbekend"
+    assert model.index(row + 1, EntryGridModel.AREA).data(Qt.ItemDataRole.EditRole) == "."
+    assert model.index(row + 2, EntryGridModel.FIRST_GEMEENTE).data(Qt.ItemDataRole.EditRole) == "7*"
+    assert model.headerData(EntryGridModel.FIRST_GEMEENTE, Qt.Orientation.Horizontal) == "Huizen"
+    assert model.index(0, EntryGridModel.INDICATOR).data() == "Doorlooptijd  (vertrouwelijk)"
+    added = model.add_period(indicator.id, Period(2022, PeriodKind.QUARTER, 3))
+    assert model.row_at(added).period.label == "2022 K3" and model.row_at(added - 1).period.label == "2022 H1"
+    refused = []
+    model.input_refused.connect(lambda index, text, message: refused.append(message))
+    assert not model.setData(model.index(row, EntryGridModel.AREA), "tien")
+    assert refused and refused[0].startswith("Doorlooptijd (2022 H1): ")
+    assert not model.setData(model.index(row, EntryGridModel.PERIOD), "5")  # the period column is not a value

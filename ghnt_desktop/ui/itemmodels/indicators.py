@@ -375,7 +375,10 @@ class EntryGridModel(QAbstractTableModel):
         column = index.column()
         if column == self.INDICATOR:
             if role == Qt.ItemDataRole.DisplayRole:
-                return " ".join(row.name.split()) if row.first else ""
+                if not row.first:
+                    return ""
+                name = " ".join(row.name.split())
+                return f"{name}  ({tr('vertrouwelijk')})" if row.confidential else name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return row.name
             if role == ROW_ROLE:

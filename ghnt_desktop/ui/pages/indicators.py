@@ -563,7 +563,12 @@ class IndicatorsPage(Page):
         """An empty line for a half year or quarter of the chosen indicator (or a year not shown)."""
         from ...services.figure_values import parse_period
 
-        if self.detail is None:
+        current = self.grid_view.currentIndex()
+        # The indicator the user is typing in; else the one chosen in the list.
+        indicator_id = self.grid_model.row_at(current.row()).indicator_id if current.isValid() else None
+        if indicator_id is None and self.detail is not None:
+            indicator_id = self.detail.id
+        if indicator_id is None:
             return
         parsed = parse_period(self.period_edit.text())
         if parsed is None:
@@ -574,7 +579,7 @@ class IndicatorsPage(Page):
             return
         if self._grid_stale:
             self.load_grid()
-        row = self.grid_model.add_period(self.detail.id, parsed[0])
+        row = self.grid_model.add_period(indicator_id, parsed[0])
         self.entry_message.hide()
         self.period_edit.clear()
         if row >= 0:
