@@ -58,7 +58,7 @@ def window(qtbot, tmp_path, sample_file):
 def page(window, qtbot):
     window.show_page("indicators")
     page = window.page("indicators")
-    qtbot.waitUntil(lambda: page.detail is not None)
+    qtbot.waitUntil(lambda: page.detail is not None and not page.chart.pixmap().isNull())
     return page
 
 
@@ -96,6 +96,7 @@ def test_list_per_actielijn_and_detail_with_chart(page, window, qtbot):
     qtbot.keyClick(page.list_view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: page.detail.name == "Herhaald melden binnen een jaar")
     assert "%" in page.chart.accessibleDescription()
+    qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())
     shot(window, "indicatoren_overzicht")
     # The actielijn filter narrows the list.
     page.section_filter.setCurrentIndex(page.section_filter.findText("Niet gekoppeld aan een actielijn"))
@@ -322,7 +323,7 @@ def test_the_page_on_the_demo_database(demo_window, qtbot):
     for row in {r.id: r for r in rows}.values():
         page.list_view.setCurrentIndex(page.list_model.index(page.list_model.row_of(row.id), 0))
         assert page.detail.id == row.id
-        assert not page.chart.pixmap().isNull()
+        qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())
     page.tabs.setCurrentIndex(1)
     assert page.grid_model.rowCount() >= len({r.id for r in rows})
     shot(window, "demo_invoer")

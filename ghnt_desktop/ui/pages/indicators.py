@@ -41,6 +41,8 @@ from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, grid_ind
 from .base import ROW_PADDING, Page, make_table_view
 
 ALL = "__all__"
+CHOSEN_DRAW_DELAY_MS = 60
+RESIZE_DRAW_DELAY_MS = 150
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -56,7 +58,7 @@ class ChartLabel(QLabel):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(150)  # draw once when resizing stops, not at every step (a chart takes ~60 ms)
+        self._timer.setInterval(RESIZE_DRAW_DELAY_MS)  # draw once when resizing stops (a chart takes ~60 ms)
         self._timer.timeout.connect(self.draw)
 
     def set_chart(self, data) -> None:
@@ -69,9 +71,9 @@ class ChartLabel(QLabel):
             return
         self.setAccessibleDescription(chart_description(data))  # the numbers for a screen reader
         self.setToolTip(chart_description(data))
-        self.draw()
-        if not self.isVisible():
-            self.drawn_size = QSize()  # drawn again at its real size once the layout has given it one
+        # Drawn a moment later: going down the list with the arrow keys draws only where the user stops.
+        self.drawn_size = QSize()
+        self._timer.start(CHOSEN_DRAW_DELAY_MS)
 
     def draw(self) -> None:
         from ...exports.charts import indicator_chart_png
@@ -96,7 +98,7 @@ class ChartLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self.data is not None and self.contentsRect().size() != self.drawn_size:
-            self._timer.start()
+            self._timer.start(RESIZE_DRAW_DELAY_MS)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
