@@ -25,7 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-import uuid
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -41,7 +40,9 @@ def median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def report(label: str, ours: float, base: float, *, target_ms: float | None = None, ratio_target: float | None = None) -> bool:
+def report(
+    label: str, ours: float, base: float, *, target_ms: float | None = None, ratio_target: float | None = None
+) -> bool:
     ratio = ours / base if base else float("inf")
     checks = []
     ok = True
@@ -76,7 +77,9 @@ def build_database(path: Path):
     with database.session() as session:
         programme = Programme(region="Proefregio", title="Regiovisie")
         sections = [Section(programme=programme, title=f"Actielijn {n}", code=str(n), position=n) for n in range(1, 6)]
-        gemeenten = [Organisation(name=f"Gemeente Proef {n:02d}", kind=OrganisationKind.GEMEENTE) for n in range(GEMEENTEN)]
+        gemeenten = [
+            Organisation(name=f"Gemeente Proef {n:02d}", kind=OrganisationKind.GEMEENTE) for n in range(GEMEENTEN)
+        ]
         session.add_all([programme, *sections, *gemeenten])
         session.flush()
         for n in range(INDICATORS):
@@ -97,7 +100,9 @@ def build_database(path: Path):
             ind.set_target(session, created.id, 2027, 1300 + n)
             rows = []
             for y, year in enumerate(range(2016, 2016 + YEARS)):
-                value = Decimal(1000 + n + 25 * y) if unit is IndicatorUnit.COUNT else Decimal(f"{20 + y / 2 + n / 10:.1f}")
+                value = (
+                    Decimal(1000 + n + 25 * y) if unit is IndicatorUnit.COUNT else Decimal(f"{20 + y / 2 + n / 10:.1f}")
+                )
                 rows.append(Measurement(indicator_id=created.id, year=year, period_kind=PeriodKind.YEAR, period_part=0,
                                         value=value, provisional=year == 2016 + YEARS - 1))  # fmt: skip
                 for g, gemeente in enumerate(gemeenten):
@@ -232,7 +237,8 @@ def chapter(database, runs: int) -> bool:
                                   direction=indicator.direction, baseline=indicator.baseline,
                                   targets=[t for t in targets[indicator.id] if t.value is not None])  # fmt: skip
                 pngs.append(indicator_chart_png(chart, width_px=round(width_cm / 2.54 * CHART_DPI),
-                                                height_px=round(CHART_HEIGHT_CM / 2.54 * CHART_DPI), dpi=CHART_DPI))  # fmt: skip
+                                                height_px=round(CHART_HEIGHT_CM / 2.54 * CHART_DPI),
+                                                dpi=CHART_DPI))  # fmt: skip
             base.append(time.perf_counter() - started)
     print(f"Cijfers chapter: {len(indicators)} indicators with a chart, a period table and 30 gemeenten each, "
           f"median of {runs} runs")  # fmt: skip
@@ -246,7 +252,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="ghnt-bench-") as folder:
         started = time.perf_counter()
         database = build_database(Path(folder) / "indicatoren.db")
-        print(f"(database of {INDICATORS * YEARS * (GEMEENTEN + 1):,} values made in {time.perf_counter() - started:.1f} s)")
+        print(
+            f"(database of {INDICATORS * YEARS * (GEMEENTEN + 1):,} values made "
+            f"in {time.perf_counter() - started:.1f} s)"
+        )
         try:
             ok = grid(database, args.runs)
             ok &= chapter(database, max(args.runs // 2, 1))

@@ -8,7 +8,7 @@ import subprocess
 import zipfile
 
 import pytest
-from indicator_samples import LINE_1, LINE_2, add_sample_indicators, all_targets
+from indicator_samples import LINE_1, add_sample_indicators, all_targets
 
 from ghnt_desktop.exports import pdf
 from ghnt_desktop.exports.docx_common import DocxWriter, open_template
@@ -73,11 +73,15 @@ def test_chapter_per_actielijn_with_headings_figures_and_footnotes(tmp_path, ses
         assert "footnotes+xml" in package.read("[Content_Types].xml").decode()
     descriptions = [d.get("descr") for d in document.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]  # fmt: skip
-    assert len(descriptions) == 3 and "2023: 1.880*" in descriptions[0] and "Streefwaarde 2025: 2.000" in descriptions[0]
+    assert (
+        len(descriptions) == 3 and "2023: 1.880*" in descriptions[0] and "Streefwaarde 2025: 2.000" in descriptions[0]
+    )
     assert "Cijfers met een * zijn voorlopig. Voorlopige cijfers kunnen nog wijzigen." in paragraphs
     # The other actielijn an indicator is linked to is named with it.
-    assert "Nulmeting: 24,5% (1e halfjaar 2019)   Streefwaarde: 18% in 2024   Ook bij: 2 Stoppen en duurzaam " \
+    assert (
+        "Nulmeting: 24,5% (1e halfjaar 2019)   Streefwaarde: 18% in 2024   Ook bij: 2 Stoppen en duurzaam "
         "oplossen" in paragraphs
+    )
 
 
 def test_period_table_and_status_sentence(tmp_path, session, chapter):
@@ -154,7 +158,10 @@ def test_footnotes_continue_after_a_templates_own(tmp_path, session, chapter):
     add_figures_chapter(writer, chapter)
     assert footnotes_part(reopened) is footnotes_part(reopened)
     path = writer.finish(tmp_path / "uit.docx", title="t", author="a")
-    assert footnote_texts(docx.Document(str(path)))[:2] == ["Voetnoot van het sjabloon", "Bron: CBS StatLine, tabel 84852NED."]
+    assert footnote_texts(docx.Document(str(path)))[:2] == [
+        "Voetnoot van het sjabloon",
+        "Bron: CBS StatLine, tabel 84852NED.",
+    ]
 
 
 def test_actielijn_table_for_the_reports_own_chapters(tmp_path, session, sample):

@@ -61,15 +61,22 @@ SHAPES = {
     "one period": sample(periods=["2023"], values={"2023": ChartValue(3, provisional=True)}, targets={}),
     "only a target": sample(periods=["2025"], values={}, targets={"2025": 50.0}, baseline=None),
     "zero everywhere": sample(periods=["2020"], values={"2020": ChartValue(0)}, targets={}, baseline=0),
-    "negative change": sample(periods=["2020", "2021"], values={"2020": ChartValue(-3.5), "2021": ChartValue(2.25)},
-                              unit=PERCENTAGE, targets={}, baseline=None),  # fmt: skip
+    "negative change": sample(
+        periods=["2020", "2021"],
+        values={"2020": ChartValue(-3.5), "2021": ChartValue(2.25)},
+        unit=PERCENTAGE,
+        targets={},
+        baseline=None,
+    ),  # fmt: skip
     "huge": sample(values={"2019": ChartValue(1.5e9)}, periods=["2019"], unit=EUROS, targets={}, baseline=1e9),
     "NaN as value": sample(values={"2019": ChartValue(math.nan)}, periods=["2019"], targets={}),
     "target not among periods": sample(targets={"2031": 1000.0}),
     "many half years": sample(
         periods=[f"{y} H{h}" for y in range(2015, 2025) for h in (1, 2)],
         values={f"{y} H{h}": ChartValue(40 + y - 2015 + h / 2) for y in range(2015, 2025) for h in (1, 2)},
-        unit=PERCENTAGE, targets={"2024 H2": 60.0}, baseline=40.0,
+        unit=PERCENTAGE,
+        targets={"2024 H2": 60.0},
+        baseline=40.0,
     ),  # fmt: skip
     "long title": sample(title="Aantal adviezen en meldingen bij Veilig Thuis over ouderenmishandeling " * 3),
 }

@@ -134,7 +134,9 @@ def test_entry_grid_typed_by_keyboard_with_undo(page, window, qtbot, sample_file
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == ["Indicator", "Periode", "Hele gebied", "Gooise Meren", "Hilversum", "Huizen"]
     # Lines: every measured period, and every year up to this one (2024) to type next year's figure in.
-    labels = [model.row_at(r).period.label for r in range(model.rowCount()) if model.row_at(r).indicator_id == meldingen]
+    labels = [
+        model.row_at(r).period.label for r in range(model.rowCount()) if model.row_at(r).indicator_id == meldingen
+    ]
     assert labels == ["2019", "2020", "2021", "2022", "2023", "2024"]
     assert grid_index(page, meldingen, "2021", EntryGridModel.AREA).data() == "onbekend"
 

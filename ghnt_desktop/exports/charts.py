@@ -8,8 +8,8 @@ global state, so charts can be drawn in a worker thread.
 
 What a reader must be able to tell without colour: every value is printed on the chart; a voorlopig
 (provisional) value is hatched and lighter, its number ends in ``*`` and the legend says so; an unknown value
-is a gap with "onbekend" written in it; the nulmeting is a dashed line (its number in the legend), the streefwaarden dotted with
-diamonds, each with its number. Numbers are Dutch: ``1.620`` and ``12,5``.
+is a gap with "onbekend" written in it; the nulmeting is a dashed line (its number in the legend), the
+streefwaarden dotted with diamonds, each with its number. Numbers are Dutch: ``1.620`` and ``12,5``.
 """
 
 from __future__ import annotations
@@ -264,7 +264,8 @@ def indicator_chart_png(
             x, _label_height(value, data.targets.get(period), span) + label_gap if value >= 0 or kind == "line"
             else value - label_gap,
             _value_text(point, data.unit),
-            ha="center", va="bottom" if value >= 0 or kind == "line" else "top", fontsize=font, color=TEXT_COLOR, zorder=7,
+            ha="center", va="bottom" if value >= 0 or kind == "line" else "top", fontsize=font, color=TEXT_COLOR,
+            zorder=7,
             fontweight="normal" if point.provisional else "bold", bbox=_LABEL_BOX,
         )  # fmt: skip
     if kind == "line" and measured_x:
@@ -327,7 +328,9 @@ def indicator_chart_png(
         axes.set_title(direction, fontsize=font * 0.9, loc="right", color=UNKNOWN_COLOR)
     _legend(axes, data, kind, font)
     if not periods:
-        axes.text(0, (floor + top) / 2, "Nog geen metingen", ha="center", va="center", fontsize=font, color=UNKNOWN_COLOR)
+        axes.text(
+            0, (floor + top) / 2, "Nog geen metingen", ha="center", va="center", fontsize=font, color=UNKNOWN_COLOR
+        )
 
     figure.tight_layout(pad=0.4)
     buffer = io.BytesIO()

@@ -21,8 +21,8 @@ without it only the streefwaarden of measured years (the table's) are shown.
 from __future__ import annotations
 
 import uuid
-from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..models.enums import IndicatorDirection, IndicatorUnit

@@ -48,8 +48,8 @@ class ChangeModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         change = self._changes[index.row()]
-        values = (change.indicator, change.period, change.area or QCoreApplication.translate("ChangeModel", "hele gebied"),
-                  change.old, change.new)  # fmt: skip
+        area = change.area or QCoreApplication.translate("ChangeModel", "hele gebied")
+        values = (change.indicator, change.period, area, change.old, change.new)
         return values[index.column()]
 
 

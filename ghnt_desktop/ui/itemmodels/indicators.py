@@ -257,7 +257,9 @@ class EntryGridModel(QAbstractTableModel):
 
     # Data in.
 
-    def set_data(self, details: Sequence[GridIndicator], gemeenten: Sequence[tuple[uuid.UUID, str]], today: date) -> None:
+    def set_data(
+        self, details: Sequence[GridIndicator], gemeenten: Sequence[tuple[uuid.UUID, str]], today: date
+    ) -> None:
         """``details``: the indicators in list order (``grid_indicators``); ``gemeenten``: (id, name) columns."""
         self.beginResetModel()
         self._gemeenten = list(gemeenten)
@@ -299,7 +301,9 @@ class EntryGridModel(QAbstractTableModel):
         if added:  # a new period (typed in a line added by hand, or imported): lines change, so reset
             self.beginResetModel()
             keep = sorted({period_key(p): p for p in [*have, *added]}.values(), key=lambda p: p.sort_key)
-            new = [GridRow(detail.id, detail.name, detail.unit, p, n == 0, detail.confidential) for n, p in enumerate(keep)]
+            new = [
+                GridRow(detail.id, detail.name, detail.unit, p, n == 0, detail.confidential) for n, p in enumerate(keep)
+            ]
             self._rows[rows[0] : rows[-1] + 1] = new
             self.endResetModel()
             return
@@ -320,7 +324,9 @@ class EntryGridModel(QAbstractTableModel):
         self.endInsertRows()
         if position == rows[0]:  # the new line is the first of its indicator: it carries the name now
             self._rows[position] = GridRow(indicator_id, first.name, first.unit, period, True, first.confidential)
-            self._rows[position + 1] = GridRow(indicator_id, first.name, first.unit, first.period, False, first.confidential)
+            self._rows[position + 1] = GridRow(
+                indicator_id, first.name, first.unit, first.period, False, first.confidential
+            )
             self.dataChanged.emit(self.index(position, 0), self.index(position + 1, 0))
         return position
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -441,8 +441,10 @@ class IndicatorsPage(Page):
             from ...services.figure_values import format_value
 
             facts.append(
-                arg(self.tr("Streefwaarde: %1"), "; ".join(f"{format_value(t.value, detail.unit)} in {t.year}"
-                                                          for t in targets))  # fmt: skip
+                arg(
+                    self.tr("Streefwaarde: %1"),
+                    "; ".join(f"{format_value(t.value, detail.unit)} in {t.year}" for t in targets),
+                )  # fmt: skip
             )
         if detail.sections:
             facts.append(arg(self.tr("Actielijn: %1"), "; ".join(title for _, title in detail.sections)))
@@ -496,7 +498,9 @@ class IndicatorsPage(Page):
             push(window, delete_command(window, arg(self.tr("%1 gewist"), where),
                                         lambda s: ind.clear_measurement(s, measurement_id)))  # fmt: skip
             return
-        shown = self.tr("onbekend") if cell.unknown else format_value(cell.value, row.unit, provisional=cell.provisional)
+        shown = (
+            self.tr("onbekend") if cell.unknown else format_value(cell.value, row.unit, provisional=cell.provisional)
+        )
         note = existing.note if existing is not None else ""
         received = existing.received_on if existing is not None and existing.received_on else self.today()
 
@@ -643,7 +647,10 @@ class IndicatorsPage(Page):
         self._grid_stale = True
         window.apply_changes(result.changes)
         self.status_message.emit(
-            arg(self.tr("Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd."),
-                result.created_indicators, result.added, result.changed)  # fmt: skip
+            arg(
+                self.tr("Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd."),
+                result.created_indicators,
+                result.added,
+                result.changed,
+            )  # fmt: skip
         )
-
