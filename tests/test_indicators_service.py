@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -305,3 +306,65 @@ def test_an_unreadable_stored_value_shows_as_unknown_and_check_names_it(database
     with database.session() as other:
         [row] = ind.list_indicators(other)
         assert row.latest is not None and row.latest.unknown and row.latest_text == "onbekend (2020)"
+
+
+def test_a_0005_database_is_migrated_and_0006_downgrades_cleanly(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import inspect
+
+    from ghnt_desktop.db import make_engine, open_database
+
+    path = tmp_path / "oud.db"
+    config = Config()
+    config.set_main_option("script_location", str(Path(ind.__file__).parent.parent / "migrations"))
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0005_action_trekker_organisation")
+        connection.exec_driver_sql(
+            "INSERT INTO organisation (id, name, kind, aliases, notes, archived, created_at, updated_at) VALUES "
+            "('0123456789abcdef0123456789abcdef', 'Gemeente Huizen', 'gemeente', '[]', '', 0, "
+            "'2026-01-01 00:00:00', '2026-01-01 00:00:00')"
+        )
+    engine.dispose()
+    database = open_database(path)  # migrates on a copy, keeps a backup beside it
+    with database.session() as s:
+        created = ind.create_indicator(s, name="Meldingen", baseline_value="1.620", baseline_period=Period(2019))
+        [(gemeente_id, _name)] = ind.municipalities(s)
+        ind.set_measurement(s, created.id, Period(2020), value="1.700", organisation_id=gemeente_id)
+    database.close()
+    assert list(tmp_path.glob("oud.voor-migratie-0005_action_trekker_organisation-*.db"))
+    engine = make_engine(path)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0005_action_trekker_organisation")
+        tables = set(inspect(connection).get_table_names())
+    engine.dispose()
+    assert not tables & {"indicator", "indicator_target", "measurement", "indicator_section", "indicator_ambition"}
+    assert "organisation" in tables
+
+
+def test_deleting_an_actielijn_drops_the_links_and_undo_brings_them_back(session, data):
+    from ghnt_desktop.models import Ambition
+    from ghnt_desktop.services.programme import delete_ambition, delete_section
+
+    ambition = Ambition(section_id=data["line2"].id, text="MDA++ in de hele regio", code="S4")
+    session.add(ambition)
+    session.flush()
+    created = ind.create_indicator(session, name="Casussen MDA++", section_ids=[data["line2"].id],
+                                   ambition_ids=[ambition.id]).id  # fmt: skip
+    removed = delete_section(session, data["line2"].id)
+    detail = ind.get_indicator(session, created)
+    assert detail.sections == () and detail.ambitions == ()  # the indicator itself stays
+    restore_removed(session, removed)
+    session.expire_all()
+    detail = ind.get_indicator(session, created)
+    assert [t for _, t in detail.sections] == ["2 Stoppen en duurzaam oplossen"]
+    assert [t for _, t in detail.ambitions] == ["S4 MDA++ in de hele regio"]
+    removed = delete_ambition(session, ambition.id)
+    session.expire_all()
+    assert ind.get_indicator(session, created).ambitions == ()
+    restore_removed(session, removed)
+    session.expire_all()
+    assert len(ind.get_indicator(session, created).ambitions) == 1

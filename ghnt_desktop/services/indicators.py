@@ -3,8 +3,9 @@
 API (every function takes the caller's ``Session``; nothing commits; no Qt):
 
 Reading
-- ``list_indicators(session, *, include_confidential=True) -> list[IndicatorRow]``: every indicator in programme
-  order with its baseline, latest whole-area value (``latest``), the target of that year and ``on_track``.
+- ``list_indicators(session, *, include_confidential=True) -> list[IndicatorRow]``: every indicator in list
+  order with its baseline, latest whole-area value (``latest``; for an indicator measured for one gemeente only,
+  that gemeente's), its ``comparison`` (target of that year, ``on_track``) and ``latest_text`` ("1.620* (2021)").
 - ``indicators_per_section(session, *, include_confidential=True) -> list[SectionIndicators]``: the same rows
   grouped per actielijn (an indicator linked to two actielijnen shows under both; unlinked ones last, under
   ``UNLINKED_TITLE``).
@@ -26,7 +27,8 @@ Writing (the style of ``services.meetings``: each returns what undo needs)
   values: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
   baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position.
 - ``delete_indicator(session, indicator_id) -> Removed`` (undo: ``services.meetings.restore_removed``).
-- ``set_target(session, indicator_id, year, value, note="") -> Created | Edit``; ``clear_target(...) -> Removed``.
+- ``set_target(session, indicator_id, year, value, note="") -> Created | Edit`` (undo a ``Created`` with
+  ``clear_target(session, indicator_id, year) -> Removed``, an ``Edit`` with ``set_target(session, **edit.before)``).
 - ``set_measurement(session, indicator_id, period, *, value, organisation_id=None, provisional=False, unknown=False,
   note="", received_on=None) -> Created | Edit``: a ``Created`` is undone by ``clear_measurement(created.id)``, an
   ``Edit`` by ``set_measurement(session, **edit.before)``. ``clear_measurement(session, measurement_id) -> Removed``.

@@ -37,6 +37,8 @@ from ..models import (
     SectionKind,
     WorkingGroup,
     agenda_item_programme_action,
+    indicator_ambition,
+    indicator_section,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
@@ -1037,6 +1039,20 @@ def _references(session: Session, action_ids: list[uuid.UUID]) -> list[str]:
     return reasons
 
 
+def _indicator_links(
+    session: Session, section_ids: list[uuid.UUID], ambition_ids: list[uuid.UUID]
+) -> list[tuple[str, dict[str, Any]]]:
+    """The links of indicators to these sections and ambities: the database drops them with the section or ambition
+    (ON DELETE CASCADE); kept in ``Removed.links`` so undo puts them back."""
+    links: list[tuple[str, dict[str, Any]]] = []
+    for table, column, ids in ((indicator_section, "section_id", section_ids),
+                               (indicator_ambition, "ambition_id", ambition_ids)):  # fmt: skip
+        if ids:
+            rows = session.execute(select(table).where(table.c[column].in_(ids)))
+            links += [(table.name, dict(row._mapping)) for row in rows]
+    return links
+
+
 def _refuse_if_referenced(session: Session, what: str, action_ids: list[uuid.UUID]) -> None:
     reasons = _references(session, action_ids)
     if reasons:
@@ -1097,6 +1113,7 @@ def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
     _refuse_if_referenced(session, f"De ambitie {ambition.code or first_words(ambition.text)}", [a.id for a in actions])
     responsibilities = _own_responsibilities(session, ambition_id=ambition.id)
     rows = [snapshot(ambition)] + [snapshot(r) for r in responsibilities]
+    links = _indicator_links(session, [], [ambition.id])
     action_rows, _ids = _remove_actions(session, _tree_order(actions))
     for record in responsibilities:
         session.delete(record)
@@ -1104,7 +1121,7 @@ def delete_ambition(session: Session, ambition_id: uuid.UUID) -> Removed:
     session.expire(ambition, ["responsibilities", "actions"])
     session.delete(ambition)
     session.flush()
-    return Removed(_changes(ambition_id), rows=tuple(rows + action_rows))
+    return Removed(_changes(ambition_id), rows=tuple(rows + action_rows), links=tuple(links))
 
 
 def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
@@ -1118,6 +1135,7 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     _refuse_if_referenced(session, f"Het onderdeel {section.title}", [a.id for a in actions])
     responsibilities = [r for a in ambitions for r in _own_responsibilities(session, ambition_id=a.id)]
     rows = [snapshot(section)] + [snapshot(a) for a in ambitions] + [snapshot(r) for r in responsibilities]
+    links = _indicator_links(session, [section.id], [a.id for a in ambitions])
     updated = []
     for group in session.scalars(select(WorkingGroup).where(WorkingGroup.section_id == section.id)):
         updated.append(("working_group", group.id, {"section_id": section.id}))
@@ -1133,7 +1151,7 @@ def delete_section(session: Session, section_id: uuid.UUID) -> Removed:
     session.expire(section, ["ambitions"])
     session.delete(section)
     session.flush()
-    return Removed(_changes(section_id), rows=tuple(rows + action_rows), updated=tuple(updated))
+    return Removed(_changes(section_id), rows=tuple(rows + action_rows), links=tuple(links), updated=tuple(updated))
 
 
 def _tree_order(actions: list[ProgrammeAction]) -> list[ProgrammeAction]:
