@@ -32,7 +32,8 @@ painted = {
 }
 window.current_page()
 visible = window.stack.currentWidget() is window.page(sys.argv[2])
-after = {"pages": [page.key for page in window.pages], "visible": visible}
+# The plotting library is loaded when a chart is drawn (the Indicatoren page), never to start or show a page.
+after = {"pages": [page.key for page in window.pages], "visible": visible, "matplotlib": "matplotlib" in sys.modules}
 print(json.dumps({"painted": painted, "after": after}))
 """
 
@@ -55,10 +56,10 @@ def test_first_paint_waits_for_no_database_library_page_or_qt_namespace(tmp_path
     # PySide builds the ~90 enums of the Qt namespace on first use (12 ms here), so the frame avoids it.
     seen = start(tmp_path, "actions")
     assert seen["painted"] == {"sqlalchemy": False, "qt_namespace": False, "pages": []}
-    assert seen["after"] == {"pages": ["actions"], "visible": True}
+    assert seen["after"] == {"pages": ["actions"], "visible": True, "matplotlib": False}
 
 
 def test_first_paint_in_english_is_as_lean(tmp_path):
     seen = start(tmp_path, "overview", "en")
     assert seen["painted"] == {"sqlalchemy": False, "qt_namespace": False, "pages": []}
-    assert seen["after"] == {"pages": ["overview"], "visible": True}
+    assert seen["after"] == {"pages": ["overview"], "visible": True, "matplotlib": False}

@@ -68,6 +68,7 @@ def test_every_page_lists_the_database_records(window):
     with db.session() as session:
         people = session.scalar(select(func.count(Person.id)).where(Person.organisation_id == chosen.id))
     assert organisations.people.rowCount() == people
+    window.page("indicators")
     # Every page asked for above was built on demand, in navigation order.
     assert [page.key for page in window.pages] == list(PAGE_KEYS)
     assert window.page_titles() == [
@@ -75,6 +76,7 @@ def test_every_page_lists_the_database_records(window):
         "Programma",
         "Overleggen",
         "Acties",
+        "Indicatoren",
         "Werkgroepen",
         "Organisaties & personen",
     ]

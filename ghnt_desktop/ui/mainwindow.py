@@ -57,6 +57,7 @@ PAGE_SPECS: tuple[tuple[str, str, str, str], ...] = (
     ("programme", "programme", "ProgrammePage", "Programma"),
     ("meetings", "meetings", "MeetingsPage", "Overleggen"),
     ("actions", "actions", "ActionsPage", "Acties"),
+    ("indicators", "indicators", "IndicatorsPage", "Indicatoren"),
     ("working_groups", "working_groups", "WorkingGroupsPage", "Werkgroepen"),
     ("organisations", "organisations", "OrganisationsPage", "Organisaties & personen"),
 )

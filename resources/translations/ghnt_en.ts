@@ -3114,6 +3114,24 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <source>Nieuw</source>
             <translation>New</translation>
         </message>
+        <message>
+            <source>%1 indicatoren bijgewerkt</source>
+            <translation>%1 indicators updated</translation>
+        </message>
+        <message>
+            <source>geen meting</source>
+            <translation>no measurement</translation>
+        </message>
+        <message>
+            <source>Cijfer  %1: %2</source>
+            <translation>Figure  %1: %2</translation>
+        </message>
+        <message>
+            <source>%1
+Nieuwe of gewijzigde cijfers over: %2</source>
+            <translation>%1
+New or changed figures for: %2</translation>
+        </message>
     </context>
     <context>
         <name>PersonLineEdit</name>
@@ -5007,6 +5025,292 @@ GGD
         <message>
             <source>&lt;b&gt;Hoe wilt u beginnen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Met de demo ziet u hoe de app werkt: het actieprogramma van de regio Groningen met een jaar overleggen, besluiten en acties (verzonnen mensen).&lt;br&gt;&lt;br&gt;Met een nieuwe regio begint u met een lege database voor uw eigen programma: u vult de naam van de regio, het programma, de gemeenten en de ketenpartners in.</source>
             <translation>&lt;b&gt;How would you like to start?&lt;/b&gt;&lt;br&gt;&lt;br&gt;The demo shows how the app works: the action programme of the Groningen region with a year of meetings, decisions and actions (invented people).&lt;br&gt;&lt;br&gt;With a new region you start with an empty database for your own programme: you fill in the name of the region, the programme, the municipalities and the partners.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorModels</name>
+        <message>
+            <source>op koers</source>
+            <translation>on track</translation>
+        </message>
+        <message>
+            <source>niet op koers</source>
+            <translation>off track</translation>
+        </message>
+        <message>
+            <source>geen meting</source>
+            <translation>no measurement</translation>
+        </message>
+        <message>
+            <source>Tussenwaarde op de lijn van de nulmeting naar de volgende streefwaarde.</source>
+            <translation>Interim value on the line from the baseline to the next target.</translation>
+        </message>
+        <message>
+            <source>De laatste meting is voorlopig.</source>
+            <translation>The latest measurement is provisional.</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>voorlopig</source>
+            <translation>provisional</translation>
+        </message>
+        <message>
+            <source>onbekend of geheim</source>
+            <translation>unknown or confidential</translation>
+        </message>
+        <message>
+            <source>vertrouwelijk</source>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3 Typ een getal zoals 1.620 of 12,5; een * erachter voor voorlopig, een punt (.) voor onbekend. Leeg maken wist de waarde.</source>
+            <translation>%1 (%2): %3 Type a number such as 1.620 or 12,5; a * after it for provisional, a full stop (.) for unknown. Emptying the cell clears the value.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorListModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Laatste meting</source>
+            <translation>Latest measurement</translation>
+        </message>
+        <message>
+            <source>Streefwaarde</source>
+            <translation>Target</translation>
+        </message>
+        <message>
+            <source>Op koers</source>
+            <translation>On track</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryGridModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Periode</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Hele gebied</source>
+            <translation>Whole area</translation>
+        </message>
+        <message>
+            <source>De waarde voor de regio als geheel</source>
+            <translation>The value for the region as a whole</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeModel</name>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Periode</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Gemeente</source>
+            <translation>Municipality</translation>
+        </message>
+        <message>
+            <source>Nu</source>
+            <translation>Now</translation>
+        </message>
+        <message>
+            <source>Wordt</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>hele gebied</source>
+            <translation>whole area</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPreviewDialog</name>
+        <message>
+            <source>Cijfers importeren: voorbeeld</source>
+            <translation>Import figures: preview</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3.</source>
+            <translation>%1 (%2): %3.</translation>
+        </message>
+        <message>
+            <source>Nieuwe indicatoren (%1)</source>
+            <translation>New indicators (%1)</translation>
+        </message>
+        <message>
+            <source>Toegevoegd (%1)</source>
+            <translation>Added (%1)</translation>
+        </message>
+        <message>
+            <source>Gewijzigd (%1)</source>
+            <translation>Changed (%1)</translation>
+        </message>
+        <message>
+            <source>Niet ingelezen (%1)</source>
+            <translation>Not read (%1)</translation>
+        </message>
+        <message>
+            <source>Inlezen</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Er is niets in te lezen: alles staat er al zo.</source>
+            <translation>There is nothing to import: everything is already there.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorsPage</name>
+        <message>
+            <source>Indicatoren</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <source>Actielijn:</source>
+            <translation>Action line:</translation>
+        </message>
+        <message>
+            <source>Cijfers importeren...</source>
+            <translation>Import figures...</translation>
+        </message>
+        <message>
+            <source>Cijfers inlezen uit Excel of uit een CSV-bestand van CBS StatLine, na een voorbeeld</source>
+            <translation>Read figures from Excel or from a CBS StatLine CSV file, after a preview</translation>
+        </message>
+        <message>
+            <source>Indicatoren per actielijn</source>
+            <translation>Indicators per action line</translation>
+        </message>
+        <message>
+            <source>Grafiek van de metingen</source>
+            <translation>Chart of the measurements</translation>
+        </message>
+        <message>
+            <source>Overzicht</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Typ een waarde in een cel en druk op Enter: 1.620 of 12,5. Zet er een * achter als het cijfer voorlopig is, typ een punt (.) als het onbekend is; Delete wist. Alles wordt meteen opgeslagen (Ctrl+Z maakt ongedaan).</source>
+            <translation>Type a value in a cell and press Enter: 1.620 or 12,5 (Dutch notation). Add a * when the figure is provisional, type a full stop (.) when it is unknown; Delete clears. Everything is saved at once (Ctrl+Z undoes).</translation>
+        </message>
+        <message>
+            <source>Invoer van cijfers per periode en gemeente</source>
+            <translation>Entry of figures per period and municipality</translation>
+        </message>
+        <message>
+            <source>Periode toevoegen bij de gekozen indicator:</source>
+            <translation>Add a period to the chosen indicator:</translation>
+        </message>
+        <message>
+            <source>bijv. 2024 H1 of 2024 K3</source>
+            <translation>e.g. 2024 H1 or 2024 K3</translation>
+        </message>
+        <message>
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Invoer</source>
+            <translation>Entry</translation>
+        </message>
+        <message>
+            <source>Alle actielijnen</source>
+            <translation>All action lines</translation>
+        </message>
+        <message>
+            <source>%1 indicatoren</source>
+            <translation>%1 indicators</translation>
+        </message>
+        <message>
+            <source>Nog geen indicatoren. Importeer cijfers uit Excel of StatLine.</source>
+            <translation>No indicators yet. Import figures from Excel or StatLine.</translation>
+        </message>
+        <message>
+            <source>Eenheid: %1 · %2 · Niveau: %3</source>
+            <translation>Unit: %1 · %2 · Level: %3</translation>
+        </message>
+        <message>
+            <source>Bron: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>Nulmeting: %1%2</source>
+            <translation>Baseline: %1%2</translation>
+        </message>
+        <message>
+            <source>Streefwaarde: %1</source>
+            <translation>Target: %1</translation>
+        </message>
+        <message>
+            <source>Actielijn: %1</source>
+            <translation>Action line: %1</translation>
+        </message>
+        <message>
+            <source>Er is nog geen meting voor het hele gebied.</source>
+            <translation>There is no measurement for the whole area yet.</translation>
+        </message>
+        <message>
+            <source>Laatste meting: %1 (%2).</source>
+            <translation>Latest measurement: %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Dit cijfer is voorlopig.</source>
+            <translation>This figure is provisional.</translation>
+        </message>
+        <message>
+            <source>Ten opzichte van de streefwaarde: %1.</source>
+            <translation>Against the target: %1.</translation>
+        </message>
+        <message>
+            <source>%1 gewist</source>
+            <translation>%1 cleared</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>vertrouwelijk</source>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>hele gebied</source>
+            <translation>whole area</translation>
+        </message>
+        <message>
+            <source>%1 waarden gewist</source>
+            <translation>%1 values cleared</translation>
+        </message>
+        <message>
+            <source>Dat is geen periode. Typ een jaar (2024), halfjaar (2024 H1) of kwartaal (2024 K3).</source>
+            <translation>That is not a period. Type a year (2024), half year (2024 H1) or quarter (2024 K3).</translation>
+        </message>
+        <message>
+            <source>Cijfers importeren</source>
+            <translation>Import figures</translation>
+        </message>
+        <message>
+            <source>Excel of CSV (*.xlsx *.xlsm *.csv *.txt);;Alle bestanden (*)</source>
+            <translation>Excel or CSV (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd.</source>
+            <translation>Imported: %1 new indicators, %2 values added, %3 changed.</translation>
         </message>
     </context>
 </TS>

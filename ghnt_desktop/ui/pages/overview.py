@@ -115,12 +115,13 @@ class OverviewPage(Page):
     """The state of the programme at a glance."""
 
     key = "overview"
-    watches = ("programme", "meetings", "actions", "network")
+    watches = ("programme", "meetings", "actions", "network", "indicators")
 
     def __init__(self, parent: QWidget | None = None, today: Callable[[], date] = date.today) -> None:
         super().__init__(self.tr("Overzicht"), parent)
         self.today = today
         self.overview = None
+        self.moved = None  # services.indicators.MovedIndicators since the last afstemmingsoverleg
         self._generation = 0  # number of the latest load; a background load of an older one is dropped
         self.loading = None  # the worker task of a big database's load
 
@@ -196,20 +197,24 @@ class OverviewPage(Page):
         self._generation += 1
         with database.session() as session:
             overview = None if is_large(session) else load_overview(session, today)
+            moved = None if overview is None else _moved_indicators(session, overview)
         if overview is not None:
+            self.moved = moved
             self._show(overview, today)
             return
         generation = self._generation
 
         def gather(_progress, _cancelled):
             with database.read_session() as session:  # the task's own session
-                return generation, today, load_overview(session, today)
+                overview = load_overview(session, today)
+                return generation, today, overview, _moved_indicators(session, overview)
 
         self.loading = start_task(gather, name="load overview", succeeded=self._gathered)
 
     def _gathered(self, result) -> None:
-        generation, today, overview = result
+        generation, today, overview, moved = result
         if generation == self._generation and self.database is not None:
+            self.moved = moved
             self._show(overview, today)
 
     def _show(self, overview, today: date) -> None:
@@ -253,7 +258,18 @@ class OverviewPage(Page):
             arg(self.tr("%1 voortgangsmeldingen"), changes.progress_updates),
             arg(self.tr("%1 wijzigingen"), changes.changes),
         ]
+        moved = self.moved.indicators if self.moved is not None else ()
+        if moved:
+            parts.append(arg(self.tr("%1 indicatoren bijgewerkt"), len(moved)))
         self.changes_summary.setText(" · ".join(parts))
+        for indicator in moved:
+            # The figures first: a moved indicator is what the bestuur asks about in the next overleg.
+            name = " ".join(indicator.name.split())
+            latest = indicator.latest_text or self.tr("geen meting")
+            self.changes_list.addItem(arg(self.tr("Cijfer  %1: %2"), name, latest))
+            self.changes_list.item(self.changes_list.count() - 1).setToolTip(
+                arg(self.tr("%1\nNieuwe of gewijzigde cijfers over: %2"), name, ", ".join(indicator.periods))
+            )
         labels = {
             "decision": self.tr("Besluit"),
             "closed_action": self.tr("Afgerond"),
@@ -268,6 +284,7 @@ class OverviewPage(Page):
         super().clear()
         self._generation += 1  # a load still running in the background is dropped
         self.overview = None
+        self.moved = None
         for chart in (self.programme_chart, self.items_chart):
             chart.set_data([], [], [])
         self.late_model.set_rows([])
@@ -307,3 +324,12 @@ class OverviewPage(Page):
             status=None if category == "late" else SERIES[series][2],
             late=category == "late",
         )
+
+
+def _moved_indicators(session, overview):
+    """The indicators with figures received or changed since the last afstemmingsoverleg (vertrouwelijke left out
+    and counted, as the one rule says), or None before any afstemmingsoverleg was held."""
+    from ...services.indicators import indicators_moved_since
+
+    since = overview.changes.since
+    return None if since is None else indicators_moved_since(session, since)

@@ -1,0 +1,376 @@
+"""The Indicatoren page driven as a user would: the list per actielijn, the detail with its chart, the entry grid
+typed by keyboard (Dutch decimals, * voorlopig, . onbekend, bad input refused and kept, Delete, undo and redo),
+a period added by hand, and an import with its preview."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from indicator_samples import LINE_1, add_sample_indicators
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLineEdit
+from sqlalchemy import func, select
+
+from ghnt_desktop.db import open_database
+from ghnt_desktop.models import Measurement
+from ghnt_desktop.services import indicators as ind
+from ghnt_desktop.services.figure_values import Period
+from ghnt_desktop.settings import Settings
+from ghnt_desktop.ui.itemmodels.indicators import EntryGridModel
+from ghnt_desktop.ui.mainwindow import MainWindow
+
+TODAY = date(2024, 3, 1)
+SCREENSHOTS = os.environ.get("GHNT_SCREENSHOTS")  # a folder: screenshots are saved there to look at
+
+
+@pytest.fixture
+def sample_file(tmp_path) -> tuple[Path, dict]:
+    path = tmp_path / "cijfers.db"
+    database = open_database(path)
+    with database.session() as session:
+        ids = add_sample_indicators(session)
+        ids = {k: v for k, v in ids.items() if k in ("meldingen", "herhaald", "inwoners")} | {
+            "gemeenten": [g.id for g in ids["gemeenten"]]
+        }
+    database.close()
+    return path, ids
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, sample_file):
+    path, _ = sample_file
+    win = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TODAY)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_database_file(path)
+    yield win
+    if win.database is not None:
+        win.database.close()
+
+
+@pytest.fixture
+def page(window, qtbot):
+    window.show_page("indicators")
+    page = window.page("indicators")
+    qtbot.waitUntil(lambda: page.detail is not None and not page.chart.pixmap().isNull())
+    return page
+
+
+def shot(widget, name: str) -> None:
+    if SCREENSHOTS:
+        widget.grab().save(str(Path(SCREENSHOTS) / f"{name}.png"))
+
+
+def values(database, indicator_id) -> dict:
+    with database.session() as session:
+        detail = ind.get_indicator(session, indicator_id)
+    found = {(p.value.period.label, None): p.value for p in detail.series}
+    for municipality in detail.municipalities:
+        found.update({(p.value.period.label, municipality.name): p.value for p in municipality.points})
+    return found
+
+
+def test_list_per_actielijn_and_detail_with_chart(page, window, qtbot):
+    entries = page.list_model.entries()
+    titles = [e.title for e in entries if e.row is None]
+    assert titles == [f"1 {LINE_1}", "2 Stoppen en duurzaam oplossen", "Niet gekoppeld aan een actielijn"]
+    names = [e.row.name for e in entries if e.row is not None]
+    assert names == ["Meldingen bij Veilig Thuis", "Herhaald melden binnen een jaar", "Herhaald melden binnen een jaar",
+                     "Inwoners 18 jaar en ouder"]  # fmt: skip
+    first = page.list_model.index(1, 0)
+    assert page.list_model.index(1, 1).data() == "1.880* (2023)"
+    assert page.list_model.index(0, 1).flags() == Qt.ItemFlag.ItemIsEnabled  # a heading is not selectable
+    assert page.detail.name == "Meldingen bij Veilig Thuis" and first.data() == "Meldingen bij Veilig Thuis"
+    assert not page.chart.pixmap().isNull() and page.chart.pixmap().width() >= 320
+    assert "2023: 1.880*" in page.chart.accessibleDescription()
+    assert "Bron: CBS StatLine, tabel 84852NED" in page.facts_label.text()
+    assert "voorlopig" in page.status_label.text()
+    # Choosing another indicator by keyboard shows its detail.
+    page.list_view.setFocus()
+    qtbot.keyClick(page.list_view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: page.detail.name == "Herhaald melden binnen een jaar")
+    assert "%" in page.chart.accessibleDescription()
+    qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())
+    shot(window, "indicatoren_overzicht")
+    # The actielijn filter narrows the list.
+    page.section_filter.setCurrentIndex(page.section_filter.findText("Niet gekoppeld aan een actielijn"))
+    assert [e.row.name for e in page.list_model.entries() if e.row is not None] == ["Inwoners 18 jaar en ouder"]
+
+
+def grid_index(page, indicator_id, period_label: str, column: int):
+    model = page.grid_model
+    for row in range(model.rowCount()):
+        line = model.row_at(row)
+        if line.indicator_id == indicator_id and line.period.label == period_label:
+            return model.index(row, column)
+    raise AssertionError(f"no line {period_label}")
+
+
+def type_into(qtbot, page, index, text: str) -> None:
+    view = page.grid_view
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClick(view, text[0])  # typing over a cell opens its editor with that key
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, text[1:])  # the rest goes where a user's keys go: the editor
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # Qt's delegate commits and closes the editor on Enter in a queued call.
+    qtbot.waitUntil(lambda: view.indexWidget(index) is not editor or view.state() != view.State.EditingState)
+
+
+def test_entry_grid_typed_by_keyboard_with_undo(page, window, qtbot, sample_file):
+    _, ids = sample_file
+    meldingen = ids["meldingen"]
+    page.tabs.setCurrentIndex(1)
+    model = page.grid_model
+    # Columns: indicator, period, the whole area, then the three gemeenten by name.
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Indicator", "Periode", "Hele gebied", "Gooise Meren", "Hilversum", "Huizen"]
+    # Lines: every measured period, and every year up to this one (2024) to type next year's figure in.
+    labels = [
+        model.row_at(r).period.label for r in range(model.rowCount()) if model.row_at(r).indicator_id == meldingen
+    ]
+    assert labels == ["2019", "2020", "2021", "2022", "2023", "2024"]
+    assert grid_index(page, meldingen, "2021", EntryGridModel.AREA).data() == "onbekend"
+
+    # Dutch decimals and thousands, then Enter goes down to the next period.
+    start = grid_index(page, meldingen, "2024", EntryGridModel.AREA)
+    type_into(qtbot, page, start, "1.950")
+    assert values(window.database, meldingen)[("2024", None)].value == Decimal(1950)
+    assert start.data() == "1.950"
+    hilversum = grid_index(page, meldingen, "2022", EntryGridModel.FIRST_GEMEENTE + 1)
+    type_into(qtbot, page, hilversum, "12,5*")  # voorlopig
+    stored = values(window.database, meldingen)[("2022", "Gemeente Hilversum")]
+    assert stored.value == Decimal("12.5") and stored.provisional
+    assert page.grid_view.currentIndex().row() == hilversum.row() + 1  # Enter went down
+    # A dot is onbekend.
+    type_into(qtbot, page, grid_index(page, meldingen, "2020", EntryGridModel.FIRST_GEMEENTE), ".")
+    assert values(window.database, meldingen)[("2020", "Gemeente Gooise Meren")].unknown
+    # The list and the chart follow the edits.
+    assert page.list_model.index(1, 1).data() == "1.950 (2024)"
+    assert "2024: 1.950" in page.chart.accessibleDescription()
+
+    # Undo and redo through the window's stack, in reverse order.
+    window.undo_stack.undo()
+    assert ("2020", "Gemeente Gooise Meren") not in values(window.database, meldingen)
+    window.undo_stack.undo()
+    assert ("2022", "Gemeente Hilversum") not in values(window.database, meldingen)
+    assert hilversum.data() == ""
+    window.undo_stack.redo()
+    assert values(window.database, meldingen)[("2022", "Gemeente Hilversum")].value == Decimal("12.5")
+    # Changing an existing value and undoing gives the old one back, voorlopig mark and all.
+    type_into(qtbot, page, grid_index(page, meldingen, "2023", EntryGridModel.AREA), "1.900")
+    assert not values(window.database, meldingen)[("2023", None)].provisional
+    window.undo_stack.undo()
+    old = values(window.database, meldingen)[("2023", None)]
+    assert old.value == Decimal(1880) and old.provisional
+    shot(window, "indicatoren_invoer")
+
+
+@pytest.mark.parametrize("text", ["12,5x", "twaalf", "1,2,3", "1e400", "--5", "12.5.6"])
+def test_bad_input_is_refused_with_a_dutch_message_and_kept(page, window, qtbot, sample_file, text):
+    _, ids = sample_file
+    page.tabs.setCurrentIndex(1)
+    with window.database.session() as session:
+        before = session.scalar(select(func.count(Measurement.id)))
+    index = grid_index(page, ids["meldingen"], "2024", EntryGridModel.AREA)
+    type_into(qtbot, page, index, text)
+    qtbot.waitUntil(lambda: isinstance(page.grid_view.indexWidget(index), QLineEdit))
+    assert page.grid_view.indexWidget(index).text() == text  # nothing typed is lost
+    message = page.entry_message.text()
+    assert page.entry_message.isVisibleTo(page) and "Meldingen bij Veilig Thuis (2024)" in message
+    assert "Typ een getal zoals 1.620 of 12,5" in message
+    with window.database.session() as session:
+        assert session.scalar(select(func.count(Measurement.id))) == before
+    # Corrected in place, it is saved and the message goes.
+    editor = page.grid_view.indexWidget(index)
+    editor.setText("2.010")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.grid_view.state() != page.grid_view.State.EditingState)
+    assert values(window.database, ids["meldingen"])[("2024", None)].value == Decimal(2010)
+    assert not page.entry_message.isVisibleTo(page)
+
+
+def test_delete_clears_cells_in_one_undo_step(page, window, qtbot, sample_file):
+    _, ids = sample_file
+    page.tabs.setCurrentIndex(1)
+    view = page.grid_view
+    first = grid_index(page, ids["meldingen"], "2019", EntryGridModel.AREA)
+    last = grid_index(page, ids["meldingen"], "2020", EntryGridModel.AREA)
+    view.setFocus()
+    view.setCurrentIndex(first)
+    view.selectionModel().select(last, view.selectionModel().SelectionFlag.Select)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    found = values(window.database, ids["meldingen"])
+    assert ("2019", None) not in found and ("2020", None) not in found
+    window.undo_stack.undo()
+    found = values(window.database, ids["meldingen"])
+    assert found[("2019", None)].value == Decimal(1620) and found[("2020", None)].value == Decimal(1710)
+
+
+def test_a_half_year_added_by_hand(page, window, qtbot, sample_file):
+    _, ids = sample_file
+    page.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(page.period_edit, "eerste helft 2024")
+    qtbot.keyClick(page.period_edit, Qt.Key.Key_Return)
+    index = page.grid_view.currentIndex()
+    assert page.grid_model.row_at(index.row()).period == Period(2024, Period(2024).kind.__class__("half_year"), 1)
+    type_into(qtbot, page, index, "955")
+    assert values(window.database, ids["meldingen"])[("2024 H1", None)].value == Decimal(955)
+    page.period_edit.setText("volgend jaar")
+    qtbot.keyClick(page.period_edit, Qt.Key.Key_Return)
+    assert "Dat is geen periode" in page.entry_message.text()
+
+
+def test_import_shows_a_preview_and_saves_only_when_asked(page, window, qtbot, tmp_path, monkeypatch, sample_file):
+    from openpyxl import Workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from ghnt_desktop.ui import indicators_import
+
+    _, ids = sample_file
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Indicator", "2023", "2024"])
+    sheet.append(["Meldingen bij Veilig Thuis", "1.885", "1.990*"])
+    sheet.append(["Adviezen bij Veilig Thuis", "1.622", "1.700"])
+    path = tmp_path / "cijfers.xlsx"
+    book.save(path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    seen = []
+
+    def answer(result):
+        def exec_(dialog):
+            seen.append(dialog)
+            return result
+
+        return exec_
+
+    monkeypatch.setattr(indicators_import.FiguresPreviewDialog, "exec", answer(QDialog.DialogCode.Rejected))
+    page.import_button.click()
+    preview = seen[-1].preview
+    assert [i.name for i in preview.new_indicators] == ["Adviezen bij Veilig Thuis"]
+    assert {(c.indicator, c.period, c.old, c.new) for c in preview.changed} == {
+        ("Meldingen bij Veilig Thuis", "2023", "1.880*", "1.885")
+    }
+    assert len(preview.added) == 3
+    assert ("2024", None) not in values(window.database, ids["meldingen"])  # cancelled: nothing saved
+    shot(seen[-1], "indicatoren_import_voorbeeld")
+    monkeypatch.setattr(indicators_import.FiguresPreviewDialog, "exec", answer(QDialog.DialogCode.Accepted))
+    page.import_button.click()
+    assert values(window.database, ids["meldingen"])[("2024", None)].provisional
+    assert "Adviezen bij Veilig Thuis" in [e.row.name for e in page.list_model.entries() if e.row is not None]
+
+
+def test_overview_shows_indicators_moved_since_the_last_afstemmingsoverleg(demo_window, qtbot):
+    window = demo_window(date(2026, 11, 20))
+    overview = window.page("overview")
+    since = overview.overview.changes.since
+    assert since is not None  # the demo has held afstemmingsoverleggen
+    lines = lambda: [overview.changes_list.item(i).text() for i in range(overview.changes_list.count())]  # noqa: E731
+    before = [line for line in lines() if line.startswith("Cijfer")]
+
+    def add(session):
+        created = ind.create_indicator(session, name="Adviezen bij Veilig Thuis (test)")
+        ind.set_measurement(session, created.id, Period(2026), value="1.622", provisional=True, received_on=since)
+        secret = ind.create_indicator(session, name="Vertrouwelijk cijfer (test)", confidential=True)
+        ind.set_measurement(session, secret.id, Period(2026), value=3, received_on=since)
+        return created.changes
+
+    window.apply_changes(window.database.write(add))
+    shown = [line for line in lines() if line.startswith("Cijfer")]
+    assert "Cijfer  Adviezen bij Veilig Thuis (test): 1.622* (2026)" in shown
+    assert not any("Vertrouwelijk cijfer" in line for line in shown)  # the one rule leaves it out
+    assert len(shown) == len(before) + 1
+    assert "indicatoren bijgewerkt" in overview.changes_summary.text()
+    shot(window, "overzicht_cijfers")
+
+
+def test_the_page_speaks_english(qapp, qtbot, tmp_path):
+    from PySide6.QtCore import QCoreApplication
+
+    from ghnt_desktop.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        assert QCoreApplication.translate("IndicatorsPage", "Indicatoren") == "Indicators"
+        window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: TODAY)
+        qtbot.addWidget(window)
+        assert "Indicators" in window.page_titles()
+        page = window.page("indicators")
+        assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
+        assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+
+
+def test_the_page_on_the_demo_database(demo_window, qtbot):
+    """The demo's indicators (the seeds' real baselines, labelled demo values after): every one shows its chart."""
+    window = demo_window(date(2026, 11, 20))
+    window.show_page("indicators")
+    page = window.page("indicators")
+    qtbot.waitUntil(lambda: page.detail is not None)
+    rows = [e.row for e in page.list_model.entries() if e.row is not None]
+    assert len(rows) >= 5
+    qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())  # drawn at its real size
+    shot(window, "demo_indicatoren")
+    for row in {r.id: r for r in rows}.values():
+        page.list_view.setCurrentIndex(page.list_model.index(page.list_model.row_of(row.id), 0))
+        assert page.detail.id == row.id
+        qtbot.waitUntil(lambda: page.chart.drawn_size == page.chart.contentsRect().size())
+    page.tabs.setCurrentIndex(1)
+    assert page.grid_model.rowCount() >= len({r.id for r in rows})
+    shot(window, "demo_invoer")
+
+
+def test_models_pass_qt_model_tester(page, qtmodeltester):
+    page.tabs.setCurrentIndex(1)
+    qtmodeltester.check(page.list_model)
+    qtmodeltester.check(page.grid_model)
+
+
+def test_grid_model_on_its_own(qapp):
+    """The grid without a page: periods filled up to today in the kind mostly measured, values looked up per cell,
+    a line added by hand keeps the order, and every refusal names the indicator and period."""
+    import uuid as _uuid
+
+    from ghnt_desktop.models import IndicatorUnit, PeriodKind
+    from ghnt_desktop.services.indicators import PeriodValue
+    from ghnt_desktop.ui.itemmodels.indicators import GridIndicator
+
+    H = PeriodKind.HALF_YEAR
+    gemeente = _uuid.uuid4()
+    values = (
+        PeriodValue(_uuid.uuid4(), Period(2022, H, 1), Decimal("10.5")),
+        PeriodValue(_uuid.uuid4(), Period(2022, H, 2), None, unknown=True),
+        PeriodValue(_uuid.uuid4(), Period(2023, H, 1), Decimal(7), provisional=True, organisation_id=gemeente),
+        PeriodValue(_uuid.uuid4(), Period(1900), Decimal(1)),  # a stray year never makes a hundred lines
+    )
+    indicator = GridIndicator(_uuid.uuid4(), "Doorlooptijd", IndicatorUnit.DAYS, True, None, values)
+    model = EntryGridModel()
+    model.set_data([indicator], [(gemeente, "Gemeente Huizen")], date(2024, 8, 1))
+    labels = [model.row_at(r).period.label for r in range(model.rowCount())]
+    assert labels[0] == "1900" and len(labels) < 70
+    assert labels[-4:] == ["2023 H1", "2023 H2", "2024 H1", "2024 H2"]  # 2024 H2 has begun on 1 August
+    row = labels.index("2022 H1")
+    assert model.index(row, EntryGridModel.AREA).data() == "10,5 dagen"
+    assert model.index(row + 1, EntryGridModel.AREA).data() == "onbekend"
+    assert model.index(row + 1, EntryGridModel.AREA).data(Qt.ItemDataRole.EditRole) == "."
+    assert model.index(row + 2, EntryGridModel.FIRST_GEMEENTE).data(Qt.ItemDataRole.EditRole) == "7*"
+    assert model.headerData(EntryGridModel.FIRST_GEMEENTE, Qt.Orientation.Horizontal) == "Huizen"
+    assert model.index(0, EntryGridModel.INDICATOR).data() == "Doorlooptijd  (vertrouwelijk)"
+    added = model.add_period(indicator.id, Period(2022, PeriodKind.QUARTER, 3))
+    assert model.row_at(added).period.label == "2022 K3" and model.row_at(added - 1).period.label == "2022 H1"
+    refused = []
+    model.input_refused.connect(lambda index, text, message: refused.append(message))
+    assert not model.setData(model.index(row, EntryGridModel.AREA), "tien")
+    assert refused and refused[0].startswith("Doorlooptijd (2022 H1): ")
+    assert not model.setData(model.index(row, EntryGridModel.PERIOD), "5")  # the period column is not a value
