@@ -94,22 +94,47 @@ def _programme(session, tmp_path):
 def test_each_ambition_and_action_is_printed_once(session, tmp_path):
     data, _, paragraphs = _programme(session, tmp_path)
     body = _squash("\n".join(paragraphs))
-    ambitions = session.execute(select(Ambition.text)).scalars().all()
+    ambitions = (
+        session.execute(select(Ambition.text).where(Ambition.actions.any(ProgrammeAction.in_programme_table)))
+        .scalars()
+        .all()
+    )
     assert ambitions
     for text in ambitions:
         for line in (line for line in text.split("\n") if len(line.strip()) > 25):
             assert body.count(_squash(line.lstrip("o• "))) == 1, line
-    for text in session.execute(select(ProgrammeAction.text)).scalars():
+    for text in session.execute(select(ProgrammeAction.text).where(ProgrammeAction.in_programme_table)).scalars():
         assert body.count(_squash(text.split("\n")[0])) == 1, text
+
+
+def test_no_rows_the_source_table_does_not_have(session, tmp_path):
+    """Seed 000's summary table is the programme as adopted: the actions the extract took from the body text
+    (X-01 ... X-24) are followed in the app but are no rows of the table, and neither is the ambition made up
+    to hold them."""
+    from ghnt_desktop.demo.programme import ACTIONS_FILE, load_json
+
+    source = load_json(ACTIONS_FILE)  # the extract of seed 000 the demo is built from
+    in_table = {r["id"] for r in source if r["bron"].startswith("samenvattingstabel")}
+    body_only = {r["id"] for r in source} - in_table
+    assert len(body_only) > 20
+    data, _, paragraphs = _programme(session, tmp_path)
+    printed = {line.code for s in data.sections for row in s.rows for line in row.actions}
+    assert printed == in_table
+    body = _squash("\n".join(paragraphs))
+    for code, text in session.execute(select(ProgrammeAction.code, ProgrammeAction.text)):
+        assert (_squash(text.split("\n")[0]) in body) == (code in in_table), code
+    assert "acties uit de hoofdtekst" not in body
+    assert data.action_count == len(in_table)
 
 
 def test_a_reference_only_where_the_source_has_one(session, tmp_path):
     _, _, paragraphs = _programme(session, tmp_path)
     printed = [p for p in paragraphs if p.startswith("Zie ")]
-    written = [r for r in session.execute(select(Ambition.reference)).scalars() if r]
-    paragraphs_only = [
-        p for a, p in session.execute(select(Ambition.reference, Ambition.paragraph)) if not a and p and p[0].isdigit()
-    ]
+    printed_ambitions = select(Ambition.reference, Ambition.paragraph).where(
+        Ambition.actions.any(ProgrammeAction.in_programme_table)
+    )
+    written = [r for r, _ in session.execute(printed_ambitions) if r]
+    paragraphs_only = [p for a, p in session.execute(printed_ambitions) if not a and p and p[0].isdigit()]
     assert sorted(printed) == sorted(written + [f"Zie paragraaf {p}" for p in paragraphs_only])
     assert not any(re.search(r"Zie paragraaf [^\d]", p) for p in printed)
 

@@ -41,6 +41,7 @@ _ORM_NAMES = {
         "MeetingSeries",
         "ProgressUpdate",
         "SeriesInvitee",
+        "StoredDocument",
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
         MeetingSeries,
         ProgressUpdate,
         SeriesInvitee,
+        StoredDocument,
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
@@ -85,6 +87,6 @@ __all__ = [
     "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
-    "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
+    "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee", "StoredDocument",
     "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
 ]  # fmt: skip

@@ -1081,12 +1081,19 @@ def programme_document(session: Session, programme_id: uuid.UUID | None = None) 
             ProgrammeAction.deadline_text,
             ProgrammeAction.status,
             ProgrammeAction.overrides_responsibility,
+            ProgrammeAction.in_programme_table,
         )
         .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .join(Section, Ambition.section_id == Section.id)
         .where(Section.programme_id == programme_id)
         .order_by(ProgrammeAction.position, ProgrammeAction.code)
     ).all()
+    # The table is the programme as adopted: actions from the body text or added later are left out, and so is
+    # an ambition that has only such actions (one with no actions at all is still a row of the table).
+    has_actions = {a.ambition_id for a in actions}
+    actions = [a for a in actions if a.in_programme_table]
+    has_table_actions = {a.ambition_id for a in actions}
+    ambitions = [a for a in ambitions if a.id in has_table_actions or a.id not in has_actions]
     per_ambition, per_action = _responsibilities(session)
     children: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``actions``
     top_by_ambition: dict[uuid.UUID, list[Any]] = defaultdict(list)
