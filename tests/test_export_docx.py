@@ -168,7 +168,7 @@ def test_verslag_matches_the_meeting(demo_session, tmp_path):
 
 
 def test_besluitenlijst_lists_the_period(demo_session, tmp_path):
-    data = docs.decision_list_document(demo_session, date_from=PERIOD[0], date_to=PERIOD[1])
+    data = docs.decision_list_document(demo_session, date_from=PERIOD[0], date_to=PERIOD[1], all_series=True)
     out = tmp_path / "besluiten.docx"
     result = export_besluitenlijst(data, out)
     document = docx.Document(out)

@@ -467,3 +467,78 @@ def test_a_column_of_short_texts_gives_its_room_to_the_others():
     assert sum(fitted) == sum(proposed) and narrowed == {0, 2}
     assert fitted[0] < 1000 and fitted[2] == 300 and fitted[1] > 4000
     assert content_widths(proposed, [0, 0, 0], [None, None, None], font) == (proposed, set())
+
+
+# -- meeting documents: agenda, verslag, besluitenlijst (issue #22) ------------------------------------------
+
+
+def _meeting(session, *, held: bool):
+    from ghnt_desktop.models import MeetingKind, MeetingState
+
+    states = [MeetingState.HELD, MeetingState.MINUTES_APPROVED] if held else [MeetingState.PLANNED]
+    return session.scalars(
+        select(Meeting)
+        .where(Meeting.kind == MeetingKind.AFSTEMMINGSOVERLEG, Meeting.state.in_(states))
+        .order_by(Meeting.date.desc() if held else Meeting.date)
+    ).first()
+
+
+def test_agenda_says_the_date_once_names_invitees_and_lists_each_stuk_once(session, tmp_path):
+    from ghnt_desktop.dutch_dates import long_date
+
+    meeting = _meeting(session, held=False)
+    data = docs.agenda_document(session, meeting.id)
+    out = tmp_path / "agenda.docx"
+    export_agenda(data, out)
+    text = "\n".join(_paragraph_texts(out))
+    assert text.count(long_date(meeting.date)) == 1
+    assert text.count(f"{meeting.date.day} {long_date(meeting.date).split()[-2]} {meeting.date.year}") == 1
+    assert "Genodigden" in text and "Afmelden bij" in text
+    assert data.regrets_to and data.regrets_to in text
+    assert sum(len(g.people) for g in data.invitees) >= 5
+    for document in {d for item in data.items for d in item.documents}:
+        assert text.count(f": {document}") == 1, document  # once, in the Stukken list under the table
+    header = docx.Document(out).tables[-1].rows[0].cells
+    assert "Stukken" not in [c.text for c in header]
+    progress_items = [i for i in data.items if i.programme_actions]
+    assert progress_items, "the Voortgang item lists the programme actions under review"
+    for line in progress_items[0].programme_actions:
+        assert line in text
+
+
+def test_verslag_records_progress_per_programme_action(session, tmp_path):
+    from ghnt_desktop.exports.docx_meeting import export_verslag as write
+
+    meeting = _meeting(session, held=True)
+    data = docs.minutes_document(session, meeting.id)
+    lines = [p for item in data.items for p in item.progress]
+    assert lines
+    out = tmp_path / "verslag.docx"
+    write(data, out)
+    text = "\n".join(_paragraph_texts(out))
+    assert "Voortgang per actie" in text
+    for line in lines:
+        assert line.code in text and line.status.label in text
+
+
+def test_no_empty_conceptverslag_for_a_meeting_not_yet_held(session):
+    from ghnt_desktop.services import ValidationError
+
+    meeting = _meeting(session, held=False)
+    with pytest.raises(ValidationError, match="nog niet gehouden.*agenda"):
+        docs.minutes_document(session, meeting.id)
+
+
+def test_besluitenlijst_is_of_one_series_named_with_its_period(session, tmp_path):
+    data = docs.decision_list_document(session)
+    assert data.decisions and len({d.number.split("-")[0] for d in data.decisions}) == 1
+    assert data.series_name and data.title == f"Besluitenlijst {data.series_name}"
+    assert data.date_from == data.decisions[0].meeting_date and data.date_to == data.decisions[-1].meeting_date
+    out = tmp_path / "besluiten.docx"
+    export_besluitenlijst(data, out)
+    texts = _paragraph_texts(out)
+    assert any(t.startswith("Besluitenlijst " + data.series_name) for t in texts[:3])
+    assert any("tot en met" in t for t in texts[:4])
+    everything = docs.decision_list_document(session, all_series=True)
+    assert len({d.number.split("-")[0] for d in everything.decisions}) > 1
+    assert everything.title == "Besluitenlijst alle overleggen"

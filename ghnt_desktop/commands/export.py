@@ -59,6 +59,11 @@ def register(subparsers) -> None:
         "--all", dest="include_closed", action="store_true", help="actielijst: ook afgeronde en vervallen acties"
     )
     parser.add_argument(
+        "--all-series",
+        action="store_true",
+        help="besluitenlijst (Word): de besluiten van alle overlegreeksen (standaard: één reeks)",
+    )
+    parser.add_argument(
         "--group-by",
         choices=["actielijn", "trekker", "overleg"],
         default="actielijn",

@@ -46,6 +46,7 @@ def docx_request(session, args: argparse.Namespace):
         date_to=args.date_to,
         group_by=args.group_by,
         include_closed=bool(args.include_closed),
+        all_series=bool(getattr(args, "all_series", False)),
         include_confidential=bool(args.include_confidential),
         template=args.template,
     )

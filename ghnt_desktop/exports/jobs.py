@@ -72,6 +72,7 @@ class ExportRequest:
     date_to: date | None = None
     group_by: str = "actielijn"  # Word actielijst
     include_closed: bool = False  # actielijst
+    all_series: bool = False  # besluitenlijst (Word): every series instead of one
     include_confidential: bool = False
     sheet_per_actielijn: bool = False  # Excel actielijst
     year: int | None = None  # Excel presentielijst: year overview of representation
@@ -262,6 +263,7 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             date_from=request.date_from,
             date_to=request.date_to,
             include_confidential=include,
+            all_series=request.all_series,
         )
         export = export_besluitenlijst
     elif kind == "actielijst":
