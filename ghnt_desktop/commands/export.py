@@ -20,7 +20,7 @@ from .export_run import EXIT_ERROR
 
 # The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
 # parser at every start of the app does not import the export machinery.
-DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang")
+DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "jaaroverzicht")
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst")
 PACK_KIND = "vergaderstukken"  # agenda, previous verslag and actielijst with an e-mail draft (.eml)
 
@@ -46,7 +46,8 @@ def register(subparsers) -> None:
         "kind",
         choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS) | {PACK_KIND}),
         metavar="SOORT",
-        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, presentielijst of vergaderstukken",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, jaaroverzicht, presentielijst of "
+        "vergaderstukken",
     )
     add_db_argument(parser)
     parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx, .pdf, .xlsx of .eml)")
@@ -70,7 +71,9 @@ def register(subparsers) -> None:
         help="actielijst (Word): groeperen per actielijn, trekker of overleg",
     )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
-    parser.add_argument("--year", type=int, help="presentielijst (Excel): jaaroverzicht van vertegenwoordiging")
+    parser.add_argument(
+        "--year", type=int, help="jaaroverzicht (Word, PDF); presentielijst (Excel): overzicht van vertegenwoordiging"
+    )
     parser.add_argument(
         "--include-confidential", action="store_true", help="vertrouwelijke punten, besluiten en acties niet weglaten"
     )

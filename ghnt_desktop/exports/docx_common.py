@@ -50,6 +50,7 @@ KIND_TITLES = {
     "actielijst": "Actielijst",
     "programma": "Actieprogramma",
     "voortgang": "Voortgangsrapportage",
+    "jaaroverzicht": "Jaaroverzicht",
 }
 
 CONFIDENTIAL_BANNER = "VERTROUWELIJK"

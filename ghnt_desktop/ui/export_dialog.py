@@ -117,6 +117,14 @@ def kind_entries() -> tuple[KindEntry, ...]:
             tr("Per actielijn wat er is gedaan en wat nog moet, met de stand van de acties, voor het bestuur."),
         ),
         KindEntry(
+            "jaaroverzicht",
+            "docx",
+            tr("Jaaroverzicht voor het bestuurlijk overleg"),
+            tr("Jaaroverzicht"),
+            tr("De overleggen van een jaar, vertegenwoordiging per organisatie, besluiten en escalaties met hun "
+               "uitkomst, en de acties die erbij kwamen en zijn afgerond."),
+        ),
+        KindEntry(
             "actielijst",
             "xlsx",
             tr("Actielijst om in te vullen en terug te sturen"),
@@ -150,6 +158,7 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ),
     ("docx", "programma"): frozenset({"programme"}),
     ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
+    ("docx", "jaaroverzicht"): frozenset({"year", "confidential"}),
     # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
     ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
     ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series", "confidential"}),
@@ -583,6 +592,9 @@ class ExportDialog(QDialog):
         }
         for name, widget in rows.items():
             self.form.setRowVisible(widget, name in fields)
+        # The jaaroverzicht is always of a year; for the presentielijst the year overview is a choice.
+        self.year_check.setVisible(entry.kind == "presentielijst")
+        self.year_spin.setEnabled(entry.kind == "jaaroverzicht" or self.year_check.isChecked())
         # "(geen)" only makes sense for the presentielijst, whose year overview can stand alone.
         none_item = self.meeting_combo.model().item(0)
         none_item.setEnabled(entry.kind == "presentielijst")
@@ -656,6 +668,8 @@ class ExportDialog(QDialog):
                 parts += [meeting.series_code or meeting.title, meeting.date.isoformat()]
         elif entry.kind == "presentielijst":
             parts += [self.tr("vertegenwoordiging"), str(self.year_spin.value())]
+        elif entry.kind == "jaaroverzicht":
+            parts.append(str(self.year_spin.value()))
         else:
             if entry.kind in ("actielijst", "besluitenlijst") and self.series_combo.currentData() is not None:
                 parts.append(self.series_combo.currentText())
@@ -768,7 +782,11 @@ class ExportDialog(QDialog):
             include_closed="include_closed" in fields and self.include_closed_check.isChecked(),
             include_confidential="confidential" in fields and self.confidential_check.isChecked(),
             sheet_per_actielijn="sheet_per_actielijn" in fields and self.sheet_check.isChecked(),
-            year=self.year_spin.value() if "year" in fields and self.year_check.isChecked() else None,
+            year=(
+                self.year_spin.value()
+                if "year" in fields and (entry.kind == "jaaroverzicht" or self.year_check.isChecked())
+                else None
+            ),
             template=template,
             today=self.today,
         )
