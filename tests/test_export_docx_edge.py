@@ -11,9 +11,9 @@ from datetime import date, time
 from pathlib import Path
 
 import docx
-from sqlalchemy import select
 import pytest
 from docx.oxml.ns import qn
+from sqlalchemy import select
 
 from ghnt_desktop.exports.docx_common import (
     DocxWriter,

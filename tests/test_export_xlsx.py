@@ -313,7 +313,7 @@ def test_a_wide_year_prints_a_page_per_quarter(months, breaks):
     assert 40 <= scale <= 100
     if breaks:  # the widest quarter fits the page at that scale
         edges = [1, *breaks, len(widths)]
-        widest = max(widths[0] + sum(widths[a:b]) for a, b in zip(edges, edges[1:]))
+        widest = max(widths[0] + sum(widths[a:b]) for a, b in zip(edges, edges[1:], strict=False))
         assert widest * scale / 100 <= 125 or scale == 40
 
 

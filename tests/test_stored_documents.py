@@ -46,7 +46,9 @@ def db(tmp_path, demo_file):
 
 def _planned_item(session, *, confidential: bool = False) -> AgendaItem:
     meeting = session.scalars(
-        select(Meeting).where(Meeting.state == MeetingState.PLANNED, Meeting.series_id.is_not(None)).order_by(Meeting.date)
+        select(Meeting)
+        .where(Meeting.state == MeetingState.PLANNED, Meeting.series_id.is_not(None))
+        .order_by(Meeting.date)
     ).first()
     items = [i for i in meeting.agenda_items if i.standard_item is None]
     item = items[0]
@@ -62,7 +64,10 @@ def test_store_read_back_and_remove_with_undo(db):
     with db.session() as s:
         [info] = sd.list_stored_documents(s, [item_id])
         assert (info.title, info.filename, info.media_type, info.size) == (
-            "Notitie MDA++", "Notitie MDA++.pdf", "application/pdf", len(PDF)
+            "Notitie MDA++",
+            "Notitie MDA++.pdf",
+            "application/pdf",
+            len(PDF),
         )
         assert sd.stored_content(s, created.id).content == PDF
         removed = sd.remove_stored_document(s, created.id)
@@ -237,7 +242,9 @@ def test_agenda_tab_stores_opens_and_removes_a_stuk(window, qtbot, tmp_path, mon
     assert view.agenda.add_document_values("Oude notitie", str(gone))
     view.agenda.select_item(item_id)
     link_row = next(
-        i for i in range(view.agenda.documents.count()) if view.agenda.documents.item(i).text().startswith("Oude notitie")
+        i
+        for i in range(view.agenda.documents.count())
+        if view.agenda.documents.item(i).text().startswith("Oude notitie")
     )
     view.agenda.documents.setCurrentRow(link_row)
     count = len(opened)

@@ -60,7 +60,9 @@ def test_counts_agree_with_the_database(session):
     escalated = {n for n, e in decisions if e != EscalationState.NONE}
     assert {d.number for d in data.escalations} <= escalated and data.escalations
     assert all(d.outcome or d.escalation is EscalationState.PROPOSED for d in data.escalations)
-    closed = session.scalar(select(func.count()).select_from(ActionItem).where(ActionItem.closed_on.between(first, last)))
+    closed = session.scalar(
+        select(func.count()).select_from(ActionItem).where(ActionItem.closed_on.between(first, last))
+    )
     assert sum(s.actions_closed for s in data.series) <= closed
     for row in data.representation:
         assert 0 <= row.represented <= row.invited and row.invited <= data.meetings_held

@@ -99,7 +99,7 @@ def export_agenda(
 
 
 def _lower_first(name: str) -> str:
-    """"Afstemmingsoverleg GHNT" after "het": a capital that only starts the name goes (not in "GHNT")."""
+    """``Afstemmingsoverleg GHNT`` after "het": a capital that only starts the name goes (not in "GHNT")."""
     if len(name) > 1 and name[0].isupper() and name[1].islower():
         return name[0].lower() + name[1:]
     return name

@@ -6,6 +6,7 @@ Takes the plain data of ``services.year_overview`` and a path, like the other Wo
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from ..dutch_dates import short_date
@@ -30,8 +31,8 @@ ESCALATION_COLUMNS = [("Nr", 3.0), ("Besluit", 6.0), ("Voorgelegd aan", 3.4), ("
 ACTION_COLUMNS = [("Overleg", 6.0), ("Nieuw", 2.0), ("Afgerond", 2.2), ("Open eind jaar", 2.8)]
 
 
-def _dates(days: tuple[object, ...]) -> str:
-    return ", ".join(f"{d:%d-%m}" for d in days)  # type: ignore[str-format]
+def _dates(days: tuple[date, ...]) -> str:
+    return ", ".join(f"{d:%d-%m}" for d in days)
 
 
 def _percent(share: float | None) -> str:
@@ -64,7 +65,11 @@ def export_jaaroverzicht(
 
     writer.heading("Overleggen", 1)
     rows = [
-        [s.name, str(len(s.meeting_dates)), _dates(s.meeting_dates) + (f" ({s.cancelled} geannuleerd)" if s.cancelled else "")]
+        [
+            s.name,
+            str(len(s.meeting_dates)),
+            _dates(s.meeting_dates) + (f" ({s.cancelled} geannuleerd)" if s.cancelled else ""),
+        ]
         for s in data.series
         if s.meeting_dates or s.cancelled
     ]

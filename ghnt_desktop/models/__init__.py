@@ -87,6 +87,6 @@ __all__ = [
     "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "LocalStatus", "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
-    "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee", "StoredDocument",
-    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
+    "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
+    "StoredDocument", "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action",
 ]  # fmt: skip

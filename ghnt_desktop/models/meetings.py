@@ -13,11 +13,11 @@ from datetime import date, time
 from sqlalchemy import (
     JSON,
     Boolean,
-    LargeBinary,
     CheckConstraint,
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,

@@ -769,6 +769,8 @@ def _progress_lines(
     result: dict[uuid.UUID, list[ProgressLine]] = defaultdict(list)
     left_out = 0
     for update_id, item_id, code, text, status, done, todo, deadline_text, deadline, confidential in rows:
+        if item_id is None:
+            continue  # the join makes it an agenda item's; typed as optional by the column
         if (confidential or scope.update(update_id)) and not include_confidential:
             left_out += 1
             continue
@@ -1069,7 +1071,7 @@ def decision_list_document(
 def _main_decision_series(session: Session, date_from: date | None, date_to: date | None) -> uuid.UUID | None:
     """The series a besluitenlijst is of when none was chosen: the afstemmingsoverleg with decisions in the
     period, else the series with the most decisions there."""
-    conditions = [Decision.series_id.is_not(None)]
+    conditions: list[ColumnElement[bool]] = [Decision.series_id.is_not(None)]
     if date_from is not None:
         conditions.append(Meeting.date >= date_from)
     if date_to is not None:

@@ -92,11 +92,11 @@ def store_document(
             f"{size_text(MAX_STORED_BYTES)}, zodat reservekopieën en een gedeelde database snel blijven. "
             "Koppel het bestand in plaats daarvan (zet het op een gedeelde schijf en kies 'Koppelen')."
         )
-    shown = clean_text(title, label="De titel", max_length=_MAX_TITLE) if title.strip() else Path(name).stem[:_MAX_TITLE]
+    shown = (
+        clean_text(title, label="De titel", max_length=_MAX_TITLE) if title.strip() else Path(name).stem[:_MAX_TITLE]
+    )
     position = session.scalar(
-        select(func.coalesce(func.max(StoredDocument.position), -1)).where(
-            StoredDocument.agenda_item_id == item.id
-        )
+        select(func.coalesce(func.max(StoredDocument.position), -1)).where(StoredDocument.agenda_item_id == item.id)
     )
     record = StoredDocument(
         agenda_item_id=item.id,
@@ -161,8 +161,9 @@ def list_stored_documents(session: Session, agenda_item_ids: list[uuid.UUID]) ->
 def stored_content(session: Session, document_id: uuid.UUID) -> StoredContent:
     """A stored stuk's bytes; refused when they no longer match the checksum kept with them."""
     row = session.execute(
-        select(StoredDocument.filename, StoredDocument.media_type, StoredDocument.content, StoredDocument.sha256)
-        .where(StoredDocument.id == document_id)
+        select(StoredDocument.filename, StoredDocument.media_type, StoredDocument.content, StoredDocument.sha256).where(
+            StoredDocument.id == document_id
+        )
     ).one_or_none()
     if row is None:
         raise NotFoundError("Dit stuk bestaat niet (meer).")

@@ -178,4 +178,3 @@ def _representation(session: Session, year: int, held: set[date]) -> tuple[Repre
         if marks:
             result.append(Representation(row.organisation, len(marks), sum(1 for m in marks if m in REPRESENTED_MARKS)))
     return tuple(result)
-
