@@ -35,6 +35,7 @@ from ..models import (
     AppSetting,
     Attendance,
     AttendanceRole,
+    CarriedAction,
     AttendanceStatus,
     Decision,
     EscalationState,
@@ -792,11 +793,18 @@ def _refuse_minutes_before_the_meeting(session: Session, header: MeetingHeader) 
         raise ValidationError(
             f"Het overleg van {long_date(header.date)} is geannuleerd: er is geen verslag van te maken."
         )
-    recorded = session.scalar(
-        select(func.count())
-        .select_from(AgendaItem)
-        .where(AgendaItem.meeting_id == header.id, func.length(func.trim(AgendaItem.minutes_text)) > 0)
-    ) or session.scalar(select(func.count()).select_from(Decision).where(Decision.meeting_id == header.id))
+    # Anything recorded for it (minutes typed during the meeting, a decision, an action, progress, actions carried
+    # to it in the review) makes a verslag worth printing.
+    checks = (
+        select(AgendaItem.id).where(
+            AgendaItem.meeting_id == header.id, func.length(func.trim(AgendaItem.minutes_text)) > 0
+        ),
+        select(Decision.id).where(Decision.meeting_id == header.id),
+        select(ActionItem.id).where(ActionItem.origin_meeting_id == header.id),
+        select(ProgressUpdate.id).where(ProgressUpdate.meeting_id == header.id),
+        select(CarriedAction.meeting_id).where(CarriedAction.meeting_id == header.id),
+    )
+    recorded = any(session.execute(check.limit(1)).first() is not None for check in checks)
     if not recorded:
         raise ValidationError(
             f"Het overleg van {long_date(header.date)} is nog niet gehouden en er is nog niets vastgelegd: er is "

@@ -50,7 +50,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("programme_action") as batch_op:
-        batch_op.drop_column("in_programme_table")
+    # SQLite drops a plain column in place (3.35+); a batch copy would drop programme_action, which other tables'
+    # foreign keys refer to.
+    op.execute("ALTER TABLE programme_action DROP COLUMN in_programme_table")
     op.drop_index(op.f("ix_stored_document_agenda_item_id"), table_name="stored_document")
     op.drop_table("stored_document")
