@@ -1047,7 +1047,7 @@ def decision_list_document(
     """
     conditions = []
     if series_id is None and not all_series:
-        series_id = _main_decision_series(session, date_from, date_to)
+        series_id = main_decision_series(session, date_from, date_to)
     if series_id is not None:
         conditions.append(or_(Decision.series_id == series_id, Meeting.series_id == series_id))
     if date_from is not None:
@@ -1076,7 +1076,7 @@ def decision_list_document(
     )
 
 
-def _main_decision_series(session: Session, date_from: date | None, date_to: date | None) -> uuid.UUID | None:
+def main_decision_series(session: Session, date_from: date | None, date_to: date | None) -> uuid.UUID | None:
     """The series a besluitenlijst is of when none was chosen: the afstemmingsoverleg with decisions in the
     period, else the series with the most decisions there."""
     conditions: list[ColumnElement[bool]] = [Decision.series_id.is_not(None)]

@@ -59,6 +59,7 @@ class ExportChoices:
     programmes: tuple[Choice, ...]  # the running programme first
     reports: tuple[Choice, ...]
     templates: dict[str, Path]  # kind -> chosen Word template
+    main_series_id: uuid.UUID | None = None  # the besluitenlijst's series unless the user asks for all
 
     def meeting(self, meeting_id: uuid.UUID | None) -> MeetingChoice | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -100,7 +101,11 @@ def export_choices(session: Session) -> ExportChoices:
         )
     )
     templates = {kind: path for kind in TEMPLATE_KINDS if (path := template_setting(session, kind)) is not None}
-    return ExportChoices(meetings, series, organisations, programmes, reports, templates)
+    from .documents import main_decision_series
+
+    return ExportChoices(
+        meetings, series, organisations, programmes, reports, templates, main_decision_series(session, None, None)
+    )
 
 
 def save_template_setting(session: Session, kind: str, path: Path | str | None) -> None:

@@ -222,6 +222,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.outcome: ExportOutcome | None = None
         self._file_chosen = False  # once the user picked a file, kind or meeting changes keep it
+        self._series_preselected = False  # the besluitenlijst starts on its main series once
         self._templates: dict[str, Path | None] = dict(choices.templates)
         self.setWindowTitle(self.tr("Document maken"))
         self.setMinimumWidth(640)
@@ -592,6 +593,12 @@ class ExportDialog(QDialog):
         }
         for name, widget in rows.items():
             self.form.setRowVisible(widget, name in fields)
+        if entry.kind == "besluitenlijst" and not self._series_preselected and self.series_combo.currentIndex() == 0:
+            # One series unless asked: "Alle overlegreeksen" stays a choice, not the default.
+            self._series_preselected = True
+            index = _find_data(self.series_combo, self.choices.main_series_id)
+            if index > 0:
+                self.series_combo.setCurrentIndex(index)
         # The jaaroverzicht is always of a year; for the presentielijst the year overview is a choice.
         self.year_check.setVisible(entry.kind == "presentielijst")
         self.year_spin.setEnabled(entry.kind == "jaaroverzicht" or self.year_check.isChecked())
@@ -773,6 +780,7 @@ class ExportDialog(QDialog):
             format=self.output_format(),
             meeting_id=pick("meeting", self.meeting_combo),
             series_id=pick("series", self.series_combo),
+            all_series=entry.kind == "besluitenlijst" and pick("series", self.series_combo) is None,
             programme_id=pick("programme", self.programme_combo),
             report_id=pick("report", self.report_combo),
             organisation_id=pick("organisation", self.organisation_combo),
