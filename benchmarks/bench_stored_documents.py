@@ -114,7 +114,8 @@ def main() -> int:
                 content, checksum = base.execute(
                     "SELECT content, sha256 FROM stored_document WHERE id = ?", (base_id,)
                 ).fetchone()
-                assert hashlib.sha256(content).hexdigest() == checksum  # the same check: a stuk is never handed out unchecked
+                # The same check as ours: a stuk is never handed out unchecked.
+                assert hashlib.sha256(content).hexdigest() == checksum
 
             mine, plain = median_pair(ours_read, base_read, args.runs)
             ratios.append(report(f"read back {size // 1024:,} kB", mine, plain))
@@ -136,8 +137,10 @@ def main() -> int:
             for document_id in leftover:
                 remove_stored_document(session, document_id)
         plain = statistics.median(_times(with_stukken, args.runs))
-        print(f"  vergaderstukken ({count} items) with {len(leftover)} stored stukken: {mine * 1000:.0f} ms, "
-              f"without: {plain * 1000:.0f} ms ({mine / plain:.2f}x; the stukken are copied into the e-mail)")  # fmt: skip
+        print(
+            f"  vergaderstukken ({count} items) with {len(leftover)} stored stukken: {mine * 1000:.0f} ms, "
+            f"without: {plain * 1000:.0f} ms ({mine / plain:.2f}x; the stukken are copied into the e-mail)"
+        )
         base.close()
         database.close()
     missed = sum(r > TARGET for r in ratios)
