@@ -542,3 +542,29 @@ def test_besluitenlijst_is_of_one_series_named_with_its_period(session, tmp_path
     everything = docs.decision_list_document(session, all_series=True)
     assert len({d.number.split("-")[0] for d in everything.decisions}) > 1
     assert everything.title == "Besluitenlijst alle overleggen"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Politie (eenheid Noord-Nederland)", "Politie, eenheid Noord-Nederland"),
+        ("Veilig Thuis (Groningen)", "Veilig Thuis, Groningen"),
+        ("Gemeente  Groningen ", "Gemeente Groningen"),
+        ("GGZ / AFPN", "GGZ / AFPN"),
+        ("Thuiszorg, ouderen(woon)voorzieningen", "Thuiszorg, ouderen(woon)voorzieningen"),
+        ("(Groningen)", "(Groningen)"),
+        ("A (b (c))", "A (b (c))"),
+        ("", ""),
+    ],
+)
+def test_organisation_names_in_brackets_never_nest(name, shown):
+    from ghnt_desktop.services.actions import bracketed_organisation
+
+    assert bracketed_organisation(name) == shown
+
+
+def test_no_nested_brackets_in_the_meeting_documents(session, tmp_path):
+    paths = _lists_and_meeting_documents(session, tmp_path)
+    for name, path in paths.items():
+        text = "\n".join(_paragraph_texts(path))
+        assert not re.search(r"\([^()]*\([^()]*\)\)", text), name

@@ -58,7 +58,14 @@ from ..models import (
     agenda_item_programme_action,
 )
 from . import NotFoundError, ValidationError
-from .actions import CLOSED_STATUSES, ActionFilter, ActionRow, latest_progress_texts, list_action_items
+from .actions import (
+    CLOSED_STATUSES,
+    ActionFilter,
+    ActionRow,
+    bracketed_organisation,
+    latest_progress_texts,
+    list_action_items,
+)
 from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
 from .meeting_record import approval_of, rows_as_of
 
@@ -844,7 +851,8 @@ def _attendance_groups(
         if item_id is not None:
             if status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTED, AttendanceStatus.INVITED):
                 who = name or organisation
-                guests[item_id].append(f"{who} ({organisation})" if name and organisation else who)
+                shown = f"{who} ({bracketed_organisation(organisation)})" if name and organisation else who
+                guests[item_id].append(shown)
             continue
         if status == AttendanceStatus.SUBSTITUTED:
             # The substitute sat at the table for this organisation; the member is shown as replaced.
