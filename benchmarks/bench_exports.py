@@ -232,6 +232,10 @@ def requests(database, tmp: Path) -> list[tuple[str, object]]:
             "Word voortgangsoverzicht per actielijn",
             ExportRequest("voortgangsoverzicht", tmp / "overzicht.docx", today=today),
         ),
+        (
+            "Word jaaroverzicht (last full year)",
+            ExportRequest("jaaroverzicht", tmp / "jaar.docx", year=last_day.year - 1, today=today),
+        ),
         ("Excel actielijst (all open actions)", ExportRequest("actielijst", tmp / "al.xlsx", today=today)),
         (
             "Excel presentielijst (busiest meeting)",
@@ -288,6 +292,7 @@ def compare(label: str, ours: Callable[[], object], baseline: Callable[[], objec
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--only", default="", help="only the exports whose label contains this text")
     args = parser.parse_args()
     from ghnt_desktop.db import open_database
     from ghnt_desktop.exports.jobs import prepare_export
@@ -300,6 +305,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         tmp = Path(folder)
         for label, request in requests(database, tmp):
+            if args.only.casefold() not in label.casefold():
+                continue
             with database.session() as session:
                 prepared = prepare_export(session, request)
             prepared.run()

@@ -707,3 +707,65 @@ def test_random_damage_is_refused_in_dutch_or_gives_a_document_that_opens(data, 
         assert docx_template.written_problem(out) == ""
         assert docx.Document(out).paragraphs
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted({"huisstijl.docx", "uit.docx"})
+
+
+def _house_style(path, *, lang: str = "en-US", heading_name: str = "Kop 1", font: str = "Georgia"):
+    """A house-style template made elsewhere: English language, a Dutch-named heading style in its own font."""
+    import docx as _docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn as _qn
+
+    document = _docx.Document()
+    styles = document.styles
+    for lang_element in styles.element.iter(_qn("w:lang")):
+        lang_element.set(_qn("w:val"), lang)
+    for builtin in ("Heading 1", "Heading 2", "Title", "Subtitle"):
+        try:
+            styles.element.remove(styles[builtin].element)
+        except KeyError:
+            pass
+    heading = styles.add_style(heading_name, WD_STYLE_TYPE.PARAGRAPH)
+    heading.element.set(_qn("w:styleId"), heading_name.replace(" ", ""))
+    heading.font.name = font
+    outline = OxmlElement("w:outlineLvl")
+    outline.set(_qn("w:val"), "0")
+    heading.element.get_or_add_pPr().append(outline)
+    normal = styles["Normal"]
+    normal.font.name = "Verdana"
+    r_pr = normal.element.get_or_add_rPr()
+    lang_element = OxmlElement("w:lang")
+    lang_element.set(_qn("w:val"), lang)
+    r_pr.append(lang_element)
+    document.save(path)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lang", "heading_name"),
+    [("en-US", "Kop 1"), ("de-DE", "Kop 1"), ("en-GB", "Überschrift 1"), ("fr-FR", "Kop 1")],
+)
+def test_house_style_is_dutch_and_keeps_its_heading_style(tmp_path, lang, heading_name):
+    """Whatever language the template says, the document is nl-NL (defaults, styles, settings); the headings
+    use the template's own heading style (named "Kop 1", or found by its outline level) and so its font."""
+    import docx as _docx
+    from docx.oxml.ns import qn as _qn
+
+    from ghnt_desktop.exports.docx_common import DocxWriter, open_template
+
+    template = _house_style(tmp_path / "huisstijl.docx", lang=lang, heading_name=heading_name)
+    writer = DocxWriter(open_template(template, "agenda"))
+    writer.title("Uitnodiging en agenda", "Afstemmingsoverleg")
+    writer.heading("Agenda", 1)
+    writer.paragraph("Tekst")
+    out = writer.finish(tmp_path / "uit.docx", title="t", author="a")
+    document = _docx.Document(out)
+    styles = document.styles.element
+    langs = [e.get(_qn("w:val")) for e in styles.iter(_qn("w:lang"))]
+    assert langs and set(langs) == {"nl-NL"}
+    default = styles.find(f"{_qn('w:docDefaults')}/{_qn('w:rPrDefault')}/{_qn('w:rPr')}/{_qn('w:lang')}")
+    assert default is not None and default.get(_qn("w:val")) == "nl-NL"
+    heading = next(p for p in document.paragraphs if p.text == "Agenda")
+    assert heading.style.style_id == heading_name.replace(" ", "")
+    assert heading.style.font.name == "Georgia"
+    assert document.core_properties.language == "nl-NL"

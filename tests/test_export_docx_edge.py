@@ -13,6 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from sqlalchemy import select
 
 from ghnt_desktop.exports.docx_common import (
     DocxWriter,
@@ -344,3 +345,33 @@ def test_libreoffice_renders_the_verslag(session, meeting, tmp_path):
     )  # fmt: skip
     pdf = Path(tmp_path / "v.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 2
+
+
+def test_programme_table_prints_the_programme_as_adopted(session, meeting, tmp_path):
+    """An action added later (or taken from the body text) is followed but is no row of the programme table; an
+    ambition with only such actions is left out, one with no actions at all stays (a programme being typed in)."""
+    from ghnt_desktop.services import programme as prog
+
+    def codes() -> set[str]:
+        data = docs.programme_document(session)
+        return {line.text for s in data.sections for row in s.rows for line in row.actions}
+
+    ambition = session.scalars(select(Ambition).where(Ambition.code == "E1")).one()
+    before = codes()
+    added = prog.create_programme_action(session, ambition.id, text="Later toegevoegd", in_programme_table=False)
+    assert codes() == before
+    assert not prog.get_programme_action(session, added.id).in_programme_table
+    edit = prog.update_programme_action(session, added.id, in_programme_table=True)
+    assert codes() == before | {"Later toegevoegd"}
+    prog.update_programme_action(session, added.id, **edit.before)
+    assert codes() == before
+
+    section = ambition.section
+    only_later = prog.create_ambition(session, section.id, text="Ambitie met alleen latere acties")
+    prog.create_programme_action(session, only_later.id, text="Nog een latere", in_programme_table=False)
+    empty = prog.create_ambition(session, section.id, text="Ambitie zonder acties")
+    texts = {row.ambition_text for s in docs.programme_document(session).sections for row in s.rows}
+    assert "Ambitie zonder acties" in texts and "Ambitie met alleen latere acties" not in texts
+    assert empty.id
+    export_programma(docs.programme_document(session), tmp_path / "p.docx")
+    assert "Nog een latere" not in _all_text(docx.Document(tmp_path / "p.docx"))

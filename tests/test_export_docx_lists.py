@@ -94,22 +94,47 @@ def _programme(session, tmp_path):
 def test_each_ambition_and_action_is_printed_once(session, tmp_path):
     data, _, paragraphs = _programme(session, tmp_path)
     body = _squash("\n".join(paragraphs))
-    ambitions = session.execute(select(Ambition.text)).scalars().all()
+    ambitions = (
+        session.execute(select(Ambition.text).where(Ambition.actions.any(ProgrammeAction.in_programme_table)))
+        .scalars()
+        .all()
+    )
     assert ambitions
     for text in ambitions:
         for line in (line for line in text.split("\n") if len(line.strip()) > 25):
             assert body.count(_squash(line.lstrip("o• "))) == 1, line
-    for text in session.execute(select(ProgrammeAction.text)).scalars():
+    for text in session.execute(select(ProgrammeAction.text).where(ProgrammeAction.in_programme_table)).scalars():
         assert body.count(_squash(text.split("\n")[0])) == 1, text
+
+
+def test_no_rows_the_source_table_does_not_have(session, tmp_path):
+    """Seed 000's summary table is the programme as adopted: the actions the extract took from the body text
+    (X-01 ... X-24) are followed in the app but are no rows of the table, and neither is the ambition made up
+    to hold them."""
+    from ghnt_desktop.demo.programme import ACTIONS_FILE, load_json
+
+    source = load_json(ACTIONS_FILE)  # the extract of seed 000 the demo is built from
+    in_table = {r["id"] for r in source if r["bron"].startswith("samenvattingstabel")}
+    body_only = {r["id"] for r in source} - in_table
+    assert len(body_only) > 20
+    data, _, paragraphs = _programme(session, tmp_path)
+    printed = {line.code for s in data.sections for row in s.rows for line in row.actions}
+    assert printed == in_table
+    body = _squash("\n".join(paragraphs))
+    for code, text in session.execute(select(ProgrammeAction.code, ProgrammeAction.text)):
+        assert (_squash(text.split("\n")[0]) in body) == (code in in_table), code
+    assert "acties uit de hoofdtekst" not in body
+    assert data.action_count == len(in_table)
 
 
 def test_a_reference_only_where_the_source_has_one(session, tmp_path):
     _, _, paragraphs = _programme(session, tmp_path)
     printed = [p for p in paragraphs if p.startswith("Zie ")]
-    written = [r for r in session.execute(select(Ambition.reference)).scalars() if r]
-    paragraphs_only = [
-        p for a, p in session.execute(select(Ambition.reference, Ambition.paragraph)) if not a and p and p[0].isdigit()
-    ]
+    printed_ambitions = select(Ambition.reference, Ambition.paragraph).where(
+        Ambition.actions.any(ProgrammeAction.in_programme_table)
+    )
+    written = [r for r, _ in session.execute(printed_ambitions) if r]
+    paragraphs_only = [p for a, p in session.execute(printed_ambitions) if not a and p and p[0].isdigit()]
     assert sorted(printed) == sorted(written + [f"Zie paragraaf {p}" for p in paragraphs_only])
     assert not any(re.search(r"Zie paragraaf [^\d]", p) for p in printed)
 
@@ -442,3 +467,104 @@ def test_a_column_of_short_texts_gives_its_room_to_the_others():
     assert sum(fitted) == sum(proposed) and narrowed == {0, 2}
     assert fitted[0] < 1000 and fitted[2] == 300 and fitted[1] > 4000
     assert content_widths(proposed, [0, 0, 0], [None, None, None], font) == (proposed, set())
+
+
+# -- meeting documents: agenda, verslag, besluitenlijst (issue #22) ------------------------------------------
+
+
+def _meeting(session, *, held: bool):
+    from ghnt_desktop.models import MeetingKind, MeetingState
+
+    states = [MeetingState.HELD, MeetingState.MINUTES_APPROVED] if held else [MeetingState.PLANNED]
+    return session.scalars(
+        select(Meeting)
+        .where(Meeting.kind == MeetingKind.AFSTEMMINGSOVERLEG, Meeting.state.in_(states))
+        .order_by(Meeting.date.desc() if held else Meeting.date)
+    ).first()
+
+
+def test_agenda_says_the_date_once_names_invitees_and_lists_each_stuk_once(session, tmp_path):
+    from ghnt_desktop.dutch_dates import long_date
+
+    meeting = _meeting(session, held=False)
+    data = docs.agenda_document(session, meeting.id)
+    out = tmp_path / "agenda.docx"
+    export_agenda(data, out)
+    text = "\n".join(_paragraph_texts(out))
+    assert text.count(long_date(meeting.date)) == 1
+    assert text.count(f"{meeting.date.day} {long_date(meeting.date).split()[-2]} {meeting.date.year}") == 1
+    assert "Genodigden" in text and "Afmelden bij" in text
+    assert data.regrets_to and data.regrets_to in text
+    assert sum(len(g.people) for g in data.invitees) >= 5
+    for document in {d for item in data.items for d in item.documents}:
+        assert text.count(f": {document}") == 1, document  # once, in the Stukken list under the table
+    header = docx.Document(out).tables[-1].rows[0].cells
+    assert "Stukken" not in [c.text for c in header]
+    progress_items = [i for i in data.items if i.programme_actions]
+    assert progress_items, "the Voortgang item lists the programme actions under review"
+    for line in progress_items[0].programme_actions:
+        assert line in text
+
+
+def test_verslag_records_progress_per_programme_action(session, tmp_path):
+    from ghnt_desktop.exports.docx_meeting import export_verslag as write
+
+    meeting = _meeting(session, held=True)
+    data = docs.minutes_document(session, meeting.id)
+    lines = [p for item in data.items for p in item.progress]
+    assert lines
+    out = tmp_path / "verslag.docx"
+    write(data, out)
+    text = "\n".join(_paragraph_texts(out))
+    assert "Voortgang per actie" in text
+    for line in lines:
+        assert line.code in text and line.status.label in text
+
+
+def test_no_empty_conceptverslag_for_a_meeting_not_yet_held(session):
+    from ghnt_desktop.services import ValidationError
+
+    meeting = _meeting(session, held=False)
+    with pytest.raises(ValidationError, match="nog niet gehouden.*agenda"):
+        docs.minutes_document(session, meeting.id)
+
+
+def test_besluitenlijst_is_of_one_series_named_with_its_period(session, tmp_path):
+    data = docs.decision_list_document(session)
+    assert data.decisions and len({d.number.split("-")[0] for d in data.decisions}) == 1
+    assert data.series_name and data.title == f"Besluitenlijst {data.series_name}"
+    assert data.date_from == data.decisions[0].meeting_date and data.date_to == data.decisions[-1].meeting_date
+    out = tmp_path / "besluiten.docx"
+    export_besluitenlijst(data, out)
+    texts = _paragraph_texts(out)
+    assert any(t.startswith("Besluitenlijst " + data.series_name) for t in texts[:3])
+    assert any("tot en met" in t for t in texts[:4])
+    everything = docs.decision_list_document(session, all_series=True)
+    assert len({d.number.split("-")[0] for d in everything.decisions}) > 1
+    assert everything.title == "Besluitenlijst alle overleggen"
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Politie (eenheid Noord-Nederland)", "Politie, eenheid Noord-Nederland"),
+        ("Veilig Thuis (Groningen)", "Veilig Thuis, Groningen"),
+        ("Gemeente  Groningen ", "Gemeente Groningen"),
+        ("GGZ / AFPN", "GGZ / AFPN"),
+        ("Thuiszorg, ouderen(woon)voorzieningen", "Thuiszorg, ouderen(woon)voorzieningen"),
+        ("(Groningen)", "(Groningen)"),
+        ("A (b (c))", "A (b (c))"),
+        ("", ""),
+    ],
+)
+def test_organisation_names_in_brackets_never_nest(name, shown):
+    from ghnt_desktop.services.actions import bracketed_organisation
+
+    assert bracketed_organisation(name) == shown
+
+
+def test_no_nested_brackets_in_the_meeting_documents(session, tmp_path):
+    paths = _lists_and_meeting_documents(session, tmp_path)
+    for name, path in paths.items():
+        text = "\n".join(_paragraph_texts(path))
+        assert not re.search(r"\([^()]*\([^()]*\)\)", text), name

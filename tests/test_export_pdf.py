@@ -64,7 +64,7 @@ def test_every_word_kind_becomes_a_pdf_a(demo_db, tmp_path):
     reported: list[tuple[int, int]] = []
     for kind in DOCX_KINDS:
         out = tmp_path / f"{kind}.pdf"
-        request = ExportRequest(kind=kind, out=out, meeting_id=meeting.id, today=TODAY)
+        request = ExportRequest(kind=kind, out=out, meeting_id=meeting.id, today=TODAY, year=TODAY.year)
         assert request.file_format == "pdf"
         outcome = run_export(demo_db, request, progress=lambda done, total: reported.append((done, total)))
         assert outcome.path == out and outcome.format == "pdf", kind
@@ -105,7 +105,7 @@ def test_without_libreoffice_a_dutch_message_and_no_file(demo_db, tmp_path, monk
     meeting = held_meeting(demo_db)
     out = tmp_path / f"{kind}.pdf"
     with pytest.raises(pdf.LibreOfficeMissing) as caught:
-        run_export(demo_db, ExportRequest(kind=kind, out=out, meeting_id=meeting.id))
+        run_export(demo_db, ExportRequest(kind=kind, out=out, meeting_id=meeting.id, year=2020))
     assert isinstance(caught.value, EXPECTED_ERRORS)
     message = str(caught.value)
     assert "Installeer LibreOffice (gratis, libreoffice.org)" in message and ".docx" in message

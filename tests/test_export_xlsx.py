@@ -280,8 +280,41 @@ def test_presentielijst_and_year_overview(session, data, tmp_path: Path):
     assert presence["Gemeente Groningen"] == "Aanwezig" and presence["Veilig Thuis Groningen"] == "Afgemeld"
     year = {r[0]: r[1:] for r in wb["Vertegenwoordiging 2024"].iter_rows(values_only=True) if r[0]}
     assert year["Organisatie"][:2] == ("AO 01-03", "AO 01-06")
-    assert year["Gemeente Groningen"][:4] == ("Aanwezig", "Afwezig", 1, "50%")
-    assert year["Veilig Thuis Groningen"][:4] == ("Afgemeld", "Vervangen", 1, "50%")
+    # Invited, represented and the share of the two: numbers, the share in a percent format (issue #22).
+    assert year["Organisatie"][2:5] == ("Uitgenodigd", "Vertegenwoordigd", "Percentage")
+    assert year["Gemeente Groningen"][:5] == ("Aanwezig", "Afwezig", 2, 1, 0.5)
+    assert year["Veilig Thuis Groningen"][:5] == ("Afgemeld", "Vervangen", 2, 1, 0.5)
+    sheet = wb["Vertegenwoordiging 2024"]
+    share_cells = [row[5] for row in sheet.iter_rows(min_row=5) if row[0].value]
+    assert share_cells and all(c.number_format == "0%" for c in share_cells)
+    assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
+    # A meeting still to be held: its list is printed to sign at the door.
+    assert "Handtekening" not in [c.value for c in next(wb["Presentielijst"].iter_rows(min_row=6, max_row=6))]
+
+
+@pytest.mark.parametrize(
+    ("months", "breaks"),
+    [
+        ([1, 4], []),  # two meetings: one page width
+        ([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], [4, 7, 10]),  # a page per quarter
+        ([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 12, 12], [13]),
+        ([m for m in range(1, 13) for _ in range(3)], [10, 19, 28]),
+    ],
+)
+def test_a_wide_year_prints_a_page_per_quarter(months, breaks):
+    from datetime import date
+
+    from ghnt_desktop.exports.xlsx_meetings import MeetingColumn, period_pages
+
+    meetings = [MeetingColumn(date(2026, m, 1 + i % 28), "X") for i, m in enumerate(months)]
+    widths = [34.0, *([11.0] * len(meetings)), 12.0, 16.0, 12.0]
+    found, scale = period_pages(meetings, widths)
+    assert found == breaks
+    assert 40 <= scale <= 100
+    if breaks:  # the widest quarter fits the page at that scale
+        edges = [1, *breaks, len(widths)]
+        widest = max(widths[0] + sum(widths[a:b]) for a, b in zip(edges, edges[1:], strict=False))
+        assert widest * scale / 100 <= 125 or scale == 40
 
 
 def test_besluitenlijst(session, data, tmp_path: Path):

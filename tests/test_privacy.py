@@ -94,7 +94,7 @@ def test_exports_warn_on_case_data_and_stay_quiet_otherwise(demo_database, tmp_p
     from ghnt_desktop.db import open_database
     from ghnt_desktop.exports.jobs import ExportRequest, run_export
     from ghnt_desktop.models import AgendaItem, Meeting, MeetingState
-    from ghnt_desktop.services import minutes
+    from ghnt_desktop.services import ValidationError, minutes
 
     path = tmp_path / "demo.db"
     shutil.copy(demo_database(date(2020, 11, 1)), path)
@@ -107,8 +107,11 @@ def test_exports_warn_on_case_data_and_stay_quiet_otherwise(demo_database, tmp_p
                 .where(Meeting.state == MeetingState.PLANNED, AgendaItem.confidential.is_(False))
                 .limit(1)
             ).one()
-        clean = run_export(database, ExportRequest("verslag", tmp_path / "v.docx", meeting_id=meeting_id))
-        assert clean.privacy == ""  # the demo's own minutes are what minutes should be
+        clean = run_export(database, ExportRequest("agenda", tmp_path / "a.docx", meeting_id=meeting_id))
+        assert clean.privacy == ""  # the demo's own texts are what they should be
+        # Nothing recorded yet for this planned meeting: no empty conceptverslag, a Dutch message instead (#22).
+        with pytest.raises(ValidationError, match="nog niet gehouden"):
+            run_export(database, ExportRequest("verslag", tmp_path / "v.docx", meeting_id=meeting_id))
         with database.session() as session:
             minutes.set_minutes_text(session, item_id, "Casus: cliënt Jansen, BSN 111222333, Dorpsstraat 8.")
         warned = run_export(database, ExportRequest("verslag", tmp_path / "v2.docx", meeting_id=meeting_id))

@@ -318,3 +318,19 @@ def test_menu_entry_opens_the_dialog_for_the_selected_meeting(qtbot, tmp_path, m
     assert direct.entry().kind == "agenda" and direct.meeting_combo.currentData() == selected.id
     direct.close()
     window.database.close()
+
+
+def test_besluitenlijst_is_of_one_series_unless_all_are_chosen(qtbot, demo_db, tmp_path, messages):
+    """Issue #22: the besluitenlijst starts on the afstemmingsoverleg; "Alle overlegreeksen" is a choice."""
+    dialog = make_dialog(qtbot, demo_db)
+    dialog.set_kind("besluitenlijst", "docx")
+    assert dialog.series_combo.currentData() == dialog.choices.main_series_id is not None
+    request = dialog.build_request()
+    assert request.series_id == dialog.choices.main_series_id and not request.all_series
+    dialog.series_combo.setCurrentIndex(0)
+    assert dialog.build_request().all_series
+    dialog.set_kind("jaaroverzicht", "docx")
+    assert dialog.year_spin.isEnabled() and not dialog.year_check.isVisible()
+    assert dialog.build_request().year == TODAY.year
+    outcome = run(qtbot, dialog, tmp_path / "jaar.docx")
+    assert outcome is not None and outcome.kind == "jaaroverzicht" and (tmp_path / "jaar.docx").exists()

@@ -20,7 +20,9 @@ from .export_run import EXIT_ERROR
 
 # The same as exports.jobs.DOCX_KINDS / XLSX_KINDS (a test checks), kept here so that building the
 # parser at every start of the app does not import the export machinery.
-DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht")
+DOCX_KINDS = (
+    "agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht", "jaaroverzicht"
+)
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst", "indicatoren")
 PACK_KIND = "vergaderstukken"  # agenda, previous verslag and actielijst with an e-mail draft (.eml)
 
@@ -46,8 +48,8 @@ def register(subparsers) -> None:
         "kind",
         choices=sorted(set(DOCX_KINDS) | set(XLSX_KINDS) | {PACK_KIND}),
         metavar="SOORT",
-        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, voortgangsoverzicht, presentielijst, "
-        "indicatoren of vergaderstukken",
+        help="agenda, verslag, besluitenlijst, actielijst, programma, voortgang, voortgangsoverzicht, jaaroverzicht, "
+        "presentielijst, indicatoren of vergaderstukken",
     )
     add_db_argument(parser)
     parser.add_argument("--out", type=Path, required=True, help="uitvoerbestand (.docx, .pdf, .xlsx of .eml)")
@@ -58,6 +60,11 @@ def register(subparsers) -> None:
     parser.add_argument("--organisation", help="alleen de acties van deze organisatie (naam of afkorting)")
     parser.add_argument(
         "--all", dest="include_closed", action="store_true", help="actielijst: ook afgeronde en vervallen acties"
+    )
+    parser.add_argument(
+        "--all-series",
+        action="store_true",
+        help="besluitenlijst (Word): de besluiten van alle overlegreeksen (standaard: één reeks)",
     )
     parser.add_argument(
         "--group-by",
@@ -71,7 +78,9 @@ def register(subparsers) -> None:
         help="programma (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
     )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
-    parser.add_argument("--year", type=int, help="presentielijst (Excel): jaaroverzicht van vertegenwoordiging")
+    parser.add_argument(
+        "--year", type=int, help="jaaroverzicht (Word, PDF); presentielijst (Excel): overzicht van vertegenwoordiging"
+    )
     parser.add_argument(
         "--include-confidential", action="store_true", help="vertrouwelijke punten, besluiten en acties niet weglaten"
     )

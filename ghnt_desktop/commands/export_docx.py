@@ -47,6 +47,8 @@ def docx_request(session, args: argparse.Namespace):
         group_by=args.group_by,
         tag_kind=getattr(args, "per_label", None) or "",
         include_closed=bool(args.include_closed),
+        all_series=bool(getattr(args, "all_series", False)),
+        year=args.year,
         include_confidential=bool(args.include_confidential),
         template=args.template,
     )

@@ -374,10 +374,17 @@ class MeetingBuilder:
         running = sum(a.status == ActionStatus.IN_PROGRESS for a in actions)
         late = [a for a in actions if a.deadline_end and a.deadline_end < self.today and not a.status.is_closed]
         label = f"actielijn {section.title}" if section.national_line else section.title
+        # Numbers in words a secretaris would write: "loopt er 1", "geen actie loopt achter".
+        runs = f"loopt er {running}" if running == 1 else f"lopen er {running}"
+        behind = (
+            "geen actie loopt achter op de planning"
+            if not late
+            else ("1 actie loopt" if len(late) == 1 else f"{len(late)} acties lopen") + " achter op de planning"
+        )
         minutes = (
             f"De projectleider licht de voortgang toe: van de {len(actions)} acties zijn er {done} afgerond en "
-            f"lopen er {running}; {len(late)} acties lopen achter op de planning. De trekkers bespreken de "
-            "knelpunten; waar nodig worden nieuwe afspraken gemaakt over planning en inzet."
+            f"{runs}; {behind}. De trekkers bespreken de knelpunten; waar nodig worden nieuwe afspraken gemaakt "
+            "over planning en inzet."
         )
         action = ActionTemplate(
             f"Knelpunten bij de acties van {label} uitwerken met de trekkers en terugkoppelen",

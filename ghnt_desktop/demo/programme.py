@@ -372,6 +372,9 @@ def build_programme(index: OrganisationIndex, today: date, rng: Random) -> Progr
             deadline_start=start,
             deadline_end=end,
             status=_programme_status(row, end, today, rng),
+            # Actions the extract took from the body text ("hoofdtekst (niet in samenvattingstabel)") are followed
+            # like the others but are not rows of the adopted programme table.
+            in_programme_table=str(row.get("bron") or "").startswith("samenvattingstabel"),
         )
         if overrides:
             responsibilities += _responsibility_rows("programme_action_id", row["id"], responsible, trekkers, index)

@@ -51,6 +51,7 @@ KIND_TITLES = {
     "programma": "Actieprogramma",
     "voortgang": "Voortgangsrapportage",
     "voortgangsoverzicht": "Voortgangsoverzicht per actielijn",
+    "jaaroverzicht": "Jaaroverzicht",
 }
 
 CONFIDENTIAL_BANNER = "VERTROUWELIJK"
@@ -326,6 +327,13 @@ _STYLE_DEFAULTS: dict[str, tuple[str, str | None, float | None, bool, float | No
 }
 
 
+# Names a Dutch template (LibreOffice, older Word) gives the built-in styles the writer uses.
+_DUTCH_STYLE_NAMES = {
+    "Title": "Titel",
+    "Subtitle": "Ondertitel",
+    **{f"Heading {n}": f"Kop {n}" for n in range(1, 10)},
+}
+
 # The children of <w:settings> that the schema puts after <w:updateFields>.
 _SETTINGS_AFTER_UPDATE_FIELDS = tuple(
     f"w:{name}"
@@ -433,9 +441,64 @@ class DocxWriter:
             style = styles[name]
             style_id = style.style_id
         except KeyError:
-            style_id = self._add_style(name)
+            style_id = self._template_style(name) or self._add_style(name)
         self._style_ids[name] = style_id
         return style_id
+
+    def _template_style(self, name: str) -> str | None:
+        """The template's own style for a built-in one it names otherwise: a template made in a Dutch
+        LibreOffice or saved from another program has "Kop 1" (id "Kop1") or only a style with outline level 0,
+        not "Heading 1"; its fonts are the house style, so the headings use it instead of a plain stand-in."""
+        from docx.oxml.ns import qn
+
+        dutch = _DUTCH_STYLE_NAMES.get(name)
+        level = int(name[-1]) - 1 if name.startswith("Heading ") and name[-1].isdigit() else None
+        outlined = None
+        for element in self.document.styles.element.findall(qn("w:style")):
+            if element.get(qn("w:type")) != "paragraph":
+                continue
+            style_id = element.get(qn("w:styleId")) or ""
+            name_element = element.find(qn("w:name"))
+            shown = name_element.get(qn("w:val")) if name_element is not None else ""
+            if dutch and ((shown or "").casefold() == dutch.casefold() or style_id == dutch.replace(" ", "")):
+                return style_id
+            if level is not None and outlined is None:
+                outline = element.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+                if outline is not None and outline.get(qn("w:val")) == str(level):
+                    outlined = style_id
+        return outlined
+
+    def set_language(self, language: str = "nl-NL") -> None:
+        """Make ``language`` the language of the text, whatever the template says: in the document defaults,
+        every style and the settings, so Word and LibreOffice check the spelling and hyphenate in Dutch.
+
+        An East Asian or bidirectional language a style names is kept: it applies to other scripts."""
+        from docx.oxml import OxmlElement
+        from docx.oxml.ns import qn
+
+        styles = self.document.styles.element
+        doc_defaults = styles.find(qn("w:docDefaults"))
+        if doc_defaults is None:
+            doc_defaults = OxmlElement("w:docDefaults")
+            styles.insert(0, doc_defaults)
+        r_pr_default = doc_defaults.find(qn("w:rPrDefault"))
+        if r_pr_default is None:
+            r_pr_default = OxmlElement("w:rPrDefault")
+            doc_defaults.insert(0, r_pr_default)
+        r_pr = r_pr_default.find(qn("w:rPr"))
+        if r_pr is None:
+            r_pr = OxmlElement("w:rPr")
+            r_pr_default.append(r_pr)
+        if r_pr.find(qn("w:lang")) is None:
+            r_pr.append(OxmlElement("w:lang"))  # last but for eastAsianLayout/specVanish, which defaults lack
+        for lang in styles.iter(qn("w:lang")):
+            lang.set(qn("w:val"), language)
+        for lang in self.body.iter(qn("w:lang")):  # runs the writer or the template body set explicitly
+            lang.set(qn("w:val"), language)
+        settings = self.document.settings.element
+        theme_lang = settings.find(qn("w:themeFontLang"))
+        if theme_lang is not None:
+            theme_lang.set(qn("w:val"), language)
 
     def _add_style(self, name: str) -> str:
         from docx.enum.style import WD_STYLE_TYPE
@@ -916,6 +979,7 @@ class DocxWriter:
         self.flush()
         self._fill_toc()
         self.ensure_page_numbers()
+        self.set_language("nl-NL")
         if confidential:
             self.mark_confidential()
             title = f"{CONFIDENTIAL_BANNER}: {title}"

@@ -41,7 +41,7 @@ def export_besluitenlijst(
     counter = ProgressCounter(progress, len(data.decisions) + 1)
     writer = DocxWriter(open_template(template, "besluitenlijst"))
     period = period_text(data.date_from, data.date_to)
-    writer.title("Besluitenlijst", " · ".join(p for p in (data.series_name, period) if p))
+    writer.title(data.title, period)
     writer.heading("Besluiten", 1)
     if not data.decisions:
         writer.paragraph("Er zijn geen besluiten in deze periode.")

@@ -28,7 +28,9 @@ from .docx_common import (
     open_template,
 )
 
-AGENDA_COLUMNS = [("Nr", 0.7), ("Tijd", 2.2), ("Onderwerp", 5.2), ("Doel", 2.9), ("Inbrenger", 2.6), ("Stukken", 3.4)]
+# The stukken are listed once, under the table ("Bij punt 2: ..."), not in a column of their own as well.
+AGENDA_COLUMNS = [("Nr", 0.7), ("Tijd", 2.2), ("Onderwerp", 8.0), ("Doel", 2.9), ("Inbrenger", 3.2)]
+PROGRESS_COLUMNS = [("Actie", 5.2), ("Status", 2.4), ("Voortgang", 7.4), ("Planning", 2.0)]
 ITEM_ACTION_COLUMNS = [("Nr", 3.0), ("Actie", 7.4), ("Trekker", 3.6), ("Deadline", 2.0)]
 ACTION_LIST_COLUMNS = [("Nr", 3.0), ("Actie", 6.0), ("Trekker", 3.2), ("Deadline", 2.0), ("Status", 2.6)]
 LATE_COLOR = "C00000"
@@ -56,9 +58,18 @@ def export_agenda(
     counter = ProgressCounter(progress, len(data.items) + 2)
     writer = DocxWriter(open_template(template, "agenda"))
     header = data.header
-    writer.title("Uitnodiging en agenda", header.title)
-    writer.key_values(header_pairs(header, with_secretary=False))
-    writer.paragraph(f"Hierbij nodigen wij u uit voor het {header.title} op {long_date(header.date)}.")
+    # The date stands once, in the header block: not in the subtitle nor again in the invitation sentence.
+    name = header.series_name or header.kind.label
+    writer.title("Uitnodiging en agenda", name)
+    pairs: list[tuple[str, str | Sequence[str | Para]]] = [
+        pair for pair in header_pairs(header, with_secretary=False) if pair[0] != "Overleg"  # the subtitle says it
+    ]
+    if data.invitees:
+        pairs.append(("Genodigden", _group_paras(data.invitees)))
+    if data.regrets_to:
+        pairs.append(("Afmelden bij", data.regrets_to))
+    writer.key_values(pairs)
+    writer.paragraph(f"Hierbij nodigen wij u uit voor het {_lower_first(name)}.")
     counter.step()
     writer.heading("Agenda", 1)
     rows = []
@@ -66,16 +77,10 @@ def export_agenda(
         subject: list[str | Para] = [Para.of(Run(item.title, bold=True))]
         if item.confidential:
             subject.append(Para.of(Run(CONFIDENTIAL_LABEL, bold=True, color=CONFIDENTIAL_COLOR)))
-        rows.append(
-            [
-                item.number,
-                item.time_text,
-                subject,
-                item.purpose.label,
-                item.inbrenger,
-                list(item.documents) or "",
-            ]
-        )
+        if item.programme_actions:
+            subject.append(Para.of(Run("Acties uit het programma:", italic=True)))
+            subject.extend(Para.of(f"•\t{line}", hanging_cm=0.4) for line in item.programme_actions)
+        rows.append([item.number, item.time_text, subject, item.purpose.label, item.inbrenger])
     writer.table(AGENDA_COLUMNS, rows, progress=counter.at(1))
     documents = [(item.number, doc) for item in data.items for doc in item.documents]
     if documents:
@@ -91,6 +96,13 @@ def export_agenda(
     )
     counter.finish()
     return ExportResult(written, "agenda", data.omitted, len(data.items))
+
+
+def _lower_first(name: str) -> str:
+    """``Afstemmingsoverleg GHNT`` after "het": a capital that only starts the name goes (not in "GHNT")."""
+    if len(name) > 1 and name[0].isupper() and name[1].islower():
+        return name[0].lower() + name[1:]
+    return name
 
 
 def _group_paras(groups: tuple[OrganisationGroup, ...]) -> list[str | Para]:
@@ -163,6 +175,20 @@ def export_verslag(
         if item.guests:
             writer.paragraph(Run("Te gast: ", bold=True), one_line(", ".join(item.guests)))
         writer.note(item.notes)
+        if item.progress:
+            writer.paragraph(Run("Voortgang per actie", bold=True), keep_next=True)
+            writer.table(
+                PROGRESS_COLUMNS,
+                [
+                    [
+                        Para.of(Run(p.code, bold=True), f" {p.title}") if p.code else p.title,
+                        p.status.label,
+                        p.text or "-",
+                        p.new_deadline,
+                    ]
+                    for p in item.progress
+                ],
+            )
         _decisions_and_actions(writer, item.decisions, item.actions)
         counter.step()
     if data.other_decisions or data.other_actions:

@@ -101,7 +101,9 @@ def export_programma(
     counter = ProgressCounter(progress, total_rows + 1)
     writer = DocxWriter(open_template(template, "programma"))
     writer.set_landscape(True)
-    subtitle = " · ".join(p for p in (f"Regio {data.region}" if data.region else "", data.period) if p)
+    # "Regio Groningen" under a title that already ends in "regio Groningen" says it twice.
+    region = f"Regio {data.region}" if data.region and data.region.casefold() not in data.title.casefold() else ""
+    subtitle = " · ".join(p for p in (region, data.period) if p)
     writer.title(data.title, subtitle)
     writer.heading("Samenvatting van de ambities per programmalijn", 1)
     writer.paragraph("Per ambitie de acties en wie er lokaal en regionaal verantwoordelijk voor is.")

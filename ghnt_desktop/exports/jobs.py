@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
     from ..db import Database
 
-DOCX_KINDS = ("agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht")
+DOCX_KINDS = (
+    "agenda", "verslag", "besluitenlijst", "actielijst", "programma", "voortgang", "voortgangsoverzicht", "jaaroverzicht"
+)
 XLSX_KINDS = ("actielijst", "presentielijst", "besluitenlijst", "indicatoren")
 KINDS = {"docx": DOCX_KINDS, "xlsx": XLSX_KINDS, "pdf": DOCX_KINDS}  # pdf: the Word document, as PDF/A
 FORMAT_NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
@@ -73,9 +75,10 @@ class ExportRequest:
     group_by: str = "actielijn"  # Word actielijst
     tag_kind: str = ""  # Word programma: grouped by the labels of this kind ("Processtap"); empty: by actielijn
     include_closed: bool = False  # actielijst
+    all_series: bool = False  # besluitenlijst (Word): every series instead of one
     include_confidential: bool = False
     sheet_per_actielijn: bool = False  # Excel actielijst
-    year: int | None = None  # Excel presentielijst: year overview of representation
+    year: int | None = None  # Excel presentielijst: year overview of representation; the Word jaaroverzicht
     template: Path | None = None  # Word; None: the template chosen in the app, else the standard layout
     today: date | None = None  # the "stand per" date (tests); None: today
 
@@ -101,6 +104,11 @@ class ExportRequest:
             raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {self.group_by!r}.")
         if fmt in ("docx", "pdf") and self.kind in ("agenda", "verslag") and self.meeting_id is None:
             raise ValidationError(f"Kies het overleg waarvan de {self.kind} moet worden gemaakt.")
+        if fmt in ("docx", "pdf") and self.kind == "jaaroverzicht":
+            if not self.year:
+                raise ValidationError("Kies het jaar van het jaaroverzicht (bijvoorbeeld --year 2026).")
+            if not 1900 <= self.year <= 2200:
+                raise ValidationError(f"Het jaar {self.year} is geen geldig jaar.")
         if fmt == "xlsx" and self.kind == "presentielijst":
             if self.meeting_id is None and not self.year:
                 raise ValidationError(
@@ -266,6 +274,7 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             date_from=request.date_from,
             date_to=request.date_to,
             include_confidential=include,
+            all_series=request.all_series,
         )
         export = export_besluitenlijst
     elif kind == "actielijst":
@@ -283,6 +292,13 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             today=request.today,
         )
         export = export_actielijst
+    elif kind == "jaaroverzicht":
+        from ..exports.docx_year import export_jaaroverzicht
+        from ..services.year_overview import year_overview_document
+
+        assert request.year is not None  # validate() said so
+        data = year_overview_document(session, request.year, include_confidential=include, today=request.today)
+        export = export_jaaroverzicht
     elif kind == "programma":
         from ..exports.docx_programme import export_programma
 

@@ -5,6 +5,8 @@
 * the agenda of the meeting, the verslag of the previous meeting of the same series (the last one held
   before it) and the series' open actielijst, each made through ``exports.jobs.run_export`` and, when
   LibreOffice is installed, converted to PDF/A in one LibreOffice run (``exports.pdf``), else as .docx;
+* the stukken stored with the agenda items (``services.stored_documents``), as they were stored, except those
+  of a vertrouwelijk item;
 * the meeting's invitation (.ics, ``calendar_ics.build_ics``), so the appointment can go into the calendar;
 * To: the invitees with an e-mail address (guests for one agenda item in Cc); the names without an address
   are listed in a note to the sender at the top of the body, with what was left out as vertrouwelijk.
@@ -27,7 +29,7 @@ from datetime import date
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .docx_errors import ExportError
 
@@ -273,6 +275,18 @@ def make_meeting_pack(
             for what, stem, path in made:
                 attachments.append((f"{stem}.docx", what, path.read_bytes(), DOCX_TYPE, {}))
         advance()
+    stored, stored_left_out = _stored_stukken(database, plan.meeting_id)
+    used = {name.casefold() for name, *_rest in attachments}
+    for number, content in stored:
+        name = _unique_name(content.filename, used)
+        maintype, _, subtype = content.media_type.partition("/")
+        what = f"Stuk bij punt {number}" if number else "Stuk"
+        attachments.append((name, what, content.content, (maintype, subtype or "octet-stream"), {}))
+    if stored_left_out:
+        left_out.append(
+            f"Bewaarde stukken: {stored_left_out} {'stuk' if stored_left_out == 1 else 'stukken'} bij "
+            "vertrouwelijke agendapunten."
+        )
     ics_name = _file_name(f"Uitnodiging {label} {plan.date.isoformat()}") + ".ics"
     attachments.append((ics_name, "Uitnodiging voor uw agenda", plan.ics, ("text", "calendar"), {"method": "REQUEST"}))
     pdf_note = "" if as_pdf else MISSING_MESSAGE if pdf is None else ""
@@ -301,6 +315,26 @@ def make_meeting_pack(
         left_out=tuple(left_out),
         pdf_seconds=pdf_seconds,
     )
+
+
+def _stored_stukken(database: Database, meeting_id: uuid.UUID) -> tuple[list[tuple[str, Any]], int]:
+    from ..services.stored_documents import stored_documents_for_pack
+
+    with database.read_session() as session:
+        return stored_documents_for_pack(session, meeting_id)  # never include_confidential: it goes to everyone
+
+
+def _unique_name(filename: str, used: set[str]) -> str:
+    """``filename``, or ``name (2).pdf`` when an attachment of the pack already has that name."""
+    stem, dot, suffix = filename.rpartition(".")
+    if not dot:
+        stem, suffix = filename, ""
+    candidate, counter = filename, 2
+    while candidate.casefold() in used:
+        candidate = f"{stem} ({counter})" + (f".{suffix}" if suffix else "")
+        counter += 1
+    used.add(candidate.casefold())
+    return candidate
 
 
 def _message(

@@ -298,6 +298,7 @@ def write_table_sheet(
     used_titles: set[str],
     empty_text: str = "Geen gegevens in deze selectie.",
     freeze_column: str = "B",
+    fit_to_page: bool = True,
 ) -> WriteOnlyWorksheet:
     """A sheet with a title block and one Excel table (frozen header, wrapped text, row heights).
 
@@ -323,7 +324,9 @@ def write_table_sheet(
     layout.page_setup.fitToHeight = 0
     page_fit, footer = layout.sheet_properties.pageSetUpPr, layout.oddFooter
     if page_fit is not None:  # both are there on a new sheet
-        page_fit.fitToPage = True
+        # Set before the rows stream: a write-only sheet writes its properties with the first row. A sheet
+        # printed in parts (page breaks) must not fit to page, or Excel ignores its breaks.
+        page_fit.fitToPage = fit_to_page
     if footer is not None:
         footer.center.text = "Pagina &P van &N"
     if row_count:

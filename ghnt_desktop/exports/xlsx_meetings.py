@@ -38,6 +38,7 @@ from .xlsx_common import (
     NOTE_STYLE,
     NUMBER_STYLE,
     TITLE_STYLE,
+    CellStyle,
     Column,
     ProgressCallback,
     XlsxExportResult,
@@ -82,6 +83,7 @@ ATTENDANCE_COLUMNS = (
     Column("substitute", "Vervangen door", 26),
     Column("item", "Alleen bij agendapunt", 14, NUMBER_STYLE),
 )
+SIGNATURE_COLUMN = Column("signature", "Handtekening", 30)
 PRESENCE_COLUMNS = (
     Column("organisation", "Organisatie", 36),
     Column("mark", "Vertegenwoordigd", 18),
@@ -96,6 +98,7 @@ DECISION_COLUMNS = (
     Column("outcome", "Uitkomst", 40),
     Column("outcome_date", "Datum uitkomst", 12, DATE_STYLE),
 )
+PERCENT_STYLE = CellStyle(horizontal="center", number_format="0%")
 
 
 def _mark_formatting(ws: WriteOnlyWorksheet, cell_range: str, first_cell: str) -> None:
@@ -146,14 +149,17 @@ def write_presentielijst_xlsx(
         marked = any(a.confidential for a in data.lines)
         if marked:
             lines.insert(0, (CONFIDENTIAL_BANNER, TITLE_STYLE))
+        # A meeting still to be held gets its list printed to sign at the door.
+        extra = (SIGNATURE_COLUMN,) if data.to_be_held else ()
         ws = write_table_sheet(
             wb,
             "Presentielijst",
             lines,
-            (*ATTENDANCE_COLUMNS, CONFIDENTIAL_COLUMN) if marked else ATTENDANCE_COLUMNS,
+            (*ATTENDANCE_COLUMNS, *((CONFIDENTIAL_COLUMN,) if marked else ()), *extra),
             (
                 [a.name, a.organisation, a.role, a.status, a.substitute, a.agenda_item]
                 + ([confidential_cell(a.confidential)] if marked else [])
+                + ([""] if extra else [])
                 for a in data.lines
             ),
             table_name="Presentielijst",
@@ -200,27 +206,30 @@ def _write_overview(wb: Workbook, overview: RepresentationData, used: set[str]) 
         for i, m in enumerate(overview.meetings)
     )
     count = len(overview.meetings)
+    # One denominator for the count and the percentage: the meetings the organisation was invited to (a mark).
     columns = (
         Column("organisation", "Organisatie", 34),
         *meeting_columns,
-        Column("count", f"Vertegenwoordigd (van {count})", 16, NUMBER_STYLE),
-        Column("share", "Percentage", 12, NUMBER_STYLE),
+        Column("invited", "Uitgenodigd", 12, NUMBER_STYLE),
+        Column("count", "Vertegenwoordigd", 16, NUMBER_STYLE),
+        Column("share", "Percentage", 12, PERCENT_STYLE),
     )
     title = f"Vertegenwoordiging {overview.year}" + (f" – {overview.series_name}" if overview.series_name else "")
     lines = [
         (title, TITLE_STYLE),
         (
             "Per overleg: Aanwezig, Vervangen (door een collega), Agendapunt (alleen voor één punt), Afgemeld, "
-            "Afwezig; leeg = niet uitgenodigd of niet vastgelegd.",
+            "Afwezig; leeg = niet uitgenodigd of niet vastgelegd. Percentage = vertegenwoordigd / uitgenodigd.",
             NOTE_STYLE,
         ),
     ]
 
     def values(row: RepresentationRow) -> list[object]:
-        recorded = sum(1 for m in row.marks if m)
-        share = f"{round(100 * row.represented / recorded)}%" if recorded else ""
-        return [row.organisation, *row.marks, row.represented, share]
+        invited = sum(1 for m in row.marks if m)
+        share = row.represented / invited if invited else None  # a number: Excel shows it as a percentage
+        return [row.organisation, *row.marks, invited, row.represented, share]
 
+    breaks, scale = period_pages(overview.meetings, [c.width for c in columns])
     ws = write_table_sheet(
         wb,
         f"Vertegenwoordiging {overview.year}",
@@ -231,12 +240,48 @@ def _write_overview(wb: Workbook, overview: RepresentationData, used: set[str]) 
         row_count=len(overview.rows),
         used_titles=used,
         empty_text="Geen overleggen met vastgelegde aanwezigheid in dit jaar.",
+        fit_to_page=not breaks,
     )
     if overview.rows and overview.meetings:
         header_row = len(lines) + 2
         first, last = header_row + 1, header_row + len(overview.rows)
         _mark_formatting(ws, f"B{first}:{column_letter(1 + count)}{last}", f"B{first}")
+    if breaks:
+        _print_in_parts(ws, breaks, scale)
     return ws.title
+
+
+# Characters of column width that fit across a landscape A4 page at 100 % (normal margins).
+_PAGE_WIDTH_CHARACTERS = 125
+
+
+def period_pages(meetings: Sequence[MeetingColumn], widths: Sequence[float]) -> tuple[list[int], int]:
+    """How a year overview prints readably: ``([], 100)`` when it fits one page width at 70 % or more, else the
+    columns after which a new quarter starts a page and the scale at which the widest quarter fits (Excel
+    ignores page breaks under "fit to page", so a scale instead)."""
+    if sum(widths) * 0.7 <= _PAGE_WIDTH_CHARACTERS or len(meetings) < 2:
+        return [], 100
+    breaks: list[int] = []  # column index (1-based, A = 1) after which a new page starts
+    for index in range(1, len(meetings)):
+        if (meetings[index].date.month - 1) // 3 != (meetings[index - 1].date.month - 1) // 3:
+            breaks.append(1 + index)
+    edges = [1, *breaks, len(widths)]
+    widest = max(widths[0] + sum(widths[a:b]) for a, b in zip(edges, edges[1:], strict=False))
+    return breaks, max(40, min(100, int(100 * _PAGE_WIDTH_CHARACTERS / widest)))
+
+
+def _print_in_parts(ws: WriteOnlyWorksheet, breaks: list[int], scale: int) -> None:
+    """A page per period, the organisation column repeated on each."""
+    from openpyxl.worksheet.pagebreak import Break, ColBreak
+
+    layout = sheet_layout(ws)
+    layout.page_setup.scale = scale
+    layout.page_setup.fitToWidth = 0
+    ws.print_title_cols = "A:A"
+    col_breaks = ColBreak()
+    for column in breaks:
+        col_breaks.append(Break(id=column, max=1048575))  # a column break runs down every row
+    layout.col_breaks = col_breaks
 
 
 def _unique_header(label: str, index: int, meetings: Sequence[MeetingColumn]) -> str:

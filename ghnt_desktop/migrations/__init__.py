@@ -15,5 +15,6 @@ REVISIONS: list[str] = [
     "0007_search_dutch",
     "0008_indicators",
     "0009_programme_tags",
+    "0010_stored_documents",
 ]
 HEAD = REVISIONS[-1]

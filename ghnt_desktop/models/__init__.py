@@ -46,6 +46,7 @@ _ORM_NAMES = {
         "MeetingSeries",
         "ProgressUpdate",
         "SeriesInvitee",
+        "StoredDocument",
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
@@ -78,6 +79,7 @@ if TYPE_CHECKING:
         MeetingSeries,
         ProgressUpdate,
         SeriesInvitee,
+        StoredDocument,
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
@@ -112,5 +114,6 @@ __all__ = [
     "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind", "programme_action_tag",
+    "StoredDocument", "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind",
+    "programme_action_tag",
 ]  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -150,6 +151,29 @@ class AgendaItem(Entity):
     action_items: Mapped[list[ActionItem]] = relationship(
         back_populates="origin_agenda_item", foreign_keys="ActionItem.origin_agenda_item_id"
     )
+    stored_documents: Mapped[list[StoredDocument]] = relationship(
+        back_populates="agenda_item", order_by="StoredDocument.position", cascade="all, delete-orphan"
+    )
+
+
+class StoredDocument(Entity):
+    """A stuk of an agenda item kept inside the database (linked stukken stay in ``AgendaItem.documents``).
+
+    ``content`` is deferred: lists and documents read titles and sizes without loading the bytes.
+    """
+
+    __tablename__ = "stored_document"
+
+    agenda_item_id: Mapped[uuid.UUID] = mapped_column(ForeignKey("agenda_item.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(120), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    agenda_item: Mapped[AgendaItem] = relationship(back_populates="stored_documents")
 
 
 class Attendance(Entity):

@@ -109,6 +109,9 @@ class ProgrammeAction(Entity):
         ForeignKey("working_group.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(Text, default="")
+    # True for an action of the programme table as adopted; false for one taken from the body text or added
+    # later, which the programme table leaves out (it still counts everywhere else).
+    in_programme_table: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
     ambition: Mapped[Ambition] = relationship(back_populates="actions")
     parent: Mapped[ProgrammeAction | None] = relationship(remote_side="ProgrammeAction.id", back_populates="children")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sqlite3
 import uuid
 from collections.abc import Iterable, Sequence
@@ -281,8 +282,17 @@ def list_action_items(
         confidential = row[0] in hidden
         if confidential and not f.include_confidential:
             continue
-        rows.append(ActionRow(*(*row[:11], confidential, *row[12:])))
+        trekker_shown = _unnested(row[4]) if row[4] and row[4].endswith("))") else row[4]
+        rows.append(ActionRow(*(*row[:4], trekker_shown, *row[5:11], confidential, *row[12:])))
     return rows
+
+
+_NESTED = re.compile(r"\(([^()]+) \(([^()]+)\)\)$")
+
+
+def _unnested(trekker: str) -> str:
+    """``Erik Boerema (Politie (eenheid Noord-Nederland))`` as documents print it: ``(Politie, eenheid ...)``."""
+    return _NESTED.sub(lambda m: f"({m.group(1).strip()}, {m.group(2).strip()})", trekker)
 
 
 def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
@@ -348,9 +358,20 @@ def _iso_display(iso: str | None) -> str:
     return f"{iso[8:10]}-{iso[5:7]}-{iso[:4]}" if iso else ""
 
 
+def bracketed_organisation(name: str) -> str:
+    """An organisation's name to put in brackets after a person: its own brackets become a comma, so a document
+    says "Erik Boerema (Politie, eenheid Noord-Nederland)", never "(Politie (eenheid Noord-Nederland))"."""
+    text = " ".join((name or "").split())
+    if "(" in text and text.endswith(")"):
+        head, _, inner = text[:-1].partition("(")
+        if head.strip() and inner.strip() and "(" not in inner and ")" not in inner:
+            return f"{head.strip()}, {inner.strip()}"
+    return text
+
+
 def _trekker_display(person: str, organisation: str, written: str) -> str:
     if person:
-        return f"{person} ({organisation})" if organisation else person
+        return f"{person} ({bracketed_organisation(organisation)})" if organisation else person
     return organisation or (written or "").strip()
 
 

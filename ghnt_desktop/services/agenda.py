@@ -12,8 +12,9 @@ unticked in the review is not on that meeting's actielijst. Escalated decisions 
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..models import (
     Person,
     ProgrammeAction,
     ProgressUpdate,
+    StoredDocument,
     agenda_item_programme_action,
 )
 from ..models import CarriedAction as CarryLink  # the dataclass below is the proposal's row
@@ -75,6 +77,7 @@ class AgendaItemRow:
     documents: tuple[tuple[str, str], ...]  # (title, location)
     confidential: bool
     minutes_text: str
+    stored_documents: tuple[str, ...] = ()  # titles of the stukken kept in the database
 
 
 def agenda_items(session: Session, meeting_id: uuid.UUID) -> list[AgendaItemRow]:
@@ -83,7 +86,15 @@ def agenda_items(session: Session, meeting_id: uuid.UUID) -> list[AgendaItemRow]
     items = session.scalars(
         select(AgendaItem).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
     ).all()
-    return [_row(i) for i in items]
+    stored: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for item_id, title in session.execute(
+        select(StoredDocument.agenda_item_id, StoredDocument.title)
+        .join(AgendaItem, StoredDocument.agenda_item_id == AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(StoredDocument.position)
+    ):
+        stored[item_id].append(title)
+    return [replace(_row(i), stored_documents=tuple(stored.get(i.id, ()))) for i in items]
 
 
 def _row(item: AgendaItem) -> AgendaItemRow:

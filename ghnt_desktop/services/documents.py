@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from ..dutch_dates import short_date
+from ..dutch_dates import long_date, short_date
 from ..models import (
     ActionItem,
     ActionKind,
@@ -36,6 +36,7 @@ from ..models import (
     Attendance,
     AttendanceRole,
     AttendanceStatus,
+    CarriedAction,
     Decision,
     EscalationState,
     Meeting,
@@ -51,10 +52,19 @@ from ..models import (
     ResponsibilityRole,
     Section,
     SectionKind,
+    StoredDocument,
+    agenda_item_programme_action,
 )
 from . import NotFoundError, ValidationError
-from .actions import ActionFilter, ActionRow, latest_progress_texts, list_action_items
-from .confidentiality import ConfidentialScope, confidential_scope, neutral_escalation_title
+from .actions import (
+    CLOSED_STATUSES,
+    ActionFilter,
+    ActionRow,
+    bracketed_organisation,
+    latest_progress_texts,
+    list_action_items,
+)
+from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
 from .meeting_record import approval_of, rows_as_of
 
 NO_ORGANISATION = "Overig"
@@ -177,6 +187,8 @@ class AgendaEntry:
     documents: tuple[str, ...]
     confidential: bool
     standard_item: str | None
+    # The programme actions under review at this item ("C1-1 Projectleider brengt stand van zaken in kaart").
+    programme_actions: tuple[str, ...] = ()
 
     @property
     def time_text(self) -> str:
@@ -194,6 +206,8 @@ class AgendaDocument:
     items: tuple[AgendaEntry, ...]
     omitted: Omitted
     author: str
+    invitees: tuple[OrganisationGroup, ...] = ()  # the members invited, per organisation
+    regrets_to: str = ""  # "Ineke Wolters (i.wolters@groningen.nl)": who takes an afmelding
 
 
 @dataclass(frozen=True)
@@ -227,12 +241,24 @@ class DecisionEntry:
 
 
 @dataclass(frozen=True)
+class ProgressLine:
+    """The voortgang of one programme action as recorded at an agenda item."""
+
+    code: str
+    title: str
+    status: ActionStatus
+    text: str  # done and still to do, as recorded
+    new_deadline: str
+
+
+@dataclass(frozen=True)
 class MinutesItem:
     entry: AgendaEntry
     notes: str
     guests: tuple[str, ...]
     decisions: tuple[DecisionEntry, ...]
     actions: tuple[ActionRow, ...]
+    progress: tuple[ProgressLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -519,11 +545,35 @@ def _agenda_entries(
         .order_by(AgendaItem.position, AgendaItem.number)
     ).all()
     times = _clock_times(session, meeting_id, start, [(row[0], row[6]) for row in rows])
+    item_ids = [row[0] for row in rows]
+    stored: dict[uuid.UUID, list[str]] = defaultdict(list)
+    for item_id, stored_title in session.execute(
+        select(StoredDocument.agenda_item_id, StoredDocument.title)
+        .where(StoredDocument.agenda_item_id.in_(item_ids))
+        .order_by(StoredDocument.position, StoredDocument.title)
+    ):
+        stored[item_id].append(stored_title)
+    followed: dict[uuid.UUID, list[str]] = defaultdict(list)
+    link = agenda_item_programme_action
+    for item_id, code, text in session.execute(
+        select(link.c.agenda_item_id, ProgrammeAction.code, ProgrammeAction.text)
+        .join(ProgrammeAction, ProgrammeAction.id == link.c.programme_action_id)
+        .where(link.c.agenda_item_id.in_(item_ids))
+    ):
+        followed[item_id].append(f"{code} {_short_title(text, 80)[0]}".strip())
+    for lines in followed.values():
+        lines.sort(key=number_key)
+    seen_documents: set[str] = set()  # a stuk named at two items is listed once, at the first
     entries = []
     for index, (item_id, number, title, purpose, inbrenger, person, minutes, docs, confidential, std) in enumerate(
         rows, start=1
     ):
         item_start, item_end = times.get(item_id, (None, None))
+        documents = []
+        for document in (*_document_titles(docs), *stored.get(item_id, ())):
+            if document.casefold() not in seen_documents:
+                seen_documents.add(document.casefold())
+                documents.append(document)
         entries.append(
             AgendaEntry(
                 id=item_id,
@@ -534,9 +584,10 @@ def _agenda_entries(
                 planned_minutes=minutes or 0,
                 start=item_start,
                 end=item_end,
-                documents=_document_titles(docs),
+                documents=tuple(documents),
                 confidential=bool(confidential) or scope.agenda_item(item_id),
                 standard_item=std,
+                programme_actions=tuple(followed.get(item_id, ())),
             )
         )
     return entries
@@ -544,7 +595,13 @@ def _agenda_entries(
 
 def _neutral_entry(entry: AgendaEntry, decision_number: str) -> AgendaEntry:
     """An escalated confidential decision as a bestuurlijk overleg's agenda shows it: number, no text, no stukken."""
-    return replace(entry, title=neutral_escalation_title(decision_number), documents=(), confidential=False)
+    return replace(
+        entry,
+        title=neutral_escalation_title(decision_number),
+        documents=(),
+        confidential=False,
+        programme_actions=(),
+    )
 
 
 def _visible_entries(
@@ -574,6 +631,8 @@ def agenda_document(session: Session, meeting_id: uuid.UUID, *, include_confiden
     by_id = {e.id: e for e in entries}
     return AgendaDocument(
         header=header,
+        invitees=_invitee_groups(session, meeting_id),
+        regrets_to=_regrets_to(session, meeting_id),
         items=tuple(kept),
         omitted=Omitted(
             agenda_items=len(hidden),
@@ -583,6 +642,119 @@ def agenda_document(session: Session, meeting_id: uuid.UUID, *, include_confiden
         ),
         author=header.secretary or _setting(session, "organisation", "GHNT Desktop"),
     )
+
+
+def _invitee_groups(session: Session, meeting_id: uuid.UUID) -> tuple[OrganisationGroup, ...]:
+    """Everyone invited to the meeting as a member (not the guests of one item), per organisation."""
+    person_org = aliased(Organisation)
+    rows = session.execute(
+        select(
+            func.coalesce(Person.name, Attendance.name, ""),
+            func.coalesce(Organisation.name, person_org.name, ""),
+            Attendance.role,
+        )
+        .outerjoin(Person, Attendance.person_id == Person.id)
+        .outerjoin(Organisation, Attendance.organisation_id == Organisation.id)
+        .outerjoin(person_org, Person.organisation_id == person_org.id)
+        .where(Attendance.meeting_id == meeting_id, Attendance.agenda_item_id.is_(None))
+        .order_by(Attendance.position, Person.name, Attendance.name)
+    ).all()
+    per_org: dict[str, list[str]] = defaultdict(list)
+    role_note = {AttendanceRole.CHAIR: "voorzitter", AttendanceRole.SECRETARY: "notulist"}
+    for name, organisation, role in rows:
+        name = " ".join((name or "").split())
+        people = per_org[" ".join((organisation or "").split()) or NO_ORGANISATION]
+        note = role_note.get(role)
+        shown = f"{name} ({note})" if name and note else name
+        if shown and shown not in people:
+            people.append(shown)
+    names = sorted(per_org, key=lambda org: (org == NO_ORGANISATION, org.casefold()))
+    return tuple(OrganisationGroup(org, tuple(per_org[org])) for org in names)
+
+
+def _regrets_to(session: Session, meeting_id: uuid.UUID) -> str:
+    """Who takes an afmelding: the secretaris (else the voorzitter), with the e-mail address when known."""
+    secretary, chair = aliased(Person), aliased(Person)
+    row = session.execute(
+        select(secretary.name, secretary.email, chair.name, chair.email)
+        .select_from(Meeting)
+        .outerjoin(secretary, Meeting.secretary_id == secretary.id)
+        .outerjoin(chair, Meeting.chair_id == chair.id)
+        .where(Meeting.id == meeting_id)
+    ).one_or_none()
+    if row is None:
+        return ""
+    name, email = (row[0], row[1]) if row[0] else (row[2], row[3])
+    name, email = (name or "").strip(), (email or "").strip()
+    return f"{name} ({email})" if name and email else name or email
+
+
+def _progress_lines(
+    session: Session, meeting_id: uuid.UUID, scope: ConfidentialScope, include_confidential: bool
+) -> tuple[dict[uuid.UUID, list[ProgressLine]], int]:
+    """The voortgang of programme actions recorded at each agenda item of the meeting, and how many
+    vertrouwelijke notes were left out."""
+    rows = session.execute(
+        select(
+            ProgressUpdate.id,
+            ProgressUpdate.agenda_item_id,
+            ProgrammeAction.code,
+            ProgrammeAction.text,
+            ProgressUpdate.status,
+            ProgressUpdate.done_text,
+            ProgressUpdate.todo_text,
+            ProgressUpdate.new_deadline_text,
+            ProgressUpdate.new_deadline,
+            ProgressUpdate.confidential,
+        )
+        .join(ProgrammeAction, ProgressUpdate.programme_action_id == ProgrammeAction.id)
+        .join(AgendaItem, ProgressUpdate.agenda_item_id == AgendaItem.id)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
+    ).all()
+    result: dict[uuid.UUID, list[ProgressLine]] = defaultdict(list)
+    left_out = 0
+    for update_id, item_id, code, text, status, done, todo, deadline_text, deadline, confidential in rows:
+        if item_id is None:
+            continue  # the join makes it an agenda item's; typed as optional by the column
+        if (confidential or scope.update(update_id)) and not include_confidential:
+            left_out += 1
+            continue
+        parts = [p.strip() for p in (done or "", f"Nog te doen: {todo.strip()}" if (todo or "").strip() else "") if p]
+        new_deadline = (deadline_text or "").strip() or (short_date(deadline) if deadline else "")
+        result[item_id].append(
+            ProgressLine(code or "", _short_title(text, 80)[0], status, " ".join(parts), new_deadline)
+        )
+    for lines in result.values():
+        lines.sort(key=lambda line: number_key(line.code))
+    return result, left_out
+
+
+def _refuse_minutes_before_the_meeting(session: Session, header: MeetingHeader) -> None:
+    """A verslag of a meeting that has not been held would be an empty "Conceptverslag": say so instead."""
+    if header.state not in (MeetingState.CONCEPT, MeetingState.PLANNED, MeetingState.CANCELLED):
+        return
+    if header.state is MeetingState.CANCELLED:
+        raise ValidationError(
+            f"Het overleg van {long_date(header.date)} is geannuleerd: er is geen verslag van te maken."
+        )
+    # Anything recorded for it (minutes typed during the meeting, a decision, an action, progress, actions carried
+    # to it in the review) makes a verslag worth printing.
+    checks = (
+        select(AgendaItem.id).where(
+            AgendaItem.meeting_id == header.id, func.length(func.trim(AgendaItem.minutes_text)) > 0
+        ),
+        select(Decision.id).where(Decision.meeting_id == header.id),
+        select(ActionItem.id).where(ActionItem.origin_meeting_id == header.id),
+        select(ProgressUpdate.id).where(ProgressUpdate.meeting_id == header.id),
+        select(CarriedAction.meeting_id).where(CarriedAction.meeting_id == header.id),
+    )
+    recorded = any(session.execute(check.limit(1)).first() is not None for check in checks)
+    if not recorded:
+        raise ValidationError(
+            f"Het overleg van {long_date(header.date)} is nog niet gehouden en er is nog niets vastgelegd: er is "
+            "nog geen verslag. Maak het verslag na het overleg (Notuleren), of exporteer nu de agenda."
+        )
 
 
 def _attendance_groups(
@@ -617,7 +789,8 @@ def _attendance_groups(
         if item_id is not None:
             if status in (AttendanceStatus.PRESENT, AttendanceStatus.SUBSTITUTED, AttendanceStatus.INVITED):
                 who = name or organisation
-                guests[item_id].append(f"{who} ({organisation})" if name and organisation else who)
+                shown = f"{who} ({bracketed_organisation(organisation)})" if name and organisation else who
+                guests[item_id].append(shown)
             continue
         if status == AttendanceStatus.SUBSTITUTED:
             # The substitute sat at the table for this organisation; the member is shown as replaced.
@@ -680,6 +853,7 @@ def minutes_document(
     """The verslag of a meeting: header, attendance per organisation, per item notes, decisions and
     actions, and the meeting's full actielijst."""
     header = meeting_header(session, meeting_id)
+    _refuse_minutes_before_the_meeting(session, header)
     # Late means late at the meeting: the verslag reads the same whenever it is printed.
     today = today or header.date
     meeting_series_id = session.scalar(select(Meeting.series_id).where(Meeting.id == meeting_id))
@@ -692,6 +866,7 @@ def minutes_document(
         )
     }
     groups, guests = _attendance_groups(session, meeting_id)
+    progress, omitted_progress = _progress_lines(session, meeting_id, scope, include_confidential)
     decisions = _decisions(session, scope, Decision.meeting_id == meeting_id)
     own_actions = list_action_items(session, ActionFilter(origin_meeting_id=meeting_id))
     action_item_of = {
@@ -725,6 +900,7 @@ def minutes_document(
             guests=() if e.id in covered else tuple(guests.get(e.id, ())),
             decisions=tuple(decisions_by_item.get(e.id, ())),
             actions=tuple(actions_by_item.get(e.id, ())),
+            progress=() if e.id in covered else tuple(progress.get(e.id, ())),
         )
         for e in shown
     )
@@ -765,6 +941,7 @@ def minutes_document(
             decisions=omitted_decisions,
             actions=len(omitted_action_ids - toezeggingen),
             toezeggingen=len(omitted_action_ids & toezeggingen),
+            updates=omitted_progress,
             guests=sum(len(guests.get(i, ())) for i in covered),
             documents=sum(len(by_id[i].documents) for i in covered),
             neutral_titles=len(neutral_items),
@@ -806,9 +983,17 @@ def decision_list_document(
     date_from: date | None = None,
     date_to: date | None = None,
     include_confidential: bool = False,
+    all_series: bool = False,
 ) -> DecisionListDocument:
-    """Decisions of a series (or all) in a period, in meeting order."""
+    """Decisions of one series in a period, in meeting order; of every series only with ``all_series``.
+
+    Without a series the list is that of the afstemmingsoverleg (else the series with the most decisions in
+    the period): a besluitenlijst mixing the numbers of five overleggen is not what a secretaris sends. The
+    title names the series and the period (the dates of the first and last decision when none was given).
+    """
     conditions = []
+    if series_id is None and not all_series:
+        series_id = main_decision_series(session, date_from, date_to)
     if series_id is not None:
         conditions.append(or_(Decision.series_id == series_id, Meeting.series_id == series_id))
     if date_from is not None:
@@ -820,6 +1005,12 @@ def decision_list_document(
     series_name = ""
     if series_id is not None:
         series_name = session.scalar(select(MeetingSeries.name).where(MeetingSeries.id == series_id)) or ""
+    elif all_series:
+        series_name = "alle overleggen"
+    if decisions and date_from is None:
+        date_from = decisions[0].meeting_date
+    if decisions and date_to is None:
+        date_to = decisions[-1].meeting_date
     return DecisionListDocument(
         title=f"Besluitenlijst {series_name}".strip(),
         series_name=series_name,
@@ -829,6 +1020,27 @@ def decision_list_document(
         omitted=Omitted(decisions=len(decisions) - len(kept), included=sum(1 for d in kept if d.confidential)),
         author=_setting(session, "organisation", "GHNT Desktop"),
     )
+
+
+def main_decision_series(session: Session, date_from: date | None, date_to: date | None) -> uuid.UUID | None:
+    """The series a besluitenlijst is of when none was chosen: the afstemmingsoverleg with decisions in the
+    period, else the series with the most decisions there."""
+    conditions: list[ColumnElement[bool]] = [Decision.series_id.is_not(None)]
+    if date_from is not None:
+        conditions.append(Meeting.date >= date_from)
+    if date_to is not None:
+        conditions.append(Meeting.date <= date_to)
+    count = func.count(Decision.id)
+    row = session.execute(
+        select(Decision.series_id, count)
+        .join(Meeting, Decision.meeting_id == Meeting.id)
+        .join(MeetingSeries, Decision.series_id == MeetingSeries.id)
+        .where(*conditions)
+        .group_by(Decision.series_id, MeetingSeries.kind, MeetingSeries.name)
+        .order_by((MeetingSeries.kind == MeetingKind.AFSTEMMINGSOVERLEG).desc(), count.desc(), MeetingSeries.name)
+        .limit(1)
+    ).first()
+    return row[0] if row is not None else None
 
 
 GROUP_BY = ("actielijn", "trekker", "overleg")
@@ -1023,12 +1235,19 @@ def programme_document(
             ProgrammeAction.deadline_text,
             ProgrammeAction.status,
             ProgrammeAction.overrides_responsibility,
+            ProgrammeAction.in_programme_table,
         )
         .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .join(Section, Ambition.section_id == Section.id)
         .where(Section.programme_id == programme_id)
         .order_by(ProgrammeAction.position, ProgrammeAction.code)
     ).all()
+    # The table is the programme as adopted: actions from the body text or added later are left out, and so is
+    # an ambition that has only such actions (one with no actions at all is still a row of the table).
+    has_actions = {a.ambition_id for a in actions}
+    actions = [a for a in actions if a.in_programme_table]
+    has_table_actions = {a.ambition_id for a in actions}
+    ambitions = [a for a in ambitions if a.id in has_table_actions or a.id not in has_actions]
     per_ambition, per_action = _responsibilities(session)
     children: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``actions``
     top_by_ambition: dict[uuid.UUID, list[Any]] = defaultdict(list)

@@ -60,6 +60,7 @@ class ExportChoices:
     reports: tuple[Choice, ...]
     templates: dict[str, Path]  # kind -> chosen Word template
     tag_kinds: dict[uuid.UUID, tuple[str, ...]] = field(default_factory=dict)  # programme -> its label kinds
+    main_series_id: uuid.UUID | None = None  # the besluitenlijst's series unless the user asks for all
 
     def meeting(self, meeting_id: uuid.UUID | None) -> MeetingChoice | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -107,7 +108,12 @@ def export_choices(session: Session) -> ExportChoices:
         )
     )
     templates = {kind: path for kind in TEMPLATE_KINDS if (path := template_setting(session, kind)) is not None}
-    return ExportChoices(meetings, series, organisations, programmes, reports, templates, tag_kinds)
+    from .documents import main_decision_series
+
+    return ExportChoices(
+        meetings, series, organisations, programmes, reports, templates, tag_kinds,
+        main_decision_series(session, None, None),
+    )
 
 
 def save_template_setting(session: Session, kind: str, path: Path | str | None) -> None:

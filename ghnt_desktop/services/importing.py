@@ -34,6 +34,7 @@ from ..models import (
     ActionKind,
     ActionStatus,
     AttendanceStatus,
+    MeetingState,
     Organisation,
     Person,
     ProgressUpdate,
@@ -185,6 +186,7 @@ def gather_presentielijst(
         lines=tuple(lines),
         organisations=tuple(organisations),
         confidential_left_out=left_out,
+        to_be_held=header.state in (MeetingState.CONCEPT, MeetingState.PLANNED),
     )
 
 
@@ -201,7 +203,7 @@ def gather_representation(session: Session, year: int, *, series_id: uuid.UUID |
 
     Cancelled meetings are left out; organisations appear when they were on at least one list.
     """
-    from ..models import Attendance, Meeting, MeetingSeries, MeetingState
+    from ..models import Attendance, Meeting, MeetingSeries
 
     meetings = session.execute(
         select(Meeting.id, Meeting.date, Meeting.title, func.coalesce(MeetingSeries.code, ""))

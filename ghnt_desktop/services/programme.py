@@ -417,6 +417,7 @@ class ProgrammeActionDetail:
     working_group_id: uuid.UUID | None
     notes: str
     responsibility: ResponsibilityDetail
+    in_programme_table: bool = True
 
 
 _Record = TypeVar("_Record", bound=Base)
@@ -803,6 +804,7 @@ def get_programme_action(session: Session, action_id: uuid.UUID) -> ProgrammeAct
         working_group_id=a.working_group_id,
         notes=a.notes,
         responsibility=ResponsibilityDetail(a.id, True, a.overrides_responsibility, own, inherited),
+        in_programme_table=a.in_programme_table,
     )
 
 
@@ -825,11 +827,14 @@ def create_programme_action(
     notes: str = "",
     index: int | None = None,
     today: date | None = None,
+    in_programme_table: bool = True,
 ) -> Created:
     """Add an action to an ambition (under ``parent_id`` for a sub-action) at ``index`` among its siblings.
 
     The deadline text is kept as written and its period parsed with ``parse_deadline``. A new action
-    inherits its ambition's responsibility.
+    inherits its ambition's responsibility. ``in_programme_table=False`` marks an action added after the
+    programme was adopted (or taken from its body text): it is followed everywhere but the programme table
+    prints the programme as adopted without it.
     """
     ambition = _ambition(session, ambition_id)
     if parent_id is not None and _action(session, parent_id).ambition_id != ambition.id:
@@ -849,6 +854,7 @@ def create_programme_action(
         working_group_id=working_group_id,
         notes=_clean("notes", notes, None),
         position=10**6,
+        in_programme_table=bool(in_programme_table),
     )
     session.add(action)
     session.flush()
@@ -863,7 +869,8 @@ def create_programme_action(
 
 
 def update_programme_action(session: Session, action_id: uuid.UUID, **values: Any) -> Edit:
-    """Change code, text, kind, deadline_text, status, working_group_id or notes; undo with ``**before``.
+    """Change code, text, kind, deadline_text, status, working_group_id, notes or in_programme_table; undo with
+    ``**before``.
 
     A new ``deadline_text`` is parsed into ``deadline_start``/``deadline_end`` unless those are given too
     (as undo does, so an imported period comes back exactly).
@@ -883,7 +890,14 @@ def update_programme_action(session: Session, action_id: uuid.UUID, **values: An
         raise ValidationError("Het einde van de planning ligt voor het begin.")
     if "kind" in values and not str(values["kind"]).strip():
         values["kind"] = "actie"
-    before = _apply(action, values, _ACTION_FIELDS, {"status", "working_group_id", "deadline_start", "deadline_end"})
+    if "in_programme_table" in values:
+        values["in_programme_table"] = bool(values["in_programme_table"])
+    before = _apply(
+        action,
+        values,
+        _ACTION_FIELDS,
+        {"status", "working_group_id", "deadline_start", "deadline_end", "in_programme_table"},
+    )
     session.flush()
     return Edit(action.id, _changes(action.id), before)
 

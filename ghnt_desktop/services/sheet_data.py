@@ -56,6 +56,7 @@ class PresentielijstData:
     lines: tuple[AttendanceLine, ...]
     organisations: tuple[OrganisationPresence, ...]
     confidential_left_out: int = 0  # guests of vertrouwelijke agenda items
+    to_be_held: bool = False  # printed to sign at the door: a Handtekening column
 
 
 @dataclass(frozen=True)

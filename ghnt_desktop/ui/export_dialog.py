@@ -125,6 +125,14 @@ def kind_entries() -> tuple[KindEntry, ...]:
                "stand van zaken."),
         ),
         KindEntry(
+            "jaaroverzicht",
+            "docx",
+            tr("Jaaroverzicht voor het bestuurlijk overleg"),
+            tr("Jaaroverzicht"),
+            tr("De overleggen van een jaar, vertegenwoordiging per organisatie, besluiten en escalaties met hun "
+               "uitkomst, en de acties die erbij kwamen en zijn afgerond."),
+        ),
+        KindEntry(
             "actielijst",
             "xlsx",
             tr("Actielijst om in te vullen en terug te sturen"),
@@ -159,6 +167,7 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("docx", "programma"): frozenset({"programme", "tag_kind"}),
     ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
     ("docx", "voortgangsoverzicht"): frozenset({"programme", "confidential"}),
+    ("docx", "jaaroverzicht"): frozenset({"year", "confidential"}),
     # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
     ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
     ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series", "confidential"}),
@@ -222,6 +231,7 @@ class ExportDialog(QDialog):
         self.task: Task | None = None
         self.outcome: ExportOutcome | None = None
         self._file_chosen = False  # once the user picked a file, kind or meeting changes keep it
+        self._series_preselected = False  # the besluitenlijst starts on its main series once
         self._templates: dict[str, Path | None] = dict(choices.templates)
         self.setWindowTitle(self.tr("Document maken"))
         self.setMinimumWidth(640)
@@ -600,6 +610,15 @@ class ExportDialog(QDialog):
             # The label kinds only when the programme has any.
             shown = name in fields and (name != "tag_kind" or self.tag_kind_combo.count() > 1)
             self.form.setRowVisible(widget, shown)
+        if entry.kind == "besluitenlijst" and not self._series_preselected and self.series_combo.currentIndex() == 0:
+            # One series unless asked: "Alle overlegreeksen" stays a choice, not the default.
+            self._series_preselected = True
+            index = _find_data(self.series_combo, self.choices.main_series_id)
+            if index > 0:
+                self.series_combo.setCurrentIndex(index)
+        # The jaaroverzicht is always of a year; for the presentielijst the year overview is a choice.
+        self.year_check.setVisible(entry.kind == "presentielijst")
+        self.year_spin.setEnabled(entry.kind == "jaaroverzicht" or self.year_check.isChecked())
         # "(geen)" only makes sense for the presentielijst, whose year overview can stand alone.
         none_item = self.meeting_combo.model().item(0)
         none_item.setEnabled(entry.kind == "presentielijst")
@@ -673,6 +692,8 @@ class ExportDialog(QDialog):
                 parts += [meeting.series_code or meeting.title, meeting.date.isoformat()]
         elif entry.kind == "presentielijst":
             parts += [self.tr("vertegenwoordiging"), str(self.year_spin.value())]
+        elif entry.kind == "jaaroverzicht":
+            parts.append(str(self.year_spin.value()))
         else:
             if entry.kind in ("actielijst", "besluitenlijst") and self.series_combo.currentData() is not None:
                 parts.append(self.series_combo.currentText())
@@ -785,6 +806,7 @@ class ExportDialog(QDialog):
             format=self.output_format(),
             meeting_id=pick("meeting", self.meeting_combo),
             series_id=pick("series", self.series_combo),
+            all_series=entry.kind == "besluitenlijst" and pick("series", self.series_combo) is None,
             programme_id=pick("programme", self.programme_combo),
             report_id=pick("report", self.report_combo),
             organisation_id=pick("organisation", self.organisation_combo),
@@ -795,7 +817,11 @@ class ExportDialog(QDialog):
             include_closed="include_closed" in fields and self.include_closed_check.isChecked(),
             include_confidential="confidential" in fields and self.confidential_check.isChecked(),
             sheet_per_actielijn="sheet_per_actielijn" in fields and self.sheet_check.isChecked(),
-            year=self.year_spin.value() if "year" in fields and self.year_check.isChecked() else None,
+            year=(
+                self.year_spin.value()
+                if "year" in fields and (entry.kind == "jaaroverzicht" or self.year_check.isChecked())
+                else None
+            ),
             template=template,
             today=self.today,
         )

@@ -551,7 +551,39 @@
             <source>Gast verwijderen</source>
             <translation>Remove guest</translation>
         </message>
-    </context>
+        <message>
+        <source>Toevoegen...</source>
+        <translation>Add...</translation>
+    </message>
+    <message>
+        <source>Een stuk koppelen of in de database bewaren</source>
+        <translation>Link a document or keep it in the database</translation>
+    </message>
+    <message>
+        <source>Openen</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>%1 (bewaard, %2)</source>
+        <translation>%1 (stored, %2)</translation>
+    </message>
+    <message>
+        <source>%1, controlesom SHA-256 %2</source>
+        <translation>%1, SHA-256 checksum %2</translation>
+    </message>
+    <message>
+        <source>Het bestand %1 is %2; in de database passen stukken tot %3, zodat reservekopieën en een gedeelde database snel blijven. Koppel het bestand in plaats daarvan.</source>
+        <translation>The file %1 is %2; the database keeps documents up to %3, so that backups and a shared database stay fast. Link the file instead.</translation>
+    </message>
+    <message>
+        <source>Het bestand %1 kan niet worden gelezen. Kies het opnieuw.</source>
+        <translation>The file %1 cannot be read. Choose it again.</translation>
+    </message>
+    <message>
+        <source>Stuk bewaren</source>
+        <translation>Store document</translation>
+    </message>
+</context>
     <context>
         <name>AgendaTableModel</name>
         <message>
@@ -591,7 +623,11 @@
             <source>gast: </source>
             <translation>guest: </translation>
         </message>
-    </context>
+        <message>
+        <source> (bewaard in de database)</source>
+        <translation> (stored in the database)</translation>
+    </message>
+</context>
     <context>
         <name>ApproveDialog</name>
         <message>
@@ -951,7 +987,15 @@
             <source>Stuk kiezen</source>
             <translation>Choose paper</translation>
         </message>
-    </context>
+        <message>
+        <source>In de database bewaren</source>
+        <translation>Keep in the database</translation>
+    </message>
+    <message>
+        <source>Het bestand gaat mee in reservekopieën, een gedeelde database en de vergaderstukken, en kan niet meer zoekraken. Tot %1 per stuk; koppel grotere bestanden.</source>
+        <translation>The file travels with backups, a shared database and the meeting pack, and cannot get lost. Up to %1 per document; link larger files.</translation>
+    </message>
+</context>
     <context>
         <name>ExportDialog</name>
         <message>
@@ -1313,7 +1357,19 @@ Saved in: %1</translation>
             <source>Alle besluiten als Excel-tabel, om te filteren en te sorteren.</source>
             <translation>All decisions as an Excel table, to filter and sort.</translation>
         </message>
-    </context>
+        <message>
+        <source>Jaaroverzicht voor het bestuurlijk overleg</source>
+        <translation>Annual overview for the administrative meeting</translation>
+    </message>
+    <message>
+        <source>Jaaroverzicht</source>
+        <translation>Annual overview</translation>
+    </message>
+    <message>
+        <source>De overleggen van een jaar, vertegenwoordiging per organisatie, besluiten en escalaties met hun uitkomst, en de acties die erbij kwamen en zijn afgerond.</source>
+        <translation>A year's meetings, representation per organisation, decisions and escalations with their outcome, and the actions opened and closed.</translation>
+    </message>
+</context>
     <context>
         <name>History</name>
         <message>
@@ -4462,7 +4518,15 @@ Do you want to archive the working group?</translation>
             <source>Trekkers:</source>
             <translation>Leads:</translation>
         </message>
-    </context>
+        <message>
+        <source>In de programmatabel (het programma zoals vastgesteld)</source>
+        <translation>In the programme table (the programme as adopted)</translation>
+    </message>
+    <message>
+        <source>Uitvinken voor een actie uit de hoofdtekst of een actie die later is toegevoegd: die wordt gevolgd, maar de programmatabel in Word laat haar weg.</source>
+        <translation>Untick for an action from the body text or one added later: it is followed, but the programme table in Word leaves it out.</translation>
+    </message>
+</context>
     <context>
         <name>enums</name>
         <message>

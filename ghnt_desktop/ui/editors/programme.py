@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -336,6 +337,11 @@ class ActionForm(DetailForm):
         fill_enum_combo(self.status, list(ActionStatus))
         self.working_group = RecordCombo(self, allow_none=True)
         self.notes = TextEdit(self, lines=3)
+        self.in_table = QCheckBox(tr("In de programmatabel (het programma zoals vastgesteld)"), self)
+        self.in_table.setToolTip(
+            tr("Uitvinken voor een actie uit de hoofdtekst of een actie die later is toegevoegd: die wordt "
+               "gevolgd, maar de programmatabel in Word laat haar weg.")
+        )  # fmt: skip
         self.responsibility = ResponsibilityEditor(self, for_action=True)
         self.form.addRow(tr("&Code:"), self.code)
         self.form.addRow(tr("&Actie:"), self.text_edit)
@@ -349,8 +355,10 @@ class ActionForm(DetailForm):
         self.tags = TagPicker(self)
         self.form.addRow(tr("La&bels:"), self.tags)
         self.form.addRow(tr("&Notities:"), self.notes)
+        self.form.addRow("", self.in_table)
         self.form.addRow(self.responsibility)
         self.deadline.textChanged.connect(self._show_period)
+        self.in_table.toggled.connect(self._edited)
         self.watch(self.code, self.text_edit, self.kind, self.deadline, self.status, self.working_group, self.notes,
                    self.responsibility)  # fmt: skip
 
@@ -378,10 +386,12 @@ class ActionForm(DetailForm):
         select_data(self.status, detail.status)
         self.working_group.set_current_id(detail.working_group_id)
         self.notes.setText(detail.notes)
+        self.in_table.setChecked(detail.in_programme_table)
         self.responsibility.set_detail(detail.responsibility)
 
     def collect(self) -> dict[str, Any]:
         values = {
+            "in_programme_table": self.in_table.isChecked(),
             "code": self.code.text(),
             "text": self.text_edit.text(),
             "kind": self.kind.text().strip() or "actie",

@@ -81,15 +81,18 @@ class AgendaTableModel(RowTableModel[AgendaLine]):
         if column == self.MINUTES:
             return str(item.planned_minutes)
         if column == self.DOCUMENTS:
-            return str(len(item.documents)) if item.documents else ""
+            count = len(item.documents) + len(item.stored_documents)
+            return str(count) if count else ""
         return ""
 
     def sort_value(self, row: AgendaLine, column: int) -> Any:
         return row.item.position
 
     def tooltip(self, row: AgendaLine, column: int) -> str | None:
-        if column == self.DOCUMENTS and row.item.documents:
-            return "\n".join(f"{title} — {location}" if location else title for title, location in row.item.documents)
+        if column == self.DOCUMENTS and (row.item.documents or row.item.stored_documents):
+            lines = [f"{title} — {location}" if location else title for title, location in row.item.documents]
+            lines += [title + self.tr(" (bewaard in de database)") for title in row.item.stored_documents]
+            return "\n".join(lines)
         if column == self.TITLE:
             return row.item.title
         return None

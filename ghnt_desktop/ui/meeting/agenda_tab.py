@@ -101,7 +101,9 @@ class AgendaTab(MeetingTab):
         self.confidential_check.setToolTip(self.tr("Het punt blijft buiten stukken die rondgaan"))
         self.documents = QListWidget(self.editor)
         self.documents.setMaximumHeight(110)
-        self.add_document_button = QPushButton(self.tr("Stuk toevoegen..."), self.editor)
+        self.add_document_button = QPushButton(self.tr("Toevoegen..."), self.editor)
+        self.add_document_button.setToolTip(self.tr("Een stuk koppelen of in de database bewaren"))
+        self.open_document_button = QPushButton(self.tr("Openen"), self.editor)
         self.remove_document_button = QPushButton(self.tr("Verwijderen"), self.editor)
         self.guests = QListWidget(self.editor)
         self.guests.setMaximumHeight(80)
@@ -121,6 +123,7 @@ class AgendaTab(MeetingTab):
         form.addRow(self.tr("Stukken:"), self.documents)
         doc_buttons = QHBoxLayout()
         doc_buttons.addWidget(self.add_document_button)
+        doc_buttons.addWidget(self.open_document_button)
         doc_buttons.addWidget(self.remove_document_button)
         doc_buttons.addStretch(1)
         form.addRow("", doc_buttons)
@@ -157,6 +160,8 @@ class AgendaTab(MeetingTab):
         )
         self.confidential_check.toggled.connect(lambda on: self._save_field("confidential", on))
         self.add_document_button.clicked.connect(self.add_document)
+        self.open_document_button.clicked.connect(self.open_document)
+        self.documents.itemActivated.connect(lambda _entry: self.open_document())
         self.remove_document_button.clicked.connect(self.remove_document)
         self.add_guest_button.clicked.connect(self.add_guest)
         self.remove_guest_button.clicked.connect(self.remove_guest)
@@ -265,9 +270,15 @@ class AgendaTab(MeetingTab):
         for widget in (self.purpose_combo, self.confidential_check):
             widget.blockSignals(False)
         self.documents.clear()
-        for title, location in item.documents:
+        for index, (title, location) in enumerate(item.documents):
             entry = QListWidgetItem(f"{title} — {location}" if location and location != title else title)
             entry.setToolTip(location)
+            entry.setData(Qt.ItemDataRole.UserRole, ("link", index))
+            self.documents.addItem(entry)
+        for info in self.data.stored_documents.get(item.id, ()) if self.data is not None else ():
+            entry = QListWidgetItem(arg(self.tr("%1 (bewaard, %2)"), info.title, info.size_text))
+            entry.setToolTip(arg(self.tr("%1, controlesom SHA-256 %2"), info.filename, info.sha256[:16] + "…"))
+            entry.setData(Qt.ItemDataRole.UserRole, ("stored", info.id))
             self.documents.addItem(entry)
         self.guests.clear()
         assert self.data is not None
@@ -370,7 +381,113 @@ class AgendaTab(MeetingTab):
         dialog = DocumentDialog(self)
         if not dialog.exec():
             return
-        self.add_document_values(*dialog.values())
+        if dialog.store():
+            title, location = dialog.values()
+            self.store_document_file(title, location)
+        else:
+            self.add_document_values(*dialog.values())
+
+    def store_document_file(self, title: str, location: str) -> bool:
+        """Keep the file in the database with the selected item (one undo step); a Dutch message when it is too
+        large, missing or unreadable (nothing is stored then)."""
+        from pathlib import Path
+
+        from ...services import ValidationError
+        from ...services.stored_documents import MAX_STORED_BYTES, remove_stored_document, store_document
+        from ..errors import show_error
+
+        line = self.selected_line()
+        if line is None or self.read_only:
+            return False
+        path = Path(location.strip())
+        try:
+            size = path.stat().st_size
+            if size > MAX_STORED_BYTES:  # refused with its size, without reading hundreds of megabytes
+                raise _TooLarge(size)
+            content = path.read_bytes()
+        except _TooLarge as too_large:
+            from ...services.stored_documents import size_text
+
+            show_error(
+                self,
+                ValidationError(
+                    arg(
+                        self.tr("Het bestand %1 is %2; in de database passen stukken tot %3, zodat reservekopieën "
+                                "en een gedeelde database snel blijven. Koppel het bestand in plaats daarvan."),
+                        path.name, size_text(too_large.size), size_text(MAX_STORED_BYTES),
+                    )
+                ),
+            )  # fmt: skip
+            return False
+        except OSError:
+            show_error(
+                self,
+                ValidationError(arg(self.tr("Het bestand %1 kan niet worden gelezen. Kies het opnieuw."), str(path))),
+            )
+            return False
+        item_id = line.id
+        command = self.create(
+            self.tr("Stuk bewaren"),
+            lambda s: store_document(s, item_id, filename=path.name, content=content, title=title),
+            remove_stored_document,
+        )
+        return command is not None
+
+    def selected_document(self) -> tuple[str, object] | None:
+        entry = self.documents.currentItem()
+        return entry.data(Qt.ItemDataRole.UserRole) if entry is not None else None
+
+    def open_document(self) -> bool:
+        """Open the selected stuk in its own program: a stored one from a temporary copy, a linked one where it
+        is (a Dutch message when it has moved or was deleted)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        from ...services import ValidationError
+        from ..errors import show_error
+
+        line = self.selected_line()
+        chosen = self.selected_document()
+        if line is None or chosen is None:
+            return False
+        kind, key = chosen
+        if kind == "link":
+            from ...services.stored_documents import linked_document_problem
+
+            location = line.item.documents[int(key)][1].strip()  # type: ignore[call-overload]
+            problem = linked_document_problem(location)
+            if problem:
+                show_error(self, ValidationError(problem))
+                return False
+            url = QUrl(location) if "://" in location else QUrl.fromLocalFile(location)
+            return bool(QDesktopServices.openUrl(url))
+        path = self.write_stored_copy(key)  # type: ignore[arg-type]
+        return path is not None and bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+    def write_stored_copy(self, document_id: uuid.UUID):
+        """Write a stored stuk to a private temporary folder (removed when the app closes); None after a message."""
+        import tempfile
+        from pathlib import Path
+
+        from ...services import ServiceError
+        from ...services.stored_documents import stored_content
+        from ..errors import show_error
+
+        window = self.main_window()
+        try:
+            with window.database.read_session() as session:
+                content = stored_content(session, document_id)
+        except ServiceError as exc:
+            show_error(self, exc)
+            return None
+        folder = getattr(window, "_stukken_folder", None)
+        if folder is None:
+            folder = tempfile.TemporaryDirectory(prefix="ghnt-stukken-")
+            window._stukken_folder = folder  # type: ignore[attr-defined]  # kept (and removed) with the window
+        target = Path(folder.name) / uuid.uuid4().hex[:8] / content.filename
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content.content)
+        return target
 
     def add_document_values(self, title: str, location: str) -> bool:
         from ...services.agenda import update_agenda_item
@@ -382,11 +499,24 @@ class AgendaTab(MeetingTab):
 
     def remove_document(self) -> None:
         line = self.selected_line()
-        row = self.documents.currentRow()
-        if line is None or row < 0 or self.read_only:
+        chosen = self.selected_document()
+        if line is None or chosen is None or self.read_only:
+            return
+        kind, key = chosen
+        if kind == "stored":
+            from ...services.stored_documents import remove_stored_document
+            from .commands import delete_command
+
+            document_id = key
+            self.run(
+                delete_command(
+                    self.main_window(), self.tr("Stuk verwijderen"), lambda s: remove_stored_document(s, document_id)
+                )
+            )
             return
         from ...services.agenda import update_agenda_item
 
+        row = int(key)  # type: ignore[call-overload]
         documents = [{"title": t, "location": loc} for i, (t, loc) in enumerate(line.item.documents) if i != row]
         self.edit(self.tr("Stuk verwijderen"), update_agenda_item, line.id, documents=documents)
 
@@ -433,3 +563,11 @@ class AgendaTab(MeetingTab):
         self.run(
             delete_command(self.main_window(), self.tr("Gast verwijderen"), lambda s: remove_attendee(s, attendance_id))
         )
+
+
+class _TooLarge(Exception):
+    """A file over the limit for stored stukken (its size, for the message)."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size

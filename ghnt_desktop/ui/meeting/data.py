@@ -52,6 +52,8 @@ class MeetingData:
     # agenda item id -> ProgrammeProgressRow per linked programme action (items with programme actions only)
     programme_progress: dict = field(default_factory=dict)
     approval: str = ""  # "Vastgesteld op ... in ..." of a vastgesteld verslag
+    # agenda item id -> (StoredDocumentInfo, ...): the stukken kept in the database
+    stored_documents: dict = field(default_factory=dict)
 
     @property
     def read_only(self) -> bool:
@@ -107,6 +109,11 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         for item_id, linked in item_programme.items()
         if linked
     }
+    from ...services.stored_documents import list_stored_documents
+
+    stored_documents: dict = {}
+    for info in list_stored_documents(session, [item.id for item in items]):
+        stored_documents.setdefault(info.agenda_item_id, []).append(info)
     carry_open = 0
     if not detail.read_only and detail.state is not MeetingState.CANCELLED:
         carry_open = carry_forward_open_count(session, meeting_id)
@@ -141,6 +148,7 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         can_escalate=can_escalate,
         programme_progress=programme_progress,
         approval=_approval_text(session, meeting_id) if detail.read_only else "",
+        stored_documents={key: tuple(value) for key, value in stored_documents.items()},
     )
 
 

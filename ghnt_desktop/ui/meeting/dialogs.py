@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
@@ -799,13 +800,35 @@ class DocumentDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(self.location_edit, 1)
         row.addWidget(browse)
+        from ...services.stored_documents import MAX_STORED_BYTES, size_text
+
+        self.store_check = QCheckBox(self.tr("In de database bewaren"), self)
+        self.store_check.setToolTip(
+            arg(
+                self.tr("Het bestand gaat mee in reservekopieën, een gedeelde database en de vergaderstukken, "
+                        "en kan niet meer zoekraken. Tot %1 per stuk; koppel grotere bestanden."),
+                size_text(MAX_STORED_BYTES),
+            )
+        )  # fmt: skip
+        self.store_check.setEnabled(False)
+        self.location_edit.textChanged.connect(self._location_changed)
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow(self.tr("&Vindplaats:"), row)
+        form.addRow("", self.store_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons(self, self.tr("Toevoegen")))
         self.resize(560, 0)
+
+    def _location_changed(self, text: str) -> None:
+        # Only a file on this computer can be stored; a web link stays a link.
+        from pathlib import Path
+
+        local = bool(text.strip()) and "://" not in text and Path(text.strip()).is_file()
+        self.store_check.setEnabled(local)
+        if not local:
+            self.store_check.setChecked(False)
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Stuk kiezen"))
@@ -818,6 +841,10 @@ class DocumentDialog(QDialog):
 
     def values(self) -> tuple[str, str]:
         return self.title_edit.text(), self.location_edit.text()
+
+    def store(self) -> bool:
+        """Keep the file in the database instead of linking it."""
+        return self.store_check.isEnabled() and self.store_check.isChecked()
 
 
 class HistoryDialog(QDialog):
