@@ -48,6 +48,7 @@ from ..models import (
     Programme,
     ProgrammeAction,
     ProgressReport,
+    ProgressUpdate,
     Responsibility,
     ResponsibilityRole,
     Section,
@@ -57,15 +58,15 @@ from ..models import (
 )
 from . import NotFoundError, ValidationError
 from .actions import (
-    CLOSED_STATUSES,
     ActionFilter,
     ActionRow,
     bracketed_organisation,
     latest_progress_texts,
     list_action_items,
 )
-from .confidentiality import CONFIDENTIAL_MARK, ConfidentialScope, confidential_scope, neutral_escalation_title
+from .confidentiality import ConfidentialScope, confidential_scope, neutral_escalation_title
 from .meeting_record import approval_of, rows_as_of
+from .short_titles import default_short_title
 
 NO_ORGANISATION = "Overig"
 
@@ -560,7 +561,7 @@ def _agenda_entries(
         .join(ProgrammeAction, ProgrammeAction.id == link.c.programme_action_id)
         .where(link.c.agenda_item_id.in_(item_ids))
     ):
-        followed[item_id].append(f"{code} {_short_title(text, 80)[0]}".strip())
+        followed[item_id].append(f"{code} {default_short_title(text, 80)}".strip())
     for lines in followed.values():
         lines.sort(key=number_key)
     seen_documents: set[str] = set()  # a stuk named at two items is listed once, at the first
@@ -723,7 +724,7 @@ def _progress_lines(
         parts = [p.strip() for p in (done or "", f"Nog te doen: {todo.strip()}" if (todo or "").strip() else "") if p]
         new_deadline = (deadline_text or "").strip() or (short_date(deadline) if deadline else "")
         result[item_id].append(
-            ProgressLine(code or "", _short_title(text, 80)[0], status, " ".join(parts), new_deadline)
+            ProgressLine(code or "", default_short_title(text, 80), status, " ".join(parts), new_deadline)
         )
     for lines in result.values():
         lines.sort(key=lambda line: number_key(line.code))

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
 from decimal import Decimal, InvalidOperation
+from functools import cached_property
 
 from ..models.enums import IndicatorUnit, PeriodKind
 from ..models.types import canonical_decimal
