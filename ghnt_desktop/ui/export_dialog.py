@@ -417,7 +417,9 @@ class ExportDialog(QDialog):
         self.template_edit = QLineEdit(self)
         self.template_edit.setReadOnly(True)
         self.template_edit.setPlaceholderText(self.tr("Standaardopmaak"))
+        self.template_edit.setAccessibleName(self.tr("Word-sjabloon"))
         self.template_button = QPushButton(self.tr("Kiezen..."), self)
+        self.template_row.setFocusProxy(self.template_button)  # the row's Alt letter leads to its button
         self.template_button.clicked.connect(self.choose_template)
         self.template_reset = QPushButton(self.tr("Standaard"), self)
         self.template_reset.setToolTip(self.tr("Weer de standaardopmaak gebruiken voor dit soort document"))
@@ -445,6 +447,8 @@ class ExportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("fileEdit")
+        self.file_edit.setAccessibleName(self.tr("Bestand"))
+        self.file_row.setFocusProxy(self.file_edit)
         self.file_edit.textEdited.connect(self._file_edited)
         self.browse_button = QPushButton(self.tr("&Bladeren..."), self)
         self.browse_button.clicked.connect(self.choose_file)

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Onderdelen"))
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setSpacing(1)
         self.navigation.setUniformItemSizes(True)
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         group = QActionGroup(self)
         for number, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles(), strict=True), start=1):
-            action = view_menu.addAction(title)
+            action = view_menu.addAction(title.replace("&", "&&"))  # "Organisaties & personen", no mnemonic
             action.setCheckable(True)
             action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import ServiceError
+from .a11y import accessible
 from .editors.forms import DateEdit, TextEdit, changed_values, confirm
 from .errors import show_error
 from .i18n import arg
@@ -88,6 +89,7 @@ class ReportDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Opgeslagen rapportages:"), box))
         self.report_list = QListWidget(box)
+        self.report_list.setAccessibleName(self.tr("Voortgangsrapportages"))
         self.report_list.setWordWrap(True)
         self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report_list.currentItemChanged.connect(self._item_chosen)
@@ -138,12 +140,15 @@ class ReportDialog(QDialog):
         period_row.addWidget(QLabel(self.tr("tot en met"), period))
         period_row.addWidget(self.period_to_edit)
         period_row.addStretch(1)
+        period.setFocusProxy(self.period_from_edit)
+        accessible(self.period_from_edit, self.tr("Periode van"))
+        accessible(self.period_to_edit, self.tr("Periode tot en met"))
         form.addRow(self.tr("Pe&riode:"), period)
 
         self.introduction_edit = TextEdit(inner, lines=4)
         form.addRow(self.tr("&Inleiding:"), self.introduction_edit)
         self.conclusion_edit = TextEdit(inner, lines=4)
-        form.addRow(self.tr("C&onclusie:"), self.conclusion_edit)
+        form.addRow(self.tr("Conc&lusie:"), self.conclusion_edit)
         self.outlook_edit = TextEdit(inner, lines=4)
         form.addRow(self.tr("Voor&uitzicht:"), self.outlook_edit)
         self.sources_edit = TextEdit(inner, lines=3)

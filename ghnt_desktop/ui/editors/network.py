@@ -53,7 +53,7 @@ class OrganisationDialog(FormDialog):
         self.form.addRow(tr("&Naam:"), self.name)
         self.form.addRow(tr("&Soort:"), self.kind)
         self.form.addRow(tr("&Afkorting:"), self.abbreviation)
-        self.form.addRow(tr("Andere &namen:"), self.aliases)
+        self.form.addRow(tr("An&dere namen:"), self.aliases)
         self.form.addRow(tr("N&otities:"), self.notes)
         if detail is not None:
             self.name.setText(detail.name)
@@ -99,7 +99,7 @@ class PersonDialog(FormDialog):
         self.form.addRow(tr("&Organisatie:"), self.organisation)
         self.form.addRow(tr("&Functie:"), self.function)
         self.form.addRow(tr("&E-mail:"), self.email)
-        self.form.addRow(tr("&Telefoon:"), self.phone)
+        self.form.addRow(tr("Te&lefoon:"), self.phone)
         self.form.addRow(tr("Actief &vanaf:"), self.active_from)
         self.form.addRow(tr("Actief &tot en met:"), self.active_until)
         self.form.addRow(tr("O&pvolger:"), self.successor)
@@ -151,6 +151,7 @@ class TakeoverDialog(QDialog):
         )  # fmt: skip
         intro.setWordWrap(True)
         self.list = QListWidget(self)
+        self.list.setAccessibleName(tr("Acties"))
         for action in actions:
             deadline = action.deadline_text or (f"{action.deadline:%d-%m-%Y}" if action.deadline else "")
             label = f"{action.number}  {' '.join(action.text.split())[:120]}"

@@ -22,6 +22,7 @@ class AttendanceTableModel(RowTableModel["AttendanceRow"]):
     """Invitees in their order, guests for one agenda item last."""
 
     NAME, ORGANISATION, ROLE, STATUS, SUBSTITUTE, ITEM = range(6)
+    KEY_COLUMNS = (NAME, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Naam"),
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Organisatie"),

@@ -24,6 +24,7 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
     """Decisions: number, text, agenda item, escalation and its outcome."""
 
     NUMBER, ITEM, TEXT, ESCALATION, OUTCOME = range(5)
+    KEY_COLUMNS = (NUMBER,)
     HEADERS = (
         QT_TRANSLATE_NOOP("DecisionTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("DecisionTableModel", "Punt"),
@@ -69,6 +70,7 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
     """Action items: number, action, trekker, deadline, status, times postponed, where it comes from."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, ORIGIN = range(7)
+    KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Actie"),

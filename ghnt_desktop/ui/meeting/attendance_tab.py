@@ -28,7 +28,7 @@ class AttendanceTab(MeetingTab):
         from ...models import AttendanceStatus
 
         self.model = AttendanceTableModel(self)
-        self.table = make_table_view(self.model, self, sortable=False)
+        self.table = make_table_view(self.model, self, sortable=False, name=self.tr("Aanwezigheid"))
         self.table.installEventFilter(self)
         self.keys = {
             Qt.Key.Key_A: AttendanceStatus.PRESENT,

@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...dutch_dates import short_date
+from ..a11y import accessible, labelled_row
 from ..i18n import arg, enum_label, format_date_with_weekday
 from .data import PersonChoice, load_history_lines
 
@@ -192,16 +193,18 @@ class NewMeetingDialog(QDialog):
         when.addWidget(QLabel(self.tr("tot"), self))
         when.addWidget(self.end_edit)
         when.addStretch(1)
-        form.addRow(self.tr("&Datum:"), when)
+        labelled_row(form, self.tr("&Datum:"), when, self.date_edit)
+        accessible(self.start_edit, self.tr("Begintijd"))
+        accessible(self.end_edit, self.tr("Eindtijd"))
         form.addRow(self.tr("&Locatie:"), self.location_edit)
-        form.addRow(self.tr("Online &link:"), self.link_edit)
+        form.addRow(self.tr("&Online link:"), self.link_edit)
         form.addRow(self.tr("&Voorzitter:"), self.chair_combo)
         form.addRow(self.tr("&Notulist:"), self.secretary_combo)
         group_row = QHBoxLayout()
         group_row.addWidget(self.group_combo, 1)
         group_row.addWidget(self.copy_group)
         form.addRow(self.tr("&Uitgenodigden:"), self.invitees)
-        form.addRow(self.tr("Uit &werkgroep:"), group_row)
+        labelled_row(form, self.tr("Uit &werkgroep:"), group_row, self.group_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons(self, self.tr("Overleg aanmaken")))
@@ -373,6 +376,7 @@ class NewSeriesDialog(QDialog):
 
 def _checkable_tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget(parent)
+    tree.setAccessibleName(headers[1] if len(headers) > 1 else headers[0])
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
@@ -569,7 +573,7 @@ class MeetingDetailsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow(self.tr("&Locatie:"), self.location_edit)
-        form.addRow(self.tr("Online &link:"), self.link_edit)
+        form.addRow(self.tr("Online l&ink:"), self.link_edit)
         form.addRow(self.tr("&Voorzitter:"), self.chair_edit)
         form.addRow(self.tr("&Notulist:"), self.secretary_edit)
         form.addRow(self.tr("N&otities:"), self.notes_edit)
@@ -640,6 +644,7 @@ class TextDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setPlainText(text)
         self.edit.setTabChangesFocus(True)
+        self.label.setBuddy(self.edit)  # the question names the field for a screen reader
         self.box = buttons(self, ok_text)
         self.extra = QVBoxLayout()
         layout = QVBoxLayout(self)
@@ -801,7 +806,7 @@ class DocumentDialog(QDialog):
         row.addWidget(browse)
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title_edit)
-        form.addRow(self.tr("&Vindplaats:"), row)
+        labelled_row(form, self.tr("&Vindplaats:"), row, self.location_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons(self, self.tr("Toevoegen")))
@@ -849,6 +854,7 @@ class HistoryDialog(QDialog):
         ]
         # A table, not a tree: its rows grow to wrapped texts, and a changed decision text is read whole.
         table = QTableWidget(len(lines), len(headers), self)
+        table.setAccessibleName(self.tr("Wijzigingen"))
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

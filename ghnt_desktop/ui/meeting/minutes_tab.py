@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...dutch_dates import clock_time, short_date
 from ...models.enums import POSTPONE_CHOICE
+from ..a11y import accessible
 from ..debounce import Debouncer
 from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE, RowTableModel
@@ -140,6 +141,7 @@ class MinutesTab(MeetingTab):
         from ...models import ActionStatus
 
         self.item_list = QListWidget(self)
+        self.item_list.setAccessibleName(self.tr("Agendapunten"))
         self.item_list.setMinimumWidth(180)
         self.item_list.setMaximumWidth(300)
         self.item_list.setSpacing(2)
@@ -164,6 +166,7 @@ class MinutesTab(MeetingTab):
         self.notes.setUndoRedoEnabled(False)  # Ctrl+Z is the window's undo: every save is a step there
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Verslag van dit agendapunt: wat is besproken (geen cliëntgegevens)"))
+        accessible(self.notes, self.tr("Verslag van dit agendapunt"), self.tr("Geen cliëntgegevens"))
         self.notes_label = QLabel(self.tr("&Verslag"), self)
         self.notes_label.setBuddy(self.notes)
         self.saved_label = QLabel(self)
@@ -175,10 +178,12 @@ class MinutesTab(MeetingTab):
 
         # Besluiten.
         self.decisions = QListWidget(self)
+        self.decisions.setAccessibleName(self.tr("Besluiten bij dit agendapunt"))
         self.decisions.setWordWrap(True)
         self.decision_edit = QPlainTextEdit(self)
         self.decision_edit.setTabChangesFocus(True)
         self.decision_edit.setPlaceholderText(self.tr("Tekst van het besluit; Ctrl+Enter legt het vast"))
+        accessible(self.decision_edit, self.tr("Nieuw besluit"), self.tr("Ctrl+Enter legt het besluit vast"))
         self.decision_edit.setMaximumHeight(72)
         self.decision_confidential = QCheckBox(self.tr("Vertrouwelijk"), self)
         self.add_decision_button = QPushButton(self.tr("Besluit toevoegen (Ctrl+Enter)"), self)
@@ -200,10 +205,11 @@ class MinutesTab(MeetingTab):
 
         # Actiepunten and toezeggingen made under this item.
         self.actions_model = ActionItemTableModel(self)
-        self.actions_table = make_table_view(self.actions_model, self, sortable=False)
+        self.actions_table = make_table_view(self.actions_model, self, sortable=False, name=self.tr("Actiepunten bij dit agendapunt"))
         self.actions_table.setColumnHidden(ActionItemTableModel.ORIGIN, True)  # all made here
         self.action_text = QLineEdit(self)
         self.action_text.setPlaceholderText(self.tr("Wat moet er gebeuren?"))
+        accessible(self.action_text, self.tr("Nieuw actiepunt: wat moet er gebeuren"))
         self.trekker_edit = QLineEdit(self)
         self.trekker_edit.setPlaceholderText(self.tr("naam of organisatie"))
         self.trekker_completer = QCompleter([], self.trekker_edit)
@@ -250,7 +256,7 @@ class MinutesTab(MeetingTab):
 
         # Review of the carried actions (actielijst vorig overleg).
         self.review_model = ActionItemTableModel(self)
-        self.review_table = make_table_view(self.review_model, self, sortable=False)
+        self.review_table = make_table_view(self.review_model, self, sortable=False, name=self.tr("Acties uit eerdere overleggen"))
         self.review_status = QComboBox(self)
         for status in ActionStatus:
             self.review_status.addItem(enum_label(status), status)
@@ -262,8 +268,10 @@ class MinutesTab(MeetingTab):
         )
         self.review_done = QLineEdit(self)
         self.review_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        accessible(self.review_done, self.tr("Wat is gedaan"))
         self.review_todo = QLineEdit(self)
         self.review_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        accessible(self.review_todo, self.tr("Wat moet nog"))
         self.review_deadline = QLineEdit(self)
         self.review_deadline_label = QLabel(self)
         self.review_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
@@ -294,14 +302,16 @@ class MinutesTab(MeetingTab):
 
         # Voortgang of the programme actions linked to this item (the "Voortgang actieprogramma" item).
         self.programme_model = ProgrammeProgressModel(self)
-        self.programme_table = make_table_view(self.programme_model, self, sortable=False)
+        self.programme_table = make_table_view(self.programme_model, self, sortable=False, name=self.tr("Acties uit het programma"))
         self.programme_status = QComboBox(self)
         for status in ActionStatus:
             self.programme_status.addItem(enum_label(status), status)
         self.programme_done = QLineEdit(self)
         self.programme_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        accessible(self.programme_done, self.tr("Wat is gedaan"))
         self.programme_todo = QLineEdit(self)
         self.programme_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        accessible(self.programme_todo, self.tr("Wat moet nog"))
         self.programme_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
         programme_page = QWidget(self)
         programme_layout = QVBoxLayout(programme_page)

@@ -148,9 +148,10 @@ class MeetingView(QWidget):
         self.minutes = MinutesTab(self)
         self.decisions = DecisionsTab(self)
         self.tabs.addTab(self.agenda, self.tr("&Agenda"))
-        self.tabs.addTab(self.attendance, self.tr("Aan&wezigheid"))
-        self.tabs.addTab(self.minutes, self.tr("&Notuleren"))
-        self.tabs.addTab(self.decisions, self.tr("&Besluiten en acties"))
+        # Alt letters clear of the menu bar's (B, W, L, O, H) and of the page's own buttons.
+        self.tabs.addTab(self.attendance, self.tr("Aanwe&zigheid"))
+        self.tabs.addTab(self.minutes, self.tr("No&tuleren"))
+        self.tabs.addTab(self.decisions, self.tr("Besluiten en a&cties"))
 
         self.empty_label = QLabel(self.tr("Kies een overleg in de lijst, of maak een nieuw overleg."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -221,11 +222,11 @@ class MeetingView(QWidget):
         self._show_header(data)
         for tab in (self.agenda, self.attendance, self.minutes, self.decisions):
             tab.show_data(data)
-        self.tabs.setTabText(1, arg(self.tr("Aan&wezigheid (%1)"), len(data.attendance)))
+        self.tabs.setTabText(1, arg(self.tr("Aanwe&zigheid (%1)"), len(data.attendance)))
         self.tabs.setTabText(
             3,
             arg(
-                self.tr("&Besluiten en acties (%1/%2)"), len(data.decisions), len(data.actions) + len(data.toezeggingen)
+                self.tr("Besluiten en a&cties (%1/%2)"), len(data.decisions), len(data.actions) + len(data.toezeggingen)
             ),
         )
 

@@ -75,7 +75,7 @@ class ActionsPage(Page):
 
         self.model = ActionViewModel(self)
         self.model.status_edit_requested.connect(self._save_status)
-        self.view = make_table_view(self.model, self, sortable=True)
+        self.view = make_table_view(self.model, self, sortable=True, name=self.tr("Acties"))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -95,7 +95,7 @@ class ActionsPage(Page):
         self.detail_meta = QLabel(detail)
         self.detail_meta.setWordWrap(True)
         self.history = HistoryModel(self)
-        self.history_view = make_table_view(self.history, detail, sortable=False)  # oldest first
+        self.history_view = make_table_view(self.history, detail, sortable=False, name=self.tr("Voortgang van de gekozen actie"))  # oldest first
         # Who changed the action item's text, trekker or deadline, and when: its ChangeRecords in a dialog.
         self.changes_button = QPushButton(self.tr("&Geschiedenis..."), detail)
         self.changes_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)"))
@@ -155,6 +155,7 @@ class ActionsPage(Page):
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Zoeken in nummer, actie, trekker en voortgang..."))
+        self.search_edit.setAccessibleName(self.tr("Zoeken in acties"))
         self.search_edit.setClearButtonEnabled(True)
         self.status_combo = combo(self.tr("Alle statussen"))
         for value, label in status_choices():

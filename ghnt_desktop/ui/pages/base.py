@@ -227,11 +227,12 @@ ROW_PADDING = 10
 
 
 def make_table_view(
-    model, parent: QWidget | None = None, *, sortable: bool = True, stretch_last: bool = True
+    model, parent: QWidget | None = None, *, sortable: bool = True, stretch_last: bool = True, name: str = ""
 ) -> QTableView:
-    """A read-only table view set up the same way on every page."""
+    """A read-only table view set up the same way on every page; ``name`` is what a screen reader calls it."""
     view = QTableView(parent)
     view.setModel(model)
+    view.setAccessibleName(name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

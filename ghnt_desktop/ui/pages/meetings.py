@@ -68,7 +68,7 @@ class MeetingsPage(Page):
         self.body().addLayout(filters)
 
         self.model = MeetingTableModel(self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, name=self.tr("Overleggen"))
         self.view.horizontalHeader().setSortIndicator(MeetingTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self.model.sort(MeetingTableModel.DATE, Qt.SortOrder.AscendingOrder)
         for column in (

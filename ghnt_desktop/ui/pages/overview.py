@@ -45,6 +45,7 @@ class LateModel(RowTableModel["LateAction"]):
     """The late actions: number, action, trekker, deadline and how long ago."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, LATE_BY = range(5)
+    KEY_COLUMNS = (NUMBER, DEADLINE, LATE_BY)
     HEADERS = (
         QT_TRANSLATE_NOOP("LateModel", "Nummer"),
         QT_TRANSLATE_NOOP("LateModel", "Actie"),
@@ -87,6 +88,7 @@ class UpcomingModel(RowTableModel["UpcomingMeeting"]):
     """The next meetings: date, time, overleg, state."""
 
     DATE, TIME, TITLE = range(3)
+    KEY_COLUMNS = (DATE, TIME)
     HEADERS = (
         QT_TRANSLATE_NOOP("UpcomingModel", "Datum"),
         QT_TRANSLATE_NOOP("UpcomingModel", "Tijd"),
@@ -139,7 +141,7 @@ class OverviewPage(Page):
         panels = QGridLayout()
         panels.setHorizontalSpacing(12)
         self.late_model = LateModel(self)
-        self.late_view = make_table_view(self.late_model, self)
+        self.late_view = make_table_view(self.late_model, self, name=self.tr("Te late acties"))
         self.late_view.horizontalHeader().setSortIndicator(LateModel.DEADLINE, Qt.SortOrder.AscendingOrder)
         self.late_button = QPushButton(self.tr("Alle te late acties tonen"), self)
         self.late_button.clicked.connect(self._show_all_late)
@@ -151,7 +153,7 @@ class OverviewPage(Page):
         self.late_box = self._boxed(self.tr("Te laat"), late_inner)
 
         self.upcoming_model = UpcomingModel(self)
-        self.upcoming_view = make_table_view(self.upcoming_model, self, sortable=False)
+        self.upcoming_view = make_table_view(self.upcoming_model, self, sortable=False, name=self.tr("Volgende overleggen"))
         self.upcoming_box = self._boxed(self.tr("Volgende overleggen"), self.upcoming_view)
 
         changes_inner = QWidget(self)
@@ -160,6 +162,7 @@ class OverviewPage(Page):
         self.changes_summary = QLabel(changes_inner)
         self.changes_summary.setWordWrap(True)
         self.changes_list = QListWidget(changes_inner)
+        self.changes_list.setAccessibleName(self.tr("Wijzigingen sinds het vorige afstemmingsoverleg"))
         self.changes_list.setAlternatingRowColors(True)
         self.changes_list.setWordWrap(False)
         self.changes_list.setTextElideMode(Qt.TextElideMode.ElideRight)

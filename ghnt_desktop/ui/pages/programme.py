@@ -57,6 +57,7 @@ class ProgrammePage(Page):
 
         self.model = ProgrammeTreeModel(self)
         self.view = QTreeView(self)
+        self.view.setAccessibleName(self.tr("Programma"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(PaddedDelegate(self.view))
         self.view.setAlternatingRowColors(True)
