@@ -7,6 +7,7 @@ every state go to ``tests/artifacts/accessibility/``.
 
 from __future__ import annotations
 
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ ARTIFACTS = Path(__file__).parent / "artifacts" / "accessibility"
 
 @pytest.fixture
 def walked(demo_window, monkeypatch, messages):
+    shutil.rmtree(ARTIFACTS, ignore_errors=True)
     window = demo_window(TODAY, size=(1366, 768))
     walker = Walker(window, monkeypatch, screenshots=ARTIFACTS)
     walker.walk_pages(PAGE_KEYS)
@@ -33,3 +35,50 @@ def test_every_page_and_dialog_is_readable_named_and_keyboard_ready(walked):
     print("\n".join(problems))
     print("dialogs:", sorted(walked.dialog_classes))
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_the_checks_catch_each_kind_of_problem(qtbot):
+    """A small dialog with one of each fault: every check finds its own, and a clean one passes."""
+    from PySide6.QtWidgets import QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableView
+    from ui_walk import elision_problems, mnemonic_problems, name_problems, tab_order_problems, text_problems
+
+    from ghnt_desktop.ui.itemmodels.meetings import MeetingTableModel
+
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    form = QFormLayout(dialog)
+    first, second, third = QLineEdit(dialog), QLineEdit(dialog), QLineEdit(dialog)
+    row = QHBoxLayout()
+    row.addWidget(third)
+    form.addRow("&Naam:", first)
+    form.addRow("&Nummer:", second)  # Alt+N twice
+    form.addRow("&Datum:", row)  # a layout: no buddy, "&" shown, field nameless
+    cut = QLabel("Een lange uitleg die niet in twintig pixels past", dialog)
+    cut.setFixedWidth(20)
+    form.addRow(cut)
+    form.addRow(QPushButton("Organisaties & personen", dialog))  # underlined space
+    dialog.setTabOrder(third, second)
+    dialog.setTabOrder(second, first)  # bottom to top
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert any("'&Datum:'" in p for p in text_problems(dialog))
+    assert any("underlined space" in p for p in text_problems(dialog))
+    assert mnemonic_problems(dialog) == ["Alt+N shared by ['Naam:', 'Nummer:']"]
+    assert len(name_problems(dialog)) == 1
+    assert any("label cut" in p for p in elision_problems(dialog))
+    assert tab_order_problems(dialog)
+
+    clean = QDialog()
+    qtbot.addWidget(clean)
+    form = QFormLayout(clean)
+    form.addRow("&Naam:", QLineEdit(clean))
+    form.addRow("N&ummer:", QLineEdit(clean))
+    model = MeetingTableModel(clean)
+    view = QTableView(clean)
+    view.setModel(model)
+    view.setAccessibleName("Overleggen")
+    form.addRow(view)
+    clean.show()
+    qtbot.waitExposed(clean)
+    for check in (text_problems, mnemonic_problems, name_problems, elision_problems, tab_order_problems):
+        assert check(clean) == [], check.__name__

@@ -326,18 +326,23 @@ def tab_order_problems(dialog: QWidget) -> list[str]:
 
     if not chain:
         return problems
-    # The chain is a circle: read it from the control nearest the top left (where reading starts).
-    first = min(range(len(chain)), key=lambda i: (rect(chain[i]).top() // 8, rect(chain[i]).left()))
-    chain = chain[first:] + chain[:first]
+    rects = [rect(w) for w in chain]
 
-    for before, after in zip(chain, chain[1:], strict=False):
-        a, b = rect(before), rect(after)
-        same_line = b.top() < a.bottom() - 2 and a.top() < b.bottom() - 2
-        went_up = b.bottom() <= a.top() + 2
-        if same_line and b.right() <= a.left() + 2:
-            problems.append(f"Tab goes left: {describe(before)} -> {describe(after)}")
-        elif went_up and not same_line and b.left() < a.right() - 2:
-            problems.append(f"Tab goes up: {describe(before)} -> {describe(after)}")
+    def steps(order: list[int]) -> list[str]:
+        found = []
+        for i, j in zip(order, order[1:], strict=False):
+            a, b = rects[i], rects[j]
+            same_line = b.top() < a.bottom() - 2 and a.top() < b.bottom() - 2
+            went_up = b.bottom() <= a.top() + 2
+            if same_line and b.right() <= a.left() + 2:
+                found.append(f"Tab goes left: {describe(chain[i])} -> {describe(chain[j])}")
+            elif went_up and not same_line and b.left() < a.right() - 2:
+                found.append(f"Tab goes up: {describe(chain[i])} -> {describe(chain[j])}")
+        return found
+
+    # The chain is a circle: read it from wherever reading starts, the start that breaks it least.
+    n = len(chain)
+    problems = min((steps([(start + k) % n for k in range(n)]) for start in range(n)), key=len)
     return problems
 
 

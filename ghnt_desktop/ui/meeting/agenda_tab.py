@@ -137,8 +137,7 @@ class AgendaTab(MeetingTab):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
-        self.editor.setMinimumWidth(300)
-        self.editor.setMaximumWidth(360)
+        self._arrange(wide=True)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
@@ -172,6 +171,22 @@ class AgendaTab(MeetingTab):
             shortcut.activated.connect(slot)
 
     # Showing.
+
+    #: Below this width the item's editor moves under the agenda (a 1366x768 laptop with a wide meetings list).
+    SIDE_BY_SIDE_WIDTH = 900
+
+    def _arrange(self, *, wide: bool) -> None:
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self.editor.setMinimumWidth(300 if wide else 0)
+        self.editor.setMaximumWidth(360 if wide else 16777215)
+        if not wide:
+            self.splitter.setSizes([3, 2])  # scaled to the height: the agenda keeps the larger part
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.SIDE_BY_SIDE_WIDTH
+        if wide != (self.splitter.orientation() == Qt.Orientation.Horizontal):
+            self._arrange(wide=wide)
 
     def show_data(self, data: MeetingData) -> None:
         current = self.selected_id()

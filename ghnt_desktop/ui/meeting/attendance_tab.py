@@ -61,6 +61,7 @@ class AttendanceTab(MeetingTab):
             self,
         )
         hint.setObjectName("hint")
+        hint.setWordWrap(True)  # read whole in a narrow window
         hint.setStyleSheet("color: palette(placeholder-text);")
         buttons = QHBoxLayout()
         for button in (self.present_button, self.excused_button, self.absent_button, self.substitute_button):

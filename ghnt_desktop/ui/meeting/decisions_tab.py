@@ -34,13 +34,21 @@ class DecisionsTab(MeetingTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.decisions_model = DecisionTableModel(self)
-        self.decisions = make_table_view(self.decisions_model, self, sortable=False, stretch_last=False, name=self.tr("Besluiten"))
+        self.decisions = make_table_view(
+            self.decisions_model, self, sortable=False, stretch_last=False, name=self.tr("Besluiten")
+        )
         self.escalated_model = DecisionTableModel(self)
-        self.escalated = make_table_view(self.escalated_model, self, sortable=False, stretch_last=False, name=self.tr("Geëscaleerde besluiten"))
+        self.escalated = make_table_view(
+            self.escalated_model, self, sortable=False, stretch_last=False, name=self.tr("Geëscaleerde besluiten")
+        )
         self.actions_model = ActionItemTableModel(self)
-        self.actions = make_table_view(self.actions_model, self, sortable=True, stretch_last=False, name=self.tr("Actiepunten"))
+        self.actions = make_table_view(
+            self.actions_model, self, sortable=True, stretch_last=False, name=self.tr("Actiepunten")
+        )
         self.toezeggingen_model = ActionItemTableModel(self)
-        self.toezeggingen = make_table_view(self.toezeggingen_model, self, sortable=True, stretch_last=False, name=self.tr("Toezeggingen"))
+        self.toezeggingen = make_table_view(
+            self.toezeggingen_model, self, sortable=True, stretch_last=False, name=self.tr("Toezeggingen")
+        )
 
         self.edit_decision_button = QPushButton(self.tr("Wijzigen..."), self)
         self.escalate_button = QPushButton(self.tr("Ter besluitvorming voorleggen"), self)

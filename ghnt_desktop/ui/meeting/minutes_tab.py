@@ -205,7 +205,9 @@ class MinutesTab(MeetingTab):
 
         # Actiepunten and toezeggingen made under this item.
         self.actions_model = ActionItemTableModel(self)
-        self.actions_table = make_table_view(self.actions_model, self, sortable=False, name=self.tr("Actiepunten bij dit agendapunt"))
+        self.actions_table = make_table_view(
+            self.actions_model, self, sortable=False, name=self.tr("Actiepunten bij dit agendapunt")
+        )
         self.actions_table.setColumnHidden(ActionItemTableModel.ORIGIN, True)  # all made here
         self.action_text = QLineEdit(self)
         self.action_text.setPlaceholderText(self.tr("Wat moet er gebeuren?"))
@@ -256,7 +258,9 @@ class MinutesTab(MeetingTab):
 
         # Review of the carried actions (actielijst vorig overleg).
         self.review_model = ActionItemTableModel(self)
-        self.review_table = make_table_view(self.review_model, self, sortable=False, name=self.tr("Acties uit eerdere overleggen"))
+        self.review_table = make_table_view(
+            self.review_model, self, sortable=False, name=self.tr("Acties uit eerdere overleggen")
+        )
         self.review_status = QComboBox(self)
         for status in ActionStatus:
             self.review_status.addItem(enum_label(status), status)
@@ -302,7 +306,9 @@ class MinutesTab(MeetingTab):
 
         # Voortgang of the programme actions linked to this item (the "Voortgang actieprogramma" item).
         self.programme_model = ProgrammeProgressModel(self)
-        self.programme_table = make_table_view(self.programme_model, self, sortable=False, name=self.tr("Acties uit het programma"))
+        self.programme_table = make_table_view(
+            self.programme_model, self, sortable=False, name=self.tr("Acties uit het programma")
+        )
         self.programme_status = QComboBox(self)
         for status in ActionStatus:
             self.programme_status.addItem(enum_label(status), status)
@@ -565,9 +571,7 @@ class MinutesTab(MeetingTab):
         self.next_button.setEnabled(row < self.item_list.count() - 1)
         # The notes: keep what is being typed; replace only when the stored text really differs.
         same_item = self._notes_item == item.id
-        if not same_item or (
-            not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text
-        ):
+        if not same_item or (not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text):
             if same_item:
                 self._burst += 1  # the text changed underneath (undo, redo): new typing is a new step
             position = self.notes.textCursor().position() if same_item else 0

@@ -95,7 +95,9 @@ class ActionsPage(Page):
         self.detail_meta = QLabel(detail)
         self.detail_meta.setWordWrap(True)
         self.history = HistoryModel(self)
-        self.history_view = make_table_view(self.history, detail, sortable=False, name=self.tr("Voortgang van de gekozen actie"))  # oldest first
+        self.history_view = make_table_view(
+            self.history, detail, sortable=False, name=self.tr("Voortgang van de gekozen actie")
+        )  # oldest first
         # Who changed the action item's text, trekker or deadline, and when: its ChangeRecords in a dialog.
         self.changes_button = QPushButton(self.tr("&Geschiedenis..."), detail)
         self.changes_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)"))

@@ -172,10 +172,16 @@ class Page(QWidget):
         metrics = header.fontMetrics()
         model = view.model()
         minimums: dict[int, int] = {}
+        last_column = model.columnCount() - 1
         for column in range(model.columnCount()):
-            view.resizeColumnToContents(column)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             minimums[column] = metrics.horizontalAdvance(title) + 28
+            if column == last_column and header.stretchLastSection():
+                # A stretched section's "contents" size is its stretched width: ask the cells instead.
+                content = view.sizeHintForColumn(column)
+                header.resizeSection(column, max(minimums[column], min(content + 16, max_width)))
+                continue
+            view.resizeColumnToContents(column)
             header.resizeSection(column, max(minimums[column], min(header.sectionSize(column) + 16, max_width)))
         if main_column is not None:
             last = model.columnCount() - 1
@@ -185,15 +191,24 @@ class Page(QWidget):
             # contents were given); otherwise the main column fills the view.
             reserve = max(LAST_COLUMN_RESERVE, header.sectionSize(last)) if stretch else 0
             available = view.viewport().width() - reserve - 4
+            bar = view.verticalScrollBar()
+            if not bar.isVisible() and model.rowCount() * (view.fontMetrics().height() + ROW_PADDING) > (
+                view.viewport().height()
+            ):
+                available -= bar.sizeHint().width()  # the scroll bar that is about to appear takes its share
             # In a narrow view the other columns give up width (widest first, down to their header) before
             # the main column drops below its minimum and the last column slides out of sight. A main column
             # that is the last one elides instead: the others (dates, times) keep their width.
             deficit = min_main_width - (available - sum(header.sectionSize(c) for c in others))
             if main_column == last:
                 deficit = 0
+            # Key columns (numbers, dates, statuses: the model's KEY_COLUMNS) keep their full width.
+            keep = set(getattr(model, "KEY_COLUMNS", ()))
             for column in sorted(others, key=header.sectionSize, reverse=True):
                 if deficit <= 0:
                     break
+                if column in keep:
+                    continue
                 spare = header.sectionSize(column) - minimums[column]
                 if spare > 0:
                     header.resizeSection(column, header.sectionSize(column) - min(spare, deficit))

@@ -78,6 +78,9 @@ class MeetingsPage(Page):
             MeetingTableModel.LOCATION,
         ):
             self.view.setColumnHidden(column, True)
+        # Wide enough for a date with its year and the start of a title ("do 10-1..." was all it showed).
+        metrics = self.view.fontMetrics()
+        self.view.setMinimumWidth(metrics.horizontalAdvance("wo 30-09-2020") + metrics.horizontalAdvance("M") * 14 + 48)
         self.meeting = MeetingView(self, today=today)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
@@ -103,7 +106,8 @@ class MeetingsPage(Page):
             self._split_sized = True
             if self.splitter.sizes()[0] < self.view.minimumWidth():
                 width = self.splitter.width()
-                self.splitter.setSizes([360, max(400, width - 360)])
+                left = max(360, self.view.minimumWidth())
+                self.splitter.setSizes([left, max(400, width - left)])
 
     def splitters(self):
         return {"split": self.splitter}

@@ -34,7 +34,9 @@ class OrganisationsPage(Page):
         self.today = today
         self.organisations = OrganisationTableModel(self)
         self.people = PersonTableModel(self)
-        self.organisation_view = make_table_view(self.organisations, self, stretch_last=False, name=self.tr("Organisaties"))
+        self.organisation_view = make_table_view(
+            self.organisations, self, stretch_last=False, name=self.tr("Organisaties")
+        )
         self.organisation_view.horizontalHeader().setSortIndicator(
             OrganisationTableModel.NAME, Qt.SortOrder.AscendingOrder
         )

@@ -153,7 +153,9 @@ class OverviewPage(Page):
         self.late_box = self._boxed(self.tr("Te laat"), late_inner)
 
         self.upcoming_model = UpcomingModel(self)
-        self.upcoming_view = make_table_view(self.upcoming_model, self, sortable=False, name=self.tr("Volgende overleggen"))
+        self.upcoming_view = make_table_view(
+            self.upcoming_model, self, sortable=False, name=self.tr("Volgende overleggen")
+        )
         self.upcoming_box = self._boxed(self.tr("Volgende overleggen"), self.upcoming_view)
 
         changes_inner = QWidget(self)

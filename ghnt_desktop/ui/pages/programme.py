@@ -240,18 +240,27 @@ class ProgrammePage(Page):
             ProgrammeTreeModel.RESPONSIBLE: 160,
             ProgrammeTreeModel.TREKKER: 150,
             ProgrammeTreeModel.DEADLINE: 130,
-            ProgrammeTreeModel.STATUS: 100,
+            ProgrammeTreeModel.STATUS: 160,
         }
+        minimums = {}
         for column, cap in caps.items():
             self.view.resizeColumnToContents(column)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(
-                column, max(metrics.horizontalAdvance(title) + 28, min(header.sectionSize(column) + 12, cap))
-            )
-        # The description takes the rest of the width (at least a readable 220 px).
+            minimums[column] = metrics.horizontalAdvance(title) + 28
+            header.resizeSection(column, max(minimums[column], min(header.sectionSize(column) + 12, cap)))
+        # The description takes the rest of the width (at least a readable 220 px). In a narrow view (a 1366 px
+        # laptop with the editor open) the trekker and planning give up width first, so that code and status
+        # (KEY_COLUMNS) stay whole and in view without scrolling sideways.
         shown = [c for c in caps if not self.view.isColumnHidden(c)]
         room = self.view.viewport().width() - sum(header.sectionSize(c) for c in shown) - 4
-        header.resizeSection(ProgrammeTreeModel.TEXT, max(220, room))
+        for column in sorted(set(shown) - set(ProgrammeTreeModel.KEY_COLUMNS), key=header.sectionSize, reverse=True):
+            if room >= 220:
+                break
+            spare = min(header.sectionSize(column) - minimums[column], 220 - room)
+            if spare > 0:
+                header.resizeSection(column, header.sectionSize(column) - spare)
+                room += spare
+        header.resizeSection(ProgrammeTreeModel.TEXT, max(160, room))
 
     def clear(self) -> None:
         super().clear()
