@@ -194,6 +194,10 @@
             <translation>Programme</translation>
         </message>
         <message>
+            <source>%1  (vertrouwelijk)</source>
+            <translation>%1  (confidential)</translation>
+        </message>
+        <message>
             <source>Dubbelklik om de status te wijzigen</source>
             <translation>Double-click to change the status</translation>
         </message>
@@ -211,6 +215,10 @@
         <message>
             <source>Per gemeente</source>
             <translation>Per municipality</translation>
+        </message>
+        <message>
+            <source>Voortgang van de gekozen actie</source>
+            <translation>Progress of the chosen action</translation>
         </message>
         <message>
             <source>&amp;Geschiedenis...</source>
@@ -231,6 +239,10 @@
         <message>
             <source>Zoeken in nummer, actie, trekker en voortgang...</source>
             <translation>Search number, action, lead and progress...</translation>
+        </message>
+        <message>
+            <source>Zoeken in acties</source>
+            <translation>Search in actions</translation>
         </message>
         <message>
             <source>Alle statussen</source>
@@ -317,6 +329,10 @@
             <translation>Action %1: %2</translation>
         </message>
         <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
+        <message>
             <source>Status van %1: %2</source>
             <translation>Status of %1: %2</translation>
         </message>
@@ -363,10 +379,6 @@
     </context>
     <context>
         <name>AgendaTab</name>
-        <message>
-            <source>&amp;Punt toevoegen...</source>
-            <translation>&amp;Add item...</translation>
-        </message>
         <message>
             <source>Verwijderen</source>
             <translation>Delete</translation>
@@ -420,8 +432,24 @@
             <translation>Add guest...</translation>
         </message>
         <message>
-            <source>&amp;Onderwerp:</source>
-            <translation>&amp;Subject:</translation>
+            <source>Agenda</source>
+            <translation>Agenda</translation>
+        </message>
+        <message>
+            <source>Punt toe&amp;voegen...</source>
+            <translation>Add ite&amp;m...</translation>
+        </message>
+        <message>
+            <source>Stukken</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Gasten</source>
+            <translation>Guests</translation>
+        </message>
+        <message>
+            <source>Onderw&amp;erp:</source>
+            <translation>Subj&amp;ect:</translation>
         </message>
         <message>
             <source>&amp;Doel:</source>
@@ -449,6 +477,7 @@
         </message>
         <message>
             <source>Totaal %1 min.</source>
+            <extracomment>Below this width the item's editor moves under the agenda (a 1366x768 laptop with a wide meetings list).</extracomment>
             <translation>Total %1 min.</translation>
         </message>
         <message>
@@ -609,6 +638,10 @@
     </context>
     <context>
         <name>AttendanceTab</name>
+        <message>
+            <source>Aanwezigheid</source>
+            <translation>Attendance</translation>
+        </message>
         <message>
             <source>Aanwezig (A)</source>
             <translation>Present (A)</translation>
@@ -866,6 +899,18 @@
             <translation>Commitments</translation>
         </message>
         <message>
+            <source>Besluiten</source>
+            <translation>Decisions</translation>
+        </message>
+        <message>
+            <source>Geëscaleerde besluiten</source>
+            <translation>Escalated decisions</translation>
+        </message>
+        <message>
+            <source>Actiepunten</source>
+            <translation>Action items</translation>
+        </message>
+        <message>
             <source>Besluitenlijst (%1)</source>
             <translation>Decision list (%1)</translation>
         </message>
@@ -1080,6 +1125,10 @@
             <translation>Default layout</translation>
         </message>
         <message>
+            <source>Word-sjabloon</source>
+            <translation>Word template</translation>
+        </message>
+        <message>
             <source>Kiezen...</source>
             <translation>Choose...</translation>
         </message>
@@ -1094,6 +1143,26 @@
         <message>
             <source>&amp;Word-sjabloon:</source>
             <translation>&amp;Word template:</translation>
+        </message>
+        <message>
+            <source>Word-document (.docx)</source>
+            <translation>Word document (.docx)</translation>
+        </message>
+        <message>
+            <source>PDF/A voor het archief (.pdf)</source>
+            <translation>PDF/A for the archive (.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF/A voor het archief (.pdf) - LibreOffice niet gevonden</source>
+            <translation>PDF/A for the archive (.pdf) - LibreOffice not found</translation>
+        </message>
+        <message>
+            <source>Bestands&amp;formaat:</source>
+            <translation>File &amp;format:</translation>
+        </message>
+        <message>
+            <source>Bestand</source>
+            <translation>File</translation>
         </message>
         <message>
             <source>&amp;Bladeren...</source>
@@ -1124,6 +1193,10 @@
             <translation>Word (.docx)</translation>
         </message>
         <message>
+            <source>PDF/A (.pdf)</source>
+            <translation>PDF/A (.pdf)</translation>
+        </message>
+        <message>
             <source>Excel (.xlsx)</source>
             <translation>Excel (.xlsx)</translation>
         </message>
@@ -1150,6 +1223,10 @@
         <message>
             <source>Word-document (*.docx)</source>
             <translation>Word document (*.docx)</translation>
+        </message>
+        <message>
+            <source>PDF-document (*.pdf)</source>
+            <translation>PDF document (*.pdf)</translation>
         </message>
         <message>
             <source>Excel-werkmap (*.xlsx)</source>
@@ -1204,14 +1281,6 @@ Saved in: %1</translation>
         <message>
             <source>Bezig met afbreken...</source>
             <translation>Cancelling...</translation>
-        </message>
-        <message>
-            <source>Het sjabloon %1 bestaat niet.</source>
-            <translation>The template %1 does not exist.</translation>
-        </message>
-        <message>
-            <source>Het sjabloon %1 is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon of gebruik de standaardopmaak.</source>
-            <translation>The template %1 is not a valid Word document (.docx or .dotx). Choose another template or use the default layout.</translation>
         </message>
         <message>
             <source>Uitnodiging en agenda</source>
@@ -1400,6 +1469,10 @@ Saved in: %1</translation>
             <translation>New</translation>
         </message>
         <message>
+            <source>Wijzigingen</source>
+            <translation>Changes</translation>
+        </message>
+        <message>
             <source>Er zijn nog geen wijzigingen vastgelegd.</source>
             <translation>No changes have been recorded yet.</translation>
         </message>
@@ -1441,6 +1514,10 @@ Saved in: %1</translation>
         <message>
             <source>buiten een overleg</source>
             <translation>outside a meeting</translation>
+        </message>
+        <message>
+            <source>doorgeschoven (%1)</source>
+            <translation>deferred (%1)</translation>
         </message>
         <message>
             <source>uitgesteld: %1 naar %2</source>
@@ -1485,6 +1562,14 @@ Saved in: %1</translation>
         <message>
             <source>&amp;Werkblad:</source>
             <translation>&amp;Worksheet:</translation>
+        </message>
+        <message>
+            <source>De acties komen terug bij het volgende overleg van deze reeks (ze worden vastgelegd onder het laatste overleg van de reeks).</source>
+            <translation>The actions come back at the next meeting of this series (they are recorded under the last meeting of the series).</translation>
+        </message>
+        <message>
+            <source>&amp;Koppelen aan reeks:</source>
+            <translation>&amp;Link to series:</translation>
         </message>
         <message>
             <source>Kolom</source>
@@ -1551,8 +1636,8 @@ Saved in: %1</translation>
             <translation>Step 3 of 3: check</translation>
         </message>
         <message>
-            <source>Deze acties worden aangemaakt. Er wordt pas iets opgeslagen als u op Importeren klikt.</source>
-            <translation>These actions will be created. Nothing is saved until you click Import.</translation>
+            <source>Deze acties worden aangemaakt, of bijgewerkt als hun nummer al bestaat (kolom Wordt). Controleer de herkende trekkers. Er wordt pas iets opgeslagen als u op Importeren klikt.</source>
+            <translation>These actions are created, or updated when their number exists (column Becomes). Check the recognised leads. Nothing is saved until you click Import.</translation>
         </message>
         <message>
             <source>Klaar</source>
@@ -1579,6 +1664,10 @@ Saved in: %1</translation>
 %2</translation>
         </message>
         <message>
+            <source>Details: %1</source>
+            <translation>Details: %1</translation>
+        </message>
+        <message>
             <source>Importeren lukte niet</source>
             <translation>Import failed</translation>
         </message>
@@ -1589,6 +1678,10 @@ Saved in: %1</translation>
         <message>
             <source>Bestand lezen...</source>
             <translation>Reading file...</translation>
+        </message>
+        <message>
+            <source>(geen reeks)</source>
+            <translation>(no series)</translation>
         </message>
         <message>
             <source>geëxporteerd op %1</source>
@@ -1635,6 +1728,10 @@ Saved in: %1</translation>
             <translation>Reading list...</translation>
         </message>
         <message>
+            <source>%1 (uitstel: blijft open, telt één keer uitgesteld)</source>
+            <translation>%1 (postponed: stays open, counts as postponed once)</translation>
+        </message>
+        <message>
             <source>(niet herkend: wordt %1)</source>
             <translation>(not recognised: becomes %1)</translation>
         </message>
@@ -1663,8 +1760,8 @@ Saved in: %1</translation>
             <translation>Importing...</translation>
         </message>
         <message>
-            <source>%1 acties ingelezen uit %2.</source>
-            <translation>%1 actions imported from %2.</translation>
+            <source>%1 acties ingelezen uit %2, %3 bijgewerkt.</source>
+            <translation>%1 actions read from %2, %3 updated.</translation>
         </message>
         <message>
             <source>Trekkers herkend als organisatie of persoon: %1.</source>
@@ -1709,6 +1806,10 @@ Saved in: %1</translation>
             <translation>Row</translation>
         </message>
         <message>
+            <source>Wordt</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
             <source>Nr.</source>
             <translation>No.</translation>
         </message>
@@ -1735,6 +1836,26 @@ Saved in: %1</translation>
         <message>
             <source>Let op</source>
             <translation>Note</translation>
+        </message>
+        <message>
+            <source>niet ingelezen</source>
+            <translation>not read</translation>
+        </message>
+        <message>
+            <source>bestaat al: wordt bijgewerkt</source>
+            <translation>exists: will be updated</translation>
+        </message>
+        <message>
+            <source>nieuw</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>(%1x uitgesteld)</source>
+            <translation>(postponed %1x)</translation>
+        </message>
+        <message>
+            <source>(uitgesteld +1)</source>
+            <translation>(postponed +1)</translation>
         </message>
     </context>
     <context>
@@ -1772,6 +1893,10 @@ Status in the region: %2</translation>
             <translation>Municipalities only</translation>
         </message>
         <message>
+            <source>Stand per gemeente</source>
+            <translation>Status per municipality</translation>
+        </message>
+        <message>
             <source>niet gemeld</source>
             <translation>not reported</translation>
         </message>
@@ -1784,7 +1909,6 @@ Status in the region: %2</translation>
         <name>MainWindow</name>
         <message>
             <source>&amp;Bestand</source>
-            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>&amp;File</translation>
         </message>
         <message>
@@ -1852,6 +1976,10 @@ Status in the region: %2</translation>
             <translation>Ctrl+K</translation>
         </message>
         <message>
+            <source>Uw &amp;naam in de geschiedenis...</source>
+            <translation>Your &amp;name in the history...</translation>
+        </message>
+        <message>
             <source>Bee&amp;ld</source>
             <translation>&amp;View</translation>
         </message>
@@ -1902,6 +2030,16 @@ Status in the region: %2</translation>
         <message>
             <source>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programma, overleggen, verslagen en actielijsten van het regionale netwerk &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt;.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Onderdelen:&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Licentie: EUPL-1.2&lt;/p&gt;</source>
             <translation>&lt;h3&gt;GHNT Desktop %1&lt;/h3&gt;&lt;p&gt;Programme, meetings, minutes and action lists of the regional network &lt;i&gt;Geweld hoort nergens thuis&lt;/i&gt; (violence does not belong at home).&lt;/p&gt;&lt;p&gt;&lt;b&gt;Database:&lt;/b&gt; %2&lt;/p&gt;&lt;p&gt;&lt;b&gt;Components:&lt;/b&gt;&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Licence: EUPL-1.2&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Uw naam</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <source>Onder welke naam legt de app uw wijzigingen en voortgang vast?
+Bijvoorbeeld: Anna de Vries (secretaris).</source>
+            <translation>Under which name does the app record your changes and progress?
+For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>(alleen-lezen)</source>
@@ -1958,6 +2096,11 @@ Status in the region: %2</translation>
         <message>
             <source>Er was nog geen database: een demodatabase is aangemaakt in %1.</source>
             <translation>There was no database yet: a demo database was created in %1.</translation>
+        </message>
+        <message>
+            <source>Onderdelen</source>
+            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
+            <translation>Sections</translation>
         </message>
         <message>
             <source>Er was nog geen database: een lege database is aangemaakt in %1.</source>
@@ -2047,6 +2190,22 @@ Status in the region: %2</translation>
             <source>Voorleggen intrekken</source>
             <translation>Withdraw submission</translation>
         </message>
+        <message>
+            <source>Vertrouwelijk besluit voorleggen</source>
+            <translation>Submit confidential decision</translation>
+        </message>
+        <message>
+            <source>Besluit %1 is vertrouwelijk. Op de agenda van het bestuurlijk overleg komt dan alleen 'Vertrouwelijk besluit %1, zie besloten stuk'; de tekst gaat als besloten stuk mee. Wilt u de tekst toch op de agenda zetten?</source>
+            <translation>Decision %1 is confidential. The agenda of the administrative meeting then only says 'Confidential decision %1, see closed document'; the text goes along as a closed document. Put the text on the agenda anyway?</translation>
+        </message>
+        <message>
+            <source>Neutrale titel (aanbevolen)</source>
+            <translation>Neutral title (recommended)</translation>
+        </message>
+        <message>
+            <source>Tekst op de agenda zetten</source>
+            <translation>Put the text on the agenda</translation>
+        </message>
     </context>
     <context>
         <name>MeetingDetailsDialog</name>
@@ -2063,7 +2222,7 @@ Status in the region: %2</translation>
             <translation>&amp;Location:</translation>
         </message>
         <message>
-            <source>Online &amp;link:</source>
+            <source>Online l&amp;ink:</source>
             <translation>Online l&amp;ink:</translation>
         </message>
         <message>
@@ -2101,6 +2260,13 @@ Status in the region: %2</translation>
         <message>
             <source>Kies de %1 uit de lijst (of laat het veld leeg).</source>
             <translation>Choose the %1 from the list (or leave the field empty).</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialogs</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2166,6 +2332,14 @@ Status in the region: %2</translation>
             <translation>Cancel</translation>
         </message>
         <message>
+            <source>Vergaderstukken &amp;mailen...</source>
+            <translation>&amp;Mail meeting documents...</translation>
+        </message>
+        <message>
+            <source>Agenda, verslag van het vorige overleg en actielijst (PDF als LibreOffice er is) met de uitnodiging in een concept-e-mail aan de genodigden; vertrouwelijke onderdelen blijven eruit</source>
+            <translation>Agenda, minutes of the previous meeting and action list (PDF when LibreOffice is there) with the invitation in a draft e-mail to the invitees; confidential parts are left out</translation>
+        </message>
+        <message>
             <source>Status terugzetten</source>
             <translation>Revert status</translation>
         </message>
@@ -2186,28 +2360,28 @@ Status in the region: %2</translation>
             <translation>&amp;Agenda</translation>
         </message>
         <message>
-            <source>Aan&amp;wezigheid</source>
-            <translation>A&amp;ttendance</translation>
-        </message>
-        <message>
-            <source>&amp;Notuleren</source>
-            <translation>&amp;Minutes</translation>
-        </message>
-        <message>
-            <source>&amp;Besluiten en acties</source>
-            <translation>&amp;Decisions and actions</translation>
-        </message>
-        <message>
             <source>Kies een overleg in de lijst, of maak een nieuw overleg.</source>
             <translation>Choose a meeting in the list, or create a new meeting.</translation>
         </message>
         <message>
-            <source>Aan&amp;wezigheid (%1)</source>
-            <translation>A&amp;ttendance (%1)</translation>
+            <source>Aanwe&amp;zigheid</source>
+            <translation>Atten&amp;dance</translation>
         </message>
         <message>
-            <source>&amp;Besluiten en acties (%1/%2)</source>
-            <translation>&amp;Decisions and actions (%1/%2)</translation>
+            <source>No&amp;tuleren</source>
+            <translation>Minu&amp;tes</translation>
+        </message>
+        <message>
+            <source>Besluiten en a&amp;cties</source>
+            <translation>Decisions and a&amp;ctions</translation>
+        </message>
+        <message>
+            <source>Aanwe&amp;zigheid (%1)</source>
+            <translation>Atten&amp;dance (%1)</translation>
+        </message>
+        <message>
+            <source>Besluiten en a&amp;cties (%1/%2)</source>
+            <translation>Decisions and a&amp;ctions (%1/%2)</translation>
         </message>
         <message>
             <source>%1, overleg %2 van %3</source>
@@ -2244,6 +2418,58 @@ Status in the region: %2</translation>
         <message>
             <source>Dit overleg is geannuleerd. Agenda en aanwezigheid zijn bewaard; sla de annulering als .ics op.</source>
             <translation>This meeting has been cancelled. Agenda and attendance are kept; save the cancellation as .ics.</translation>
+        </message>
+        <message>
+            <source>Het overleg staat op %1; die dag is nog niet geweest.
+
+Is het overleg echt al gehouden? Verplaats het anders eerst naar de dag waarop het werd gehouden.</source>
+            <translation>The meeting is on %1; that day has not come yet.
+
+Has the meeting really been held? Otherwise move it first to the day it was held.</translation>
+        </message>
+        <message>
+            <source>Ja, gehouden op %1</source>
+            <translation>Yes, held on %1</translation>
+        </message>
+        <message>
+            <source>Het overleg staat op %1; die dag is nog niet geweest.
+
+Is het verslag echt al vastgesteld?</source>
+            <translation>The meeting is on %1; that day has not come yet.
+
+Have the minutes really been approved?</translation>
+        </message>
+        <message>
+            <source>Ja, vaststellen (overleg van %1)</source>
+            <translation>Yes, approve (meeting of %1)</translation>
+        </message>
+        <message>
+            <source>Overleg in de toekomst</source>
+            <translation>Meeting in the future</translation>
+        </message>
+        <message>
+            <source> en nog %1</source>
+            <translation> and %1 more</translation>
+        </message>
+        <message>
+            <source>Van %1 genodigden is niet vastgelegd of ze aanwezig waren: %2.
+
+Wat wilt u met hen doen? (Annuleren om eerst de aanwezigheid in te vullen.)</source>
+            <translation>For %1 invitees it was not recorded whether they attended: %2.
+
+What do you want to do with them? (Cancel to fill in the attendance first.)</translation>
+        </message>
+        <message>
+            <source>Aanwezigheid niet ingevuld</source>
+            <translation>Attendance not filled in</translation>
+        </message>
+        <message>
+            <source>Afwezig melden</source>
+            <translation>Mark absent</translation>
+        </message>
+        <message>
+            <source>Onbekend laten</source>
+            <translation>Leave unknown</translation>
         </message>
         <message>
             <source>Status: %1</source>
@@ -2288,6 +2514,42 @@ Status in the region: %2</translation>
         <message>
             <source>%1 opgeslagen in %2 (versie %3).</source>
             <translation>%1 saved in %2 (version %3).</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken opslaan als e-mail</source>
+            <translation>Save meeting documents as e-mail</translation>
+        </message>
+        <message>
+            <source>E-mailbericht (*.eml)</source>
+            <translation>E-mail message (*.eml)</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken maken...</source>
+            <translation>Making meeting documents...</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken mailen</source>
+            <translation>Mail meeting documents</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken afgebroken; niets opgeslagen.</source>
+            <translation>Meeting documents cancelled; nothing saved.</translation>
+        </message>
+        <message>
+            <source>Concept-e-mail met de vergaderstukken opgeslagen in %1.</source>
+            <translation>Draft e-mail with the meeting documents saved in %1.</translation>
+        </message>
+        <message>
+            <source>Zonder e-mailadres: %1.</source>
+            <translation>Without e-mail address: %1.</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijke onderdelen zijn weggelaten (zie de e-mail).</source>
+            <translation>Confidential parts were left out (see the e-mail).</translation>
+        </message>
+        <message>
+            <source>Zonder LibreOffice zijn de stukken Word-bestanden.</source>
+            <translation>Without LibreOffice the documents are Word files.</translation>
         </message>
     </context>
     <context>
@@ -2383,6 +2645,10 @@ Status in the region: %2</translation>
             <translation>= %1 to %2</translation>
         </message>
         <message>
+            <source>Agendapunten</source>
+            <translation>Agenda items</translation>
+        </message>
+        <message>
             <source>◀ Vorige</source>
             <translation>◀ Previous</translation>
         </message>
@@ -2403,12 +2669,32 @@ Status in the region: %2</translation>
             <translation>Minutes of this agenda item: what was discussed (no client data)</translation>
         </message>
         <message>
+            <source>Verslag van dit agendapunt</source>
+            <translation>Minutes of this agenda item</translation>
+        </message>
+        <message>
+            <source>Geen cliëntgegevens</source>
+            <translation>No client data</translation>
+        </message>
+        <message>
             <source>&amp;Verslag</source>
             <translation>&amp;Minutes</translation>
         </message>
         <message>
+            <source>Besluiten bij dit agendapunt</source>
+            <translation>Decisions of this agenda item</translation>
+        </message>
+        <message>
             <source>Tekst van het besluit; Ctrl+Enter legt het vast</source>
             <translation>Text of the decision; Ctrl+Enter records it</translation>
+        </message>
+        <message>
+            <source>Nieuw besluit</source>
+            <translation>New decision</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter legt het besluit vast</source>
+            <translation>Ctrl+Enter records the decision</translation>
         </message>
         <message>
             <source>Vertrouwelijk</source>
@@ -2431,8 +2717,16 @@ Status in the region: %2</translation>
             <translation>Delete</translation>
         </message>
         <message>
+            <source>Actiepunten bij dit agendapunt</source>
+            <translation>Action items of this agenda item</translation>
+        </message>
+        <message>
             <source>Wat moet er gebeuren?</source>
             <translation>What needs to be done?</translation>
+        </message>
+        <message>
+            <source>Nieuw actiepunt: wat moet er gebeuren</source>
+            <translation>New action item: what needs to be done</translation>
         </message>
         <message>
             <source>naam of organisatie</source>
@@ -2475,12 +2769,32 @@ Status in the region: %2</translation>
             <translation>&amp;Programme:</translation>
         </message>
         <message>
+            <source>Acties uit eerdere overleggen</source>
+            <translation>Actions from earlier meetings</translation>
+        </message>
+        <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
+        <message>
+            <source>Uitgesteld naar later: de actie blijft open en telt als uitstel</source>
+            <translation>Deferred: the action stays open and counts as postponed</translation>
+        </message>
+        <message>
             <source>Wat is gedaan?</source>
             <translation>What has been done?</translation>
         </message>
         <message>
+            <source>Wat is gedaan</source>
+            <translation>What has been done</translation>
+        </message>
+        <message>
             <source>Wat moet nog?</source>
             <translation>What remains to be done?</translation>
+        </message>
+        <message>
+            <source>Wat moet nog</source>
+            <translation>What remains to be done</translation>
         </message>
         <message>
             <source>Voortgang vastleggen (Ctrl+Enter)</source>
@@ -2507,6 +2821,10 @@ Status in the region: %2</translation>
             <translation>A later deadline counts as a postponement.</translation>
         </message>
         <message>
+            <source>Acties uit het programma</source>
+            <translation>Actions from the programme</translation>
+        </message>
+        <message>
             <source>Na vastleggen volgt de volgende actie.</source>
             <translation>After saving, the next action follows.</translation>
         </message>
@@ -2525,6 +2843,10 @@ Status in the region: %2</translation>
         <message>
             <source>Voortgang actieprogramma</source>
             <translation>Programme progress</translation>
+        </message>
+        <message>
+            <source>Markeer punt als &amp;vertrouwelijk</source>
+            <translation>Mark item as &amp;confidential</translation>
         </message>
         <message>
             <source>— geen actie uit het programma —</source>
@@ -2569,6 +2891,10 @@ Status in the region: %2</translation>
         <message>
             <source>Opgeslagen om %1</source>
             <translation>Saved at %1</translation>
+        </message>
+        <message>
+            <source>Agendapunt %1 vertrouwelijk</source>
+            <translation>Agenda item %1 confidential</translation>
         </message>
         <message>
             <source>Besluit toevoegen</source>
@@ -2677,12 +3003,20 @@ Status in the region: %2</translation>
             <translation>&amp;Date:</translation>
         </message>
         <message>
+            <source>Begintijd</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Eindtijd</source>
+            <translation>End time</translation>
+        </message>
+        <message>
             <source>&amp;Locatie:</source>
             <translation>&amp;Location:</translation>
         </message>
         <message>
-            <source>Online &amp;link:</source>
-            <translation>Online l&amp;ink:</translation>
+            <source>&amp;Online link:</source>
+            <translation>&amp;Online link:</translation>
         </message>
         <message>
             <source>&amp;Voorzitter:</source>
@@ -2838,6 +3172,10 @@ Status in the region: %2</translation>
             <translation>People</translation>
         </message>
         <message>
+            <source>Organisaties</source>
+            <translation>Organisations</translation>
+        </message>
+        <message>
             <source>1 organisatie</source>
             <translation>1 organisation</translation>
         </message>
@@ -2910,6 +3248,10 @@ Do you want to archive the organisation? Minutes and lists then stay correct.</t
             <translation>Departure of %1 recorded.</translation>
         </message>
         <message>
+            <source>Trekkerschap van %1 naar %2</source>
+            <translation>Leadership from %1 to %2</translation>
+        </message>
+        <message>
             <source>Persoon terughalen</source>
             <translation>Restore person</translation>
         </message>
@@ -2980,12 +3322,20 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Action points and commitments per action line</translation>
         </message>
         <message>
+            <source>Te late acties</source>
+            <translation>Late actions</translation>
+        </message>
+        <message>
             <source>Alle te late acties tonen</source>
             <translation>Show all late actions</translation>
         </message>
         <message>
             <source>Volgende overleggen</source>
             <translation>Next meetings</translation>
+        </message>
+        <message>
+            <source>Wijzigingen sinds het vorige afstemmingsoverleg</source>
+            <translation>Changes since the previous coordination meeting</translation>
         </message>
         <message>
             <source>Sinds het laatste afstemmingsoverleg</source>
@@ -3376,6 +3726,14 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>up to and including</translation>
         </message>
         <message>
+            <source>Periode van</source>
+            <translation>Period from</translation>
+        </message>
+        <message>
+            <source>Periode tot en met</source>
+            <translation>Period up to and including</translation>
+        </message>
+        <message>
             <source>Pe&amp;riode:</source>
             <translation>Pe&amp;riod:</translation>
         </message>
@@ -3384,8 +3742,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>&amp;Introduction:</translation>
         </message>
         <message>
-            <source>C&amp;onclusie:</source>
-            <translation>C&amp;onclusion:</translation>
+            <source>Conc&amp;lusie:</source>
+            <translation>Conc&amp;lusion:</translation>
         </message>
         <message>
             <source>Voor&amp;uitzicht:</source>
@@ -3479,6 +3837,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Choose the backup that should replace %1. The current file is first kept separately in %2, so that this step can be undone as well.</translation>
         </message>
         <message>
+            <source>Reservekopieën</source>
+            <translation>Backups</translation>
+        </message>
+        <message>
             <source>Er zijn nog geen reservekopieën van deze database.</source>
             <translation>There are no backups of this database yet.</translation>
         </message>
@@ -3529,6 +3891,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <source>Opmerkingen</source>
             <translation>Remarks</translation>
         </message>
+        <message>
+            <source>%1x uitgesteld</source>
+            <translation>postponed %1x</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -3541,8 +3907,24 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Search minutes, decisions, actions, progress and the programme...</translation>
         </message>
         <message>
+            <source>Ook &amp;vertrouwelijke inhoud tonen</source>
+            <translation>Also show &amp;confidential content</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijke agendapunten, besluiten, acties en voortgang worden anders niet getoond</source>
+            <translation>Otherwise confidential agenda items, decisions, actions and progress are not shown</translation>
+        </message>
+        <message>
+            <source>Zoekresultaten</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
             <source>Niets gevonden.</source>
             <translation>Nothing found.</translation>
+        </message>
+        <message>
+            <source>1 resultaat</source>
+            <translation>1 result</translation>
         </message>
         <message>
             <source>%1 resultaten (de beste 200)</source>
@@ -3551,6 +3933,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
         <message>
             <source>%1 resultaten</source>
             <translation>%1 results</translation>
+        </message>
+        <message>
+            <source>(%1 vertrouwelijk, niet getoond: vink Ook vertrouwelijke inhoud tonen aan)</source>
+            <translation>(%1 confidential, not shown: tick Also show confidential content)</translation>
         </message>
     </context>
     <context>
@@ -3581,6 +3967,14 @@ Do you want to archive the person? Use Departure and successor when someone leav
         <message>
             <source>Niet gemeld</source>
             <translation>Not reported</translation>
+        </message>
+        <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
+        <message>
+            <source>Uitgesteld naar later: de actie blijft open en telt als uitstel</source>
+            <translation>Deferred: the action stays open and counts as postponed</translation>
         </message>
     </context>
     <context>
@@ -3814,10 +4208,6 @@ Do you want to archive the working group?</translation>
             <translation>&amp;Abbreviation:</translation>
         </message>
         <message>
-            <source>Andere &amp;namen:</source>
-            <translation>Other na&amp;mes:</translation>
-        </message>
-        <message>
             <source>N&amp;otities:</source>
             <translation>N&amp;otes:</translation>
         </message>
@@ -3844,10 +4234,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>&amp;E-mail:</source>
             <translation>&amp;E-mail:</translation>
-        </message>
-        <message>
-            <source>&amp;Telefoon:</source>
-            <translation>&amp;Phone:</translation>
         </message>
         <message>
             <source>Actief &amp;vanaf:</source>
@@ -3892,10 +4278,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Functie:</source>
             <translation>Job title:</translation>
-        </message>
-        <message>
-            <source>Werkgroeplidmaatschappen en voorzitterschappen overdragen</source>
-            <translation>Hand over working group memberships and chairs</translation>
         </message>
         <message>
             <source>Laatste &amp;werkdag:</source>
@@ -4078,10 +4460,6 @@ Do you want to archive the working group?</translation>
             <translation>&amp;Status:</translation>
         </message>
         <message>
-            <source>&amp;Toelichting:</source>
-            <translation>&amp;Explanation:</translation>
-        </message>
-        <message>
             <source>De titel van het programma mag niet leeg zijn.</source>
             <translation>The title of the programme cannot be empty.</translation>
         </message>
@@ -4104,10 +4482,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>&amp;Code:</source>
             <translation>&amp;Code:</translation>
-        </message>
-        <message>
-            <source>&amp;Landelijke actielijn:</source>
-            <translation>&amp;National action line:</translation>
         </message>
         <message>
             <source>Eén subpunt per regel</source>
@@ -4200,6 +4574,54 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Trekkers:</source>
             <translation>Leads:</translation>
+        </message>
+        <message>
+            <source>An&amp;dere namen:</source>
+            <translation>Other &amp;names:</translation>
+        </message>
+        <message>
+            <source>Te&amp;lefoon:</source>
+            <translation>Pho&amp;ne:</translation>
+        </message>
+        <message>
+            <source>Trekkerschap overdragen</source>
+            <translation>Transfer leadership</translation>
+        </message>
+        <message>
+            <source>%1 is trekker van %2 openstaande acties. Vink aan welke %3 overneemt; de rest houdt %1 als trekker tot u het later wijzigt.</source>
+            <translation>%1 leads %2 open actions. Tick the ones %3 takes over; the rest keep %1 as lead until you change it later.</translation>
+        </message>
+        <message>
+            <source>Acties</source>
+            <translation>Actions</translation>
+        </message>
+        <message>
+            <source>Overdragen</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <source>Niet nu</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Werkgroeplidmaatschappen, voorzitterschappen en uitnodigingen voor overleggen overdragen</source>
+            <translation>Transfer working group memberships, chairs and meeting invitations</translation>
+        </message>
+        <message>
+            <source>Eerste jaar</source>
+            <translation>First year</translation>
+        </message>
+        <message>
+            <source>Laatste jaar</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Toel&amp;ichting:</source>
+            <translation>Explanat&amp;ion:</translation>
+        </message>
+        <message>
+            <source>Landelijke &amp;actielijn:</source>
+            <translation>National &amp;action line:</translation>
         </message>
     </context>
     <context>
