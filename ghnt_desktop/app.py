@@ -112,6 +112,15 @@ def run_gui(
 
             for key in PAGE_KEYS:
                 window.show_page(key)
+            # Qt's own buttons and dialogs speak the user's language: the packaged qtbase_nl.qm was found.
+            if settings.language == "nl":
+                from PySide6.QtWidgets import QDialogButtonBox
+
+                box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+                cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+                if cancel != "Annuleren":
+                    print(f"Qt's Dutch translation is missing: Cancel reads {cancel!r}", file=sys.stderr)
+                    opened = False
             app.exit(0 if opened else 1)
 
         QTimer.singleShot(0, open_build_every_page_and_quit)

@@ -28,7 +28,6 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     Returns the translators; the caller keeps them alive as long as the application runs.
     """
     translators: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
         ours = QTranslator(app)
@@ -39,13 +38,31 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         qt = QTranslator(app)
-        if qt.load("qtbase_nl", qt_dir):
+        folders = qt_translation_dirs()
+        if any(qt.load("qtbase_nl", folder) for folder in folders):
             translators.append(qt)
         else:
-            log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", qt_dir)
+            log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", ", ".join(folders))
     for translator in translators:
         app.installTranslator(translator)
     return translators
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's own (a frozen build whose
+    qt.conf does not name it: build.spec bundles qtbase_nl.qm under PySide6/Qt/translations)."""
+    import sys
+    from pathlib import Path
+
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(package / "Qt" / "translations")]
+    folders.append(str(package / "translations"))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders.append(str(Path(bundle) / "PySide6" / "Qt" / "translations"))
+    return list(dict.fromkeys(folders))
 
 
 def enum_label(member: Any) -> str:
