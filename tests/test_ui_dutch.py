@@ -52,3 +52,27 @@ def test_the_packaged_build_keeps_qts_dutch_translation():
     assert wanted(("PySide6/Qt/translations/qtbase_nl.qm", "", "DATA"))
     assert wanted(("PySide6/Qt/translations/qt_nl.qm", "", "DATA"))
     assert not wanted(("PySide6/Qt/translations/qtbase_de.qm", "", "DATA"))
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [(0, "0 resultaten"), (1, "1 resultaat"), (2, "2 resultaten"), (12345, "12.345 resultaten")],
+)
+def test_plural_uses_the_singular_for_one_only(n, expected):
+    from ghnt_desktop.ui.i18n import plural
+
+    assert plural(n, "1 resultaat", "%1 resultaten") == expected
+
+
+def test_no_count_is_shown_with_a_bracketed_plural():
+    """ "actie(s)", "status(sen)": the UI says "1 actie" / "2 acties" instead (through i18n.plural)."""
+    import re
+    from pathlib import Path
+
+    ui = Path(__file__).parent.parent / "ghnt_desktop" / "ui"
+    found = [
+        f"{path.name}: {match.group(0)}"
+        for path in ui.rglob("*.py")
+        for match in re.finditer(r'tr\("[^"]*\w\((s|en|sen)\)[^"]*"\)', path.read_text(encoding="utf-8"))
+    ]
+    assert found == []

@@ -102,6 +102,15 @@ def format_period(start: date | None, end: date | None) -> str:
     return ""
 
 
+def plural(n: int, one: str, many: str) -> str:
+    """A count with its noun in the right form: ``plural(n, tr("1 resultaat"), tr("%1 resultaten"))``.
+
+    Dutch and English both have one form for 1 and one for the rest (0 included: "0 resultaten").
+    The number is written the Dutch way (12.345).
+    """
+    return one if n == 1 else arg(many, f"{n:,}".replace(",", "."))
+
+
 _PLACEHOLDER = re.compile(r"%(\d)")
 
 

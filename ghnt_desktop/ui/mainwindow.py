@@ -187,9 +187,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
+        # The menu says what it will undo: "Ongedaan maken: aanwezigheid ..." (the command's own text).
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken:"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw:"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)

@@ -695,6 +695,10 @@
             <translation>%1 organisations represented</translation>
         </message>
         <message>
+            <source>1 organisatie vertegenwoordigd</source>
+            <translation>1 organisation represented</translation>
+        </message>
+        <message>
             <source>%1: %2</source>
             <translation>%1: %2</translation>
         </message>
@@ -1960,14 +1964,6 @@ Status in the region: %2</translation>
             <translation>&amp;Edit</translation>
         </message>
         <message>
-            <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
-        </message>
-        <message>
             <source>&amp;Zoeken...</source>
             <translation>&amp;Search...</translation>
         </message>
@@ -2101,6 +2097,14 @@ For example: Anna de Vries (secretary).</translation>
             <source>Onderdelen</source>
             <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>Sections</translation>
+        </message>
+        <message>
+            <source>&amp;Ongedaan maken:</source>
+            <translation>&amp;Undo:</translation>
+        </message>
+        <message>
+            <source>&amp;Opnieuw:</source>
+            <translation>&amp;Redo:</translation>
         </message>
         <message>
             <source>Er was nog geen database: een lege database is aangemaakt in %1.</source>
@@ -3510,6 +3514,22 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Delete (Del)</translation>
         </message>
         <message>
+            <source>1 ambitie</source>
+            <translation>1 ambition</translation>
+        </message>
+        <message>
+            <source>%1 ambities</source>
+            <translation>%1 ambitions</translation>
+        </message>
+        <message>
+            <source>1 actie</source>
+            <translation>1 action</translation>
+        </message>
+        <message>
+            <source>%1 acties</source>
+            <translation>%1 actions</translation>
+        </message>
+        <message>
             <source>onderdeel</source>
             <translation>section</translation>
         </message>
@@ -3558,16 +3578,12 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Do you want to delete %1 %2?</translation>
         </message>
         <message>
-            <source>%1 ambitie(s)</source>
-            <translation>%1 ambition(s)</translation>
+            <source>1 subactie</source>
+            <translation>1 sub-action</translation>
         </message>
         <message>
-            <source>%1 actie(s)</source>
-            <translation>%1 action(s)</translation>
-        </message>
-        <message>
-            <source>%1 subactie(s)</source>
-            <translation>%1 sub-action(s)</translation>
+            <source>%1 subacties</source>
+            <translation>%1 sub-actions</translation>
         </message>
         <message>
             <source>Daarmee gaan ook %1 weg.</source>
@@ -3584,10 +3600,6 @@ Do you want to archive the person? Use Departure and successor when someone leav
         <message>
             <source>Nieuw programma</source>
             <translation>New programme</translation>
-        </message>
-        <message>
-            <source>%1 ambities, %2 acties</source>
-            <translation>%1 ambitions, %2 actions</translation>
         </message>
     </context>
     <context>
@@ -4340,10 +4352,6 @@ Do you want to archive the working group?</translation>
             <translation>Everything of %1 moves to %2:</translation>
         </message>
         <message>
-            <source>%1 status(sen) per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
-            <translation>%1 municipality status(es) already exist at %2; those are kept and the duplicates are dropped.</translation>
-        </message>
-        <message>
             <source>Andere namen daarna: %1. %2 wordt gearchiveerd en blijft in de geschiedenis bestaan.</source>
             <translation>Other names afterwards: %1. %2 is archived and remains in the history.</translation>
         </message>
@@ -4622,6 +4630,14 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Landelijke &amp;actielijn:</source>
             <translation>National &amp;action line:</translation>
+        </message>
+        <message>
+            <source>1 status per gemeente bestaat al bij %2; die blijft, de dubbele vervalt.</source>
+            <translation>1 status per municipality already exists at %2; it stays, the duplicate goes.</translation>
+        </message>
+        <message>
+            <source>%1 statussen per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
+            <translation>%1 statuses per municipality already exist at %2; they stay, the duplicates go.</translation>
         </message>
     </context>
     <context>

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...models import OrganisationKind
 from ...services import ServiceError, ValidationError
-from ..i18n import arg
+from ..i18n import arg, plural
 from .forms import DateEdit, FormDialog, RecordCombo, TextEdit, changed_values, fill_enum_combo, select_data, tr
 
 Choices = list[tuple[str, Any]]
@@ -291,7 +291,11 @@ class MergeDialog(FormDialog):
                 "<p>"
                 + _escape(
                     arg(
-                        tr("%1 status(sen) per gemeente bestaan al bij %2; die blijven, de dubbele vervallen."),
+                        plural(
+                            preview.conflicts,
+                            tr("1 status per gemeente bestaat al bij %2; die blijft, de dubbele vervalt."),
+                            tr("%1 statussen per gemeente bestaan al bij %2; die blijven, de dubbele vervallen."),
+                        ),
                         preview.conflicts,
                         preview.keep_name,
                     )

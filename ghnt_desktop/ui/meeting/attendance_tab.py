@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import arg
+from ..i18n import arg, plural
 from ..itemmodels.attendance import AttendanceTableModel
 from ..itemmodels.base import ROW_ROLE
 from ..pages.base import make_table_view
@@ -119,7 +119,9 @@ class AttendanceTab(MeetingTab):
             parts.append(arg(self.tr("%1 nog niet gemarkeerd"), counts["invited"]))
         organisations = data.organisations_represented
         text = "<b>" + ", ".join(parts) + "</b>"
-        text += " · " + arg(self.tr("%1 organisaties vertegenwoordigd"), len(organisations))
+        text += " · " + plural(
+            len(organisations), self.tr("1 organisatie vertegenwoordigd"), self.tr("%1 organisaties vertegenwoordigd")
+        )
         if organisations:
             text += ": " + ", ".join(organisations)
         return text

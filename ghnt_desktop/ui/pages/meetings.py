@@ -92,6 +92,7 @@ class MeetingsPage(Page):
         self.body().addWidget(self.splitter, 1)
 
         self._loading = False
+        self._restored_series: uuid.UUID | None = None  # chosen in an earlier run, shown once the series are read
         self.view.selectionModel().currentRowChanged.connect(self._meeting_chosen)
         self.kind_combo.currentIndexChanged.connect(self._filter_changed)
         self.series_combo.currentIndexChanged.connect(self._filter_changed)
@@ -122,9 +123,13 @@ class MeetingsPage(Page):
 
         super().load(database)
         current = self.meeting.meeting_id
+        series_id = self.series_combo.currentData() or self._restored_series
         with database.session() as session:
             series = list_series(session)
-            rows = list_meetings(session, kind=self.kind_combo.currentData(), series_id=self.series_combo.currentData())
+            if series_id is not None and all(row.id != series_id for row in series):
+                series_id = None  # a series of another database, or deleted since
+            rows = list_meetings(session, kind=self.kind_combo.currentData(), series_id=series_id)
+        self._restored_series = series_id
         self._fill_series(series)
         period = self.period_combo.currentData()
         today = self.today()
@@ -143,7 +148,8 @@ class MeetingsPage(Page):
             self.select_next_meeting()
 
     def _fill_series(self, series) -> None:
-        wanted = self.series_combo.currentData()
+        wanted = self.series_combo.currentData() or self._restored_series
+        self._restored_series = None
         self.series_combo.blockSignals(True)
         self.series_combo.clear()
         self.series_combo.addItem(self.tr("Alle reeksen"), None)
@@ -165,6 +171,30 @@ class MeetingsPage(Page):
     def save_state(self, settings) -> None:
         self.meeting.minutes.save_notes()  # the window is closing: nothing typed may be lost
         super().save_state(settings)
+        kind = self.kind_combo.currentData()
+        series = self.series_combo.currentData()
+        settings.set_value("filters/meetings/kind", kind.value if kind is not None else "")
+        settings.set_value("filters/meetings/series", str(series) if series is not None else "")
+        settings.set_value("filters/meetings/period", self.period_combo.currentData())
+
+    def restore_state(self, settings) -> None:
+        """The filters as the user left them; the series is chosen once the series are read (``load``)."""
+        from ...models import MeetingKind
+
+        super().restore_state(settings)
+        for combo, value in (
+            (self.kind_combo, _enum_or_none(MeetingKind, settings.value("filters/meetings/kind"))),
+            (self.period_combo, settings.value("filters/meetings/period")),
+        ):
+            index = find_data(combo, value)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        try:
+            self._restored_series = uuid.UUID(settings.value("filters/meetings/series"))
+        except ValueError:
+            self._restored_series = None
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -305,3 +335,10 @@ class MeetingsPage(Page):
         if not push(window, command):
             return None
         return values["name"].strip(), command.result.id
+
+
+def _enum_or_none(enum, value: str):
+    try:
+        return enum(value) if value else None
+    except ValueError:  # a value of another version
+        return None

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..editors.forms import confirm
 from ..editors.programme import ActionForm, AmbitionForm, ProgrammeDialog, SectionForm
-from ..i18n import arg
+from ..i18n import arg, plural
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.programme import ACTION, AMBITION, SECTION, Node, ProgrammeTreeModel
 from .base import PaddedDelegate, Page
@@ -219,7 +219,11 @@ class ProgrammePage(Page):
         self.view.expandAll()
         self._fit_tree()
         counts = self.model.counts()
-        self.count_label.setText(arg(self.tr("%1 ambities, %2 acties"), counts[AMBITION], counts[ACTION]))
+        self.count_label.setText(
+            plural(counts[AMBITION], self.tr("1 ambitie"), self.tr("%1 ambities"))
+            + ", "
+            + plural(counts[ACTION], self.tr("1 actie"), self.tr("%1 acties"))
+        )
         self.title_label.setText(tree.programme.display_name)
         if not (keep is not None and self.select_id(keep)):
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -571,11 +575,11 @@ class ProgrammePage(Page):
         question = arg(self.tr("Wilt u %1 %2 verwijderen?"), what[node.kind], name)
         along = []
         if ambitions:
-            along.append(arg(self.tr("%1 ambitie(s)"), ambitions))
+            along.append(plural(ambitions, self.tr("1 ambitie"), self.tr("%1 ambities")))
         if actions and node.kind != ACTION:
-            along.append(arg(self.tr("%1 actie(s)"), actions))
+            along.append(plural(actions, self.tr("1 actie"), self.tr("%1 acties")))
         elif actions > 1:
-            along.append(arg(self.tr("%1 subactie(s)"), actions - 1))
+            along.append(plural(actions - 1, self.tr("1 subactie"), self.tr("%1 subacties")))
         if along:
             question += " " + arg(self.tr("Daarmee gaan ook %1 weg."), " en ".join(along))
         question += " " + self.tr("U kunt dit ongedaan maken met Ctrl+Z.")
