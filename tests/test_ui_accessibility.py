@@ -82,3 +82,26 @@ def test_the_checks_catch_each_kind_of_problem(qtbot):
     qtbot.waitExposed(clean)
     for check in (text_problems, mnemonic_problems, name_problems, elision_problems, tab_order_problems):
         assert check(clean) == [], check.__name__
+
+
+def test_overview_charts_show_every_title_whole_at_1366x768(demo_window, qtbot):
+    """Each actielijn's title fits its label column (on two lines if need be) and no bar is cut off."""
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from ghnt_desktop.ui.widgets.chart import StackedBarChart
+
+    window = demo_window(TODAY)
+    window.show_page("overview")
+    charts = window.page("overview").findChildren(StackedBarChart)
+    assert len(charts) >= 2
+    for chart in charts:
+        assert chart.categories
+        # The layout settles after the data arrives; a chart that never gets its height has its last bars cut.
+        qtbot.waitUntil(lambda chart=chart: chart.height() >= chart.sizeHint().height(), timeout=2000)
+        metrics = QFontMetrics(chart.font())
+        width = chart._label_width(metrics) - 10
+        for title in chart.categories:
+            needed = metrics.boundingRect(QRect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), title)
+            assert needed.width() <= width and needed.height() <= chart._row_height(), title
+        assert all(title in chart.accessibleDescription() for title in chart.categories)
