@@ -28,6 +28,8 @@ DEFAULTS: dict[str, Any] = {
     "filters/meetings/kind": "",
     "filters/meetings/series": "",
     "filters/meetings/period": "all",
+    # Decisions, actions and progress typed in the minutes but not yet recorded (ui/meeting/drafts.py, JSON).
+    "drafts/minutes": "",
 }
 
 # Splitter positions and table header states (column widths) are saved per name under these prefixes.

@@ -64,3 +64,83 @@ def test_the_undo_menu_says_what_it_will_undo(demo_window, qtbot):
     text = window.undo_action.text().replace("&", "")
     assert text.startswith("Ongedaan maken: ")
     assert len(text) > len("Ongedaan maken: ") + 3, text
+
+
+def _minutes(window, qtbot):
+    window.show_page("meetings")
+    page = window.page("meetings")
+    page.meeting.tabs.setCurrentWidget(page.meeting.minutes)
+    minutes = page.meeting.minutes
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert minutes.item_list.count() > 2 and not minutes.read_only
+    return page, minutes
+
+
+def test_typed_decision_stays_with_its_item_when_moving_to_another(demo_window, qtbot):
+    window = demo_window(TODAY)
+    page, minutes = _minutes(window, qtbot)
+    minutes.item_list.setCurrentRow(0)
+    minutes.decision_edit.setFocus()
+    QTest.keyClicks(minutes.decision_edit, "De agenda wordt vastgesteld")
+    QTest.keyClicks(minutes.action_text, "Notulen rondsturen")
+    QTest.keyClick(minutes.decision_edit, Qt.Key.Key_PageDown)  # next agenda item
+    qtbot.waitUntil(lambda: minutes.item_list.currentRow() == 1)
+    assert minutes.decision_edit.toPlainText() == ""  # not carried to the wrong item
+    assert minutes.action_text.text() == ""
+    assert minutes.drafts.pending()
+    QTest.keyClick(minutes.decision_edit, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: minutes.item_list.currentRow() == 0)
+    assert minutes.decision_edit.toPlainText() == "De agenda wordt vastgesteld"
+    assert minutes.action_text.text() == "Notulen rondsturen"
+    assert "teruggezet" in window.statusBar().currentMessage()
+    # Recorded with Ctrl+Enter: nothing waits any more.
+    minutes.decision_edit.setFocus()
+    QTest.keyClick(minutes.decision_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: minutes.decision_edit.toPlainText() == "")
+    minutes.action_text.clear()
+    assert minutes.keep_drafts() == []
+
+
+def test_typed_progress_survives_moving_to_the_next_action_under_review(demo_window, qtbot):
+    window = demo_window(TODAY)
+    page, minutes = _minutes(window, qtbot)
+    # A meeting still open for minutes with at least two carried actions to review.
+    for row in page.model.rows():
+        page.select_meeting(row.id)
+        if minutes.review_model.rowCount() >= 2 and not minutes.read_only:
+            break
+    assert minutes.review_model.rowCount() >= 2 and not minutes.read_only
+    minutes.parts.setCurrentWidget(minutes.review_page)
+    minutes.review_table.setCurrentIndex(minutes.review_model.index(0, 0))
+    minutes.review_done.clear()
+    QTest.keyClicks(minutes.review_done, "Plan besproken met de gemeenten")
+    minutes.review_table.setFocus()
+    QTest.keyClick(minutes.review_table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: minutes.review_table.currentIndex().row() == 1)
+    assert minutes.review_done.text() != "Plan besproken met de gemeenten"
+    QTest.keyClick(minutes.review_table, Qt.Key.Key_Up)
+    qtbot.waitUntil(lambda: minutes.review_table.currentIndex().row() == 0)
+    assert minutes.review_done.text() == "Plan besproken met de gemeenten"
+
+
+def test_unrecorded_text_comes_back_in_the_next_run(demo_window, qtbot):
+    window = demo_window(TODAY)
+    _page, minutes = _minutes(window, qtbot)
+    minutes.item_list.setCurrentRow(2)
+    QTest.keyClicks(minutes.decision_edit, "Half getypt besluit")
+    window.close()
+
+    again = demo_window(TODAY)
+    _page, minutes = _minutes(again, qtbot)
+    minutes.item_list.setCurrentRow(2)
+    assert minutes.decision_edit.toPlainText() == "Half getypt besluit"
+
+
+def test_drafts_read_from_damaged_settings_are_skipped():
+    from ghnt_desktop.ui.meeting.drafts import Drafts
+
+    for text in ("", "not json", "{}", "[1, 2]", '[["entry"]]', '[["entry", "k", 5, "x"]]'):
+        drafts = Drafts()
+        drafts.load_json(text)
+        assert drafts.pending() == []

@@ -56,6 +56,7 @@ from .commands import (
 )
 from .data import MeetingData
 from .dialogs import find_data
+from .drafts import Drafts
 from .fields import cleaned, period_text
 
 
@@ -173,6 +174,8 @@ class MinutesTab(MeetingTab):
         self.saved_label.setStyleSheet("color: palette(placeholder-text);")
         self._autosave = Debouncer(self.save_notes, parent=self)
         self._notes_item: uuid.UUID | None = None
+        #: Typed but not yet recorded decisions, actions and progress, kept per record (``drafts.py``).
+        self.drafts = Drafts()
         self._burst = 0
         self._showing = False
 
@@ -422,9 +425,11 @@ class MinutesTab(MeetingTab):
         self.review_button.clicked.connect(self.record_review)
         self.deadline_edit.textChanged.connect(lambda text: self._show_period(text, self.deadline_label))
         self.review_deadline.textChanged.connect(lambda text: self._show_period(text, self.review_deadline_label))
-        self.review_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_review())
+        self.review_table.selectionModel().currentRowChanged.connect(lambda _c, previous: self._fill_review(previous))
         self.programme_button.clicked.connect(self.record_programme_progress)
-        self.programme_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_programme())
+        self.programme_table.selectionModel().currentRowChanged.connect(
+            lambda _c, previous: self._fill_programme(previous)
+        )
         self.decisions.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.actions_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
@@ -467,6 +472,8 @@ class MinutesTab(MeetingTab):
         self.actions_model.reference = data.detail.date  # type: ignore[attr-defined]
         self.review_model.reference = data.detail.date  # type: ignore[attr-defined]
         current_review = self._review_row()
+        self._stash_review(current_review)  # a reload refills the form: what was typed is put back after it
+        self._stash_programme(self._programme_row())
         carried = [r for r in (*data.actions, *data.toezeggingen) if not r.new_at_meeting]
         self.review_model.set_rows(carried)
         row = self.review_model.row_of(lambda r: r.id == current_review.id) if current_review else -1
@@ -571,6 +578,8 @@ class MinutesTab(MeetingTab):
         self.next_button.setEnabled(row < self.item_list.count() - 1)
         # The notes: keep what is being typed; replace only when the stored text really differs.
         same_item = self._notes_item == item.id
+        if not same_item:
+            self._switch_entry_drafts(self._notes_item, item)
         if not same_item or (not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text):
             if same_item:
                 self._burst += 1  # the text changed underneath (undo, redo): new typing is a new step
@@ -584,6 +593,7 @@ class MinutesTab(MeetingTab):
             if not same_item:
                 self.saved_label.setText("")
         self._notes_item = item.id
+        self._notes_item_number = item.number
         # Decisions under this item.
         current_decision = self._decision()
         self.decisions.clear()
@@ -673,6 +683,35 @@ class MinutesTab(MeetingTab):
             self.privacy_button.setVisible(False)
 
     # Decisions.
+
+    def _entry_fields(self) -> dict:
+        return {
+            "decision": self.decision_edit,
+            "action": self.action_text,
+            "trekker": self.trekker_edit,
+            "deadline": self.deadline_edit,
+        }
+
+    def _switch_entry_drafts(self, previous_id: uuid.UUID | None, item) -> None:
+        """Another agenda item: keep the unrecorded decision and action typed for the previous one (they
+        return with it) and show those of ``item``, so nothing typed lands under the wrong item or is lost."""
+        if previous_id is not None and not self.read_only:
+            label = arg(self.tr("besluit of actiepunt bij agendapunt %1"), getattr(self, "_notes_item_number", ""))
+            self.drafts.stash("entry", previous_id, self._entry_fields(), {}, label)
+        if self.drafts.restore("entry", item.id, self._entry_fields(), {}):
+            self.main_window().show_status(
+                arg(self.tr("Nog niet vastgelegd besluit of actiepunt bij punt %1 teruggezet."), item.number)
+            )
+
+    def keep_drafts(self) -> list[str]:
+        """Keep what is typed in the forms now (the window closes): returns what waits to be recorded."""
+        if not self.read_only:
+            if self._notes_item is not None:
+                label = arg(self.tr("besluit of actiepunt bij agendapunt %1"), getattr(self, "_notes_item_number", ""))
+                self.drafts.stash("entry", self._notes_item, self._entry_fields(), {}, label)
+            self._stash_review(self._review_row())
+            self._stash_programme(self._programme_row())
+        return self.drafts.pending()
 
     def _decision(self):
         entry = self.decisions.currentItem()
@@ -810,14 +849,29 @@ class MinutesTab(MeetingTab):
         index = self.review_table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _fill_review(self) -> None:
+    def _review_fields(self) -> dict:
+        return {"done": self.review_done, "todo": self.review_todo, "deadline": self.review_deadline}
+
+    @staticmethod
+    def _review_stored(row) -> dict[str, str]:
+        return {"done": row.done_text, "todo": row.todo_text, "deadline": row.deadline_text or short_date(row.deadline)}
+
+    def _stash_review(self, row) -> None:
+        if row is not None and not self.read_only:
+            label = arg(self.tr("voortgang van %1"), row.number)
+            self.drafts.stash("review", row.id, self._review_fields(), self._review_stored(row), label)
+
+    def _fill_review(self, previous=None) -> None:
+        if previous is not None and previous.isValid():
+            self._stash_review(previous.data(ROW_ROLE))  # moving on keeps what was typed for that action
         row = self._review_row()
         if row is None:
             return
         self.review_status.setCurrentIndex(max(0, find_data(self.review_status, row.status)))
-        self.review_done.setText(row.done_text)
-        self.review_todo.setText(row.todo_text)
-        self.review_deadline.setText(row.deadline_text or short_date(row.deadline))
+        if self.drafts.restore("review", row.id, self._review_fields(), self._review_stored(row)):
+            self.main_window().show_status(
+                arg(self.tr("Nog niet vastgelegde voortgang van %1 teruggezet."), row.number)
+            )
 
     def record_review(self) -> bool:
         row = self._review_row()
@@ -843,6 +897,7 @@ class MinutesTab(MeetingTab):
             arg(self.tr("Voortgang %1"), row.number),
             lambda s: record_progress(s, action_id, **values),
         )
+        self.drafts.drop("review", action_id)  # recorded: nothing waits any more (also when the form refills)
         if not self.run(command):
             return False
         if command.result.postponed:
@@ -879,13 +934,25 @@ class MinutesTab(MeetingTab):
         self.parts.setTabVisible(index, bool(rows))
         self.parts.setTabText(index, arg(self.tr("Voortgang actieprogramma (%1)"), len(rows)))
 
-    def _fill_programme(self) -> None:
+    def _programme_fields(self) -> dict:
+        return {"done": self.programme_done, "todo": self.programme_todo}
+
+    def _stash_programme(self, row) -> None:
+        if row is not None and not self.read_only:
+            label = arg(self.tr("voortgang van %1"), row.code)
+            stored = {"done": row.done_text, "todo": row.todo_text}
+            self.drafts.stash("programme", row.programme_action_id, self._programme_fields(), stored, label)
+
+    def _fill_programme(self, previous=None) -> None:
+        if previous is not None and previous.isValid():
+            self._stash_programme(previous.data(ROW_ROLE))
         row = self._programme_row()
         if row is None:
             return
         self.programme_status.setCurrentIndex(max(0, find_data(self.programme_status, row.status)))
-        self.programme_done.setText(row.done_text)
-        self.programme_todo.setText(row.todo_text)
+        stored = {"done": row.done_text, "todo": row.todo_text}
+        if self.drafts.restore("programme", row.programme_action_id, self._programme_fields(), stored):
+            self.main_window().show_status(arg(self.tr("Nog niet vastgelegde voortgang van %1 teruggezet."), row.code))
 
     def record_programme_progress(self) -> bool:
         """Record status, wat is gedaan and wat moet nog of the selected programme action; then on to the next."""
@@ -907,6 +974,7 @@ class MinutesTab(MeetingTab):
             arg(self.tr("Voortgang %1"), row.code),
             lambda s: record_programme_progress_at_item(s, item_id, action_id, **values),
         )
+        self.drafts.drop("programme", action_id)
         if not self.run(command):
             return False
         position = self.programme_model.row_of(lambda r: r.programme_action_id == action_id)

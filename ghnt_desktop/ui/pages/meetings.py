@@ -170,6 +170,9 @@ class MeetingsPage(Page):
 
     def save_state(self, settings) -> None:
         self.meeting.minutes.save_notes()  # the window is closing: nothing typed may be lost
+        # Decisions, actions and progress typed but not recorded come back in the next run (drafts.py).
+        self.meeting.minutes.keep_drafts()
+        settings.set_value("drafts/minutes", self.meeting.minutes.drafts.to_json())
         super().save_state(settings)
         kind = self.kind_combo.currentData()
         series = self.series_combo.currentData()
@@ -182,6 +185,7 @@ class MeetingsPage(Page):
         from ...models import MeetingKind
 
         super().restore_state(settings)
+        self.meeting.minutes.drafts.load_json(settings.value("drafts/minutes"))
         for combo, value in (
             (self.kind_combo, _enum_or_none(MeetingKind, settings.value("filters/meetings/kind"))),
             (self.period_combo, settings.value("filters/meetings/period")),
