@@ -144,3 +144,34 @@ def test_drafts_read_from_damaged_settings_are_skipped():
         drafts = Drafts()
         drafts.load_json(text)
         assert drafts.pending() == []
+
+
+def test_undo_from_another_page_shows_the_meeting_and_tab_first(demo_window, qtbot):
+    """An attendance mark undone from the Acties page: the attendance of that meeting comes into view."""
+    from ghnt_desktop.models import AttendanceStatus
+
+    window = demo_window(TODAY)
+    window.show_page("meetings")
+    page = window.page("meetings")
+    meeting_id = page.meeting.meeting_id
+    attendance = page.meeting.attendance
+    page.meeting.tabs.setCurrentWidget(attendance)
+    table = attendance.table
+    table.setCurrentIndex(table.model().index(0, 0))
+    before = table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 1).status
+    mark = Qt.Key.Key_F if before != AttendanceStatus.EXCUSED else Qt.Key.Key_A
+    QTest.keyClick(table, mark)
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled())
+    assert window.undo_action.text().replace("&", "").startswith("Ongedaan maken: aanwezigheid ")
+
+    other = next(row.id for row in page.model.rows() if row.id != meeting_id)
+    page.select_meeting(other)  # another meeting chosen meanwhile, on its agenda
+    page.meeting.tabs.setCurrentIndex(0)
+    window.show_page("actions")  # and then elsewhere
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QTest.keyClick(window.page("actions").view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.current_page().key == "meetings")
+    assert page.meeting.meeting_id == meeting_id
+    assert page.meeting.tabs.currentWidget() is attendance
+    qtbot.waitUntil(lambda: table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 1).status == before)

@@ -294,6 +294,21 @@ class MainWindow(QMainWindow):
     def current_page(self) -> Page:
         return self.page(PAGE_KEYS[max(self.stack.currentIndex(), 0)])
 
+    def current_place(self) -> tuple[str, object] | None:
+        """Where the user is: the page in view and what it shows (``Page.location``), for undo to return to."""
+        key = PAGE_KEYS[max(self.stack.currentIndex(), 0)]
+        page = self._built.get(key)
+        return (key, page.location()) if page is not None else None
+
+    def show_place(self, place: tuple[str, object]) -> None:
+        """Show a place ``current_place`` gave: the page, then the record on it."""
+        key, location = place
+        if key not in PAGE_KEYS:
+            return
+        self.show_page(key)
+        if location is not None:
+            self.page(key).show_location(location)
+
     def show_page(self, key: str) -> None:
         if key in PAGE_KEYS:
             self.navigation.setCurrentRow(PAGE_KEYS.index(key))
@@ -348,8 +363,10 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Uw naam"),
-            self.tr("Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
-                    "Bijvoorbeeld: Anna de Vries (secretaris)."),
+            self.tr(
+                "Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
+                "Bijvoorbeeld: Anna de Vries (secretaris)."
+            ),
             text=self.settings.value("user/name"),
         )
         name = " ".join(name.split())

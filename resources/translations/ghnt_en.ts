@@ -699,8 +699,8 @@
             <translation>1 organisation represented</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
+            <source>aanwezigheid %1: %2</source>
+            <translation>attendance %1: %2</translation>
         </message>
         <message>
             <source>Vervangen door</source>
@@ -2686,6 +2686,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>Besluiten bij dit agendapunt</source>
+            <extracomment>Typed but not yet recorded decisions, actions and progress, kept per record (``drafts.py``).</extracomment>
             <translation>Decisions of this agenda item</translation>
         </message>
         <message>
@@ -2901,6 +2902,14 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Agenda item %1 confidential</translation>
         </message>
         <message>
+            <source>besluit of actiepunt bij agendapunt %1</source>
+            <translation>decision or action item at agenda item %1</translation>
+        </message>
+        <message>
+            <source>Nog niet vastgelegd besluit of actiepunt bij punt %1 teruggezet.</source>
+            <translation>Unrecorded decision or action item at item %1 put back.</translation>
+        </message>
+        <message>
             <source>Besluit toevoegen</source>
             <translation>Add decision</translation>
         </message>
@@ -2923,6 +2932,14 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         <message>
             <source>Actie verwijderen</source>
             <translation>Delete action</translation>
+        </message>
+        <message>
+            <source>voortgang van %1</source>
+            <translation>progress of %1</translation>
+        </message>
+        <message>
+            <source>Nog niet vastgelegde voortgang van %1 teruggezet.</source>
+            <translation>Unrecorded progress of %1 put back.</translation>
         </message>
         <message>
             <source>Voortgang %1</source>

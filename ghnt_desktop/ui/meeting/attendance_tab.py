@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import arg, plural
+from ..i18n import arg, enum_label, plural
 from ..itemmodels.attendance import AttendanceTableModel
 from ..itemmodels.base import ROW_ROLE
 from ..pages.base import make_table_view
@@ -151,7 +151,7 @@ class AttendanceTab(MeetingTab):
 
         position = self.table.currentIndex().row()
         ok = self.edit(
-            arg(self.tr("%1: %2"), row.person_name or row.organisation_name, status.label),
+            arg(self.tr("aanwezigheid %1: %2"), row.person_name or row.organisation_name, enum_label(status)),
             set_attendance,
             row.id,
             status=status,

@@ -205,6 +205,12 @@ class ActionsPage(Page):
     def views(self):
         return {"table": self.view, "history": self.history_view, "matrix": self.local_status.view}
 
+    def location(self):
+        return self.tabs.currentIndex()
+
+    def show_location(self, location) -> None:
+        self.tabs.setCurrentIndex(location)
+
     def splitters(self):
         return {"detail": self.splitter}
 

@@ -118,6 +118,15 @@ class Page(QWidget):
         else:
             self.stale = True
 
+    # Where the user is, for undo (``undo.ServiceCommand`` shows it again before undoing).
+
+    def location(self) -> object:
+        """What the page shows now (a tab, a record), as plain values; None when the page alone will do."""
+        return None
+
+    def show_location(self, location: object) -> None:
+        """Show again what ``location`` describes."""
+
     # Layout kept between runs. Views are keyed by id(view): the page keeps its views, so the ids are
     # stable, unlike those of the header wrappers PySide may create afresh on each call.
 

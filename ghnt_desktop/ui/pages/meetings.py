@@ -212,6 +212,20 @@ class MeetingsPage(Page):
         row = current.data(ROW_ROLE) if current.isValid() else None
         self.meeting.show_meeting(self.database, row.id if row is not None else None)
 
+    def location(self):
+        minutes = self.meeting.minutes
+        return (self.meeting.meeting_id, self.meeting.tabs.currentIndex(), minutes.current_item_id())
+
+    def show_location(self, location) -> None:
+        meeting_id, tab, item_id = location
+        if meeting_id is None:
+            return
+        if self.meeting.meeting_id != meeting_id:
+            self.select_meeting(meeting_id)
+        self.meeting.tabs.setCurrentIndex(tab)
+        if item_id is not None and self.meeting.minutes.current_item_id() != item_id:
+            self.meeting.minutes.go_to(item_id)
+
     def select_meeting(self, meeting_id: uuid.UUID) -> bool:
         """Select a meeting in the list (clearing the filters when they hide it) and show it."""
         row = self.model.row_of(lambda r: r.id == meeting_id)
