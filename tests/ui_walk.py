@@ -457,24 +457,27 @@ class Walker:
         if shiboken6.isValid(dialog):
             dialog.hide()
 
-    def _tab_states(self, root: QWidget) -> Iterator[str]:
-        """Show each tab of each tab widget in ``root`` in turn (one level); yields a name for each state."""
-        tabs = [t for t in root.findChildren(QTabWidget) if t.isVisible()]
+    def _tab_states(self, root: QWidget, done: frozenset[int] = frozenset()) -> Iterator[str]:
+        """Show each tab of each visible tab widget in ``root`` in turn, tabs inside tabs too; yields a name
+        for each state (Alt letters of a tab page count only while it is shown)."""
+        tabs = [t for t in root.findChildren(QTabWidget) if t.isVisible() and id(t) not in done]
         if not tabs:
             yield ""
             return
-        done = False
-        for tab_widget in tabs:
-            original = tab_widget.currentIndex()
-            for index in range(tab_widget.count()):
-                if not tab_widget.isTabEnabled(index):
-                    continue
-                tab_widget.setCurrentIndex(index)
-                settle()
-                done = True
-                yield f" / {strip_mnemonic(tab_widget.tabText(index))}"
+        tab_widget = tabs[0]
+        original = tab_widget.currentIndex()
+        shown = False
+        for index in range(tab_widget.count()):
+            if not (tab_widget.isTabEnabled(index) and tab_widget.isTabVisible(index)):
+                continue
+            tab_widget.setCurrentIndex(index)
+            settle()
+            shown = True
+            for inner in self._tab_states(root, done | {id(tab_widget)}):
+                yield f" / {strip_mnemonic(tab_widget.tabText(index))}{inner}"
+        if shiboken6.isValid(tab_widget):
             tab_widget.setCurrentIndex(original)
-        if not done:
+        if not shown:
             yield ""
 
     def _click_buttons(self, root: QWidget, source: str) -> None:

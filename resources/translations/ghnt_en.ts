@@ -2400,16 +2400,16 @@ For example: Anna de Vries (secretary).</translation>
             <translation>minute taker %1</translation>
         </message>
         <message>
-            <source>Definitief plannen</source>
-            <translation>Mark as planned</translation>
+            <source>De&amp;finitief plannen</source>
+            <translation>&amp;Finalise planning</translation>
         </message>
         <message>
-            <source>Overleg gehouden</source>
-            <translation>Mark as held</translation>
+            <source>Overleg &amp;gehouden</source>
+            <translation>Meeting &amp;held</translation>
         </message>
         <message>
-            <source>Verslag vaststellen...</source>
-            <translation>Approve minutes...</translation>
+            <source>Versla&amp;g vaststellen...</source>
+            <translation>Appro&amp;ve minutes...</translation>
         </message>
         <message>
             <source>Annulering opheffen</source>
@@ -2758,20 +2758,8 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Correct the text, lead, deadline or kind of the selected action</translation>
         </message>
         <message>
-            <source>&amp;Actie:</source>
-            <translation>&amp;Action:</translation>
-        </message>
-        <message>
             <source>&amp;Deadline:</source>
             <translation>&amp;Deadline:</translation>
-        </message>
-        <message>
-            <source>&amp;Trekker:</source>
-            <translation>&amp;Lead:</translation>
-        </message>
-        <message>
-            <source>&amp;Programma:</source>
-            <translation>&amp;Programme:</translation>
         </message>
         <message>
             <source>Acties uit eerdere overleggen</source>
@@ -2810,16 +2798,28 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Deadline:</translation>
         </message>
         <message>
-            <source>&amp;Status:</source>
-            <translation>&amp;Status:</translation>
+            <source>Acti&amp;e:</source>
+            <translation>Acti&amp;on:</translation>
         </message>
         <message>
-            <source>&amp;Gedaan:</source>
-            <translation>D&amp;one:</translation>
+            <source>Tre&amp;kker:</source>
+            <translation>&amp;Lead:</translation>
         </message>
         <message>
-            <source>&amp;Nog te doen:</source>
-            <translation>Still to &amp;do:</translation>
+            <source>Progra&amp;mma:</source>
+            <translation>Progra&amp;mme:</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>Stat&amp;us:</translation>
+        </message>
+        <message>
+            <source>Ge&amp;daan:</source>
+            <translation>&amp;Done:</translation>
+        </message>
+        <message>
+            <source>Nog t&amp;e doen:</source>
+            <translation>Still to d&amp;o:</translation>
         </message>
         <message>
             <source>Een latere deadline telt als uitstel.</source>

@@ -263,10 +263,11 @@ class MeetingView(QWidget):
         facts = " · ".join(place) + ("\n" + " · ".join(people) if people else "")
         self.facts_label.setText(facts)
 
+        # With an Alt letter each (one is shown at a time): the cycle can be run from the keyboard.
         next_texts = {
-            MeetingState.CONCEPT: self.tr("Definitief plannen"),
-            MeetingState.PLANNED: self.tr("Overleg gehouden"),
-            MeetingState.HELD: self.tr("Verslag vaststellen..."),
+            MeetingState.CONCEPT: self.tr("De&finitief plannen"),
+            MeetingState.PLANNED: self.tr("Overleg &gehouden"),
+            MeetingState.HELD: self.tr("Versla&g vaststellen..."),
         }
         self.next_state_button.setVisible(state in next_texts)
         self.next_state_button.setText(next_texts.get(state, ""))
