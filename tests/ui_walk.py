@@ -148,6 +148,9 @@ def text_problems(root: QWidget) -> list[str]:
         if re.search(r"(?<!&)&(\s|$)", text.replace("&&", "")):
             problems.append(f'underlined space ("_") in {text!r}: {describe(widget)}')
     for widget in visible_widgets(root):
+        buddy = widget.buddy() if isinstance(widget, QLabel) else None
+        if buddy is not None and shown_mnemonic(widget.text()) and buddy.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            problems.append(f"Alt letter of {widget.text()!r} leads to a {type(buddy).__name__} that takes no focus")
         if isinstance(widget, QLabel) and widget.buddy() is None and not _is_rich(widget):
             if re.search(r"&\w", widget.text().replace("&&", "")):
                 problems.append(f"literal '&' in label {widget.text()!r}: {describe(widget)}")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import ServiceError
-from .a11y import accessible
+from .a11y import accessible, labelled_row
 from .editors.forms import DateEdit, TextEdit, changed_values, confirm
 from .errors import show_error
 from .i18n import arg
@@ -140,10 +140,9 @@ class ReportDialog(QDialog):
         period_row.addWidget(QLabel(self.tr("tot en met"), period))
         period_row.addWidget(self.period_to_edit)
         period_row.addStretch(1)
-        period.setFocusProxy(self.period_from_edit)
         accessible(self.period_from_edit, self.tr("Periode van"))
         accessible(self.period_to_edit, self.tr("Periode tot en met"))
-        form.addRow(self.tr("Pe&riode:"), period)
+        labelled_row(form, self.tr("Pe&riode:"), period, self.period_from_edit)
 
         self.introduction_edit = TextEdit(inner, lines=4)
         form.addRow(self.tr("&Inleiding:"), self.introduction_edit)

@@ -1089,6 +1089,14 @@
             <translation>Re&amp;port:</translation>
         </message>
         <message>
+            <source>Periode van</source>
+            <translation>Period from</translation>
+        </message>
+        <message>
+            <source>Periode tot en met</source>
+            <translation>Period up to and including</translation>
+        </message>
+        <message>
             <source>Be&amp;werken...</source>
             <translation>&amp;Edit...</translation>
         </message>
@@ -1103,6 +1111,10 @@
         <message>
             <source>Jaar:</source>
             <translation>Year:</translation>
+        </message>
+        <message>
+            <source>Jaar</source>
+            <translation>Year</translation>
         </message>
         <message>
             <source>Ook afgeronde en vervallen acties</source>
@@ -2722,6 +2734,10 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Delete</translation>
         </message>
         <message>
+            <source>Nieuw beslu&amp;it:</source>
+            <translation>New dec&amp;ision:</translation>
+        </message>
+        <message>
             <source>Actiepunten bij dit agendapunt</source>
             <translation>Action items of this agenda item</translation>
         </message>
@@ -2798,6 +2814,10 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Deadline:</translation>
         </message>
         <message>
+            <source>Markeer punt als vertrouweli&amp;jk</source>
+            <translation>Mar&amp;k item as confidential</translation>
+        </message>
+        <message>
             <source>Acti&amp;e:</source>
             <translation>Acti&amp;on:</translation>
         </message>
@@ -2848,10 +2868,6 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         <message>
             <source>Voortgang actieprogramma</source>
             <translation>Programme progress</translation>
-        </message>
-        <message>
-            <source>Markeer punt als &amp;vertrouwelijk</source>
-            <translation>Mark item as &amp;confidential</translation>
         </message>
         <message>
             <source>— geen actie uit het programma —</source>

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
     from ...services.meetings import AttendanceRow
 
 
-
 class AttendanceTableModel(RowTableModel["AttendanceRow"]):
     """Invitees in their order, guests for one agenda item last."""
 

@@ -196,6 +196,9 @@ class MinutesTab(MeetingTab):
         decisions_page = QWidget(self)
         decision_layout = QVBoxLayout(decisions_page)
         decision_layout.addWidget(self.decisions, 1)
+        decision_label = QLabel(self.tr("Nieuw beslu&it:"), self)  # Alt+I: straight to the new decision
+        decision_label.setBuddy(self.decision_edit)
+        decision_layout.addWidget(decision_label)
         decision_layout.addWidget(self.decision_edit)
         row = QHBoxLayout()
         row.addWidget(self.decision_confidential)
@@ -382,7 +385,7 @@ class MinutesTab(MeetingTab):
         self.privacy_label.setObjectName("privacyWarning")
         self.privacy_label.setWordWrap(True)
         self.privacy_label.setStyleSheet("color: #9c5700;")
-        self.privacy_button = QPushButton(self.tr("Markeer punt als &vertrouwelijk"), self)
+        self.privacy_button = QPushButton(self.tr("Markeer punt als vertrouweli&jk"), self)
         self.privacy_button.clicked.connect(self.mark_item_confidential)
         privacy_row = QHBoxLayout()
         privacy_row.addWidget(self.privacy_label, 1)
@@ -622,7 +625,8 @@ class MinutesTab(MeetingTab):
             self.parts.setCurrentWidget(self.review_page)
         elif not same_item and self.programme_model.rowCount():
             self.parts.setCurrentWidget(self.programme_page)  # the voortgang item: its actions come first
-        elif not same_item and self.parts.currentWidget() in (self.review_page, self.programme_page):
+        elif not same_item:
+            # Every other item starts on its decisions, so Alt+I (Nieuw besluit) always reaches the entry.
             self.parts.setCurrentWidget(self.decisions_page)
         self._update_buttons()
 

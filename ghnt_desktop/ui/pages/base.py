@@ -257,6 +257,9 @@ def make_table_view(
     view = QTableView(parent)
     view.setModel(model)
     view.setAccessibleName(name)
+    # Tab leaves the table (arrows move within it), as in desktop lists: with Tab moving cell by cell a
+    # keyboard user had to press it through every row to reach the buttons below.
+    view.setTabKeyNavigation(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
