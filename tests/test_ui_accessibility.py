@@ -21,13 +21,21 @@ ARTIFACTS = Path(__file__).parent / "artifacts" / "accessibility"
 
 
 @pytest.fixture
-def walked(demo_window, monkeypatch, messages):
+def walked(demo_window, monkeypatch, messages, qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from ghnt_desktop.ui.i18n import install_translators
+
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
+    translators = install_translators(qapp, "nl")  # Qt's own buttons in Dutch, as in the app
     window = demo_window(TODAY, size=(1366, 768))
     walker = Walker(window, monkeypatch, screenshots=ARTIFACTS)
     walker.walk_pages(PAGE_KEYS)
+    walker.walk_meeting_states()
     walker.walk_menus()
-    return walker
+    yield walker
+    for translator in translators:
+        QCoreApplication.removeTranslator(translator)
 
 
 def test_every_page_and_dialog_is_readable_named_and_keyboard_ready(walked):

@@ -377,7 +377,7 @@ class Walker:
     """Opens every page, tab and reachable dialog of ``window`` and records the checks' findings."""
 
     #: Menu items not triggered: they quit, or open a database (the walk stays on the demo).
-    SKIP_ACTIONS = ("Afsluiten", "Database openen", "Nieuwe database", "Proefdatabase", "terugzetten")
+    SKIP_ACTIONS = ("Afsluiten",)
     #: Buttons not clicked: they start something long-running or leave the page's state for good.
     SKIP_BUTTONS = ("Afsluiten",)
 
@@ -531,11 +531,42 @@ class Walker:
             settle()
             page = self.window.page(key)
             for tab_state in self._tab_states(page):
+                self._select_first_rows(page)  # record buttons (Wijzigen, Bewerken...) need a selection
                 self.check(self.window, f"page {key}{tab_state}")
                 if click:
                     self._click_buttons(page, f"{key}{tab_state}")
                     self.window.show_page(key)
                     settle()
+
+    @staticmethod
+    def _select_first_rows(root: QWidget) -> None:
+        for view in root.findChildren(QAbstractItemView):
+            model = view.model()
+            if view.isVisible() and model is not None and model.rowCount() and not view.currentIndex().isValid():
+                view.setCurrentIndex(model.index(0, 0))
+        settle()
+
+    def walk_meeting_states(self) -> None:
+        """The Overleggen page once more for a meeting in each state (concept ... verslag vastgesteld,
+        geannuleerd): each state shows other buttons and dialogs (vaststellen, heropenen)."""
+        page = self.window.page("meetings")
+        self.window.show_page("meetings")
+        settle()
+        chosen = {}
+        for row in page.model.rows():
+            chosen.setdefault(getattr(row, "state", None), row.id)
+        for state, meeting_id in chosen.items():
+            page.select_meeting(meeting_id)
+            settle()
+            name = getattr(state, "value", str(state))
+            for tab_state in self._tab_states(page):
+                self._select_first_rows(page)
+                self.check(self.window, f"page meetings ({name}){tab_state}")
+                self._click_buttons(page, f"meetings ({name}){tab_state}")
+                self.window.show_page("meetings")
+                if page.meeting.meeting_id != meeting_id:
+                    page.select_meeting(meeting_id)
+                settle()
 
     def walk_menus(self) -> None:
         for action in _menu_actions(self.window):

@@ -859,10 +859,6 @@
             <translation>Record outcome...</translation>
         </message>
         <message>
-            <source>&amp;Geschiedenis...</source>
-            <translation>&amp;History...</translation>
-        </message>
-        <message>
             <source>Wie heeft dit besluit wanneer gewijzigd</source>
             <translation>Who changed this decision and when</translation>
         </message>
@@ -913,6 +909,10 @@
         <message>
             <source>Actiepunten</source>
             <translation>Action items</translation>
+        </message>
+        <message>
+            <source>Geschi&amp;edenis...</source>
+            <translation>Hist&amp;ory...</translation>
         </message>
         <message>
             <source>Besluitenlijst (%1)</source>
@@ -3320,8 +3320,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Record</translation>
         </message>
         <message>
-            <source>Datum besluit:</source>
-            <translation>Date of decision:</translation>
+            <source>&amp;Datum besluit:</source>
+            <translation>Decision &amp;date:</translation>
         </message>
     </context>
     <context>
@@ -4321,10 +4321,6 @@ Do you want to archive the working group?</translation>
             <translation>Name of the successor</translation>
         </message>
         <message>
-            <source>Functie:</source>
-            <translation>Job title:</translation>
-        </message>
-        <message>
             <source>Laatste &amp;werkdag:</source>
             <translation>Last &amp;working day:</translation>
         </message>
@@ -4671,6 +4667,14 @@ Do you want to archive the working group?</translation>
         <message>
             <source>%1 statussen per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
             <translation>%1 statuses per municipality already exist at %2; they stay, the duplicates go.</translation>
+        </message>
+        <message>
+            <source>Naam van de nieuwe opvolger</source>
+            <translation>Name of the new successor</translation>
+        </message>
+        <message>
+            <source>Bestaande persoon als opvolger</source>
+            <translation>Existing person as successor</translation>
         </message>
     </context>
     <context>

@@ -56,7 +56,7 @@ class DecisionsTab(MeetingTab):
         self.outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
         self.escalated_outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
         # The history can be read on a vastgesteld verslag too: that is when a dispute comes up.
-        self.decision_history_button = QPushButton(self.tr("&Geschiedenis..."), self)
+        self.decision_history_button = QPushButton(self.tr("Geschi&edenis..."), self)
         self.decision_history_button.setToolTip(self.tr("Wie heeft dit besluit wanneer gewijzigd"))
         # Correcting an action item is refused on a vastgesteld verslag with the service's message, so these stay
         # enabled while one is selected: the message says why and how (heropenen).

@@ -691,10 +691,15 @@ class OutcomeDialog(TextDialog):
         )
         self.date_edit = date_edit(self, on)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Datum besluit:"), self))
+        date_label = QLabel(self.tr("&Datum besluit:"), self)
+        date_label.setBuddy(self.date_edit)
+        row.addWidget(date_label)
         row.addWidget(self.date_edit)
         row.addStretch(1)
         self.extra.addLayout(row)
+        # The date sits between the text and the buttons, so Tab visits it there.
+        QWidget.setTabOrder(self.edit, self.date_edit)
+        QWidget.setTabOrder(self.date_edit, self.box)
 
     def outcome_date(self) -> date:
         return pydate(self.date_edit.date())

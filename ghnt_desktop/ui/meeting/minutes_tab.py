@@ -66,6 +66,7 @@ def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> 
 
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
+    minimums: dict[int, int] = {}
     for column in range(model.columnCount()):
         if column == stretch_column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -74,7 +75,21 @@ def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> 
         view.resizeColumnToContents(column)
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         minimum = header.fontMetrics().horizontalAdvance(title) + 28
-        header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 12, max_width)))
+        # Numbers, deadlines and statuses (KEY_COLUMNS) are read whole: no cap for them.
+        cap = header.sectionSize(column) + 12 if column in getattr(model, "KEY_COLUMNS", ()) else max_width
+        header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 12, cap)))
+        minimums[column] = minimum
+    # In a narrow view the other columns give up width (down to their header) before the key columns are
+    # pushed out of sight; the stretching column keeps a readable 160 px.
+    deficit = sum(header.sectionSize(c) for c in minimums) + 160 - view.viewport().width()
+    keep = set(getattr(model, "KEY_COLUMNS", ()))
+    for column in sorted(set(minimums) - keep, key=header.sectionSize, reverse=True):
+        if deficit <= 0:
+            break
+        spare = min(header.sectionSize(column) - minimums[column], deficit)
+        if spare > 0:
+            header.resizeSection(column, header.sectionSize(column) - spare)
+            deficit -= spare
 
 
 def _ctrl_enter(widget: QWidget, slot) -> None:

@@ -88,8 +88,9 @@ class MeetingView(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long title is cut rather than widening the view beyond the window.
+        # A long title wraps onto a second line rather than widening the view beyond the window (or being cut).
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setWordWrap(True)
         self.title_label.setMinimumWidth(120)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("stateBadge")
