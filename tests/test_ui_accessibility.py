@@ -113,3 +113,47 @@ def test_overview_charts_show_every_title_whole_at_1366x768(demo_window, qtbot):
             needed = metrics.boundingRect(QRect(0, 0, width, 1000), int(Qt.TextFlag.TextWordWrap), title)
             assert needed.width() <= width and needed.height() <= chart._row_height(), title
         assert all(title in chart.accessibleDescription() for title in chart.categories)
+
+
+def test_pages_readable_at_this_scale(demo_window, monkeypatch, messages):
+    """Every page and tab (no dialogs) at the size and scale in GHNT_A11Y_SIZE / QT_SCALE_FACTOR:
+    1366x768 unscaled in the normal run; the run below repeats it at 150%."""
+    import os
+
+    width, height = (int(n) for n in os.environ.get("GHNT_A11Y_SIZE", "1366x768").split("x"))
+    scale = os.environ.get("QT_SCALE_FACTOR", "1")
+    shots = ARTIFACTS.parent / f"accessibility-{width}x{height}-scale{scale}"
+    shutil.rmtree(shots, ignore_errors=True)
+    window = demo_window(TODAY, size=(width, height))
+    walker = Walker(window, monkeypatch, screenshots=shots)
+    walker.walk_pages(PAGE_KEYS, click=False)
+    problems = walker.report(("text", "mnemonic", "name", "elided"))
+    assert not problems, f"{len(problems)} problems at {width}x{height}, scale {scale}:\n" + "\n".join(problems)
+
+
+def test_pages_readable_at_150_percent_on_a_full_hd_laptop(tmp_path):
+    """QT_SCALE_FACTOR=1.5 (Windows' default on a 1920x1080 laptop: 1280x720 logical pixels), in its own
+    process because the scale is read when Qt starts."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", GHNT_A11Y_SIZE="1280x720", QT_QPA_PLATFORM="offscreen")
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-x",
+            f"{__file__}::test_pages_readable_at_this_scale",
+        ],  # fmt: skip
+        env=env,
+        cwd=Path(__file__).parent.parent,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]

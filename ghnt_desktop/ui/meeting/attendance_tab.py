@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ..i18n import arg, enum_label, plural
 from ..itemmodels.attendance import AttendanceTableModel
@@ -63,13 +63,20 @@ class AttendanceTab(MeetingTab):
         hint.setObjectName("hint")
         hint.setWordWrap(True)  # read whole in a narrow window
         hint.setStyleSheet("color: palette(placeholder-text);")
+        # Marking on the left, adding and removing on the right; a grid gives each button its full text
+        # also at 150% (seven buttons on one line were cut there).
         buttons = QHBoxLayout()
-        for button in (self.present_button, self.excused_button, self.absent_button, self.substitute_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(12)
-        for button in (self.add_button, self.guest_button, self.remove_button):
-            buttons.addWidget(button)
+        marks = QGridLayout()
+        for index, button in enumerate(
+            (self.present_button, self.excused_button, self.absent_button, self.substitute_button)
+        ):
+            marks.addWidget(button, index // 2, index % 2)
+        people = QGridLayout()
+        for index, button in enumerate((self.add_button, self.guest_button, self.remove_button)):
+            people.addWidget(button, index // 2, index % 2)
+        buttons.addLayout(marks)
         buttons.addStretch(1)
+        buttons.addLayout(people)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 6)
         layout.addWidget(self.summary)

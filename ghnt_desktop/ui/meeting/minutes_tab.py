@@ -211,6 +211,13 @@ class MinutesTab(MeetingTab):
         decisions_page = QWidget(self)
         decision_layout = QVBoxLayout(decisions_page)
         decision_layout.addWidget(self.decisions, 1)
+        # What acts on the chosen decision sits under the list; the new decision's switch and button under
+        # its entry (one row of four was cut at 150%).
+        chosen = QHBoxLayout()
+        chosen.addStretch(1)
+        chosen.addWidget(self.escalate_button)
+        chosen.addWidget(self.delete_decision_button)
+        decision_layout.addLayout(chosen)
         decision_label = QLabel(self.tr("Nieuw beslu&it:"), self)  # Alt+I: straight to the new decision
         decision_label.setBuddy(self.decision_edit)
         decision_layout.addWidget(decision_label)
@@ -218,8 +225,6 @@ class MinutesTab(MeetingTab):
         row = QHBoxLayout()
         row.addWidget(self.decision_confidential)
         row.addStretch(1)
-        row.addWidget(self.escalate_button)
-        row.addWidget(self.delete_decision_button)
         row.addWidget(self.add_decision_button)
         decision_layout.addLayout(row)
         _ctrl_enter(decisions_page, self.add_decision)
