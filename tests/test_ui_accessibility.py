@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from ui_walk import Walker
 
 from ghnt_desktop.ui.mainwindow import PAGE_KEYS
@@ -157,3 +158,45 @@ def test_pages_readable_at_150_percent_on_a_full_hd_laptop(tmp_path):
         timeout=600,
     )
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def test_per_gemeente_matrix_keeps_the_action_in_view_when_scrolled_sideways(demo_window, qtbot):
+    window = demo_window(TODAY)
+    window.show_page("actions")
+    page = window.page("actions")
+    page.tabs.setCurrentWidget(page.local_status)
+    if page.local_status.stale:
+        page.local_status.load(window.database)
+    view = page.local_status.view
+    qtbot.waitUntil(lambda: view.model().rowCount() > 0)
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0, "the demo matrix is wider than the page (else there is nothing to test)"
+    bar.setValue(bar.maximum())
+    rows = view.verticalHeader()
+    assert rows.isVisible() and rows.width() >= 200
+    number = view.model().action_at(0).number
+    assert str(view.model().headerData(0, Qt.Orientation.Vertical)).startswith(number)
+    # The row header sits left of the scrolled cells: still in the view's own area.
+    assert rows.geometry().left() < view.viewport().geometry().left()
+
+
+def test_english_pages_show_no_stray_ampersand_and_keep_texts_whole(demo_window, monkeypatch, messages, qapp):
+    """The English interface (--lang en): no literal "&" or "_", every control named, nothing cut.
+    (Its Alt letters are chosen separately and not yet unique on the Overleggen page.)"""
+    from PySide6.QtCore import QCoreApplication
+
+    from ghnt_desktop.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "en")
+    try:
+        window = demo_window(TODAY)
+        walker = Walker(window, monkeypatch)
+        walker.walk_pages(PAGE_KEYS, click=False)
+        problems = walker.report(("text", "name", "elided"))
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    assert not problems, f"{len(problems)} problems in English:\n" + "\n".join(problems)

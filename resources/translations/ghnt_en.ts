@@ -437,7 +437,7 @@
         </message>
         <message>
             <source>Punt toe&amp;voegen...</source>
-            <translation>Add ite&amp;m...</translation>
+            <translation>Add &amp;item...</translation>
         </message>
         <message>
             <source>Stukken</source>
@@ -449,11 +449,11 @@
         </message>
         <message>
             <source>Onderw&amp;erp:</source>
-            <translation>Subj&amp;ect:</translation>
+            <translation>Su&amp;bject:</translation>
         </message>
         <message>
             <source>&amp;Doel:</source>
-            <translation>&amp;Purpose:</translation>
+            <translation>P&amp;urpose:</translation>
         </message>
         <message>
             <source>&amp;Inbrenger:</source>
@@ -2413,11 +2413,11 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>De&amp;finitief plannen</source>
-            <translation>&amp;Finalise planning</translation>
+            <translation>Finalise p&amp;lanning</translation>
         </message>
         <message>
             <source>Overleg &amp;gehouden</source>
-            <translation>Meeting &amp;held</translation>
+            <translation>Meeting he&amp;ld</translation>
         </message>
         <message>
             <source>Versla&amp;g vaststellen...</source>
@@ -2694,7 +2694,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Verslag</source>
-            <translation>&amp;Minutes</translation>
+            <translation>Minutes te&amp;xt</translation>
         </message>
         <message>
             <source>Besluiten bij dit agendapunt</source>
