@@ -59,12 +59,13 @@ def run_gui(
     from .paths import default_database_path, log_dir
     from .settings import Settings
     from .ui.errors import install_excepthook, setup_logging
-    from .ui.i18n import install_translators
+    from .ui.i18n import install_translators, use_dutch_system_dates
 
-    app = create_application()
     settings = settings or Settings()
     if language:
         settings.language = language
+    use_dutch_system_dates(settings.language)  # before Qt reads the system locale
+    app = create_application()
     app._ghnt_translators = install_translators(app, settings.language)  # type: ignore[attr-defined]
     # The hook is in place before any window; its log file is opened once the window has painted.
     hook = install_excepthook(None)

@@ -48,6 +48,23 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     return translators
 
 
+def use_dutch_system_dates(language: str) -> bool:
+    """With the Dutch interface on Linux and macOS, let Qt's own dialogs (the file dialog's "Gewijzigd
+    op" column) write dates the Dutch way: they follow the system locale, which on a minimal or English
+    system is C ("3 12 2026"). Sets LC_TIME unless the user set a Dutch one or LC_ALL; Windows' file dialogs
+    are the system's own, in the user's regional format. Must run before the QApplication exists."""
+    import os
+    import sys
+
+    if language != "nl" or sys.platform == "win32" or os.environ.get("LC_ALL"):
+        return False
+    current = os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    if current.startswith(("nl_", "nl.")):
+        return False
+    os.environ["LC_TIME"] = "nl_NL.UTF-8"
+    return True
+
+
 def qt_translation_dirs() -> list[str]:
     """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's own (a frozen build whose
     qt.conf does not name it: build.spec bundles qtbase_nl.qm under PySide6/Qt/translations)."""

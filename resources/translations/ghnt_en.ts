@@ -3411,6 +3411,10 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>%1 new action points</translation>
         </message>
         <message>
+            <source>1 nieuw actiepunt</source>
+            <translation>1 new action item</translation>
+        </message>
+        <message>
             <source>%1 afgerond</source>
             <translation>%1 finished</translation>
         </message>
@@ -3419,12 +3423,24 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>%1 decisions</translation>
         </message>
         <message>
+            <source>1 besluit</source>
+            <translation>1 decision</translation>
+        </message>
+        <message>
             <source>%1 voortgangsmeldingen</source>
             <translation>%1 progress updates</translation>
         </message>
         <message>
+            <source>1 voortgangsmelding</source>
+            <translation>1 progress report</translation>
+        </message>
+        <message>
             <source>%1 wijzigingen</source>
             <translation>%1 changes</translation>
+        </message>
+        <message>
+            <source>1 wijziging</source>
+            <translation>1 change</translation>
         </message>
         <message>
             <source>Besluit</source>

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label
+from ..i18n import arg, enum_label, plural
 from ..itemmodels.actions import ActionViewModel, HistoryModel
 from ..widgets.status import POSTPONE_CHOICE, StatusDelegate, status_choices
 from ..worker import start_task
@@ -293,7 +293,7 @@ class ActionsPage(Page):
             self.count_label.setText(self.tr("Laden..."))
             return
         shown, total = self.model.rowCount(), self.model.all_count()
-        text = self.tr("1 actie") if shown == 1 else arg(self.tr("%1 acties"), f"{shown:n}".replace(",", "."))
+        text = plural(shown, self.tr("1 actie"), self.tr("%1 acties"))
         if shown != total:
             text = arg(self.tr("%1 van %2"), text, f"{total:n}".replace(",", "."))
         late = self.model.late_count()

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...dutch_dates import clock_time, short_date
-from ..i18n import arg, enum_label, format_date_with_weekday
+from ..i18n import arg, enum_label, format_date_with_weekday, plural
 from ..itemmodels.base import RowTableModel
 from ..itemmodels.colors import LATE
 from ..widgets.chart import StackedBarChart
@@ -249,11 +249,11 @@ class OverviewPage(Page):
             return
         self.changes_box.setTitle(arg(self.tr("Sinds het afstemmingsoverleg van %1"), short_date(changes.since)))
         parts = [
-            arg(self.tr("%1 nieuwe actiepunten"), changes.new_actions),
+            plural(changes.new_actions, self.tr("1 nieuw actiepunt"), self.tr("%1 nieuwe actiepunten")),
             arg(self.tr("%1 afgerond"), changes.closed_actions),
-            arg(self.tr("%1 besluiten"), changes.decisions),
-            arg(self.tr("%1 voortgangsmeldingen"), changes.progress_updates),
-            arg(self.tr("%1 wijzigingen"), changes.changes),
+            plural(changes.decisions, self.tr("1 besluit"), self.tr("%1 besluiten")),
+            plural(changes.progress_updates, self.tr("1 voortgangsmelding"), self.tr("%1 voortgangsmeldingen")),
+            plural(changes.changes, self.tr("1 wijziging"), self.tr("%1 wijzigingen")),
         ]
         self.changes_summary.setText(" · ".join(parts))
         labels = {
