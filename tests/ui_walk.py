@@ -103,7 +103,9 @@ def _internal(widget: QWidget, root: QWidget) -> bool:
         return True
     if isinstance(widget, QToolButton) and isinstance(widget.parentWidget(), QTabBar):
         return True  # a tab bar's scroll arrows
-    return _inside(widget, (QComboBox, QAbstractSpinBox, QCalendarWidget, QAbstractItemView, QFileDialog), root)
+    # A line edit's clear button and actions are parts of the line edit (Qt names them through it).
+    kinds = (QComboBox, QAbstractSpinBox, QCalendarWidget, QAbstractItemView, QFileDialog, QLineEdit)
+    return _inside(widget, kinds, root)
 
 
 def describe(widget: QWidget) -> str:
