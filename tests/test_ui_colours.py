@@ -82,3 +82,38 @@ def test_late_rows_say_so_in_words(demo_window):
     assert late, "the demo has late actions"
     for row in late:
         assert "te laat" in str(model.index(row, model.STATUS).data()), row
+
+
+def test_late_action_items_of_a_meeting_say_so_in_words(qapp):
+    """The minutes' and decisions' action tables: a late row is red and its status says "te laat"."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    from ghnt_desktop.models.enums import ActionStatus
+    from ghnt_desktop.ui.itemmodels.minutes import ActionItemTableModel
+
+    model = ActionItemTableModel()
+    model.reference = TODAY
+    rows = []
+
+    class Row:  # the fields the model reads
+        def __init__(self, number, deadline, status):
+            self.number, self.deadline, self.status = number, deadline, status
+            self.text, self.trekker, self.deadline_text, self.confidential = "Actie", "", "", False
+            self.times_postponed, self.new_at_meeting, self.origin_meeting_date = 0, True, TODAY
+            self.id = number
+
+    rows = [
+        Row("A-1", TODAY - timedelta(days=3), ActionStatus.IN_PROGRESS),
+        Row("A-2", TODAY + timedelta(days=3), ActionStatus.IN_PROGRESS),
+        Row("A-3", TODAY - timedelta(days=3), ActionStatus.DONE),
+    ]
+    model.set_rows(rows)
+    for row in range(model.rowCount()):
+        red = any(
+            model.index(row, c).data(Qt.ItemDataRole.ForegroundRole) == colors.LATE for c in range(model.columnCount())
+        )
+        says = "te laat" in model.index(row, ActionItemTableModel.STATUS).data()
+        assert red == says, (rows[row].number, red, says)
+    assert "te laat" in model.index(0, ActionItemTableModel.STATUS).data()

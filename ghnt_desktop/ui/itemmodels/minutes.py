@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...dutch_dates import short_date
-from ..i18n import enum_label
+from ..i18n import arg, enum_label
 from .base import RowTableModel
 from .colors import LATE, muted
 
@@ -99,7 +99,10 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
                 return f"{row.deadline_text} ({short_date(row.deadline)})"
             return row.deadline_text or short_date(row.deadline)
         if column == self.STATUS:
-            return enum_label(row.status)
+            label = enum_label(row.status)
+            if self.is_late(row):  # said in words too, not only in red
+                return arg(QCoreApplication.translate("ActionTableModel", "%1 (te laat)"), label)
+            return label
         if column == self.POSTPONED:
             return str(row.times_postponed) if row.times_postponed else ""
         if column == self.ORIGIN:
