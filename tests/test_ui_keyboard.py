@@ -175,3 +175,26 @@ def test_undo_from_another_page_shows_the_meeting_and_tab_first(demo_window, qtb
     assert page.meeting.meeting_id == meeting_id
     assert page.meeting.tabs.currentWidget() is attendance
     qtbot.waitUntil(lambda: table.model().index(0, 0).data(Qt.ItemDataRole.UserRole + 1).status == before)
+
+
+def test_a_widened_meetings_list_stays_wide_in_the_next_run(demo_window, qtbot):
+    window = demo_window(TODAY)
+    window.show_page("meetings")
+    page = window.page("meetings")
+    before, total = page.splitter.sizes()[0], sum(page.splitter.sizes())
+    page.splitter.setSizes([before + 600, total - before - 600])  # as far as the meeting view lets it
+    qtbot.waitUntil(lambda: page.splitter.sizes()[0] > before)
+    widened = page.splitter.sizes()[0]
+    window.close()
+
+    again = demo_window(TODAY)
+    again.show_page("meetings")
+    page = again.page("meetings")
+    qtbot.waitUntil(lambda: abs(page.splitter.sizes()[0] - widened) <= 2)
+    # And the dates keep their year: the date column fits its text.
+    from ghnt_desktop.ui.itemmodels.meetings import MeetingTableModel
+
+    view = page.view
+    text = view.model().index(0, MeetingTableModel.DATE).data()
+    assert view.columnWidth(MeetingTableModel.DATE) >= view.fontMetrics().horizontalAdvance(text) + 8, text
+    assert text[-4:].isdigit()  # "di 03-03-2020": the year is there
