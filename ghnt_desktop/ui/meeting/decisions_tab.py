@@ -79,13 +79,18 @@ class DecisionsTab(MeetingTab):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.decisions_title)
+        # The history beside the title: the row of buttons under the list then fits a narrower view (the
+        # meetings list beside it can be widened further on a 1366 px screen).
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.decisions_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.decision_history_button)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.decisions, 1)
         row = QHBoxLayout()
         for button in (self.edit_decision_button, self.escalate_button, self.withdraw_button, self.outcome_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.decision_history_button)
         top_layout.addLayout(row)
         self.escalated_box = QWidget(self)
         escalated_layout = QVBoxLayout(self.escalated_box)
