@@ -328,6 +328,7 @@ class MinutesTab(MeetingTab):
         row = QHBoxLayout()
         self.review_hint = QLabel(self.tr("Een latere deadline telt als uitstel."), self)
         self.review_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.review_hint.setWordWrap(True)  # wraps in a narrow view instead of widening it
         row.addWidget(self.review_hint)
         row.addStretch(1)
         row.addWidget(self.review_button)
@@ -365,6 +366,7 @@ class MinutesTab(MeetingTab):
         row = QHBoxLayout()
         self.programme_hint = QLabel(self.tr("Na vastleggen volgt de volgende actie."), self)
         self.programme_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.programme_hint.setWordWrap(True)
         row.addWidget(self.programme_hint)
         row.addStretch(1)
         row.addWidget(self.programme_button)
