@@ -59,12 +59,13 @@ def run_gui(
     from .paths import default_database_path, log_dir
     from .settings import Settings
     from .ui.errors import install_excepthook, setup_logging
-    from .ui.i18n import install_translators
+    from .ui.i18n import install_translators, use_dutch_system_dates
 
-    app = create_application()
     settings = settings or Settings()
     if language:
         settings.language = language
+    use_dutch_system_dates(settings.language)  # before Qt reads the system locale
+    app = create_application()
     app._ghnt_translators = install_translators(app, settings.language)  # type: ignore[attr-defined]
     # The hook is in place before any window; its log file is opened once the window has painted.
     hook = install_excepthook(None)
@@ -116,6 +117,15 @@ def run_gui(
 
             for key in PAGE_KEYS:
                 window.show_page(key)
+            # Qt's own buttons and dialogs speak the user's language: the packaged qtbase_nl.qm was found.
+            if settings.language == "nl":
+                from PySide6.QtWidgets import QDialogButtonBox
+
+                box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+                cancel = box.button(QDialogButtonBox.StandardButton.Cancel).text().replace("&", "")
+                if cancel != "Annuleren":
+                    print(f"Qt's Dutch translation is missing: Cancel reads {cancel!r}", file=sys.stderr)
+                    opened = False
             app.exit(0 if opened else 1)
 
         QTimer.singleShot(0, open_build_every_page_and_quit)

@@ -24,6 +24,12 @@ DEFAULTS: dict[str, Any] = {
     "database/last_path": "",
     # The name history and progress rows are recorded under: the user's own, not the operating-system login.
     "user/name": "",
+    # The Overleggen page's filters, as the user left them (kind and period values, series id; "" for all).
+    "filters/meetings/kind": "",
+    "filters/meetings/series": "",
+    "filters/meetings/period": "all",
+    # Decisions, actions and progress typed in the minutes but not yet recorded (ui/meeting/drafts.py, JSON).
+    "drafts/minutes": "",
 }
 
 # Splitter positions and table header states (column widths) are saved per name under these prefixes.

@@ -87,7 +87,7 @@ def test_every_enum_label_is_translated():
         ("ActionsPage", "Acties", "Actions"),
         ("WorkingGroupsPage", "Werkgroepen", "Working groups"),
         ("OrganisationsPage", "Organisaties & personen", "Organisations & people"),
-        ("MeetingView", "&Notuleren", "&Minutes"),
+        ("MeetingView", "No&tuleren", "Minu&tes"),
         ("editors", "Opslaan", "Save"),
         ("MainWindow", "Actielijst importeren", "Import action list"),
         ("enums", "Bestuurlijk overleg", "Administrative meeting"),

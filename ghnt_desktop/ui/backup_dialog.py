@@ -46,6 +46,7 @@ class RestoreBackupDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.list = QListWidget(self)
+        self.list.setAccessibleName(self.tr("Reservekopieën"))
         for info in self.backups:
             item = QListWidgetItem(info.label())
             item.setData(Qt.ItemDataRole.UserRole, info)

@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .a11y import labelled_row
 from .errors import show_error
 from .i18n import arg
 from .worker import Task, report_failure, start_task
@@ -339,6 +340,9 @@ class ExportDialog(QDialog):
         period.addStretch(1)
         self.period_check.toggled.connect(lambda on: self.period_all.setVisible(not on))
         self.form.addRow(self.tr("&Periode:"), self.period_row)
+        self.form.labelForField(self.period_row).setBuddy(self.period_check)  # a row takes no focus: its switch
+        self.date_from.setAccessibleName(self.tr("Periode van"))
+        self.date_to.setAccessibleName(self.tr("Periode tot en met"))
 
         self.organisation_combo = QComboBox(self)
         self.organisation_combo.setMaxVisibleItems(20)
@@ -399,6 +403,7 @@ class ExportDialog(QDialog):
         year.addWidget(self.year_spin)
         year.addStretch(1)
         self.form.addRow(self.tr("Jaar:"), self.year_row)
+        self.year_spin.setAccessibleName(self.tr("Jaar"))
 
         self.include_closed_check = QCheckBox(self.tr("Ook afgeronde en vervallen acties"), self)
         self.form.addRow("", self.include_closed_check)
@@ -441,6 +446,7 @@ class ExportDialog(QDialog):
         self.template_edit = QLineEdit(self)
         self.template_edit.setReadOnly(True)
         self.template_edit.setPlaceholderText(self.tr("Standaardopmaak"))
+        self.template_edit.setAccessibleName(self.tr("Word-sjabloon"))
         self.template_button = QPushButton(self.tr("Kiezen..."), self)
         self.template_button.clicked.connect(self.choose_template)
         self.template_reset = QPushButton(self.tr("Standaard"), self)
@@ -449,7 +455,7 @@ class ExportDialog(QDialog):
         template.addWidget(self.template_edit, 1)
         template.addWidget(self.template_button)
         template.addWidget(self.template_reset)
-        form.addRow(self.tr("&Word-sjabloon:"), self.template_row)
+        labelled_row(form, self.tr("&Word-sjabloon:"), self.template_row, self.template_button)
 
         # A Word kind can also be saved as PDF/A (for the archive), converted by LibreOffice when installed.
         from ..exports.pdf import MISSING_MESSAGE, find_libreoffice
@@ -469,12 +475,13 @@ class ExportDialog(QDialog):
         row.setContentsMargins(0, 0, 0, 0)
         self.file_edit = QLineEdit(self)
         self.file_edit.setObjectName("fileEdit")
+        self.file_edit.setAccessibleName(self.tr("Bestand"))
         self.file_edit.textEdited.connect(self._file_edited)
         self.browse_button = QPushButton(self.tr("&Bladeren..."), self)
         self.browse_button.clicked.connect(self.choose_file)
         row.addWidget(self.file_edit, 1)
         row.addWidget(self.browse_button)
-        form.addRow(self.tr("Opslaan &als:"), self.file_row)
+        labelled_row(form, self.tr("Opslaan &als:"), self.file_row, self.file_edit)  # Alt+A: the file name
         return box
 
     def _build_result_area(self) -> QWidget:

@@ -28,7 +28,6 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     Returns the translators; the caller keeps them alive as long as the application runs.
     """
     translators: list[QTranslator] = []
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if language == "en":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
         ours = QTranslator(app)
@@ -39,13 +38,48 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
         qt = QTranslator(app)
-        if qt.load("qtbase_nl", qt_dir):
+        folders = qt_translation_dirs()
+        if any(qt.load("qtbase_nl", folder) for folder in folders):
             translators.append(qt)
         else:
-            log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", qt_dir)
+            log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", ", ".join(folders))
     for translator in translators:
         app.installTranslator(translator)
     return translators
+
+
+def use_dutch_system_dates(language: str) -> bool:
+    """With the Dutch interface on Linux and macOS, let Qt's own dialogs (the file dialog's "Gewijzigd
+    op" column) write dates the Dutch way: they follow the system locale, which on a minimal or English
+    system is C ("3 12 2026"). Sets LC_TIME unless the user set a Dutch one or LC_ALL; Windows' file dialogs
+    are the system's own, in the user's regional format. Must run before the QApplication exists."""
+    import os
+    import sys
+
+    if language != "nl" or sys.platform == "win32" or os.environ.get("LC_ALL"):
+        return False
+    current = os.environ.get("LC_TIME") or os.environ.get("LANG") or ""
+    if current.startswith(("nl_", "nl.")):
+        return False
+    os.environ["LC_TIME"] = "nl_NL.UTF-8"
+    return True
+
+
+def qt_translation_dirs() -> list[str]:
+    """Where Qt's own .qm files may be: Qt's configured folder, then PySide6's own (a frozen build whose
+    qt.conf does not name it: build.spec bundles qtbase_nl.qm under PySide6/Qt/translations)."""
+    import sys
+    from pathlib import Path
+
+    import PySide6
+
+    package = Path(PySide6.__file__).resolve().parent
+    folders = [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), str(package / "Qt" / "translations")]
+    folders.append(str(package / "translations"))
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle:
+        folders.append(str(Path(bundle) / "PySide6" / "Qt" / "translations"))
+    return list(dict.fromkeys(folders))
 
 
 def enum_label(member: Any) -> str:
@@ -83,6 +117,15 @@ def format_period(start: date | None, end: date | None) -> str:
     if end:
         return arg(QCoreApplication.translate("periods", "tot %1"), short_date(end))
     return ""
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """A count with its noun in the right form: ``plural(n, tr("1 resultaat"), tr("%1 resultaten"))``.
+
+    Dutch and English both have one form for 1 and one for the rest (0 included: "0 resultaten").
+    The number is written the Dutch way (12.345).
+    """
+    return one if n == 1 else arg(many, f"{n:,}".replace(",", "."))
 
 
 _PLACEHOLDER = re.compile(r"%(\d)")

@@ -50,6 +50,7 @@ from ..dutch_dates import short_date
 from .errors import show_error
 from .i18n import arg, enum_label
 from .itemmodels.base import RowTableModel
+from .itemmodels.colors import CHANGED
 from .worker import Task, check_cancelled, report_failure, start_task
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 CONFLICT_BACKGROUND = QColor("#fde7c8")
 UNKNOWN_BACKGROUND = QColor("#eeeeee")
-CHANGED_VALUE = QColor("#0b5394")
+CHANGED_VALUE = CHANGED
 
 
 def _short(text: str, limit: int = 160) -> str:

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(self.tr("Onderdelen"))
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setSpacing(1)
         self.navigation.setUniformItemSizes(True)
@@ -189,9 +190,10 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
 
         edit_menu = self.menuBar().addMenu(self.tr("Be&werken"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken"))
+        # The menu says what it will undo: "Ongedaan maken: aanwezigheid ..." (the command's own text).
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Ongedaan maken:"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Opnieuw:"))
         self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
@@ -206,7 +208,7 @@ class MainWindow(QMainWindow):
         self.page_actions: list[QAction] = []
         group = QActionGroup(self)
         for number, (key, title) in enumerate(zip(PAGE_KEYS, self.page_titles(), strict=True), start=1):
-            action = view_menu.addAction(title)
+            action = view_menu.addAction(title.replace("&", "&&"))  # "Organisaties & personen", no mnemonic
             action.setCheckable(True)
             action.setShortcuts([QKeySequence(f"Ctrl+{number}")])
             action.triggered.connect(lambda _checked=False, key=key: self.show_page(key))
@@ -312,6 +314,21 @@ class MainWindow(QMainWindow):
 
     def current_page(self) -> Page:
         return self.page(PAGE_KEYS[max(self.stack.currentIndex(), 0)])
+
+    def current_place(self) -> tuple[str, object] | None:
+        """Where the user is: the page in view and what it shows (``Page.location``), for undo to return to."""
+        key = PAGE_KEYS[max(self.stack.currentIndex(), 0)]
+        page = self._built.get(key)
+        return (key, page.location()) if page is not None else None
+
+    def show_place(self, place: tuple[str, object]) -> None:
+        """Show a place ``current_place`` gave: the page, then the record on it."""
+        key, location = place
+        if key not in PAGE_KEYS:
+            return
+        self.show_page(key)
+        if location is not None:
+            self.page(key).show_location(location)
 
     def show_page(self, key: str) -> None:
         if key in PAGE_KEYS:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..services import ServiceError
+from .a11y import accessible, labelled_row
 from .editors.forms import DateEdit, TextEdit, changed_values, confirm
 from .errors import show_error
 from .i18n import arg
@@ -107,6 +108,7 @@ class ReportDialog(QDialog):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(QLabel(self.tr("Opgeslagen rapportages:"), box))
         self.report_list = QListWidget(box)
+        self.report_list.setAccessibleName(self.tr("Voortgangsrapportages"))
         self.report_list.setWordWrap(True)
         self.report_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.report_list.currentItemChanged.connect(self._item_chosen)
@@ -168,7 +170,10 @@ class ReportDialog(QDialog):
         period_row.addWidget(QLabel(self.tr("tot en met"), period))
         period_row.addWidget(self.period_to_edit)
         period_row.addStretch(1)
-        form.addRow(self.tr("Pe&riode:"), period)
+        accessible(self.period_from_edit, self.tr("Periode van"))
+        accessible(self.period_to_edit, self.tr("Periode tot en met"))
+        labelled_row(form, self.tr("Pe&riode:"), period, self.period_from_edit)
+
         for edit in (
             self.title_edit,
             self.reference_edit,

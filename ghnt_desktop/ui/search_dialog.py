@@ -90,6 +90,7 @@ class SearchDialog(QDialog):
                 'Zoek in verslagen, besluiten, acties, programma, organisaties, personen; "woorden samen" als zinsdeel'
             )
         )
+        self.field.setAccessibleName(self.tr("Zoeken"))
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
         self.confidential_check = QCheckBox(self.tr("Ook &vertrouwelijke inhoud tonen"), self)
@@ -100,7 +101,7 @@ class SearchDialog(QDialog):
         layout.addWidget(self.confidential_check)
         self.model = SearchResultModel(self)
         # Best matches first: the order is the search's, so the columns do not sort.
-        self.view = make_table_view(self.model, self, sortable=False)
+        self.view = make_table_view(self.model, self, sortable=False, name=self.tr("Zoekresultaten"))
         layout.addWidget(self.view, 1)
         self.count_label = QLabel(self)
         layout.addWidget(self.count_label)

@@ -14,6 +14,10 @@ Ready-made pairs: :func:`edit_command` for "call the same service with the previ
 
 A service error on the first run shows the Dutch message and leaves nothing on the stack; the
 window's ``apply_changes`` gets the ``Changes`` of every step so pages refresh.
+
+A command remembers where it was made (the page and, through ``Page.location``, the meeting, tab and
+agenda item). Undoing or redoing it later first shows that place, so a change is never reverted out of sight
+of the user who asked for it (Ctrl+Z on the Acties page undoing an attendance mark shows the attendance).
 """
 
 from __future__ import annotations
@@ -63,6 +67,7 @@ class ServiceCommand(QUndoCommand):
         self._undo_result: Any = None
         self._done_once = False
         self.failed = False
+        self.place = window.current_place() if hasattr(window, "current_place") else None
 
     def _run(self, step: Callable[[Session], Any]) -> Any:
         database = self.window.database
@@ -70,9 +75,15 @@ class ServiceCommand(QUndoCommand):
             raise RuntimeError("no database open")
         return database.write(step)  # one write transaction, retried as a whole while the file is busy
 
+    def _show_place(self) -> None:
+        if self.place is not None and hasattr(self.window, "show_place"):
+            self.window.show_place(self.place)
+
     def redo(self) -> None:  # Qt calls redo() on push: the first run
         from ..services import ServiceError
 
+        if self._done_once:
+            self._show_place()
         try:
             if not self._done_once or self._redo is None:
                 self._result = self._run(self._do)
@@ -90,6 +101,7 @@ class ServiceCommand(QUndoCommand):
     def undo(self) -> None:
         from ..services import ServiceError
 
+        self._show_place()
         try:
             self._undo_result = self._run(lambda s: self._undo(s, self._result))
         except ServiceError as exc:

@@ -197,6 +197,10 @@
             <source>Dubbelklik om de status te wijzigen</source>
             <translation>Double-click to change the status</translation>
         </message>
+        <message>
+            <source>%1  (vertrouwelijk)</source>
+            <translation>%1  (confidential)</translation>
+        </message>
     </context>
     <context>
         <name>ActionsPage</name>
@@ -372,13 +376,21 @@
             <source>%1, waarvan %2 te laat</source>
             <translation>%1, %2 of them late</translation>
         </message>
+        <message>
+            <source>Voortgang van de gekozen actie</source>
+            <translation>Progress of the chosen action</translation>
+        </message>
+        <message>
+            <source>Zoeken in acties</source>
+            <translation>Search in actions</translation>
+        </message>
+        <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
     </context>
     <context>
         <name>AgendaTab</name>
-        <message>
-            <source>&amp;Punt toevoegen...</source>
-            <translation>&amp;Add item...</translation>
-        </message>
         <message>
             <source>Verwijderen</source>
             <translation>Delete</translation>
@@ -424,16 +436,8 @@
             <translation>The item is left out of documents that are circulated</translation>
         </message>
         <message>
-            <source>Stuk toevoegen...</source>
-            <translation>Add paper...</translation>
-        </message>
-        <message>
             <source>Gast toevoegen...</source>
             <translation>Add guest...</translation>
-        </message>
-        <message>
-            <source>&amp;Onderwerp:</source>
-            <translation>&amp;Subject:</translation>
         </message>
         <message>
             <source>&amp;Doel:</source>
@@ -461,6 +465,7 @@
         </message>
         <message>
             <source>Totaal %1 min.</source>
+            <extracomment>Below this width the item's editor moves under the agenda (a 1366x768 laptop with a wide meetings list).</extracomment>
             <translation>Total %1 min.</translation>
         </message>
         <message>
@@ -552,38 +557,58 @@
             <translation>Remove guest</translation>
         </message>
         <message>
-        <source>Toevoegen...</source>
-        <translation>Add...</translation>
-    </message>
-    <message>
-        <source>Een stuk koppelen of in de database bewaren</source>
-        <translation>Link a document or keep it in the database</translation>
-    </message>
-    <message>
-        <source>Openen</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <source>%1 (bewaard, %2)</source>
-        <translation>%1 (stored, %2)</translation>
-    </message>
-    <message>
-        <source>%1, controlesom SHA-256 %2</source>
-        <translation>%1, SHA-256 checksum %2</translation>
-    </message>
-    <message>
-        <source>Het bestand %1 is %2; in de database passen stukken tot %3, zodat reservekopieën en een gedeelde database snel blijven. Koppel het bestand in plaats daarvan.</source>
-        <translation>The file %1 is %2; the database keeps documents up to %3, so that backups and a shared database stay fast. Link the file instead.</translation>
-    </message>
-    <message>
-        <source>Het bestand %1 kan niet worden gelezen. Kies het opnieuw.</source>
-        <translation>The file %1 cannot be read. Choose it again.</translation>
-    </message>
-    <message>
-        <source>Stuk bewaren</source>
-        <translation>Store document</translation>
-    </message>
-</context>
+            <source>Toevoegen...</source>
+            <translation>Add...</translation>
+        </message>
+        <message>
+            <source>Een stuk koppelen of in de database bewaren</source>
+            <translation>Link a document or keep it in the database</translation>
+        </message>
+        <message>
+            <source>Openen</source>
+            <translation>Open</translation>
+        </message>
+        <message>
+            <source>%1 (bewaard, %2)</source>
+            <translation>%1 (stored, %2)</translation>
+        </message>
+        <message>
+            <source>%1, controlesom SHA-256 %2</source>
+            <translation>%1, SHA-256 checksum %2</translation>
+        </message>
+        <message>
+            <source>Het bestand %1 is %2; in de database passen stukken tot %3, zodat reservekopieën en een gedeelde database snel blijven. Koppel het bestand in plaats daarvan.</source>
+            <translation>The file %1 is %2; the database keeps documents up to %3, so that backups and a shared database stay fast. Link the file instead.</translation>
+        </message>
+        <message>
+            <source>Het bestand %1 kan niet worden gelezen. Kies het opnieuw.</source>
+            <translation>The file %1 cannot be read. Choose it again.</translation>
+        </message>
+        <message>
+            <source>Stuk bewaren</source>
+            <translation>Store document</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>Agenda</translation>
+        </message>
+        <message>
+            <source>Punt toe&amp;voegen...</source>
+            <translation>Add &amp;item...</translation>
+        </message>
+        <message>
+            <source>Stukken</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Gasten</source>
+            <translation>Guests</translation>
+        </message>
+        <message>
+            <source>Onderw&amp;erp:</source>
+            <translation>Su&amp;bject:</translation>
+        </message>
+    </context>
     <context>
         <name>AgendaTableModel</name>
         <message>
@@ -624,10 +649,10 @@
             <translation>guest: </translation>
         </message>
         <message>
-        <source> (bewaard in de database)</source>
-        <translation> (stored in the database)</translation>
-    </message>
-</context>
+            <source> (bewaard in de database)</source>
+            <translation> (stored in the database)</translation>
+        </message>
+    </context>
     <context>
         <name>ApproveDialog</name>
         <message>
@@ -710,10 +735,6 @@
             <translation>%1 organisations represented</translation>
         </message>
         <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
             <source>Vervangen door</source>
             <translation>Substituted by</translation>
         </message>
@@ -736,6 +757,18 @@
         <message>
             <source>Van de presentielijst halen</source>
             <translation>Remove from the attendance list</translation>
+        </message>
+        <message>
+            <source>Aanwezigheid</source>
+            <translation>Attendance</translation>
+        </message>
+        <message>
+            <source>1 organisatie vertegenwoordigd</source>
+            <translation>1 organisation represented</translation>
+        </message>
+        <message>
+            <source>aanwezigheid %1: %2</source>
+            <translation>attendance %1: %2</translation>
         </message>
     </context>
     <context>
@@ -763,6 +796,73 @@
         <message>
             <source>Alleen bij punt</source>
             <translation>Only for item</translation>
+        </message>
+    </context>
+    <context>
+        <name>CarryDialog</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>Actie</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <source>Onafgeronde acties meenemen</source>
+            <translation>Carry over unfinished actions</translation>
+        </message>
+        <message>
+            <source>&amp;Uit programma:</source>
+            <translation>&amp;From programme:</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Planning</source>
+            <translation>Timing</translation>
+        </message>
+        <message>
+            <source>&amp;Alles aanvinken</source>
+            <translation>Tick &amp;all</translation>
+        </message>
+        <message>
+            <source>&amp;Niets aanvinken</source>
+            <translation>Tick &amp;none</translation>
+        </message>
+        <message>
+            <source>Staat al in het huidige programma</source>
+            <translation>Already in the current programme</translation>
+        </message>
+        <message>
+            <source>al meegenomen</source>
+            <translation>already carried over</translation>
+        </message>
+        <message>
+            <source>%1 van %2 onafgeronde acties aangevinkt</source>
+            <translation>%1 of %2 unfinished actions ticked</translation>
+        </message>
+        <message>
+            <source>%1 acties &amp;meenemen</source>
+            <translation>Carry &amp;over %1 actions</translation>
+        </message>
+        <message>
+            <source>%1 acties meenemen</source>
+            <translation>Carry over %1 actions</translation>
+        </message>
+        <message>
+            <source>%1 acties meegenomen in het huidige programma (Ctrl+Z maakt dit ongedaan).</source>
+            <translation>%1 actions carried over into the current programme (Ctrl+Z undoes this).</translation>
+        </message>
+        <message>
+            <source>De aangevinkte acties worden gekopieerd naar &lt;b&gt;%1&lt;/b&gt;, onder dezelfde actielijn en ambitie, met hun status, planning, werkgroep, trekkers en labels. Het oude programma blijft zoals het was.</source>
+            <translation>The ticked actions are copied into &lt;b&gt;%1&lt;/b&gt;, under the same action line and ambition, with their status, timing, working group, leads and labels. The old programme stays as it was.</translation>
         </message>
     </context>
     <context>
@@ -829,6 +929,13 @@
         </message>
     </context>
     <context>
+        <name>ChangeModel</name>
+        <message>
+            <source>hele gebied</source>
+            <translation>whole area</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionTableModel</name>
         <message>
             <source>Nummer</source>
@@ -868,10 +975,6 @@
         <message>
             <source>Uitkomst vastleggen...</source>
             <translation>Record outcome...</translation>
-        </message>
-        <message>
-            <source>&amp;Geschiedenis...</source>
-            <translation>&amp;History...</translation>
         </message>
         <message>
             <source>Wie heeft dit besluit wanneer gewijzigd</source>
@@ -949,6 +1052,22 @@
             <source>Uitkomst bestuurlijk overleg</source>
             <translation>Outcome of administrative meeting</translation>
         </message>
+        <message>
+            <source>Besluiten</source>
+            <translation>Decisions</translation>
+        </message>
+        <message>
+            <source>Geëscaleerde besluiten</source>
+            <translation>Escalated decisions</translation>
+        </message>
+        <message>
+            <source>Actiepunten</source>
+            <translation>Action items</translation>
+        </message>
+        <message>
+            <source>Geschi&amp;edenis...</source>
+            <translation>Hist&amp;ory...</translation>
+        </message>
     </context>
     <context>
         <name>DialogTask</name>
@@ -988,14 +1107,34 @@
             <translation>Choose paper</translation>
         </message>
         <message>
-        <source>In de database bewaren</source>
-        <translation>Keep in the database</translation>
-    </message>
-    <message>
-        <source>Het bestand gaat mee in reservekopieën, een gedeelde database en de vergaderstukken, en kan niet meer zoekraken. Tot %1 per stuk; koppel grotere bestanden.</source>
-        <translation>The file travels with backups, a shared database and the meeting pack, and cannot get lost. Up to %1 per document; link larger files.</translation>
-    </message>
-</context>
+            <source>In de database bewaren</source>
+            <translation>Keep in the database</translation>
+        </message>
+        <message>
+            <source>Het bestand gaat mee in reservekopieën, een gedeelde database en de vergaderstukken, en kan niet meer zoekraken. Tot %1 per stuk; koppel grotere bestanden.</source>
+            <translation>The file travels with backups, a shared database and the meeting pack, and cannot get lost. Up to %1 per document; link larger files.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryGridModel</name>
+        <message>
+            <source>Indicator</source>
+            <extracomment>(GridRow, gemeente id or None, CellValue, PeriodValue there now or None): a typed value to save. (index, typed text, Dutch message): a text that is no figure; nothing was saved.</extracomment>
+            <translation>Indicator</translation>
+        </message>
+        <message>
+            <source>Periode</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Hele gebied</source>
+            <translation>Whole area</translation>
+        </message>
+        <message>
+            <source>De waarde voor de regio als geheel</source>
+            <translation>The value for the region as a whole</translation>
+        </message>
+    </context>
     <context>
         <name>ExportDialog</name>
         <message>
@@ -1266,14 +1405,6 @@ Saved in: %1</translation>
             <translation>Cancelling...</translation>
         </message>
         <message>
-            <source>Het sjabloon %1 bestaat niet.</source>
-            <translation>The template %1 does not exist.</translation>
-        </message>
-        <message>
-            <source>Het sjabloon %1 is geen geldig Word-document (.docx of .dotx). Kies een ander sjabloon of gebruik de standaardopmaak.</source>
-            <translation>The template %1 is not a valid Word document (.docx or .dotx). Choose another template or use the default layout.</translation>
-        </message>
-        <message>
             <source>Uitnodiging en agenda</source>
             <translation>Invitation and agenda</translation>
         </message>
@@ -1358,18 +1489,121 @@ Saved in: %1</translation>
             <translation>All decisions as an Excel table, to filter and sort.</translation>
         </message>
         <message>
-        <source>Jaaroverzicht voor het bestuurlijk overleg</source>
-        <translation>Annual overview for the administrative meeting</translation>
-    </message>
-    <message>
-        <source>Jaaroverzicht</source>
-        <translation>Annual overview</translation>
-    </message>
-    <message>
-        <source>De overleggen van een jaar, vertegenwoordiging per organisatie, besluiten en escalaties met hun uitkomst, en de acties die erbij kwamen en zijn afgerond.</source>
-        <translation>A year's meetings, representation per organisation, decisions and escalations with their outcome, and the actions opened and closed.</translation>
-    </message>
-</context>
+            <source>Jaaroverzicht voor het bestuurlijk overleg</source>
+            <translation>Annual overview for the administrative meeting</translation>
+        </message>
+        <message>
+            <source>Jaaroverzicht</source>
+            <translation>Annual overview</translation>
+        </message>
+        <message>
+            <source>De overleggen van een jaar, vertegenwoordiging per organisatie, besluiten en escalaties met hun uitkomst, en de acties die erbij kwamen en zijn afgerond.</source>
+            <translation>A year's meetings, representation per organisation, decisions and escalations with their outcome, and the actions opened and closed.</translation>
+        </message>
+        <message>
+            <source>Periode van</source>
+            <translation>Period from</translation>
+        </message>
+        <message>
+            <source>Periode tot en met</source>
+            <translation>Period up to and including</translation>
+        </message>
+        <message>
+            <source>Jaar</source>
+            <translation>Year</translation>
+        </message>
+        <message>
+            <source>Word-sjabloon</source>
+            <translation>Word template</translation>
+        </message>
+        <message>
+            <source>Word-document (.docx)</source>
+            <translation>Word document (.docx)</translation>
+        </message>
+        <message>
+            <source>PDF/A voor het archief (.pdf)</source>
+            <translation>PDF/A for the archive (.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF/A voor het archief (.pdf) - LibreOffice niet gevonden</source>
+            <translation>PDF/A for the archive (.pdf) - LibreOffice not found</translation>
+        </message>
+        <message>
+            <source>Bestands&amp;formaat:</source>
+            <translation>File &amp;format:</translation>
+        </message>
+        <message>
+            <source>Bestand</source>
+            <translation>File</translation>
+        </message>
+        <message>
+            <source>PDF/A (.pdf)</source>
+            <translation>PDF/A (.pdf)</translation>
+        </message>
+        <message>
+            <source>PDF-document (*.pdf)</source>
+            <translation>PDF document (*.pdf)</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresPreviewDialog</name>
+        <message>
+            <source>Cijfers importeren: voorbeeld</source>
+            <translation>Import figures: preview</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3.</source>
+            <translation>%1 (%2): %3.</translation>
+        </message>
+        <message>
+            <source>Nieuwe indicatoren (%1)</source>
+            <translation>New indicators (%1)</translation>
+        </message>
+        <message>
+            <source>Toegevoegd (%1)</source>
+            <translation>Added (%1)</translation>
+        </message>
+        <message>
+            <source>Gewijzigd (%1)</source>
+            <translation>Changed (%1)</translation>
+        </message>
+        <message>
+            <source>Niet ingelezen (%1)</source>
+            <translation>Not read (%1)</translation>
+        </message>
+        <message>
+            <source>Inlezen</source>
+            <translation>Import</translation>
+        </message>
+        <message>
+            <source>Er is niets in te lezen: alles staat er al zo.</source>
+            <translation>There is nothing to import: everything is already there.</translation>
+        </message>
+    </context>
+    <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Handleiding GHNT Desktop</source>
+            <extracomment>The page of each screen (main window page keys, and the search dialog).</extracomment>
+            <translation>GHNT Desktop user guide</translation>
+        </message>
+        <message>
+            <source>◀ Terug</source>
+            <translation>◀ Back</translation>
+        </message>
+        <message>
+            <source>Vooruit ▶</source>
+            <translation>Forward ▶</translation>
+        </message>
+        <message>
+            <source>Inhoud</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>Handleiding</source>
+            <translation>User guide</translation>
+        </message>
+    </context>
     <context>
         <name>History</name>
         <message>
@@ -1487,6 +1721,10 @@ Saved in: %1</translation>
             <source>Reden</source>
             <translation>Reason</translation>
         </message>
+        <message>
+            <source>Wijzigingen</source>
+            <translation>Changes</translation>
+        </message>
     </context>
     <context>
         <name>HistoryModel</name>
@@ -1525,6 +1763,10 @@ Saved in: %1</translation>
         <message>
             <source>uitgesteld: %1 naar %2</source>
             <translation>postponed: %1 to %2</translation>
+        </message>
+        <message>
+            <source>doorgeschoven (%1)</source>
+            <translation>deferred (%1)</translation>
         </message>
     </context>
     <context>
@@ -1629,10 +1871,6 @@ Saved in: %1</translation>
         <message>
             <source>Stap 3 van 3: controleren</source>
             <translation>Step 3 of 3: check</translation>
-        </message>
-        <message>
-            <source>Deze acties worden aangemaakt. Er wordt pas iets opgeslagen als u op Importeren klikt.</source>
-            <translation>These actions will be created. Nothing is saved until you click Import.</translation>
         </message>
         <message>
             <source>Klaar</source>
@@ -1743,16 +1981,218 @@ Saved in: %1</translation>
             <translation>Importing...</translation>
         </message>
         <message>
-            <source>%1 acties ingelezen uit %2.</source>
-            <translation>%1 actions imported from %2.</translation>
-        </message>
-        <message>
             <source>Trekkers herkend als organisatie of persoon: %1.</source>
             <translation>Leads recognised as organisation or person: %1.</translation>
         </message>
         <message>
             <source>Niet herkend (als tekst bewaard): %1.</source>
             <translation>Not recognised (kept as text): %1.</translation>
+        </message>
+        <message>
+            <source>De acties komen terug bij het volgende overleg van deze reeks (ze worden vastgelegd onder het laatste overleg van de reeks).</source>
+            <translation>The actions come back at the next meeting of this series (they are recorded under the last meeting of the series).</translation>
+        </message>
+        <message>
+            <source>&amp;Koppelen aan reeks:</source>
+            <translation>&amp;Link to series:</translation>
+        </message>
+        <message>
+            <source>Deze acties worden aangemaakt, of bijgewerkt als hun nummer al bestaat (kolom Wordt). Controleer de herkende trekkers. Er wordt pas iets opgeslagen als u op Importeren klikt.</source>
+            <translation>These actions are created, or updated when their number exists (column Becomes). Check the recognised leads. Nothing is saved until you click Import.</translation>
+        </message>
+        <message>
+            <source>Details: %1</source>
+            <translation>Details: %1</translation>
+        </message>
+        <message>
+            <source>(geen reeks)</source>
+            <translation>(no series)</translation>
+        </message>
+        <message>
+            <source>%1 (uitstel: blijft open, telt één keer uitgesteld)</source>
+            <translation>%1 (postponed: stays open, counts as postponed once)</translation>
+        </message>
+        <message>
+            <source>%1 acties ingelezen uit %2, %3 bijgewerkt.</source>
+            <translation>%1 actions read from %2, %3 updated.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorModels</name>
+        <message>
+            <source>op koers</source>
+            <translation>on track</translation>
+        </message>
+        <message>
+            <source>niet op koers</source>
+            <translation>off track</translation>
+        </message>
+        <message>
+            <source>geen meting</source>
+            <translation>no measurement</translation>
+        </message>
+        <message>
+            <source>Tussenwaarde op de lijn van de nulmeting naar de volgende streefwaarde.</source>
+            <translation>Interim value on the line from the baseline to the next target.</translation>
+        </message>
+        <message>
+            <source>De laatste meting is voorlopig.</source>
+            <translation>The latest measurement is provisional.</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>voorlopig</source>
+            <translation>provisional</translation>
+        </message>
+        <message>
+            <source>onbekend of geheim</source>
+            <translation>unknown or confidential</translation>
+        </message>
+        <message>
+            <source>%1 (%2): %3 Typ een getal zoals 1.620 of 12,5; een * erachter voor voorlopig, een punt (.) voor onbekend. Leeg maken wist de waarde.</source>
+            <translation>%1 (%2): %3 Type a number such as 1.620 or 12,5; a * after it for provisional, a full stop (.) for unknown. Emptying the cell clears the value.</translation>
+        </message>
+    </context>
+    <context>
+        <name>IndicatorsPage</name>
+        <message>
+            <source>Indicatoren</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <source>Actielijn:</source>
+            <translation>Action line:</translation>
+        </message>
+        <message>
+            <source>Cijfers importeren...</source>
+            <translation>Import figures...</translation>
+        </message>
+        <message>
+            <source>Cijfers inlezen uit Excel of uit een CSV-bestand van CBS StatLine, na een voorbeeld</source>
+            <translation>Read figures from Excel or from a CBS StatLine CSV file, after a preview</translation>
+        </message>
+        <message>
+            <source>Indicatoren per actielijn</source>
+            <translation>Indicators per action line</translation>
+        </message>
+        <message>
+            <source>Grafiek van de metingen</source>
+            <translation>Chart of the measurements</translation>
+        </message>
+        <message>
+            <source>Overzicht</source>
+            <translation>Overview</translation>
+        </message>
+        <message>
+            <source>Typ een waarde in een cel en druk op Enter: 1.620 of 12,5. Zet er een * achter als het cijfer voorlopig is, typ een punt (.) als het onbekend is; Delete wist. Alles wordt meteen opgeslagen (Ctrl+Z maakt ongedaan).</source>
+            <translation>Type a value in a cell and press Enter: 1.620 or 12,5 (Dutch notation). Add a * when the figure is provisional, type a full stop (.) when it is unknown; Delete clears. Everything is saved at once (Ctrl+Z undoes).</translation>
+        </message>
+        <message>
+            <source>Invoer van cijfers per periode en gemeente</source>
+            <translation>Entry of figures per period and municipality</translation>
+        </message>
+        <message>
+            <source>Periode toevoegen bij de gekozen indicator:</source>
+            <translation>Add a period to the chosen indicator:</translation>
+        </message>
+        <message>
+            <source>bijv. 2024 H1 of 2024 K3</source>
+            <translation>e.g. 2024 H1 or 2024 K3</translation>
+        </message>
+        <message>
+            <source>Toevoegen</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Invoer</source>
+            <translation>Entry</translation>
+        </message>
+        <message>
+            <source>Alle actielijnen</source>
+            <translation>All action lines</translation>
+        </message>
+        <message>
+            <source>%1 indicatoren</source>
+            <translation>%1 indicators</translation>
+        </message>
+        <message>
+            <source>Nog geen indicatoren. Importeer cijfers uit Excel of StatLine.</source>
+            <translation>No indicators yet. Import figures from Excel or StatLine.</translation>
+        </message>
+        <message>
+            <source>Eenheid: %1 · %2 · Niveau: %3</source>
+            <translation>Unit: %1 · %2 · Level: %3</translation>
+        </message>
+        <message>
+            <source>Bron: %1</source>
+            <translation>Source: %1</translation>
+        </message>
+        <message>
+            <source>Nulmeting: %1%2</source>
+            <translation>Baseline: %1%2</translation>
+        </message>
+        <message>
+            <source>Streefwaarde: %1</source>
+            <translation>Target: %1</translation>
+        </message>
+        <message>
+            <source>Actielijn: %1</source>
+            <translation>Action line: %1</translation>
+        </message>
+        <message>
+            <source>Er is nog geen meting voor het hele gebied.</source>
+            <translation>There is no measurement for the whole area yet.</translation>
+        </message>
+        <message>
+            <source>Laatste meting: %1 (%2).</source>
+            <translation>Latest measurement: %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Dit cijfer is voorlopig.</source>
+            <translation>This figure is provisional.</translation>
+        </message>
+        <message>
+            <source>Ten opzichte van de streefwaarde: %1.</source>
+            <translation>Against the target: %1.</translation>
+        </message>
+        <message>
+            <source>%1 gewist</source>
+            <translation>%1 cleared</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>hele gebied</source>
+            <translation>whole area</translation>
+        </message>
+        <message>
+            <source>%1 waarden gewist</source>
+            <translation>%1 values cleared</translation>
+        </message>
+        <message>
+            <source>Dat is geen periode. Typ een jaar (2024), halfjaar (2024 H1) of kwartaal (2024 K3).</source>
+            <translation>That is not a period. Type a year (2024), half year (2024 H1) or quarter (2024 K3).</translation>
+        </message>
+        <message>
+            <source>Cijfers importeren</source>
+            <translation>Import figures</translation>
+        </message>
+        <message>
+            <source>Excel of CSV (*.xlsx *.xlsm *.csv *.txt);;Alle bestanden (*)</source>
+            <translation>Excel or CSV (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
+        </message>
+        <message>
+            <source>Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd.</source>
+            <translation>Imported: %1 new indicators, %2 values added, %3 changed.</translation>
         </message>
     </context>
     <context>
@@ -1816,6 +2256,30 @@ Saved in: %1</translation>
             <source>Let op</source>
             <translation>Note</translation>
         </message>
+        <message>
+            <source>Wordt</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>niet ingelezen</source>
+            <translation>not read</translation>
+        </message>
+        <message>
+            <source>bestaat al: wordt bijgewerkt</source>
+            <translation>exists: will be updated</translation>
+        </message>
+        <message>
+            <source>nieuw</source>
+            <translation>new</translation>
+        </message>
+        <message>
+            <source>(%1x uitgesteld)</source>
+            <translation>(postponed %1x)</translation>
+        </message>
+        <message>
+            <source>(uitgesteld +1)</source>
+            <translation>(postponed +1)</translation>
+        </message>
     </context>
     <context>
         <name>LocalStatusModel</name>
@@ -1859,28 +2323,9 @@ Status in the region: %2</translation>
             <source>%1 bij %2: %3</source>
             <translation>%1 at %2: %3</translation>
         </message>
-    </context>
-    <context>
-        <name>HelpDialog</name>
         <message>
-            <source>Handleiding GHNT Desktop</source>
-            <translation>GHNT Desktop user guide</translation>
-        </message>
-        <message>
-            <source>◀ Terug</source>
-            <translation>◀ Back</translation>
-        </message>
-        <message>
-            <source>Vooruit ▶</source>
-            <translation>Forward ▶</translation>
-        </message>
-        <message>
-            <source>Inhoud</source>
-            <translation>Contents</translation>
-        </message>
-        <message>
-            <source>Handleiding</source>
-            <translation>User guide</translation>
+            <source>Stand per gemeente</source>
+            <translation>Status per municipality</translation>
         </message>
     </context>
     <context>
@@ -1899,7 +2344,6 @@ Status in the region: %2</translation>
         </message>
         <message>
             <source>&amp;Bestand</source>
-            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>&amp;File</translation>
         </message>
         <message>
@@ -1927,6 +2371,10 @@ Status in the region: %2</translation>
             <translation>&amp;Import action list (Excel)...</translation>
         </message>
         <message>
+            <source>Pro&amp;gramma importeren (Word of Excel)...</source>
+            <translation>Import pro&amp;gramme (Word or Excel)...</translation>
+        </message>
+        <message>
             <source>&amp;Voortgangsrapportages...</source>
             <translation>&amp;Progress reports...</translation>
         </message>
@@ -1949,14 +2397,6 @@ Status in the region: %2</translation>
         <message>
             <source>Be&amp;werken</source>
             <translation>&amp;Edit</translation>
-        </message>
-        <message>
-            <source>&amp;Ongedaan maken</source>
-            <translation>&amp;Undo</translation>
-        </message>
-        <message>
-            <source>&amp;Opnieuw</source>
-            <translation>&amp;Redo</translation>
         </message>
         <message>
             <source>&amp;Zoeken...</source>
@@ -2127,10 +2567,6 @@ Status in the region: %2</translation>
             <translation>The file %1 already exists; choose a new name.</translation>
         </message>
         <message>
-            <source>Nieuwe database aangemaakt: %1</source>
-            <translation>New database created: %1</translation>
-        </message>
-        <message>
             <source>Deze database is alleen-lezen geopend: importeren kan niet. Open hem om te bewerken.</source>
             <translation>This database is open read-only: importing is not possible. Open it for editing.</translation>
         </message>
@@ -2162,6 +2598,57 @@ Status in the region: %2</translation>
             <source>Voorleggen intrekken</source>
             <translation>Withdraw submission</translation>
         </message>
+        <message>
+            <source>Uw &amp;naam in de geschiedenis...</source>
+            <translation>Your &amp;name in the history...</translation>
+        </message>
+        <message>
+            <source>Uw naam</source>
+            <translation>Your name</translation>
+        </message>
+        <message>
+            <source>Onder welke naam legt de app uw wijzigingen en voortgang vast?
+Bijvoorbeeld: Anna de Vries (secretaris).</source>
+            <translation>Under which name does the app record your changes and progress?
+For example: Anna de Vries (secretary).</translation>
+        </message>
+        <message>
+            <source>Onderdelen</source>
+            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
+            <translation>Sections</translation>
+        </message>
+        <message>
+            <source>&amp;Ongedaan maken:</source>
+            <translation>&amp;Undo:</translation>
+        </message>
+        <message>
+            <source>&amp;Opnieuw:</source>
+            <translation>&amp;Redo:</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk besluit voorleggen</source>
+            <translation>Submit confidential decision</translation>
+        </message>
+        <message>
+            <source>Besluit %1 is vertrouwelijk. Op de agenda van het bestuurlijk overleg komt dan alleen 'Vertrouwelijk besluit %1, zie besloten stuk'; de tekst gaat als besloten stuk mee. Wilt u de tekst toch op de agenda zetten?</source>
+            <translation>Decision %1 is confidential. The agenda of the administrative meeting then only says 'Confidential decision %1, see closed document'; the text goes along as a closed document. Put the text on the agenda anyway?</translation>
+        </message>
+        <message>
+            <source>Neutrale titel (aanbevolen)</source>
+            <translation>Neutral title (recommended)</translation>
+        </message>
+        <message>
+            <source>Tekst op de agenda zetten</source>
+            <translation>Put the text on the agenda</translation>
+        </message>
+        <message>
+            <source>Programma importeren</source>
+            <translation>Import programme</translation>
+        </message>
+        <message>
+            <source>Word-document of Excel-werkmap (*.docx *.xlsx *.xlsm);;Alle bestanden (*)</source>
+            <translation>Word document or Excel workbook (*.docx *.xlsx *.xlsm);;All files (*)</translation>
+        </message>
     </context>
     <context>
         <name>MeetingDetailsDialog</name>
@@ -2176,10 +2663,6 @@ Status in the region: %2</translation>
         <message>
             <source>&amp;Locatie:</source>
             <translation>&amp;Location:</translation>
-        </message>
-        <message>
-            <source>Online &amp;link:</source>
-            <translation>Online l&amp;ink:</translation>
         </message>
         <message>
             <source>&amp;Voorzitter:</source>
@@ -2216,6 +2699,17 @@ Status in the region: %2</translation>
         <message>
             <source>Kies de %1 uit de lijst (of laat het veld leeg).</source>
             <translation>Choose the %1 from the list (or leave the field empty).</translation>
+        </message>
+        <message>
+            <source>Online l&amp;ink:</source>
+            <translation>Online l&amp;ink:</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialogs</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
         </message>
     </context>
     <context>
@@ -2301,28 +2795,8 @@ Status in the region: %2</translation>
             <translation>&amp;Agenda</translation>
         </message>
         <message>
-            <source>Aan&amp;wezigheid</source>
-            <translation>A&amp;ttendance</translation>
-        </message>
-        <message>
-            <source>&amp;Notuleren</source>
-            <translation>&amp;Minutes</translation>
-        </message>
-        <message>
-            <source>&amp;Besluiten en acties</source>
-            <translation>&amp;Decisions and actions</translation>
-        </message>
-        <message>
             <source>Kies een overleg in de lijst, of maak een nieuw overleg.</source>
             <translation>Choose a meeting in the list, or create a new meeting.</translation>
-        </message>
-        <message>
-            <source>Aan&amp;wezigheid (%1)</source>
-            <translation>A&amp;ttendance (%1)</translation>
-        </message>
-        <message>
-            <source>&amp;Besluiten en acties (%1/%2)</source>
-            <translation>&amp;Decisions and actions (%1/%2)</translation>
         </message>
         <message>
             <source>%1, overleg %2 van %3</source>
@@ -2335,18 +2809,6 @@ Status in the region: %2</translation>
         <message>
             <source>notulist %1</source>
             <translation>minute taker %1</translation>
-        </message>
-        <message>
-            <source>Definitief plannen</source>
-            <translation>Mark as planned</translation>
-        </message>
-        <message>
-            <source>Overleg gehouden</source>
-            <translation>Mark as held</translation>
-        </message>
-        <message>
-            <source>Verslag vaststellen...</source>
-            <translation>Approve minutes...</translation>
         </message>
         <message>
             <source>Annulering opheffen</source>
@@ -2403,6 +2865,134 @@ Status in the region: %2</translation>
         <message>
             <source>%1 opgeslagen in %2 (versie %3).</source>
             <translation>%1 saved in %2 (version %3).</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken &amp;mailen...</source>
+            <translation>&amp;Mail meeting documents...</translation>
+        </message>
+        <message>
+            <source>Agenda, verslag van het vorige overleg en actielijst (PDF als LibreOffice er is) met de uitnodiging in een concept-e-mail aan de genodigden; vertrouwelijke onderdelen blijven eruit</source>
+            <translation>Agenda, minutes of the previous meeting and action list (PDF when LibreOffice is there) with the invitation in a draft e-mail to the invitees; confidential parts are left out</translation>
+        </message>
+        <message>
+            <source>Aanwe&amp;zigheid</source>
+            <translation>Atten&amp;dance</translation>
+        </message>
+        <message>
+            <source>No&amp;tuleren</source>
+            <translation>Minu&amp;tes</translation>
+        </message>
+        <message>
+            <source>Besluiten en a&amp;cties</source>
+            <translation>Decisions and a&amp;ctions</translation>
+        </message>
+        <message>
+            <source>Aanwe&amp;zigheid (%1)</source>
+            <translation>Atten&amp;dance (%1)</translation>
+        </message>
+        <message>
+            <source>Besluiten en a&amp;cties (%1/%2)</source>
+            <translation>Decisions and a&amp;ctions (%1/%2)</translation>
+        </message>
+        <message>
+            <source>De&amp;finitief plannen</source>
+            <translation>Finalise p&amp;lanning</translation>
+        </message>
+        <message>
+            <source>Overleg &amp;gehouden</source>
+            <translation>Meeting he&amp;ld</translation>
+        </message>
+        <message>
+            <source>Versla&amp;g vaststellen...</source>
+            <translation>Appro&amp;ve minutes...</translation>
+        </message>
+        <message>
+            <source>Het overleg staat op %1; die dag is nog niet geweest.
+
+Is het overleg echt al gehouden? Verplaats het anders eerst naar de dag waarop het werd gehouden.</source>
+            <translation>The meeting is on %1; that day has not come yet.
+
+Has the meeting really been held? Otherwise move it first to the day it was held.</translation>
+        </message>
+        <message>
+            <source>Ja, gehouden op %1</source>
+            <translation>Yes, held on %1</translation>
+        </message>
+        <message>
+            <source>Het overleg staat op %1; die dag is nog niet geweest.
+
+Is het verslag echt al vastgesteld?</source>
+            <translation>The meeting is on %1; that day has not come yet.
+
+Have the minutes really been approved?</translation>
+        </message>
+        <message>
+            <source>Ja, vaststellen (overleg van %1)</source>
+            <translation>Yes, approve (meeting of %1)</translation>
+        </message>
+        <message>
+            <source>Overleg in de toekomst</source>
+            <translation>Meeting in the future</translation>
+        </message>
+        <message>
+            <source> en nog %1</source>
+            <translation> and %1 more</translation>
+        </message>
+        <message>
+            <source>Van %1 genodigden is niet vastgelegd of ze aanwezig waren: %2.
+
+Wat wilt u met hen doen? (Annuleren om eerst de aanwezigheid in te vullen.)</source>
+            <translation>For %1 invitees it was not recorded whether they attended: %2.
+
+What do you want to do with them? (Cancel to fill in the attendance first.)</translation>
+        </message>
+        <message>
+            <source>Aanwezigheid niet ingevuld</source>
+            <translation>Attendance not filled in</translation>
+        </message>
+        <message>
+            <source>Afwezig melden</source>
+            <translation>Mark absent</translation>
+        </message>
+        <message>
+            <source>Onbekend laten</source>
+            <translation>Leave unknown</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken opslaan als e-mail</source>
+            <translation>Save meeting documents as e-mail</translation>
+        </message>
+        <message>
+            <source>E-mailbericht (*.eml)</source>
+            <translation>E-mail message (*.eml)</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken maken...</source>
+            <translation>Making meeting documents...</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken mailen</source>
+            <translation>Mail meeting documents</translation>
+        </message>
+        <message>
+            <source>Vergaderstukken afgebroken; niets opgeslagen.</source>
+            <translation>Meeting documents cancelled; nothing saved.</translation>
+        </message>
+        <message>
+            <source>Concept-e-mail met de vergaderstukken opgeslagen in %1.</source>
+            <translation>Draft e-mail with the meeting documents saved in %1.</translation>
+        </message>
+        <message>
+            <source>Zonder e-mailadres: %1.</source>
+            <translation>Without e-mail address: %1.</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijke onderdelen zijn weggelaten (zie de e-mail).</source>
+            <translation>Confidential parts were left out (see the e-mail).</translation>
+        </message>
+        <message>
+            <source>Zonder LibreOffice zijn de stukken Word-bestanden.</source>
+            <translation>Without LibreOffice the documents are Word files.</translation>
         </message>
     </context>
     <context>
@@ -2574,20 +3164,8 @@ Status in the region: %2</translation>
             <translation>Correct the text, lead, deadline or kind of the selected action</translation>
         </message>
         <message>
-            <source>&amp;Actie:</source>
-            <translation>&amp;Action:</translation>
-        </message>
-        <message>
             <source>&amp;Deadline:</source>
             <translation>&amp;Deadline:</translation>
-        </message>
-        <message>
-            <source>&amp;Trekker:</source>
-            <translation>&amp;Lead:</translation>
-        </message>
-        <message>
-            <source>&amp;Programma:</source>
-            <translation>&amp;Programme:</translation>
         </message>
         <message>
             <source>Wat is gedaan?</source>
@@ -2604,18 +3182,6 @@ Status in the region: %2</translation>
         <message>
             <source>Deadline:</source>
             <translation>Deadline:</translation>
-        </message>
-        <message>
-            <source>&amp;Status:</source>
-            <translation>&amp;Status:</translation>
-        </message>
-        <message>
-            <source>&amp;Gedaan:</source>
-            <translation>D&amp;one:</translation>
-        </message>
-        <message>
-            <source>&amp;Nog te doen:</source>
-            <translation>Still to &amp;do:</translation>
         </message>
         <message>
             <source>Een latere deadline telt als uitstel.</source>
@@ -2721,6 +3287,115 @@ Status in the region: %2</translation>
             <source>Voortgang actieprogramma (%1)</source>
             <translation>Programme progress (%1)</translation>
         </message>
+        <message>
+            <source>Agendapunten</source>
+            <translation>Agenda items</translation>
+        </message>
+        <message>
+            <source>Verslag van dit agendapunt</source>
+            <translation>Minutes of this agenda item</translation>
+        </message>
+        <message>
+            <source>Geen cliëntgegevens</source>
+            <translation>No client data</translation>
+        </message>
+        <message>
+            <source>Besluiten bij dit agendapunt</source>
+            <extracomment>Typed but not yet recorded decisions, actions and progress, kept per record (``drafts.py``).</extracomment>
+            <translation>Decisions of this agenda item</translation>
+        </message>
+        <message>
+            <source>Nieuw besluit</source>
+            <translation>New decision</translation>
+        </message>
+        <message>
+            <source>Ctrl+Enter legt het besluit vast</source>
+            <translation>Ctrl+Enter records the decision</translation>
+        </message>
+        <message>
+            <source>Nieuw beslu&amp;it:</source>
+            <translation>New dec&amp;ision:</translation>
+        </message>
+        <message>
+            <source>Actiepunten bij dit agendapunt</source>
+            <translation>Action items of this agenda item</translation>
+        </message>
+        <message>
+            <source>Nieuw actiepunt: wat moet er gebeuren</source>
+            <translation>New action item: what needs to be done</translation>
+        </message>
+        <message>
+            <source>Acties uit eerdere overleggen</source>
+            <translation>Actions from earlier meetings</translation>
+        </message>
+        <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
+        <message>
+            <source>Uitgesteld naar later: de actie blijft open en telt als uitstel</source>
+            <translation>Deferred: the action stays open and counts as postponed</translation>
+        </message>
+        <message>
+            <source>Wat is gedaan</source>
+            <translation>What has been done</translation>
+        </message>
+        <message>
+            <source>Wat moet nog</source>
+            <translation>What remains to be done</translation>
+        </message>
+        <message>
+            <source>Markeer punt als vertrouweli&amp;jk</source>
+            <translation>Mar&amp;k item as confidential</translation>
+        </message>
+        <message>
+            <source>Acti&amp;e:</source>
+            <translation>Acti&amp;on:</translation>
+        </message>
+        <message>
+            <source>Tre&amp;kker:</source>
+            <translation>&amp;Lead:</translation>
+        </message>
+        <message>
+            <source>Progra&amp;mma:</source>
+            <translation>Progra&amp;mme:</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>Stat&amp;us:</translation>
+        </message>
+        <message>
+            <source>Ge&amp;daan:</source>
+            <translation>&amp;Done:</translation>
+        </message>
+        <message>
+            <source>Nog t&amp;e doen:</source>
+            <translation>Still to d&amp;o:</translation>
+        </message>
+        <message>
+            <source>Acties uit het programma</source>
+            <translation>Actions from the programme</translation>
+        </message>
+        <message>
+            <source>Agendapunt %1 vertrouwelijk</source>
+            <translation>Agenda item %1 confidential</translation>
+        </message>
+        <message>
+            <source>besluit of actiepunt bij agendapunt %1</source>
+            <translation>decision or action item at agenda item %1</translation>
+        </message>
+        <message>
+            <source>Nog niet vastgelegd besluit of actiepunt bij punt %1 teruggezet.</source>
+            <translation>Unrecorded decision or action item at item %1 put back.</translation>
+        </message>
+        <message>
+            <source>voortgang van %1</source>
+            <translation>progress of %1</translation>
+        </message>
+        <message>
+            <source>Nog niet vastgelegde voortgang van %1 teruggezet.</source>
+            <translation>Unrecorded progress of %1 put back.</translation>
+        </message>
     </context>
     <context>
         <name>MoveDialog</name>
@@ -2796,10 +3471,6 @@ Status in the region: %2</translation>
             <translation>&amp;Location:</translation>
         </message>
         <message>
-            <source>Online &amp;link:</source>
-            <translation>Online l&amp;ink:</translation>
-        </message>
-        <message>
             <source>&amp;Voorzitter:</source>
             <translation>&amp;Chair:</translation>
         </message>
@@ -2830,6 +3501,163 @@ Status in the region: %2</translation>
         <message>
             <source>Voorgestelde datum volgens het ritme van de reeks: %1.</source>
             <translation>Suggested date following the rhythm of the series: %1.</translation>
+        </message>
+        <message>
+            <source>Begintijd</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Eindtijd</source>
+            <translation>End time</translation>
+        </message>
+        <message>
+            <source>&amp;Online link:</source>
+            <translation>&amp;Online link:</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewRegionDialog</name>
+        <message>
+            <source>Annuleren</source>
+            <translation>Cancel</translation>
+        </message>
+        <message>
+            <source>t/m</source>
+            <translation>to</translation>
+        </message>
+        <message>
+            <source>&amp;Regio:</source>
+            <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>&amp;Looptijd:</source>
+            <translation>Peri&amp;od:</translation>
+        </message>
+        <message>
+            <source>Welkom bij GHNT Desktop</source>
+            <translation>Welcome to GHNT Desktop</translation>
+        </message>
+        <message>
+            <source>&amp;Demo bekijken</source>
+            <translation>View the &amp;demo</translation>
+        </message>
+        <message>
+            <source>&amp;Nieuwe regio...</source>
+            <translation>&amp;New region...</translation>
+        </message>
+        <message>
+            <source>Bestaande database &amp;openen...</source>
+            <translation>&amp;Open an existing database...</translation>
+        </message>
+        <message>
+            <source>Nieuwe regio</source>
+            <translation>New region</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld Zuid-Holland Zuid</source>
+            <translation>for example Zuid-Holland Zuid</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld Regionaal actieprogramma GHNT</source>
+            <translation>for example Regional action programme GHNT</translation>
+        </message>
+        <message>
+            <source>De drie landelijke actielijnen</source>
+            <translation>The three national action lines</translation>
+        </message>
+        <message>
+            <source>Eigen actielijnen (één per regel):</source>
+            <translation>Own action lines (one per line):</translation>
+        </message>
+        <message>
+            <source> x per jaar</source>
+            <translation> x per year</translation>
+        </message>
+        <message>
+            <source>Processtappen en doelgroepen als labels (aan te passen in het programma)</source>
+            <translation>Process steps and target groups as labels (editable in the programme)</translation>
+        </message>
+        <message>
+            <source>&amp;Programma:</source>
+            <translation>&amp;Programme:</translation>
+        </message>
+        <message>
+            <source>Actielijnen:</source>
+            <translation>Action lines:</translation>
+        </message>
+        <message>
+            <source>&amp;Afstemmingsoverleg:</source>
+            <translation>&amp;Coordination meeting:</translation>
+        </message>
+        <message>
+            <source>&amp;Bestuurlijk overleg:</source>
+            <translation>&amp;Board meeting:</translation>
+        </message>
+        <message>
+            <source>&amp;Gemeenten van de regio</source>
+            <translation>&amp;Municipalities of the region</translation>
+        </message>
+        <message>
+            <source>Eén gemeente per regel, of geplakt uit Word of Excel:
+Alblasserdam
+Dordrecht
+Gorinchem
+...</source>
+            <translation>One municipality per line, or pasted from Word or Excel:
+Alblasserdam
+Dordrecht
+Gorinchem
+...</translation>
+        </message>
+        <message>
+            <source>%1 gemeenten gelezen</source>
+            <translation>%1 municipalities read</translation>
+        </message>
+        <message>
+            <source>Belangrijkste &amp;ketenpartners</source>
+            <translation>Main par&amp;tners</translation>
+        </message>
+        <message>
+            <source>Eén organisatie per regel:
+Veilig Thuis
+Politie
+Openbaar Ministerie
+GGD
+...</source>
+            <translation>One organisation per line:
+Veilig Thuis
+Politie
+Openbaar Ministerie
+GGD
+...</translation>
+        </message>
+        <message>
+            <source>%1 ketenpartners gelezen</source>
+            <translation>%1 partners read</translation>
+        </message>
+        <message>
+            <source>Regio aan&amp;maken</source>
+            <translation>Cre&amp;ate region</translation>
+        </message>
+        <message>
+            <source>(regio)</source>
+            <translation>(region)</translation>
+        </message>
+        <message>
+            <source>Afstemmingsoverleg GHNT %1</source>
+            <translation>Afstemmingsoverleg GHNT %1</translation>
+        </message>
+        <message>
+            <source>Bestuurlijk overleg GHNT %1</source>
+            <translation>Bestuurlijk overleg GHNT %1</translation>
+        </message>
+        <message>
+            <source>Vul de eigen actielijnen in, één per regel, of kies de landelijke drie.</source>
+            <translation>Fill in the own action lines, one per line, or choose the national three.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Hoe wilt u beginnen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Met de demo ziet u hoe de app werkt: het actieprogramma van de regio Groningen met een jaar overleggen, besluiten en acties (verzonnen mensen).&lt;br&gt;&lt;br&gt;Met een nieuwe regio begint u met een lege database voor uw eigen programma: u vult de naam van de regio, het programma, de gemeenten en de ketenpartners in.</source>
+            <translation>&lt;b&gt;How would you like to start?&lt;/b&gt;&lt;br&gt;&lt;br&gt;The demo shows how the app works: the action programme of the Groningen region with a year of meetings, decisions and actions (invented people).&lt;br&gt;&lt;br&gt;With a new region you start with an empty database for your own programme: you fill in the name of the region, the programme, the municipalities and the partners.</translation>
         </message>
     </context>
     <context>
@@ -3040,6 +3868,14 @@ Wilt u de persoon archiveren? Gebruik Vertrek en opvolger als iemand weggaat.</s
 
 Do you want to archive the person? Use Departure and successor when someone leaves.</translation>
         </message>
+        <message>
+            <source>Organisaties</source>
+            <translation>Organisations</translation>
+        </message>
+        <message>
+            <source>Trekkerschap van %1 naar %2</source>
+            <translation>Leadership from %1 to %2</translation>
+        </message>
     </context>
     <context>
         <name>OutcomeDialog</name>
@@ -3056,8 +3892,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Record</translation>
         </message>
         <message>
-            <source>Datum besluit:</source>
-            <translation>Date of decision:</translation>
+            <source>&amp;Datum besluit:</source>
+            <translation>Decision &amp;date:</translation>
         </message>
     </context>
     <context>
@@ -3188,6 +4024,30 @@ Nieuwe of gewijzigde cijfers over: %2</source>
             <translation>%1
 New or changed figures for: %2</translation>
         </message>
+        <message>
+            <source>Te late acties</source>
+            <translation>Late actions</translation>
+        </message>
+        <message>
+            <source>Wijzigingen sinds het vorige afstemmingsoverleg</source>
+            <translation>Changes since the previous coordination meeting</translation>
+        </message>
+        <message>
+            <source>1 nieuw actiepunt</source>
+            <translation>1 new action item</translation>
+        </message>
+        <message>
+            <source>1 besluit</source>
+            <translation>1 decision</translation>
+        </message>
+        <message>
+            <source>1 voortgangsmelding</source>
+            <translation>1 progress report</translation>
+        </message>
+        <message>
+            <source>1 wijziging</source>
+            <translation>1 change</translation>
+        </message>
     </context>
     <context>
         <name>PersonLineEdit</name>
@@ -3231,6 +4091,125 @@ New or changed figures for: %2</translation>
         </message>
     </context>
     <context>
+        <name>ProgrammeImportWizard</name>
+        <message>
+            <source>Programma importeren</source>
+            <translation>Import programme</translation>
+        </message>
+        <message>
+            <source>&lt; &amp;Terug</source>
+            <translation>&lt; &amp;Back</translation>
+        </message>
+        <message>
+            <source>&amp;Volgende &gt;</source>
+            <translation>&amp;Next &gt;</translation>
+        </message>
+        <message>
+            <source>&amp;Importeren</source>
+            <translation>&amp;Import</translation>
+        </message>
+        <message>
+            <source>Sl&amp;uiten</source>
+            <translation>Cl&amp;ose</translation>
+        </message>
+        <message>
+            <source>Kolom in het bestand</source>
+            <translation>Column in the file</translation>
+        </message>
+        <message>
+            <source>Wordt</source>
+            <translation>Becomes</translation>
+        </message>
+        <message>
+            <source>Opnieuw &amp;lezen met deze kolommen</source>
+            <translation>&amp;Read again with these columns</translation>
+        </message>
+        <message>
+            <source>&amp;Titel van het programma:</source>
+            <translation>Programme &amp;title:</translation>
+        </message>
+        <message>
+            <source>&amp;Regio:</source>
+            <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>Dubbelklik op een tekst of op de partijen van een ambitie om ze te verbeteren (namen met ; ertussen); vink uit wat niet mee moet. Er wordt pas iets opgeslagen bij Importeren.</source>
+            <translation>Double-click a text or the parties of an ambition to correct them (names separated by ;); untick what should be left out. Nothing is saved until Import.</translation>
+        </message>
+        <message>
+            <source>Elke verantwoordelijke partij en trekker uit het bestand, met de organisatie of persoon in de app waaraan hij wordt gekoppeld. Een naam zonder koppeling wordt een nieuwe organisatie als dat is aangevinkt, anders blijft hij als tekst bewaard (een rol of groep zoals 'Projectleider GHNT').</source>
+            <translation>Every responsible party and lead from the file, with the organisation or person in the app it is linked to. A name without a link becomes a new organisation when ticked, otherwise it is kept as text (a role or group such as 'Projectleider GHNT').</translation>
+        </message>
+        <message>
+            <source>Naam in het bestand</source>
+            <translation>Name in the file</translation>
+        </message>
+        <message>
+            <source>Nieuwe organisatie</source>
+            <translation>New organisation</translation>
+        </message>
+        <message>
+            <source>De database heeft al een programma; dit programma komt erbij met de status Concept.</source>
+            <translation>The database already has a programme; this programme is added with the status Draft.</translation>
+        </message>
+        <message>
+            <source>Word-tabel</source>
+            <translation>Word table</translation>
+        </message>
+        <message>
+            <source>Excel-lijst</source>
+            <translation>Excel list</translation>
+        </message>
+        <message>
+            <source>Uit %1 (%2): %3 actielijnen, %4 ambities, %5 acties en %6 subacties worden ingelezen.</source>
+            <translation>From %1 (%2): %3 action lines, %4 ambitions, %5 actions and %6 sub-actions will be imported.</translation>
+        </message>
+        <message>
+            <source>Blad %1, kopregel op regel %2. Kies per kolom wat erin staat en lees opnieuw.</source>
+            <translation>Sheet %1, header on row %2. Choose what each column holds and read again.</translation>
+        </message>
+        <message>
+            <source>nieuwe organisatie</source>
+            <translation>new organisation</translation>
+        </message>
+        <message>
+            <source>als tekst bewaard (rol of groep)</source>
+            <translation>kept as text (role or group)</translation>
+        </message>
+        <message>
+            <source>&amp;Annuleren</source>
+            <translation>&amp;Cancel</translation>
+        </message>
+        <message>
+            <source>Kies welke kolom de actie bevat (Actie); zonder die kolom valt er niets in te lezen.</source>
+            <translation>Choose which column holds the action (Actie); without it there is nothing to import.</translation>
+        </message>
+        <message>
+            <source>Programma importeren uit %1</source>
+            <translation>Import programme from %1</translation>
+        </message>
+        <message>
+            <source>Programma %1 is ingelezen (%2): %3 actielijnen, %4 ambities, %5 acties en %6 subacties.</source>
+            <translation>Programme %1 was imported (%2): %3 action lines, %4 ambitions, %5 actions and %6 sub-actions.</translation>
+        </message>
+        <message>
+            <source>Partijen en trekkers gekoppeld aan een organisatie of persoon: %1.</source>
+            <translation>Parties and leads linked to an organisation or person: %1.</translation>
+        </message>
+        <message>
+            <source>Nieuwe organisaties: %1.</source>
+            <translation>New organisations: %1.</translation>
+        </message>
+        <message>
+            <source>Als tekst bewaard (rol of groep): %1.</source>
+            <translation>Kept as text (role or group): %1.</translation>
+        </message>
+        <message>
+            <source>Bewerken &gt; Ongedaan maken haalt het ingelezen programma weer weg.</source>
+            <translation>Edit &gt; Undo removes the imported programme again.</translation>
+        </message>
+    </context>
+    <context>
         <name>ProgrammePage</name>
         <message>
             <source>Programma &amp;bewerken...</source>
@@ -3254,7 +4233,7 @@ New or changed figures for: %2</translation>
         </message>
         <message>
             <source>Labels van de actie wijzigen</source>
-            <translation>Change the action&apos;s labels</translation>
+            <translation>Change the action's labels</translation>
         </message>
         <message>
             <source>Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de documenten tonen dit programma.</source>
@@ -3267,18 +4246,6 @@ New or changed figures for: %2</translation>
         <message>
             <source>Programma:</source>
             <translation>Programme:</translation>
-        </message>
-        <message>
-            <source>Programma bewerken...</source>
-            <translation>Edit programme...</translation>
-        </message>
-        <message>
-            <source>Nieuw programma...</source>
-            <translation>New programme...</translation>
-        </message>
-        <message>
-            <source>Deze database bevat nog geen programma. Kies Nieuw programma.</source>
-            <translation>This database holds no programme yet. Choose New programme.</translation>
         </message>
         <message>
             <source>Kies links een onderdeel, ambitie of actie.</source>
@@ -3373,18 +4340,6 @@ New or changed figures for: %2</translation>
             <translation>Do you want to delete %1 %2?</translation>
         </message>
         <message>
-            <source>%1 ambitie(s)</source>
-            <translation>%1 ambition(s)</translation>
-        </message>
-        <message>
-            <source>%1 actie(s)</source>
-            <translation>%1 action(s)</translation>
-        </message>
-        <message>
-            <source>%1 subactie(s)</source>
-            <translation>%1 sub-action(s)</translation>
-        </message>
-        <message>
             <source>Daarmee gaan ook %1 weg.</source>
             <translation>This also removes %1.</translation>
         </message>
@@ -3401,8 +4356,28 @@ New or changed figures for: %2</translation>
             <translation>New programme</translation>
         </message>
         <message>
-            <source>%1 ambities, %2 acties</source>
-            <translation>%1 ambitions, %2 actions</translation>
+            <source>1 ambitie</source>
+            <translation>1 ambition</translation>
+        </message>
+        <message>
+            <source>%1 ambities</source>
+            <translation>%1 ambitions</translation>
+        </message>
+        <message>
+            <source>1 actie</source>
+            <translation>1 action</translation>
+        </message>
+        <message>
+            <source>%1 acties</source>
+            <translation>%1 actions</translation>
+        </message>
+        <message>
+            <source>1 subactie</source>
+            <translation>1 sub-action</translation>
+        </message>
+        <message>
+            <source>%1 subacties</source>
+            <translation>%1 sub-actions</translation>
         </message>
     </context>
     <context>
@@ -3462,6 +4437,26 @@ New or changed figures for: %2</translation>
             <source>%1 acties</source>
             <translation>%1 actions</translation>
         </message>
+        <message>
+            <source>Actielijn / ambitie / actie</source>
+            <translation>Action line / ambition / action</translation>
+        </message>
+        <message>
+            <source>Trekkers</source>
+            <translation>Leads</translation>
+        </message>
+        <message>
+            <source>Planning (zoals geschreven)</source>
+            <translation>Timing (as written)</translation>
+        </message>
+        <message>
+            <source>Periode</source>
+            <translation>Period</translation>
+        </message>
+        <message>
+            <source>Let op</source>
+            <translation>Note</translation>
+        </message>
     </context>
     <context>
         <name>ReopenDialog</name>
@@ -3513,8 +4508,8 @@ New or changed figures for: %2</translation>
             <translation>Othe&amp;r activities:</translation>
         </message>
         <message>
-            <source>Een onderwerp begint met een regel &quot;# Titel&quot;</source>
-            <translation>A topic starts with a line &quot;# Title&quot;</translation>
+            <source>Een onderwerp begint met een regel "# Titel"</source>
+            <translation>A topic starts with a line "# Title"</translation>
         </message>
         <message>
             <source>In het programma:</source>
@@ -3700,6 +4695,14 @@ New or changed figures for: %2</translation>
             <source>Voortgangsrapportage verwijderen</source>
             <translation>Delete progress report</translation>
         </message>
+        <message>
+            <source>Periode van</source>
+            <translation>Period from</translation>
+        </message>
+        <message>
+            <source>Periode tot en met</source>
+            <translation>Period up to and including</translation>
+        </message>
     </context>
     <context>
         <name>RestoreBackupDialog</name>
@@ -3718,6 +4721,10 @@ New or changed figures for: %2</translation>
         <message>
             <source>Terugzetten</source>
             <translation>Restore</translation>
+        </message>
+        <message>
+            <source>Reservekopieën</source>
+            <translation>Backups</translation>
         </message>
     </context>
     <context>
@@ -3762,6 +4769,10 @@ New or changed figures for: %2</translation>
             <source>Opmerkingen</source>
             <translation>Remarks</translation>
         </message>
+        <message>
+            <source>%1x uitgesteld</source>
+            <translation>postponed %1x</translation>
+        </message>
     </context>
     <context>
         <name>SearchDialog</name>
@@ -3770,8 +4781,8 @@ New or changed figures for: %2</translation>
             <translation>Search</translation>
         </message>
         <message>
-            <source>Zoek in verslagen, besluiten, acties, programma, organisaties, personen; &quot;woorden samen&quot; als zinsdeel</source>
-            <translation>Search minutes, decisions, actions, programme, organisations, people; &quot;words together&quot; as a phrase</translation>
+            <source>Zoek in verslagen, besluiten, acties, programma, organisaties, personen; "woorden samen" als zinsdeel</source>
+            <translation>Search minutes, decisions, actions, programme, organisations, people; "words together" as a phrase</translation>
         </message>
         <message>
             <source>Niets gevonden.</source>
@@ -3784,6 +4795,26 @@ New or changed figures for: %2</translation>
         <message>
             <source>%1 resultaten</source>
             <translation>%1 results</translation>
+        </message>
+        <message>
+            <source>Ook &amp;vertrouwelijke inhoud tonen</source>
+            <translation>Also show &amp;confidential content</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijke agendapunten, besluiten, acties en voortgang worden anders niet getoond</source>
+            <translation>Otherwise confidential agenda items, decisions, actions and progress are not shown</translation>
+        </message>
+        <message>
+            <source>Zoekresultaten</source>
+            <translation>Search results</translation>
+        </message>
+        <message>
+            <source>1 resultaat</source>
+            <translation>1 result</translation>
+        </message>
+        <message>
+            <source>(%1 vertrouwelijk, niet getoond: vink Ook vertrouwelijke inhoud tonen aan)</source>
+            <translation>(%1 confidential, not shown: tick Also show confidential content)</translation>
         </message>
     </context>
     <context>
@@ -3814,6 +4845,14 @@ New or changed figures for: %2</translation>
         <message>
             <source>Niet gemeld</source>
             <translation>Not reported</translation>
+        </message>
+        <message>
+            <source>Doorgeschoven</source>
+            <translation>Deferred</translation>
+        </message>
+        <message>
+            <source>Uitgesteld naar later: de actie blijft open en telt als uitstel</source>
+            <translation>Deferred: the action stays open and counts as postponed</translation>
         </message>
     </context>
     <context>
@@ -4131,10 +5170,6 @@ Do you want to archive the working group?</translation>
             <translation>&amp;Abbreviation:</translation>
         </message>
         <message>
-            <source>Andere &amp;namen:</source>
-            <translation>Other na&amp;mes:</translation>
-        </message>
-        <message>
             <source>N&amp;otities:</source>
             <translation>N&amp;otes:</translation>
         </message>
@@ -4161,10 +5196,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>&amp;E-mail:</source>
             <translation>&amp;E-mail:</translation>
-        </message>
-        <message>
-            <source>&amp;Telefoon:</source>
-            <translation>&amp;Phone:</translation>
         </message>
         <message>
             <source>Actief &amp;vanaf:</source>
@@ -4205,14 +5236,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Naam van de opvolger</source>
             <translation>Name of the successor</translation>
-        </message>
-        <message>
-            <source>Functie:</source>
-            <translation>Job title:</translation>
-        </message>
-        <message>
-            <source>Werkgroeplidmaatschappen en voorzitterschappen overdragen</source>
-            <translation>Hand over working group memberships and chairs</translation>
         </message>
         <message>
             <source>Laatste &amp;werkdag:</source>
@@ -4273,10 +5296,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Alles van %1 gaat naar %2:</source>
             <translation>Everything of %1 moves to %2:</translation>
-        </message>
-        <message>
-            <source>%1 status(sen) per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
-            <translation>%1 municipality status(es) already exist at %2; those are kept and the duplicates are dropped.</translation>
         </message>
         <message>
             <source>Andere namen daarna: %1. %2 wordt gearchiveerd en blijft in de geschiedenis bestaan.</source>
@@ -4395,10 +5414,6 @@ Do you want to archive the working group?</translation>
             <translation>&amp;Status:</translation>
         </message>
         <message>
-            <source>&amp;Toelichting:</source>
-            <translation>&amp;Explanation:</translation>
-        </message>
-        <message>
             <source>De titel van het programma mag niet leeg zijn.</source>
             <translation>The title of the programme cannot be empty.</translation>
         </message>
@@ -4421,10 +5436,6 @@ Do you want to archive the working group?</translation>
         <message>
             <source>&amp;Code:</source>
             <translation>&amp;Code:</translation>
-        </message>
-        <message>
-            <source>&amp;Landelijke actielijn:</source>
-            <translation>&amp;National action line:</translation>
         </message>
         <message>
             <source>Eén subpunt per regel</source>
@@ -4519,44 +5530,76 @@ Do you want to archive the working group?</translation>
             <translation>Leads:</translation>
         </message>
         <message>
-        <source>In de programmatabel (het programma zoals vastgesteld)</source>
-        <translation>In the programme table (the programme as adopted)</translation>
-    </message>
-    <message>
-        <source>Uitvinken voor een actie uit de hoofdtekst of een actie die later is toegevoegd: die wordt gevolgd, maar de programmatabel in Word laat haar weg.</source>
-        <translation>Untick for an action from the body text or one added later: it is followed, but the programme table in Word leaves it out.</translation>
-    </message>
-</context>
+            <source>In de programmatabel (het programma zoals vastgesteld)</source>
+            <translation>In the programme table (the programme as adopted)</translation>
+        </message>
+        <message>
+            <source>Uitvinken voor een actie uit de hoofdtekst of een actie die later is toegevoegd: die wordt gevolgd, maar de programmatabel in Word laat haar weg.</source>
+            <translation>Untick for an action from the body text or one added later: it is followed, but the programme table in Word leaves it out.</translation>
+        </message>
+        <message>
+            <source>An&amp;dere namen:</source>
+            <translation>Other &amp;names:</translation>
+        </message>
+        <message>
+            <source>Te&amp;lefoon:</source>
+            <translation>Pho&amp;ne:</translation>
+        </message>
+        <message>
+            <source>Trekkerschap overdragen</source>
+            <translation>Transfer leadership</translation>
+        </message>
+        <message>
+            <source>%1 is trekker van %2 openstaande acties. Vink aan welke %3 overneemt; de rest houdt %1 als trekker tot u het later wijzigt.</source>
+            <translation>%1 leads %2 open actions. Tick the ones %3 takes over; the rest keep %1 as lead until you change it later.</translation>
+        </message>
+        <message>
+            <source>Overdragen</source>
+            <translation>Transfer</translation>
+        </message>
+        <message>
+            <source>Niet nu</source>
+            <translation>Not now</translation>
+        </message>
+        <message>
+            <source>Werkgroeplidmaatschappen, voorzitterschappen en uitnodigingen voor overleggen overdragen</source>
+            <translation>Transfer working group memberships, chairs and meeting invitations</translation>
+        </message>
+        <message>
+            <source>Eerste jaar</source>
+            <translation>First year</translation>
+        </message>
+        <message>
+            <source>Laatste jaar</source>
+            <translation>Last year</translation>
+        </message>
+        <message>
+            <source>Toel&amp;ichting:</source>
+            <translation>Explanat&amp;ion:</translation>
+        </message>
+        <message>
+            <source>Landelijke &amp;actielijn:</source>
+            <translation>National &amp;action line:</translation>
+        </message>
+        <message>
+            <source>1 status per gemeente bestaat al bij %2; die blijft, de dubbele vervalt.</source>
+            <translation>1 status per municipality already exists at %2; it stays, the duplicate goes.</translation>
+        </message>
+        <message>
+            <source>%1 statussen per gemeente bestaan al bij %2; die blijven, de dubbele vervallen.</source>
+            <translation>%1 statuses per municipality already exist at %2; they stay, the duplicates go.</translation>
+        </message>
+        <message>
+            <source>Naam van de nieuwe opvolger</source>
+            <translation>Name of the new successor</translation>
+        </message>
+        <message>
+            <source>Bestaande persoon als opvolger</source>
+            <translation>Existing person as successor</translation>
+        </message>
+    </context>
     <context>
         <name>enums</name>
-        <message>
-            <source>Agendapunt</source>
-            <translation>Agenda item</translation>
-        </message>
-        <message>
-            <source>Besluit</source>
-            <translation>Decision</translation>
-        </message>
-        <message>
-            <source>Voortgang</source>
-            <translation>Progress</translation>
-        </message>
-        <message>
-            <source>Programma-actie</source>
-            <translation>Programme action</translation>
-        </message>
-        <message>
-            <source>Ambitie</source>
-            <translation>Ambition</translation>
-        </message>
-        <message>
-            <source>Persoon</source>
-            <translation>Person</translation>
-        </message>
-        <message>
-            <source>Organisatie</source>
-            <translation>Organisation</translation>
-        </message>
         <message>
             <source>Concept</source>
             <translation>Draft</translation>
@@ -4877,504 +5920,6 @@ Please attach this file when you report the error.</translation>
         <message>
             <source>zo</source>
             <translation>Sun</translation>
-        </message>
-    </context>
-    <context>
-        <name>CarryDialog</name>
-        <message>
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>Actie</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Onafgeronde acties meenemen</source>
-            <translation>Carry over unfinished actions</translation>
-        </message>
-        <message>
-            <source>&amp;Uit programma:</source>
-            <translation>&amp;From programme:</translation>
-        </message>
-        <message>
-            <source>Code</source>
-            <translation>Code</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Planning</source>
-            <translation>Timing</translation>
-        </message>
-        <message>
-            <source>&amp;Alles aanvinken</source>
-            <translation>Tick &amp;all</translation>
-        </message>
-        <message>
-            <source>&amp;Niets aanvinken</source>
-            <translation>Tick &amp;none</translation>
-        </message>
-        <message>
-            <source>Staat al in het huidige programma</source>
-            <translation>Already in the current programme</translation>
-        </message>
-        <message>
-            <source>al meegenomen</source>
-            <translation>already carried over</translation>
-        </message>
-        <message>
-            <source>%1 van %2 onafgeronde acties aangevinkt</source>
-            <translation>%1 of %2 unfinished actions ticked</translation>
-        </message>
-        <message>
-            <source>%1 acties &amp;meenemen</source>
-            <translation>Carry &amp;over %1 actions</translation>
-        </message>
-        <message>
-            <source>%1 acties meenemen</source>
-            <translation>Carry over %1 actions</translation>
-        </message>
-        <message>
-            <source>%1 acties meegenomen in het huidige programma (Ctrl+Z maakt dit ongedaan).</source>
-            <translation>%1 actions carried over into the current programme (Ctrl+Z undoes this).</translation>
-        </message>
-        <message>
-            <source>De aangevinkte acties worden gekopieerd naar &lt;b&gt;%1&lt;/b&gt;, onder dezelfde actielijn en ambitie, met hun status, planning, werkgroep, trekkers en labels. Het oude programma blijft zoals het was.</source>
-            <translation>The ticked actions are copied into &lt;b&gt;%1&lt;/b&gt;, under the same action line and ambition, with their status, timing, working group, leads and labels. The old programme stays as it was.</translation>
-        </message>
-    </context>
-    <context>
-        <name>NewRegionDialog</name>
-        <message>
-            <source>Annuleren</source>
-            <translation>Cancel</translation>
-        </message>
-        <message>
-            <source>t/m</source>
-            <translation>to</translation>
-        </message>
-        <message>
-            <source>&amp;Regio:</source>
-            <translation>&amp;Region:</translation>
-        </message>
-        <message>
-            <source>&amp;Looptijd:</source>
-            <translation>Peri&amp;od:</translation>
-        </message>
-        <message>
-            <source>Welkom bij GHNT Desktop</source>
-            <translation>Welcome to GHNT Desktop</translation>
-        </message>
-        <message>
-            <source>&amp;Demo bekijken</source>
-            <translation>View the &amp;demo</translation>
-        </message>
-        <message>
-            <source>&amp;Nieuwe regio...</source>
-            <translation>&amp;New region...</translation>
-        </message>
-        <message>
-            <source>Bestaande database &amp;openen...</source>
-            <translation>&amp;Open an existing database...</translation>
-        </message>
-        <message>
-            <source>Nieuwe regio</source>
-            <translation>New region</translation>
-        </message>
-        <message>
-            <source>bijvoorbeeld Zuid-Holland Zuid</source>
-            <translation>for example Zuid-Holland Zuid</translation>
-        </message>
-        <message>
-            <source>bijvoorbeeld Regionaal actieprogramma GHNT</source>
-            <translation>for example Regional action programme GHNT</translation>
-        </message>
-        <message>
-            <source>De drie landelijke actielijnen</source>
-            <translation>The three national action lines</translation>
-        </message>
-        <message>
-            <source>Eigen actielijnen (één per regel):</source>
-            <translation>Own action lines (one per line):</translation>
-        </message>
-        <message>
-            <source> x per jaar</source>
-            <translation> x per year</translation>
-        </message>
-        <message>
-            <source>Processtappen en doelgroepen als labels (aan te passen in het programma)</source>
-            <translation>Process steps and target groups as labels (editable in the programme)</translation>
-        </message>
-        <message>
-            <source>&amp;Programma:</source>
-            <translation>&amp;Programme:</translation>
-        </message>
-        <message>
-            <source>Actielijnen:</source>
-            <translation>Action lines:</translation>
-        </message>
-        <message>
-            <source>&amp;Afstemmingsoverleg:</source>
-            <translation>&amp;Coordination meeting:</translation>
-        </message>
-        <message>
-            <source>&amp;Bestuurlijk overleg:</source>
-            <translation>&amp;Board meeting:</translation>
-        </message>
-        <message>
-            <source>&amp;Gemeenten van de regio</source>
-            <translation>&amp;Municipalities of the region</translation>
-        </message>
-        <message>
-            <source>Eén gemeente per regel, of geplakt uit Word of Excel:
-Alblasserdam
-Dordrecht
-Gorinchem
-...</source>
-            <translation>One municipality per line, or pasted from Word or Excel:
-Alblasserdam
-Dordrecht
-Gorinchem
-...</translation>
-        </message>
-        <message>
-            <source>%1 gemeenten gelezen</source>
-            <translation>%1 municipalities read</translation>
-        </message>
-        <message>
-            <source>Belangrijkste &amp;ketenpartners</source>
-            <translation>Main par&amp;tners</translation>
-        </message>
-        <message>
-            <source>Eén organisatie per regel:
-Veilig Thuis
-Politie
-Openbaar Ministerie
-GGD
-...</source>
-            <translation>One organisation per line:
-Veilig Thuis
-Politie
-Openbaar Ministerie
-GGD
-...</translation>
-        </message>
-        <message>
-            <source>%1 ketenpartners gelezen</source>
-            <translation>%1 partners read</translation>
-        </message>
-        <message>
-            <source>Regio aan&amp;maken</source>
-            <translation>Cre&amp;ate region</translation>
-        </message>
-        <message>
-            <source>(regio)</source>
-            <translation>(region)</translation>
-        </message>
-        <message>
-            <source>Afstemmingsoverleg GHNT %1</source>
-            <translation>Afstemmingsoverleg GHNT %1</translation>
-        </message>
-        <message>
-            <source>Bestuurlijk overleg GHNT %1</source>
-            <translation>Bestuurlijk overleg GHNT %1</translation>
-        </message>
-        <message>
-            <source>Vul de eigen actielijnen in, één per regel, of kies de landelijke drie.</source>
-            <translation>Fill in the own action lines, one per line, or choose the national three.</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Hoe wilt u beginnen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Met de demo ziet u hoe de app werkt: het actieprogramma van de regio Groningen met een jaar overleggen, besluiten en acties (verzonnen mensen).&lt;br&gt;&lt;br&gt;Met een nieuwe regio begint u met een lege database voor uw eigen programma: u vult de naam van de regio, het programma, de gemeenten en de ketenpartners in.</source>
-            <translation>&lt;b&gt;How would you like to start?&lt;/b&gt;&lt;br&gt;&lt;br&gt;The demo shows how the app works: the action programme of the Groningen region with a year of meetings, decisions and actions (invented people).&lt;br&gt;&lt;br&gt;With a new region you start with an empty database for your own programme: you fill in the name of the region, the programme, the municipalities and the partners.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorModels</name>
-        <message>
-            <source>op koers</source>
-            <translation>on track</translation>
-        </message>
-        <message>
-            <source>niet op koers</source>
-            <translation>off track</translation>
-        </message>
-        <message>
-            <source>geen meting</source>
-            <translation>no measurement</translation>
-        </message>
-        <message>
-            <source>Tussenwaarde op de lijn van de nulmeting naar de volgende streefwaarde.</source>
-            <translation>Interim value on the line from the baseline to the next target.</translation>
-        </message>
-        <message>
-            <source>De laatste meting is voorlopig.</source>
-            <translation>The latest measurement is provisional.</translation>
-        </message>
-        <message>
-            <source>onbekend</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>voorlopig</source>
-            <translation>provisional</translation>
-        </message>
-        <message>
-            <source>onbekend of geheim</source>
-            <translation>unknown or confidential</translation>
-        </message>
-        <message>
-            <source>vertrouwelijk</source>
-            <translation>confidential</translation>
-        </message>
-        <message>
-            <source>%1 (%2): %3 Typ een getal zoals 1.620 of 12,5; een * erachter voor voorlopig, een punt (.) voor onbekend. Leeg maken wist de waarde.</source>
-            <translation>%1 (%2): %3 Type a number such as 1.620 or 12,5; a * after it for provisional, a full stop (.) for unknown. Emptying the cell clears the value.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorListModel</name>
-        <message>
-            <source>Indicator</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>Laatste meting</source>
-            <translation>Latest measurement</translation>
-        </message>
-        <message>
-            <source>Streefwaarde</source>
-            <translation>Target</translation>
-        </message>
-        <message>
-            <source>Op koers</source>
-            <translation>On track</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryGridModel</name>
-        <message>
-            <source>Indicator</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>Periode</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>Hele gebied</source>
-            <translation>Whole area</translation>
-        </message>
-        <message>
-            <source>De waarde voor de regio als geheel</source>
-            <translation>The value for the region as a whole</translation>
-        </message>
-    </context>
-    <context>
-        <name>ChangeModel</name>
-        <message>
-            <source>Indicator</source>
-            <translation>Indicator</translation>
-        </message>
-        <message>
-            <source>Periode</source>
-            <translation>Period</translation>
-        </message>
-        <message>
-            <source>Gemeente</source>
-            <translation>Municipality</translation>
-        </message>
-        <message>
-            <source>Nu</source>
-            <translation>Now</translation>
-        </message>
-        <message>
-            <source>Wordt</source>
-            <translation>Becomes</translation>
-        </message>
-        <message>
-            <source>hele gebied</source>
-            <translation>whole area</translation>
-        </message>
-    </context>
-    <context>
-        <name>FiguresPreviewDialog</name>
-        <message>
-            <source>Cijfers importeren: voorbeeld</source>
-            <translation>Import figures: preview</translation>
-        </message>
-        <message>
-            <source>%1 (%2): %3.</source>
-            <translation>%1 (%2): %3.</translation>
-        </message>
-        <message>
-            <source>Nieuwe indicatoren (%1)</source>
-            <translation>New indicators (%1)</translation>
-        </message>
-        <message>
-            <source>Toegevoegd (%1)</source>
-            <translation>Added (%1)</translation>
-        </message>
-        <message>
-            <source>Gewijzigd (%1)</source>
-            <translation>Changed (%1)</translation>
-        </message>
-        <message>
-            <source>Niet ingelezen (%1)</source>
-            <translation>Not read (%1)</translation>
-        </message>
-        <message>
-            <source>Inlezen</source>
-            <translation>Import</translation>
-        </message>
-        <message>
-            <source>Er is niets in te lezen: alles staat er al zo.</source>
-            <translation>There is nothing to import: everything is already there.</translation>
-        </message>
-    </context>
-    <context>
-        <name>IndicatorsPage</name>
-        <message>
-            <source>Indicatoren</source>
-            <translation>Indicators</translation>
-        </message>
-        <message>
-            <source>Actielijn:</source>
-            <translation>Action line:</translation>
-        </message>
-        <message>
-            <source>Cijfers importeren...</source>
-            <translation>Import figures...</translation>
-        </message>
-        <message>
-            <source>Cijfers inlezen uit Excel of uit een CSV-bestand van CBS StatLine, na een voorbeeld</source>
-            <translation>Read figures from Excel or from a CBS StatLine CSV file, after a preview</translation>
-        </message>
-        <message>
-            <source>Indicatoren per actielijn</source>
-            <translation>Indicators per action line</translation>
-        </message>
-        <message>
-            <source>Grafiek van de metingen</source>
-            <translation>Chart of the measurements</translation>
-        </message>
-        <message>
-            <source>Overzicht</source>
-            <translation>Overview</translation>
-        </message>
-        <message>
-            <source>Typ een waarde in een cel en druk op Enter: 1.620 of 12,5. Zet er een * achter als het cijfer voorlopig is, typ een punt (.) als het onbekend is; Delete wist. Alles wordt meteen opgeslagen (Ctrl+Z maakt ongedaan).</source>
-            <translation>Type a value in a cell and press Enter: 1.620 or 12,5 (Dutch notation). Add a * when the figure is provisional, type a full stop (.) when it is unknown; Delete clears. Everything is saved at once (Ctrl+Z undoes).</translation>
-        </message>
-        <message>
-            <source>Invoer van cijfers per periode en gemeente</source>
-            <translation>Entry of figures per period and municipality</translation>
-        </message>
-        <message>
-            <source>Periode toevoegen bij de gekozen indicator:</source>
-            <translation>Add a period to the chosen indicator:</translation>
-        </message>
-        <message>
-            <source>bijv. 2024 H1 of 2024 K3</source>
-            <translation>e.g. 2024 H1 or 2024 K3</translation>
-        </message>
-        <message>
-            <source>Toevoegen</source>
-            <translation>Add</translation>
-        </message>
-        <message>
-            <source>Invoer</source>
-            <translation>Entry</translation>
-        </message>
-        <message>
-            <source>Alle actielijnen</source>
-            <translation>All action lines</translation>
-        </message>
-        <message>
-            <source>%1 indicatoren</source>
-            <translation>%1 indicators</translation>
-        </message>
-        <message>
-            <source>Nog geen indicatoren. Importeer cijfers uit Excel of StatLine.</source>
-            <translation>No indicators yet. Import figures from Excel or StatLine.</translation>
-        </message>
-        <message>
-            <source>Eenheid: %1 · %2 · Niveau: %3</source>
-            <translation>Unit: %1 · %2 · Level: %3</translation>
-        </message>
-        <message>
-            <source>Bron: %1</source>
-            <translation>Source: %1</translation>
-        </message>
-        <message>
-            <source>Nulmeting: %1%2</source>
-            <translation>Baseline: %1%2</translation>
-        </message>
-        <message>
-            <source>Streefwaarde: %1</source>
-            <translation>Target: %1</translation>
-        </message>
-        <message>
-            <source>Actielijn: %1</source>
-            <translation>Action line: %1</translation>
-        </message>
-        <message>
-            <source>Er is nog geen meting voor het hele gebied.</source>
-            <translation>There is no measurement for the whole area yet.</translation>
-        </message>
-        <message>
-            <source>Laatste meting: %1 (%2).</source>
-            <translation>Latest measurement: %1 (%2).</translation>
-        </message>
-        <message>
-            <source>Dit cijfer is voorlopig.</source>
-            <translation>This figure is provisional.</translation>
-        </message>
-        <message>
-            <source>Ten opzichte van de streefwaarde: %1.</source>
-            <translation>Against the target: %1.</translation>
-        </message>
-        <message>
-            <source>%1 gewist</source>
-            <translation>%1 cleared</translation>
-        </message>
-        <message>
-            <source>onbekend</source>
-            <translation>unknown</translation>
-        </message>
-        <message>
-            <source>vertrouwelijk</source>
-            <translation>confidential</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1: %2</translation>
-        </message>
-        <message>
-            <source>hele gebied</source>
-            <translation>whole area</translation>
-        </message>
-        <message>
-            <source>%1 waarden gewist</source>
-            <translation>%1 values cleared</translation>
-        </message>
-        <message>
-            <source>Dat is geen periode. Typ een jaar (2024), halfjaar (2024 H1) of kwartaal (2024 K3).</source>
-            <translation>That is not a period. Type a year (2024), half year (2024 H1) or quarter (2024 K3).</translation>
-        </message>
-        <message>
-            <source>Cijfers importeren</source>
-            <translation>Import figures</translation>
-        </message>
-        <message>
-            <source>Excel of CSV (*.xlsx *.xlsm *.csv *.txt);;Alle bestanden (*)</source>
-            <translation>Excel or CSV (*.xlsx *.xlsm *.csv *.txt);;All files (*)</translation>
-        </message>
-        <message>
-            <source>Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd.</source>
-            <translation>Imported: %1 new indicators, %2 values added, %3 changed.</translation>
         </message>
     </context>
 </TS>

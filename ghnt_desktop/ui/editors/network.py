@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...models import OrganisationKind
 from ...services import ServiceError, ValidationError
-from ..i18n import arg
+from ..i18n import arg, plural
 from .forms import DateEdit, FormDialog, RecordCombo, TextEdit, changed_values, fill_enum_combo, select_data, tr
 
 Choices = list[tuple[str, Any]]
@@ -53,7 +53,7 @@ class OrganisationDialog(FormDialog):
         self.form.addRow(tr("&Naam:"), self.name)
         self.form.addRow(tr("&Soort:"), self.kind)
         self.form.addRow(tr("&Afkorting:"), self.abbreviation)
-        self.form.addRow(tr("Andere &namen:"), self.aliases)
+        self.form.addRow(tr("An&dere namen:"), self.aliases)
         self.form.addRow(tr("N&otities:"), self.notes)
         if detail is not None:
             self.name.setText(detail.name)
@@ -99,7 +99,7 @@ class PersonDialog(FormDialog):
         self.form.addRow(tr("&Organisatie:"), self.organisation)
         self.form.addRow(tr("&Functie:"), self.function)
         self.form.addRow(tr("&E-mail:"), self.email)
-        self.form.addRow(tr("&Telefoon:"), self.phone)
+        self.form.addRow(tr("Te&lefoon:"), self.phone)
         self.form.addRow(tr("Actief &vanaf:"), self.active_from)
         self.form.addRow(tr("Actief &tot en met:"), self.active_until)
         self.form.addRow(tr("O&pvolger:"), self.successor)
@@ -151,6 +151,7 @@ class TakeoverDialog(QDialog):
         )  # fmt: skip
         intro.setWordWrap(True)
         self.list = QListWidget(self)
+        self.list.setAccessibleName(tr("Acties"))
         for action in actions:
             deadline = action.deadline_text or (f"{action.deadline:%d-%m-%Y}" if action.deadline else "")
             label = f"{action.number}  {' '.join(action.text.split())[:120]}"
@@ -196,13 +197,17 @@ class LeaveDialog(FormDialog):
         self.successor.set_choices([c for c in people if c[1] != person.id])
         self.new_name = QLineEdit(self)
         self.new_name.setPlaceholderText(tr("Naam van de opvolger"))
+        self.new_name.setAccessibleName(tr("Naam van de nieuwe opvolger"))
+        self.successor.setAccessibleName(tr("Bestaande persoon als opvolger"))
         self.new_function = QLineEdit(person.function, self)
         grid = QGridLayout()
         grid.addWidget(self.existing_button, 0, 0)
         grid.addWidget(self.successor, 0, 1)
         grid.addWidget(self.new_button, 1, 0)
         grid.addWidget(self.new_name, 1, 1)
-        grid.addWidget(QLabel(tr("Functie:"), self), 2, 0, Qt.AlignmentFlag.AlignRight)
+        function_label = QLabel(tr("&Functie:"), self)
+        function_label.setBuddy(self.new_function)
+        grid.addWidget(function_label, 2, 0, Qt.AlignmentFlag.AlignRight)
         grid.addWidget(self.new_function, 2, 1)
         grid.addWidget(self.none_button, 3, 0, 1, 2)
         self.move_memberships = QCheckBox(
@@ -211,6 +216,10 @@ class LeaveDialog(FormDialog):
         self.move_memberships.setChecked(True)
         self.form.addRow(tr("Laatste &werkdag:"), self.until)
         self.form.addRow(tr("Opvolger:"), grid)
+        # Tab row by row: each choice, then its field.
+        chain = (self.existing_button, self.successor, self.new_button, self.new_name, self.new_function)
+        for before, after in zip(chain, (*chain[1:], self.none_button), strict=True):
+            QWidget.setTabOrder(before, after)
         self.form.addRow("", self.move_memberships)
         self.new_button.setChecked(True)
         self.successor.editTextChanged.connect(lambda _t: self.existing_button.setChecked(True))
@@ -290,7 +299,11 @@ class MergeDialog(FormDialog):
                 "<p>"
                 + _escape(
                     arg(
-                        tr("%1 status(sen) per gemeente bestaan al bij %2; die blijven, de dubbele vervallen."),
+                        plural(
+                            preview.conflicts,
+                            tr("1 status per gemeente bestaat al bij %2; die blijft, de dubbele vervalt."),
+                            tr("%1 statussen per gemeente bestaan al bij %2; die blijven, de dubbele vervallen."),
+                        ),
                         preview.conflicts,
                         preview.keep_name,
                     )

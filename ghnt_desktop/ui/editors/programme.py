@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from ...deadlines import parse_deadline
 from ...models import ActionStatus, ProgrammeStatus, SectionKind
 from ...services import ValidationError
+from ..a11y import accessible, labelled_row
 from .forms import FormDialog, RecordCombo, TextEdit, changed_values, fill_enum_combo, select_data, tr
 from .responsibility import ResponsibilityEditor
 from .tags import TagPicker
@@ -90,9 +91,11 @@ class ProgrammeDialog(FormDialog):
         self.description = TextEdit(self, lines=4)
         self.form.addRow(tr("&Regio:"), self.region)
         self.form.addRow(tr("&Titel:"), self.title_edit)
-        self.form.addRow(tr("&Looptijd:"), period)
+        labelled_row(self.form, tr("&Looptijd:"), period, self.start)
+        accessible(self.start, tr("Eerste jaar"))
+        accessible(self.end, tr("Laatste jaar"))
         self.form.addRow(tr("&Status:"), self.status)
-        self.form.addRow(tr("&Toelichting:"), self.description)
+        self.form.addRow(tr("Toel&ichting:"), self.description)
         if detail is not None:
             self.region.setText(detail.region)
             self.title_edit.setText(detail.title)
@@ -243,8 +246,8 @@ class SectionForm(DetailForm):
         self.form.addRow(tr("&Titel:"), self.title_edit)
         self.form.addRow(tr("&Code:"), self.code)
         self.form.addRow(tr("&Soort:"), self.kind)
-        self.form.addRow(tr("&Landelijke actielijn:"), self.national_line)
-        self.form.addRow(tr("&Toelichting:"), self.description)
+        self.form.addRow(tr("Landelijke &actielijn:"), self.national_line)
+        self.form.addRow(tr("Toel&ichting:"), self.description)
         self.watch(self.title_edit, self.code, self.kind, self.national_line, self.description)
 
     def fill(self, detail) -> None:

@@ -22,6 +22,7 @@ class ActionTableModel(RowTableModel["ActionRow"]):
     """Action items; a header click asks the page to reload sorted by the service (``sort_requested``)."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, SECTION = range(7)
+    KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionTableModel", "Actie"),
@@ -118,6 +119,7 @@ class ActionViewModel(QAbstractTableModel):
     """
 
     NUMBER, KIND, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, SECTION, GROUP, MEETING = range(10)
+    KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionViewModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionViewModel", "Soort"),
@@ -463,6 +465,7 @@ class HistoryModel(RowTableModel["HistoryRow"]):
     """The progress history of one action: date, meeting, status, what was done, what remains, postponements."""
 
     DATE, MEETING, STATUS, DONE, TODO, DEADLINE, AUTHOR = range(7)
+    KEY_COLUMNS = (DATE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "Datum"),
         QT_TRANSLATE_NOOP("HistoryModel", "Overleg"),

@@ -43,6 +43,7 @@ class AgendaTableModel(RowTableModel[AgendaLine]):
     """The agenda in its order; not sortable (the order is the agenda)."""
 
     NUMBER, TIME, TITLE, PURPOSE, INBRENGER, MINUTES, DOCUMENTS = range(7)
+    KEY_COLUMNS = (NUMBER, TIME)
     HEADERS = (
         QT_TRANSLATE_NOOP("AgendaTableModel", "Nr."),
         QT_TRANSLATE_NOOP("AgendaTableModel", "Tijd"),

@@ -5,23 +5,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QColor
 
 from ..i18n import enum_label
 from .base import RowTableModel
-from .colors import muted
+from .colors import AWAY, PRESENT, muted
 
 if TYPE_CHECKING:
     from ...services.meetings import AttendanceRow
-
-PRESENT = QColor("#1b6e2d")  # a dark green that reads on white and on the alternate row colour
-AWAY = QColor("#9a3412")
 
 
 class AttendanceTableModel(RowTableModel["AttendanceRow"]):
     """Invitees in their order, guests for one agenda item last."""
 
     NAME, ORGANISATION, ROLE, STATUS, SUBSTITUTE, ITEM = range(6)
+    KEY_COLUMNS = (NAME, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Naam"),
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Organisatie"),

@@ -28,6 +28,9 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     HEADERS: ClassVar[tuple[str, ...]] = ()
     # Columns whose values are numbers: right-aligned like a spreadsheet.
     NUMERIC_COLUMNS: ClassVar[frozenset[int]] = frozenset()
+    # Columns a user must read in full (numbers, dates, statuses): never elided at 1366x768
+    # (tests/test_ui_accessibility.py measures them against their cells).
+    KEY_COLUMNS: ClassVar[tuple[int, ...]] = ()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

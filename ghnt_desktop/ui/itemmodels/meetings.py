@@ -26,6 +26,7 @@ class MeetingTableModel(RowTableModel["MeetingRow"]):
     """
 
     DATE, TIME, KIND, SERIES, TITLE, STATE, LOCATION = range(7)
+    KEY_COLUMNS = (DATE,)
     HEADERS = (
         QT_TRANSLATE_NOOP("MeetingTableModel", "Datum"),
         QT_TRANSLATE_NOOP("MeetingTableModel", "Tijd"),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...dutch_dates import short_date
-from ..i18n import enum_label
+from ..i18n import arg, enum_label
 from .base import RowTableModel
 from .colors import LATE, muted
 
@@ -24,6 +24,7 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
     """Decisions: number, text, agenda item, escalation and its outcome."""
 
     NUMBER, ITEM, TEXT, ESCALATION, OUTCOME = range(5)
+    KEY_COLUMNS = (NUMBER,)
     HEADERS = (
         QT_TRANSLATE_NOOP("DecisionTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("DecisionTableModel", "Punt"),
@@ -69,6 +70,7 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
     """Action items: number, action, trekker, deadline, status, times postponed, where it comes from."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, ORIGIN = range(7)
+    KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Actie"),
@@ -97,7 +99,10 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
                 return f"{row.deadline_text} ({short_date(row.deadline)})"
             return row.deadline_text or short_date(row.deadline)
         if column == self.STATUS:
-            return enum_label(row.status)
+            label = enum_label(row.status)
+            if self.is_late(row):  # said in words too, not only in red
+                return arg(QCoreApplication.translate("ActionTableModel", "%1 (te laat)"), label)
+            return label
         if column == self.POSTPONED:
             return str(row.times_postponed) if row.times_postponed else ""
         if column == self.ORIGIN:

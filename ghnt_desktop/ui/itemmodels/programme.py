@@ -64,6 +64,8 @@ class ProgrammeTreeModel(QAbstractItemModel):
     """Sections -> ambitions -> actions with code, text, responsibility, planning and status."""
 
     CODE, TEXT, RESPONSIBLE, TREKKER, DEADLINE, STATUS = range(6)
+    # Read in full at 1366x768 (see RowTableModel.KEY_COLUMNS).
+    KEY_COLUMNS = (CODE, STATUS)
     HEADERS = (
         QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Code"),
         QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Omschrijving"),

@@ -181,6 +181,9 @@ class ActionItemDialog(FormDialog):
         self.form.addRow(self.tr("&Soort:"), self.kind_combo)
         self.form.addRow(self.tr("&Programma:"), self.programme_combo)
         self.form.addRow("", self.confidential_check)
+        # Tab in the order of the form (the check box was made before the programme choice).
+        QWidget.setTabOrder(self.kind_combo, self.programme_combo)
+        QWidget.setTabOrder(self.programme_combo, self.confidential_check)
         self.form.addRow(note)
 
         self.text_edit.textChanged.connect(self._check)

@@ -49,7 +49,7 @@ class AgendaTab(MeetingTab):
 
         self.model = AgendaTableModel(self)
         self.model.move_requested.connect(self.move_item)
-        self.table = make_table_view(self.model, self, sortable=False, stretch_last=False)
+        self.table = make_table_view(self.model, self, sortable=False, stretch_last=False, name=self.tr("Agenda"))
         self.table.setDragEnabled(True)
         self.table.setAcceptDrops(True)
         self.table.setDropIndicatorShown(True)
@@ -57,7 +57,7 @@ class AgendaTab(MeetingTab):
         self.table.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.table.setDragDropOverwriteMode(False)
 
-        self.add_button = QPushButton(self.tr("&Punt toevoegen..."), self)
+        self.add_button = QPushButton(self.tr("Punt toe&voegen..."), self)
         self.remove_button = QPushButton(self.tr("Verwijderen"), self)
         self.up_button = QPushButton(self.tr("Omhoog"), self)
         self.up_button.setToolTip(self.tr("Alt+Omhoog"))
@@ -100,12 +100,14 @@ class AgendaTab(MeetingTab):
         self.confidential_check = QCheckBox(self.tr("Vertrouwelijk"), self.editor)
         self.confidential_check.setToolTip(self.tr("Het punt blijft buiten stukken die rondgaan"))
         self.documents = QListWidget(self.editor)
+        self.documents.setAccessibleName(self.tr("Stukken"))
         self.documents.setMaximumHeight(110)
         self.add_document_button = QPushButton(self.tr("Toevoegen..."), self.editor)
         self.add_document_button.setToolTip(self.tr("Een stuk koppelen of in de database bewaren"))
         self.open_document_button = QPushButton(self.tr("Openen"), self.editor)
         self.remove_document_button = QPushButton(self.tr("Verwijderen"), self.editor)
         self.guests = QListWidget(self.editor)
+        self.guests.setAccessibleName(self.tr("Gasten"))
         self.guests.setMaximumHeight(80)
         self.add_guest_button = QPushButton(self.tr("Gast toevoegen..."), self.editor)
         self.remove_guest_button = QPushButton(self.tr("Verwijderen"), self.editor)
@@ -115,7 +117,7 @@ class AgendaTab(MeetingTab):
         form = QFormLayout()
         editor_layout.addLayout(form)
         editor_layout.addStretch(1)
-        form.addRow(self.tr("&Onderwerp:"), self.title_edit)
+        form.addRow(self.tr("Onderw&erp:"), self.title_edit)
         form.addRow(self.tr("&Doel:"), self.purpose_combo)
         form.addRow(self.tr("&Inbrenger:"), self.inbrenger_edit)
         form.addRow(self.tr("D&uur:"), self.minutes_spin)
@@ -138,8 +140,7 @@ class AgendaTab(MeetingTab):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.editor)
-        self.editor.setMinimumWidth(300)
-        self.editor.setMaximumWidth(360)
+        self._arrange(wide=True)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
@@ -175,6 +176,22 @@ class AgendaTab(MeetingTab):
             shortcut.activated.connect(slot)
 
     # Showing.
+
+    #: Below this width the item's editor moves under the agenda (a 1366x768 laptop with a wide meetings list).
+    SIDE_BY_SIDE_WIDTH = 900
+
+    def _arrange(self, *, wide: bool) -> None:
+        self.splitter.setOrientation(Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical)
+        self.editor.setMinimumWidth(300 if wide else 0)
+        self.editor.setMaximumWidth(360 if wide else 16777215)
+        if not wide:
+            self.splitter.setSizes([3, 2])  # scaled to the height: the agenda keeps the larger part
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        wide = event.size().width() >= self.SIDE_BY_SIDE_WIDTH
+        if wide != (self.splitter.orientation() == Qt.Orientation.Horizontal):
+            self._arrange(wide=wide)
 
     def show_data(self, data: MeetingData) -> None:
         current = self.selected_id()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..i18n import arg
+from ..i18n import arg, enum_label, plural
 from ..itemmodels.attendance import AttendanceTableModel
 from ..itemmodels.base import ROW_ROLE
 from ..pages.base import make_table_view
@@ -28,7 +28,7 @@ class AttendanceTab(MeetingTab):
         from ...models import AttendanceStatus
 
         self.model = AttendanceTableModel(self)
-        self.table = make_table_view(self.model, self, sortable=False)
+        self.table = make_table_view(self.model, self, sortable=False, name=self.tr("Aanwezigheid"))
         self.table.installEventFilter(self)
         self.keys = {
             Qt.Key.Key_A: AttendanceStatus.PRESENT,
@@ -61,14 +61,22 @@ class AttendanceTab(MeetingTab):
             self,
         )
         hint.setObjectName("hint")
+        hint.setWordWrap(True)  # read whole in a narrow window
         hint.setStyleSheet("color: palette(placeholder-text);")
+        # Marking on the left, adding and removing on the right; a grid gives each button its full text
+        # also at 150% (seven buttons on one line were cut there).
         buttons = QHBoxLayout()
-        for button in (self.present_button, self.excused_button, self.absent_button, self.substitute_button):
-            buttons.addWidget(button)
-        buttons.addSpacing(12)
-        for button in (self.add_button, self.guest_button, self.remove_button):
-            buttons.addWidget(button)
+        marks = QGridLayout()
+        for index, button in enumerate(
+            (self.present_button, self.excused_button, self.absent_button, self.substitute_button)
+        ):
+            marks.addWidget(button, index // 2, index % 2)
+        people = QGridLayout()
+        for index, button in enumerate((self.add_button, self.guest_button, self.remove_button)):
+            people.addWidget(button, index // 2, index % 2)
+        buttons.addLayout(marks)
         buttons.addStretch(1)
+        buttons.addLayout(people)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 6)
         layout.addWidget(self.summary)
@@ -118,7 +126,9 @@ class AttendanceTab(MeetingTab):
             parts.append(arg(self.tr("%1 nog niet gemarkeerd"), counts["invited"]))
         organisations = data.organisations_represented
         text = "<b>" + ", ".join(parts) + "</b>"
-        text += " · " + arg(self.tr("%1 organisaties vertegenwoordigd"), len(organisations))
+        text += " · " + plural(
+            len(organisations), self.tr("1 organisatie vertegenwoordigd"), self.tr("%1 organisaties vertegenwoordigd")
+        )
         if organisations:
             text += ": " + ", ".join(organisations)
         return text
@@ -148,7 +158,7 @@ class AttendanceTab(MeetingTab):
 
         position = self.table.currentIndex().row()
         ok = self.edit(
-            arg(self.tr("%1: %2"), row.person_name or row.organisation_name, status.label),
+            arg(self.tr("aanwezigheid %1: %2"), row.person_name or row.organisation_name, enum_label(status)),
             set_attendance,
             row.id,
             status=status,

@@ -34,13 +34,21 @@ class DecisionsTab(MeetingTab):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.decisions_model = DecisionTableModel(self)
-        self.decisions = make_table_view(self.decisions_model, self, sortable=False, stretch_last=False)
+        self.decisions = make_table_view(
+            self.decisions_model, self, sortable=False, stretch_last=False, name=self.tr("Besluiten")
+        )
         self.escalated_model = DecisionTableModel(self)
-        self.escalated = make_table_view(self.escalated_model, self, sortable=False, stretch_last=False)
+        self.escalated = make_table_view(
+            self.escalated_model, self, sortable=False, stretch_last=False, name=self.tr("Geëscaleerde besluiten")
+        )
         self.actions_model = ActionItemTableModel(self)
-        self.actions = make_table_view(self.actions_model, self, sortable=True, stretch_last=False)
+        self.actions = make_table_view(
+            self.actions_model, self, sortable=True, stretch_last=False, name=self.tr("Actiepunten")
+        )
         self.toezeggingen_model = ActionItemTableModel(self)
-        self.toezeggingen = make_table_view(self.toezeggingen_model, self, sortable=True, stretch_last=False)
+        self.toezeggingen = make_table_view(
+            self.toezeggingen_model, self, sortable=True, stretch_last=False, name=self.tr("Toezeggingen")
+        )
 
         self.edit_decision_button = QPushButton(self.tr("Wijzigen..."), self)
         self.escalate_button = QPushButton(self.tr("Ter besluitvorming voorleggen"), self)
@@ -48,7 +56,7 @@ class DecisionsTab(MeetingTab):
         self.outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
         self.escalated_outcome_button = QPushButton(self.tr("Uitkomst vastleggen..."), self)
         # The history can be read on a vastgesteld verslag too: that is when a dispute comes up.
-        self.decision_history_button = QPushButton(self.tr("&Geschiedenis..."), self)
+        self.decision_history_button = QPushButton(self.tr("Geschi&edenis..."), self)
         self.decision_history_button.setToolTip(self.tr("Wie heeft dit besluit wanneer gewijzigd"))
         # Correcting an action item is refused on a vastgesteld verslag with the service's message, so these stay
         # enabled while one is selected: the message says why and how (heropenen).
@@ -71,13 +79,18 @@ class DecisionsTab(MeetingTab):
         top = QWidget(self)
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.decisions_title)
+        # The history beside the title: the row of buttons under the list then fits a narrower view (the
+        # meetings list beside it can be widened further on a 1366 px screen).
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.decisions_title)
+        title_row.addStretch(1)
+        title_row.addWidget(self.decision_history_button)
+        top_layout.addLayout(title_row)
         top_layout.addWidget(self.decisions, 1)
         row = QHBoxLayout()
         for button in (self.edit_decision_button, self.escalate_button, self.withdraw_button, self.outcome_button):
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(self.decision_history_button)
         top_layout.addLayout(row)
         self.escalated_box = QWidget(self)
         escalated_layout = QVBoxLayout(self.escalated_box)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...dutch_dates import short_date
+from ..a11y import accessible, labelled_row
 from ..i18n import arg, enum_label, format_date_with_weekday
 from .data import PersonChoice, load_history_lines
 
@@ -193,16 +194,18 @@ class NewMeetingDialog(QDialog):
         when.addWidget(QLabel(self.tr("tot"), self))
         when.addWidget(self.end_edit)
         when.addStretch(1)
-        form.addRow(self.tr("&Datum:"), when)
+        labelled_row(form, self.tr("&Datum:"), when, self.date_edit)
+        accessible(self.start_edit, self.tr("Begintijd"))
+        accessible(self.end_edit, self.tr("Eindtijd"))
         form.addRow(self.tr("&Locatie:"), self.location_edit)
-        form.addRow(self.tr("Online &link:"), self.link_edit)
+        form.addRow(self.tr("&Online link:"), self.link_edit)
         form.addRow(self.tr("&Voorzitter:"), self.chair_combo)
         form.addRow(self.tr("&Notulist:"), self.secretary_combo)
         group_row = QHBoxLayout()
         group_row.addWidget(self.group_combo, 1)
         group_row.addWidget(self.copy_group)
         form.addRow(self.tr("&Uitgenodigden:"), self.invitees)
-        form.addRow(self.tr("Uit &werkgroep:"), group_row)
+        labelled_row(form, self.tr("Uit &werkgroep:"), group_row, self.group_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons(self, self.tr("Overleg aanmaken")))
@@ -374,6 +377,7 @@ class NewSeriesDialog(QDialog):
 
 def _checkable_tree(parent: QWidget, headers: list[str]) -> QTreeWidget:
     tree = QTreeWidget(parent)
+    tree.setAccessibleName(headers[1] if len(headers) > 1 else headers[0])
     tree.setHeaderLabels(headers)
     tree.setRootIsDecorated(False)
     tree.setAlternatingRowColors(True)
@@ -570,7 +574,7 @@ class MeetingDetailsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title_edit)
         form.addRow(self.tr("&Locatie:"), self.location_edit)
-        form.addRow(self.tr("Online &link:"), self.link_edit)
+        form.addRow(self.tr("Online l&ink:"), self.link_edit)
         form.addRow(self.tr("&Voorzitter:"), self.chair_edit)
         form.addRow(self.tr("&Notulist:"), self.secretary_edit)
         form.addRow(self.tr("N&otities:"), self.notes_edit)
@@ -641,6 +645,7 @@ class TextDialog(QDialog):
         self.edit = QPlainTextEdit(self)
         self.edit.setPlainText(text)
         self.edit.setTabChangesFocus(True)
+        self.label.setBuddy(self.edit)  # the question names the field for a screen reader
         self.box = buttons(self, ok_text)
         self.extra = QVBoxLayout()
         layout = QVBoxLayout(self)
@@ -687,10 +692,15 @@ class OutcomeDialog(TextDialog):
         )
         self.date_edit = date_edit(self, on)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Datum besluit:"), self))
+        date_label = QLabel(self.tr("&Datum besluit:"), self)
+        date_label.setBuddy(self.date_edit)
+        row.addWidget(date_label)
         row.addWidget(self.date_edit)
         row.addStretch(1)
         self.extra.addLayout(row)
+        # The date sits between the text and the buttons, so Tab visits it there.
+        QWidget.setTabOrder(self.edit, self.date_edit)
+        QWidget.setTabOrder(self.date_edit, self.box)
 
     def outcome_date(self) -> date:
         return pydate(self.date_edit.date())
@@ -814,7 +824,7 @@ class DocumentDialog(QDialog):
         self.location_edit.textChanged.connect(self._location_changed)
         form = QFormLayout()
         form.addRow(self.tr("&Titel:"), self.title_edit)
-        form.addRow(self.tr("&Vindplaats:"), row)
+        labelled_row(form, self.tr("&Vindplaats:"), row, self.location_edit)
         form.addRow("", self.store_check)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -876,6 +886,7 @@ class HistoryDialog(QDialog):
         ]
         # A table, not a tree: its rows grow to wrapped texts, and a changed decision text is read whole.
         table = QTableWidget(len(lines), len(headers), self)
+        table.setAccessibleName(self.tr("Wijzigingen"))
         table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from ...dutch_dates import clock_time, short_date
 from ...models.enums import POSTPONE_CHOICE
+from ..a11y import accessible
 from ..debounce import Debouncer
 from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE, RowTableModel
@@ -55,6 +56,7 @@ from .commands import (
 )
 from .data import MeetingData
 from .dialogs import find_data
+from .drafts import Drafts
 from .fields import cleaned, period_text
 
 
@@ -64,6 +66,7 @@ def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> 
 
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
+    minimums: dict[int, int] = {}
     for column in range(model.columnCount()):
         if column == stretch_column:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
@@ -72,7 +75,21 @@ def fit_with_stretch(view, model, stretch_column: int, max_width: int = 220) -> 
         view.resizeColumnToContents(column)
         title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
         minimum = header.fontMetrics().horizontalAdvance(title) + 28
-        header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 12, max_width)))
+        # Numbers, deadlines and statuses (KEY_COLUMNS) are read whole: no cap for them.
+        cap = header.sectionSize(column) + 12 if column in getattr(model, "KEY_COLUMNS", ()) else max_width
+        header.resizeSection(column, max(minimum, min(header.sectionSize(column) + 12, cap)))
+        minimums[column] = minimum
+    # In a narrow view the other columns give up width (down to their header) before the key columns are
+    # pushed out of sight; the stretching column keeps a readable 160 px.
+    deficit = sum(header.sectionSize(c) for c in minimums) + 160 - view.viewport().width()
+    keep = set(getattr(model, "KEY_COLUMNS", ()))
+    for column in sorted(set(minimums) - keep, key=header.sectionSize, reverse=True):
+        if deficit <= 0:
+            break
+        spare = min(header.sectionSize(column) - minimums[column], deficit)
+        if spare > 0:
+            header.resizeSection(column, header.sectionSize(column) - spare)
+            deficit -= spare
 
 
 def _ctrl_enter(widget: QWidget, slot) -> None:
@@ -140,6 +157,7 @@ class MinutesTab(MeetingTab):
         from ...models import ActionStatus
 
         self.item_list = QListWidget(self)
+        self.item_list.setAccessibleName(self.tr("Agendapunten"))
         self.item_list.setMinimumWidth(180)
         self.item_list.setMaximumWidth(300)
         self.item_list.setSpacing(2)
@@ -164,21 +182,26 @@ class MinutesTab(MeetingTab):
         self.notes.setUndoRedoEnabled(False)  # Ctrl+Z is the window's undo: every save is a step there
         self.notes.setTabChangesFocus(True)
         self.notes.setPlaceholderText(self.tr("Verslag van dit agendapunt: wat is besproken (geen cliëntgegevens)"))
+        accessible(self.notes, self.tr("Verslag van dit agendapunt"), self.tr("Geen cliëntgegevens"))
         self.notes_label = QLabel(self.tr("&Verslag"), self)
         self.notes_label.setBuddy(self.notes)
         self.saved_label = QLabel(self)
         self.saved_label.setStyleSheet("color: palette(placeholder-text);")
         self._autosave = Debouncer(self.save_notes, parent=self)
         self._notes_item: uuid.UUID | None = None
+        #: Typed but not yet recorded decisions, actions and progress, kept per record (``drafts.py``).
+        self.drafts = Drafts()
         self._burst = 0
         self._showing = False
 
         # Besluiten.
         self.decisions = QListWidget(self)
+        self.decisions.setAccessibleName(self.tr("Besluiten bij dit agendapunt"))
         self.decisions.setWordWrap(True)
         self.decision_edit = QPlainTextEdit(self)
         self.decision_edit.setTabChangesFocus(True)
         self.decision_edit.setPlaceholderText(self.tr("Tekst van het besluit; Ctrl+Enter legt het vast"))
+        accessible(self.decision_edit, self.tr("Nieuw besluit"), self.tr("Ctrl+Enter legt het besluit vast"))
         self.decision_edit.setMaximumHeight(72)
         self.decision_confidential = QCheckBox(self.tr("Vertrouwelijk"), self)
         self.add_decision_button = QPushButton(self.tr("Besluit toevoegen (Ctrl+Enter)"), self)
@@ -188,22 +211,33 @@ class MinutesTab(MeetingTab):
         decisions_page = QWidget(self)
         decision_layout = QVBoxLayout(decisions_page)
         decision_layout.addWidget(self.decisions, 1)
+        # What acts on the chosen decision sits under the list; the new decision's switch and button under
+        # its entry (one row of four was cut at 150%).
+        chosen = QHBoxLayout()
+        chosen.addStretch(1)
+        chosen.addWidget(self.escalate_button)
+        chosen.addWidget(self.delete_decision_button)
+        decision_layout.addLayout(chosen)
+        decision_label = QLabel(self.tr("Nieuw beslu&it:"), self)  # Alt+I: straight to the new decision
+        decision_label.setBuddy(self.decision_edit)
+        decision_layout.addWidget(decision_label)
         decision_layout.addWidget(self.decision_edit)
         row = QHBoxLayout()
         row.addWidget(self.decision_confidential)
         row.addStretch(1)
-        row.addWidget(self.escalate_button)
-        row.addWidget(self.delete_decision_button)
         row.addWidget(self.add_decision_button)
         decision_layout.addLayout(row)
         _ctrl_enter(decisions_page, self.add_decision)
 
         # Actiepunten and toezeggingen made under this item.
         self.actions_model = ActionItemTableModel(self)
-        self.actions_table = make_table_view(self.actions_model, self, sortable=False)
+        self.actions_table = make_table_view(
+            self.actions_model, self, sortable=False, name=self.tr("Actiepunten bij dit agendapunt")
+        )
         self.actions_table.setColumnHidden(ActionItemTableModel.ORIGIN, True)  # all made here
         self.action_text = QLineEdit(self)
         self.action_text.setPlaceholderText(self.tr("Wat moet er gebeuren?"))
+        accessible(self.action_text, self.tr("Nieuw actiepunt: wat moet er gebeuren"))
         self.trekker_edit = QLineEdit(self)
         self.trekker_edit.setPlaceholderText(self.tr("naam of organisatie"))
         self.trekker_completer = QCompleter([], self.trekker_edit)
@@ -226,21 +260,25 @@ class MinutesTab(MeetingTab):
         action_layout = QVBoxLayout(actions_page)
         action_layout.addWidget(self.actions_table, 1)
         form = QFormLayout()
-        form.addRow(self.tr("&Actie:"), self.action_text)
+        form.addRow(self.tr("Acti&e:"), self.action_text)
         trekker_row = QHBoxLayout()
         trekker_row.addWidget(self.trekker_edit, 1)
         trekker_row.addWidget(QLabel(self.tr("&Deadline:"), self))
         trekker_row.itemAt(1).widget().setBuddy(self.deadline_edit)
         trekker_row.addWidget(self.deadline_edit, 1)
-        trekker_label = QLabel(self.tr("&Trekker:"), self)
+        trekker_label = QLabel(self.tr("Tre&kker:"), self)
         trekker_label.setBuddy(self.trekker_edit)
         form.addRow(trekker_label, trekker_row)
         form.addRow("", self.deadline_label)
-        form.addRow(self.tr("&Programma:"), self.programme_combo)
+        form.addRow(self.tr("Progra&mma:"), self.programme_combo)
         action_layout.addLayout(form)
+        # The two switches on their own line: beside the three buttons they were cut at 1366x768.
+        switches = QHBoxLayout()
+        switches.addWidget(self.toezegging_check)
+        switches.addWidget(self.action_confidential)
+        switches.addStretch(1)
+        action_layout.addLayout(switches)
         row = QHBoxLayout()
-        row.addWidget(self.toezegging_check)
-        row.addWidget(self.action_confidential)
         row.addStretch(1)
         row.addWidget(self.edit_action_button)
         row.addWidget(self.delete_action_button)
@@ -250,7 +288,9 @@ class MinutesTab(MeetingTab):
 
         # Review of the carried actions (actielijst vorig overleg).
         self.review_model = ActionItemTableModel(self)
-        self.review_table = make_table_view(self.review_model, self, sortable=False)
+        self.review_table = make_table_view(
+            self.review_model, self, sortable=False, name=self.tr("Acties uit eerdere overleggen")
+        )
         self.review_status = QComboBox(self)
         for status in ActionStatus:
             self.review_status.addItem(enum_label(status), status)
@@ -262,8 +302,10 @@ class MinutesTab(MeetingTab):
         )
         self.review_done = QLineEdit(self)
         self.review_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        accessible(self.review_done, self.tr("Wat is gedaan"))
         self.review_todo = QLineEdit(self)
         self.review_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        accessible(self.review_todo, self.tr("Wat moet nog"))
         self.review_deadline = QLineEdit(self)
         self.review_deadline_label = QLabel(self)
         self.review_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
@@ -277,15 +319,16 @@ class MinutesTab(MeetingTab):
         status_row.itemAt(1).widget().setBuddy(self.review_deadline)
         status_row.addWidget(self.review_deadline, 1)
         status_row.addWidget(self.review_deadline_label)
-        status_label = QLabel(self.tr("&Status:"), self)
+        status_label = QLabel(self.tr("Stat&us:"), self)
         status_label.setBuddy(self.review_status)
         review_form.addRow(status_label, status_row)
-        review_form.addRow(self.tr("&Gedaan:"), self.review_done)
-        review_form.addRow(self.tr("&Nog te doen:"), self.review_todo)
+        review_form.addRow(self.tr("Ge&daan:"), self.review_done)
+        review_form.addRow(self.tr("Nog t&e doen:"), self.review_todo)
         review_layout.addLayout(review_form)
         row = QHBoxLayout()
         self.review_hint = QLabel(self.tr("Een latere deadline telt als uitstel."), self)
         self.review_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.review_hint.setWordWrap(True)  # wraps in a narrow view instead of widening it
         row.addWidget(self.review_hint)
         row.addStretch(1)
         row.addWidget(self.review_button)
@@ -294,31 +337,36 @@ class MinutesTab(MeetingTab):
 
         # Voortgang of the programme actions linked to this item (the "Voortgang actieprogramma" item).
         self.programme_model = ProgrammeProgressModel(self)
-        self.programme_table = make_table_view(self.programme_model, self, sortable=False)
+        self.programme_table = make_table_view(
+            self.programme_model, self, sortable=False, name=self.tr("Acties uit het programma")
+        )
         self.programme_status = QComboBox(self)
         for status in ActionStatus:
             self.programme_status.addItem(enum_label(status), status)
         self.programme_done = QLineEdit(self)
         self.programme_done.setPlaceholderText(self.tr("Wat is gedaan?"))
+        accessible(self.programme_done, self.tr("Wat is gedaan"))
         self.programme_todo = QLineEdit(self)
         self.programme_todo.setPlaceholderText(self.tr("Wat moet nog?"))
+        accessible(self.programme_todo, self.tr("Wat moet nog"))
         self.programme_button = QPushButton(self.tr("Voortgang vastleggen (Ctrl+Enter)"), self)
         programme_page = QWidget(self)
         programme_layout = QVBoxLayout(programme_page)
         programme_layout.addWidget(self.programme_table, 1)
         programme_form = QFormLayout()
-        programme_status_label = QLabel(self.tr("&Status:"), self)
+        programme_status_label = QLabel(self.tr("Stat&us:"), self)
         programme_status_label.setBuddy(self.programme_status)
         status_row = QHBoxLayout()
         status_row.addWidget(self.programme_status)
         status_row.addStretch(1)
         programme_form.addRow(programme_status_label, status_row)
-        programme_form.addRow(self.tr("&Gedaan:"), self.programme_done)
-        programme_form.addRow(self.tr("&Nog te doen:"), self.programme_todo)
+        programme_form.addRow(self.tr("Ge&daan:"), self.programme_done)
+        programme_form.addRow(self.tr("Nog t&e doen:"), self.programme_todo)
         programme_layout.addLayout(programme_form)
         row = QHBoxLayout()
         self.programme_hint = QLabel(self.tr("Na vastleggen volgt de volgende actie."), self)
         self.programme_hint.setStyleSheet("color: palette(placeholder-text);")
+        self.programme_hint.setWordWrap(True)
         row.addWidget(self.programme_hint)
         row.addStretch(1)
         row.addWidget(self.programme_button)
@@ -359,7 +407,7 @@ class MinutesTab(MeetingTab):
         self.privacy_label.setObjectName("privacyWarning")
         self.privacy_label.setWordWrap(True)
         self.privacy_label.setStyleSheet("color: #9c5700;")
-        self.privacy_button = QPushButton(self.tr("Markeer punt als &vertrouwelijk"), self)
+        self.privacy_button = QPushButton(self.tr("Markeer punt als vertrouweli&jk"), self)
         self.privacy_button.clicked.connect(self.mark_item_confidential)
         privacy_row = QHBoxLayout()
         privacy_row.addWidget(self.privacy_label, 1)
@@ -406,9 +454,11 @@ class MinutesTab(MeetingTab):
         self.review_button.clicked.connect(self.record_review)
         self.deadline_edit.textChanged.connect(lambda text: self._show_period(text, self.deadline_label))
         self.review_deadline.textChanged.connect(lambda text: self._show_period(text, self.review_deadline_label))
-        self.review_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_review())
+        self.review_table.selectionModel().currentRowChanged.connect(lambda _c, previous: self._fill_review(previous))
         self.programme_button.clicked.connect(self.record_programme_progress)
-        self.programme_table.selectionModel().currentRowChanged.connect(lambda *_: self._fill_programme())
+        self.programme_table.selectionModel().currentRowChanged.connect(
+            lambda _c, previous: self._fill_programme(previous)
+        )
         self.decisions.currentRowChanged.connect(lambda *_: self._update_buttons())
         self.actions_table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
 
@@ -451,6 +501,8 @@ class MinutesTab(MeetingTab):
         self.actions_model.reference = data.detail.date  # type: ignore[attr-defined]
         self.review_model.reference = data.detail.date  # type: ignore[attr-defined]
         current_review = self._review_row()
+        self._stash_review(current_review)  # a reload refills the form: what was typed is put back after it
+        self._stash_programme(self._programme_row())
         carried = [r for r in (*data.actions, *data.toezeggingen) if not r.new_at_meeting]
         self.review_model.set_rows(carried)
         row = self.review_model.row_of(lambda r: r.id == current_review.id) if current_review else -1
@@ -555,9 +607,9 @@ class MinutesTab(MeetingTab):
         self.next_button.setEnabled(row < self.item_list.count() - 1)
         # The notes: keep what is being typed; replace only when the stored text really differs.
         same_item = self._notes_item == item.id
-        if not same_item or (
-            not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text
-        ):
+        if not same_item:
+            self._switch_entry_drafts(self._notes_item, item)
+        if not same_item or (not self._autosave.pending and cleaned(self.notes.toPlainText()) != item.minutes_text):
             if same_item:
                 self._burst += 1  # the text changed underneath (undo, redo): new typing is a new step
             position = self.notes.textCursor().position() if same_item else 0
@@ -570,6 +622,7 @@ class MinutesTab(MeetingTab):
             if not same_item:
                 self.saved_label.setText("")
         self._notes_item = item.id
+        self._notes_item_number = item.number
         # Decisions under this item.
         current_decision = self._decision()
         self.decisions.clear()
@@ -594,7 +647,8 @@ class MinutesTab(MeetingTab):
             self.parts.setCurrentWidget(self.review_page)
         elif not same_item and self.programme_model.rowCount():
             self.parts.setCurrentWidget(self.programme_page)  # the voortgang item: its actions come first
-        elif not same_item and self.parts.currentWidget() in (self.review_page, self.programme_page):
+        elif not same_item:
+            # Every other item starts on its decisions, so Alt+I (Nieuw besluit) always reaches the entry.
             self.parts.setCurrentWidget(self.decisions_page)
         self._update_buttons()
 
@@ -659,6 +713,35 @@ class MinutesTab(MeetingTab):
             self.privacy_button.setVisible(False)
 
     # Decisions.
+
+    def _entry_fields(self) -> dict:
+        return {
+            "decision": self.decision_edit,
+            "action": self.action_text,
+            "trekker": self.trekker_edit,
+            "deadline": self.deadline_edit,
+        }
+
+    def _switch_entry_drafts(self, previous_id: uuid.UUID | None, item) -> None:
+        """Another agenda item: keep the unrecorded decision and action typed for the previous one (they
+        return with it) and show those of ``item``, so nothing typed lands under the wrong item or is lost."""
+        if previous_id is not None and not self.read_only:
+            label = arg(self.tr("besluit of actiepunt bij agendapunt %1"), getattr(self, "_notes_item_number", ""))
+            self.drafts.stash("entry", previous_id, self._entry_fields(), {}, label)
+        if self.drafts.restore("entry", item.id, self._entry_fields(), {}):
+            self.main_window().show_status(
+                arg(self.tr("Nog niet vastgelegd besluit of actiepunt bij punt %1 teruggezet."), item.number)
+            )
+
+    def keep_drafts(self) -> list[str]:
+        """Keep what is typed in the forms now (the window closes): returns what waits to be recorded."""
+        if not self.read_only:
+            if self._notes_item is not None:
+                label = arg(self.tr("besluit of actiepunt bij agendapunt %1"), getattr(self, "_notes_item_number", ""))
+                self.drafts.stash("entry", self._notes_item, self._entry_fields(), {}, label)
+            self._stash_review(self._review_row())
+            self._stash_programme(self._programme_row())
+        return self.drafts.pending()
 
     def _decision(self):
         entry = self.decisions.currentItem()
@@ -796,14 +879,29 @@ class MinutesTab(MeetingTab):
         index = self.review_table.currentIndex()
         return index.data(ROW_ROLE) if index.isValid() else None
 
-    def _fill_review(self) -> None:
+    def _review_fields(self) -> dict:
+        return {"done": self.review_done, "todo": self.review_todo, "deadline": self.review_deadline}
+
+    @staticmethod
+    def _review_stored(row) -> dict[str, str]:
+        return {"done": row.done_text, "todo": row.todo_text, "deadline": row.deadline_text or short_date(row.deadline)}
+
+    def _stash_review(self, row) -> None:
+        if row is not None and not self.read_only:
+            label = arg(self.tr("voortgang van %1"), row.number)
+            self.drafts.stash("review", row.id, self._review_fields(), self._review_stored(row), label)
+
+    def _fill_review(self, previous=None) -> None:
+        if previous is not None and previous.isValid():
+            self._stash_review(previous.data(ROW_ROLE))  # moving on keeps what was typed for that action
         row = self._review_row()
         if row is None:
             return
         self.review_status.setCurrentIndex(max(0, find_data(self.review_status, row.status)))
-        self.review_done.setText(row.done_text)
-        self.review_todo.setText(row.todo_text)
-        self.review_deadline.setText(row.deadline_text or short_date(row.deadline))
+        if self.drafts.restore("review", row.id, self._review_fields(), self._review_stored(row)):
+            self.main_window().show_status(
+                arg(self.tr("Nog niet vastgelegde voortgang van %1 teruggezet."), row.number)
+            )
 
     def record_review(self) -> bool:
         row = self._review_row()
@@ -829,6 +927,7 @@ class MinutesTab(MeetingTab):
             arg(self.tr("Voortgang %1"), row.number),
             lambda s: record_progress(s, action_id, **values),
         )
+        self.drafts.drop("review", action_id)  # recorded: nothing waits any more (also when the form refills)
         if not self.run(command):
             return False
         if command.result.postponed:
@@ -865,13 +964,25 @@ class MinutesTab(MeetingTab):
         self.parts.setTabVisible(index, bool(rows))
         self.parts.setTabText(index, arg(self.tr("Voortgang actieprogramma (%1)"), len(rows)))
 
-    def _fill_programme(self) -> None:
+    def _programme_fields(self) -> dict:
+        return {"done": self.programme_done, "todo": self.programme_todo}
+
+    def _stash_programme(self, row) -> None:
+        if row is not None and not self.read_only:
+            label = arg(self.tr("voortgang van %1"), row.code)
+            stored = {"done": row.done_text, "todo": row.todo_text}
+            self.drafts.stash("programme", row.programme_action_id, self._programme_fields(), stored, label)
+
+    def _fill_programme(self, previous=None) -> None:
+        if previous is not None and previous.isValid():
+            self._stash_programme(previous.data(ROW_ROLE))
         row = self._programme_row()
         if row is None:
             return
         self.programme_status.setCurrentIndex(max(0, find_data(self.programme_status, row.status)))
-        self.programme_done.setText(row.done_text)
-        self.programme_todo.setText(row.todo_text)
+        stored = {"done": row.done_text, "todo": row.todo_text}
+        if self.drafts.restore("programme", row.programme_action_id, self._programme_fields(), stored):
+            self.main_window().show_status(arg(self.tr("Nog niet vastgelegde voortgang van %1 teruggezet."), row.code))
 
     def record_programme_progress(self) -> bool:
         """Record status, wat is gedaan and wat moet nog of the selected programme action; then on to the next."""
@@ -893,6 +1004,7 @@ class MinutesTab(MeetingTab):
             arg(self.tr("Voortgang %1"), row.code),
             lambda s: record_programme_progress_at_item(s, item_id, action_id, **values),
         )
+        self.drafts.drop("programme", action_id)
         if not self.run(command):
             return False
         position = self.programme_model.row_of(lambda r: r.programme_action_id == action_id)

@@ -88,8 +88,9 @@ class MeetingView(QWidget):
         font.setBold(True)
         self.title_label.setFont(font)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        # A long title is cut rather than widening the view beyond the window.
+        # A long title wraps onto a second line rather than widening the view beyond the window (or being cut).
         self.title_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.title_label.setWordWrap(True)
         self.title_label.setMinimumWidth(120)
         self.state_label = QLabel(self)
         self.state_label.setObjectName("stateBadge")
@@ -148,9 +149,10 @@ class MeetingView(QWidget):
         self.minutes = MinutesTab(self)
         self.decisions = DecisionsTab(self)
         self.tabs.addTab(self.agenda, self.tr("&Agenda"))
-        self.tabs.addTab(self.attendance, self.tr("Aan&wezigheid"))
-        self.tabs.addTab(self.minutes, self.tr("&Notuleren"))
-        self.tabs.addTab(self.decisions, self.tr("&Besluiten en acties"))
+        # Alt letters clear of the menu bar's (B, W, L, O, H) and of the page's own buttons.
+        self.tabs.addTab(self.attendance, self.tr("Aanwe&zigheid"))
+        self.tabs.addTab(self.minutes, self.tr("No&tuleren"))
+        self.tabs.addTab(self.decisions, self.tr("Besluiten en a&cties"))
 
         self.empty_label = QLabel(self.tr("Kies een overleg in de lijst, of maak een nieuw overleg."), self)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -221,11 +223,11 @@ class MeetingView(QWidget):
         self._show_header(data)
         for tab in (self.agenda, self.attendance, self.minutes, self.decisions):
             tab.show_data(data)
-        self.tabs.setTabText(1, arg(self.tr("Aan&wezigheid (%1)"), len(data.attendance)))
+        self.tabs.setTabText(1, arg(self.tr("Aanwe&zigheid (%1)"), len(data.attendance)))
         self.tabs.setTabText(
             3,
             arg(
-                self.tr("&Besluiten en acties (%1/%2)"), len(data.decisions), len(data.actions) + len(data.toezeggingen)
+                self.tr("Besluiten en a&cties (%1/%2)"), len(data.decisions), len(data.actions) + len(data.toezeggingen)
             ),
         )
 
@@ -262,10 +264,11 @@ class MeetingView(QWidget):
         facts = " · ".join(place) + ("\n" + " · ".join(people) if people else "")
         self.facts_label.setText(facts)
 
+        # With an Alt letter each (one is shown at a time): the cycle can be run from the keyboard.
         next_texts = {
-            MeetingState.CONCEPT: self.tr("Definitief plannen"),
-            MeetingState.PLANNED: self.tr("Overleg gehouden"),
-            MeetingState.HELD: self.tr("Verslag vaststellen..."),
+            MeetingState.CONCEPT: self.tr("De&finitief plannen"),
+            MeetingState.PLANNED: self.tr("Overleg &gehouden"),
+            MeetingState.HELD: self.tr("Versla&g vaststellen..."),
         }
         self.next_state_button.setVisible(state in next_texts)
         self.next_state_button.setText(next_texts.get(state, ""))

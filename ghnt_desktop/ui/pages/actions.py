@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..i18n import arg, enum_label
+from ..i18n import arg, enum_label, plural
 from ..itemmodels.actions import ActionViewModel, HistoryModel
 from ..widgets.status import POSTPONE_CHOICE, StatusDelegate, status_choices
 from ..worker import start_task
@@ -75,7 +75,7 @@ class ActionsPage(Page):
 
         self.model = ActionViewModel(self)
         self.model.status_edit_requested.connect(self._save_status)
-        self.view = make_table_view(self.model, self, sortable=True)
+        self.view = make_table_view(self.model, self, sortable=True, name=self.tr("Acties"))
         self.view.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -95,7 +95,9 @@ class ActionsPage(Page):
         self.detail_meta = QLabel(detail)
         self.detail_meta.setWordWrap(True)
         self.history = HistoryModel(self)
-        self.history_view = make_table_view(self.history, detail, sortable=False)  # oldest first
+        self.history_view = make_table_view(
+            self.history, detail, sortable=False, name=self.tr("Voortgang van de gekozen actie")
+        )  # oldest first
         # Who changed the action item's text, trekker or deadline, and when: its ChangeRecords in a dialog.
         self.changes_button = QPushButton(self.tr("&Geschiedenis..."), detail)
         self.changes_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)"))
@@ -156,6 +158,7 @@ class ActionsPage(Page):
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Zoeken in nummer, actie, trekker en voortgang..."))
+        self.search_edit.setAccessibleName(self.tr("Zoeken in acties"))
         self.search_edit.setClearButtonEnabled(True)
         self.status_combo = combo(self.tr("Alle statussen"))
         for value, label in status_choices():
@@ -210,6 +213,12 @@ class ActionsPage(Page):
 
     def views(self):
         return {"table": self.view, "history": self.history_view, "matrix": self.local_status.view}
+
+    def location(self):
+        return self.tabs.currentIndex()
+
+    def show_location(self, location) -> None:
+        self.tabs.setCurrentIndex(location)
 
     def splitters(self):
         return {"detail": self.splitter}
@@ -296,7 +305,7 @@ class ActionsPage(Page):
             self.count_label.setText(self.tr("Laden..."))
             return
         shown, total = self.model.rowCount(), self.model.all_count()
-        text = self.tr("1 actie") if shown == 1 else arg(self.tr("%1 acties"), f"{shown:n}".replace(",", "."))
+        text = plural(shown, self.tr("1 actie"), self.tr("%1 acties"))
         if shown != total:
             text = arg(self.tr("%1 van %2"), text, f"{total:n}".replace(",", "."))
         late = self.model.late_count()

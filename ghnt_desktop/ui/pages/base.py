@@ -118,6 +118,15 @@ class Page(QWidget):
         else:
             self.stale = True
 
+    # Where the user is, for undo (``undo.ServiceCommand`` shows it again before undoing).
+
+    def location(self) -> object:
+        """What the page shows now (a tab, a record), as plain values; None when the page alone will do."""
+        return None
+
+    def show_location(self, location: object) -> None:
+        """Show again what ``location`` describes."""
+
     # Layout kept between runs. Views are keyed by id(view): the page keeps its views, so the ids are
     # stable, unlike those of the header wrappers PySide may create afresh on each call.
 
@@ -172,10 +181,16 @@ class Page(QWidget):
         metrics = header.fontMetrics()
         model = view.model()
         minimums: dict[int, int] = {}
+        last_column = model.columnCount() - 1
         for column in range(model.columnCount()):
-            view.resizeColumnToContents(column)
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             minimums[column] = metrics.horizontalAdvance(title) + 28
+            if column == last_column and header.stretchLastSection():
+                # A stretched section's "contents" size is its stretched width: ask the cells instead.
+                content = view.sizeHintForColumn(column)
+                header.resizeSection(column, max(minimums[column], min(content + 16, max_width)))
+                continue
+            view.resizeColumnToContents(column)
             header.resizeSection(column, max(minimums[column], min(header.sectionSize(column) + 16, max_width)))
         if main_column is not None:
             last = model.columnCount() - 1
@@ -185,15 +200,24 @@ class Page(QWidget):
             # contents were given); otherwise the main column fills the view.
             reserve = max(LAST_COLUMN_RESERVE, header.sectionSize(last)) if stretch else 0
             available = view.viewport().width() - reserve - 4
+            bar = view.verticalScrollBar()
+            if not bar.isVisible() and model.rowCount() * (view.fontMetrics().height() + ROW_PADDING) > (
+                view.viewport().height()
+            ):
+                available -= bar.sizeHint().width()  # the scroll bar that is about to appear takes its share
             # In a narrow view the other columns give up width (widest first, down to their header) before
             # the main column drops below its minimum and the last column slides out of sight. A main column
             # that is the last one elides instead: the others (dates, times) keep their width.
             deficit = min_main_width - (available - sum(header.sectionSize(c) for c in others))
             if main_column == last:
                 deficit = 0
+            # Key columns (numbers, dates, statuses: the model's KEY_COLUMNS) keep their full width.
+            keep = set(getattr(model, "KEY_COLUMNS", ()))
             for column in sorted(others, key=header.sectionSize, reverse=True):
                 if deficit <= 0:
                     break
+                if column in keep:
+                    continue
                 spare = header.sectionSize(column) - minimums[column]
                 if spare > 0:
                     header.resizeSection(column, header.sectionSize(column) - min(spare, deficit))
@@ -227,11 +251,15 @@ ROW_PADDING = 10
 
 
 def make_table_view(
-    model, parent: QWidget | None = None, *, sortable: bool = True, stretch_last: bool = True
+    model, parent: QWidget | None = None, *, sortable: bool = True, stretch_last: bool = True, name: str = ""
 ) -> QTableView:
-    """A read-only table view set up the same way on every page."""
+    """A read-only table view set up the same way on every page; ``name`` is what a screen reader calls it."""
     view = QTableView(parent)
     view.setModel(model)
+    view.setAccessibleName(name)
+    # Tab leaves the table (arrows move within it), as in desktop lists: with Tab moving cell by cell a
+    # keyboard user had to press it through every row to reach the buttons below.
+    view.setTabKeyNavigation(False)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

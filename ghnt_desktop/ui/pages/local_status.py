@@ -18,12 +18,15 @@ from ..itemmodels.colors import muted
 from ..widgets.status import STATUS_COLOURS, StatusDelegate
 from .base import make_table_view
 
+ACTION_HEADER_WIDTH = 360
+
 
 class LocalStatusModel(QAbstractTableModel):
     """Rows: actions; columns: the action, how many reported "gereed", then one column per organisation."""
 
     ACTION, DONE = 0, 1
     FIRST_ORGANISATION = 2
+    KEY_COLUMNS = (DONE,)
 
     #: A cell was given another status: (MatrixAction, MatrixOrganisation, status value or "" to clear).
     cell_edit_requested = Signal(object, object, str)
@@ -55,6 +58,14 @@ class LocalStatusModel(QAbstractTableModel):
         return 0 if parent.isValid() else self.FIRST_ORGANISATION + len(self._organisations)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._actions):
+            # The action as the row's header: the view keeps it in sight while the organisations scroll by
+            # (a frozen first column; the ACTION column holds the same for exports and tests).
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return self.data(self.index(section, self.ACTION), role)
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return None
         if orientation != Qt.Orientation.Horizontal or not (0 <= section < self.columnCount()):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -168,6 +179,15 @@ class LocalStatusWidget(QWidget):
             QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.view.setItemDelegate(StatusDelegate(self.view, allow_empty=True))
+        # The action stays in view while scrolling sideways through 20+ organisations: it is the row
+        # header (which does not scroll horizontally), not a column.
+        self.view.setColumnHidden(LocalStatusModel.ACTION, True)
+        rows = self.view.verticalHeader()
+        rows.setVisible(True)
+        rows.setMaximumWidth(ACTION_HEADER_WIDTH)
+        rows.setMinimumWidth(ACTION_HEADER_WIDTH)
+        rows.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.view.setAccessibleName(self.tr("Stand per gemeente"))
         layout.addWidget(self.view, 1)
 
     def load(self, database) -> None:
@@ -182,7 +202,6 @@ class LocalStatusWidget(QWidget):
     def _show(self) -> None:
         self.model.set_matrix(self._matrix, gemeenten_only=self.gemeenten_only.isChecked())
         header = self.view.horizontalHeader()
-        header.resizeSection(LocalStatusModel.ACTION, 420)
         header.resizeSection(LocalStatusModel.DONE, 70)
         metrics = header.fontMetrics()
         for column in range(LocalStatusModel.FIRST_ORGANISATION, self.model.columnCount()):

@@ -68,7 +68,7 @@ class MeetingsPage(Page):
         self.body().addLayout(filters)
 
         self.model = MeetingTableModel(self)
-        self.view = make_table_view(self.model, self)
+        self.view = make_table_view(self.model, self, name=self.tr("Overleggen"))
         self.view.horizontalHeader().setSortIndicator(MeetingTableModel.DATE, Qt.SortOrder.AscendingOrder)
         self.model.sort(MeetingTableModel.DATE, Qt.SortOrder.AscendingOrder)
         for column in (
@@ -78,6 +78,9 @@ class MeetingsPage(Page):
             MeetingTableModel.LOCATION,
         ):
             self.view.setColumnHidden(column, True)
+        # Wide enough for a date with its year and the start of a title ("do 10-1..." was all it showed).
+        metrics = self.view.fontMetrics()
+        self.view.setMinimumWidth(metrics.horizontalAdvance("wo 30-09-2020") + metrics.horizontalAdvance("M") * 14 + 48)
         self.meeting = MeetingView(self, today=today)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.view)
@@ -89,6 +92,7 @@ class MeetingsPage(Page):
         self.body().addWidget(self.splitter, 1)
 
         self._loading = False
+        self._restored_series: uuid.UUID | None = None  # chosen in an earlier run, shown once the series are read
         self.view.selectionModel().currentRowChanged.connect(self._meeting_chosen)
         self.kind_combo.currentIndexChanged.connect(self._filter_changed)
         self.series_combo.currentIndexChanged.connect(self._filter_changed)
@@ -103,7 +107,8 @@ class MeetingsPage(Page):
             self._split_sized = True
             if self.splitter.sizes()[0] < self.view.minimumWidth():
                 width = self.splitter.width()
-                self.splitter.setSizes([360, max(400, width - 360)])
+                left = max(360, self.view.minimumWidth())
+                self.splitter.setSizes([left, max(400, width - left)])
 
     def splitters(self):
         return {"split": self.splitter}
@@ -118,9 +123,13 @@ class MeetingsPage(Page):
 
         super().load(database)
         current = self.meeting.meeting_id
+        series_id = self.series_combo.currentData() or self._restored_series
         with database.session() as session:
             series = list_series(session)
-            rows = list_meetings(session, kind=self.kind_combo.currentData(), series_id=self.series_combo.currentData())
+            if series_id is not None and all(row.id != series_id for row in series):
+                series_id = None  # a series of another database, or deleted since
+            rows = list_meetings(session, kind=self.kind_combo.currentData(), series_id=series_id)
+        self._restored_series = series_id
         self._fill_series(series)
         period = self.period_combo.currentData()
         today = self.today()
@@ -139,7 +148,8 @@ class MeetingsPage(Page):
             self.select_next_meeting()
 
     def _fill_series(self, series) -> None:
-        wanted = self.series_combo.currentData()
+        wanted = self.series_combo.currentData() or self._restored_series
+        self._restored_series = None
         self.series_combo.blockSignals(True)
         self.series_combo.clear()
         self.series_combo.addItem(self.tr("Alle reeksen"), None)
@@ -160,7 +170,35 @@ class MeetingsPage(Page):
 
     def save_state(self, settings) -> None:
         self.meeting.minutes.save_notes()  # the window is closing: nothing typed may be lost
+        # Decisions, actions and progress typed but not recorded come back in the next run (drafts.py).
+        self.meeting.minutes.keep_drafts()
+        settings.set_value("drafts/minutes", self.meeting.minutes.drafts.to_json())
         super().save_state(settings)
+        kind = self.kind_combo.currentData()
+        series = self.series_combo.currentData()
+        settings.set_value("filters/meetings/kind", kind.value if kind is not None else "")
+        settings.set_value("filters/meetings/series", str(series) if series is not None else "")
+        settings.set_value("filters/meetings/period", self.period_combo.currentData())
+
+    def restore_state(self, settings) -> None:
+        """The filters as the user left them; the series is chosen once the series are read (``load``)."""
+        from ...models import MeetingKind
+
+        super().restore_state(settings)
+        self.meeting.minutes.drafts.load_json(settings.value("drafts/minutes"))
+        for combo, value in (
+            (self.kind_combo, _enum_or_none(MeetingKind, settings.value("filters/meetings/kind"))),
+            (self.period_combo, settings.value("filters/meetings/period")),
+        ):
+            index = find_data(combo, value)
+            if index >= 0:
+                combo.blockSignals(True)
+                combo.setCurrentIndex(index)
+                combo.blockSignals(False)
+        try:
+            self._restored_series = uuid.UUID(settings.value("filters/meetings/series"))
+        except ValueError:
+            self._restored_series = None
 
     def _update_count(self) -> None:
         n = self.model.rowCount()
@@ -173,6 +211,20 @@ class MeetingsPage(Page):
             return
         row = current.data(ROW_ROLE) if current.isValid() else None
         self.meeting.show_meeting(self.database, row.id if row is not None else None)
+
+    def location(self):
+        minutes = self.meeting.minutes
+        return (self.meeting.meeting_id, self.meeting.tabs.currentIndex(), minutes.current_item_id())
+
+    def show_location(self, location) -> None:
+        meeting_id, tab, item_id = location
+        if meeting_id is None:
+            return
+        if self.meeting.meeting_id != meeting_id:
+            self.select_meeting(meeting_id)
+        self.meeting.tabs.setCurrentIndex(tab)
+        if item_id is not None and self.meeting.minutes.current_item_id() != item_id:
+            self.meeting.minutes.go_to(item_id)
 
     def select_meeting(self, meeting_id: uuid.UUID) -> bool:
         """Select a meeting in the list (clearing the filters when they hide it) and show it."""
@@ -301,3 +353,10 @@ class MeetingsPage(Page):
         if not push(window, command):
             return None
         return values["name"].strip(), command.result.id
+
+
+def _enum_or_none(enum, value: str):
+    try:
+        return enum(value) if value else None
+    except ValueError:  # a value of another version
+        return None

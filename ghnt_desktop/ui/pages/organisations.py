@@ -34,11 +34,13 @@ class OrganisationsPage(Page):
         self.today = today
         self.organisations = OrganisationTableModel(self)
         self.people = PersonTableModel(self)
-        self.organisation_view = make_table_view(self.organisations, self, stretch_last=False)
+        self.organisation_view = make_table_view(
+            self.organisations, self, stretch_last=False, name=self.tr("Organisaties")
+        )
         self.organisation_view.horizontalHeader().setSortIndicator(
             OrganisationTableModel.NAME, Qt.SortOrder.AscendingOrder
         )
-        self.people_view = make_table_view(self.people, self)
+        self.people_view = make_table_view(self.people, self, name=self.tr("Personen"))
         self.people_view.horizontalHeader().setSortIndicator(PersonTableModel.NAME, Qt.SortOrder.AscendingOrder)
 
         view = self.organisation_view

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...dutch_dates import clock_time, short_date
-from ..i18n import arg, enum_label, format_date_with_weekday
+from ..i18n import arg, enum_label, format_date_with_weekday, plural
 from ..itemmodels.base import RowTableModel
 from ..itemmodels.colors import LATE
 from ..widgets.chart import StackedBarChart
@@ -45,6 +45,7 @@ class LateModel(RowTableModel["LateAction"]):
     """The late actions: number, action, trekker, deadline and how long ago."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, LATE_BY = range(5)
+    KEY_COLUMNS = (NUMBER, DEADLINE, LATE_BY)
     HEADERS = (
         QT_TRANSLATE_NOOP("LateModel", "Nummer"),
         QT_TRANSLATE_NOOP("LateModel", "Actie"),
@@ -87,6 +88,7 @@ class UpcomingModel(RowTableModel["UpcomingMeeting"]):
     """The next meetings: date, time, overleg, state."""
 
     DATE, TIME, TITLE = range(3)
+    KEY_COLUMNS = (DATE, TIME)
     HEADERS = (
         QT_TRANSLATE_NOOP("UpcomingModel", "Datum"),
         QT_TRANSLATE_NOOP("UpcomingModel", "Tijd"),
@@ -140,7 +142,7 @@ class OverviewPage(Page):
         panels = QGridLayout()
         panels.setHorizontalSpacing(12)
         self.late_model = LateModel(self)
-        self.late_view = make_table_view(self.late_model, self)
+        self.late_view = make_table_view(self.late_model, self, name=self.tr("Te late acties"))
         self.late_view.horizontalHeader().setSortIndicator(LateModel.DEADLINE, Qt.SortOrder.AscendingOrder)
         self.late_button = QPushButton(self.tr("Alle te late acties tonen"), self)
         self.late_button.clicked.connect(self._show_all_late)
@@ -152,7 +154,9 @@ class OverviewPage(Page):
         self.late_box = self._boxed(self.tr("Te laat"), late_inner)
 
         self.upcoming_model = UpcomingModel(self)
-        self.upcoming_view = make_table_view(self.upcoming_model, self, sortable=False)
+        self.upcoming_view = make_table_view(
+            self.upcoming_model, self, sortable=False, name=self.tr("Volgende overleggen")
+        )
         self.upcoming_box = self._boxed(self.tr("Volgende overleggen"), self.upcoming_view)
 
         changes_inner = QWidget(self)
@@ -161,6 +165,7 @@ class OverviewPage(Page):
         self.changes_summary = QLabel(changes_inner)
         self.changes_summary.setWordWrap(True)
         self.changes_list = QListWidget(changes_inner)
+        self.changes_list.setAccessibleName(self.tr("Wijzigingen sinds het vorige afstemmingsoverleg"))
         self.changes_list.setAlternatingRowColors(True)
         self.changes_list.setWordWrap(False)
         self.changes_list.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -252,11 +257,11 @@ class OverviewPage(Page):
             return
         self.changes_box.setTitle(arg(self.tr("Sinds het afstemmingsoverleg van %1"), short_date(changes.since)))
         parts = [
-            arg(self.tr("%1 nieuwe actiepunten"), changes.new_actions),
+            plural(changes.new_actions, self.tr("1 nieuw actiepunt"), self.tr("%1 nieuwe actiepunten")),
             arg(self.tr("%1 afgerond"), changes.closed_actions),
-            arg(self.tr("%1 besluiten"), changes.decisions),
-            arg(self.tr("%1 voortgangsmeldingen"), changes.progress_updates),
-            arg(self.tr("%1 wijzigingen"), changes.changes),
+            plural(changes.decisions, self.tr("1 besluit"), self.tr("%1 besluiten")),
+            plural(changes.progress_updates, self.tr("1 voortgangsmelding"), self.tr("%1 voortgangsmeldingen")),
+            plural(changes.changes, self.tr("1 wijziging"), self.tr("%1 wijzigingen")),
         ]
         moved = self.moved.indicators if self.moved is not None else ()
         if moved:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from ..editors.forms import confirm
 from ..editors.programme import ActionForm, AmbitionForm, ProgrammeDialog, SectionForm
-from ..i18n import arg
+from ..i18n import arg, plural
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.programme import ACTION, AMBITION, SECTION, Node, ProgrammeTreeModel
 from .base import PaddedDelegate, Page
@@ -70,6 +70,7 @@ class ProgrammePage(Page):
 
         self.model = ProgrammeTreeModel(self)
         self.view = QTreeView(self)
+        self.view.setAccessibleName(self.tr("Programma"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(PaddedDelegate(self.view))
         self.view.setAlternatingRowColors(True)
@@ -258,7 +259,11 @@ class ProgrammePage(Page):
         self.view.expandAll()
         self._fit_tree()
         counts = self.model.counts()
-        self.count_label.setText(arg(self.tr("%1 ambities, %2 acties"), counts[AMBITION], counts[ACTION]))
+        self.count_label.setText(
+            plural(counts[AMBITION], self.tr("1 ambitie"), self.tr("%1 ambities"))
+            + ", "
+            + plural(counts[ACTION], self.tr("1 actie"), self.tr("%1 acties"))
+        )
         self.title_label.setText(tree.programme.display_name)
         if not (keep is not None and self.select_id(keep)):
             self.view.setCurrentIndex(self.model.index(0, 0))
@@ -279,18 +284,27 @@ class ProgrammePage(Page):
             ProgrammeTreeModel.RESPONSIBLE: 160,
             ProgrammeTreeModel.TREKKER: 150,
             ProgrammeTreeModel.DEADLINE: 130,
-            ProgrammeTreeModel.STATUS: 100,
+            ProgrammeTreeModel.STATUS: 160,
         }
+        minimums = {}
         for column, cap in caps.items():
             self.view.resizeColumnToContents(column)
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
-            header.resizeSection(
-                column, max(metrics.horizontalAdvance(title) + 28, min(header.sectionSize(column) + 12, cap))
-            )
-        # The description takes the rest of the width (at least a readable 220 px).
+            minimums[column] = metrics.horizontalAdvance(title) + 28
+            header.resizeSection(column, max(minimums[column], min(header.sectionSize(column) + 12, cap)))
+        # The description takes the rest of the width (at least a readable 220 px). In a narrow view (a 1366 px
+        # laptop with the editor open) the trekker and planning give up width first, so that code and status
+        # (KEY_COLUMNS) stay whole and in view without scrolling sideways.
         shown = [c for c in caps if not self.view.isColumnHidden(c)]
         room = self.view.viewport().width() - sum(header.sectionSize(c) for c in shown) - 4
-        header.resizeSection(ProgrammeTreeModel.TEXT, max(220, room))
+        for column in sorted(set(shown) - set(ProgrammeTreeModel.KEY_COLUMNS), key=header.sectionSize, reverse=True):
+            if room >= 220:
+                break
+            spare = min(header.sectionSize(column) - minimums[column], 220 - room)
+            if spare > 0:
+                header.resizeSection(column, header.sectionSize(column) - spare)
+                room += spare
+        header.resizeSection(ProgrammeTreeModel.TEXT, max(160, room))
 
     def clear(self) -> None:
         super().clear()
@@ -646,11 +660,11 @@ class ProgrammePage(Page):
         question = arg(self.tr("Wilt u %1 %2 verwijderen?"), what[node.kind], name)
         along = []
         if ambitions:
-            along.append(arg(self.tr("%1 ambitie(s)"), ambitions))
+            along.append(plural(ambitions, self.tr("1 ambitie"), self.tr("%1 ambities")))
         if actions and node.kind != ACTION:
-            along.append(arg(self.tr("%1 actie(s)"), actions))
+            along.append(plural(actions, self.tr("1 actie"), self.tr("%1 acties")))
         elif actions > 1:
-            along.append(arg(self.tr("%1 subactie(s)"), actions - 1))
+            along.append(plural(actions - 1, self.tr("1 subactie"), self.tr("%1 subacties")))
         if along:
             question += " " + arg(self.tr("Daarmee gaan ook %1 weg."), " en ".join(along))
         question += " " + self.tr("U kunt dit ongedaan maken met Ctrl+Z.")

@@ -32,10 +32,10 @@ class WorkingGroupsPage(Page):
         super().__init__(self.tr("Werkgroepen"), parent)
         self.today = today
         self.model = WorkingGroupTableModel(self)
-        self.view = make_table_view(self.model, self, stretch_last=False)
+        self.view = make_table_view(self.model, self, stretch_last=False, name=self.tr("Werkgroepen"))
         self.view.horizontalHeader().setSortIndicator(WorkingGroupTableModel.NAME, Qt.SortOrder.AscendingOrder)
         self.members = MemberTableModel(self)
-        self.member_view = make_table_view(self.members, self)
+        self.member_view = make_table_view(self.members, self, name=self.tr("Leden"))
         self.member_view.horizontalHeader().setSortIndicator(MemberTableModel.NAME, Qt.SortOrder.AscendingOrder)
 
         self.new_group_action = make_action(self, self.tr("Nieuwe werkgroep..."), self.new_group)

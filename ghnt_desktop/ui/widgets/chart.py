@@ -1,7 +1,9 @@
 """A horizontal stacked bar chart painted with QPainter (PySide6-Essentials has no QtCharts).
 
-One bar per category (an actielijn), one coloured segment per series (gereed, loopt, ...), the count inside a
-segment when it fits, the total at the end of the bar and a legend above. Bars are scaled to the largest
+One bar per category (an actielijn), one coloured segment per series (gereed, loopt, ...), the count inside
+every segment (a segment is widened to hold its number, so a colour never stands alone), the total at the end
+of the bar and a legend above. Labels that do not fit wrap onto a second line rather than being cut. A screen
+reader gets the same numbers as text (``accessibleDescription``). Bars are scaled to the largest
 total, so lines with more actions show longer bars; ``proportional`` makes every bar full width (shares).
 """
 
@@ -12,6 +14,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..itemmodels.colors import text_on
 
 BAR_HEIGHT = 22
 BAR_GAP = 10
@@ -42,15 +46,52 @@ class StackedBarChart(QWidget):
         self.categories = list(categories)
         self.series = list(series)
         self.values = [tuple(v) for v in values]
+        self.setAccessibleDescription(self.summary())
+        self._two_lines = self._labels_wrap()
         self.updateGeometry()
         self.update()
+
+    def summary(self) -> str:
+        """The chart in words: "Visie: 2 Gereed, 2 Loopt (4); ..." for screen readers and tooltips."""
+        lines = []
+        for category, values in zip(self.categories, self.values, strict=False):
+            parts = [f"{value} {label}" for (label, _colour), value in zip(self.series, values, strict=False) if value]
+            lines.append(f"{category}: {', '.join(parts) or '0'} ({sum(values)})")
+        return "; ".join(lines) or self.empty_text
+
+    # Label layout: one line when every label fits the label column, else two for all rows.
+
+    def _label_width(self, metrics: QFontMetrics) -> int:
+        widest = max((metrics.horizontalAdvance(c) for c in self.categories), default=0)
+        return min(widest + 12, int(self.width() * 0.4))
+
+    def _labels_wrap(self) -> bool:
+        metrics = QFontMetrics(self.font())
+        room = self._label_width(metrics) - 10
+        return any(metrics.horizontalAdvance(c) > room for c in self.categories)
+
+    def _row_height(self) -> int:
+        if getattr(self, "_two_lines", False):
+            return max(BAR_HEIGHT, 2 * QFontMetrics(self.font()).lineSpacing())
+        return BAR_HEIGHT
+
+    def _row_gap(self) -> int:
+        # Two-line rows stand apart by their own white space: the chart keeps its one-line height (1366x768).
+        return 4 if getattr(self, "_two_lines", False) else BAR_GAP
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        two_lines = self._labels_wrap()
+        if two_lines != getattr(self, "_two_lines", False):
+            self._two_lines = two_lines
+            self.updateGeometry()
 
     def _legend_height(self) -> int:
         return self.fontMetrics().height() + LEGEND_GAP
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         bars = max(len(self.categories), 1)
-        return QSize(520, self._legend_height() + bars * (BAR_HEIGHT + BAR_GAP) + 4)
+        return QSize(520, self._legend_height() + bars * (self._row_height() + self._row_gap()) + 4)
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802
         return QSize(320, self.sizeHint().height())
@@ -78,24 +119,30 @@ class StackedBarChart(QWidget):
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             painter.drawText(QRectF(0, top, self.width(), BAR_HEIGHT), Qt.AlignmentFlag.AlignVCenter, self.empty_text)
             return
-        label_width = min(max(metrics.horizontalAdvance(c) for c in self.categories) + 12, int(self.width() * 0.4))
+        label_width = self._label_width(metrics)
+        row_height = self._row_height()
         total_width = metrics.horizontalAdvance("000000") + 8
         bar_left = label_width
         bar_room = max(self.width() - bar_left - total_width, 40)
         largest = max((sum(v) for v in self.values), default=0) or 1
 
         for i, (category, values) in enumerate(zip(self.categories, self.values, strict=False)):
-            y = top + i * (BAR_HEIGHT + BAR_GAP)
+            row_top = top + i * (row_height + self._row_gap())
+            y = row_top + (row_height - BAR_HEIGHT) / 2
             painter.setPen(text_colour)
-            shown = metrics.elidedText(category, Qt.TextElideMode.ElideRight, label_width - 10)
-            painter.drawText(QRectF(0, y, label_width - 10, BAR_HEIGHT), Qt.AlignmentFlag.AlignVCenter, shown)
+            painter.drawText(
+                QRectF(0, row_top, label_width - 10, row_height),
+                int(Qt.AlignmentFlag.AlignVCenter) | int(Qt.TextFlag.TextWordWrap),
+                category,
+            )
             total = sum(values)
             scale = (bar_room / total if total else 0) if self.proportional else bar_room / largest
+            widths = _segment_widths(values, scale, [metrics.horizontalAdvance(f"{v:n}") + 8 for v in values])
             x = float(bar_left)
             for j, value in enumerate(values):
                 if value <= 0:
                     continue
-                width = value * scale
+                width = widths[j]
                 rect = QRectF(x, y, width, BAR_HEIGHT)
                 colour = self.series[j][1]
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -103,9 +150,8 @@ class StackedBarChart(QWidget):
                 painter.drawRect(rect)
                 self._segments.append((rect, i, j))
                 text = f"{value:n}".replace(",", ".")
-                if metrics.horizontalAdvance(text) + 6 <= width:
-                    painter.setPen(_text_on(colour))
-                    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+                painter.setPen(text_on(colour))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
                 x += width
             painter.setPen(text_colour)
             painter.drawText(
@@ -136,7 +182,21 @@ class StackedBarChart(QWidget):
             self.segment_clicked.emit(*hit)
 
 
-def _text_on(colour: QColor) -> QColor:
-    """Black or white, whichever reads better on ``colour``."""
-    luminance = 0.299 * colour.red() + 0.587 * colour.green() + 0.114 * colour.blue()
-    return QColor("#1a1a1a") if luminance > 150 else QColor("#ffffff")
+def _segment_widths(values: Sequence[int], scale: float, minimums: Sequence[int]) -> list[float]:
+    """Each segment's width: its value times ``scale``, but never narrower than its number (``minimums``).
+
+    The widened segments take their extra room from the others, so a bar keeps its length when it can.
+    """
+    widths = [value * scale if value > 0 else 0.0 for value in values]
+    length = sum(widths)
+    narrow = {j for j, value in enumerate(values) if value > 0 and widths[j] < minimums[j]}
+    if not narrow:
+        return widths
+    for j in narrow:
+        widths[j] = float(minimums[j])
+    rest = [j for j, value in enumerate(values) if value > 0 and j not in narrow]
+    room = length - sum(widths[j] for j in narrow)
+    wanted = sum(values[j] for j in rest)
+    for j in rest:
+        widths[j] = max(float(minimums[j]), room * values[j] / wanted if wanted else 0.0)
+    return widths

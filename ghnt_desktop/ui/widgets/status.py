@@ -11,14 +11,15 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewIt
 from ...models.enums import POSTPONE_CHOICE
 from ..i18n import enum_label
 
-# Status colours of the chart, the matrix and the legend: calm, distinguishable, readable with dark text.
+# Status colours of the chart, the matrix and the legend: calm, distinguishable, and each with a text colour
+# (dark or white, colors.text_on) at 4.5:1 or more (tests/test_ui_colours.py).
 STATUS_COLOURS = {
     "done": QColor("#4f9d69"),
-    "in_progress": QColor("#4a7fc1"),
+    "in_progress": QColor("#3f73b8"),  # white numbers on it: 4.8:1
     "not_started": QColor("#b8bec6"),
     "on_hold": QColor("#d9a441"),
     "cancelled": QColor("#8d8d8d"),
-    "late": QColor("#c8553d"),
+    "late": QColor("#c0492f"),  # white numbers on it: 5.0:1
 }
 
 
