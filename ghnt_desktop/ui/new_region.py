@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .a11y import accessible
 from .editors.programme import YearSpin
 from .i18n import arg
 
@@ -159,6 +160,11 @@ class NewRegionDialog(QDialog):
         self.bo_per_year.setValue(2)
         self.bo_per_year.setSuffix(tr(" x per jaar"))
         self.region.textChanged.connect(self._update_series_placeholders)
+        # Fields that share a row with another field have no label of their own for a screen reader.
+        accessible(self.end, tr("Looptijd tot en met"))
+        accessible(self.own_lines, tr("Eigen actielijnen, één per regel"))
+        accessible(self.ao_per_year, tr("Afstemmingsoverleggen per jaar"))
+        accessible(self.bo_per_year, tr("Bestuurlijke overleggen per jaar"))
         self.tags = QCheckBox(tr("Processtappen en doelgroepen als labels (aan te passen in het programma)"), self)
         self.tags.setChecked(False)
 

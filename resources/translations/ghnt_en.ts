@@ -2103,6 +2103,10 @@ Saved in: %1</translation>
             <translation>e.g. 2024 H1 or 2024 K3</translation>
         </message>
         <message>
+            <source>Periode toevoegen</source>
+            <translation>Add period</translation>
+        </message>
+        <message>
             <source>Toevoegen</source>
             <translation>Add</translation>
         </message>
@@ -3658,6 +3662,22 @@ GGD
         <message>
             <source>&lt;b&gt;Hoe wilt u beginnen?&lt;/b&gt;&lt;br&gt;&lt;br&gt;Met de demo ziet u hoe de app werkt: het actieprogramma van de regio Groningen met een jaar overleggen, besluiten en acties (verzonnen mensen).&lt;br&gt;&lt;br&gt;Met een nieuwe regio begint u met een lege database voor uw eigen programma: u vult de naam van de regio, het programma, de gemeenten en de ketenpartners in.</source>
             <translation>&lt;b&gt;How would you like to start?&lt;/b&gt;&lt;br&gt;&lt;br&gt;The demo shows how the app works: the action programme of the Groningen region with a year of meetings, decisions and actions (invented people).&lt;br&gt;&lt;br&gt;With a new region you start with an empty database for your own programme: you fill in the name of the region, the programme, the municipalities and the partners.</translation>
+        </message>
+        <message>
+            <source>Looptijd tot en met</source>
+            <translation>Runs until</translation>
+        </message>
+        <message>
+            <source>Eigen actielijnen, één per regel</source>
+            <translation>Own action lines, one per line</translation>
+        </message>
+        <message>
+            <source>Afstemmingsoverleggen per jaar</source>
+            <translation>Coordination meetings per year</translation>
+        </message>
+        <message>
+            <source>Bestuurlijke overleggen per jaar</source>
+            <translation>Board meetings per year</translation>
         </message>
     </context>
     <context>
@@ -5596,6 +5616,10 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Bestaande persoon als opvolger</source>
             <translation>Existing person as successor</translation>
+        </message>
+        <message>
+            <source>Labels per soort, met het aantal acties</source>
+            <translation>Labels per kind, with the number of actions</translation>
         </message>
     </context>
     <context>

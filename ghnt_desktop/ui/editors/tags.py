@@ -93,6 +93,7 @@ class TagsDialog(QDialog):
         self.setWindowTitle(tr("Labels van het programma"))
         self.tree = QTreeWidget(self)
         self.tree.setHeaderLabels([tr("Label"), tr("Acties")])
+        self.tree.setAccessibleName(tr("Labels per soort, met het aantal acties"))
         self.tree.setColumnWidth(0, 340)
         intro = QLabel(
             tr("Labels geven acties een indeling naast de actielijnen, zoals processtappen (signaleren, melden, "

@@ -240,6 +240,7 @@ class IndicatorsPage(Page):
         add_bar.addWidget(QLabel(self.tr("Periode toevoegen bij de gekozen indicator:"), entry))
         self.period_edit = QLineEdit(entry)
         self.period_edit.setPlaceholderText(self.tr("bijv. 2024 H1 of 2024 K3"))
+        self.period_edit.setAccessibleName(self.tr("Periode toevoegen"))
         self.period_edit.setMaximumWidth(200)
         self.period_edit.returnPressed.connect(self.add_period)
         self.add_period_button = QPushButton(self.tr("Toevoegen"), entry)
