@@ -49,6 +49,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
+        from .desktop_libraries import missing_message
+
+        missing = missing_message()  # before Qt, whose own message names the wrong library or none
+        if missing is not None:
+            print(missing, file=sys.stderr)
+            return 1
         from .app import run_gui
 
         return run_gui(db_path=args.db, language=args.lang, smoke_test=args.smoke_test)

@@ -166,25 +166,39 @@ def search_index_problem(connection: sqlite3.Connection) -> str | None:
     memory = sqlite3.connect(":memory:")
     try:
         connection.backup(memory)
-        memory.execute("INSERT INTO search_index(search_index) VALUES('integrity-check')")
-        expected = _expected_index_rows(memory)
+        # A database of an older version has only search_index (its migration builds the rest).
+        present = [table for table in INDEX_TABLES if table in tables]
+        for table in present:
+            memory.execute(f"INSERT INTO {table}({table}) VALUES('integrity-check')")
+        expected = _expected_index_rows(memory, older="search_forms" not in tables)
         indexed = memory.execute("SELECT COUNT(*) FROM search_index").fetchone()[0]
+        forms = expected
+        if "search_forms" in tables:
+            # Word forms of records written by another program are added at the app's next write.
+            formed = "SELECT (SELECT COUNT(*) FROM search_forms) + (SELECT COUNT(*) FROM search_pending)"
+            forms = memory.execute(formed).fetchone()[0]
     except sqlite3.Error as exc:
         return str(exc)
     finally:
         memory.close()
     if indexed != expected:
         return f"{indexed} teksten in de index, {expected} in de gegevens"
+    if forms < expected:
+        return f"{forms} teksten met woordvormen in de index, {expected} in de gegevens"
     return None
 
 
-def _expected_index_rows(connection: sqlite3.Connection) -> int:
+def _expected_index_rows(connection: sqlite3.Connection, *, older: bool = False) -> int:
     from .services.search import SOURCES
 
-    return sum(connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for _c, table, _l, _e in SOURCES)
+    # Before 0010 the index held the first five kinds (minutes to programme actions), not the programme's
+    # ambities and the network.
+    tables = [table for code, table, _l, _e in SOURCES if not older or code <= 5]
+    return sum(connection.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0] for table in tables)
 
 
-SHADOW_TABLES = ("data", "idx", "content", "docsize", "config")  # FTS5's own tables behind search_index
+SHADOW_TABLES = ("data", "idx", "content", "docsize", "config")  # FTS5's own tables behind each index table
+INDEX_TABLES = ("search_index", "search_parts", "search_forms")  # services.search_sqlite.TABLES (no SQLAlchemy here)
 
 
 def rebuild_search_index(path: Path) -> None:
@@ -213,10 +227,13 @@ def rebuild_search_index(path: Path) -> None:
                     for _code, table, _label, _expression in SOURCES:
                         for event in ("insert", "update", "delete"):
                             raw.execute(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
-                    for shadow in SHADOW_TABLES:
-                        raw.execute(f"DROP TABLE IF EXISTS search_index_{shadow}")
+                    for index_table in INDEX_TABLES:
+                        for shadow in SHADOW_TABLES:
+                            raw.execute(f"DROP TABLE IF EXISTS {index_table}_{shadow}")
+                    raw.execute("DROP TABLE IF EXISTS search_pending")
                     raw.execute("PRAGMA writable_schema=ON")
-                    raw.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = 'search_index'")
+                    for index_table in INDEX_TABLES:
+                        raw.execute("DELETE FROM sqlite_master WHERE type = 'table' AND name = ?", (index_table,))
                     raw.execute("PRAGMA writable_schema=OFF")
                     raw.execute("COMMIT")
                 finally:

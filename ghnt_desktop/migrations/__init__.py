@@ -11,5 +11,6 @@ REVISIONS: list[str] = [
     "0003_meeting_record",
     "0004_confidential_indexes",
     "0005_action_trekker_organisation",
+    "0010_search_dutch",
 ]
 HEAD = REVISIONS[-1]

@@ -22,8 +22,9 @@ def run_migrations_online() -> None:
 
 
 def _include_object(obj, name, type_, reflected, compare_to) -> bool:
-    # The full-text index and FTS5's shadow tables are made by services.search, not by the models.
-    return not (type_ == "table" and name.startswith("search_index"))
+    # The full-text index (search_index, search_parts, search_forms, search_pending) and FTS5's shadow tables
+    # are made by services.search, not by the models.
+    return not (type_ == "table" and name.startswith("search_"))
 
 
 def _run(connection) -> None:

@@ -1,28 +1,36 @@
-"""Search across everything people write: minutes, decisions, action items, progress notes, the programme.
+"""Search across everything people write: minutes, decisions, actions, progress, the programme and the network.
 
-An SQLite FTS5 index (``search_index``) is fed by triggers on the source tables, so every write path
-(the app, imports, the demo, bulk inserts) keeps it current without code of ours remembering to. An
-index row's rowid is ``source rowid * 8 + kind``: an update or delete finds its index row by rowid.
+The search understands Dutch. Every typed word must occur, and a record matches in the best of four ways,
+which is also the order of the results:
 
-:func:`install_index` creates the triggers and fills the index; migration 0002 calls it, and so does
-every later migration run (``db._migrate``), because SQLite migrations that copy a table drop its
-triggers and renumber its rowids.
+1. exactly: the words as whole words, a "quoted phrase" as that phrase;
+2. as the start of a word ("meld" finds "meldcode"), which is what a user sees while typing;
+3. as another form of the word: both sides are reduced to their stem by the Snowball Dutch stemmer, so
+   "meldcodes" finds "meldcode" and "vergaderingen" finds "vergadering";
+4. as a part of a longer word, from three letters on: "mishandeling" finds "kindermishandeling".
+
+Within a way, the best matches (bm25) come first; parts of words, which carry no useful rank, newest first.
+The index is fed on every write path (triggers, see ``services.search_sqlite``, which holds all the
+engine's SQL); :func:`install_index` builds it and migrations 0002 and 0010 and every later migration run
+(``db._migrate``) call it, because SQLite migrations that copy a table drop its triggers and renumber rows.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from . import RefusedError
+from . import RefusedError, search_sqlite
 from .confidentiality import ConfidentialScope, confidential_scope
 
 # kind code, table, Dutch label, SQL expression of the indexed text over a row alias
@@ -37,89 +45,177 @@ SOURCES: tuple[tuple[int, str, str, str], ...] = (
     ),
     (4, "progress_update", "Voortgang", "{r}.done_text || ' ' || {r}.todo_text"),
     (5, "programme_action", "Programma-actie", "{r}.code || ' ' || {r}.text || ' ' || {r}.deadline_text"),
+    (6, "ambition", "Ambitie", "{r}.code || ' ' || {r}.text"),
+    (
+        7,
+        "person",
+        "Persoon",
+        "{r}.name || ' ' || COALESCE({r}.function, '') || ' ' || COALESCE({r}.email, '')",
+    ),
+    (
+        8,
+        "organisation",
+        "Organisatie",
+        "{r}.name || ' ' || COALESCE({r}.abbreviation, '') || ' ' || COALESCE({r}.notes, '')",
+    ),
 )
 KIND_BY_CODE = {code: table for code, table, _label, _expr in SOURCES}
-PROGRESS_UPDATE = 4  # kind code of progress notes (services.actions searches them for the actions view)
 LABELS = {table: label for _code, table, label, _expr in SOURCES}
 
 
 def install_index(connection: Connection) -> None:
     """(Re)create the index, its triggers and its content; safe to run again at any time."""
-    connection.exec_driver_sql(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS search_index USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')"
-    )
-    connection.exec_driver_sql("DELETE FROM search_index")
-    for code, table, _label, expression in SOURCES:
-        new = expression.format(r="new")
-        for event in ("insert", "update", "delete"):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER search_{table}_insert AFTER INSERT ON {table} BEGIN "
-            f"INSERT INTO search_index(rowid, body) VALUES (new.rowid * 8 + {code}, {new}); END"
-        )
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER search_{table}_update AFTER UPDATE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.rowid * 8 + {code}; "
-            f"INSERT INTO search_index(rowid, body) VALUES (new.rowid * 8 + {code}, {new}); END"
-        )
-        connection.exec_driver_sql(
-            f"CREATE TRIGGER search_{table}_delete AFTER DELETE ON {table} BEGIN "
-            f"DELETE FROM search_index WHERE rowid = old.rowid * 8 + {code}; END"
-        )
-        connection.exec_driver_sql(
-            f"INSERT INTO search_index(rowid, body) SELECT rowid * 8 + {code}, {expression.format(r=table)} "
-            f"FROM {table}"
-        )
+    search_sqlite.install(connection, SOURCES, stems_of)
+
+
+def index_is_current(connection: Connection) -> bool:
+    """Whether the index and all its triggers are in place (``db._migrate`` rebuilds it otherwise)."""
+    return search_sqlite.is_current(connection, SOURCES)
 
 
 def uninstall_index(connection: Connection) -> None:
-    for _code, table, _label, _expression in SOURCES:
-        for event in ("insert", "update", "delete"):
-            connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS search_{table}_{event}")
-    connection.exec_driver_sql("DROP TABLE IF EXISTS search_index")
+    search_sqlite.uninstall(connection)
+
+
+def index_pending(connection: Connection) -> int:
+    """Give the records written since the last call their word forms (run before a write session commits)."""
+    return search_sqlite.index_pending(connection, stems_of)
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SURROGATES = re.compile("[\ud800-\udfff]")
+_QUOTES = str.maketrans({quote: '"' for quote in "\u201c\u201d\u201e\u00ab\u00bb"})  # typographic quotes
 # Caps on what is typed (or pasted): a word repeated thousands of times or a pasted document must answer
 # at once. Repeated words count once; beyond the caps the rest is ignored (the dialog's text stays).
 MAX_QUERY_CHARS = 1000
 MAX_TERMS = 12
 MAX_TERM_CHARS = 60
+MIN_PART_CHARS = 3  # the trigram index finds parts of words from three characters on
+
+_stem_lock = threading.Lock()
+_stemmer: Any = None
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """The Snowball Dutch stem of ``word`` (lower case); a word longer than ``MAX_TERM_CHARS`` stays as it is."""
+    global _stemmer
+    lowered = word.casefold()
+    if len(lowered) > MAX_TERM_CHARS or not lowered.isalpha():
+        return lowered  # numbers, codes ("AO-2026-3-02" gives "2026") and pasted garbage: as written
+    with _stem_lock:  # a Snowball stemmer keeps its state in the object: one word at a time
+        if _stemmer is None:
+            # Only the Dutch module: importing the package loads thirty languages.
+            from snowballstemmer.dutch_stemmer import DutchStemmer  # type: ignore[import-untyped]
+
+            _stemmer = DutchStemmer()
+        return str(_stemmer.stemWord(lowered)) or lowered
+
+
+_LENGTHENED = re.compile(r"(aa|ee|oo|uu)([^aeiouy]+)$")
+
+
+def word_forms(word: str) -> tuple[str, ...]:
+    """The stem of ``word`` and, for a plural whose open syllable the stemmer lengthened, the singular's stem.
+
+    Snowball's Dutch stemmer gives "verslagen" the stem "verslaag" (and "dagen" "daag") but "verslag" stays
+    "verslag": a search for "verslagen" also asks for "verslag".
+    """
+    stemmed = stem(word)
+    lengthened = _LENGTHENED.search(stemmed)
+    if lengthened and stemmed not in word.casefold():
+        short = stemmed[: lengthened.start()] + lengthened.group(1)[0] + lengthened.group(2)
+        if word.casefold().startswith(short):
+            return (stemmed, short)
+    return (stemmed,)
+
+
+def stems_of(body: str) -> str:
+    """The stems of every word of ``body``, in order (what ``search_forms`` indexes)."""
+    return " ".join(stem(word) for word in _WORD.findall(body))
+
+
+@dataclass(frozen=True)
+class Term:
+    """One thing every hit must contain: a word, or the words of a "quoted phrase"."""
+
+    words: tuple[str, ...]
+
+    @property
+    def stems(self) -> tuple[str, ...]:
+        return tuple(stem(word) for word in self.words)
+
+    @property
+    def forms(self) -> tuple[tuple[str, ...], ...]:
+        """The stems to look for: of a word, its stem and, when the stemmer lengthened a vowel, the short one."""
+        if len(self.words) > 1:
+            return (self.stems,)
+        return tuple((form,) for form in word_forms(self.words[0]))
+
+    @property
+    def length(self) -> int:
+        return len(" ".join(self.words))
+
+
+def _cleaned(typed: str) -> str:
+    cleaned = typed[:MAX_QUERY_CHARS]
+    if len(typed) > MAX_QUERY_CHARS and typed[MAX_QUERY_CHARS].isalnum():
+        cleaned = cleaned.rsplit(None, 1)[0] if len(cleaned.split(None, 1)) > 1 else cleaned  # no cut-off word
+    return _SURROGATES.sub(" ", cleaned).translate(_QUOTES)
+
+
+def query_parts(typed: str) -> list[Term]:
+    """The terms of ``typed``: words, and the text between double quotes as a phrase (an unclosed quote is
+    ignored). Repeated terms count once; at most ``MAX_TERMS`` words of ``MAX_TERM_CHARS`` characters.
+    Everything else (operators, brackets, stars, emoji) is only a separator."""
+    terms: list[Term] = []
+    seen: set[tuple[str, ...]] = set()
+    budget = MAX_TERMS
+    segments = _cleaned(typed).split('"')
+    if len(segments) % 2 == 0:  # an unclosed quote (still typing the phrase): its words count one by one
+        segments[-2:] = [" ".join(segments[-2:])]
+    for position, segment in enumerate(segments):
+        words = [word[:MAX_TERM_CHARS] for word in _WORD.findall(segment)]
+        quoted = position % 2 == 1 and len(words) > 1
+        groups = [words[:budget]] if quoted else [[word] for word in words]
+        for group in groups:
+            if budget <= 0 or not group:
+                break
+            key = tuple(word.casefold() for word in group)
+            if key in seen:  # the index ignores case
+                continue
+            seen.add(key)
+            terms.append(Term(tuple(group)))
+            budget -= len(group)
+    return terms
 
 
 def query_terms(typed: str) -> list[str]:
     """The distinct words of ``typed`` (lone surrogates dropped), at most ``MAX_TERMS`` and ``MAX_TERM_CHARS`` long."""
-    cleaned = typed[:MAX_QUERY_CHARS]
-    if len(typed) > MAX_QUERY_CHARS and typed[MAX_QUERY_CHARS].isalnum():
-        cleaned = cleaned.rsplit(None, 1)[0] if len(cleaned.split(None, 1)) > 1 else cleaned  # no cut-off word
-    cleaned = _SURROGATES.sub(" ", cleaned)
-    terms: list[str] = []
+    words: list[str] = []
     seen: set[str] = set()
-    for word in _WORD.findall(cleaned):
-        word = word[:MAX_TERM_CHARS]
-        if word.casefold() not in seen:  # the index ignores case
-            seen.add(word.casefold())
-            terms.append(word)
-            if len(terms) == MAX_TERMS:
-                break
-    return terms
+    for term in query_parts(typed):
+        for word in term.words:
+            if word.casefold() not in seen:
+                seen.add(word.casefold())
+                words.append(word)
+    return words
 
 
 def fts_query(typed: str) -> str:
-    """The user's words as an FTS5 query: every word must occur, each as a prefix ("meld" finds "meldcode").
+    """The second way of matching as an FTS5 query: every word as a prefix, phrases exact.
 
     A single character is matched as a whole word: as a prefix it matches most of the index, and ranking
     that takes a second on a region's ten years.
     """
-    return " ".join(f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in query_terms(typed))
+    return search_sqlite.prefix_query([term.words for term in query_parts(typed)])
 
 
 @dataclass(frozen=True)
 class SearchHit:
     """One record that matches: what it is, where it was said, and the matching words in context."""
 
-    kind: str  # table name: agenda_item, decision, action_item, progress_update, programme_action
+    kind: str  # table name: agenda_item, decision, action_item, progress_update, programme_action, ambition, ...
     id: uuid.UUID
     title: str  # number and short text
     snippet: str  # the text around the match, matches between [ and ]
@@ -127,6 +223,7 @@ class SearchHit:
     meeting_date: date | None
     meeting_title: str
     confidential: bool = False  # effectively vertrouwelijk (services.confidentiality); only when asked for
+    organisation_id: uuid.UUID | None = None  # a person's organisation (the page lists people per organisation)
 
     @property
     def kind_label(self) -> str:
@@ -141,6 +238,9 @@ class SearchResults:
     confidential_left_out: int = 0
 
 
+_CAN_BE_CONFIDENTIAL = frozenset({"agenda_item", "decision", "action_item", "progress_update"})
+
+
 def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) -> bool:
     if kind == "agenda_item":
         return scope.agenda_item(record_id)
@@ -150,10 +250,11 @@ def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) 
         return scope.action(record_id)
     if kind == "progress_update":
         return scope.update(record_id)
-    return False  # the programme itself is public
+    return False  # the programme and the network are public
 
 
-# Per kind: SQL returning (rowid, id, title, meeting id, meeting date, meeting title) for given rowids.
+# Per kind: SQL returning (rowid, id, title, meeting id, meeting date, meeting title, organisation id) for given
+# rowids (portable SQL: only the index is engine-specific).
 _DETAILS = {
     "agenda_item": "SELECT s.rowid, s.id, s.number || '. ' || s.title, m.id, m.date, m.title FROM agenda_item s "
     "JOIN meeting m ON m.id = s.meeting_id",
@@ -165,6 +266,12 @@ _DETAILS = {
     "m.id, COALESCE(m.date, s.date), m.title FROM progress_update s LEFT JOIN action_item a ON a.id = s.action_item_id "
     "LEFT JOIN programme_action p ON p.id = s.programme_action_id LEFT JOIN meeting m ON m.id = s.meeting_id",
     "programme_action": "SELECT s.rowid, s.id, s.code || ' ' || s.text, NULL, NULL, NULL FROM programme_action s",
+    "ambition": "SELECT s.rowid, s.id, TRIM(s.code || ' ' || s.text), NULL, NULL, NULL FROM ambition s",
+    "person": "SELECT s.rowid, s.id, s.name || COALESCE(', ' || NULLIF(s.function, ''), '') "
+    "|| COALESCE(' (' || o.name || ')', ''), NULL, NULL, NULL, s.organisation_id FROM person s "
+    "LEFT JOIN organisation o ON o.id = s.organisation_id",
+    "organisation": "SELECT s.rowid, s.id, s.name || COALESCE(' (' || NULLIF(s.abbreviation, '') || ')', ''), "
+    "NULL, NULL, NULL FROM organisation s",
 }
 
 
@@ -180,19 +287,13 @@ def search_results(
     session: Session, typed: str, *, limit: int = 200, include_confidential: bool = False
 ) -> SearchResults:
     """``search`` with the number of vertrouwelijke hits left out."""
-    query = fts_query(typed)
-    if not query:
+    terms = query_parts(typed)
+    if not terms:
         return SearchResults([])
     from ..storage_errors import StorageRefusedError
 
     try:
-        matches = session.execute(
-            text(
-                "SELECT rowid, snippet(search_index, 0, '[', ']', '…', 14) FROM search_index "
-                "WHERE search_index MATCH :query ORDER BY rank LIMIT :limit"
-            ),
-            {"query": query, "limit": limit},
-        ).all()
+        matches = _matches(session, terms, limit)
     except (DatabaseError, StorageRefusedError) as exc:  # a damaged index: the records are fine, only search fails
         if isinstance(exc, StorageRefusedError) and exc.reason != "corrupt":
             raise
@@ -201,25 +302,30 @@ def search_results(
             "met 'ghnt-desktop check --herstel'."
         ) from exc
     by_kind: dict[str, list[int]] = {}
-    for rowid, _snippet in matches:
-        by_kind.setdefault(KIND_BY_CODE[rowid % 8], []).append(rowid // 8)
+    for rowid in matches:
+        by_kind.setdefault(KIND_BY_CODE[rowid % search_sqlite.SLOTS], []).append(rowid // search_sqlite.SLOTS)
     details: dict[tuple[str, int], Sequence[Any]] = {}
     for kind, rowids in by_kind.items():
         placeholders = ", ".join(str(int(r)) for r in rowids)
         for found in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
             details[(kind, found[0])] = found
-    scope = confidential_scope(session)
+    without_snippet = [rowid for rowid, snippet in matches.items() if snippet is None]
+    texts = search_sqlite.bodies(session, without_snippet)
+    # The rule costs about 15 ms on ten years of meetings: only asked when a hit can be vertrouwelijk.
+    scope = confidential_scope(session) if any(kind in _CAN_BE_CONFIDENTIAL for kind in by_kind) else None
     hits = []
     left_out = 0
-    for rowid, snippet in matches:
-        kind = KIND_BY_CODE[rowid % 8]
-        row = details.get((kind, rowid // 8))
+    for rowid, snippet in matches.items():
+        kind = KIND_BY_CODE[rowid % search_sqlite.SLOTS]
+        row = details.get((kind, rowid // search_sqlite.SLOTS))
         if row is None:  # the index is ahead of a row deleted in this session: skip
             continue
-        confidential = _is_confidential(scope, kind, uuid.UUID(row[1]))
+        confidential = scope is not None and _is_confidential(scope, kind, uuid.UUID(row[1]))
         if confidential and not include_confidential:
             left_out += 1
             continue
+        if snippet is None:
+            snippet = make_snippet(texts.get(rowid, ""), terms)
         hits.append(
             SearchHit(
                 kind=kind,
@@ -230,9 +336,93 @@ def search_results(
                 meeting_date=_date_or_none(row[4]),
                 meeting_title=row[5] or "",
                 confidential=confidential,
+                organisation_id=uuid.UUID(row[6]) if len(row) > 6 and row[6] else None,
             )
         )
     return SearchResults(hits, left_out)
+
+
+def _matches(session: Session, terms: list[Term], limit: int) -> dict[int, str | None]:
+    """Index rowids of the best ``limit`` records, best first, with FTS5's snippet where it made one.
+
+    The four ways are tried in turn and stop once ``limit`` records are found: a common word fills the
+    list with exact matches and the slower ways are never asked.
+    """
+    found: dict[int, str | None] = {}
+
+    def add(rowids: Sequence[tuple[int, str | None]]) -> None:
+        for rowid, snippet in rowids:
+            if len(found) == limit:
+                break
+            found.setdefault(rowid, snippet)
+
+    words = [term.words for term in terms]
+    add(search_sqlite.ranked_words(session, search_sqlite.exact_query(words), limit))
+    prefix = search_sqlite.prefix_query(words)
+    if len(found) < limit and prefix != search_sqlite.exact_query(words):
+        add(search_sqlite.ranked_words(session, prefix, limit + len(found)))
+    if len(found) < limit:
+        forms = search_sqlite.any_of_query([term.forms for term in terms])
+        add([(rowid, None) for rowid in search_sqlite.ranked_forms(session, forms, limit + len(found))])
+    long_terms = [term for term in terms if term.length >= MIN_PART_CHARS]
+    if len(found) < limit and long_terms:
+        parts = search_sqlite.parts_query([(term.words, term.forms) for term in long_terms])
+        short = [term.words[0].casefold() for term in terms if term.length < MIN_PART_CHARS]
+        if not short:
+            add([(rowid, None) for rowid in search_sqlite.newest_parts(session, parts, limit + len(found))])
+        else:
+            # Words under three letters have no trigrams: the newest candidates are checked for them here
+            # (asking the word index for "de"* would list most of the database).
+            candidates = search_sqlite.newest_parts(session, parts, PARTS_CHECKED)
+            texts = search_sqlite.bodies(session, [rowid for rowid in candidates if rowid not in found])
+            # As in the other ways: a two-letter word starts a word, a single letter is a whole word.
+            ends = {True: "", False: r"\b"}
+            starts = [re.compile(r"\b" + re.escape(word) + ends[len(word) > 1], re.IGNORECASE) for word in short]
+            add(
+                [
+                    (rowid, None)
+                    for rowid in candidates
+                    if rowid in texts and all(start.search(texts[rowid]) for start in starts)
+                ]
+            )
+    return found
+
+
+PARTS_CHECKED = 2000  # candidates checked for one- and two-letter words when matching parts of words
+
+
+_CONTEXT_BEFORE, _CONTEXT_AFTER = 5, 9  # words around the first match, as FTS5's snippet shows 14
+
+
+def make_snippet(body: str, terms: Sequence[Term]) -> str:
+    """``body`` around its first matching word, matching words between [ and ] (records found by word form or
+    word part, which FTS5's own snippet cannot mark)."""
+    spans = [(match.start(), match.end(), match.group()) for match in _WORD.finditer(body)]
+    words = {word.casefold() for term in terms for word in term.words}
+    stems = {form for term in terms for forms in term.forms for form in forms}
+    parts = {word for word in words if len(word) >= MIN_PART_CHARS} | {s for s in stems if len(s) >= MIN_PART_CHARS}
+
+    def matches(token: str) -> bool:
+        folded = token.casefold()
+        return (
+            any(folded.startswith(word) for word in words)
+            or stem(token) in stems
+            or any(part in folded for part in parts)
+        )
+
+    marked = [matches(token) for _start, _end, token in spans]
+    first = marked.index(True) if True in marked else 0
+    low, high = max(0, first - _CONTEXT_BEFORE), min(len(spans), first + _CONTEXT_AFTER)
+    if not spans:
+        return body[:200]
+    pieces = ["…" if low > 0 else ""]
+    for index in range(low, high):
+        start, end, token = spans[index]
+        if index > low:
+            pieces.append(body[spans[index - 1][1] : start])
+        pieces.append(f"[{token}]" if marked[index] else token)
+    pieces.append("…" if high < len(spans) else "")
+    return "".join(pieces)
 
 
 def _date_or_none(value: str | None) -> date | None:

@@ -234,6 +234,11 @@ class MainWindow(QMainWindow):
         self.save_ics_action.triggered.connect(lambda: self.page("meetings").meeting.save_ics())
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = help_menu.addAction(self.tr("&Handleiding"))
+        self.help_action.setShortcuts([QKeySequence("F1")])
+        self.help_action.setToolTip(self.tr("De handleiding bij het scherm dat u ziet (F1)"))
+        self.help_action.triggered.connect(lambda: self.show_help())
+        self.help_dialog = None
         self.about_action = help_menu.addAction(self.tr("&Over GHNT Desktop"))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.about_action.triggered.connect(self.show_about)
@@ -243,6 +248,19 @@ class MainWindow(QMainWindow):
             return
         self.settings.language = code
         self.show_status(self.tr("De nieuwe taal wordt gebruikt na het opnieuw starten van GHNT Desktop."))
+
+    def show_help(self, screen: str | None = None) -> None:
+        """Open the user guide at the page of ``screen`` (a page key or "search"; default: the page in view)."""
+        from .help_dialog import HELP_PAGES, INDEX, HelpDialog
+
+        if screen is None:
+            screen = PAGE_KEYS[max(self.stack.currentIndex(), 0)]
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show_page(HELP_PAGES.get(screen, INDEX))
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
 
     def show_about(self) -> None:
         """Help > Over: version, the open database and the versions of the libraries underneath."""
@@ -348,8 +366,10 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(
             self,
             self.tr("Uw naam"),
-            self.tr("Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
-                    "Bijvoorbeeld: Anna de Vries (secretaris)."),
+            self.tr(
+                "Onder welke naam legt de app uw wijzigingen en voortgang vast?\n"
+                "Bijvoorbeeld: Anna de Vries (secretaris)."
+            ),
             text=self.settings.value("user/name"),
         )
         name = " ".join(name.split())
@@ -748,8 +768,22 @@ class MainWindow(QMainWindow):
         self.search_dialog.field.setFocus()
         self.search_dialog.field.selectAll()
 
-    def show_record(self, kind: str, record_id, meeting_id=None) -> bool:
-        """Show a record where it lives: action items and programme actions in Acties, the rest in its meeting."""
+    def show_record(self, kind: str, record_id, meeting_id=None, organisation_id=None) -> bool:
+        """Show a record where it lives: action items and programme actions in Acties, ambities in Programma,
+        organisations and people (by their ``organisation_id``) in Organisaties & personen, the rest in its meeting."""
+        if kind == "ambition":
+            self.show_page("programme")
+            return self.page("programme").select_id(record_id)
+        if kind in ("organisation", "person"):
+            self.show_page("organisations")
+            page = self.page("organisations")
+            if kind == "organisation":
+                return page.select_organisation(record_id)
+            return (
+                organisation_id is not None
+                and page.select_organisation(organisation_id)
+                and page.select_person(record_id)
+            )
         if kind in ("action_item", "programme_action"):
             page = self.page("actions")
             self.show_page("actions")

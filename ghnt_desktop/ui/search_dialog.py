@@ -1,8 +1,9 @@
-"""Zoeken: one search field over all minutes, decisions, action items, progress notes and the programme.
+"""Zoeken: one search field over minutes, decisions, action items, progress notes, the programme and the network.
 
-Results come from ``services.search`` (a full-text index): every typed word must occur, as the start of
-a word. Opening a result (Enter or double-click) shows it where it lives: a meeting's agenda item,
-decision or progress in the Overleggen page, an action item or programme action in Acties.
+Results come from ``services.search`` (a full-text index that understands Dutch word forms, parts of words and
+"quoted phrases"). Opening a result (Enter or double-click) shows it where it lives: a meeting's agenda item,
+decision or progress in the Overleggen page, an action item or programme action in Acties, an ambitie in
+Programma, an organisation or person in Organisaties & personen.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ if TYPE_CHECKING:
     from .mainwindow import MainWindow
 
 SEARCH_DEBOUNCE_MS = 200
+
+
+# The kinds of hit, as services.search labels them (translated in the "enums" context).
+KIND_LABELS = (
+    QT_TRANSLATE_NOOP("enums", "Agendapunt"),
+    QT_TRANSLATE_NOOP("enums", "Besluit"),
+    QT_TRANSLATE_NOOP("enums", "Actiepunt"),
+    QT_TRANSLATE_NOOP("enums", "Voortgang"),
+    QT_TRANSLATE_NOOP("enums", "Programma-actie"),
+    QT_TRANSLATE_NOOP("enums", "Ambitie"),
+    QT_TRANSLATE_NOOP("enums", "Persoon"),
+    QT_TRANSLATE_NOOP("enums", "Organisatie"),
+)
 
 
 class SearchResultModel(RowTableModel["SearchHit"]):
@@ -71,7 +85,11 @@ class SearchDialog(QDialog):
         self.resize(1000, 560)
         layout = QVBoxLayout(self)
         self.field = QLineEdit(self)
-        self.field.setPlaceholderText(self.tr("Zoek in verslagen, besluiten, acties, voortgang en het programma..."))
+        self.field.setPlaceholderText(
+            self.tr(
+                'Zoek in verslagen, besluiten, acties, programma, organisaties, personen; "woorden samen" als zinsdeel'
+            )
+        )
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
         self.confidential_check = QCheckBox(self.tr("Ook &vertrouwelijke inhoud tonen"), self)
@@ -94,6 +112,7 @@ class SearchDialog(QDialog):
         self.field.returnPressed.connect(self._open_first_or_current)
         self.view.activated.connect(lambda index: self.open_hit(index.data(ROW_ROLE)))
         QShortcut(QKeySequence(Qt.Key.Key_Down), self.field, activated=self.view.setFocus)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self, activated=lambda: window.show_help("search"))
         self._generation = 0  # of the latest search started; older results are dropped
         self._open_when_found = False
 
@@ -173,4 +192,4 @@ class SearchDialog(QDialog):
 
     def open_hit(self, hit: SearchHit | None) -> None:
         if hit is not None:
-            self.window_.show_record(hit.kind, hit.id, hit.meeting_id)
+            self.window_.show_record(hit.kind, hit.id, hit.meeting_id, hit.organisation_id)

@@ -1781,7 +1781,38 @@ Status in the region: %2</translation>
         </message>
     </context>
     <context>
+        <name>HelpDialog</name>
+        <message>
+            <source>Handleiding GHNT Desktop</source>
+            <translation>GHNT Desktop user guide</translation>
+        </message>
+        <message>
+            <source>◀ Terug</source>
+            <translation>◀ Back</translation>
+        </message>
+        <message>
+            <source>Vooruit ▶</source>
+            <translation>Forward ▶</translation>
+        </message>
+        <message>
+            <source>Inhoud</source>
+            <translation>Contents</translation>
+        </message>
+        <message>
+            <source>Handleiding</source>
+            <translation>User guide</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
+        <message>
+            <source>&amp;Handleiding</source>
+            <translation>&amp;User guide</translation>
+        </message>
+        <message>
+            <source>De handleiding bij het scherm dat u ziet (F1)</source>
+            <translation>The user guide for the screen you are on (F1)</translation>
+        </message>
         <message>
             <source>&amp;Bestand</source>
             <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
@@ -3537,8 +3568,8 @@ Do you want to archive the person? Use Departure and successor when someone leav
             <translation>Search</translation>
         </message>
         <message>
-            <source>Zoek in verslagen, besluiten, acties, voortgang en het programma...</source>
-            <translation>Search minutes, decisions, actions, progress and the programme...</translation>
+            <source>Zoek in verslagen, besluiten, acties, programma, organisaties, personen; &quot;woorden samen&quot; als zinsdeel</source>
+            <translation>Search minutes, decisions, actions, programme, organisations, people; &quot;words together&quot; as a phrase</translation>
         </message>
         <message>
             <source>Niets gevonden.</source>
@@ -4204,6 +4235,34 @@ Do you want to archive the working group?</translation>
     </context>
     <context>
         <name>enums</name>
+        <message>
+            <source>Agendapunt</source>
+            <translation>Agenda item</translation>
+        </message>
+        <message>
+            <source>Besluit</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Voortgang</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Programma-actie</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Ambitie</source>
+            <translation>Ambition</translation>
+        </message>
+        <message>
+            <source>Persoon</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
         <message>
             <source>Concept</source>
             <translation>Draft</translation>
