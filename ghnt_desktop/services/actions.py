@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..dutch_dates import short_date
@@ -142,10 +142,9 @@ def list_action_items(
     trekker = func.trim(
         func.coalesce(
             func.nullif(
-                func.iif(
-                    trekker_name != "",
-                    trekker_name + func.iif(org_name != "", " (" + org_name + ")", ""),
-                    org_name,
+                case(
+                    (trekker_name != "", trekker_name + case((org_name != "", " (" + org_name + ")"), else_="")),
+                    else_=org_name,
                 ),
                 "",
             ),
