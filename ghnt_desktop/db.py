@@ -665,7 +665,14 @@ def _open_server(
     """
     from .engines import POSTGRESQL
 
-    address = target if isinstance(target, ServerAddress) else ServerAddress.parse(str(target))
+    try:
+        address = target if isinstance(target, ServerAddress) else ServerAddress.parse(str(target))
+    except ValueError as exc:
+        raise DatabaseError(str(exc)) from exc
+    if password is None:  # else PGPASSWORD or ~/.pgpass, which libpq reads itself
+        from .credentials import stored_password
+
+        password = stored_password(address)
     engine = POSTGRESQL.create_engine(address, read_only=read_only, password=password)
     try:
         with engine.connect() as connection:

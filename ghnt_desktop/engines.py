@@ -226,7 +226,8 @@ class PostgresEngine:
             connect_args={
                 "connect_timeout": CONNECT_TIMEOUT_S,
                 "application_name": "ghnt-desktop",
-                "options": f"-c lock_timeout={int(BUSY_TIMEOUT_MS)} -c client_encoding=UTF8",
+                # Timestamps in UTC, as the app writes them and as SQLite keeps them (without a zone).
+                "options": f"-c lock_timeout={int(BUSY_TIMEOUT_MS)} -c client_encoding=UTF8 -c timezone=UTC",
             },
         )
         event.listen(engine, "begin", _postgres_read_only_begin if read_only else _postgres_begin)

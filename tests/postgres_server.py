@@ -24,7 +24,16 @@ from pathlib import Path
 
 import pytest
 
-PG_BIN = Path(os.environ.get("GHNT_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _binaries() -> Path:
+    """``GHNT_PG_BIN``, else the newest Debian PostgreSQL (15 here; CI installs whatever ``postgresql`` brings)."""
+    if os.environ.get("GHNT_PG_BIN"):
+        return Path(os.environ["GHNT_PG_BIN"])
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parent.parent.name or 0))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _binaries()
 TEMPLATE = "ghnt_template"
 _counter = itertools.count(1)
 
