@@ -149,6 +149,7 @@ class _Opened:
         if is_server(path):  # the server serialises writers itself (engines.PostgresEngine); no lock file
             self.lock = None
             self.database = open_database(path, create=False)
+            storage_errors.install(self.database.engine)
             return
         if not exists(path):
             raise DatabaseError(f"De database {path} bestaat niet.")
