@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select, text
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
@@ -355,11 +355,41 @@ def _hex_ids(ids: Iterable[uuid.UUID | str]) -> list[str]:
     return [i.hex if isinstance(i, uuid.UUID) else str(i) for i in ids]
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under ``session``, to read big tables plainly through its cursor."""
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
-    return connection
+class _Plain:
+    """The driver connection under ``session``, to read big tables plainly through its cursor.
+
+    Rows come as SQLite stores them (ids as 32 hex digits, dates as ISO text, flags as 0/1) on both engines:
+    on SQLite that is its own cursor, untouched (the fast path this view was measured on); on PostgreSQL the
+    driver's values are turned into the same plain forms. Queries use ``?`` placeholders and ``in_ids`` for
+    a list of ids, the only spelling that differs.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.connection: Any = session.connection().connection.driver_connection
+        self.sqlite = isinstance(self.connection, sqlite3.Connection)
+
+    def in_ids(self, column: str) -> str:
+        return f"{column} IN (SELECT value FROM json_each(?))" if self.sqlite else f"{column} = ANY(%s::uuid[])"
+
+    def ids(self, hex_ids: list[str]) -> Any:
+        return json.dumps(hex_ids) if self.sqlite else hex_ids
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Iterable[tuple[Any, ...]]:
+        if self.sqlite:
+            return cast(Iterable[tuple[Any, ...]], self.connection.execute(sql, parameters))
+        cursor = self.connection.cursor()
+        cursor.execute(sql.replace("?", "%s"), parameters)
+        return (tuple(_plain(value) for value in row) for row in cursor)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
+    return value
 
 
 def first_view_ids(session: Session, count: int) -> list[str]:
@@ -368,23 +398,21 @@ def first_view_ids(session: Session, count: int) -> list[str]:
     Programme actions come first (their key starts with 0000-00-00), then action items by meeting date and
     number: one LIMIT query, so a page can show its first screenful before the whole list is read.
     """
-    connection = _driver(session)
+    connection = _Plain(session)
     ids = [r[0] for r in connection.execute("SELECT id FROM programme_action ORDER BY code LIMIT ?", (count,))]
     if len(ids) < count:
         ids += [
             r[0]
             for r in connection.execute(
                 "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id "
-                "ORDER BY coalesce(m.date, '9999-99-99') || ' ' || a.number LIMIT ?",
+                "ORDER BY coalesce(CAST(m.date AS TEXT), '9999-99-99') || ' ' || a.number LIMIT ?",
                 (count - len(ids),),
             )
         ]
     return ids
 
 
-def load_action_view(
-    session: Session, *, ids: Iterable[uuid.UUID | str] | None = None
-) -> list[tuple[Any, ...]]:
+def load_action_view(session: Session, *, ids: Iterable[uuid.UUID | str] | None = None) -> list[tuple[Any, ...]]:
     """Every action item and programme action (or only those with ``ids``) as rows of the view, in no set order.
 
     Each row is a plain tuple in ``ViewRow``'s field order (``ViewRow._make(row)`` gives the named version):
@@ -399,19 +427,21 @@ def load_action_view(
     one string per row: about a third less memory for 100,000 rows.
     """
     wanted = _hex_ids(ids) if ids is not None else None
-    connection = _driver(session)
-    people = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, organisation_id FROM person"))}
-    organisations = {r[0]: r[1] for r in session.execute(text("SELECT id, name FROM organisation"))}
-    meetings = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, date, title FROM meeting"))}
-    sections = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, title, position FROM section"))}
-    groups = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, section_id FROM working_group"))}
-    ambition_section: dict[str, str | None] = dict(session.execute(text("SELECT id, section_id FROM ambition")).all())
-    programme_actions = session.execute(
-        text(
+    connection = _Plain(session)
+    people = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, name, organisation_id FROM person")}
+    organisations = {r[0]: r[1] for r in connection.execute("SELECT id, name FROM organisation")}
+    meetings = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, date, title FROM meeting")}
+    sections = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, title, position FROM section")}
+    groups = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, name, section_id FROM working_group")}
+    ambition_section: dict[str, str | None] = {
+        r[0]: r[1] for r in connection.execute("SELECT id, section_id FROM ambition")
+    }
+    programme_actions = list(
+        connection.execute(
             "SELECT id, ambition_id, parent_id, code, text, kind, deadline_text, deadline_end, status, "
             "working_group_id, overrides_responsibility FROM programme_action"
         )
-    ).all()
+    )
     action_section = {r[0]: ambition_section.get(r[1]) for r in programme_actions}
     no_section = (None, "", None)
     no_group = ("", None)
@@ -426,9 +456,8 @@ def load_action_view(
         if wanted is None
         else connection.execute(
             # Two indexed lookups (a coalesce() would scan every progress update).
-            notes_query + " WHERE action_item_id IN (SELECT value FROM json_each(?1))"
-            " OR programme_action_id IN (SELECT value FROM json_each(?1))",
-            (json.dumps(wanted),),
+            f"{notes_query} WHERE {connection.in_ids('action_item_id')} OR {connection.in_ids('programme_action_id')}",
+            (connection.ids(wanted), connection.ids(wanted)),
         )
     )
     notes: dict[str, list[str]] = {}
@@ -446,7 +475,7 @@ def load_action_view(
     if wanted is None:
         result = connection.execute(query)  # streamed: the raw rows are never all in memory next to the view's
     else:
-        result = connection.execute(query + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        result = connection.execute(f"{query} WHERE {connection.in_ids('id')}", (connection.ids(wanted),))
     shared: dict[Any, Any] = {}
     share = shared.setdefault
     hidden = confidential_scope(session).hex_action_items()
@@ -538,11 +567,9 @@ def load_action_view(
 
     # Programme actions: the trekkers in force (the action's own when it overrides, else its ambition's).
     owners: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    for owner, label, organisation_id, person_id in session.execute(
-        text(
-            "SELECT coalesce(ambition_id, programme_action_id), label, organisation_id, person_id "
-            "FROM responsibility WHERE role = 'trekker' ORDER BY position"
-        )
+    for owner, label, organisation_id, person_id in connection.execute(
+        "SELECT coalesce(ambition_id, programme_action_id), label, organisation_id, person_id "
+        "FROM responsibility WHERE role = 'trekker' ORDER BY position"
     ):
         owners.setdefault(owner, []).append((label, organisation_id, person_id))
     for (
