@@ -785,16 +785,16 @@ class ViewChoices:
 def view_choices(session: Session) -> ViewChoices:
     """The organisations, people, actielijnen, working groups and meetings the actions view can filter on."""
 
+    plain = _Plain(session)  # hex ids and ISO dates on both engines
+
     def pairs(sql: str) -> tuple[tuple[str, str], ...]:
-        return tuple((r[0], r[1]) for r in session.execute(text(sql)))
+        return tuple((r[0], r[1]) for r in plain.execute(sql))
 
     meetings = tuple(
         (r[0], f"{_iso_display(r[1])} {r[2]}")
-        for r in session.execute(
-            text(
-                "SELECT id, date, title FROM meeting WHERE id IN (SELECT DISTINCT origin_meeting_id FROM action_item) "
-                "ORDER BY date DESC"
-            )
+        for r in plain.execute(
+            "SELECT id, date, title FROM meeting WHERE id IN (SELECT DISTINCT origin_meeting_id FROM action_item) "
+            "ORDER BY date DESC"
         )
     )
     return ViewChoices(
