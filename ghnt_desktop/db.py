@@ -26,17 +26,10 @@ from typing import TypeVar
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from .engines import (  # noqa: F401  (file_uri, read_only_uri, lenient_text: re-exported)
-    BUSY_TIMEOUT_MS,
-    SQLITE,
-    WRITE_OPTION,
-    ServerAddress,
-    engine_for,
-    engine_of,
-    file_uri,
-    lenient_text,
-    read_only_uri,
-)
+from .engines import SQLITE, WRITE_OPTION, ServerAddress, engine_for, engine_of
+from .engines import file_uri as file_uri  # re-exported: the SQLite helpers moved to the engine seam
+from .engines import lenient_text as lenient_text
+from .engines import read_only_uri as read_only_uri
 from .migrations import HEAD, REVISIONS
 
 log = logging.getLogger(__name__)
