@@ -332,3 +332,41 @@ def test_export_and_import_take_the_url(postgres_server, demo_database, tmp_path
     capsys.readouterr()
     assert main(["import", "actielijst", str(out), "--db", url]) == 0
     assert "Ongewijzigd" in capsys.readouterr().out
+
+
+def test_demo_goes_into_an_empty_team_database_only(postgres_server, monkeypatch, capsys):
+    _env(monkeypatch, postgres_server)
+    url = postgres_server.empty_database()
+    assert main(["demo", "--db", url]) == 0
+    assert "Demodatabase aangemaakt in de teamdatabase" in capsys.readouterr().out
+    assert main(["demo", "--db", url, "--force"]) == 2  # a team database is never emptied from here
+    assert "bevat al gegevens" in capsys.readouterr().out
+    assert main(["list", "meetings", "--db", url, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)
+
+
+def test_check_rebuilds_a_missing_search_index_on_the_server(postgres_server, monkeypatch, capsys):
+    _env(monkeypatch, postgres_server)
+    url = postgres_server.fresh_database()
+    postgres_server.execute("DROP TRIGGER search_action_item_sync ON action_item", database=url.rsplit("/", 1)[1])
+    assert main(["check", "--db", url]) == 1
+    assert "onvolledig" in capsys.readouterr().out
+    assert main(["check", "--db", url, "--herstel"]) == 0
+    assert "opnieuw opgebouwd" in capsys.readouterr().out
+    assert main(["check", "--db", url]) == 0
+
+
+def test_the_app_starts_on_a_url(postgres_server, monkeypatch, qtbot, tmp_path):
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    _env(monkeypatch, postgres_server)
+    window = MainWindow(Settings.at_path(tmp_path / "settings.ini"))
+    qtbot.addWidget(window)
+    url = postgres_server.fresh_database()
+    try:
+        assert window.open_start_database(url)
+        assert window.database is not None and window.database.address == ServerAddress.parse(url)
+        assert "(teamdatabase)" in window.windowTitle()
+    finally:
+        window._close_current()
