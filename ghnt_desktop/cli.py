@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "ghnt_desktop.commands.export",
     "ghnt_desktop.commands.importing",
     "ghnt_desktop.commands.backup",
+    "ghnt_desktop.commands.server",
 ]
 
 
@@ -69,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _database_failure(exc: Exception, path: Path | None) -> str | None:
+def _database_failure(exc: Exception, path: Path | str | None) -> str | None:
     import sqlite3
 
     from sqlalchemy.exc import DBAPIError
@@ -77,10 +78,15 @@ def _database_failure(exc: Exception, path: Path | None) -> str | None:
     from .storage_errors import storage_reason
 
     original = exc.orig if isinstance(exc, DBAPIError) else exc
+    if type(original).__module__.startswith("psycopg"):  # a team database: the server or the network failed
+        return (
+            f"de teamdatabase gaf een fout ({str(original).strip()}). Controleer de verbinding met de server en "
+            "probeer het opnieuw; wat niet bevestigd is, is niet opgeslagen."
+        )
     if not isinstance(original, sqlite3.Error | UnicodeDecodeError):
         return None
     reason = storage_reason(original) if isinstance(original, sqlite3.Error) else "corrupt"
-    name = path.name if path else "de database"
+    name = path.name if isinstance(path, Path) else "de database"
     if reason == "full":
         return f"de schijf is vol bij het werken met {name}. Maak ruimte vrij en probeer het opnieuw."
     if reason == "read_only":

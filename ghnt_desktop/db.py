@@ -22,12 +22,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
-from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import QueuePool
 
+from .engines import SQLITE, WRITE_OPTION, ServerAddress, engine_for, engine_of
+from .engines import file_uri as file_uri  # re-exported: the SQLite helpers moved to the engine seam
+from .engines import lenient_text as lenient_text
+from .engines import read_only_uri as read_only_uri
 from .migrations import HEAD, REVISIONS
 
 log = logging.getLogger(__name__)
@@ -78,88 +80,13 @@ class SchemaInfo:
         return self.revision == HEAD
 
 
-# How long one statement waits for another program's write lock before SQLite says "database is locked",
-# and how often a write session tries to start (BEGIN IMMEDIATE) before the user is told the file is busy.
-BUSY_TIMEOUT_MS = 5000
-BEGIN_ATTEMPTS = 2
-# Execution option that makes SQLAlchemy's BEGIN for a connection a BEGIN IMMEDIATE (see ``_begin``).
-WRITE_OPTION = "ghnt_write"
+BEGIN_ATTEMPTS = 2  # how often a write session tries to start before the user is told the database is busy
 
 
-def _set_pragmas(dbapi_connection, _record) -> None:
-    # The driver must not start transactions itself: Python's sqlite3 would begin one only at the first
-    # INSERT/UPDATE/DELETE, so whatever a service read before it came from outside the transaction and
-    # a second writer's commit in between was silently overwritten. ``_begin`` emits BEGIN instead.
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
-    mode = cursor.execute("PRAGMA journal_mode=WAL").fetchone()
-    if mode and mode[0].lower() != "wal":
-        log.warning("journal_mode is %s, not WAL", mode[0])
-    cursor.execute("PRAGMA synchronous=FULL")
-    cursor.close()
-
-
-def _set_read_only_pragmas(dbapi_connection, _record) -> None:
-    dbapi_connection.isolation_level = None  # see _set_pragmas: every session reads one snapshot
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA query_only=ON")
-    cursor.close()
-
-
-def file_uri(path: Path) -> str:
-    """``path`` as an SQLite URI, percent-encoded: a folder named "Notulen #3?" must not cut the path short."""
-    posix = path.absolute().as_posix()
-    if posix.startswith("//"):  # a Windows share \\server\share: file:////server/share/...
-        posix = "//" + posix
-    elif not posix.startswith("/"):  # a Windows drive C:/...: file:/C:/...
-        posix = "/" + posix
-    return f"file:{quote(posix, safe='/:')}"
-
-
-def read_only_uri(path: Path) -> str:
-    """The SQLite URI that reads ``path`` without writing to it.
-
-    In a folder the app may not write to (a read-only share), SQLite cannot create the ``-shm`` file a
-    WAL database needs even for reading, and every read fails with "attempt to write a readonly
-    database". Without a left-over ``-wal`` file (the last writer closed cleanly) the main file holds
-    everything, so it is then opened immutable.
-    """
-    uri = file_uri(path) + "?mode=ro"
-    if not os.access(path.parent, os.W_OK) and not path.with_name(path.name + "-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
-    """An engine on ``path`` with the app's pragmas (no checks: see ``open_database``)."""
-    # The connection comes from a creator so that no character of the path is parsed as part of a URL.
-    target = read_only_uri(path) if read_only else file_uri(path)
-
-    def connect() -> sqlite3.Connection:
-        connection = sqlite3.connect(target, uri=True, check_same_thread=False)
-        # Bytes that are not UTF-8 in one record (a damaged page, another program) show as U+FFFD instead
-        # of stopping the page that lists it; 'ghnt-desktop check' names the record.
-        connection.text_factory = lenient_text
-        return connection
-
-    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool)
-    event.listen(engine, "connect", _set_read_only_pragmas if read_only else _set_pragmas)
-    event.listen(engine, "begin", _begin)
-    return engine
-
-
-def _begin(connection) -> None:
-    """Start SQLAlchemy's transaction on SQLite: BEGIN IMMEDIATE for a write session, else BEGIN.
-
-    BEGIN IMMEDIATE takes SQLite's write lock before the session reads anything, so what a service reads
-    and then changes cannot be changed by another writer in between (waiting ``BUSY_TIMEOUT_MS`` for
-    it). A plain (deferred) BEGIN still gives a read session one consistent snapshot.
-    """
-    immediate = connection.get_execution_options().get(WRITE_OPTION)
-    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+def make_engine(target: Path | str, *, read_only: bool = False, password: str | None = None) -> Engine:
+    """An engine on ``target`` (a file, or a ``postgresql://`` URL) with the app's settings (no checks: see
+    ``open_database``)."""
+    return engine_for(target).create_engine(target, read_only=read_only, password=password)
 
 
 RESTORE_HINT = "Zet een reservekopie terug (Bestand > Reservekopie terugzetten, of 'ghnt-desktop restore')."
@@ -245,11 +172,6 @@ def storage_problem(path: Path, exc: BaseException, *, doing: str) -> DatabaseEr
             "Probeer het over enkele ogenblikken opnieuw."
         )
     return None
-
-
-def lenient_text(raw: bytes) -> str:
-    """Text from SQLite with invalid UTF-8 (a damaged page) replaced, for checks that must not stop on it."""
-    return raw.decode("utf-8", "replace")
 
 
 def checking_uri(path: Path) -> str:
@@ -511,10 +433,16 @@ def _index_pending_search_text(session: Session) -> None:
 class Database:
     """An open database: its engine and a session factory."""
 
-    def __init__(self, path: Path, engine: Engine, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: Path, engine: Engine, *, read_only: bool = False, address: ServerAddress | None = None
+    ) -> None:
+        # On a server ``path`` is only a stand-in (a name for messages and export checks); ``address`` says where
+        # the database is and ``is_file`` whether the file-only safeguards (lock file, backups) apply.
         self.path = path
         self.engine = engine
         self.read_only = read_only
+        self.address = address
+        self.kind = engine_of(engine)
         # expire_on_commit=False: services hand out data built from objects after their commit.
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # Every transaction of a write session, also one it begins again after a commit, is IMMEDIATE.
@@ -522,13 +450,22 @@ class Database:
         # The file the connections were opened on; a sync tool or another program renaming a file over it
         # leaves them writing to the old, deleted file (see ``check_not_replaced``): checked before every
         # statement that writes and before a commit of a transaction that wrote.
-        self.identity = file_identity(path)
+        self.identity = file_identity(path) if self.kind.is_file else None
         self._local = threading.local()  # the write session open in each thread, if any
         if not read_only:
             event.listen(engine, "before_cursor_execute", self._before_execute)
             event.listen(engine, "commit", self._before_commit)
             event.listen(engine, "rollback", self._after_rollback)
             event.listen(self._write_sessions, "before_commit", _index_pending_search_text)
+
+    @property
+    def is_file(self) -> bool:
+        return self.kind.is_file
+
+    @property
+    def label(self) -> str:
+        """How the window and messages name the database: the file's path, or "ghnt op server:5432"."""
+        return self.address.label if self.address is not None else str(self.path)
 
     def check_not_replaced(self) -> None:
         """Raise ``StorageRefusedError`` (reason ``replaced``) when the file at ``path`` is no longer ours.
@@ -635,11 +572,16 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path | str, *, read_only: bool = False, create: bool = True) -> Database:
-    """Open (creating or migrating as needed) the database at ``path``.
+def open_database(
+    path: Path | str | ServerAddress, *, read_only: bool = False, create: bool = True, password: str | None = None
+) -> Database:
+    """Open (creating or migrating as needed) the database at ``path``: a file, or a ``postgresql://`` URL.
 
     Raises a ``DatabaseError`` with a Dutch message for anything the user must act on.
     """
+    if engine_for(path) is not SQLITE:
+        return _open_server(path, read_only=read_only, create=create, password=password)
+    assert not isinstance(path, ServerAddress)
     path = Path(path).expanduser().absolute()
     refuse_non_regular(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -684,3 +626,80 @@ def open_database(path: Path | str, *, read_only: bool = False, create: bool = T
             )
         _migrate(path, info)
     return Database(path, make_engine(path, read_only=read_only), read_only=read_only)
+
+
+class ServerUnavailableError(DatabaseError):
+    """The server cannot be reached or refuses the login; ``reason`` says which (the message is Dutch)."""
+
+    def __init__(self, message: str, reason: str) -> None:
+        super().__init__(message)
+        self.reason = reason  # "password", "host", "down", "database", "tls", "other"
+
+
+def server_revision(connection) -> tuple[str | None, bool]:
+    """(schema revision, whether the database holds tables at all) of a database on a server."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    if "alembic_version" not in tables:
+        return None, bool(tables)
+    row = connection.exec_driver_sql("SELECT version_num FROM alembic_version").first()
+    return (row[0] if row else None), True
+
+
+def _open_server(
+    target: Path | str | ServerAddress, *, read_only: bool, create: bool, password: str | None
+) -> Database:
+    """Open a database on a PostgreSQL server: connect, check the schema, create or migrate it when allowed.
+
+    A migration runs in one transaction (PostgreSQL's DDL is transactional): it succeeds whole or leaves the
+    database as it was, so no copy is needed as for a file. Connection failures raise
+    ``ServerUnavailableError`` with a Dutch message.
+    """
+    from .engines import POSTGRESQL
+
+    try:
+        address = target if isinstance(target, ServerAddress) else ServerAddress.parse(str(target))
+    except ValueError as exc:
+        raise DatabaseError(str(exc)) from exc
+    if password is None:  # else PGPASSWORD or ~/.pgpass, which libpq reads itself
+        from .credentials import stored_password
+
+        password = stored_password(address)
+    engine = POSTGRESQL.create_engine(address, read_only=read_only, password=password)
+    try:
+        with engine.connect() as connection:
+            revision, has_tables = server_revision(connection)
+    except Exception as exc:
+        engine.dispose()
+        reason, message = POSTGRESQL.connection_problem(exc, address)
+        raise ServerUnavailableError(message, reason) from exc
+    name = address.label
+    if revision is not None and revision not in REVISIONS:
+        engine.dispose()
+        raise DatabaseTooNewError(
+            f"De teamdatabase {name} is gemaakt met een nieuwere versie van GHNT Desktop (schema {revision}). "
+            "Werk de app bij; er is niets gewijzigd."
+        )
+    if revision is None and has_tables:
+        engine.dispose()
+        raise NotADatabaseError(
+            f"De database {name} bevat tabellen, maar is niet van GHNT Desktop. Kies een andere database; er is "
+            "niets gewijzigd."
+        )
+    if revision != HEAD:
+        if read_only or (revision is None and not create):
+            engine.dispose()
+            what = "is leeg" if revision is None else "heeft een oudere opbouw"
+            raise DatabaseError(
+                f"De teamdatabase {name} {what}. Laat de beheerder 'ghnt-desktop server init --url "
+                f"{address.url}' uitvoeren; er is niets gewijzigd."
+            )
+        try:
+            _alembic_upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            raise MigrationError(
+                f"Het bijwerken van de teamdatabase {name} is mislukt; er is niets gewijzigd ({exc})."
+            ) from exc
+    return Database(Path(address.database), engine, read_only=read_only, address=address)

@@ -32,7 +32,8 @@ class OpenedDatabase:
 
     @property
     def read_only(self) -> bool:
-        return self.lock is None
+        # A team database has no lock file: the server keeps writers apart (engines.PostgresEngine).
+        return self.database.read_only or (self.lock is None and self.database.is_file)
 
     def restore(self, backup, *, progress=None) -> RestoreResult:
         """Put ``backup`` (a ``BackupInfo`` or path) back in place of this open database, keeping the lock.
@@ -101,5 +102,16 @@ def open_for_editing(
 def open_read_only(path: Path | str) -> OpenedDatabase:
     """Open a database for viewing only (another instance holds it, or the folder is read-only)."""
     database = open_database(Path(path).expanduser().absolute(), read_only=True)
+    storage_errors.install(database.engine)
+    return OpenedDatabase(database, None)
+
+
+def open_server(target, *, password: str | None = None) -> OpenedDatabase:
+    """Open a team database (a ``postgresql://`` URL or ``ServerAddress``) for editing.
+
+    No lock file and no automatic backup: those belong to a file; the server's administrator backs it up.
+    Raises ``db.ServerUnavailableError`` (wrong password, unknown host, server down) and other ``DatabaseError``s.
+    """
+    database = open_database(target, password=password)
     storage_errors.install(database.engine)
     return OpenedDatabase(database, None)

@@ -22,6 +22,8 @@ DEFAULTS: dict[str, Any] = {
     "window/state": QByteArray(),
     "window/last_page": "overview",
     "database/last_path": "",
+    # The team database last connected to, as a URL without password (the password is in the OS credential store).
+    "database/last_server": "",
     # The name history and progress rows are recorded under: the user's own, not the operating-system login.
     "user/name": "",
     # The Overleggen page's filters, as the user left them (kind and period values, series id; "" for all).

@@ -50,6 +50,10 @@ MESSAGES: dict[str, str] = {
         f"{NOT_SAVED}: de database blijkt beschadigd. Sluit de app en herstel een reservekopie "
         "(Bestand > Reservekopie terugzetten)."
     ),
+    "connection": (
+        f"{NOT_SAVED}: de verbinding met de teamdatabase is verbroken (de server is herstart of het netwerk viel "
+        "weg). Wat u invulde staat nog op het scherm; probeer het opnieuw zodra de verbinding terug is."
+    ),
     "replaced": (
         f"{NOT_SAVED}: het databasebestand %s is vervangen door een ander bestand terwijl de app het open had "
         "(door een synchronisatieprogramma zoals OneDrive of Dropbox, of door een ander programma). Wat u "
@@ -89,8 +93,31 @@ _REASON_BY_TEXT = [
 ]
 
 
+# PostgreSQL's SQLSTATEs (a team database; psycopg's errors carry ``sqlstate``). Class 08 is a lost connection.
+_REASON_BY_SQLSTATE = {
+    "55P03": "busy",  # lock_not_available: another writer held the write lock past lock_timeout
+    "40P01": "busy",  # deadlock_detected
+    "40001": "busy",  # serialization_failure
+    "53100": "full",  # disk_full
+    "25006": "read_only",  # read_only_sql_transaction
+    "57P01": "connection",  # admin_shutdown: the server is stopping or restarting
+    "57P02": "connection",
+    "57P03": "connection",  # cannot_connect_now: the server is starting
+}
+
+
+def _server_reason(exc: BaseException) -> str | None:
+    state = getattr(exc, "sqlstate", None)
+    if isinstance(state, str):
+        return "connection" if state.startswith("08") else _REASON_BY_SQLSTATE.get(state)
+    if type(exc).__name__ == "OperationalError":  # psycopg without a state: the connection itself failed
+        return "connection"
+    return None
+
+
 class StorageRefusedError(RefusedError):
-    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy, corrupt or replaced."""
+    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy, corrupt, replaced or
+    connection (a team database's server could not be reached)."""
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)
@@ -110,6 +137,8 @@ def storage_reason(exc: BaseException) -> str | None:
         return next((reason for needle, reason in _REASON_BY_TEXT if needle in text), None)
     if isinstance(exc, OSError):
         return _REASON_BY_ERRNO.get(exc.errno or -1)
+    if type(exc).__module__.startswith("psycopg"):
+        return _server_reason(exc)
     return None
 
 

@@ -9,12 +9,61 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from postgres_server import PostgresServer, start_server  # noqa: E402
+
 from ghnt_desktop.db import Database, open_database  # noqa: E402
+
+# Test modules whose ``database`` runs on both engines: each of their tests that uses ``database`` (or
+# ``session``) runs once on an SQLite file and once on a fresh database of a throwaway PostgreSQL server.
+BOTH_ENGINES = {
+    "test_actions_service",
+    "test_confidentiality",
+    "test_meetings_cycle",
+    "test_meetings_minutes",
+    "test_programme_service",
+    "test_reports_service",
+    "test_search",
+    "test_search_dutch",
+    "test_engines",
+}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "postgresql: runs against the throwaway PostgreSQL server")
+
+
+def pytest_generate_tests(metafunc):
+    if "engine_name" in metafunc.fixturenames and metafunc.module.__name__.rsplit(".", 1)[-1] in BOTH_ENGINES:
+        metafunc.parametrize(
+            "engine_name", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
+        )
 
 
 @pytest.fixture
-def database(tmp_path: Path):
-    """An empty database at the current schema in a fresh file."""
+def engine_name(request) -> str:
+    """The engine ``database`` runs on: "sqlite", or in ``BOTH_ENGINES`` modules each of the two."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL cluster for the whole run (skipped without the binaries, except under CI=true)."""
+    server = start_server()
+    yield server
+    server.remove()
+
+
+@pytest.fixture
+def database(tmp_path: Path, engine_name: str, request):
+    """An empty database at the current schema: a fresh file, or a fresh database on the test server."""
+    if engine_name == "postgresql":
+        server: PostgresServer = request.getfixturevalue("postgres_server")
+        url = server.fresh_database()
+        db = open_database(url, password=server.password)
+        yield db
+        db.close()
+        server.drop_database(url)
+        return
     db = open_database(tmp_path / "test.db")
     yield db
     db.close()

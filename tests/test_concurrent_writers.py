@@ -22,6 +22,7 @@ import pytest
 from sqlalchemy import select
 
 from ghnt_desktop import db as db_module
+from ghnt_desktop import engines as engines_module
 from ghnt_desktop.db import open_database
 from ghnt_desktop.models import AgendaItem, Meeting, MeetingKind
 from ghnt_desktop.services.minutes import set_minutes_text
@@ -113,7 +114,7 @@ def test_a_second_writer_reads_only_after_the_first_committed(item_db, tmp_path)
 
 def test_a_database_that_stays_busy_is_refused_in_dutch(item_db, monkeypatch, caplog):
     database, item_id = item_db
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 20)
+    monkeypatch.setattr(engines_module, "BUSY_TIMEOUT_MS", 20)
     other = open_database(database.path)
     holder = sqlite3.connect(database.path, isolation_level=None)
     try:
@@ -206,7 +207,7 @@ def test_writes_in_place_are_not_taken_for_a_replacement(item_db):
 def test_a_write_session_inside_another_in_the_same_thread_joins_it(item_db, monkeypatch):
     """Nested sessions (a helper that opens its own) must not wait for the write lock their own thread holds."""
     database, item_id = item_db
-    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 20)
+    monkeypatch.setattr(engines_module, "BUSY_TIMEOUT_MS", 20)
     database.engine.dispose()
     with database.session() as outer:
         set_minutes_text(outer, item_id, "buiten")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import add_db_argument, resolve_db
+from .common import add_db_argument, refuse_server, resolve_db
 
 
 def register(subparsers) -> None:
@@ -32,6 +32,9 @@ def run_backup(args: argparse.Namespace) -> int:
     from ..db import DatabaseError
 
     path = resolve_db(args.db)
+    if refuse_server(path, "Een reservekopie maken of bekijken"):
+        return 2
+    assert isinstance(path, Path)
     if args.list:
         backups = list_backups(path)
         if not backups:
@@ -58,6 +61,9 @@ def run_restore(args: argparse.Namespace) -> int:
     from ..filelock import acquire_for_command
 
     path = resolve_db(args.db)
+    if refuse_server(path, "Een reservekopie terugzetten"):
+        return 2
+    assert isinstance(path, Path)
     chosen: Path
     if args.backup.isdigit():
         backups = list_backups(path, with_summary=False)

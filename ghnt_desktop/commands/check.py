@@ -8,8 +8,9 @@ search index from the records (the records themselves are never changed).
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from .common import add_db_argument, resolve_db
+from .common import add_db_argument, is_server, resolve_db
 
 COUNTED_TABLES = ("programme", "programme_action", "organisation", "person", "meeting", "decision", "action_item")
 MAX_BAD_SHOWN = 20
@@ -35,7 +36,10 @@ def run_check(args: argparse.Namespace) -> int:
     from ..health import bad_values, search_index_problem
     from ..migrations import HEAD
 
-    path = resolve_db(args.db)
+    target = resolve_db(args.db)
+    if is_server(target):
+        return _check_server(str(target), repair=bool(getattr(args, "repair", False)))
+    path = Path(target)
     if not path.exists():
         print(f"Fout: de database {path} bestaat niet. Controleer het pad (--db).")
         return 2
@@ -122,4 +126,57 @@ def _report_index(path, problem: str, repair: bool) -> int:
         print(f"Fout: {exc}")
         return 1
     print("Zoekindex:      opnieuw opgebouwd uit de gegevens.")
+    return 0
+
+
+def _check_server(url: str, *, repair: bool) -> int:
+    """``check`` of a team database: schema version, row counts and the search index.
+
+    The file checks (integrity_check, left-over writes, unreadable bytes) have no meaning on a server, which
+    keeps its own pages and foreign keys whole; its administrator checks the server itself.
+    """
+    from sqlalchemy import inspect
+
+    from ..db import DatabaseError, ServerUnavailableError, open_database, server_revision
+    from ..engines import POSTGRESQL, ServerAddress
+    from ..migrations import HEAD
+    from ..services.search import index_is_current, install_index
+
+    address = ServerAddress.parse(url)
+    try:
+        from ..credentials import stored_password
+
+        engine = POSTGRESQL.create_engine(address, read_only=True, password=stored_password(address))
+        with engine.connect() as connection:
+            revision, _has_tables = server_revision(connection)
+            tables = set(inspect(connection).get_table_names())
+            count = 'SELECT COUNT(*) FROM "{}"'
+            counts = {t: connection.exec_driver_sql(count.format(t)).scalar() for t in COUNTED_TABLES if t in tables}
+            index_ok = revision is None or index_is_current(connection)
+        engine.dispose()
+    except Exception as exc:
+        reason, message = POSTGRESQL.connection_problem(exc, address)
+        print(f"Fout: {ServerUnavailableError(message, reason)}")
+        return 1
+    print(f"Database:       {address.label} (PostgreSQL)")
+    print(f"Schemaversie:   {revision or '(leeg)'} (deze app: {HEAD})")
+    for table, count in counts.items():
+        print(f"  {table:<18} {count}")
+    if index_ok:
+        print("Zoekindex:      in orde")
+    elif not repair:
+        print("Zoekindex:      onvolledig. Bouw hem opnieuw op met 'ghnt-desktop check --herstel --db URL'.")
+        return 1
+    else:
+        try:
+            database = open_database(url, create=False)
+            with database.session() as session:
+                install_index(session.connection())
+            database.close()
+        except DatabaseError as exc:
+            print(f"Fout: {exc}")
+            return 1
+        print("Zoekindex:      opnieuw opgebouwd uit de gegevens.")
+    if revision != HEAD:
+        print("Let op: de database wordt bijgewerkt zodra de app hem opent (of met 'ghnt-desktop server init').")
     return 0

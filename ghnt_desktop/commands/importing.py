@@ -18,7 +18,7 @@ import argparse
 from dataclasses import replace
 from pathlib import Path
 
-from .common import add_db_argument, resolve_db
+from .common import add_db_argument, exists, is_server, resolve_db
 
 EXIT_OK = 0
 EXIT_ERROR = 2
@@ -163,7 +163,12 @@ class _Opened:
             self.lock = None
             self.database = open_database(path, read_only=True, create=False)
             return
-        if not (path.exists() and path.stat().st_size > 0):
+        if is_server(path):  # the server serialises writers itself (engines.PostgresEngine); no lock file
+            self.lock = None
+            self.database = open_database(path, create=False)
+            storage_errors.install(self.database.engine)
+            return
+        if not exists(path):
             raise DatabaseError(f"De database {path} bestaat niet.")
         self.lock = acquire_for_command(path, "het inlezen")  # the lock the app takes: never under an open app
         try:
@@ -221,7 +226,7 @@ def run_import_programme(args: argparse.Namespace) -> int:
     from ..services import ServiceError
 
     path = resolve_db(args.db)
-    new_file = not (path.exists() and path.stat().st_size > 0)
+    new_file = not exists(path)
     title = args.title or ""
     try:
         options = {

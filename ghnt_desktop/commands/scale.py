@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from .common import add_db_argument, resolve_db
+from .common import add_db_argument, refuse_server, resolve_db
 
 
 def register(subparsers) -> None:
@@ -26,6 +27,9 @@ def run_scale(args: argparse.Namespace) -> int:
         print("Fout: --years moet tussen 1 en 50 liggen.")
         return 2
     path = resolve_db(args.db)
+    if refuse_server(path, "Een proefdatabase maken"):
+        return 2
+    assert isinstance(path, Path)
     last_step = ""
 
     def report(done: int, total: int, step: str) -> None:

@@ -15,9 +15,9 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select, text
+from sqlalchemy import ColumnElement, Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from ..dutch_dates import short_date
@@ -145,10 +145,9 @@ def list_action_items(
     trekker = func.trim(
         func.coalesce(
             func.nullif(
-                func.iif(
-                    trekker_name != "",
-                    trekker_name + func.iif(org_name != "", " (" + org_name + ")", ""),
-                    org_name,
+                case(
+                    (trekker_name != "", trekker_name + case((org_name != "", " (" + org_name + ")"), else_="")),
+                    else_=org_name,
                 ),
                 "",
             ),
@@ -379,11 +378,41 @@ def _hex_ids(ids: Iterable[uuid.UUID | str]) -> list[str]:
     return [i.hex if isinstance(i, uuid.UUID) else str(i) for i in ids]
 
 
-def _driver(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under ``session``, to read big tables plainly through its cursor."""
-    connection = session.connection().connection.driver_connection
-    assert isinstance(connection, sqlite3.Connection)
-    return connection
+class _Plain:
+    """The driver connection under ``session``, to read big tables plainly through its cursor.
+
+    Rows come as SQLite stores them (ids as 32 hex digits, dates as ISO text, flags as 0/1) on both engines:
+    on SQLite that is its own cursor, untouched (the fast path this view was measured on); on PostgreSQL the
+    driver's values are turned into the same plain forms. Queries use ``?`` placeholders and ``in_ids`` for
+    a list of ids, the only spelling that differs.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.connection: Any = session.connection().connection.driver_connection
+        self.sqlite = isinstance(self.connection, sqlite3.Connection)
+
+    def in_ids(self, column: str) -> str:
+        return f"{column} IN (SELECT value FROM json_each(?))" if self.sqlite else f"{column} = ANY(%s::uuid[])"
+
+    def ids(self, hex_ids: list[str]) -> Any:
+        return json.dumps(hex_ids) if self.sqlite else hex_ids
+
+    def execute(self, sql: str, parameters: tuple[Any, ...] = ()) -> Iterable[tuple[Any, ...]]:
+        if self.sqlite:
+            return cast(Iterable[tuple[Any, ...]], self.connection.execute(sql, parameters))
+        cursor = self.connection.cursor()
+        cursor.execute(sql.replace("?", "%s"), parameters)
+        return (tuple(_plain(value) for value in row) for row in cursor)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, uuid.UUID):
+        return value.hex
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, date | datetime):
+        return value.isoformat(" ") if isinstance(value, datetime) else value.isoformat()
+    return value
 
 
 def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None = None) -> list[str]:
@@ -404,19 +433,20 @@ def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None 
         )
     ]
     if len(ids) < count:
-        connection = _driver(session)
+        connection = _Plain(session)
+        params: tuple[Any, ...] = ()
         if filter_scope(session, programme_id) is None:
-            scoped, params = "", tuple[str, ...]()  # one programme: every item is its own, and the plain query is quick
+            scoped = ""  # one programme: every item is its own, and the plain query is quick
         else:
             # A few hundred ids at most: which items belong to another programme is read once.
             _, foreign = foreign_hex_ids(session, programme_id)
-            scoped, params = " WHERE a.id NOT IN (SELECT value FROM json_each(?))", (json.dumps(sorted(foreign)),)
+            scoped, params = f" WHERE NOT {connection.in_ids('a.id')}", (connection.ids(sorted(foreign)),)
         ids += [
             r[0]
             for r in connection.execute(
                 "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id"
                 + scoped
-                + " ORDER BY coalesce(m.date, '9999-99-99') || ' ' || a.number LIMIT ?",
+                + " ORDER BY coalesce(CAST(m.date AS TEXT), '9999-99-99') || ' ' || a.number LIMIT ?",
                 (*params, count - len(ids)),
             )
         ]
@@ -443,24 +473,26 @@ def load_action_view(
     one string per row: about a third less memory for 100,000 rows.
     """
     wanted = _hex_ids(ids) if ids is not None else None
-    connection = _driver(session)
+    connection = _Plain(session)
     programme_id = resolve_programme(session, programme_id)
     foreign_actions, foreign_items = foreign_hex_ids(session, filter_scope(session, programme_id))
     action_tags: dict[str, tuple[str, ...]] = {}
     for action_id, tag_id in connection.execute("SELECT programme_action_id, tag_id FROM programme_action_tag"):
         action_tags[action_id] = (*action_tags.get(action_id, ()), tag_id)
-    people = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, organisation_id FROM person"))}
-    organisations = {r[0]: r[1] for r in session.execute(text("SELECT id, name FROM organisation"))}
-    meetings = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, date, title FROM meeting"))}
-    sections = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, title, position FROM section"))}
-    groups = {r[0]: (r[1], r[2]) for r in session.execute(text("SELECT id, name, section_id FROM working_group"))}
-    ambition_section: dict[str, str | None] = dict(session.execute(text("SELECT id, section_id FROM ambition")).all())
-    programme_actions = session.execute(
-        text(
+    people = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, name, organisation_id FROM person")}
+    organisations = {r[0]: r[1] for r in connection.execute("SELECT id, name FROM organisation")}
+    meetings = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, date, title FROM meeting")}
+    sections = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, title, position FROM section")}
+    groups = {r[0]: (r[1], r[2]) for r in connection.execute("SELECT id, name, section_id FROM working_group")}
+    ambition_section: dict[str, str | None] = {
+        r[0]: r[1] for r in connection.execute("SELECT id, section_id FROM ambition")
+    }
+    programme_actions = list(
+        connection.execute(
             "SELECT id, ambition_id, parent_id, code, text, kind, deadline_text, deadline_end, status, "
             "working_group_id, overrides_responsibility FROM programme_action"
         )
-    ).all()
+    )
     action_section = {r[0]: ambition_section.get(r[1]) for r in programme_actions}
     no_section = (None, "", None)
     no_group = ("", None)
@@ -475,9 +507,8 @@ def load_action_view(
         if wanted is None
         else connection.execute(
             # Two indexed lookups (a coalesce() would scan every progress update).
-            notes_query + " WHERE action_item_id IN (SELECT value FROM json_each(?1))"
-            " OR programme_action_id IN (SELECT value FROM json_each(?1))",
-            (json.dumps(wanted),),
+            f"{notes_query} WHERE {connection.in_ids('action_item_id')} OR {connection.in_ids('programme_action_id')}",
+            (connection.ids(wanted), connection.ids(wanted)),
         )
     )
     notes: dict[str, list[str]] = {}
@@ -495,7 +526,7 @@ def load_action_view(
     if wanted is None:
         result = connection.execute(query)  # streamed: the raw rows are never all in memory next to the view's
     else:
-        result = connection.execute(query + " WHERE id IN (SELECT value FROM json_each(?))", (json.dumps(wanted),))
+        result = connection.execute(f"{query} WHERE {connection.in_ids('id')}", (connection.ids(wanted),))
     shared: dict[Any, Any] = {}
     share = shared.setdefault
     hidden = confidential_scope(session).hex_action_items()
@@ -590,11 +621,9 @@ def load_action_view(
 
     # Programme actions: the trekkers in force (the action's own when it overrides, else its ambition's).
     owners: dict[str, list[tuple[str, str | None, str | None]]] = {}
-    for owner, label, organisation_id, person_id in session.execute(
-        text(
-            "SELECT coalesce(ambition_id, programme_action_id), label, organisation_id, person_id "
-            "FROM responsibility WHERE role = 'trekker' ORDER BY position"
-        )
+    for owner, label, organisation_id, person_id in connection.execute(
+        "SELECT coalesce(ambition_id, programme_action_id), label, organisation_id, person_id "
+        "FROM responsibility WHERE role = 'trekker' ORDER BY position"
     ):
         owners.setdefault(owner, []).append((label, organisation_id, person_id))
     for (
@@ -819,16 +848,16 @@ def view_choices(session: Session, programme_id: uuid.UUID | None = None) -> Vie
     where_programme = "WHERE p.id = :programme" if programme_id is not None else ""
     programme_param = {"programme": programme_id.hex} if programme_id is not None else {}
 
+    plain = _Plain(session)  # hex ids and ISO dates on both engines
+
     def pairs(sql: str) -> tuple[tuple[str, str], ...]:
-        return tuple((r[0], r[1]) for r in session.execute(text(sql)))
+        return tuple((r[0], r[1]) for r in plain.execute(sql))
 
     meetings = tuple(
         (r[0], f"{_iso_display(r[1])} {r[2]}")
-        for r in session.execute(
-            text(
-                "SELECT id, date, title FROM meeting WHERE id IN (SELECT DISTINCT origin_meeting_id FROM action_item) "
-                "ORDER BY date DESC"
-            )
+        for r in plain.execute(
+            "SELECT id, date, title FROM meeting WHERE id IN (SELECT DISTINCT origin_meeting_id FROM action_item) "
+            "ORDER BY date DESC"
         )
     )
     return ViewChoices(

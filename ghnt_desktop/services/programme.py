@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from ..deadlines import parse_deadline
@@ -153,7 +153,7 @@ class ProgrammeTree:
 
 def list_programmes(session: Session) -> list[ProgrammeSummary]:
     """All programmes: running ones first, then the newest period first."""
-    status_order = func.iif(Programme.status == ProgrammeStatus.ACTIVE, 0, 1)
+    status_order = case((Programme.status == ProgrammeStatus.ACTIVE, 0), else_=1)
     query = select(
         Programme.id,
         Programme.region,

@@ -26,11 +26,12 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, bindparam, text
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
-from . import RefusedError, search_sqlite
+from ..engines import engine_of
+from . import RefusedError, search_postgres, search_sqlite
 from .confidentiality import ConfidentialScope, confidential_scope
 
 # kind code, table, Dutch label, SQL expression of the indexed text over a row alias
@@ -63,23 +64,28 @@ KIND_BY_CODE = {code: table for code, table, _label, _expr in SOURCES}
 LABELS = {table: label for _code, table, label, _expr in SOURCES}
 
 
+def _engine(bind: Connection | Session) -> Any:
+    """The search module of the database's engine: ``search_sqlite`` (FTS5) or ``search_postgres`` (tsvector)."""
+    return search_postgres if engine_of(bind).name == "postgresql" else search_sqlite
+
+
 def install_index(connection: Connection) -> None:
     """(Re)create the index, its triggers and its content; safe to run again at any time."""
-    search_sqlite.install(connection, SOURCES, stems_of)
+    _engine(connection).install(connection, SOURCES, stems_of)
 
 
 def index_is_current(connection: Connection) -> bool:
     """Whether the index and all its triggers are in place (``db._migrate`` rebuilds it otherwise)."""
-    return search_sqlite.is_current(connection, SOURCES)
+    return bool(_engine(connection).is_current(connection, SOURCES))
 
 
 def uninstall_index(connection: Connection) -> None:
-    search_sqlite.uninstall(connection)
+    _engine(connection).uninstall(connection)
 
 
 def index_pending(connection: Connection) -> int:
     """Give the records written since the last call their word forms (run before a write session commits)."""
-    return search_sqlite.index_pending(connection, stems_of)
+    return int(_engine(connection).index_pending(connection, stems_of))
 
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -253,24 +259,24 @@ def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) 
     return False  # the programme and the network are public
 
 
-# Per kind: SQL returning (rowid, id, title, meeting id, meeting date, meeting title, organisation id) for given
-# rowids (portable SQL: only the index is engine-specific).
+# Per kind: SQL returning (source key, id, title, meeting id, meeting date, meeting title, organisation id) for
+# given source keys (portable SQL: only the index is engine-specific; ``{key}`` is its source key column).
 _DETAILS = {
-    "agenda_item": "SELECT s.rowid, s.id, s.number || '. ' || s.title, m.id, m.date, m.title FROM agenda_item s "
+    "agenda_item": "SELECT s.{key}, s.id, s.number || '. ' || s.title, m.id, m.date, m.title FROM agenda_item s "
     "JOIN meeting m ON m.id = s.meeting_id",
-    "decision": "SELECT s.rowid, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM decision s "
+    "decision": "SELECT s.{key}, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM decision s "
     "JOIN meeting m ON m.id = s.meeting_id",
-    "action_item": "SELECT s.rowid, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM action_item s "
+    "action_item": "SELECT s.{key}, s.id, s.number || ' ' || s.text, m.id, m.date, m.title FROM action_item s "
     "LEFT JOIN meeting m ON m.id = s.origin_meeting_id",
-    "progress_update": "SELECT s.rowid, s.id, COALESCE(a.number || ' ' || a.text, p.code || ' ' || p.text, ''), "
+    "progress_update": "SELECT s.{key}, s.id, COALESCE(a.number || ' ' || a.text, p.code || ' ' || p.text, ''), "
     "m.id, COALESCE(m.date, s.date), m.title FROM progress_update s LEFT JOIN action_item a ON a.id = s.action_item_id "
     "LEFT JOIN programme_action p ON p.id = s.programme_action_id LEFT JOIN meeting m ON m.id = s.meeting_id",
-    "programme_action": "SELECT s.rowid, s.id, s.code || ' ' || s.text, NULL, NULL, NULL FROM programme_action s",
-    "ambition": "SELECT s.rowid, s.id, TRIM(s.code || ' ' || s.text), NULL, NULL, NULL FROM ambition s",
-    "person": "SELECT s.rowid, s.id, s.name || COALESCE(', ' || NULLIF(s.function, ''), '') "
+    "programme_action": "SELECT s.{key}, s.id, s.code || ' ' || s.text, NULL, NULL, NULL FROM programme_action s",
+    "ambition": "SELECT s.{key}, s.id, TRIM(s.code || ' ' || s.text), NULL, NULL, NULL FROM ambition s",
+    "person": "SELECT s.{key}, s.id, s.name || COALESCE(', ' || NULLIF(s.function, ''), '') "
     "|| COALESCE(' (' || o.name || ')', ''), NULL, NULL, NULL, s.organisation_id FROM person s "
     "LEFT JOIN organisation o ON o.id = s.organisation_id",
-    "organisation": "SELECT s.rowid, s.id, s.name || COALESCE(' (' || NULLIF(s.abbreviation, '') || ')', ''), "
+    "organisation": "SELECT s.{key}, s.id, s.name || COALESCE(' (' || NULLIF(s.abbreviation, '') || ')', ''), "
     "NULL, NULL, NULL FROM organisation s",
 }
 
@@ -301,80 +307,83 @@ def search_results(
             "De zoekindex is beschadigd; de gegevens zelf zijn in orde. Sluit de app en bouw de zoekindex opnieuw op "
             "met 'ghnt-desktop check --herstel'."
         ) from exc
-    by_kind: dict[str, list[int]] = {}
-    for rowid in matches:
-        by_kind.setdefault(KIND_BY_CODE[rowid % search_sqlite.SLOTS], []).append(rowid // search_sqlite.SLOTS)
-    details: dict[tuple[str, int], Sequence[Any]] = {}
-    for kind, rowids in by_kind.items():
-        placeholders = ", ".join(str(int(r)) for r in rowids)
-        for found in session.execute(text(f"{_DETAILS[kind]} WHERE s.rowid IN ({placeholders})")):
+    index = _engine(session)
+    by_kind: dict[str, list[Any]] = {}
+    for key in matches:
+        by_kind.setdefault(KIND_BY_CODE[index.kind_of(key)], []).append(index.source_of(key))
+    details: dict[tuple[str, Any], Sequence[Any]] = {}
+    for kind, sources in by_kind.items():
+        query = text(f"{_DETAILS[kind].format(key=index.SOURCE_KEY)} WHERE s.{index.SOURCE_KEY} IN :keys")
+        for found in session.execute(query.bindparams(bindparam("keys", expanding=True)), {"keys": sources}):
             details[(kind, found[0])] = found
-    without_snippet = [rowid for rowid, snippet in matches.items() if snippet is None]
-    texts = search_sqlite.bodies(session, without_snippet)
+    without_snippet = [key for key, snippet in matches.items() if snippet is None]
+    texts = index.bodies(session, without_snippet)
     # The rule costs about 15 ms on ten years of meetings: only asked when a hit can be vertrouwelijk.
     scope = confidential_scope(session) if any(kind in _CAN_BE_CONFIDENTIAL for kind in by_kind) else None
     hits = []
     left_out = 0
-    for rowid, snippet in matches.items():
-        kind = KIND_BY_CODE[rowid % search_sqlite.SLOTS]
-        row = details.get((kind, rowid // search_sqlite.SLOTS))
+    for key, snippet in matches.items():
+        kind = KIND_BY_CODE[index.kind_of(key)]
+        row = details.get((kind, index.source_of(key)))
         if row is None:  # the index is ahead of a row deleted in this session: skip
             continue
-        confidential = scope is not None and _is_confidential(scope, kind, uuid.UUID(row[1]))
+        confidential = scope is not None and _is_confidential(scope, kind, _uuid(row[1]))
         if confidential and not include_confidential:
             left_out += 1
             continue
         if snippet is None:
-            snippet = make_snippet(texts.get(rowid, ""), terms)
+            snippet = make_snippet(texts.get(key, ""), terms)
         hits.append(
             SearchHit(
                 kind=kind,
-                id=uuid.UUID(row[1]),
+                id=_uuid(row[1]),
                 title=" ".join((row[2] or "").split())[:200],
                 snippet=" ".join(snippet.split()),
-                meeting_id=uuid.UUID(row[3]) if row[3] else None,
+                meeting_id=_uuid(row[3]) if row[3] else None,
                 meeting_date=_date_or_none(row[4]),
                 meeting_title=row[5] or "",
                 confidential=confidential,
-                organisation_id=uuid.UUID(row[6]) if len(row) > 6 and row[6] else None,
+                organisation_id=_uuid(row[6]) if len(row) > 6 and row[6] else None,
             )
         )
     return SearchResults(hits, left_out)
 
 
-def _matches(session: Session, terms: list[Term], limit: int) -> dict[int, str | None]:
-    """Index rowids of the best ``limit`` records, best first, with FTS5's snippet where it made one.
+def _matches(session: Session, terms: list[Term], limit: int) -> dict[Any, str | None]:
+    """Index keys (the engine's: see ``_engine``) of the best ``limit`` records, best first, with the engine's
+    snippet where it made one.
 
     The four ways are tried in turn and stop once ``limit`` records are found: a common word fills the
     list with exact matches and the slower ways are never asked.
     """
-    found: dict[int, str | None] = {}
+    index = _engine(session)
+    found: dict[Any, str | None] = {}
 
-    def add(rowids: Sequence[tuple[int, str | None]]) -> None:
+    def add(rowids: Sequence[tuple[Any, str | None]]) -> None:
         for rowid, snippet in rowids:
             if len(found) == limit:
                 break
             found.setdefault(rowid, snippet)
 
     words = [term.words for term in terms]
-    add(search_sqlite.ranked_words(session, search_sqlite.exact_query(words), limit))
-    prefix = search_sqlite.prefix_query(words)
-    if len(found) < limit and prefix != search_sqlite.exact_query(words):
-        add(search_sqlite.ranked_words(session, prefix, limit + len(found)))
+    add(index.ranked_words(session, index.exact_query(words), limit))
+    prefix = index.prefix_query(words)
+    if len(found) < limit and prefix != index.exact_query(words):
+        add(index.ranked_words(session, prefix, limit + len(found)))
     if len(found) < limit:
-        forms = search_sqlite.any_of_query([term.forms for term in terms])
-        add([(rowid, None) for rowid in search_sqlite.ranked_forms(session, forms, limit + len(found))])
+        forms = index.forms_query([(term.words, term.forms) for term in terms])
+        add([(rowid, None) for rowid in index.ranked_forms(session, forms, limit + len(found))])
     long_terms = [term for term in terms if term.length >= MIN_PART_CHARS]
     if len(found) < limit and long_terms:
-        parts = search_sqlite.parts_query([(term.words, term.forms) for term in long_terms])
+        parts = index.parts_query([(term.words, term.forms) for term in long_terms])
         short = [term.words[0].casefold() for term in terms if term.length < MIN_PART_CHARS]
         if not short:
-            add([(rowid, None) for rowid in search_sqlite.newest_parts(session, parts, limit + len(found))])
+            add([(rowid, None) for rowid in index.newest_parts(session, parts, limit + len(found))])
         else:
             # Words under three letters have no trigrams: the newest candidates are checked for them here
             # (asking the word index for "de"* would list most of the database).
-            candidates = search_sqlite.newest_parts(session, parts, PARTS_CHECKED)
-            texts = search_sqlite.bodies(session, [rowid for rowid in candidates if rowid not in found])
+            candidates = index.newest_parts(session, parts, PARTS_CHECKED)
+            texts = index.bodies(session, [rowid for rowid in candidates if rowid not in found])
             # As in the other ways: a two-letter word starts a word, a single letter is a whole word.
             ends = {True: "", False: r"\b"}
             starts = [re.compile(r"\b" + re.escape(word) + ends[len(word) > 1], re.IGNORECASE) for word in short]
@@ -426,7 +435,14 @@ def make_snippet(body: str, terms: Sequence[Term]) -> str:
     return "".join(pieces)
 
 
-def _date_or_none(value: str | None) -> date | None:
+def _uuid(value: Any) -> uuid.UUID:
+    """A UUID from raw SQL: SQLite returns its 32 hex digits, PostgreSQL a ``uuid.UUID``."""
+    return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+
+
+def _date_or_none(value: Any) -> date | None:
+    if isinstance(value, date):  # PostgreSQL returns dates; SQLite their ISO text
+        return value
     try:
         return date.fromisoformat(value) if value else None
     except (TypeError, ValueError):  # an unreadable stored date ('ghnt-desktop check' names it)

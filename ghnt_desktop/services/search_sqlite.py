@@ -1,8 +1,8 @@
 """The SQLite side of search: FTS5 tables, the triggers that feed them and the queries, all in this one module.
 
 ``services.search`` decides what a typed query means (words, phrases, Dutch word forms) and how results
-rank; this module only turns that into SQLite. A PostgreSQL version needs the same five functions
-(``install``, ``uninstall``, ``index_pending``, the tier queries) over ``tsvector`` and ``pg_trgm``.
+rank; this module only turns that into SQLite. ``services.search_postgres`` has the same functions
+over ``tsvector`` and ``pg_trgm``; ``services.search`` picks one per engine.
 
 Three FTS5 tables share one rowid per indexed record, ``source rowid * SLOTS + kind code``:
 
@@ -30,6 +30,17 @@ from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session
 
 SLOTS = 16  # rowid = source rowid * SLOTS + kind code: room for 15 kinds
+SOURCE_KEY = "rowid"  # the column of a source table that ``source_of`` returns
+
+
+def kind_of(key: int) -> int:
+    return key % SLOTS
+
+
+def source_of(key: int) -> int:
+    return key // SLOTS
+
+
 TABLES = ("search_index", "search_parts", "search_forms")  # the FTS5 tables (each has its shadow tables)
 _WORDS_TOKENIZER = "tokenize = 'unicode61 remove_diacritics 2'"
 
@@ -150,6 +161,11 @@ def any_of_query(terms: Sequence[Sequence[Sequence[str]]]) -> str:
     return " AND ".join(
         "(" + " OR ".join(_quoted(words) for words in alternatives) + ")" for alternatives in terms if alternatives
     )
+
+
+def forms_query(terms: Sequence[tuple[Sequence[str], Sequence[Sequence[str]]]]) -> str:
+    """Every term as one of its Dutch stems (``search_forms`` holds the stems ``services.search`` made)."""
+    return any_of_query([forms for _words, forms in terms])
 
 
 def parts_query(terms: Sequence[tuple[Sequence[str], Sequence[Sequence[str]]]]) -> str:

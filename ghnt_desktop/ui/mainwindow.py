@@ -9,6 +9,7 @@ stacked widget, the Beeld menu and saved state follow from that list.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
 
     from ..db import Database
+    from ..engines import ServerAddress
     from ..opening import OpenedDatabase
     from ..settings import Settings
     from .pages.base import Page
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
         self.new_action = file_menu.addAction(self.tr("&Nieuwe database..."))
         self.new_action.setShortcuts(QKeySequence.StandardKey.New)
         self.new_action.triggered.connect(self.choose_new_database)
+        self.connect_action = file_menu.addAction(self.tr("Verbinden met team&database..."))
+        self.connect_action.triggered.connect(lambda: self.connect_team_database())
         self.scale_action = file_menu.addAction(self.tr("&Proefdatabase op schaal maken..."))
         self.scale_action.triggered.connect(lambda: self.make_scale_database())
         file_menu.addSeparator()
@@ -345,12 +349,22 @@ class MainWindow(QMainWindow):
 
     # Databases.
 
-    def open_start_database(self, path: Path, *, ask: bool = False) -> bool:
+    def open_start_database(self, path: Path | str, *, ask: bool = False) -> bool:
         """Open ``path`` at start-up: a missing file becomes the demo database; refusal offers another file.
 
         With ``ask`` (an interactive first start, not the tests, the smoke test or an offscreen run) a missing
-        file first offers the choice between the demo and a new region of the user's own.
+        file first offers the choice between the demo and a new region of the user's own. A ``postgresql://``
+        URL (``--db``) connects to that team database; without a stored password the connect dialog asks for it.
         """
+        from ..engines import ServerAddress, is_server_url
+
+        if is_server_url(path):
+            from ..credentials import stored_password
+
+            address = ServerAddress.parse(str(path))
+            if stored_password(address) is None and not os.environ.get("PGPASSWORD"):
+                return self.connect_team_database(address, at_start=True)
+            return self.open_server(address, at_start=True)
         path = Path(path).expanduser().absolute()
         if not (path.exists() and path.stat().st_size > 0):
             if ask:
@@ -478,6 +492,86 @@ class MainWindow(QMainWindow):
         self.start_automatic_backup()
         return True
 
+    # Team databases.
+
+    def _last_server(self) -> ServerAddress | None:
+        from ..engines import ServerAddress
+
+        try:
+            return (
+                ServerAddress.parse(self.settings.value("database/last_server"))
+                if self.settings.value("database/last_server")
+                else None
+            )
+        except ValueError:
+            return None
+
+    def connect_team_database(
+        self, address: ServerAddress | None = None, *, problem: str = "", at_start: bool = False
+    ) -> bool:
+        """Bestand > Verbinden met teamdatabase: ask the address and password, then connect."""
+        from PySide6.QtWidgets import QDialog
+
+        from ..credentials import remember_password, store_available
+        from .server_dialog import ConnectDialog
+
+        dialog = ConnectDialog(
+            address or self._last_server(), store_available=store_available(), problem=problem, parent=self
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            if at_start and self.database is None:
+                return self.choose_database(at_start=True) or self._quit_at_start()
+            return False
+        chosen, password = dialog.address(), dialog.password.text()
+        if not self.open_server(chosen, password=password or None, at_start=at_start):
+            return False
+        if password and dialog.remember.isChecked() and not remember_password(chosen, password):
+            self.show_status(self.tr("Het wachtwoord kon niet in de wachtwoordkluis worden bewaard."))
+        return True
+
+    def open_server(self, address: ServerAddress, *, password: str | None = None, at_start: bool = False) -> bool:
+        """Connect to the team database at ``address`` and show it; a failure offers to retry or open a file."""
+        from ..db import DatabaseError, ServerUnavailableError
+        from ..opening import open_server
+
+        _set_wait_cursor()
+        try:
+            opened = open_server(address, password=password)
+        except DatabaseError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            log.warning("Team database %s refused: %s", address.url, exc)
+            return self._server_refused(exc, address, at_start=at_start, retry=isinstance(exc, ServerUnavailableError))
+        try:
+            self.settings.set_value("database/last_server", address.url)
+            self.set_opened(opened)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        return True
+
+    def _server_refused(self, exc: Exception, address: ServerAddress, *, at_start: bool, retry: bool) -> bool:
+        """The Dutch message of a failed connection, with the choice to retry or open a local file."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(self.tr("Teamdatabase niet bereikbaar"))
+        box.setText(str(exc))
+        box.setInformativeText(self.tr("Wilt u het opnieuw proberen, of een databasebestand op deze computer openen?"))
+        again = box.addButton(self.tr("Opnieuw proberen..."), QMessageBox.ButtonRole.AcceptRole) if retry else None
+        local = box.addButton(self.tr("Lokaal bestand openen..."), QMessageBox.ButtonRole.ActionRole)
+        if at_start and self.database is None:
+            stop = box.addButton(self.tr("Afsluiten"), QMessageBox.ButtonRole.RejectRole)
+        else:
+            stop = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(again or local)
+        box.setEscapeButton(stop)
+        box.exec()
+        if again is not None and box.clickedButton() is again:
+            return self.connect_team_database(address, problem=str(exc), at_start=at_start)
+        if box.clickedButton() is local and self.choose_database(at_start=at_start):
+            return True
+        if self.database is None and at_start:
+            self.quit_application()
+        return False
+
     def _quit_at_start(self) -> bool:
         self.quit_application()
         return False
@@ -538,7 +632,7 @@ class MainWindow(QMainWindow):
 
     def choose_database(self, *, at_start: bool = False) -> bool:
         """Ask for an existing database file and open it."""
-        start = str(self.database.path.parent) if self.database is not None else ""
+        start = str(self.database.path.parent) if self.database is not None and self.database.is_file else ""
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Database openen"), start, self.database_filter())
         if not name:
             return False
@@ -546,7 +640,7 @@ class MainWindow(QMainWindow):
 
     def _ask_new_database_path(self, title: str) -> Path | None:
         """A new file name for a database from the save dialog; None when cancelled or the file exists."""
-        start = str(self.database.path.parent) if self.database is not None else ""
+        start = str(self.database.path.parent) if self.database is not None and self.database.is_file else ""
         name, _ = QFileDialog.getSaveFileName(self, title, start, self.database_filter())
         if not name:
             return None
@@ -580,8 +674,8 @@ class MainWindow(QMainWindow):
         self.opened = opened
         if opened.read_only:
             self.heartbeat_timer.stop()
-            self.setWindowTitle(f"{APP_NAME} - {opened.database.path.name} " + self.tr("(alleen-lezen)"))
-        else:
+            self.setWindowTitle(f"{APP_NAME} - {self._database_name(opened.database)} " + self.tr("(alleen-lezen)"))
+        elif opened.lock is not None:
             self.heartbeat_timer.start()
 
     def set_database(self, database: Database) -> None:
@@ -589,15 +683,30 @@ class MainWindow(QMainWindow):
         self._close_current()
         self.undo_stack.clear()  # commands hold ids of the database that was open
         self.database = database
-        self.settings.set_value("database/last_path", str(database.path))
-        self.setWindowTitle(f"{APP_NAME} - {database.path.name}")
-        self.setWindowFilePath(str(database.path))
+        self.setWindowTitle(f"{APP_NAME} - {self._database_name(database)}")
+        if database.is_file:
+            self.settings.set_value("database/last_path", str(database.path))
+            self.setWindowFilePath(str(database.path))
+            where = str(database.path)
+        else:
+            self.setWindowFilePath("")
+            assert database.address is not None
+            where = arg(self.tr("Teamdatabase %1 als %2"), database.label, database.address.user)
+        # Backups, restoring and a test database on scale are things of a file; a server has its administrator.
+        for action in (self.backup_action, self.restore_action, self.scale_action):
+            action.setEnabled(database.is_file)
         from PySide6.QtCore import Qt  # after the first paint (see the imports above)
 
         self.database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.database_label.setText(str(database.path))
-        self.database_label.setToolTip(str(database.path))
+        self.database_label.setText(where)
+        self.database_label.setToolTip(str(database.path) if database.is_file else database.address.url)
         self.refresh()
+
+    def _database_name(self, database: Database) -> str:
+        """The database in the title: the file's name, or "ghnt op server:5432 (teamdatabase)"."""
+        if database.is_file:
+            return database.path.name
+        return f"{database.label} " + self.tr("(teamdatabase)")
 
     def _close_current(self) -> None:
         if self.database is not None:
@@ -638,7 +747,7 @@ class MainWindow(QMainWindow):
         from .worker import start_task
 
         if self.opened is None or self.opened.lock is None:
-            return  # read-only: another instance makes the backups
+            return  # read-only (another instance makes the backups) or a team database (its administrator does)
         if self.automatic_backup is not None and not self.automatic_backup.is_done():
             return
         path = self.opened.database.path

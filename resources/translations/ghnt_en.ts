@@ -936,6 +936,69 @@
         </message>
     </context>
     <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Verbinden met teamdatabase</source>
+            <translation>Connect to team database</translation>
+        </message>
+        <message>
+            <source>Een teamdatabase staat op een PostgreSQL-server, zodat het hele team met dezelfde gegevens werkt. De beheerder van de server geeft u het adres, uw gebruikersnaam en uw wachtwoord.</source>
+            <translation>A team database is kept on a PostgreSQL server, so that the whole team works with the same data. The server's administrator gives you the address, your user name and your password.</translation>
+        </message>
+        <message>
+            <source>Versleuteld als de server dat kan (standaard)</source>
+            <translation>Encrypted when the server supports it (default)</translation>
+        </message>
+        <message>
+            <source>Altijd versleuteld</source>
+            <translation>Always encrypted</translation>
+        </message>
+        <message>
+            <source>Altijd versleuteld en het certificaat van de server controleren</source>
+            <translation>Always encrypted, and check the server's certificate</translation>
+        </message>
+        <message>
+            <source>Niet versleuteld (alleen binnen een vertrouwd netwerk)</source>
+            <translation>Not encrypted (only within a trusted network)</translation>
+        </message>
+        <message>
+            <source>&amp;Server:</source>
+            <translation>&amp;Server:</translation>
+        </message>
+        <message>
+            <source>&amp;Poort:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>&amp;Database:</source>
+            <translation>&amp;Database:</translation>
+        </message>
+        <message>
+            <source>&amp;Gebruiker:</source>
+            <translation>&amp;User:</translation>
+        </message>
+        <message>
+            <source>&amp;Beveiliging (TLS):</source>
+            <translation>Se&amp;curity (TLS):</translation>
+        </message>
+        <message>
+            <source>&amp;Wachtwoord:</source>
+            <translation>Pass&amp;word:</translation>
+        </message>
+        <message>
+            <source>Wachtwoord &amp;onthouden in de wachtwoordkluis van dit systeem</source>
+            <translation>&amp;Remember the password in this system's password store</translation>
+        </message>
+        <message>
+            <source>Deze computer heeft geen wachtwoordkluis die de app kan gebruiken. Het wachtwoord wordt nergens bewaard: de app vraagt het elke keer dat u verbindt.</source>
+            <translation>This computer has no password store the app can use. The password is not kept anywhere: the app asks for it every time you connect.</translation>
+        </message>
+        <message>
+            <source>&amp;Verbinden</source>
+            <translation>C&amp;onnect</translation>
+        </message>
+    </context>
+    <context>
         <name>DecisionTableModel</name>
         <message>
             <source>Nummer</source>
@@ -2334,6 +2397,38 @@ Status in the region: %2</translation>
     </context>
     <context>
         <name>MainWindow</name>
+        <message>
+            <source>Verbinden met team&amp;database...</source>
+            <translation>&amp;Connect to team database...</translation>
+        </message>
+        <message>
+            <source>Het wachtwoord kon niet in de wachtwoordkluis worden bewaard.</source>
+            <translation>The password could not be kept in the system's password store.</translation>
+        </message>
+        <message>
+            <source>Teamdatabase niet bereikbaar</source>
+            <translation>Team database not reachable</translation>
+        </message>
+        <message>
+            <source>Wilt u het opnieuw proberen, of een databasebestand op deze computer openen?</source>
+            <translation>Do you want to try again, or open a database file on this computer?</translation>
+        </message>
+        <message>
+            <source>Opnieuw proberen...</source>
+            <translation>Try again...</translation>
+        </message>
+        <message>
+            <source>Lokaal bestand openen...</source>
+            <translation>Open local file...</translation>
+        </message>
+        <message>
+            <source>Teamdatabase %1 als %2</source>
+            <translation>Team database %1 as %2</translation>
+        </message>
+        <message>
+            <source>(teamdatabase)</source>
+            <translation>(team database)</translation>
+        </message>
         <message>
             <source>&amp;Handleiding</source>
             <translation>&amp;User guide</translation>

@@ -25,7 +25,7 @@ def upgrade() -> None:
     with op.batch_alter_table("progress_update", schema=None, recreate="never") as batch_op:
         batch_op.add_column(sa.Column("postponed", sa.Boolean(), nullable=False, server_default="0"))
     op.execute(
-        "UPDATE progress_update SET postponed = 1 "
+        "UPDATE progress_update SET postponed = TRUE "
         "WHERE previous_deadline IS NOT NULL AND new_deadline IS NOT NULL AND new_deadline > previous_deadline"
     )
     op.create_table(
@@ -58,13 +58,19 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_carried_action_action_item_id"), ["action_item_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_carried_action_meeting_id"), ["meeting_id"], unique=False)
     # Every action reviewed at a meeting it was not made at was carried there.
+    # Portable SQL (SQLite and PostgreSQL): ON CONFLICT DO NOTHING is SQLite's INSERT OR IGNORE for the unique pair;
+    # the engine says how to make a new id.
+    from ghnt_desktop.engines import engine_of
+
+    new_id = engine_of(op.get_bind()).random_uuid_sql()
     op.execute(
-        "INSERT OR IGNORE INTO carried_action (id, meeting_id, action_item_id, agenda_item_id, created_at, updated_at) "
-        "SELECT lower(hex(randomblob(16))), u.meeting_id, u.action_item_id, "
+        "INSERT INTO carried_action (id, meeting_id, action_item_id, agenda_item_id, created_at, updated_at) "
+        f"SELECT {new_id}, u.meeting_id, u.action_item_id, "
         "(SELECT i.id FROM agenda_item i WHERE i.meeting_id = u.meeting_id AND i.standard_item = 'previous_minutes'"
         " LIMIT 1), u.created_at, u.updated_at "
         "FROM progress_update u JOIN action_item a ON a.id = u.action_item_id "
-        "WHERE u.meeting_id IS NOT NULL AND (a.origin_meeting_id IS NULL OR a.origin_meeting_id != u.meeting_id)"
+        "WHERE u.meeting_id IS NOT NULL AND (a.origin_meeting_id IS NULL OR a.origin_meeting_id != u.meeting_id) "
+        "ON CONFLICT DO NOTHING"
     )
 
 
