@@ -1248,7 +1248,12 @@ def programme_document(
     has_actions = {a.ambition_id for a in actions}
     actions = [a for a in actions if a.in_programme_table]
     has_table_actions = {a.ambition_id for a in actions}
+    # A section all of whose ambitions were left out (seed 000's "Hoe nu verder": body text only) is no part of
+    # the table either; a section still without ambitions (a programme being typed in) keeps its heading.
+    sections_with_ambitions = {a.section_id for a in ambitions}
     ambitions = [a for a in ambitions if a.id in has_table_actions or a.id not in has_actions]
+    sections_in_table = {a.section_id for a in ambitions}
+    sections = [s for s in sections if s[0] in sections_in_table or s[0] not in sections_with_ambitions]
     per_ambition, per_action = _responsibilities(session)
     children: dict[uuid.UUID, list[Any]] = defaultdict(list)  # rows of ``actions``
     top_by_ambition: dict[uuid.UUID, list[Any]] = defaultdict(list)
