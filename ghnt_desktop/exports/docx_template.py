@@ -960,9 +960,12 @@ def _fine_without_tree(data: bytes, rel_ids: set[str], main: bool) -> bool:
     """True when the XML part ``data`` is well-formed, every relationship id it may refer to is in ``rel_ids``
     and (``main``) it is a w:document whose page sizes and margins read; False when this cannot be shown so
     cheaply, and the part is then parsed into a tree and checked exactly (``written_problem``)."""
+    parser = etree.XMLParser(target=_NoTree(), **_NO_TREE_OPTIONS)
     try:
-        etree.fromstring(data, etree.XMLParser(target=_NoTree(), **_NO_TREE_OPTIONS))
+        etree.fromstring(data, parser)
     except (etree.XMLSyntaxError, ValueError):
+        return False
+    if len(parser.error_log):  # a warning too (a namespace that is no URI): lxml refuses some when it builds a tree
         return False
     for _name, value in _values_in(data, _prefixes(data, R_NS)):
         if value.decode("utf-8", "replace") not in rel_ids:  # or an escaped id: decided on the tree
@@ -1022,9 +1025,15 @@ def written_problem(path: Path | str) -> str:
     if types is None:
         return "no [Content_Types].xml"
     try:
-        _read_content_types(package, _parse(types))
+        types_root = _parse(types)
     except (etree.XMLSyntaxError, ValueError) as exc:
         return f"[Content_Types].xml is not XML: {exc}"
+    for element in types_root:  # python-docx (and Word) refuse an entry without its attributes
+        if element.tag == f"{{{CT_NS}}}Default" and not (element.get("Extension") and element.get("ContentType")):
+            return "[Content_Types].xml has a Default without Extension or ContentType"
+        if element.tag == f"{{{CT_NS}}}Override" and not (element.get("PartName") and element.get("ContentType")):
+            return "[Content_Types].xml has an Override without PartName or ContentType"
+    _read_content_types(package, types_root)
     roots: dict[str, XmlElement] = {}
     queue, seen, main = [""], {""}, None
     while queue:
