@@ -119,6 +119,23 @@ _BIRTH_WORDS = ("geb", "dob", "d.o", "do.b")  # geboren, geb., geboortedatum, DO
 _PARTY_WORDS = tuple(word.replace("\\", "") for word in _PARTY.split("|"))
 # Every party word ends in one of these letters (either case) and the name after it starts with a capital.
 _PARTY_END_HINT = re.compile(r"[tTeErRdDnNwWaA.]\s+[A-Z]")
+
+
+def _party_before_capital(text: str, lower: str) -> bool:
+    """Whether a party word (any case) stands in ``text`` followed by white space and a capital, as in every
+    name the name pattern finds ("kindermishandeling" and "moeder en kind" do not pass)."""
+    if len(lower) != len(text):  # lower-casing changed the length: positions differ, let the pattern decide
+        return True
+    for word in _PARTY_WORDS:
+        at = lower.find(word)
+        while at != -1:
+            end = at + len(word)
+            if end < len(text) and text[end].isspace():
+                rest = text[end:].lstrip()
+                if rest[:1].isascii() and rest[:1].isupper():
+                    return True
+            at = lower.find(word, at + 1)
+    return False
 # Characters ``re`` matches case-insensitively with an s, i or k of a party word though ``str.lower`` does not
 # make them one (long s, dotless i, dotted capital I): with them in a text the name pattern runs regardless.
 _ODD_CASES = ("\u017f", "\u0131", "\u0130")
@@ -134,7 +151,7 @@ def find_case_data(text: str) -> list[Finding]:
     has_birth = has_address and any(word in lower for word in _BIRTH_WORDS)
     has_postcode = has_address and _POSTCODE_HINT.search(text) is not None
     has_name = _PARTY_END_HINT.search(text) is not None and (
-        any(word in lower for word in _PARTY_WORDS) or any(odd in text for odd in _ODD_CASES)
+        any(odd in text for odd in _ODD_CASES) or _party_before_capital(text, lower)
     )
     if not (has_digits or has_birth or has_address or has_postcode or has_name):
         return []
