@@ -90,7 +90,9 @@ def written(tmp_path_factory) -> dict[str, bytes]:
     writer.toc_placeholder()
     writer.heading("Inleiding", 1)
     writer.paragraph('Tekst die op een verwijzing lijkt: r:id="rId999" en <w:sectPr w:w="x">.')
-    writer.table([("Nr", 1.5), ("Actie", 6), ("Status", 2)], [["1", "Uitwerken", "Loopt"], ["2", "Afstemmen", "Gereed"]])
+    writer.table(
+        [("Nr", 1.5), ("Actie", 6), ("Status", 2)], [["1", "Uitwerken", "Loopt"], ["2", "Afstemmen", "Gereed"]]
+    )
     writer.picture(tiny_png(), 4.0)
     writer.finish(out, title="Rapport", author="Test")
     with zipfile.ZipFile(out) as archive:
@@ -139,14 +141,23 @@ DAMAGES = {
     "missing content types": lambda p: pack(without(p, "[Content_Types].xml")),
     "missing package relationships": lambda p: pack(without(p, "_rels/.rels")),
     "reference to a missing relationship": lambda p: pack(
-        edit(p, "word/document.xml", b"<w:body>", f'<w:body><w:p><w:hyperlink xmlns:r="{R}" r:id="rId999"/></w:p>'.encode())
+        edit(
+            p,
+            "word/document.xml",
+            b"<w:body>",
+            f'<w:body><w:p><w:hyperlink xmlns:r="{R}" r:id="rId999"/></w:p>'.encode(),
+        )
     ),
     "picture reference to a missing relationship": lambda p: pack(
         {**p, "word/document.xml": re.sub(rb'r:embed="[^"]*"', b'r:embed="rId404"', p["word/document.xml"])}
     ),
     "external relationship": lambda p: pack(
-        edit(p, "word/_rels/document.xml.rels", b'Target="' + media(p)[5:].encode() + b'"',
-             b'Target="file:///C:/logo.png" TargetMode="External"')  # fmt: skip
+        edit(
+            p,
+            "word/_rels/document.xml.rels",
+            b'Target="' + media(p)[5:].encode() + b'"',
+            b'Target="file:///C:/logo.png" TargetMode="External"',
+        )  # fmt: skip
     ),
     "no content type for the picture": lambda p: pack(
         {**p, "[Content_Types].xml": re.sub(rb'<Default Extension="png"[^>]*/>', b"", p["[Content_Types].xml"])}
@@ -207,7 +218,9 @@ def test_every_damage_the_reopen_found_is_found(damage, written, tmp_path):
 
 def test_text_that_looks_like_a_reference_is_no_damage(written, tmp_path):
     """The byte scan for references also sees text; such text sends the part to the exact check, which passes it."""
-    assert b'r:id=&quot;rId999&quot;' in written["word/document.xml"] or b'r:id="rId999"' in written["word/document.xml"]
+    assert (
+        b"r:id=&quot;rId999&quot;" in written["word/document.xml"] or b'r:id="rId999"' in written["word/document.xml"]
+    )
     out = tmp_path / "tekst.docx"
     out.write_bytes(pack(written))
     assert docx_template.written_problem(out) == ""
@@ -215,7 +228,9 @@ def test_text_that_looks_like_a_reference_is_no_damage(written, tmp_path):
 
 def test_an_escaped_id_is_decided_on_the_tree(written, tmp_path):
     rels = written["word/_rels/document.xml.rels"]
-    rid = re.search(rb'Id="(rId\d+)"[^>]*Target="media/', rels) or re.search(rb'Target="media/[^"]*"[^>]*Id="(rId\d+)"', rels)
+    rid = re.search(rb'Id="(rId\d+)"[^>]*Target="media/', rels) or re.search(
+        rb'Target="media/[^"]*"[^>]*Id="(rId\d+)"', rels
+    )
     assert rid is not None
     parts = {**written, "word/document.xml": written["word/document.xml"].replace(
         b'r:embed="' + rid.group(1) + b'"', b'r:embed="&#114;' + rid.group(1)[1:] + b'"')}  # fmt: skip
@@ -322,8 +337,9 @@ def test_pretests_never_hide_a_finding(monkeypatch, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["moeder Jansen belde", "MOEDER Jansen", "kind\u00a0Jansen", "zoon  De Vries", "mevr. A. Bakker", "ſlachtoffer Pietersen", "clıent Bakker", "CLİENT Bakker",
-     "geb. 12-03-2011", "BSN 1234.56.782", "Kerkstraat 12a", "postcode 1234 AB", "D.O.B. 3 maart 2011"],
+    ["moeder Jansen belde", "MOEDER Jansen", "kind\u00a0Jansen", "zoon  De Vries", "mevr. A. Bakker",
+     "ſlachtoffer Pietersen", "clıent Bakker", "CLİENT Bakker", "geb. 12-03-2011", "BSN 1234.56.782",
+     "Kerkstraat 12a", "postcode 1234 AB", "D.O.B. 3 maart 2011"],
 )  # fmt: skip
 def test_pretests_pass_what_the_patterns_find(text, monkeypatch):
     expected = find_without_pretests(text, monkeypatch)

@@ -941,7 +941,9 @@ _XMLNS = re.compile(rb"xmlns:(" + _NAME + rb")\s*=\s*(?:\"([^\"]*)\"|'([^']*)')"
 def _prefixes(data: bytes, namespace: str) -> set[bytes]:
     """Every prefix ``data`` binds to ``namespace`` anywhere (a superset of those in scope at any point)."""
     wanted = namespace.encode()
-    return {m.group(1) for m in _XMLNS.finditer(data) if (m.group(2) if m.group(2) is not None else m.group(3)) == wanted}
+    return {
+        m.group(1) for m in _XMLNS.finditer(data) if (m.group(2) if m.group(2) is not None else m.group(3)) == wanted
+    }
 
 
 def _values_in(data: bytes, prefixes: set[bytes]) -> list[tuple[bytes, bytes]]:
