@@ -108,9 +108,52 @@ _NOT_NAMES = {
 }
 
 
+# Cheap tests a text must pass before a pattern above can match in it (each is part of what that pattern
+# requires), so the common text, which holds nothing, costs a few fast scans instead of five slow ones: the
+# patterns open with a word boundary, a look-behind or a case-insensitive choice of words, which Python's
+# ``re`` tries at every character (the 9,354 texts of the scale actielijst: 133 ms -> 25 ms, each read once).
+_ANY_DIGIT = re.compile(r"\d")  # a BSN, a date of birth, an address and a postcode all have digits
+_DIGITS_HINT = re.compile(r"\d\d\d[ .]?\d\d")  # in every BSN form: 123456782, 1234.56.782, 123 456 782
+_POSTCODE_HINT = re.compile(r"[1-9]\d{3}\s?[A-Z]{2}")
+_BIRTH_WORDS = ("geb", "dob", "d.o", "do.b")  # geboren, geb., geboortedatum, DOB, D.O.B.
+_PARTY_WORDS = tuple(word.replace("\\", "") for word in _PARTY.split("|"))
+# Every party word ends in one of these letters (either case) and the name after it starts with a capital.
+_PARTY_END_HINT = re.compile(r"[tTeErRdDnNwWaA.]\s+[A-Z]")
+# Characters ``re`` matches case-insensitively with an s, i or k of a party word though ``str.lower`` does not
+# make them one (long s, dotless i, dotted capital I): with them in a text the name pattern runs regardless.
+_ODD_CASES = ("\u017f", "\u0131", "\u0130")
+
+
+def _party_before_capital(text: str, lower: str) -> bool:
+    """Whether a party word (any case) stands in ``text`` followed by white space and a capital, as in every
+    name the name pattern finds ("kindermishandeling" and "moeder en kind" do not pass)."""
+    if len(lower) != len(text):  # lower-casing changed the length: positions differ, let the pattern decide
+        return True
+    for word in _PARTY_WORDS:
+        at = lower.find(word)
+        while at != -1:
+            end = at + len(word)
+            if end < len(text) and text[end].isspace():
+                rest = text[end:].lstrip()
+                if rest[:1].isascii() and rest[:1].isupper():
+                    return True
+            at = lower.find(word, at + 1)
+    return False
+
+
 def find_case_data(text: str) -> list[Finding]:
     """What in ``text`` looks like client or case data; empty when nothing does."""
     if not text:
+        return []
+    lower = text.lower()
+    has_address = has_digit = _ANY_DIGIT.search(text) is not None
+    has_digits = has_digit and _DIGITS_HINT.search(text) is not None
+    has_birth = has_digit and any(word in lower for word in _BIRTH_WORDS)
+    has_postcode = has_digit and _POSTCODE_HINT.search(text) is not None
+    has_name = _PARTY_END_HINT.search(text) is not None and (
+        any(odd in text for odd in _ODD_CASES) or _party_before_capital(text, lower)
+    )
+    if not (has_digit or has_name):
         return []
     findings: list[Finding] = []
     seen: set[tuple[str, str]] = set()
@@ -121,17 +164,17 @@ def find_case_data(text: str) -> list[Finding]:
             seen.add((kind, found))
             findings.append(Finding(kind, found))
 
-    for match in _DIGITS.finditer(text):
+    for match in _DIGITS.finditer(text) if has_digits else ():
         digits = re.sub(r"\D", "", match.group(1))
         if elfproef(digits):
             add("bsn", match.group(1))
-    for match in _BIRTH.finditer(text):
+    for match in _BIRTH.finditer(text) if has_birth else ():
         add("geboortedatum", match.group(1))
-    for match in _ADDRESS.finditer(text):
+    for match in _ADDRESS.finditer(text) if has_address else ():
         add("adres", f"{match.group(1)} {match.group(2)}")
-    for match in _POSTCODE.finditer(text):
+    for match in _POSTCODE.finditer(text) if has_postcode else ():
         add("adres", match.group(1))
-    for match in _NAME.finditer(text):
+    for match in _NAME.finditer(text) if has_name else ():
         name = match.group(1)
         words = name.split()
         first = words[0].rstrip(".").casefold()

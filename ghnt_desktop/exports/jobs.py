@@ -190,34 +190,67 @@ _WRITTEN_FIELDS = frozenset(
 )
 
 
-def _written_texts(value: Any, depth: int = 0) -> Iterator[str]:
-    """Every text people wrote in a document's data: the written fields of its dataclasses, at any depth."""
-    if depth > 8 or value is None or isinstance(value, (int, float, date, uuid.UUID)):
+# Per dataclass: its fields, and whether each holds what people wrote (``dataclasses.fields`` on every
+# object was most of the guard's time on a large actielijst).
+_FIELDS: dict[type, tuple[tuple[str, bool], ...]] = {}
+# Values that hold no written text of their own: skipped without a call.
+_LEAVES = (str, int, float, bool, date, uuid.UUID, type(None))
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, bool], ...]:
+    found = _FIELDS.get(cls)
+    if found is None:
+        found = _FIELDS[cls] = tuple((item.name, item.name in _WRITTEN_FIELDS) for item in fields(cls))
+    return found
+
+
+def _collect_texts(value: Any, depth: int, out: list[str]) -> None:
+    if depth > 8:
         return
-    if is_dataclass(value) and not isinstance(value, type):
-        for item in fields(value):
-            child = getattr(value, item.name)
-            if item.name in _WRITTEN_FIELDS:
-                if isinstance(child, str):
-                    yield child
-                    continue
-                if isinstance(child, Mapping):
-                    yield from (v for v in child.values() if isinstance(v, str))
-                    continue
-                if isinstance(child, tuple | list):
-                    yield from (v for v in child if isinstance(v, str))
-                    continue
-            yield from _written_texts(child, depth + 1)
-    elif isinstance(value, tuple | list):
+    if isinstance(value, tuple | list):
         for child in value:
-            yield from _written_texts(child, depth + 1)
+            if not isinstance(child, _LEAVES):
+                _collect_texts(child, depth + 1, out)
+        return
+    if not is_dataclass(value) or isinstance(value, type):
+        return
+    for name, written in _fields_of(type(value)):
+        child = getattr(value, name)
+        if written:
+            if isinstance(child, str):
+                out.append(child)
+                continue
+            if isinstance(child, Mapping):
+                out.extend(v for v in child.values() if isinstance(v, str))
+                continue
+            if isinstance(child, tuple | list):
+                out.extend(v for v in child if isinstance(v, str))
+                continue
+        if not isinstance(child, _LEAVES):
+            _collect_texts(child, depth + 1, out)
+
+
+def _written_texts(value: Any) -> Iterator[str]:
+    """Every text people wrote in a document's data: the written fields of its dataclasses, at any depth."""
+    out: list[str] = []
+    if not isinstance(value, _LEAVES):
+        _collect_texts(value, 0, out)
+    return iter(out)
 
 
 def privacy_warning(data: Any) -> str:
     """The privacy guard's Dutch warning for what a document shows; empty when nothing looks like case data."""
-    from ..privacy import describe, find_case_data
+    from ..privacy import Finding, describe, find_case_data
 
-    findings = [finding for text in _written_texts(data) for finding in find_case_data(text)]
+    # A text shown twice (an action under each of its trekkers, a note repeated) is read once; its findings
+    # count each time it is shown, as before.
+    seen: dict[str, list[Finding]] = {}
+    findings: list[Finding] = []
+    for text in _written_texts(data):
+        found = seen.get(text)
+        if found is None:
+            found = seen[text] = find_case_data(text)
+        findings.extend(found)
     return describe(findings)
 
 
