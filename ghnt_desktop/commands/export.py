@@ -64,7 +64,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--all-series",
         action="store_true",
-        help="besluitenlijst (Word): de besluiten van alle overlegreeksen (standaard: één reeks)",
+        help="besluitenlijst (Word, Excel): de besluiten van alle overlegreeksen (standaard: één reeks)",
     )
     parser.add_argument(
         "--group-by",

@@ -75,7 +75,7 @@ class ExportRequest:
     group_by: str = "actielijn"  # Word actielijst
     tag_kind: str = ""  # Word programma: grouped by the labels of this kind ("Processtap"); empty: by actielijn
     include_closed: bool = False  # actielijst
-    all_series: bool = False  # besluitenlijst (Word): every series instead of one
+    all_series: bool = False  # besluitenlijst (Word, Excel): every series instead of one
     include_confidential: bool = False
     sheet_per_actielijn: bool = False  # Excel actielijst
     year: int | None = None  # Excel presentielijst: year overview of representation; the Word jaaroverzicht
@@ -408,6 +408,7 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         date_from=request.date_from,
         date_to=request.date_to,
         include_confidential=include,
+        all_series=request.all_series,
     )
 
     def write_decisions(path: Path, progress: Progress) -> Any:
