@@ -75,7 +75,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--per-label",
         metavar="SOORT",
-        help="programma (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
+        help="programma, voortgangsoverzicht (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van "
+        "per actielijn; voortgang: een hoofdstuk per label na de actielijnen",
     )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
     parser.add_argument(
