@@ -487,7 +487,7 @@ def _tag_action_para(action: NamedAction) -> Para:
 
 
 def _tag_chapter(out: _Writer, groups: TagGroups) -> None:
-    """"Voortgang per processtap": per label the state of its actions in one line, then the actions."""
+    """The chapter "Voortgang per processtap": per label the state of its actions in one line, then the actions."""
     if not groups.groups:
         return
     chapter = out.next_chapter()

@@ -55,7 +55,9 @@ def tag_groups(session: Session, programme_id: uuid.UUID, kind_name: str, action
     return TagGroups(kind.name, tuple(g for g in groups if g.actions))
 
 
-def overview_by_tag(session: Session, programme_id: uuid.UUID, kind_name: str, data: OverviewDocument) -> OverviewDocument:
+def overview_by_tag(
+    session: Session, programme_id: uuid.UUID, kind_name: str, data: OverviewDocument
+) -> OverviewDocument:
     """The voortgangsoverzicht with its table grouped by the labels of ``kind_name`` instead of by actielijn."""
     actions = [a for line in data.lines for a in line.actions]
     grouped = tag_groups(session, programme_id, kind_name, actions)
