@@ -352,3 +352,75 @@ def test_export_command(tmp_path: Path, data, database, session):
     assert main(["export", "presentielijst", "--db", str(database.path), "--out", str(out)]) == 2
     code = main(["export", "besluitenlijst", "--db", str(database.path), "--out", str(tmp_path / "b.xlsx")])
     assert code == 0 and (tmp_path / "b.xlsx").exists()
+
+
+def _two_series_decisions(session, data):
+    """Decisions of the afstemmingsoverleg and of a bestuurlijk overleg, in different months."""
+    ao, m1 = data["series"], data["meeting"]
+    bo = MeetingSeries(name="Bestuurlijk overleg", code="BO", kind=MeetingKind.BESTUURLIJK)
+    m2 = Meeting(series=bo, kind=MeetingKind.BESTUURLIJK, title="BO 1", date=date(2024, 5, 20))
+    m3 = Meeting(series=ao, kind=MeetingKind.AFSTEMMINGSOVERLEG, title="AO 2", date=date(2024, 9, 12))
+    session.add_all([bo, m2, m3])
+    session.flush()
+    session.add_all(
+        [
+            Decision(meeting_id=m1.id, series_id=ao.id, year=2024, sequence=1, number="AO-2024-1-01", text="Meldcode"),
+            Decision(meeting_id=m2.id, series_id=bo.id, year=2024, sequence=1, number="BO-2024-1-01", text="Budget"),
+            Decision(meeting_id=m3.id, series_id=ao.id, year=2024, sequence=2, number="AO-2024-2-01", text="Evaluatie"),
+        ]
+    )
+    session.flush()
+    return ao, bo
+
+
+def _header_and_numbers(path: Path) -> tuple[list[str], list[str]]:
+    ws = openpyxl.load_workbook(path)["Besluitenlijst"]
+    values = [r[0] for r in ws.iter_rows(values_only=True) if r and r[0]]
+    numbers = [str(v) for v in values if str(v)[:3] in ("AO-", "BO-")]
+    return [str(v) for v in values[:3]], numbers
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "numbers", "title", "period"),
+    [
+        # No series chosen: the afstemmingsoverleg's list, its period from its first to its last decision.
+        ({}, ["AO-2024-1-01", "AO-2024-2-01"], "Besluitenlijst Afstemmingsoverleg", "01-03-2024 t/m 12-09-2024"),
+        ({"series": "BO"}, ["BO-2024-1-01"], "Besluitenlijst Bestuurlijk overleg", "20-05-2024 t/m 20-05-2024"),
+        ({"all_series": True}, ["AO-2024-1-01", "BO-2024-1-01", "AO-2024-2-01"], "Besluitenlijst alle overleggen",
+         "01-03-2024 t/m 12-09-2024"),
+        # A period asked for is the period named, also when the decisions fall inside it.
+        ({"date_from": date(2024, 5, 1), "date_to": date(2024, 12, 31)}, ["AO-2024-2-01"],
+         "Besluitenlijst Afstemmingsoverleg", "01-05-2024 t/m 31-12-2024"),
+        ({"all_series": True, "date_from": date(2024, 5, 1)}, ["BO-2024-1-01", "AO-2024-2-01"],
+         "Besluitenlijst alle overleggen", "01-05-2024 t/m 12-09-2024"),
+    ],
+)  # fmt: skip
+def test_excel_besluitenlijst_is_of_one_series_unless_asked(session, data, tmp_path: Path, kwargs, numbers, title,
+                                                             period):  # fmt: skip
+    from ghnt_desktop.exports.xlsx_meetings import write_besluitenlijst_xlsx
+
+    ao, bo = _two_series_decisions(session, data)
+    kwargs = dict(kwargs)
+    if kwargs.pop("series", None):
+        kwargs["series_id"] = bo.id
+    result = write_besluitenlijst_xlsx(gather_besluitenlijst(session, **kwargs), tmp_path / "b.xlsx")
+    header, found = _header_and_numbers(tmp_path / "b.xlsx")
+    assert found == numbers and result.rows == len(numbers)
+    assert header[0] == title
+    assert header[1] == f"Periode {period}"
+
+
+def test_excel_besluitenlijst_command_and_dialog_request_all_series(tmp_path: Path, data, database, session):
+    from ghnt_desktop.cli import main
+    from ghnt_desktop.exports.jobs import ExportRequest, prepare_export
+
+    _two_series_decisions(session, data)
+    session.commit()
+    out = tmp_path / "b.xlsx"
+    assert main(["export", "besluitenlijst", "--db", str(database.path), "--out", str(out)]) == 0
+    assert _header_and_numbers(out)[1] == ["AO-2024-1-01", "AO-2024-2-01"]
+    assert main(["export", "besluitenlijst", "--db", str(database.path), "--out", str(out), "--all-series"]) == 0
+    assert _header_and_numbers(out)[1] == ["AO-2024-1-01", "BO-2024-1-01", "AO-2024-2-01"]
+    # The dialog's "Alle overlegreeksen" makes this request (tests/test_export_dialog checks the mapping).
+    request = ExportRequest(kind="besluitenlijst", out=out, format="xlsx", all_series=True)
+    assert len(prepare_export(session, request).data.decisions) == 3

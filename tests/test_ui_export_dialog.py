@@ -335,6 +335,19 @@ def test_besluitenlijst_is_of_one_series_unless_all_are_chosen(qtbot, demo_db, t
     assert request.series_id == dialog.choices.main_series_id and not request.all_series
     dialog.series_combo.setCurrentIndex(0)
     assert dialog.build_request().all_series
+    # The Excel besluitenlijst follows the same rule, and its sheet says which series it holds.
+    dialog.set_kind("besluitenlijst", "xlsx")
+    assert dialog.build_request().all_series and dialog.build_request().format == "xlsx"
+    combo = dialog.series_combo  # findData compares a uuid by identity: look it up by value
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemData(i) == dialog.choices.main_series_id))
+    assert not dialog.build_request().all_series
+    outcome = run(qtbot, dialog, tmp_path / "besluiten.xlsx")
+    assert outcome is not None and outcome.kind == "besluitenlijst"
+    import openpyxl
+
+    title = openpyxl.load_workbook(tmp_path / "besluiten.xlsx")["Besluitenlijst"].cell(1, 1).value
+    series_name = dialog.series_combo.currentText()
+    assert title == f"Besluitenlijst {series_name}", title
     dialog.set_kind("jaaroverzicht", "docx")
     assert dialog.year_spin.isEnabled() and not dialog.year_check.isVisible()
     assert dialog.build_request().year == TODAY.year

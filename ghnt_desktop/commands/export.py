@@ -64,7 +64,7 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--all-series",
         action="store_true",
-        help="besluitenlijst (Word): de besluiten van alle overlegreeksen (standaard: één reeks)",
+        help="besluitenlijst (Word, Excel): de besluiten van alle overlegreeksen (standaard: één reeks)",
     )
     parser.add_argument(
         "--group-by",
@@ -75,7 +75,8 @@ def register(subparsers) -> None:
     parser.add_argument(
         "--per-label",
         metavar="SOORT",
-        help="programma (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van per actielijn",
+        help="programma, voortgangsoverzicht (Word): per label van deze soort (bijvoorbeeld Processtap) in plaats van "
+        "per actielijn; voortgang: een hoofdstuk per label na de actielijnen",
     )
     parser.add_argument("--sheet-per-actielijn", action="store_true", help="actielijst (Excel): een blad per actielijn")
     parser.add_argument(

@@ -2,8 +2,8 @@
 
 KIND is ``actielijst`` (``--organisation`` for one partner's file, ``--all`` for closed actions too,
 ``--sheet-per-actielijn``), ``presentielijst`` (``--meeting`` for one meeting and/or ``--year`` for
-the year overview, ``--series`` to limit it), ``besluitenlijst`` (``--from``, ``--to``, ``--series``) or
-``indicatoren`` (every indicator, one sheet per level).
+the year overview, ``--series`` to limit it), ``besluitenlijst`` (``--from``, ``--to``, ``--series``; the
+main series unless ``--all-series``) or ``indicatoren`` (every indicator, one sheet per level).
 Confidential actions and decisions are left out unless ``--include-confidential``; the command says
 how many. The names are looked up here; ``exports.jobs.run_export`` gathers and writes.
 """
@@ -46,6 +46,7 @@ def xlsx_request(session, args: argparse.Namespace):
         include_closed=bool(args.include_closed),
         include_confidential=bool(args.include_confidential),
         sheet_per_actielijn=bool(args.sheet_per_actielijn),
+        all_series=bool(getattr(args, "all_series", False)),
         year=args.year if args.kind == "presentielijst" else None,
     )
 

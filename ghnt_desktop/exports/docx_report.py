@@ -52,6 +52,8 @@ from .docx_footnotes import footnote_reference_xml
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
+    from ..services.report_tags import TagGroups
+
 # (attribute, Dutch label, colour) in the order the bars stack.
 STATUS_SERIES = (
     ("done", "Gereed", (84, 130, 53)),
@@ -435,9 +437,14 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
 
 
 def export_voortgang(
-    data: ProgressReportDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
+    data: ProgressReportDocument,
+    path: Path | str,
+    *,
+    template: Path | str | None = None,
+    progress: Progress = None,
+    tag_groups: TagGroups | None = None,
 ) -> ExportResult:
-    """Write the voortgangsrapportage."""
+    """Write the voortgangsrapportage; with ``tag_groups`` a chapter per label follows the actielijnen."""
     counter = ProgressCounter(progress, len(data.lines) + 4)
     writer = DocxWriter(open_template(template, "voortgang"))
     out = _Writer(writer, data.sources)
@@ -447,6 +454,8 @@ def export_voortgang(
     counter.step()
     _add_figures_chapter(writer, data)
     _feedback(out, data, counter)
+    if tag_groups is not None:
+        _tag_chapter(out, tag_groups)
     _other(out, data, counter)
     _conclusion(out, data)
     counter.step()
@@ -460,6 +469,40 @@ def export_voortgang(
     )
     counter.finish()
     return ExportResult(written, "voortgang", data.omitted, len(data.lines))
+
+
+# --------------------------------------------------------------------------------------------------
+# The actions per label (processtap, doelgroep): a chapter after the actielijnen (issue 18)
+# --------------------------------------------------------------------------------------------------
+
+
+def _tag_action_para(action: NamedAction) -> Para:
+    """A line of the chapter per label: the named action, its state and, while open, its deadline."""
+    state = STATE_LABELS[action.state]
+    deadline = _deadline_clause(action) if action.is_open else ""
+    runs: list[str | Run] = ["•\t", Run(action.label, bold=True), f": {state.casefold()}."]
+    if deadline:
+        runs.append(f" {deadline}")
+    return Para(tuple(runs), indent_cm=0.3, hanging_cm=0.5)
+
+
+def _tag_chapter(out: _Writer, groups: TagGroups) -> None:
+    """The chapter "Voortgang per processtap": per label the state of its actions in one line, then the actions."""
+    if not groups.groups:
+        return
+    chapter = out.next_chapter()
+    kind = groups.kind.casefold()
+    out.heading(f"{chapter} Voortgang per {kind}", 1)
+    out.writer.paragraph(
+        f"In dit hoofdstuk staan de acties uit de actielijnen nog eens per {kind}, met hun stand aan het einde "
+        f"van de periode. Een actie met meer dan één {kind} staat bij elk ervan."
+    )
+    for index, group in enumerate(groups.groups, start=1):
+        out.heading(f"{chapter}.{index} {group.title}", 2)
+        line = state_sentence(group.counts)
+        if line:
+            out.writer.paragraph(line)
+        out.writer.paragraphs(_tag_action_para(a) for a in group.actions)
 
 
 # --------------------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ move it into place at the very end).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -73,9 +74,10 @@ class ExportRequest:
     date_from: date | None = None
     date_to: date | None = None
     group_by: str = "actielijn"  # Word actielijst
-    tag_kind: str = ""  # Word programma: grouped by the labels of this kind ("Processtap"); empty: by actielijn
+    tag_kind: str = ""  # programma, voortgangsoverzicht: grouped by the labels of this kind ("Processtap");
+    # voortgang: a chapter per label after the actielijnen; empty: by actielijn only
     include_closed: bool = False  # actielijst
-    all_series: bool = False  # besluitenlijst (Word): every series instead of one
+    all_series: bool = False  # besluitenlijst (Word, Excel): every series instead of one
     include_confidential: bool = False
     sheet_per_actielijn: bool = False  # Excel actielijst
     year: int | None = None  # Excel presentielijst: year overview of representation; the Word jaaroverzicht
@@ -350,6 +352,11 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         data = progress_overview_document(
             session, programme_id=request.programme_id, include_confidential=include, today=request.today
         )
+        if request.tag_kind:
+            from ..services.report_tags import overview_by_tag
+
+            programme_id = request.programme_id or docs.find_programme_id(session)
+            data = overview_by_tag(session, programme_id, request.tag_kind, data)
         export = export_voortgangsoverzicht
     else:
         from ..exports.docx_report import export_voortgang
@@ -365,6 +372,14 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             today=request.today,
         )
         export = export_voortgang
+        if request.tag_kind:
+            from ..services.report_tags import report_programme_id, tag_groups
+
+            programme_id = report_programme_id(session, request.report_id, request.programme_id)
+            actions = [a for line in data.actielijnen for a in line.actions]  # the chapter follows them
+            export = functools.partial(
+                export_voortgang, tag_groups=tag_groups(session, programme_id, request.tag_kind, actions)
+            )
     # The overview is a stuk of the same programme: it wears the voortgangsrapportage's house style.
     template_kind = "voortgang" if kind == "voortgangsoverzicht" else kind
     template = request.template if request.template is not None else docs.template_setting(session, template_kind)
@@ -441,6 +456,7 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         date_from=request.date_from,
         date_to=request.date_to,
         include_confidential=include,
+        all_series=request.all_series,
     )
 
     def write_decisions(path: Path, progress: Progress) -> Any:

@@ -270,8 +270,10 @@ def gather_besluitenlijst(
     date_from: date | None = None,
     date_to: date | None = None,
     include_confidential: bool = False,
+    all_series: bool = False,
 ) -> BesluitenlijstData:
-    """The besluitenlijst for Excel, from the same query as the Word besluitenlijst."""
+    """The besluitenlijst for Excel, from the same query as the Word besluitenlijst: one series (the main one
+    when none is given) unless ``all_series``, the series in the title and the period in the header."""
     from ..models import EscalationState
     from .documents import decision_list_document
 
@@ -281,6 +283,7 @@ def gather_besluitenlijst(
         date_from=date_from,
         date_to=date_to,
         include_confidential=include_confidential,
+        all_series=all_series,
     )
     lines = []
     for d in doc.decisions:
@@ -292,10 +295,11 @@ def gather_besluitenlijst(
                 d.number, d.meeting_date, d.meeting_title, d.text, escalation, d.outcome, d.outcome_date, d.confidential
             )
         )
+    # The period as the Word list names it: the one asked for, else that of the first and last decision.
     period = ""
-    if date_from or date_to:
-        period = f"Periode {date_from:%d-%m-%Y}" if date_from else "Periode"
-        period += f" t/m {date_to:%d-%m-%Y}" if date_to else " tot heden"
+    if doc.date_from or doc.date_to:
+        period = f"Periode {doc.date_from:%d-%m-%Y}" if doc.date_from else "Periode"
+        period += f" t/m {doc.date_to:%d-%m-%Y}" if doc.date_to else " tot heden"
     return BesluitenlijstData(
         title=doc.title or "Besluitenlijst",
         subtitle=period,

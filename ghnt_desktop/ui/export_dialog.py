@@ -166,8 +166,8 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
         {"series", "organisation", "period", "group_by", "include_closed", "confidential"}
     ),
     ("docx", "programma"): frozenset({"programme", "tag_kind"}),
-    ("docx", "voortgang"): frozenset({"programme", "report", "period", "confidential"}),
-    ("docx", "voortgangsoverzicht"): frozenset({"programme", "confidential"}),
+    ("docx", "voortgang"): frozenset({"programme", "report", "period", "tag_kind", "confidential"}),
+    ("docx", "voortgangsoverzicht"): frozenset({"programme", "tag_kind", "confidential"}),
     ("docx", "jaaroverzicht"): frozenset({"year", "confidential"}),
     # The Excel actielijst goes to partners and back: it never holds vertrouwelijke acties, so no choice.
     ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
@@ -613,6 +613,7 @@ class ExportDialog(QDialog):
             "sheet_per_actielijn": self.sheet_check,
             "confidential": self.confidential_row,
         }
+        self._label_tag_kind_row(entry.kind)
         for name, widget in rows.items():
             # The label kinds only when the programme has any.
             shown = name in fields and (name != "tag_kind" or self.tag_kind_combo.count() > 1)
@@ -782,6 +783,16 @@ class ExportDialog(QDialog):
 
     # -- running --------------------------------------------------------------------------------------
 
+    def _label_tag_kind_row(self, kind: str) -> None:
+        """The report keeps its chapters per actielijn and adds one per label; the tables are grouped."""
+        label = self.form.labelForField(self.tag_kind_combo)
+        if kind == "voortgang":
+            label.setText(self.tr("Ook hoofdstuk &per:"))
+            self.tag_kind_combo.setItemText(0, self.tr("(geen, alleen per actielijn)"))
+        else:
+            label.setText(self.tr("Tabel &indelen per:"))
+            self.tag_kind_combo.setItemText(0, self.tr("actielijn"))
+
     def _fill_tag_kinds(self) -> None:
         kinds = getattr(self.choices, "tag_kinds", {}).get(self.programme_combo.currentData(), ())
         self.tag_kind_combo.clear()
@@ -789,6 +800,7 @@ class ExportDialog(QDialog):
         for kind in kinds:
             self.tag_kind_combo.addItem(kind.lower(), kind)
         if hasattr(self, "form") and "tag_kind" in self._fields():
+            self._label_tag_kind_row(self.entry().kind)
             self.form.setRowVisible(self.tag_kind_combo, self.tag_kind_combo.count() > 1)
 
     def build_request(self) -> ExportRequest:
