@@ -3,12 +3,13 @@ indicator service's data into a document of its own, reopened with python-docx, 
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import subprocess
 import zipfile
 
 import pytest
-from indicator_samples import LINE_1, add_sample_indicators, all_targets
+from indicator_samples import LINE_1, add_sample_indicators
 
 from ghnt_desktop.exports import pdf
 from ghnt_desktop.exports.docx_common import DocxWriter, open_template
@@ -50,7 +51,7 @@ def chapter(session, sample):
 
 
 def test_chapter_per_actielijn_with_headings_figures_and_footnotes(tmp_path, session, chapter):
-    document, path, figures = build(tmp_path, chapter, targets=all_targets(session, chapter))
+    document, path, figures = build(tmp_path, chapter)
     paragraphs = texts(document)
     headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
     assert headings == [
@@ -58,11 +59,11 @@ def test_chapter_per_actielijn_with_headings_figures_and_footnotes(tmp_path, ses
         f"1.1 1 {LINE_1}", "1.1.1 Meldingen bij Veilig Thuis", "1.1.2 Herhaald melden binnen een jaar",
         "1.2 Niet gekoppeld aan een actielijn", "1.2.1 Inwoners 18 jaar en ouder",
     ]  # fmt: skip
-    assert figures == 3
+    # Inwoners has one measurement and no streefwaarde: its table, but no chart of a single dot.
+    assert figures == 2
     assert [p for p in paragraphs if p.startswith("Figuur")] == [
         "Figuur 1. Meldingen bij Veilig Thuis",
         "Figuur 2. Herhaald melden binnen een jaar",
-        "Figuur 3. Inwoners 18 jaar en ouder",
     ]
     # One real footnote per indicator with its source; the text refers to each one.
     assert list(footnote_texts(document).values()) == ["Bron: CBS StatLine, tabel 84852NED.", "Bron: CBS StatLine, tabel 85361NED.",
@@ -74,7 +75,7 @@ def test_chapter_per_actielijn_with_headings_figures_and_footnotes(tmp_path, ses
     descriptions = [d.get("descr") for d in document.element.body.iter(
         "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}docPr")]  # fmt: skip
     assert (
-        len(descriptions) == 3 and "2023: 1.880*" in descriptions[0] and "Streefwaarde 2025: 2.000" in descriptions[0]
+        len(descriptions) == 2 and "2023: 1.880*" in descriptions[0] and "Streefwaarde 2025: 2.000" in descriptions[0]
     )
     assert "Cijfers met een * zijn voorlopig. Voorlopige cijfers kunnen nog wijzigen." in paragraphs
     # The other actielijn an indicator is linked to is named with it.
@@ -85,7 +86,7 @@ def test_chapter_per_actielijn_with_headings_figures_and_footnotes(tmp_path, ses
 
 
 def test_period_table_and_status_sentence(tmp_path, session, chapter):
-    document, _, _ = build(tmp_path, chapter, targets=all_targets(session, chapter))
+    document, _, _ = build(tmp_path, chapter)
     first = table_starting(document, "Periode")[0]
     assert cells(first) == [
         ["Periode", "Waarde", "t.o.v. vorige periode", "t.o.v. nulmeting", "Streefwaarde", "Op koers", "Opmerking"],
@@ -109,9 +110,16 @@ def test_period_table_and_status_sentence(tmp_path, session, chapter):
                                  "op koers"]  # fmt: skip
 
 
-def test_without_targets_argument_the_chart_keeps_the_measured_years(tmp_path, chapter):
-    document, _, figures = build(tmp_path, chapter)
-    assert figures == 3
+def test_streefwaarden_after_the_last_measurement_come_with_the_chapter_data(tmp_path, chapter):
+    """The chapter carries each indicator's targets: a later year's streefwaarde is in the text without any
+    argument, and only because of the data (stripped of targets, it is not)."""
+    document, _, _ = build(tmp_path, chapter)
+    assert any("Streefwaarde voor 2025: 2.000." in p for p in texts(document))
+    stripped = dataclasses.replace(chapter, sections=tuple(
+        dataclasses.replace(s, indicators=tuple(dataclasses.replace(i, targets=()) for i in s.indicators))
+        for s in chapter.sections))  # fmt: skip
+    document, _, figures = build(tmp_path, stripped)
+    assert figures == 2
     assert not any("Streefwaarde voor 2025" in p for p in texts(document))
 
 
@@ -184,7 +192,7 @@ needs_libreoffice = pytest.mark.skipif(
 
 @needs_libreoffice
 def test_libreoffice_renders_footnotes_and_charts(tmp_path, session, chapter):
-    _, path, _ = build(tmp_path, chapter, targets=all_targets(session, chapter))
+    _, path, _ = build(tmp_path, chapter)
     out = pdf.convert_to_pdf(path, tmp_path / "cijfers.pdf")
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "Bron: CBS StatLine, tabel 85361NED" in text

@@ -719,6 +719,7 @@ class ChapterIndicator:
     source_text: str  # for the footnote: "CBS StatLine, tabel 84852NED"
     has_provisional: bool
     also_in: tuple[str, ...]  # other actielijnen it is linked to
+    targets: tuple[TargetValue, ...] = ()  # every streefwaarde, also of years after the last measurement
 
 
 @dataclass(frozen=True)
@@ -783,28 +784,66 @@ def _line(point: SeriesPoint, indicator: Indicator) -> FigureLine:
     )
 
 
+def programme_links(session: Session, programme_id: uuid.UUID) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """Indicator id -> the ids of the sections of ``programme_id`` it is linked to (only linked indicators)."""
+    found: dict[uuid.UUID, list[uuid.UUID]] = {}
+    query = (
+        select(indicator_section.c.indicator_id, indicator_section.c.section_id)
+        .join(Section, Section.id == indicator_section.c.section_id)
+        .where(Section.programme_id == programme_id)
+    )
+    for indicator_id, section_id in session.execute(query):
+        found.setdefault(indicator_id, []).append(section_id)
+    return found
+
+
+def _in_programme(session: Session, programme_id: uuid.UUID | None) -> tuple[set[uuid.UUID] | None, set[uuid.UUID]]:
+    """(indicators of the programme or None for all, the sections they may be grouped under) for a report.
+
+    When indicators are linked to ``programme_id``'s sections, the programme's own and the unlinked ones (the
+    region's context figures, like action items of no programme) count; indicators of another programme only are
+    left out. When none is linked to it (a new programme), every indicator counts, grouped as linked.
+    """
+    links = _links(session)
+    if programme_id is None:
+        return None, {s for sections in links.values() for s in sections}
+    own = programme_links(session, programme_id)
+    if not own:
+        return None, {s for sections in links.values() for s in sections}
+    own_sections = {s for sections in own.values() for s in sections}
+    unlinked = {i for i in session.scalars(select(Indicator.id)) if not links.get(i)}
+    return set(own) | unlinked, own_sections
+
+
 def figures_chapter(
     session: Session,
     *,
     include_confidential: bool = False,
     first_year: int | None = None,
     last_year: int | None = None,
+    programme_id: uuid.UUID | None = None,
 ) -> FiguresChapter:
     """The "Cijfers" chapter: per actielijn (in programme order) each linked indicator once, under the first
     actielijn it is linked to; unlinked indicators in a last group. Periods outside ``first_year``..``last_year``
     are left out of the tables (but still count as the previous period of the first one shown).
+
+    ``programme_id`` (a report's programme): when indicators are linked to its actielijnen, only those and the
+    unlinked ones, grouped under its actielijnen; else every indicator.
 
     Vertrouwelijke indicators are left out unless ``include_confidential`` (then ``confidential`` marks them); the
     rule of ``services.confidentiality`` decides which they are and ``left_out_confidential`` counts them.
     """
     scope = confidential_scope(session)
     indicators = list(session.scalars(select(Indicator).order_by(Indicator.position, Indicator.name)))
+    wanted, sections_in_scope = _in_programme(session, programme_id)
+    if wanted is not None:
+        indicators = [i for i in indicators if i.id in wanted]
     left_out = sum(1 for i in indicators if scope.indicator(i.id)) if not include_confidential else 0
     indicators = [i for i in indicators if include_confidential or not scope.indicator(i.id)]
     ids = [i.id for i in indicators]
     values = _values(session, ids)
     targets = _targets(session, ids)
-    order = _section_order(session)
+    order = {s: o for s, o in _section_order(session).items() if s in sections_in_scope}
     links = _links(session)
     groups: dict[uuid.UUID | None, list[ChapterIndicator]] = {}
 
@@ -855,6 +894,7 @@ def figures_chapter(
             source_text(indicator.source, indicator.source_id),
             any(line.provisional for line in lines) or any(m.provisional for m in municipal),
             tuple(order[s][2] for s in linked[1:]),
+            tuple(own_targets),
         )
         groups.setdefault(linked[0] if linked else None, []).append(chapter_indicator)
     keys = sorted((k for k in groups if k is not None), key=lambda k: order[k][:2])
