@@ -4,6 +4,7 @@ indicator service's data into a document of its own, reopened with python-docx, 
 from __future__ import annotations
 
 import dataclasses
+from decimal import Decimal
 import shutil
 import subprocess
 import zipfile
@@ -15,6 +16,7 @@ from ghnt_desktop.exports import pdf
 from ghnt_desktop.exports.docx_common import DocxWriter, open_template
 from ghnt_desktop.exports.docx_figures import add_actielijn_indicators, add_figures_chapter
 from ghnt_desktop.exports.docx_footnotes import footnote_texts
+from ghnt_desktop.models.enums import IndicatorUnit
 from ghnt_desktop.services import indicators as ind
 
 
@@ -105,6 +107,9 @@ def test_period_table_and_status_sentence(tmp_path, session, chapter):
     assert [row[0] for row in cells(percentages)[1:]] == ["1e halfjaar 2019", "2e halfjaar 2019", "1e halfjaar 2020",
                                                           "2e halfjaar 2020", "1e halfjaar 2021"]  # fmt: skip
     assert cells(percentages)[3][6] == "coronajaar" and cells(percentages)[5][6] == "voorlopig"
+    # A percentage moves in procentpunten: 24,5% -> 23,8% is -0,7 procentpunt, not "-0,7%" (a relative change).
+    assert cells(percentages)[2][2:4] == ["-0,7 procentpunt", "-0,7 procentpunt"]
+    assert cells(percentages)[3][2] == "+1,3 procentpunt"
     summary = table_starting(document, "Indicator")[0]
     assert cells(summary)[1] == ["Meldingen bij Veilig Thuis", "1.880* (2023, voorlopig)", "≥ 1.866,7 (tussenwaarde)",
                                  "op koers"]  # fmt: skip
@@ -198,3 +203,20 @@ def test_libreoffice_renders_footnotes_and_charts(tmp_path, session, chapter):
     assert "Bron: CBS StatLine, tabel 85361NED" in text
     assert "Figuur 2. Herhaald melden binnen een jaar" in text
     assert "1.880*" in text and "voorlopig" in text
+
+
+@pytest.mark.parametrize(
+    ("value", "unit", "expected"),
+    [
+        ("-0.7", IndicatorUnit.PERCENTAGE, "-0,7 procentpunt"),
+        ("12.25", IndicatorUnit.PERCENTAGE, "+12,25 procentpunt"),
+        ("0", IndicatorUnit.PERCENTAGE, "0 procentpunt"),
+        ("1620", IndicatorUnit.COUNT, "+1.620"),
+        ("-90", IndicatorUnit.COUNT, "-90"),
+        ("0", IndicatorUnit.COUNT, "0"),
+        ("-1200", IndicatorUnit.EUROS, "-€ 1.200"),
+        ("3", IndicatorUnit.DAYS, "+3 dagen"),
+    ],
+)
+def test_change_text_per_unit(value, unit, expected):
+    assert ind.change_text(Decimal(value), unit) == expected

@@ -13,13 +13,16 @@ Reading
   measurements oldest first, each a ``SeriesPoint`` with its ``Comparison`` against the previous period of the same
   length, the baseline and the target), ``municipalities`` (the same per gemeente), ``targets``, links.
 - ``municipalities(session) -> list[tuple[uuid.UUID, str]]``: the gemeenten a measurement can be for (entry grid).
+- ``measurement_values(session, indicator_ids=None) -> dict[id, list[PeriodValue]]``: every measurement of the
+  indicators in one query, without comparisons (the entry grid, which shows values only).
 - ``compare(...)`` / ``on_track(direction, value, target)``: the comparison rules, for callers with their own values.
 - ``indicators_moved_since(session, since, *, include_confidential=False) -> MovedIndicators``: indicators with a
   measurement received or changed since a date (the Overzicht passes the date of the last afstemmingsoverleg,
   ``services.overview.last_held_afstemmingsoverleg``; not called from here, so overview may import this module).
-- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None) -> FiguresChapter``:
-  what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn; vertrouwelijke indicators are
-  left out (and counted) unless asked, as ``services.confidentiality`` decides.
+- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None, programme_id=None)
+  -> FiguresChapter``: what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn (of
+  ``programme_id`` when indicators link to it); vertrouwelijke indicators are left out (and counted) unless asked,
+  as ``services.confidentiality`` decides.
 
 Writing (the style of ``services.meetings``: each returns what undo needs)
 - ``create_indicator(session, *, name, ...) -> Created`` (undo: ``delete_indicator(created.id)``)
@@ -337,7 +340,9 @@ def _baseline(indicator: Indicator) -> Baseline | None:
     return Baseline(indicator.baseline_value, period)
 
 
-def _values(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, list[PeriodValue]]:
+def measurement_values(
+    session: Session, indicator_ids: Iterable[uuid.UUID] | None = None
+) -> dict[uuid.UUID, list[PeriodValue]]:
     """Every measurement (of ``indicator_ids``, or all) as ``PeriodValue`` per indicator, oldest first.
 
     Read as plain columns, with the repeating indicator and gemeente ids and the periods made once each: measured on
@@ -477,7 +482,7 @@ def list_indicators(session: Session, *, include_confidential: bool = True) -> l
     ``include_confidential=False`` unless the user asked for them, and the rule in ``services.confidentiality``
     decides which those are.
     """
-    return _list(session, include_confidential, _values(session))
+    return _list(session, include_confidential, measurement_values(session))
 
 
 def _list(
@@ -528,7 +533,7 @@ def _points(
 def get_indicator(session: Session, indicator_id: uuid.UUID) -> IndicatorDetail:
     """One indicator with its whole series; ``NotFoundError`` when it does not exist (any more)."""
     indicator = _get(session, indicator_id)
-    values = _values(session, [indicator_id]).get(indicator_id, [])
+    values = measurement_values(session, [indicator_id]).get(indicator_id, [])
     targets = _targets(session, [indicator_id]).get(indicator_id, [])
     baseline = _baseline(indicator)
     order = _section_order(session)
@@ -679,7 +684,7 @@ class FigureLine:
     value_text: str  # "1.620*" when voorlopig
     provisional: bool
     unknown: bool
-    change_text: str  # against the previous period: "+12 (+0,7%)"
+    change_text: str  # against the previous period: "+12 (+0,7%)"; a percentage's "-0,7 procentpunt"
     baseline_change_text: str  # against the baseline
     target: Decimal | None
     target_text: str  # "≤ 1.500" as the direction says; "(tussenwaarde)" when interpolated
@@ -742,15 +747,21 @@ class FiguresChapter:
         return not any(s.indicators for s in self.sections)
 
 
-def _signed(value: Decimal, unit: IndicatorUnit) -> str:
-    text = format_value(abs(value), unit)
-    return f"+{text}" if value > 0 else f"-{text}" if value < 0 else "0"
+def change_text(value: Decimal, unit: IndicatorUnit) -> str:
+    """A change with its sign: "+90", "-€ 1.200"; a change of a percentage in procentpunten ("-0,7 procentpunt"),
+    since "-0,7%" would read as a relative change."""
+    if value == 0:
+        return "0 procentpunt" if unit is IndicatorUnit.PERCENTAGE else "0"
+    sign = "+" if value > 0 else "-"
+    if unit is IndicatorUnit.PERCENTAGE:
+        return f"{sign}{format_number(abs(value))} procentpunt"
+    return f"{sign}{format_value(abs(value), unit)}"
 
 
 def _change_text(change: Decimal | None, percent: Decimal | None, unit: IndicatorUnit) -> str:
     if change is None:
         return ""
-    text = _signed(change, unit)
+    text = change_text(change, unit)
     if percent is not None and unit is not IndicatorUnit.PERCENTAGE:
         text += f" ({'+' if percent > 0 else ''}{format_number(percent, decimals=1)}%)"
     return text
@@ -841,7 +852,7 @@ def figures_chapter(
     left_out = sum(1 for i in indicators if scope.indicator(i.id)) if not include_confidential else 0
     indicators = [i for i in indicators if include_confidential or not scope.indicator(i.id)]
     ids = [i.id for i in indicators]
-    values = _values(session, ids)
+    values = measurement_values(session, ids)
     targets = _targets(session, ids)
     order = {s: o for s, o in _section_order(session).items() if s in sections_in_scope}
     links = _links(session)
@@ -1409,7 +1420,7 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
     changed: list[FigureChange] = []
     unchanged = 0
     existing_values: dict[tuple[uuid.UUID, Period, uuid.UUID | None], PeriodValue] = {}
-    for known_id, values in _values(session).items():
+    for known_id, values in measurement_values(session).items():
         for pv in values:
             existing_values[(known_id, pv.period, pv.organisation_id)] = pv
     existing_targets = {(known_id, t.year): t for known_id, ts in _targets(session).items() for t in ts}
@@ -1619,7 +1630,7 @@ class IndicatorExport:
 def export_data(session: Session, *, include_confidential: bool = False) -> IndicatorExport:
     """The indicators per level for the Excel export; vertrouwelijke ones only when asked (the rule decides)."""
     scope = confidential_scope(session)
-    values = _values(session)
+    values = measurement_values(session)
     rows = _list(session, True, values)
     left_out = sum(1 for r in rows if scope.indicator(r.id)) if not include_confidential else 0
     rows = [r for r in rows if include_confidential or not scope.indicator(r.id)]
