@@ -4,10 +4,10 @@ indicator service's data into a document of its own, reopened with python-docx, 
 from __future__ import annotations
 
 import dataclasses
-from decimal import Decimal
 import shutil
 import subprocess
 import zipfile
+from decimal import Decimal
 
 import pytest
 from indicator_samples import LINE_1, add_sample_indicators

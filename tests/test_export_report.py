@@ -13,9 +13,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
-from docx.oxml.ns import qn
 from sqlalchemy import select
 
 from ghnt_desktop.db import open_database

@@ -28,7 +28,8 @@ Writing (the style of ``services.meetings``: each returns what undo needs)
 - ``create_indicator(session, *, name, ...) -> Created`` (undo: ``delete_indicator(created.id)``)
 - ``update_indicator(session, indicator_id, **values) -> Edit`` (undo: ``update_indicator(id, **edit.before)``);
   values: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
-  baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position.
+  baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position, targets (year ->
+  streefwaarde: the whole set; ``create_indicator`` takes it too).
 - ``delete_indicator(session, indicator_id) -> Removed`` (undo: ``services.meetings.restore_removed``).
 - ``set_target(session, indicator_id, year, value, note="") -> Created | Edit`` (undo a ``Created`` with
   ``clear_target(session, indicator_id, year) -> Removed``, an ``Edit`` with ``set_target(session, **edit.before)``).
@@ -57,7 +58,7 @@ to ``set_measurement``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -999,8 +1000,10 @@ def create_indicator(
     section_ids: Sequence[uuid.UUID] = (),
     ambition_ids: Sequence[uuid.UUID] = (),
     position: int | None = None,
+    targets: Mapping[int, TargetInput] | None = None,
 ) -> Created:
-    """Create an indicator (at the end of the list unless ``position``); undo with ``delete_indicator``."""
+    """Create an indicator (at the end of the list unless ``position``) with its ``targets`` (year -> streefwaarde);
+    undo with ``delete_indicator``."""
     texts = {key: clean_text(value, label=_TEXT_FIELDS[key][0], max_length=_TEXT_FIELDS[key][1]) for key, value in
              (("code", code), ("definition", definition), ("unit_label", unit_label), ("source", source),
               ("source_id", source_id), ("notes", notes))}  # fmt: skip
@@ -1022,6 +1025,8 @@ def create_indicator(
     session.flush()
     _set_links(session, indicator_section, "section_id", indicator.id, section_ids)
     _set_links(session, indicator_ambition, "ambition_id", indicator.id, ambition_ids)
+    if targets:
+        _replace_targets(session, indicator.id, targets)
     session.flush()
     session.expire(indicator, ["sections", "ambitions"])
     return Created(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})))
@@ -1038,11 +1043,13 @@ def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -
     """Change fields of an indicator; ``Edit.before`` holds the previous values (pass them back to undo).
 
     Keys: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
-    position, baseline_value, baseline_period, section_ids, ambition_ids. A key left out (or ``UNSET``) stays.
+    position, baseline_value, baseline_period, section_ids, ambition_ids, and ``targets`` (year -> streefwaarde, or
+    (streefwaarde, toelichting): the whole set, replacing the targets there were). A key left out (or ``UNSET``)
+    stays.
     """
     indicator = _get(session, indicator_id)
     allowed = {"name", "unit", "direction", "level", "confidential", "position", "baseline_value", "baseline_period",
-               "section_ids", "ambition_ids", *_TEXT_FIELDS}  # fmt: skip
+               "section_ids", "ambition_ids", "targets", *_TEXT_FIELDS}  # fmt: skip
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"unknown indicator fields {sorted(unknown)}")
@@ -1086,9 +1093,46 @@ def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -
                 session.scalars(select(getattr(table.c, column)).where(table.c.indicator_id == indicator.id))
             )
             _set_links(session, table, column, indicator.id, values[key])
+    if "targets" in values:
+        before["targets"] = _replace_targets(session, indicator.id, values["targets"] or {})
     session.flush()
     session.expire(indicator, ["sections", "ambitions"])
     return Edit(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})), before)
+
+
+TargetInput = Decimal | int | str | None | tuple[Decimal | int | str | None, str]
+
+
+def _replace_targets(
+    session: Session, indicator_id: uuid.UUID, targets: Mapping[int, TargetInput]
+) -> dict[int, tuple[Decimal | None, str]]:
+    """Make ``targets`` (year -> value or (value, note)) the indicator's streefwaarden; a year kept without a note
+    keeps its note. Returns the targets there were, in the same form (to pass back for undo). All are checked
+    before anything changes."""
+    wanted: dict[int, tuple[Decimal, str | None]] = {}
+    for year, given in targets.items():
+        year = _year(year, "De streefwaarde")
+        raw, note = given if isinstance(given, tuple) else (given, None)
+        number = _value(raw, f"De streefwaarde voor {year}")
+        if number is None:
+            raise ValidationError(f"Vul een streefwaarde voor {year} in, of verwijder de streefwaarde.")
+        wanted[year] = (number, None if note is None else clean_text(note, label="De toelichting", max_length=2000))
+    query = select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id)
+    existing = {t.year: t for t in session.scalars(query)}
+    before = {year: (t.value, t.note) for year, t in existing.items()}
+    for year, old in existing.items():
+        if year not in wanted:
+            session.delete(old)
+    for year, (number, note) in wanted.items():
+        target = existing.get(year)
+        if target is None:
+            session.add(IndicatorTarget(indicator_id=indicator_id, year=year, value=number, note=note or ""))
+        else:
+            target.value = number
+            if note is not None:
+                target.note = note
+    session.flush()
+    return before
 
 
 def delete_indicator(session: Session, indicator_id: uuid.UUID) -> Removed:

@@ -151,6 +151,18 @@ class IndicatorsPage(Page):
         self.section_filter.currentIndexChanged.connect(self._filter_changed)
         bar.addWidget(self.section_filter)
         bar.addStretch(1)
+        self.new_button = QPushButton(self.tr("Nieuwe indicator..."), self)
+        self.new_button.clicked.connect(self.new_indicator)
+        self.edit_button = QPushButton(self.tr("Bewerken..."), self)
+        self.edit_button.setToolTip(self.tr("De gekozen indicator bewerken (ook dubbelklikken)"))
+        self.edit_button.clicked.connect(self.edit_indicator)
+        self.delete_button = QPushButton(self.tr("Verwijderen"), self)
+        self.delete_button.clicked.connect(self.delete_indicator)
+        self.export_button = QPushButton(self.tr("Exporteren naar Excel..."), self)
+        self.export_button.setToolTip(self.tr("Alle indicatoren en cijfers in een Excel-bestand, een blad per niveau"))
+        self.export_button.clicked.connect(self.export_figures)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
+            bar.addWidget(button)
         self.import_button = QPushButton(self.tr("Cijfers importeren..."), self)
         self.import_button.setToolTip(
             self.tr("Cijfers inlezen uit Excel of uit een CSV-bestand van CBS StatLine, na een voorbeeld")
@@ -168,6 +180,7 @@ class IndicatorsPage(Page):
         self.list_view = make_table_view(self.list_model, self, sortable=False)
         self.list_view.setAccessibleName(self.tr("Indicatoren per actielijn"))
         self.list_view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.list_view.doubleClicked.connect(lambda _index: self.edit_indicator())
         # The name takes what the figures leave; the figures are short and always in full.
         header = self.list_view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -593,6 +606,102 @@ class IndicatorsPage(Page):
             self.grid_view.setCurrentIndex(index)
             self.grid_view.scrollTo(index)
             self.grid_view.setFocus()
+
+    # Creating, editing, deleting and exporting indicators.
+
+    def _link_choices(self) -> tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str]]]:
+        """The actielijnen and ambities of the current programme an indicator can be linked to."""
+        from ...services.programme import load_programme
+        from ...services.programme_scope import current_programme_id
+
+        with self.database.session() as session:
+            tree = load_programme(session, current_programme_id(session))
+        if tree is None:
+            return [], []
+        sections = [(s.id, f"{s.code} {s.title}".strip()) for s in tree.sections]
+        ambitions = [(a.id, f"{a.code} {a.text}".strip()) for s in tree.sections for a in s.ambitions]
+        return sections, ambitions
+
+    def _dialog(self, detail=None):
+        from ..editors.indicators import IndicatorDialog
+
+        sections, ambitions = self._link_choices()
+        return IndicatorDialog(self, sections=sections, ambitions=ambitions, detail=detail)
+
+    def new_indicator(self) -> None:
+        """A new indicator from the dialog, as one undoable step."""
+        from ...services import indicators as ind
+        from ..undo import create_command, push
+
+        window = self._window()
+        if window is None or self.database is None:
+            return
+        dialog = self._dialog()
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        values = dict(dialog.values)
+        command = create_command(
+            window, arg(self.tr("Indicator %1 toegevoegd"), values["name"]),
+            lambda s: ind.create_indicator(s, **values), ind.delete_indicator,
+        )  # fmt: skip
+        if push(window, command) and command.result is not None:
+            self.detail = None
+            self._choose(command.result.id)
+
+    def edit_indicator(self) -> None:
+        """Edit the chosen indicator in the dialog; one undoable step, also for its streefwaarden."""
+        from ...services import indicators as ind
+        from ..undo import edit_values_command, push
+
+        window = self._window()
+        if window is None or self.detail is None:
+            return
+        dialog = self._dialog(self.detail)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if not changes:
+            return
+        indicator_id = self.detail.id
+        push(window, edit_values_command(window, arg(self.tr("Indicator %1 bewerkt"), dialog.values["name"]),
+                                         ind.update_indicator, indicator_id, changes))  # fmt: skip
+
+    def delete_indicator(self) -> None:
+        """Delete the chosen indicator with its figures, after asking; undoable."""
+        from ...services import indicators as ind
+        from ..editors.forms import confirm
+        from ..undo import delete_command, push
+
+        window = self._window()
+        if window is None or self.detail is None:
+            return
+        detail = self.detail
+        count = len(detail.series) + sum(len(m.points) for m in detail.municipalities)
+        question = arg(
+            self.tr("Indicator '%1' verwijderen, met de nulmeting, %2 streefwaarden en %3 cijfers? "
+                    "Ongedaan maken (Ctrl+Z) zet alles terug."),
+            detail.name, len(detail.targets), count,
+        )  # fmt: skip
+        if not confirm(self, self.tr("Indicator verwijderen"), question, yes=self.tr("Verwijderen")):
+            return
+        indicator_id = detail.id
+        push(window, delete_command(window, arg(self.tr("Indicator %1 verwijderd"), detail.name),
+                                    lambda s: ind.delete_indicator(s, indicator_id)))  # fmt: skip
+
+    def _choose(self, indicator_id: uuid.UUID) -> None:
+        """Show ``indicator_id`` in the list and detail (after the page reloaded from the change)."""
+        row = self.list_model.row_of(indicator_id)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+            self.list_view.selectRow(row)
+
+    def export_figures(self) -> None:
+        """The export dialog, on the Excel list of indicators (the dialog's background job writes it)."""
+        from ..export_dialog import open_export_dialog
+
+        window = self.window()
+        if getattr(window, "database", None) is not None:
+            open_export_dialog(window, kind="indicatoren", file_format="xlsx")
 
     # Import.
 
