@@ -541,3 +541,35 @@ def test_export_to_excel_opens_the_export_dialog_on_the_indicators(page, window,
     shot(dialog, "indicators-export-dialog")
     assert (dialog.entry().kind, dialog.entry().format) == ("indicatoren", "xlsx")
     dialog.reject()
+
+
+def test_the_entry_grid_keeps_indicator_and_period_in_view_when_scrolling_sideways(demo_window, qtbot):
+    window = demo_window(date(2026, 11, 20))
+    window.resize(1366, 768)
+    window.show_page("indicators")
+    page = window.page("indicators")
+    qtbot.waitUntil(lambda: page.detail is not None)
+    page.tabs.setCurrentIndex(1)
+    view = page.grid_view
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0, "the demo's gemeenten should not fit: nothing to scroll"
+    frozen_width = view.columnWidth(EntryGridModel.INDICATOR) + view.columnWidth(EntryGridModel.PERIOD)
+    # Far right: the grid's own first columns scrolled away, the frozen ones on top still show them.
+    last = page.grid_model.columnCount() - 1
+    view.setCurrentIndex(page.grid_model.index(1, last))
+    view.scrollTo(view.currentIndex())
+    assert bar.value() > 0 and view.columnViewportPosition(EntryGridModel.INDICATOR) < 0
+    assert view.frozen.isVisible() and view.frozen.width() == frozen_width
+    assert view.frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert view.frozen.isColumnHidden(EntryGridModel.AREA) and not view.frozen.isColumnHidden(EntryGridModel.PERIOD)
+    shot(window, "demo_invoer_rechts")
+    # Back left by keyboard: the whole-area cell comes out from under the frozen columns, never hidden by them.
+    for _ in range(last - EntryGridModel.AREA):
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.currentIndex().column() == EntryGridModel.AREA
+    assert view.columnViewportPosition(EntryGridModel.AREA) >= frozen_width
+    # Down the grid the frozen part follows.
+    for _ in range(15):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert view.frozen.rowHeight(0) == view.rowHeight(0)

@@ -112,9 +112,12 @@ class IndicatorDialog(FormDialog):
         self.baseline_value.setPlaceholderText(tr("bijv. 1.620 of 12,5"))
         self.baseline_period = QLineEdit(self)
         self.baseline_period.setPlaceholderText(tr("bijv. 2019 of 2019 H1"))
-        baseline = QHBoxLayout()
-        baseline.addWidget(self.baseline_value, 2)
-        baseline.addWidget(self.baseline_period, 1)
+        baseline = QWidget(self)  # a widget, not a layout, so the label's shortcut (Alt+U) reaches the value
+        baseline_layout = QHBoxLayout(baseline)
+        baseline_layout.setContentsMargins(0, 0, 0, 0)
+        baseline_layout.addWidget(self.baseline_value, 2)
+        baseline_layout.addWidget(self.baseline_period, 1)
+        baseline.setFocusProxy(self.baseline_value)
         self.targets = QLineEdit(self)
         self.targets.setPlaceholderText(tr("jaar: waarde; bijv. 2026: 2.100; 2028: 2.340"))
 
@@ -149,6 +152,8 @@ class IndicatorDialog(FormDialog):
         self.ambitions.set_choices(ambition_choices, linked_ambitions)
         if detail is not None:
             self._fill(detail)
+        else:
+            select_data(self.direction, IndicatorDirection.NEUTRAL)  # as the service: no direction until chosen
         self.resize(620, self.sizeHint().height())
 
     def _fill(self, detail: Any) -> None:

@@ -110,9 +110,97 @@ class ChartLabel(QLabel):
 
 
 class EntryGridView(QTableView):
-    """The grid as a spreadsheet: typing over a cell edits it, Enter saves and goes down, Delete clears."""
+    """The grid as a spreadsheet: typing over a cell edits it, Enter saves and goes down, Delete clears.
+
+    The first ``FROZEN`` columns (indicator and period) stay in view when scrolling sideways past 30 gemeenten: a
+    second view over the same model and selection lies on top of them and scrolls only up and down with the grid
+    (Qt's "frozen column" pattern)."""
 
     clear_requested = Signal(list)  # of QModelIndex
+    FROZEN = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName("frozenColumns")
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the grid
+        self.frozen.verticalHeader().hide()
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollMode(self.verticalScrollMode())
+        self.frozen.setWordWrap(False)
+        self.frozen.setAlternatingRowColors(True)
+        self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; border-right: 1px solid palette(mid); }")
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.verticalHeader().sectionResized.connect(lambda row, _old, size: self.frozen.setRowHeight(row, size))
+        self.frozen.doubleClicked.connect(self._frozen_double_clicked)
+        # By pixel, so a cell can be scrolled out from under the frozen columns exactly.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        model.modelReset.connect(self._columns_changed)
+        model.columnsInserted.connect(self._columns_changed)
+        self._columns_changed()
+
+    def setAlternatingRowColors(self, enable: bool) -> None:  # noqa: N802
+        super().setAlternatingRowColors(enable)
+        self.frozen.setAlternatingRowColors(enable)
+
+    def _columns_changed(self, *_args) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for column in range(model.columnCount()):
+            self.frozen.setColumnHidden(column, column >= self.FROZEN)
+        for column in range(min(self.FROZEN, model.columnCount())):
+            self.frozen.setColumnWidth(column, self.columnWidth(column))
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self._place_frozen()
+
+    def _section_resized(self, column: int, _old: int, size: int) -> None:
+        if column < self.FROZEN:
+            self.frozen.setColumnWidth(column, size)
+            self._place_frozen()
+
+    def _frozen_double_clicked(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.setFocus()
+
+    def _place_frozen(self) -> None:
+        width = sum(self.columnWidth(c) for c in range(self.FROZEN))
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        self.frozen.setGeometry(
+            self.verticalHeader().width() + self.frameWidth(),
+            self.frameWidth(),
+            width,
+            self.viewport().height() + self.horizontalHeader().height(),
+        )
+        self.frozen.setVisible(width > 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_frozen()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name: the headers changed size
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self._place_frozen()
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        """Scroll as usual, then so far left that a cell never hides under the frozen columns."""
+        super().scrollTo(index, hint)
+        if not index.isValid() or index.column() < self.FROZEN:
+            return
+        frozen_width = sum(self.columnWidth(c) for c in range(self.FROZEN))
+        left = self.columnViewportPosition(index.column())
+        if left < frozen_width:
+            bar = self.horizontalScrollBar()
+            bar.setValue(max(bar.value() - (frozen_width - left), 0))
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
         super().closeEditor(editor, hint)
