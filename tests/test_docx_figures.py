@@ -220,3 +220,37 @@ def test_libreoffice_renders_footnotes_and_charts(tmp_path, session, chapter):
 )
 def test_change_text_per_unit(value, unit, expected):
     assert ind.change_text(Decimal(value), unit) == expected
+
+
+def test_the_chapter_of_a_programme_shows_its_own_and_unlinked_indicators(session, sample):
+    """With several programmes, a report's chapter keeps the indicators linked to its actielijnen and the unlinked
+    ones (the region's context); an indicator of another programme only is left out. A programme no indicator is
+    linked to yet shows them all."""
+    from ghnt_desktop.models import Programme, Section
+
+    other = Programme(region="Gooi en Vechtstreek", title="Gemeentelijk plan")
+    line = Section(programme=other, title="Eigen lijn", code="G", position=1)
+    empty = Programme(region="Gooi en Vechtstreek", title="Volgende periode")
+    session.add_all([other, line, empty])
+    session.flush()
+    theirs = ind.create_indicator(session, name="Alleen van het gemeentelijk plan", section_ids=[line.id]).id
+    mine = sample["line1"].programme_id
+
+    def names(programme_id):
+        chapter = ind.figures_chapter(session, programme_id=programme_id)
+        return {(s.title, i.name) for s in chapter.sections for i in s.indicators}
+
+    assert names(mine) == {
+        (f"1 {LINE_1}", "Meldingen bij Veilig Thuis"), (f"1 {LINE_1}", "Herhaald melden binnen een jaar"),
+        (ind.UNLINKED_TITLE, "Inwoners 18 jaar en ouder"),
+    }  # fmt: skip
+    assert names(other.id) == {("G Eigen lijn", "Alleen van het gemeentelijk plan"),
+                               (ind.UNLINKED_TITLE, "Inwoners 18 jaar en ouder")}  # fmt: skip
+    assert {name for _title, name in names(empty.id)} == {
+        "Meldingen bij Veilig Thuis", "Herhaald melden binnen een jaar", "Inwoners 18 jaar en ouder",
+        "Alleen van het gemeentelijk plan",
+    }  # fmt: skip
+    # A vertrouwelijk indicator of another programme is not counted as left out of this one.
+    ind.update_indicator(session, theirs, confidential=True)
+    assert ind.figures_chapter(session, programme_id=mine).left_out_confidential == 0
+    assert ind.figures_chapter(session, programme_id=other.id).left_out_confidential == 1

@@ -112,7 +112,7 @@ def test_every_kind_makes_a_file_with_its_title(qtbot, demo_db, tmp_path, messag
             assert workbook.properties.title.startswith(entry.file_title), (entry.kind, workbook.properties.title)
         assert dialog.result_label.isVisible() and str(out) in dialog.result_label.text()
         made.append(out)
-    assert len(made) == 10 and not messages
+    assert len(made) == 11 and not messages
 
 
 def test_left_out_message_and_screenshot(qtbot, demo_db, tmp_path, messages):

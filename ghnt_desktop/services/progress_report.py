@@ -32,7 +32,7 @@ from .confidentiality import CONFIDENTIAL_MARK, confidential_scope
 from .documents import Omitted, _setting, find_programme_id
 from .indicators import FiguresChapter, IndicatorRow, figures_chapter, indicators_per_section
 from .programme import AmbitionRow, ProgrammeActionRow, SectionRow, load_programme
-from .reports import OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
+from .reports import FIGURES_OMIT, OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
 
 __all__ = [
     "NamedAction",
@@ -565,9 +565,10 @@ def progress_report_document(
     """The voortgangsrapportage of a saved report (metadata, period and texts) or, without one, of the last
     six months with default texts. ``date_from``/``date_to`` given with a saved report override its period.
 
-    With ``figures`` (and indicators to show) the report has a "Cijfers" chapter of the indicators of its programme
-    over the years of its period, and per actielijn its linked indicators; vertrouwelijke indicators are left out by
-    the one rule unless ``include_confidential``, and counted in ``omitted``.
+    With ``figures`` (and indicators to show, and the saved report not leaving them out: ``FIGURES_OMIT``) the
+    report has a "Cijfers" chapter of the indicators of its programme and per actielijn its linked indicators;
+    vertrouwelijke indicators are left out by the one rule unless ``include_confidential``, and counted in
+    ``omitted``.
     """
     today = today or date.today()
     report = session.get(ProgressReport, report_id) if report_id is not None else None
@@ -653,7 +654,12 @@ def progress_report_document(
         )
     default_summary = "\n".join(summary_lines)
     chapter, line_indicators, left_out_indicators = _figures(
-        session, tree.programme.id, tree.programme.period_start, period_to, include_confidential, figures
+        session,
+        tree.programme.id,
+        tree.programme.period_start,
+        period_to,
+        include_confidential,
+        figures and not texts.get(FIGURES_OMIT),
     )
     figures_sentence = ""
     if chapter is not None:
