@@ -573,3 +573,26 @@ def test_the_entry_grid_keeps_indicator_and_period_in_view_when_scrolling_sidewa
         qtbot.keyClick(view, Qt.Key.Key_Down)
     assert view.frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
     assert view.frozen.rowHeight(0) == view.rowHeight(0)
+
+
+def test_a_big_grid_is_read_in_the_background_and_then_typed_in(page, window, qtbot, monkeypatch, sample_file):
+    """Above the threshold the values are read by a worker task with its own session: the grid is disabled until
+    they come, then filled as the synchronous path fills it, and typing works."""
+    from ghnt_desktop.ui.pages import indicators as indicators_page
+
+    _, ids = sample_file
+    page.tabs.setCurrentIndex(1)
+    expected = [(page.grid_model.row_at(r).indicator_id, page.grid_model.row_at(r).period.label)
+                for r in range(page.grid_model.rowCount())]  # fmt: skip
+    monkeypatch.setattr(indicators_page, "GRID_BACKGROUND_VALUES", 0)
+    page.load_grid()
+    assert page.grid_loading is not None
+    qtbot.waitUntil(lambda: page.grid_loading is None and page.grid_view.isEnabled(), timeout=10_000)
+    assert [(page.grid_model.row_at(r).indicator_id, page.grid_model.row_at(r).period.label)
+            for r in range(page.grid_model.rowCount())] == expected  # fmt: skip
+    type_into(qtbot, page, grid_index(page, ids["meldingen"], "2024", EntryGridModel.AREA), "1.950")
+    assert values(window.database, ids["meldingen"])[("2024", None)].value == Decimal("1950")
+    # A result that arrives after another database was opened (a newer generation) is dropped.
+    page._grid_generation += 1
+    page._grid_gathered((page._grid_generation - 1, [], []))
+    assert page.grid_model.rowCount() == len(expected)

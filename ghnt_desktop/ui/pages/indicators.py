@@ -40,6 +40,8 @@ from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, grid_indicator, on_track_text
 from .base import ROW_PADDING, Page, make_table_view
 
+GRID_BACKGROUND_VALUES = 5000  # more figures than this are read for the entry grid in a worker task
+
 ALL = "__all__"
 CHOSEN_DRAW_DELAY_MS = 60
 RESIZE_DRAW_DELAY_MS = 150
@@ -231,6 +233,8 @@ class IndicatorsPage(Page):
         self.detail = None  # services.indicators.IndicatorDetail shown
         self._groups: list[Any] = []
         self._grid_stale = True
+        self._grid_generation = 0
+        self.grid_loading = None  # the worker task reading a big grid's values
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Actielijn:"), self))
@@ -366,6 +370,7 @@ class IndicatorsPage(Page):
         from ...services.indicators import indicators_per_section
 
         super().load(database)
+        self._grid_generation += 1  # a grid still being read belongs to what was shown before
         with database.session() as session:
             groups = indicators_per_section(session)
         self._show_groups(groups)
@@ -422,17 +427,56 @@ class IndicatorsPage(Page):
         if index == 1:
             self._scroll_grid_to_chosen()
 
-    def load_grid(self) -> None:
-        """Fill the grid with the indicators of the chosen actielijn (all: every indicator)."""
+    def load_grid(self, *, background: bool = True) -> None:
+        """Fill the grid with the indicators of the chosen actielijn (all: every indicator).
+
+        With many figures (more than ``GRID_BACKGROUND_VALUES``) they are read in a worker task with its own
+        session, so the window keeps painting; the grid is disabled until they are shown."""
+        from sqlalchemy import func, select
+
+        from ...models import Measurement
         from ...services.indicators import municipalities
         from ..itemmodels.indicators import grid_indicators
+        from ..worker import start_task
 
         if self.database is None:
             return
         rows = list({r.id: r for g in self._visible_groups() for r in g.indicators}.values())
+        self._grid_generation += 1
+        generation = self._grid_generation
         with self.database.session() as session:
-            details = grid_indicators(session, rows)
-            gemeenten = municipalities(session)
+            big = background and (session.scalar(select(func.count(Measurement.id))) or 0) > GRID_BACKGROUND_VALUES
+            if not big:
+                details = grid_indicators(session, rows)
+                gemeenten = municipalities(session)
+        if not big:
+            self._fill_grid(details, gemeenten)
+            return
+        database = self.database
+
+        def gather(_progress, _cancelled):
+            with database.read_session() as session:  # the task's own session
+                return generation, grid_indicators(session, rows), municipalities(session)
+
+        self.grid_view.setEnabled(False)  # no typing into values about to be replaced
+        self.grid_loading = start_task(gather, name="load entry grid", succeeded=self._grid_gathered,
+                                       failed=self._grid_failed, finished=self._grid_task_finished)  # fmt: skip
+
+    def _grid_gathered(self, result) -> None:
+        generation, details, gemeenten = result
+        if generation == self._grid_generation and self.database is not None:
+            self._fill_grid(details, gemeenten)
+
+    def _grid_failed(self, exc: BaseException) -> None:
+        from ..worker import report_failure
+
+        report_failure(self, exc)
+
+    def _grid_task_finished(self) -> None:
+        self.grid_view.setEnabled(True)
+        self.grid_loading = None
+
+    def _fill_grid(self, details, gemeenten) -> None:
         self.grid_model.set_data(details, gemeenten, self.today())
         self.grid_view.resizeColumnToContents(EntryGridModel.INDICATOR)
         header = self.grid_view.horizontalHeader()
@@ -460,6 +504,7 @@ class IndicatorsPage(Page):
     def clear(self) -> None:
         super().clear()
         self._groups = []
+        self._grid_generation += 1
         self.list_model.set_groups([])
         self.grid_model.set_data([], [], self.today())
         self.show_detail(None)
@@ -685,7 +730,7 @@ class IndicatorsPage(Page):
             self.entry_message.show()
             return
         if self._grid_stale:
-            self.load_grid()
+            self.load_grid(background=False)  # the line is added to the grid as it is now
         row = self.grid_model.add_period(indicator_id, parsed[0])
         self.entry_message.hide()
         self.period_edit.clear()
