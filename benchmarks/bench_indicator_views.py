@@ -234,7 +234,7 @@ def chapter(database, runs: int) -> bool:
             for indicator in indicators:
                 chart = chart_for([_as_point(line) for line in indicator.lines], unit=indicator.unit,
                                   direction=indicator.direction, baseline=indicator.baseline,
-                                  targets=[t for t in targets[indicator.id] if t.value is not None])  # fmt: skip
+                                  targets=[t for t in indicator.targets if t.value is not None])  # fmt: skip
                 pngs.append(indicator_chart_png(chart, width_px=round(width_cm / 2.54 * CHART_DPI),
                                                 height_px=round(CHART_HEIGHT_CM / 2.54 * CHART_DPI),
                                                 dpi=CHART_DPI))  # fmt: skip
