@@ -307,6 +307,12 @@ def test_the_page_speaks_english(qapp, qtbot, tmp_path):
         page = window.page("indicators")
         assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
         assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
+        assert (page.new_button.text(), page.export_button.text()) == ("New indicator...", "Export to Excel...")
+        from ghnt_desktop.ui.editors.indicators import IndicatorDialog
+
+        dialog = IndicatorDialog(window, sections=[], ambitions=[])
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "New indicator" and dialog.form.labelForField(dialog.targets).text() == "Tar&gets:"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
