@@ -18,6 +18,7 @@ from ghnt_desktop.exports.docx_figures import add_actielijn_indicators, add_figu
 from ghnt_desktop.exports.docx_footnotes import footnote_texts
 from ghnt_desktop.models.enums import IndicatorUnit
 from ghnt_desktop.services import indicators as ind
+from ghnt_desktop.services.figure_values import Period
 
 
 def build(tmp_path, chapter, template=None, **kwargs):
@@ -254,3 +255,11 @@ def test_the_chapter_of_a_programme_shows_its_own_and_unlinked_indicators(sessio
     ind.update_indicator(session, theirs, confidential=True)
     assert ind.figures_chapter(session, programme_id=mine).left_out_confidential == 0
     assert ind.figures_chapter(session, programme_id=other.id).left_out_confidential == 1
+
+
+def test_an_indicator_measured_per_gemeente_only_says_so_in_the_summary(tmp_path, session, sample):
+    only_local = ind.create_indicator(session, name="Huisverboden per gemeente", section_ids=[sample["line2"].id]).id
+    ind.set_measurement(session, only_local, Period(2023), value="12", organisation_id=sample["gemeenten"][0].id)
+    document, _, _ = build(tmp_path, ind.figures_chapter(session))
+    rows = [row for table in table_starting(document, "Indicator") for row in cells(table)]
+    assert ["Huisverboden per gemeente", "per gemeente (2023)", "", ""] in rows

@@ -273,7 +273,8 @@ def _describe_last_picture(writer: DocxWriter, title: str, description: str) -> 
 
 def _summary_row(indicator: ChapterIndicator) -> list[str | Para]:
     line = _last_known(indicator.lines)
-    last = "geen meting"
+    # An indicator measured per gemeente only has no area figure: say where its figures are.
+    last = f"per gemeente ({indicator.municipality_period})" if indicator.municipalities else "geen meting"
     target = on_track = ""
     if line is not None:
         last = f"{line.value_text} ({line.period_label}{', voorlopig' if line.provisional else ''})"

@@ -669,7 +669,7 @@ def progress_report_document(
         )
     default_guide = (
         f"In deze voortgangsrapportage rapporteren we over de periode {period_text}.{figures_sentence} "
-        f"{'Daarna' if chapter is not None else 'Na deze inleiding'} leest u "
+        f"{'Vervolgens' if chapter is not None else 'Na deze inleiding'} leest u "
         "per actielijn en per ambitie wat we hebben gedaan en wat we nog moeten doen. Daarna volgen de overige "
         "activiteiten. We sluiten af met een conclusie, een vooruitblik en de acties die vertraagd zijn."
     )
