@@ -213,11 +213,10 @@ def chapter(database, runs: int) -> bool:
     from ghnt_desktop.exports.charts import chart_for, indicator_chart_png
     from ghnt_desktop.exports.docx_common import DocxWriter, open_template
     from ghnt_desktop.exports.docx_figures import CHART_DPI, CHART_HEIGHT_CM, _as_point, add_figures_chapter
-    from ghnt_desktop.services.indicators import figures_chapter, get_indicator
+    from ghnt_desktop.services.indicators import figures_chapter
 
     with database.session() as session:
         data = figures_chapter(session)
-        targets = {i.id: get_indicator(session, i.id).targets for s in data.sections for i in s.indicators}
     indicators = [i for s in data.sections for i in s.indicators]
     indicator_chart_png(chart_for([], unit=indicators[0].unit, direction=indicators[0].direction))  # matplotlib loaded
     ours, base = [], []
@@ -226,7 +225,7 @@ def chapter(database, runs: int) -> bool:
             started = time.perf_counter()
             writer = DocxWriter(open_template(None, "voortgang"))
             width_cm = min(writer.text_width_cm(), 16.0)
-            add_figures_chapter(writer, data, number="1", targets=targets)
+            add_figures_chapter(writer, data, number="1")
             writer.finish(Path(folder) / f"cijfers{run}.docx", title="Cijfers", author="benchmark")
             ours.append(time.perf_counter() - started)
 
@@ -235,7 +234,7 @@ def chapter(database, runs: int) -> bool:
             for indicator in indicators:
                 chart = chart_for([_as_point(line) for line in indicator.lines], unit=indicator.unit,
                                   direction=indicator.direction, baseline=indicator.baseline,
-                                  targets=[t for t in targets[indicator.id] if t.value is not None])  # fmt: skip
+                                  targets=[t for t in indicator.targets if t.value is not None])  # fmt: skip
                 pngs.append(indicator_chart_png(chart, width_px=round(width_cm / 2.54 * CHART_DPI),
                                                 height_px=round(CHART_HEIGHT_CM / 2.54 * CHART_DPI),
                                                 dpi=CHART_DPI))  # fmt: skip

@@ -81,9 +81,4 @@ def add_sample_indicators(session) -> dict:
             "gemeenten": gemeenten}  # fmt: skip
 
 
-def all_targets(session, chapter) -> dict:
-    """Indicator id -> its streefwaarden, as the report passes them to the chapter."""
-    return {i.id: ind.get_indicator(session, i.id).targets for s in chapter.sections for i in s.indicators}
-
-
 D = Decimal

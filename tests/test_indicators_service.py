@@ -368,3 +368,42 @@ def test_deleting_an_actielijn_drops_the_links_and_undo_brings_them_back(session
     restore_removed(session, removed)
     session.expire_all()
     assert len(ind.get_indicator(session, created).ambitions) == 1
+
+
+# --------------------------------------------------------------------------------------------------
+# Streefwaarden as a whole set (the indicator dialog): create, replace, undo, refuse
+# --------------------------------------------------------------------------------------------------
+
+
+def test_targets_as_a_whole_set_with_undo_keeping_notes(session):
+    created = ind.create_indicator(session, name="Set van streefwaarden", targets={2025: "1.500", 2027: 1800})
+    ind.set_target(session, created.id, 2025, "1.500", note="afgesproken in het AO")
+
+    def targets():
+        return [(t.year, t.value, t.note) for t in ind.get_indicator(session, created.id).targets]
+
+    assert targets() == [(2025, Decimal("1500"), "afgesproken in het AO"), (2027, Decimal("1800"), "")]
+    edit = ind.update_indicator(session, created.id, targets={2025: "1.600", 2030: "12,5"})
+    # A year kept keeps its note; a year left out goes; a new one comes.
+    assert targets() == [(2025, Decimal("1600"), "afgesproken in het AO"), (2030, Decimal("12.5"), "")]
+    ind.update_indicator(session, created.id, **edit.before)
+    assert targets() == [(2025, Decimal("1500"), "afgesproken in het AO"), (2027, Decimal("1800"), "")]
+    ind.update_indicator(session, created.id, targets={})
+    assert targets() == []
+
+
+@pytest.mark.parametrize(
+    ("targets", "message"),
+    [
+        ({2025: "veel"}, "streefwaarde voor 2025"),
+        ({2025: ""}, "vul een streefwaarde voor 2025 in"),
+        ({1800: "10"}, "1900 en 2100"),
+        ({2025: 1.5}, "niet als float"),
+    ],
+)
+def test_bad_targets_are_refused_before_anything_changes(session, targets, message):
+    created = ind.create_indicator(session, name="Streng", targets={2024: 10})
+    with pytest.raises(ValidationError) as caught:
+        ind.update_indicator(session, created.id, targets={2023: 5, **targets})
+    assert message in str(caught.value).lower()
+    assert [(t.year, t.value) for t in ind.get_indicator(session, created.id).targets] == [(2024, Decimal("10"))]

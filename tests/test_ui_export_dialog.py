@@ -112,11 +112,11 @@ def test_every_kind_makes_a_file_with_its_title(qtbot, demo_db, tmp_path, messag
             assert workbook.properties.title.startswith(entry.file_title), (entry.kind, workbook.properties.title)
         assert dialog.result_label.isVisible() and str(out) in dialog.result_label.text()
         made.append(out)
-    # The dialog offers every Word kind and every Excel kind of the command line (indicatoren: the Indicatoren page).
+    # The dialog offers every Word kind and every Excel kind of the command line.
     from ghnt_desktop.exports.jobs import DOCX_KINDS, XLSX_KINDS
 
     assert {(e.kind, e.format) for e in dialog.entries} >= {(k, "docx") for k in DOCX_KINDS} | {
-        (k, "xlsx") for k in XLSX_KINDS if k != "indicatoren"
+        (k, "xlsx") for k in XLSX_KINDS
     }
     assert len(made) == len(dialog.entries) and not messages
 

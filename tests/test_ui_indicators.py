@@ -307,6 +307,12 @@ def test_the_page_speaks_english(qapp, qtbot, tmp_path):
         page = window.page("indicators")
         assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
         assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
+        assert (page.new_button.text(), page.export_button.text()) == ("New indicator...", "Export to Excel...")
+        from ghnt_desktop.ui.editors.indicators import IndicatorDialog
+
+        dialog = IndicatorDialog(window, sections=[], ambitions=[])
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "New indicator" and dialog.form.labelForField(dialog.targets).text() == "Tar&gets:"
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
@@ -374,3 +380,225 @@ def test_grid_model_on_its_own(qapp):
     assert not model.setData(model.index(row, EntryGridModel.AREA), "tien")
     assert refused and refused[0].startswith("Doorlooptijd (2022 H1): ")
     assert not model.setData(model.index(row, EntryGridModel.PERIOD), "5")  # the period column is not a value
+
+
+# --------------------------------------------------------------------------------------------------
+# Creating, editing and deleting an indicator in the dialog, by keyboard
+# --------------------------------------------------------------------------------------------------
+
+
+def _drive_dialog(qtbot, steps, result: dict) -> None:
+    """Run ``steps(dialog)`` on the modal dialog as soon as it is open (``exec`` blocks the test otherwise)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def run():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or not dialog.isVisible():
+            QTimer.singleShot(20, run)
+            return
+        result["dialog"] = dialog
+        try:
+            steps(dialog)
+        except Exception as exc:  # noqa: BLE001 - reported to the test, the dialog closed so it never hangs
+            result["error"] = exc
+            dialog.reject()
+
+    QTimer.singleShot(0, run)
+
+
+def test_a_new_indicator_typed_in_the_dialog_is_saved_and_undone_in_one_step(page, window, qtbot):
+    from ghnt_desktop.ui.editors.indicators import IndicatorDialog
+
+    result: dict = {}
+
+    def fill(dialog: IndicatorDialog):
+        qtbot.keyClicks(dialog.name, "Politiemeldingen huiselijk geweld")
+        qtbot.keyClicks(dialog.definition, "Het aantal registraties van de politie.")
+        dialog.source.setFocus()
+        qtbot.keyClicks(dialog.source, "Politie")
+        qtbot.keyClicks(dialog.baseline_value, "1.234")
+        qtbot.keyClicks(dialog.baseline_period, "2022")
+        qtbot.keyClicks(dialog.targets, "2025: 1.500; 2027: 1.800")
+        dialog.sections.setFocus()
+        dialog.sections.setCurrentRow(0)
+        qtbot.keyClick(dialog.sections, Qt.Key.Key_Space)  # ticks the first actielijn
+        shot(dialog, "indicator-dialog-new")
+        qtbot.keyClick(dialog.targets, Qt.Key.Key_Return)
+
+    _drive_dialog(qtbot, fill, result)
+    page.new_indicator()
+    assert "error" not in result, result.get("error")
+    with window.database.session() as session:
+        found = ind.find_indicator(session, "Politiemeldingen huiselijk geweld")
+        assert found is not None
+        detail = ind.get_indicator(session, found)
+    assert detail.source == "Politie" and detail.baseline.value == Decimal("1234")
+    assert [(t.year, t.value) for t in detail.targets] == [(2025, Decimal("1500")), (2027, Decimal("1800"))]
+    assert [title for _id, title in detail.sections] == [f"1 {LINE_1}"]
+    assert page.detail is not None and page.detail.id == found
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        assert ind.find_indicator(session, "Politiemeldingen huiselijk geweld") is None
+    window.undo_stack.redo()
+    with window.database.session() as session:
+        assert ind.find_indicator(session, "Politiemeldingen huiselijk geweld") == found
+        assert len(ind.get_indicator(session, found).targets) == 2
+
+
+def test_editing_changes_fields_and_targets_and_undo_puts_them_back(page, window, qtbot, sample_file):
+    _, ids = sample_file
+    page._choose(ids["meldingen"])
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.id == ids["meldingen"])
+    with window.database.session() as session:
+        before = ind.get_indicator(session, ids["meldingen"])
+    result: dict = {}
+
+    def edit(dialog):
+        assert dialog.name.text() == "Meldingen bij Veilig Thuis"
+        assert dialog.targets.text() == "2022: 1.800; 2025: 2.000"
+        dialog.targets.selectAll()
+        qtbot.keyClicks(dialog.targets, "2025: 2.100; 2030: 2.500")
+        dialog.confidential.setFocus()
+        qtbot.keyClick(dialog.confidential, Qt.Key.Key_Space)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+
+    _drive_dialog(qtbot, edit, result)
+    page.edit_indicator()
+    assert "error" not in result, result.get("error")
+    with window.database.session() as session:
+        after = ind.get_indicator(session, ids["meldingen"])
+    assert after.confidential and [(t.year, t.value) for t in after.targets] == [(2025, Decimal("2100")),
+                                                                                (2030, Decimal("2500"))]
+    assert page.detail.confidential  # the page shows the edited indicator
+    window.undo_stack.undo()
+    with window.database.session() as session:
+        undone = ind.get_indicator(session, ids["meldingen"])
+    assert not undone.confidential
+    assert [(t.year, t.value, t.note) for t in undone.targets] == [(t.year, t.value, t.note) for t in before.targets]
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "message"),
+    [
+        ("targets", "2025 twee", "streefwaarde voor 2025"),
+        ("targets", "volgend jaar: 10", "niet te lezen"),
+        ("targets", "2025: 1; 2025: 2", "twee keer"),
+        ("baseline_period", "vorig jaar", "periode van de nulmeting"),
+        ("name", "", "naam"),
+    ],
+)
+def test_bad_input_in_the_dialog_is_refused_with_a_dutch_message_and_nothing_is_saved(
+    page, window, qtbot, monkeypatch, field, text, message
+):
+    from ghnt_desktop.ui import errors, undo
+
+    shown: list[str] = []
+    monkeypatch.setattr(errors, "show_error", lambda _parent, exc: shown.append(str(exc)))
+    monkeypatch.setattr(undo, "show_error", lambda _parent, exc: shown.append(str(exc)))
+    result: dict = {}
+    count = len({r.id for g in page._groups for r in g.indicators})
+
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Nieuwe indicator")
+        getattr(dialog, field).clear()
+        qtbot.keyClicks(getattr(dialog, field), text)
+        qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+        result["kept"] = getattr(dialog, field).text()
+        if dialog.isVisible():
+            dialog.reject()
+
+    _drive_dialog(qtbot, fill, result)
+    page.new_indicator()
+    assert "error" not in result, result.get("error")
+    assert shown and message in shown[0].lower(), shown
+    # The dialog's own checks keep it open with what was typed; a value the service refuses (read by the
+    # service's Dutch number rules) is refused by the command, and nothing is saved either way.
+    assert result.get("kept") == text
+    assert len({r.id for g in page._groups for r in g.indicators}) == count
+
+
+def test_delete_asks_first_and_undo_puts_the_figures_back(page, window, qtbot, monkeypatch, sample_file):
+    from ghnt_desktop.ui.editors import forms
+
+    _, ids = sample_file
+    page._choose(ids["meldingen"])
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.id == ids["meldingen"])
+    answers = iter([False, True])
+    asked: list[str] = []
+    monkeypatch.setattr(forms, "confirm", lambda _p, _t, text, yes=None: asked.append(text) or next(answers))
+    page.delete_indicator()  # Annuleren
+    with window.database.session() as session:
+        assert ind.find_indicator(session, "Meldingen bij Veilig Thuis") == ids["meldingen"]
+    page.delete_indicator()
+    assert "2 streefwaarden" in asked[0] and "cijfers" in asked[0]
+    with window.database.session() as session:
+        assert ind.find_indicator(session, "Meldingen bij Veilig Thuis") is None
+    window.undo_stack.undo()
+    assert len(values(window.database, ids["meldingen"])) == 8
+
+
+def test_export_to_excel_opens_the_export_dialog_on_the_indicators(page, window, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    page.export_button.click()
+    dialog = qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None) or QApplication.activeModalWidget()
+    assert dialog.objectName() == "exportDialog"
+    shot(dialog, "indicators-export-dialog")
+    assert (dialog.entry().kind, dialog.entry().format) == ("indicatoren", "xlsx")
+    dialog.reject()
+
+
+def test_the_entry_grid_keeps_indicator_and_period_in_view_when_scrolling_sideways(demo_window, qtbot):
+    window = demo_window(date(2026, 11, 20))
+    window.resize(1366, 768)
+    window.show_page("indicators")
+    page = window.page("indicators")
+    qtbot.waitUntil(lambda: page.detail is not None)
+    page.tabs.setCurrentIndex(1)
+    view = page.grid_view
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > 0, "the demo's gemeenten should not fit: nothing to scroll"
+    frozen_width = view.columnWidth(EntryGridModel.INDICATOR) + view.columnWidth(EntryGridModel.PERIOD)
+    # Far right: the grid's own first columns scrolled away, the frozen ones on top still show them.
+    last = page.grid_model.columnCount() - 1
+    view.setCurrentIndex(page.grid_model.index(1, last))
+    view.scrollTo(view.currentIndex())
+    assert bar.value() > 0 and view.columnViewportPosition(EntryGridModel.INDICATOR) < 0
+    assert view.frozen.isVisible() and view.frozen.width() == frozen_width
+    assert view.frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert view.frozen.isColumnHidden(EntryGridModel.AREA) and not view.frozen.isColumnHidden(EntryGridModel.PERIOD)
+    shot(window, "demo_invoer_rechts")
+    # Back left by keyboard: the whole-area cell comes out from under the frozen columns, never hidden by them.
+    for _ in range(last - EntryGridModel.AREA):
+        qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.currentIndex().column() == EntryGridModel.AREA
+    assert view.columnViewportPosition(EntryGridModel.AREA) >= frozen_width
+    # Down the grid the frozen part follows.
+    for _ in range(15):
+        qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert view.frozen.verticalScrollBar().value() == view.verticalScrollBar().value()
+    assert view.frozen.rowHeight(0) == view.rowHeight(0)
+
+
+def test_a_big_grid_is_read_in_the_background_and_then_typed_in(page, window, qtbot, monkeypatch, sample_file):
+    """Above the threshold the values are read by a worker task with its own session: the grid is disabled until
+    they come, then filled as the synchronous path fills it, and typing works."""
+    from ghnt_desktop.ui.pages import indicators as indicators_page
+
+    _, ids = sample_file
+    page.tabs.setCurrentIndex(1)
+    expected = [(page.grid_model.row_at(r).indicator_id, page.grid_model.row_at(r).period.label)
+                for r in range(page.grid_model.rowCount())]  # fmt: skip
+    monkeypatch.setattr(indicators_page, "GRID_BACKGROUND_VALUES", 0)
+    page.load_grid()
+    assert page.grid_loading is not None
+    qtbot.waitUntil(lambda: page.grid_loading is None and page.grid_view.isEnabled(), timeout=10_000)
+    assert [(page.grid_model.row_at(r).indicator_id, page.grid_model.row_at(r).period.label)
+            for r in range(page.grid_model.rowCount())] == expected  # fmt: skip
+    type_into(qtbot, page, grid_index(page, ids["meldingen"], "2024", EntryGridModel.AREA), "1.950")
+    assert values(window.database, ids["meldingen"])[("2024", None)].value == Decimal("1950")
+    # A result that arrives after another database was opened (a newer generation) is dropped.
+    page._grid_generation += 1
+    page._grid_gathered((page._grid_generation - 1, [], []))
+    assert page.grid_model.rowCount() == len(expected)

@@ -275,3 +275,40 @@ def test_short_title_and_narrative_of_an_ambition_are_edited_kept_and_written(wi
         assert get_report(session, report_id).text(part_key("ambition", ambition.id, "title")) == (
             "Samenwerken rond veiligheid"
         )
+
+
+def test_the_figures_chapter_can_be_left_out_and_the_choice_is_kept(window, qtbot, messages):
+    from ghnt_desktop.services import indicators as ind
+    from ghnt_desktop.services.progress_report import progress_report_document
+
+    with window.database.session() as session:
+        ind.create_indicator(session, name="Meldingen bij Veilig Thuis", baseline_value="1.620")
+        ind.set_measurement(session, ind.find_indicator(session, "Meldingen bij Veilig Thuis"),
+                            ind.Period(2024), value="1.700")  # fmt: skip
+    dialog = ReportDialog(window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_report()
+    fill(dialog, qtbot)
+    assert dialog.save()
+    report_id = dialog.current_id
+
+    def figures():
+        with window.database.session() as session:
+            return progress_report_document(session, report_id=report_id, today=TODAY).figures
+
+    assert figures() is not None  # by default the report has its Cijfers chapter
+    dialog.figures_omit_check.setFocus()
+    qtbot.keyClick(dialog.figures_omit_check, Qt.Key.Key_Space)
+    assert dialog.save()
+    with window.database.session() as session:
+        assert get_report(session, report_id).texts.get("figures_omit") == "1"
+    assert figures() is None
+    # Opened again, the box is still ticked; undo brings the chapter back.
+    dialog.new_report()
+    items = [dialog.report_list.item(i) for i in range(dialog.report_list.count())]
+    dialog.report_list.setCurrentItem(next(i for i in items if i.data(Qt.ItemDataRole.UserRole) == report_id))
+    assert dialog.figures_omit_check.isChecked()
+    window.undo_stack.undo()
+    assert figures() is not None
+    assert messages == []

@@ -571,6 +571,31 @@ class DocxWriter:
         """Add body-level XML at the next ``flush`` (order is kept)."""
         self._pending.append(xml)
 
+    def mark(self) -> BaseOxmlElement | None:
+        """The last body element written so far (None: nothing yet), for ``keep_together``."""
+        self.flush()
+        before = [e for e in self.body if e.tag != f"{{{W_NS}}}sectPr"]
+        return before[-1] if before else None
+
+    def keep_together(self, after: BaseOxmlElement | None) -> None:
+        """Keep everything written since ``after`` (from ``mark``; None: the start) on one page where it fits:
+        every paragraph, also in tables, keeps with the next."""
+        from docx.oxml import OxmlElement
+
+        self.flush()
+        body = list(self.body)
+        start = body.index(after) + 1 if after is not None and after in body else 0
+        paragraphs = [p for element in body[start:] for p in element.iter(f"{{{W_NS}}}p")]
+        for paragraph in paragraphs[:-1]:
+            ppr = paragraph.find(f"{{{W_NS}}}pPr")
+            if ppr is None:
+                ppr = OxmlElement("w:pPr")
+                paragraph.insert(0, ppr)
+            if ppr.find(f"{{{W_NS}}}keepNext") is not None:
+                continue
+            style = ppr.find(f"{{{W_NS}}}pStyle")
+            ppr.insert(1 if style is not None else 0, OxmlElement("w:keepNext"))
+
     def flush(self) -> list[BaseOxmlElement]:
         """Parse the queued XML in one go and insert it before the final section properties."""
         if not self._pending:

@@ -11,17 +11,16 @@ The chapter is a standalone function over a ``DocxWriter`` and the service's dat
 
     from ..services.indicators import figures_chapter
     chapter = figures_chapter(session, include_confidential=..., first_year=..., last_year=...)
-    add_figures_chapter(writer, chapter, number="1", targets=...)
+    add_figures_chapter(writer, chapter, number="1")
 
-It reads no database and imports no Qt. ``targets`` (indicator id -> its ``TargetValue``s, e.g. from
-``get_indicator(...).targets``) puts streefwaarden of years after the last measurement into the text and chart;
-without it only the streefwaarden of measured years (the table's) are shown.
+It reads no database and imports no Qt. Each ``ChapterIndicator`` carries its streefwaarden (``targets``), so
+those of years after the last measurement are in the text and the chart too.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
     from .docx_common import DocxWriter
 
 CHART_DPI = 200
+KEEP_WHOLE_ROWS = 15  # a period table of up to this many rows is kept on one page
 CHART_HEIGHT_CM = 6.8
 TABLE_COLUMNS = [("Periode", 1.6), ("Waarde", 1.3), ("t.o.v. vorige periode", 1.9), ("t.o.v. nulmeting", 2.0),
                  ("Streefwaarde", 1.8), ("Op koers", 1.3), ("Opmerking", 2.2)]  # fmt: skip
@@ -128,7 +128,6 @@ def add_figures_chapter(
     number: str = "",
     title: str = "Cijfers",
     introduction: str = INTRODUCTION,
-    targets: Mapping[uuid.UUID, Sequence[TargetValue]] | None = None,
     first_figure: int = 1,
     heading_level: int = 1,
     progress: Callable[[int], None] | None = None,
@@ -139,7 +138,6 @@ def add_figures_chapter(
     ``number``: the chapter number in the heading ("1" gives "1 Cijfers", "1.1 <actielijn>", "1.1.1 <indicator>");
     empty for none. ``progress(indicators_done)`` after each indicator (a chart takes about 0.1 s).
     """
-    targets = targets or {}
     prefix = f"{number} " if number else ""
     writer.heading(f"{prefix}{title}", heading_level)
     if introduction.strip():
@@ -160,12 +158,15 @@ def add_figures_chapter(
     sections = [s for s in chapter.sections if s.indicators]
     for s_index, section in enumerate(sections, start=1):
         s_number = f"{number}.{s_index}" if number else ""
+        mark = writer.mark()
         writer.heading(f"{s_number} {section.title}".strip(), heading_level + 1)
         _summary(writer, [_summary_row(i) for i in section.indicators])
+        if len(section.indicators) <= KEEP_WHOLE_ROWS:
+            writer.keep_together(mark)  # the heading with its short table, never a row alone on the next page
         for i_index, indicator in enumerate(section.indicators, start=1):
             i_number = f"{s_number}.{i_index} " if number else ""
             writer.heading(f"{i_number}{indicator.name}", heading_level + 2)
-            if _write_indicator(writer, indicator, targets.get(indicator.id, ()), figure, width_cm):
+            if _write_indicator(writer, indicator, indicator.targets, figure, width_cm):
                 figure += 1
             done += 1
             if progress is not None:
@@ -204,17 +205,24 @@ def _write_indicator(
         writer.paragraph(*facts, keep_next=True)
 
     if indicator.lines:
+        # A short table on one page (with the facts above it): a period table split after one row reads badly.
+        mark = writer.mark()
         writer.table(TABLE_COLUMNS, period_rows(indicator))
+        if len(indicator.lines) <= KEEP_WHOLE_ROWS:
+            writer.keep_together(mark)
     elif indicator.municipalities:
         writer.paragraph(Run("Er zijn alleen cijfers per gemeente: zie de verdeling over de gemeenten.", italic=True))
     else:
         writer.paragraph(Run("Er zijn nog geen metingen vastgelegd.", italic=True))
-    sentence = status_sentence(indicator, targets)
+    # Without any period the line above already said there is no measurement.
+    sentence = status_sentence(indicator, targets) if indicator.lines else ""
     if sentence:
         writer.paragraph(sentence)
 
     drew = False
-    if indicator.lines or shown_targets:
+    # One measurement and no streefwaarde to aim at is no trend: the table says it, a chart of one dot would not.
+    known = sum(1 for line in indicator.lines if line.value is not None and not line.unknown)
+    if known >= 2 or (shown_targets and (known or not indicator.lines)):
         data = chart_for(
             [_as_point(line) for line in indicator.lines],
             unit=unit,
@@ -265,7 +273,8 @@ def _describe_last_picture(writer: DocxWriter, title: str, description: str) -> 
 
 def _summary_row(indicator: ChapterIndicator) -> list[str | Para]:
     line = _last_known(indicator.lines)
-    last = "geen meting"
+    # An indicator measured per gemeente only has no area figure: say where its figures are.
+    last = f"per gemeente ({indicator.municipality_period})" if indicator.municipalities else "geen meting"
     target = on_track = ""
     if line is not None:
         last = f"{line.value_text} ({line.period_label}{', voorlopig' if line.provisional else ''})"

@@ -20,6 +20,8 @@ from __future__ import annotations
 import functools
 import io
 import re
+import uuid
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,12 +49,14 @@ from .docx_common import (
     rich_lines,
     run_xml,
 )
+from .docx_figures import add_actielijn_indicators, add_figures_chapter
 from .docx_footnotes import footnote_reference_xml
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
     from ..services.report_tags import TagGroups
+    from ..services.indicators import IndicatorRow
 
 # (attribute, Dutch label, colour) in the order the bars stack.
 STATUS_SERIES = (
@@ -157,10 +161,16 @@ _MARK_RUN = run_xml(_MARK)
 class _Writer:
     """The report being written: the Word writer, the sources and which of them a footnote cited."""
 
-    def __init__(self, writer: DocxWriter, sources: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        writer: DocxWriter,
+        sources: tuple[str, ...],
+        indicators: Mapping[uuid.UUID, Sequence[IndicatorRow]] | None = None,
+    ) -> None:
         self.writer = writer
         self.sources = sources
         self.cited: set[int] = set()
+        self.indicators = indicators or {}  # per actielijn (section id) its linked indicators
 
     def text(self, text: str, *, italic: bool = False) -> None:
         """A free text: a paragraph per line, list lines indented, "[n]" made a footnote with source n."""
@@ -249,15 +259,21 @@ def _introduction(out: _Writer, data: ProgressReportDocument) -> None:
     out.text(data.reading_guide)
 
 
-def _add_figures_chapter(document: DocxWriter, report: ProgressReportDocument) -> None:
-    """The place of the figures chapter "Cijfers" (seed 004's "Beeld van de regio"): after the inleiding,
-    before the feedback on the actielijnen. ``exports/docx_figures.py: add_figures_chapter(...)`` fills it;
-    until then nothing is written. A chapter written here should start with a level-1 heading numbered
-    ``1 Cijfers`` (then levels 2, 3 in order, footnotes with ``docx_footnotes.add_footnote``): the chapters after
-    it number on from the headings written (``_Writer.next_chapter``). The default leeswijzer
-    (``services.progress_report``) does not mention figures yet: add a sentence there when this writes one.
-    """
-    return None
+def _add_figures_chapter(out: _Writer, data: ProgressReportDocument, counter: ProgressCounter) -> None:
+    """The figures chapter "Cijfers" (seed 004's "Beeld van de regio"): after the inleiding, before the feedback on
+    the actielijnen, numbered on from the chapters written (levels 1, 2, 3 in order). Nothing without indicators.
+    Its footnotes (the sources) are the report's own, numbered in reading order with those of the texts."""
+    if data.figures is None or data.figures.empty:
+        return
+    # Figuur 1 is the status chart of the inleiding when the programme has lines.
+    add_figures_chapter(
+        out.writer,
+        data.figures,
+        number=str(out.next_chapter()),
+        first_figure=2 if data.lines else 1,
+        heading_level=1,
+    )
+    counter.step()
 
 
 def _done_para(action: NamedAction) -> Para:
@@ -318,6 +334,10 @@ def _line(out: _Writer, line: ReportLine, number: str) -> None:
     out.heading(f"{number} {line.title}", 2)
     if line.narrative:
         out.text(line.narrative)
+    indicators = out.indicators.get(line.id, ())
+    if indicators:
+        # Next to the actions, the figures that measure this actielijn (the chapter Cijfers has their series).
+        add_actielijn_indicators(out.writer, indicators, title="Indicatoren", level=3)
     for part in line.parts:
         _part(out, part, 3)
 
@@ -380,35 +400,9 @@ def split_topics(text: str) -> tuple[str, list[tuple[str, str]]]:
 LATE_COLUMNS = [("Actie", 6.4), ("Trekker", 3.2), ("Oorspronkelijke termijn", 2.6), ("Huidige termijn", 2.6)]
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _keep_together(writer: DocxWriter, after: object | None) -> None:
-    """Keep everything written since ``after`` (a body element, or None: the start) on one page where it fits:
-    every paragraph, also in tables, keeps with the next. The last chapter then moves to a new page as a
-    whole instead of leaving a few rows of a table alone on the last page."""
-    from docx.oxml import OxmlElement
-
-    writer.flush()
-    body = list(writer.body)
-    start = body.index(after) + 1 if after is not None and after in body else 0
-    paragraphs = [p for element in body[start:] for p in element.iter(f"{_W}p")]
-    for paragraph in paragraphs[:-1]:
-        ppr = paragraph.find(f"{_W}pPr")
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            paragraph.insert(0, ppr)
-        if ppr.find(f"{_W}keepNext") is not None:
-            continue
-        style = ppr.find(f"{_W}pStyle")
-        ppr.insert(1 if style is not None else 0, OxmlElement("w:keepNext"))
-
-
 def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
     writer = out.writer
-    writer.flush()
-    before = [e for e in writer.body if e.tag != f"{_W}sectPr"]
-    mark = before[-1] if before else None
+    mark = writer.mark()
     chapter = out.next_chapter()
     out.heading(f"{chapter} Conclusie en vooruitblik", 1)
     out.text(data.conclusion)
@@ -433,7 +427,8 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
         sub += 1
         out.heading(f"{chapter}.{sub} Bronnen", 2)
         writer.numbered(uncited)
-    _keep_together(writer, mark)
+    # The last chapter moves to a new page as a whole instead of leaving a few rows of a table alone there.
+    writer.keep_together(mark)
 
 
 def export_voortgang(
@@ -445,14 +440,14 @@ def export_voortgang(
     tag_groups: TagGroups | None = None,
 ) -> ExportResult:
     """Write the voortgangsrapportage; with ``tag_groups`` a chapter per label follows the actielijnen."""
-    counter = ProgressCounter(progress, len(data.lines) + 4)
+    counter = ProgressCounter(progress, len(data.lines) + 4 + (data.figures is not None))
     writer = DocxWriter(open_template(template, "voortgang"))
-    out = _Writer(writer, data.sources)
+    out = _Writer(writer, data.sources, data.line_indicators)
     _cover(out, data)
     counter.step()
     _introduction(out, data)
     counter.step()
-    _add_figures_chapter(writer, data)
+    _add_figures_chapter(out, data, counter)
     _feedback(out, data, counter)
     if tag_groups is not None:
         _tag_chapter(out, tag_groups)

@@ -90,8 +90,10 @@ class Omitted:
     toezeggingen: int = 0
     guests: int = 0
     documents: int = 0  # stukken of a confidential agenda item
+    indicators: int = 0  # vertrouwelijke indicators (with all their figures)
     neutral_titles: int = 0  # escalated confidential decisions shown under a neutral title
     included: int = 0  # confidential records included on request (the document is then marked)
+    included_indicators: int = 0  # of ``included``: vertrouwelijke indicators
 
     _KINDS = (
         ("agenda_items", "agendapunt", "agendapunten"),
@@ -101,6 +103,7 @@ class Omitted:
         ("updates", "voortgangsnotitie", "voortgangsnotities"),
         ("guests", "gast", "gasten"),
         ("documents", "stuk", "stukken"),
+        ("indicators", "indicator", "indicatoren"),
     )
 
     @property
@@ -136,9 +139,13 @@ class Omitted:
         """The Dutch warning when confidential content was included; empty when none was."""
         if not self.included:
             return ""
+        among = ""
+        if self.included_indicators:
+            count = self.included_indicators
+            among = f" (waarvan {count} {'indicator' if count == 1 else 'indicatoren'} met hun cijfers)"
         return (
             f"Let op: dit document bevat {self.included} vertrouwelijke "
-            f"{'onderdeel' if self.included == 1 else 'onderdelen'}. Het is gemarkeerd als Vertrouwelijk; "
+            f"{'onderdeel' if self.included == 1 else 'onderdelen'}{among}. Het is gemarkeerd als Vertrouwelijk; "
             "verspreid het alleen onder wie het mag lezen."
         )
 

@@ -13,19 +13,23 @@ Reading
   measurements oldest first, each a ``SeriesPoint`` with its ``Comparison`` against the previous period of the same
   length, the baseline and the target), ``municipalities`` (the same per gemeente), ``targets``, links.
 - ``municipalities(session) -> list[tuple[uuid.UUID, str]]``: the gemeenten a measurement can be for (entry grid).
+- ``measurement_values(session, indicator_ids=None) -> dict[id, list[PeriodValue]]``: every measurement of the
+  indicators in one query, without comparisons (the entry grid, which shows values only).
 - ``compare(...)`` / ``on_track(direction, value, target)``: the comparison rules, for callers with their own values.
 - ``indicators_moved_since(session, since, *, include_confidential=False) -> MovedIndicators``: indicators with a
   measurement received or changed since a date (the Overzicht passes the date of the last afstemmingsoverleg,
   ``services.overview.last_held_afstemmingsoverleg``; not called from here, so overview may import this module).
-- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None) -> FiguresChapter``:
-  what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn; vertrouwelijke indicators are
-  left out (and counted) unless asked, as ``services.confidentiality`` decides.
+- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None, programme_id=None)
+  -> FiguresChapter``: what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn (of
+  ``programme_id`` when indicators link to it); vertrouwelijke indicators are left out (and counted) unless asked,
+  as ``services.confidentiality`` decides.
 
 Writing (the style of ``services.meetings``: each returns what undo needs)
 - ``create_indicator(session, *, name, ...) -> Created`` (undo: ``delete_indicator(created.id)``)
 - ``update_indicator(session, indicator_id, **values) -> Edit`` (undo: ``update_indicator(id, **edit.before)``);
   values: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
-  baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position.
+  baseline_value, baseline_period (a ``Period`` or None), section_ids, ambition_ids, position, targets (year ->
+  streefwaarde: the whole set; ``create_indicator`` takes it too).
 - ``delete_indicator(session, indicator_id) -> Removed`` (undo: ``services.meetings.restore_removed``).
 - ``set_target(session, indicator_id, year, value, note="") -> Created | Edit`` (undo a ``Created`` with
   ``clear_target(session, indicator_id, year) -> Removed``, an ``Edit`` with ``set_target(session, **edit.before)``).
@@ -54,7 +58,7 @@ to ``set_measurement``.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
@@ -337,7 +341,9 @@ def _baseline(indicator: Indicator) -> Baseline | None:
     return Baseline(indicator.baseline_value, period)
 
 
-def _values(session: Session, indicator_ids: Iterable[uuid.UUID] | None = None) -> dict[uuid.UUID, list[PeriodValue]]:
+def measurement_values(
+    session: Session, indicator_ids: Iterable[uuid.UUID] | None = None
+) -> dict[uuid.UUID, list[PeriodValue]]:
     """Every measurement (of ``indicator_ids``, or all) as ``PeriodValue`` per indicator, oldest first.
 
     Read as plain columns, with the repeating indicator and gemeente ids and the periods made once each: measured on
@@ -477,7 +483,7 @@ def list_indicators(session: Session, *, include_confidential: bool = True) -> l
     ``include_confidential=False`` unless the user asked for them, and the rule in ``services.confidentiality``
     decides which those are.
     """
-    return _list(session, include_confidential, _values(session))
+    return _list(session, include_confidential, measurement_values(session))
 
 
 def _list(
@@ -528,7 +534,7 @@ def _points(
 def get_indicator(session: Session, indicator_id: uuid.UUID) -> IndicatorDetail:
     """One indicator with its whole series; ``NotFoundError`` when it does not exist (any more)."""
     indicator = _get(session, indicator_id)
-    values = _values(session, [indicator_id]).get(indicator_id, [])
+    values = measurement_values(session, [indicator_id]).get(indicator_id, [])
     targets = _targets(session, [indicator_id]).get(indicator_id, [])
     baseline = _baseline(indicator)
     order = _section_order(session)
@@ -679,7 +685,7 @@ class FigureLine:
     value_text: str  # "1.620*" when voorlopig
     provisional: bool
     unknown: bool
-    change_text: str  # against the previous period: "+12 (+0,7%)"
+    change_text: str  # against the previous period: "+12 (+0,7%)"; a percentage's "-0,7 procentpunt"
     baseline_change_text: str  # against the baseline
     target: Decimal | None
     target_text: str  # "≤ 1.500" as the direction says; "(tussenwaarde)" when interpolated
@@ -719,6 +725,7 @@ class ChapterIndicator:
     source_text: str  # for the footnote: "CBS StatLine, tabel 84852NED"
     has_provisional: bool
     also_in: tuple[str, ...]  # other actielijnen it is linked to
+    targets: tuple[TargetValue, ...] = ()  # every streefwaarde, also of years after the last measurement
 
 
 @dataclass(frozen=True)
@@ -741,15 +748,21 @@ class FiguresChapter:
         return not any(s.indicators for s in self.sections)
 
 
-def _signed(value: Decimal, unit: IndicatorUnit) -> str:
-    text = format_value(abs(value), unit)
-    return f"+{text}" if value > 0 else f"-{text}" if value < 0 else "0"
+def change_text(value: Decimal, unit: IndicatorUnit) -> str:
+    """A change with its sign: "+90", "-€ 1.200"; a change of a percentage in procentpunten ("-0,7 procentpunt"),
+    since "-0,7%" would read as a relative change."""
+    if value == 0:
+        return "0 procentpunt" if unit is IndicatorUnit.PERCENTAGE else "0"
+    sign = "+" if value > 0 else "-"
+    if unit is IndicatorUnit.PERCENTAGE:
+        return f"{sign}{format_number(abs(value))} procentpunt"
+    return f"{sign}{format_value(abs(value), unit)}"
 
 
 def _change_text(change: Decimal | None, percent: Decimal | None, unit: IndicatorUnit) -> str:
     if change is None:
         return ""
-    text = _signed(change, unit)
+    text = change_text(change, unit)
     if percent is not None and unit is not IndicatorUnit.PERCENTAGE:
         text += f" ({'+' if percent > 0 else ''}{format_number(percent, decimals=1)}%)"
     return text
@@ -783,28 +796,66 @@ def _line(point: SeriesPoint, indicator: Indicator) -> FigureLine:
     )
 
 
+def programme_links(session: Session, programme_id: uuid.UUID) -> dict[uuid.UUID, list[uuid.UUID]]:
+    """Indicator id -> the ids of the sections of ``programme_id`` it is linked to (only linked indicators)."""
+    found: dict[uuid.UUID, list[uuid.UUID]] = {}
+    query = (
+        select(indicator_section.c.indicator_id, indicator_section.c.section_id)
+        .join(Section, Section.id == indicator_section.c.section_id)
+        .where(Section.programme_id == programme_id)
+    )
+    for indicator_id, section_id in session.execute(query):
+        found.setdefault(indicator_id, []).append(section_id)
+    return found
+
+
+def _in_programme(session: Session, programme_id: uuid.UUID | None) -> tuple[set[uuid.UUID] | None, set[uuid.UUID]]:
+    """(indicators of the programme or None for all, the sections they may be grouped under) for a report.
+
+    When indicators are linked to ``programme_id``'s sections, the programme's own and the unlinked ones (the
+    region's context figures, like action items of no programme) count; indicators of another programme only are
+    left out. When none is linked to it (a new programme), every indicator counts, grouped as linked.
+    """
+    links = _links(session)
+    if programme_id is None:
+        return None, {s for sections in links.values() for s in sections}
+    own = programme_links(session, programme_id)
+    if not own:
+        return None, {s for sections in links.values() for s in sections}
+    own_sections = {s for sections in own.values() for s in sections}
+    unlinked = {i for i in session.scalars(select(Indicator.id)) if not links.get(i)}
+    return set(own) | unlinked, own_sections
+
+
 def figures_chapter(
     session: Session,
     *,
     include_confidential: bool = False,
     first_year: int | None = None,
     last_year: int | None = None,
+    programme_id: uuid.UUID | None = None,
 ) -> FiguresChapter:
     """The "Cijfers" chapter: per actielijn (in programme order) each linked indicator once, under the first
     actielijn it is linked to; unlinked indicators in a last group. Periods outside ``first_year``..``last_year``
     are left out of the tables (but still count as the previous period of the first one shown).
+
+    ``programme_id`` (a report's programme): when indicators are linked to its actielijnen, only those and the
+    unlinked ones, grouped under its actielijnen; else every indicator.
 
     Vertrouwelijke indicators are left out unless ``include_confidential`` (then ``confidential`` marks them); the
     rule of ``services.confidentiality`` decides which they are and ``left_out_confidential`` counts them.
     """
     scope = confidential_scope(session)
     indicators = list(session.scalars(select(Indicator).order_by(Indicator.position, Indicator.name)))
+    wanted, sections_in_scope = _in_programme(session, programme_id)
+    if wanted is not None:
+        indicators = [i for i in indicators if i.id in wanted]
     left_out = sum(1 for i in indicators if scope.indicator(i.id)) if not include_confidential else 0
     indicators = [i for i in indicators if include_confidential or not scope.indicator(i.id)]
     ids = [i.id for i in indicators]
-    values = _values(session, ids)
+    values = measurement_values(session, ids)
     targets = _targets(session, ids)
-    order = _section_order(session)
+    order = {s: o for s, o in _section_order(session).items() if s in sections_in_scope}
     links = _links(session)
     groups: dict[uuid.UUID | None, list[ChapterIndicator]] = {}
 
@@ -855,6 +906,7 @@ def figures_chapter(
             source_text(indicator.source, indicator.source_id),
             any(line.provisional for line in lines) or any(m.provisional for m in municipal),
             tuple(order[s][2] for s in linked[1:]),
+            tuple(own_targets),
         )
         groups.setdefault(linked[0] if linked else None, []).append(chapter_indicator)
     keys = sorted((k for k in groups if k is not None), key=lambda k: order[k][:2])
@@ -948,8 +1000,10 @@ def create_indicator(
     section_ids: Sequence[uuid.UUID] = (),
     ambition_ids: Sequence[uuid.UUID] = (),
     position: int | None = None,
+    targets: Mapping[int, TargetInput] | None = None,
 ) -> Created:
-    """Create an indicator (at the end of the list unless ``position``); undo with ``delete_indicator``."""
+    """Create an indicator (at the end of the list unless ``position``) with its ``targets`` (year -> streefwaarde);
+    undo with ``delete_indicator``."""
     texts = {key: clean_text(value, label=_TEXT_FIELDS[key][0], max_length=_TEXT_FIELDS[key][1]) for key, value in
              (("code", code), ("definition", definition), ("unit_label", unit_label), ("source", source),
               ("source_id", source_id), ("notes", notes))}  # fmt: skip
@@ -971,6 +1025,8 @@ def create_indicator(
     session.flush()
     _set_links(session, indicator_section, "section_id", indicator.id, section_ids)
     _set_links(session, indicator_ambition, "ambition_id", indicator.id, ambition_ids)
+    if targets:
+        _replace_targets(session, indicator.id, targets)
     session.flush()
     session.expire(indicator, ["sections", "ambitions"])
     return Created(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})))
@@ -987,11 +1043,13 @@ def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -
     """Change fields of an indicator; ``Edit.before`` holds the previous values (pass them back to undo).
 
     Keys: name, code, definition, unit, unit_label, direction, source, source_id, level, confidential, notes,
-    position, baseline_value, baseline_period, section_ids, ambition_ids. A key left out (or ``UNSET``) stays.
+    position, baseline_value, baseline_period, section_ids, ambition_ids, and ``targets`` (year -> streefwaarde, or
+    (streefwaarde, toelichting): the whole set, replacing the targets there were). A key left out (or ``UNSET``)
+    stays.
     """
     indicator = _get(session, indicator_id)
     allowed = {"name", "unit", "direction", "level", "confidential", "position", "baseline_value", "baseline_period",
-               "section_ids", "ambition_ids", *_TEXT_FIELDS}  # fmt: skip
+               "section_ids", "ambition_ids", "targets", *_TEXT_FIELDS}  # fmt: skip
     unknown = set(values) - allowed
     if unknown:
         raise ValueError(f"unknown indicator fields {sorted(unknown)}")
@@ -1035,9 +1093,46 @@ def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -
                 session.scalars(select(getattr(table.c, column)).where(table.c.indicator_id == indicator.id))
             )
             _set_links(session, table, column, indicator.id, values[key])
+    if "targets" in values:
+        before["targets"] = _replace_targets(session, indicator.id, values["targets"] or {})
     session.flush()
     session.expire(indicator, ["sections", "ambitions"])
     return Edit(indicator.id, INDICATOR_CHANGES | Changes(ids=frozenset({indicator.id})), before)
+
+
+TargetInput = Decimal | int | str | None | tuple[Decimal | int | str | None, str]
+
+
+def _replace_targets(
+    session: Session, indicator_id: uuid.UUID, targets: Mapping[int, TargetInput]
+) -> dict[int, tuple[Decimal | None, str]]:
+    """Make ``targets`` (year -> value or (value, note)) the indicator's streefwaarden; a year kept without a note
+    keeps its note. Returns the targets there were, in the same form (to pass back for undo). All are checked
+    before anything changes."""
+    wanted: dict[int, tuple[Decimal, str | None]] = {}
+    for year, given in targets.items():
+        year = _year(year, "De streefwaarde")
+        raw, note = given if isinstance(given, tuple) else (given, None)
+        number = _value(raw, f"De streefwaarde voor {year}")
+        if number is None:
+            raise ValidationError(f"Vul een streefwaarde voor {year} in, of verwijder de streefwaarde.")
+        wanted[year] = (number, None if note is None else clean_text(note, label="De toelichting", max_length=2000))
+    query = select(IndicatorTarget).where(IndicatorTarget.indicator_id == indicator_id)
+    existing = {t.year: t for t in session.scalars(query)}
+    before = {year: (t.value, t.note) for year, t in existing.items()}
+    for year, old in existing.items():
+        if year not in wanted:
+            session.delete(old)
+    for year, (number, note) in wanted.items():
+        target = existing.get(year)
+        if target is None:
+            session.add(IndicatorTarget(indicator_id=indicator_id, year=year, value=number, note=note or ""))
+        else:
+            target.value = number
+            if note is not None:
+                target.note = note
+    session.flush()
+    return before
 
 
 def delete_indicator(session: Session, indicator_id: uuid.UUID) -> Removed:
@@ -1369,7 +1464,7 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
     changed: list[FigureChange] = []
     unchanged = 0
     existing_values: dict[tuple[uuid.UUID, Period, uuid.UUID | None], PeriodValue] = {}
-    for known_id, values in _values(session).items():
+    for known_id, values in measurement_values(session).items():
         for pv in values:
             existing_values[(known_id, pv.period, pv.organisation_id)] = pv
     existing_targets = {(known_id, t.year): t for known_id, ts in _targets(session).items() for t in ts}
@@ -1579,7 +1674,7 @@ class IndicatorExport:
 def export_data(session: Session, *, include_confidential: bool = False) -> IndicatorExport:
     """The indicators per level for the Excel export; vertrouwelijke ones only when asked (the rule decides)."""
     scope = confidential_scope(session)
-    values = _values(session)
+    values = measurement_values(session)
     rows = _list(session, True, values)
     left_out = sum(1 for r in rows if scope.indicator(r.id)) if not include_confidential else 0
     rows = [r for r in rows if include_confidential or not scope.indicator(r.id)]

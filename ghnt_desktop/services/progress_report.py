@@ -30,8 +30,9 @@ from ..models import ActionItem, ActionStatus, ProgressReport, ProgressUpdate, S
 from . import NotFoundError, ValidationError
 from .confidentiality import CONFIDENTIAL_MARK, confidential_scope
 from .documents import Omitted, _setting, find_programme_id
+from .indicators import FiguresChapter, IndicatorRow, figures_chapter, indicators_per_section
 from .programme import AmbitionRow, ProgrammeActionRow, SectionRow, load_programme
-from .reports import OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
+from .reports import FIGURES_OMIT, OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
 from .short_titles import default_short_title
 
 __all__ = [
@@ -223,6 +224,9 @@ class ProgressReportDocument:
     omitted: Omitted
     saved_report_id: uuid.UUID | None = None
     left_out: tuple[str, ...] = field(default_factory=tuple)  # parts the user chose to leave out
+    # The "Cijfers" chapter (None: no indicators, or left out by choice) and per actielijn its linked indicators.
+    figures: FiguresChapter | None = None
+    line_indicators: dict[uuid.UUID, tuple[IndicatorRow, ...]] = field(default_factory=dict)
 
     @property
     def actielijnen(self) -> tuple[ReportLine, ...]:
@@ -504,9 +508,15 @@ def progress_report_document(
     date_to: date | None = None,
     include_confidential: bool = False,
     today: date | None = None,
+    figures: bool = True,
 ) -> ProgressReportDocument:
     """The voortgangsrapportage of a saved report (metadata, period and texts) or, without one, of the last
     six months with default texts. ``date_from``/``date_to`` given with a saved report override its period.
+
+    With ``figures`` (and indicators to show, and the saved report not leaving them out: ``FIGURES_OMIT``) the
+    report has a "Cijfers" chapter of the indicators of its programme and per actielijn its linked indicators;
+    vertrouwelijke indicators are left out by the one rule unless ``include_confidential``, and counted in
+    ``omitted``.
     """
     today = today or date.today()
     report = session.get(ProgressReport, report_id) if report_id is not None else None
@@ -591,10 +601,28 @@ def progress_report_document(
             f"{action_count} {'actie' if action_count == 1 else 'acties'}"
         )
     default_summary = "\n".join(summary_lines)
+    chapter, line_indicators, left_out_indicators = _figures(
+        session,
+        tree.programme.id,
+        tree.programme.period_start,
+        period_to,
+        include_confidential,
+        figures and not texts.get(FIGURES_OMIT),
+    )
+    figures_sentence = ""
+    if chapter is not None:
+        figures_sentence = (
+            " Eerst laten we in het hoofdstuk Cijfers zien hoe de indicatoren van het programma zich ontwikkelen: "
+            "per indicator de metingen, de verandering, de streefwaarde en of de indicator op koers ligt."
+        )
     default_guide = (
-        f"In deze voortgangsrapportage rapporteren we over de periode {period_text}. Na deze inleiding leest u "
+        f"In deze voortgangsrapportage rapporteren we over de periode {period_text}.{figures_sentence} "
+        f"{'Vervolgens' if chapter is not None else 'Na deze inleiding'} leest u "
         "per actielijn en per ambitie wat we hebben gedaan en wat we nog moeten doen. Daarna volgen de overige "
         "activiteiten. We sluiten af met een conclusie, een vooruitblik en de acties die vertraagd zijn."
+    )
+    included_indicators = (
+        sum(1 for s in chapter.sections for i in s.indicators if i.confidential) if chapter is not None else 0
     )
     moved = [a for line in lines for a in line.actions if a.deadline_moved]
     postponed = sum(a.state != "late" for a in moved)
@@ -638,10 +666,55 @@ def progress_report_document(
         outlook=(report.outlook if report else "") or default_outlook,
         sources=tuple(str(s) for s in ((report.sources if report else None) or ()) if str(s).strip()),
         lines=tuple(lines),
-        omitted=Omitted(updates=omitted, included=included),
+        omitted=Omitted(
+            updates=omitted,
+            indicators=left_out_indicators,
+            included=included + included_indicators,
+            included_indicators=included_indicators,
+        ),
         saved_report_id=report.id if report else None,
         left_out=tuple(left_out),
+        figures=chapter,
+        line_indicators=line_indicators,
     )
+
+
+TREND_YEARS = 5  # the least number of years the figures chapter shows
+
+
+def _figures(
+    session: Session,
+    programme_id: uuid.UUID,
+    programme_start: int | None,
+    period_to: date,
+    include_confidential: bool,
+    wanted: bool,
+) -> tuple[FiguresChapter | None, dict[uuid.UUID, tuple[IndicatorRow, ...]], int]:
+    """The report's figures chapter (None when it would be empty or is not wanted), per section its linked
+    indicators and how many vertrouwelijke indicators were left out (through the one rule).
+
+    The chapter shows the years up to the end of the report's period, from the programme's start or, when that is
+    later, from five years before: a trend needs the years before (seed 004 shows several years)."""
+    if not wanted:
+        return None, {}, 0
+    first_year = period_to.year - (TREND_YEARS - 1)
+    if programme_start is not None and programme_start < first_year:
+        first_year = programme_start
+    chapter = figures_chapter(
+        session,
+        include_confidential=include_confidential,
+        first_year=first_year,
+        last_year=period_to.year,
+        programme_id=programme_id,
+    )
+    if chapter.empty:
+        return None, {}, chapter.left_out_confidential
+    per_section = {
+        group.section_id: group.indicators
+        for group in indicators_per_section(session, include_confidential=include_confidential)
+        if group.section_id is not None
+    }
+    return chapter, per_section, chapter.left_out_confidential
 
 
 # --------------------------------------------------------------------------------------------------

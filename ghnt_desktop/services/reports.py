@@ -24,6 +24,7 @@ from .meetings import Created, Edit, Removed, clean_text, snapshot
 
 __all__ = [
     "FIELDS",
+    "FIGURES_OMIT",
     "OTHER_ACTIVITIES",
     "READING_GUIDE",
     "SUMMARY",
@@ -59,6 +60,7 @@ FIELDS = (
 SUMMARY = "summary"  # Actieprogramma in het kort
 READING_GUIDE = "reading_guide"  # Leeswijzer
 OTHER_ACTIVITIES = "other_activities"  # Overige activiteiten
+FIGURES_OMIT = "figures_omit"  # "1": the report leaves out the Cijfers chapter and the indicators per actielijn
 _GENERAL_TEXTS = {SUMMARY: "Het actieprogramma in het kort", READING_GUIDE: "De leeswijzer",
                   OTHER_ACTIVITIES: "De overige activiteiten"}  # fmt: skip
 # Per actielijn (a section of the programme) and per ambition: a short title, a narrative, and "1" when the
@@ -203,6 +205,12 @@ def _clean_texts(value: dict[str, str] | None) -> dict[str, str]:
     """The free texts, checked per key; empty texts are dropped so a default is written in their place."""
     result: dict[str, str] = {}
     for key, text in (value or {}).items():
+        if key == FIGURES_OMIT:
+            if text not in ("", "0", "1"):
+                raise TypeError(f"{FIGURES_OMIT} is '1' or empty, not {text!r}")
+            if text == "1":
+                result[key] = "1"
+            continue
         if key in _GENERAL_TEXTS:
             label, limit = _GENERAL_TEXTS[key], 20_000
         else:

@@ -154,6 +154,14 @@ def kind_entries() -> tuple[KindEntry, ...]:
             tr("Besluitenlijst"),
             tr("Alle besluiten als Excel-tabel, om te filteren en te sorteren."),
         ),
+        KindEntry(
+            "indicatoren",
+            "xlsx",
+            tr("Indicatoren en cijfers"),
+            tr("Indicatoren"),
+            tr("Een blad per niveau met per indicator de bron, nulmeting, streefwaarden en de cijfers als getallen; "
+               "weer in te lezen met Cijfers importeren."),
+        ),
     )
 
 
@@ -173,6 +181,7 @@ FIELDS: dict[tuple[str, str], frozenset[str]] = {
     ("xlsx", "actielijst"): frozenset({"series", "organisation", "include_closed", "sheet_per_actielijn"}),
     ("xlsx", "presentielijst"): frozenset({"meeting", "year", "series", "confidential"}),
     ("xlsx", "besluitenlijst"): frozenset({"series", "period", "confidential"}),
+    ("xlsx", "indicatoren"): frozenset({"confidential"}),
 }
 
 _UNSAFE_FILE_CHARACTERS = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')

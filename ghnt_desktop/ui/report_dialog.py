@@ -47,6 +47,7 @@ if TYPE_CHECKING:
 # Keys of the free texts in ``ReportDetail.texts`` (``services.reports``; repeated so that opening the dialog
 # does not import the service layer's SQLAlchemy modules).
 SUMMARY, READING_GUIDE, OTHER_ACTIVITIES = "summary", "reading_guide", "other_activities"
+FIGURES_OMIT = "figures_omit"
 
 
 def _part_key(kind: str, part_id: uuid.UUID, field: str) -> str:
@@ -208,6 +209,14 @@ class ReportDialog(QDialog):
         self.other_activities_edit = TextEdit(inner, lines=3)
         self.other_activities_edit.setPlaceholderText(self.tr("Een onderwerp begint met een regel \"# Titel\""))
         form.addRow(self.tr("Ove&rige activiteiten:"), self.other_activities_edit)
+        self.figures_omit_check = QCheckBox(
+            self.tr("Geen hoo&fdstuk Cijfers en geen indicatoren per actielijn"), inner
+        )
+        self.figures_omit_check.setToolTip(
+            self.tr("Zonder vinkje krijgt de rapportage een hoofdstuk Cijfers met de indicatoren van het programma")
+        )
+        self.figures_omit_check.toggled.connect(self._edited)
+        form.addRow("", self.figures_omit_check)
         self.conclusion_edit = TextEdit(inner, lines=3)
         form.addRow(self.tr("C&onclusie:"), self.conclusion_edit)
         self.outlook_edit = TextEdit(inner, lines=3)
@@ -381,6 +390,7 @@ class ReportDialog(QDialog):
         self.summary_edit.setText(texts.pop(SUMMARY, ""))
         self.reading_guide_edit.setText(texts.pop(READING_GUIDE, ""))
         self.other_activities_edit.setText(texts.pop(OTHER_ACTIVITIES, ""))
+        self.figures_omit_check.setChecked(texts.pop(FIGURES_OMIT, "") == "1")
         self._texts = texts
         self._load_outline(self.programme_combo.currentData())
         self._loading = False
@@ -414,6 +424,8 @@ class ReportDialog(QDialog):
         ):
             if edit.text().strip():
                 texts[key] = edit.text()
+        if self.figures_omit_check.isChecked():
+            texts[FIGURES_OMIT] = "1"
         return texts
 
     # -- actielijnen en ambities ------------------------------------------------------------------------

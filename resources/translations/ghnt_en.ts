@@ -1422,6 +1422,14 @@
             <translation>Save document as</translation>
         </message>
         <message>
+            <source>Ook hoofdstuk &amp;per:</source>
+            <translation>Also a chapter &amp;per:</translation>
+        </message>
+        <message>
+            <source>(geen, alleen per actielijn)</source>
+            <translation>(none, only per action line)</translation>
+        </message>
+        <message>
             <source>Kies waar het document moet worden opgeslagen.</source>
             <translation>Choose where the document should be saved.</translation>
         </message>
@@ -1606,6 +1614,18 @@ Saved in: %1</translation>
         <message>
             <source>PDF-document (*.pdf)</source>
             <translation>PDF document (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Indicatoren en cijfers</source>
+            <translation>Indicators and figures</translation>
+        </message>
+        <message>
+            <source>Indicatoren</source>
+            <translation>Indicators</translation>
+        </message>
+        <message>
+            <source>Een blad per niveau met per indicator de bron, nulmeting, streefwaarden en de cijfers als getallen; weer in te lezen met Cijfers importeren.</source>
+            <translation>A sheet per level with per indicator the source, baseline, targets and the figures as numbers; can be read back with Import figures.</translation>
         </message>
     </context>
     <context>
@@ -2260,6 +2280,50 @@ Saved in: %1</translation>
         <message>
             <source>Ingelezen: %1 nieuwe indicatoren, %2 waarden toegevoegd, %3 gewijzigd.</source>
             <translation>Imported: %1 new indicators, %2 values added, %3 changed.</translation>
+        </message>
+        <message>
+            <source>Nieuwe indicator...</source>
+            <translation>New indicator...</translation>
+        </message>
+        <message>
+            <source>Bewerken...</source>
+            <translation>Edit...</translation>
+        </message>
+        <message>
+            <source>De gekozen indicator bewerken (ook dubbelklikken)</source>
+            <translation>Edit the chosen indicator (or double-click)</translation>
+        </message>
+        <message>
+            <source>Verwijderen</source>
+            <translation>Delete</translation>
+        </message>
+        <message>
+            <source>Exporteren naar Excel...</source>
+            <translation>Export to Excel...</translation>
+        </message>
+        <message>
+            <source>Alle indicatoren en cijfers in een Excel-bestand, een blad per niveau</source>
+            <translation>All indicators and figures in an Excel file, a sheet per level</translation>
+        </message>
+        <message>
+            <source>Indicator %1 toegevoegd</source>
+            <translation>Indicator %1 added</translation>
+        </message>
+        <message>
+            <source>Indicator %1 bewerkt</source>
+            <translation>Indicator %1 edited</translation>
+        </message>
+        <message>
+            <source>Indicator %1 verwijderd</source>
+            <translation>Indicator %1 deleted</translation>
+        </message>
+        <message>
+            <source>Indicator verwijderen</source>
+            <translation>Delete indicator</translation>
+        </message>
+        <message>
+            <source>Indicator '%1' verwijderen, met de nulmeting, %2 streefwaarden en %3 cijfers? Ongedaan maken (Ctrl+Z) zet alles terug.</source>
+            <translation>Delete indicator '%1' with its baseline, %2 targets and %3 figures? Undo (Ctrl+Z) puts everything back.</translation>
         </message>
     </context>
     <context>
@@ -4818,6 +4882,14 @@ New or changed figures for: %2</translation>
             <source>Periode tot en met</source>
             <translation>Period up to and including</translation>
         </message>
+        <message>
+            <source>Geen hoo&amp;fdstuk Cijfers en geen indicatoren per actielijn</source>
+            <translation>No &amp;figures chapter and no indicators per action line</translation>
+        </message>
+        <message>
+            <source>Zonder vinkje krijgt de rapportage een hoofdstuk Cijfers met de indicatoren van het programma</source>
+            <translation>Unticked, the report gets a chapter Figures with the programme's indicators</translation>
+        </message>
     </context>
     <context>
         <name>RestoreBackupDialog</name>
@@ -5715,6 +5787,134 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Labels per soort, met het aantal acties</source>
             <translation>Labels per kind, with the number of actions</translation>
+        </message>
+        <message>
+            <source>Nieuwe indicator</source>
+            <translation>New indicator</translation>
+        </message>
+        <message>
+            <source>Indicator bewerken</source>
+            <translation>Edit indicator</translation>
+        </message>
+        <message>
+            <source>bijv. meldingen, huishoudens</source>
+            <translation>e.g. reports, households</translation>
+        </message>
+        <message>
+            <source>bijv. Veilig Thuis, politie, CBS StatLine</source>
+            <translation>e.g. Veilig Thuis, police, CBS StatLine</translation>
+        </message>
+        <message>
+            <source>bijv. 84852NED</source>
+            <translation>e.g. 84852NED</translation>
+        </message>
+        <message>
+            <source>Vertrouwelijk (blijft uit documenten en exports, tenzij gevraagd)</source>
+            <translation>Confidential (kept out of documents and exports unless asked)</translation>
+        </message>
+        <message>
+            <source>bijv. 1.620 of 12,5</source>
+            <translation>e.g. 1.620 or 12,5</translation>
+        </message>
+        <message>
+            <source>bijv. 2019 of 2019 H1</source>
+            <translation>e.g. 2019 or 2019 H1</translation>
+        </message>
+        <message>
+            <source>jaar: waarde; bijv. 2026: 2.100; 2028: 2.340</source>
+            <translation>year: value; e.g. 2026: 2.100; 2028: 2.340</translation>
+        </message>
+        <message>
+            <source>&amp;Definitie:</source>
+            <translation>&amp;Definition:</translation>
+        </message>
+        <message>
+            <source>&amp;Eenheid:</source>
+            <translation>&amp;Unit:</translation>
+        </message>
+        <message>
+            <source>Eenheid in woorden:</source>
+            <translation>Unit in words:</translation>
+        </message>
+        <message>
+            <source>&amp;Richting:</source>
+            <translation>Di&amp;rection:</translation>
+        </message>
+        <message>
+            <source>&amp;Bron:</source>
+            <translation>&amp;Source:</translation>
+        </message>
+        <message>
+            <source>&amp;Tabel (CBS):</source>
+            <translation>&amp;Table (CBS):</translation>
+        </message>
+        <message>
+            <source>Ni&amp;veau:</source>
+            <translation>Le&amp;vel:</translation>
+        </message>
+        <message>
+            <source>&amp;Actielijnen:</source>
+            <translation>&amp;Action lines:</translation>
+        </message>
+        <message>
+            <source>A&amp;mbities:</source>
+            <translation>A&amp;mbitions:</translation>
+        </message>
+        <message>
+            <source>N&amp;ulmeting (waarde, periode):</source>
+            <translation>Baseline (value, &amp;period):</translation>
+        </message>
+        <message>
+            <source>&amp;Streefwaarden:</source>
+            <translation>Tar&amp;gets:</translation>
+        </message>
+        <message>
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Definitie</source>
+            <translation>Definition</translation>
+        </message>
+        <message>
+            <source>Nulmeting</source>
+            <translation>Baseline</translation>
+        </message>
+        <message>
+            <source>Periode van de nulmeting</source>
+            <translation>Period of the baseline</translation>
+        </message>
+        <message>
+            <source>Streefwaarden per jaar</source>
+            <translation>Targets per year</translation>
+        </message>
+        <message>
+            <source>Actielijnen</source>
+            <translation>Action lines</translation>
+        </message>
+        <message>
+            <source>Ambities</source>
+            <translation>Ambitions</translation>
+        </message>
+        <message>
+            <source>Vul de naam van de indicator in.</source>
+            <translation>Fill in the name of the indicator.</translation>
+        </message>
+        <message>
+            <source>De periode van de nulmeting is niet te lezen. Typ een jaar (2019), halfjaar (2019 H1) of kwartaal (2019 K3).</source>
+            <translation>The period of the baseline cannot be read. Type a year (2019), half year (2019 H1) or quarter (2019 K3).</translation>
+        </message>
+        <message>
+            <source>Vul de waarde van de nulmeting in, of laat de periode leeg.</source>
+            <translation>Fill in the value of the baseline, or leave the period empty.</translation>
+        </message>
+        <message>
+            <source>Streefwaarden: '%1' is niet te lezen. Typ per jaar 'jaar: waarde', bijvoorbeeld 2026: 2.100; 2028: 2.340.</source>
+            <translation>Targets: '%1' cannot be read. Type 'year: value' per year, for example 2026: 2.100; 2028: 2.340.</translation>
+        </message>
+        <message>
+            <source>Streefwaarden: het jaar %1 staat er twee keer in.</source>
+            <translation>Targets: the year %1 is in there twice.</translation>
         </message>
     </context>
     <context>

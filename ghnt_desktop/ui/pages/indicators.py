@@ -40,6 +40,8 @@ from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, grid_indicator, on_track_text
 from .base import ROW_PADDING, Page, make_table_view
 
+GRID_BACKGROUND_VALUES = 5000  # more figures than this are read for the entry grid in a worker task
+
 ALL = "__all__"
 CHOSEN_DRAW_DELAY_MS = 60
 RESIZE_DRAW_DELAY_MS = 150
@@ -110,9 +112,97 @@ class ChartLabel(QLabel):
 
 
 class EntryGridView(QTableView):
-    """The grid as a spreadsheet: typing over a cell edits it, Enter saves and goes down, Delete clears."""
+    """The grid as a spreadsheet: typing over a cell edits it, Enter saves and goes down, Delete clears.
+
+    The first ``FROZEN`` columns (indicator and period) stay in view when scrolling sideways past 30 gemeenten: a
+    second view over the same model and selection lies on top of them and scrolls only up and down with the grid
+    (Qt's "frozen column" pattern)."""
 
     clear_requested = Signal(list)  # of QModelIndex
+    FROZEN = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.frozen = QTableView(self)
+        self.frozen.setObjectName("frozenColumns")
+        self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keyboard stays in the grid
+        self.frozen.verticalHeader().hide()
+        self.frozen.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.frozen.setVerticalScrollMode(self.verticalScrollMode())
+        self.frozen.setWordWrap(False)
+        self.frozen.setAlternatingRowColors(True)
+        self.frozen.setStyleSheet("QTableView#frozenColumns { border: none; border-right: 1px solid palette(mid); }")
+        self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
+        self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
+        self.horizontalHeader().sectionResized.connect(self._section_resized)
+        self.verticalHeader().sectionResized.connect(lambda row, _old, size: self.frozen.setRowHeight(row, size))
+        self.frozen.doubleClicked.connect(self._frozen_double_clicked)
+        # By pixel, so a cell can be scrolled out from under the frozen columns exactly.
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def setModel(self, model) -> None:  # noqa: N802 - Qt's name
+        super().setModel(model)
+        self.frozen.setModel(model)
+        self.frozen.setSelectionModel(self.selectionModel())
+        model.modelReset.connect(self._columns_changed)
+        model.columnsInserted.connect(self._columns_changed)
+        self._columns_changed()
+
+    def setAlternatingRowColors(self, enable: bool) -> None:  # noqa: N802
+        super().setAlternatingRowColors(enable)
+        self.frozen.setAlternatingRowColors(enable)
+
+    def _columns_changed(self, *_args) -> None:
+        model = self.model()
+        if model is None:
+            return
+        for column in range(model.columnCount()):
+            self.frozen.setColumnHidden(column, column >= self.FROZEN)
+        for column in range(min(self.FROZEN, model.columnCount())):
+            self.frozen.setColumnWidth(column, self.columnWidth(column))
+        self.frozen.verticalHeader().setDefaultSectionSize(self.verticalHeader().defaultSectionSize())
+        self._place_frozen()
+
+    def _section_resized(self, column: int, _old: int, size: int) -> None:
+        if column < self.FROZEN:
+            self.frozen.setColumnWidth(column, size)
+            self._place_frozen()
+
+    def _frozen_double_clicked(self, index: QModelIndex) -> None:
+        self.setCurrentIndex(index)
+        self.setFocus()
+
+    def _place_frozen(self) -> None:
+        width = sum(self.columnWidth(c) for c in range(self.FROZEN))
+        self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
+        self.frozen.setGeometry(
+            self.verticalHeader().width() + self.frameWidth(),
+            self.frameWidth(),
+            width,
+            self.viewport().height() + self.horizontalHeader().height(),
+        )
+        self.frozen.setVisible(width > 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._place_frozen()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name: the headers changed size
+        super().updateGeometries()
+        if hasattr(self, "frozen"):
+            self._place_frozen()
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802
+        """Scroll as usual, then so far left that a cell never hides under the frozen columns."""
+        super().scrollTo(index, hint)
+        if not index.isValid() or index.column() < self.FROZEN:
+            return
+        frozen_width = sum(self.columnWidth(c) for c in range(self.FROZEN))
+        left = self.columnViewportPosition(index.column())
+        if left < frozen_width:
+            bar = self.horizontalScrollBar()
+            bar.setValue(max(bar.value() - (frozen_width - left), 0))
 
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:  # noqa: N802
         super().closeEditor(editor, hint)
@@ -143,6 +233,8 @@ class IndicatorsPage(Page):
         self.detail = None  # services.indicators.IndicatorDetail shown
         self._groups: list[Any] = []
         self._grid_stale = True
+        self._grid_generation = 0
+        self.grid_loading = None  # the worker task reading a big grid's values
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Actielijn:"), self))
@@ -151,6 +243,18 @@ class IndicatorsPage(Page):
         self.section_filter.currentIndexChanged.connect(self._filter_changed)
         bar.addWidget(self.section_filter)
         bar.addStretch(1)
+        self.new_button = QPushButton(self.tr("Nieuwe indicator..."), self)
+        self.new_button.clicked.connect(self.new_indicator)
+        self.edit_button = QPushButton(self.tr("Bewerken..."), self)
+        self.edit_button.setToolTip(self.tr("De gekozen indicator bewerken (ook dubbelklikken)"))
+        self.edit_button.clicked.connect(self.edit_indicator)
+        self.delete_button = QPushButton(self.tr("Verwijderen"), self)
+        self.delete_button.clicked.connect(self.delete_indicator)
+        self.export_button = QPushButton(self.tr("Exporteren naar Excel..."), self)
+        self.export_button.setToolTip(self.tr("Alle indicatoren en cijfers in een Excel-bestand, een blad per niveau"))
+        self.export_button.clicked.connect(self.export_figures)
+        for button in (self.new_button, self.edit_button, self.delete_button, self.export_button):
+            bar.addWidget(button)
         self.import_button = QPushButton(self.tr("Cijfers importeren..."), self)
         self.import_button.setToolTip(
             self.tr("Cijfers inlezen uit Excel of uit een CSV-bestand van CBS StatLine, na een voorbeeld")
@@ -168,6 +272,7 @@ class IndicatorsPage(Page):
         self.list_view = make_table_view(self.list_model, self, sortable=False)
         self.list_view.setAccessibleName(self.tr("Indicatoren per actielijn"))
         self.list_view.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.list_view.doubleClicked.connect(lambda _index: self.edit_indicator())
         # The name takes what the figures leave; the figures are short and always in full.
         header = self.list_view.horizontalHeader()
         header.setStretchLastSection(False)
@@ -266,6 +371,7 @@ class IndicatorsPage(Page):
         from ...services.indicators import indicators_per_section
 
         super().load(database)
+        self._grid_generation += 1  # a grid still being read belongs to what was shown before
         with database.session() as session:
             groups = indicators_per_section(session)
         self._show_groups(groups)
@@ -322,17 +428,56 @@ class IndicatorsPage(Page):
         if index == 1:
             self._scroll_grid_to_chosen()
 
-    def load_grid(self) -> None:
-        """Fill the grid with the indicators of the chosen actielijn (all: every indicator)."""
+    def load_grid(self, *, background: bool = True) -> None:
+        """Fill the grid with the indicators of the chosen actielijn (all: every indicator).
+
+        With many figures (more than ``GRID_BACKGROUND_VALUES``) they are read in a worker task with its own
+        session, so the window keeps painting; the grid is disabled until they are shown."""
+        from sqlalchemy import func, select
+
+        from ...models import Measurement
         from ...services.indicators import municipalities
         from ..itemmodels.indicators import grid_indicators
+        from ..worker import start_task
 
         if self.database is None:
             return
         rows = list({r.id: r for g in self._visible_groups() for r in g.indicators}.values())
+        self._grid_generation += 1
+        generation = self._grid_generation
         with self.database.session() as session:
-            details = grid_indicators(session, rows)
-            gemeenten = municipalities(session)
+            big = background and (session.scalar(select(func.count(Measurement.id))) or 0) > GRID_BACKGROUND_VALUES
+            if not big:
+                details = grid_indicators(session, rows)
+                gemeenten = municipalities(session)
+        if not big:
+            self._fill_grid(details, gemeenten)
+            return
+        database = self.database
+
+        def gather(_progress, _cancelled):
+            with database.read_session() as session:  # the task's own session
+                return generation, grid_indicators(session, rows), municipalities(session)
+
+        self.grid_view.setEnabled(False)  # no typing into values about to be replaced
+        self.grid_loading = start_task(gather, name="load entry grid", succeeded=self._grid_gathered,
+                                       failed=self._grid_failed, finished=self._grid_task_finished)  # fmt: skip
+
+    def _grid_gathered(self, result) -> None:
+        generation, details, gemeenten = result
+        if generation == self._grid_generation and self.database is not None:
+            self._fill_grid(details, gemeenten)
+
+    def _grid_failed(self, exc: BaseException) -> None:
+        from ..worker import report_failure
+
+        report_failure(self, exc)
+
+    def _grid_task_finished(self) -> None:
+        self.grid_view.setEnabled(True)
+        self.grid_loading = None
+
+    def _fill_grid(self, details, gemeenten) -> None:
         self.grid_model.set_data(details, gemeenten, self.today())
         self.grid_view.resizeColumnToContents(EntryGridModel.INDICATOR)
         header = self.grid_view.horizontalHeader()
@@ -360,6 +505,7 @@ class IndicatorsPage(Page):
     def clear(self) -> None:
         super().clear()
         self._groups = []
+        self._grid_generation += 1
         self.list_model.set_groups([])
         self.grid_model.set_data([], [], self.today())
         self.show_detail(None)
@@ -585,7 +731,7 @@ class IndicatorsPage(Page):
             self.entry_message.show()
             return
         if self._grid_stale:
-            self.load_grid()
+            self.load_grid(background=False)  # the line is added to the grid as it is now
         row = self.grid_model.add_period(indicator_id, parsed[0])
         self.entry_message.hide()
         self.period_edit.clear()
@@ -594,6 +740,102 @@ class IndicatorsPage(Page):
             self.grid_view.setCurrentIndex(index)
             self.grid_view.scrollTo(index)
             self.grid_view.setFocus()
+
+    # Creating, editing, deleting and exporting indicators.
+
+    def _link_choices(self) -> tuple[list[tuple[uuid.UUID, str]], list[tuple[uuid.UUID, str]]]:
+        """The actielijnen and ambities of the current programme an indicator can be linked to."""
+        from ...services.programme import load_programme
+        from ...services.programme_scope import current_programme_id
+
+        with self.database.session() as session:
+            tree = load_programme(session, current_programme_id(session))
+        if tree is None:
+            return [], []
+        sections = [(s.id, f"{s.code} {s.title}".strip()) for s in tree.sections]
+        ambitions = [(a.id, f"{a.code} {a.text}".strip()) for s in tree.sections for a in s.ambitions]
+        return sections, ambitions
+
+    def _dialog(self, detail=None):
+        from ..editors.indicators import IndicatorDialog
+
+        sections, ambitions = self._link_choices()
+        return IndicatorDialog(self, sections=sections, ambitions=ambitions, detail=detail)
+
+    def new_indicator(self) -> None:
+        """A new indicator from the dialog, as one undoable step."""
+        from ...services import indicators as ind
+        from ..undo import create_command, push
+
+        window = self._window()
+        if window is None or self.database is None:
+            return
+        dialog = self._dialog()
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        values = dict(dialog.values)
+        command = create_command(
+            window, arg(self.tr("Indicator %1 toegevoegd"), values["name"]),
+            lambda s: ind.create_indicator(s, **values), ind.delete_indicator,
+        )  # fmt: skip
+        if push(window, command) and command.result is not None:
+            self.detail = None
+            self._choose(command.result.id)
+
+    def edit_indicator(self) -> None:
+        """Edit the chosen indicator in the dialog; one undoable step, also for its streefwaarden."""
+        from ...services import indicators as ind
+        from ..undo import edit_values_command, push
+
+        window = self._window()
+        if window is None or self.detail is None:
+            return
+        dialog = self._dialog(self.detail)
+        if dialog.exec() != dialog.DialogCode.Accepted:
+            return
+        changes = dialog.changes()
+        if not changes:
+            return
+        indicator_id = self.detail.id
+        push(window, edit_values_command(window, arg(self.tr("Indicator %1 bewerkt"), dialog.values["name"]),
+                                         ind.update_indicator, indicator_id, changes))  # fmt: skip
+
+    def delete_indicator(self) -> None:
+        """Delete the chosen indicator with its figures, after asking; undoable."""
+        from ...services import indicators as ind
+        from ..editors.forms import confirm
+        from ..undo import delete_command, push
+
+        window = self._window()
+        if window is None or self.detail is None:
+            return
+        detail = self.detail
+        count = len(detail.series) + sum(len(m.points) for m in detail.municipalities)
+        question = arg(
+            self.tr("Indicator '%1' verwijderen, met de nulmeting, %2 streefwaarden en %3 cijfers? "
+                    "Ongedaan maken (Ctrl+Z) zet alles terug."),
+            detail.name, len(detail.targets), count,
+        )  # fmt: skip
+        if not confirm(self, self.tr("Indicator verwijderen"), question, yes=self.tr("Verwijderen")):
+            return
+        indicator_id = detail.id
+        push(window, delete_command(window, arg(self.tr("Indicator %1 verwijderd"), detail.name),
+                                    lambda s: ind.delete_indicator(s, indicator_id)))  # fmt: skip
+
+    def _choose(self, indicator_id: uuid.UUID) -> None:
+        """Show ``indicator_id`` in the list and detail (after the page reloaded from the change)."""
+        row = self.list_model.row_of(indicator_id)
+        if row >= 0:
+            self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+            self.list_view.selectRow(row)
+
+    def export_figures(self) -> None:
+        """The export dialog, on the Excel list of indicators (the dialog's background job writes it)."""
+        from ..export_dialog import open_export_dialog
+
+        window = self.window()
+        if getattr(window, "database", None) is not None:
+            open_export_dialog(window, kind="indicatoren", file_format="xlsx")
 
     # Import.
 
