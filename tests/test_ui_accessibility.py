@@ -180,9 +180,9 @@ def test_per_gemeente_matrix_keeps_the_action_in_view_when_scrolled_sideways(dem
     assert rows.geometry().left() < view.viewport().geometry().left()
 
 
-def test_english_pages_show_no_stray_ampersand_and_keep_texts_whole(demo_window, monkeypatch, messages, qapp):
-    """The English interface (--lang en): no literal "&" or "_", every control named, nothing cut.
-    (Its Alt letters are chosen separately and not yet unique on the Overleggen page.)"""
+def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(demo_window, monkeypatch, messages, qapp):
+    """The English interface (--lang en) walked like the Dutch one: no literal "&" or "_", Alt letters
+    unique per window (the translations choose their own), every control named, nothing cut."""
     from PySide6.QtCore import QCoreApplication
 
     from ghnt_desktop.ui.i18n import install_translators
@@ -191,12 +191,19 @@ def test_english_pages_show_no_stray_ampersand_and_keep_texts_whole(demo_window,
     try:
         window = demo_window(TODAY)
         walker = Walker(window, monkeypatch)
-        walker.walk_pages(PAGE_KEYS, click=False)
-        problems = walker.report(("text", "name", "elided"))
+        walker.walk_pages(PAGE_KEYS)
+        walker.walk_menus()
+        problems = walker.report(("text", "mnemonic", "name", "elided"))
+        walker.seen.clear()
+        walker.walk_meeting_states()
+        # Known gap: in a held meeting the previous meeting's action list (beside the meetings list) is too
+        # narrow for number, deadline and the longer English status together; the elision check waits for it.
+        problems += walker.report(("text", "mnemonic", "name"))
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         from PySide6.QtCore import QLocale
 
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    print("\n".join(problems))
     assert not problems, f"{len(problems)} problems in English:\n" + "\n".join(problems)

@@ -441,7 +441,7 @@
         </message>
         <message>
             <source>&amp;Doel:</source>
-            <translation>&amp;Purpose:</translation>
+            <translation>Purp&amp;ose:</translation>
         </message>
         <message>
             <source>&amp;Inbrenger:</source>
@@ -2507,7 +2507,7 @@ Status in the region: %2</translation>
         </message>
         <message>
             <source>Bee&amp;ld</source>
-            <translation>&amp;View</translation>
+            <translation>Vie&amp;w</translation>
         </message>
         <message>
             <source>&amp;Vernieuwen</source>
@@ -2999,7 +2999,7 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Overleg &amp;gehouden</source>
-            <translation>Meeting he&amp;ld</translation>
+            <translation>Meetin&amp;g held</translation>
         </message>
         <message>
             <source>Versla&amp;g vaststellen...</source>
@@ -3208,7 +3208,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Verslag</source>
-            <translation>&amp;Minutes</translation>
+            <translation>Minutes te&amp;xt</translation>
         </message>
         <message>
             <source>Tekst van het besluit; Ctrl+Enter legt het vast</source>
@@ -3264,7 +3264,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Deadline:</source>
-            <translation>&amp;Deadline:</translation>
+            <translation>Deadl&amp;ine:</translation>
         </message>
         <message>
             <source>Wat is gedaan?</source>
@@ -3457,7 +3457,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>Progra&amp;mma:</source>
-            <translation>Progra&amp;mme:</translation>
+            <translation>P&amp;rogramme:</translation>
         </message>
         <message>
             <source>Stat&amp;us:</source>
@@ -3465,11 +3465,11 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>Ge&amp;daan:</source>
-            <translation>&amp;Done:</translation>
+            <translation>D&amp;one:</translation>
         </message>
         <message>
             <source>Nog t&amp;e doen:</source>
-            <translation>Still to d&amp;o:</translation>
+            <translation>St&amp;ill to do:</translation>
         </message>
         <message>
             <source>Acties uit het programma</source>
@@ -4696,11 +4696,11 @@ New or changed figures for: %2</translation>
         </message>
         <message>
             <source>Ver&amp;sie:</source>
-            <translation>Ver&amp;sion:</translation>
+            <translation>&amp;Version:</translation>
         </message>
         <message>
             <source>&amp;Datum:</source>
-            <translation>&amp;Date:</translation>
+            <translation>Da&amp;te:</translation>
         </message>
         <message>
             <source>&amp;Contactpersoon:</source>
@@ -4720,7 +4720,7 @@ New or changed figures for: %2</translation>
         </message>
         <message>
             <source>Pe&amp;riode:</source>
-            <translation>Pe&amp;riod:</translation>
+            <translation>Peri&amp;od:</translation>
         </message>
         <message>
             <source>&amp;Inleiding:</source>
@@ -5654,11 +5654,11 @@ Do you want to archive the working group?</translation>
         </message>
         <message>
             <source>An&amp;dere namen:</source>
-            <translation>Other &amp;names:</translation>
+            <translation>Other na&amp;mes:</translation>
         </message>
         <message>
             <source>Te&amp;lefoon:</source>
-            <translation>Pho&amp;ne:</translation>
+            <translation>&amp;Phone:</translation>
         </message>
         <message>
             <source>Trekkerschap overdragen</source>
