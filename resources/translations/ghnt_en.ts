@@ -1619,16 +1619,32 @@ Saved in: %1</translation>
             <translation>%1 (%2): %3.</translation>
         </message>
         <message>
+            <source>Nieuwe indicatoren</source>
+            <translation>New indicators</translation>
+        </message>
+        <message>
             <source>Nieuwe indicatoren (%1)</source>
             <translation>New indicators (%1)</translation>
+        </message>
+        <message>
+            <source>Toegevoegde cijfers</source>
+            <translation>Added figures</translation>
         </message>
         <message>
             <source>Toegevoegd (%1)</source>
             <translation>Added (%1)</translation>
         </message>
         <message>
+            <source>Gewijzigde cijfers</source>
+            <translation>Changed figures</translation>
+        </message>
+        <message>
             <source>Gewijzigd (%1)</source>
             <translation>Changed (%1)</translation>
+        </message>
+        <message>
+            <source>Niet ingelezen</source>
+            <translation>Not read</translation>
         </message>
         <message>
             <source>Niet ingelezen (%1)</source>
@@ -1868,8 +1884,16 @@ Saved in: %1</translation>
             <translation>&lt;span style='background:#fde7c8'&gt;&amp;nbsp;Conflict&amp;nbsp;&lt;/span&gt; also changed in the app since the export: only applied if you tick it. &lt;span style='background:#eeeeee'&gt;&amp;nbsp;Unknown&amp;nbsp;&lt;/span&gt; not in the database or not in the file: not applied.</translation>
         </message>
         <message>
+            <source>Wijzigingen uit het bestand</source>
+            <translation>Changes from the file</translation>
+        </message>
+        <message>
             <source>&amp;Werkblad:</source>
             <translation>&amp;Worksheet:</translation>
+        </message>
+        <message>
+            <source>Kolommen van het bestand</source>
+            <translation>Columns of the file</translation>
         </message>
         <message>
             <source>Kolom</source>
@@ -1888,6 +1912,10 @@ Saved in: %1</translation>
             <translation>Import as</translation>
         </message>
         <message>
+            <source>Statussen in het bestand</source>
+            <translation>Statuses in the file</translation>
+        </message>
+        <message>
             <source>Status in de lijst</source>
             <translation>Status in the list</translation>
         </message>
@@ -1898,6 +1926,10 @@ Saved in: %1</translation>
         <message>
             <source>Wordt in de app</source>
             <translation>Becomes in the app</translation>
+        </message>
+        <message>
+            <source>Acties uit het bestand</source>
+            <translation>Actions from the file</translation>
         </message>
         <message>
             <source>Bestand lezen</source>
@@ -3810,15 +3842,23 @@ GGD
             <translation>&amp;Time:</translation>
         </message>
         <message>
+            <source>Begintijd</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Eindtijd</source>
+            <translation>End time</translation>
+        </message>
+        <message>
             <source>&amp;Locatie:</source>
             <translation>&amp;Location:</translation>
         </message>
         <message>
             <source>&amp;Voorzitter:</source>
-            <translation>&amp;Chair:</translation>
+            <translation>C&amp;hair:</translation>
         </message>
         <message>
-            <source>&amp;Notulist:</source>
+            <source>N&amp;otulist:</source>
             <translation>&amp;Minute taker:</translation>
         </message>
         <message>
@@ -4236,6 +4276,10 @@ New or changed figures for: %2</translation>
             <translation>Becomes</translation>
         </message>
         <message>
+            <source>Kolommen van het bestand</source>
+            <translation>Columns of the file</translation>
+        </message>
+        <message>
             <source>Opnieuw &amp;lezen met deze kolommen</source>
             <translation>&amp;Read again with these columns</translation>
         </message>
@@ -4246,6 +4290,10 @@ New or changed figures for: %2</translation>
         <message>
             <source>&amp;Regio:</source>
             <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>Programma zoals het wordt ingelezen</source>
+            <translation>Programme as it will be imported</translation>
         </message>
         <message>
             <source>Dubbelklik op een tekst of op de partijen van een ambitie om ze te verbeteren (namen met ; ertussen); vink uit wat niet mee moet. Er wordt pas iets opgeslagen bij Importeren.</source>
@@ -4262,6 +4310,10 @@ New or changed figures for: %2</translation>
         <message>
             <source>Nieuwe organisatie</source>
             <translation>New organisation</translation>
+        </message>
+        <message>
+            <source>Partijen in het bestand</source>
+            <translation>Parties in the file</translation>
         </message>
         <message>
             <source>De database heeft al een programma; dit programma komt erbij met de status Concept.</source>
