@@ -2539,7 +2539,7 @@ Status in the region: %2</translation>
         </message>
         <message>
             <source>Bee&amp;ld</source>
-            <translation>Vie&amp;w</translation>
+            <translation>&amp;View</translation>
         </message>
         <message>
             <source>&amp;Vernieuwen</source>
@@ -3035,7 +3035,7 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Versla&amp;g vaststellen...</source>
-            <translation>Appro&amp;ve minutes...</translation>
+            <translation>Approve mi&amp;nutes...</translation>
         </message>
         <message>
             <source>Het overleg staat op %1; die dag is nog niet geweest.
@@ -3154,7 +3154,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Nieuw overleg...</source>
-            <translation>&amp;New meeting...</translation>
+            <translation>Ne&amp;w meeting...</translation>
         </message>
         <message>
             <source>&amp;Soort:</source>
