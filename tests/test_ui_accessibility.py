@@ -43,7 +43,7 @@ def test_every_page_and_dialog_is_readable_named_and_keyboard_ready(walked):
     problems = walked.report(("text", "mnemonic", "name", "elided", "tab order"))
     print("\n".join(problems))
     print("dialogs:", sorted(walked.dialog_classes))
-    assert not problems, f"{len(problems)} problems ({language}):\n" + "\n".join(problems)
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
 
 
 def test_the_checks_catch_each_kind_of_problem(qtbot):
@@ -213,7 +213,6 @@ def _walk_wizard(walker, wizard, name: str) -> None:
     """Each step of an import wizard (a dialog with a page stack and Volgende): checked, then Volgende."""
     import shiboken6
     from PySide6.QtTest import QTest
-
     from ui_walk import settle
 
     assert wizard is not None and shiboken6.isValid(wizard), name
@@ -259,16 +258,16 @@ def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, la
     from test_ui_import_wizard import hand_kept_list
     from test_ui_programme_import import programme_docx
 
+    from ghnt_desktop.engines import ServerAddress
+    from ghnt_desktop.imports.indicators import read_indicator_file
     from ghnt_desktop.models import ActionStatus
     from ghnt_desktop.services.indicators import preview_figures
     from ghnt_desktop.services.network import TrekkerTakeover
     from ghnt_desktop.ui.editors.network import TakeoverDialog
-    from ghnt_desktop.engines import ServerAddress
     from ghnt_desktop.ui.indicators_import import FiguresPreviewDialog
     from ghnt_desktop.ui.meeting.dialogs import NewSeriesDialog, PersonChoice
     from ghnt_desktop.ui.new_region import StartChoiceDialog
     from ghnt_desktop.ui.server_dialog import ConnectDialog
-    from ghnt_desktop.imports.indicators import read_indicator_file
 
     window = demo_window(TODAY)
     walker = Walker(window, monkeypatch, screenshots=ARTIFACTS.parent / f"accessibility-file-dialogs-{language}")
@@ -290,7 +289,9 @@ def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, la
     with window.database.session() as session:
         preview = preview_figures(session, read_indicator_file(figures))
     anna = PersonChoice(uuid.uuid4(), "Anna de Vries", None, "")
-    late = TrekkerTakeover(uuid.uuid4(), "WGO-2019-3-A02", "Contact leggen met een ziekenhuis", None, "najaar", ActionStatus.IN_PROGRESS)
+    late = TrekkerTakeover(
+        uuid.uuid4(), "WGO-2019-3-A02", "Contact leggen met een ziekenhuis", None, "najaar", ActionStatus.IN_PROGRESS
+    )
     dialogs = {
         "FiguresPreviewDialog": FiguresPreviewDialog(preview, window),
         "NewSeriesDialog": NewSeriesDialog(window, people=[anna], series=[]),

@@ -47,8 +47,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..dutch_dates import short_date
-from .errors import show_error
 from .a11y import accessible
+from .errors import show_error
 from .i18n import arg, enum_label
 from .itemmodels.base import RowTableModel
 from .itemmodels.colors import CHANGED

@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .errors import show_error
 from .a11y import accessible
+from .errors import show_error
 from .i18n import arg
 
 if TYPE_CHECKING:
