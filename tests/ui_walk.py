@@ -379,9 +379,9 @@ class Walker:
     """Opens every page, tab and reachable dialog of ``window`` and records the checks' findings."""
 
     #: Menu items not triggered: they quit, or open a database (the walk stays on the demo).
-    SKIP_ACTIONS = ("Afsluiten",)
+    SKIP_ACTIONS = ("Afsluiten", "Quit")
     #: Buttons not clicked: they start something long-running or leave the page's state for good.
-    SKIP_BUTTONS = ("Afsluiten",)
+    SKIP_BUTTONS = ("Afsluiten", "Quit")
 
     def __init__(self, window, monkeypatch, screenshots: Path | None = None) -> None:
         self.window = window

@@ -47,6 +47,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..dutch_dates import short_date
+from .a11y import accessible
 from .errors import show_error
 from .i18n import arg, enum_label
 from .itemmodels.base import RowTableModel
@@ -455,6 +456,7 @@ class ImportWizard(QDialog):
         self.roundtrip_model.modelReset.connect(self._update_apply_count)
         self.roundtrip_view = _table_view(self, self.roundtrip_model)
         self.roundtrip_view.setObjectName("roundtripView")
+        accessible(self.roundtrip_view, self.tr("Wijzigingen uit het bestand"))
         header = self.roundtrip_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -495,6 +497,7 @@ class ImportWizard(QDialog):
         top.addWidget(self.mapping_info, 1)
         self.mapping_table = QTableWidget(0, 4, self)
         self.mapping_table.setObjectName("mappingTable")
+        accessible(self.mapping_table, self.tr("Kolommen van het bestand"))
         self.mapping_table.setHorizontalHeaderLabels(
             [self.tr("Kolom"), self.tr("Kop in het bestand"), self.tr("Voorbeeld"), self.tr("Inlezen als")]
         )
@@ -517,6 +520,7 @@ class ImportWizard(QDialog):
         self.status_info.setWordWrap(True)
         self.status_table = QTableWidget(0, 3, self)
         self.status_table.setObjectName("statusTable")
+        accessible(self.status_table, self.tr("Statussen in het bestand"))
         self.status_table.setHorizontalHeaderLabels(
             [self.tr("Status in de lijst"), self.tr("Aantal acties"), self.tr("Wordt in de app")]
         )
@@ -543,6 +547,7 @@ class ImportWizard(QDialog):
         self.list_model = ListItemModel(self)
         self.rows_view = _table_view(self, self.list_model)
         self.rows_view.horizontalHeader().setStretchLastSection(True)
+        accessible(self.rows_view, self.tr("Acties uit het bestand"))
         layout.addWidget(self.rows_summary)
         layout.addWidget(self.rows_view, 1)
         layout.addWidget(self.rows_notes)

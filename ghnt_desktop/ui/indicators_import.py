@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .a11y import accessible
 from .i18n import arg
 from .itemmodels.base import Index
 from .pages.base import make_table_view
@@ -67,16 +68,20 @@ class FiguresPreviewDialog(QDialog):
         layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
         if preview.new_indicators:
-            new = QListWidget(self)
+            new = accessible(QListWidget(self), self.tr("Nieuwe indicatoren"))
             for indicator in preview.new_indicators:
                 new.addItem(" ".join(indicator.name.split()) + (f"  ({indicator.where})" if indicator.where else ""))
             self.tabs.addTab(new, arg(self.tr("Nieuwe indicatoren (%1)"), len(preview.new_indicators)))
-        self.added_view = make_table_view(ChangeModel(preview.added, self), self, sortable=False)
+        self.added_view = make_table_view(
+            ChangeModel(preview.added, self), self, sortable=False, name=self.tr("Toegevoegde cijfers")
+        )
         self.tabs.addTab(self.added_view, arg(self.tr("Toegevoegd (%1)"), len(preview.added)))
-        self.changed_view = make_table_view(ChangeModel(preview.changed, self), self, sortable=False)
+        self.changed_view = make_table_view(
+            ChangeModel(preview.changed, self), self, sortable=False, name=self.tr("Gewijzigde cijfers")
+        )
         self.tabs.addTab(self.changed_view, arg(self.tr("Gewijzigd (%1)"), len(preview.changed)))
         if preview.problems:
-            problems = QListWidget(self)
+            problems = accessible(QListWidget(self), self.tr("Niet ingelezen"))
             problems.addItems(list(preview.problems))
             self.tabs.addTab(problems, arg(self.tr("Niet ingelezen (%1)"), len(preview.problems)))
         for view in (self.added_view, self.changed_view):

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .a11y import accessible
 from .errors import show_error
 from .i18n import arg
 
@@ -208,6 +209,7 @@ class ProgrammeImportWizard(QDialog):
         self.columns_table.setHorizontalHeaderLabels([self.tr("Kolom in het bestand"), self.tr("Wordt")])
         self.columns_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.columns_table.verticalHeader().setVisible(False)
+        accessible(self.columns_table, self.tr("Kolommen van het bestand"))
         layout.addWidget(self.columns_table, 1)
         reread = QPushButton(self.tr("Opnieuw &lezen met deze kolommen"), page)
         reread.clicked.connect(self.reread)
@@ -229,6 +231,7 @@ class ProgrammeImportWizard(QDialog):
         self.tree_model = ProgrammeTreeModel(self)
         self.tree = QTreeView(page)
         self.tree.setModel(self.tree_model)
+        accessible(self.tree, self.tr("Programma zoals het wordt ingelezen"))
         self.tree.setAlternatingRowColors(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setEditTriggers(
@@ -270,6 +273,7 @@ class ProgrammeImportWizard(QDialog):
             [self.tr("Naam in het bestand"), self.tr("Wordt"), self.tr("Nieuwe organisatie")]
         )
         self.parties_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        accessible(self.parties_table, self.tr("Partijen in het bestand"))
         self.parties_table.verticalHeader().setVisible(False)
         self.parties_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         layout.addWidget(self.parties_table, 1)

@@ -441,7 +441,7 @@
         </message>
         <message>
             <source>&amp;Doel:</source>
-            <translation>&amp;Purpose:</translation>
+            <translation>Purp&amp;ose:</translation>
         </message>
         <message>
             <source>&amp;Inbrenger:</source>
@@ -1639,16 +1639,32 @@ Saved in: %1</translation>
             <translation>%1 (%2): %3.</translation>
         </message>
         <message>
+            <source>Nieuwe indicatoren</source>
+            <translation>New indicators</translation>
+        </message>
+        <message>
             <source>Nieuwe indicatoren (%1)</source>
             <translation>New indicators (%1)</translation>
+        </message>
+        <message>
+            <source>Toegevoegde cijfers</source>
+            <translation>Added figures</translation>
         </message>
         <message>
             <source>Toegevoegd (%1)</source>
             <translation>Added (%1)</translation>
         </message>
         <message>
+            <source>Gewijzigde cijfers</source>
+            <translation>Changed figures</translation>
+        </message>
+        <message>
             <source>Gewijzigd (%1)</source>
             <translation>Changed (%1)</translation>
+        </message>
+        <message>
+            <source>Niet ingelezen</source>
+            <translation>Not read</translation>
         </message>
         <message>
             <source>Niet ingelezen (%1)</source>
@@ -1888,8 +1904,16 @@ Saved in: %1</translation>
             <translation>&lt;span style='background:#fde7c8'&gt;&amp;nbsp;Conflict&amp;nbsp;&lt;/span&gt; also changed in the app since the export: only applied if you tick it. &lt;span style='background:#eeeeee'&gt;&amp;nbsp;Unknown&amp;nbsp;&lt;/span&gt; not in the database or not in the file: not applied.</translation>
         </message>
         <message>
+            <source>Wijzigingen uit het bestand</source>
+            <translation>Changes from the file</translation>
+        </message>
+        <message>
             <source>&amp;Werkblad:</source>
             <translation>&amp;Worksheet:</translation>
+        </message>
+        <message>
+            <source>Kolommen van het bestand</source>
+            <translation>Columns of the file</translation>
         </message>
         <message>
             <source>Kolom</source>
@@ -1908,6 +1932,10 @@ Saved in: %1</translation>
             <translation>Import as</translation>
         </message>
         <message>
+            <source>Statussen in het bestand</source>
+            <translation>Statuses in the file</translation>
+        </message>
+        <message>
             <source>Status in de lijst</source>
             <translation>Status in the list</translation>
         </message>
@@ -1918,6 +1946,10 @@ Saved in: %1</translation>
         <message>
             <source>Wordt in de app</source>
             <translation>Becomes in the app</translation>
+        </message>
+        <message>
+            <source>Acties uit het bestand</source>
+            <translation>Actions from the file</translation>
         </message>
         <message>
             <source>Bestand lezen</source>
@@ -3063,11 +3095,11 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Overleg &amp;gehouden</source>
-            <translation>Meeting he&amp;ld</translation>
+            <translation>Meetin&amp;g held</translation>
         </message>
         <message>
             <source>Versla&amp;g vaststellen...</source>
-            <translation>Appro&amp;ve minutes...</translation>
+            <translation>Approve mi&amp;nutes...</translation>
         </message>
         <message>
             <source>Het overleg staat op %1; die dag is nog niet geweest.
@@ -3186,7 +3218,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Nieuw overleg...</source>
-            <translation>&amp;New meeting...</translation>
+            <translation>Ne&amp;w meeting...</translation>
         </message>
         <message>
             <source>&amp;Soort:</source>
@@ -3272,7 +3304,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Verslag</source>
-            <translation>&amp;Minutes</translation>
+            <translation>Minutes te&amp;xt</translation>
         </message>
         <message>
             <source>Tekst van het besluit; Ctrl+Enter legt het vast</source>
@@ -3328,7 +3360,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>&amp;Deadline:</source>
-            <translation>&amp;Deadline:</translation>
+            <translation>Deadl&amp;ine:</translation>
         </message>
         <message>
             <source>Wat is gedaan?</source>
@@ -3521,7 +3553,7 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>Progra&amp;mma:</source>
-            <translation>Progra&amp;mme:</translation>
+            <translation>P&amp;rogramme:</translation>
         </message>
         <message>
             <source>Stat&amp;us:</source>
@@ -3529,11 +3561,11 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
         </message>
         <message>
             <source>Ge&amp;daan:</source>
-            <translation>&amp;Done:</translation>
+            <translation>D&amp;one:</translation>
         </message>
         <message>
             <source>Nog t&amp;e doen:</source>
-            <translation>Still to d&amp;o:</translation>
+            <translation>St&amp;ill to do:</translation>
         </message>
         <message>
             <source>Acties uit het programma</source>
@@ -3874,15 +3906,23 @@ GGD
             <translation>&amp;Time:</translation>
         </message>
         <message>
+            <source>Begintijd</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Eindtijd</source>
+            <translation>End time</translation>
+        </message>
+        <message>
             <source>&amp;Locatie:</source>
             <translation>&amp;Location:</translation>
         </message>
         <message>
             <source>&amp;Voorzitter:</source>
-            <translation>&amp;Chair:</translation>
+            <translation>C&amp;hair:</translation>
         </message>
         <message>
-            <source>&amp;Notulist:</source>
+            <source>N&amp;otulist:</source>
             <translation>&amp;Minute taker:</translation>
         </message>
         <message>
@@ -4300,6 +4340,10 @@ New or changed figures for: %2</translation>
             <translation>Becomes</translation>
         </message>
         <message>
+            <source>Kolommen van het bestand</source>
+            <translation>Columns of the file</translation>
+        </message>
+        <message>
             <source>Opnieuw &amp;lezen met deze kolommen</source>
             <translation>&amp;Read again with these columns</translation>
         </message>
@@ -4310,6 +4354,10 @@ New or changed figures for: %2</translation>
         <message>
             <source>&amp;Regio:</source>
             <translation>&amp;Region:</translation>
+        </message>
+        <message>
+            <source>Programma zoals het wordt ingelezen</source>
+            <translation>Programme as it will be imported</translation>
         </message>
         <message>
             <source>Dubbelklik op een tekst of op de partijen van een ambitie om ze te verbeteren (namen met ; ertussen); vink uit wat niet mee moet. Er wordt pas iets opgeslagen bij Importeren.</source>
@@ -4326,6 +4374,10 @@ New or changed figures for: %2</translation>
         <message>
             <source>Nieuwe organisatie</source>
             <translation>New organisation</translation>
+        </message>
+        <message>
+            <source>Partijen in het bestand</source>
+            <translation>Parties in the file</translation>
         </message>
         <message>
             <source>De database heeft al een programma; dit programma komt erbij met de status Concept.</source>
@@ -4760,11 +4812,11 @@ New or changed figures for: %2</translation>
         </message>
         <message>
             <source>Ver&amp;sie:</source>
-            <translation>Ver&amp;sion:</translation>
+            <translation>&amp;Version:</translation>
         </message>
         <message>
             <source>&amp;Datum:</source>
-            <translation>&amp;Date:</translation>
+            <translation>Da&amp;te:</translation>
         </message>
         <message>
             <source>&amp;Contactpersoon:</source>
@@ -4784,7 +4836,7 @@ New or changed figures for: %2</translation>
         </message>
         <message>
             <source>Pe&amp;riode:</source>
-            <translation>Pe&amp;riod:</translation>
+            <translation>Peri&amp;od:</translation>
         </message>
         <message>
             <source>&amp;Inleiding:</source>
@@ -5726,11 +5778,11 @@ Do you want to archive the working group?</translation>
         </message>
         <message>
             <source>An&amp;dere namen:</source>
-            <translation>Other &amp;names:</translation>
+            <translation>Other na&amp;mes:</translation>
         </message>
         <message>
             <source>Te&amp;lefoon:</source>
-            <translation>Pho&amp;ne:</translation>
+            <translation>&amp;Phone:</translation>
         </message>
         <message>
             <source>Trekkerschap overdragen</source>

@@ -349,10 +349,13 @@ class NewSeriesDialog(QDialog):
         times.addWidget(QLabel(self.tr("tot"), self))
         times.addWidget(self.end_edit)
         times.addStretch(1)
-        form.addRow(self.tr("&Tijd:"), times)
+        # A row of two fields: the label leads to the start time, each field says which time it is.
+        labelled_row(form, self.tr("&Tijd:"), times, self.start_edit)
+        accessible(self.start_edit, self.tr("Begintijd"))
+        accessible(self.end_edit, self.tr("Eindtijd"))
         form.addRow(self.tr("&Locatie:"), self.location_edit)
         form.addRow(self.tr("&Voorzitter:"), self.chair_combo)
-        form.addRow(self.tr("&Notulist:"), self.secretary_combo)
+        form.addRow(self.tr("N&otulist:"), self.secretary_combo)  # Alt+N is Naam here
         form.addRow(self.tr("&Escaleert naar:"), self.escalates_combo)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
