@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from ...services import ValidationError
+from ..a11y import labelled_row
 from .forms import FormDialog, TextEdit, fill_enum_combo, select_data, tr
 
 # "2026: 2.100", "2028 = 2340", "2030 12,5" - one per line or separated by ";".
@@ -112,12 +113,11 @@ class IndicatorDialog(FormDialog):
         self.baseline_value.setPlaceholderText(tr("bijv. 1.620 of 12,5"))
         self.baseline_period = QLineEdit(self)
         self.baseline_period.setPlaceholderText(tr("bijv. 2019 of 2019 H1"))
-        baseline = QWidget(self)  # a widget, not a layout, so the label's shortcut (Alt+U) reaches the value
+        baseline = QWidget(self)
         baseline_layout = QHBoxLayout(baseline)
         baseline_layout.setContentsMargins(0, 0, 0, 0)
         baseline_layout.addWidget(self.baseline_value, 2)
         baseline_layout.addWidget(self.baseline_period, 1)
-        baseline.setFocusProxy(self.baseline_value)
         self.targets = QLineEdit(self)
         self.targets.setPlaceholderText(tr("jaar: waarde; bijv. 2026: 2.100; 2028: 2.340"))
 
@@ -132,7 +132,7 @@ class IndicatorDialog(FormDialog):
         self.form.addRow(tr("&Actielijnen:"), self.sections)
         self.form.addRow(tr("A&mbities:"), self.ambitions)
         self.form.addRow("", self.confidential)
-        self.form.addRow(tr("N&ulmeting (waarde, periode):"), baseline)
+        labelled_row(self.form, tr("N&ulmeting (waarde, periode):"), baseline, self.baseline_value)
         self.form.addRow(tr("&Streefwaarden:"), self.targets)
         for label, field in ((tr("Naam"), self.name), (tr("Definitie"), self.definition),
                              (tr("Nulmeting"), self.baseline_value), (tr("Periode van de nulmeting"),
