@@ -39,7 +39,7 @@ from ..models import (
     SectionKind,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .programme_scope import pin_current_programme
+from .programme_scope import filled_programmes, pin_current_programme, set_current_programme
 
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
 _NOT_AN_ORGANISATION = re.compile(
@@ -275,7 +275,9 @@ def import_programme(
     counts = draft.counts()
     if counts[2] == 0 and counts[1] == 0:
         raise ValidationError("Er is niets aangevinkt om in te lezen. Vink ten minste één ambitie of actie aan.")
-    others = session.scalar(select(func.count(Programme.id))) or 0
+    # Only a programme with ambitions is one the user works in: the empty start of a new region is not, so a
+    # region's first real programme becomes Lopend and current (else the pages go on showing the empty one).
+    others = filled_programmes(session)
     status = ProgrammeStatus.ACTIVE if others == 0 else ProgrammeStatus.CONCEPT
     # The programme the user works in stays current; choosing the imported one is a step on the Programma page.
     pin_current_programme(session)
@@ -364,6 +366,8 @@ def import_programme(
                     session.add(child)
                     n_children += 1
     session.flush()
+    if others == 0:  # the region's first real programme: every page shows it next
+        set_current_programme(session, programme.id)
     return ProgrammeImportResult(
         programme_id=programme.id,
         title=name,
@@ -375,7 +379,7 @@ def import_programme(
         parties_linked=linked,
         labels_only=tuple(labels_only),
         status=status,
-        changes=Changes(programme=True, network=bool(created), ids=frozenset({programme.id})),
+        changes=Changes(programme=True, actions=others == 0, network=bool(created), ids=frozenset({programme.id})),
     )
 
 

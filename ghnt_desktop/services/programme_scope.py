@@ -86,6 +86,16 @@ def pin_current_programme(session: Session) -> None:
         session.flush()
 
 
+def filled_programmes(session: Session) -> int:
+    """How many programmes have at least one ambition.
+
+    A new region starts with an empty programme (its actielijnen only) until its real programme is imported;
+    that empty start is not "another running programme" for the import (``programme_import.apply_draft``).
+    """
+    filled = select(Section.programme_id).join(Ambition, Ambition.section_id == Section.id).distinct()
+    return session.scalar(select(func.count()).select_from(filled.subquery())) or 0
+
+
 def resolve(session: Session, programme_id: uuid.UUID | None) -> uuid.UUID | None:
     """``programme_id`` when given, else the current programme (None: the database has no programme)."""
     return programme_id if programme_id is not None else current_programme_id(session)

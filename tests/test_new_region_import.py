@@ -1,0 +1,76 @@
+"""A new region, then its programme from Word: the imported programme is the one the pages show.
+
+``new-region`` makes an empty programme (actielijnen only) so that the app is ready; the region's real programme
+comes next from its Word table. That import used to come in as Concept beside the empty one, and Programma,
+Acties and Overzicht went on showing the empty programme. Only a programme with ambitions counts as one the user
+works in: the table covers an empty start, a filled programme (then the import is Concept and the current one
+stays) and taking the import back.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+from test_new_region import region
+from test_programme_import import build_seed000
+
+from ghnt_desktop.imports.programme_file import preview_programme
+from ghnt_desktop.models import Programme, ProgrammeStatus
+from ghnt_desktop.services.new_region import create_region
+from ghnt_desktop.services.overview import load_overview
+from ghnt_desktop.services.programme_import import import_programme, remove_imported_programme
+from ghnt_desktop.services.programme_scope import current_programme_id, filled_programmes
+
+
+@pytest.fixture
+def seed000(tmp_path: Path) -> Path:
+    return build_seed000(tmp_path / "groningen.docx")
+
+
+def _import(session, path: Path):
+    preview = preview_programme(session, path)
+    return preview, import_programme(session, preview.draft, preview.parties)
+
+
+def test_the_first_real_programme_of_a_new_region_becomes_current_and_running(database, seed000):
+    with database.session() as session:
+        create_region(session, region())
+        empty = current_programme_id(session)
+        assert filled_programmes(session) == 0
+    with database.session() as session:
+        preview, result = _import(session, seed000)
+        assert preview.existing_programmes == 0  # the preview says no "komt erbij als Concept"
+    with database.read_session() as session:
+        assert result.status == ProgrammeStatus.ACTIVE
+        assert current_programme_id(session) == result.programme_id != empty
+        overview = load_overview(session, date(2026, 6, 1))
+        assert sum(s.total for s in overview.programme) > 0  # the Overzicht shows the imported actions
+
+
+def test_a_second_import_is_concept_and_the_current_programme_stays(database, seed000):
+    with database.session() as session:
+        create_region(session, region())
+    with database.session() as session:
+        _, first = _import(session, seed000)
+    with database.session() as session:
+        preview, second = _import(session, seed000)
+        assert preview.existing_programmes == 1
+    with database.read_session() as session:
+        assert second.status == ProgrammeStatus.CONCEPT
+        assert current_programme_id(session) == first.programme_id
+        assert session.scalar(select(func.count(Programme.id))) == 3
+
+
+def test_taking_the_first_import_back_shows_the_empty_start_again(database, seed000):
+    with database.session() as session:
+        create_region(session, region())
+        empty = current_programme_id(session)
+    with database.session() as session:
+        _, result = _import(session, seed000)
+    with database.session() as session:
+        remove_imported_programme(session, result.programme_id)
+    with database.read_session() as session:
+        assert current_programme_id(session) == empty
