@@ -40,9 +40,7 @@ def _minimal_argv(parser: argparse.ArgumentParser) -> list[str]:
 
 
 LEAVES = [
-    (path, leaf)
-    for path, leaf in _leaf_parsers(cli.build_parser())
-    if any(a.dest == "db" for a in leaf._actions)
+    (path, leaf) for path, leaf in _leaf_parsers(cli.build_parser()) if any(a.dest == "db" for a in leaf._actions)
 ]
 
 
