@@ -9,6 +9,7 @@ stays) and taking the import back.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -74,3 +75,25 @@ def test_taking_the_first_import_back_shows_the_empty_start_again(database, seed
         remove_imported_programme(session, result.programme_id)
     with database.read_session() as session:
         assert current_programme_id(session) == empty
+
+
+@pytest.mark.parametrize(
+    "title,start,end,expected",
+    [
+        ("Regionaal actieprogramma GHNT 2019-2021", 2019, 2021, "Regionaal actieprogramma GHNT 2019-2021"),
+        ("Regionaal actieprogramma GHNT", 2019, 2021, "Regionaal actieprogramma GHNT 2019-2021"),
+        ("Actieprogramma 2025-2027", 2019, 2021, "Actieprogramma 2025-2027 2019-2021"),
+        ("Uitvoeringsplan 2026", 2026, None, "Uitvoeringsplan 2026"),
+        ("Uitvoeringsplan", 2026, None, "Uitvoeringsplan 2026"),
+        ("Uitvoeringsplan", None, None, "Uitvoeringsplan"),
+    ],
+)
+def test_a_title_that_says_its_period_is_not_followed_by_it_again(title, start, end, expected):
+    from ghnt_desktop.models import ProgrammeStatus as Status
+    from ghnt_desktop.services.programme import ProgrammeSummary
+    from ghnt_desktop.services.programme_scope import titled_with_period
+
+    assert titled_with_period(title, start, end) == expected
+    # The chooser's name (Programma page, export and report dialogs) is the same text.
+    summary = ProgrammeSummary(uuid.uuid4(), "", title, start, end, Status.ACTIVE)
+    assert summary.display_name == expected

@@ -190,5 +190,14 @@ def heading_title(session: Session, programme_id: uuid.UUID | None) -> str:
     if row is None:
         return ""
     title, start, end = row
-    period = f" {start}-{end}" if start and end else (f" {start}" if start else "")
-    return f"{title}{period}" if period.strip() not in title else title
+    return titled_with_period(title, start, end)
+
+
+def titled_with_period(title: str, start: int | None, end: int | None) -> str:
+    """``title`` with its period ("... 2025-2027"), unless the title already says it.
+
+    A title read from a Word document often ends in its period ("Regionaal actieprogramma ... 2019-2021"); the
+    headings, choosers and dialogs then showed it twice.
+    """
+    period = f"{start}-{end}" if start and end else (str(start) if start else "")
+    return f"{title} {period}" if period and period not in title else title
