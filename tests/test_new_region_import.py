@@ -97,3 +97,26 @@ def test_a_title_that_says_its_period_is_not_followed_by_it_again(title, start, 
     # The chooser's name (Programma page, export and report dialogs) is the same text.
     summary = ProgrammeSummary(uuid.uuid4(), "", title, start, end, Status.ACTIVE)
     assert summary.display_name == expected
+
+
+def test_the_afstemmingsoverleg_reviews_an_imported_programme_in_programme_order(database, seed000):
+    """Seed 000's actions have no code: the agenda proposal and the picker follow the programme as it reads."""
+    from ghnt_desktop.models import MeetingKind, MeetingSeries
+    from ghnt_desktop.services.agenda import carry_forward_proposal, programme_action_choices
+    from ghnt_desktop.services.meetings import create_meeting, propose_next_meeting
+    from ghnt_desktop.services.programme import load_programme
+
+    with database.session() as session:
+        create_region(session, region())
+    with database.session() as session:
+        _import(session, seed000)
+    with database.session() as session:
+        series_id = session.scalar(select(MeetingSeries.id).where(MeetingSeries.kind == MeetingKind.AFSTEMMINGSOVERLEG))
+        meeting = create_meeting(session, propose_next_meeting(session, series_id, today=date(2026, 3, 1)))
+    with database.read_session() as session:
+        tree = load_programme(session)
+        in_tree = [a.id for s in tree.sections for amb in s.ambitions for a in amb.actions]
+        proposed = [a.id for a in carry_forward_proposal(session, meeting.id).programme_actions]
+        assert proposed == [i for i in in_tree if i in set(proposed)] and len(proposed) > 50
+        picked = [row[0] for row in programme_action_choices(session)]
+        assert picked == [i for i in in_tree if i in set(picked)]

@@ -15,9 +15,10 @@ network's, whichever programme is shown.
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import (
     ActionItem,
@@ -126,6 +127,30 @@ def action_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:
         select(ProgrammeAction.id)
         .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .where(Ambition.section_id.in_(section_ids(programme_id)))
+    )
+
+
+def in_programme_order(query: Select[Any]) -> Select[Any]:
+    """``query`` over ``ProgrammeAction`` ordered as the programme reads: actielijn, ambition, action, and each
+    sub-action right under its action.
+
+    Ordering by code sorted a programme read from Word (whose actions have no code) by position alone, so the
+    actions of every ambition were shuffled together, sub-actions apart from their action; and codes sort as
+    text ("1.10" before "1.2").
+    """
+    parent = aliased(ProgrammeAction)
+    return (
+        query.join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .join(Section, Ambition.section_id == Section.id)
+        .outerjoin(parent, ProgrammeAction.parent_id == parent.id)
+        .order_by(
+            Section.position,
+            Ambition.position,
+            func.coalesce(parent.position, ProgrammeAction.position),
+            ProgrammeAction.parent_id.is_not(None),
+            ProgrammeAction.position,
+            ProgrammeAction.code,
+        )
     )
 
 
