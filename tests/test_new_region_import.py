@@ -102,7 +102,9 @@ def test_a_title_that_says_its_period_is_not_followed_by_it_again(title, start, 
 def test_the_afstemmingsoverleg_reviews_an_imported_programme_in_programme_order(database, seed000):
     """Seed 000's actions have no code: the agenda proposal and the picker follow the programme as it reads."""
     from ghnt_desktop.models import MeetingKind, MeetingSeries
-    from ghnt_desktop.services.agenda import carry_forward_proposal, programme_action_choices
+    from ghnt_desktop.services.agenda import apply_carry_forward, carry_forward_proposal, programme_action_choices
+    from ghnt_desktop.services.documents import agenda_document
+    from ghnt_desktop.services.short_titles import default_short_title
     from ghnt_desktop.services.meetings import create_meeting, propose_next_meeting
     from ghnt_desktop.services.programme import load_programme
 
@@ -120,3 +122,12 @@ def test_the_afstemmingsoverleg_reviews_an_imported_programme_in_programme_order
         assert proposed == [i for i in in_tree if i in set(proposed)] and len(proposed) > 50
         picked = [row[0] for row in programme_action_choices(session)]
         assert picked == [i for i in in_tree if i in set(picked)]
+    with database.session() as session:
+        apply_carry_forward(session, meeting.id, (), proposed)
+    with database.read_session() as session:
+        # The agenda document lists them in the same order (it once sorted them alphabetically).
+        texts = {
+            a.id: default_short_title(a.text, 80) for s in tree.sections for amb in s.ambitions for a in amb.actions
+        }
+        listed = [line for item in agenda_document(session, meeting.id).items for line in item.programme_actions]
+        assert listed == [texts[i] for i in proposed]
