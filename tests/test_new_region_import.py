@@ -104,9 +104,9 @@ def test_the_afstemmingsoverleg_reviews_an_imported_programme_in_programme_order
     from ghnt_desktop.models import MeetingKind, MeetingSeries
     from ghnt_desktop.services.agenda import apply_carry_forward, carry_forward_proposal, programme_action_choices
     from ghnt_desktop.services.documents import agenda_document
-    from ghnt_desktop.services.short_titles import default_short_title
     from ghnt_desktop.services.meetings import create_meeting, propose_next_meeting
     from ghnt_desktop.services.programme import load_programme
+    from ghnt_desktop.services.short_titles import default_short_title
 
     with database.session() as session:
         create_region(session, region())
@@ -131,3 +131,42 @@ def test_the_afstemmingsoverleg_reviews_an_imported_programme_in_programme_order
         }
         listed = [line for item in agenda_document(session, meeting.id).items for line in item.programme_actions]
         assert listed == [texts[i] for i in proposed]
+
+
+@pytest.mark.parametrize(
+    "title,kind",
+    [
+        ("Visie", "visie"),
+        ("Context", "context"),
+        ("Eerder en beter in beeld", "actielijn"),
+        ("Stoppen en duurzaam oplossen", "actielijn"),
+        ("Aandacht voor specifieke groepen", "actielijn"),
+        ("Rol van de gemeenten: aansturing en afstemming", "governance"),
+        ("Regionale regie en aansturing", "governance"),
+        ("Governance", "governance"),
+        ("Hoe nu verder", "other"),
+        ("Overige activiteiten", "other"),
+        ("Huiselijk geweld en ouderen", "actielijn"),
+        ("Preventie en vroegsignalering", "actielijn"),
+        ("Regie op herstel na geweld", "actielijn"),  # a region's own line; "regie" alone is no governance
+    ],
+)
+def test_an_imported_part_is_an_actielijn_only_when_its_title_says_so(title, kind):
+    from ghnt_desktop.services.programme_import import section_kind
+
+    assert section_kind(title).value == kind
+
+
+def test_seed000_has_three_actielijnen_after_import(database, seed000):
+    from ghnt_desktop.models import Section, SectionKind
+
+    with database.session() as session:
+        _, result = _import(session, seed000)
+    with database.read_session() as session:
+        kinds = dict(
+            session.execute(
+                select(Section.title, Section.kind).where(Section.programme_id == result.programme_id)
+            ).all()
+        )
+        assert sum(k is SectionKind.ACTIELIJN for k in kinds.values()) == 3  # "Het programma bevat 3 actielijnen"
+        assert kinds["Rol van de gemeenten: aansturing en afstemming"] is SectionKind.GOVERNANCE

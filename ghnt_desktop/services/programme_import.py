@@ -240,12 +240,26 @@ def _national_line(title: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _section_kind(title: str) -> SectionKind:
-    lowered = title.casefold()
+# A part of the table about how the programme is steered (seed 000: "Rol van de gemeenten: aansturing en
+# afstemming") or what comes after it is no actielijn: counted as one, the voortgangsrapportage said "vier
+# actielijnen" of a programme with three.
+_GOVERNANCE = re.compile(r"\b(aansturing|governance|rol van de gemeenten?|organisatie van de aanpak)\b")
+_OTHER = re.compile(r"^(hoe nu verder|vervolg|tot slot|slot|overig(e)?( acties| activiteiten)?)\b")
+
+
+def section_kind(title: str) -> SectionKind:
+    """The kind of a programme part read from its title (the user can change it on the Programma page)."""
+    lowered = " ".join(title.casefold().split())
     if lowered == "visie":
         return SectionKind.VISIE
     if lowered == "context":
         return SectionKind.CONTEXT
+    if _national_line(title) is not None:
+        return SectionKind.ACTIELIJN  # one of the three national lines, whatever words it has
+    if _OTHER.search(lowered):
+        return SectionKind.OTHER
+    if _GOVERNANCE.search(lowered):
+        return SectionKind.GOVERNANCE
     return SectionKind.ACTIELIJN
 
 
@@ -331,7 +345,7 @@ def import_programme(
             id=uuid.uuid4(),
             programme_id=programme.id,
             title=section_draft.title[:300],
-            kind=_section_kind(section_draft.title),
+            kind=section_kind(section_draft.title),
             national_line=_national_line(section_draft.title),
             position=n_sections,
         )
