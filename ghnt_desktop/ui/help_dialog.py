@@ -20,6 +20,7 @@ HELP_PAGES: dict[str, str] = {
     "programme": "programma.html",
     "meetings": "overleggen.html",
     "actions": "acties.html",
+    "indicators": "indicatoren.html",
     "working_groups": "werkgroepen.html",
     "organisations": "organisaties.html",
     "search": "zoeken.html",
