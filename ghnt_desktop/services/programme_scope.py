@@ -15,7 +15,7 @@ network's, whichever programme is shown.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -130,7 +130,10 @@ def action_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:
     )
 
 
-def in_programme_order(query: Select[Any]) -> Select[Any]:
+_SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")
+
+
+def in_programme_order(query: _SelectT) -> _SelectT:
     """``query`` over ``ProgrammeAction`` ordered as the programme reads: actielijn, ambition, action, and each
     sub-action right under its action.
 
