@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
         "netwerk Geweld hoort nergens thuis. Zonder subcommando start de app.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    add_db_argument(parser)
+    add_db_argument(parser, top_level=True)
     parser.add_argument("--lang", choices=["nl", "en"], help="taal van de app (standaard: Nederlands)")
     # Start, open the database, quit: used by the packaged build's smoke test.
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)

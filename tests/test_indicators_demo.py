@@ -129,7 +129,9 @@ def test_export_then_import_dry_run_and_real(demo_database, tmp_path, capsys):
     assert main(["import", "indicatoren", str(csv), "--db", str(path), "--dry-run"]) == 0
     assert "1 nieuwe indicator, 2 waarden toegevoegd" in capsys.readouterr().out
     assert main(["import", "indicatoren", str(csv), "--db", str(path), "--ontvangen", "2026-11-20"]) == 0
-    assert "Ingelezen: 1 nieuwe indicatoren, 2 waarden toegevoegd, 0 gewijzigd." in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "Ingelezen: 1 nieuwe indicator, 2 waarden toegevoegd, 0 gewijzigd." in text
+    assert "2024               hele gebied: 15*" in text  # the region's own figure is named, not ": 15*"
     database = open_database(path)
     with database.session() as s:
         indicator = s.scalar(select(Indicator).where(Indicator.name == "Nieuwe meldingen"))

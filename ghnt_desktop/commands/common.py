@@ -32,11 +32,18 @@ def database_target(value: str) -> Path | str:
     return Path(value)
 
 
-def add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False) -> None:
+def add_db_argument(parser: argparse.ArgumentParser, *, required: bool = False, top_level: bool = False) -> None:
+    """``--db`` on the main parser (``top_level``) or on a subcommand.
+
+    A subcommand's ``--db`` has no default of its own: argparse lets a subparser's default overwrite what the
+    main parser already read, so ``ghnt-desktop --db regio.db demo`` used to write the demo into the database in
+    the user's folder. Without a default the value given before the subcommand stays.
+    """
     parser.add_argument(
         "--db",
         type=database_target,
         required=required,
+        default=None if top_level or required else argparse.SUPPRESS,
         help="pad naar de database, of het adres van een teamdatabase (postgresql://gebruiker@server:5432/naam); "
         "standaard de database in uw gebruikersmap",
     )

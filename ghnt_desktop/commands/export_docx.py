@@ -21,7 +21,8 @@ def docx_request(session, args: argparse.Namespace):
     meeting_id = None
     if kind in ("agenda", "verslag"):
         if not args.meeting:
-            raise ValidationError(f"Geef met --meeting aan van welk overleg de {kind} moet worden gemaakt.")
+            document = {"agenda": "de agenda", "verslag": "het verslag"}[kind]  # Dutch: het verslag
+            raise ValidationError(f"Geef met --meeting aan van welk overleg {document} moet worden gemaakt.")
         meeting_id = docs.find_meeting_id(session, args.meeting)
     if args.date_from and args.date_to and args.date_from > args.date_to:
         raise ValidationError("De periode klopt niet: --from ligt na --to.")

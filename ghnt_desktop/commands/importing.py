@@ -411,8 +411,9 @@ def run_import_indicators(args: argparse.Namespace) -> int:
     finally:
         database.close()
     print(
-        f"\nIngelezen: {result.created_indicators} nieuwe indicatoren, {result.added} waarden toegevoegd, "
-        f"{result.changed} gewijzigd."
+        f"\nIngelezen: {result.created_indicators} nieuwe "
+        f"{'indicator' if result.created_indicators == 1 else 'indicatoren'}, {result.added} "
+        f"{'waarde' if result.added == 1 else 'waarden'} toegevoegd, {result.changed} gewijzigd."
     )
     return EXIT_OK
 
@@ -431,7 +432,7 @@ def print_figures_preview(preview) -> None:
             continue
         print(f"{title}:")
         for line in lines:
-            area = f" {line.area}" if line.area else ""
+            area = f" {line.area or 'hele gebied'}"  # an empty area is the region's own total
             old = f"{line.old} -> " if line.old else ""
             print(f"  {_short(line.indicator, 50):<52} {line.period:<18}{area}: {old}{line.new}")
     for problem in preview.problems:

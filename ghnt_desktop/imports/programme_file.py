@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import ActionStatus, Programme
+from ..models import ActionStatus
 from ..services.importing import NameMatcher
 from ..services.programme_import import PartyChoice, ProgrammeDraft, label_key, looks_like_organisation
+from ..services.programme_scope import filled_programmes
 from .existing_list import ListTable
 from .programme_docx import check_docx_file, read_programme_docx
 from .programme_xlsx import read_programme_xlsx
@@ -31,7 +31,7 @@ class ProgrammePreview:
     draft: ProgrammeDraft
     parties: dict[str, PartyChoice] = field(default_factory=dict)  # by ``label_key``
     table: ListTable | None = None  # for an Excel file: the list found, with the column mapping used
-    existing_programmes: int = 0
+    existing_programmes: int = 0  # programmes with ambitions: the import then comes in as Concept
 
     def choice(self, label: str) -> PartyChoice | None:
         return self.parties.get(label_key(label))
@@ -111,7 +111,7 @@ def preview_programme(
         draft,
         match_parties(matcher, draft),
         table,
-        existing_programmes=session.scalar(select(func.count(Programme.id))) or 0,
+        existing_programmes=filled_programmes(session),  # an empty new-region start does not count
     )
 
 

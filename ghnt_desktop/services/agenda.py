@@ -485,11 +485,9 @@ def _followed_programme_actions(session: Session, meeting: Meeting) -> list[Prog
         conditions.append(ProgrammeAction.id.in_(linked))
     if not conditions:
         return []
-    query = (
-        select(ProgrammeAction)
-        .where(or_(*conditions), ProgrammeAction.status.not_in(CLOSED))
-        .order_by(ProgrammeAction.code, ProgrammeAction.position)
-    )
+    from .programme_scope import in_programme_order
+
+    query = in_programme_order(select(ProgrammeAction).where(or_(*conditions), ProgrammeAction.status.not_in(CLOSED)))
     return list(session.scalars(query))
 
 
@@ -731,10 +729,12 @@ def carry_forward_open_count(session: Session, meeting_id: uuid.UUID) -> int:
 
 
 def programme_action_choices(session: Session) -> list[tuple[uuid.UUID, str, str]]:
-    """(id, code, text) of every open programme action in code order, for a picker that links an action item."""
-    query = (
-        select(ProgrammeAction.id, ProgrammeAction.code, ProgrammeAction.text)
-        .where(ProgrammeAction.status.not_in(CLOSED))
-        .order_by(ProgrammeAction.code, ProgrammeAction.position)
+    """(id, code, text) of every open programme action in programme order, for a picker that links an action item."""
+    from .programme_scope import in_programme_order
+
+    query = in_programme_order(
+        select(ProgrammeAction.id, ProgrammeAction.code, ProgrammeAction.text).where(
+            ProgrammeAction.status.not_in(CLOSED)
+        )
     )
     return [(row[0], row[1], row[2]) for row in session.execute(query)]

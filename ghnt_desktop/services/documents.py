@@ -563,14 +563,19 @@ def _agenda_entries(
         stored[item_id].append(stored_title)
     followed: dict[uuid.UUID, list[str]] = defaultdict(list)
     link = agenda_item_programme_action
+    from .programme_scope import in_programme_order
+
+    # In programme order, as the programme reads (sorting the lines put a programme without codes in
+    # alphabetical order, its sub-actions away from their action).
     for item_id, code, text in session.execute(
-        select(link.c.agenda_item_id, ProgrammeAction.code, ProgrammeAction.text)
-        .join(ProgrammeAction, ProgrammeAction.id == link.c.programme_action_id)
-        .where(link.c.agenda_item_id.in_(item_ids))
+        in_programme_order(
+            select(link.c.agenda_item_id, ProgrammeAction.code, ProgrammeAction.text)
+            .select_from(link)
+            .join(ProgrammeAction, ProgrammeAction.id == link.c.programme_action_id)
+            .where(link.c.agenda_item_id.in_(item_ids))
+        )
     ):
         followed[item_id].append(f"{code} {default_short_title(text, 80)}".strip())
-    for lines in followed.values():
-        lines.sort(key=number_key)
     seen_documents: set[str] = set()  # a stuk named at two items is listed once, at the first
     entries = []
     for index, (item_id, number, title, purpose, inbrenger, person, minutes, docs, confidential, std) in enumerate(
@@ -819,9 +824,7 @@ def _attendance_groups(
     return result, guests
 
 
-def _decisions(
-    session: Session, scope: ConfidentialScope, *conditions: ColumnElement[bool]
-) -> list[DecisionEntry]:
+def _decisions(session: Session, scope: ConfidentialScope, *conditions: ColumnElement[bool]) -> list[DecisionEntry]:
     """Decisions matching ``conditions`` in meeting order; ``confidential`` is the effective flag under ``scope``."""
     escalated = aliased(Meeting)
     query = (

@@ -130,13 +130,10 @@ class ProgrammeSummary:
 
     @property
     def display_name(self) -> str:
-        period = ""
-        if self.period_start and self.period_end:
-            period = f" {self.period_start}-{self.period_end}"
-        elif self.period_start:
-            period = f" {self.period_start}"
+        from .programme_scope import titled_with_period
+
         region = f" ({self.region})" if self.region and self.region not in self.title else ""
-        return f"{self.title}{period}{region}"
+        return f"{titled_with_period(self.title, self.period_start, self.period_end)}{region}"
 
 
 @dataclass(frozen=True)

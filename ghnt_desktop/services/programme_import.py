@@ -39,7 +39,7 @@ from ..models import (
     SectionKind,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .programme_scope import pin_current_programme
+from .programme_scope import filled_programmes, pin_current_programme, set_current_programme
 
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
 _NOT_AN_ORGANISATION = re.compile(
@@ -240,12 +240,26 @@ def _national_line(title: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _section_kind(title: str) -> SectionKind:
-    lowered = title.casefold()
+# A part of the table about how the programme is steered (seed 000: "Rol van de gemeenten: aansturing en
+# afstemming") or what comes after it is no actielijn: counted as one, the voortgangsrapportage said "vier
+# actielijnen" of a programme with three.
+_GOVERNANCE = re.compile(r"\b(aansturing|governance|rol van de gemeenten?|organisatie van de aanpak)\b")
+_OTHER = re.compile(r"^(hoe nu verder|vervolg|tot slot|slot|overig(e)?( acties| activiteiten)?)\b")
+
+
+def section_kind(title: str) -> SectionKind:
+    """The kind of a programme part read from its title (the user can change it on the Programma page)."""
+    lowered = " ".join(title.casefold().split())
     if lowered == "visie":
         return SectionKind.VISIE
     if lowered == "context":
         return SectionKind.CONTEXT
+    if _national_line(title) is not None:
+        return SectionKind.ACTIELIJN  # one of the three national lines, whatever words it has
+    if _OTHER.search(lowered):
+        return SectionKind.OTHER
+    if _GOVERNANCE.search(lowered):
+        return SectionKind.GOVERNANCE
     return SectionKind.ACTIELIJN
 
 
@@ -275,7 +289,9 @@ def import_programme(
     counts = draft.counts()
     if counts[2] == 0 and counts[1] == 0:
         raise ValidationError("Er is niets aangevinkt om in te lezen. Vink ten minste één ambitie of actie aan.")
-    others = session.scalar(select(func.count(Programme.id))) or 0
+    # Only a programme with ambitions is one the user works in: the empty start of a new region is not, so a
+    # region's first real programme becomes Lopend and current (else the pages go on showing the empty one).
+    others = filled_programmes(session)
     status = ProgrammeStatus.ACTIVE if others == 0 else ProgrammeStatus.CONCEPT
     # The programme the user works in stays current; choosing the imported one is a step on the Programma page.
     pin_current_programme(session)
@@ -329,7 +345,7 @@ def import_programme(
             id=uuid.uuid4(),
             programme_id=programme.id,
             title=section_draft.title[:300],
-            kind=_section_kind(section_draft.title),
+            kind=section_kind(section_draft.title),
             national_line=_national_line(section_draft.title),
             position=n_sections,
         )
@@ -364,6 +380,8 @@ def import_programme(
                     session.add(child)
                     n_children += 1
     session.flush()
+    if others == 0:  # the region's first real programme: every page shows it next
+        set_current_programme(session, programme.id)
     return ProgrammeImportResult(
         programme_id=programme.id,
         title=name,
@@ -375,7 +393,7 @@ def import_programme(
         parties_linked=linked,
         labels_only=tuple(labels_only),
         status=status,
-        changes=Changes(programme=True, network=bool(created), ids=frozenset({programme.id})),
+        changes=Changes(programme=True, actions=others == 0, network=bool(created), ids=frozenset({programme.id})),
     )
 
 

@@ -15,9 +15,10 @@ network's, whichever programme is shown.
 from __future__ import annotations
 
 import uuid
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ..models import (
     ActionItem,
@@ -86,6 +87,16 @@ def pin_current_programme(session: Session) -> None:
         session.flush()
 
 
+def filled_programmes(session: Session) -> int:
+    """How many programmes have at least one ambition.
+
+    A new region starts with an empty programme (its actielijnen only) until its real programme is imported;
+    that empty start is not "another running programme" for the import (``programme_import.apply_draft``).
+    """
+    filled = select(Section.programme_id).join(Ambition, Ambition.section_id == Section.id).distinct()
+    return session.scalar(select(func.count()).select_from(filled.subquery())) or 0
+
+
 def resolve(session: Session, programme_id: uuid.UUID | None) -> uuid.UUID | None:
     """``programme_id`` when given, else the current programme (None: the database has no programme)."""
     return programme_id if programme_id is not None else current_programme_id(session)
@@ -116,6 +127,33 @@ def action_ids(programme_id: uuid.UUID) -> Select[uuid.UUID]:
         select(ProgrammeAction.id)
         .join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
         .where(Ambition.section_id.in_(section_ids(programme_id)))
+    )
+
+
+_SelectT = TypeVar("_SelectT", bound="Select[*tuple[Any, ...]]")
+
+
+def in_programme_order(query: _SelectT) -> _SelectT:
+    """``query`` over ``ProgrammeAction`` ordered as the programme reads: actielijn, ambition, action, and each
+    sub-action right under its action.
+
+    Ordering by code sorted a programme read from Word (whose actions have no code) by position alone, so the
+    actions of every ambition were shuffled together, sub-actions apart from their action; and codes sort as
+    text ("1.10" before "1.2").
+    """
+    parent = aliased(ProgrammeAction)
+    return (
+        query.join(Ambition, ProgrammeAction.ambition_id == Ambition.id)
+        .join(Section, Ambition.section_id == Section.id)
+        .outerjoin(parent, ProgrammeAction.parent_id == parent.id)
+        .order_by(
+            Section.position,
+            Ambition.position,
+            func.coalesce(parent.position, ProgrammeAction.position),
+            ProgrammeAction.parent_id.is_not(None),
+            ProgrammeAction.position,
+            ProgrammeAction.code,
+        )
     )
 
 
@@ -180,5 +218,14 @@ def heading_title(session: Session, programme_id: uuid.UUID | None) -> str:
     if row is None:
         return ""
     title, start, end = row
-    period = f" {start}-{end}" if start and end else (f" {start}" if start else "")
-    return f"{title}{period}" if period.strip() not in title else title
+    return titled_with_period(title, start, end)
+
+
+def titled_with_period(title: str, start: int | None, end: int | None) -> str:
+    """``title`` with its period ("... 2025-2027"), unless the title already says it.
+
+    A title read from a Word document often ends in its period ("Regionaal actieprogramma ... 2019-2021"); the
+    headings, choosers and dialogs then showed it twice.
+    """
+    period = f"{start}-{end}" if start and end else (str(start) if start else "")
+    return f"{title} {period}" if period and period not in title else title
