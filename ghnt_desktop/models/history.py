@@ -64,6 +64,17 @@ class ChangeContext(Base):
     value: Mapped[str] = mapped_column(String(200), default="")
 
 
+class TeamLogin(Base):
+    """A login of the team database and the person it is (``server user add``): a partner's "own actions" are
+    those whose trekker is this person or the person's organisation. Only PostgreSQL uses it."""
+
+    __tablename__ = "team_login"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    role: Mapped[str] = mapped_column(String(20), default="")
+
+
 class ProgressReport(Entity):
     """A voortgangsrapportage: its metadata and the editable texts kept with it."""
 

@@ -7,7 +7,8 @@ Create Date: 2026-12-03
 ``change_log`` holds one row per changed record (table, key, the changed fields old and new as JSON, who, when,
 the transaction), written by triggers on both engines (``services.change_log``), so a write by another program
 on the server is logged too, and offline capture can ask for the changes after a log id. ``change_context`` is
-where the app tells SQLite's triggers who is writing; it is empty outside a transaction.
+where the app tells SQLite's triggers who is writing; it is empty outside a transaction. ``team_login`` ties a
+login of a team database to a person (``server user add``), for the partner role's "own actions".
 """
 
 from collections.abc import Sequence
@@ -42,6 +43,16 @@ def upgrade() -> None:
         sa.Column("value", sa.String(length=200), nullable=False),
         sa.PrimaryKeyConstraint("key", name=op.f("pk_change_context")),
     )
+    op.create_table(
+        "team_login",
+        sa.Column("login", sa.String(length=63), nullable=False),
+        sa.Column("person_id", sa.Uuid(), nullable=True),
+        sa.Column("role", sa.String(length=20), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["person_id"], ["person.id"], name=op.f("fk_team_login_person_id_person"), ondelete="SET NULL"
+        ),
+        sa.PrimaryKeyConstraint("login", name=op.f("pk_team_login")),
+    )
     from ghnt_desktop.services.change_log import install_change_log
 
     install_change_log(op.get_bind())
@@ -51,6 +62,7 @@ def downgrade() -> None:
     from ghnt_desktop.services.change_log import uninstall_change_log
 
     uninstall_change_log(op.get_bind())
+    op.drop_table("team_login")
     op.drop_table("change_context")
     op.drop_index("ix_change_log_record", table_name="change_log")
     op.drop_table("change_log")
