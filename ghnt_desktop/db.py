@@ -31,6 +31,8 @@ from .engines import file_uri as file_uri  # re-exported: the SQLite helpers mov
 from .engines import lenient_text as lenient_text
 from .engines import read_only_uri as read_only_uri
 from .migrations import HEAD, REVISIONS
+from .recorded_user import recorded_user
+from .recorded_user import set_recorded_user as set_recorded_user  # re-exported for the services' tests
 
 log = logging.getLogger(__name__)
 
@@ -415,25 +417,6 @@ _WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", 
 _WROTE = "ghnt_wrote"
 
 
-def _os_user() -> str:
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is no reason to refuse an edit
-        return ""
-
-
-# Who the change log names on SQLite (the main window sets the name the user gave); a server names its login.
-_recorded_user: Callable[[], str] = _os_user
-
-
-def set_recorded_user(source: Callable[[], str]) -> None:
-    """Where the change log on SQLite gets the user's name from (``ui.user_name.current_user``)."""
-    global _recorded_user
-    _recorded_user = source
-
-
 def _tell_sqlite_triggers(dbapi_connection: sqlite3.Connection) -> None:
     """Put who writes and this transaction's batch id in ``change_context`` for the change log's triggers.
 
@@ -445,7 +428,7 @@ def _tell_sqlite_triggers(dbapi_connection: sqlite3.Connection) -> None:
     try:
         dbapi_connection.execute(
             "INSERT OR REPLACE INTO change_context (key, value) VALUES ('user', ?), ('batch', ?)",
-            (_recorded_user()[:200], uuid.uuid4().hex),
+            (recorded_user()[:200], uuid.uuid4().hex),
         )
     except sqlite3.OperationalError:  # a database of before the change log (only while migrating)
         pass

@@ -27,9 +27,9 @@ from ghnt_desktop.services.change_log import (
 def app_user():
     set_recorded_user(lambda: "Bram Jansen")
     yield
-    from ghnt_desktop import db
+    from ghnt_desktop.recorded_user import os_user
 
-    set_recorded_user(db._os_user)
+    set_recorded_user(os_user)
 
 
 def expected_user(database) -> str:

@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         set_current_user(settings.value("user/name"))
-        from ..db import set_recorded_user
+        from ..recorded_user import set_recorded_user
 
         set_recorded_user(current_user)  # the change log on SQLite names the user the app knows
         self.database: Database | None = None
