@@ -217,7 +217,7 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
         when, who = short_date_time(_local(change.changed_at)), change.changed_by
         if change.operation in ("I", "D"):
             values = change.new_values or change.old_values
-            label = next((str(values[k]) for k in ("number", "name", "title", "text", "code") if values.get(k)), "")
+            label = next((str(values[k]) for k in ("title", "name", "number", "text", "code") if values.get(k)), "")
             created = change.operation == "I"
             line = HistoryLine(
                 when=when,
