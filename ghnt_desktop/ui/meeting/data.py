@@ -222,7 +222,11 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
             line = HistoryLine(
                 when=when,
                 who=who,
-                field=_tr("Aangemaakt") if created else _tr("Verwijderd"),
+                field=(
+                    QCoreApplication.translate("History", "Aangemaakt")
+                    if created
+                    else QCoreApplication.translate("History", "Verwijderd")
+                ),
                 old="—" if created else _short_value(label),
                 new=_short_value(label) if created else "—",
                 reason=reasons.pop(("text", as_text(values.get("text"))), "") if created else "",
@@ -245,12 +249,6 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
 
 def _short_value(value: str) -> str:
     return value if len(value) <= 200 else value[:199] + "…"
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("HistoryDialog", text)
 
 
 def _naive(moment):
