@@ -196,3 +196,37 @@ def test_replaying_the_log_after_any_id_gives_the_record_as_it_is(database, edit
             now.archived,
             now.aliases,
         )
+
+
+def test_every_table_and_column_of_the_models_is_logged(database) -> None:
+    """A later migration that adds a table or column (or rebuilds a table on SQLite, which drops its triggers) must
+    end with ``install_change_log``; this fails until it does."""
+    from ghnt_desktop.models import Base
+    from ghnt_desktop.services.change_log import NOT_LOGGED, SKIPPED_COLUMNS
+
+    with database.read_session() as s:
+        connection = s.connection()
+        if database.is_file:
+            triggers = dict(
+                connection.exec_driver_sql(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'change_log_%'"
+                ).all()
+            )
+        else:
+            triggers = {
+                name: ""
+                for (name,) in connection.exec_driver_sql(
+                    "SELECT tgname FROM pg_trigger WHERE starts_with(tgname, 'change_log_') AND NOT tgisinternal"
+                )
+            }
+    for table in Base.metadata.sorted_tables:
+        if table.name in NOT_LOGGED:
+            continue
+        if not database.is_file:
+            assert f"change_log_{table.name}" in triggers, table.name
+            continue
+        update = triggers.get(f"change_log_{table.name}_update", "")
+        assert f"change_log_{table.name}_insert" in triggers and f"change_log_{table.name}_delete" in triggers
+        for column in table.columns:
+            if column.name not in SKIPPED_COLUMNS:
+                assert f'NEW."{column.name}"' in update, f"{table.name}.{column.name} is not logged"
