@@ -13,8 +13,9 @@ Vertrouwelijk content is not even sent to a partner or lezer: row-level security
 walk itself sees every row): an agenda item covers its decisions, action items, progress, stukken and guests; a
 decision covers the agenda item of the bestuurlijk overleg it was escalated to (recursively); an action item its
 progress; an indicator its targets and measurements. The search index shows a partner only the records it may
-read. Not given to partners and lezers at all: the change log (its old values may be vertrouwelijk), the older
-per-field history (``change_record``), saved report texts and the logins. The table owner (who ran ``server
+read. The change log and the older
+per-field history (``change_record``) of a record follow the record: shown only while the reader may read it.
+Not given to partners and lezers: the logins. The table owner (who ran ``server
 init``) is not bound by the policies.
 """
 
@@ -33,7 +34,21 @@ ROLE_LABELS = {
     "lezer": "alleen lezen",
 }
 # Tables a partner or lezer never reads.
-HIDDEN = ("change_log", "change_context", "change_record", "team_login", "progress_report")
+HIDDEN = ("change_context", "team_login")
+# The tables that hold vertrouwelijk rows (by their uuid ``id``): the history of one of their records is shown to
+# a partner or lezer only while the record itself is (a deleted record's history not at all: its last values may
+# have been vertrouwelijk).
+_COVERED = ("agenda_item", "decision", "action_item", "progress_update", "attendance", "stored_document", "indicator",
+            "indicator_target", "measurement")  # fmt: skip
+
+
+def _history_secret(table_column: str, id_column: str) -> str:
+    """A history row is vertrouwelijk unless the reader can read the record it is about (its own policies)."""
+    cases = " ".join(
+        f"WHEN '{table}' THEN NOT EXISTS (SELECT 1 FROM {table} r WHERE r.id = {id_column})" for table in _COVERED
+    )
+    return f"CASE {table_column} {cases} ELSE false END"
+
 
 _FUNCTIONS = """
 CREATE OR REPLACE FUNCTION ghnt_item_secret(item uuid) RETURNS boolean
@@ -91,6 +106,8 @@ SECRET_ROWS = (
     ("indicator", "confidential"),
     ("indicator_target", "EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id AND i.confidential)"),
     ("measurement", "EXISTS (SELECT 1 FROM indicator i WHERE i.id = indicator_id AND i.confidential)"),
+    ("change_log", _history_secret("table_name", "record_id::uuid")),
+    ("change_record", _history_secret("entity", "entity_id")),
     (
         "search_document",
         "CASE kind WHEN 1 THEN ghnt_item_secret(id) WHEN 2 THEN ghnt_decision_secret(id) "
