@@ -167,3 +167,37 @@ def test_user_add_refuses_an_unknown_person_and_a_short_password(team, postgres_
     monkeypatch.setenv("GHNT_NEW_PASSWORD", "kort")
     assert main(["server", "user", "add", "x", "--role", "lezer", "--url", url]) == 2
     assert "minstens 8 tekens" in capsys.readouterr().out
+
+
+def test_a_partner_in_the_app_sees_the_pages_and_a_refused_edit_in_dutch(team, qtbot, monkeypatch, tmp_path) -> None:
+    from test_ui_team_database import answer_dialogs
+
+    from ghnt_desktop.engines import ServerAddress
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+    from ghnt_desktop.ui.undo import edit_command, push
+
+    _login, ids, url = team
+    address = ServerAddress.parse(url.replace("postgres@", "carla_vt@"))
+    window = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: date(2026, 3, 20))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    partner = ServerAddress(address.host, address.port, address.database, "carla_vt", "disable")
+    answer_dialogs(monkeypatch, [(partner, PASSWORD)], [])
+    texts: list[str] = []
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: texts.append(box.text()) or 0)
+    try:
+        assert window.connect_team_database()
+        for key in ("overview", "programme", "meetings", "actions", "organisations"):
+            window.show_page(key)  # every page reads without a refusal
+        assert texts == []
+        def change(session, decision_id):
+            return minutes.update_decision(session, decision_id, text="Door partner")
+
+        assert not push(window, edit_command(window, "Besluit wijzigen", change, ids["decision"]))
+        assert texts and "geen rechten" in texts[-1] and "Er is niets gewijzigd" in texts[-1]
+    finally:
+        window._close_current()
