@@ -31,6 +31,8 @@ from .engines import file_uri as file_uri  # re-exported: the SQLite helpers mov
 from .engines import lenient_text as lenient_text
 from .engines import read_only_uri as read_only_uri
 from .migrations import HEAD, REVISIONS
+from .recorded_user import recorded_user
+from .recorded_user import set_recorded_user as set_recorded_user  # re-exported for the services' tests
 
 log = logging.getLogger(__name__)
 
@@ -415,6 +417,30 @@ _WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", 
 _WROTE = "ghnt_wrote"
 
 
+def _tell_sqlite_triggers(dbapi_connection: sqlite3.Connection) -> None:
+    """Put who writes and this transaction's batch id in ``change_context`` for the change log's triggers.
+
+    Run at a transaction's first write, through the driver itself (not a second event), and emptied again
+    before the commit (``_forget_writer``), so another program's write never finds a stale name.
+    """
+    import uuid
+
+    try:
+        dbapi_connection.execute(
+            "INSERT OR REPLACE INTO change_context (key, value) VALUES ('user', ?), ('batch', ?)",
+            (recorded_user()[:200], uuid.uuid4().hex),
+        )
+    except sqlite3.OperationalError:  # a database of before the change log (only while migrating)
+        pass
+
+
+def _forget_writer(dbapi_connection: sqlite3.Connection) -> None:
+    try:
+        dbapi_connection.execute("DELETE FROM change_context")
+    except sqlite3.OperationalError:
+        pass
+
+
 def _index_pending_search_text(session: Session) -> None:
     """Give what this session wrote its Dutch word forms in the search index before it commits.
 
@@ -482,11 +508,15 @@ class Database:
 
     def _before_execute(self, connection, _cursor, statement, _parameters, _context, _executemany) -> None:
         if statement.lstrip()[:7].upper().startswith(_WRITE_STATEMENTS):
+            if not connection.info.get(_WROTE) and self.kind is SQLITE:
+                _tell_sqlite_triggers(connection.connection.driver_connection)
             connection.info[_WROTE] = True
             self.check_not_replaced()
 
     def _before_commit(self, connection) -> None:
         if connection.info.pop(_WROTE, False):
+            if self.kind is SQLITE:
+                _forget_writer(connection.connection.driver_connection)
             self.check_not_replaced()
 
     def _after_rollback(self, connection) -> None:

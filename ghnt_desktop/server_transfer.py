@@ -143,6 +143,8 @@ def transfer(
             result = TransferResult()
             with server.session() as writing:
                 write = writing.connection()
+                # The file's own change log is copied with ids kept; the copying itself is not a change.
+                write.exec_driver_sql("SET LOCAL ghnt.change_log = 'off'")
                 used = [t.name for t in tables if write.execute(select(func.count()).select_from(t)).scalar()]
                 if used:
                     raise TransferError(
@@ -161,6 +163,11 @@ def transfer(
                     if report is not None:
                         report(table.name, len(rows))
                 writing.flush()
+                # New entries continue after the copied ones (the ids are what offline copies count from).
+                write.exec_driver_sql(
+                    "SELECT setval(pg_get_serial_sequence('change_log', 'id'), COALESCE(MAX(id), 0) + 1, false) "
+                    "FROM change_log"
+                )
                 for table in tables:
                     if _rows(read, table) != _rows(write, table):
                         raise TransferError(

@@ -54,6 +54,11 @@ MESSAGES: dict[str, str] = {
         f"{NOT_SAVED}: de verbinding met de teamdatabase is verbroken (de server is herstart of het netwerk viel "
         "weg). Wat u invulde staat nog op het scherm; probeer het opnieuw zodra de verbinding terug is."
     ),
+    "rights": (
+        f"{NOT_SAVED}: uw account bij de teamdatabase heeft daar geen rechten voor (bijvoorbeeld: een partner mag "
+        "alleen voortgang vastleggen bij de eigen acties, een lezer niets wijzigen). Er is niets gewijzigd; vraag "
+        "de projectleider of secretaris om de wijziging, of om andere rechten."
+    ),
     "replaced": (
         f"{NOT_SAVED}: het databasebestand %s is vervangen door een ander bestand terwijl de app het open had "
         "(door een synchronisatieprogramma zoals OneDrive of Dropbox, of door een ander programma). Wat u "
@@ -100,6 +105,7 @@ _REASON_BY_SQLSTATE = {
     "40001": "busy",  # serialization_failure
     "53100": "full",  # disk_full
     "25006": "read_only",  # read_only_sql_transaction
+    "42501": "rights",  # insufficient_privilege: a role's grants or a row-level security policy refused it
     "57P01": "connection",  # admin_shutdown: the server is stopping or restarting
     "57P02": "connection",
     "57P03": "connection",  # cannot_connect_now: the server is starting
@@ -116,8 +122,8 @@ def _server_reason(exc: BaseException) -> str | None:
 
 
 class StorageRefusedError(RefusedError):
-    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy, corrupt, replaced or
-    connection (a team database's server could not be reached)."""
+    """An edit refused because the storage failed; ``reason`` is full, read_only, io, busy, corrupt, replaced,
+    connection (a team database's server could not be reached) or rights (the login's role may not do it)."""
 
     def __init__(self, message: str, reason: str) -> None:
         super().__init__(message)

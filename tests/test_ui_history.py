@@ -69,6 +69,15 @@ def held_meeting_with_decisions(window, code: str = "AO") -> Meeting:
         )
 
 
+def logged_lines(window, entity, entity_id) -> int:
+    """How many lines the dialog shows from the change log: one per insert or delete, one per changed field."""
+    from ghnt_desktop.services.change_log import field_changes, record_log
+
+    with window.database.read_session() as session:
+        log = record_log(session, entity, entity_id)
+    return sum(1 if c.operation in ("I", "D") else len(field_changes(c)) for c in log)
+
+
 def changes_of(window, entity: str, entity_id) -> list[ChangeRecord]:
     with window.database.session() as session:
         return list(
@@ -114,7 +123,7 @@ def test_decision_text_edit_is_recorded_and_shown(window, qtbot, monkeypatch, sh
     tab.decision_history_button.click()
     dialog = shown[-1]
     rows = dialog.rows()
-    assert len(rows) == len(after)  # every ChangeRecord of the decision, none of another record
+    assert len(rows) == logged_lines(window, "decision", decision.id)  # every change of it, none of another record
     when, who, field, old, new, _reason = rows[-1]
     assert (field, old, new) == ("Tekst", decision.text, new_text)
     assert who == record.changed_by == current_user()
@@ -163,7 +172,7 @@ def test_action_deadline_edit_is_recorded_and_shown_in_the_tab_and_the_actions_p
     assert tab.action_history_button.isEnabled()
     tab.action_history_button.click()
     rows = shown[-1].rows()
-    assert len(rows) == len(records)
+    assert len(rows) == logged_lines(window, "action_item", action_id)
     deadline_rows = [r for r in rows if r[2] == "Deadline"]
     assert deadline_rows and deadline_rows[-1][4] == "30-06-2020"
     assert deadline_rows[-1][3] == (old_deadline.strftime("%d-%m-%Y") if old_deadline else "—")
@@ -197,7 +206,7 @@ def test_history_of_a_vastgesteld_verslag_stays_readable(window, shown):
     assert tab.decision_history_button.isEnabled()  # but its history can be read
     tab.decision_history_button.click()
     dialog = shown[-1]
-    assert len(dialog.rows()) == len(changes_of(window, "decision", decision.id))
+    assert len(dialog.rows()) == logged_lines(window, "decision", decision.id) > 0
     assert dialog.empty_label.isHidden() == bool(dialog.rows())
     view.history_action.trigger()  # the meeting's own history: the same dialog
     assert shown[-1] is not dialog and isinstance(shown[-1], dialogs.HistoryDialog)

@@ -280,7 +280,7 @@ def test_context_menu_offers_the_same_actions(window):
     texts = [a.text() for a in page._menu.actions() if not a.isSeparator()]
     page._menu.close()
     assert texts == ["Nieuw onderdeel", "Nieuwe ambitie", "Nieuwe actie", "Nieuwe subactie", "Omhoog", "Omlaag",
-                     "Verwijderen"]  # fmt: skip
+                     "Verwijderen", "Geschiedenis..."]  # fmt: skip
 
 
 def test_tree_model_passes_the_model_tester_after_edits(window, qtmodeltester):

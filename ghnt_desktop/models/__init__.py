@@ -32,7 +32,7 @@ from .enums import (
 
 _ORM_NAMES = {
     "base": ("Base", "Entity"),
-    "history": ("AppSetting", "ChangeRecord", "ProgressReport"),
+    "history": ("AppSetting", "ChangeContext", "ChangeLog", "ChangeRecord", "ProgressReport", "TeamLogin"),
     "indicators": ("Indicator", "IndicatorTarget", "Measurement", "indicator_ambition", "indicator_section"),
     "meetings": (
         "ActionItem",
@@ -65,7 +65,7 @@ _MODULE_OF = {name: module for module, names in _ORM_NAMES.items() for name in n
 
 if TYPE_CHECKING:
     from .base import Base, Entity
-    from .history import AppSetting, ChangeRecord, ProgressReport
+    from .history import AppSetting, ChangeContext, ChangeLog, ChangeRecord, ProgressReport, TeamLogin
     from .indicators import Indicator, IndicatorTarget, Measurement, indicator_ambition, indicator_section
     from .meetings import (
         ActionItem,
@@ -108,12 +108,12 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "ActionItem", "ActionKind", "ActionStatus", "ActionTrekker", "AgendaItem", "AgendaPurpose", "Ambition",
     "AppSetting",
-    "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeRecord", "Decision", "Entity",
+    "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeContext", "ChangeLog", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "Indicator", "IndicatorDirection", "IndicatorLevel", "IndicatorTarget", "IndicatorUnit",
     "LocalStatus", "Measurement", "PeriodKind", "indicator_ambition", "indicator_section",
     "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",
-    "StoredDocument", "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind",
+    "StoredDocument", "TeamLogin", "WorkingGroup", "WorkingGroupMember", "agenda_item_programme_action", "Tag", "TagKind",
     "programme_action_tag",
 ]  # fmt: skip

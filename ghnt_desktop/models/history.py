@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import JSON, ForeignKey, String, Text, Uuid
+from sqlalchemy import JSON, BigInteger, ForeignKey, Index, Integer, String, Text, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, Entity, utcnow
@@ -25,6 +25,54 @@ class ChangeRecord(Entity):
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     changed_by: Mapped[str] = mapped_column(String(200), default="")
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChangeLog(Base):
+    """One insert, update or delete of a record of the app's tables, written by the database's own triggers.
+
+    Triggers (``services.change_log``) catch every write, also by another program on the server. ``id`` grows with
+    every change, so a copy taken along (issue 21) can ask for "the changes after log id N" and replay them in order.
+    ``old_values``/``new_values`` hold only the fields that changed (an insert: every field in ``new_values``; a
+    delete: every field in ``old_values``). ``batch`` is the transaction: the changes of one edit share it.
+    """
+
+    __tablename__ = "change_log"
+
+    id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True)
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[str] = mapped_column(String(200))
+    operation: Mapped[str] = mapped_column(String(1))  # I(nsert), U(pdate), D(elete)
+    old_values: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    new_values: Mapped[dict[str, object] | None] = mapped_column(JSON)
+    changed_by: Mapped[str] = mapped_column(String(200), default="")
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    batch: Mapped[str | None] = mapped_column(String(64))
+
+    __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
+
+
+class ChangeContext(Base):
+    """Who is writing and in which batch, for SQLite's triggers (they cannot ask the app).
+
+    The app writes its rows at the first write of a transaction and deletes them before the commit, so they are
+    never seen outside it; a write by another program finds none and is logged without a user.
+    """
+
+    __tablename__ = "change_context"
+
+    key: Mapped[str] = mapped_column(String(20), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), default="")
+
+
+class TeamLogin(Base):
+    """A login of the team database and the person it is (``server user add``): a partner's "own actions" are
+    those whose trekker is this person or the person's organisation. Only PostgreSQL uses it."""
+
+    __tablename__ = "team_login"
+
+    login: Mapped[str] = mapped_column(String(63), primary_key=True)
+    person_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"))
+    role: Mapped[str] = mapped_column(String(20), default="")
 
 
 class ProgressReport(Entity):

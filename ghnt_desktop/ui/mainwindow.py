@@ -35,7 +35,7 @@ from .. import __version__
 from ..paths import APP_NAME
 from .errors import show_error
 from .i18n import arg
-from .user_name import set_current_user
+from .user_name import current_user, set_current_user
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -78,6 +78,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.today = today
         set_current_user(settings.value("user/name"))
+        from ..recorded_user import set_recorded_user
+
+        set_recorded_user(current_user)  # the change log on SQLite names the user the app knows
         self.database: Database | None = None
         self.opened: OpenedDatabase | None = None  # the database with its lock (None while read-only)
         # One undo stack for the window: every edit is saved at once and can be undone (ui/undo.py).

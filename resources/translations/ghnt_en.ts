@@ -1706,6 +1706,14 @@ Saved in: %1</translation>
     <context>
         <name>History</name>
         <message>
+            <source>Aangemaakt</source>
+            <translation>Created</translation>
+        </message>
+        <message>
+            <source>Verwijderd</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
             <source>Tekst</source>
             <translation>Text</translation>
         </message>
@@ -1780,6 +1788,70 @@ Saved in: %1</translation>
         <message>
             <source>Notities</source>
             <translation>Notes</translation>
+        </message>
+        <message>
+            <source>Verslagtekst</source>
+            <translation>Minutes text</translation>
+        </message>
+        <message>
+            <source>Naam</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Functie</source>
+            <translation>Job title</translation>
+        </message>
+        <message>
+            <source>E-mail</source>
+            <translation>E-mail</translation>
+        </message>
+        <message>
+            <source>Telefoon</source>
+            <translation>Phone</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Persoon</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Gearchiveerd</source>
+            <translation>Archived</translation>
+        </message>
+        <message>
+            <source>Volgorde</source>
+            <translation>Order</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Wat is gedaan</source>
+            <translation>What has been done</translation>
+        </message>
+        <message>
+            <source>Wat moet nog</source>
+            <translation>What remains</translation>
+        </message>
+        <message>
+            <source>Nummer</source>
+            <translation>Number</translation>
+        </message>
+        <message>
+            <source>Begintijd</source>
+            <translation>Start time</translation>
+        </message>
+        <message>
+            <source>Duur (minuten)</source>
+            <translation>Duration (minutes)</translation>
+        </message>
+        <message>
+            <source>Versie uitnodiging</source>
+            <translation>Invitation version</translation>
         </message>
     </context>
     <context>
@@ -3299,6 +3371,14 @@ What do you want to do with them? (Cancel to fill in the attendance first.)</tra
             <translation>Next agenda item (Alt+Right or PgDn)</translation>
         </message>
         <message>
+            <source>Geschiedenis...</source>
+            <translation>History...</translation>
+        </message>
+        <message>
+            <source>Wie wat wanneer wijzigde aan dit agendapunt en zijn verslag</source>
+            <translation>Who changed what and when in this agenda item and its minutes</translation>
+        </message>
+        <message>
             <source>Verslag van dit agendapunt: wat is besproken (geen cliëntgegevens)</source>
             <translation>Minutes of this agenda item: what was discussed (no client data)</translation>
         </message>
@@ -4000,6 +4080,10 @@ GGD
             <translation>People</translation>
         </message>
         <message>
+            <source>Geschiedenis...</source>
+            <translation>History...</translation>
+        </message>
+        <message>
             <source>1 organisatie</source>
             <translation>1 organisation</translation>
         </message>
@@ -4521,6 +4605,14 @@ New or changed figures for: %2</translation>
         <message>
             <source>Verwijderen (Del)</source>
             <translation>Delete (Del)</translation>
+        </message>
+        <message>
+            <source>Geschiedenis...</source>
+            <translation>History...</translation>
+        </message>
+        <message>
+            <source>Wie wat wanneer wijzigde aan dit onderdeel, deze ambitie of actie</source>
+            <translation>Who changed what and when in this section, ambition or action</translation>
         </message>
         <message>
             <source>onderdeel</source>

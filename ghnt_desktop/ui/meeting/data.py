@@ -172,16 +172,20 @@ class HistoryLine:
 
 
 def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[HistoryLine]:
-    """The change history of one record (``services.history.history_of``), oldest first, readable.
+    """The change history of one record, oldest first, readable: the change log (``services.change_log``, every
+    table, every writer) with the reasons the app recorded (``services.history``: reopening a vastgesteld verslag)
+    beside the change they explain; history recorded before the change log existed is shown as it was.
 
     Enum values become their Dutch labels, ISO dates dd-mm-yyyy, ids of people, organisations and programme
     actions their names; times are shown in local time (they are stored in UTC).
     """
-    from ...services.history import history_of
+    from ...services.change_log import field_changes, record_log
+    from ...services.history import as_text, history_of
 
     names: dict[str, str] = {}
 
-    def readable(field: str, value: str | None) -> str:
+    def readable(field: str, value) -> str:
+        value = as_text(value) if not isinstance(value, list | dict) else ", ".join(map(str, value)) or None
         if value is None or value == "":
             return "—"
         if field.endswith("_id"):
@@ -190,19 +194,68 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
             return names[value]
         return value_label(field, value)
 
-    lines = []
-    for change in history_of(session, entity, entity_id):
-        lines.append(
-            HistoryLine(
-                when=short_date_time(_local(change.changed_at)),
-                who=change.changed_by,
-                field=field_label(change.field),
-                old=readable(change.field, change.old_value),
-                new=readable(change.field, change.new_value),
-                reason=change.reason,
-            )
+    logged = record_log(session, entity, entity_id)
+    recorded = history_of(session, entity, entity_id)
+    since = logged[0].changed_at if logged else None
+    entries: list[tuple[object, int, HistoryLine]] = []
+    reasons: dict[tuple[str, str | None], str] = {}
+    for change in recorded:
+        if since is not None and _naive(change.changed_at) >= _naive(since):
+            if change.reason:  # the same edit is in the log; its reason goes beside it
+                reasons.setdefault((change.field, change.new_value), change.reason)
+            continue
+        line = HistoryLine(
+            when=short_date_time(_local(change.changed_at)),
+            who=change.changed_by,
+            field=field_label(change.field),
+            old=readable(change.field, change.old_value),
+            new=readable(change.field, change.new_value),
+            reason=change.reason,
         )
-    return lines
+        entries.append((_naive(change.changed_at), 0, line))
+    for change in logged:
+        when, who = short_date_time(_local(change.changed_at)), change.changed_by
+        if change.operation in ("I", "D"):
+            values = change.new_values or change.old_values
+            label = next((str(values[k]) for k in ("title", "name", "number", "text", "code") if values.get(k)), "")
+            created = change.operation == "I"
+            line = HistoryLine(
+                when=when,
+                who=who,
+                field=(
+                    QCoreApplication.translate("History", "Aangemaakt")
+                    if created
+                    else QCoreApplication.translate("History", "Verwijderd")
+                ),
+                old="—" if created else _short_value(label),
+                new=_short_value(label) if created else "—",
+                reason=reasons.pop(("text", as_text(values.get("text"))), "") if created else "",
+            )
+            entries.append((_naive(change.changed_at), change.id, line))
+            continue
+        for field, old, new in field_changes(change):
+            line = HistoryLine(
+                when=when,
+                who=who,
+                field=field_label(field),
+                old=readable(field, old),
+                new=readable(field, new),
+                reason=reasons.pop((field, as_text(new) if not isinstance(new, list | dict) else None), ""),
+            )
+            entries.append((_naive(change.changed_at), change.id, line))
+    entries.sort(key=lambda entry: (entry[0], entry[1]))
+    return [line for _when, _id, line in entries]
+
+
+def _short_value(value: str) -> str:
+    return value if len(value) <= 200 else value[:199] + "…"
+
+
+def _naive(moment):
+    """A time in UTC without zone, so SQLite's (naive) and PostgreSQL's (aware) times sort together."""
+    from datetime import UTC
+
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 def _local(moment):
@@ -259,6 +312,22 @@ FIELD_LABELS = {
     "chair_id": QT_TRANSLATE_NOOP("History", "Voorzitter"),
     "secretary_id": QT_TRANSLATE_NOOP("History", "Notulist"),
     "notes": QT_TRANSLATE_NOOP("History", "Notities"),
+    "minutes_text": QT_TRANSLATE_NOOP("History", "Verslagtekst"),
+    "name": QT_TRANSLATE_NOOP("History", "Naam"),
+    "function": QT_TRANSLATE_NOOP("History", "Functie"),
+    "email": QT_TRANSLATE_NOOP("History", "E-mail"),
+    "phone": QT_TRANSLATE_NOOP("History", "Telefoon"),
+    "organisation_id": QT_TRANSLATE_NOOP("History", "Organisatie"),
+    "person_id": QT_TRANSLATE_NOOP("History", "Persoon"),
+    "archived": QT_TRANSLATE_NOOP("History", "Gearchiveerd"),
+    "position": QT_TRANSLATE_NOOP("History", "Volgorde"),
+    "code": QT_TRANSLATE_NOOP("History", "Code"),
+    "done_text": QT_TRANSLATE_NOOP("History", "Wat is gedaan"),
+    "todo_text": QT_TRANSLATE_NOOP("History", "Wat moet nog"),
+    "number": QT_TRANSLATE_NOOP("History", "Nummer"),
+    "start_time": QT_TRANSLATE_NOOP("History", "Begintijd"),
+    "duration_minutes": QT_TRANSLATE_NOOP("History", "Duur (minuten)"),
+    "ics_sequence": QT_TRANSLATE_NOOP("History", "Versie uitnodiging"),
 }
 
 
@@ -284,7 +353,7 @@ def value_label(field: str, value: str) -> str:
             return enum_label(enum(value))
         except ValueError:
             return value
-    if value in ("True", "False") and field == "confidential":
+    if value in ("True", "False"):
         return QCoreApplication.translate("History", "ja" if value == "True" else "nee")
     if len(value) == 10 and value[4] == "-" and value[7] == "-":
         try:

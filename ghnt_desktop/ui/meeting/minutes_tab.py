@@ -177,6 +177,8 @@ class MinutesTab(MeetingTab):
         self.item_title.setWordWrap(True)
         self.item_meta = QLabel(self)
         self.item_meta.setStyleSheet("color: palette(placeholder-text);")
+        self.item_history_button = QPushButton(self.tr("Geschiedenis..."), self)
+        self.item_history_button.setToolTip(self.tr("Wie wat wanneer wijzigde aan dit agendapunt en zijn verslag"))
 
         self.notes = NotesEdit(self)
         self.notes.setUndoRedoEnabled(False)  # Ctrl+Z is the window's undo: every save is a step there
@@ -400,6 +402,7 @@ class MinutesTab(MeetingTab):
         label_row.addWidget(self.notes_label)
         label_row.addStretch(1)
         label_row.addWidget(self.saved_label)
+        label_row.addWidget(self.item_history_button)
         notes_layout.addLayout(label_row)
         notes_layout.addWidget(self.notes, 1)
         # The privacy guard: a warning (never a block) when the text looks like case data.
@@ -437,6 +440,7 @@ class MinutesTab(MeetingTab):
         self.item_list.currentRowChanged.connect(self._item_chosen)
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(1))
+        self.item_history_button.clicked.connect(self.show_item_history)
         for keys, step in (("Alt+Left", -1), ("Alt+Right", 1), ("PgUp", -1), ("PgDown", 1)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -565,6 +569,16 @@ class MinutesTab(MeetingTab):
 
     def current_item(self):
         return self.data.item(self.current_item_id()) if self.data is not None else None
+
+    def show_item_history(self):
+        """The change log of this agenda item: title, flags and its verslag text, every edit with who and when."""
+        item = self.current_item()
+        database = self.main_window().database
+        if item is None or database is None:
+            return None
+        from .dialogs import show_record_history
+
+        return show_record_history(self, database, "agenda_item", item.id, f"{item.number} {item.title}".strip())
 
     def step(self, delta: int) -> None:
         """Go to the previous or next agenda item."""

@@ -53,6 +53,9 @@ class OrganisationsPage(Page):
         self.delete_organisation_action = make_action(
             self, self.tr("Verwijderen"), self.delete_organisation, QKeySequence.StandardKey.Delete, view=view
         )
+        self.organisation_history_action = make_action(
+            self, self.tr("Geschiedenis..."), lambda: self.show_history("organisation")
+        )
         upper = QWidget(self)
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
@@ -68,6 +71,7 @@ class OrganisationsPage(Page):
                     self.merge_action,
                     None,
                     self.delete_organisation_action,
+                    self.organisation_history_action,
                 ],
             )  # fmt: skip
         )
@@ -81,6 +85,7 @@ class OrganisationsPage(Page):
         self.delete_person_action = make_action(
             self, self.tr("Verwijderen"), self.delete_person, QKeySequence.StandardKey.Delete, view=people
         )
+        self.person_history_action = make_action(self, self.tr("Geschiedenis..."), lambda: self.show_history("person"))
 
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
@@ -103,6 +108,7 @@ class OrganisationsPage(Page):
                     None,
                     self.archive_person_action,
                     self.delete_person_action,
+                    self.person_history_action,
                 ],
             )  # fmt: skip
         )
@@ -157,6 +163,15 @@ class OrganisationsPage(Page):
         self.people.set_rows([])
         self.count_label.clear()
 
+    def show_history(self, table: str):
+        """The change log of the chosen organisation or person: every edit, by whom and when."""
+        row = self.selected_organisation() if table == "organisation" else self.selected_person()
+        if row is None or self.database is None:
+            return None
+        from ..meeting.dialogs import show_record_history
+
+        return show_record_history(self, self.database, table, row.id, row.name)
+
     def selected_organisation(self):
         return selected_row(self.organisation_view, ROW_ROLE)
 
@@ -201,13 +216,14 @@ class OrganisationsPage(Page):
         for action in (self.new_organisation_action,):
             action.setEnabled(has_database)
         for action in (self.edit_organisation_action, self.archive_organisation_action, self.merge_action,
-                       self.delete_organisation_action, self.new_person_action):  # fmt: skip
+                       self.delete_organisation_action, self.new_person_action,
+                       self.organisation_history_action):  # fmt: skip
             action.setEnabled(organisation is not None)
         self.archive_organisation_action.setText(
             self.tr("Terughalen") if organisation is not None and organisation.archived else self.tr("Archiveren")
         )
         for action in (self.edit_person_action, self.leave_action, self.archive_person_action,
-                       self.delete_person_action):  # fmt: skip
+                       self.delete_person_action, self.person_history_action):  # fmt: skip
             action.setEnabled(person is not None)
         self.archive_person_action.setText(
             self.tr("Terughalen") if person is not None and person.archived else self.tr("Archiveren")

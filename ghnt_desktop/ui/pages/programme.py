@@ -93,7 +93,7 @@ class ProgrammePage(Page):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.new_section_action, self.new_ambition_action, self.new_action_action,
                        self.new_sub_action_action, None, self.move_up_action, self.move_down_action, None,
-                       self.delete_action):  # fmt: skip
+                       self.delete_action, None, self.history_action):  # fmt: skip
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -173,6 +173,10 @@ class ProgrammePage(Page):
         self.delete_action = make(
             self.tr("Verwijderen"), self.delete_current, QKeySequence.StandardKey.Delete, self.tr("Verwijderen (Del)")
         )
+        self.history_action = make(
+            self.tr("Geschiedenis..."), self.show_history, None,
+            self.tr("Wie wat wanneer wijzigde aan dit onderdeel, deze ambitie of actie"),
+        )  # fmt: skip
 
     def splitters(self):
         return {"editor": self.splitter}
@@ -320,6 +324,18 @@ class ProgrammePage(Page):
         index = self.view.currentIndex()
         return self.model.node(index) if index.isValid() else None
 
+    def show_history(self):
+        """The change log of the chosen section, ambition or programme action (every edit, by whom, when)."""
+        node = self.current_node()
+        if node is None or self.database is None:
+            return None
+        from ..meeting.dialogs import show_record_history
+
+        table = {SECTION: "section", AMBITION: "ambition", ACTION: "programme_action"}[node.kind]
+        row = node.row
+        subject = " ".join(str(part) for part in (getattr(row, "code", ""), getattr(row, "text", "") or getattr(row, "title", "")) if part)
+        return show_record_history(self, self.database, table, row.id, subject[:200])
+
     def current_id(self) -> uuid.UUID | None:
         node = self.current_node()
         return node.row.id if node is not None else None
@@ -449,6 +465,7 @@ class ProgrammePage(Page):
         self.move_up_action.setEnabled(node is not None and node.position > 0)
         self.move_down_action.setEnabled(node is not None and node.position < len(node.parent.children) - 1)
         self.delete_action.setEnabled(node is not None)
+        self.history_action.setEnabled(node is not None and self.database is not None)
 
     def _header_menu(self, point) -> None:
         menu = QMenu(self)
@@ -467,7 +484,7 @@ class ProgrammePage(Page):
         menu = QMenu(self)
         for action in (self.new_section_action, self.new_ambition_action, self.new_action_action,
                        self.new_sub_action_action, None, self.move_up_action, self.move_down_action, None,
-                       self.delete_action):  # fmt: skip
+                       self.delete_action, None, self.history_action):  # fmt: skip
             if action is None:
                 menu.addSeparator()
             else:
