@@ -307,6 +307,20 @@ def test_statline_region_and_country_become_two_indicators(tmp_path, session):
     }  # fmt: skip
 
 
+@pytest.mark.parametrize("country", ["Nederland", " nederland ", "Totaal Nederland", "LANDELIJK"])
+def test_the_country_is_never_the_regions_own_figure(tmp_path, session, country):
+    """A file with gemeenten (or nothing) beside the country: the country's 126.000 is a national indicator, not
+    the whole area's value, also when it is the only area that is no gemeente."""
+    path = tmp_path / "vt.csv"
+    rows = [line for line in STATLINE.splitlines() if not line.startswith('"Gooi')]
+    path.write_text("\n".join(rows).replace('"Nederland"', f'"{country}"') + "\n", encoding="utf-8")
+    preview = ind.preview_figures(session, read_indicator_file(path))
+    levels = {i.name: i.level for i in preview.new_indicators}
+    assert levels == {f"Meldingen ({country.strip()})": IndicatorLevel.NATIONAL,
+                      f"Adviezen ({country.strip()})": IndicatorLevel.NATIONAL}  # fmt: skip
+    assert not any(c.indicator in ("Meldingen", "Adviezen") for c in preview.added)
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Malformed files
 

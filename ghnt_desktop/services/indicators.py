@@ -1424,12 +1424,18 @@ def _value_text(value: Decimal | None, unit: IndicatorUnit, provisional: bool, u
     return format_value(value, unit, provisional=provisional, unknown=unknown) or "(leeg)"
 
 
+# Areas that name the country: always their own national indicator, never the region's whole-area figure.
+_NATIONAL_AREAS = frozenset({"nederland", "landelijk", "totaal nederland"})
+
+
 def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPreview:
     """Compare a file's figures with the database: new indicators, values added, values changed; writes nothing.
 
     Indicators are matched by code or name; an area is a gemeente when it names one (with or without "Gemeente");
     other areas are the whole area when an indicator has values for only one of them, else each becomes its own
-    indicator ("Meldingen (Nederland)"), as a StatLine file comparing the region with the country has it.
+    indicator ("Meldingen (Nederland)"), as a StatLine file comparing the region with the country has it. The
+    country is never the region's own figure: "Nederland" always becomes its own national indicator, also when it
+    is the only area beside the gemeenten (126.000 meldingen are not the region's).
     """
     by_key: dict[str, tuple[uuid.UUID, str, IndicatorUnit]] = {}
     for known_id, name, code, unit in session.execute(
@@ -1453,8 +1459,8 @@ def preview_figures(session: Session, incoming: IncomingFigures) -> FiguresPrevi
         """The indicator name a value goes to, the gemeente it is for, and the level a split name implies."""
         if v.area and _key(v.area) in gemeenten:
             return v.indicator, gemeenten[_key(v.area)][0], IndicatorLevel.MUNICIPALITY
-        if v.area and len(other_areas.get(_key(v.indicator), ())) > 1:
-            national = _key(v.area) in ("nederland", "landelijk", "totaal nederland")
+        national = bool(v.area) and _key(v.area) in _NATIONAL_AREAS
+        if national or (v.area and len(other_areas.get(_key(v.indicator), ())) > 1):
             return f"{v.indicator} ({v.area.strip()})", None, IndicatorLevel.NATIONAL if national else None
         return v.indicator, None, None
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from .a11y import accessible
 from .editors.programme import YearSpin
-from .i18n import arg
+from .i18n import arg, plural
 
 
 def tr(text: str) -> str:
@@ -84,9 +84,11 @@ class StartChoiceDialog(QDialog):
 class _ListBox(QGroupBox):
     """A pasted list with a live count of the names read from it."""
 
-    def __init__(self, title: str, placeholder: str, count_text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, title: str, placeholder: str, count_texts: tuple[str, str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(title, parent)
-        self._count_text = count_text
+        self._count_texts = count_texts  # (one, many): "1 gemeente gelezen", "%1 gemeenten gelezen"
         self.edit = QPlainTextEdit(self)
         self.edit.setPlaceholderText(placeholder)
         self.edit.setTabChangesFocus(True)
@@ -105,7 +107,7 @@ class _ListBox(QGroupBox):
 
     def _update(self) -> None:
         names = self.names()
-        self.count.setText(arg(self._count_text, len(names)))
+        self.count.setText(plural(len(names), *self._count_texts))
         self.count.setToolTip("\n".join(names[:40]))
 
 
@@ -189,13 +191,13 @@ class NewRegionDialog(QDialog):
         self.municipalities = _ListBox(
             tr("&Gemeenten van de regio"),
             tr("Eén gemeente per regel, of geplakt uit Word of Excel:\nAlblasserdam\nDordrecht\nGorinchem\n..."),
-            tr("%1 gemeenten gelezen"),
+            (tr("1 gemeente gelezen"), tr("%1 gemeenten gelezen")),
             self,
         )
         self.partners = _ListBox(
             tr("Belangrijkste &ketenpartners"),
             tr("Eén organisatie per regel:\nVeilig Thuis\nPolitie\nOpenbaar Ministerie\nGGD\n..."),
-            tr("%1 ketenpartners gelezen"),
+            (tr("1 ketenpartner gelezen"), tr("%1 ketenpartners gelezen")),
             self,
         )
 
