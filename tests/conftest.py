@@ -25,6 +25,7 @@ BOTH_ENGINES = {
     "test_search",
     "test_search_dutch",
     "test_engines",
+    "test_record_versions",
 }
 
 

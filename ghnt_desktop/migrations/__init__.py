@@ -16,5 +16,6 @@ REVISIONS: list[str] = [
     "0008_indicators",
     "0009_programme_tags",
     "0010_stored_documents",
+    "0011_record_versions",
 ]
 HEAD = REVISIONS[-1]

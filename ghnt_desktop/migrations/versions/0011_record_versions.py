@@ -1,0 +1,41 @@
+"""A version on every record, for concurrent editing on a team database
+
+Revision ID: 0011_record_versions
+Revises: 0010_stored_documents
+Create Date: 2026-12-03
+
+``row_version`` (1 for every existing row) is SQLAlchemy's ``version_id_col`` of every ``Entity`` table: each
+ORM update raises it, and a service refuses to save over a version newer than the one the user saw
+(``services.versions``). ``ALTER TABLE ... ADD COLUMN ... NOT NULL DEFAULT 1`` works in place on both SQLite and
+PostgreSQL (no table copy).
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0011_record_versions"
+down_revision: str | None = "0010_stored_documents"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Every table of an ``Entity`` model at this revision (frozen here: later models add their own column).
+TABLES = (
+    "action_item", "action_trekker_organisation", "agenda_item", "ambition", "attendance", "carried_action",
+    "change_record", "decision", "indicator", "indicator_target", "local_status", "measurement", "meeting",
+    "meeting_series", "organisation", "person", "programme", "programme_action", "progress_report",
+    "progress_update", "responsibility", "section", "series_invitee", "stored_document", "tag", "tag_kind",
+    "working_group", "working_group_member",
+)  # fmt: skip
+
+
+def upgrade() -> None:
+    for table in TABLES:
+        op.add_column(table, sa.Column("row_version", sa.Integer(), nullable=False, server_default="1"))
+
+
+def downgrade() -> None:
+    for table in TABLES:
+        with op.batch_alter_table(table) as batch_op:
+            batch_op.drop_column("row_version")
