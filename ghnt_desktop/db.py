@@ -413,6 +413,7 @@ def _is_busy(exc: BaseException) -> bool:
 
 _WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _WROTE = "ghnt_wrote"
+CHANGES_CHANNEL = "ghnt_changes"  # PostgreSQL's NOTIFY channel of committed writes (see ``Database``)
 
 
 def _index_pending_search_text(session: Session) -> None:
@@ -452,6 +453,11 @@ class Database:
         # statement that writes and before a commit of a transaction that wrote.
         self.identity = file_identity(path) if self.kind.is_file else None
         self._local = threading.local()  # the write session open in each thread, if any
+        # Live updates of other users' changes (``ui.live_updates``): this app's own commits are counted (an SQLite
+        # ``data_version`` change with no own commit is another writer's), and on a server every commit that
+        # wrote sends NOTIFY on ``CHANGES_CHANNEL`` with ``instance`` as payload, which this app's listener skips.
+        self.instance = os.urandom(8).hex()
+        self.own_commits = 0
         if not read_only:
             event.listen(engine, "before_cursor_execute", self._before_execute)
             event.listen(engine, "commit", self._before_commit)
@@ -488,6 +494,13 @@ class Database:
     def _before_commit(self, connection) -> None:
         if connection.info.pop(_WROTE, False):
             self.check_not_replaced()
+            self.own_commits += 1
+            if not self.kind.is_file:
+                # On the driver's cursor, not through SQLAlchemy: no events re-enter this commit. PostgreSQL
+                # delivers the notification only when the transaction commits (and never on a rollback).
+                cursor = connection.connection.driver_connection.cursor()
+                cursor.execute("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance))
+                cursor.close()
 
     def _after_rollback(self, connection) -> None:
         connection.info.pop(_WROTE, None)

@@ -26,6 +26,7 @@ BOTH_ENGINES = {
     "test_search_dutch",
     "test_engines",
     "test_record_versions",
+    "test_live_updates",
 }
 
 

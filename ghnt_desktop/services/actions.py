@@ -746,6 +746,7 @@ def set_action_status(
             check_seen(
                 session, record, entity=record.__tablename__, label=label, mine={"status": status},
                 current={"status": record.status}, seen={"status": ActionStatus(seen)}, labels={"status": "Status"},
+                changed_by=_last_progress_by(session, record),
             )  # fmt: skip
     if kind == ITEM:
         result = record_progress(session, action_id, status=status, postpone=postpone, on=when, author=author)
@@ -773,6 +774,15 @@ def set_action_status(
             created.changes | Changes(actions=True, programme=True, ids=frozenset({action_id})),
         )
     raise ValidationError(f"Onbekende soort actie: {kind}.")
+
+
+def _last_progress_by(session: Session, record: ActionItem | ProgrammeAction) -> tuple[str, datetime | None]:
+    """Who wrote the latest progress update of an action, and when: who set the status it has now."""
+    column = ProgressUpdate.action_item_id if isinstance(record, ActionItem) else ProgressUpdate.programme_action_id
+    latest = session.scalars(
+        select(ProgressUpdate).where(column == record.id).order_by(ProgressUpdate.created_at.desc()).limit(1)
+    ).first()
+    return (latest.author, latest.created_at) if latest is not None else ("", record.updated_at)
 
 
 def undo_action_status(session: Session, change: StatusChange) -> Changes:

@@ -101,12 +101,15 @@ def check_seen(
     seen: Mapping[str, Any] | None = None,
     version: int | None = None,
     labels: Mapping[str, str] | None = None,
+    changed_by: tuple[str, datetime | None] | None = None,
 ) -> None:
     """Raise ``ConflictError`` when a field in ``mine`` was changed by someone else since the user saw it.
 
     ``current`` holds the saved values of those fields (the caller reads them, as it knows the field's form);
     ``seen`` the values the user saw, ``version`` the version they read. Without either, nothing is checked
     (a command-line edit, undo). A field saved by someone else with the value the user wants is fine.
+    ``changed_by`` is (who, when) for fields whose history is kept elsewhere than ``change_record`` (a status
+    is a progress update with its author).
     """
     if _OVERRIDE.get() or (seen is None and version is None):
         return
@@ -125,6 +128,8 @@ def check_seen(
             fields.append(FieldConflict(key, (labels or {}).get(key, key), shown, value, theirs))
     if not fields:
         return
+    if changed_by is not None:
+        raise ConflictError(Conflict(entity, record.id, label, tuple(fields), *changed_by, saved_version))
     latest = session.scalars(
         select(ChangeRecord)
         .where(ChangeRecord.entity == entity, ChangeRecord.entity_id == record.id)

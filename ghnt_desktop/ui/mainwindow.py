@@ -701,6 +701,11 @@ class MainWindow(QMainWindow):
         self.database_label.setText(where)
         self.database_label.setToolTip(str(database.path) if database.is_file else database.address.url)
         self.refresh()
+        if not database.read_only or database.is_file:  # a read-only file still shows the writer's changes
+            from .live_updates import LiveUpdates
+
+            self.live_updates = LiveUpdates(database, self.refresh, self)
+            self.live_updates.start()
 
     def _database_name(self, database: Database) -> str:
         """The database in the title: the file's name, or "ghnt op server:5432 (teamdatabase)"."""
@@ -709,6 +714,9 @@ class MainWindow(QMainWindow):
         return f"{database.label} " + self.tr("(teamdatabase)")
 
     def _close_current(self) -> None:
+        if getattr(self, "live_updates", None) is not None:
+            self.live_updates.stop()
+            self.live_updates = None
         if self.database is not None:
             for page in self.pages:
                 page.clear()

@@ -1,0 +1,50 @@
+"""The choice when an edit was refused because another user saved the same field meanwhile.
+
+``services.versions.ConflictError`` carries both values and who saved theirs; this dialog shows them and lets
+the user keep their own value (the same service call again inside ``versions.overriding``) or take the saved
+one (the window reloads, nothing of theirs is written).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+KEEP_MINE = "mine"
+TAKE_THEIRS = "theirs"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("conflict", text)
+
+
+def build_conflict_dialog(parent: QWidget | None, conflict: Any) -> tuple[QMessageBox, dict[Any, str]]:
+    """The message box for ``conflict`` and which of its buttons means which choice."""
+    from ..services.history import as_text
+
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_tr("Intussen gewijzigd"))
+    who = conflict.who or _tr("iemand anders")
+    when = f" ({conflict.when:%d-%m-%Y %H:%M})" if conflict.when is not None else ""
+    box.setText(f"{conflict.record}: " + _tr("intussen gewijzigd door") + f" {who}{when}.")
+    rows = []
+    for field in conflict.fields:
+        rows.append(
+            f"{field.label}\n  " + _tr("Opgeslagen:") + f" {as_text(field.theirs) or '-'}\n  "
+            + _tr("Uw waarde:") + f" {as_text(field.mine) or '-'}"
+        )  # fmt: skip
+    box.setInformativeText("\n".join(rows) + "\n\n" + _tr("Uw wijziging is nog niet opgeslagen."))
+    mine = box.addButton(_tr("Mijn versie bewaren"), QMessageBox.ButtonRole.AcceptRole)
+    theirs = box.addButton(_tr("Opgeslagen versie overnemen"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(theirs)  # the safe choice: nothing is overwritten
+    return box, {mine: KEEP_MINE, theirs: TAKE_THEIRS}
+
+
+def ask_conflict(parent: QWidget | None, conflict: Any) -> str:
+    """KEEP_MINE or TAKE_THEIRS, as the user chose."""
+    box, choices = build_conflict_dialog(parent, conflict)
+    box.exec()
+    return choices.get(box.clickedButton(), TAKE_THEIRS)
