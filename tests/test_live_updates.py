@@ -107,3 +107,106 @@ def test_the_conflict_dialog_shows_both_values_in_dutch(qtbot) -> None:
     text = box.text() + box.informativeText()
     assert "Bram" in text and "Offerte bij GGD" in text and "Offerte bij VT" in text and "12-03-2026 14:05" in text
     assert sorted(choices.values()) == [conflict_dialog.KEEP_MINE, conflict_dialog.TAKE_THEIRS]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The notuleren tab (SQLite; the service half runs on both engines in test_record_versions.py)
+
+
+@pytest.fixture
+def minutes_at_item(demo_window):
+    from sqlalchemy import select
+    from test_ui_meeting_cycle import TODAY
+
+    from ghnt_desktop.models import AgendaItem, Meeting, MeetingState
+
+    window = demo_window(TODAY)
+    window.show_page("meetings")
+    with window.database.session() as session:
+        meeting, item_id = session.execute(
+            select(Meeting, AgendaItem.id)
+            .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
+            .where(Meeting.state.in_((MeetingState.PLANNED, MeetingState.HELD)), AgendaItem.confidential.is_(False))
+            .order_by(Meeting.date.desc(), AgendaItem.position.desc())
+            .limit(1)
+        ).one()
+    page = window.page("meetings")
+    assert page.select_meeting(meeting.id)
+    tab = page.meeting.minutes
+    page.meeting.tabs.setCurrentWidget(tab)
+    tab.go_to(item_id)
+    other = _other_user(window.database)
+    yield window, tab, item_id, other
+    other.close()
+
+
+def _stored_minutes(database, item_id) -> str:
+    from ghnt_desktop.models import AgendaItem
+
+    with database.read_session() as session:
+        return session.get(AgendaItem, item_id).minutes_text
+
+
+@pytest.mark.parametrize("choice", [conflict_dialog.TAKE_THEIRS, conflict_dialog.KEEP_MINE])
+def test_minutes_typed_over_another_users_newer_text_ask_whose_text_stays(
+    qtbot, minutes_at_item, monkeypatch, choice
+) -> None:
+    window, tab, item_id, other = minutes_at_item
+    tab.notes.setFocus()
+    tab.notes.selectAll()
+    qtbot.keyClicks(tab.notes, "Anne: de werkgroep bespreekt de aanpak.")
+    tab.save_notes()
+    qtbot.keyClicks(tab.notes, " Vervolg in juni.")
+    tab.save_notes()  # two saves of one's own text: no conflict with oneself
+    assert _stored_minutes(window.database, item_id) == "Anne: de werkgroep bespreekt de aanpak. Vervolg in juni."
+    window.live_updates.stop()  # between two ticks: the tab has not seen Bram's text yet
+    with other.session() as session:
+        minutes.set_minutes_text(session, item_id, "Bram: de voorzitter vat samen.")
+    asked = []
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", lambda _p, c: asked.append(c) or choice)
+    qtbot.keyClicks(tab.notes, " Actie voor Anne.")
+    tab.save_notes()
+    assert len(asked) == 1 and asked[0].fields[0].theirs == "Bram: de voorzitter vat samen."
+    mine = "Anne: de werkgroep bespreekt de aanpak. Vervolg in juni. Actie voor Anne."
+    expected = mine if choice == conflict_dialog.KEEP_MINE else "Bram: de voorzitter vat samen."
+    assert _stored_minutes(window.database, item_id) == expected
+    assert tab.notes.toPlainText() == expected  # taking theirs shows theirs
+
+
+def test_a_live_refresh_keeps_what_is_being_typed(qtbot, minutes_at_item) -> None:
+    window, tab, item_id, other = minutes_at_item
+    tab.notes.setFocus()
+    tab.notes.selectAll()
+    qtbot.keyClicks(tab.notes, "Nog niet opgeslagen tekst")
+    with other.session() as session:  # another user records a decision under this item meanwhile
+        minutes.add_decision(session, item_id, "Het AO stemt in met het scholingsplan.")
+    qtbot.waitUntil(
+        lambda: any("scholingsplan" in tab.decisions.item(i).text() for i in range(tab.decisions.count())),
+        timeout=2000,
+    )
+    assert tab.notes.toPlainText() == "Nog niet opgeslagen tekst"
+    tab.save_notes()
+    assert _stored_minutes(window.database, item_id) == "Nog niet opgeslagen tekst"
+
+
+def test_conflict_dialog_screenshot(qtbot) -> None:
+    """The dialog as the user sees it (tests/artifacts/conflict_dialog.png)."""
+    import uuid
+    from datetime import datetime
+    from pathlib import Path
+
+    from ghnt_desktop.services.versions import Conflict, FieldConflict
+
+    conflict = Conflict(
+        "action_item", uuid.uuid4(), "Actiepunt AO-2026-2-A04",
+        (FieldConflict("deadline", "Deadline", date(2026, 5, 1), date(2026, 9, 1), date(2026, 6, 15)),
+         FieldConflict("trekker_text", "Trekker", "", "Veilig Thuis Drenthe", "GGD Drenthe")),
+        "Bram de Vries", datetime(2026, 3, 12, 14, 5), 4,
+    )  # fmt: skip
+    box, _choices = conflict_dialog.build_conflict_dialog(None, conflict)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    artifacts = Path(__file__).resolve().parent / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    box.grab().save(str(artifacts / "conflict_dialog.png"))

@@ -20,21 +20,41 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("conflict", text)
 
 
-def build_conflict_dialog(parent: QWidget | None, conflict: Any) -> tuple[QMessageBox, dict[Any, str]]:
-    """The message box for ``conflict`` and which of its buttons means which choice."""
+def _shown(value: Any) -> str:
+    """A value as the screens show it: Dutch dates, labels of statuses, Ja/Nee."""
+    import uuid
+    from datetime import date
+
+    from ..dutch_dates import short_date
     from ..services.history import as_text
 
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, bool):
+        return _tr("Ja") if value else _tr("Nee")
+    if isinstance(value, date):
+        return short_date(value)
+    if hasattr(value, "label"):  # a status or kind
+        return str(value.label)
+    if isinstance(value, uuid.UUID):  # a person, organisation or programme action chosen in a list
+        return _tr("een andere keuze uit de lijst")
+    return as_text(value) or "-"
+
+
+def build_conflict_dialog(parent: QWidget | None, conflict: Any) -> tuple[QMessageBox, dict[Any, str]]:
+    """The message box for ``conflict`` and which of its buttons means which choice."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_tr("Intussen gewijzigd"))
     who = conflict.who or _tr("iemand anders")
-    when = f" ({conflict.when:%d-%m-%Y %H:%M})" if conflict.when is not None else ""
+    moment = conflict.when.astimezone() if conflict.when is not None and conflict.when.tzinfo else conflict.when
+    when = f" ({moment:%d-%m-%Y %H:%M})" if moment is not None else ""  # local time, as the history shows it
     box.setText(f"{conflict.record}: " + _tr("intussen gewijzigd door") + f" {who}{when}.")
     rows = []
     for field in conflict.fields:
         rows.append(
-            f"{field.label}\n  " + _tr("Opgeslagen:") + f" {as_text(field.theirs) or '-'}\n  "
-            + _tr("Uw waarde:") + f" {as_text(field.mine) or '-'}"
+            f"{field.label}\n  " + _tr("Opgeslagen:") + f" {_shown(field.theirs)}\n  "
+            + _tr("Uw waarde:") + f" {_shown(field.mine)}"
         )  # fmt: skip
     box.setInformativeText("\n".join(rows) + "\n\n" + _tr("Uw wijziging is nog niet opgeslagen."))
     mine = box.addButton(_tr("Mijn versie bewaren"), QMessageBox.ButtonRole.AcceptRole)
