@@ -59,7 +59,8 @@ class Conflict:
     def message(self) -> str:
         """The Dutch message: both values per field and who changed it."""
         by = f" door {self.who}" if self.who else " door iemand anders"
-        at = f" op {self.when:%d-%m-%Y om %H:%M}" if self.when is not None else ""
+        moment = self.when.astimezone() if self.when is not None and self.when.tzinfo else self.when
+        at = f" op {moment:%d-%m-%Y om %H:%M}" if moment is not None else ""
         lines = [f"{self.record} is intussen gewijzigd{by}{at}. Uw wijziging is (nog) niet opgeslagen."]
         for field in self.fields:
             lines.append(f"{field.label}: opgeslagen is nu '{as_text(field.theirs) or '(leeg)'}', "

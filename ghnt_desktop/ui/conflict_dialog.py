@@ -16,7 +16,7 @@ KEEP_MINE = "mine"
 TAKE_THEIRS = "theirs"
 
 
-def _tr(text: str) -> str:
+def tr(text: str) -> str:
     return QCoreApplication.translate("conflict", text)
 
 
@@ -31,13 +31,13 @@ def _shown(value: Any) -> str:
     if value is None or value == "":
         return "-"
     if isinstance(value, bool):
-        return _tr("Ja") if value else _tr("Nee")
+        return tr("Ja") if value else tr("Nee")
     if isinstance(value, date):
         return short_date(value)
     if hasattr(value, "label"):  # a status or kind
         return str(value.label)
     if isinstance(value, uuid.UUID):  # a person, organisation or programme action chosen in a list
-        return _tr("een andere keuze uit de lijst")
+        return tr("een andere keuze uit de lijst")
     return as_text(value) or "-"
 
 
@@ -45,20 +45,20 @@ def build_conflict_dialog(parent: QWidget | None, conflict: Any) -> tuple[QMessa
     """The message box for ``conflict`` and which of its buttons means which choice."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_tr("Intussen gewijzigd"))
-    who = conflict.who or _tr("iemand anders")
+    box.setWindowTitle(tr("Intussen gewijzigd"))
+    who = conflict.who or tr("iemand anders")
     moment = conflict.when.astimezone() if conflict.when is not None and conflict.when.tzinfo else conflict.when
     when = f" ({moment:%d-%m-%Y %H:%M})" if moment is not None else ""  # local time, as the history shows it
-    box.setText(f"{conflict.record}: " + _tr("intussen gewijzigd door") + f" {who}{when}.")
+    box.setText(f"{conflict.record}: " + tr("intussen gewijzigd door") + f" {who}{when}.")
     rows = []
     for field in conflict.fields:
         rows.append(
-            f"{field.label}\n  " + _tr("Opgeslagen:") + f" {_shown(field.theirs)}\n  "
-            + _tr("Uw waarde:") + f" {_shown(field.mine)}"
+            f"{field.label}\n  " + tr("Opgeslagen:") + f" {_shown(field.theirs)}\n  "
+            + tr("Uw waarde:") + f" {_shown(field.mine)}"
         )  # fmt: skip
-    box.setInformativeText("\n".join(rows) + "\n\n" + _tr("Uw wijziging is nog niet opgeslagen."))
-    mine = box.addButton(_tr("Mijn versie bewaren"), QMessageBox.ButtonRole.AcceptRole)
-    theirs = box.addButton(_tr("Opgeslagen versie overnemen"), QMessageBox.ButtonRole.RejectRole)
+    box.setInformativeText("\n".join(rows) + "\n\n" + tr("Uw wijziging is nog niet opgeslagen."))
+    mine = box.addButton(tr("Mijn versie bewaren"), QMessageBox.ButtonRole.AcceptRole)
+    theirs = box.addButton(tr("Opgeslagen versie overnemen"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(theirs)  # the safe choice: nothing is overwritten
     return box, {mine: KEEP_MINE, theirs: TAKE_THEIRS}
 

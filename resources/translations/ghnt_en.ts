@@ -5108,6 +5108,53 @@ Do you want to archive the working group?</translation>
         </message>
     </context>
     <context>
+        <name>conflict</name>
+        <message>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Nee</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>een andere keuze uit de lijst</source>
+            <translation>another choice from the list</translation>
+        </message>
+        <message>
+            <source>Intussen gewijzigd</source>
+            <translation>Changed meanwhile</translation>
+        </message>
+        <message>
+            <source>iemand anders</source>
+            <translation>someone else</translation>
+        </message>
+        <message>
+            <source>intussen gewijzigd door</source>
+            <translation>changed meanwhile by</translation>
+        </message>
+        <message>
+            <source>Opgeslagen:</source>
+            <translation>Saved:</translation>
+        </message>
+        <message>
+            <source>Uw waarde:</source>
+            <translation>Your value:</translation>
+        </message>
+        <message>
+            <source>Uw wijziging is nog niet opgeslagen.</source>
+            <translation>Your change has not been saved yet.</translation>
+        </message>
+        <message>
+            <source>Mijn versie bewaren</source>
+            <translation>Keep my version</translation>
+        </message>
+        <message>
+            <source>Opgeslagen versie overnemen</source>
+            <translation>Take the saved version</translation>
+        </message>
+    </context>
+    <context>
         <name>dialog</name>
         <message>
             <source>Actie %1 wijzigen</source>
