@@ -310,3 +310,33 @@ def test_leaving_a_record_with_unsaved_edits_saves_them(window):
     )
     window.undo_action.trigger()
     assert scalar(window, select(ProgrammeAction.notes).where(ProgrammeAction.code == "E1-1")) == ""
+
+
+def test_saving_the_form_over_another_users_newer_text_asks_first(window, qtbot, monkeypatch):
+    """Another user (another connection) changed the action's text after the form showed it: no silent overwrite."""
+    from ghnt_desktop.db import Database, make_engine
+    from ghnt_desktop.services.programme import update_programme_action
+    from ghnt_desktop.ui import conflict_dialog
+
+    window.live_updates.stop()  # the form keeps showing the old text, as between two ticks
+    page = window.page("programme")
+    select_code(page, "E1-2")
+    form = page.action_form
+    shown = form.text_edit.text()
+    record_id = action_id(window, "E1-2")
+    other = Database(window.database.path, make_engine(window.database.path))
+    with other.session() as session:
+        update_programme_action(session, record_id, text="Tekst van Bram")
+    other.close()
+    asked = []
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", lambda _p, c: asked.append(c) or conflict_dialog.TAKE_THEIRS)
+    form.text_edit.setPlainText("Tekst van Anne")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert [(f.seen, f.mine, f.theirs) for f in asked[0].fields] == [(shown, "Tekst van Anne", "Tekst van Bram")]
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Tekst van Bram"
+    # A field nobody else changed saves without a question.
+    select_code(page, "E1-2")
+    page.action_form.text_edit.setPlainText("Tekst van Anne, na overleg")
+    qtbot.mouseClick(page.action_form.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Tekst van Anne, na overleg"
