@@ -340,3 +340,32 @@ def test_saving_the_form_over_another_users_newer_text_asks_first(window, qtbot,
     qtbot.mouseClick(page.action_form.save_button, Qt.MouseButton.LeftButton)
     assert len(asked) == 1
     assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Tekst van Anne, na overleg"
+
+
+def test_another_users_change_shows_live_and_keeps_unsaved_form_edits(window, qtbot):
+    from ghnt_desktop.db import Database, make_engine
+    from ghnt_desktop.services.programme import update_programme_action
+
+    page = window.page("programme")
+    select_code(page, "E1-2")
+    page.action_form.text_edit.setPlainText("Half getypte tekst")  # not saved yet
+    other_id = scalar(window, select(ProgrammeAction.id).where(ProgrammeAction.code != "E1-2").limit(1))
+    other = Database(window.database.path, make_engine(window.database.path))
+    with other.session() as session:
+        update_programme_action(session, other_id, text="Door Bram gewijzigd")
+    other.close()
+
+    def shown_texts():
+        found, stack = [], [page.model.index(r, 0) for r in range(page.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            found.extend(index.siblingAtColumn(c).data() for c in range(page.model.columnCount(index.parent())))
+            stack.extend(page.model.index(r, 0, index) for r in range(page.model.rowCount(index)))
+        return " ".join(str(t) for t in found)
+
+    qtbot.wait(1500)  # three ticks: the change arrived, but a reload would wipe the form's unsaved edits
+    assert page.action_form.text_edit.text() == "Half getypte tekst" and page.action_form.dirty
+    assert "Door Bram gewijzigd" not in shown_texts()
+    qtbot.mouseClick(page.action_form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Door Bram gewijzigd" in shown_texts(), timeout=2000)
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Half getypte tekst"

@@ -28,9 +28,13 @@ POLL_MS = 500  # well inside the 2 s in which another user's change must show
 
 
 class LiveUpdates(QObject):
-    """Calls ``on_change()`` when another user or process committed a change to ``database``."""
+    """Calls ``on_change()`` when another user or process committed a change to ``database``.
 
-    def __init__(self, database: Database, on_change: Callable[[], None], parent: QObject | None = None) -> None:
+    ``on_change`` returns False when it cannot reload now (the page holds unsaved edits a reload would wipe);
+    it is then called again at each tick until it does.
+    """
+
+    def __init__(self, database: Database, on_change: Callable[[], bool], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.database = database
         self.on_change = on_change
@@ -38,6 +42,7 @@ class LiveUpdates(QObject):
         self._data_version: int | None = None
         self._own_commits = database.own_commits
         self._others_committed = False
+        self._waiting = False  # a change arrived that ``on_change`` could not show yet
         self.timer = QTimer(self)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self.poll)
@@ -94,8 +99,8 @@ class LiveUpdates(QObject):
             log.info("Live updates connection lost: %s", exc)
             self._close()
             return
-        if changed:
-            self.on_change()
+        if changed or self._waiting:
+            self._waiting = not self.on_change()
 
     def _poll_file(self) -> bool:
         version = self._connection.execute("PRAGMA data_version").fetchone()[0]

@@ -704,8 +704,16 @@ class MainWindow(QMainWindow):
         if not database.read_only or database.is_file:  # a read-only file still shows the writer's changes
             from .live_updates import LiveUpdates
 
-            self.live_updates = LiveUpdates(database, self.refresh, self)
+            self.live_updates = LiveUpdates(database, self._others_changed, self)
             self.live_updates.start()
+
+    def _others_changed(self) -> bool:
+        """Another user's change arrived: reload, unless the page in view holds unsaved edits (then later)."""
+        page = self._built.get(PAGE_KEYS[max(self.stack.currentIndex(), 0)])
+        if page is not None and page.has_unsaved_edits():
+            return False
+        self.refresh()
+        return True
 
     def _database_name(self, database: Database) -> str:
         """The database in the title: the file's name, or "ghnt op server:5432 (teamdatabase)"."""

@@ -344,6 +344,9 @@ class ProgrammePage(Page):
         self.view.scrollTo(index)
         return True
 
+    def has_unsaved_edits(self) -> bool:
+        return bool(getattr(self.forms.currentWidget(), "dirty", False))
+
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         form = self.forms.currentWidget()
         if previous.isValid() and getattr(form, "dirty", False) and form.detail is not None:
