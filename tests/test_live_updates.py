@@ -210,3 +210,29 @@ def test_conflict_dialog_screenshot(qtbot) -> None:
     artifacts = Path(__file__).resolve().parent / "artifacts"
     artifacts.mkdir(exist_ok=True)
     box.grab().save(str(artifacts / "conflict_dialog.png"))
+
+
+def test_a_cell_being_edited_is_not_closed_by_a_live_refresh(qtbot, window_and_other) -> None:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    window, page, other, item_id = window_and_other
+    view = page.view
+    row = next(n for n, r in enumerate(page.model.rows()) if r.text == "Offerte opvragen")
+    status_column = next(
+        c for c in range(page.model.columnCount())
+        if page.model.flags(page.model.index(row, c)) & page.model.flags(page.model.index(row, c)).ItemIsEditable
+    )  # fmt: skip
+    view.setFocus()
+    view.setCurrentIndex(page.model.index(row, status_column))
+    view.edit(page.model.index(row, status_column))
+    assert view.state() == QAbstractItemView.State.EditingState
+    with other.session() as session:
+        minutes.add_action_item(session, item_id, "Intussen door Bram")
+    qtbot.wait(1200)  # two ticks: the change arrived while the cell was being edited
+    assert view.state() == QAbstractItemView.State.EditingState and "Intussen door Bram" not in _texts(page)
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # the user leaves the cell
+    assert view.state() != QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: "Intussen door Bram" in _texts(page), timeout=2000)

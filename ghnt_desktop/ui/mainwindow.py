@@ -709,9 +709,17 @@ class MainWindow(QMainWindow):
 
     def _others_changed(self) -> bool:
         """Another user's change arrived: reload, unless the page in view holds unsaved edits (then later)."""
+        from PySide6.QtWidgets import QAbstractItemView, QApplication
+
         page = self._built.get(PAGE_KEYS[max(self.stack.currentIndex(), 0)])
         if page is not None and page.has_unsaved_edits():
             return False
+        # A cell being edited in a table (a status, an agenda title): reloading the model would close its editor.
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, QAbstractItemView) and widget.state() == QAbstractItemView.State.EditingState:
+                return False
+            widget = widget.parentWidget()
         self.refresh()
         return True
 
