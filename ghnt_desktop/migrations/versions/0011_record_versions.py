@@ -36,6 +36,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    # A plain DROP COLUMN (SQLite 3.35+, PostgreSQL): a batch copy would drop and recreate tables others refer to.
     for table in TABLES:
-        with op.batch_alter_table(table) as batch_op:
-            batch_op.drop_column("row_version")
+        op.drop_column(table, "row_version")
