@@ -407,6 +407,17 @@ def file_identity(path: Path) -> tuple[int, int] | None:
     return (status.st_dev, status.st_ino)
 
 
+# Waits between attempts of a write whose connection to the server was lost before it committed: about 10 s in
+# all, the time a server takes to restart, after which the user is told what was not saved.
+RECONNECT_WAITS_S = (0.2, 0.5, 1.0, 2.0, 3.0, 3.0)
+
+
+def _connection_lost(exc: BaseException) -> bool:
+    from .storage_errors import storage_reason
+
+    return getattr(exc, "reason", None) == "connection" or storage_reason(exc) == "connection"
+
+
 def _is_busy(exc: BaseException) -> bool:
     from .storage_errors import storage_reason
 
@@ -415,6 +426,7 @@ def _is_busy(exc: BaseException) -> bool:
 
 _WRITE_STATEMENTS = ("INSERT", "UPDATE", "DELETE", "REPLACE", "CREATE", "DROP", "ALTER")
 _WROTE = "ghnt_wrote"
+CHANGES_CHANNEL = "ghnt_changes"  # PostgreSQL's NOTIFY channel of committed writes (see ``Database``)
 
 
 def _tell_sqlite_triggers(dbapi_connection: sqlite3.Connection) -> None:
@@ -478,6 +490,11 @@ class Database:
         # statement that writes and before a commit of a transaction that wrote.
         self.identity = file_identity(path) if self.kind.is_file else None
         self._local = threading.local()  # the write session open in each thread, if any
+        # Live updates of other users' changes (``ui.live_updates``): this app's own commits are counted (an SQLite
+        # ``data_version`` change with no own commit is another writer's), and on a server every commit that
+        # wrote sends NOTIFY on ``CHANGES_CHANNEL`` with ``instance`` as payload, which this app's listener skips.
+        self.instance = os.urandom(8).hex()
+        self.own_commits = 0
         if not read_only:
             event.listen(engine, "before_cursor_execute", self._before_execute)
             event.listen(engine, "commit", self._before_commit)
@@ -518,6 +535,13 @@ class Database:
             if self.kind is SQLITE:
                 _forget_writer(connection.connection.driver_connection)
             self.check_not_replaced()
+            self.own_commits += 1
+            if not self.kind.is_file:
+                # On the driver's cursor, not through SQLAlchemy: no events re-enter this commit. PostgreSQL
+                # delivers the notification only when the transaction commits (and never on a rollback).
+                cursor = connection.connection.driver_connection.cursor()
+                cursor.execute("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance))
+                cursor.close()
 
     def _after_rollback(self, connection) -> None:
         connection.info.pop(_WROTE, None)
@@ -545,16 +569,47 @@ class Database:
         session = self._begin_write() if write else self._sessions()
         if write:
             self._local.session = session
+        xid = None
         try:
             yield session
+            if write and not self.kind.is_file:
+                session.flush()
+                if session.connection().info.get(_WROTE):
+                    # The transaction's id: should the connection drop during COMMIT, the server still knows
+                    # whether it committed (``_transaction_outcome``), so nothing is saved twice or lost unsaid.
+                    xid = session.connection().exec_driver_sql("SELECT txid_current()").scalar()
             session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+        except BaseException as exc:
+            with contextlib.suppress(Exception):  # the connection may be gone; the server rolled back already
+                session.rollback()
+            if xid is None or not _connection_lost(exc):
+                raise
+            outcome = self._transaction_outcome(int(xid))
+            log.warning("Connection lost during commit of transaction %s: %s", xid, outcome)
+            if outcome == "committed":
+                return  # saved: the edit is confirmed as if the answer had arrived
+            if outcome != "aborted":
+                from .storage_errors import uncertain_commit_error
+
+                raise uncertain_commit_error() from exc
+            raise  # not saved, and a retry is safe (``write``)
         finally:
             if write:
                 self._local.session = outer
             session.close()
+
+    def _transaction_outcome(self, xid: int) -> str:
+        """"committed", "aborted" or "unknown": what became of transaction ``xid`` whose COMMIT lost its answer."""
+        for wait in (0.0, *RECONNECT_WAITS_S):
+            time.sleep(wait)
+            try:
+                with self.engine.connect() as connection:
+                    status = connection.exec_driver_sql("SELECT txid_status(%s)", (xid,)).scalar()
+                    connection.rollback()
+                return status if status in ("committed", "aborted") else "unknown"
+            except Exception as exc:  # noqa: BLE001 - still down: wait for the restart
+                log.info("Server not back yet: %s", exc)
+        return "unknown"
 
     def read_session(self) -> contextlib.AbstractContextManager[Session]:
         """A session for reading only: one consistent snapshot, no write lock (long reads, exports)."""
@@ -585,18 +640,29 @@ class Database:
         Retrying is safe because a failed attempt is rolled back completely; use it for units that only
         touch the database (no files, no messages to the user). A start that stayed busy through its own
         attempts is not tried again (the user would wait twice as long for the same answer).
+
+        A unit whose connection to the server was lost before it committed (the server restarted, the network
+        dropped) is tried again for about 10 s (``RECONNECT_WAITS_S``; the pool reconnects): nothing of it was
+        saved. If the server stays away, ``StorageRefusedError`` (reason ``connection``) says it was not saved.
         """
         from .storage_errors import StillBusyError
 
-        for attempt in range(1, BEGIN_ATTEMPTS + 1):
+        busy_attempts = 0
+        lost = 0
+        while True:
             try:
                 with self.session() as session:
                     return unit(session)
             except Exception as exc:
-                if isinstance(exc, StillBusyError) or not _is_busy(exc) or attempt == BEGIN_ATTEMPTS:
+                if not self.kind.is_file and _connection_lost(exc) and lost < len(RECONNECT_WAITS_S):
+                    log.warning("Connection to %s lost before commit; trying again", self.label)
+                    time.sleep(RECONNECT_WAITS_S[lost])
+                    lost += 1
+                    continue
+                busy_attempts += 1
+                if isinstance(exc, StillBusyError) or not _is_busy(exc) or busy_attempts == BEGIN_ATTEMPTS:
                     raise
-                time.sleep(0.05 * attempt)
-        raise AssertionError("unreachable")
+                time.sleep(0.05 * busy_attempts)
 
     def close(self) -> None:
         self.engine.dispose()

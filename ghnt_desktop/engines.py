@@ -198,8 +198,9 @@ class PostgresEngine:
     """A PostgreSQL (15 or newer) server reached with psycopg.
 
     A write session first takes one transaction-scoped advisory lock: writers queue exactly as on SQLite,
-    so what a service reads and then changes cannot be changed by another writer in between (versions per
-    record, which let writers work side by side, are a later step). A read session reads one snapshot
+    so what a service reads and then changes cannot be changed by another writer in between (what another
+    user changed between showing and saving is caught by the record versions, ``services.versions``). A read
+    session reads one snapshot
     (REPEATABLE READ). Waiting for a lock ends after ``BUSY_TIMEOUT_MS`` with "busy", as on SQLite.
     """
 

@@ -162,6 +162,16 @@ def busy_error() -> StillBusyError:
     return StillBusyError(MESSAGES["busy"], "busy")
 
 
+def uncertain_commit_error() -> StorageRefusedError:
+    """The connection dropped during COMMIT and the server could not be asked afterwards whether it committed."""
+    return StorageRefusedError(
+        "De verbinding met de teamdatabase viel weg op het moment van opslaan, en de server is nog niet terug: het "
+        "is niet zeker of de laatste wijziging is opgeslagen. Wat u invulde staat nog op het scherm; kijk zodra de "
+        "verbinding terug is (Beeld > Vernieuwen) of de wijziging er staat, en voer hem anders opnieuw in.",
+        "uncertain",  # not "connection": trying it again might save it twice
+    )
+
+
 def replaced_error(path) -> StorageRefusedError:
     """The file under the open database was replaced (see ``Database.check_not_replaced``)."""
     return StorageRefusedError(MESSAGES["replaced"] % getattr(path, "name", path), "replaced")

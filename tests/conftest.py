@@ -26,6 +26,8 @@ BOTH_ENGINES = {
     "test_search_dutch",
     "test_engines",
     "test_change_log",
+    "test_record_versions",
+    "test_live_updates",
 }
 
 

@@ -310,3 +310,62 @@ def test_leaving_a_record_with_unsaved_edits_saves_them(window):
     )
     window.undo_action.trigger()
     assert scalar(window, select(ProgrammeAction.notes).where(ProgrammeAction.code == "E1-1")) == ""
+
+
+def test_saving_the_form_over_another_users_newer_text_asks_first(window, qtbot, monkeypatch):
+    """Another user (another connection) changed the action's text after the form showed it: no silent overwrite."""
+    from ghnt_desktop.db import Database, make_engine
+    from ghnt_desktop.services.programme import update_programme_action
+    from ghnt_desktop.ui import conflict_dialog
+
+    window.live_updates.stop()  # the form keeps showing the old text, as between two ticks
+    page = window.page("programme")
+    select_code(page, "E1-2")
+    form = page.action_form
+    shown = form.text_edit.text()
+    record_id = action_id(window, "E1-2")
+    other = Database(window.database.path, make_engine(window.database.path))
+    with other.session() as session:
+        update_programme_action(session, record_id, text="Tekst van Bram")
+    other.close()
+    asked = []
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", lambda _p, c: asked.append(c) or conflict_dialog.TAKE_THEIRS)
+    form.text_edit.setPlainText("Tekst van Anne")
+    qtbot.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    assert [(f.seen, f.mine, f.theirs) for f in asked[0].fields] == [(shown, "Tekst van Anne", "Tekst van Bram")]
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Tekst van Bram"
+    # A field nobody else changed saves without a question.
+    select_code(page, "E1-2")
+    page.action_form.text_edit.setPlainText("Tekst van Anne, na overleg")
+    qtbot.mouseClick(page.action_form.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Tekst van Anne, na overleg"
+
+
+def test_another_users_change_shows_live_and_keeps_unsaved_form_edits(window, qtbot):
+    from ghnt_desktop.db import Database, make_engine
+    from ghnt_desktop.services.programme import update_programme_action
+
+    page = window.page("programme")
+    select_code(page, "E1-2")
+    page.action_form.text_edit.setPlainText("Half getypte tekst")  # not saved yet
+    other_id = scalar(window, select(ProgrammeAction.id).where(ProgrammeAction.code != "E1-2").limit(1))
+    other = Database(window.database.path, make_engine(window.database.path))
+    with other.session() as session:
+        update_programme_action(session, other_id, text="Door Bram gewijzigd")
+    other.close()
+
+    def shown_texts():
+        found, stack = [], [page.model.index(r, 0) for r in range(page.model.rowCount())]
+        while stack:
+            index = stack.pop()
+            found.extend(index.siblingAtColumn(c).data() for c in range(page.model.columnCount(index.parent())))
+            stack.extend(page.model.index(r, 0, index) for r in range(page.model.rowCount(index)))
+        return " ".join(str(t) for t in found)
+
+    qtbot.wait(1500)  # three ticks: the change arrived, but a reload would wipe the form's unsaved edits
+    assert page.action_form.text_edit.text() == "Half getypte tekst" and page.action_form.dirty
+    assert "Door Bram gewijzigd" not in shown_texts()
+    qtbot.mouseClick(page.action_form.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Door Bram gewijzigd" in shown_texts(), timeout=2000)
+    assert scalar(window, select(ProgrammeAction.text).where(ProgrammeAction.code == "E1-2")) == "Half getypte tekst"

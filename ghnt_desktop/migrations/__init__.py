@@ -17,5 +17,6 @@ REVISIONS: list[str] = [
     "0009_programme_tags",
     "0010_stored_documents",
     "0011_change_log",
+    "0012_record_versions",
 ]
 HEAD = REVISIONS[-1]

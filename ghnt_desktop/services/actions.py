@@ -38,6 +38,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
+from .versions import check_seen
 from .programme_scope import filter_scope, foreign_hex_ids, heading_title, programme_action_condition
 from .programme_scope import resolve as resolve_programme
 
@@ -714,12 +715,14 @@ def set_action_status(
     *,
     on: date | None = None,
     author: str = "",
+    seen: ActionStatus | str | None = None,
 ) -> StatusChange:
     """Give an action item or programme action a new status, written as a progress update dated ``on``.
 
     The progress history keeps the change (never overwritten); closing an action item sets its closing date.
     A status typed or chosen as "Doorgeschoven" (``minutes.progress_choice``) postpones an action item: it
-    stays open and its postponement count goes up.
+    stays open and its postponement count goes up. ``seen`` is the status the user saw: when another user set
+    a different one meanwhile, ``versions.ConflictError`` refuses the change.
     """
     from .minutes import progress_choice, record_programme_progress, record_progress
 
@@ -736,6 +739,15 @@ def set_action_status(
                 "Alleen een actiepunt kan worden doorgeschoven; geef de actie een nieuwe status."
             ) from None
     when = on or date.today()
+    if seen is not None:
+        record = session.get(ActionItem, action_id) if kind == ITEM else session.get(ProgrammeAction, action_id)
+        if record is not None:
+            label = f"Actiepunt {record.number}" if isinstance(record, ActionItem) else f"Actie {record.code}".strip()
+            check_seen(
+                session, record, entity=record.__tablename__, label=label, mine={"status": status},
+                current={"status": record.status}, seen={"status": ActionStatus(seen)}, labels={"status": "Status"},
+                changed_by=_last_progress_by(session, record),
+            )  # fmt: skip
     if kind == ITEM:
         result = record_progress(session, action_id, status=status, postpone=postpone, on=when, author=author)
         return StatusChange(
@@ -762,6 +774,15 @@ def set_action_status(
             created.changes | Changes(actions=True, programme=True, ids=frozenset({action_id})),
         )
     raise ValidationError(f"Onbekende soort actie: {kind}.")
+
+
+def _last_progress_by(session: Session, record: ActionItem | ProgrammeAction) -> tuple[str, datetime | None]:
+    """Who wrote the latest progress update of an action, and when: who set the status it has now."""
+    column = ProgressUpdate.action_item_id if isinstance(record, ActionItem) else ProgressUpdate.programme_action_id
+    latest = session.scalars(
+        select(ProgressUpdate).where(column == record.id).order_by(ProgressUpdate.created_at.desc()).limit(1)
+    ).first()
+    return (latest.author, latest.created_at) if latest is not None else ("", record.updated_at)
 
 
 def undo_action_status(session: Session, change: StatusChange) -> Changes:

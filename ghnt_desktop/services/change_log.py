@@ -33,7 +33,7 @@ from ..models import Base, ChangeLog
 NOT_LOGGED = frozenset({"change_log", "change_context", "change_record", "alembic_version"})
 # Columns left out of every entry: ``updated_at`` changes with every edit (it says nothing the entry's own time does
 # not), a stored stuk's bytes are too big for a log (its ``sha256`` is logged and tells a change).
-SKIPPED_COLUMNS = frozenset({"updated_at", "content"})
+SKIPPED_COLUMNS = frozenset({"updated_at", "content", "row_version"})  # row_version: bumped by every edit
 PREFIX = "change_log_"
 
 

@@ -20,6 +20,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -49,6 +50,7 @@ from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
 from .history import record_change, record_field_changes
+from .versions import check_seen
 from .meetings import (
     ESCALATION_TEXT_FIELD,
     ESCALATION_TEXT_INCLUDED,
@@ -82,10 +84,21 @@ def _series_code(meeting: Meeting) -> str:
 # Verslag text
 
 
-def set_minutes_text(session: Session, agenda_item_id: uuid.UUID, text: str) -> Edit:
-    """Save the discussion of an item; undo with ``set_minutes_text(session, id, **before)``."""
+def set_minutes_text(
+    session: Session, agenda_item_id: uuid.UUID, text: str, *, seen: str | None = None, version: int | None = None
+) -> Edit:
+    """Save the discussion of an item; undo with ``set_minutes_text(session, id, **before)``.
+
+    ``seen`` is the text the user started from: when another user saved a different text meanwhile the save is
+    refused with ``versions.ConflictError`` (see there).
+    """
     item = _editable_item(session, agenda_item_id)
     text = clean_text(text, label="De verslagtekst", max_length=100_000)
+    check_seen(
+        session, item, entity="agenda_item", label=f"Het verslag van agendapunt {item.number or item.title}".strip(),
+        mine={"text": text}, current={"text": item.minutes_text},
+        seen=None if seen is None else {"text": seen}, version=version, labels={"text": "Verslagtekst"},
+    )  # fmt: skip
     before = {"text": item.minutes_text}
     item.minutes_text = text
     session.flush()
@@ -194,9 +207,19 @@ def add_decision(
 
 
 def update_decision(
-    session: Session, decision_id: uuid.UUID, *, text: str = UNSET, confidential: bool = UNSET, user: str = ""
+    session: Session,
+    decision_id: uuid.UUID,
+    *,
+    text: str = UNSET,
+    confidential: bool = UNSET,
+    user: str = "",
+    seen: Mapping[str, Any] | None = None,
+    version: int | None = None,
 ) -> Edit:
-    """Change a decision's text or vertrouwelijk flag (recorded in its history); undo with ``**before``."""
+    """Change a decision's text or vertrouwelijk flag (recorded in its history); undo with ``**before``.
+
+    ``seen``/``version``: what the user saw; a newer saved value refuses the edit (``versions.ConflictError``).
+    """
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
     after: dict[str, Any] = {}
@@ -207,6 +230,10 @@ def update_decision(
         if decision.confidential and not confidential:
             refuse_unflag_under_parent(session, "decision", decision.id, f"Besluit {decision.number}")
     before = {key: getattr(decision, key) for key in after}
+    check_seen(
+        session, decision, entity="decision", label=f"Besluit {decision.number}", mine=after, current=before,
+        seen=seen, version=version, labels=_DECISION_LABELS,
+    )  # fmt: skip
     for key, value in after.items():
         setattr(decision, key, value)
     record_field_changes(session, "decision", decision.id, before, after, user=user)
@@ -553,14 +580,36 @@ _ACTION_FIELDS = (
     "trekker_organisation_ids",  # every organisation a trekker cell names (more than one trekker)
 )
 _TREKKER_FIELDS = {"trekker_person_id", "trekker_organisation_id", "trekker_text"}
+_ACTION_LABELS = {
+    "text": "Omschrijving",
+    "kind": "Soort",
+    "trekker_person_id": "Trekker (persoon)",
+    "trekker_organisation_id": "Trekker (organisatie)",
+    "trekker_organisation_ids": "Trekkers (organisaties)",
+    "trekker_text": "Trekker",
+    "deadline": "Deadline",
+    "deadline_text": "Deadline (zoals geschreven)",
+    "programme_action_id": "Actie uit het programma",
+    "confidential": "Vertrouwelijk",
+}
+_DECISION_LABELS = {"text": "Tekst", "confidential": "Vertrouwelijk"}
 
 
-def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
+def update_action_item(
+    session: Session,
+    action_id: uuid.UUID,
+    *,
+    user: str = "",
+    seen: Mapping[str, Any] | None = None,
+    version: int | None = None,
+    **values: Any,
+) -> Edit:
     """Correct an action item's fields (text, kind, trekker_*, deadline, deadline_text, programme_action_id,
     confidential); every change goes into its history. Undo with ``update_action_item(session, id, **before)``.
 
     Refused when the verslag of the meeting it was made at is vastgesteld. A deadline corrected here is not
-    a postponement; postponing goes through ``record_progress``.
+    a postponement; postponing goes through ``record_progress``. ``seen``/``version``: what the user saw; a
+    newer saved value refuses the edit (``versions.ConflictError``).
     """
     unknown = set(values) - set(_ACTION_FIELDS)
     if unknown:
@@ -601,6 +650,10 @@ def update_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
         if "deadline_text" in after:
             after["deadline_text"] = text
     before = {key: _action_field(action, key) for key in after}
+    check_seen(
+        session, action, entity="action_item", label=f"Actiepunt {action.number}", mine=after, current=before,
+        seen=seen, version=version, labels=_ACTION_LABELS,
+    )  # fmt: skip
     for key, value in after.items():
         if key == "trekker_organisation_ids":
             action.trekker_organisations = [get_or_404(session, Organisation, o) for o in value]

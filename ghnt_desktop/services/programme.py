@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -42,6 +42,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
+from .versions import check_seen
 
 
 @dataclass(frozen=True)
@@ -865,9 +866,17 @@ def create_programme_action(
     return Created(action.id, _changes(action.id))
 
 
-def update_programme_action(session: Session, action_id: uuid.UUID, **values: Any) -> Edit:
+def update_programme_action(
+    session: Session,
+    action_id: uuid.UUID,
+    *,
+    seen: Mapping[str, Any] | None = None,
+    version: int | None = None,
+    **values: Any,
+) -> Edit:
     """Change code, text, kind, deadline_text, status, working_group_id, notes or in_programme_table; undo with
-    ``**before``.
+    ``**before``. ``seen``/``version``: what the user saw; a newer saved value refuses the edit
+    (``versions.ConflictError``).
 
     A new ``deadline_text`` is parsed into ``deadline_start``/``deadline_end`` unless those are given too
     (as undo does, so an imported period comes back exactly).
@@ -889,6 +898,12 @@ def update_programme_action(session: Session, action_id: uuid.UUID, **values: An
         values["kind"] = "actie"
     if "in_programme_table" in values:
         values["in_programme_table"] = bool(values["in_programme_table"])
+    mine = {key: _clean(key, value, _ACTION_FIELDS[key]) if key in _ACTION_FIELDS else value for key, value in values.items()}
+    check_seen(
+        session, action, entity="programme_action", label=f"Actie {action.code or first_words(action.text)}".strip(),
+        mine=mine, current={key: getattr(action, key, None) for key in values}, seen=seen, version=version,
+        labels={**_LABELS, "status": "De status"},
+    )  # fmt: skip
     before = _apply(
         action,
         values,

@@ -704,6 +704,27 @@ class MainWindow(QMainWindow):
         self.database_label.setText(where)
         self.database_label.setToolTip(str(database.path) if database.is_file else database.address.url)
         self.refresh()
+        if not database.read_only or database.is_file:  # a read-only file still shows the writer's changes
+            from .live_updates import LiveUpdates
+
+            self.live_updates = LiveUpdates(database, self._others_changed, self)
+            self.live_updates.start()
+
+    def _others_changed(self) -> bool:
+        """Another user's change arrived: reload, unless the page in view holds unsaved edits (then later)."""
+        from PySide6.QtWidgets import QAbstractItemView, QApplication
+
+        page = self._built.get(PAGE_KEYS[max(self.stack.currentIndex(), 0)])
+        if page is not None and page.has_unsaved_edits():
+            return False
+        # A cell being edited in a table (a status, an agenda title): reloading the model would close its editor.
+        widget = QApplication.focusWidget()
+        while widget is not None:
+            if isinstance(widget, QAbstractItemView) and widget.state() == QAbstractItemView.State.EditingState:
+                return False
+            widget = widget.parentWidget()
+        self.refresh()
+        return True
 
     def _database_name(self, database: Database) -> str:
         """The database in the title: the file's name, or "ghnt op server:5432 (teamdatabase)"."""
@@ -712,6 +733,9 @@ class MainWindow(QMainWindow):
         return f"{database.label} " + self.tr("(teamdatabase)")
 
     def _close_current(self) -> None:
+        if getattr(self, "live_updates", None) is not None:
+            self.live_updates.stop()
+            self.live_updates = None
         if self.database is not None:
             for page in self.pages:
                 page.clear()

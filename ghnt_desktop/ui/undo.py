@@ -38,6 +38,13 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def _all_changes():
+    """Every kind changed: what a refused edit reloads, since the user took the other user's values."""
+    from ..services import Changes
+
+    return Changes(programme=True, meetings=True, actions=True, network=True, indicators=True)
+
+
 def changes_of(result: Any):
     """The ``Changes`` a service result carries (a ``Changes`` itself, or an object with ``.changes``)."""
     from ..services import Changes
@@ -75,6 +82,19 @@ class ServiceCommand(QUndoCommand):
             raise RuntimeError("no database open")
         return database.write(step)  # one write transaction, retried as a whole while the file is busy
 
+    def _run_resolving(self, step: Callable[[Session], Any]) -> Any:
+        """Run ``step``; when another user saved the same field meanwhile, ask whose value stays."""
+        from ..services.versions import ConflictError, overriding
+        from .conflict_dialog import KEEP_MINE, ask_conflict
+
+        try:
+            return self._run(step)
+        except ConflictError as exc:
+            if ask_conflict(self.window, exc.conflict) != KEEP_MINE:
+                raise
+            with overriding():
+                return self._run(step)
+
     def _show_place(self) -> None:
         if self.place is not None and hasattr(self.window, "show_place"):
             self.window.show_place(self.place)
@@ -86,11 +106,15 @@ class ServiceCommand(QUndoCommand):
             self._show_place()
         try:
             if not self._done_once or self._redo is None:
-                self._result = self._run(self._do)
+                self._result = self._run_resolving(self._do)
             else:
                 self._result = self._run(lambda s: self._redo(s, self._undo_result))
         except ServiceError as exc:
             self.failed = True
+            if getattr(exc, "conflict", None) is not None:  # another user saved first; they chose theirs
+                self.setObsolete(True)
+                self.window.apply_changes(_all_changes())
+                return
             # An obsolete command is dropped by the stack right after push (Qt >= 5.9).
             self.setObsolete(True)
             show_error(self.window, exc)

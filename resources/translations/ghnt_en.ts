@@ -3950,6 +3950,14 @@ GGD
             <source>Bestuurlijke overleggen per jaar</source>
             <translation>Board meetings per year</translation>
         </message>
+        <message>
+            <source>1 gemeente gelezen</source>
+            <translation>1 municipality read</translation>
+        </message>
+        <message>
+            <source>1 ketenpartner gelezen</source>
+            <translation>1 partner read</translation>
+        </message>
     </context>
     <context>
         <name>NewSeriesDialog</name>
@@ -5321,6 +5329,53 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Lidmaatschap van %1 verwijderen</source>
             <translation>Delete membership of %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>conflict</name>
+        <message>
+            <source>Ja</source>
+            <translation>Yes</translation>
+        </message>
+        <message>
+            <source>Nee</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>een andere keuze uit de lijst</source>
+            <translation>another choice from the list</translation>
+        </message>
+        <message>
+            <source>Intussen gewijzigd</source>
+            <translation>Changed meanwhile</translation>
+        </message>
+        <message>
+            <source>iemand anders</source>
+            <translation>someone else</translation>
+        </message>
+        <message>
+            <source>intussen gewijzigd door</source>
+            <translation>changed meanwhile by</translation>
+        </message>
+        <message>
+            <source>Opgeslagen:</source>
+            <translation>Saved:</translation>
+        </message>
+        <message>
+            <source>Uw waarde:</source>
+            <translation>Your value:</translation>
+        </message>
+        <message>
+            <source>Uw wijziging is nog niet opgeslagen.</source>
+            <translation>Your change has not been saved yet.</translation>
+        </message>
+        <message>
+            <source>Mijn versie bewaren</source>
+            <translation>Keep my version</translation>
+        </message>
+        <message>
+            <source>Opgeslagen versie overnemen</source>
+            <translation>Take the saved version</translation>
         </message>
     </context>
     <context>

@@ -296,7 +296,10 @@ def edit_action_item(parent: QWidget, window: MainWindow, action_id: uuid.UUID) 
     values = dialog.collect()
     if not values:
         return False
+    # The values the form started from: another user's newer value of a changed field is not overwritten.
+    seen = {key: getattr(edit, key) for key in values if key in ActionEdit.__dataclass_fields__}
     command = recorded_edit_command(
-        window, arg(dialog.tr("Actie %1 wijzigen"), edit.number), update_action_item, action_id, values, current_user()
-    )
+        window, arg(dialog.tr("Actie %1 wijzigen"), edit.number), update_action_item, action_id, values, current_user(),
+        seen=seen,
+    )  # fmt: skip
     return push(window, command)

@@ -50,6 +50,7 @@ class TextCommand(ServiceCommand):
         field: str,
         value: str,
         burst: int,
+        seen: str | None = None,
     ) -> None:
         self.service = service
         self.record_id = record_id
@@ -59,7 +60,8 @@ class TextCommand(ServiceCommand):
         super().__init__(
             window,
             text,
-            do=lambda s: service(s, record_id, **{field: self.value}),
+            # ``seen``: the stored text the typing started from; another user's newer text is not overwritten.
+            do=lambda s: service(s, record_id, **{field: self.value}, **({} if seen is None else {"seen": seen})),
             undo=lambda s, edit: service(s, record_id, **edit.before),
             redo=lambda s, _undone: service(s, record_id, **{field: self.value}),
         )
@@ -83,9 +85,18 @@ class TextCommand(ServiceCommand):
 
 
 def recorded_edit_command(
-    window: MainWindow, text: str, service: Callable[..., Any], record_id: uuid.UUID, values: dict[str, Any], user: str
+    window: MainWindow,
+    text: str,
+    service: Callable[..., Any],
+    record_id: uuid.UUID,
+    values: dict[str, Any],
+    user: str,
+    seen: dict[str, Any] | None = None,
 ) -> ServiceCommand:
     """An edit of a record whose changes go into its history (``service(session, id, user=..., **values)``).
+
+    ``seen``: the values the form showed; the first run is refused (``versions.ConflictError``, the window asks
+    whose value stays) when another user saved a different one meanwhile. Undo and redo do not compare.
 
     Unlike ``ui/undo.py``'s ``edit_values_command`` the user goes along on undo and redo too, so the history
     says who took the change back, not only who made it.
@@ -94,7 +105,7 @@ def recorded_edit_command(
     return ServiceCommand(
         window,
         text,
-        do=lambda s: service(s, record_id, user=user, **values),
+        do=lambda s: service(s, record_id, user=user, **values, **({} if seen is None else {"seen": seen})),
         undo=lambda s, edit: service(s, record_id, user=user, **edit.before),
         redo=lambda s, undone: service(s, record_id, user=user, **undone.before),
     )

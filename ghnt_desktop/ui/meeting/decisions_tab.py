@@ -233,6 +233,7 @@ class DecisionsTab(MeetingTab):
                     decision.id,
                     {"text": dialog.text()},
                     current_user(),
+                    seen={"text": decision.text},
                 )
             )
 

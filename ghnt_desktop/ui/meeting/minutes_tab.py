@@ -630,6 +630,7 @@ class MinutesTab(MeetingTab):
             self.notes.blockSignals(True)
             self.notes.setPlainText(item.minutes_text)
             self.notes.blockSignals(False)
+            self._notes_base = item.minutes_text  # what the typing starts from (see ``save_notes``)
             cursor = self.notes.textCursor()
             cursor.setPosition(min(position, len(self.notes.toPlainText())))
             self.notes.setTextCursor(cursor)
@@ -700,8 +701,10 @@ class MinutesTab(MeetingTab):
             "text",
             text,
             self._burst,
+            seen=getattr(self, "_notes_base", item.minutes_text),
         )
         if self.run(command):
+            self._notes_base = cleaned(text)
             self.saved_label.setText(arg(self.tr("Opgeslagen om %1"), datetime.now().strftime("%H:%M:%S")))
             self.check_privacy()
 

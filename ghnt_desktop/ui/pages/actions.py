@@ -540,10 +540,17 @@ class ActionsPage(Page):
             ServiceCommand(
                 window,
                 text,
-                do=lambda s: set_action_status(s, row.kind, row.id, status, on=today),
+                # The status this row showed: another user's newer status is not silently overwritten.
+                do=lambda s: set_action_status(s, row.kind, row.id, status, on=today, seen=_shown_status(row)),
                 undo=undo_action_status,
             ),
         )
+
+
+def _shown_status(row):
+    """The status the row showed, or None (then nothing is compared) when it holds none."""
+    value = getattr(row, "status", None)
+    return getattr(value, "value", value) or None
 
 
 def _escape(text: str) -> str:

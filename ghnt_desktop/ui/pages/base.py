@@ -98,6 +98,10 @@ class Page(QWidget):
         """Forget the database (another file is being opened)."""
         self.database = None
 
+    def has_unsaved_edits(self) -> bool:
+        """Whether the page holds edits not yet saved, which a reload would wipe (``ui.live_updates`` waits)."""
+        return False
+
     #: Which kinds of change (fields of ``services.Changes``) make this page reload.
     watches: tuple[str, ...] = ("programme", "meetings", "actions", "network")
 

@@ -360,6 +360,9 @@ class ProgrammePage(Page):
         self.view.scrollTo(index)
         return True
 
+    def has_unsaved_edits(self) -> bool:
+        return bool(getattr(self.forms.currentWidget(), "dirty", False))
+
     def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
         form = self.forms.currentWidget()
         if previous.isValid() and getattr(form, "dirty", False) and form.detail is not None:
@@ -529,17 +532,26 @@ class ProgrammePage(Page):
         label = {self.section_form: self.tr("onderdeel"), self.ambition_form: self.tr("ambitie"),
                  self.action_form: self.tr("actie")}[form]  # fmt: skip
 
-        def apply(session, fields: dict | None, who: dict | None) -> Edit:
+        # The values the action form showed: another user's newer value of a changed field is not overwritten
+        # (the first run only; sections and ambitions are not compared yet).
+        seen = (
+            {key: getattr(form.detail, key) for key in values if hasattr(form.detail, key)}
+            if form is self.action_form and values
+            else None
+        )
+
+        def apply(session, fields: dict | None, who: dict | None, seen: dict | None = None) -> Edit:
             # Returns the previous values in the same shape, so undo and redo are this same function.
             changes = Changes(programme=True, ids=frozenset({record_id}))
-            before_fields = service(session, record_id, **fields).before if fields else None
+            compare = {} if seen is None else {"seen": seen}
+            before_fields = service(session, record_id, **fields, **compare).before if fields else None
             before_who = set_responsibility(session, record_id, **who).before if who else None
             return Edit(record_id, changes, {"fields": before_fields, "who": before_who})
 
         command = ServiceCommand(
             window,
             arg(self.tr("%1 %2 wijzigen"), label, getattr(form.detail, "code", "")).replace("  ", " "),
-            do=lambda s: apply(s, values or None, responsibility),
+            do=lambda s: apply(s, values or None, responsibility, seen),
             undo=lambda s, edit: apply(s, edit.before["fields"], edit.before["who"]),
             redo=lambda s, undone: apply(s, undone.before["fields"], undone.before["who"]),
         )

@@ -1,0 +1,116 @@
+"""A server restart during editing never loses a confirmed edit (real PostgreSQL, restarted by the test).
+
+``Database.write`` retries a unit whose connection was lost before COMMIT (nothing of it was saved), tells the
+user in Dutch when the server stays away, and asks the server after a COMMIT whose answer was lost whether it
+committed (``txid_status``), so such an edit is neither lost unsaid nor saved twice.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import func, select
+from test_meetings_fixtures import build_world, new_meeting
+
+from ghnt_desktop import db as db_module
+from ghnt_desktop.db import open_database
+from ghnt_desktop.models import Decision
+from ghnt_desktop.services import agenda, minutes
+from ghnt_desktop.storage_errors import StorageRefusedError, translate
+
+pytestmark = pytest.mark.postgresql
+
+
+@pytest.fixture
+def server_database(postgres_server):
+    url = postgres_server.fresh_database()
+    database = open_database(url, password=postgres_server.password)
+    with database.session() as session:
+        world = build_world(session)
+        meeting = new_meeting(session, world.ao_series, date(2026, 3, 12), "Punt")
+        item_id = next(r for r in agenda.agenda_items(session, meeting) if r.standard_item is None).id
+    yield database, item_id
+    database.close()
+    postgres_server.start() if postgres_server.pg_ctl("status", check=False).returncode != 0 else None
+    postgres_server.drop_database(url)
+
+
+def _decisions(database) -> list[str]:
+    with database.read_session() as session:
+        return list(session.scalars(select(Decision.text).order_by(Decision.sequence)))
+
+
+def test_an_edit_after_a_restart_between_two_edits_is_saved(postgres_server, server_database) -> None:
+    database, item_id = server_database
+    database.write(lambda s: minutes.add_decision(s, item_id, "Voor de herstart"))
+    postgres_server.stop()
+    postgres_server.start()
+    database.write(lambda s: minutes.add_decision(s, item_id, "Na de herstart"))
+    assert _decisions(database) == ["Voor de herstart", "Na de herstart"]
+
+
+def test_a_restart_in_the_middle_of_an_edit_is_retried_and_saved_once(postgres_server, server_database) -> None:
+    database, item_id = server_database
+    attempts = []
+
+    def unit(session):
+        attempts.append(1)
+        created = minutes.add_decision(session, item_id, "Tijdens de herstart")
+        if len(attempts) == 1:  # the server restarts after the edit was sent, before it was committed
+            postgres_server.stop()
+            postgres_server.start()
+        return created
+
+    created = database.write(unit)
+    assert len(attempts) == 2 and created.number.endswith("-01")
+    assert _decisions(database) == ["Tijdens de herstart"]
+
+
+def test_a_server_that_stays_down_says_in_dutch_what_was_not_saved(postgres_server, server_database, monkeypatch):
+    database, item_id = server_database
+    monkeypatch.setattr(db_module, "RECONNECT_WAITS_S", (0.1, 0.1))
+    postgres_server.stop()
+    try:
+        with pytest.raises(Exception) as caught:
+            database.write(lambda s: minutes.add_decision(s, item_id, "Niet opgeslagen"))
+        exc = caught.value
+        refused = exc if isinstance(exc, StorageRefusedError) else translate(exc)
+        assert refused is not None and refused.reason == "connection"
+        assert "niet opgeslagen" in str(refused) and "verbinding" in str(refused)
+    finally:
+        postgres_server.start()
+    assert _decisions(database) == []
+
+
+def test_the_outcome_of_a_commit_whose_answer_was_lost_is_asked_of_the_server(server_database) -> None:
+    database, item_id = server_database
+    with database.engine.connect() as connection:
+        committed = connection.exec_driver_sql("SELECT txid_current()").scalar()
+        connection.commit()
+        aborted = connection.exec_driver_sql("SELECT txid_current()").scalar()
+        connection.rollback()
+    assert database._transaction_outcome(committed) == "committed"
+    assert database._transaction_outcome(aborted) == "aborted"
+
+
+def test_a_commit_that_lost_its_answer_but_committed_counts_as_saved(server_database, monkeypatch) -> None:
+    """The COMMIT reaches the server, the answer does not: the edit is confirmed, not retried (no duplicate)."""
+    from sqlalchemy.orm import Session
+
+    database, item_id = server_database
+    real_commit = Session.commit
+
+    def commit_then_lose_answer(self):
+        real_commit(self)
+        import psycopg
+
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Session, "commit", commit_then_lose_answer)
+    attempts = []
+    database.write(lambda s: attempts.append(minutes.add_decision(s, item_id, "Eén keer")))
+    monkeypatch.undo()
+    assert len(attempts) == 1 and _decisions(database) == ["Eén keer"]
+    with database.read_session() as session:
+        assert session.scalar(select(func.count()).select_from(Decision)) == 1
