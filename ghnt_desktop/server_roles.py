@@ -146,10 +146,16 @@ def install_roles(connection: Any) -> None:
             connection.exec_driver_sql(f"REVOKE ALL ON {_quote(connection, table)} FROM ghnt_lezer, ghnt_partner")
     # A partner's progress: the row, the action's status and deadline, and the search index the triggers keep.
     connection.exec_driver_sql("GRANT INSERT, UPDATE ON progress_update TO ghnt_partner")
-    connection.exec_driver_sql(
-        "GRANT UPDATE (status, deadline, deadline_text, times_postponed, closed_on, updated_at) ON action_item "
-        "TO ghnt_partner"
-    )
+    # row_version: every ORM update of an action item raises it (services.versions), so progress needs it too.
+    action_columns = {
+        name
+        for (name,) in connection.exec_driver_sql(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'action_item'"
+        )
+    }
+    granted = [c for c in ("status", "deadline", "deadline_text", "times_postponed", "closed_on", "updated_at",
+                           "row_version") if c in action_columns]  # fmt: skip
+    connection.exec_driver_sql(f"GRANT UPDATE ({', '.join(granted)}) ON action_item TO ghnt_partner")
     if "search_document" in tables:
         connection.exec_driver_sql("GRANT INSERT, UPDATE, DELETE ON search_document TO ghnt_partner")
         connection.exec_driver_sql("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ghnt_partner")
