@@ -1120,11 +1120,9 @@ def _letter(index: int) -> str:
     return get_column_letter(index + 1)
 
 
-def open_import_wizard(window, path: Path | str | None = None) -> ImportWizard | None:
-    """Ask for an Excel file (unless ``path``) and open the import wizard over ``window``.
-
-    Returns None when no database is open, the database is read-only, or the user chose no file.
-    """
+def choose_import_file(window, path: Path | str | None, title: str, file_filter: str) -> Path | str | None:
+    """The file an import reads: ``path``, else one the user picks; None when no database is open, it is
+    read-only (said in Dutch) or no file was chosen. Shared by the imports of actielijsten and programmes."""
     from ..services import RefusedError
 
     database = getattr(window, "database", None)
@@ -1139,15 +1137,25 @@ def open_import_wizard(window, path: Path | str | None = None) -> ImportWizard |
         )
         return None
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(
-            window,
-            window.tr("Actielijst importeren"),
-            str(Path.home()),
-            window.tr("Excel-werkmap (*.xlsx *.xlsm);;Alle bestanden (*)"),
-        )
-        if not name:
-            return None
-        path = name
+        name, _ = QFileDialog.getOpenFileName(window, title, str(Path.home()), file_filter)
+        return name or None
+    return path
+
+
+def open_import_wizard(window, path: Path | str | None = None) -> ImportWizard | None:
+    """Ask for an Excel file (unless ``path``) and open the import wizard over ``window``.
+
+    Returns None when no database is open, the database is read-only, or the user chose no file.
+    """
+    path = choose_import_file(
+        window,
+        path,
+        window.tr("Actielijst importeren"),
+        window.tr("Excel-werkmap (*.xlsx *.xlsm);;Alle bestanden (*)"),
+    )
+    if path is None:
+        return None
+    database = window.database
     today = window.today() if callable(getattr(window, "today", None)) else None
     wizard = ImportWizard(database, Path(path), window, on_changes=window.apply_changes, today=today)
     wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 from .a11y import accessible
 from .errors import show_error
 from .i18n import arg
+from .import_wizard import choose_import_file
 
 if TYPE_CHECKING:
     from ..imports.programme_file import ProgrammePreview
@@ -478,29 +478,15 @@ def open_programme_import_wizard(window, path: Path | str | None = None) -> Prog
     Returns None when no database is open, it is read-only, no file was chosen or the file cannot be used
     (its Dutch message is shown).
     """
-    from ..services import RefusedError
-
-    database = getattr(window, "database", None)
-    if database is None:
-        return None
-    if database.read_only:
-        show_error(
-            window,
-            RefusedError(
-                window.tr("Deze database is alleen-lezen geopend: importeren kan niet. Open hem om te bewerken.")
-            ),
-        )
-        return None
+    path = choose_import_file(
+        window,
+        path,
+        window.tr("Programma importeren"),
+        window.tr("Word-document of Excel-werkmap (*.docx *.xlsx *.xlsm);;Alle bestanden (*)"),
+    )
     if path is None:
-        name, _ = QFileDialog.getOpenFileName(
-            window,
-            window.tr("Programma importeren"),
-            str(Path.home()),
-            window.tr("Word-document of Excel-werkmap (*.docx *.xlsx *.xlsm);;Alle bestanden (*)"),
-        )
-        if not name:
-            return None
-        path = name
+        return None
+    database = window.database
     from ..imports.programme_file import preview_programme
     from ..imports.workbook import ImportFileError
 
