@@ -189,13 +189,15 @@ class IndicatorRow:
 
     @property
     def latest_text(self) -> str:
-        """"1.620* (2019)", "onbekend (2020 H1)", or "" without a measurement."""
-        if self.latest is None:
-            return ""
-        value = format_value(
-            self.latest.value, self.unit, provisional=self.latest.provisional, unknown=self.latest.unknown
-        )
-        return f"{value} ({self.latest.period.label})"
+        return latest_value_text(self.latest, self.unit)
+
+
+def latest_value_text(latest: PeriodValue | None, unit: IndicatorUnit) -> str:
+    """"1.620* (2019)", "onbekend (2020 H1)", or "" without a measurement."""
+    if latest is None:
+        return ""
+    value = format_value(latest.value, unit, provisional=latest.provisional, unknown=latest.unknown)
+    return f"{value} ({latest.period.label})"
 
 
 @dataclass(frozen=True)
@@ -617,12 +619,7 @@ class IndicatorMove:
 
     @property
     def latest_text(self) -> str:
-        if self.latest is None:
-            return ""
-        value = format_value(
-            self.latest.value, self.unit, provisional=self.latest.provisional, unknown=self.latest.unknown
-        )
-        return f"{value} ({self.latest.period.label})"
+        return latest_value_text(self.latest, self.unit)
 
 
 @dataclass(frozen=True)
