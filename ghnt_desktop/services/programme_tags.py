@@ -232,6 +232,19 @@ def action_tags_by_kind(session: Session, programme_id: uuid.UUID) -> dict[uuid.
     return result
 
 
+def find_tag_kind(session: Session, programme_id: uuid.UUID, kind_name: str) -> TagKindRow:
+    """The programme's label kind ``kind_name`` (case and spacing as the user types it); an unknown kind is
+    refused with the kinds the programme has."""
+    kinds = {k.name.casefold(): k for k in list_tag_kinds(session, programme_id)}
+    kind = kinds.get(" ".join(kind_name.split()).casefold())
+    if kind is None:
+        known = ", ".join(k.name for k in kinds.values()) or "geen"
+        raise ValidationError(
+            f"Dit programma heeft geen labels van de soort “{kind_name}”. Soorten in dit programma: {known}."
+        )
+    return kind
+
+
 def programme_document_by_tag(session: Session, programme_id: uuid.UUID, kind_name: str) -> ProgrammeDocument:
     """The programme table grouped by the labels of one kind: a heading row per label and actielijn.
 
@@ -243,13 +256,7 @@ def programme_document_by_tag(session: Session, programme_id: uuid.UUID, kind_na
 
     from .documents import ProgrammeSectionRows, programme_document
 
-    kinds = {k.name.casefold(): k for k in list_tag_kinds(session, programme_id)}
-    kind = kinds.get(" ".join(kind_name.split()).casefold())
-    if kind is None:
-        known = ", ".join(k.name for k in kinds.values()) or "geen"
-        raise ValidationError(
-            f"Dit programma heeft geen labels van de soort “{kind_name}”. Soorten in dit programma: {known}."
-        )
+    kind = find_tag_kind(session, programme_id, kind_name)
     tagged = action_tags_by_kind(session, programme_id)
     whole = programme_document(session, programme_id)
     top_level = set(

@@ -16,9 +16,8 @@ from dataclasses import dataclass, replace
 from sqlalchemy.orm import Session
 
 from ..models import ProgressReport
-from . import ValidationError
 from .documents import find_programme_id
-from .programme_tags import action_tags_by_kind, list_tag_kinds
+from .programme_tags import action_tags_by_kind, find_tag_kind
 from .progress_report import NamedAction, OverviewDocument, ReportLine, ReportPart
 
 # A fixed id for the "Zonder <kind>" group, so the group has an id like the labels' groups.
@@ -36,13 +35,7 @@ class TagGroups:
 def tag_groups(session: Session, programme_id: uuid.UUID, kind_name: str, actions: Iterable[NamedAction]) -> TagGroups:
     """``actions`` grouped by their labels of the kind ``kind_name`` (case and spacing as the user types it);
     an unknown kind is refused with the kinds the programme has. Empty labels are left out."""
-    kinds = {k.name.casefold(): k for k in list_tag_kinds(session, programme_id)}
-    kind = kinds.get(" ".join(kind_name.split()).casefold())
-    if kind is None:
-        known = ", ".join(k.name for k in kinds.values()) or "geen"
-        raise ValidationError(
-            f"Dit programma heeft geen labels van de soort “{kind_name}”. Soorten in dit programma: {known}."
-        )
+    kind = find_tag_kind(session, programme_id, kind_name)
     tagged = action_tags_by_kind(session, programme_id)
     unique = list({a.id: a for a in actions}.values())  # an action once per group, in the report's order
     groups = [
