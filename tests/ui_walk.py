@@ -291,6 +291,44 @@ def _column_problems(view: QTableView | QTreeView, column: int, rows: int = 40) 
     return problems
 
 
+def shown_text(view: QAbstractItemView, index: QModelIndex) -> str:
+    """The text a cell shows: wrapped onto the lines its row height holds when the view wraps (the last
+    of them elided when more follow), else on one line elided at the right; measured with the font metrics
+    at the cell's width less the delegate's margins (the 8 px the key-column check allows too)."""
+    text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+    font = index.data(Qt.ItemDataRole.FontRole) or view.font()
+    metrics = QFontMetrics(font)
+    rect = view.visualRect(index)
+    width = rect.width() - 8
+    if not view.wordWrap():
+        return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+    layout = QtGui.QTextLayout(text, font)
+    option = QtGui.QTextOption()
+    option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    starts: list[int] = []
+    height = 0.0
+    cut = False
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        if height + line.height() > rect.height():
+            cut = True
+            break
+        height += line.height()
+        starts.append(line.textStart())
+    layout.endLayout()
+    if not starts:
+        return ""
+    lines = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    if cut:  # the last line that fits shows the rest of the text elided
+        lines[-1] = metrics.elidedText(lines[-1], Qt.TextElideMode.ElideRight, width)
+    return " ".join(lines)
+
+
 def elision_problems(root: QWidget) -> list[str]:
     problems = []
     for widget in visible_widgets(root):

@@ -244,11 +244,31 @@ def header_of(view: QTableView | QTreeView) -> QHeaderView:
 
 
 class PaddedDelegate(QStyledItemDelegate):
-    """Rows with a little air above and below the text, as desktop tables have."""
+    """Rows with a little air above and below the text, as desktop tables have (wrapped text too)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index) -> QSize:  # noqa: N802 - Qt's name
         size = super().sizeHint(option, index)
-        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + ROW_PADDING))
+        return QSize(size.width(), max(size.height() + 6, option.fontMetrics.height() + ROW_PADDING))
+
+
+def wrap_rows(view: QTableView, column: int) -> None:
+    """Let ``column``'s long texts wrap onto as many lines as they need, the row heights following the
+    column's width (after loading, and whenever the column is resized: splitter, window, user).
+
+    Three things are needed together; with only the vertical header in ``ResizeToContents`` nothing
+    changed, because ``make_table_view`` turns word wrap off, so the style measures every text on one
+    line (Qt only passes the column's width to the delegate when the view wraps), and Qt does not
+    measure the rows again when a stretching column changes width.
+    """
+    view.setWordWrap(True)
+    view.setItemDelegate(PaddedDelegate(view))
+    timer = QTimer(view)
+    timer.setSingleShot(True)
+    timer.setInterval(0)
+    timer.timeout.connect(view.resizeRowsToContents)
+    view.horizontalHeader().sectionResized.connect(lambda section, *_: section == column and timer.start())
+    view.model().modelReset.connect(timer.start)
+    view.model().layoutChanged.connect(timer.start)
 
 
 ROW_PADDING = 10

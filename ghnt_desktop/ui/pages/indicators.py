@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 from ..i18n import arg, enum_label
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.indicators import EntryGridModel, IndicatorListModel, grid_indicator, on_track_text
-from .base import ROW_PADDING, Page, make_table_view
+from .base import ROW_PADDING, Page, make_table_view, wrap_rows
 
 GRID_BACKGROUND_VALUES = 5000  # more figures than this are read for the entry grid in a worker task
 
@@ -279,6 +279,9 @@ class IndicatorsPage(Page):
         header.setSectionResizeMode(IndicatorListModel.NAME, QHeaderView.ResizeMode.Stretch)
         for column in (IndicatorListModel.LATEST, IndicatorListModel.TARGET, IndicatorListModel.ON_TRACK):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Names that differ only at their end ("Veilig Thuis adviesvragen - Huiselijk geweld (...)" and
+        # "- Kindermishandeling (...)") looked alike when cut: they wrap onto more lines instead.
+        wrap_rows(self.list_view, IndicatorListModel.NAME)
         self.splitter.addWidget(self.list_view)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
