@@ -193,12 +193,8 @@ def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(demo_wi
         walker = Walker(window, monkeypatch)
         walker.walk_pages(PAGE_KEYS)
         walker.walk_menus()
-        problems = walker.report(("text", "mnemonic", "name", "elided"))
-        walker.seen.clear()
         walker.walk_meeting_states()
-        # Known gap: in a held meeting the previous meeting's action list (beside the meetings list) is too
-        # narrow for number, deadline and the longer English status together; the elision check waits for it.
-        problems += walker.report(("text", "mnemonic", "name"))
+        problems = walker.report(("text", "mnemonic", "name", "elided"))
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -49,6 +50,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STATUS_TIMEOUT_MS = 15_000
+
+#: Below this width or height (logical pixels) the window switches to its narrow layout: 150% scaling on a
+#: 1366x768 laptop (910x512) is narrow, on a 1920x1080 one (1280x720) and 1366x768 unscaled are not.
+NARROW_WIDTH = 1100
+NARROW_HEIGHT = 600
 
 #: The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it.
 #: A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for:
@@ -117,6 +123,17 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([widest + 56, 1000])
         self.setCentralWidget(self.splitter)
+        # A narrow window (150% scaling on a 1366x768 screen leaves 910x512) hides the list on the left: the
+        # pages are chosen in a list in the menu bar's corner instead, which takes no room of its own.
+        self.narrow = False
+        self.page_chooser = QComboBox(self)
+        self.page_chooser.setAccessibleName(self.tr("Onderdelen"))
+        self.page_chooser.setToolTip(arg(self.tr("Onderdeel kiezen (ook Ctrl+1 tot en met Ctrl+%1)"), len(titles)))
+        self.page_chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for title in titles:
+            self.page_chooser.addItem(title)
+        self.page_chooser.activated.connect(self.navigation.setCurrentRow)
+        self.page_chooser.hide()
 
         self.database_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -155,6 +172,7 @@ class MainWindow(QMainWindow):
         self._built[key] = page
         page.status_message.connect(self.show_status)
         page.restore_state(self.settings)
+        page.set_narrow(self.narrow)
         if self.database is not None:
             page.load(self.database)
         return page
@@ -346,6 +364,7 @@ class MainWindow(QMainWindow):
             self.page(PAGE_KEYS[row])
             self.stack.setCurrentIndex(row)
             self.page_actions[row].setChecked(True)
+            self.page_chooser.setCurrentIndex(row)
 
     def show_status(self, message: str) -> None:
         self.statusBar().showMessage(message, STATUS_TIMEOUT_MS)
@@ -1063,6 +1082,23 @@ class MainWindow(QMainWindow):
             state = self.settings.splitter_state("main")
             if not state.isEmpty():
                 self.splitter.restoreState(state)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.set_narrow(self.width() < NARROW_WIDTH or self.height() < NARROW_HEIGHT)
+
+    def set_narrow(self, narrow: bool) -> None:
+        """Switch between the normal layout and the narrow one (see ``NARROW_WIDTH``); each page follows."""
+        if narrow == self.narrow:
+            return
+        self.narrow = narrow
+        self.navigation.setVisible(not narrow)
+        if narrow:
+            self.menuBar().setCornerWidget(self.page_chooser)  # top right
+        self.page_chooser.setVisible(narrow)
+        self.menuBar().adjustSize()
+        for page in self.pages:
+            page.set_narrow(narrow)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.save_state()

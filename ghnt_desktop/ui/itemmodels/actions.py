@@ -23,6 +23,7 @@ class ActionTableModel(RowTableModel["ActionRow"]):
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, SECTION = range(7)
     KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
+    FOLDABLE_COLUMNS = (SECTION, POSTPONED, TREKKER)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionTableModel", "Actie"),
@@ -120,6 +121,7 @@ class ActionViewModel(QAbstractTableModel):
 
     NUMBER, KIND, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, SECTION, GROUP, MEETING = range(10)
     KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
+    FOLDABLE_COLUMNS = (MEETING, GROUP, SECTION, POSTPONED, KIND, TREKKER)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionViewModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionViewModel", "Soort"),
@@ -466,6 +468,7 @@ class HistoryModel(RowTableModel["HistoryRow"]):
 
     DATE, MEETING, STATUS, DONE, TODO, DEADLINE, AUTHOR = range(7)
     KEY_COLUMNS = (DATE, STATUS)
+    FOLDABLE_COLUMNS = (AUTHOR, MEETING, DEADLINE)
     HEADERS = (
         QT_TRANSLATE_NOOP("HistoryModel", "Datum"),
         QT_TRANSLATE_NOOP("HistoryModel", "Overleg"),

@@ -44,6 +44,7 @@ class AgendaTableModel(RowTableModel[AgendaLine]):
 
     NUMBER, TIME, TITLE, PURPOSE, INBRENGER, MINUTES, DOCUMENTS = range(7)
     KEY_COLUMNS = (NUMBER, TIME)
+    FOLDABLE_COLUMNS = (DOCUMENTS, MINUTES, INBRENGER, PURPOSE)
     HEADERS = (
         QT_TRANSLATE_NOOP("AgendaTableModel", "Nr."),
         QT_TRANSLATE_NOOP("AgendaTableModel", "Tijd"),

@@ -19,6 +19,7 @@ class AttendanceTableModel(RowTableModel["AttendanceRow"]):
 
     NAME, ORGANISATION, ROLE, STATUS, SUBSTITUTE, ITEM = range(6)
     KEY_COLUMNS = (NAME, STATUS)
+    FOLDABLE_COLUMNS = (ITEM, SUBSTITUTE, ROLE, ORGANISATION)
     HEADERS = (
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Naam"),
         QT_TRANSLATE_NOOP("AttendanceTableModel", "Organisatie"),

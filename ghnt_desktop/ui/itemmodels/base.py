@@ -31,6 +31,9 @@ class RowTableModel(QAbstractTableModel, Generic[RowT]):
     # Columns a user must read in full (numbers, dates, statuses): never elided at 1366x768
     # (tests/test_ui_accessibility.py measures them against their cells).
     KEY_COLUMNS: ClassVar[tuple[int, ...]] = ()
+    # Columns that fold away (the first listed first) when a narrow view cannot show the key columns whole;
+    # their values move into the row's tooltip (ui.widgets.columns).
+    FOLDABLE_COLUMNS: ClassVar[tuple[int, ...]] = ()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

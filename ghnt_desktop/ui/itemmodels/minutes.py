@@ -25,6 +25,7 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
 
     NUMBER, ITEM, TEXT, ESCALATION, OUTCOME = range(5)
     KEY_COLUMNS = (NUMBER,)
+    FOLDABLE_COLUMNS = (OUTCOME, ESCALATION, ITEM)
     HEADERS = (
         QT_TRANSLATE_NOOP("DecisionTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("DecisionTableModel", "Punt"),
@@ -71,6 +72,7 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, ORIGIN = range(7)
     KEY_COLUMNS = (NUMBER, DEADLINE, STATUS)
+    FOLDABLE_COLUMNS = (ORIGIN, POSTPONED, TREKKER)
     HEADERS = (
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Nummer"),
         QT_TRANSLATE_NOOP("ActionItemTableModel", "Actie"),

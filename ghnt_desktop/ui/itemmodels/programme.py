@@ -66,6 +66,7 @@ class ProgrammeTreeModel(QAbstractItemModel):
     CODE, TEXT, RESPONSIBLE, TREKKER, DEADLINE, STATUS = range(6)
     # Read in full at 1366x768 (see RowTableModel.KEY_COLUMNS).
     KEY_COLUMNS = (CODE, STATUS)
+    FOLDABLE_COLUMNS = (RESPONSIBLE, TREKKER, DEADLINE)
     HEADERS = (
         QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Code"),
         QT_TRANSLATE_NOOP("ProgrammeTreeModel", "Omschrijving"),

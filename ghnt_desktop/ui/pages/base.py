@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..widgets.columns import fold_columns
+
 if TYPE_CHECKING:
     from ...db import Database
     from ...settings import Settings
@@ -97,6 +99,9 @@ class Page(QWidget):
     def clear(self) -> None:
         """Forget the database (another file is being opened)."""
         self.database = None
+
+    def set_narrow(self, narrow: bool) -> None:
+        """The window switched to its narrow layout (or back): a page with side panels rearranges them."""
 
     def has_unsaved_edits(self) -> bool:
         """Whether the page holds edits not yet saved, which a reload would wipe (``ui.live_updates`` waits)."""
@@ -304,6 +309,7 @@ def make_table_view(
     view.setSortingEnabled(sortable)
     if not sortable:
         header.setSortIndicatorShown(False)
+    fold_columns(view)  # a narrow window: less important columns give way to the key columns
     return view
 
 

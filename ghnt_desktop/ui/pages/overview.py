@@ -46,6 +46,7 @@ class LateModel(RowTableModel["LateAction"]):
 
     NUMBER, TEXT, TREKKER, DEADLINE, LATE_BY = range(5)
     KEY_COLUMNS = (NUMBER, DEADLINE, LATE_BY)
+    FOLDABLE_COLUMNS = (TREKKER,)
     HEADERS = (
         QT_TRANSLATE_NOOP("LateModel", "Nummer"),
         QT_TRANSLATE_NOOP("LateModel", "Actie"),

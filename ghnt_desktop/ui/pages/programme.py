@@ -33,6 +33,7 @@ from ..editors.programme import ActionForm, AmbitionForm, ProgrammeDialog, Secti
 from ..i18n import arg, plural
 from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.programme import ACTION, AMBITION, SECTION, Node, ProgrammeTreeModel
+from ..widgets.columns import fold_columns
 from .base import PaddedDelegate, Page
 
 
@@ -73,6 +74,7 @@ class ProgrammePage(Page):
         self.view.setAccessibleName(self.tr("Programma"))
         self.view.setModel(self.model)
         self.view.setItemDelegate(PaddedDelegate(self.view))
+        fold_columns(self.view)
         self.view.setAlternatingRowColors(True)
         self.view.setUniformRowHeights(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
