@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
@@ -128,3 +130,95 @@ def test_file_dialog_dates_are_dutch_with_the_dutch_interface(environment, dutch
         assert text.startswith("03-12-2026"), text
     elif dutch_dates is False:
         assert not text.startswith("03-12-2026"), text
+
+
+def _file_dialog_texts(dialog) -> dict[tuple[str, str], str]:
+    """What Qt's own file dialog shows and says to a screen reader: labels, buttons, tool tips, names."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+    texts = {}
+    for number, widget in enumerate(dialog.findChildren(QWidget)):
+        key = widget.objectName() or f"{type(widget).__name__}{number}"
+        if isinstance(widget, (QLabel, QAbstractButton)) and widget.text():
+            texts[(key, "text")] = widget.text()
+        for getter in ("toolTip", "accessibleName"):
+            if getattr(widget, getter)():
+                texts[(key, getter)] = getattr(widget, getter)()
+    return texts
+
+
+def _non_native(caption_dialog):
+    from PySide6.QtWidgets import QFileDialog
+
+    caption_dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    caption_dialog.show()
+    QCoreApplication.processEvents()
+    return caption_dialog
+
+
+def test_the_apps_file_dialogs_say_everything_in_dutch(qapp, demo_window, monkeypatch, messages):
+    """Every file dialog the menus open, as Qt's own (non-native) dialog, shows no English text.
+
+    QA saw "Look in:" and "Files of type:" in the Dutch app: Qt 6 gave those labels an Alt letter
+    ("&Look in:", "Files of &type:") and qtbase_nl.qm only translates them without one, so any non-native
+    file dialog (Linux without a platform file dialog) showed them in English, however early the translator
+    was installed (the check above asked for "Look in:", which is translated, and passed).
+    """
+    from PySide6.QtWidgets import QFileDialog
+    from ui_walk import Walker
+
+    english = _file_dialog_texts(_non_native(QFileDialog(None, "x", "", "Excel (*.xlsx)")))
+    assert english[("lookInLabel", "text")] == "&Look in:"  # built before the Dutch translation is installed
+    seen: list[tuple[str, dict]] = []
+
+    def shown(mode):
+        def open_dialog(parent=None, caption="", directory="", file_filter="", *args, **kwargs):
+            dialog = QFileDialog(parent, caption, directory, file_filter)
+            dialog.setFileMode(mode)
+            if mode == QFileDialog.FileMode.AnyFile:
+                dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            seen.append((caption, _file_dialog_texts(_non_native(dialog))))
+            dialog.hide()
+            dialog.deleteLater()
+            return "" if mode == QFileDialog.FileMode.Directory else ("", "")
+
+        return staticmethod(open_dialog)
+
+    translators = install_translators(qapp, "nl")
+    try:
+        window = demo_window(date(2020, 3, 2))
+        walker = Walker(window, monkeypatch)
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", shown(QFileDialog.FileMode.ExistingFile))
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", shown(QFileDialog.FileMode.AnyFile))
+        monkeypatch.setattr(QFileDialog, "getExistingDirectory", shown(QFileDialog.FileMode.Directory))
+        walker.walk_menus()
+        window.page("indicators").import_figures()
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+    assert len(seen) >= 3, [caption for caption, _ in seen]
+    problems = [
+        f"{caption!r}: {key} {text!r}"
+        for caption, texts in seen
+        for key, text in texts.items()
+        if english.get(key) == text and any(c.isalpha() for c in text)
+    ]
+    assert not problems, "\n".join(problems)
+    assert all(texts[("lookInLabel", "text")] == "&Zoeken in:" for _caption, texts in seen)
+    assert all(texts[("fileTypeLabel", "text")] == "Bestanden van &type:" for _caption, texts in seen)
+
+
+@pytest.mark.parametrize(
+    ("source", "dutch", "expected"),
+    [
+        ("&Look in:", "Zoeken in:", "&Zoeken in:"),  # no "l": the first letter
+        ("Files of &type:", "Bestanden van type:", "Bestanden van &type:"),  # a word starting with it first
+        ("File &name:", "Bestandsnaam:", "Besta&ndsnaam:"),  # inside a word when no word starts with it
+        ("&1 item", "1 onderdeel", "1 &onderdeel"),  # not a letter: the first letter
+    ],
+)
+def test_the_alt_letter_of_a_filled_gap_stays_where_it_can(source, dutch, expected):
+    from ghnt_desktop.ui.i18n import mnemonic_position
+
+    at = mnemonic_position(dutch, source)
+    assert dutch[:at] + "&" + dutch[at:] == expected

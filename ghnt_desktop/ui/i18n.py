@@ -41,11 +41,59 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         folders = qt_translation_dirs()
         if any(qt.load("qtbase_nl", folder) for folder in folders):
             translators.append(qt)
+            translators.append(MnemonicGapTranslator(qt, app))
         else:
             log.warning("Qt's Dutch translation qtbase_nl.qm not found in %s", ", ".join(folders))
     for translator in translators:
         app.installTranslator(translator)
     return translators
+
+
+class MnemonicGapTranslator(QTranslator):
+    """Qt's Dutch translation for the Alt-letter versions of texts it knows without one.
+
+    Qt 6 gave labels of its own file dialog an Alt letter ("&Look in:", "Files of &type:") that
+    ``qtbase_nl.qm`` does not have yet: it has "Look in:" and "Files of type:". So Qt's own (non-native) file
+    dialog, which Linux desktops without a platform file dialog show, said "Look in:" in a Dutch app. This
+    translator answers such a text of Qt's own classes (contexts starting with "Q") with the translation
+    of the text without "&", the Alt letter put back on the same letter if the Dutch has it, else the first.
+    Installed after ``qtbase_nl`` (so asked before it); it answers nothing else.
+    """
+
+    def __init__(self, qt: QTranslator, parent=None) -> None:
+        super().__init__(parent)
+        self.qt = qt
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ANN001 - Qt's signature
+        # None (a null string) lets Qt ask the next translator; "" would be taken as the translation.
+        if not context or not source_text or not context.startswith("Q") or "&" not in source_text:
+            return None
+        if self.qt.translate(context, source_text, disambiguation, n):
+            return None  # qtbase_nl has it
+        plain = source_text.replace("&&", "\0").replace("&", "").replace("\0", "&&")
+        dutch = self.qt.translate(context, plain, disambiguation, n)
+        if not dutch or "&" in dutch.replace("&&", ""):
+            return None
+        return dutch[: mnemonic_position(dutch, source_text)] + "&" + dutch[mnemonic_position(dutch, source_text) :]
+
+
+def mnemonic_position(text: str, source: str) -> int:
+    """Where the Alt letter goes in ``text`` (a translation of ``source``): on the source's letter where a
+    word starts with it, else wherever it occurs, else on the first letter."""
+    mark = source.replace("&&", "").find("&")
+    letter = source.replace("&&", "")[mark + 1 : mark + 2].casefold()
+    folded = text.casefold()
+    starts = [
+        i for i, c in enumerate(folded) if c == letter and c.isalpha() and (i == 0 or not folded[i - 1].isalpha())
+    ]
+    if starts:
+        return starts[0]
+    if letter.isalpha() and letter in folded:
+        return folded.index(letter)
+    return next((i for i, c in enumerate(text) if c.isalpha()), 0)
 
 
 def use_dutch_system_dates(language: str) -> bool:
