@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -46,6 +47,14 @@ def is_large(session) -> bool:
     return (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > LARGE_DATABASE_ACTIONS
 
 
+class PageContents(QWidget):
+    """A page's contents in its scroll area: taller than the window they scroll, never wider (a page that
+    scrolled sideways hid its right-hand buttons; the columns and buttons give way instead)."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(0, super().minimumSizeHint().height())
+
+
 class Page(QWidget):
     """Base of the main window's pages."""
 
@@ -56,7 +65,20 @@ class Page(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.database: Database | None = None
-        self._layout = QVBoxLayout(self)
+        # The page's contents scroll when the window is smaller than they can shrink to (150% scaling on a
+        # 1366x768 screen leaves 910x512): without it Qt squeezed forms below their minimum, their fields
+        # drawn over each other, because the main window's own minimum size is set, not its layout's.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setObjectName("pageScrollArea")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.contents = PageContents(self.scroll_area)
+        self.contents.setObjectName("pageContents")
+        self.scroll_area.setWidget(self.contents)
+        outer.addWidget(self.scroll_area)
+        self._layout = QVBoxLayout(self.contents)
         self._layout.setContentsMargins(12, 10, 12, 8)
         self._layout.setSpacing(8)
         header = QHBoxLayout()
