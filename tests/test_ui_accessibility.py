@@ -117,29 +117,39 @@ def test_overview_charts_show_every_title_whole_at_1366x768(demo_window, qtbot):
 
 
 def test_pages_readable_at_this_scale(demo_window, monkeypatch, messages):
-    """Every page and tab (no dialogs) at the size and scale in GHNT_A11Y_SIZE / QT_SCALE_FACTOR:
-    1366x768 unscaled in the normal run; the run below repeats it at 150%."""
+    """Every page and tab (no dialogs) at each size in GHNT_A11Y_SIZES (logical pixels) and the scale in
+    QT_SCALE_FACTOR: 1366x768 unscaled in the normal run; the run below repeats it at 150%."""
     import os
 
-    width, height = (int(n) for n in os.environ.get("GHNT_A11Y_SIZE", "1366x768").split("x"))
+    from ui_walk import settle
+
+    sizes = [tuple(int(n) for n in size.split("x")) for size in os.environ.get("GHNT_A11Y_SIZES", "1366x768").split(",")]
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
-    shots = ARTIFACTS.parent / f"accessibility-{width}x{height}-scale{scale}"
-    shutil.rmtree(shots, ignore_errors=True)
-    window = demo_window(TODAY, size=(width, height))
-    walker = Walker(window, monkeypatch, screenshots=shots)
-    walker.walk_pages(PAGE_KEYS, click=False)
-    problems = walker.report(("text", "mnemonic", "name", "elided"))
-    assert not problems, f"{len(problems)} problems at {width}x{height}, scale {scale}:\n" + "\n".join(problems)
+    window = demo_window(TODAY, size=sizes[0])
+    walker = Walker(window, monkeypatch)
+    problems = []
+    for width, height in sizes:
+        window.resize(width, height)
+        settle()
+        assert (window.width(), window.height()) == (width, height)
+        walker.screenshots = ARTIFACTS.parent / f"accessibility-{width}x{height}-scale{scale}"
+        shutil.rmtree(walker.screenshots, ignore_errors=True)
+        walker.screenshots.mkdir(parents=True)
+        walker.seen.clear()
+        walker.walk_pages(PAGE_KEYS, click=False)
+        problems += [f"{width}x{height}: {p}" for p in walker.report(("text", "mnemonic", "name", "elided"))]
+    assert not problems, f"{len(problems)} problems at scale {scale}:\n" + "\n".join(problems)
 
 
-def test_pages_readable_at_150_percent_on_a_full_hd_laptop(tmp_path):
-    """QT_SCALE_FACTOR=1.5 (Windows' default on a 1920x1080 laptop: 1280x720 logical pixels), in its own
-    process because the scale is read when Qt starts."""
+def test_pages_readable_at_150_percent_on_laptop_screens(tmp_path):
+    """QT_SCALE_FACTOR=1.5, Windows' default on laptops, in its own process because the scale is read when
+    Qt starts: on a 1920x1080 screen (1280x720 logical pixels) and on a 1366x768 one (910x512, the narrow
+    layout: page list in the menu bar, columns folded, button rows wrapped, pages scrolling up and down)."""
     import os
     import subprocess
     import sys
 
-    env = dict(os.environ, QT_SCALE_FACTOR="1.5", GHNT_A11Y_SIZE="1280x720", QT_QPA_PLATFORM="offscreen")
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", GHNT_A11Y_SIZES="1280x720,910x512", QT_QPA_PLATFORM="offscreen")
     run = subprocess.run(
         [
             sys.executable,
@@ -157,7 +167,7 @@ def test_pages_readable_at_150_percent_on_a_full_hd_laptop(tmp_path):
         text=True,
         timeout=600,
     )
-    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+    assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-2000:]
 
 
 def test_per_gemeente_matrix_keeps_the_action_in_view_when_scrolled_sideways(demo_window, qtbot):

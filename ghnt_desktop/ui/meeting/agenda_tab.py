@@ -34,6 +34,7 @@ from ..i18n import arg, enum_label
 from ..itemmodels.agenda import AgendaTableModel
 from ..itemmodels.base import ROW_ROLE
 from ..pages.base import make_table_view
+from ..widgets.flow import FlowLayout
 from .base import MeetingTab
 from .commands import delete_command
 from .data import MeetingData
@@ -70,11 +71,9 @@ class AgendaTab(MeetingTab):
         self.end_label = QLabel(self)
         self.end_label.setObjectName("plannedEnd")
 
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        buttons = FlowLayout()  # wraps onto a second line in a narrow window instead of cutting the texts
+        for button in (self.add_button, self.remove_button, self.up_button, self.down_button, self.carry_button):
             buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.carry_button)
         self.end_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)

@@ -177,6 +177,7 @@ class MinutesTab(MeetingTab):
         self.item_title.setWordWrap(True)
         self.item_meta = QLabel(self)
         self.item_meta.setStyleSheet("color: palette(placeholder-text);")
+        self.item_meta.setWordWrap(True)  # a narrow window: on two lines rather than cut
         self.item_history_button = QPushButton(self.tr("Geschiedenis..."), self)
         self.item_history_button.setToolTip(self.tr("Wie wat wanneer wijzigde aan dit agendapunt en zijn verslag"))
 

@@ -123,7 +123,9 @@ class Page(QWidget):
         self.database = None
 
     def set_narrow(self, narrow: bool) -> None:
-        """The window switched to its narrow layout (or back): a page with side panels rearranges them."""
+        """The window switched to its narrow layout (or back): a page with side panels rearranges them
+        (subclasses call super). A long title (the programme's) wraps."""
+        self.title_label.setWordWrap(narrow)
 
     def has_unsaved_edits(self) -> bool:
         """Whether the page holds edits not yet saved, which a reload would wipe (``ui.live_updates`` waits)."""

@@ -85,8 +85,9 @@ class ColumnFolder(QObject):
         if not key_end:
             return width
         slack = width - key_end
+        keys = set(self._model_columns("KEY_COLUMNS"))
         for column in range(header.count()):
-            if not header.isSectionHidden(column) and self._stretching(column):
+            if column not in keys and not header.isSectionHidden(column) and self._stretching(column):
                 if header.sectionPosition(column) < key_end:
                     slack += header.sectionSize(column) - self._min_text()
         return slack
@@ -152,7 +153,7 @@ class ColumnFolder(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         kind = event.type()
-        if kind in (QEvent.Type.Resize, QEvent.Type.Show) and watched is self.view:
+        if kind in (QEvent.Type.Resize, QEvent.Type.Show):  # the view, or its viewport when a scroll bar comes
             self._timer.start()
         elif kind == QEvent.Type.ToolTip and watched is self.view.viewport() and self.folded:
             index = self.view.indexAt(event.pos())
