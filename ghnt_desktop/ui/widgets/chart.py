@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -47,7 +47,7 @@ class StackedBarChart(QWidget):
         self.series = list(series)
         self.values = [tuple(v) for v in values]
         self.setAccessibleDescription(self.summary())
-        self._two_lines = self._labels_wrap()
+        self._lines = self._label_lines()
         self.updateGeometry()
         self.update()
 
@@ -65,29 +65,47 @@ class StackedBarChart(QWidget):
         widest = max((metrics.horizontalAdvance(c) for c in self.categories), default=0)
         return min(widest + 12, int(self.width() * 0.4))
 
-    def _labels_wrap(self) -> bool:
+    def _label_lines(self) -> int:
+        """Lines the longest-wrapping label needs in the label column (1, 2, or 3 in a narrow window)."""
         metrics = QFontMetrics(self.font())
-        room = self._label_width(metrics) - 10
-        return any(metrics.horizontalAdvance(c) > room for c in self.categories)
+        room = max(self._label_width(metrics) - 10, 1)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        heights = [metrics.boundingRect(QRect(0, 0, room, 10_000), flags, c).height() for c in self.categories]
+        return max(1, min(3, -(-max(heights, default=0) // max(metrics.lineSpacing(), 1))))
 
     def _row_height(self) -> int:
-        if getattr(self, "_two_lines", False):
-            return max(BAR_HEIGHT, 2 * QFontMetrics(self.font()).lineSpacing())
+        lines = getattr(self, "_lines", 1)
+        if lines > 1:
+            return max(BAR_HEIGHT, lines * QFontMetrics(self.font()).lineSpacing())
         return BAR_HEIGHT
 
     def _row_gap(self) -> int:
         # Two-line rows stand apart by their own white space: the chart keeps its one-line height (1366x768).
-        return 4 if getattr(self, "_two_lines", False) else BAR_GAP
+        return 4 if getattr(self, "_lines", 1) > 1 else BAR_GAP
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        two_lines = self._labels_wrap()
-        if two_lines != getattr(self, "_two_lines", False):
-            self._two_lines = two_lines
+        lines, legend = self._label_lines(), self._legend_height()
+        if (lines, legend) != (getattr(self, "_lines", 1), getattr(self, "_legend", None)):
+            self._lines, self._legend = lines, legend
             self.updateGeometry()
 
+    def _legend_places(self, metrics: QFontMetrics) -> list[tuple[float, float]]:
+        """Where each legend entry starts: left to right, wrapping onto a next line in a narrow chart."""
+        places = []
+        x, y = 0.0, 0.0
+        for label, _colour in self.series:
+            width = SWATCH + 5 + metrics.horizontalAdvance(label)
+            if x > 0 and x + width > self.width():
+                x, y = 0.0, y + metrics.height() + 4
+            places.append((x, y))
+            x += width + 18
+        return places
+
     def _legend_height(self) -> int:
-        return self.fontMetrics().height() + LEGEND_GAP
+        metrics = QFontMetrics(self.font())
+        last_line = max((y for _x, y in self._legend_places(metrics)), default=0.0)
+        return int(last_line) + metrics.height() + LEGEND_GAP
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         bars = max(len(self.categories), 1)
@@ -104,15 +122,13 @@ class StackedBarChart(QWidget):
         metrics = QFontMetrics(self.font())
         self._segments = []
 
-        # Legend.
-        x = 0.0
-        for label, colour in self.series:
+        # Legend, on as many lines as the width needs.
+        for (label, colour), (x, y) in zip(self.series, self._legend_places(metrics), strict=True):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
-            painter.drawRoundedRect(QRectF(x, (metrics.height() - SWATCH) / 2, SWATCH, SWATCH), 2, 2)
+            painter.drawRoundedRect(QRectF(x, y + (metrics.height() - SWATCH) / 2, SWATCH, SWATCH), 2, 2)
             painter.setPen(text_colour)
-            painter.drawText(QRectF(x + SWATCH + 5, 0, 400, metrics.height()), Qt.AlignmentFlag.AlignVCenter, label)
-            x += SWATCH + 5 + metrics.horizontalAdvance(label) + 18
+            painter.drawText(QRectF(x + SWATCH + 5, y, 400, metrics.height()), Qt.AlignmentFlag.AlignVCenter, label)
 
         top = self._legend_height()
         if not self.categories:
