@@ -87,9 +87,13 @@ class ColumnFolder(QObject):
         slack = width - key_end
         keys = set(self._model_columns("KEY_COLUMNS"))
         for column in range(header.count()):
-            if column not in keys and not header.isSectionHidden(column) and self._stretching(column):
-                if header.sectionPosition(column) < key_end:
-                    slack += header.sectionSize(column) - self._min_text()
+            if header.isSectionHidden(column) or not self._stretching(column):
+                continue
+            if column in keys:  # stretched to the edge: what it holds beyond its own text is room
+                if key_end <= width:  # (beyond the edge it is at Qt's minimum, not stretched)
+                    slack += max(header.sectionSize(column) - self._needed(column), 0)
+            elif header.sectionPosition(column) < key_end:
+                slack += header.sectionSize(column) - self._min_text()
         return slack
 
     # Folding.
@@ -102,7 +106,10 @@ class ColumnFolder(QObject):
         self._busy = True
         try:
             foldable = [c for c in self._model_columns("FOLDABLE_COLUMNS") if c < header.count()]
-            # Narrower: fold, then squeeze.
+            comfortable = 5 * self._min_text() // 2
+            self._fit_stretching_keys()
+            # Narrower: long texts down to a comfortable width, then fold, then the texts down to their minimum.
+            self._squeeze(comfortable)
             for column in foldable:
                 if self._slack() >= 0:
                     break
@@ -110,34 +117,65 @@ class ColumnFolder(QObject):
                     self.sizes[column] = header.sectionSize(column)
                     header.hideSection(column)
                     self.folded.append(column)
-            for column in self._squeezable():
-                slack = self._slack()
-                if slack >= 0:
-                    break
-                size = header.sectionSize(column)
-                give = min(size - self._min_text(), -slack)
-                if give > 0:
-                    self.squeezed.setdefault(column, size)
-                    header.resizeSection(column, size - give)
-            # Wider: give back in the opposite order, each only when it fits whole.
-            for column in sorted(self.squeezed, key=lambda c: self.squeezed[c] - header.sectionSize(c)):
-                slack = self._slack()
-                if slack <= 0 or self.folded:
-                    break
-                size = header.sectionSize(column)
-                grow = min(self.squeezed[column] - size, slack)
-                header.resizeSection(column, size + grow)
-                if header.sectionSize(column) >= self.squeezed[column]:
-                    del self.squeezed[column]
-            while self.folded and not self.squeezed:
+                    self._fit_stretching_keys()
+            self._squeeze(self._min_text())
+            # Wider: the same steps backwards, each only as far as there is room.
+            self._unsqueeze(comfortable)
+            while self.folded:
                 column = self.folded[-1]
                 if self.sizes.get(column, 100) > self._slack():
                     break
+                stretched = [c for c in range(header.count()) if not header.isSectionHidden(c) and self._stretching(c)]
                 self.folded.pop()
                 header.showSection(column)
                 header.resizeSection(column, self.sizes.pop(column, 100))
+                for key in set(stretched) & set(self._model_columns("KEY_COLUMNS")):
+                    if not self._stretching(key):  # no longer the last: back to its own width
+                        header.resizeSection(key, self._needed(key))
+            if not self.folded:
+                self._unsqueeze(None)
         finally:
             self._busy = False
+
+    def _fit_stretching_keys(self) -> None:
+        """A stretching last section never shrinks below the width last set on it: a key column that became
+        the last one gets its own width set, so what it is stretched beyond counts as room (``_slack``)."""
+        header = _header(self.view)
+        for key in self._model_columns("KEY_COLUMNS"):
+            if key < header.count() and not header.isSectionHidden(key) and self._stretching(key):
+                header.resizeSection(key, self._needed(key))
+
+    def _needed(self, column: int) -> int:
+        """A key column's own width: its widest text in view or its title, with the margins pages give."""
+        header = _header(self.view)
+        title = str(self.view.model().headerData(column, Qt.Orientation.Horizontal) or "")
+        return max(self.view.sizeHintForColumn(column) + 16, header.fontMetrics().horizontalAdvance(title) + 28)
+
+    def _squeeze(self, floor: int) -> None:
+        header = _header(self.view)
+        for column in self._squeezable():
+            slack = self._slack()
+            if slack >= 0:
+                return
+            size = header.sectionSize(column)
+            give = min(size - floor, -slack)
+            if give > 0:
+                self.squeezed.setdefault(column, size)
+                header.resizeSection(column, size - give)
+
+    def _unsqueeze(self, ceiling: int | None) -> None:
+        """Give squeezed columns back their width, up to ``ceiling`` (None: all of it) as room allows."""
+        header = _header(self.view)
+        for column in list(self.squeezed):
+            slack = self._slack()
+            if slack <= 0:
+                return
+            size = header.sectionSize(column)
+            target = self.squeezed[column] if ceiling is None else min(self.squeezed[column], ceiling)
+            if target > size:
+                header.resizeSection(column, size + min(target - size, slack))
+            if header.sectionSize(column) >= self.squeezed[column]:
+                del self.squeezed[column]
 
     # Tooltips that carry the folded columns.
 
