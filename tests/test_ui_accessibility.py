@@ -123,7 +123,9 @@ def test_pages_readable_at_this_scale(demo_window, monkeypatch, messages):
 
     from ui_walk import settle
 
-    sizes = [tuple(int(n) for n in size.split("x")) for size in os.environ.get("GHNT_A11Y_SIZES", "1366x768").split(",")]
+    sizes = [
+        tuple(int(n) for n in size.split("x")) for size in os.environ.get("GHNT_A11Y_SIZES", "1366x768").split(",")
+    ]
     scale = os.environ.get("QT_SCALE_FACTOR", "1")
     window = demo_window(TODAY, size=sizes[0])
     walker = Walker(window, monkeypatch)

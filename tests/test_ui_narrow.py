@@ -142,3 +142,54 @@ def test_a_narrow_window_chooses_pages_in_the_menu_bar(demo_window, qtbot):
     qtbot.waitUntil(lambda: window.navigation.isVisible())
     assert not chooser.isVisible()
     assert window.navigation.currentRow() == 2
+
+
+def test_tall_dialogs_fit_a_low_screen_by_scrolling(demo_window, qtbot, monkeypatch):
+    """Every dialog the app opens that uses a scrolling form fits 440 px (a 1366x768 screen at 150% less
+    the task bar and title bar) without squeezing its fields: the form scrolls instead."""
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QDialog, QLineEdit
+
+    from ghnt_desktop.ui.new_region import NewRegionDialog
+    from ghnt_desktop.ui.widgets import scroll
+    from ghnt_desktop.ui.widgets.scroll import FormScrollArea
+
+    window = demo_window(date(2020, 3, 2))
+    # The test screen is 800x800: the dialogs see a 1366x768 screen at 150% less a 40 px task bar instead.
+    monkeypatch.setattr(scroll, "available_height", lambda _widget: 512 - 40)
+    opened: list[QDialog] = []
+    monkeypatch.setattr(QDialog, "exec", lambda dialog: opened.append(dialog) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(QDialog, "open", lambda dialog: opened.append(dialog))
+    window.page("meetings").new_meeting()
+    window.page("indicators").new_indicator()
+    assert {type(d).__name__ for d in opened} >= {"NewMeetingDialog", "IndicatorDialog"}
+    dialogs = [*opened, NewRegionDialog(window)]
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        area = dialog.findChild(FormScrollArea)
+        assert area is not None, type(dialog).__name__
+        assert dialog.minimumSizeHint().height() <= 440, type(dialog).__name__
+        dialog.resize(max(dialog.minimumSizeHint().width(), 600), 440)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert area.verticalScrollBar().maximum() > 0, type(dialog).__name__
+        fields = [
+            w
+            for kind in (QLineEdit, QComboBox, QAbstractSpinBox)
+            for w in area.widget().findChildren(kind)
+            if w.isVisible() and not w.objectName().startswith("qt_")
+        ]
+        assert len(fields) >= 3
+        for field in fields:
+            assert field.height() >= field.minimumSizeHint().height(), (type(dialog).__name__, field.objectName())
+        dialog.close()
+    # Where the screen has room, the whole form shows without scrolling, also at the dialog's minimum size.
+    monkeypatch.setattr(scroll, "available_height", lambda _widget: 1040)
+    for dialog in dialogs:
+        area = dialog.findChild(FormScrollArea)
+        area.updateGeometry()  # another screen: the layouts ask again
+        dialog.layout().activate()
+        dialog.resize(dialog.width(), 0)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert area.verticalScrollBar().maximum() == 0, type(dialog).__name__
+        dialog.close()

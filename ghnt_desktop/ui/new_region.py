@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from .a11y import accessible
 from .editors.programme import YearSpin
 from .i18n import arg, plural
+from .widgets.scroll import scrolling
 
 
 def tr(text: str) -> str:
@@ -217,7 +218,7 @@ class NewRegionDialog(QDialog):
         grid.addWidget(self.partners, 1, 1)
         grid.setRowStretch(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(scrolling(grid, self), 1)  # scrolls on a low screen (150% on 1366x768)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.resize(760, 640)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from ...dutch_dates import short_date
 from ...services import ValidationError
+from ..widgets.scroll import scrolling
 
 
 def tr(text: str) -> str:
@@ -198,7 +199,7 @@ class FormDialog(QDialog):
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(self.form)
+        layout.addWidget(scrolling(self.form, self), 1)  # scrolls on a low screen (150% on 1366x768)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("Opslaan"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("Annuleren"))

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from ...dutch_dates import short_date
 from ..a11y import accessible, labelled_row
 from ..i18n import arg, enum_label, format_date_with_weekday
+from ..widgets.scroll import scrolling
 from .data import PersonChoice, load_history_lines
 
 if TYPE_CHECKING:
@@ -207,7 +208,7 @@ class NewMeetingDialog(QDialog):
         form.addRow(self.tr("&Uitgenodigden:"), self.invitees)
         labelled_row(form, self.tr("Uit &werkgroep:"), group_row, self.group_combo)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scrolling(form, self), 1)  # scrolls on a low screen (150% on 1366x768)
         layout.addWidget(buttons(self, self.tr("Overleg aanmaken")))
         self.resize(620, 640)
 

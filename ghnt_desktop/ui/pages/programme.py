@@ -52,8 +52,10 @@ class ProgrammePage(Page):
         self.programme_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.programme_label.setBuddy(self.programme_combo)
         self.programme_combo.setToolTip(
-            self.tr("Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de "
-                    "documenten tonen dit programma.")
+            self.tr(
+                "Het gekozen programma is het huidige: Overzicht, Acties, het afstemmingsoverleg en de "
+                "documenten tonen dit programma."
+            )
         )
         # One menu button for the programme itself: the tree's toolbar keeps its room at 1366 px and less.
         self.more_button = QPushButton(self.tr("Programma"), self)
@@ -335,7 +337,11 @@ class ProgrammePage(Page):
 
         table = {SECTION: "section", AMBITION: "ambition", ACTION: "programme_action"}[node.kind]
         row = node.row
-        subject = " ".join(str(part) for part in (getattr(row, "code", ""), getattr(row, "text", "") or getattr(row, "title", "")) if part)
+        subject = " ".join(
+            str(part)
+            for part in (getattr(row, "code", ""), getattr(row, "text", "") or getattr(row, "title", ""))
+            if part
+        )
         return show_record_history(self, self.database, table, row.id, subject[:200])
 
     def current_id(self) -> uuid.UUID | None:

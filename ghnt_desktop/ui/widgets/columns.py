@@ -72,7 +72,9 @@ class ColumnFolder(QObject):
         header = _header(self.view)
         skip = set(self._model_columns("KEY_COLUMNS")) | set(self._model_columns("FOLDABLE_COLUMNS"))
         columns = [
-            c for c in range(header.count()) if c not in skip and not header.isSectionHidden(c) and not self._stretching(c)
+            c
+            for c in range(header.count())
+            if c not in skip and not header.isSectionHidden(c) and not self._stretching(c)
         ]
         return sorted(columns, key=header.sectionSize, reverse=True)
 
