@@ -47,6 +47,24 @@ def is_large(session) -> bool:
     return (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > LARGE_DATABASE_ACTIONS
 
 
+class TitleLabel(QLabel):
+    """A page's title: on one line, or wrapped when the page is narrower than it (the programme's long name
+    at 150% on a 1366x768 screen). Not always wrapped: a wrapping label takes less width than its text."""
+
+    room = 0
+
+    def fit(self, room: int) -> None:
+        self.room = room
+        wrap = self.fontMetrics().horizontalAdvance(self.text()) > room
+        if wrap != self.wordWrap():
+            self.setWordWrap(wrap)
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        if self.room:
+            self.fit(self.room)
+
+
 class PageContents(QWidget):
     """A page's contents in its scroll area: taller than the window they scroll, never wider (a page that
     scrolled sideways hid its right-hand buttons; the columns and buttons give way instead)."""
@@ -82,7 +100,7 @@ class Page(QWidget):
         self._layout.setContentsMargins(12, 10, 12, 8)
         self._layout.setSpacing(8)
         header = QHBoxLayout()
-        self.title_label = QLabel(title)
+        self.title_label = TitleLabel(title)
         font = QFont(self.title_label.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
@@ -123,9 +141,11 @@ class Page(QWidget):
         self.database = None
 
     def set_narrow(self, narrow: bool) -> None:
-        """The window switched to its narrow layout (or back): a page with side panels rearranges them
-        (subclasses call super). A long title (the programme's) wraps."""
-        self.title_label.setWordWrap(narrow)
+        """The window switched to its narrow layout (or back): a page with side panels rearranges them."""
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.title_label.fit(self.width() - self.count_label.sizeHint().width() - 48)
 
     def has_unsaved_edits(self) -> bool:
         """Whether the page holds edits not yet saved, which a reload would wipe (``ui.live_updates`` waits)."""
