@@ -2566,6 +2566,10 @@ Status in the region: %2</translation>
     <context>
         <name>MainWindow</name>
         <message>
+            <source>Onderdeel kiezen (ook Ctrl+1 tot en met Ctrl+%1)</source>
+            <translation>Choose a section (also Ctrl+1 to Ctrl+%1)</translation>
+        </message>
+        <message>
             <source>Verbinden met team&amp;database...</source>
             <translation>&amp;Connect to team database...</translation>
         </message>
