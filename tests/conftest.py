@@ -27,6 +27,7 @@ BOTH_ENGINES = {
     "test_engines",
     "test_change_log",
     "test_record_versions",
+    "test_versions_everywhere",
     "test_live_updates",
 }
 

@@ -47,6 +47,7 @@ from ..models import (
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
 from .history import record_change, record_field_changes
+from .versions import versioned
 
 # ---------------------------------------------------------------------------------------------------------------
 # Results shared by the meeting services (agenda.py and minutes.py use them too)
@@ -63,11 +64,15 @@ class Created:
 
 @dataclass(frozen=True)
 class Edit:
-    """An edit a service saved; undo by calling the same service with ``**before``."""
+    """An edit a service saved; undo by calling the same service with ``**before``.
+
+    ``version``: the record's ``row_version`` after the edit, set by ``versions.versioned``; an undo passes it (with
+    the values this edit left as ``seen``) so that it is refused when someone else changed the record since."""
 
     id: uuid.UUID
     changes: Changes
     before: dict[str, Any] = field(default_factory=dict)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -1094,6 +1099,14 @@ def remove_attendee(session: Session, attendance_id: uuid.UUID) -> Removed:
     return Removed(MEETING_CHANGES | Changes(ids=frozenset({meeting_id})), rows=(row,))
 
 
+def _attendance_label(attendance: Attendance) -> str:
+    who = attendance.person.name if attendance.person is not None else attendance.name or (
+        attendance.organisation.name if attendance.organisation is not None else ""
+    )
+    return f"De aanwezigheid van {who}".strip()
+
+
+@versioned(Attendance, _attendance_label, labels={"status": "Aanwezigheid"})
 def set_attendance(
     session: Session,
     attendance_id: uuid.UUID,

@@ -20,7 +20,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -50,7 +49,7 @@ from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
 from .history import record_change, record_field_changes
-from .versions import check_seen
+from .versions import versioned
 from .meetings import (
     ESCALATION_TEXT_FIELD,
     ESCALATION_TEXT_INCLUDED,
@@ -84,21 +83,18 @@ def _series_code(meeting: Meeting) -> str:
 # Verslag text
 
 
-def set_minutes_text(
-    session: Session, agenda_item_id: uuid.UUID, text: str, *, seen: str | None = None, version: int | None = None
-) -> Edit:
+@versioned(
+    AgendaItem, lambda item: f"Het verslag van agendapunt {item.number or item.title}".strip(),
+    labels={"text": "Verslagtekst"}, current=lambda item, _field: item.minutes_text, columns={"text": "minutes_text"},
+)
+def set_minutes_text(session: Session, agenda_item_id: uuid.UUID, text: str) -> Edit:
     """Save the discussion of an item; undo with ``set_minutes_text(session, id, **before)``.
 
-    ``seen`` is the text the user started from: when another user saved a different text meanwhile the save is
-    refused with ``versions.ConflictError`` (see there).
+    ``seen={"text": ...}`` is the text the user started from: when another user saved a different text meanwhile
+    the save is refused with ``versions.ConflictError`` (``versions.versioned``).
     """
     item = _editable_item(session, agenda_item_id)
     text = clean_text(text, label="De verslagtekst", max_length=100_000)
-    check_seen(
-        session, item, entity="agenda_item", label=f"Het verslag van agendapunt {item.number or item.title}".strip(),
-        mine={"text": text}, current={"text": item.minutes_text},
-        seen=None if seen is None else {"text": seen}, version=version, labels={"text": "Verslagtekst"},
-    )  # fmt: skip
     before = {"text": item.minutes_text}
     item.minutes_text = text
     session.flush()
@@ -206,6 +202,10 @@ def add_decision(
     return Created(decision.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id, decision.id})), number=number)
 
 
+_DECISION_LABELS = {"text": "Tekst", "confidential": "Vertrouwelijk"}
+
+
+@versioned(Decision, lambda decision: f"Besluit {decision.number}", labels=_DECISION_LABELS)
 def update_decision(
     session: Session,
     decision_id: uuid.UUID,
@@ -213,12 +213,10 @@ def update_decision(
     text: str = UNSET,
     confidential: bool = UNSET,
     user: str = "",
-    seen: Mapping[str, Any] | None = None,
-    version: int | None = None,
 ) -> Edit:
     """Change a decision's text or vertrouwelijk flag (recorded in its history); undo with ``**before``.
 
-    ``seen``/``version``: what the user saw; a newer saved value refuses the edit (``versions.ConflictError``).
+    ``seen``/``seen_version``: what the user saw; a newer saved value refuses the edit (``versions.versioned``).
     """
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
@@ -230,10 +228,6 @@ def update_decision(
         if decision.confidential and not confidential:
             refuse_unflag_under_parent(session, "decision", decision.id, f"Besluit {decision.number}")
     before = {key: getattr(decision, key) for key in after}
-    check_seen(
-        session, decision, entity="decision", label=f"Besluit {decision.number}", mine=after, current=before,
-        seen=seen, version=version, labels=_DECISION_LABELS,
-    )  # fmt: skip
     for key, value in after.items():
         setattr(decision, key, value)
     record_field_changes(session, "decision", decision.id, before, after, user=user)
@@ -592,24 +586,28 @@ _ACTION_LABELS = {
     "programme_action_id": "Actie uit het programma",
     "confidential": "Vertrouwelijk",
 }
-_DECISION_LABELS = {"text": "Tekst", "confidential": "Vertrouwelijk"}
 
 
+def _action_field(action: ActionItem, key: str) -> Any:
+    if key == "trekker_organisation_ids":
+        return tuple(o.id for o in action.trekker_organisations)
+    return getattr(action, key)
+
+
+@versioned(ActionItem, lambda action: f"Actiepunt {action.number}", labels=_ACTION_LABELS, current=_action_field)
 def update_action_item(
     session: Session,
     action_id: uuid.UUID,
     *,
     user: str = "",
-    seen: Mapping[str, Any] | None = None,
-    version: int | None = None,
     **values: Any,
 ) -> Edit:
     """Correct an action item's fields (text, kind, trekker_*, deadline, deadline_text, programme_action_id,
     confidential); every change goes into its history. Undo with ``update_action_item(session, id, **before)``.
 
     Refused when the verslag of the meeting it was made at is vastgesteld. A deadline corrected here is not
-    a postponement; postponing goes through ``record_progress``. ``seen``/``version``: what the user saw; a
-    newer saved value refuses the edit (``versions.ConflictError``).
+    a postponement; postponing goes through ``record_progress``. ``seen``/``seen_version``: what the user saw;
+    a newer saved value refuses the edit (``versions.versioned``).
     """
     unknown = set(values) - set(_ACTION_FIELDS)
     if unknown:
@@ -650,10 +648,6 @@ def update_action_item(
         if "deadline_text" in after:
             after["deadline_text"] = text
     before = {key: _action_field(action, key) for key in after}
-    check_seen(
-        session, action, entity="action_item", label=f"Actiepunt {action.number}", mine=after, current=before,
-        seen=seen, version=version, labels=_ACTION_LABELS,
-    )  # fmt: skip
     for key, value in after.items():
         if key == "trekker_organisation_ids":
             action.trekker_organisations = [get_or_404(session, Organisation, o) for o in value]
@@ -662,12 +656,6 @@ def update_action_item(
     record_field_changes(session, "action_item", action.id, before, after, user=user)
     session.flush()
     return Edit(action.id, ACTION_CHANGES | Changes(ids=frozenset({action.id})), before)
-
-
-def _action_field(action: ActionItem, key: str) -> Any:
-    if key == "trekker_organisation_ids":
-        return tuple(o.id for o in action.trekker_organisations)
-    return getattr(action, key)
 
 
 def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = "") -> Removed:

@@ -35,6 +35,7 @@ from ..models import (
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .history import record_change, record_field_changes
 from .meetings import Created, Edit, Removed, clean_text, restore_removed, snapshot
+from .versions import versioned
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,7 @@ def create_organisation(
     return Created(organisation.id, _changes(organisation.id))
 
 
+@versioned(Organisation, lambda organisation: f"Organisatie {organisation.name}", labels={"aliases": "Andere namen"})
 def update_organisation(session: Session, organisation_id: uuid.UUID, **values: Any) -> Edit:
     """Change name, kind, abbreviation, aliases, notes or archived; undo with ``**before``."""
     unknown = set(values) - {"name", "kind", "abbreviation", "aliases", "notes", "archived"}
@@ -688,6 +690,10 @@ _PERSON_FIELDS = {"name", "organisation_id", "function", "email", "phone", "acti
                   "successor_id", "archived"}  # fmt: skip
 
 
+@versioned(
+    Person, lambda person: f"Persoon {person.name}",
+    labels={"active_from": "Actief vanaf", "active_until": "Actief tot", "successor_id": "Opvolger"},
+)
 def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
     """Change any field of a person (name, organisation, function, contact, period, successor, archived).
 
@@ -1038,6 +1044,10 @@ def create_working_group(
     return Created(group.id, _changes(group.id))
 
 
+@versioned(
+    WorkingGroup, lambda group: f"Werkgroep {group.name}",
+    labels={"theme": "Thema", "section_id": "Actielijn", "chair_id": "Voorzitter"},
+)
 def update_working_group(session: Session, group_id: uuid.UUID, **values: Any) -> Edit:
     """Change name, theme, section_id, chair_id, description or archived; undo with ``**before``."""
     unknown = set(values) - {"name", "theme", "section_id", "chair_id", "description", "archived"}
@@ -1124,6 +1134,14 @@ def add_member(
     return Created(member.id, _changes(group.id, member.id))
 
 
+def _member_label(member: WorkingGroupMember) -> str:
+    who = member.person.name if member.person is not None else (
+        member.organisation.name if member.organisation is not None else ""
+    )
+    return f"Het lidmaatschap van {who}".strip()
+
+
+@versioned(WorkingGroupMember, _member_label, labels={"person_id": "Persoon"})
 def update_member(session: Session, member_id: uuid.UUID, **values: Any) -> Edit:
     """Change person_id, organisation_id, role, start or end of a membership; undo with ``**before``."""
     unknown = set(values) - {"person_id", "organisation_id", "role", "start", "end"}
