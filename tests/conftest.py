@@ -141,3 +141,4 @@ def demo_window(qtbot, tmp_path, demo_database):
     for window in windows:
         if window.database is not None:
             window.database.close()
+

@@ -46,7 +46,8 @@ from ..models import (
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
-from .history import record_change, record_field_changes
+from .change_log import note_reason
+from .history import record_change
 from .versions import versioned
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -685,7 +686,6 @@ def update_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "", *
         before[key] = getattr(meeting, key)
         after[key] = value
         setattr(meeting, key, value)
-    record_field_changes(session, "meeting", meeting.id, before, after, user=user)
     if before.keys() & {"location", "online_link"} and meeting.state is not MeetingState.CANCELLED:
         meeting.ics_sequence += 1  # the invitation changed: calendars need a newer version
     session.flush()
@@ -873,15 +873,19 @@ def set_meeting_state(
         if later.date < meeting.date or later.id == meeting.id:
             raise ValidationError("Een verslag wordt vastgesteld in een later overleg.")
         reason = f"Vastgesteld in {later.title} van {later.date:%d-%m-%Y}"
+    if reason:
+        note_reason(session, reason)  # logged with the state change (the triggers write it at the flush)
     if MeetingState.CANCELLED in (old, state):
         meeting.ics_sequence += 1  # cancelling or reinstating sends a new calendar version
     meeting.state = state
-    record_change(session, "meeting", meeting.id, "state", old, state, user=user, reason=reason)
     if reason:  # the overleg it was vastgesteld in, for the record (services/meeting_record.approval_of)
+        session.flush()  # the state change is logged before this record (approval_of reads them in time order)
         record_change(session, "meeting", meeting.id, "approved_in", None, str(approved_in_meeting_id), user=user)
     if MeetingState.CANCELLED in (old, state):
         renumber_year(session, meeting.series_id, meeting.date.year)
     session.flush()
+    if reason:
+        note_reason(session, "")
     before: dict[str, Any] = {"state": old}
     if marked_absent:
         before["restore_attendance"] = marked_absent
@@ -905,18 +909,10 @@ def reopen_minutes(session: Session, meeting_id: uuid.UUID, reason: str, user: s
     meeting = get_or_404(session, Meeting, meeting_id)
     if meeting.state is not MeetingState.MINUTES_APPROVED:
         raise RefusedError("Alleen een vastgesteld verslag kan worden heropend.")
+    note_reason(session, reason)  # logged with the state change
     meeting.state = MeetingState.HELD
-    record_change(
-        session,
-        "meeting",
-        meeting.id,
-        "state",
-        MeetingState.MINUTES_APPROVED,
-        MeetingState.HELD,
-        user=user,
-        reason=reason,
-    )
     session.flush()
+    note_reason(session, "")
     return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), {"state": MeetingState.HELD})
 
 

@@ -48,7 +48,7 @@ from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
-from .history import record_change, record_field_changes
+from .history import record_change
 from .versions import versioned
 from .meetings import (
     ESCALATION_TEXT_FIELD,
@@ -198,7 +198,6 @@ def add_decision(
     )
     session.add(decision)
     session.flush()
-    record_change(session, "decision", decision.id, "text", None, text, user=user, reason="Besluit vastgelegd")
     return Created(decision.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id, decision.id})), number=number)
 
 
@@ -230,7 +229,6 @@ def update_decision(
     before = {key: getattr(decision, key) for key in after}
     for key, value in after.items():
         setattr(decision, key, value)
-    record_field_changes(session, "decision", decision.id, before, after, user=user)
     session.flush()
     return Edit(decision.id, MEETING_CHANGES | Changes(ids=frozenset({decision.meeting_id, decision.id})), before)
 
@@ -242,7 +240,6 @@ def delete_decision(session: Session, decision_id: uuid.UUID, *, user: str = "")
     if decision.escalation is not EscalationState.NONE:
         raise RefusedError(f"Besluit {decision.number} is voorgelegd aan een bestuurlijk overleg; trek dat eerst in.")
     row = snapshot(decision)
-    record_change(session, "decision", decision.id, "deleted", decision.number, None, user=user)
     meeting_id = decision.meeting_id
     session.delete(decision)
     session.flush()
@@ -282,7 +279,6 @@ def mark_for_decision(
         raise RefusedError(f"Besluit {decision.number} is al voorgelegd aan het bestuurlijk overleg.")
     before = _escalation_state(decision)
     decision.escalation = EscalationState.PROPOSED
-    record_change(session, "decision", decision.id, "escalation", EscalationState.NONE, decision.escalation, user=user)
     if confidential_scope(session).decision(decision.id):
         record_change(
             session,
@@ -315,9 +311,6 @@ def withdraw_escalation(session: Session, decision_id: uuid.UUID, *, user: str =
     decision.escalation = EscalationState.NONE
     decision.escalated_to_meeting_id = None
     decision.escalation_agenda_item_id = None
-    record_change(
-        session, "decision", decision.id, "escalation", EscalationState.PROPOSED, EscalationState.NONE, user=user
-    )
     session.flush()
     if item_id is not None:
         remove_agenda_item(session, item_id)
@@ -352,7 +345,6 @@ def record_escalation_outcome(
     after = {"escalation": escalation, "outcome": outcome, "outcome_date": outcome_date}
     for key, value in after.items():
         setattr(decision, key, value)
-    record_field_changes(session, "decision", decision.id, before, after, user=user)
     session.flush()
     return Edit(decision.id, MEETING_CHANGES | Changes(ids=frozenset({decision.id, decision.meeting_id})), before)
 
@@ -557,7 +549,6 @@ def add_action_item(
     )
     session.add(action)
     session.flush()
-    record_change(session, "action_item", action.id, "text", None, text, user=user, reason="Actiepunt vastgelegd")
     return Created(action.id, ACTION_CHANGES | Changes(ids=frozenset({meeting.id, action.id})), number=number)
 
 
@@ -653,7 +644,6 @@ def update_action_item(
             action.trekker_organisations = [get_or_404(session, Organisation, o) for o in value]
         else:
             setattr(action, key, value)
-    record_field_changes(session, "action_item", action.id, before, after, user=user)
     session.flush()
     return Edit(action.id, ACTION_CHANGES | Changes(ids=frozenset({action.id})), before)
 
@@ -670,7 +660,6 @@ def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
         raise RefusedError(f"Over actiepunt {action.number} is al voortgang vastgelegd; zet het op vervallen.")
     links = session.scalars(select(CarriedAction).where(CarriedAction.action_item_id == action.id)).all()
     rows = (snapshot(action), *(snapshot(u) for u in updates), *(snapshot(c) for c in links))
-    record_change(session, "action_item", action.id, "deleted", action.number, None, user=user)
     for record in (*updates, *links):
         session.delete(record)
     session.flush()

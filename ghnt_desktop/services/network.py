@@ -33,7 +33,7 @@ from ..models import (
     WorkingGroupMember,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .history import record_change, record_field_changes
+from .change_log import note_reason
 from .meetings import Created, Edit, Removed, clean_text, restore_removed, snapshot
 from .versions import versioned
 
@@ -489,6 +489,7 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     ``updated`` and ``rows`` hold every previous value: undo with ``undo_merge_organisations``.
     """
     keep, duplicate = _merge_checks(session, keep_id, duplicate_id)
+    note_reason(session, f"{duplicate.name} samengevoegd met {keep.name}")  # logged with every change of the merge
     updated: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
     conflicts: list[Any] = list(_local_status_conflicts(session, keep.id, duplicate.id))
     # An action both were trekker of keeps the kept one's link; the duplicate's goes (and comes back on undo).
@@ -542,16 +543,7 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     duplicate.archived = True
     duplicate.merged_into_id = keep.id
     session.flush()
-    record_change(
-        session,
-        "organisation",
-        duplicate.id,
-        "merged_into_id",
-        None,
-        keep.id,
-        user=user,
-        reason=f"{duplicate.name} samengevoegd met {keep.name}",
-    )
+    note_reason(session, "")
     session.expire_all()  # the bulk updates above bypassed the identity map
     return Removed(
         _changes(keep.id, duplicate.id) | Changes(programme=True, meetings=True, actions=True),
@@ -562,21 +554,10 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
 
 def undo_merge_organisations(session: Session, removed: Removed, *, user: str = "") -> Changes:
     """Undo ``merge_organisations``: every row points at the duplicate again, which is active again."""
-    duplicate_id = next(
-        (
-            record_id
-            for table, record_id, values in removed.updated
-            if table == "organisation" and "merged_into_id" in values
-        ),
-        None,
-    )
-    merged_into = session.scalar(select(Organisation.merged_into_id).where(Organisation.id == duplicate_id))
+    note_reason(session, "Samenvoegen ongedaan gemaakt")
     changes = restore_removed(session, removed)
-    if duplicate_id is not None:
-        record_change(
-            session, "organisation", duplicate_id, "merged_into_id", merged_into, None, user=user,
-            reason="Samenvoegen ongedaan gemaakt",
-        )  # fmt: skip
+    session.flush()
+    note_reason(session, "")
     session.expire_all()
     return changes
 
@@ -706,7 +687,6 @@ def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **v
     person = _person(session, person_id)
     after = _clean_person_values(session, dict(values), person)
     before = _set_fields(person, after)
-    record_field_changes(session, "person", person.id, before, after, user=user)
     session.flush()
     return Edit(person.id, _changes(person.id), before)
 
@@ -901,21 +881,14 @@ def take_over_trekker(
             "vernieuw de lijst en kies opnieuw."
         )
     moved = []
+    note_reason(session, f"Opvolger van {person.name}")  # logged with each action's new trekker
     for action_id in wanted:
         action = session.get(ActionItem, action_id)
         assert action is not None
-        record_field_changes(
-            session,
-            "action_item",
-            action.id,
-            {"trekker_person_id": action.trekker_person_id},
-            {"trekker_person_id": successor.id},
-            user=user,
-            reason=f"Opvolger van {person.name}",
-        )
         action.trekker_person_id = successor.id
         moved.append(action.id)
     session.flush()
+    note_reason(session, "")
     return Edit(
         person.id,
         Changes(actions=True, meetings=True, network=True, ids=frozenset({person.id, successor.id, *moved})),
@@ -925,20 +898,13 @@ def take_over_trekker(
 
 def undo_take_over_trekker(session: Session, edit: Edit, *, user: str = "") -> Changes:
     """Make the person who left trekker again of the actions ``take_over_trekker`` moved."""
+    note_reason(session, "Overdracht ongedaan gemaakt")
     for action_id in edit.before["action_ids"]:
         action = session.get(ActionItem, action_id)
         if action is not None:
-            record_field_changes(
-                session,
-                "action_item",
-                action.id,
-                {"trekker_person_id": action.trekker_person_id},
-                {"trekker_person_id": edit.before["person_id"]},
-                user=user,
-                reason="Overdracht ongedaan gemaakt",
-            )
             action.trekker_person_id = edit.before["person_id"]
     session.flush()
+    note_reason(session, "")
     return edit.changes
 
 

@@ -803,9 +803,11 @@ class IndicatorsPage(Page):
         if not changes:
             return
         indicator_id = self.detail.id
+        # The fields the detail shows in the service's own form (its ``targets`` are rows, the service's a mapping).
+        shown = [key for key in changes if key != "targets"]
         push(window, edit_values_command(window, arg(self.tr("Indicator %1 bewerkt"), dialog.values["name"]),
                                          ind.update_indicator, indicator_id, changes,
-                                         seen_in(self.detail, changes)))  # fmt: skip
+                                         seen_in(self.detail, shown)))  # fmt: skip
 
     def delete_indicator(self) -> None:
         """Delete the chosen indicator with its figures, after asking; undoable."""
