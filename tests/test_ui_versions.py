@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from ghnt_desktop.db import Database, make_engine
-from ghnt_desktop.models import Person
+from ghnt_desktop.models import ActionStatus, AttendanceStatus, Person
+from ghnt_desktop.services import RefusedError
 from ghnt_desktop.services.network import update_person
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui import conflict_dialog
@@ -161,3 +162,48 @@ def test_undo_and_redo_without_another_user_ask_nothing(window, monkeypatch, ans
         window.undo_stack.redo()
         assert function_of(window, person.id) == "Secretaris"
     assert answer.asked == []
+
+
+def test_history_per_record_comes_from_the_change_log_with_user_time_and_fields(window):
+    """Minutes text, agenda, attendance, programme, people and progress: the history view of each shows who changed
+    which field when, read from the change log (nothing is written to the older ``change_record`` any more)."""
+    from sqlalchemy import func
+
+    from ghnt_desktop.models import ActionItem, AgendaItem, Attendance, ChangeRecord, ProgrammeAction
+    from ghnt_desktop.services import actions, agenda, meetings, minutes, programme
+    from ghnt_desktop.ui.meeting.data import load_history_lines
+    from ghnt_desktop.ui.user_name import current_user
+
+    with window.database.session() as session:
+        records_before = session.scalar(select(func.count(ChangeRecord.id)))
+        item = session.scalar(select(AgendaItem).where(AgendaItem.standard_item.is_(None)).limit(1))
+        attendance = session.scalar(select(Attendance).where(Attendance.meeting_id == item.meeting_id).limit(1))
+        action = session.scalar(select(ProgrammeAction).limit(1))
+        item_action = session.scalar(select(ActionItem).where(ActionItem.closed_on.is_(None)).limit(1))
+        person = session.scalar(select(Person).limit(1))
+        ids = (item.id, attendance.id, action.id, item_action.id, person.id)
+    edits = [
+        ("agenda_item", ids[0], lambda s: agenda.update_agenda_item(s, ids[0], title="Casuïstiek en aanpak"), "Titel"),
+        ("agenda_item", ids[0], lambda s: minutes.set_minutes_text(s, ids[0], "Het AO bespreekt de casus."), "Verslagtekst"),
+        ("attendance", ids[1], lambda s: meetings.set_attendance(s, ids[1], AttendanceStatus.EXCUSED), "Status"),
+        ("programme_action", ids[2], lambda s: programme.update_programme_action(s, ids[2], notes="Na overleg"),
+         "Notities"),
+        ("person", ids[4], lambda s: update_person(s, ids[4], function="Coördinator zorg en veiligheid"), "Functie"),
+        ("action_item", ids[3], lambda s: actions.set_action_status(s, "item", ids[3], ActionStatus.DONE), "Status"),
+    ]  # fmt: skip
+    for table, record_id, change, label in edits:
+        try:
+            window.database.write(change)
+        except RefusedError:  # a vastgesteld verslag: reopen first, as a user would
+            with window.database.session() as session:
+                meeting_id = session.get(AgendaItem, ids[0]).meeting_id
+                meetings.reopen_minutes(session, meeting_id, "Aanvulling", current_user())
+            window.database.write(change)
+        with window.database.session() as session:
+            lines = load_history_lines(session, table, record_id)
+        assert lines, table
+        last = lines[-1]
+        assert last.who == current_user() and last.when and last.new not in ("", "—"), (table, last)
+        assert label in [line.field for line in lines[-3:]], (table, lines[-3:])  # the write's fields, named in Dutch
+    with window.database.session() as session:
+        assert session.scalar(select(func.count(ChangeRecord.id))) == records_before  # nothing written there

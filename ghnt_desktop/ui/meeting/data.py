@@ -330,6 +330,15 @@ FIELD_LABELS = {
     "start_time": QT_TRANSLATE_NOOP("History", "Begintijd"),
     "duration_minutes": QT_TRANSLATE_NOOP("History", "Duur (minuten)"),
     "ics_sequence": QT_TRANSLATE_NOOP("History", "Versie uitnodiging"),
+    "closed_on": QT_TRANSLATE_NOOP("History", "Afgesloten op"),
+    "times_postponed": QT_TRANSLATE_NOOP("History", "Keren uitgesteld"),
+    "purpose": QT_TRANSLATE_NOOP("History", "Doel"),
+    "inbrenger": QT_TRANSLATE_NOOP("History", "Inbrenger"),
+    "planned_minutes": QT_TRANSLATE_NOOP("History", "Geplande tijd"),
+    "documents": QT_TRANSLATE_NOOP("History", "Stukken"),
+    "substitute_id": QT_TRANSLATE_NOOP("History", "Vervanger"),
+    "substitute_name": QT_TRANSLATE_NOOP("History", "Vervanger (naam)"),
+    "merged_into_id": QT_TRANSLATE_NOOP("History", "Samengevoegd met"),
 }
 
 
