@@ -44,7 +44,7 @@ from ..models import (
     SeriesInvitee,
     agenda_item_programme_action,
 )
-from . import Changes, NotFoundError, RefusedError, ValidationError
+from . import UNSET_VALUE, Changes, NotFoundError, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
 from .change_log import note_reason
 from .history import record_change
@@ -86,12 +86,7 @@ class Removed:
     updated: tuple[tuple[str, uuid.UUID, dict[str, Any]], ...] = ()  # (table, id, previous values)
 
 
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Any = _Unset()  # "leave this field as it is" for optional keyword arguments
+UNSET: Any = UNSET_VALUE  # "leave this field as it is" for optional keyword arguments (defined in ``services``)
 
 MEETING_CHANGES = Changes(meetings=True)
 

@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
-from . import ServiceError
+from . import UNSET_VALUE, ServiceError
 from .history import as_text
 
 R = TypeVar("R")
@@ -106,9 +106,7 @@ def _same(a: Any, b: Any) -> bool:
     if a == b:
         return True
     left, right = as_text(a) or "", as_text(b) or ""  # an empty text and none are the same on screen
-    if isinstance(left, str) and isinstance(right, str):
-        return left.strip() == right.strip()
-    return left == right
+    return left.strip() == right.strip()
 
 
 def check_seen(
@@ -211,8 +209,6 @@ def versioned(
             seen_version: int | None = None,
             **kwargs: Any,
         ) -> R:
-            from .meetings import UNSET
-
             arguments = signature.bind(session, *args, **kwargs).arguments
             record = find(session, arguments) if find is not None else session.get(model, arguments[id_name])
             if record is not None and (seen is not None or seen_version is not None):
@@ -221,8 +217,10 @@ def versioned(
                     if name == "session" or name in identifying or name in _NOT_FIELDS:
                         continue
                     if signature.parameters[name].kind is inspect.Parameter.VAR_KEYWORD:
-                        mine.update({k: v for k, v in value.items() if v is not UNSET and k not in _NOT_FIELDS})
-                    elif value is not UNSET:
+                        mine.update(
+                            {k: v for k, v in value.items() if v is not UNSET_VALUE and k not in _NOT_FIELDS}
+                        )
+                    elif value is not UNSET_VALUE:
                         mine[name] = value
                 read = current or _attribute
                 check_seen(
