@@ -99,14 +99,15 @@ def overriding() -> Iterator[None]:
 
 
 def _same(a: Any, b: Any) -> bool:
-    """Equal as saved: an enum and its value, a date and its ISO text, a text and the same text trimmed, an empty
-    text and none, a list and a tuple of the same items (the forms pass lists, the services keep tuples)."""
+    """Equal as saved: an enum and its value, a date and its ISO text, a text and the same text trimmed or with other
+    line ends or spacing, an empty text and none, a list and a tuple of the same items (the forms pass lists, the
+    services keep tuples). Loose on white space on purpose: a false conflict asks the user for nothing."""
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if a == b:
         return True
     left, right = as_text(a) or "", as_text(b) or ""  # an empty text and none are the same on screen
-    return left.strip() == right.strip()
+    return " ".join(left.split()) == " ".join(right.split())  # as saved: trimmed, line ends of any system
 
 
 def check_seen(
@@ -127,8 +128,8 @@ def check_seen(
 
     ``current`` holds the saved values of those fields (the caller reads them, as it knows the field's form);
     ``seen`` the values the user saw, ``version`` the version they read. Without either, nothing is checked
-    (a command-line edit, undo). A field saved by someone else with the value the user wants is fine.
-    ``changed_by`` is (who, when) for fields whose history is kept elsewhere than ``change_record`` (a status
+    (a command-line edit). A field saved by someone else with the value the user wants is fine.
+    ``changed_by`` is (who, when) for fields whose history is kept elsewhere than the change log (a status
     is a progress update with its author); ``columns`` maps a field to its column in the change log.
     A ``version`` equal to the saved one means nobody wrote the record since: no conflict whatever ``seen`` says.
     """
