@@ -95,6 +95,9 @@ KINDS = [
     Kind("verslagtekst", _meeting_item, lambda s, i: {"text": s.get(AgendaItem, i).minutes_text},
          lambda s, i, v, **kw: minutes.set_minutes_text(s, i, v, **kw), "text",
          "Veilig Thuis licht de cijfers toe.", "De voorzitter opent.", "agenda_item"),
+    Kind("programma", lambda s, w: programme.list_programmes(s)[0].id, programme.get_programme,
+         lambda s, i, v, **kw: programme.update_programme(s, i, title=v, **kw), "title",
+         "Actieprogramma 2026-2028", "Regionaal actieprogramma 2026", "programme"),
     Kind("actielijn", _section, programme.get_section,
          lambda s, i, v, **kw: programme.update_section(s, i, title=v, **kw), "title",
          "Aanpak en nazorg", "Aanpak en herstel", "section"),
@@ -222,7 +225,7 @@ def test_every_edit_service_of_one_record_is_versioned() -> None:
     from ghnt_desktop.services.versions import is_versioned
 
     services = [
-        agenda.update_agenda_item, meetings.set_attendance, minutes.set_minutes_text, minutes.update_decision,
+        programme.update_programme, agenda.update_agenda_item, meetings.set_attendance, minutes.set_minutes_text, minutes.update_decision,
         minutes.update_action_item, programme.update_section, programme.update_ambition,
         programme.update_programme_action, network.update_person, network.update_organisation,
         network.update_working_group, network.update_member, indicators.update_indicator,

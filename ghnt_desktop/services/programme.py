@@ -515,6 +515,9 @@ def create_programme(
     return Created(programme.id, _changes(programme.id))
 
 
+@versioned(
+    Programme, lambda p: f"Programma {p.title}", labels={**_LABELS, "period_start": "Begin", "period_end": "Einde"}
+)
 def update_programme(session: Session, programme_id: uuid.UUID, **values: Any) -> Edit:
     """Change region, title, period_start, period_end, status or description; undo with ``**before``."""
     programme = _programme(session, programme_id)

@@ -101,7 +101,7 @@ def overriding() -> Iterator[None]:
 def _same(a: Any, b: Any) -> bool:
     """Equal as saved: an enum and its value, a date and its ISO text, a text and the same text trimmed or with other
     line ends or spacing, an empty text and none, a list and a tuple of the same items (the forms pass lists, the
-    services keep tuples). Loose on white space on purpose: a false conflict asks the user for nothing."""
+    services keep tuples). Loose on white space on purpose: a false conflict would interrupt the user over nothing."""
     if isinstance(a, list | tuple) and isinstance(b, list | tuple):
         return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
     if a == b:

@@ -727,7 +727,7 @@ class ProgrammePage(Page):
         if dialog.exec() and dialog.values:
             self._push(
                 edit_values_command(
-                    window, self.tr("Programma wijzigen"), update_programme, programme_id, dialog.values
+                    window, self.tr("Programma wijzigen"), update_programme, programme_id, dialog.values, dialog.seen
                 )
             )
 
