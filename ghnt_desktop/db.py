@@ -495,6 +495,12 @@ class Database:
         # wrote sends NOTIFY on ``CHANGES_CHANNEL`` with ``instance`` as payload, which this app's listener skips.
         self.instance = os.urandom(8).hex()
         self.own_commits = 0
+        # How the wait before another attempt to reach a server that went away is spent (``wait_for_server``):
+        # None sleeps, which only suits a thread without a window; the main window sets a waiter that keeps the
+        # window responsive, says "Verbinding verbroken — opnieuw verbinden..." and offers to retry now or stop
+        # (``ui/reconnect.py``). ``waiter(seconds, attempt, attempts)`` returns False when the user stops; past
+        # ``attempts`` it waits for the user's choice instead of a clock.
+        self.reconnect_waiter: Callable[[float, int, int], bool] | None = None
         if not read_only:
             event.listen(engine, "before_cursor_execute", self._before_execute)
             event.listen(engine, "commit", self._before_commit)
@@ -598,10 +604,26 @@ class Database:
                 self._local.session = outer
             session.close()
 
+    def wait_for_server(self, attempt: int) -> bool:
+        """Wait before reconnect attempt ``attempt`` (1, 2, ...); False when the attempts are over or the user
+        stopped. Without a waiter: ``RECONNECT_WAITS_S`` (about 10 s in all), sleeping."""
+        attempts = len(RECONNECT_WAITS_S)
+        seconds = RECONNECT_WAITS_S[min(attempt, attempts) - 1]
+        waiter = self.reconnect_waiter
+        if waiter is None:
+            if attempt > attempts:
+                return False
+            time.sleep(seconds)
+            return True
+        return bool(waiter(seconds, attempt, attempts))
+
     def _transaction_outcome(self, xid: int) -> str:
         """"committed", "aborted" or "unknown": what became of transaction ``xid`` whose COMMIT lost its answer."""
-        for wait in (0.0, *RECONNECT_WAITS_S):
-            time.sleep(wait)
+        attempt = 0
+        while True:
+            if attempt and not self.wait_for_server(attempt):
+                return "unknown"
+            attempt += 1
             try:
                 with self.engine.connect() as connection:
                     status = connection.exec_driver_sql("SELECT txid_status(%s)", (xid,)).scalar()
@@ -609,7 +631,6 @@ class Database:
                 return status if status in ("committed", "aborted") else "unknown"
             except Exception as exc:  # noqa: BLE001 - still down: wait for the restart
                 log.info("Server not back yet: %s", exc)
-        return "unknown"
 
     def read_session(self) -> contextlib.AbstractContextManager[Session]:
         """A session for reading only: one consistent snapshot, no write lock (long reads, exports)."""
@@ -642,8 +663,10 @@ class Database:
         attempts is not tried again (the user would wait twice as long for the same answer).
 
         A unit whose connection to the server was lost before it committed (the server restarted, the network
-        dropped) is tried again for about 10 s (``RECONNECT_WAITS_S``; the pool reconnects): nothing of it was
-        saved. If the server stays away, ``StorageRefusedError`` (reason ``connection``) says it was not saved.
+        dropped) is tried again (the pool reconnects): nothing of it was saved. Between attempts ``wait_for_server``
+        waits: about 10 s in all without a window; with the window's waiter the window stays responsive and the
+        user retries or stops. If the server stays away, the connection error (``StorageRefusedError``, reason
+        ``connection``, once translated) says it was not saved.
         """
         from .storage_errors import StillBusyError
 
@@ -654,10 +677,11 @@ class Database:
                 with self.session() as session:
                     return unit(session)
             except Exception as exc:
-                if not self.kind.is_file and _connection_lost(exc) and lost < len(RECONNECT_WAITS_S):
-                    log.warning("Connection to %s lost before commit; trying again", self.label)
-                    time.sleep(RECONNECT_WAITS_S[lost])
+                if not self.kind.is_file and _connection_lost(exc):
                     lost += 1
+                    if not self.wait_for_server(lost):
+                        raise
+                    log.warning("Connection to %s lost before commit; trying again", self.label)
                     continue
                 busy_attempts += 1
                 if isinstance(exc, StillBusyError) or not _is_busy(exc) or busy_attempts == BEGIN_ATTEMPTS:

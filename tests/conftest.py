@@ -27,6 +27,7 @@ BOTH_ENGINES = {
     "test_engines",
     "test_change_log",
     "test_record_versions",
+    "test_versions_everywhere",
     "test_live_updates",
 }
 
@@ -140,3 +141,4 @@ def demo_window(qtbot, tmp_path, demo_database):
     for window in windows:
         if window.database is not None:
             window.database.close()
+

@@ -442,7 +442,7 @@ def test_approval_without_a_later_meeting_uses_the_day_it_was_recorded(session, 
 def test_successor_takes_over_invitations_and_after_review_the_trekker_role(session, world, series_meetings) -> None:
     from ghnt_desktop.models import MeetingSeries, Person, SeriesInvitee
     from ghnt_desktop.services import network
-    from ghnt_desktop.services.history import history_of
+    from ghnt_desktop.services.change_log import field_history
 
     origin, _later = series_meetings
     carla = world.person["carla"]
@@ -467,7 +467,7 @@ def test_successor_takes_over_invitations_and_after_review_the_trekker_role(sess
     moved = network.take_over_trekker(session, carla, noor.id, open_ids[:2], user="secretaris")
     assert [session.get(ActionItem, a).trekker_person_id for a in open_ids] == [noor.id, noor.id, carla]
     assert session.get(ActionItem, closed).trekker_person_id == carla
-    changes = [c for c in history_of(session, "action_item", open_ids[0]) if c.field == "trekker_person_id"]
+    changes = [c for c in field_history(session, "action_item", open_ids[0]) if c.field == "trekker_person_id"]
     assert changes and changes[-1].reason == "Opvolger van Carla Smit"
     with pytest.raises(ValidationError):
         network.take_over_trekker(session, carla, noor.id, [closed])
@@ -506,11 +506,11 @@ def test_chair_who_leaves_passes_the_series_chair_on(session, world) -> None:
 
 def test_change_of_function_or_organisation_keeps_its_history(session, world) -> None:
     from ghnt_desktop.services import network
-    from ghnt_desktop.services.history import history_of
+    from ghnt_desktop.services.change_log import field_history
 
     carla = world.person["carla"]
     network.update_person(session, carla, function="Teamleider", organisation_id=world.org["ggd"], user="beheer")
     network.update_person(session, carla, function="Manager")
-    changes = [(c.field, c.old_value, c.new_value) for c in history_of(session, "person", carla)]
+    changes = [(c.field, c.old, c.new) for c in field_history(session, "person", carla)]
     assert ("function", "", "Teamleider") in changes and ("function", "Teamleider", "Manager") in changes
     assert any(f == "organisation_id" and new == str(world.org["ggd"]) for f, _old, new in changes)

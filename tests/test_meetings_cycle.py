@@ -24,7 +24,7 @@ from ghnt_desktop.models import (
     ProgressUpdate,
 )
 from ghnt_desktop.services import RefusedError, agenda, meetings, minutes
-from ghnt_desktop.services.history import history_of
+from ghnt_desktop.services.change_log import field_history
 
 
 @pytest.fixture
@@ -139,7 +139,7 @@ def test_whole_cycle(session, world: World) -> None:
     meetings.set_meeting_state(session, first, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=second)
     meetings.set_meeting_state(session, second, MeetingState.MINUTES_APPROVED)
     assert session.get(Meeting, first).state is MeetingState.MINUTES_APPROVED
-    assert any("Vastgesteld in" in c.reason for c in history_of(session, "meeting", first))
+    assert any("Vastgesteld in" in c.reason for c in field_history(session, "meeting", first))
 
     # The following meeting sees exactly the still-open actions: a2 (carried again), b1 and b2.
     third = new_meeting(session, world.ao_series, date(2020, 9, 10))

@@ -1,6 +1,6 @@
 """Correcting an action item after it was recorded, on the demo database: text, trekker and deadline from the
 meeting's Besluiten en acties tab, from the Notuleren tab and from the Acties page, through the undo stack; each
-change lands in the database and in the ChangeRecords (a deadline correction is no postponement); undo and redo;
+change lands in the database and in the change log (a deadline correction is no postponement); undo and redo;
 the refusal on a vastgesteld verslag with the service's Dutch message."""
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from change_history import Logged, logged_changes
 from sqlalchemy import func, select
 from test_ui_meeting_cycle import TODAY
 
 from ghnt_desktop.models import (
     ActionItem,
     ActionKind,
-    ChangeRecord,
     Meeting,
     MeetingState,
     Organisation,
@@ -70,15 +70,9 @@ def stored(window, action_id) -> dict:
         return {name: getattr(action, name) for name in ACTION_FIELDS}
 
 
-def changes_of(window, action_id) -> list[ChangeRecord]:
+def changes_of(window, action_id) -> list[Logged]:
     with window.database.session() as session:
-        return list(
-            session.scalars(
-                select(ChangeRecord)
-                .where(ChangeRecord.entity == "action_item", ChangeRecord.entity_id == action_id)
-                .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
-            )
-        )
+        return logged_changes(session, "action_item", action_id)
 
 
 def meeting_with_actions(window, state: MeetingState) -> Meeting:

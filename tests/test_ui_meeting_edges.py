@@ -10,6 +10,7 @@ from datetime import date, time
 from pathlib import Path
 
 import pytest
+from change_history import logged_changes
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import select
@@ -20,7 +21,6 @@ from ghnt_desktop.models import (
     ActionStatus,
     AgendaItem,
     Attendance,
-    ChangeRecord,
     Decision,
     EscalationState,
     Meeting,
@@ -288,9 +288,7 @@ def test_vastgesteld_verslag_is_read_only_until_reopened_with_a_reason(window, m
     view.reopen_button.click()
     with window.database.session() as session:
         assert session.get(Meeting, approved.id).state is MeetingState.HELD
-        reasons = session.scalars(
-            select(ChangeRecord.reason).where(ChangeRecord.entity == "meeting", ChangeRecord.entity_id == approved.id)
-        ).all()
+        reasons = [c.reason for c in logged_changes(session, "meeting", approved.id)]
     assert "Naam van de wethouder verkeerd gespeld" in reasons
     assert not view.banner.isVisible() and not view.minutes.notes.isReadOnly()
     shown = []

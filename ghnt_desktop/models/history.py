@@ -47,6 +47,8 @@ class ChangeLog(Base):
     changed_by: Mapped[str] = mapped_column(String(200), default="")
     changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     batch: Mapped[str | None] = mapped_column(String(64))
+    # Why, when the app asked (reopening a vastgesteld verslag, merging organisations): ``change_log.note_reason``.
+    reason: Mapped[str | None] = mapped_column(Text)
 
     __table_args__ = (Index("ix_change_log_record", "table_name", "record_id"),)
 

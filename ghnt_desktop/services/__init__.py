@@ -8,6 +8,17 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from typing import Any
+
+
+class _Unset:
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+# "Leave this field as it is" for optional keyword arguments; ``meetings.UNSET`` (here so that ``versions`` can
+# know it without importing the services that use it).
+UNSET_VALUE: Any = _Unset()
 
 
 class ServiceError(Exception):

@@ -55,6 +55,7 @@ from .meetings import (
     renumber_agenda,
     snapshot,
 )
+from .versions import versioned
 
 CLOSED = (ActionStatus.DONE, ActionStatus.CANCELLED)
 PROGRESS_ITEM = "progress"  # standard_item key of the "Voortgang actieprogramma" item
@@ -175,6 +176,10 @@ def add_agenda_item(
 _ITEM_FIELDS = {"title", "purpose", "inbrenger", "inbrenger_person_id", "planned_minutes", "confidential", "documents"}
 
 
+@versioned(
+    AgendaItem, lambda item: f"Agendapunt {item.number} {item.title}".replace("  ", " ").strip(),
+    labels={"title": "Titel van het agendapunt"},
+)
 def update_agenda_item(session: Session, item_id: uuid.UUID, **values: Any) -> Edit:
     """Change fields of an item (title, purpose, inbrenger, inbrenger_person_id, planned_minutes, confidential,
     documents); undo with ``update_agenda_item(session, id, **before)``."""

@@ -3,7 +3,13 @@
 Triggers, not the app's session events, write it: they also catch a write by another program on the server
 (psql, a report tool, a partner's script), and a bulk ``UPDATE`` of the app that never passes the ORM. One row per
 changed record: the table, the record's key, only the fields that changed (old and new, JSON), who (PostgreSQL's
-``session_user``; on SQLite the name the app put in ``change_context``), when, and the transaction (``batch``).
+``session_user``; on SQLite the name the app put in ``change_context``), when, the transaction (``batch``) and, when
+the app gave one, why (``note_reason``: reopening a vastgesteld verslag, merging organisations).
+
+It is the one audit source: the per-record history (``ui/meeting/data.py``'s ``load_history_lines``) and the
+conflict message's "changed by" (``services.versions``) read it. The older ``change_record`` rows (written by the
+app itself before this log existed) are only read, for history from before it; they are not copied into the log,
+whose ids must stay in commit order for ``changes_after``.
 
 ``id`` only grows, in commit order per writer, so offline capture (issue 21) asks ``changes_after(session, n)`` for
 what changed since the copy was taken and replays it in ``id`` order; ``last_change_id`` is where a copy starts.
@@ -50,6 +56,7 @@ class LoggedChange:
     changed_by: str
     changed_at: datetime
     batch: str | None
+    reason: str | None = None
 
 
 def logged_tables(connection: Connection) -> list[str]:
@@ -105,13 +112,25 @@ def _sqlite_key(row: str, key: list[tuple[str, bool]]) -> str:
 
 _SQLITE_WHO = "COALESCE((SELECT value FROM change_context WHERE key = 'user'), '')"
 _SQLITE_BATCH = "(SELECT value FROM change_context WHERE key = 'batch')"
+_SQLITE_REASON = "(SELECT value FROM change_context WHERE key = 'reason')"
 # Six digits of microseconds, as SQLAlchemy stores a DateTime on SQLite.
 _SQLITE_NOW = "strftime('%Y-%m-%d %H:%M:%f000', 'now')"
 
 
+def _has_reason(connection: Connection) -> bool:
+    """Whether the log has its ``reason`` column (from migration 0014 on; earlier migrations install the triggers
+    too, on a log without it)."""
+    return any(c["name"] == "reason" for c in inspect(connection).get_columns("change_log"))
+
+
 def _install_sqlite(connection: Connection) -> None:
     uninstall_change_log(connection)
-    insert = "INSERT INTO change_log (table_name, record_id, operation, old_values, new_values, changed_by, changed_at, batch)"
+    reason = _has_reason(connection)
+    insert = (
+        "INSERT INTO change_log (table_name, record_id, operation, old_values, new_values, changed_by, changed_at, "
+        f"batch{', reason' if reason else ''})"
+    )
+    batch = _SQLITE_BATCH + (f", {_SQLITE_REASON}" if reason else "")
     for table in logged_tables(connection):
         columns, key = _columns(connection, table)
 
@@ -121,12 +140,12 @@ def _install_sqlite(connection: Connection) -> None:
         connection.exec_driver_sql(
             f'CREATE TRIGGER {PREFIX}{table}_insert AFTER INSERT ON "{table}" BEGIN {insert} VALUES '
             f"('{table}', {_sqlite_key('NEW', key)}, 'I', NULL, {values('NEW')}, {_SQLITE_WHO}, {_SQLITE_NOW}, "
-            f"{_SQLITE_BATCH}); END"
+            f"{batch}); END"
         )
         connection.exec_driver_sql(
             f'CREATE TRIGGER {PREFIX}{table}_delete AFTER DELETE ON "{table}" BEGIN {insert} VALUES '
             f"('{table}', {_sqlite_key('OLD', key)}, 'D', {values('OLD')}, NULL, {_SQLITE_WHO}, {_SQLITE_NOW}, "
-            f"{_SQLITE_BATCH}); END"
+            f"{batch}); END"
         )
         changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns)
         pairs = " UNION ALL ".join(
@@ -135,7 +154,7 @@ def _install_sqlite(connection: Connection) -> None:
         connection.exec_driver_sql(
             f'CREATE TRIGGER {PREFIX}{table}_update AFTER UPDATE ON "{table}" WHEN {changed} BEGIN {insert} '
             f"SELECT '{table}', {_sqlite_key('NEW', key)}, 'U', json_group_object(k, o), json_group_object(k, n), "
-            f"{_SQLITE_WHO}, {_SQLITE_NOW}, {_SQLITE_BATCH} FROM ({pairs}); END"
+            f"{_SQLITE_WHO}, {_SQLITE_NOW}, {batch} FROM ({pairs}); END"
         )
 
 
@@ -175,10 +194,21 @@ BEGIN
 END
 $$
 """
+# With the ``reason`` column: the reason the app set for the rest of its transaction (``note_reason``).
+_POSTGRES_REASON = (
+    "batch)\n    VALUES (TG_TABLE_NAME, rid, left(TG_OP, 1), o::json, n::json, session_user, now(), txid_current()::text);",
+    "batch, reason)\n    VALUES (TG_TABLE_NAME, rid, left(TG_OP, 1), o::json, n::json, session_user, now(), "
+    "txid_current()::text, NULLIF(current_setting('ghnt.reason', true), ''));",
+)
 
 
 def _install_postgres(connection: Connection) -> None:
-    connection.exec_driver_sql(_POSTGRES_FUNCTION)
+    function = _POSTGRES_FUNCTION
+    if _has_reason(connection):
+        old, new = _POSTGRES_REASON
+        assert old in function
+        function = function.replace(old, new)
+    connection.exec_driver_sql(function)
     skipped = ",".join(sorted(SKIPPED_COLUMNS))
     for table in logged_tables(connection):
         _columns_, key = _columns(connection, table)
@@ -234,7 +264,23 @@ def _row(entry: ChangeLog) -> LoggedChange:
         changed_by=entry.changed_by,
         changed_at=entry.changed_at,
         batch=entry.batch,
+        reason=entry.reason,
     )
+
+
+def note_reason(session: Session, reason: str) -> None:
+    """Log ``reason`` with every change this transaction writes from now on (until ``note_reason(session, "")``):
+    why a vastgesteld verslag was reopened, which organisations were merged. Call it before the change is flushed."""
+    session.flush()  # changes made before this call keep their own (no) reason
+    connection = session.connection()
+    if engine_of(connection).name == "postgresql":
+        connection.exec_driver_sql("SELECT set_config('ghnt.reason', %(reason)s, true)", {"reason": reason})
+    elif reason:
+        connection.exec_driver_sql(
+            "INSERT OR REPLACE INTO change_context (key, value) VALUES ('reason', ?)", (reason,)
+        )
+    else:
+        connection.exec_driver_sql("DELETE FROM change_context WHERE key = 'reason'")
 
 
 def last_change_id(session: Session) -> int:
@@ -272,4 +318,26 @@ def field_changes(change: LoggedChange) -> list[tuple[str, Any, Any]]:
         (name, change.old_values.get(name), change.new_values.get(name))
         for name in names
         if name not in ("id", "created_at")
+    ]
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one record changed, as the history shows it (values as ``normal_value`` gives them)."""
+
+    field: str
+    old: Any
+    new: Any
+    changed_by: str
+    changed_at: datetime
+    reason: str
+
+
+def field_history(session: Session, table: str, record_id: uuid.UUID | str) -> list[FieldChange]:
+    """Every field change of one record, oldest first (its creation and deletion are ``record_log``'s)."""
+    return [
+        FieldChange(field, old, new, change.changed_by, change.changed_at, change.reason or "")
+        for change in record_log(session, table, record_id)
+        if change.operation == "U"
+        for field, old, new in field_changes(change)
     ]

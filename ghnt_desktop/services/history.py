@@ -1,13 +1,15 @@
-"""Change history: who changed which field of which record, when and why (``ChangeRecord``).
+"""The older per-field history (``ChangeRecord``), read for what was recorded before the change log existed.
 
-Decisions and action items record every field change here; reopening a vastgesteld verslag records its
-reason. Values are stored as text so any field of any table fits.
+History is the change log now (``services.change_log``: every change of every table, by the database's triggers,
+with the reason the app gives through ``note_reason``); the app no longer writes a row here for a change. Two user
+choices the app reads back as data still go here through ``record_change``, with the field name as their key: which
+later overleg vastgesteld a verslag (``approved_in``, ``meeting_record.approval_of``) and whether a vertrouwelijk
+decision's text went to the bestuurlijk overleg (``meetings.ESCALATION_TEXT_FIELD``). Values are text.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -56,7 +58,8 @@ def record_change(
     user: str = "",
     reason: str = "",
 ) -> uuid.UUID:
-    """Write one ChangeRecord (``entity`` is the table name) and return its id; never commits."""
+    """Write one ChangeRecord (``entity`` is the table name) and return its id; never commits. Only for the two
+    choices read back as data (see the module's text): a change itself is in the change log."""
     record = ChangeRecord(
         entity=entity,
         entity_id=entity_id,
@@ -70,22 +73,6 @@ def record_change(
     session.flush()
     return record.id
 
-
-def record_field_changes(
-    session: Session,
-    entity: str,
-    entity_id: uuid.UUID,
-    before: Mapping[str, Any],
-    after: Mapping[str, Any],
-    *,
-    user: str = "",
-    reason: str = "",
-) -> list[str]:
-    """Record each field whose value differs between ``before`` and ``after``; returns the changed fields."""
-    changed = [name for name in after if name in before and as_text(before[name]) != as_text(after[name])]
-    for name in changed:
-        record_change(session, entity, entity_id, name, before[name], after[name], user=user, reason=reason)
-    return changed
 
 
 def history_of(session: Session, entity: str, entity_id: uuid.UUID) -> list[ChangeRow]:

@@ -87,6 +87,7 @@ from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
 from .figure_values import MAX_DIGITS, NumberError, Period, format_number, format_value, parse_number
 from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
+from .versions import versioned
 
 INDICATOR_CHANGES = Changes(indicators=True)
 UNLINKED_TITLE = "Niet gekoppeld aan een actielijn"
@@ -1036,6 +1037,26 @@ def _apply_baseline(indicator: Indicator, value: Decimal | None, period: Period 
     indicator.baseline_part = period.part if period is not None else 0
 
 
+def _indicator_field(indicator: Indicator, key: str) -> Any:
+    """A field of an indicator in ``update_indicator``'s own form (what its ``Edit.before`` holds)."""
+    if key == "section_ids":
+        return tuple(s.id for s in indicator.sections)
+    if key == "ambition_ids":
+        return tuple(a.id for a in indicator.ambitions)
+    if key == "targets":
+        return {t.year: (t.value, t.note) for t in indicator.targets}
+    if key == "baseline_period":
+        if indicator.baseline_year is None:
+            return None
+        return Period(indicator.baseline_year, indicator.baseline_kind, indicator.baseline_part)
+    return getattr(indicator, key, None)
+
+
+@versioned(
+    Indicator, lambda indicator: f"Indicator {indicator.name}", current=_indicator_field,
+    labels={"baseline_value": "Nulmeting", "baseline_period": "Periode van de nulmeting", "targets": "Streefwaarden",
+            "section_ids": "Actielijnen", "ambition_ids": "Ambities", "unit_label": "Eenheid (tekst)"},
+)
 def update_indicator(session: Session, indicator_id: uuid.UUID, **values: Any) -> Edit:
     """Change fields of an indicator; ``Edit.before`` holds the previous values (pass them back to undo).
 
@@ -1148,6 +1169,18 @@ def delete_indicator(session: Session, indicator_id: uuid.UUID) -> Removed:
     return Removed(INDICATOR_CHANGES | Changes(ids=frozenset({indicator_id})), rows=tuple(rows), links=tuple(links))
 
 
+def _target_label(target: IndicatorTarget) -> str:
+    return f"De streefwaarde {target.year} van {target.indicator.name}"
+
+
+@versioned(
+    IndicatorTarget, _target_label, keys=("indicator_id", "year"),
+    find=lambda session, given: session.scalar(
+        select(IndicatorTarget).where(
+            IndicatorTarget.indicator_id == given["indicator_id"], IndicatorTarget.year == given["year"]
+        )
+    ),
+)
 def set_target(
     session: Session, indicator_id: uuid.UUID, year: int, value: Decimal | int | str | None, note: str = ""
 ) -> Created | Edit:
@@ -1203,6 +1236,18 @@ def _find_measurement(
     )
 
 
+def _measurement_label(measurement: Measurement) -> str:
+    period = Period(measurement.year, measurement.period_kind, measurement.period_part)
+    where = f" ({measurement.organisation.name})" if measurement.organisation is not None else ""
+    return f"{measurement.indicator.name}, {period.label}{where}"
+
+
+@versioned(
+    Measurement, _measurement_label, keys=("indicator_id", "period", "organisation_id"),
+    find=lambda session, given: _find_measurement(
+        session, given["indicator_id"], given["period"], given.get("organisation_id")
+    ) if isinstance(given.get("period"), Period) else None,
+)
 def set_measurement(
     session: Session,
     indicator_id: uuid.UUID,

@@ -5,15 +5,15 @@ postponement count as they were at that meeting, read from the progress history 
 never overwritten by a later meeting), not as they are today. Attendance is kept per meeting already (with
 the organisation the person represented then).
 
-Vaststellen is kept in the change history: the state change, and (when given) the later meeting it happened
-in as a separate ``approved_in`` record.
+Vaststellen is kept in the history: the state change in the change log (before the log existed, in the older
+``change_record``), and (when given) the later meeting it happened in as an ``approved_in`` record.
 """
 
 from __future__ import annotations
 
 import uuid
 from dataclasses import Field, dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
 from sqlalchemy import select
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ..dutch_dates import long_date
 from ..models import ActionItem, ActionStatus, ChangeRecord, Meeting, MeetingState, ProgressUpdate
+from .change_log import record_log
 from .meetings import get_or_404
 
 APPROVED_IN_FIELD = "approved_in"
@@ -51,22 +52,38 @@ def approval_of(session: Session, meeting_id: uuid.UUID) -> Approval | None:
         .where(ChangeRecord.entity == "meeting", ChangeRecord.entity_id == meeting.id)
         .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
     ).all()
+    # (when, field, old, new): the state changes of the log and of the older history, and the approved_in records.
+    events = [(_utc(r.changed_at), r.field, r.old_value, r.new_value) for r in records]
+    logged = record_log(session, "meeting", meeting.id)
+    since = _utc(logged[0].changed_at) if logged else None
+    events = [e for e in events if e[1] != "state" or since is None or e[0] < since]  # the log has these
+    events += [
+        (_utc(c.changed_at), "state", c.old_values.get("state"), c.new_values.get("state"))
+        for c in logged
+        if "state" in c.new_values
+    ]
+    events.sort(key=lambda event: (event[0], event[1] != "state"))  # a state change before its approved_in
     approved = None
     approved_in = None
-    for record in records:
-        if record.field == "state":
-            if record.new_value == MeetingState.MINUTES_APPROVED.value:
-                approved, approved_in = record, None
-            elif record.old_value == MeetingState.MINUTES_APPROVED.value:
+    for when, field, old, new in events:
+        if field == "state":
+            if new == MeetingState.MINUTES_APPROVED.value:
+                approved, approved_in = when, None
+            elif old == MeetingState.MINUTES_APPROVED.value:
                 approved, approved_in = None, None  # reopened
-        elif record.field == APPROVED_IN_FIELD and approved is not None and record.new_value:
-            approved_in = uuid.UUID(record.new_value)
+        elif field == APPROVED_IN_FIELD and approved is not None and new:
+            approved_in = uuid.UUID(new)
     if approved is None:
         return None
     later = session.get(Meeting, approved_in) if approved_in is not None else None
     if later is not None:
         return Approval(later.date, later.id, later.title)
-    return Approval(approved.changed_at.date(), None, "")
+    return Approval(approved.date(), None, "")
+
+
+def _utc(moment: datetime) -> datetime:
+    """A time in UTC without zone: SQLite gives naive UTC times, PostgreSQL aware ones."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo is not None else moment
 
 
 @dataclass(frozen=True)

@@ -44,9 +44,11 @@ from ..models import (
     SeriesInvitee,
     agenda_item_programme_action,
 )
-from . import Changes, NotFoundError, RefusedError, ValidationError
+from . import UNSET_VALUE, Changes, NotFoundError, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
-from .history import record_change, record_field_changes
+from .change_log import note_reason
+from .history import record_change
+from .versions import versioned
 
 # ---------------------------------------------------------------------------------------------------------------
 # Results shared by the meeting services (agenda.py and minutes.py use them too)
@@ -63,11 +65,15 @@ class Created:
 
 @dataclass(frozen=True)
 class Edit:
-    """An edit a service saved; undo by calling the same service with ``**before``."""
+    """An edit a service saved; undo by calling the same service with ``**before``.
+
+    ``version``: the record's ``row_version`` after the edit, set by ``versions.versioned``; an undo passes it (with
+    the values this edit left as ``seen``) so that it is refused when someone else changed the record since."""
 
     id: uuid.UUID
     changes: Changes
     before: dict[str, Any] = field(default_factory=dict)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,7 @@ class Removed:
     updated: tuple[tuple[str, uuid.UUID, dict[str, Any]], ...] = ()  # (table, id, previous values)
 
 
-class _Unset:
-    def __repr__(self) -> str:
-        return "UNSET"
-
-
-UNSET: Any = _Unset()  # "leave this field as it is" for optional keyword arguments
+UNSET: Any = UNSET_VALUE  # "leave this field as it is" for optional keyword arguments (defined in ``services``)
 
 MEETING_CHANGES = Changes(meetings=True)
 
@@ -680,7 +681,6 @@ def update_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "", *
         before[key] = getattr(meeting, key)
         after[key] = value
         setattr(meeting, key, value)
-    record_field_changes(session, "meeting", meeting.id, before, after, user=user)
     if before.keys() & {"location", "online_link"} and meeting.state is not MeetingState.CANCELLED:
         meeting.ics_sequence += 1  # the invitation changed: calendars need a newer version
     session.flush()
@@ -868,15 +868,19 @@ def set_meeting_state(
         if later.date < meeting.date or later.id == meeting.id:
             raise ValidationError("Een verslag wordt vastgesteld in een later overleg.")
         reason = f"Vastgesteld in {later.title} van {later.date:%d-%m-%Y}"
+    if reason:
+        note_reason(session, reason)  # logged with the state change (the triggers write it at the flush)
     if MeetingState.CANCELLED in (old, state):
         meeting.ics_sequence += 1  # cancelling or reinstating sends a new calendar version
     meeting.state = state
-    record_change(session, "meeting", meeting.id, "state", old, state, user=user, reason=reason)
     if reason:  # the overleg it was vastgesteld in, for the record (services/meeting_record.approval_of)
+        session.flush()  # the state change is logged before this record (approval_of reads them in time order)
         record_change(session, "meeting", meeting.id, "approved_in", None, str(approved_in_meeting_id), user=user)
     if MeetingState.CANCELLED in (old, state):
         renumber_year(session, meeting.series_id, meeting.date.year)
     session.flush()
+    if reason:
+        note_reason(session, "")
     before: dict[str, Any] = {"state": old}
     if marked_absent:
         before["restore_attendance"] = marked_absent
@@ -900,18 +904,10 @@ def reopen_minutes(session: Session, meeting_id: uuid.UUID, reason: str, user: s
     meeting = get_or_404(session, Meeting, meeting_id)
     if meeting.state is not MeetingState.MINUTES_APPROVED:
         raise RefusedError("Alleen een vastgesteld verslag kan worden heropend.")
+    note_reason(session, reason)  # logged with the state change
     meeting.state = MeetingState.HELD
-    record_change(
-        session,
-        "meeting",
-        meeting.id,
-        "state",
-        MeetingState.MINUTES_APPROVED,
-        MeetingState.HELD,
-        user=user,
-        reason=reason,
-    )
     session.flush()
+    note_reason(session, "")
     return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), {"state": MeetingState.HELD})
 
 
@@ -1094,6 +1090,14 @@ def remove_attendee(session: Session, attendance_id: uuid.UUID) -> Removed:
     return Removed(MEETING_CHANGES | Changes(ids=frozenset({meeting_id})), rows=(row,))
 
 
+def _attendance_label(attendance: Attendance) -> str:
+    who = attendance.person.name if attendance.person is not None else attendance.name or (
+        attendance.organisation.name if attendance.organisation is not None else ""
+    )
+    return f"De aanwezigheid van {who}".strip()
+
+
+@versioned(Attendance, _attendance_label, labels={"status": "Aanwezigheid"})
 def set_attendance(
     session: Session,
     attendance_id: uuid.UUID,

@@ -20,7 +20,6 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import date
-from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import func, select
@@ -49,8 +48,8 @@ from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
-from .history import record_change, record_field_changes
-from .versions import check_seen
+from .history import record_change
+from .versions import versioned
 from .meetings import (
     ESCALATION_TEXT_FIELD,
     ESCALATION_TEXT_INCLUDED,
@@ -84,21 +83,18 @@ def _series_code(meeting: Meeting) -> str:
 # Verslag text
 
 
-def set_minutes_text(
-    session: Session, agenda_item_id: uuid.UUID, text: str, *, seen: str | None = None, version: int | None = None
-) -> Edit:
+@versioned(
+    AgendaItem, lambda item: f"Het verslag van agendapunt {item.number or item.title}".strip(),
+    labels={"text": "Verslagtekst"}, current=lambda item, _field: item.minutes_text, columns={"text": "minutes_text"},
+)
+def set_minutes_text(session: Session, agenda_item_id: uuid.UUID, text: str) -> Edit:
     """Save the discussion of an item; undo with ``set_minutes_text(session, id, **before)``.
 
-    ``seen`` is the text the user started from: when another user saved a different text meanwhile the save is
-    refused with ``versions.ConflictError`` (see there).
+    ``seen={"text": ...}`` is the text the user started from: when another user saved a different text meanwhile
+    the save is refused with ``versions.ConflictError`` (``versions.versioned``).
     """
     item = _editable_item(session, agenda_item_id)
     text = clean_text(text, label="De verslagtekst", max_length=100_000)
-    check_seen(
-        session, item, entity="agenda_item", label=f"Het verslag van agendapunt {item.number or item.title}".strip(),
-        mine={"text": text}, current={"text": item.minutes_text},
-        seen=None if seen is None else {"text": seen}, version=version, labels={"text": "Verslagtekst"},
-    )  # fmt: skip
     before = {"text": item.minutes_text}
     item.minutes_text = text
     session.flush()
@@ -202,10 +198,13 @@ def add_decision(
     )
     session.add(decision)
     session.flush()
-    record_change(session, "decision", decision.id, "text", None, text, user=user, reason="Besluit vastgelegd")
     return Created(decision.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id, decision.id})), number=number)
 
 
+_DECISION_LABELS = {"text": "Tekst", "confidential": "Vertrouwelijk"}
+
+
+@versioned(Decision, lambda decision: f"Besluit {decision.number}", labels=_DECISION_LABELS)
 def update_decision(
     session: Session,
     decision_id: uuid.UUID,
@@ -213,12 +212,10 @@ def update_decision(
     text: str = UNSET,
     confidential: bool = UNSET,
     user: str = "",
-    seen: Mapping[str, Any] | None = None,
-    version: int | None = None,
 ) -> Edit:
     """Change a decision's text or vertrouwelijk flag (recorded in its history); undo with ``**before``.
 
-    ``seen``/``version``: what the user saw; a newer saved value refuses the edit (``versions.ConflictError``).
+    ``seen``/``seen_version``: what the user saw; a newer saved value refuses the edit (``versions.versioned``).
     """
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
@@ -230,13 +227,8 @@ def update_decision(
         if decision.confidential and not confidential:
             refuse_unflag_under_parent(session, "decision", decision.id, f"Besluit {decision.number}")
     before = {key: getattr(decision, key) for key in after}
-    check_seen(
-        session, decision, entity="decision", label=f"Besluit {decision.number}", mine=after, current=before,
-        seen=seen, version=version, labels=_DECISION_LABELS,
-    )  # fmt: skip
     for key, value in after.items():
         setattr(decision, key, value)
-    record_field_changes(session, "decision", decision.id, before, after, user=user)
     session.flush()
     return Edit(decision.id, MEETING_CHANGES | Changes(ids=frozenset({decision.meeting_id, decision.id})), before)
 
@@ -248,7 +240,6 @@ def delete_decision(session: Session, decision_id: uuid.UUID, *, user: str = "")
     if decision.escalation is not EscalationState.NONE:
         raise RefusedError(f"Besluit {decision.number} is voorgelegd aan een bestuurlijk overleg; trek dat eerst in.")
     row = snapshot(decision)
-    record_change(session, "decision", decision.id, "deleted", decision.number, None, user=user)
     meeting_id = decision.meeting_id
     session.delete(decision)
     session.flush()
@@ -288,7 +279,6 @@ def mark_for_decision(
         raise RefusedError(f"Besluit {decision.number} is al voorgelegd aan het bestuurlijk overleg.")
     before = _escalation_state(decision)
     decision.escalation = EscalationState.PROPOSED
-    record_change(session, "decision", decision.id, "escalation", EscalationState.NONE, decision.escalation, user=user)
     if confidential_scope(session).decision(decision.id):
         record_change(
             session,
@@ -321,9 +311,6 @@ def withdraw_escalation(session: Session, decision_id: uuid.UUID, *, user: str =
     decision.escalation = EscalationState.NONE
     decision.escalated_to_meeting_id = None
     decision.escalation_agenda_item_id = None
-    record_change(
-        session, "decision", decision.id, "escalation", EscalationState.PROPOSED, EscalationState.NONE, user=user
-    )
     session.flush()
     if item_id is not None:
         remove_agenda_item(session, item_id)
@@ -358,7 +345,6 @@ def record_escalation_outcome(
     after = {"escalation": escalation, "outcome": outcome, "outcome_date": outcome_date}
     for key, value in after.items():
         setattr(decision, key, value)
-    record_field_changes(session, "decision", decision.id, before, after, user=user)
     session.flush()
     return Edit(decision.id, MEETING_CHANGES | Changes(ids=frozenset({decision.id, decision.meeting_id})), before)
 
@@ -563,7 +549,6 @@ def add_action_item(
     )
     session.add(action)
     session.flush()
-    record_change(session, "action_item", action.id, "text", None, text, user=user, reason="Actiepunt vastgelegd")
     return Created(action.id, ACTION_CHANGES | Changes(ids=frozenset({meeting.id, action.id})), number=number)
 
 
@@ -592,24 +577,28 @@ _ACTION_LABELS = {
     "programme_action_id": "Actie uit het programma",
     "confidential": "Vertrouwelijk",
 }
-_DECISION_LABELS = {"text": "Tekst", "confidential": "Vertrouwelijk"}
 
 
+def _action_field(action: ActionItem, key: str) -> Any:
+    if key == "trekker_organisation_ids":
+        return tuple(o.id for o in action.trekker_organisations)
+    return getattr(action, key)
+
+
+@versioned(ActionItem, lambda action: f"Actiepunt {action.number}", labels=_ACTION_LABELS, current=_action_field)
 def update_action_item(
     session: Session,
     action_id: uuid.UUID,
     *,
     user: str = "",
-    seen: Mapping[str, Any] | None = None,
-    version: int | None = None,
     **values: Any,
 ) -> Edit:
     """Correct an action item's fields (text, kind, trekker_*, deadline, deadline_text, programme_action_id,
     confidential); every change goes into its history. Undo with ``update_action_item(session, id, **before)``.
 
     Refused when the verslag of the meeting it was made at is vastgesteld. A deadline corrected here is not
-    a postponement; postponing goes through ``record_progress``. ``seen``/``version``: what the user saw; a
-    newer saved value refuses the edit (``versions.ConflictError``).
+    a postponement; postponing goes through ``record_progress``. ``seen``/``seen_version``: what the user saw;
+    a newer saved value refuses the edit (``versions.versioned``).
     """
     unknown = set(values) - set(_ACTION_FIELDS)
     if unknown:
@@ -650,24 +639,13 @@ def update_action_item(
         if "deadline_text" in after:
             after["deadline_text"] = text
     before = {key: _action_field(action, key) for key in after}
-    check_seen(
-        session, action, entity="action_item", label=f"Actiepunt {action.number}", mine=after, current=before,
-        seen=seen, version=version, labels=_ACTION_LABELS,
-    )  # fmt: skip
     for key, value in after.items():
         if key == "trekker_organisation_ids":
             action.trekker_organisations = [get_or_404(session, Organisation, o) for o in value]
         else:
             setattr(action, key, value)
-    record_field_changes(session, "action_item", action.id, before, after, user=user)
     session.flush()
     return Edit(action.id, ACTION_CHANGES | Changes(ids=frozenset({action.id})), before)
-
-
-def _action_field(action: ActionItem, key: str) -> Any:
-    if key == "trekker_organisation_ids":
-        return tuple(o.id for o in action.trekker_organisations)
-    return getattr(action, key)
 
 
 def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = "") -> Removed:
@@ -682,7 +660,6 @@ def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = ""
         raise RefusedError(f"Over actiepunt {action.number} is al voortgang vastgelegd; zet het op vervallen.")
     links = session.scalars(select(CarriedAction).where(CarriedAction.action_item_id == action.id)).all()
     rows = (snapshot(action), *(snapshot(u) for u in updates), *(snapshot(c) for c in links))
-    record_change(session, "action_item", action.id, "deleted", action.number, None, user=user)
     for record in (*updates, *links):
         session.delete(record)
     session.flush()

@@ -33,8 +33,9 @@ from ..models import (
     WorkingGroupMember,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
-from .history import record_change, record_field_changes
+from .change_log import note_reason
 from .meetings import Created, Edit, Removed, clean_text, restore_removed, snapshot
+from .versions import versioned
 
 
 @dataclass(frozen=True)
@@ -373,6 +374,7 @@ def create_organisation(
     return Created(organisation.id, _changes(organisation.id))
 
 
+@versioned(Organisation, lambda organisation: f"Organisatie {organisation.name}", labels={"aliases": "Andere namen"})
 def update_organisation(session: Session, organisation_id: uuid.UUID, **values: Any) -> Edit:
     """Change name, kind, abbreviation, aliases, notes or archived; undo with ``**before``."""
     unknown = set(values) - {"name", "kind", "abbreviation", "aliases", "notes", "archived"}
@@ -487,6 +489,7 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     ``updated`` and ``rows`` hold every previous value: undo with ``undo_merge_organisations``.
     """
     keep, duplicate = _merge_checks(session, keep_id, duplicate_id)
+    note_reason(session, f"{duplicate.name} samengevoegd met {keep.name}")  # logged with every change of the merge
     updated: list[tuple[str, uuid.UUID, dict[str, Any]]] = []
     conflicts: list[Any] = list(_local_status_conflicts(session, keep.id, duplicate.id))
     # An action both were trekker of keeps the kept one's link; the duplicate's goes (and comes back on undo).
@@ -540,16 +543,7 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     duplicate.archived = True
     duplicate.merged_into_id = keep.id
     session.flush()
-    record_change(
-        session,
-        "organisation",
-        duplicate.id,
-        "merged_into_id",
-        None,
-        keep.id,
-        user=user,
-        reason=f"{duplicate.name} samengevoegd met {keep.name}",
-    )
+    note_reason(session, "")
     session.expire_all()  # the bulk updates above bypassed the identity map
     return Removed(
         _changes(keep.id, duplicate.id) | Changes(programme=True, meetings=True, actions=True),
@@ -560,21 +554,10 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
 
 def undo_merge_organisations(session: Session, removed: Removed, *, user: str = "") -> Changes:
     """Undo ``merge_organisations``: every row points at the duplicate again, which is active again."""
-    duplicate_id = next(
-        (
-            record_id
-            for table, record_id, values in removed.updated
-            if table == "organisation" and "merged_into_id" in values
-        ),
-        None,
-    )
-    merged_into = session.scalar(select(Organisation.merged_into_id).where(Organisation.id == duplicate_id))
+    note_reason(session, "Samenvoegen ongedaan gemaakt")
     changes = restore_removed(session, removed)
-    if duplicate_id is not None:
-        record_change(
-            session, "organisation", duplicate_id, "merged_into_id", merged_into, None, user=user,
-            reason="Samenvoegen ongedaan gemaakt",
-        )  # fmt: skip
+    session.flush()
+    note_reason(session, "")
     session.expire_all()
     return changes
 
@@ -688,6 +671,10 @@ _PERSON_FIELDS = {"name", "organisation_id", "function", "email", "phone", "acti
                   "successor_id", "archived"}  # fmt: skip
 
 
+@versioned(
+    Person, lambda person: f"Persoon {person.name}",
+    labels={"active_from": "Actief vanaf", "active_until": "Actief tot", "successor_id": "Opvolger"},
+)
 def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
     """Change any field of a person (name, organisation, function, contact, period, successor, archived).
 
@@ -700,7 +687,6 @@ def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **v
     person = _person(session, person_id)
     after = _clean_person_values(session, dict(values), person)
     before = _set_fields(person, after)
-    record_field_changes(session, "person", person.id, before, after, user=user)
     session.flush()
     return Edit(person.id, _changes(person.id), before)
 
@@ -895,21 +881,14 @@ def take_over_trekker(
             "vernieuw de lijst en kies opnieuw."
         )
     moved = []
+    note_reason(session, f"Opvolger van {person.name}")  # logged with each action's new trekker
     for action_id in wanted:
         action = session.get(ActionItem, action_id)
         assert action is not None
-        record_field_changes(
-            session,
-            "action_item",
-            action.id,
-            {"trekker_person_id": action.trekker_person_id},
-            {"trekker_person_id": successor.id},
-            user=user,
-            reason=f"Opvolger van {person.name}",
-        )
         action.trekker_person_id = successor.id
         moved.append(action.id)
     session.flush()
+    note_reason(session, "")
     return Edit(
         person.id,
         Changes(actions=True, meetings=True, network=True, ids=frozenset({person.id, successor.id, *moved})),
@@ -919,20 +898,13 @@ def take_over_trekker(
 
 def undo_take_over_trekker(session: Session, edit: Edit, *, user: str = "") -> Changes:
     """Make the person who left trekker again of the actions ``take_over_trekker`` moved."""
+    note_reason(session, "Overdracht ongedaan gemaakt")
     for action_id in edit.before["action_ids"]:
         action = session.get(ActionItem, action_id)
         if action is not None:
-            record_field_changes(
-                session,
-                "action_item",
-                action.id,
-                {"trekker_person_id": action.trekker_person_id},
-                {"trekker_person_id": edit.before["person_id"]},
-                user=user,
-                reason="Overdracht ongedaan gemaakt",
-            )
             action.trekker_person_id = edit.before["person_id"]
     session.flush()
+    note_reason(session, "")
     return edit.changes
 
 
@@ -1038,6 +1010,10 @@ def create_working_group(
     return Created(group.id, _changes(group.id))
 
 
+@versioned(
+    WorkingGroup, lambda group: f"Werkgroep {group.name}",
+    labels={"theme": "Thema", "section_id": "Actielijn", "chair_id": "Voorzitter"},
+)
 def update_working_group(session: Session, group_id: uuid.UUID, **values: Any) -> Edit:
     """Change name, theme, section_id, chair_id, description or archived; undo with ``**before``."""
     unknown = set(values) - {"name", "theme", "section_id", "chair_id", "description", "archived"}
@@ -1124,6 +1100,14 @@ def add_member(
     return Created(member.id, _changes(group.id, member.id))
 
 
+def _member_label(member: WorkingGroupMember) -> str:
+    who = member.person.name if member.person is not None else (
+        member.organisation.name if member.organisation is not None else ""
+    )
+    return f"Het lidmaatschap van {who}".strip()
+
+
+@versioned(WorkingGroupMember, _member_label, labels={"person_id": "Persoon"})
 def update_member(session: Session, member_id: uuid.UUID, **values: Any) -> Edit:
     """Change person_id, organisation_id, role, start or end of a membership; undo with ``**before``."""
     unknown = set(values) - {"person_id", "organisation_id", "role", "start", "end"}

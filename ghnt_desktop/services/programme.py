@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
@@ -42,7 +42,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
 from .meetings import UNSET, Created, Edit, Removed, clean_text, snapshot
-from .versions import check_seen
+from .versions import versioned
 
 
 @dataclass(frozen=True)
@@ -515,6 +515,9 @@ def create_programme(
     return Created(programme.id, _changes(programme.id))
 
 
+@versioned(
+    Programme, lambda p: f"Programma {p.title}", labels={**_LABELS, "period_start": "Begin", "period_end": "Einde"}
+)
 def update_programme(session: Session, programme_id: uuid.UUID, **values: Any) -> Edit:
     """Change region, title, period_start, period_end, status or description; undo with ``**before``."""
     programme = _programme(session, programme_id)
@@ -613,6 +616,7 @@ def create_section(
     return Created(section.id, _changes(section.id))
 
 
+@versioned(Section, lambda section: f"Onderdeel {section.code} {section.title}".replace("  ", " ").strip(), labels=_LABELS)
 def update_section(session: Session, section_id: uuid.UUID, **values: Any) -> Edit:
     """Change title, code, kind, national_line or description of a section; undo with ``**before``."""
     section = _section(session, section_id)
@@ -700,6 +704,10 @@ def _clean_points(points: Iterable[str]) -> list[str]:
     return [p for p in cleaned if p]
 
 
+@versioned(
+    Ambition, lambda ambition: f"Ambitie {ambition.code or first_words(ambition.text)}".strip(),
+    labels={**_LABELS, "sub_points": "De subpunten"},
+)
 def update_ambition(session: Session, ambition_id: uuid.UUID, **values: Any) -> Edit:
     """Change text, code, paragraph, reference or sub_points of an ambition; undo with ``**before``."""
     ambition = _ambition(session, ambition_id)
@@ -866,17 +874,14 @@ def create_programme_action(
     return Created(action.id, _changes(action.id))
 
 
-def update_programme_action(
-    session: Session,
-    action_id: uuid.UUID,
-    *,
-    seen: Mapping[str, Any] | None = None,
-    version: int | None = None,
-    **values: Any,
-) -> Edit:
+@versioned(
+    ProgrammeAction, lambda action: f"Actie {action.code or first_words(action.text)}".strip(),
+    labels={**_LABELS, "status": "De status"},
+)
+def update_programme_action(session: Session, action_id: uuid.UUID, **values: Any) -> Edit:
     """Change code, text, kind, deadline_text, status, working_group_id, notes or in_programme_table; undo with
-    ``**before``. ``seen``/``version``: what the user saw; a newer saved value refuses the edit
-    (``versions.ConflictError``).
+    ``**before``. ``seen``/``seen_version``: what the user saw; a newer saved value refuses the edit
+    (``versions.versioned``).
 
     A new ``deadline_text`` is parsed into ``deadline_start``/``deadline_end`` unless those are given too
     (as undo does, so an imported period comes back exactly).
@@ -898,12 +903,6 @@ def update_programme_action(
         values["kind"] = "actie"
     if "in_programme_table" in values:
         values["in_programme_table"] = bool(values["in_programme_table"])
-    mine = {key: _clean(key, value, _ACTION_FIELDS[key]) if key in _ACTION_FIELDS else value for key, value in values.items()}
-    check_seen(
-        session, action, entity="programme_action", label=f"Actie {action.code or first_words(action.text)}".strip(),
-        mine=mine, current={key: getattr(action, key, None) for key in values}, seen=seen, version=version,
-        labels={**_LABELS, "status": "De status"},
-    )  # fmt: skip
     before = _apply(
         action,
         values,

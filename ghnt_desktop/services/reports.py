@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from ..models import Programme, ProgressReport
 from . import Changes, NotFoundError, ValidationError
 from .meetings import Created, Edit, Removed, clean_text, snapshot
+from .versions import versioned
 
 __all__ = [
     "FIELDS",
@@ -291,6 +292,10 @@ def create_report(session: Session, **values: Any) -> Created:
     return Created(id=report.id, changes=Changes())
 
 
+@versioned(
+    ProgressReport, lambda report: f"Voortgangsrapportage {report.title}",
+    labels={"introduction": "Inleiding", "conclusion": "Conclusie", "outlook": "Vooruitblik", "sources": "Bronnen"},
+)
 def update_report(session: Session, report_id: uuid.UUID, **values: Any) -> Edit:
     """Change the given fields; ``Edit.before`` holds the previous values of the fields that changed."""
     report = _report(session, report_id)

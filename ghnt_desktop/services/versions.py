@@ -8,27 +8,38 @@ who saved it and when (from the change history, when it has the field). Another 
 this user wants is no conflict. The UI then lets the user keep their own value (the same call inside
 ``overriding()``) or take the saved one (reload).
 
-Covered (``seen=`` in the service): action items (``minutes.update_action_item``: text, trekker, deadline,
-...; ``actions.set_action_status``: status), the minutes text of an agenda item (``minutes.set_minutes_text``),
-decisions (``minutes.update_decision``) and programme actions (``programme.update_programme_action``).
+One way for every edit service of one record: the ``@versioned(Model, label)`` decorator. It gives the service
+the keywords ``seen`` (field -> value the user saw) and ``seen_version`` (the version read), reads the record's
+saved values before the service runs and calls ``check_seen``; the ``Edit`` the service returns carries the
+record's version after the write (``Edit.version``), so an undo or redo (``ui/undo.py``) passes what that step
+left as ``seen`` and its version, and an undo over someone else's later change is refused the same way.
+Decorated: agenda items, attendance, minutes text, decisions, action items, sections (actielijnen), ambities,
+programme actions, people, organisations, working groups and their members, indicators, targets and figures,
+saved reports. ``actions.set_action_status`` (a status is a progress update with its author) calls
+``check_seen`` itself.
+
+Who saved the other value and when comes from the change log (``services.change_log``), the one audit source.
 """
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
+import dataclasses
+import functools
+import inspect
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import ChangeRecord
-from . import ServiceError
+from . import UNSET_VALUE, ServiceError
 from .history import as_text
+
+R = TypeVar("R")
 
 _OVERRIDE: contextvars.ContextVar[bool] = contextvars.ContextVar("ghnt_override_conflicts", default=False)
 
@@ -88,7 +99,15 @@ def overriding() -> Iterator[None]:
 
 
 def _same(a: Any, b: Any) -> bool:
-    return a == b or as_text(a) == as_text(b)
+    """Equal as saved: an enum and its value, a date and its ISO text, a text and the same text trimmed or with other
+    line ends or spacing, an empty text and none, a list and a tuple of the same items (the forms pass lists, the
+    services keep tuples). Loose on white space on purpose: a false conflict would interrupt the user over nothing."""
+    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
+        return len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b, strict=True))
+    if a == b:
+        return True
+    left, right = as_text(a) or "", as_text(b) or ""  # an empty text and none are the same on screen
+    return " ".join(left.split()) == " ".join(right.split())  # as saved: trimmed, line ends of any system
 
 
 def check_seen(
@@ -103,18 +122,22 @@ def check_seen(
     version: int | None = None,
     labels: Mapping[str, str] | None = None,
     changed_by: tuple[str, datetime | None] | None = None,
+    columns: Mapping[str, str] | None = None,
 ) -> None:
     """Raise ``ConflictError`` when a field in ``mine`` was changed by someone else since the user saw it.
 
     ``current`` holds the saved values of those fields (the caller reads them, as it knows the field's form);
     ``seen`` the values the user saw, ``version`` the version they read. Without either, nothing is checked
-    (a command-line edit, undo). A field saved by someone else with the value the user wants is fine.
-    ``changed_by`` is (who, when) for fields whose history is kept elsewhere than ``change_record`` (a status
-    is a progress update with its author).
+    (a command-line edit). A field saved by someone else with the value the user wants is fine.
+    ``changed_by`` is (who, when) for fields whose history is kept elsewhere than the change log (a status
+    is a progress update with its author); ``columns`` maps a field to its column in the change log.
+    A ``version`` equal to the saved one means nobody wrote the record since: no conflict whatever ``seen`` says.
     """
     if _OVERRIDE.get() or (seen is None and version is None):
         return
     saved_version = int(record.row_version or 1)
+    if version is not None and version == saved_version:
+        return
     fields = []
     for key, value in mine.items():
         theirs = current.get(key)
@@ -131,13 +154,122 @@ def check_seen(
         return
     if changed_by is not None:
         raise ConflictError(Conflict(entity, record.id, label, tuple(fields), *changed_by, saved_version))
-    latest = session.scalars(
-        select(ChangeRecord)
-        .where(ChangeRecord.entity == entity, ChangeRecord.entity_id == record.id)
-        .where(ChangeRecord.field.in_([f.field for f in fields]))
-        .order_by(ChangeRecord.changed_at.desc())
-        .limit(1)
-    ).first()
-    who = latest.changed_by if latest is not None else ""
-    when = latest.changed_at if latest is not None else getattr(record, "updated_at", None)
+    who, when = last_changed_by(session, record, [columns.get(f.field, f.field) for f in fields] if columns else
+                                [f.field for f in fields])
     raise ConflictError(Conflict(entity, record.id, label, tuple(fields), who, when, saved_version))
+
+
+def last_changed_by(session: Session, record: Any, fields: list[str]) -> tuple[str, datetime | None]:
+    """Who last wrote one of ``fields`` of ``record`` and when, from the change log (any write of the record when
+    none of them is a column; its ``updated_at`` when the log has nothing, as in a database older than the log)."""
+    from .change_log import record_log
+
+    entries = list(reversed(record_log(session, record.__tablename__, record.id)))
+    latest = next((e for e in entries if set(fields) & set(e.new_values)), entries[0] if entries else None)
+    if latest is None:
+        return "", getattr(record, "updated_at", None)
+    return latest.changed_by, latest.changed_at
+
+
+# Arguments of an edit service that are not fields of the record: who does it, the reference day.
+_NOT_FIELDS = frozenset({"user", "author", "today", "reason"})
+
+
+def versioned(
+    model: type[Any],
+    label: Callable[[Any], str],
+    *,
+    labels: Mapping[str, str] | None = None,
+    current: Callable[[Any, str], Any] | None = None,
+    columns: Mapping[str, str] | None = None,
+    find: Callable[[Session, Mapping[str, Any]], Any] | None = None,
+    keys: tuple[str, ...] = (),
+) -> Callable[[Callable[..., R]], Callable[..., R]]:
+    """Make an edit service of one record refuse to save over a newer value (the one mechanism for every kind).
+
+    The service keeps its signature and gains ``seen`` and ``seen_version`` (see ``check_seen``). ``label`` names
+    the record as the user knows it ("Agendapunt 3 Opening"); ``labels`` the fields in Dutch; ``current(record,
+    field)`` reads a field in the service's own form (default: the attribute); ``columns`` maps a field to the
+    column the change log names (``text`` of the minutes is ``minutes_text``). The record is the one whose id is
+    the service's second argument, or ``find(session, arguments)`` with ``keys`` the arguments that identify it
+    (a figure: indicator, period, gemeente), which are then no fields. The ``Edit`` returned carries the record's
+    version after the write.
+    """
+
+    def decorate(service: Callable[..., R]) -> Callable[..., R]:
+        signature = inspect.signature(service)
+        parameters = list(signature.parameters.values())
+        id_name = parameters[1].name
+        identifying = set(keys) or {id_name}
+
+        @functools.wraps(service)
+        def run(
+            session: Session,
+            *args: Any,
+            seen: Mapping[str, Any] | None = None,
+            seen_version: int | None = None,
+            **kwargs: Any,
+        ) -> R:
+            arguments = signature.bind(session, *args, **kwargs).arguments
+            record = find(session, arguments) if find is not None else session.get(model, arguments[id_name])
+            if record is not None and (seen is not None or seen_version is not None):
+                mine: dict[str, Any] = {}
+                for name, value in arguments.items():
+                    if name == "session" or name in identifying or name in _NOT_FIELDS:
+                        continue
+                    if signature.parameters[name].kind is inspect.Parameter.VAR_KEYWORD:
+                        mine.update(
+                            {k: v for k, v in value.items() if v is not UNSET_VALUE and k not in _NOT_FIELDS}
+                        )
+                    elif value is not UNSET_VALUE:
+                        mine[name] = value
+                read = current or _attribute
+                check_seen(
+                    session, record, entity=model.__tablename__, label=label(record), mine=mine,
+                    current={key: read(record, key) for key in mine}, seen=seen, version=seen_version,
+                    labels={**FIELD_LABELS, **(labels or {})}, columns=columns,
+                )  # fmt: skip
+            result = service(session, *args, **kwargs)
+            if record is not None and dataclasses.is_dataclass(result) and hasattr(result, "version"):
+                session.flush()
+                if getattr(result, "id", None) == record.id:
+                    result = dataclasses.replace(result, version=record.row_version)  # type: ignore[type-var]
+            return result
+
+        run.versioned = True  # type: ignore[attr-defined]  # ``ui/undo.py`` passes ``seen`` only to these
+        return run
+
+    return decorate
+
+
+def _attribute(record: Any, field: str) -> Any:
+    value = getattr(record, field, None)
+    return list(value) if isinstance(value, list) else value
+
+
+def is_versioned(service: Any) -> bool:
+    return bool(getattr(service, "versioned", False))
+
+
+# Dutch names of the fields many records share; a service adds its own through ``versioned(labels=...)``.
+FIELD_LABELS: Mapping[str, str] = {
+    "title": "Titel", "name": "Naam", "text": "Tekst", "code": "Code", "description": "Omschrijving",
+    "notes": "Notities", "status": "Status", "kind": "Soort", "confidential": "Vertrouwelijk",
+    "purpose": "Doel", "inbrenger": "Inbrenger", "inbrenger_person_id": "Inbrenger",
+    "planned_minutes": "Geplande tijd", "documents": "Stukken", "substitute_id": "Vervanger",
+    "substitute_name": "Vervanger", "email": "E-mail", "phone": "Telefoon", "function": "Functie",
+    "organisation_id": "Organisatie", "abbreviation": "Afkorting", "archived": "Gearchiveerd",
+    "deadline": "Deadline", "deadline_text": "Planning", "value": "Waarde", "note": "Toelichting",
+    "unit": "Eenheid", "definition": "Definitie", "source": "Bron", "texts": "Teksten",
+    "sub_points": "Subpunten", "paragraph": "Paragraaf", "reference": "Verwijzing", "role": "Rol",
+    "start": "Begin", "end": "Einde", "chair_person_id": "Voorzitter", "provisional": "Voorlopig",
+    "unknown": "Onbekend", "received_on": "Ontvangen op",
+}  # fmt: skip
+
+
+def seen_in(shown: Any, fields: Mapping[str, Any] | Any) -> dict[str, Any]:
+    """The values of ``fields`` (names, or the keys of the values to save) as ``shown`` (a detail dataclass or row
+    the screen was filled from) has them: the ``seen`` of an edit. A field the detail does not carry is left out
+    (it is then not compared, rather than compared with a value in another form)."""
+    names = list(fields)
+    return {name: getattr(shown, name) for name in names if hasattr(shown, name)}

@@ -705,6 +705,10 @@ class MainWindow(QMainWindow):
         self._close_current()
         self.undo_stack.clear()  # commands hold ids of the database that was open
         self.database = database
+        if not database.is_file:  # a server that goes away is waited for without freezing the window
+            from .reconnect import ReconnectWaiter
+
+            database.reconnect_waiter = ReconnectWaiter(self)
         self.setWindowTitle(f"{APP_NAME} - {self._database_name(database)}")
         if database.is_file:
             self.settings.set_value("database/last_path", str(database.path))

@@ -588,6 +588,7 @@ class ReportDialog(QDialog):
     def save(self) -> bool:
         """Save the form through the undo stack; False when the input was refused."""
         from ..services.reports import create_report, delete_report, update_report
+        from ..services.versions import seen_in
         from .undo import create_command, edit_values_command, push
 
         try:
@@ -609,7 +610,8 @@ class ReportDialog(QDialog):
             changed = changed_values(self._detail, values) if self._detail is not None else values
             if changed:
                 command = edit_values_command(
-                    self.window_, self.tr("Voortgangsrapportage wijzigen"), update_report, self.current_id, changed
+                    self.window_, self.tr("Voortgangsrapportage wijzigen"), update_report, self.current_id, changed,
+                    None if self._detail is None else seen_in(self._detail, changed),
                 )
                 if not push(self.window_, command):
                     return False

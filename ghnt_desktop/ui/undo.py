@@ -12,6 +12,12 @@ from three small functions, each run in its own session (so every step is saved 
 Ready-made pairs: :func:`edit_command` for "call the same service with the previous values" and
 :func:`create_command` for "delete what was created, restore the same rows on redo".
 
+Edits by another user are never overwritten silently (``services.versions``): the first run passes the values the
+form showed (``seen``), and every undo and redo of an edit passes the values this command itself wrote last and
+the record's version after that (:func:`edit_steps`, the one place that does it). When someone else changed the
+record since, the step is refused, the conflict dialog shows both values, and the user keeps theirs (the step runs
+again, overriding) or takes the saved one (the command leaves the stack, the window reloads).
+
 A service error on the first run shows the Dutch message and leaves nothing on the stack; the
 window's ``apply_changes`` gets the ``Changes`` of every step so pages refresh.
 
@@ -108,7 +114,7 @@ class ServiceCommand(QUndoCommand):
             if not self._done_once or self._redo is None:
                 self._result = self._run_resolving(self._do)
             else:
-                self._result = self._run(lambda s: self._redo(s, self._undo_result))
+                self._result = self._run_resolving(lambda s: self._redo(s, self._undo_result))
         except ServiceError as exc:
             self.failed = True
             if getattr(exc, "conflict", None) is not None:  # another user saved first; they chose theirs
@@ -127,8 +133,12 @@ class ServiceCommand(QUndoCommand):
 
         self._show_place()
         try:
-            self._undo_result = self._run(lambda s: self._undo(s, self._result))
+            self._undo_result = self._run_resolving(lambda s: self._undo(s, self._result))
         except ServiceError as exc:
+            if getattr(exc, "conflict", None) is not None:  # they kept the other user's value: nothing to undo
+                self.setObsolete(True)  # the stack drops an obsolete command after undo()
+                self.window.apply_changes(_all_changes())
+                return
             show_error(self.window, exc)
             return
         self.window.apply_changes(changes_of(self._undo_result))
@@ -138,20 +148,60 @@ class ServiceCommand(QUndoCommand):
         return self._result
 
 
+def edit_steps(
+    service: Callable[..., Any],
+    record_id,
+    values: dict[str, Any] | Callable[[], dict[str, Any]],
+    seen: dict[str, Any] | None = None,
+    extra: dict[str, Any] | None = None,
+) -> tuple[Callable[[Session], Any], Callable[[Session, Any], Any], Callable[[Session, Any], Any]]:
+    """do, undo and redo of an edit through ``service(session, record_id, **values, **extra)`` returning an ``Edit``.
+
+    Undo calls the same service with the previous values, redo with the values undo replaced. For a service made
+    with ``versions.versioned`` each step says what it expects to find: the first run what the form showed
+    (``seen``), an undo or redo what this command wrote last and the version after it; so a step over another
+    user's newer change is refused (``ConflictError``) instead of overwriting it. ``values`` may be a function
+    (a text command's value grows while the user types).
+    """
+    from ..services.versions import is_versioned
+
+    guarded = is_versioned(service)
+    fixed = dict(extra or {})
+    current = values if callable(values) else (lambda: values)
+    wrote: dict[str, Any] = {}
+
+    def call(session: Session, given: dict[str, Any], expected: dict[str, Any] | None, version: int | None) -> Any:
+        kwargs = dict(fixed)
+        if guarded and (expected is not None or version is not None):
+            kwargs.update(seen=expected, seen_version=version)
+        result = service(session, record_id, **given, **kwargs)
+        wrote.clear()
+        wrote.update(given)
+        return result
+
+    def do(session: Session) -> Any:
+        return call(session, dict(current()), seen, None)
+
+    def undo(session: Session, edit: Any) -> Any:  # the values are what do and redo wrote (a merged text's last)
+        return call(session, dict(edit.before), dict(current()), getattr(edit, "version", None))
+
+    def redo(session: Session, undone: Any) -> Any:
+        return call(session, dict(undone.before), dict(wrote), getattr(undone, "version", None))
+
+    return do, undo, redo
+
+
 def edit_command(
-    window: MainWindow, text: str, service: Callable[..., Any], record_id, **values: Any
+    window: MainWindow, text: str, service: Callable[..., Any], record_id, *, seen: dict[str, Any] | None = None,
+    **values: Any,
 ) -> ServiceCommand:
     """An edit through ``service(session, record_id, **values)`` returning an ``Edit`` with ``before``.
 
-    Undo calls the same service with the previous values; redo with the values undo replaced.
+    Undo calls the same service with the previous values; redo with the values undo replaced; each step is
+    refused over another user's newer change (:func:`edit_steps`).
     """
-    return ServiceCommand(
-        window,
-        text,
-        do=lambda s: service(s, record_id, **values),
-        undo=lambda s, edit: service(s, record_id, **edit.before),
-        redo=lambda s, undone: service(s, record_id, **undone.before),
-    )
+    do, undo, redo = edit_steps(service, record_id, values, seen)
+    return ServiceCommand(window, text, do=do, undo=undo, redo=redo)
 
 
 def create_command(
@@ -191,14 +241,14 @@ def delete_command(
 
 
 def edit_values_command(
-    window: MainWindow, text: str, service: Callable[..., Any], record_id, values: dict[str, Any]
+    window: MainWindow,
+    text: str,
+    service: Callable[..., Any],
+    record_id,
+    values: dict[str, Any],
+    seen: dict[str, Any] | None = None,
 ) -> ServiceCommand:
-    """Like :func:`edit_command`, with the values as a dict (so a field may be called ``text``)."""
-    values = dict(values)
-    return ServiceCommand(
-        window,
-        text,
-        do=lambda s: service(s, record_id, **values),
-        undo=lambda s, edit: service(s, record_id, **edit.before),
-        redo=lambda s, undone: service(s, record_id, **undone.before),
-    )
+    """Like :func:`edit_command`, with the values as a dict (so a field may be called ``text``); ``seen``: the
+    values the form showed (a dialog's ``FormDialog.seen``)."""
+    do, undo, redo = edit_steps(service, record_id, dict(values), seen)
+    return ServiceCommand(window, text, do=do, undo=undo, redo=redo)

@@ -1853,6 +1853,42 @@ Saved in: %1</translation>
             <source>Versie uitnodiging</source>
             <translation>Invitation version</translation>
         </message>
+        <message>
+            <source>Afgesloten op</source>
+            <translation>Closed on</translation>
+        </message>
+        <message>
+            <source>Keren uitgesteld</source>
+            <translation>Times postponed</translation>
+        </message>
+        <message>
+            <source>Doel</source>
+            <translation>Purpose</translation>
+        </message>
+        <message>
+            <source>Inbrenger</source>
+            <translation>Presenter</translation>
+        </message>
+        <message>
+            <source>Geplande tijd</source>
+            <translation>Planned time</translation>
+        </message>
+        <message>
+            <source>Stukken</source>
+            <translation>Documents</translation>
+        </message>
+        <message>
+            <source>Vervanger</source>
+            <translation>Substitute</translation>
+        </message>
+        <message>
+            <source>Vervanger (naam)</source>
+            <translation>Substitute (name)</translation>
+        </message>
+        <message>
+            <source>Samengevoegd met</source>
+            <translation>Merged into</translation>
+        </message>
     </context>
     <context>
         <name>HistoryDialog</name>
@@ -4791,6 +4827,37 @@ New or changed figures for: %2</translation>
         <message>
             <source>Let op</source>
             <translation>Note</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reconnect</name>
+        <message>
+            <source>Verbinding verbroken</source>
+            <translation>Connection lost</translation>
+        </message>
+        <message>
+            <source>Nu &amp;opnieuw proberen</source>
+            <translation>&amp;Retry now</translation>
+        </message>
+        <message>
+            <source>&amp;Stoppen</source>
+            <translation>&amp;Stop</translation>
+        </message>
+        <message>
+            <source>Verbinding verbroken — opnieuw verbinden... (poging %1 van %2)</source>
+            <translation>Connection lost — reconnecting... (attempt %1 of %2)</translation>
+        </message>
+        <message>
+            <source>Uw wijziging wordt opgeslagen zodra de server terug is.</source>
+            <translation>Your change will be saved as soon as the server is back.</translation>
+        </message>
+        <message>
+            <source>Verbinding verbroken — de teamdatabase antwoordt nog niet.</source>
+            <translation>Connection lost — the team database is not answering yet.</translation>
+        </message>
+        <message>
+            <source>Uw wijziging is nog niet opgeslagen. Probeer het opnieuw zodra de server terug is, of stop: wat u invulde blijft op het scherm staan.</source>
+            <translation>Your change has not been saved yet. Try again once the server is back, or stop: what you entered stays on the screen.</translation>
         </message>
     </context>
     <context>

@@ -211,6 +211,15 @@ class FormDialog(QDialog):
         """The values of the form as service keyword arguments; raises ``ValidationError``."""
         raise NotImplementedError
 
+    @property
+    def seen(self) -> dict[str, Any] | None:
+        """What the form was opened with, for the fields being saved: the ``seen`` of the edit, so that a value
+        another user saved meanwhile is not overwritten silently (``services.versions``). None for a new record."""
+        from ...services.versions import seen_in
+
+        detail = getattr(self, "detail", None)
+        return None if detail is None else seen_in(detail, self.values)
+
     def accept(self) -> None:
         from ..errors import show_error
 

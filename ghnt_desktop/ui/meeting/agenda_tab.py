@@ -331,7 +331,7 @@ class AgendaTab(MeetingTab):
             "planned_minutes": self.tr("Tijd wijzigen"),
             "confidential": self.tr("Vertrouwelijk wijzigen"),
         }
-        if not self.edit(labels[field], update_agenda_item, line.id, **{field: value}):
+        if not self.edit(labels[field], update_agenda_item, line.id, seen={field: current}, **{field: value}):
             self._show_item()  # refused: show what is stored
 
     def add_item(self) -> None:
@@ -509,9 +509,11 @@ class AgendaTab(MeetingTab):
         from ...services.agenda import update_agenda_item
 
         line = self.selected_line()
-        documents = [{"title": t, "location": loc} for t, loc in line.item.documents]
-        documents.append({"title": title, "location": location})
-        return self.edit(self.tr("Stuk toevoegen"), update_agenda_item, line.id, documents=documents)
+        shown = [{"title": t, "location": loc} for t, loc in line.item.documents]
+        documents = [*shown, {"title": title, "location": location}]
+        return self.edit(
+            self.tr("Stuk toevoegen"), update_agenda_item, line.id, seen={"documents": shown}, documents=documents
+        )
 
     def remove_document(self) -> None:
         line = self.selected_line()
@@ -533,8 +535,9 @@ class AgendaTab(MeetingTab):
         from ...services.agenda import update_agenda_item
 
         row = int(key)  # type: ignore[call-overload]
-        documents = [{"title": t, "location": loc} for i, (t, loc) in enumerate(line.item.documents) if i != row]
-        self.edit(self.tr("Stuk verwijderen"), update_agenda_item, line.id, documents=documents)
+        shown = [{"title": t, "location": loc} for t, loc in line.item.documents]
+        documents = [doc for i, doc in enumerate(shown) if i != row]
+        self.edit(self.tr("Stuk verwijderen"), update_agenda_item, line.id, seen={"documents": shown}, documents=documents)
 
     def add_guest(self) -> None:
         line = self.selected_line()

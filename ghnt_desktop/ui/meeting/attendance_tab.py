@@ -161,6 +161,7 @@ class AttendanceTab(MeetingTab):
             arg(self.tr("aanwezigheid %1: %2"), row.person_name or row.organisation_name, enum_label(status)),
             set_attendance,
             row.id,
+            seen={"status": row.status},
             status=status,
             substitute_id=substitute_id,
             substitute_name=substitute_name,

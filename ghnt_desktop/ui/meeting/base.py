@@ -39,8 +39,9 @@ class MeetingTab(QWidget):
         """Push a command on the window's stack (it runs at once); False when the service refused."""
         return push(self.main_window(), command)
 
-    def edit(self, text: str, service, record_id, **values) -> bool:
-        return self.run(edit_command(self.main_window(), text, service, record_id, **values))
+    def edit(self, text: str, service, record_id, *, seen: dict | None = None, **values) -> bool:
+        """An undoable edit; ``seen``: the values the screen showed (another user's newer value is not overwritten)."""
+        return self.run(edit_command(self.main_window(), text, service, record_id, seen=seen, **values))
 
     def create(self, text: str, create, delete) -> ServiceCommand | None:
         command = create_command(self.main_window(), text, create, delete)

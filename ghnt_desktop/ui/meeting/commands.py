@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import arg
-from ..undo import ServiceCommand
+from ..undo import ServiceCommand, edit_steps
 from ..user_name import current_user  # noqa: F401 - the tabs take it from here with the commands
 
 if TYPE_CHECKING:
@@ -57,14 +57,11 @@ class TextCommand(ServiceCommand):
         self.field = field
         self.value = value
         self.burst = burst
-        super().__init__(
-            window,
-            text,
-            # ``seen``: the stored text the typing started from; another user's newer text is not overwritten.
-            do=lambda s: service(s, record_id, **{field: self.value}, **({} if seen is None else {"seen": seen})),
-            undo=lambda s, edit: service(s, record_id, **edit.before),
-            redo=lambda s, _undone: service(s, record_id, **{field: self.value}),
+        # ``seen``: the stored text the typing started from; another user's newer text is not overwritten.
+        do, undo, redo = edit_steps(
+            service, record_id, lambda: {field: self.value}, None if seen is None else {field: seen}
         )
+        super().__init__(window, text, do=do, undo=undo, redo=redo)
 
     def id(self) -> int:
         return TEXT_COMMAND_ID
@@ -96,19 +93,14 @@ def recorded_edit_command(
     """An edit of a record whose changes go into its history (``service(session, id, user=..., **values)``).
 
     ``seen``: the values the form showed; the first run is refused (``versions.ConflictError``, the window asks
-    whose value stays) when another user saved a different one meanwhile. Undo and redo do not compare.
+    whose value stays) when another user saved a different one meanwhile; so are undo and redo over a newer change
+    (``ui/undo.py``'s ``edit_steps``).
 
     Unlike ``ui/undo.py``'s ``edit_values_command`` the user goes along on undo and redo too, so the history
     says who took the change back, not only who made it.
     """
-    values = dict(values)
-    return ServiceCommand(
-        window,
-        text,
-        do=lambda s: service(s, record_id, user=user, **values, **({} if seen is None else {"seen": seen})),
-        undo=lambda s, edit: service(s, record_id, user=user, **edit.before),
-        redo=lambda s, undone: service(s, record_id, user=user, **undone.before),
-    )
+    do, undo, redo = edit_steps(service, record_id, dict(values), seen, {"user": user})
+    return ServiceCommand(window, text, do=do, undo=undo, redo=redo)
 
 
 def progress_command(window: MainWindow, text: str, record: Callable[[Session], Any]) -> ServiceCommand:

@@ -173,8 +173,9 @@ class HistoryLine:
 
 def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[HistoryLine]:
     """The change history of one record, oldest first, readable: the change log (``services.change_log``, every
-    table, every writer) with the reasons the app recorded (``services.history``: reopening a vastgesteld verslag)
-    beside the change they explain; history recorded before the change log existed is shown as it was.
+    table, every writer, the one audit source) with the reason logged with a change (reopening a vastgesteld
+    verslag, a merge); history recorded before the change log existed (``services.history``) is shown as it was,
+    and a reason recorded there beside a logged change (a database of the version in between) still goes with it.
 
     Enum values become their Dutch labels, ISO dates dd-mm-yyyy, ids of people, organisations and programme
     actions their names; times are shown in local time (they are stored in UTC).
@@ -229,7 +230,7 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
                 ),
                 old="—" if created else _short_value(label),
                 new=_short_value(label) if created else "—",
-                reason=reasons.pop(("text", as_text(values.get("text"))), "") if created else "",
+                reason=change.reason or (reasons.pop(("text", as_text(values.get("text"))), "") if created else ""),
             )
             entries.append((_naive(change.changed_at), change.id, line))
             continue
@@ -240,7 +241,8 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
                 field=field_label(field),
                 old=readable(field, old),
                 new=readable(field, new),
-                reason=reasons.pop((field, as_text(new) if not isinstance(new, list | dict) else None), ""),
+                reason=change.reason
+                or reasons.pop((field, as_text(new) if not isinstance(new, list | dict) else None), ""),
             )
             entries.append((_naive(change.changed_at), change.id, line))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
@@ -328,6 +330,15 @@ FIELD_LABELS = {
     "start_time": QT_TRANSLATE_NOOP("History", "Begintijd"),
     "duration_minutes": QT_TRANSLATE_NOOP("History", "Duur (minuten)"),
     "ics_sequence": QT_TRANSLATE_NOOP("History", "Versie uitnodiging"),
+    "closed_on": QT_TRANSLATE_NOOP("History", "Afgesloten op"),
+    "times_postponed": QT_TRANSLATE_NOOP("History", "Keren uitgesteld"),
+    "purpose": QT_TRANSLATE_NOOP("History", "Doel"),
+    "inbrenger": QT_TRANSLATE_NOOP("History", "Inbrenger"),
+    "planned_minutes": QT_TRANSLATE_NOOP("History", "Geplande tijd"),
+    "documents": QT_TRANSLATE_NOOP("History", "Stukken"),
+    "substitute_id": QT_TRANSLATE_NOOP("History", "Vervanger"),
+    "substitute_name": QT_TRANSLATE_NOOP("History", "Vervanger (naam)"),
+    "merged_into_id": QT_TRANSLATE_NOOP("History", "Samengevoegd met"),
 }
 
 

@@ -727,7 +727,7 @@ class MinutesTab(MeetingTab):
             return
         self.save_notes()
         label = arg(self.tr("Agendapunt %1 vertrouwelijk"), item.number)
-        if self.edit(label, update_agenda_item, item.id, confidential=True):
+        if self.edit(label, update_agenda_item, item.id, seen={"confidential": item.confidential}, confidential=True):
             self.privacy_button.setVisible(False)
 
     # Decisions.

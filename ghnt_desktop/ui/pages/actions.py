@@ -98,7 +98,7 @@ class ActionsPage(Page):
         self.history_view = make_table_view(
             self.history, detail, sortable=False, name=self.tr("Voortgang van de gekozen actie")
         )  # oldest first
-        # Who changed the action item's text, trekker or deadline, and when: its ChangeRecords in a dialog.
+        # Who changed the action item's text, trekker or deadline, and when: its change log in a dialog.
         self.changes_button = QPushButton(self.tr("&Geschiedenis..."), detail)
         self.changes_button.setToolTip(self.tr("Wie heeft dit actiepunt wanneer gewijzigd (Ctrl+H)"))
         self.changes_button.clicked.connect(self.show_changes)

@@ -654,16 +654,21 @@ class IndicatorsPage(Page):
         note = existing.note if existing is not None else ""
         received = existing.received_on if existing is not None and existing.received_on else self.today()
 
+        # What the cell showed: a value another user saved meanwhile is not overwritten (``services.versions``); an
+        # undo expects the value this edit saved.
+        seen = {"value": existing.value} if existing is not None else {"value": None}
+        mine = {"value": cell.value}
+
         def do(session):
             return ind.set_measurement(
                 session, row.indicator_id, row.period, value=cell.value, organisation_id=gemeente_id,
-                provisional=cell.provisional, unknown=cell.unknown, note=note, received_on=received,
+                provisional=cell.provisional, unknown=cell.unknown, note=note, received_on=received, seen=seen,
             )  # fmt: skip
 
         def undo(session, result):
             if isinstance(result, Created):
                 return ind.clear_measurement(session, result.id)
-            return ind.set_measurement(session, **result.before)
+            return ind.set_measurement(session, **result.before, seen=mine, seen_version=result.version)
 
         push(window, ServiceCommand(window, arg(self.tr("%1: %2"), where, shown), do=do, undo=undo))
 
@@ -788,6 +793,7 @@ class IndicatorsPage(Page):
     def edit_indicator(self) -> None:
         """Edit the chosen indicator in the dialog; one undoable step, also for its streefwaarden."""
         from ...services import indicators as ind
+        from ...services.versions import seen_in
         from ..undo import edit_values_command, push
 
         window = self._window()
@@ -800,8 +806,11 @@ class IndicatorsPage(Page):
         if not changes:
             return
         indicator_id = self.detail.id
+        # The fields the detail shows in the service's own form (its ``targets`` are rows, the service's a mapping).
+        shown = [key for key in changes if key != "targets"]
         push(window, edit_values_command(window, arg(self.tr("Indicator %1 bewerkt"), dialog.values["name"]),
-                                         ind.update_indicator, indicator_id, changes))  # fmt: skip
+                                         ind.update_indicator, indicator_id, changes,
+                                         seen_in(self.detail, shown)))  # fmt: skip
 
     def delete_indicator(self) -> None:
         """Delete the chosen indicator with its figures, after asking; undoable."""

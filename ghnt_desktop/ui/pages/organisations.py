@@ -285,7 +285,8 @@ class OrganisationsPage(Page):
             self._select_after_load = organisation.id
             self._push(
                 edit_values_command(
-                    window, self.tr("Organisatie wijzigen"), update_organisation, organisation.id, dialog.values
+                    window, self.tr("Organisatie wijzigen"), update_organisation, organisation.id, dialog.values,
+                    dialog.seen,
                 )  # fmt: skip
             )
 
@@ -301,7 +302,8 @@ class OrganisationsPage(Page):
         self._select_after_load = organisation.id
         self._push(
             edit_values_command(
-                window, text, update_organisation, organisation.id, {"archived": not organisation.archived}
+                window, text, update_organisation, organisation.id, {"archived": not organisation.archived},
+                {"archived": organisation.archived},
             )
         )
 
@@ -407,7 +409,9 @@ class OrganisationsPage(Page):
         dialog = PersonDialog(self, organisations, people, detail)
         if dialog.exec() and dialog.values:
             self._push(
-                edit_values_command(window, self.tr("Persoon wijzigen"), update_person, person.id, dialog.values)
+                edit_values_command(
+                    window, self.tr("Persoon wijzigen"), update_person, person.id, dialog.values, dialog.seen
+                )
             )
 
     def person_leaves(self) -> None:
@@ -476,7 +480,9 @@ class OrganisationsPage(Page):
         if person is None or window is None:
             return
         text = self.tr("Persoon terughalen") if person.archived else self.tr("Persoon archiveren")
-        self._push(edit_values_command(window, text, update_person, person.id, {"archived": not person.archived}))
+        self._push(edit_values_command(
+            window, text, update_person, person.id, {"archived": not person.archived}, {"archived": person.archived}
+        ))  # fmt: skip
 
     def delete_person(self) -> None:
         from ...services.network import delete_person, describe_references, person_references

@@ -524,6 +524,7 @@ class ProgrammePage(Page):
             update_programme_action,
             update_section,
         )
+        from ...services.versions import seen_in
         from ..undo import ServiceCommand
 
         form = self.sender()
@@ -540,28 +541,28 @@ class ProgrammePage(Page):
         label = {self.section_form: self.tr("onderdeel"), self.ambition_form: self.tr("ambitie"),
                  self.action_form: self.tr("actie")}[form]  # fmt: skip
 
-        # The values the action form showed: another user's newer value of a changed field is not overwritten
-        # (the first run only; sections and ambitions are not compared yet).
-        seen = (
-            {key: getattr(form.detail, key) for key in values if hasattr(form.detail, key)}
-            if form is self.action_form and values
-            else None
-        )
+        # The values the form showed: another user's newer value of a changed field is not overwritten; undo and
+        # redo expect what this command wrote last (as ``ui/undo.py``'s ``edit_steps``).
+        seen = seen_in(form.detail, values) if values else None
+        wrote: dict = {}
 
-        def apply(session, fields: dict | None, who: dict | None, seen: dict | None = None) -> Edit:
+        def apply(session, fields: dict | None, who: dict | None, seen: dict | None, version: int | None) -> Edit:
             # Returns the previous values in the same shape, so undo and redo are this same function.
             changes = Changes(programme=True, ids=frozenset({record_id}))
-            compare = {} if seen is None else {"seen": seen}
-            before_fields = service(session, record_id, **fields, **compare).before if fields else None
+            compare = {} if seen is None and version is None else {"seen": seen, "seen_version": version}
+            edited = service(session, record_id, **fields, **compare) if fields else None
             before_who = set_responsibility(session, record_id, **who).before if who else None
-            return Edit(record_id, changes, {"fields": before_fields, "who": before_who})
+            wrote.clear()
+            wrote.update({k: v for k, v in (fields or {}).items() if k != "today"})
+            before = {"fields": edited.before if edited else None, "who": before_who}
+            return Edit(record_id, changes, before, edited.version if edited else None)
 
         command = ServiceCommand(
             window,
             arg(self.tr("%1 %2 wijzigen"), label, getattr(form.detail, "code", "")).replace("  ", " "),
-            do=lambda s: apply(s, values or None, responsibility, seen),
-            undo=lambda s, edit: apply(s, edit.before["fields"], edit.before["who"]),
-            redo=lambda s, undone: apply(s, undone.before["fields"], undone.before["who"]),
+            do=lambda s: apply(s, values or None, responsibility, seen, None),
+            undo=lambda s, edit: apply(s, edit.before["fields"], edit.before["who"], dict(wrote), edit.version),
+            redo=lambda s, undone: apply(s, undone.before["fields"], undone.before["who"], dict(wrote), undone.version),
         )
         previous = self._pending_select
         self._pending_select = previous or record_id  # where the tree goes back to after the reload
@@ -734,7 +735,7 @@ class ProgrammePage(Page):
         if dialog.exec() and dialog.values:
             self._push(
                 edit_values_command(
-                    window, self.tr("Programma wijzigen"), update_programme, programme_id, dialog.values
+                    window, self.tr("Programma wijzigen"), update_programme, programme_id, dialog.values, dialog.seen
                 )
             )
 

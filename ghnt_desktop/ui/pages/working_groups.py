@@ -254,7 +254,7 @@ class WorkingGroupsPage(Page):
             self._select_after_load = group.id
             self._push(
                 edit_values_command(
-                    window, self.tr("Werkgroep wijzigen"), update_working_group, group.id, dialog.values
+                    window, self.tr("Werkgroep wijzigen"), update_working_group, group.id, dialog.values, dialog.seen
                 )
             )
 
@@ -268,7 +268,9 @@ class WorkingGroupsPage(Page):
             return
         text = self.tr("Werkgroep terughalen") if group.archived else self.tr("Werkgroep archiveren")
         self._select_after_load = group.id
-        self._push(edit_values_command(window, text, update_working_group, group.id, {"archived": not group.archived}))
+        self._push(edit_values_command(
+            window, text, update_working_group, group.id, {"archived": not group.archived}, {"archived": group.archived}
+        ))  # fmt: skip
 
     def delete_group(self) -> None:
         from ...services.network import delete_working_group, describe_references, working_group_references
@@ -341,7 +343,9 @@ class WorkingGroupsPage(Page):
         if dialog.exec() and dialog.values:
             self._select_after_load = member.working_group_id
             self._push(
-                edit_values_command(window, self.tr("Lidmaatschap wijzigen"), update_member, member.id, dialog.values)
+                edit_values_command(
+                    window, self.tr("Lidmaatschap wijzigen"), update_member, member.id, dialog.values, dialog.seen
+                )
             )
 
     def end_member(self) -> None:
@@ -355,7 +359,8 @@ class WorkingGroupsPage(Page):
         self._select_after_load = member.working_group_id
         self._push(
             edit_values_command(
-                window, self.tr("Lidmaatschap beëindigen"), update_member, member.id, {"end": self.today()}
+                window, self.tr("Lidmaatschap beëindigen"), update_member, member.id, {"end": self.today()},
+                {"end": member.end},
             )
         )
 
