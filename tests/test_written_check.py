@@ -359,6 +359,8 @@ def test_a_repeated_text_counts_each_time_it_is_shown():
     rows = tuple(Row("BSN 123456782 genoemd", f"A{i}") for i in range(5))
     warning = privacy_warning(rows)
     assert "een BSN-achtig nummer (123456782)" in warning and "en nog 2" in warning
+    assert privacy_warning(rows) == warning  # the second time from what the guard kept, the same
+    assert privacy_warning(rows[:1]) != warning and privacy_warning(()) == ""
 
 
 @pytest.mark.parametrize("kind", ["verslag", "voortgang"])
