@@ -7,9 +7,13 @@ then the XML and references of every part): every damage that reference finds, t
 
 from __future__ import annotations
 
+import enum
 import io
 import re
+import uuid
 import zipfile
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -386,3 +390,50 @@ def test_the_package_writer_writes_what_python_docx_writes(kind, tmp_path):
         assert ours == reference
         assert docx_template.written_problem(out) == ""
         assert docx.Document(str(out)).paragraphs[0].text.startswith("Tekst")
+
+
+
+class _Colour(enum.Enum):
+    RED = "rood"
+
+
+@dataclass(frozen=True)
+class _Inner:
+    text: str
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class _Outer:
+    code: str
+    when: date | None
+    colour: _Colour
+    key: uuid.UUID
+    notes: str
+    rows: tuple[_Inner, ...]
+    other: object
+    by_id: dict[str, _Inner]
+
+
+@dataclass(frozen=True)
+class _Unresolvable:
+    code: str
+    notes: str
+    later: NotDefinedAnywhere  # type: ignore[name-defined]  # noqa: F821 - the guard must still look inside
+
+
+def test_the_guard_skips_only_fields_that_cannot_hold_written_text():
+    """Fields typed as numbers, dates, ids, enums or plain (unwritten) text are passed over; the written ones and
+    any field that may hold more dataclasses (a tuple, an object, an unresolvable type) are read."""
+    from ghnt_desktop.exports import jobs
+
+    value = _Outer("BSN 123456782", None, _Colour.RED, uuid.uuid4(), "geb. 12-03-2011", (_Inner("BSN 111222333"),),
+                   _Inner("moeder Jansen belde"), {"a": _Inner("Kerkstraat 12a")})  # fmt: skip
+    assert [name for name, _ in jobs._fields_of(_Outer)] == ["notes", "rows", "other", "by_id"]
+    assert list(jobs._written_texts(value)) == [
+        "geb. 12-03-2011", "BSN 111222333", "moeder Jansen belde"
+    ]  # fmt: skip  (a mapping that is not a written field is not read, as before)
+    assert [name for name, _ in jobs._fields_of(_Unresolvable)] == ["code", "notes", "later"]
+    assert list(jobs._written_texts(_Unresolvable("x", "geb. 1-1-2011", _Inner("BSN 111222333")))) == [
+        "geb. 1-1-2011", "BSN 111222333"
+    ]  # fmt: skip

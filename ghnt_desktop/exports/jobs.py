@@ -20,7 +20,10 @@ move it into place at the very end).
 
 from __future__ import annotations
 
+import enum
 import functools
+import types
+import typing
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -206,10 +209,29 @@ _LEAVES = (str, int, float, bool, date, uuid.UUID, type(None))
 
 
 def _fields_of(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` the guard must look at: written ones, and those that can hold more dataclasses (a
+    field typed as a number, date, id, enum or plain text cannot: 4,700 action rows of 25 fields, 16 -> 4 ms)."""
     found = _FIELDS.get(cls)
     if found is None:
-        found = _FIELDS[cls] = tuple((item.name, item.name in _WRITTEN_FIELDS) for item in fields(cls))
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - a name only known while type checking: every field is looked at
+            hints = {}
+        found = _FIELDS[cls] = tuple(
+            (item.name, item.name in _WRITTEN_FIELDS)
+            for item in fields(cls)
+            if item.name in _WRITTEN_FIELDS or not _holds_no_dataclass(hints.get(item.name))
+        )
     return found
+
+
+def _holds_no_dataclass(hint: Any) -> bool:
+    """Whether a field with type ``hint`` can only hold values without fields of their own (unknown: False)."""
+    if hint is None:
+        return False
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return all(_holds_no_dataclass(arg) for arg in typing.get_args(hint))
+    return hint is type(None) or (isinstance(hint, type) and issubclass(hint, (*_LEAVES, enum.Enum)))
 
 
 def _collect_texts(value: Any, depth: int, out: list[str]) -> None:
