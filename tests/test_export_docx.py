@@ -193,7 +193,11 @@ def test_besluitenlijst_lists_the_period(demo_session, tmp_path):
     for decision in escalated:
         if decision.number in by_number:
             row = next(r for r in rows if r[0] == decision.number)
-            assert row[3].startswith(decision.escalation.label)
+            # With the meeting it went to, the state is worded to lead into the meeting's name (which says
+            # "bestuurlijk overleg" itself).
+            worded = {"proposed": "Ter besluitvorming voorgelegd aan", "decided": "Besloten in"}
+            first = worded[decision.escalation.value] if decision.escalated_to_meeting_id else None
+            assert row[3].split("\n")[0] == (first or decision.escalation.label)
     _assert_common(document, "Besluitenlijst")
 
 
@@ -343,3 +347,18 @@ def test_agenda_row_with_a_long_action_list_may_split(demo_session, tmp_path):
     whole = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows]
     lines = [1 + item.confidential + (1 + len(item.programme_actions) if item.programme_actions else 0) for item in items]
     assert whole == [n <= 10 for n in lines] and whole[0] is False and whole.count(True) >= len(rows) - 2
+
+
+@pytest.mark.parametrize(
+    ("title", "on", "shown"),
+    [
+        ("Bestuurlijk overleg OGOO 26 oktober 2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 26 oktober 2026"),
+        ("Bestuurlijk overleg OGOO 26-10-2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 26-10-2026"),
+        ("Bestuurlijk overleg OGOO", date(2026, 10, 26), "Bestuurlijk overleg OGOO (26-10-2026)"),
+        ("Bestuurlijk overleg OGOO 6 oktober 2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 6 oktober 2026 (26-10-2026)"),
+        ("Bestuurlijk overleg OGOO", None, "Bestuurlijk overleg OGOO"),
+        ("", date(2026, 10, 26), ""),
+    ],
+)
+def test_a_meeting_escalated_to_is_named_with_its_date_once(title, on, shown):
+    assert docs._meeting_named(title, on) == shown
