@@ -340,7 +340,8 @@ def main() -> int:
                 ratios.append(compare(f"{label}, {size}", prepared.run, baseline, args.runs))
             if charts:
                 per_run = sum(charts) / (args.runs + 1) * 1000
-                print(f"    ... of which drawing its chart (Pillow, kept by what it shows; the baseline has no picture): {per_run:.0f} ms")
+                what = "Pillow, kept by what it shows; the baseline has no picture"
+                print(f"    ... of which drawing its chart ({what}): {per_run:.0f} ms")
     database.close()
     missed = sum(r > TARGET for r in ratios)
     print(f"  {len(ratios) - missed} of {len(ratios)} within {TARGET}x")

@@ -1132,8 +1132,8 @@ def write_package(document: Document, path: Path) -> None:
         part.before_marshal()
     writer = _PackageZip(path, document.part.partname)
     try:
-        PackageWriter._write_content_types_stream(writer, parts)
-        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_content_types_stream(writer, parts)  # type: ignore[no-untyped-call]
+        PackageWriter._write_pkg_rels(writer, package.rels)  # type: ignore[no-untyped-call]
         PackageWriter._write_parts(writer, parts)  # type: ignore[arg-type]  # duck-typed PhysPkgWriter
     finally:
         writer.close()

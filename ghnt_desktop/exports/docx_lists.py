@@ -51,7 +51,7 @@ def export_besluitenlijst(
     for d in data.decisions:
         escalation: list[str | Para] = []
         if d.escalation != EscalationState.NONE:
-            if d.escalated_to:  # the meeting names the bestuurlijk overleg: not "... bestuurlijk overleg Bestuurlijk ..."
+            if d.escalated_to:  # the meeting's name says "Bestuurlijk overleg": the state leads into it
                 escalation.append(_ESCALATED_TO.get(d.escalation, d.escalation.label))
                 escalation.append(Para.of(Run(d.escalated_to, italic=True)))
             else:
