@@ -37,6 +37,7 @@ from ..services.progress_report import (
     state_sentence,
 )
 from .docx_common import (
+    KIND_TITLES,
     DocxWriter,
     ExportResult,
     Para,
@@ -539,6 +540,7 @@ def export_voortgangsoverzicht(
     """Write the voortgangsoverzicht per actielijn: one landscape table, a heading row per actielijn."""
     counter = ProgressCounter(progress, 2)
     writer = DocxWriter(open_template(template, "voortgang"))
+    _rename_running_header(writer, KIND_TITLES["voortgang"], KIND_TITLES["voortgangsoverzicht"])
     writer.set_landscape()
     writer.title(data.title, f"{data.programme_title}, stand per {short_date(data.on)}")
     rows: list[SpanRow | list[str | Para]] = []
@@ -570,3 +572,17 @@ def export_voortgangsoverzicht(
     )
     counter.finish()
     return ExportResult(written, "voortgangsoverzicht", data.omitted, sum(len(line.actions) for line in data.lines))
+
+
+def _rename_running_header(writer: DocxWriter, old: str, new: str) -> None:
+    """The overview wears the voortgangsrapportage's template, whose page header names that document: a text in
+    the headers that is exactly ``old`` becomes ``new`` (a house style's own wording is left alone)."""
+    from docx.oxml.ns import qn
+
+    for section in writer.document.sections:
+        for header in (section.header, section.first_page_header, section.even_page_header):
+            if header.is_linked_to_previous:
+                continue
+            for text in header._element.iter(qn("w:t")):
+                if (text.text or "").strip() == old:
+                    text.text = new
