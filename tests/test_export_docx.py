@@ -193,7 +193,11 @@ def test_besluitenlijst_lists_the_period(demo_session, tmp_path):
     for decision in escalated:
         if decision.number in by_number:
             row = next(r for r in rows if r[0] == decision.number)
-            assert row[3].startswith(decision.escalation.label)
+            # With the meeting it went to, the state is worded to lead into the meeting's name (which says
+            # "bestuurlijk overleg" itself).
+            worded = {"proposed": "Ter besluitvorming voorgelegd aan", "decided": "Besloten in"}
+            first = worded[decision.escalation.value] if decision.escalated_to_meeting_id else None
+            assert row[3].split("\n")[0] == (first or decision.escalation.label)
     _assert_common(document, "Besluitenlijst")
 
 
@@ -305,3 +309,58 @@ def test_cli_errors_are_dutch_and_clean(demo_db, tmp_path, capsys):
     assert main(["export", "actielijst", "--db", str(tmp_path / "missing.db"), "--out", str(out)]) == 2
     assert "Fout:" in capsys.readouterr().out
     assert not out.exists()
+
+
+def test_verslag_says_the_series_and_the_date_once(demo_session, tmp_path):
+    """A meeting titled by its series and date: the series is the subtitle, the date stands only in the block."""
+    from dataclasses import replace
+
+    from ghnt_desktop.dutch_dates import long_date
+
+    meeting = _meeting_with_minutes(demo_session)
+    data = docs.minutes_document(demo_session, meeting.id)
+    for title, subtitle, overleg_row in (
+        (f"{data.header.series_name} 1 december 2026", data.header.series_name, False),
+        ("Extra overleg over de meldcode", "Extra overleg over de meldcode", True),
+    ):
+        out = tmp_path / "verslag.docx"
+        export_verslag(replace(data, header=replace(data.header, title=title)), out)
+        document = docx.Document(out)
+        assert document.paragraphs[1].text == subtitle
+        header = dict((row[0], row[1]) for row in _rows(document.tables[0]))
+        assert ("Overleg" in header) == overleg_row
+        assert header["Datum"] == long_date(meeting.date)
+
+
+def test_agenda_row_with_a_long_action_list_may_split(demo_session, tmp_path):
+    """An agenda item listing many programme actions may run on to the next page (kept whole it left the first
+    page nearly empty); short items never split."""
+    from dataclasses import replace
+
+    meeting = _meeting_with_minutes(demo_session)
+    data = docs.agenda_document(demo_session, meeting.id)
+    long_item = replace(data.items[0], programme_actions=tuple(f"S1-{n} Actie {n}" for n in range(25)))
+    out = tmp_path / "agenda.docx"
+    items = (long_item, *data.items[1:])
+    export_agenda(replace(data, items=items), out)
+    rows = docx.Document(out).tables[1].rows[1:]
+    whole = [row._tr.trPr is not None and row._tr.trPr.find(qn("w:cantSplit")) is not None for row in rows]
+    lines = [
+        1 + item.confidential + (len(item.programme_actions) + 1 if item.programme_actions else 0) for item in items
+    ]
+    assert whole == [n <= 10 for n in lines] and whole[0] is False and whole.count(True) >= len(rows) - 2
+
+
+@pytest.mark.parametrize(
+    ("title", "on", "shown"),
+    [
+        ("Bestuurlijk overleg OGOO 26 oktober 2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 26 oktober 2026"),
+        ("Bestuurlijk overleg OGOO 26-10-2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 26-10-2026"),
+        ("Bestuurlijk overleg OGOO", date(2026, 10, 26), "Bestuurlijk overleg OGOO (26-10-2026)"),
+        ("Bestuurlijk overleg OGOO 6 oktober 2026", date(2026, 10, 26), "Bestuurlijk overleg OGOO 6 oktober 2026 (26-10-2026)"),  # noqa: E501
+        ("Bestuurlijk overleg OGOO", None, "Bestuurlijk overleg OGOO"),
+        ("", date(2026, 10, 26), ""),
+    ],
+)
+def test_a_meeting_escalated_to_is_named_with_its_date_once(title, on, shown):
+    assert docs._meeting_named(title, on) == shown

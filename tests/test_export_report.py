@@ -403,6 +403,9 @@ def test_overview_lists_every_action_with_trekker_deadline_status_and_stand(data
     rows = [[c.text for c in row.cells] for row in table.rows[1:]]
     listed = {r[0] for r in rows if r[0] != r[1]}  # actielijn rows span the table (one text in every cell)
     assert listed == codes and result.count == len(codes)
+    # The page header names this document, not the voortgangsrapportage whose template it wears.
+    running = document.sections[0].header._element.xml
+    assert "Voortgangsoverzicht per actielijn" in running and "Voortgangsrapportage" not in running
     by_code = {a.code: a for line in data.lines for a in line.actions}
     for row in rows:
         action = by_code.get(row[0])

@@ -7,9 +7,13 @@ then the XML and references of every part): every damage that reference finds, t
 
 from __future__ import annotations
 
+import enum
 import io
 import re
+import uuid
 import zipfile
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import docx
@@ -19,7 +23,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from ghnt_desktop import privacy
-from ghnt_desktop.exports import docx_template
+from ghnt_desktop.exports import docx_common, docx_template
 from ghnt_desktop.exports.docx_common import DocxWriter, ExportError, open_template
 from ghnt_desktop.exports.jobs import privacy_warning
 from ghnt_desktop.privacy import find_case_data
@@ -243,14 +247,14 @@ def test_a_damaged_save_keeps_the_previous_file(tmp_path, monkeypatch):
     """The whole path: the saved file is damaged (as a failing disk or library would), the check refuses it."""
     out = tmp_path / "verslag.docx"
     out.write_bytes(PREVIOUS)
-    original = docx.document.Document.save
+    original = docx_common.write_package
 
-    def save_truncated(self, path):
-        original(self, path)
+    def save_truncated(document, path):
+        original(document, path)
         data = Path(path).read_bytes()
         Path(path).write_bytes(data[: len(data) - 100])
 
-    monkeypatch.setattr(docx.document.Document, "save", save_truncated)
+    monkeypatch.setattr(docx_common, "write_package", save_truncated)
     writer = DocxWriter(open_template(None, "verslag"))
     writer.paragraph("Tekst")
     with pytest.raises(ExportError, match="is niet opgeslagen"):
@@ -359,3 +363,77 @@ def test_a_repeated_text_counts_each_time_it_is_shown():
     rows = tuple(Row("BSN 123456782 genoemd", f"A{i}") for i in range(5))
     warning = privacy_warning(rows)
     assert "een BSN-achtig nummer (123456782)" in warning and "en nog 2" in warning
+    assert privacy_warning(rows) == warning  # the second time from what the guard kept, the same
+    assert privacy_warning(rows[:1]) != warning and privacy_warning(()) == ""
+
+
+@pytest.mark.parametrize("kind", ["verslag", "voortgang"])
+def test_the_package_writer_writes_what_python_docx_writes(kind, tmp_path):
+    """``write_package`` reuses the deflated bytes of parts it wrote before: every part, written the first and the
+    second time (from the cache), reads back as the bytes python-docx's own save writes, with the same names and
+    order, and python-docx opens it."""
+    writer = DocxWriter(open_template(None, kind))
+    writer.paragraph("Tekst met een é en een tab\t.")
+    writer.table([("Nr", 1), ("Actie", 4)], [["1", "Werkafspraken maken"]] * 30)
+    writer.flush()
+    document = writer.document
+    document.save(str(tmp_path / "reference.docx"))
+    with zipfile.ZipFile(tmp_path / "reference.docx") as archive:
+        reference = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    for attempt in range(2):
+        out = tmp_path / f"ours{attempt}.docx"
+        docx_common.write_package(document, out)
+        with zipfile.ZipFile(out) as archive:
+            assert archive.testzip() is None
+            ours = [(info.filename, archive.read(info)) for info in archive.infolist()]
+            assert all(info.compress_type == zipfile.ZIP_DEFLATED for info in archive.infolist())
+        assert ours == reference
+        assert docx_template.written_problem(out) == ""
+        assert docx.Document(str(out)).paragraphs[0].text.startswith("Tekst")
+
+
+
+class _Colour(enum.Enum):
+    RED = "rood"
+
+
+@dataclass(frozen=True)
+class _Inner:
+    text: str
+    number: int | None = None
+
+
+@dataclass(frozen=True)
+class _Outer:
+    code: str
+    when: date | None
+    colour: _Colour
+    key: uuid.UUID
+    notes: str
+    rows: tuple[_Inner, ...]
+    other: object
+    by_id: dict[str, _Inner]
+
+
+@dataclass(frozen=True)
+class _Unresolvable:
+    code: str
+    notes: str
+    later: NotDefinedAnywhere  # type: ignore[name-defined]  # noqa: F821 - the guard must still look inside
+
+
+def test_the_guard_skips_only_fields_that_cannot_hold_written_text():
+    """Fields typed as numbers, dates, ids, enums or plain (unwritten) text are passed over; the written ones and
+    any field that may hold more dataclasses (a tuple, an object, an unresolvable type) are read."""
+    from ghnt_desktop.exports import jobs
+
+    value = _Outer("BSN 123456782", None, _Colour.RED, uuid.uuid4(), "geb. 12-03-2011", (_Inner("BSN 111222333"),),
+                   _Inner("moeder Jansen belde"), {"a": _Inner("Kerkstraat 12a")})  # fmt: skip
+    assert [name for name, _ in jobs._fields_of(_Outer)] == ["notes", "rows", "other", "by_id"]
+    assert list(jobs._written_texts(value)) == [
+        "geb. 12-03-2011", "BSN 111222333", "moeder Jansen belde"
+    ]  # fmt: skip  (a mapping that is not a written field is not read, as before)
+    assert [name for name, _ in jobs._fields_of(_Unresolvable)] == ["code", "notes", "later"]
+    assert list(jobs._written_texts(_Unresolvable("x", "geb. 1-1-2011", _Inner("BSN 111222333")))) == [
+        "geb. 1-1-2011", "BSN 111222333"
+    ]  # fmt: skip

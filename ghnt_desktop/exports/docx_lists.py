@@ -12,6 +12,8 @@ from ..services.documents import ActionListDocument, DecisionListDocument
 from .docx_common import DocxWriter, ExportResult, Para, Progress, ProgressCounter, Run, deadline_text, open_template
 from .docx_meeting import LATE_COLOR, action_text, decision_text
 
+# The escalation state before the meeting it went to.
+_ESCALATED_TO = {EscalationState.PROPOSED: "Ter besluitvorming voorgelegd aan", EscalationState.DECIDED: "Besloten in"}
 DECISION_COLUMNS = [("Nr", 3.1), ("Datum", 2.0), ("Besluit", 6.1), ("Escalatie", 2.9), ("Uitkomst", 3.1)]
 ACTION_COLUMNS = [
     ("Nr", 3.0),
@@ -49,9 +51,11 @@ def export_besluitenlijst(
     for d in data.decisions:
         escalation: list[str | Para] = []
         if d.escalation != EscalationState.NONE:
-            escalation.append(d.escalation.label)
-            if d.escalated_to:
+            if d.escalated_to:  # the meeting's name says "Bestuurlijk overleg": the state leads into it
+                escalation.append(_ESCALATED_TO.get(d.escalation, d.escalation.label))
                 escalation.append(Para.of(Run(d.escalated_to, italic=True)))
+            else:
+                escalation.append(d.escalation.label)
         outcome: list[str | Para] = [d.outcome] if d.outcome else []
         if d.outcome_date:
             outcome.append(Para.of(Run(short_date(d.outcome_date), italic=True)))

@@ -81,7 +81,9 @@ def export_agenda(
             subject.append(Para.of(Run("Acties uit het programma:", italic=True)))
             subject.extend(Para.of(f"•\t{line}", hanging_cm=0.4) for line in item.programme_actions)
         rows.append([item.number, item.time_text, subject, item.purpose.label, item.inbrenger])
-    writer.table(AGENDA_COLUMNS, rows, progress=counter.at(1))
+    # An item with a long list of programme actions (the Voortgang item: 20 and more) may run on to the next page;
+    # kept whole it left most of the first page empty.
+    writer.table(AGENDA_COLUMNS, rows, progress=counter.at(1), keep_rows_whole=_short_agenda_row)
     documents = [(item.number, doc) for item in data.items for doc in item.documents]
     if documents:
         writer.heading("Stukken", 2)
@@ -96,6 +98,15 @@ def export_agenda(
     )
     counter.finish()
     return ExportResult(written, "agenda", data.omitted, len(data.items))
+
+
+# Paragraphs in an agenda item's subject up to which its row is never split across pages.
+_WHOLE_AGENDA_ROW_PARAGRAPHS = 10
+
+
+def _short_agenda_row(row: Sequence[object]) -> bool:
+    subject = row[2]
+    return not isinstance(subject, list) or len(subject) <= _WHOLE_AGENDA_ROW_PARAGRAPHS
 
 
 def _lower_first(name: str) -> str:
@@ -149,10 +160,16 @@ def export_verslag(
     writer = DocxWriter(open_template(template, "verslag"))
     header = data.header
     approved = header.state == MeetingState.MINUTES_APPROVED
-    writer.title("Verslag" if approved else "Conceptverslag", header.title)
+    # A title that is the series and the date ("Tactisch overleg GHNT 1 december 2026") said both twice with the
+    # header block below it: then the series is the subtitle and the date stands once, in the block.
+    name = header.series_name or header.kind.label
+    plain_title = header.title.strip().casefold().startswith(name.strip().casefold())
+    writer.title("Verslag" if approved else "Conceptverslag", name if plain_title else header.title)
     if data.approval:
         writer.paragraph(Run(data.approval, italic=True))
-    pairs: list[tuple[str, str | Sequence[str | Para]]] = list(header_pairs(header, with_secretary=True))
+    pairs: list[tuple[str, str | Sequence[str | Para]]] = [
+        pair for pair in header_pairs(header, with_secretary=True) if not (plain_title and pair[0] == "Overleg")
+    ]
     pairs += [
         ("Aanwezig", _group_paras(data.present)),
         ("Afgemeld", _group_paras(data.excused)),

@@ -20,7 +20,10 @@ move it into place at the very end).
 
 from __future__ import annotations
 
+import enum
 import functools
+import types
+import typing
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, is_dataclass, replace
@@ -147,12 +150,18 @@ class PreparedExport:
     data: Any = None  # what the document shows, for the privacy guard
 
     def run(self, progress: Progress = None, cancelled: Cancelled = None) -> ExportOutcome:
-        """Write the file and describe the result, with a warning when its texts look like case data."""
-        if self.request.file_format == "pdf":
-            outcome = self._run_pdf(progress, cancelled)
-        else:
-            outcome = _outcome(self.request, self.write(self.request.out, progress))
-        warning = privacy_warning(self.data)
+        """Write the file and describe the result, with a warning when its texts look like case data.
+
+        Full garbage collections wait until the file is written (``collection``), as in the app's worker tasks:
+        one over the heap of a big export cost as much as writing a short document."""
+        from ..collection import full_collections_held
+
+        with full_collections_held():
+            if self.request.file_format == "pdf":
+                outcome = self._run_pdf(progress, cancelled)
+            else:
+                outcome = _outcome(self.request, self.write(self.request.out, progress))
+            warning = privacy_warning(self.data)
         return replace(outcome, privacy=warning) if warning else outcome
 
     def _run_pdf(self, progress: Progress, cancelled: Cancelled) -> ExportOutcome:
@@ -200,10 +209,29 @@ _LEAVES = (str, int, float, bool, date, uuid.UUID, type(None))
 
 
 def _fields_of(cls: type) -> tuple[tuple[str, bool], ...]:
+    """The fields of ``cls`` the guard must look at: written ones, and those that can hold more dataclasses (a
+    field typed as a number, date, id, enum or plain text cannot: 4,700 action rows of 25 fields, 16 -> 4 ms)."""
     found = _FIELDS.get(cls)
     if found is None:
-        found = _FIELDS[cls] = tuple((item.name, item.name in _WRITTEN_FIELDS) for item in fields(cls))
+        try:
+            hints = typing.get_type_hints(cls)
+        except Exception:  # noqa: BLE001 - a name only known while type checking: every field is looked at
+            hints = {}
+        found = _FIELDS[cls] = tuple(
+            (item.name, item.name in _WRITTEN_FIELDS)
+            for item in fields(cls)
+            if item.name in _WRITTEN_FIELDS or not _holds_no_dataclass(hints.get(item.name))
+        )
     return found
+
+
+def _holds_no_dataclass(hint: Any) -> bool:
+    """Whether a field with type ``hint`` can only hold values without fields of their own (unknown: False)."""
+    if hint is None:
+        return False
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return all(_holds_no_dataclass(arg) for arg in typing.get_args(hint))
+    return hint is type(None) or (isinstance(hint, type) and issubclass(hint, (*_LEAVES, enum.Enum)))
 
 
 def _collect_texts(value: Any, depth: int, out: list[str]) -> None:
@@ -240,18 +268,27 @@ def _written_texts(value: Any) -> Iterator[str]:
     return iter(out)
 
 
+# What the guard found in each text read this session (``find_case_data`` depends on the text alone): the next
+# document, or the same one made again (as PDF after Word, the meeting pack after the verslag), reads only texts
+# it has not seen (the voortgangsoverzicht: 9 of 38 ms were the guard). Emptied when full.
+_FINDINGS: dict[str, tuple[Any, ...]] = {}
+_FINDINGS_MAX = 50_000
+
+
 def privacy_warning(data: Any) -> str:
     """The privacy guard's Dutch warning for what a document shows; empty when nothing looks like case data."""
     from ..privacy import Finding, describe, find_case_data
 
     # A text shown twice (an action under each of its trekkers, a note repeated) is read once; its findings
     # count each time it is shown, as before.
-    seen: dict[str, list[Finding]] = {}
+    seen = _FINDINGS
     findings: list[Finding] = []
     for text in _written_texts(data):
         found = seen.get(text)
         if found is None:
-            found = seen[text] = find_case_data(text)
+            if len(seen) >= _FINDINGS_MAX:
+                seen.clear()
+            found = seen[text] = tuple(find_case_data(text))
         findings.extend(found)
     return describe(findings)
 

@@ -852,10 +852,18 @@ def _decisions(session: Session, scope: ConfidentialScope, *conditions: ColumnEl
     entries = []
     for row in session.execute(query):
         to_title, to_date = row[9], row[10]
-        escalated_to = f"{to_title} ({short_date(to_date)})" if to_title and to_date else (to_title or "")
+        escalated_to = _meeting_named(to_title or "", to_date)
         confidential = bool(row[7]) or scope.decision(row[0])
         entries.append(DecisionEntry(*row[:7], confidential, row[8], escalated_to, row[11] or "", row[12]))
     return entries
+
+
+def _meeting_named(title: str, on: date | None) -> str:
+    """A meeting by its title and date; the date once when the title already says it ("Bestuurlijk overleg OGOO
+    26 oktober 2026", not "... 26 oktober 2026 (26-10-2026)")."""
+    if not title or on is None or long_date(on, weekday=False) in title or short_date(on) in title:
+        return title
+    return f"{title} ({short_date(on)})"
 
 
 def minutes_document(

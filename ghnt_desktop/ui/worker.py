@@ -33,7 +33,6 @@ reference. ``report_failure(parent, exc)`` shows an expected failure (a Dutch me
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -44,6 +43,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
+from .. import collection
 from .errors import show_error
 
 log = logging.getLogger(__name__)
@@ -149,35 +149,10 @@ class Task(QRunnable):
         _running.discard(self)  # the running frame still holds self: safe to let go here
 
 
-# The cyclic garbage collector holds the GIL while it runs, so the GUI thread cannot tick meanwhile. A
-# full collection scans every tracked object: 117 ms measured here over the app's heap in the middle of
-# an export, and 85-233 ms over an export's own objects on the scale database (32,000 open actions),
-# even with the heap that existed before the task frozen out of collection. While any task runs, full
-# collections are therefore held back (the oldest generation's threshold raised); young objects are
-# still collected (a few thousand at a time, well under a millisecond). The last task to end restores
-# the threshold: its objects have mostly been freed by then, and the next full collection comes as usual.
-_gc_lock = threading.Lock()
-_gc_held_by = 0
-_gc_thresholds: tuple[int, ...] = ()
-NO_FULL_COLLECTION = 1 << 30  # collections of the middle generation before a full one: never, in practice
-
-
-def _hold_full_collections() -> None:
-    global _gc_held_by, _gc_thresholds
-    with _gc_lock:
-        if _gc_held_by == 0:
-            _gc_thresholds = gc.get_threshold()
-            young, middle, _oldest = _gc_thresholds
-            gc.set_threshold(young, middle, NO_FULL_COLLECTION)
-        _gc_held_by += 1
-
-
-def _release_full_collections() -> None:
-    global _gc_held_by
-    with _gc_lock:
-        _gc_held_by -= 1
-        if _gc_held_by == 0:
-            gc.set_threshold(*_gc_thresholds)
+# Full collections are held back while any task runs: see ``collection.py``.
+NO_FULL_COLLECTION = collection.NO_FULL_COLLECTION
+_hold_full_collections = collection.hold_full_collections
+_release_full_collections = collection.release_full_collections
 
 
 # Started tasks, kept alive until they finished (a QRunnable dropped by Python while running crashes).
