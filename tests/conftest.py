@@ -9,6 +9,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from ci_skips import pytest_runtest_makereport  # noqa: E402, F401 - hook: CI=true fails skips for CI tools
 from postgres_server import PostgresServer, start_server  # noqa: E402
 
 from ghnt_desktop.db import Database, open_database  # noqa: E402
