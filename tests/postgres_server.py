@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL cluster for the tests: ``initdb`` + ``pg_ctl`` on a free local port in a temporary folder.
 
-Started once per test run (``postgres_server`` in conftest); each test gets a fresh database, copied from a
-template database the app's migrations made once (a copy takes milliseconds, the migrations a second).
+Started once per test run, in each pytest-xdist worker (``postgres_server`` in conftest); each test gets a fresh
+database, copied from a template database the app's migrations made once (a copy takes milliseconds, the
+migrations a second).
 PostgreSQL refuses to run as root, so as root the cluster runs as the ``postgres`` system user (as in CI).
 Without the binaries the tests that need the server are skipped, except under ``CI=true``: there a missing
 server is a failure, so CI can never pass by skipping them.
@@ -156,10 +157,17 @@ def start_server() -> PostgresServer:
         check=True,
     )
     pwfile.unlink()
-    try:
-        server.start()
-    except subprocess.CalledProcessError:
-        log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
-        shutil.rmtree(folder, ignore_errors=True)
-        raise RuntimeError(f"PostgreSQL did not start:\n{log}") from None
-    return server
+    # Each pytest-xdist worker starts its own cluster (its own folder, port and socket): the port is free when
+    # probed but another worker or session may take it before the server binds it, so a refused start is tried
+    # again on a new port.
+    for attempt in itertools.count(1):
+        try:
+            server.start()
+            return server
+        except subprocess.CalledProcessError:
+            log = (folder / "server.log").read_text(errors="replace") if (folder / "server.log").exists() else ""
+            if attempt < 3 and "could not bind" in log:
+                server.port = free_port()
+                continue
+            shutil.rmtree(folder, ignore_errors=True)
+            raise RuntimeError(f"PostgreSQL did not start:\n{log}") from None

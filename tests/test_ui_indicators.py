@@ -5,6 +5,7 @@ a period added by hand, and an import with its preview."""
 from __future__ import annotations
 
 import os
+import shutil
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,8 +29,9 @@ SCREENSHOTS = os.environ.get("GHNT_SCREENSHOTS")  # a folder: screenshots are sa
 
 
 @pytest.fixture
-def sample_file(tmp_path) -> tuple[Path, dict]:
+def sample_file(tmp_path, sqlite_template) -> tuple[Path, dict]:
     path = tmp_path / "cijfers.db"
+    shutil.copyfile(sqlite_template, path)  # an empty file at the current schema, without running the migrations
     database = open_database(path)
     with database.session() as session:
         ids = add_sample_indicators(session)

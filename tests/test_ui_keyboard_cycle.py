@@ -243,7 +243,10 @@ def test_the_afstemmingsoverleg_cycle_by_keyboard_alone(demo_window, qtbot, tmp_
     dialog = QApplication.activeModalWidget()
     assert focus() is dialog.file_edit and dialog.file_edit.text() == str(target)
     press(Qt.Key.Key_M, ALT)  # Maken
-    qtbot.waitUntil(target.exists, timeout=20_000)
+    # Done means the dialog shows its result: the file exists a moment earlier, while the export still checks it,
+    # and Escape then cancels the export (and keeps the dialog) instead of closing it.
+    qtbot.waitUntil(lambda: dialog.outcome is not None, timeout=20_000)
+    assert target.exists()
     press(Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
     import docx
