@@ -706,12 +706,13 @@ def _figures(
         first_year=first_year,
         last_year=period_to.year,
         programme_id=programme_id,
+        up_to=period_to,
     )
     if chapter.empty:
         return None, {}, chapter.left_out_confidential
     per_section = {
         group.section_id: group.indicators
-        for group in indicators_per_section(session, include_confidential=include_confidential)
+        for group in indicators_per_section(session, include_confidential=include_confidential, up_to=period_to)
         if group.section_id is not None
     }
     return chapter, per_section, chapter.left_out_confidential
