@@ -373,6 +373,9 @@ def print_programme_preview(preview) -> None:
         print("  Nieuw: " + ", ".join(new))
     if labels:
         print("  Alleen als tekst: " + ", ".join(labels))
+    proposed = [c for c in choices if c.target_id is None and c.candidates]
+    for choice in proposed:
+        print(f"  Voorstel voor {choice.label}: {choice.proposals} (niet gekoppeld: blijft als tekst bewaard; koppelen kan in de app bij Bestand > Programma importeren)")
     for warning in draft.warnings:
         print(f"Let op: {warning}")
 

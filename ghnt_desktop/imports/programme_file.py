@@ -75,13 +75,14 @@ def read_programme_file(
 
 
 def match_parties(matcher: NameMatcher, draft: ProgrammeDraft) -> dict[str, PartyChoice]:
-    """Every name of the draft with what it matched; unmatched organisation-like names are to be created."""
+    """Every name of the draft with what it matched; unmatched organisation-like names are to be created, unless
+    an existing one is proposed (then the user chooses: a likely duplicate is never made by default)."""
     choices: dict[str, PartyChoice] = {}
     for label in draft.labels():
         match = matcher.match(label)
-        create = match.target_id is None and looks_like_organisation(label)
+        create = match.target_id is None and looks_like_organisation(label) and not match.candidates
         choices[label_key(label)] = PartyChoice(
-            label, match.target_id, match.target_name, match.kind, match.how, create
+            label, match.target_id, match.target_name, match.kind, match.how, create, match.candidates
         )
     return choices
 
