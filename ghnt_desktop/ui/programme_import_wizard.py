@@ -296,6 +296,8 @@ class ProgrammeImportWizard(QDialog):
         preview = self.preview
         draft = preview.draft
         self.title_edit.setText(draft.title)
+        if not self.region_edit.text():  # a reread keeps what the user typed
+            self.region_edit.setText(preview.region)
         self.tree_model.set_draft(draft)
         self.tree.expandAll()
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
