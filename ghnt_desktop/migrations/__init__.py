@@ -18,5 +18,6 @@ REVISIONS: list[str] = [
     "0010_stored_documents",
     "0011_change_log",
     "0012_record_versions",
+    "0015_qa_fixes",
 ]
 HEAD = REVISIONS[-1]
