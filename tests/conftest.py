@@ -26,6 +26,7 @@ BOTH_ENGINES = {
     "test_reports_service",
     "test_search",
     "test_search_dutch",
+    "test_search_indicators",
     "test_engines",
     "test_change_log",
     "test_record_versions",

@@ -9,6 +9,7 @@ data is gathered and the document written by ``exports.jobs.run_export`` (see ``
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
 
 def docx_request(session, args: argparse.Namespace):
@@ -34,6 +35,17 @@ def docx_request(session, args: argparse.Namespace):
     if kind == "programma" or (kind in ("voortgang", "voortgangsoverzicht") and args.programme):
         programme_id = docs.find_programme_id(session, args.programme)
     report_id = docs.find_report_id(session, args.report) if kind == "voortgang" and args.report else None
+    year = args.year
+    if kind == "jaaroverzicht" and not year:
+        from ..services.year_overview import default_year
+
+        year = default_year(session)
+        if year is None:
+            raise ValidationError(
+                "Er is nog geen volledig jaar met gehouden overleggen. Kies het jaar met --year (bijvoorbeeld --year "
+                f"{date.today().year})."
+            )
+        print(f"Geen --year gegeven: het jaaroverzicht van {year}, het laatste volledige jaar met gehouden overleggen.")
     return ExportRequest(
         kind=kind,
         out=args.out,
@@ -49,7 +61,7 @@ def docx_request(session, args: argparse.Namespace):
         tag_kind=getattr(args, "per_label", None) or "",
         include_closed=bool(args.include_closed),
         all_series=bool(getattr(args, "all_series", False)),
-        year=args.year,
+        year=year,
         include_confidential=bool(args.include_confidential),
         template=args.template,
     )

@@ -103,7 +103,9 @@ def register(subparsers) -> None:
     )
     _add_list_options(programme)
     programme.add_argument("--title", help="titel van het programma (standaard: de titel van het document)")
-    programme.add_argument("--region", default="", help="regio van het programma")
+    programme.add_argument(
+        "--region", help="regio van het programma (standaard: de regio van het huidige programma in de database)"
+    )
     programme.set_defaults(handler=run_import_programme)
     figures = what.add_parser(
         "indicatoren",
@@ -272,7 +274,7 @@ def run_import_programme(args: argparse.Namespace) -> int:
                 preview.draft,
                 preview.parties,
                 title=args.title,
-                region=args.region,
+                region=args.region if args.region is not None else preview.region,
                 file_name=Path(args.file).name,
             )
         created = None
@@ -373,6 +375,9 @@ def print_programme_preview(preview) -> None:
         print("  Nieuw: " + ", ".join(new))
     if labels:
         print("  Alleen als tekst: " + ", ".join(labels))
+    proposed = [c for c in choices if c.target_id is None and c.candidates]
+    for choice in proposed:
+        print(f"  Voorstel voor {choice.label}: {choice.proposals} (niet gekoppeld: blijft als tekst bewaard; koppelen kan in de app bij Bestand > Programma importeren)")
     for warning in draft.warnings:
         print(f"Let op: {warning}")
 

@@ -1,9 +1,14 @@
-"""``ghnt-desktop list meetings|indicators``: one record a line, or JSON for scripts."""
+"""``ghnt-desktop list meetings|indicators``: one record a line, or JSON for scripts.
+
+Errors go to stderr with exit code 2, so a script reading stdout never takes a message for a record; an empty list
+says so in Dutch on stderr (stdout stays empty, and ``--json`` prints ``[]``).
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from ..dutch_dates import clock_time
 from .common import add_db_argument, resolve_db
@@ -22,18 +27,42 @@ def register(subparsers) -> None:
     indicators.set_defaults(handler=run_list_indicators)
 
 
-def run_list_meetings(args: argparse.Namespace) -> int:
+EXIT_ERROR = 2
+NOTHING_FOUND = {"meetings": "Geen overleggen gevonden.", "indicators": "Geen indicatoren gevonden."}
+
+
+def _read(args: argparse.Namespace, read):
+    """``read(session)`` on the database of ``args`` (read-only), or None after printing why not to stderr."""
     from ..db import DatabaseError, open_database
-    from ..services.meetings import list_meetings
 
     try:
-        database = open_database(resolve_db(args.db), read_only=True)
+        database = open_database(resolve_db(args.db), read_only=True, create=False)
     except DatabaseError as exc:
-        print(f"Fout: {exc}")
-        return 2
-    with database.read_session() as session:
-        rows = list_meetings(session)
-    database.close()
+        print(f"Fout: {exc}", file=sys.stderr)
+        return None
+    try:
+        with database.read_session() as session:
+            return read(session)
+    finally:
+        database.close()
+
+
+def _nothing(args: argparse.Namespace, rows: list) -> bool:
+    """Say on stderr that the list is empty (not for ``--json``: ``[]`` says it); True when it is."""
+    if rows or args.json:
+        return False
+    print(NOTHING_FOUND[args.what], file=sys.stderr)
+    return True
+
+
+def run_list_meetings(args: argparse.Namespace) -> int:
+    from ..services.meetings import list_meetings
+
+    rows = _read(args, list_meetings)
+    if rows is None:
+        return EXIT_ERROR
+    if _nothing(args, rows):
+        return 0
     if args.json:
         print(
             json.dumps(
@@ -62,17 +91,13 @@ def run_list_meetings(args: argparse.Namespace) -> int:
 def run_list_indicators(args: argparse.Namespace) -> int:
     """Every indicator with its latest whole-area value; vertrouwelijke ones are marked (this is the user's own view,
     not a document that circulates)."""
-    from ..db import DatabaseError, open_database
     from ..services.indicators import list_indicators, source_text
 
-    try:
-        database = open_database(resolve_db(args.db), read_only=True)
-    except DatabaseError as exc:
-        print(f"Fout: {exc}")
-        return 2
-    with database.read_session() as session:
-        rows = list_indicators(session)
-    database.close()
+    rows = _read(args, list_indicators)
+    if rows is None:
+        return EXIT_ERROR
+    if _nothing(args, rows):
+        return 0
     if args.json:
         print(
             json.dumps(

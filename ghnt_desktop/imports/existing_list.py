@@ -28,6 +28,7 @@ from datetime import date, datetime
 from ..deadlines import parse_deadline, parse_status
 from ..dutch_dates import short_date
 from ..models.enums import ActionStatus
+from ..services.name_match import Candidate
 from .workbook import ImportFileError, SheetData, WorkbookData, cell_text
 
 HEADER_SEARCH_ROWS = 40
@@ -408,6 +409,8 @@ class TrekkerMatch:
     kind: str = ""  # "organisation" or "person" ("" when not found)
     how: str = ""  # "naam", "alias", "afkorting", "lijkt op (92%)"
     score: float = 100.0
+    # What the name may be (``services.name_match``), best first: the linked one and those only proposed.
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def fuzzy(self) -> bool:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from ..models import ActionStatus
 from ..services.importing import NameMatcher
 from ..services.programme_import import PartyChoice, ProgrammeDraft, label_key, looks_like_organisation
-from ..services.programme_scope import filled_programmes
+from ..services.programme_scope import current_region, filled_programmes
 from .existing_list import ListTable
 from .programme_docx import check_docx_file, read_programme_docx
 from .programme_xlsx import read_programme_xlsx
@@ -32,6 +32,7 @@ class ProgrammePreview:
     parties: dict[str, PartyChoice] = field(default_factory=dict)  # by ``label_key``
     table: ListTable | None = None  # for an Excel file: the list found, with the column mapping used
     existing_programmes: int = 0  # programmes with ambitions: the import then comes in as Concept
+    region: str = ""  # the database's region (``programme_scope.current_region``): the import's default region
 
     def choice(self, label: str) -> PartyChoice | None:
         return self.parties.get(label_key(label))
@@ -75,13 +76,14 @@ def read_programme_file(
 
 
 def match_parties(matcher: NameMatcher, draft: ProgrammeDraft) -> dict[str, PartyChoice]:
-    """Every name of the draft with what it matched; unmatched organisation-like names are to be created."""
+    """Every name of the draft with what it matched; unmatched organisation-like names are to be created, unless
+    an existing one is proposed (then the user chooses: a likely duplicate is never made by default)."""
     choices: dict[str, PartyChoice] = {}
     for label in draft.labels():
         match = matcher.match(label)
-        create = match.target_id is None and looks_like_organisation(label)
+        create = match.target_id is None and looks_like_organisation(label) and not match.candidates
         choices[label_key(label)] = PartyChoice(
-            label, match.target_id, match.target_name, match.kind, match.how, create
+            label, match.target_id, match.target_name, match.kind, match.how, create, match.candidates
         )
     return choices
 
@@ -112,6 +114,7 @@ def preview_programme(
         match_parties(matcher, draft),
         table,
         existing_programmes=filled_programmes(session),  # an empty new-region start does not count
+        region=current_region(session),
     )
 
 

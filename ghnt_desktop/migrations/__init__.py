@@ -19,5 +19,6 @@ REVISIONS: list[str] = [
     "0011_change_log",
     "0012_record_versions",
     "0014_versions_everywhere",
+    "0015_qa_fixes",
 ]
 HEAD = REVISIONS[-1]

@@ -14,8 +14,10 @@ StatLine's marks: a value followed by ``*`` (or ``**``) is voorlopig (provisiona
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from functools import cached_property
 
@@ -224,6 +226,16 @@ class Period:
     @property
     def last_month(self) -> int:
         return self.first_month + self.months - 1
+
+    @property
+    def end(self) -> date:
+        """The last day of the period: a figure of this period is known only after it (a report up to 30 June
+        2021 may show 2021 H1 and 2021 K2, never 2021 or 2021 H2)."""
+        return date(self.year, self.last_month, calendar.monthrange(self.year, self.last_month)[1])
+
+    def ends_by(self, day: date | None) -> bool:
+        """Whether the period is over on ``day`` (None: no limit)."""
+        return day is None or self.end <= day
 
     @cached_property
     def sort_key(self) -> tuple[int, int, int]:

@@ -36,7 +36,9 @@ from ..models import (
     AttendanceStatus,
     MeetingState,
     Organisation,
+    OrganisationKind,
     Person,
+    Programme,
     ProgressUpdate,
 )
 from . import Changes, NotFoundError, ServiceError, ValidationError
@@ -62,6 +64,7 @@ from .sheet_data import (
 
 if TYPE_CHECKING:  # the export and import modules load openpyxl-related code only when used
     from ..imports.existing_list import ListItem, ListPreview, ListTable, TrekkerMatch
+    from .name_match import Candidate, PreparedName
     from ..imports.roundtrip import RoundTripPreview
     from ..imports.workbook import WorkbookData
 
@@ -365,24 +368,43 @@ class NameMatcher:
     organisations: dict[str, tuple[uuid.UUID, str]] = field(default_factory=dict)
     people: dict[str, tuple[uuid.UUID, str]] = field(default_factory=dict)
     how: dict[str, str] = field(default_factory=dict)  # key -> "naam" / "alias" / "afkorting"
+    # Every written form of each organisation (name, abbreviation, aliases) for the scored rules of
+    # ``services.name_match``; the places (gemeenten, the programme's region) those rules know.
+    labels: list[tuple[str, uuid.UUID, str]] = field(default_factory=list)
+    places: frozenset[str] = field(default_factory=frozenset)
+    region: frozenset[str] = field(default_factory=frozenset)  # the region's places: breaks a tie
+    _prepared: list[tuple[PreparedName, uuid.UUID, str]] | None = None
+    _seen: dict[str, list[Candidate]] = field(default_factory=dict)  # the split of a cell asks for a name often
 
     @classmethod
     def from_session(cls, session: Session) -> NameMatcher:
+        from .name_match import place_key, places_from
+        from .programme_scope import current_programme_id
+
         matcher = cls()
+        gemeenten: list[str] = []
         rows = session.execute(
-            select(Organisation.id, Organisation.name, Organisation.abbreviation, Organisation.aliases).where(
-                Organisation.merged_into_id.is_(None)
-            )
+            select(
+                Organisation.id, Organisation.name, Organisation.abbreviation, Organisation.aliases, Organisation.kind
+            ).where(Organisation.merged_into_id.is_(None))
         )
-        for org_id, name, abbreviation, aliases in rows:
+        for org_id, name, abbreviation, aliases, kind in rows:
             labels = [(name, "naam"), (abbreviation or "", "afkorting"), *((a, "alias") for a in aliases or [])]
             for label, how in labels:
                 key = _key(label)
                 if key and key not in matcher.organisations:
                     matcher.organisations[key] = (org_id, name)
                     matcher.how[key] = how
+                if label.strip():
+                    matcher.labels.append((label, org_id, name))
+            if kind is OrganisationKind.GEMEENTE:
+                gemeenten += [name, *(aliases or [])]
         for person_id, name in session.execute(select(Person.id, Person.name).where(Person.archived.is_(False))):
             matcher.people.setdefault(_key(name), (person_id, name))
+        programme_id = current_programme_id(session)
+        region = session.scalar(select(Programme.region).where(Programme.id == programme_id)) if programme_id else ""
+        matcher.places = places_from([*gemeenten, region or ""])
+        matcher.region = frozenset({place_key(region)} if region and place_key(region) else ())
         return matcher
 
     def _exact(self, key: str) -> tuple[tuple[uuid.UUID, str], str] | None:
@@ -407,22 +429,48 @@ class NameMatcher:
                 return found[0], "afkorting"
         return None
 
-    def _fuzzy(self, key: str) -> tuple[tuple[uuid.UUID, str], float] | None:
-        if len(key) < 5 or not self.organisations:
-            return None
-        from rapidfuzz import fuzz, process
+    def candidates(self, text: str) -> list[Candidate]:
+        """The organisations and people ``text`` may be by the rules of ``services.name_match``, best first, each
+        once, from ``PROPOSE_SCORE`` up."""
+        from .name_match import PLACES, Candidate, person_score, prepare, prepared_score
 
-        best = process.extract(key, list(self.organisations), scorer=fuzz.ratio, limit=5)
-        if not best or best[0][1] < FUZZY_THRESHOLD:
+        if text in self._seen:
+            return self._seen[text]
+        places = self.places or PLACES
+        if self._prepared is None:
+            # Each organisation's region (from its name) goes with its abbreviation and aliases: "GGD" of GGD
+            # Groningen is never GGD Drenthe.
+            own_place = {org_id: prepare(name, places).place for _label, org_id, name in self.labels}
+            self._prepared = [(prepare(lb, places, place=own_place[o]), o, n) for lb, o, n in self.labels]
+        written = prepare(text, places)
+        best: dict[uuid.UUID, Candidate] = {}
+        for prepared, org_id, name in self._prepared:
+            scored = prepared_score(written, prepared, places)
+            if scored.proposes and (org_id not in best or scored.score > best[org_id].score):
+                best[org_id] = Candidate(org_id, name, "organisation", scored.score, scored.how)
+        for person_id, name in self.people.values():
+            scored = person_score(text, name)
+            if scored.proposes and (person_id not in best or scored.score > best[person_id].score):
+                best[person_id] = Candidate(person_id, name, "person", scored.score, scored.how)
+        found = self._seen[text] = sorted(best.values(), key=lambda c: (-c.score, c.name.casefold()))
+        return found
+
+    def _chosen(self, found: list[Candidate]) -> Candidate | None:
+        """The candidate to link: the best from ``LINK_SCORE`` when no other comes close (then the region's own,
+        "Veilig Thuis" in Groningen being Veilig Thuis Groningen, or nobody: the user chooses)."""
+        from .name_match import LINK_SCORE, place_key
+
+        if not found or found[0].score < LINK_SCORE or found[0].kind != "organisation":
             return None
-        top = self.organisations[best[0][0]]
-        for other_key, score, _index in best[1:]:
-            if score >= best[0][1] - FUZZY_MARGIN and self.organisations[other_key][0] != top[0]:
-                return None  # two organisations look alike: the user links it by hand
-        return top, float(best[0][1])
+        close = [c for c in found if c.score >= found[0].score - FUZZY_MARGIN]
+        if len(close) == 1:
+            return close[0]
+        own = [c for c in close if any(place_key(c.name).endswith(r) for r in self.region)]
+        return own[0] if len(own) == 1 else None
 
     def match(self, text: str) -> TrekkerMatch:
-        """The organisation or person ``text`` names, with how it was found (or nothing found)."""
+        """The organisation or person ``text`` names, with how it was found (or nothing found); ``candidates``
+        lists what it may be (linked or only proposed) for the preview."""
         from ..imports.existing_list import TrekkerMatch
 
         key = _key(text)
@@ -436,11 +484,14 @@ class NameMatcher:
         person = self.people.get(key)
         if person is not None:
             return TrekkerMatch(text, person[0], person[1], "person", "naam")
-        fuzzy = self._fuzzy(key)
-        if fuzzy is not None:
-            (org_id, name), score = fuzzy
-            return TrekkerMatch(text, org_id, name, "organisation", f"lijkt op, {score:.0f}%", score)
-        return TrekkerMatch(text)
+        if len(key) < 2:
+            return TrekkerMatch(text)
+        candidates = self.candidates(text)
+        chosen = self._chosen(candidates)
+        if chosen is not None:
+            how = chosen.how if chosen.how.startswith("lijkt op") else f"{chosen.how}, {chosen.score:.0f}%"
+            return TrekkerMatch(text, chosen.target_id, chosen.name, chosen.kind, how, chosen.score, tuple(candidates))
+        return TrekkerMatch(text, candidates=tuple(candidates))
 
     def known(self, text: str) -> bool:
         """True when ``text`` is one organisation or person (used to decide where a trekker cell splits)."""

@@ -3,10 +3,12 @@
 API (every function takes the caller's ``Session``; nothing commits; no Qt):
 
 Reading
-- ``list_indicators(session, *, include_confidential=True) -> list[IndicatorRow]``: every indicator in list
-  order with its baseline, latest whole-area value (``latest``; for an indicator measured for one gemeente only,
+- ``list_indicators(session, *, include_confidential=True, up_to=None) -> list[IndicatorRow]``: every indicator in
+  list order with its baseline, latest whole-area value (``latest``; for an indicator measured for one gemeente only,
   that gemeente's), its ``comparison`` (target of that year, ``on_track``) and ``latest_text`` ("1.620* (2021)").
-- ``indicators_per_section(session, *, include_confidential=True) -> list[SectionIndicators]``: the same rows
+  ``up_to`` (a report's end date): only periods that are over by then count, for the latest value and the
+  previous one it is compared with (a report about 2021 H1 never shows 2021 or 2022).
+- ``indicators_per_section(session, *, include_confidential=True, up_to=None) -> list[SectionIndicators]``: the same rows
   grouped per actielijn (an indicator linked to two actielijnen shows under both; unlinked ones last, under
   ``UNLINKED_TITLE``).
 - ``get_indicator(session, indicator_id) -> IndicatorDetail``: everything of one indicator: ``series`` (whole-area
@@ -19,8 +21,8 @@ Reading
 - ``indicators_moved_since(session, since, *, include_confidential=False) -> MovedIndicators``: indicators with a
   measurement received or changed since a date (the Overzicht passes the date of the last afstemmingsoverleg,
   ``services.overview.last_held_afstemmingsoverleg``; not called from here, so overview may import this module).
-- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None, programme_id=None)
-  -> FiguresChapter``: what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn (of
+- ``figures_chapter(session, *, include_confidential=False, first_year=None, last_year=None, programme_id=None,
+  up_to=None) -> FiguresChapter``: what the voortgangsrapportage's "Cijfers" chapter shows, grouped per actielijn (of
   ``programme_id`` when indicators link to it); vertrouwelijke indicators are left out (and counted) unless asked,
   as ``services.confidentiality`` decides.
 
@@ -479,14 +481,25 @@ def _row(
     )
 
 
-def list_indicators(session: Session, *, include_confidential: bool = True) -> list[IndicatorRow]:
-    """Every indicator (in their position, then name order) with its latest whole-area value.
+def values_up_to(values: Sequence[PeriodValue], up_to: date | None) -> list[PeriodValue]:
+    """The values of periods that are over on ``up_to`` (all when None): what a report about a period can know."""
+    return [v for v in values if v.period.ends_by(up_to)]
+
+
+def list_indicators(
+    session: Session, *, include_confidential: bool = True, up_to: date | None = None
+) -> list[IndicatorRow]:
+    """Every indicator (in their position, then name order) with its latest whole-area value (of the periods over
+    by ``up_to`` when given: a report's end date).
 
     The app shows vertrouwelijke indicators (marked by ``confidential``); an output passes
     ``include_confidential=False`` unless the user asked for them, and the rule in ``services.confidentiality``
     decides which those are.
     """
-    return _list(session, include_confidential, measurement_values(session))
+    values = measurement_values(session)
+    if up_to is not None:
+        values = {i: values_up_to(v, up_to) for i, v in values.items()}
+    return _list(session, include_confidential, values)
 
 
 def _list(
@@ -508,9 +521,11 @@ def _list(
     return rows
 
 
-def indicators_per_section(session: Session, *, include_confidential: bool = True) -> list[SectionIndicators]:
+def indicators_per_section(
+    session: Session, *, include_confidential: bool = True, up_to: date | None = None
+) -> list[SectionIndicators]:
     """``list_indicators`` grouped per actielijn in programme order; unlinked indicators last."""
-    rows = list_indicators(session, include_confidential=include_confidential)
+    rows = list_indicators(session, include_confidential=include_confidential, up_to=up_to)
     order = _section_order(session)
     groups: dict[uuid.UUID | None, list[IndicatorRow]] = {}
     for row in rows:
@@ -832,6 +847,7 @@ def figures_chapter(
     first_year: int | None = None,
     last_year: int | None = None,
     programme_id: uuid.UUID | None = None,
+    up_to: date | None = None,
 ) -> FiguresChapter:
     """The "Cijfers" chapter: per actielijn (in programme order) each linked indicator once, under the first
     actielijn it is linked to; unlinked indicators in a last group. Periods outside ``first_year``..``last_year``
@@ -839,6 +855,9 @@ def figures_chapter(
 
     ``programme_id`` (a report's programme): when indicators are linked to its actielijnen, only those and the
     unlinked ones, grouped under its actielijnen; else every indicator.
+
+    ``up_to`` (the report's end date): periods not over by then are left out altogether, also as the previous
+    period of a comparison.
 
     Vertrouwelijke indicators are left out unless ``include_confidential`` (then ``confidential`` marks them); the
     rule of ``services.confidentiality`` decides which they are and ``left_out_confidential`` counts them.
@@ -863,7 +882,7 @@ def figures_chapter(
     for indicator in indicators:
         linked = sorted((s for s in links.get(indicator.id, []) if s in order), key=lambda s: order[s][:2])
         baseline = _baseline(indicator)
-        own_values = values.get(indicator.id, [])
+        own_values = values_up_to(values.get(indicator.id, []), up_to)
         own_targets = targets.get(indicator.id, [])
         area = [v for v in own_values if v.organisation_id is None]
         lines = tuple(_line(p, indicator) for p in _points(area, indicator, baseline, own_targets) if shown(p.value.period))

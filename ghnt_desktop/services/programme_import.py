@@ -39,6 +39,7 @@ from ..models import (
     SectionKind,
 )
 from . import Changes, NotFoundError, RefusedError, ValidationError
+from .name_match import Candidate
 from .programme_scope import filled_programmes, pin_current_programme, set_current_programme
 
 # Names that are a role, a group or a pronoun rather than one organisation: kept as a label, never created.
@@ -206,14 +207,32 @@ class PartyChoice:
     kind: str = ""  # "organisation" or "person" when matched
     how: str = ""
     create: bool = False  # a new organisation named ``label`` (only when nothing matched)
+    # What the name may be (``services.name_match.Candidate``: organisation or person, score, reason), best first;
+    # one below ``LINK_SCORE`` is only proposed: linked when the user chooses it (``choose``).
+    candidates: tuple[Candidate, ...] = ()
 
     @property
     def outcome(self) -> str:
-        """Dutch, for the preview: "Veilig Thuis Groningen (afkorting)", "nieuwe organisatie", "alleen tekst"."""
+        """Dutch, for the preview: "Veilig Thuis Groningen (afkorting)", "nieuwe organisatie", "alleen tekst";
+        with a proposal not taken: "alleen als tekst; voorstel: Veilig Thuis Groningen (lijkt op, 86%)"."""
         if self.target_id is not None:
             same = self.target_name.casefold() == self.label.casefold()
             return self.target_name if same else f"{self.target_name} ({self.how})"
-        return "nieuwe organisatie" if self.create else "alleen als tekst (rol of groep)"
+        text = "nieuwe organisatie" if self.create else "alleen als tekst (rol of groep)"
+        return f"{text}; voorstel: {self.proposals}" if self.candidates else text
+
+    @property
+    def proposals(self) -> str:
+        return "; ".join(c.text for c in self.candidates[:3])
+
+    def choose(self, candidate: Candidate | None) -> None:
+        """Link the name to ``candidate`` (one of ``candidates``), or to nothing (then it stays text)."""
+        if candidate is None:
+            self.target_id, self.target_name, self.kind, self.how = None, "", "", ""
+            return
+        how = candidate.how if candidate.how.startswith("lijkt op") else f"{candidate.how}, {candidate.score:.0f}%"
+        self.target_id, self.target_name, self.kind, self.how = candidate.target_id, candidate.name, candidate.kind, how
+        self.create = False
 
 
 @dataclass(frozen=True)

@@ -64,6 +64,24 @@ def current_programme_id(session: Session) -> uuid.UUID | None:
     return default_programme_id(session)
 
 
+def current_region(session: Session) -> str:
+    """The region the database is about: the current programme's, else the newest programme's that names one, else
+    the region saved with the settings ("" when none): what an import of another programme starts with."""
+    current = current_programme_id(session)
+    region = session.scalar(select(Programme.region).where(Programme.id == current)) if current else None
+    if not (region or "").strip():
+        region = session.scalar(
+            select(Programme.region)
+            .where(func.length(func.trim(Programme.region)) > 0)
+            .order_by(Programme.created_at.desc())
+            .limit(1)
+        )
+    if not (region or "").strip():
+        setting = session.get(AppSetting, "region")
+        region = setting.value if setting is not None else ""
+    return " ".join((region or "").split())
+
+
 def set_current_programme(session: Session, programme_id: uuid.UUID) -> Changes:
     """Make ``programme_id`` the current programme (every page shows it next)."""
     if session.get(Programme, programme_id) is None:

@@ -83,6 +83,26 @@ def create_tag_kind(session: Session, programme_id: uuid.UUID, name: str, tags: 
     return Created(kind.id, TAG_CHANGES)
 
 
+def rename_tag_kind(session: Session, kind_id: uuid.UUID, name: str) -> Edit:
+    """Give a tag kind another name ("Processtap" -> "Fase"); a name another kind of the programme has is refused.
+    Undo with ``rename_tag_kind(session, kind_id, **edit.before)``."""
+    kind = session.get(TagKind, kind_id)
+    if kind is None:
+        raise NotFoundError("Deze soort label bestaat niet (meer).")
+    name = _name(name, "De naam van de soort label", 100)
+    others = session.scalars(
+        select(TagKind.name).where(TagKind.programme_id == kind.programme_id, TagKind.id != kind_id)
+    ).all()
+    if name.casefold() in {n.casefold() for n in others}:
+        raise ValidationError(
+            f"Dit programma heeft al een soort label “{name}”. Kies een andere naam, of verwijder eerst de andere soort."
+        )
+    before = {"name": kind.name}
+    kind.name = name
+    session.flush()
+    return Edit(kind.id, TAG_CHANGES, before)
+
+
 @dataclass(frozen=True)
 class RemovedTagKind:
     """A deleted tag kind with its tags, so ``restore_tag_kind`` can put all back."""
@@ -129,6 +149,26 @@ def add_tag(session: Session, kind_id: uuid.UUID, name: str) -> Created:
     session.add(tag)
     session.flush()
     return Created(tag.id, TAG_CHANGES)
+
+
+def rename_tag(session: Session, tag_id: uuid.UUID, name: str) -> Edit:
+    """Give a tag another name; the actions keep it. A name another tag of the same kind has is refused. Undo with
+    ``rename_tag(session, tag_id, **edit.before)``."""
+    tag = session.get(Tag, tag_id)
+    if tag is None:
+        raise NotFoundError("Dit label bestaat niet (meer).")
+    name = _name(name, "De naam van het label", 200)
+    others = session.scalars(select(Tag.name).where(Tag.kind_id == tag.kind_id, Tag.id != tag_id)).all()
+    if name.casefold() in {n.casefold() for n in others}:
+        kind = session.get(TagKind, tag.kind_id)
+        raise ValidationError(
+            f"“{name}” staat al bij {kind.name if kind else 'deze soort'}. Kies een andere naam; wilt u de twee "
+            "samenvoegen, geef de acties dan het bestaande label en verwijder dit."
+        )
+    before = {"name": tag.name}
+    tag.name = name
+    session.flush()
+    return Edit(tag.id, TAG_CHANGES, before)
 
 
 @dataclass(frozen=True)

@@ -404,10 +404,10 @@ def _gather_notes(
             continue  # an action of another programme
         confidential = scope.update(update_id)
         in_period = when >= period_from
-        if confidential and not include_confidential:
-            omitted += in_period
-            continue
         note = notes[action_id]
+        # The status and the deadlines are the action's own (public, shown in Overzicht and Acties); only the texts
+        # of a vertrouwelijke note stay out. Skipping the whole row made a report show an action as running that a
+        # vertrouwelijk recorded update had closed, and lose its postponement.
         if direct_id is not None:
             note.status_at_end = status  # the last status reported up to the end of the period
         if postponed:
@@ -415,6 +415,9 @@ def _gather_notes(
                 note.first_deadline_date, note.first_deadline = before, _deadline_words(before, "")
             note.postponed = True
             note.last_deadline_date, note.last_deadline = after, _deadline_words(after, after_text)
+        if confidential and not include_confidential:
+            omitted += in_period
+            continue
         mark = f"{CONFIDENTIAL_MARK}: " if confidential else ""
         done = " ".join((done_text or "").split())
         todo = " ".join((todo_text or "").split())
@@ -706,12 +709,13 @@ def _figures(
         first_year=first_year,
         last_year=period_to.year,
         programme_id=programme_id,
+        up_to=period_to,
     )
     if chapter.empty:
         return None, {}, chapter.left_out_confidential
     per_section = {
         group.section_id: group.indicators
-        for group in indicators_per_section(session, include_confidential=include_confidential)
+        for group in indicators_per_section(session, include_confidential=include_confidential, up_to=period_to)
         if group.section_id is not None
     }
     return chapter, per_section, chapter.left_out_confidential

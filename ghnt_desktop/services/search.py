@@ -1,4 +1,5 @@
-"""Search across everything people write: minutes, decisions, actions, progress, the programme and the network.
+"""Search across everything people write: minutes, decisions, actions, progress, the programme, the network and
+the indicators (name, code, definition and source; migration 0015 added them to the index).
 
 The search understands Dutch. Every typed word must occur, and a record matches in the best of four ways,
 which is also the order of the results:
@@ -59,6 +60,12 @@ SOURCES: tuple[tuple[int, str, str, str], ...] = (
         "Organisatie",
         "{r}.name || ' ' || COALESCE({r}.abbreviation, '') || ' ' || COALESCE({r}.notes, '')",
     ),
+    (
+        9,
+        "indicator",
+        "Indicator",
+        "{r}.code || ' ' || {r}.name || ' ' || {r}.definition || ' ' || {r}.source || ' ' || {r}.source_id",
+    ),
 )
 KIND_BY_CODE = {code: table for code, table, _label, _expr in SOURCES}
 LABELS = {table: label for _code, table, label, _expr in SOURCES}
@@ -69,14 +76,23 @@ def _engine(bind: Connection | Session) -> Any:
     return search_postgres if engine_of(bind).name == "postgresql" else search_sqlite
 
 
+def _sources(connection: Connection) -> tuple[tuple[int, str, str, str], ...]:
+    """The ``SOURCES`` whose table exists: an early migration (0007) builds the index before later ones add tables
+    (the indicator, 0008); the migration that indexes a new kind (0015) builds it again."""
+    from sqlalchemy import inspect
+
+    tables = set(inspect(connection).get_table_names())
+    return tuple(source for source in SOURCES if source[1] in tables)
+
+
 def install_index(connection: Connection) -> None:
     """(Re)create the index, its triggers and its content; safe to run again at any time."""
-    _engine(connection).install(connection, SOURCES, stems_of)
+    _engine(connection).install(connection, _sources(connection), stems_of)
 
 
 def index_is_current(connection: Connection) -> bool:
     """Whether the index and all its triggers are in place (``db._migrate`` rebuilds it otherwise)."""
-    return bool(_engine(connection).is_current(connection, SOURCES))
+    return bool(_engine(connection).is_current(connection, _sources(connection)))
 
 
 def uninstall_index(connection: Connection) -> None:
@@ -244,7 +260,7 @@ class SearchResults:
     confidential_left_out: int = 0
 
 
-_CAN_BE_CONFIDENTIAL = frozenset({"agenda_item", "decision", "action_item", "progress_update"})
+_CAN_BE_CONFIDENTIAL = frozenset({"agenda_item", "decision", "action_item", "progress_update", "indicator"})
 
 
 def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) -> bool:
@@ -256,6 +272,8 @@ def _is_confidential(scope: ConfidentialScope, kind: str, record_id: uuid.UUID) 
         return scope.action(record_id)
     if kind == "progress_update":
         return scope.update(record_id)
+    if kind == "indicator":
+        return scope.indicator(record_id)
     return False  # the programme and the network are public
 
 
@@ -278,6 +296,8 @@ _DETAILS = {
     "LEFT JOIN organisation o ON o.id = s.organisation_id",
     "organisation": "SELECT s.{key}, s.id, s.name || COALESCE(' (' || NULLIF(s.abbreviation, '') || ')', ''), "
     "NULL, NULL, NULL FROM organisation s",
+    "indicator": "SELECT s.{key}, s.id, s.name || COALESCE(' (' || NULLIF(s.code, '') || ')', ''), NULL, NULL, NULL "
+    "FROM indicator s",
 }
 
 

@@ -71,6 +71,18 @@ class YearOverviewDocument:
         return self.meetings_held
 
 
+def default_year(session: Session, today: date | None = None) -> int | None:
+    """The last complete year (before ``today``'s) in which a meeting was held: what a jaaroverzicht asked for
+    without a year is about. None when no meeting was held before this year."""
+    this_year = (today or date.today()).year
+    last = session.scalar(
+        select(func.max(Meeting.date)).where(
+            Meeting.state.in_((MeetingState.HELD, MeetingState.MINUTES_APPROVED)), Meeting.date < date(this_year, 1, 1)
+        )
+    )
+    return last.year if last is not None else None
+
+
 def year_overview_document(
     session: Session, year: int, *, include_confidential: bool = False, today: date | None = None
 ) -> YearOverviewDocument:

@@ -996,7 +996,11 @@ class MainWindow(QMainWindow):
 
     def show_record(self, kind: str, record_id, meeting_id=None, organisation_id=None) -> bool:
         """Show a record where it lives: action items and programme actions in Acties, ambities in Programma,
-        organisations and people (by their ``organisation_id``) in Organisaties & personen, the rest in its meeting."""
+        organisations and people (by their ``organisation_id``) in Organisaties & personen, indicators in
+        Indicatoren, the rest in its meeting."""
+        if kind == "indicator":
+            self.show_page("indicators")
+            return self.page("indicators").select_indicator(record_id)
         if kind == "ambition":
             self.show_page("programme")
             return self.page("programme").select_id(record_id)

@@ -262,7 +262,9 @@ class ProgrammeImportWizard(QDialog):
             self.tr(
                 "Elke verantwoordelijke partij en trekker uit het bestand, met de organisatie of persoon in de app "
                 "waaraan hij wordt gekoppeld. Een naam zonder koppeling wordt een nieuwe organisatie als dat is "
-                "aangevinkt, anders blijft hij als tekst bewaard (een rol of groep zoals 'Projectleider GHNT')."
+                "aangevinkt, anders blijft hij als tekst bewaard (een rol of groep zoals 'Projectleider GHNT'). "
+                "Lijkt een naam op een organisatie of persoon in de app, dan staat die er als voorstel met de score: "
+                "hij wordt pas gekoppeld als u hem kiest."
             ),
             page,
         )
@@ -294,6 +296,8 @@ class ProgrammeImportWizard(QDialog):
         preview = self.preview
         draft = preview.draft
         self.title_edit.setText(draft.title)
+        if not self.region_edit.text():  # a reread keeps what the user typed
+            self.region_edit.setText(preview.region)
         self.tree_model.set_draft(draft)
         self.tree.expandAll()
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
@@ -351,26 +355,57 @@ class ProgrammeImportWizard(QDialog):
     def _fill_parties(self) -> None:
         self.parties_table.setRowCount(0)
         self.create_boxes: dict[str, QCheckBox] = {}
+        self.link_combos: dict[str, QComboBox] = {}
         for key, choice in self.preview.parties.items():
             row = self.parties_table.rowCount()
             self.parties_table.insertRow(row)
             self.parties_table.setItem(row, 0, QTableWidgetItem(choice.label))
             matched = choice.target_id is not None
-            outcome = choice.target_name + (f" ({choice.how})" if choice.how not in ("", "naam") else "")
-            self.parties_table.setItem(row, 1, QTableWidgetItem(outcome if matched else self._unmatched(choice.create)))
+            self.parties_table.setItem(row, 1, QTableWidgetItem(self._outcome(choice)))
             box = QCheckBox(self.parties_table)
             box.setChecked(choice.create)
             box.setEnabled(not matched)
-            box.toggled.connect(lambda checked, c=choice, r=row: self._set_create(c, r, checked))
+            box.toggled.connect(lambda checked, c=choice, r=row, k=key: self._set_create(c, r, checked, k))
             self.parties_table.setCellWidget(row, 2, box)
             self.create_boxes[key] = box
+            if choice.candidates:
+                # What the name may be, with score and reason: a proposal below the link score is linked only when
+                # the user picks it here; a linked one can be undone the same way.
+                combo = QComboBox(self.parties_table)
+                accessible(combo, arg(self.tr("Koppeling van %1"), choice.label))
+                combo.addItem(self._unmatched(choice.create) + self.tr(" (niet koppelen)"), None)
+                for candidate in choice.candidates[:5]:
+                    combo.addItem(arg(self.tr("voorstel: %1"), candidate.text), candidate)
+                combo.setCurrentIndex(
+                    next((i for i in range(1, combo.count()) if combo.itemData(i).target_id == choice.target_id), 0)
+                )
+                combo.currentIndexChanged.connect(lambda _i, c=choice, r=row, k=key: self._choose(c, r, k))
+                self.parties_table.setCellWidget(row, 1, combo)
+                self.link_combos[key] = combo
+
+    def _outcome(self, choice) -> str:
+        if choice.target_id is None:
+            return self._unmatched(choice.create)
+        return choice.target_name + (f" ({choice.how})" if choice.how not in ("", "naam") else "")
 
     def _unmatched(self, create: bool) -> str:
         return self.tr("nieuwe organisatie") if create else self.tr("als tekst bewaard (rol of groep)")
 
-    def _set_create(self, choice, row: int, checked: bool) -> None:
+    def _set_create(self, choice, row: int, checked: bool, key: str) -> None:
         choice.create = checked
         self.parties_table.item(row, 1).setText(self._unmatched(checked))
+        combo = self.link_combos.get(key)
+        if combo is not None:
+            combo.setItemText(0, self._unmatched(checked) + self.tr(" (niet koppelen)"))
+
+    def _choose(self, choice, row: int, key: str) -> None:
+        choice.choose(self.link_combos[key].currentData())
+        box = self.create_boxes[key]
+        box.blockSignals(True)
+        box.setChecked(choice.create)
+        box.setEnabled(choice.target_id is None)
+        box.blockSignals(False)
+        self.parties_table.item(row, 1).setText(self._outcome(choice))
 
     # -- navigation -----------------------------------------------------------------------------------
 

@@ -36,6 +36,7 @@ KIND_LABELS = (
     QT_TRANSLATE_NOOP("enums", "Ambitie"),
     QT_TRANSLATE_NOOP("enums", "Persoon"),
     QT_TRANSLATE_NOOP("enums", "Organisatie"),
+    QT_TRANSLATE_NOOP("enums", "Indicator"),
 )
 
 

@@ -4496,8 +4496,8 @@ New or changed figures for: %2</translation>
             <translation>Double-click a text or the parties of an ambition to correct them (names separated by ;); untick what should be left out. Nothing is saved until Import.</translation>
         </message>
         <message>
-            <source>Elke verantwoordelijke partij en trekker uit het bestand, met de organisatie of persoon in de app waaraan hij wordt gekoppeld. Een naam zonder koppeling wordt een nieuwe organisatie als dat is aangevinkt, anders blijft hij als tekst bewaard (een rol of groep zoals 'Projectleider GHNT').</source>
-            <translation>Every responsible party and lead from the file, with the organisation or person in the app it is linked to. A name without a link becomes a new organisation when ticked, otherwise it is kept as text (a role or group such as 'Projectleider GHNT').</translation>
+            <source>Elke verantwoordelijke partij en trekker uit het bestand, met de organisatie of persoon in de app waaraan hij wordt gekoppeld. Een naam zonder koppeling wordt een nieuwe organisatie als dat is aangevinkt, anders blijft hij als tekst bewaard (een rol of groep zoals 'Projectleider GHNT'). Lijkt een naam op een organisatie of persoon in de app, dan staat die er als voorstel met de score: hij wordt pas gekoppeld als u hem kiest.</source>
+            <translation>Every responsible party and lead from the file, with the organisation or person in the app it is linked to. A name without a link becomes a new organisation when ticked, otherwise it is kept as text (a role or group such as 'Projectleider GHNT'). When a name looks like an organisation or person in the app, that one is proposed with its score: it is linked only when you choose it.</translation>
         </message>
         <message>
             <source>Naam in het bestand</source>
@@ -4530,6 +4530,18 @@ New or changed figures for: %2</translation>
         <message>
             <source>Blad %1, kopregel op regel %2. Kies per kolom wat erin staat en lees opnieuw.</source>
             <translation>Sheet %1, header on row %2. Choose what each column holds and read again.</translation>
+        </message>
+        <message>
+            <source>Koppeling van %1</source>
+            <translation>Link of %1</translation>
+        </message>
+        <message>
+            <source> (niet koppelen)</source>
+            <translation> (do not link)</translation>
+        </message>
+        <message>
+            <source>voorstel: %1</source>
+            <translation>proposal: %1</translation>
         </message>
         <message>
             <source>nieuwe organisatie</source>
@@ -6185,6 +6197,22 @@ Do you want to archive the working group?</translation>
         <message>
             <source>Streefwaarden: het jaar %1 staat er twee keer in.</source>
             <translation>Targets: the year %1 is in there twice.</translation>
+        </message>
+        <message>
+            <source>&amp;Naam wijzigen...</source>
+            <translation>Re&amp;name...</translation>
+        </message>
+        <message>
+            <source>Soort label hernoemen</source>
+            <translation>Rename kind of label</translation>
+        </message>
+        <message>
+            <source>Label hernoemen</source>
+            <translation>Rename label</translation>
+        </message>
+        <message>
+            <source>Nieuwe naam voor %1:</source>
+            <translation>New name for %1:</translation>
         </message>
     </context>
     <context>

@@ -84,7 +84,7 @@ class TagPicker(QToolButton):
 
 
 class TagsDialog(QDialog):
-    """The tag kinds of a programme and their tags: add a kind (with a pasted list), add, remove a tag."""
+    """The tag kinds of a programme and their tags: add a kind (with a pasted list), add, rename, remove."""
 
     def __init__(self, window, programme_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -103,12 +103,15 @@ class TagsDialog(QDialog):
         intro.setWordWrap(True)
         self.new_kind_button = QPushButton(tr("Nieuwe &soort..."), self)
         self.new_tag_button = QPushButton(tr("Nieuw &label..."), self)
+        self.rename_button = QPushButton(tr("&Naam wijzigen..."), self)
         self.remove_button = QPushButton(tr("&Verwijderen"), self)
         self.new_kind_button.clicked.connect(self.new_kind)
         self.new_tag_button.clicked.connect(self.new_tag)
+        self.rename_button.clicked.connect(self.rename)
         self.remove_button.clicked.connect(self.remove)
+        self.tree.itemActivated.connect(lambda *_: self.rename())  # double-click or Enter on a label
         buttons = QHBoxLayout()
-        for button in (self.new_kind_button, self.new_tag_button, self.remove_button):
+        for button in (self.new_kind_button, self.new_tag_button, self.rename_button, self.remove_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -154,6 +157,7 @@ class TagsDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.new_tag_button.setEnabled(self._current() is not None)
+        self.rename_button.setEnabled(self._current() is not None)
         self.remove_button.setEnabled(self._current() is not None)
 
     def _push(self, command) -> bool:
@@ -210,6 +214,22 @@ class TagsDialog(QDialog):
                 redo=restore_tag,
             )
         )
+
+    def rename(self) -> None:
+        from ...services.programme_tags import rename_tag, rename_tag_kind
+        from ..undo import edit_values_command
+
+        current = self._current()
+        if current is None:
+            return
+        kind, record_id = current
+        old = self.tree.currentItem().text(0)
+        title = tr("Soort label hernoemen") if kind == "kind" else tr("Label hernoemen")
+        name, ok = QInputDialog.getText(self, title, tr("Nieuwe naam voor %1:").replace("%1", old), text=old)
+        if not ok or not name.strip() or name.strip() == old:
+            return
+        service = rename_tag_kind if kind == "kind" else rename_tag
+        self._push(edit_values_command(self.window_, title, service, record_id, {"name": name}))
 
     def remove(self) -> None:
         from ...services.programme_tags import delete_tag, delete_tag_kind, restore_tag, restore_tag_kind

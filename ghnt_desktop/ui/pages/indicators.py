@@ -421,6 +421,20 @@ class IndicatorsPage(Page):
 
     def _filter_changed(self) -> None:
         self._show_list()
+
+    def select_indicator(self, indicator_id) -> bool:
+        """Show ``indicator_id`` (a search hit): all actielijnen when the filter hides it; False when it is gone."""
+        row = self.list_model.row_of(indicator_id)
+        if row < 0 and self.section_filter.currentIndex() != 0:
+            self.section_filter.setCurrentIndex(0)  # "Alle actielijnen"
+            row = self.list_model.row_of(indicator_id)
+        if row < 0:
+            return False
+        self.tabs.setCurrentIndex(0)
+        self.list_view.setCurrentIndex(self.list_model.index(row, 0))
+        self.list_view.selectRow(row)
+        self.list_view.scrollTo(self.list_model.index(row, 0))
+        return True
         self._grid_stale = True
         if self.tabs.currentIndex() == 1:
             self.load_grid()
