@@ -147,7 +147,7 @@ def main() -> int:
         opened: dict[str, list[float]] = {name: [] for name in engines}
         steps: dict[str, dict[str, list[float]]] = {name: {} for name in engines}
         edits: dict[str, list[float]] = {name: [] for name in engines}
-        for name, database in engines.items():  # warm-up: caches, the driver's prepared statements, the pool
+        for database in engines.values():  # warm-up: caches, the driver's prepared statements, the pool
             open_page_ms(app, database)
             status_edit(database, action_id, 0)
             status_edit(database, action_id, 1)

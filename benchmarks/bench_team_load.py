@@ -34,7 +34,6 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
-import os
 import sys
 import tempfile
 import threading
@@ -83,9 +82,8 @@ def setup_shared(database, meetings: int = 2) -> Shared:
     from dataclasses import replace
 
     from ghnt_desktop.models import MeetingKind, Organisation, OrganisationKind, Person
-    from ghnt_desktop.services import agenda
+    from ghnt_desktop.services import agenda, minutes
     from ghnt_desktop.services import meetings as meeting_service
-    from ghnt_desktop.services import minutes
 
     items, actions, attendances = [], [], []
     with database.session() as session:
@@ -174,7 +172,8 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
                     elif kind == "status":
                         action = uuid.UUID(shared.actions[pick % len(shared.actions)])
                         shown = _read(database, lambda s, action=action: s.get(ActionItem, action).status)
-                        wanted = statuses[(statuses.index(shown) + 1) % len(statuses)] if shown in statuses else statuses[0]
+                        following = statuses.index(shown) + 1 if shown in statuses else 0
+                        wanted = statuses[following % len(statuses)]
                         database.write(
                             lambda s, action=action, wanted=wanted, shown=shown, value=value: (
                                 action_service.set_action_status(
@@ -276,13 +275,16 @@ def check(database, lines: list[str]) -> tuple[list[str], list[str]]:
         if parts[0] != "CONFIRMED":
             continue
         kind, value, extra = parts[1], parts[2], (parts[3] if len(parts) > 3 else "")
-        found = {
-            "minutes": lambda: value in minutes_lines,
-            "decision": lambda: decisions.get(f"Besluit {value}") == extra,
-            "action": lambda: actions.get(f"Actie {value}") == extra,
-            "status": lambda: (value, extra) in progress,
-            "attendance": lambda: f"Vervanger {value}" in substitutes,
-        }[kind]()
+        if kind == "minutes":
+            found = value in minutes_lines
+        elif kind == "decision":
+            found = decisions.get(f"Besluit {value}") == extra
+        elif kind == "action":
+            found = actions.get(f"Actie {value}") == extra
+        elif kind == "status":
+            found = (value, extra) in progress
+        else:
+            found = f"Vervanger {value}" in substitutes
         if not found:
             lost.append(line)
     duplicates = [n for n, c in Counter(decision_numbers + action_numbers).items() if c > 1]

@@ -38,9 +38,9 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
-from .versions import check_seen
 from .programme_scope import filter_scope, foreign_hex_ids, heading_title, programme_action_condition
 from .programme_scope import resolve as resolve_programme
+from .versions import check_seen
 
 if TYPE_CHECKING:
     from .minutes import ProgressBefore
@@ -454,7 +454,9 @@ def _first_item_ids(session: Session, count: int, programme_id: uuid.UUID | None
         scoped, params = f" AND NOT {connection.in_ids('a.id')}", (connection.ids(sorted(foreign)),)
     dates = 16
     while True:
-        earliest = [r[0] for r in connection.execute("SELECT DISTINCT date FROM meeting ORDER BY date LIMIT ?", (dates,))]
+        earliest = [
+            r[0] for r in connection.execute("SELECT DISTINCT date FROM meeting ORDER BY date LIMIT ?", (dates,))
+        ]
         if not earliest:
             break
         ids = [
