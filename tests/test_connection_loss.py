@@ -114,3 +114,27 @@ def test_a_commit_that_lost_its_answer_but_committed_counts_as_saved(server_data
     assert len(attempts) == 1 and _decisions(database) == ["Eén keer"]
     with database.read_session() as session:
         assert session.scalar(select(func.count()).select_from(Decision)) == 1
+
+
+def test_a_connection_cut_during_the_flush_of_an_edit_is_retried_and_saved_once(postgres_server, server_database):
+    """The server ends the connection just before the edit's UPDATE is flushed (a restart, a network drop): the
+    edit is tried again on a new connection, not reported as an unexpected error (the rollback of the failed flush
+    once asked the dead connection for its state, raising PendingRollbackError in place of the lost connection)."""
+    from ghnt_desktop.models import AgendaItem
+
+    database, item_id = server_database
+    attempts = []
+
+    def unit(session):
+        attempts.append(1)
+        item = session.get(AgendaItem, item_id)
+        assert item.meeting is not None  # loaded now: the service's first statement is the flush's UPDATE
+        if len(attempts) == 1:
+            backend = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            postgres_server.execute(f"SELECT pg_terminate_backend({backend})")
+        return minutes.set_minutes_text(session, item_id, "Opgeslagen na het verbreken", seen="")
+
+    database.write(unit)
+    assert len(attempts) == 2
+    with database.read_session() as session:
+        assert session.get(AgendaItem, item_id).minutes_text == "Opgeslagen na het verbreken"

@@ -38,9 +38,9 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ValidationError
 from .confidentiality import confidential_scope
-from .versions import check_seen
 from .programme_scope import filter_scope, foreign_hex_ids, heading_title, programme_action_condition
 from .programme_scope import resolve as resolve_programme
+from .versions import check_seen
 
 if TYPE_CHECKING:
     from .minutes import ProgressBefore
@@ -420,7 +420,7 @@ def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None 
     """Ids (hex) of the first ``count`` rows of the actions view in its default order (``number_key``).
 
     Programme actions come first (their key starts with 0000-00-00), then action items by meeting date and
-    number: one LIMIT query, so a page can show its first screenful before the whole list is read. Only the
+    number: LIMIT queries on indexes, so a page can show its first screenful before the whole list is read. Only the
     rows of ``programme_id`` (default: the current programme; ``services.programme_scope``).
     """
     programme_id = resolve_programme(session, programme_id)
@@ -434,20 +434,49 @@ def first_view_ids(session: Session, count: int, programme_id: uuid.UUID | None 
         )
     ]
     if len(ids) < count:
-        connection = _Plain(session)
-        params: tuple[Any, ...] = ()
-        if filter_scope(session, programme_id) is None:
-            scoped = ""  # one programme: every item is its own, and the plain query is quick
-        else:
-            # A few hundred ids at most: which items belong to another programme is read once.
-            _, foreign = foreign_hex_ids(session, programme_id)
-            scoped, params = f" WHERE NOT {connection.in_ids('a.id')}", (connection.ids(sorted(foreign)),)
+        ids += _first_item_ids(session, count - len(ids), programme_id)
+    return ids
+
+
+def _first_item_ids(session: Session, count: int, programme_id: uuid.UUID | None) -> list[str]:
+    """Ids (hex) of the first ``count`` action items in the view's default order: by meeting date, then number;
+    items without a meeting last.
+
+    The earliest meeting dates are taken a growing number at a time, so both engines walk the indexes on the
+    meeting date and on the item's meeting and sort only those meetings' items. Sorting all items by one computed
+    key (the first version) read and sorted every row: with 100,000 items 50 ms on SQLite, 180 ms on PostgreSQL.
+    """
+    connection = _Plain(session)
+    scoped, params, ids = "", cast(tuple[Any, ...], ()), cast(list[str], [])
+    if filter_scope(session, programme_id) is not None:
+        # A few hundred ids at most: which items belong to another programme is read once.
+        _, foreign = foreign_hex_ids(session, programme_id)
+        scoped, params = f" AND NOT {connection.in_ids('a.id')}", (connection.ids(sorted(foreign)),)
+    dates = 16
+    while True:
+        earliest = [
+            r[0] for r in connection.execute("SELECT DISTINCT date FROM meeting ORDER BY date LIMIT ?", (dates,))
+        ]
+        if not earliest:
+            break
+        ids = [
+            r[0]
+            for r in connection.execute(
+                "SELECT a.id FROM meeting m JOIN action_item a ON a.origin_meeting_id = m.id WHERE m.date <= ?"
+                + scoped
+                + " ORDER BY m.date, a.number LIMIT ?",
+                (earliest[-1], *params, count),
+            )
+        ]
+        if len(ids) == count or len(earliest) < dates:
+            break
+        dates *= 8
+    if len(ids) < count:  # every meeting's items are in: then those of no meeting (or of one without a date)
         ids += [
             r[0]
             for r in connection.execute(
-                "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id"
-                + scoped
-                + " ORDER BY coalesce(CAST(m.date AS TEXT), '9999-99-99') || ' ' || a.number LIMIT ?",
+                "SELECT a.id FROM action_item a LEFT JOIN meeting m ON m.id = a.origin_meeting_id "
+                "WHERE m.date IS NULL" + scoped + " ORDER BY a.number LIMIT ?",
                 (*params, count - len(ids)),
             )
         ]
@@ -877,8 +906,9 @@ def view_choices(session: Session, programme_id: uuid.UUID | None = None) -> Vie
     meetings = tuple(
         (r[0], f"{_iso_display(r[1])} {r[2]}")
         for r in plain.execute(
-            "SELECT id, date, title FROM meeting WHERE id IN (SELECT DISTINCT origin_meeting_id FROM action_item) "
-            "ORDER BY date DESC"
+            # EXISTS: one index probe per meeting; IN (SELECT DISTINCT ...) read all action items (PostgreSQL: 65 ms).
+            "SELECT id, date, title FROM meeting m WHERE EXISTS (SELECT 1 FROM action_item a "
+            "WHERE a.origin_meeting_id = m.id) ORDER BY date DESC"
         )
     )
     return ViewChoices(

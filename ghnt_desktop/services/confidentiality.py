@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import ColumnElement, event, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, ORMExecuteState, Session
 
+from ..engines import engine_of
 from ..models import ActionItem, AgendaItem, Attendance, Decision, Indicator, ProgressUpdate
 from . import ValidationError
 
@@ -136,11 +137,12 @@ def _evaluate(session: Session) -> ConfidentialScope:
     escalation can make an item of another meeting confidential, which can in turn cover decisions escalated
     further, so the walk repeats until nothing new is found.
     """
-    items: set[uuid.UUID] = set(session.scalars(select(AgendaItem.id).where(AgendaItem.confidential.is_(True))))
+    is_set = engine_of(session).is_set  # each engine's spelling that its partial index on the flag serves
+    items: set[uuid.UUID] = set(session.scalars(select(AgendaItem.id).where(is_set(AgendaItem.confidential))))
     decisions: set[uuid.UUID] = set()
     escalation_items: dict[uuid.UUID, str] = {}
     flagged_decisions = session.execute(
-        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(Decision.confidential.is_(True))
+        select(Decision.id, Decision.escalation_agenda_item_id, Decision.number).where(is_set(Decision.confidential))
     ).all()
     pending_decisions = list(flagged_decisions)
     new_items = set(items)
@@ -171,14 +173,14 @@ def _evaluate(session: Session) -> ConfidentialScope:
     # confidential action ids back in as parameters cost 20 ms, this costs about 1 ms.
     item_list = list(items)
     in_items = _in(ActionItem.origin_agenda_item_id, item_list)
-    confidential_actions = select(ActionItem.id).where(or_(ActionItem.confidential.is_(True), *in_items))
+    confidential_actions = select(ActionItem.id).where(or_(is_set(ActionItem.confidential), *in_items))
     actions = set(session.scalars(confidential_actions))
     updates = set(
         session.scalars(
             select(ProgressUpdate.id).where(
                 or_(
-                    ProgressUpdate.confidential.is_(True),
-                    ProgressUpdate.action_item_id.in_(confidential_actions),
+                    is_set(ProgressUpdate.confidential),
+                    engine_of(session).is_among(ProgressUpdate.action_item_id, confidential_actions),
                     *_in(ProgressUpdate.agenda_item_id, item_list),
                 )
             )
@@ -195,7 +197,7 @@ def _evaluate(session: Session) -> ConfidentialScope:
         action_items=frozenset(actions),
         updates=frozenset(updates),
         guests=frozenset(guests),
-        indicators=frozenset(session.scalars(select(Indicator.id).where(Indicator.confidential.is_(True)))),
+        indicators=frozenset(session.scalars(select(Indicator.id).where(is_set(Indicator.confidential)))),
     )
 
 

@@ -44,7 +44,9 @@ def is_large(session) -> bool:
     """Whether the database of ``session`` is big enough for pages to load in the background."""
     from sqlalchemy import text
 
-    return (session.scalar(text("SELECT count(*) FROM action_item")) or 0) > LARGE_DATABASE_ACTIONS
+    # Counts no further than the threshold: a full count(*) reads every row on PostgreSQL (47 ms for 100,000).
+    limited = text("SELECT count(*) FROM (SELECT 1 FROM action_item LIMIT :limit) AS enough")
+    return (session.scalar(limited, {"limit": LARGE_DATABASE_ACTIONS + 1}) or 0) > LARGE_DATABASE_ACTIONS
 
 
 class TitleLabel(QLabel):
