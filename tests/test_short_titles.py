@@ -67,6 +67,9 @@ CASES = [
     ("Werkgroep oprichten.", "Werkgroep oprichten"),
     ("Het project ‘Handle with care’:", "Het project ‘Handle with care’"),
     ("Pilot in Veendam/Pekela:", "Pilot in Veendam/Pekela"),
+    ("Er bestaat een vloeiende, effectieve samenwerking tussen Veilig Thuis en het lokale veld door middel van:\n"
+     "o samenwerkingsafspraken,\no een gedeelde visie,",
+     "Er bestaat een vloeiende, effectieve samenwerking tussen Veilig Thuis en het lokale veld"),
     ("Publiekscampagne voor burgers (initiatief gemeente Groningen loopt al).",
      "Publiekscampagne voor burgers (initiatief gemeente Groningen loopt al)"),
     # Long sentences are cut at a clause boundary that leaves a whole phrase.

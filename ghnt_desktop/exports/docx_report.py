@@ -326,7 +326,8 @@ def _deadline_clause(action: NamedAction) -> str:
 def _todo_para(number: int, action: NamedAction) -> Para:
     """A numbered point of "Wat moeten we nog doen?": the open action, what is still to do, its deadline."""
     rest = " ".join(part for part in (_sentence(action.todo_note), _deadline_clause(action)) if part)
-    runs: list[str | Run] = [f"{number}.\t", Run(action.label, bold=True)]
+    # The state at the end of the period, so the point never contradicts the status (issue 22).
+    runs: list[str | Run] = [f"{number}.\t", Run(action.label, bold=True), f" ({action.state_words})"]
     runs.append(f": {rest}" if rest else ".")
     return Para(tuple(runs), indent_cm=0.0, hanging_cm=0.7)
 

@@ -24,6 +24,10 @@ _ADVERBIAL_OPENING = re.compile(
 )
 # What follows the closing parenthesis of a " (" cut: the end, a punctuation mark or the next word.
 _AFTER_PARENTHESIS = re.compile(r"[^)]*\)(?:$|[.,;:]|\s+(\S+))")
+# A connective of several words that leads into a list ("... het lokale veld door middel van:").
+_TRAILING_CONNECTIVE = re.compile(
+    r"\s+(?:door middel van|met behulp van|in het kader van|ten aanzien van|op het gebied van|met name)$", re.IGNORECASE
+)
 # Editorial insertions in quoted programme text ("[Gemeenten hebben besloten dat] er ...", "[...]").
 # Words a period follows without ending the sentence ("max. 28 dagen", "bijv. de politie").
 _ABBREVIATIONS = frozenset({"max", "min", "bijv", "bv", "ca", "incl", "excl", "nr", "zgn", "resp", "etc", "evt", "mw", "dhr"})
@@ -127,7 +131,7 @@ def _clean(text: str) -> str:
 def _trim_dangling(title: str, small: frozenset[str] | set[str] | None = None) -> str:
     """Drop trailing punctuation and little words ("om", "de", "en") that make a title read as cut off."""
     small = _SMALL_WORDS if small is None else small
-    words = title.rstrip(" .:;,-–").split()
+    words = _TRAILING_CONNECTIVE.sub("", title.rstrip(" .:;,-–")).split()
     while len(words) > 1 and words[-1].rstrip(" .:;,").casefold() in small:
         words.pop()
     return " ".join(words).rstrip(" .:;,-–")
