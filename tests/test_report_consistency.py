@@ -177,3 +177,20 @@ def test_the_demo_writes_no_note_against_the_final_status(demo_path):
             assert ActionStatus(item_status).is_closed, code
     for code, todo in held:
         assert todo.startswith("Aangehouden"), code
+
+
+@pytest.mark.parametrize(
+    "count, late, postponed, sentence",
+    [
+        (2, 0, 1, "2 acties, waarvan 1 een of meer keren uitgesteld."),
+        (2, 1, 1, "2 acties, waarvan 1 over de deadline en 1 een of meer keren uitgesteld."),
+        (5, 0, 0, "5 acties, geen daarvan over de deadline."),
+        (3, 2, 0, "3 acties, waarvan 2 over de deadline."),
+        (1, 1, 1, "1 actie, over de deadline en een of meer keren uitgesteld."),
+        (1, 0, 0, "1 actie, niet over de deadline."),
+    ],
+)
+def test_the_actielijst_count_never_reads_out_a_nought(count, late, postponed, sentence):
+    from ghnt_desktop.exports.docx_lists import _count_sentence
+
+    assert _count_sentence(count, late, postponed) == sentence

@@ -749,6 +749,9 @@ class MeetingBuilder:
             # An actiepunt of a programme action that is gereed or vervallen is closed too: a postponement or a
             # hold on it would contradict the programme action's status in the voortgangsrapportage (issue 22).
             fate = "cancelled" if programme_action.status == ActionStatus.CANCELLED and later else "done"
+        elif programme_action is not None and programme_action.status == ActionStatus.NOT_STARTED and fate != "cancelled":
+            # Nor is work on it done while the programme action has not started.
+            fate = "not_started"
         if fate == "postponed" and (deadline is None or deadline_text):  # a moved deadline would belie the text
             fate = "in_progress"
         author = person.name if person else trekker_text or self.org_label(organisation_id)
