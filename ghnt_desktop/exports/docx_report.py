@@ -441,8 +441,8 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
             [
                 Para.of(Run(a.code, bold=True), f" {a.short_title}"),
                 ", ".join(a.trekkers),
-                _when(a.original_deadline),  # "februari 2026", not "klaar: februari 2026"
-                _when(a.current_deadline) or "nog niet opnieuw vastgesteld",
+                a.original_deadline,
+                a.current_deadline or "nog niet opnieuw vastgesteld",
             ]
             for a in late
         ]
