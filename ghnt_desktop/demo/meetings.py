@@ -745,6 +745,13 @@ class MeetingBuilder:
         )
         self.data.action_items.append(action)
         fate = template.fate or self._next_fate(bool(later))
+        if programme_action is not None and programme_action.status.is_closed and fate not in ("done", "cancelled"):
+            # An actiepunt of a programme action that is gereed or vervallen is closed too: a postponement or a
+            # hold on it would contradict the programme action's status in the voortgangsrapportage (issue 22).
+            fate = "cancelled" if programme_action.status == ActionStatus.CANCELLED and later else "done"
+        elif programme_action is not None and programme_action.status == ActionStatus.NOT_STARTED and fate != "cancelled":
+            # Nor is work on it done while the programme action has not started.
+            fate = "not_started"
         if fate == "postponed" and (deadline is None or deadline_text):  # a moved deadline would belie the text
             fate = "in_progress"
         author = person.name if person else trekker_text or self.org_label(organisation_id)
@@ -901,6 +908,9 @@ class MeetingBuilder:
             for j, (meeting, item) in enumerate(seen):
                 last = j == len(seen) - 1
                 status = action.status if last else ActionStatus.IN_PROGRESS
+                todo = "" if status == ActionStatus.DONE else self.rng.choice(PROGRESS_TODO)
+                if status == ActionStatus.ON_HOLD:  # the note says why, as the status does
+                    todo = "Aangehouden tot de landelijke uitwerking bekend is."
                 self.data.updates.append(
                     ProgressUpdate(
                         id=stable_id("progress_update", "programme", code, meeting.id),
@@ -910,7 +920,7 @@ class MeetingBuilder:
                         agenda_item_id=item.id,
                         status=status,
                         done_text="Afgerond." if status == ActionStatus.DONE else self.rng.choice(PROGRESS_DONE),
-                        todo_text="" if status == ActionStatus.DONE else self.rng.choice(PROGRESS_TODO),
+                        todo_text=todo,
                         author=item.inbrenger,
                     )
                 )

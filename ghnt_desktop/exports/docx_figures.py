@@ -100,14 +100,22 @@ def status_sentence(indicator: ChapterIndicator, targets: Sequence[TargetValue] 
     return sentence
 
 
+def common_note(indicator: ChapterIndicator) -> str:
+    """The note every period of the indicator carries (a source remark, "Demowaarde: ..."): said once under the
+    table instead of in each row."""
+    notes = {one_line(line.note) for line in indicator.lines}
+    return notes.pop() if len(indicator.lines) >= 2 and len(notes) == 1 else ""
+
+
 def period_rows(indicator: ChapterIndicator) -> list[list[str | Para]]:
     """The period table's rows: plain texts, so the table narrows short columns to their width."""
     rows: list[list[str | Para]] = []
+    common = common_note(indicator)
     for line in indicator.lines:
         notes = []
         if line.provisional:
             notes.append("voorlopig")
-        if line.note:
+        if line.note and not common:
             notes.append(one_line(line.note))
         rows.append([
             line.period_label, line.value_text or "onbekend", line.change_text, line.baseline_change_text,
@@ -208,6 +216,9 @@ def _write_indicator(
         # A short table on one page (with the facts above it): a period table split after one row reads badly.
         mark = writer.mark()
         writer.table(TABLE_COLUMNS, period_rows(indicator))
+        common = common_note(indicator)
+        if common:
+            writer.paragraph(Run(common, italic=True))
         if len(indicator.lines) <= KEEP_WHOLE_ROWS:
             writer.keep_together(mark)
     elif indicator.municipalities:

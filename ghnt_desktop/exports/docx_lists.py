@@ -75,6 +75,16 @@ def export_besluitenlijst(
     return ExportResult(written, "besluitenlijst", data.omitted, len(data.decisions))
 
 
+def _count_sentence(count: int, late: int, postponed: int) -> str:
+    """"2 acties, waarvan 1 een of meer keren uitgesteld.": a count of nought is not read out ("waarvan 0")."""
+    if count == 1:
+        said = " en ".join(p for p, n in (("over de deadline", late), ("een of meer keren uitgesteld", postponed)) if n)
+        return f"1 actie, {said}." if said else "1 actie, niet over de deadline."
+    parts = [f"{late} over de deadline" if late else "", f"{postponed} een of meer keren uitgesteld" if postponed else ""]
+    said = " en ".join(p for p in parts if p)
+    return f"{count} acties, waarvan {said}." if said else f"{count} acties, geen daarvan over de deadline."
+
+
 def export_actielijst(
     data: ActionListDocument, path: Path | str, *, template: Path | str | None = None, progress: Progress = None
 ) -> ExportResult:
@@ -85,9 +95,8 @@ def export_actielijst(
     writer.title(data.title, data.subtitle)
     late = sum(1 for g in data.groups for a in g.actions if a.is_overdue(data.today))
     postponed = sum(1 for g in data.groups for a in g.actions if a.times_postponed)
-    writer.paragraph(
-        f"{data.action_count} acties, waarvan {late} over de deadline en {postponed} een of meer keren uitgesteld."
-    )
+    if data.action_count:
+        writer.paragraph(_count_sentence(data.action_count, late, postponed))
     if not data.groups:
         writer.paragraph("Er zijn geen acties die aan de keuze voldoen.")
     tables = []

@@ -325,8 +325,15 @@ def _deadline_clause(action: NamedAction) -> str:
 
 def _todo_para(number: int, action: NamedAction) -> Para:
     """A numbered point of "Wat moeten we nog doen?": the open action, what is still to do, its deadline."""
-    rest = " ".join(part for part in (_sentence(action.todo_note), _deadline_clause(action)) if part)
-    runs: list[str | Run] = [f"{number}.\t", Run(action.label, bold=True)]
+    note = _sentence(action.todo_note)
+    # "(nog niet gestart): Nog niet gestart; de trekker plant dit in." says the state twice: once is enough.
+    words = action.state_words
+    if note[: len(words)].casefold() == words and note[len(words) : len(words) + 1] in (";", ":", ".", ","):
+        note = note[len(words) + 1 :].strip()
+        note = note[:1].upper() + note[1:]
+    rest = " ".join(part for part in (note, _deadline_clause(action)) if part)
+    # The state at the end of the period, so the point never contradicts the status (issue 22).
+    runs: list[str | Run] = [f"{number}.\t", Run(action.label, bold=True), f" ({action.state_words})"]
     runs.append(f": {rest}" if rest else ".")
     return Para(tuple(runs), indent_cm=0.0, hanging_cm=0.7)
 

@@ -16,6 +16,7 @@ a table: trekker, deadline as written, status and the latest stand van zaken.
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -117,6 +118,10 @@ def state_sentence(counts: StatusCounts) -> str:
     return text + "."
 
 
+_STATE_WORDS = {"done": "gereed", "running": "loopt", "not_started": "nog niet gestart", "late": "vertraagd",
+                "cancelled": "vervallen"}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class NamedAction:
     """A programme action as the report names it, with what the period says about it."""
@@ -144,6 +149,13 @@ class NamedAction:
     @property
     def is_open(self) -> bool:
         return self.state not in ("done", "cancelled")
+
+    @property
+    def state_words(self) -> str:
+        """The state at the end of the period as the report says it after the action's name."""
+        if self.status == ActionStatus.ON_HOLD and self.state in ("running", "late"):
+            return "aangehouden" if self.state == "running" else "aangehouden, vertraagd"
+        return _STATE_WORDS[self.state]
 
     @property
     def deadline_moved(self) -> bool:
@@ -333,11 +345,13 @@ class _Notes:
     """What the progress rows of one programme action (and its action items) say, gathered in date order."""
 
     status_at_end: ActionStatus | None = None
+    status_after: ActionStatus | None = None  # the first status reported after the period (when none before)
     # The latest note of the period per source (the action itself, or one of its action items): what the
     # programme action's own voortgang says and what a linked actiepunt says are both worth telling.
-    done_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
-    todo_by_source: dict[uuid.UUID, str] = field(default_factory=dict)
-    latest: str = ""
+    # Each note with whether it was written on a linked action item (not on the programme action itself).
+    done_by_source: dict[uuid.UUID, tuple[bool, str]] = field(default_factory=dict)
+    todo_by_source: dict[uuid.UUID, tuple[bool, str]] = field(default_factory=dict)
+    latest: tuple[bool, str] = (False, "")
     news: bool = False
     first_deadline: str = ""  # before the first postponement of a linked action item
     first_deadline_date: date | None = None
@@ -345,13 +359,55 @@ class _Notes:
     last_deadline_date: date | None = None
     postponed: bool = False
 
-    @property
-    def done(self) -> str:
-        return _join_notes(self.done_by_source.values())
+    def status(self, current: ActionStatus) -> ActionStatus:
+        """The status at the end of the period: the last one reported up to then. Without one, the first status
+        reported later tells what it was (an action finished later was still open at the end of the period);
+        without any report, the action's status as it stands."""
+        if self.status_at_end is not None:
+            return self.status_at_end
+        if self.status_after is not None:
+            return ActionStatus.IN_PROGRESS if self.status_after.is_closed else self.status_after
+        return current
 
-    @property
-    def todo(self) -> str:
-        return _join_notes(self.todo_by_source.values())
+    def done(self, state: str) -> str:
+        return _join_notes(consistent_note(text, state, on_item) for on_item, text in self.done_by_source.values())
+
+    def todo(self, state: str) -> str:
+        return _join_notes(consistent_note(text, state, on_item) for on_item, text in self.todo_by_source.values())
+
+
+# What a note says about the state of the work, by its opening words ("Afgerond.", "Uitgesteld: ...").
+_NOTE_STATES = (
+    (re.compile(r"^(afgerond|gereed|klaar|voltooid)\b", re.IGNORECASE), "done"),
+    (re.compile(r"^vervallen\b", re.IGNORECASE), "cancelled"),
+    (re.compile(r"^uitgesteld\b", re.IGNORECASE), "postponed"),  # the deadline moved, the work goes on
+    (re.compile(r"^(aangehouden|on hold)\b", re.IGNORECASE), "held"),
+    (re.compile(r"^nog niet (gestart|begonnen)\b", re.IGNORECASE), "not_started"),
+)
+# Which note states contradict the state of the action at the end of the period.
+# "held" is an action on hold (running or late by its deadline).
+_CONTRADICTS = {
+    "done": {"cancelled", "postponed", "held", "not_started"},
+    "cancelled": {"done", "postponed", "held", "not_started"},
+    "running": {"done", "cancelled", "held", "not_started"},
+    "late": {"done", "cancelled", "held", "not_started"},
+    "held": {"done", "cancelled", "not_started"},
+    "not_started": {"done", "cancelled", "held"},
+}
+
+
+def consistent_note(note: str, state: str, on_item: bool = False) -> str:
+    """``note`` as the report may quote it for an action in ``state`` at the end of the period: "" when it says
+    something else about the state ("Uitgesteld" for an action that is gereed, "Afgerond." for one still open),
+    so a report never reads "Uitgesteld ... Afgerond.". A linked actiepunt that was finished is told as such:
+    its "Afgerond." is about the actiepunt, not the programme action."""
+    text = note.removeprefix(f"{CONFIDENTIAL_MARK}: ")
+    said = next((kind for pattern, kind in _NOTE_STATES if pattern.match(text)), None)
+    if said is None or said not in _CONTRADICTS.get(state, set()):
+        return note
+    if on_item and said == "done" and state in ("running", "late", "held", "not_started"):
+        return note[: len(note) - len(text)] + "Een actiepunt hierbij is afgerond."
+    return ""
 
 
 def _join_notes(notes: Iterable[str]) -> str:
@@ -391,7 +447,7 @@ def _gather_notes(
             ProgressUpdate.new_deadline_text,
         )
         .outerjoin(ActionItem, ProgressUpdate.action_item_id == ActionItem.id)
-        .where(subject.is_not(None), ProgressUpdate.date <= period_to)
+        .where(subject.is_not(None))
         .order_by(ProgressUpdate.date, ProgressUpdate.created_at)
     ).all()
     notes: dict[uuid.UUID, _Notes] = defaultdict(_Notes)
@@ -402,6 +458,12 @@ def _gather_notes(
         source = item_id or action_id
         if action_id not in action_ids:
             continue  # an action of another programme
+        if when > period_to:
+            # After the period: only what it tells about the status at the end of the period.
+            later = notes[action_id]
+            if direct_id is not None and later.status_at_end is None and later.status_after is None:
+                later.status_after = status
+            continue
         confidential = scope.update(update_id)
         in_period = when >= period_from
         note = notes[action_id]
@@ -422,25 +484,29 @@ def _gather_notes(
         done = " ".join((done_text or "").split())
         todo = " ".join((todo_text or "").split())
         if done or todo:
-            note.latest = mark + (done or todo)
+            note.latest = (direct_id is None, mark + (done or todo))
         if not in_period:
             continue
         included += confidential
         note.news = note.news or bool(done) or (direct_id is not None and status == ActionStatus.DONE)
         # Moved to the end, so the sources keep the order of their latest notes.
+        on_item = direct_id is None
         if done:
             note.done_by_source.pop(source, None)
-            note.done_by_source[source] = mark + done
+            note.done_by_source[source] = (on_item, mark + done)
         if todo:
             note.todo_by_source.pop(source, None)
-            note.todo_by_source[source] = mark + todo
+            note.todo_by_source[source] = (on_item, mark + todo)
     return notes, omitted, included
 
 
 def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> NamedAction:
     note = note or _Notes()
-    status = note.status_at_end or action.status
+    status = note.status(action.status)
     state = _classify(status, action.deadline_end, period_to)
+    # The state the notes must agree with: on hold is its own state for them.
+    note_state = "held" if status == ActionStatus.ON_HOLD and state in ("running", "late") else state
+    done_note = note.done(note_state)
     original = _deadline_words(None, action.deadline_text) or note.first_deadline
     current = ""
     if note.postponed and note.last_deadline and (
@@ -458,10 +524,12 @@ def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> 
         deadline_text=action.deadline_text,
         status=status,
         state=state,
-        done_note=note.done,
-        todo_note=note.todo,
-        latest_note=note.latest,
-        news=note.news,
+        done_note=done_note,
+        # An action closed at the end of the period has nothing left to do.
+        todo_note=note.todo(note_state) if state not in ("done", "cancelled") else "",
+        latest_note=consistent_note(note.latest[1], note_state, note.latest[0]),
+        # "Wat hebben we gedaan?" names an action for its note of the period, or for being closed in it.
+        news=note.news and (bool(done_note) or state in ("done", "cancelled")),
         original_deadline=original,
         current_deadline=current,
         postponed=note.postponed and bool(original),
