@@ -18,5 +18,6 @@ REVISIONS: list[str] = [
     "0010_stored_documents",
     "0011_change_log",
     "0012_record_versions",
+    "0013_offline_sync",
 ]
 HEAD = REVISIONS[-1]
