@@ -42,9 +42,10 @@ from sqlalchemy import DateTime as SqlDateTime
 from sqlalchemy import Text as SqlText
 from sqlalchemy import Time as SqlTime
 from sqlalchemy import Uuid as SqlUuid
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, delete, select, update
 from sqlalchemy.orm import Session
 
+from ..models import ChangeLog
 from ..models.enums import ActionStatus
 from ..models.offline import OfflineBase, OfflineConflictRecord, OfflineCopy, OfflineReturn
 from ..recorded_user import recorded_user
@@ -464,8 +465,6 @@ def take_offline(
     whole database when it is None. ``source_url`` is where ``return_offline`` returns to (a path, or a URL
     without password); it defaults to ``source_label``. Reads ``source`` only. Raises ``OfflineError``."""
     from ..db import DatabaseError, open_database
-    from .change_log import install_change_log, uninstall_change_log
-
     started = perf_counter()
     target = Path(target_path).expanduser().absolute()
     if target.exists() and target.stat().st_size > 0:
@@ -499,7 +498,6 @@ def take_offline(
     try:
         with database.session() as writing:
             connection = writing.connection()
-            uninstall_change_log(connection)  # copying is not a change; the log starts after it
             bases: list[dict[str, Any]] = []
             for table in _data_tables():
                 if table.name not in chosen:
@@ -535,7 +533,9 @@ def take_offline(
             offline = _tables_of_models()
             if bases:
                 connection.execute(offline["offline_base"].insert(), bases)
-            install_change_log(connection)
+            # Copying is not a change: the triggers logged it, the log is emptied in the same transaction (dropping
+            # and re-creating the triggers instead costs more than logging a meeting's few hundred rows).
+            connection.execute(delete(ChangeLog))
             connection.execute(
                 offline["offline_copy"].insert().values(
                     copy_id=copy_id,
