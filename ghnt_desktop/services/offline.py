@@ -42,7 +42,7 @@ from sqlalchemy import DateTime as SqlDateTime
 from sqlalchemy import Text as SqlText
 from sqlalchemy import Time as SqlTime
 from sqlalchemy import Uuid as SqlUuid
-from sqlalchemy import and_, delete, select, update
+from sqlalchemy import and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from ..models import ChangeLog
@@ -881,56 +881,93 @@ def _insert_row(team: Session, table: Any, row: Mapping[str, Any], content: byte
     team.execute(table.insert().values(values))
 
 
-def _apply(copy: Session, team: Session, plan: _Plan) -> None:
-    """Write the plan into the team database (inside the caller's transaction)."""
+def _all_or_each(team: Session, items: Sequence[Any], write: Any, refuse: Any) -> None:
+    """``write(items)`` in one savepoint; when the team database refuses it (a reference to a record it deleted
+    meanwhile, a record it still uses), each item in its own savepoint, and ``refuse(item)`` for those it refuses.
+    One savepoint for all: a savepoint per record would index the search text at every one."""
     from sqlalchemy.exc import IntegrityError
 
+    if not items:
+        return
+    try:
+        with team.begin_nested():
+            write(items)
+        return
+    except IntegrityError:
+        pass
+    for item in items:
+        try:
+            with team.begin_nested():
+                write([item])
+        except IntegrityError:
+            refuse(item)
+
+
+def _apply(copy: Session, team: Session, plan: _Plan) -> None:
+    """Write the plan into the team database (inside the caller's transaction): inserts parents first, then the
+    updates (grouped into one statement per table and set of fields), then deletes children first."""
     t = _tables()
     now = datetime.now(UTC)
-    refused: list[dict[str, Any]] = []
     for table in _data_tables():
         rows = plan.inserts.get(table.name, [])
-        if not rows:
-            continue
         own = [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == table.name]
-        for row in rows:
-            content = _content(copy, table, row) if _BYTES in table.c else None
-            try:
-                with team.begin_nested():
-                    _insert_row(team, table, {**row, **dict.fromkeys(own)}, content)
-            except IntegrityError:
-                refused.append(row)
-                plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
-                plan.conflicts.append(_refused_insert(table.name, row))
-        for row in rows:
-            if row not in refused and any(row.get(c) is not None for c in own):
-                team.execute(
-                    update(table).where(_key_condition(table, _record_key(table, row)))
-                    .values({c: _python(table.c[c], row.get(c)) for c in own})
-                )
-    for (name, key), values in plan.updates.items():
-        table = t[name]
-        written = {n: _python(table.c[n], v) for n, v in values.items() if n != _BYTES}
-        if _BYTES in values:
-            written[_BYTES] = _content(copy, table, {"id": key})
-        if "updated_at" in table.c:
-            written["updated_at"] = now
-        if "row_version" in table.c:
-            written["row_version"] = table.c.row_version + 1
-        try:
-            with team.begin_nested():
-                team.execute(update(table).where(_key_condition(table, key)).values(written))
-        except IntegrityError:  # it refers to a record the team deleted meanwhile
-            plan.merged = [m for m in plan.merged if not (m.table == name and m.record_id == key)]
-            plan.conflicts.append(_refused_update(name, key, values))
-    for name, key in reversed(_delete_order(plan.deletes)):
-        table = t[name]
-        try:
-            with team.begin_nested():
-                team.execute(table.delete().where(_key_condition(table, key)))
-        except IntegrityError:  # the team database refers to it meanwhile
-            plan.deleted = [d for d in plan.deleted if not (d.table == name and d.record_id == key)]
-            plan.conflicts.append(_refused_delete(name, key))
+
+        def insert(rows: Sequence[dict[str, Any]], table: Any = table, own: list[str] = own) -> None:
+            for row in rows:
+                content = _content(copy, table, row) if _BYTES in table.c else None
+                _insert_row(team, table, {**row, **dict.fromkeys(own)}, content)
+            for row in rows:  # references within the table, now that every row is there
+                if any(row.get(c) is not None for c in own):
+                    team.execute(
+                        update(table).where(_key_condition(table, _record_key(table, row)))
+                        .values({c: _python(table.c[c], row.get(c)) for c in own})
+                    )
+
+        def refuse_insert(row: dict[str, Any], table: Any = table) -> None:
+            plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
+            plan.conflicts.append(_refused_insert(table.name, row))
+
+        _all_or_each(team, rows, insert, refuse_insert)
+
+    def write_updates(items: Sequence[tuple[tuple[str, str], dict[str, Any]]]) -> None:
+        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for (name, key), values in items:
+            table = t[name]
+            written = {n: _python(table.c[n], v) for n, v in values.items() if n != _BYTES}
+            if _BYTES in values:
+                written[_BYTES] = _content(copy, table, {"id": key})
+            if len(_key_columns(table)) != 1:  # a link table has no fields of its own to update
+                continue
+            bound = {f"v_{n}": v for n, v in written.items()}  # a column's own name is SQLAlchemy's
+            bound["v__key"] = _python(_key_columns(table)[0], key)
+            groups.setdefault((name, tuple(sorted(written))), []).append(bound)
+        for (name, names), parameters in groups.items():
+            table = t[name]
+            setting: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
+            if "updated_at" in table.c:
+                setting["updated_at"] = now
+            if "row_version" in table.c:
+                setting["row_version"] = table.c.row_version + 1
+            statement = update(table).where(_key_columns(table)[0] == bindparam("v__key")).values(setting)
+            team.connection().execute(statement, parameters)
+
+    def refuse_update(item: tuple[tuple[str, str], dict[str, Any]]) -> None:
+        (name, key), values = item
+        plan.merged = [m for m in plan.merged if not (m.table == name and m.record_id == key)]
+        plan.conflicts.append(_refused_update(name, key, values))
+
+    _all_or_each(team, list(plan.updates.items()), write_updates, refuse_update)
+
+    def delete_rows(keys: Sequence[tuple[str, str]]) -> None:
+        for name, key in keys:
+            team.execute(t[name].delete().where(_key_condition(t[name], key)))
+
+    def refuse_delete(item: tuple[str, str]) -> None:
+        name, key = item
+        plan.deleted = [d for d in plan.deleted if not (d.table == name and d.record_id == key)]
+        plan.conflicts.append(_refused_delete(name, key))
+
+    _all_or_each(team, list(reversed(_delete_order(plan.deletes))), delete_rows, refuse_delete)
 
 
 def _delete_order(deletes: list[tuple[str, str]]) -> list[tuple[str, str]]:
