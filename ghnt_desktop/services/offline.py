@@ -1,8 +1,10 @@
 """Offline capture (issue 21): take a meeting (or the whole database) along in an SQLite file, merge it back.
 
 **Meenemen** (``take_offline``) writes a new SQLite file, made by the migrations, with what a meeting needs: its
-series, the meeting with its agenda, attendance, minutes, decisions and action items, people and organisations,
-open actions and the programme, plus every row those refer to (so the copy's foreign keys all hold). The copy
+series, the meeting with its agenda, attendance, minutes, decisions and action items, the year's decisions of the
+series (so numbering goes on), the series' open actions (what its meetings follow up; not the open actions of every
+werkgroep: on a ten-year database those are 30,000 rows), people and organisations, working groups and the
+programme, plus every row those refer to (so the copy's foreign keys all hold). The copy
 remembers what it is a copy of (``offline_copy``: the source without password, the meeting, when, and the
 source's ``last_change_id``) and a snapshot of every taken row (``offline_base``): the base of the merge.
 
@@ -412,18 +414,24 @@ def _meeting_rows(source: Session, meeting_id: uuid.UUID) -> tuple[dict[str, set
     actions = t["action_item"]
     closed = [ActionStatus.DONE.value, ActionStatus.CANCELLED.value]
     taken = add("action_item", select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
-    taken |= add("action_item", select(actions.c.id).where(actions.c.status.not_in(closed)))
+    if series_id is not None:  # the series' open actions: what its meetings follow up (the ones carried into this
+        # meeting come with its carried_action rows)
+        taken |= add(
+            "action_item",
+            select(actions.c.id)
+            .join(meetings, meetings.c.id == actions.c.origin_meeting_id)
+            .where(meetings.c.series_id == series_id, actions.c.status.not_in(closed)),
+        )
     trekkers = t["action_trekker_organisation"]
     updates = t["progress_update"]
     for start in range(0, len(taken), 500):
         chunk = ids(set(sorted(taken)[start : start + 500]))
         add("action_trekker_organisation", select(trekkers.c.id).where(trekkers.c.action_item_id.in_(chunk)))
-    own = ids({k for k in taken})
     add("progress_update", select(updates.c.id).where(updates.c.meeting_id == meeting_id))
     mine_actions = {
         str(r[0]) for r in source.execute(select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
     }
-    if mine_actions and own:
+    if mine_actions:
         add("progress_update", select(updates.c.id).where(updates.c.action_item_id.in_(ids(mine_actions))))
     title = f"{meeting['title']} ({_normal(meeting['date'])})"
     return chosen, title
@@ -1255,8 +1263,10 @@ def resolve_offline_conflict(
                     changed = {n: _python(table.c[n], v) for n, v in record.mine_row.items()
                                if n in table.c and n not in _NOT_MERGED}  # fmt: skip
                     team.execute(update(table).where(where).values(changed))
-                else:
-                    _insert_row(team, table, record.mine_row)
+                else:  # restored: its number may have been given to another record meanwhile
+                    restored = dict(record.mine_row)
+                    _renumber(team, _Plan(inserts={record.table_name: [restored]}))
+                    _insert_row(team, table, restored)
         except IntegrityError:
             raise OfflineError(
                 f"{record.record_label} verwijst naar iets dat in de teamdatabase is verwijderd en kan niet worden "
