@@ -27,7 +27,7 @@ from ghnt_desktop.services import minutes
 from offline_helpers import NEXT_AO, edit, give_back, take
 
 ROOT = Path(__file__).resolve().parents[1]
-KILLS = 5
+KILLS = 3
 
 
 def _team_state(path: Path) -> tuple:
