@@ -1321,8 +1321,8 @@ def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = Fals
         body = f"offline toegevoegd ({mine_side}), maar het {value(conflict.theirs)}"
     else:
         body = (
-            f"{conflict.field_label}: offline {value(conflict.mine)} ({mine_side}); "
-            f"teamdatabase {value(conflict.theirs)} ({theirs_side})"
+            f"{conflict.field_label}: offline {value(conflict.mine)} ({_moment(conflict.mine_by, conflict.mine_at)}); "
+            f"teamdatabase {value(conflict.theirs)} ({_moment(conflict.theirs_by, conflict.theirs_at)})"
         )
     return [f"{head}: {body}"]
 
