@@ -133,7 +133,8 @@ def test_a_return_killed_at_any_moment_is_before_or_after_and_completes_when_run
         shutil.copyfile(saved_team, team)
         shutil.copyfile(saved_copy, copy)
         process = _run_return(copy, team)
-        time.sleep(chance.uniform(0.3, 1.0) * whole)
+        # Start-up (imports, opening both files) is most of the command; the merge and its commits are the end.
+        time.sleep(chance.uniform(0.55 + 0.15 * attempt, 0.75 + 0.15 * attempt) * whole)
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=60)
         state, marked = _team_state(team), _returned(copy)

@@ -310,3 +310,32 @@ def test_returning_twice_changes_nothing(team, copy):
 def test_a_normal_database_is_no_copy_to_return(team, tmp_path):
     with team.session() as t, team.session() as t2, pytest.raises(OfflineError, match="geen offline kopie"):
         return_offline(t, t2)
+
+
+def test_a_return_stopped_between_the_two_commits_is_completed_by_the_next_run(team, copy):
+    """The moment a kill rarely hits: the team database committed, the copy not yet marked."""
+    with copy.read_session() as s:
+        action_id = _open_action(s)
+    edit(copy, SECRETARIS, lambda s: setattr(s.get(ActionItem, action_id), "text", "Tussen twee commits"))
+
+    class Stopped(Exception):
+        pass
+
+    with team.session() as team_session, pytest.raises(Stopped):
+        with copy.session() as copy_session:
+            def stop() -> None:
+                raise Stopped
+
+            copy_session.commit = stop  # the process dies right after the team's commit
+            return_offline(copy_session, team_session)
+    with copy.read_session() as s:
+        assert not offline_copy_info(s).returned
+    with team.read_session() as s:
+        assert s.get(ActionItem, action_id).text == "Tussen twee commits"
+        log = s.scalar(select(func.max(ChangeLog.id)))
+    result = give_back(copy, team)
+    assert result.completed and result.nothing_to_do and "stonden al in" in result.lines()[0]
+    with copy.read_session() as s:
+        assert offline_copy_info(s).returned
+    with team.read_session() as s:
+        assert s.scalar(select(func.max(ChangeLog.id))) == log  # nothing applied twice
