@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "ghnt_desktop.commands.importing",
     "ghnt_desktop.commands.backup",
     "ghnt_desktop.commands.server",
+    "ghnt_desktop.commands.offline",
 ]
 
 

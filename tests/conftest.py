@@ -32,6 +32,7 @@ BOTH_ENGINES = {
     "test_record_versions",
     "test_versions_everywhere",
     "test_live_updates",
+    "test_offline_merge",
 }
 
 

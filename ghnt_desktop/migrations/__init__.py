@@ -18,6 +18,7 @@ REVISIONS: list[str] = [
     "0010_stored_documents",
     "0011_change_log",
     "0012_record_versions",
+    "0013_offline_sync",
     "0014_versions_everywhere",
     "0015_qa_fixes",
 ]

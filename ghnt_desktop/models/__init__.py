@@ -50,6 +50,7 @@ _ORM_NAMES = {
         "agenda_item_programme_action",
     ),
     "network": ("Organisation", "Person", "WorkingGroup", "WorkingGroupMember"),
+    "offline": ("OfflineBase", "OfflineConflictRecord", "OfflineCopy", "OfflineReturn"),
     "programme": (
         "Ambition",
         "Programme",
@@ -83,6 +84,7 @@ if TYPE_CHECKING:
         agenda_item_programme_action,
     )
     from .network import Organisation, Person, WorkingGroup, WorkingGroupMember
+    from .offline import OfflineBase, OfflineConflictRecord, OfflineCopy, OfflineReturn
     from .programme import (
         Ambition,
         Programme,
@@ -110,7 +112,7 @@ __all__ = [
     "AppSetting",
     "Attendance", "AttendanceRole", "AttendanceStatus", "Base", "CarriedAction", "ChangeContext", "ChangeLog", "ChangeRecord", "Decision", "Entity",
     "EscalationState", "Indicator", "IndicatorDirection", "IndicatorLevel", "IndicatorTarget", "IndicatorUnit",
-    "LocalStatus", "Measurement", "PeriodKind", "indicator_ambition", "indicator_section",
+    "LocalStatus", "Measurement", "OfflineBase", "OfflineConflictRecord", "OfflineCopy", "OfflineReturn", "PeriodKind", "indicator_ambition", "indicator_section",
     "Meeting", "MeetingKind", "MeetingSeries", "MeetingState", "Organisation",
     "OrganisationKind", "Person", "Programme", "ProgrammeAction", "ProgrammeStatus", "ProgressReport",
     "ProgressUpdate", "Responsibility", "ResponsibilityRole", "Section", "SectionKind", "SeriesInvitee",

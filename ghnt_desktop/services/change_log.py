@@ -36,7 +36,13 @@ from ..engines import engine_of
 from ..models import Base, ChangeLog
 
 # Tables that are not logged: the log itself, SQLite's writer context, and the older per-field history.
-NOT_LOGGED = frozenset({"change_log", "change_context", "change_record", "alembic_version"})
+# The offline capture's own bookkeeping (``models.offline``) is not the team's data either.
+NOT_LOGGED = frozenset(
+    {
+        "change_log", "change_context", "change_record", "alembic_version",
+        "offline_copy", "offline_base", "offline_return", "offline_conflict",
+    }
+)  # fmt: skip
 # Columns left out of every entry: ``updated_at`` changes with every edit (it says nothing the entry's own time does
 # not), a stored stuk's bytes are too big for a log (its ``sha256`` is logged and tells a change).
 SKIPPED_COLUMNS = frozenset({"updated_at", "content", "row_version"})  # row_version: bumped by every edit

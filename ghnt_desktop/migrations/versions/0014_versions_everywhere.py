@@ -1,7 +1,7 @@
 """The change log keeps why a change was made: the one audit source
 
 Revision ID: 0014_versions_everywhere
-Revises: 0012_record_versions
+Revises: 0013_offline_sync
 Create Date: 2026-12-03
 
 The app wrote its own per-field history (``change_record``) beside the change log the triggers write; from this
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_versions_everywhere"
-down_revision: str | None = "0012_record_versions"
+down_revision: str | None = "0013_offline_sync"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
