@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -116,7 +117,18 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([widest + 56, 1000])
-        self.setCentralWidget(self.splitter)
+        # Above the pages: the banner that says an offline copy is open (ui/offline.py), hidden otherwise.
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        from .offline import OfflineBanner
+
+        self.offline_banner = OfflineBanner(central)
+        self.offline_banner.return_requested.connect(lambda: self.return_offline_copy())
+        column.addWidget(self.offline_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
         self.database_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -175,6 +187,12 @@ class MainWindow(QMainWindow):
         self.connect_action.triggered.connect(lambda: self.connect_team_database())
         self.scale_action = file_menu.addAction(self.tr("&Proefdatabase op schaal maken..."))
         self.scale_action.triggered.connect(lambda: self.make_scale_database())
+        file_menu.addSeparator()
+        self.take_offline_action = file_menu.addAction(self.tr("Overleg meenemen (o&ffline)..."))
+        self.take_offline_action.triggered.connect(lambda: self.take_offline())
+        self.offline_conflicts_action = file_menu.addAction(self.tr("&Conflicten van offline werk"))
+        self.offline_conflicts_action.triggered.connect(lambda: self.show_offline_conflicts())
+        self.offline_conflicts_action.setVisible(False)  # while there are any (offline_changed)
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("Document &maken..."))
         self.export_action.setShortcuts([QKeySequence(self.tr("Ctrl+E"))])
@@ -709,6 +727,46 @@ class MainWindow(QMainWindow):
 
             self.live_updates = LiveUpdates(database, self._others_changed, self)
             self.live_updates.start()
+        self.offline_changed(reload=False)
+
+    # Offline copies (ui/offline.py, ui/offline_conflicts.py).
+
+    def offline_changed(self, *, reload: bool = True) -> None:
+        """Show whether the open database is an offline copy (title, banner) and its offline conflicts (menu)."""
+        from .offline import copy_description, offline_state
+
+        if self.database is None:
+            return
+        state = offline_state(self.database)
+        self.offline_banner.show_copy(state.copy)
+        if state.copy is not None:
+            self.setWindowTitle(f"{APP_NAME} - {copy_description(state.copy)}")
+            self.database_label.setText(self.tr("Offline kopie:") + f" {self.database.path}")
+        self.offline_conflicts_action.setText(
+            arg(self.tr("&Conflicten van offline werk (%1)"), state.open_conflicts)
+        )
+        self.offline_conflicts_action.setVisible(state.open_conflicts > 0)
+        self.take_offline_action.setEnabled(state.copy is None)  # a copy of a copy would return to the copy
+        if reload:
+            self.refresh()  # a return renumbers and marks the copy; a decided conflict changes a record
+
+    def take_offline(self) -> None:
+        """Bestand > Overleg meenemen (offline): a meeting or the whole database into a copy to work on offline."""
+        from .offline import take_offline_from
+
+        take_offline_from(self)
+
+    def return_offline_copy(self):
+        """The banner's Terugzetten...: the dry run, then the return, of the open offline copy."""
+        from .offline import open_return_dialog
+
+        return open_return_dialog(self)
+
+    def show_offline_conflicts(self):
+        """Bestand > Conflicten van offline werk: decide what both sides changed."""
+        from .offline_conflicts import open_conflicts_dialog
+
+        return open_conflicts_dialog(self)
 
     def _others_changed(self) -> bool:
         """Another user's change arrived: reload, unless the page in view holds unsaved edits (then later)."""
