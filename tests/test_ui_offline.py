@@ -1,0 +1,324 @@
+"""Offline capture through the GUI (issue 21): take the next afstemmingsoverleg along, minute it in the copy while
+the projectleider edits one of its actions in the team database, put it back, decide the conflict.
+
+The team database is a second SQLite file here (the shared file on a network drive); the screenshots of the banner,
+the dry-run list and the conflict dialog go to ``tests/artifacts/offline/``.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from ghnt_desktop.models import ActionItem, AgendaItem, Decision, ProgressUpdate
+from ghnt_desktop.ui.offline import (
+    ReturnDialog,
+    TakeOfflineDialog,
+    meeting_options,
+    result_items,
+)
+from ghnt_desktop.ui.offline_conflicts import OfflineConflictsDialog, is_long_text, marked_lines
+
+TODAY = date(2020, 3, 2)
+ARTIFACTS = Path(__file__).parent / "artifacts" / "offline"
+SECRETARIS = "Anna de Vries (secretaris)"
+PROJECTLEIDER = "Bram Jansen (projectleider)"
+
+
+def click_button(box: QMessageBox, text: str) -> int:
+    """Answer a message box by clicking the button whose text holds ``text`` (as the user would)."""
+    for button in box.buttons():
+        if text in button.text().replace("&", ""):
+            button.click()
+            return 0
+    raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
+
+
+def as_user(name: str):
+    """Record the change log's user as ``name`` (SQLite logs the name the app knows)."""
+    from ghnt_desktop.recorded_user import set_recorded_user
+
+    set_recorded_user(lambda: name)
+
+
+def take_next_ao_along(window, qtbot, monkeypatch, copy_path: Path) -> uuid.UUID:
+    """Bestand > Overleg meenemen (offline): keep the proposed meeting, save to ``copy_path``, open the copy."""
+    chosen: list[uuid.UUID] = []
+
+    def fill_in(dialog: TakeOfflineDialog):
+        assert dialog.one_meeting.isChecked()
+        chosen.append(dialog.meeting_id())
+        dialog.path.setText(str(copy_path))
+        dialog.take_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(TakeOfflineDialog, "exec", fill_in)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: click_button(box, "Kopie openen"))
+    window.take_offline_action.trigger()
+    qtbot.waitUntil(lambda: window.database is not None and window.database.path == copy_path, timeout=30_000)
+    monkeypatch.undo()
+    return chosen[0]
+
+
+def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot, monkeypatch, tmp_path):
+    from ghnt_desktop.db import open_database
+    from ghnt_desktop.recorded_user import set_recorded_user
+    from ghnt_desktop.services.minutes import update_action_item
+    from ghnt_desktop.ui.user_name import current_user, set_current_user
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    set_current_user(SECRETARIS)
+    window = demo_window(TODAY)
+    team_path = window.database.path
+    options, proposed = meeting_options(window.database, TODAY)
+    ao = next(o for o in options if o.id == proposed)
+    assert ao.is_afstemmingsoverleg and ao.day >= TODAY
+
+    # Meenemen: the proposed meeting is the next afstemmingsoverleg; the copy opens in the window.
+    copy_path = tmp_path / "laptop" / "ao-offline.db"
+    copy_path.parent.mkdir()
+    assert take_next_ao_along(window, qtbot, monkeypatch, copy_path) == ao.id
+    banner = window.offline_banner
+    assert banner.isVisible()
+    assert f"Offline kopie van {team_path.name}" in banner.label.text()
+    assert "Afstemmingsoverleg" in banner.label.text() and "meegenomen" in banner.label.text()
+    assert banner.label.text() in window.windowTitle()
+    assert not window.take_offline_action.isEnabled()  # no copy of a copy
+
+    # Offline: minute the meeting in the copy (notes, a decision, an action) and postpone a carried action.
+    window.show_page("meetings")
+    page = window.page("meetings")
+    assert page.select_meeting(ao.id)
+    view = page.meeting
+    view.tabs.setCurrentWidget(view.minutes)
+    minutes = view.minutes
+    review = minutes.review_model.rows()
+    assert review, "the next afstemmingsoverleg of the demo reviews open actions"
+    shared_action = review[0].id
+    minutes.item_list.setCurrentRow(
+        next(i for i, line in enumerate(view.data.agenda) if line.item.standard_item == "previous_minutes")
+    )
+    minutes.review_table.setCurrentIndex(minutes.review_model.index(0, 0))
+    minutes.review_deadline.setText("december 2021")
+    minutes.review_todo.setText("Wacht op de gemeenteraad")
+    qtbot.keyClick(minutes.review_todo, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    item_row = next(i for i, line in enumerate(view.data.agenda) if line.item.standard_item == "announcements")
+    minutes.item_list.setCurrentRow(item_row)
+    item_id = minutes.current_item_id()
+    minutes.notes.setFocus()
+    qtbot.keyClicks(minutes.notes, "Veilig Thuis meldt een nieuwe werkwijze per 1 april.")
+    minutes.parts.setCurrentWidget(minutes.decisions_page)
+    minutes.decision_edit.setFocus()
+    qtbot.keyClicks(minutes.decision_edit, "Het overleg neemt de werkwijze van Veilig Thuis over.")
+    qtbot.keyClick(minutes.decision_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    minutes.parts.setCurrentWidget(minutes.actions_page)
+    minutes.action_text.setFocus()
+    qtbot.keyClicks(minutes.action_text, "Werkwijze delen met de gemeenten")
+    minutes.trekker_edit.setFocus()
+    qtbot.keyClicks(minutes.trekker_edit, "Veilig Thuis (Groningen)")
+    minutes.deadline_edit.setFocus()
+    qtbot.keyClicks(minutes.deadline_edit, "Q2 2020")
+    qtbot.keyClick(minutes.action_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    minutes.item_list.setCurrentRow(0)  # leaving the item saves its notes
+    with window.database.read_session() as session:
+        offline_decisions = session.scalars(select(Decision.text).where(Decision.meeting_id == ao.id)).all()
+        offline_actions = session.scalars(select(ActionItem.text).where(ActionItem.origin_meeting_id == ao.id)).all()
+        assert session.get(AgendaItem, item_id).minutes_text.startswith("Veilig Thuis meldt")
+    assert "Het overleg neemt de werkwijze van Veilig Thuis over." in offline_decisions
+    assert "Werkwijze delen met de gemeenten" in offline_actions
+
+    # Meanwhile at the office: the projectleider corrects the same action's deadline and its text in the team file.
+    as_user(PROJECTLEIDER)
+    team = open_database(team_path)
+    try:
+        team.write(
+            lambda s: update_action_item(
+                s, shared_action, deadline=date(2021, 6, 30), text="Aangepast op kantoor: " + review[0].text
+            )
+        )
+    finally:
+        team.close()
+        set_recorded_user(current_user)
+    window.grab().save(str(ARTIFACTS / "banner.png"))
+
+    # Terugzetten: the dry run first, as a list; nothing changed yet.
+    banner.return_button.click()
+    dialog = window.findChild(ReturnDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+    dry = dialog.result
+    assert dry.dry_run and not dry.already_returned
+    titles = [dialog.list.topLevelItem(i).text(0) for i in range(dialog.list.topLevelItemCount())]
+    assert any(t.startswith("Conflicten") for t in titles), titles
+    assert any(t.startswith("Nieuw") for t in titles), titles
+    assert dialog.return_button.isEnabled()
+    dialog.grab().save(str(ARTIFACTS / "dry_run.png"))
+    unchanged = open_database(team_path, read_only=True)
+    with unchanged.read_session() as session:
+        assert session.scalar(select(Decision).where(Decision.meeting_id == ao.id)) is None
+    unchanged.close()
+
+    # The return itself: merged, conflicts left to decide.
+    dialog.return_button.click()
+    qtbot.waitUntil(lambda: dialog.result is not None and not dialog.result.dry_run, timeout=30_000)
+    result = dialog.result
+    assert result.conflicts and any(c.record_id.replace("-", "") == shared_action.hex for c in result.conflicts)
+    assert dialog.conflicts_button.isVisible()
+    assert "teruggezet" in banner.label.text()
+    dialog.conflicts_button.click()
+    conflicts = dialog.findChild(OfflineConflictsDialog)
+    assert conflicts is not None and conflicts.conflicts
+    deadline_row = next(i for i, c in enumerate(conflicts.conflicts) if c.field == "deadline")
+    conflicts.list.setCurrentRow(deadline_row)
+    conflict = conflicts.current()
+    assert conflict.mine_by == SECRETARIS and conflict.theirs_by == PROJECTLEIDER
+    assert "31-12-2021" in conflicts.mine_value.toPlainText()
+    assert "30-06-2021" in conflicts.theirs_value.toPlainText()
+    conflicts.grab().save(str(ARTIFACTS / "conflicts.png"))
+    conflicts.mine_button.click()  # the secretaris' postponement stands
+    left = len(conflicts.conflicts)
+    conflicts.close()
+    dialog.close()
+
+    # Later, on the team database: the conflicts not yet decided are in the Bestand menu; deciding them empties it.
+    assert window.open_database_file(team_path)
+    assert not window.offline_banner.isVisible()
+    action = window.offline_conflicts_action
+    assert action.isVisible() == (left > 0)
+    if left:
+        assert f"({left})" in action.text()
+        action.trigger()
+        later = window.findChild(OfflineConflictsDialog)
+        while later.conflicts:
+            later.theirs_button.click()
+        assert not window.offline_conflicts_action.isVisible()
+        later.close()
+
+    # Everything is in the team database: minutes, the decision, the action, the progress, both edits of the action.
+    with window.database.read_session() as session:
+        assert session.get(AgendaItem, item_id).minutes_text.startswith("Veilig Thuis meldt een nieuwe werkwijze")
+        assert "Het overleg neemt de werkwijze van Veilig Thuis over." in session.scalars(
+            select(Decision.text).where(Decision.meeting_id == ao.id)
+        ).all()
+        made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == ao.id)).all()
+        assert "Werkwijze delen met de gemeenten" in [a.text for a in made]
+        shared = session.get(ActionItem, shared_action)
+        assert shared.deadline == date(2021, 12, 31)  # mine, as decided
+        assert shared.text.startswith("Aangepast op kantoor: ")  # theirs, merged by itself
+        assert session.scalar(
+            select(ProgressUpdate).where(ProgressUpdate.action_item_id == shared_action, ProgressUpdate.todo_text == "Wacht op de gemeenteraad")
+        ) is not None
+
+
+# The pieces, without the engine.
+
+
+@pytest.mark.parametrize(
+    ("base", "side", "marks"),
+    [
+        ("a\nb\nc", "a\nb\nc", ["  a", "  b", "  c"]),
+        ("a\nb\nc", "a\nB\nc", ["  a", "− b", "+ B", "  c"]),
+        ("a\nb", "a\nb\nc", ["  a", "  b", "+ c"]),
+        ("a\nb", "b", ["− a", "  b"]),
+        ("", "nieuw", ["+ nieuw"]),
+        (None, "x", ["+ x"]),
+        ("<b>&", "<b>& meer", ["− <b>&", "+ <b>& meer"]),  # HTML in minutes stays text
+    ],
+)
+def test_marked_lines_mark_each_changed_line_with_a_sign(base, side, marks):
+    import html
+    import re
+
+    rows = re.findall(r"<div[^>]*>(.*?)</div>", marked_lines(base, side))
+    shown = [html.unescape(re.sub(r"<[^>]+>", "", row)).replace("\xa0", " ") for row in rows]
+    assert shown == marks
+
+
+def test_marked_lines_of_nothing_say_empty():
+    assert "(leeg)" in marked_lines("", "") and "(leeg)" in marked_lines(None, None)
+
+
+@pytest.mark.parametrize(
+    ("values", "long"),
+    [(("kort", "ook kort"), False), (("een\ntwee",), True), (("x" * 121,), True), ((None, 3, "2021-06-30"), False)],
+)
+def test_long_texts_are_shown_as_lines(values, long):
+    assert is_long_text(*values) is long
+
+
+def _conflict(**changes):
+    from datetime import UTC, datetime
+
+    from ghnt_desktop.services.offline import OfflineConflict
+
+    values = dict(
+        id=1, uid=uuid.uuid4(), copy_id=uuid.uuid4(), kind="edit", table="action_item", record_id="x",
+        record_label="Actiepunt AO-2020-1-A03", field="deadline", field_label="deadline", base="2020-06-30",
+        mine="2021-12-31", theirs="2021-06-30", mine_by=SECRETARIS, mine_at=datetime(2020, 3, 12, 9, tzinfo=UTC),
+        theirs_by=PROJECTLEIDER, theirs_at=datetime(2020, 3, 12, 8, tzinfo=UTC), confidential=False,
+    )  # fmt: skip
+    values.update(changes)
+    return OfflineConflict(**values)
+
+
+def test_the_result_list_groups_every_change_with_its_count():
+    from ghnt_desktop.services.offline import MergedField, RecordChange, Renumbering, ReturnResult
+
+    result = ReturnResult(
+        "regio.db",
+        "AO",
+        merged=[MergedField("action_item", "b", "Actiepunt A02", "status", "status", "done")],
+        added=[RecordChange("decision", "c", "Besluit AO-2020-1-01"), RecordChange("action_item", "d", "Actiepunt A05")],
+        conflicts=[_conflict()],
+        renumberings=[Renumbering("actiepunt", "AO-2020-1-A05", "AO-2020-1-A06", uuid.uuid4())],
+        dry_run=True,
+    )
+    groups = result_items(result, lambda field, value: f"<{field}:{value}>")
+    assert [title for title, _lines in groups] == [
+        "Conflicten: u beslist (1)",
+        "Samengevoegde wijzigingen (1)",
+        "Nieuw (2)",
+        "Hernummerd (1)",
+    ]
+    assert groups[0][1] == [
+        "Actiepunt AO-2020-1-A03, deadline: offline <deadline:2021-12-31>, in de teamdatabase <deadline:2021-06-30>"
+    ]
+    assert groups[3][1] == ["actiepunt AO-2020-1-A05 wordt AO-2020-1-A06"]
+    assert result_items(ReturnResult("regio.db", "AO"), str) == []
+
+
+def test_take_dialog_refuses_an_existing_file_a_missing_folder_and_no_name(qtbot, tmp_path):
+    options = []
+    dialog = TakeOfflineDialog(options, None, tmp_path)
+    qtbot.addWidget(dialog)
+    assert dialog.everything.isChecked() and not dialog.one_meeting.isEnabled()  # no meetings: the whole database
+    (tmp_path / "bestaat.db").write_bytes(b"x")
+    for text, message in (
+        ("", "Kies een bestand"),
+        (str(tmp_path / "bestaat.db"), "bestaat al"),
+        (str(tmp_path / "weg" / "kopie.db"), "bestaat niet"),
+    ):
+        dialog.path.setText(text)
+        dialog.take_button.click()
+        assert dialog.result() != dialog.DialogCode.Accepted
+        assert message in dialog.problem.text()
+    dialog.path.setText("kopie")  # relative, without suffix: in the folder, as .db
+    assert dialog.target_path() == tmp_path / "kopie.db"
+    dialog.take_button.click()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.meeting_id() is None
+
+
+def test_the_next_afstemmingsoverleg_is_proposed(demo_window):
+    window = demo_window(TODAY)
+    options, proposed = meeting_options(window.database, TODAY)
+    upcoming_ao = [o for o in options if o.is_afstemmingsoverleg and o.day >= TODAY]
+    assert proposed == min(upcoming_ao, key=lambda o: o.day).id
+    assert all(o.day >= date(2020, 1, 31) for o in options)  # a month back at most
