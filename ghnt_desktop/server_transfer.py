@@ -32,11 +32,12 @@ class TransferResult:
     counts: dict[str, int] = field(default_factory=dict)  # table -> rows copied (and found equal)
 
 
-def _plain_tables() -> list[Any]:
+def plain_tables() -> list[Any]:
     """The model tables with the app's tolerant types replaced by the plain types underneath.
 
     The app's enum type loads an unknown value as a stand-in and its date types load a bad date as None: right
     for showing a page, wrong for copying. The plain types copy the stored value itself (and a bad date fails).
+    Offline capture (``services.offline``) copies and merges with them too.
     """
     from sqlalchemy import MetaData, String, TypeDecorator
 
@@ -128,7 +129,7 @@ def transfer(
     """
     from sqlalchemy import func, select, update
 
-    tables = _plain_tables()
+    tables = plain_tables()
     server = open_database(target, password=password)  # creates the schema in an empty database
     try:
         with _current_source(Path(source)) as local, local.read_session() as reading:

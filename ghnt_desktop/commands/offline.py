@@ -32,12 +32,93 @@ def register(subparsers) -> None:
     back.add_argument("copy", type=Path, help="de offline kopie (.db)")
     add_db_argument(back)
     back.add_argument("--dry-run", action="store_true", help="alleen tonen wat er zou gebeuren; niets wijzigen")
+    back.add_argument(
+        "--vertrouwelijk", action="store_true", help="ook de waarden van vertrouwelijke inhoud tonen (standaard verborgen)"
+    )
     back.set_defaults(handler=run_return)
 
 
+def _source_of(target: Path | str) -> str:
+    """Where a copy returns to: the file's absolute path, or the URL as given (it never holds a password)."""
+    return str(Path(target).expanduser().absolute()) if isinstance(target, Path) else target
+
+
 def run_take(args: argparse.Namespace) -> int:
-    raise NotImplementedError(resolve_db)
+    from ..db import DatabaseError, open_database
+    from ..services.offline import OfflineError, take_offline
+
+    target = resolve_db(args.db)
+    copy = args.to.expanduser().absolute()
+    if copy.exists() and copy.stat().st_size > 0:
+        print(f"Fout: het bestand {copy} bestaat al. Kies een nieuwe naam voor de offline kopie; er is niets gewijzigd.")
+        return 2
+    try:
+        database = open_database(target, read_only=True, create=False)
+    except DatabaseError as exc:
+        print(f"Fout: de database is niet bereikbaar: {exc}")
+        return 2
+    try:
+        with database.read_session() as session:
+            result = take_offline(
+                session, copy, args.meeting, source_label=database.label, source_url=_source_of(target)
+            )
+    except (OfflineError, DatabaseError) as exc:
+        print(f"Fout: {exc}")
+        return 2
+    finally:
+        database.close()
+    print(f"Offline kopie gemaakt: {result.path}")
+    print(f"Van: {result.meeting_title}, uit {database.label}; {result.total} records in {result.seconds:.1f} s.")
+    for table, count in sorted(result.counts.items()):
+        print(f"  {table:<30} {count:>7}")
+    print(f"Terugzetten als u weer verbinding hebt: ghnt-desktop offline return {result.path}")
+    return 0
 
 
 def run_return(args: argparse.Namespace) -> int:
-    raise NotImplementedError
+    from ..db import DatabaseError, open_database
+    from ..services.offline import OfflineError, offline_copy_info, return_offline
+
+    path = args.copy.expanduser().absolute()
+    if not (path.is_file() and path.stat().st_size > 0):
+        print(f"Fout: het bestand {path} bestaat niet of is leeg. Geef de offline kopie (.db) die u meenam.")
+        return 2
+    try:
+        copy_db = open_database(path, create=False)
+    except DatabaseError as exc:
+        print(f"Fout: {exc}")
+        return 2
+    try:
+        with copy_db.read_session() as reading:
+            info = offline_copy_info(reading)
+        if info is None:
+            print(
+                f"Fout: {path.name} is geen offline kopie, dus er is niets terug te zetten. Geef het bestand dat met "
+                "'ghnt-desktop offline take' is gemaakt."
+            )
+            return 2
+        if info.returned:
+            print(f"Deze offline kopie ({info.meeting_title}) is al teruggezet; er is niets te doen.")
+            return 0
+        target = getattr(args, "db", None) or (info.source if "://" in info.source else Path(info.source))
+        try:
+            team_db = open_database(target, create=False)
+        except DatabaseError as exc:
+            print(
+                f"Fout: de database om naar terug te zetten ({info.source_label}) is niet bereikbaar: {exc}\n"
+                "De offline kopie blijft zoals hij is; probeer het opnieuw als er verbinding is (of geef --db)."
+            )
+            return 2
+        try:
+            with team_db.session() as team, copy_db.session() as copy:
+                result = return_offline(copy, team, dry_run=args.dry_run)
+        except OfflineError as exc:
+            print(f"Fout: {exc}")
+            return 2
+        finally:
+            team_db.close()
+    finally:
+        copy_db.close()
+    for line in result.lines(include_confidential=args.vertrouwelijk):
+        print(line)
+    return 0

@@ -24,15 +24,30 @@ between finds its own ``offline_return`` and only marks the copy; returning a re
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+import difflib
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time
+from decimal import Decimal
 from pathlib import Path
+from time import perf_counter
 from typing import Any, Literal
 
+from sqlalchemy import Date as SqlDate
+from sqlalchemy import DateTime as SqlDateTime
+from sqlalchemy import Text as SqlText
+from sqlalchemy import Time as SqlTime
+from sqlalchemy import Uuid as SqlUuid
+from sqlalchemy import and_, select, update
 from sqlalchemy.orm import Session
 
-from . import ServiceError
+from ..models.enums import ActionStatus
+from ..models.offline import OfflineBase, OfflineConflictRecord, OfflineCopy, OfflineReturn
+from ..recorded_user import recorded_user
+from . import ServiceError, ValidationError
+from .change_log import NOT_LOGGED, LoggedChange, changes_after, last_change_id, record_log
 
 
 class OfflineError(ServiceError):
@@ -104,9 +119,10 @@ class OfflineConflict:
     resolved_at: datetime | None = None
     resolution: str = ""
 
-    def lines(self) -> list[str]:
-        """The Dutch text of this conflict: the word "conflict", the field, both values, who and when."""
-        return _conflict_lines(self)
+    def lines(self, include_confidential: bool = False) -> list[str]:
+        """The Dutch text of this conflict: the word "conflict", the field, both values, who and when (the values
+        of vertrouwelijk content only with ``include_confidential``)."""
+        return _conflict_lines(self, include_confidential)
 
 
 @dataclass(frozen=True)
@@ -163,9 +179,274 @@ class ReturnResult:
     def nothing_to_do(self) -> bool:
         return not (self.merged or self.added or self.deleted or self.conflicts or self.renumberings)
 
-    def lines(self) -> list[str]:
-        """The Dutch text the command line prints (and the app may show)."""
-        return _result_lines(self)
+    def lines(self, include_confidential: bool = False) -> list[str]:
+        """The Dutch text the command line prints (and the app may show); the values of vertrouwelijk content
+        only with ``include_confidential``."""
+        return _result_lines(self, include_confidential)
+
+
+# Columns never merged field by field: the key, bookkeeping every edit changes, and a stored stuk's bytes (its
+# ``sha256`` is merged and brings the bytes along).
+_NOT_MERGED = frozenset({"id", "created_at", "updated_at", "row_version", "content"})
+_BYTES = "content"
+# Tables a meeting's copy takes whole: the network and the programme are small and referred to everywhere.
+_WHOLE_TABLES = (
+    "organisation", "person", "working_group", "working_group_member", "programme", "section", "ambition",
+    "programme_action", "responsibility", "tag_kind", "tag", "programme_action_tag", "app_setting",
+)  # fmt: skip
+# Not taken along: a server's logins, and what only the team database keeps.
+_NEVER_TAKEN = frozenset({"team_login"})
+
+TABLE_LABELS = {
+    "action_item": "Actiepunt",
+    "action_trekker_organisation": "Trekker van actiepunt",
+    "agenda_item": "Agendapunt",
+    "agenda_item_programme_action": "Programma-actie bij agendapunt",
+    "ambition": "Ambitie",
+    "app_setting": "Instelling",
+    "attendance": "Aanwezigheid",
+    "carried_action": "Meegenomen actiepunt",
+    "decision": "Besluit",
+    "indicator": "Indicator",
+    "local_status": "Lokale status",
+    "measurement": "Meting",
+    "meeting": "Overleg",
+    "meeting_series": "Overlegreeks",
+    "organisation": "Organisatie",
+    "person": "Persoon",
+    "programme": "Programma",
+    "programme_action": "Programma-actie",
+    "progress_report": "Voortgangsrapportage",
+    "progress_update": "Voortgang",
+    "responsibility": "Verantwoordelijkheid",
+    "section": "Actielijn",
+    "series_invitee": "Genodigde",
+    "stored_document": "Stuk",
+    "tag": "Label",
+    "tag_kind": "Soort label",
+    "working_group": "Werkgroep",
+    "working_group_member": "Werkgroeplid",
+}
+FIELD_LABELS = {
+    "text": "tekst",
+    "title": "titel",
+    "name": "naam",
+    "status": "status",
+    "minutes_text": "verslag",
+    "deadline": "deadline",
+    "deadline_text": "deadline (zoals geschreven)",
+    "trekker_text": "trekker",
+    "trekker_person_id": "trekker (persoon)",
+    "trekker_organisation_id": "trekker (organisatie)",
+    "confidential": "vertrouwelijk",
+    "outcome": "uitkomst",
+    "note": "notitie",
+    "date": "datum",
+    "position": "volgorde",
+    "number": "nummer",
+    "email": "e-mail",
+    "phone": "telefoon",
+    "purpose": "doel",
+    "inbrenger": "inbrenger",
+    "planned_minutes": "geplande minuten",
+    "location": "locatie",
+    "state": "status van het overleg",
+    "closed_on": "afgerond op",
+    "times_postponed": "keren doorgeschoven",
+    "escalation": "escalatie",
+    "value": "waarde",
+    "": "(hele record)",
+}
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Tables and values
+
+
+_TABLES: dict[str, Any] = {}
+
+
+def _tables() -> dict[str, Any]:
+    """The plain model tables (``server_transfer.plain_tables``: stored values as they are), by name, in the
+    order of their foreign keys."""
+    if not _TABLES:
+        from ..server_transfer import plain_tables
+
+        _TABLES.update((table.name, table) for table in plain_tables())
+    return _TABLES
+
+
+def _data_tables() -> list[Any]:
+    return [t for name, t in _tables().items() if name not in NOT_LOGGED and name not in _NEVER_TAKEN]
+
+
+def _key_columns(table: Any) -> list[Any]:
+    return list(table.primary_key.columns)
+
+
+def _normal(value: Any) -> Any:
+    """A stored value as JSON holds it and both engines compare it: UUIDs dashed, times in UTC ISO text."""
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.isoformat()
+    if isinstance(value, date | time):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    return value
+
+
+def _python(column: Any, value: Any) -> Any:
+    """A normal value back as the column stores it."""
+    if value is None:
+        return None
+    kind = column.type
+    try:
+        if isinstance(kind, SqlUuid):
+            return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+        if isinstance(kind, SqlDateTime):
+            moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+            return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+        if isinstance(kind, SqlDate):
+            return value if isinstance(value, date) else date.fromisoformat(str(value))
+        if isinstance(kind, SqlTime):
+            return value if isinstance(value, time) else time.fromisoformat(str(value))
+    except ValueError as exc:
+        raise ValidationError(f"'{value}' is geen geldige waarde voor {FIELD_LABELS.get(column.name, column.name)}.") from exc
+    return value
+
+
+def _record_key(table: Any, row: Mapping[str, Any] | Any) -> str:
+    """The key as the change log writes it: the UUID with dashes, or the parts of a composite key joined by "/"."""
+    return "/".join(str(_normal(row[c.name])) for c in _key_columns(table))
+
+
+def _key_condition(table: Any, key: str) -> Any:
+    columns = _key_columns(table)
+    parts = key.split("/") if len(columns) > 1 else [key]
+    return and_(*(c == _python(c, part) for c, part in zip(columns, parts, strict=True)))
+
+
+def _normal_row(table: Any, row: Mapping[str, Any] | Any) -> dict[str, Any]:
+    return {c.name: _normal(row[c.name]) for c in table.columns if c.name != _BYTES}
+
+
+def _fetch(session: Session, table: Any, keys: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The rows of ``table`` with these keys (normal values, without a stuk's bytes), by key."""
+    wanted = set(keys)
+    if not wanted:
+        return {}
+    columns = [c for c in table.columns if c.name != _BYTES]
+    first = _key_columns(table)[0]
+    firsts = sorted({key.split("/")[0] for key in wanted})
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(firsts), 500):
+        chunk = [_python(first, part) for part in firsts[start : start + 500]]
+        for row in session.execute(select(*columns).where(first.in_(chunk))).mappings():
+            key = _record_key(table, row)
+            if key in wanted:
+                found[key] = _normal_row(table, row)
+    return found
+
+
+def _merge_fields(table: Any) -> list[str]:
+    return [c.name for c in table.columns if c.name not in _NOT_MERGED]
+
+
+def _is_long_text(table: Any, name: str) -> bool:
+    return isinstance(table.c[name].type, SqlText)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Meenemen
+
+
+def _open_copy_error(path: Path, exc: Exception) -> OfflineError:
+    return OfflineError(f"De offline kopie {path} kan niet worden gemaakt: {exc}. Kies een andere map of naam.")
+
+
+def _meeting_rows(source: Session, meeting_id: uuid.UUID) -> tuple[dict[str, set[str]], str]:
+    """(keys per table, title) of what a meeting needs, before adding what those rows refer to."""
+    t = _tables()
+    meeting = source.execute(select(t["meeting"]).where(t["meeting"].c.id == meeting_id)).mappings().first()
+    if meeting is None:
+        raise OfflineError(
+            f"Het overleg {meeting_id} bestaat niet in deze database. De ids staan in 'ghnt-desktop list meetings'."
+        )
+    chosen: dict[str, set[str]] = {}
+
+    def add(table: str, query: Any) -> set[str]:
+        keys = {_record_key(t[table], row) for row in source.execute(query).mappings()}
+        chosen.setdefault(table, set()).update(keys)
+        return keys
+
+    def ids(keys: set[str]) -> list[uuid.UUID]:
+        return [uuid.UUID(k) for k in keys]
+
+    for name in _WHOLE_TABLES:
+        add(name, select(*_key_columns(t[name])))
+    series_id = meeting["series_id"]
+    year = _normal(meeting["date"])[:4]
+    meetings = t["meeting"]
+    add("meeting", select(meetings.c.id).where(meetings.c.id == meeting_id))
+    if series_id is not None:
+        add("meeting_series", select(t["meeting_series"].c.id).where(t["meeting_series"].c.id == series_id))
+        add("series_invitee", select(t["series_invitee"].c.id).where(t["series_invitee"].c.series_id == series_id))
+    items = add("agenda_item", select(t["agenda_item"].c.id).where(t["agenda_item"].c.meeting_id == meeting_id))
+    add("stored_document", select(t["stored_document"].c.id).where(t["stored_document"].c.agenda_item_id.in_(ids(items))))
+    link = t["agenda_item_programme_action"]
+    add("agenda_item_programme_action", select(*_key_columns(link)).where(link.c.agenda_item_id.in_(ids(items))))
+    add("attendance", select(t["attendance"].c.id).where(t["attendance"].c.meeting_id == meeting_id))
+    add("carried_action", select(t["carried_action"].c.id).where(t["carried_action"].c.meeting_id == meeting_id))
+    decisions = t["decision"]
+    add("decision", select(decisions.c.id).where(decisions.c.meeting_id == meeting_id))
+    if series_id is not None:  # the year's decisions of the series: numbering offline goes on from them
+        add("decision", select(decisions.c.id).where(decisions.c.series_id == series_id, decisions.c.year == int(year)))
+    actions = t["action_item"]
+    closed = [ActionStatus.DONE.value, ActionStatus.CANCELLED.value]
+    taken = add("action_item", select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
+    taken |= add("action_item", select(actions.c.id).where(actions.c.status.not_in(closed)))
+    trekkers = t["action_trekker_organisation"]
+    updates = t["progress_update"]
+    for start in range(0, len(taken), 500):
+        chunk = ids(set(sorted(taken)[start : start + 500]))
+        add("action_trekker_organisation", select(trekkers.c.id).where(trekkers.c.action_item_id.in_(chunk)))
+    own = ids({k for k in taken})
+    add("progress_update", select(updates.c.id).where(updates.c.meeting_id == meeting_id))
+    mine_actions = {
+        str(r[0]) for r in source.execute(select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
+    }
+    if mine_actions and own:
+        add("progress_update", select(updates.c.id).where(updates.c.action_item_id.in_(ids(mine_actions))))
+    title = f"{meeting['title']} ({_normal(meeting['date'])})"
+    return chosen, title
+
+
+def _close_references(source: Session, chosen: dict[str, set[str]]) -> None:
+    """Add every row a chosen row refers to (and so on), so that the copy's foreign keys hold."""
+    t = _tables()
+    rows: dict[str, dict[str, dict[str, Any]]] = {}
+    pending = {name: set(keys) for name, keys in chosen.items()}
+    while pending:
+        fetched = {name: _fetch(source, t[name], keys) for name, keys in pending.items()}
+        for name, found in fetched.items():
+            rows.setdefault(name, {}).update(found)
+        wanted: dict[str, set[str]] = {}
+        for name, found in fetched.items():
+            for fk in t[name].foreign_keys:
+                parent = fk.column.table.name
+                if parent not in t or parent in NOT_LOGGED or parent in _NEVER_TAKEN:
+                    continue
+                for row in found.values():
+                    value = row.get(fk.parent.name)
+                    if value is not None and str(value) not in chosen.get(parent, set()):
+                        wanted.setdefault(parent, set()).add(str(value))
+        for name, keys in wanted.items():
+            chosen.setdefault(name, set()).update(keys)
+        pending = wanted
 
 
 def take_offline(
@@ -179,30 +460,664 @@ def take_offline(
     """Write a new offline copy at ``target_path`` (which must not exist) of ``meeting_id``'s needs, or of the
     whole database when it is None. ``source_url`` is where ``return_offline`` returns to (a path, or a URL
     without password); it defaults to ``source_label``. Reads ``source`` only. Raises ``OfflineError``."""
-    raise NotImplementedError
+    from ..db import DatabaseError, open_database
+    from .change_log import install_change_log, uninstall_change_log
+
+    started = perf_counter()
+    target = Path(target_path).expanduser().absolute()
+    if target.exists() and target.stat().st_size > 0:
+        raise OfflineError(
+            f"Het bestand {target} bestaat al. Kies een nieuwe naam voor de offline kopie; er is niets gewijzigd."
+        )
+    if offline_copy_info(source) is not None:
+        raise OfflineError(
+            "Deze database is zelf een offline kopie. Neem mee uit de teamdatabase (of het gedeelde bestand) zelf."
+        )
+    t = _tables()
+    change_id = last_change_id(source)  # first: what changes later is merged as "theirs" on return
+    chosen: dict[str, set[str] | None]
+    if meeting_id is None:
+        chosen = {table.name: None for table in _data_tables()}
+        title = "de hele database"
+    else:
+        keys, title = _meeting_rows(source, meeting_id)
+        _close_references(source, keys)
+        chosen = {name: found for name, found in keys.items()}
+    partial = target.with_name(target.name + ".deel")
+    for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    counts: dict[str, int] = {}
+    copy_id = uuid.uuid4()
+    try:
+        database = open_database(partial)
+    except (DatabaseError, OSError) as exc:
+        raise _open_copy_error(target, exc) from exc
+    try:
+        with database.session() as writing:
+            connection = writing.connection()
+            uninstall_change_log(connection)  # copying is not a change; the log starts after it
+            bases: list[dict[str, Any]] = []
+            for table in _data_tables():
+                if table.name not in chosen:
+                    continue
+                wanted = chosen[table.name]
+                query = select(table)
+                if wanted is None:
+                    rows = [dict(r) for r in source.execute(query).mappings()]
+                else:
+                    rows = []
+                    first = _key_columns(table)[0]
+                    firsts = sorted({k.split("/")[0] for k in wanted})
+                    for start in range(0, len(firsts), 500):
+                        chunk = [_python(first, p) for p in firsts[start : start + 500]]
+                        for r in source.execute(query.where(first.in_(chunk))).mappings():
+                            if _record_key(table, r) in wanted:
+                                rows.append(dict(r))
+                own = [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == table.name]
+                if rows:
+                    connection.execute(table.insert(), [{**row, **dict.fromkeys(own)} for row in rows])
+                    for row in rows:
+                        if any(row[c] is not None for c in own):
+                            connection.execute(
+                                update(table)
+                                .where(_key_condition(table, _record_key(table, row)))
+                                .values({c: row[c] for c in own})
+                            )
+                    bases.extend(
+                        {"table_name": table.name, "record_id": _record_key(table, row), "row_values": _normal_row(table, row)}
+                        for row in rows
+                    )
+                counts[table.name] = len(rows)
+            offline = _tables_of_models()
+            if bases:
+                connection.execute(offline["offline_base"].insert(), bases)
+            install_change_log(connection)
+            connection.execute(
+                offline["offline_copy"].insert().values(
+                    copy_id=copy_id,
+                    source_label=source_label[:300],
+                    source=source_url if source_url is not None else source_label,
+                    meeting_id=meeting_id,
+                    meeting_title=title[:500],
+                    taken_at=datetime.now(UTC),
+                    taken_by=recorded_user()[:200],
+                    source_change_id=change_id,
+                    copy_change_id=last_change_id(writing),
+                )
+            )
+    except BaseException:
+        database.close()
+        for leftover in (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    database.close()
+    try:
+        os.replace(partial, target)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise _open_copy_error(target, exc) from exc
+    return TakeResult(
+        path=target,
+        copy_id=copy_id,
+        meeting_id=meeting_id,
+        meeting_title=title,
+        counts={name: count for name, count in counts.items() if count},
+        seconds=perf_counter() - started,
+    )
+
+
+def _tables_of_models() -> dict[str, Any]:
+    from ..models import Base
+
+    return {name: Base.metadata.tables[name] for name in ("offline_copy", "offline_base", "offline_return", "offline_conflict")}
 
 
 def offline_copy_info(session: Session) -> OfflineCopyInfo | None:
     """What this database is an offline copy of; None for a normal database."""
-    raise NotImplementedError
+    row = session.scalars(select(OfflineCopy)).first()
+    if row is None:
+        return None
+    return OfflineCopyInfo(
+        copy_id=row.copy_id,
+        source_label=row.source_label,
+        source=row.source,
+        meeting_id=row.meeting_id,
+        meeting_title=row.meeting_title,
+        taken_at=row.taken_at,
+        taken_by=row.taken_by,
+        returned_at=row.returned_at,
+        source_change_id=row.source_change_id,
+    )
 
 
 def provisional_ids(session: Session) -> set[uuid.UUID]:
     """Decisions and action items added in this offline copy since it was taken: their numbers are provisional
     (renumbered on return when the team database used them meanwhile). Empty for a normal database."""
-    raise NotImplementedError
+    row = session.scalars(select(OfflineCopy)).first()
+    if row is None:
+        return set()
+    added = {
+        (change.table, change.record_id)
+        for change in changes_after(session, row.copy_change_id, tables=["decision", "action_item"])
+        if change.operation == "I"
+    }
+    found: set[uuid.UUID] = set()
+    for table in ("decision", "action_item"):
+        keys = {key for name, key in added if name == table}
+        found |= {uuid.UUID(key) for key in _fetch(session, _tables()[table], keys)}
+    return found
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Terugzetten
+
+
+def merge_lines(base: str, mine: str, theirs: str) -> str | None:
+    """Three-way merge of a long text by lines: both sides' changes when they touch different lines (with at least
+    one unchanged line between them), None when they overlap. The same change on both sides is taken once."""
+    lines = base.splitlines(keepends=True)
+    ours = _hunks(lines, mine.splitlines(keepends=True))
+    others = _hunks(lines, theirs.splitlines(keepends=True))
+    for hunk in ours:
+        for other in others:
+            if hunk != other and max(hunk[0], other[0]) <= min(hunk[1], other[1]):
+                return None
+    merged: list[str] = []
+    position = 0
+    for start, end, replacement in sorted(set(ours) | set(others)):
+        merged.extend(lines[position:start])
+        merged.extend(replacement)
+        position = end
+    merged.extend(lines[position:])
+    return "".join(merged)
+
+
+def _hunks(base: list[str], other: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+    matcher = difflib.SequenceMatcher(None, base, other, autojunk=False)
+    return [(i1, i2, tuple(other[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
+
+
+def _record_label(table: str, row: Mapping[str, Any] | None) -> str:
+    kind = TABLE_LABELS.get(table, table)
+    if row is None:
+        return kind
+    if table == "action_item" and row.get("kind") == "toezegging":
+        kind = "Toezegging"
+    if table == "agenda_item":
+        return f"{kind} {row.get('number') or ''} {row.get('title') or ''}".replace("  ", " ").strip()
+    for name in ("number", "title", "name", "key"):
+        if row.get(name):
+            return f"{kind} {row[name]}"
+    text = str(row.get("text") or row.get("note") or "").strip().replace("\n", " ")
+    return f"{kind} '{text[:50]}{'...' if len(text) > 50 else ''}'" if text else kind
+
+
+def _field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+@dataclass
+class _Record:
+    table: str
+    key: str
+    base: dict[str, Any] | None
+    mine: dict[str, Any] | None
+    theirs: dict[str, Any] | None
+    changes: list[LoggedChange]
+
+
+@dataclass
+class _Plan:
+    inserts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # table -> mine rows, in key order
+    updates: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    deletes: list[tuple[str, str]] = field(default_factory=list)
+    merged: list[MergedField] = field(default_factory=list)
+    added: list[RecordChange] = field(default_factory=list)
+    deleted: list[RecordChange] = field(default_factory=list)
+    conflicts: list[dict[str, Any]] = field(default_factory=list)  # values of OfflineConflictRecord
+    renumberings: list[Renumbering] = field(default_factory=list)
+
+
+def _who_when(changes: Sequence[LoggedChange], name: str) -> tuple[str, datetime | None]:
+    """Who changed field ``name`` last in ``changes`` (a delete counts for every field)."""
+    for change in reversed(changes):
+        if change.operation == "D" or name in change.new_values or not name:
+            return change.changed_by, change.changed_at
+    if changes:
+        return changes[-1].changed_by, changes[-1].changed_at
+    return "", None
+
+
+def _is_confidential(*rows: Mapping[str, Any] | None) -> bool:
+    return any(bool(row and row.get("confidential")) for row in rows)
+
+
+def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record]) -> _Plan:
+    plan = _Plan()
+    t = _tables()
+    theirs_logs: dict[tuple[str, str], list[LoggedChange]] = {}
+
+    def theirs_log(record: _Record) -> list[LoggedChange]:
+        index = (record.table, record.key)
+        if index not in theirs_logs:
+            theirs_logs[index] = [
+                c for c in record_log(team, record.table, record.key) if c.id > info.source_change_id
+            ]
+        return theirs_logs[index]
+
+    def conflict(record: _Record, kind: str, name: str, base: Any, mine: Any, theirs: Any) -> None:
+        mine_by, mine_at = _who_when(record.changes, name)
+        theirs_by, theirs_at = _who_when(theirs_log(record), name)
+        label_row = record.mine or record.theirs or record.base
+        plan.conflicts.append(
+            {
+                "uid": uuid.uuid5(info.copy_id, f"{record.table}/{record.key}/{name}/{kind}"),
+                "copy_id": info.copy_id,
+                "kind": kind,
+                "table_name": record.table,
+                "record_id": record.key,
+                "record_label": _record_label(record.table, label_row)[:500],
+                "field": name,
+                "base_value": base,
+                "mine_value": mine,
+                "theirs_value": theirs,
+                "mine_row": record.mine if kind in ("deleted_theirs", "added") else None,
+                "mine_by": mine_by[:200],
+                "mine_at": mine_at,
+                "theirs_by": theirs_by[:200],
+                "theirs_at": theirs_at,
+                "confidential": _is_confidential(record.base, record.mine, record.theirs),
+                "created_at": datetime.now(UTC),
+                "resolved_by": "",
+                "resolution": "",
+            }
+        )
+
+    for record in records:
+        table = t[record.table]
+        fields = _merge_fields(table)
+        base, mine, theirs = record.base, record.mine, record.theirs
+        if base is None:
+            if mine is None:
+                continue  # added and deleted again offline
+            if theirs is None:
+                plan.inserts.setdefault(record.table, []).append(mine)
+                continue
+            base = {}  # there already (a record taken twice, or an earlier run): only the differences count
+        if mine is None:
+            if theirs is None:
+                continue  # deleted on both sides
+            edited = {f: theirs.get(f) for f in fields if theirs.get(f) != base.get(f)}
+            if edited:
+                conflict(record, "deleted_mine", "", None, None, edited)
+            else:
+                plan.deletes.append((record.table, record.key))
+                plan.deleted.append(RecordChange(record.table, record.key, _record_label(record.table, base),
+                                                 _is_confidential(base)))
+            continue
+        changed = [f for f in fields if mine.get(f) != base.get(f)]
+        if theirs is None:
+            if changed:
+                conflict(record, "deleted_theirs", "", None, {f: mine.get(f) for f in changed}, None)
+            continue
+        values: dict[str, Any] = {}
+        for name in changed:
+            was, ours, other = base.get(name), mine.get(name), theirs.get(name)
+            if other == was:
+                values[name] = ours
+                line_merged = False
+            elif other == ours:
+                continue
+            elif _is_long_text(table, name) and isinstance(was, str) and isinstance(ours, str) and isinstance(other, str):
+                merged = merge_lines(was, ours, other)
+                if merged is None:
+                    conflict(record, "edit", name, was, ours, other)
+                    continue
+                values[name] = merged
+                line_merged = True
+            else:
+                conflict(record, "edit", name, was, ours, other)
+                continue
+            plan.merged.append(
+                MergedField(record.table, record.key, _record_label(record.table, {**theirs, **values}), name,
+                            _field_label(name), values[name], line_merged, _is_confidential(mine, theirs))
+            )
+        if values:
+            if "sha256" in values:
+                values[_BYTES] = None  # filled from the copy when applied
+            plan.updates[(record.table, record.key)] = values
+    _renumber(team, plan)
+    for name, rows in plan.inserts.items():
+        plan.added.extend(RecordChange(name, _record_key(t[name], row), _record_label(name, row),
+                                       _is_confidential(row)) for row in rows)
+    return plan
+
+
+_DECISION_NUMBER = re.compile(r"^(?P<head>.*-)(?P<sequence>\d+)$")
+_ACTION_NUMBER = re.compile(r"^(?P<code>.*)-(?P<year>\d{4})-(?P<meeting>\d+)-(?P<letter>[AT])(?P<sequence>\d+)$")
+
+
+def _renumber(team: Session, plan: _Plan) -> None:
+    """Give offline decisions and action items the next free numbers where the team used theirs meanwhile.
+
+    Numbers given offline are provisional: a group (a series and year; for action items a series code, year and
+    letter) whose numbers clash with one of the team database is numbered on after the team's highest, in the
+    order it was given offline; a group without a clash keeps its numbers.
+    """
+    t = _tables()
+    decisions = t["decision"]
+    groups: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for row in plan.inserts.get("decision", []):
+        groups.setdefault((row.get("series_id"), row.get("year")), []).append(row)
+    for (series_id, year), rows in groups.items():
+        same = decisions.c.series_id == _python(decisions.c.series_id, series_id) if series_id else decisions.c.series_id.is_(None)
+        used = set(team.scalars(select(decisions.c.sequence).where(same, decisions.c.year == year)))
+        if not any(row.get("sequence") in used for row in rows):
+            continue
+        following = max(used, default=0)
+        for row in sorted(rows, key=lambda r: (r.get("sequence") or 0)):
+            following += 1
+            old = str(row.get("number") or "")
+            match = _DECISION_NUMBER.match(old)
+            new = f"{match.group('head')}{following:02d}" if match else old
+            row["sequence"], row["number"] = following, new
+            plan.renumberings.append(Renumbering("besluit", old, new, uuid.UUID(row["id"])))
+    actions = t["action_item"]
+    action_groups: dict[tuple[str, str, str], list[tuple[dict[str, Any], re.Match[str]]]] = {}
+    for row in plan.inserts.get("action_item", []):
+        match = _ACTION_NUMBER.match(str(row.get("number") or ""))
+        if match:
+            action_groups.setdefault((match["code"], match["year"], match["letter"]), []).append((row, match))
+    for (code, year, letter), members in action_groups.items():
+        used_numbers = set(team.scalars(select(actions.c.number).where(actions.c.number.like(f"{code}-{year}-%"))))
+        used = {
+            int(m["sequence"])
+            for m in (_ACTION_NUMBER.match(n or "") for n in used_numbers)
+            if m and m["code"] == code and m["year"] == year and m["letter"] == letter
+        }
+        if not any(int(m["sequence"]) in used or row["number"] in used_numbers for row, m in members):
+            continue
+        following = max(used, default=0)
+        for row, match in sorted(members, key=lambda member: int(member[1]["sequence"])):
+            following += 1
+            old = str(row["number"])
+            new = f"{code}-{year}-{match['meeting']}-{letter}{following:02d}"
+            row["number"] = new
+            kind = "toezegging" if letter == "T" else "actiepunt"
+            plan.renumberings.append(Renumbering(kind, old, new, uuid.UUID(row["id"])))
+
+
+def _insert_row(team: Session, table: Any, row: Mapping[str, Any], content: bytes | None = None) -> None:
+    values = {c.name: _python(c, row.get(c.name)) for c in table.columns if c.name != _BYTES}
+    if _BYTES in table.c:
+        values[_BYTES] = content
+    team.execute(table.insert().values(values))
+
+
+def _apply(copy: Session, team: Session, plan: _Plan) -> None:
+    """Write the plan into the team database (inside the caller's transaction)."""
+    from sqlalchemy.exc import IntegrityError
+
+    t = _tables()
+    now = datetime.now(UTC)
+    refused: list[dict[str, Any]] = []
+    for table in _data_tables():
+        rows = plan.inserts.get(table.name, [])
+        if not rows:
+            continue
+        own = [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == table.name]
+        for row in rows:
+            content = _content(copy, table, row) if _BYTES in table.c else None
+            try:
+                with team.begin_nested():
+                    _insert_row(team, table, {**row, **dict.fromkeys(own)}, content)
+            except IntegrityError:
+                refused.append(row)
+                plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
+                plan.conflicts.append(_refused_insert(table.name, row))
+        for row in rows:
+            if row not in refused and any(row.get(c) is not None for c in own):
+                team.execute(
+                    update(table).where(_key_condition(table, _record_key(table, row)))
+                    .values({c: _python(table.c[c], row.get(c)) for c in own})
+                )
+    for (name, key), values in plan.updates.items():
+        table = t[name]
+        written = {n: _python(table.c[n], v) for n, v in values.items() if n != _BYTES}
+        if _BYTES in values:
+            written[_BYTES] = _content(copy, table, {"id": key})
+        if "updated_at" in table.c:
+            written["updated_at"] = now
+        if "row_version" in table.c:
+            written["row_version"] = table.c.row_version + 1
+        try:
+            with team.begin_nested():
+                team.execute(update(table).where(_key_condition(table, key)).values(written))
+        except IntegrityError:  # it refers to a record the team deleted meanwhile
+            plan.merged = [m for m in plan.merged if not (m.table == name and m.record_id == key)]
+            plan.conflicts.append(_refused_update(name, key, values))
+    for name, key in reversed(_delete_order(plan.deletes)):
+        table = t[name]
+        try:
+            with team.begin_nested():
+                team.execute(table.delete().where(_key_condition(table, key)))
+        except IntegrityError:  # the team database refers to it meanwhile
+            plan.deleted = [d for d in plan.deleted if not (d.table == name and d.record_id == key)]
+            plan.conflicts.append(_refused_delete(name, key))
+
+
+def _delete_order(deletes: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Parents before children (deleted in reverse)."""
+    order = {name: index for index, name in enumerate(_tables())}
+    return sorted(deletes, key=lambda item: order.get(item[0], 0))
+
+
+def _content(copy: Session, table: Any, row: Mapping[str, Any]) -> bytes | None:
+    value = copy.scalar(select(table.c[_BYTES]).where(_key_condition(table, str(row["id"]))))
+    return bytes(value) if value is not None else None
+
+
+def _bare_conflict(name: str, key: str, kind: str, label_row: Mapping[str, Any] | None, **values: Any) -> dict[str, Any]:
+    return {
+        "uid": uuid.uuid4(), "kind": kind, "table_name": name, "record_id": key,
+        "record_label": _record_label(name, label_row)[:500], "field": "", "base_value": None, "mine_value": None,
+        "theirs_value": None, "mine_row": None, "mine_by": "", "mine_at": None, "theirs_by": "", "theirs_at": None,
+        "confidential": _is_confidential(label_row), "created_at": datetime.now(UTC), "resolved_by": "",
+        "resolution": "", **values,
+    }  # fmt: skip
+
+
+def _refused_insert(name: str, row: dict[str, Any]) -> dict[str, Any]:
+    return _bare_conflict(
+        name, str(row["id"]), "added", row, mine_row=row, mine_value="toegevoegd",
+        theirs_value="verwijst naar iets dat in de teamdatabase is verwijderd",
+    )  # fmt: skip
+
+
+def _refused_update(name: str, key: str, values: dict[str, Any]) -> dict[str, Any]:
+    shown = {n: v for n, v in values.items() if n != _BYTES}
+    return _bare_conflict(
+        name, key, "edit", None, field=", ".join(shown)[:60], mine_value=shown,
+        theirs_value="verwijst naar iets dat in de teamdatabase is verwijderd",
+    )  # fmt: skip
+
+
+def _refused_delete(name: str, key: str) -> dict[str, Any]:
+    return _bare_conflict(
+        name, key, "deleted_mine", None, mine_value=None, theirs_value="wordt in de teamdatabase nog gebruikt"
+    )
+
+
+def _records(copy: Session, team: Session, info: OfflineCopy) -> list[_Record]:
+    """Every record the copy changed since it was taken, with its base, mine and theirs rows."""
+    t = _tables()
+    wanted = {table.name for table in _data_tables()}
+    touched: dict[tuple[str, str], list[LoggedChange]] = {}
+    for change in changes_after(copy, info.copy_change_id):
+        if change.table in wanted:
+            touched.setdefault((change.table, change.record_id), []).append(change)
+    by_table: dict[str, set[str]] = {}
+    for name, key in touched:
+        by_table.setdefault(name, set()).add(key)
+    bases: dict[tuple[str, str], dict[str, Any]] = {}
+    mine: dict[tuple[str, str], dict[str, Any]] = {}
+    theirs: dict[tuple[str, str], dict[str, Any]] = {}
+    for name, keys in by_table.items():
+        ordered = sorted(keys)
+        for start in range(0, len(ordered), 500):
+            query = select(OfflineBase).where(
+                OfflineBase.table_name == name, OfflineBase.record_id.in_(ordered[start : start + 500])
+            )
+            bases.update(((name, b.record_id), dict(b.row_values)) for b in copy.scalars(query))
+        mine.update(((name, k), row) for k, row in _fetch(copy, t[name], keys).items())
+        theirs.update(((name, k), row) for k, row in _fetch(team, t[name], keys).items())
+    order = {name: index for index, name in enumerate(t)}
+    return [
+        _Record(name, key, bases.get((name, key)), mine.get((name, key)), theirs.get((name, key)), changes)
+        for (name, key), changes in sorted(touched.items(), key=lambda item: (order.get(item[0][0], 0), item[1][0].id))
+    ]
+
+
+def _stored(record: OfflineConflictRecord) -> OfflineConflict:
+    return OfflineConflict(
+        id=record.id, uid=record.uid, copy_id=record.copy_id, kind=record.kind, table=record.table_name,
+        record_id=record.record_id, record_label=record.record_label, field=record.field,
+        field_label=_field_label(record.field), base=record.base_value, mine=record.mine_value,
+        theirs=record.theirs_value, mine_by=record.mine_by, mine_at=record.mine_at, theirs_by=record.theirs_by,
+        theirs_at=record.theirs_at, confidential=record.confidential, created_at=record.created_at,
+        resolved_at=record.resolved_at, resolution=record.resolution,
+    )  # fmt: skip
 
 
 def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> ReturnResult:
     """Merge the offline copy into the team database (see the module's text). Commits ``team`` and then ``copy``
     itself (in that order: the copy is marked returned only after the team committed); with ``dry_run`` both are
     rolled back and nothing changes. Raises ``OfflineError`` for a database that is no offline copy."""
-    raise NotImplementedError
+    started = perf_counter()
+    info = copy.scalars(select(OfflineCopy)).first()
+    if info is None:
+        raise OfflineError(
+            "Dit bestand is geen offline kopie, dus er is niets terug te zetten. Kies het bestand dat met "
+            "Meenemen (ghnt-desktop offline take) is gemaakt."
+        )
+    own = team.scalars(select(OfflineCopy)).first()
+    if own is not None and own.copy_id == info.copy_id:
+        raise OfflineError("De kopie kan niet in zichzelf worden teruggezet. Kies de teamdatabase of het gedeelde bestand.")
+    title, label = info.meeting_title, info.source_label
+    if info.returned_at is not None:
+        return ReturnResult(label, title, dry_run=dry_run, already_returned=True, seconds=perf_counter() - started)
+    earlier = team.get(OfflineReturn, info.copy_id)
+    if earlier is not None:  # an earlier run committed the merge and stopped before marking the copy
+        if not dry_run:
+            info.returned_at = earlier.returned_at
+            copy.commit()
+        return ReturnResult(label, title, dry_run=dry_run, completed=True, seconds=perf_counter() - started)
+    plan = _plan(copy, team, info, _records(copy, team, info))
+    if not dry_run:
+        _apply(copy, team, plan)
+    conflicts = _confidential_marked(team, plan)
+    if dry_run:
+        team.rollback()
+        copy.rollback()
+        return _result(label, title, plan, conflicts, dry_run=True, started=started)
+    stored = []
+    for values in plan.conflicts:
+        record = OfflineConflictRecord(**values)
+        team.add(record)
+        stored.append(record)
+    team.add(
+        OfflineReturn(
+            copy_id=info.copy_id, source_label=label[:300], meeting_title=title[:500], returned_at=datetime.now(UTC),
+            returned_by=recorded_user()[:200], copy_change_id=last_change_id(copy),
+            summary={"merged": len(plan.merged), "added": len(plan.added), "deleted": len(plan.deleted),
+                     "conflicts": len(plan.conflicts), "renumbered": len(plan.renumberings)},
+        )
+    )  # fmt: skip
+    team.flush()
+    conflicts = [_stored(record) for record in stored]
+    team.commit()
+    info.returned_at = datetime.now(UTC)
+    copy.commit()
+    return _result(label, title, plan, conflicts, dry_run=False, started=started)
+
+
+def _confidential_marked(team: Session, plan: _Plan) -> list[OfflineConflict]:
+    """The planned conflicts (not yet stored), each marked vertrouwelijk when the one rule says so."""
+    from .confidentiality import confidential_scope
+
+    checks = {"agenda_item": "agenda_item", "decision": "decision", "action_item": "action",
+              "progress_update": "update", "attendance": "guest", "indicator": "indicator"}  # fmt: skip
+    needed = [v for v in plan.conflicts if v["table_name"] in checks] + [
+        m for m in plan.merged if m.table in checks
+    ]
+    if needed:
+        scope = confidential_scope(team)
+
+        def hidden(name: str, key: str) -> bool:
+            check = checks.get(name)
+            try:
+                return bool(check and getattr(scope, check)(uuid.UUID(key)))
+            except ValueError:
+                return False
+
+        for values in plan.conflicts:
+            values["confidential"] = values["confidential"] or hidden(values["table_name"], values["record_id"])
+        plan.merged = [
+            m if m.confidential or not hidden(m.table, m.record_id) else
+            MergedField(m.table, m.record_id, m.record_label, m.field, m.field_label, m.value, m.line_merged, True)
+            for m in plan.merged
+        ]  # fmt: skip
+    return [
+        _stored(OfflineConflictRecord(id=0, **{**values, "created_at": values.get("created_at")}))
+        for values in plan.conflicts
+    ]
+
+
+def _result(
+    label: str, title: str, plan: _Plan, conflicts: list[OfflineConflict], *, dry_run: bool, started: float
+) -> ReturnResult:
+    return ReturnResult(
+        source_label=label, meeting_title=title, merged=plan.merged, added=plan.added, deleted=plan.deleted,
+        conflicts=conflicts, renumberings=plan.renumberings, dry_run=dry_run, seconds=perf_counter() - started,
+    )  # fmt: skip
 
 
 def open_offline_conflicts(team: Session) -> list[OfflineConflict]:
     """The conflicts of earlier returns nobody decided yet, oldest first."""
-    raise NotImplementedError
+    query = select(OfflineConflictRecord).where(OfflineConflictRecord.resolved_at.is_(None))
+    return [_stored(record) for record in team.scalars(query.order_by(OfflineConflictRecord.id))]
+
+
+def _typed(column: Any, text: str) -> Any:
+    """A value the user typed for ``column``, as a normal value; ``ValidationError`` when it cannot hold it."""
+    from sqlalchemy import Boolean, Integer, String
+
+    label = _field_label(column.name)
+    kind = column.type
+    value = text.strip()
+    if isinstance(kind, Boolean):
+        if value.lower() in ("ja", "j", "true", "1", "waar"):
+            return True
+        if value.lower() in ("nee", "n", "false", "0", "onwaar"):
+            return False
+        raise ValidationError(f"Typ 'ja' of 'nee' voor {label}.")
+    if isinstance(kind, Integer):
+        try:
+            return int(value)
+        except ValueError:
+            raise ValidationError(f"Typ een geheel getal voor {label}.") from None
+    if isinstance(kind, SqlDate | SqlDateTime):
+        for pattern in ("%Y-%m-%d", "%d-%m-%Y"):
+            try:
+                return datetime.strptime(value, pattern).date().isoformat()
+            except ValueError:
+                continue
+        raise ValidationError(f"Typ een datum als 31-12-2026 voor {label}.")
+    if isinstance(kind, SqlUuid):
+        raise ValidationError(f"Voor {label} kunt u alleen kiezen tussen de twee waarden, niet zelf typen.")
+    if isinstance(kind, String) and kind.length and len(text) > kind.length:
+        raise ValidationError(f"{label.capitalize()} mag hoogstens {kind.length} tekens lang zijn.")
+    return text
 
 
 def resolve_offline_conflict(
@@ -211,16 +1126,161 @@ def resolve_offline_conflict(
     """Decide a conflict: "mine" writes the offline value (or deletes / restores the record), "theirs" keeps the
     team database's; any other text is a value the user typed for the field. Raises ``OfflineError`` for an
     unknown or already decided conflict, ``ValidationError`` for a typed value the field cannot hold."""
-    raise NotImplementedError
+    from sqlalchemy.exc import IntegrityError
+
+    column = OfflineConflictRecord.uid if isinstance(conflict_id, uuid.UUID) else OfflineConflictRecord.id
+    record = team.scalars(select(OfflineConflictRecord).where(column == conflict_id)).first()
+    if record is None:
+        raise OfflineError(f"Conflict {conflict_id} bestaat niet. Vernieuw de lijst met conflicten.")
+    if record.resolved_at is not None:
+        raise OfflineError(f"Over conflict {conflict_id} ({record.record_label}) is al besloten.")
+    table = _tables().get(record.table_name)
+    if table is None:
+        raise OfflineError(f"Conflict {conflict_id} gaat over een onbekende tabel {record.table_name}.")
+    where = _key_condition(table, record.record_id)
+    exists = team.execute(select(*_key_columns(table)).where(where)).first() is not None
+    now = datetime.now(UTC)
+    typed = choice not in ("mine", "theirs")
+    if typed and record.kind != "edit":
+        raise ValidationError("Kies bij een verwijderd of niet toegevoegd record de offline of de teamversie.")
+    if record.kind == "edit" and choice != "theirs":
+        if not exists:
+            raise OfflineError(f"{record.record_label} is intussen verwijderd; kies de teamversie.")
+        if typed:
+            values = {record.field: _typed(table.c[record.field], choice)}
+        elif isinstance(record.mine_value, dict) and record.field not in table.c:
+            values = dict(record.mine_value)  # an update refused as a whole
+        else:
+            values = {record.field: record.mine_value}
+        written: dict[str, Any] = {n: _python(table.c[n], v) for n, v in values.items() if n in table.c}
+        if "updated_at" in table.c:
+            written["updated_at"] = now
+        if "row_version" in table.c:
+            written["row_version"] = table.c.row_version + 1
+        try:
+            with team.begin_nested():
+                team.execute(update(table).where(where).values(written))
+        except IntegrityError:
+            raise OfflineError(
+                f"De offline waarde van {record.record_label} verwijst naar iets dat niet meer bestaat; kies de "
+                "teamversie of typ een andere waarde."
+            ) from None
+    elif record.kind == "deleted_mine" and choice == "mine" and exists:
+        try:
+            with team.begin_nested():
+                team.execute(table.delete().where(where))
+        except IntegrityError:
+            raise OfflineError(
+                f"{record.record_label} wordt in de teamdatabase nog gebruikt en kan niet worden verwijderd; kies de "
+                "teamversie."
+            ) from None
+    elif record.kind in ("deleted_theirs", "added") and choice == "mine" and record.mine_row is not None:
+        try:
+            with team.begin_nested():
+                if exists:
+                    changed = {n: _python(table.c[n], v) for n, v in record.mine_row.items()
+                               if n in table.c and n not in _NOT_MERGED}  # fmt: skip
+                    team.execute(update(table).where(where).values(changed))
+                else:
+                    _insert_row(team, table, record.mine_row)
+        except IntegrityError:
+            raise OfflineError(
+                f"{record.record_label} verwijst naar iets dat in de teamdatabase is verwijderd en kan niet worden "
+                "teruggezet; kies de teamversie."
+            ) from None
+    record.resolved_at = now
+    record.resolved_by = recorded_user()[:200]
+    record.resolution = "typed" if typed else choice
+    team.flush()
 
 
-def _conflict_lines(conflict: OfflineConflict) -> list[str]:
-    raise NotImplementedError
+# ---------------------------------------------------------------------------------------------------------------
+# Text
 
 
-def _result_lines(result: ReturnResult) -> list[str]:
-    raise NotImplementedError
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dict):
+        return "; ".join(f"{_field_label(k)}: {_shown(v)}" for k, v in value.items())
+    text = str(value).replace("\n", " / ")
+    return f"'{text[:200]}{'...' if len(text) > 200 else ''}'"
 
+
+def _moment(who: str, when: datetime | None) -> str:
+    parts = [f"door {who}" if who else "door onbekend"]
+    if when is not None:
+        local = when.astimezone() if when.tzinfo is not None else when
+        parts.append(f"op {local:%d-%m-%Y %H:%M}")
+    return " ".join(parts)
+
+
+HIDDEN = "(vertrouwelijk, niet getoond)"
+
+
+def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = False) -> list[str]:
+    hide = conflict.confidential and not include_confidential
+
+    def value(v: Any) -> str:
+        return HIDDEN if hide else _shown(v)
+
+    head = f"conflict   {conflict.record_label}"
+    mine_side = f"offline {_moment(conflict.mine_by, conflict.mine_at)}"
+    theirs_side = f"teamdatabase {_moment(conflict.theirs_by, conflict.theirs_at)}"
+    if conflict.kind == "deleted_mine":
+        body = f"offline verwijderd ({mine_side}), in de teamdatabase gewijzigd: {value(conflict.theirs)} ({theirs_side})"
+    elif conflict.kind == "deleted_theirs":
+        body = f"offline gewijzigd: {value(conflict.mine)} ({mine_side}), in de teamdatabase verwijderd ({theirs_side})"
+    elif conflict.kind == "added":
+        body = f"offline toegevoegd ({mine_side}), maar het {value(conflict.theirs)}"
+    else:
+        body = (
+            f"{conflict.field_label}: offline {value(conflict.mine)} ({mine_side}); "
+            f"teamdatabase {value(conflict.theirs)} ({theirs_side})"
+        )
+    return [f"{head}: {body}"]
+
+
+def _result_lines(result: ReturnResult, include_confidential: bool = False) -> list[str]:
+    if result.already_returned:
+        return [f"Deze offline kopie ({result.meeting_title}) is al teruggezet; er is niets te doen."]
+    if result.completed:
+        return [
+            f"De wijzigingen van deze offline kopie ({result.meeting_title}) stonden al in {result.source_label} "
+            "(een eerdere terugzetting werd onderbroken na het opslaan); de kopie is nu als teruggezet gemarkeerd."
+        ]
+    lines = [
+        ("Proef (er is niets gewijzigd): " if result.dry_run else "")
+        + f"terugzetten van {result.meeting_title} naar {result.source_label}"
+    ]
+    if result.nothing_to_do:
+        lines.append("Er is offline niets gewijzigd; er is niets te doen.")
+        return lines
+    lines.append(
+        f"{len(result.merged)} veld(en) samengevoegd, {len(result.added)} record(s) toegevoegd, "
+        f"{len(result.deleted)} verwijderd, {len(result.renumberings)} hernummerd, {len(result.conflicts)} conflict(en)."
+    )
+    for merged in result.merged:
+        shown = HIDDEN if merged.confidential and not include_confidential else _shown(merged.value)
+        how = " (regels samengevoegd met de wijzigingen in de teamdatabase)" if merged.line_merged else ""
+        lines.append(f"gewijzigd  {merged.record_label}: {merged.field_label} = {shown}{how}")
+    for added in result.added:
+        lines.append(f"nieuw      {added.record_label if include_confidential or not added.confidential else TABLE_LABELS.get(added.table, added.table) + ' ' + HIDDEN}")
+    for deleted in result.deleted:
+        lines.append(f"verwijderd {deleted.record_label if include_confidential or not deleted.confidential else TABLE_LABELS.get(deleted.table, deleted.table) + ' ' + HIDDEN}")
+    for renumbered in result.renumberings:
+        lines.append(f"hernummerd {renumbered.kind} {renumbered.old} -> {renumbered.new} (het nummer was intussen in de teamdatabase gebruikt)")
+    for conflict in result.conflicts:
+        lines.extend(_conflict_lines(conflict, include_confidential))
+    if result.conflicts:
+        lines.append(
+            "De conflicten staan in de teamdatabase; kies per conflict in de app welke waarde blijft. De rest is "
+            + ("niet " if result.dry_run else "")
+            + "opgeslagen."
+        )
+    return lines
 
 __all__: Sequence[str] = (
     "MergedField",
@@ -232,6 +1292,7 @@ __all__: Sequence[str] = (
     "ReturnResult",
     "TakeResult",
     "offline_copy_info",
+    "merge_lines",
     "open_offline_conflicts",
     "provisional_ids",
     "resolve_offline_conflict",
