@@ -16,7 +16,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from ghnt_desktop.models import ActionItem, AgendaItem, Decision, ProgressUpdate
+from ghnt_desktop.models import ActionItem, ActionStatus, AgendaItem, Decision, ProgressUpdate
+from ghnt_desktop.ui.meeting.dialogs import CarryForwardDialog
 from ghnt_desktop.ui.offline import (
     ReturnDialog,
     TakeOfflineDialog,
@@ -69,16 +70,25 @@ def take_next_ao_along(window, qtbot, monkeypatch, copy_path: Path) -> uuid.UUID
 def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot, monkeypatch, tmp_path):
     from ghnt_desktop.db import open_database
     from ghnt_desktop.recorded_user import set_recorded_user
-    from ghnt_desktop.services.minutes import update_action_item
+    from ghnt_desktop.services.minutes import record_progress
     from ghnt_desktop.ui.user_name import current_user, set_current_user
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    set_current_user(SECRETARIS)
     window = demo_window(TODAY)
+    set_current_user(SECRETARIS)  # the name the secretaris gave on first start (after the window read its settings)
     team_path = window.database.path
     options, proposed = meeting_options(window.database, TODAY)
     ao = next(o for o in options if o.id == proposed)
     assert ao.is_afstemmingsoverleg and ao.day >= TODAY
+
+    # At the office, before the meeting: the open actions of the series are carried into it (as the secretaris does).
+    window.show_page("meetings")
+    page = window.page("meetings")
+    assert page.select_meeting(ao.id)
+    page.meeting.tabs.setCurrentWidget(page.meeting.agenda)
+    monkeypatch.setattr(CarryForwardDialog, "exec", lambda _dialog: 1)
+    page.meeting.agenda.carry_button.click()
+    monkeypatch.undo()
 
     # Meenemen: the proposed meeting is the next afstemmingsoverleg; the copy opens in the window.
     copy_path = tmp_path / "laptop" / "ao-offline.db"
@@ -107,7 +117,8 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     minutes.review_table.setCurrentIndex(minutes.review_model.index(0, 0))
     minutes.review_deadline.setText("december 2021")
     minutes.review_todo.setText("Wacht op de gemeenteraad")
-    qtbot.keyClick(minutes.review_todo, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert minutes.parts.currentWidget() is minutes.review_page
+    minutes.review_button.click()
 
     item_row = next(i for i, line in enumerate(view.data.agenda) if line.item.standard_item == "announcements")
     minutes.item_list.setCurrentRow(item_row)
@@ -134,13 +145,21 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     assert "Het overleg neemt de werkwijze van Veilig Thuis over." in offline_decisions
     assert "Werkwijze delen met de gemeenten" in offline_actions
 
-    # Meanwhile at the office: the projectleider corrects the same action's deadline and its text in the team file.
+    # Meanwhile at the office: the projectleider records progress on the same action with another new deadline
+    # (the same field: a conflict) and another status (a field the copy left alone: merged by itself).
+    office_status = ActionStatus.ON_HOLD if review[0].status is not ActionStatus.ON_HOLD else ActionStatus.IN_PROGRESS
     as_user(PROJECTLEIDER)
     team = open_database(team_path)
     try:
         team.write(
-            lambda s: update_action_item(
-                s, shared_action, deadline=date(2021, 6, 30), text="Aangepast op kantoor: " + review[0].text
+            lambda s: record_progress(
+                s,
+                shared_action,
+                status=office_status,
+                todo_text="Bram belt de wethouder",
+                new_deadline=date(2021, 6, 30),
+                new_deadline_text="juni 2021",
+                author=PROJECTLEIDER,
             )
         )
     finally:
@@ -197,7 +216,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
         action.trigger()
         later = window.findChild(OfflineConflictsDialog)
         while later.conflicts:
-            later.theirs_button.click()
+            later.mine_button.click()  # the written deadline goes with the date chosen above
         assert not window.offline_conflicts_action.isVisible()
         later.close()
 
@@ -211,10 +230,9 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
         assert "Werkwijze delen met de gemeenten" in [a.text for a in made]
         shared = session.get(ActionItem, shared_action)
         assert shared.deadline == date(2021, 12, 31)  # mine, as decided
-        assert shared.text.startswith("Aangepast op kantoor: ")  # theirs, merged by itself
-        assert session.scalar(
-            select(ProgressUpdate).where(ProgressUpdate.action_item_id == shared_action, ProgressUpdate.todo_text == "Wacht op de gemeenteraad")
-        ) is not None
+        assert shared.status is office_status  # theirs, merged by itself
+        todo = set(session.scalars(select(ProgressUpdate.todo_text).where(ProgressUpdate.action_item_id == shared_action)))
+        assert {"Wacht op de gemeenteraad", "Bram belt de wethouder"} <= todo  # both progress rows
 
 
 # The pieces, without the engine.
