@@ -41,6 +41,11 @@ def click_button(box: QMessageBox, text: str) -> int:
     raise AssertionError(f"no button {text!r} in {[b.text() for b in box.buttons()]}")
 
 
+def settle(qtbot) -> None:
+    """Let pending layouts happen before a screenshot."""
+    qtbot.wait(50)
+
+
 def as_user(name: str):
     """Record the change log's user as ``name`` (SQLite logs the name the app knows)."""
     from ghnt_desktop.recorded_user import set_recorded_user
@@ -165,6 +170,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     finally:
         team.close()
         set_recorded_user(current_user)
+    settle(qtbot)
     window.grab().save(str(ARTIFACTS / "banner.png"))
 
     # Terugzetten: the dry run first, as a list; nothing changed yet.
@@ -178,6 +184,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     assert any(t.startswith("Conflicten") for t in titles), titles
     assert any(t.startswith("Nieuw") for t in titles), titles
     assert dialog.return_button.isEnabled()
+    settle(qtbot)
     dialog.grab().save(str(ARTIFACTS / "dry_run.png"))
     unchanged = open_database(team_path, read_only=True)
     with unchanged.read_session() as session:
@@ -200,6 +207,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     assert conflict.mine_by == SECRETARIS and conflict.theirs_by == PROJECTLEIDER
     assert "31-12-2021" in conflicts.mine_value.toPlainText()
     assert "30-06-2021" in conflicts.theirs_value.toPlainText()
+    settle(qtbot)
     conflicts.grab().save(str(ARTIFACTS / "conflicts.png"))
     conflicts.mine_button.click()  # the secretaris' postponement stands
     left = len(conflicts.conflicts)
@@ -340,3 +348,94 @@ def test_the_next_afstemmingsoverleg_is_proposed(demo_window):
     upcoming_ao = [o for o in options if o.is_afstemmingsoverleg and o.day >= TODAY]
     assert proposed == min(upcoming_ao, key=lambda o: o.day).id
     assert all(o.day >= date(2020, 1, 31) for o in options)  # a month back at most
+
+
+def test_a_verslag_changed_on_both_sides_shows_its_lines_and_takes_a_typed_value(demo_window, qtbot, tmp_path):
+    """The same lines of an agenda item's verslag changed offline and at the office: a conflict shown as marked lines
+    per side, reached later from the Bestand menu of the team database, decided with a typed text."""
+    from ghnt_desktop.db import open_database
+    from ghnt_desktop.services.minutes import set_minutes_text
+    from ghnt_desktop.services.offline import return_offline, take_offline
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    window = demo_window(TODAY)
+    team = window.database
+    _options, meeting_id = meeting_options(team, TODAY)
+    with team.read_session() as session:
+        item_id = session.scalars(
+            select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+        ).first()
+    team.write(lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt.\nSluiting."))
+    copy_path = tmp_path / "kopie.db"
+    with team.read_session() as session:
+        take_offline(session, copy_path, meeting_id, source_label=str(team.path), source_url=str(team.path))
+    copy = open_database(copy_path)
+    try:
+        copy.write(
+            lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 april.\nSluiting.")
+        )
+        team.write(
+            lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 mei.\nSluiting.")
+        )
+        with copy.session() as copy_session, team.session() as team_session:
+            result = return_offline(copy_session, team_session)
+    finally:
+        copy.close()
+    assert [c.field for c in result.conflicts] == ["minutes_text"]
+
+    window.offline_changed()
+    assert window.offline_conflicts_action.isVisible() and "(1)" in window.offline_conflicts_action.text()
+    window.offline_conflicts_action.trigger()
+    dialog = window.findChild(OfflineConflictsDialog)
+    assert dialog.current().field == "minutes_text"
+    mine, theirs = dialog.mine_value.toPlainText(), dialog.theirs_value.toPlainText()
+    assert "− Veilig Thuis meldt." in mine and "+ Veilig Thuis meldt per 1 april." in mine
+    assert "+ Veilig Thuis meldt per 1 mei." in theirs and "1 april" not in theirs
+    assert dialog.own_value.isVisible()
+    settle(qtbot)
+    dialog.grab().save(str(ARTIFACTS / "conflict_verslag.png"))
+    typed = "Opening door de voorzitter.\nVeilig Thuis meldt per 1 april (besluit) en licht toe op 1 mei.\nSluiting."
+    dialog.own_value.setPlainText(typed)
+    dialog.own_button.click()
+    assert dialog.conflicts == [] and "Alle conflicten zijn beslist." in dialog.heading.text()
+    assert not window.offline_conflicts_action.isVisible()
+    with team.read_session() as session:
+        assert session.get(AgendaItem, item_id).minutes_text == typed
+
+
+def test_a_typed_value_the_field_cannot_hold_is_refused_and_the_conflict_stays(demo_window, qtbot, tmp_path, messages):
+    from ghnt_desktop.db import open_database
+    from ghnt_desktop.models import Meeting
+    from ghnt_desktop.services.meetings import move_meeting
+    from ghnt_desktop.services.offline import return_offline, take_offline
+
+    window = demo_window(TODAY)
+    team = window.database
+    _options, meeting_id = meeting_options(team, TODAY)
+    copy_path = tmp_path / "kopie.db"
+    with team.read_session() as session:
+        take_offline(session, copy_path, meeting_id, source_label=str(team.path), source_url=str(team.path))
+    copy = open_database(copy_path)
+    try:
+        copy.write(lambda s: move_meeting(s, meeting_id, date(2020, 3, 19)))
+        team.write(lambda s: move_meeting(s, meeting_id, date(2020, 3, 26)))
+        with copy.session() as copy_session, team.session() as team_session:
+            return_offline(copy_session, team_session)
+    finally:
+        copy.close()
+    window.offline_changed()
+    dialog = window.show_offline_conflicts()
+    fields = [c.field for c in dialog.conflicts]
+    dialog.list.setCurrentRow(fields.index("date"))
+    assert dialog.own_value.toPlainText() == "19-03-2020"  # the offline value as the screens write it
+    for bad in ("volgende week", "31-02-2020", ""):
+        dialog.own_value.setPlainText(bad)
+        dialog.own_button.click()
+        assert "Typ een" in messages[-1]
+        assert [c.field for c in dialog.conflicts] == fields  # nothing decided
+    dialog.list.setCurrentRow(fields.index("date"))
+    dialog.own_value.setPlainText("02-04-2020")
+    dialog.own_button.click()
+    assert "date" not in [c.field for c in dialog.conflicts]
+    with team.read_session() as session:
+        assert session.get(Meeting, meeting_id).date == date(2020, 4, 2)

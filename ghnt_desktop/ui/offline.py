@@ -557,9 +557,8 @@ class ReturnDialog(QDialog):
         for button in (self.compare_button, self.return_button, self.conflicts_button):
             button.setEnabled(False)
         self.busy.setVisible(True)
-        self.status.setText(
-            arg(tr("Vergelijken met %1..."), team.label) if dry_run else arg(tr("Terugzetten naar %1..."), team.label)
-        )
+        where = source_name(self.info)
+        self.status.setText(arg(tr("Vergelijken met %1..."), where) if dry_run else arg(tr("Terugzetten naar %1..."), where))
         self.task = start_task(run, name="offline return", succeeded=self._done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -579,7 +578,7 @@ class ReturnDialog(QDialog):
             self.returned.emit(result)
 
     def show_result(self, result: ReturnResult) -> None:
-        where = self.team.label if self.team is not None else self.info.source_label
+        where = source_name(self.info)
         conflicts = len(result.conflicts)
         if result.already_returned:
             text = arg(tr("Deze kopie is al teruggezet naar %1; er is niets meer te doen."), where)

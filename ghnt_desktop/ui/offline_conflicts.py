@@ -102,6 +102,8 @@ class OfflineConflictsDialog(QDialog):
         layout.addWidget(intro)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.list = QListWidget(splitter)
+        self.list.setWordWrap(True)  # long record labels wrap instead of scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         accessible(self.list, tr("Conflicten"))
         detail = QWidget(splitter)
         splitter.addWidget(self.list)
@@ -126,7 +128,7 @@ class OfflineConflictsDialog(QDialog):
         self.theirs_who, self.theirs_value = self._side(self.theirs_box, tr("Waarde in de teamdatabase"))
         sides.addWidget(self.mine_box, 0, 0)
         sides.addWidget(self.theirs_box, 0, 1)
-        grid.addLayout(sides, 1)
+        grid.addLayout(sides)
         self.mine_button = QPushButton(detail)
         self.theirs_button = QPushButton(detail)
         sides.addWidget(self.mine_button, 1, 0)
@@ -146,6 +148,7 @@ class OfflineConflictsDialog(QDialog):
         own_row.addWidget(self.own_button, 0, Qt.AlignmentFlag.AlignTop)
         grid.addWidget(self.own_label)
         grid.addLayout(own_row)
+        grid.addStretch(1)  # short values keep their boxes small; a verslag takes the room
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -251,8 +254,11 @@ class OfflineConflictsDialog(QDialog):
         typed = conflict.kind == "edit" and not conflict.field.endswith("_id") and conflict.field not in CHOSEN_FIELDS
         for widget in (self.own_label, self.own_value, self.own_button):
             widget.setVisible(typed)
-        if typed:
-            self.own_value.setPlainText("" if conflict.mine is None else str(conflict.mine))
+        if typed:  # the offline value to start from, as the field shows it (the engine reads 31-12-2026 and ja/nee)
+            start = "" if conflict.mine is None else str(conflict.mine) if long else self._readable(conflict.field, conflict.mine)
+            self.own_value.setPlainText("" if start == "—" else start)
+        for view in (self.mine_value, self.theirs_value):
+            view.setMaximumHeight(16_777_215 if long else 4 * view.fontMetrics().lineSpacing())
 
     # Deciding.
 
