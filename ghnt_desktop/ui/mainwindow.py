@@ -190,6 +190,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.take_offline_action = file_menu.addAction(self.tr("Overleg meenemen (o&ffline)..."))
         self.take_offline_action.triggered.connect(lambda: self.take_offline())
+        self.return_offline_action = file_menu.addAction(self.tr("Offline &werk terugzetten..."))
+        self.return_offline_action.triggered.connect(lambda: self.return_offline_copy())
+        self.return_offline_action.setVisible(False)  # in an offline copy (offline_changed)
         self.offline_conflicts_action = file_menu.addAction(self.tr("&Conflicten van offline werk"))
         self.offline_conflicts_action.triggered.connect(lambda: self.show_offline_conflicts())
         self.offline_conflicts_action.setVisible(False)  # while there are any (offline_changed)
@@ -747,6 +750,7 @@ class MainWindow(QMainWindow):
         )
         self.offline_conflicts_action.setVisible(state.open_conflicts > 0)
         self.take_offline_action.setEnabled(state.copy is None)  # a copy of a copy would return to the copy
+        self.return_offline_action.setVisible(state.copy is not None)
         if reload:
             self.refresh()  # a return renumbers and marks the copy; a decided conflict changes a record
 

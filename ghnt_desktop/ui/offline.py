@@ -138,8 +138,12 @@ class OfflineBanner(QFrame):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.label, 1)
-        self.return_button = QPushButton(tr("Terug&zetten..."), self)
-        self.return_button.setToolTip(tr("Uw wijzigingen in deze kopie samenvoegen met de database waar ze vandaan komt"))
+        # No Alt letter: the pages below use nearly every letter of the word; the keyboard reaches it through
+        # Bestand > Offline werk terugzetten... (the same action).
+        self.return_button = QPushButton(tr("Terugzetten..."), self)
+        self.return_button.setToolTip(
+            tr("Uw wijzigingen in deze kopie samenvoegen met de database waar ze vandaan komt (Bestand > Offline werk terugzetten)")
+        )
         self.return_button.clicked.connect(self.return_requested)
         layout.addWidget(self.return_button)
         self.setVisible(False)
