@@ -304,7 +304,11 @@ def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, la
     dialogs.update(_offline_dialogs(window, monkeypatch))
     for name, dialog in dialogs.items():
         walker.check_dialog(dialog, name)
-    assert {"ProgrammeImportWizard", "ImportWizard", *(type(d).__name__ for d in dialogs.values())} <= walker.dialog_classes
+    assert {
+        "ProgrammeImportWizard",
+        "ImportWizard",
+        *(type(d).__name__ for d in dialogs.values()),
+    } <= walker.dialog_classes
     # An open offline copy: the banner with Terugzetten... above every page (its Alt letter unique on each).
     walker.walk_pages(PAGE_KEYS, click=False)
     problems = walker.report(("text", "mnemonic", "name", "elided", "tab order"))
@@ -336,10 +340,14 @@ def _offline_dialogs(window, monkeypatch) -> dict:
     ]  # fmt: skip
     monkeypatch.setattr(offline, "open_offline_conflicts", lambda _session: conflicts)
     info = offline.OfflineCopyInfo(
-        uuid.uuid4(), str(window.database.path), str(window.database.path), None, "Afstemmingsoverleg GHNT 12 maart 2020",
-        when, "Anna de Vries", None, 1,
+        uuid.uuid4(), str(window.database.path), str(window.database.path), None,
+        "Afstemmingsoverleg GHNT 12 maart 2020", when, "Anna de Vries", None, 1,
     )  # fmt: skip
-    window.offline_banner.show_copy(info)
+    from ghnt_desktop.ui.offline import OfflineBanner
+
+    banner = OfflineBanner(window.centralWidget())
+    window.central_column.insertWidget(0, banner)
+    banner.show_copy(info)
     result = offline.ReturnResult(
         "demo.db",
         info.meeting_title,

@@ -216,7 +216,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
 
     # Later, on the team database: the conflicts not yet decided are in the Bestand menu; deciding them empties it.
     assert window.open_database_file(team_path)
-    assert not window.offline_banner.isVisible()
+    assert not window.offline_banner.isVisible() and window.take_offline_action.isEnabled()
     action = window.offline_conflicts_action
     assert action.isVisible() == (left > 0)
     if left:
@@ -231,15 +231,18 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     # Everything is in the team database: minutes, the decision, the action, the progress, both edits of the action.
     with window.database.read_session() as session:
         assert session.get(AgendaItem, item_id).minutes_text.startswith("Veilig Thuis meldt een nieuwe werkwijze")
-        assert "Het overleg neemt de werkwijze van Veilig Thuis over." in session.scalars(
-            select(Decision.text).where(Decision.meeting_id == ao.id)
-        ).all()
+        assert (
+            "Het overleg neemt de werkwijze van Veilig Thuis over."
+            in session.scalars(select(Decision.text).where(Decision.meeting_id == ao.id)).all()
+        )
         made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == ao.id)).all()
         assert "Werkwijze delen met de gemeenten" in [a.text for a in made]
         shared = session.get(ActionItem, shared_action)
         assert shared.deadline == date(2021, 12, 31)  # mine, as decided
         assert shared.status is office_status  # theirs, merged by itself
-        todo = set(session.scalars(select(ProgressUpdate.todo_text).where(ProgressUpdate.action_item_id == shared_action)))
+        todo = set(
+            session.scalars(select(ProgressUpdate.todo_text).where(ProgressUpdate.action_item_id == shared_action))
+        )
         assert {"Wacht op de gemeenteraad", "Bram belt de wethouder"} <= todo  # both progress rows
 
 
@@ -301,7 +304,10 @@ def test_the_result_list_groups_every_change_with_its_count():
         "regio.db",
         "AO",
         merged=[MergedField("action_item", "b", "Actiepunt A02", "status", "status", "done")],
-        added=[RecordChange("decision", "c", "Besluit AO-2020-1-01"), RecordChange("action_item", "d", "Actiepunt A05")],
+        added=[
+            RecordChange("decision", "c", "Besluit AO-2020-1-01"),
+            RecordChange("action_item", "d", "Actiepunt A05"),
+        ],
         conflicts=[_conflict()],
         renumberings=[Renumbering("actiepunt", "AO-2020-1-A05", "AO-2020-1-A06", uuid.uuid4())],
         dry_run=True,
@@ -372,10 +378,14 @@ def test_a_verslag_changed_on_both_sides_shows_its_lines_and_takes_a_typed_value
     copy = open_database(copy_path)
     try:
         copy.write(
-            lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 april.\nSluiting.")
+            lambda s: set_minutes_text(
+                s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 april.\nSluiting."
+            )
         )
         team.write(
-            lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 mei.\nSluiting.")
+            lambda s: set_minutes_text(
+                s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 mei.\nSluiting."
+            )
         )
         with copy.session() as copy_session, team.session() as team_session:
             result = return_offline(copy_session, team_session)

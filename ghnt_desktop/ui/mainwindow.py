@@ -117,18 +117,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([widest + 56, 1000])
-        # Above the pages: the banner that says an offline copy is open (ui/offline.py), hidden otherwise.
+        # Above the pages, the banner of an open offline copy (ui/offline.py): made the first time a copy is shown,
+        # so nothing of it is built or imported before the first paint.
         central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        from .offline import OfflineBanner
-
-        self.offline_banner = OfflineBanner(central)
-        self.offline_banner.return_requested.connect(lambda: self.return_offline_copy())
-        column.addWidget(self.offline_banner)
-        column.addWidget(self.splitter, 1)
+        self.central_column = QVBoxLayout(central)
+        self.central_column.setContentsMargins(0, 0, 0, 0)
+        self.central_column.setSpacing(0)
+        self.central_column.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.offline_banner = None
 
         self.database_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.database_label)
@@ -741,13 +738,18 @@ class MainWindow(QMainWindow):
         if self.database is None:
             return
         state = offline_state(self.database)
-        self.offline_banner.show_copy(state.copy)
+        if state.copy is not None and self.offline_banner is None:
+            from .offline import OfflineBanner
+
+            self.offline_banner = OfflineBanner(self.centralWidget())
+            self.offline_banner.return_requested.connect(lambda: self.return_offline_copy())
+            self.central_column.insertWidget(0, self.offline_banner)
+        if self.offline_banner is not None:
+            self.offline_banner.show_copy(state.copy)
         if state.copy is not None:
             self.setWindowTitle(f"{APP_NAME} - {copy_description(state.copy)}")
             self.database_label.setText(self.tr("Offline kopie:") + f" {self.database.path}")
-        self.offline_conflicts_action.setText(
-            arg(self.tr("&Conflicten van offline werk (%1)"), state.open_conflicts)
-        )
+        self.offline_conflicts_action.setText(arg(self.tr("&Conflicten van offline werk (%1)"), state.open_conflicts))
         self.offline_conflicts_action.setVisible(state.open_conflicts > 0)
         self.take_offline_action.setEnabled(state.copy is None)  # a copy of a copy would return to the copy
         self.return_offline_action.setVisible(state.copy is not None)

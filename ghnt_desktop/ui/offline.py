@@ -18,7 +18,7 @@ import logging
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,10 +43,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..dutch_dates import short_date, short_date_time
 from .a11y import accessible, labelled_row
 from .errors import show_error
 from .i18n import arg, format_date_with_weekday, plural
+from .offline_conflicts import OfflineConflictsDialog, moment_text
 
 if TYPE_CHECKING:
     from ..db import Database
@@ -83,22 +83,6 @@ def offline_state(database: Database) -> OfflineState:
         log.info("No offline state for %s: %s", database.label, exc)
         return OfflineState(None, 0)
     return OfflineState(copy, conflicts)
-
-
-def _local(moment: datetime | None) -> datetime | None:
-    from datetime import UTC
-
-    if moment is None:
-        return None
-    if moment.tzinfo is None:  # SQLite hands back naive times; they were stored in UTC
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone()
-
-
-def moment_text(moment: datetime | None) -> str:
-    """A stored time in local time, "03-12-2026 09:41"; "" when unknown."""
-    local = _local(moment)
-    return short_date_time(local) if local is not None else ""
 
 
 def source_name(info: OfflineCopyInfo) -> str:
@@ -142,7 +126,10 @@ class OfflineBanner(QFrame):
         # Bestand > Offline werk terugzetten... (the same action).
         self.return_button = QPushButton(tr("Terugzetten..."), self)
         self.return_button.setToolTip(
-            tr("Uw wijzigingen in deze kopie samenvoegen met de database waar ze vandaan komt (Bestand > Offline werk terugzetten)")
+            tr(
+                "Uw wijzigingen in deze kopie samenvoegen met de database waar ze vandaan komt "
+                "(Bestand > Offline werk terugzetten)"
+            )
         )
         self.return_button.clicked.connect(self.return_requested)
         layout.addWidget(self.return_button)
@@ -478,9 +465,7 @@ def result_items(result: ReturnResult, readable: Callable[[str, Any], str]) -> l
         "deleted": [r.record_label for r in result.deleted],
         "renumberings": [arg(tr("%1 %2 wordt %3"), r.kind, r.old, r.new) for r in result.renumberings],
     }
-    return [
-        (f"{tr(titles[key])} ({len(lines[key])})", lines[key]) for key, _title in GROUPS if lines[key]
-    ]
+    return [(f"{tr(titles[key])} ({len(lines[key])})", lines[key]) for key, _title in GROUPS if lines[key]]
 
 
 class ReturnDialog(QDialog):
@@ -562,7 +547,9 @@ class ReturnDialog(QDialog):
             button.setEnabled(False)
         self.busy.setVisible(True)
         where = source_name(self.info)
-        self.status.setText(arg(tr("Vergelijken met %1..."), where) if dry_run else arg(tr("Terugzetten naar %1..."), where))
+        self.status.setText(
+            arg(tr("Vergelijken met %1..."), where) if dry_run else arg(tr("Terugzetten naar %1..."), where)
+        )
         self.task = start_task(run, name="offline return", succeeded=self._done, failed=self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -590,9 +577,16 @@ class ReturnDialog(QDialog):
             text = arg(tr("Er is niets te doen: de kopie en %1 verschillen niet sinds het meenemen."), where)
         elif result.dry_run:
             text = arg(
-                tr("Dit gebeurt bij terugzetten naar %1 (er is nog niets gewijzigd). %2 Klik op Terugzetten om het te doen."),
+                tr(
+                    "Dit gebeurt bij terugzetten naar %1 (er is nog niets gewijzigd). %2 "
+                    "Klik op Terugzetten om het te doen."
+                ),
                 where,
-                plural(conflicts, tr("1 conflict legt de app u daarna voor."), tr("%1 conflicten legt de app u daarna voor."))
+                plural(
+                    conflicts,
+                    tr("1 conflict legt de app u daarna voor."),
+                    tr("%1 conflicten legt de app u daarna voor."),
+                )
                 if conflicts
                 else tr("Er zijn geen conflicten."),
             )
@@ -635,8 +629,6 @@ class ReturnDialog(QDialog):
             return result_items(result, lambda field, value: readable_value(session, field, value, names))
 
     def show_conflicts(self):
-        from .offline_conflicts import OfflineConflictsDialog
-
         if self.team is None:
             return None
         dialog = OfflineConflictsDialog(self.team, self)

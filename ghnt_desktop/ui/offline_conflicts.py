@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import html
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -37,7 +38,6 @@ from .a11y import accessible
 from .conflict_dialog import KEEP_MINE, TAKE_THEIRS
 from .errors import show_error
 from .i18n import arg, plural
-from .offline import moment_text
 
 if TYPE_CHECKING:
     from ..db import Database
@@ -49,6 +49,19 @@ CHOSEN_FIELDS = ("state", "status", "kind", "escalation", "confidential")
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("offline", text)
+
+
+def moment_text(moment: datetime | None) -> str:
+    """A stored time in local time, "03-12-2026 09:41"; "" when unknown (SQLite's naive times are UTC)."""
+    from datetime import UTC
+
+    from ..dutch_dates import short_date_time
+
+    if moment is None:
+        return ""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return short_date_time(moment.astimezone())
 
 
 def is_long_text(*values: Any) -> bool:
@@ -219,10 +232,19 @@ class OfflineConflictsDialog(QDialog):
         )
         long = is_long_text(conflict.base, conflict.mine, conflict.theirs)
         self.base_label.setText(
-            tr("Bij meenemen:") + " " + (tr("zie de gemarkeerde regels") if long else self._readable(conflict.field, conflict.base))
+            tr("Bij meenemen:")
+            + " "
+            + (tr("zie de gemarkeerde regels") if long else self._readable(conflict.field, conflict.base))
         )
         for who_label, view, by, at, value, deleted in (
-            (self.mine_who, self.mine_value, conflict.mine_by, conflict.mine_at, conflict.mine, conflict.kind == "deleted_mine"),
+            (
+                self.mine_who,
+                self.mine_value,
+                conflict.mine_by,
+                conflict.mine_at,
+                conflict.mine,
+                conflict.kind == "deleted_mine",
+            ),
             (
                 self.theirs_who,
                 self.theirs_value,
@@ -231,11 +253,13 @@ class OfflineConflictsDialog(QDialog):
                 conflict.theirs,
                 conflict.kind == "deleted_theirs",
             ),
-        ):  # fmt: skip
+        ):
             changed = tr("Verwijderd") if deleted else tr("Gewijzigd")
             when = moment_text(at)
             who = by or tr("onbekend")
-            who_label.setText(arg(tr("%1 door %2 op %3"), changed, who, when) if when else arg(tr("%1 door %2"), changed, who))
+            who_label.setText(
+                arg(tr("%1 door %2 op %3"), changed, who, when) if when else arg(tr("%1 door %2"), changed, who)
+            )
             if deleted:
                 view.setHtml(f"<i>{html.escape(tr('(record verwijderd)'))}</i>")
             elif long:
@@ -255,7 +279,13 @@ class OfflineConflictsDialog(QDialog):
         for widget in (self.own_label, self.own_value, self.own_button):
             widget.setVisible(typed)
         if typed:  # the offline value to start from, as the field shows it (the engine reads 31-12-2026 and ja/nee)
-            start = "" if conflict.mine is None else str(conflict.mine) if long else self._readable(conflict.field, conflict.mine)
+            start = (
+                ""
+                if conflict.mine is None
+                else str(conflict.mine)
+                if long
+                else self._readable(conflict.field, conflict.mine)
+            )
             self.own_value.setPlainText("" if start == "—" else start)
         for view in (self.mine_value, self.theirs_value):
             view.setMaximumHeight(16_777_215 if long else 4 * view.fontMetrics().lineSpacing())
