@@ -28,6 +28,7 @@ BOTH_ENGINES = {
     "test_change_log",
     "test_record_versions",
     "test_live_updates",
+    "test_offline_merge",
 }
 
 

@@ -27,6 +27,8 @@ import uuid
 import difflib
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
@@ -147,6 +149,7 @@ class RecordChange:
     record_id: str
     record_label: str
     confidential: bool = False
+    summary: str = ""  # the start of its text, when it has one
 
 
 @dataclass(frozen=True)
@@ -489,6 +492,7 @@ def take_offline(
     counts: dict[str, int] = {}
     copy_id = uuid.uuid4()
     try:
+        shutil.copyfile(_empty_database(), partial)
         database = open_database(partial)
     except (DatabaseError, OSError) as exc:
         raise _open_copy_error(target, exc) from exc
@@ -564,6 +568,24 @@ def take_offline(
         counts={name: count for name, count in counts.items() if count},
         seconds=perf_counter() - started,
     )
+
+
+_EMPTY: dict[str, Path] = {}
+
+
+def _empty_database() -> Path:
+    """A new, empty database made by the migrations, once per process (running them takes seconds; a copy of the
+    result milliseconds)."""
+    from ..db import open_database
+    from ..migrations import HEAD
+
+    made = _EMPTY.get(HEAD)
+    if made is None or not made.is_file():
+        folder = Path(tempfile.mkdtemp(prefix="ghnt-offline-"))
+        made = folder / "leeg.db"
+        open_database(made).close()
+        _EMPTY[HEAD] = made
+    return made
 
 
 def _tables_of_models() -> dict[str, Any]:
@@ -650,6 +672,11 @@ def _record_label(table: str, row: Mapping[str, Any] | None) -> str:
             return f"{kind} {row[name]}"
     text = str(row.get("text") or row.get("note") or "").strip().replace("\n", " ")
     return f"{kind} '{text[:50]}{'...' if len(text) > 50 else ''}'" if text else kind
+
+
+def _summary(row: Mapping[str, Any]) -> str:
+    text = str(row.get("text") or row.get("note") or "").strip()
+    return text[:120]
 
 
 def _field_label(name: str) -> str:
@@ -753,7 +780,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
             else:
                 plan.deletes.append((record.table, record.key))
                 plan.deleted.append(RecordChange(record.table, record.key, _record_label(record.table, base),
-                                                 _is_confidential(base)))
+                                                 _is_confidential(base), _summary(base)))
             continue
         changed = [f for f in fields if mine.get(f) != base.get(f)]
         if theirs is None:
@@ -789,7 +816,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
     _renumber(team, plan)
     for name, rows in plan.inserts.items():
         plan.added.extend(RecordChange(name, _record_key(t[name], row), _record_label(name, row),
-                                       _is_confidential(row)) for row in rows)
+                                       _is_confidential(row), _summary(row)) for row in rows)
     return plan
 
 
@@ -1015,7 +1042,7 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
     plan = _plan(copy, team, info, _records(copy, team, info))
     if not dry_run:
         _apply(copy, team, plan)
-    conflicts = _confidential_marked(team, plan)
+    conflicts = _confidential_marked(copy, team, plan)
     if dry_run:
         team.rollback()
         copy.rollback()
@@ -1041,32 +1068,42 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
     return _result(label, title, plan, conflicts, dry_run=False, started=started)
 
 
-def _confidential_marked(team: Session, plan: _Plan) -> list[OfflineConflict]:
-    """The planned conflicts (not yet stored), each marked vertrouwelijk when the one rule says so."""
+def _confidential_marked(copy: Session, team: Session, plan: _Plan) -> list[OfflineConflict]:
+    """Mark what the plan lists vertrouwelijk where the one rule (``services.confidentiality``) says so, on either
+    side (a record is vertrouwelijk when it or what it belongs to is flagged, offline or in the team database);
+    gives the planned conflicts (not yet stored)."""
+    from dataclasses import replace
+
     from .confidentiality import confidential_scope
 
     checks = {"agenda_item": "agenda_item", "decision": "decision", "action_item": "action",
               "progress_update": "update", "attendance": "guest", "indicator": "indicator"}  # fmt: skip
-    needed = [v for v in plan.conflicts if v["table_name"] in checks] + [
-        m for m in plan.merged if m.table in checks
-    ]
+    needed = (
+        any(v["table_name"] in checks for v in plan.conflicts)
+        or any(m.table in checks for m in plan.merged)
+        or any(r.table in checks for r in plan.added + plan.deleted)
+    )
     if needed:
-        scope = confidential_scope(team)
+        scopes = [confidential_scope(copy), confidential_scope(team)]
 
         def hidden(name: str, key: str) -> bool:
             check = checks.get(name)
+            if check is None:
+                return False
             try:
-                return bool(check and getattr(scope, check)(uuid.UUID(key)))
+                record_id = uuid.UUID(key)
             except ValueError:
                 return False
+            return any(getattr(scope, check)(record_id) for scope in scopes)
 
         for values in plan.conflicts:
             values["confidential"] = values["confidential"] or hidden(values["table_name"], values["record_id"])
-        plan.merged = [
-            m if m.confidential or not hidden(m.table, m.record_id) else
-            MergedField(m.table, m.record_id, m.record_label, m.field, m.field_label, m.value, m.line_merged, True)
-            for m in plan.merged
-        ]  # fmt: skip
+        plan.merged = [m if m.confidential or not hidden(m.table, m.record_id) else replace(m, confidential=True)
+                       for m in plan.merged]  # fmt: skip
+        plan.added = [r if r.confidential or not hidden(r.table, r.record_id) else replace(r, confidential=True)
+                      for r in plan.added]  # fmt: skip
+        plan.deleted = [r if r.confidential or not hidden(r.table, r.record_id) else replace(r, confidential=True)
+                        for r in plan.deleted]  # fmt: skip
     return [
         _stored(OfflineConflictRecord(id=0, **{**values, "created_at": values.get("created_at")}))
         for values in plan.conflicts
@@ -1266,10 +1303,14 @@ def _result_lines(result: ReturnResult, include_confidential: bool = False) -> l
         shown = HIDDEN if merged.confidential and not include_confidential else _shown(merged.value)
         how = " (regels samengevoegd met de wijzigingen in de teamdatabase)" if merged.line_merged else ""
         lines.append(f"gewijzigd  {merged.record_label}: {merged.field_label} = {shown}{how}")
-    for added in result.added:
-        lines.append(f"nieuw      {added.record_label if include_confidential or not added.confidential else TABLE_LABELS.get(added.table, added.table) + ' ' + HIDDEN}")
-    for deleted in result.deleted:
-        lines.append(f"verwijderd {deleted.record_label if include_confidential or not deleted.confidential else TABLE_LABELS.get(deleted.table, deleted.table) + ' ' + HIDDEN}")
+    for word, records in (("nieuw     ", result.added), ("verwijderd", result.deleted)):
+        for record in records:
+            if record.confidential and not include_confidential:
+                lines.append(f"{word} {TABLE_LABELS.get(record.table, record.table)} {HIDDEN}")
+            else:
+                summary = f": {_shown(record.summary)}" if record.summary and record.summary not in record.record_label else ""
+                flag = " (vertrouwelijk)" if record.confidential else ""
+                lines.append(f"{word} {record.record_label}{flag}{summary}")
     for renumbered in result.renumberings:
         lines.append(f"hernummerd {renumbered.kind} {renumbered.old} -> {renumbered.new} (het nummer was intussen in de teamdatabase gebruikt)")
     for conflict in result.conflicts:

@@ -1,0 +1,297 @@
+"""Offline capture as a stateful property: two or three laptops take the team database along, edit, delete and add
+offline while the team database is edited too, and return in any order (hypothesis ``RuleBasedStateMachine``).
+
+A model of the team database is kept beside the real one and predicts every return from the rule of the issue:
+a field changed on one side takes that value, on both sides a conflict (minutes first merge by lines), a record
+deleted on one side and edited on the other a conflict. After every step the real team database equals the model,
+every offline edit is either in it or listed as a conflict with its value (none lost), action numbers are
+unique; at the end every laptop returns, every conflict is decided, and a new copy of each laptop equals the team
+database (all converge).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from sqlalchemy import select
+
+from ghnt_desktop.db import open_database
+from ghnt_desktop.models import (
+    ActionItem, ActionStatus, AgendaItem, Meeting, MeetingKind, MeetingSeries, MeetingState,
+)  # fmt: skip
+from ghnt_desktop.services.offline import (
+    merge_lines, open_offline_conflicts, resolve_offline_conflict, return_offline, take_offline,
+)  # fmt: skip
+
+REPLICAS = ("laptop1", "laptop2", "laptop3")
+ACTION_FIELDS = {
+    "text": ("Notitie schrijven", "Partners uitnodigen", "Cijfers opvragen", "Evaluatie plannen"),
+    "deadline_text": ("", "maart", "na de zomer", "Q4"),
+    "status": tuple(s.value for s in (ActionStatus.NOT_STARTED, ActionStatus.IN_PROGRESS, ActionStatus.DONE)),
+}
+LINES = ("Opening.", "Vaststelling agenda.", "Voortgang MDA++.", "Casus besproken.", "Rondvraag.", "Sluiting.")
+
+_TEMPLATE: list[Path] = []
+
+
+def _template() -> Path:
+    """A small team database, made once: a series, a meeting, two agenda items with minutes, three actions."""
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="ghnt-replicas-"))
+        database = open_database(folder / "team.db")
+        with database.session() as s:
+            series = MeetingSeries(name="Afstemmingsoverleg", code="AO", kind=MeetingKind.AFSTEMMINGSOVERLEG)
+            s.add(series)
+            s.flush()
+            meeting = Meeting(series_id=series.id, kind=MeetingKind.AFSTEMMINGSOVERLEG, title="AO december",
+                              date=date(2026, 12, 10), number_in_year=4, state=MeetingState.HELD)
+            s.add(meeting)
+            s.flush()
+            for n in range(2):
+                s.add(AgendaItem(meeting_id=meeting.id, position=n, number=str(n + 1), title=f"Punt {n + 1}",
+                                 minutes_text="\n".join(LINES) + "\n"))
+            for n in range(3):
+                s.add(ActionItem(number=f"AO-2026-4-A{n + 1:02d}", text=ACTION_FIELDS["text"][n],
+                                 origin_meeting_id=meeting.id, status=ActionStatus.NOT_STARTED))
+        database.close()
+        _TEMPLATE.append(folder / "team.db")
+    return _TEMPLATE[0]
+
+
+def _snapshot(session) -> dict[tuple[str, str], dict[str, object]]:
+    """The modelled state: every action item's fields and every agenda item's minutes."""
+    state: dict[tuple[str, str], dict[str, object]] = {}
+    for action in session.scalars(select(ActionItem)):
+        state[("action_item", str(action.id))] = {
+            "text": action.text, "deadline_text": action.deadline_text, "status": action.status.value,
+        }  # fmt: skip
+    for item in session.scalars(select(AgendaItem)):
+        state[("agenda_item", str(item.id))] = {"minutes_text": item.minutes_text}
+    return state
+
+
+class Replicas(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.folder = Path(tempfile.mkdtemp(prefix="ghnt-replicas-"))
+        shutil.copyfile(_template(), self.folder / "team.db")
+        self.team = open_database(self.folder / "team.db")
+        with self.team.read_session() as s:
+            self.model = _snapshot(s)
+            self.meeting_id = s.scalars(select(Meeting.id)).one()
+        self.copies: dict[str, object] = {}  # replica -> open Database of its copy
+        self.bases: dict[str, dict] = {}  # replica -> the model when it took its copy
+        self.conflicts: dict[int, dict] = {}  # stored id -> what deciding "mine" does to the model
+        self.taken = 0
+
+    def teardown(self) -> None:
+        for database in self.copies.values():
+            database.close()
+        self.team.close()
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    # -- the two sides ------------------------------------------------------------------------------------------
+
+    def _database(self, side: str):
+        return self.team if side == "team" else self.copies[side]
+
+    def _sides(self) -> list[str]:
+        return ["team", *sorted(self.copies)]
+
+    @rule(replica=st.sampled_from(REPLICAS))
+    def take(self, replica: str) -> None:
+        if replica in self.copies:
+            return
+        self.taken += 1
+        path = self.folder / f"{replica}-{self.taken}.db"
+        with self.team.read_session() as s:
+            take_offline(s, path, None, source_label="team", source_url=str(self.team.path))
+        self.copies[replica] = open_database(path, create=False)
+        self.bases[replica] = {k: dict(v) for k, v in self.model.items()}
+
+    @rule(data=st.data(), field=st.sampled_from(sorted(ACTION_FIELDS)))
+    def edit_action(self, data, field: str) -> None:
+        side = data.draw(st.sampled_from(self._sides()))
+        with self._database(side).session() as s:
+            actions = sorted(str(a) for a in s.scalars(select(ActionItem.id)))
+            if not actions:
+                return
+            action_id = data.draw(st.sampled_from(actions))
+            value = data.draw(st.sampled_from(ACTION_FIELDS[field]))
+            action = s.get(ActionItem, uuid.UUID(action_id))
+            setattr(action, field, ActionStatus(value) if field == "status" else value)
+        if side == "team":
+            self.model[("action_item", action_id)][field] = value
+
+    @rule(data=st.data())
+    def edit_minutes(self, data) -> None:
+        side = data.draw(st.sampled_from(self._sides()))
+        with self._database(side).session() as s:
+            items = sorted(s.scalars(select(AgendaItem).order_by(AgendaItem.position)), key=lambda i: str(i.id))
+            item = data.draw(st.sampled_from(items))
+            lines = item.minutes_text.splitlines()
+            at = data.draw(st.integers(0, max(len(lines) - 1, 0)))
+            how = data.draw(st.sampled_from(["replace", "insert", "delete"]))
+            new = f"{data.draw(st.sampled_from(LINES))} ({side})"
+            if how == "replace" and lines:
+                lines[at] = new
+            elif how == "delete" and lines:
+                del lines[at]
+            else:
+                lines.insert(at, new)
+            item.minutes_text = "\n".join(lines) + "\n"
+            key = ("agenda_item", str(item.id))
+            text = item.minutes_text
+        if side == "team":
+            self.model[key]["minutes_text"] = text
+
+    @rule(data=st.data())
+    def delete_action(self, data) -> None:
+        side = data.draw(st.sampled_from(self._sides()))
+        with self._database(side).session() as s:
+            actions = sorted(str(a) for a in s.scalars(select(ActionItem.id)))
+            if not actions:
+                return
+            action_id = data.draw(st.sampled_from(actions))
+            s.delete(s.get(ActionItem, uuid.UUID(action_id)))
+        if side == "team":
+            del self.model[("action_item", action_id)]
+
+    @rule(data=st.data(), text=st.sampled_from(ACTION_FIELDS["text"]))
+    def add_action(self, data, text: str) -> None:
+        side = data.draw(st.sampled_from(self._sides()))
+        with self._database(side).session() as s:
+            numbers = [int(n.rsplit("A", 1)[1]) for n in s.scalars(select(ActionItem.number))]
+            action = ActionItem(number=f"AO-2026-4-A{max(numbers, default=0) + 1:02d}", text=text,
+                                origin_meeting_id=self.meeting_id, status=ActionStatus.NOT_STARTED)
+            s.add(action)
+            s.flush()
+            key = ("action_item", str(action.id))
+        if side == "team":
+            self.model[key] = {"text": text, "deadline_text": "", "status": ActionStatus.NOT_STARTED.value}
+
+    @precondition(lambda self: bool(self.copies))
+    @rule(data=st.data())
+    def give_back(self, data) -> None:
+        replica = data.draw(st.sampled_from(sorted(self.copies)))
+        self._return(replica)
+
+    def _return(self, replica: str) -> None:
+        copy = self.copies.pop(replica)
+        base = self.bases.pop(replica)
+        with copy.read_session() as s:
+            mine = _snapshot(s)
+        expected, conflicts = self._predict(base, mine, self.model)
+        with self.team.session() as team, copy.session() as c:
+            result = return_offline(c, team)
+        copy.close()
+        found = {(c.table, c.record_id, c.field, c.kind) for c in result.conflicts}
+        assert found == set(conflicts), (found, set(conflicts))
+        for conflict in result.conflicts:
+            predicted = conflicts[(conflict.table, conflict.record_id, conflict.field, conflict.kind)]
+            if conflict.kind == "edit":  # the offline value is listed: not lost
+                assert (conflict.mine, conflict.theirs) == predicted["values"]
+            self.conflicts[conflict.id] = predicted
+        self.model = expected
+
+    @staticmethod
+    def _predict(base, mine, theirs):
+        """The team database after a return, and the conflicts it lists, by the rule of the issue."""
+        expected = {k: dict(v) for k, v in theirs.items()}
+        conflicts: dict[tuple, dict] = {}
+        for key in sorted(set(base) | set(mine)):
+            b, m, t = base.get(key), mine.get(key), theirs.get(key)
+            table, record = key
+            if b is None:
+                if m is not None and t is None:
+                    expected[key] = dict(m)
+                continue
+            if m is None:
+                if t is not None and t == b:
+                    del expected[key]
+                elif t is not None:
+                    conflicts[(table, record, "", "deleted_mine")] = {"delete": key}
+                continue
+            changed = [f for f in m if m[f] != b[f]]
+            if changed and t is None:
+                conflicts[(table, record, "", "deleted_theirs")] = {"restore": (key, dict(m))}
+                continue
+            for f in changed:
+                if t[f] == b[f]:
+                    expected[key][f] = m[f]
+                elif t[f] == m[f]:
+                    continue
+                elif f == "minutes_text" and merge_lines(b[f], m[f], t[f]) is not None:
+                    expected[key][f] = merge_lines(b[f], m[f], t[f])
+                else:
+                    conflicts[(table, record, f, "edit")] = {"set": (key, f, m[f]), "values": (m[f], t[f])}
+        return expected, conflicts
+
+    @precondition(lambda self: bool(self.conflicts))
+    @rule(data=st.data(), choice=st.sampled_from(["mine", "theirs"]))
+    def decide(self, data, choice: str) -> None:
+        conflict_id = data.draw(st.sampled_from(sorted(self.conflicts)))
+        self._decide(conflict_id, choice)
+
+    def _decide(self, conflict_id: int, choice: str) -> None:
+        from ghnt_desktop.services.offline import OfflineError
+
+        effect = self.conflicts.pop(conflict_id)
+        try:
+            with self.team.session() as team:
+                resolve_offline_conflict(team, conflict_id, choice)
+        except OfflineError:  # deciding for an edit of a record deleted meanwhile: refused, stays open
+            assert choice == "mine" and "set" in effect and effect["set"][0] not in self.model
+            with self.team.session() as team:
+                resolve_offline_conflict(team, conflict_id, "theirs")
+            return
+        if choice == "theirs":
+            return
+        if "set" in effect:
+            key, name, value = effect["set"]
+            self.model[key][name] = value
+        elif "delete" in effect:
+            self.model.pop(effect["delete"], None)
+        else:
+            key, row = effect["restore"]
+            self.model[key] = row
+
+    @invariant()
+    def team_is_as_predicted(self) -> None:
+        with self.team.read_session() as s:
+            assert _snapshot(s) == self.model
+            numbers = list(s.scalars(select(ActionItem.number)))
+            assert len(numbers) == len(set(numbers)), numbers  # offline numbers renumbered where they clashed
+            assert {c.id for c in open_offline_conflicts(s)} == set(self.conflicts)
+
+    def teardown_check(self) -> None:
+        for replica in sorted(self.copies):
+            self._return(replica)
+        for conflict_id in sorted(self.conflicts):
+            self._decide(conflict_id, "mine")
+        self.team_is_as_predicted()
+        for replica in REPLICAS:  # every laptop takes the result along: all hold the same
+            self.take(replica)
+            with self.copies[replica].read_session() as s:
+                assert _snapshot(s) == self.model
+
+
+class ConvergingReplicas(Replicas):
+    def teardown(self) -> None:
+        try:
+            self.teardown_check()
+        finally:
+            super().teardown()
+
+
+ConvergingReplicas.TestCase.settings = settings(
+    max_examples=30, stateful_step_count=12, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+TestReplicas = ConvergingReplicas.TestCase
