@@ -46,13 +46,6 @@ def settle(qtbot) -> None:
     qtbot.wait(50)
 
 
-def as_user(name: str):
-    """Record the change log's user as ``name`` (SQLite logs the name the app knows)."""
-    from ghnt_desktop.recorded_user import set_recorded_user
-
-    set_recorded_user(lambda: name)
-
-
 def take_next_ao_along(window, qtbot, monkeypatch, copy_path: Path) -> uuid.UUID:
     """Bestand > Overleg meenemen (offline): keep the proposed meeting, save to ``copy_path``, open the copy."""
     chosen: list[uuid.UUID] = []
@@ -72,19 +65,55 @@ def take_next_ao_along(window, qtbot, monkeypatch, copy_path: Path) -> uuid.UUID
     return chosen[0]
 
 
-def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot, monkeypatch, tmp_path):
-    from ghnt_desktop.db import open_database
-    from ghnt_desktop.recorded_user import set_recorded_user
+@pytest.fixture
+def team_window(qtbot, tmp_path, engine_name, demo_database, request):
+    """The main window on the demo as the team database: a file, or the same demo on the test PostgreSQL server.
+
+    Yields (window, team, password): ``team`` is a second connection to the team database (the projectleider's).
+    """
+    from offline_helpers import TODAY as TEAM_TODAY
+    from offline_helpers import team_database
+
+    from ghnt_desktop.settings import Settings
+    from ghnt_desktop.ui.mainwindow import MainWindow
+
+    window = MainWindow(Settings.at_path(tmp_path / "settings.ini"), today=lambda: TEAM_TODAY)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    with team_database(engine_name, demo_database, request) as team:
+        password = None if team.is_file else request.getfixturevalue("postgres_server").password
+        if team.is_file:
+            assert window.open_database_file(team.path)
+        else:
+            assert window.open_server(team.address, password=password)
+        yield window, team, password
+        window._close_current()
+
+
+@pytest.mark.parametrize(
+    "engine_name", ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)], indirect=True
+)
+def test_take_minute_offline_edit_meanwhile_return_and_decide(team_window, qtbot, monkeypatch, tmp_path):
+    from offline_helpers import TODAY as TEAM_TODAY
+    from offline_helpers import edit
+
     from ghnt_desktop.services.minutes import record_progress
-    from ghnt_desktop.ui.user_name import current_user, set_current_user
+    from ghnt_desktop.ui.server_dialog import ConnectDialog
+    from ghnt_desktop.ui.user_name import set_current_user
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    window = demo_window(TODAY)
+    window, team, password = team_window
+
+    def shot(name: str) -> str:
+        return str(ARTIFACTS / (f"{name}.png" if team.is_file else f"{name}_postgresql.png"))
+
     set_current_user(SECRETARIS)  # the name the secretaris gave on first start (after the window read its settings)
-    team_path = window.database.path
-    options, proposed = meeting_options(window.database, TODAY)
+    source_name = team.path.name if team.is_file else team.label
+    options, proposed = meeting_options(window.database, TEAM_TODAY)
     ao = next(o for o in options if o.id == proposed)
-    assert ao.is_afstemmingsoverleg and ao.day >= TODAY
+    assert ao.is_afstemmingsoverleg and ao.day >= TEAM_TODAY
 
     # At the office, before the meeting: the open actions of the series are carried into it (as the secretaris does).
     window.show_page("meetings")
@@ -101,7 +130,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     assert take_next_ao_along(window, qtbot, monkeypatch, copy_path) == ao.id
     banner = window.offline_banner
     assert banner.isVisible()
-    assert f"Offline kopie van {team_path.name}" in banner.label.text()
+    assert f"Offline kopie van {source_name}" in banner.label.text()
     assert "Afstemmingsoverleg" in banner.label.text() and "meegenomen" in banner.label.text()
     assert banner.label.text() in window.windowTitle()
     assert not window.take_offline_action.isEnabled()  # no copy of a copy
@@ -120,7 +149,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
         next(i for i, line in enumerate(view.data.agenda) if line.item.standard_item == "previous_minutes")
     )
     minutes.review_table.setCurrentIndex(minutes.review_model.index(0, 0))
-    minutes.review_deadline.setText("december 2021")
+    minutes.review_deadline.setText("december 2027")
     minutes.review_todo.setText("Wacht op de gemeenteraad")
     assert minutes.parts.currentWidget() is minutes.review_page
     minutes.review_button.click()
@@ -140,7 +169,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     minutes.trekker_edit.setFocus()
     qtbot.keyClicks(minutes.trekker_edit, "Veilig Thuis (Groningen)")
     minutes.deadline_edit.setFocus()
-    qtbot.keyClicks(minutes.deadline_edit, "Q2 2020")
+    qtbot.keyClicks(minutes.deadline_edit, "Q2 2027")
     qtbot.keyClick(minutes.action_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     minutes.item_list.setCurrentRow(0)  # leaving the item saves its notes
     with window.database.read_session() as session:
@@ -153,27 +182,33 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     # Meanwhile at the office: the projectleider records progress on the same action with another new deadline
     # (the same field: a conflict) and another status (a field the copy left alone: merged by itself).
     office_status = ActionStatus.ON_HOLD if review[0].status is not ActionStatus.ON_HOLD else ActionStatus.IN_PROGRESS
-    as_user(PROJECTLEIDER)
-    team = open_database(team_path)
-    try:
-        team.write(
-            lambda s: record_progress(
-                s,
-                shared_action,
-                status=office_status,
-                todo_text="Bram belt de wethouder",
-                new_deadline=date(2021, 6, 30),
-                new_deadline_text="juni 2021",
-                author=PROJECTLEIDER,
-            )
-        )
-    finally:
-        team.close()
-        set_recorded_user(current_user)
+    edit(
+        team,
+        PROJECTLEIDER,
+        lambda s: record_progress(
+            s,
+            shared_action,
+            status=office_status,
+            todo_text="Bram belt de wethouder",
+            new_deadline=date(2027, 6, 30),
+            new_deadline_text="juni 2027",
+            author=PROJECTLEIDER,
+        ),
+    )
     settle(qtbot)
-    window.grab().save(str(ARTIFACTS / "banner.png"))
+    window.grab().save(shot("banner"))
 
-    # Terugzetten: the dry run first, as a list; nothing changed yet.
+    # Terugzetten: the dry run first, as a list; nothing changed yet. A team database asks its password (no
+    # credential store here) in the connect dialog, filled in from where the copy came from.
+    asked: list[str] = []
+
+    def give_password(dialog):
+        asked.append(dialog.address().url)
+        dialog.password.setText(password)
+        return 1
+
+    monkeypatch.setattr("ghnt_desktop.credentials.stored_password", lambda _address: None)
+    monkeypatch.setattr(ConnectDialog, "exec", give_password)
     banner.return_button.click()
     dialog = window.findChild(ReturnDialog)
     assert dialog is not None and dialog.isVisible()
@@ -185,11 +220,10 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     assert any(t.startswith("Nieuw") for t in titles), titles
     assert dialog.return_button.isEnabled()
     settle(qtbot)
-    dialog.grab().save(str(ARTIFACTS / "dry_run.png"))
-    unchanged = open_database(team_path, read_only=True)
-    with unchanged.read_session() as session:
+    dialog.grab().save(shot("dry_run"))
+    assert asked == ([] if team.is_file else [team.address.url])
+    with team.read_session() as session:
         assert session.scalar(select(Decision).where(Decision.meeting_id == ao.id)) is None
-    unchanged.close()
 
     # The return itself: merged, conflicts left to decide.
     dialog.return_button.click()
@@ -204,18 +238,19 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
     deadline_row = next(i for i, c in enumerate(conflicts.conflicts) if c.field == "deadline")
     conflicts.list.setCurrentRow(deadline_row)
     conflict = conflicts.current()
-    assert conflict.mine_by == SECRETARIS and conflict.theirs_by == PROJECTLEIDER
-    assert "31-12-2021" in conflicts.mine_value.toPlainText()
-    assert "30-06-2021" in conflicts.theirs_value.toPlainText()
+    assert conflict.mine_by == SECRETARIS
+    assert conflict.theirs_by == (PROJECTLEIDER if team.is_file else team.address.user)  # a server logs its login
+    assert "31-12-2027" in conflicts.mine_value.toPlainText()
+    assert "30-06-2027" in conflicts.theirs_value.toPlainText()
     settle(qtbot)
-    conflicts.grab().save(str(ARTIFACTS / "conflicts.png"))
+    conflicts.grab().save(shot("conflicts"))
     conflicts.mine_button.click()  # the secretaris' postponement stands
     left = len(conflicts.conflicts)
     conflicts.close()
     dialog.close()
 
     # Later, on the team database: the conflicts not yet decided are in the Bestand menu; deciding them empties it.
-    assert window.open_database_file(team_path)
+    assert window.open_database_file(team.path) if team.is_file else window.open_server(team.address, password=password)
     assert not window.offline_banner.isVisible() and window.take_offline_action.isEnabled()
     action = window.offline_conflicts_action
     assert action.isVisible() == (left > 0)
@@ -238,7 +273,7 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(demo_window, qtbot
         made = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == ao.id)).all()
         assert "Werkwijze delen met de gemeenten" in [a.text for a in made]
         shared = session.get(ActionItem, shared_action)
-        assert shared.deadline == date(2021, 12, 31)  # mine, as decided
+        assert shared.deadline == date(2027, 12, 31)  # mine, as decided
         assert shared.status is office_status  # theirs, merged by itself
         todo = set(
             session.scalars(select(ProgressUpdate.todo_text).where(ProgressUpdate.action_item_id == shared_action))
