@@ -484,3 +484,37 @@ def test_a_typed_value_the_field_cannot_hold_is_refused_and_the_conflict_stays(d
     assert "date" not in [c.field for c in dialog.conflicts]
     with team.read_session() as session:
         assert session.get(Meeting, meeting_id).date == date(2020, 4, 2)
+
+
+def test_cancelling_the_take_leaves_no_copy_behind(demo_window, qtbot, monkeypatch, tmp_path):
+    """Annuleren while the copy is written: the engine finishes its one go, then the file is removed again."""
+    import threading
+
+    from ghnt_desktop.services import offline
+
+    window = demo_window(TODAY)
+    real_take = offline.take_offline
+    go = threading.Event()
+
+    def waiting_take(*args, **kwargs):
+        go.wait(10)
+        return real_take(*args, **kwargs)
+
+    monkeypatch.setattr(offline, "take_offline", waiting_take)
+    copy_path = tmp_path / "kopie.db"
+
+    def fill_in(dialog: TakeOfflineDialog):
+        dialog.path.setText(str(copy_path))
+        dialog.take_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(TakeOfflineDialog, "exec", fill_in)
+    window.take_offline_action.trigger()
+    task = window.offline_task
+    task.cancel()
+    go.set()
+    qtbot.waitUntil(task.task.is_done, timeout=30_000)
+    qtbot.waitUntil(lambda: "geannuleerd" in window.statusBar().currentMessage(), timeout=5_000)
+    assert not copy_path.exists()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("kopie")] == []
+    assert window.database.path != copy_path

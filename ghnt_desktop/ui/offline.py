@@ -319,11 +319,18 @@ def take_offline_from(window: Any) -> None:
     source_label = database.label
     source_url = str(database.path) if database.is_file else database.address.url
 
-    def take(_progress, _cancelled):
+    def take(_progress, cancelled):
+        from ..db import side_file
         from ..services.offline import take_offline
+        from .worker import check_cancelled
 
         with database.read_session() as session:
-            return take_offline(session, path, meeting_id, source_label=source_label, source_url=source_url)
+            result = take_offline(session, path, meeting_id, source_label=source_label, source_url=source_url)
+        if cancelled():  # the engine writes in one go: a cancel asked meanwhile leaves no copy behind
+            for leftover in (path, side_file(path, "-wal"), side_file(path, "-shm")):
+                leftover.unlink(missing_ok=True)
+            check_cancelled(cancelled)
+        return result
 
     window.offline_task = DialogTask(
         window,
@@ -332,9 +339,10 @@ def take_offline_from(window: Any) -> None:
         label=tr("Offline kopie maken..."),
         title=tr("Overleg meenemen (offline)"),
         succeeded=lambda result: _taken(window, result),
-        cancelled=lambda: window.show_status(tr("Meenemen geannuleerd.")),
+        cancelled=lambda: window.show_status(tr("Meenemen geannuleerd; er is geen kopie achtergebleven.")),
         delay_ms=300,
     )
+    window.offline_task.dialog.setRange(0, 0)  # the engine reports no steps: a busy bar, not one stuck at 0 %
 
 
 def _taken(window: Any, result) -> None:

@@ -6525,10 +6525,6 @@ Please attach this file when you report the error.</translation>
             <translation>Making offline copy...</translation>
         </message>
         <message>
-            <source>Meenemen geannuleerd.</source>
-            <translation>Taking along cancelled.</translation>
-        </message>
-        <message>
             <source>De offline kopie van %1 is gemaakt: %2.</source>
             <translation>The offline copy of %1 has been made: %2.</translation>
         </message>
@@ -6764,6 +6760,10 @@ Please attach this file when you report the error.</translation>
         <message>
             <source>Typ een waarde, of kies een van beide waarden hierboven.</source>
             <translation>Type a value, or choose one of the two values above.</translation>
+        </message>
+        <message>
+            <source>Meenemen geannuleerd; er is geen kopie achtergebleven.</source>
+            <translation>Taking along cancelled; no copy was left behind.</translation>
         </message>
     </context>
     <context>
