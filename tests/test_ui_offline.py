@@ -341,7 +341,7 @@ def test_the_result_list_groups_every_change_with_its_count():
         merged=[MergedField("action_item", "b", "Actiepunt A02", "status", "status", "done")],
         added=[
             RecordChange("decision", "c", "Besluit AO-2020-1-01"),
-            RecordChange("action_item", "d", "Actiepunt A05"),
+            RecordChange("action_item", "d", "Actiepunt A05", confidential=True),
         ],
         conflicts=[_conflict()],
         renumberings=[Renumbering("actiepunt", "AO-2020-1-A05", "AO-2020-1-A06", uuid.uuid4())],
@@ -357,6 +357,7 @@ def test_the_result_list_groups_every_change_with_its_count():
     assert groups[0][1] == [
         "Actiepunt AO-2020-1-A03, deadline: offline <deadline:2021-12-31>, in de teamdatabase <deadline:2021-06-30>"
     ]
+    assert groups[2][1] == ["Besluit AO-2020-1-01", "Actiepunt A05 (vertrouwelijk)"]
     assert groups[3][1] == ["actiepunt AO-2020-1-A05 wordt AO-2020-1-A06"]
     assert result_items(ReturnResult("regio.db", "AO"), str) == []
 
@@ -518,3 +519,40 @@ def test_cancelling_the_take_leaves_no_copy_behind(demo_window, qtbot, monkeypat
     assert not copy_path.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("kopie")] == []
     assert window.database.path != copy_path
+
+
+def test_returning_to_a_shared_file_a_colleague_has_open(demo_window, qtbot, monkeypatch, tmp_path):
+    """Teams without a server share a file on a network drive, and a colleague has it open in the app all day: the
+    return queues behind their writes instead of being refused, and a second return changes nothing."""
+    from ghnt_desktop.filelock import acquire
+    from ghnt_desktop.services.minutes import set_minutes_text
+    from ghnt_desktop.services.offline import take_offline
+
+    window = demo_window(TODAY)
+    team_path = window.database.path
+    _options, meeting_id = meeting_options(window.database, TODAY)
+    with window.database.read_session() as session:
+        item_id = session.scalars(
+            select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
+        ).first()
+        take_offline(session, tmp_path / "kopie.db", meeting_id, source_label=str(team_path), source_url=str(team_path))
+    assert window.open_database_file(tmp_path / "kopie.db")
+    window.database.write(lambda s: set_minutes_text(s, item_id, "Offline genotuleerd."))
+    colleague = acquire(team_path)  # the colleague's app holds the file's lock
+    try:
+        dialog = window.return_offline_copy()
+        qtbot.waitUntil(lambda: dialog.result is not None, timeout=30_000)
+        dialog.return_button.click()
+        qtbot.waitUntil(lambda: not dialog.result.dry_run, timeout=30_000)
+        assert not dialog.result.conflicts and "Teruggezet naar demo.db." in dialog.status.text()
+        dialog.close()
+        again = window.return_offline_copy()
+        qtbot.waitUntil(lambda: again.result is not None, timeout=30_000)
+        assert again.result.already_returned and not again.return_button.isEnabled()
+        assert "al teruggezet" in again.status.text()
+        again.close()
+    finally:
+        colleague.release()
+    assert window.open_database_file(team_path)
+    with window.database.read_session() as session:
+        assert session.get(AgendaItem, item_id).minutes_text == "Offline genotuleerd."

@@ -50,7 +50,6 @@ from .offline_conflicts import OfflineConflictsDialog, moment_text
 
 if TYPE_CHECKING:
     from ..db import Database
-    from ..opening import OpenedDatabase
     from ..services.offline import OfflineCopyInfo, ReturnResult
 
 log = logging.getLogger(__name__)
@@ -370,17 +369,20 @@ def _taken(window: Any, result) -> None:
 # Terugzetten.
 
 
-def open_source(parent: QWidget, info: OfflineCopyInfo) -> OpenedDatabase | None:
+def open_source(parent: QWidget, info: OfflineCopyInfo) -> Database | None:
     """Open the database the copy came from for writing; None when the user gave up (a message was shown).
 
-    A file is opened as the app opens one (its lock: another user who has it open is named); a team database
-    with the password from the credential store, or else through the connect dialog (``ui.server_dialog``).
+    A shared file is opened beside the colleagues who have it open in the app (as ``ghnt-desktop offline return``
+    does, without taking the app's lock): the return is one write transaction that queues behind theirs
+    (``BEGIN IMMEDIATE``) and their windows show it within a second. A team database is opened with the password
+    from the credential store, or else through the connect dialog (``ui.server_dialog``).
     """
     from ..db import DatabaseError
     from ..engines import ServerAddress, is_server_url
 
     if not is_server_url(info.source):
-        from ..opening import open_for_editing
+        from .. import storage_errors
+        from ..db import open_database
 
         path = Path(info.source)
         if not path.exists():
@@ -404,11 +406,12 @@ def open_source(parent: QWidget, info: OfflineCopyInfo) -> OpenedDatabase | None
                 return None
             path = Path(name)
         try:
-            opened = open_for_editing(path, create=False)
+            database = open_database(path, create=False)
         except DatabaseError as exc:
             show_error(parent, exc)
             return None
-        return opened
+        storage_errors.install(database.engine)  # a full disk or a read-only share is named as such
+        return database
     from ..credentials import remember_password, store_available, stored_password
     from ..opening import open_server
     from .server_dialog import ConnectDialog
@@ -432,7 +435,7 @@ def open_source(parent: QWidget, info: OfflineCopyInfo) -> OpenedDatabase | None
             continue
         if remember and password:
             remember_password(address, password)
-        return opened
+        return opened.database
 
 
 GROUPS = (
@@ -454,23 +457,34 @@ def result_items(result: ReturnResult, readable: Callable[[str, Any], str]) -> l
 
     ``readable(field, value)`` writes a value as a person reads it (``meeting.data.readable_value``)."""
     titles = dict(GROUPS)
+
+    def marked(text: str, change: Any) -> str:
+        # On screen the user sees what they may see; vertrouwelijk content says so, as everywhere in the app.
+        return text + " " + tr("(vertrouwelijk)") if getattr(change, "confidential", False) else text
+
     lines = {
         "conflicts": [
-            f"{c.record_label}, {c.field_label}: "
-            + arg(
-                tr("offline %1, in de teamdatabase %2"),
-                _short(readable(c.field, c.mine), 40),
-                _short(readable(c.field, c.theirs), 40),
+            marked(
+                f"{c.record_label}, {c.field_label}: "
+                + arg(
+                    tr("offline %1, in de teamdatabase %2"),
+                    _short(readable(c.field, c.mine), 40),
+                    _short(readable(c.field, c.theirs), 40),
+                ),
+                c,
             )
             for c in result.conflicts
         ],
         "merged": [
-            f"{m.record_label}, {m.field_label}: {_short(readable(m.field, m.value))}"
-            + (" " + tr("(regel voor regel samengevoegd)") if m.line_merged else "")
+            marked(
+                f"{m.record_label}, {m.field_label}: {_short(readable(m.field, m.value))}"
+                + (" " + tr("(regel voor regel samengevoegd)") if m.line_merged else ""),
+                m,
+            )
             for m in result.merged
         ],
-        "added": [r.record_label for r in result.added],
-        "deleted": [r.record_label for r in result.deleted],
+        "added": [marked(r.record_label, r) for r in result.added],
+        "deleted": [marked(r.record_label, r) for r in result.deleted],
         "renumberings": [arg(tr("%1 %2 wordt %3"), r.kind, r.old, r.new) for r in result.renumberings],
     }
     return [(f"{tr(titles[key])} ({len(lines[key])})", lines[key]) for key, _title in GROUPS if lines[key]]
@@ -486,7 +500,7 @@ class ReturnDialog(QDialog):
         self.setWindowTitle(tr("Offline werk terugzetten"))
         self.copy_database = copy_database
         self.info = info
-        self.opened: OpenedDatabase | None = None  # the source, with its lock when it is a file
+        self.team: Database | None = None  # the database the copy came from, once connected
         self.result: ReturnResult | None = None
         self.task = None
         layout = QVBoxLayout(self)
@@ -522,14 +536,10 @@ class ReturnDialog(QDialog):
 
     # Connecting and running.
 
-    @property
-    def team(self) -> Database | None:
-        return self.opened.database if self.opened is not None else None
-
     def connect_source(self) -> bool:
-        if self.opened is None:
-            self.opened = open_source(self, self.info)
-        return self.opened is not None
+        if self.team is None:
+            self.team = open_source(self, self.info)
+        return self.team is not None
 
     def start_dry_run(self) -> None:
         if self.connect_source():
@@ -645,11 +655,15 @@ class ReturnDialog(QDialog):
 
     def done(self, code: int) -> None:  # noqa: D102 - closes the team database with the dialog
         if self.task is not None and not self.task.is_done():
-            return  # a return in progress is not abandoned halfway by closing the window
+            # A return in progress is not abandoned halfway by closing the window.
+            self.status.setText(tr("Even geduld: de app is nog bezig. Sluit het venster als dit klaar is."))
+            return
+        for conflicts in self.findChildren(OfflineConflictsDialog):
+            conflicts.close()  # they work on the team database, which closes with this dialog
         super().done(code)
-        if self.opened is not None:
-            self.opened.close()  # the database, then the lock of a file
-            self.opened = None
+        if self.team is not None:
+            self.team.close()
+            self.team = None
 
 
 def open_return_dialog(window: Any):

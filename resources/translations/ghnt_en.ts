@@ -6765,6 +6765,14 @@ Please attach this file when you report the error.</translation>
             <source>Meenemen geannuleerd; er is geen kopie achtergebleven.</source>
             <translation>Taking along cancelled; no copy was left behind.</translation>
         </message>
+        <message>
+            <source>(vertrouwelijk)</source>
+            <translation>(confidential)</translation>
+        </message>
+        <message>
+            <source>Even geduld: de app is nog bezig. Sluit het venster als dit klaar is.</source>
+            <translation>Please wait: the app is still busy. Close the window when it is done.</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
