@@ -407,7 +407,11 @@ def test_a_verslag_changed_on_both_sides_shows_its_lines_and_takes_a_typed_value
         item_id = session.scalars(
             select(AgendaItem.id).where(AgendaItem.meeting_id == meeting_id).order_by(AgendaItem.position)
         ).first()
-    team.write(lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt.\nSluiting."))
+    # Every write below is another user's (a second connection), so the open window shows them as they come.
+    colleague = open_database(team.path)
+    colleague.write(
+        lambda s: set_minutes_text(s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt.\nSluiting.")
+    )
     copy_path = tmp_path / "kopie.db"
     with team.read_session() as session:
         take_offline(session, copy_path, meeting_id, source_label=str(team.path), source_url=str(team.path))
@@ -418,18 +422,20 @@ def test_a_verslag_changed_on_both_sides_shows_its_lines_and_takes_a_typed_value
                 s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 april.\nSluiting."
             )
         )
-        team.write(
+        colleague.write(
             lambda s: set_minutes_text(
                 s, item_id, "Opening door de voorzitter.\nVeilig Thuis meldt per 1 mei.\nSluiting."
             )
         )
-        with copy.session() as copy_session, team.session() as team_session:
+        # The copy is returned from another computer: the open window learns of the conflict by its live updates.
+        with copy.session() as copy_session, colleague.session() as team_session:
             result = return_offline(copy_session, team_session)
     finally:
         copy.close()
+        colleague.close()
     assert [c.field for c in result.conflicts] == ["minutes_text"]
 
-    window.offline_changed()
+    qtbot.waitUntil(window.offline_conflicts_action.isVisible, timeout=10_000)
     assert window.offline_conflicts_action.isVisible() and "(1)" in window.offline_conflicts_action.text()
     window.offline_conflicts_action.trigger()
     dialog = window.findChild(OfflineConflictsDialog)

@@ -788,6 +788,7 @@ class MainWindow(QMainWindow):
                 return False
             widget = widget.parentWidget()
         self.refresh()
+        self.offline_changed(reload=False)  # a colleague's return may have left conflicts to decide
         return True
 
     def _database_name(self, database: Database) -> str:
