@@ -743,6 +743,7 @@ class MainWindow(QMainWindow):
 
             self.offline_banner = OfflineBanner(self.centralWidget())
             self.offline_banner.return_requested.connect(lambda: self.return_offline_copy())
+            self.offline_banner.source_requested.connect(lambda: self.open_offline_source())
             self.central_column.insertWidget(0, self.offline_banner)
         if self.offline_banner is not None:
             self.offline_banner.show_copy(state.copy)
@@ -767,6 +768,23 @@ class MainWindow(QMainWindow):
         from .offline import open_return_dialog
 
         return open_return_dialog(self)
+
+    def open_offline_source(self) -> bool:
+        """The banner of a returned copy: open the database it came from (a file, or the team database)."""
+        from ..engines import ServerAddress, is_server_url
+        from .offline import offline_state
+
+        copy = offline_state(self.database).copy if self.database is not None else None
+        if copy is None:
+            return False
+        if is_server_url(copy.source):
+            address = ServerAddress.parse(copy.source)
+            from ..credentials import stored_password
+
+            if stored_password(address) is None and not os.environ.get("PGPASSWORD"):
+                return self.connect_team_database(address)
+            return self.open_server(address)  # as at start-up: the stored password
+        return self.open_database_file(Path(copy.source))
 
     def show_offline_conflicts(self):
         """Bestand > Conflicten van offline werk: decide what both sides changed."""

@@ -106,6 +106,8 @@ class OfflineBanner(QFrame):
     """The strip above every page of an open offline copy: what it is a copy of, and Terugzetten...."""
 
     return_requested = Signal()
+    #: The copy was returned: the user goes back to the database it came from.
+    source_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -130,7 +132,8 @@ class OfflineBanner(QFrame):
                 "(Bestand > Offline werk terugzetten)"
             )
         )
-        self.return_button.clicked.connect(self.return_requested)
+        self.return_button.clicked.connect(self._clicked)
+        self.returned = False
         layout.addWidget(self.return_button)
         self.setVisible(False)
 
@@ -139,11 +142,18 @@ class OfflineBanner(QFrame):
             self.setVisible(False)
             return
         text = copy_description(info)
+        self.returned = info.returned_at is not None
+        if self.returned:  # the engine takes nothing from a returned copy again: say so, and offer the way back
+            text += ". " + tr("Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.")
+        self.return_button.setText(tr("Database openen") if self.returned else tr("Terugzetten..."))
         self.label.setText(text)
         self.label.setToolTip(info.source_label)
         self.setAccessibleName(text)
         self.return_button.setAccessibleDescription(text)
         self.setVisible(True)
+
+    def _clicked(self) -> None:
+        (self.source_requested if self.returned else self.return_requested).emit()
 
 
 # Meenemen.

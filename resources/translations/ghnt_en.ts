@@ -6773,6 +6773,14 @@ Please attach this file when you report the error.</translation>
             <source>Even geduld: de app is nog bezig. Sluit het venster als dit klaar is.</source>
             <translation>Please wait: the app is still busy. Close the window when it is done.</translation>
         </message>
+        <message>
+            <source>Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.</source>
+            <translation>What you still change here does not go back; continue in the database itself.</translation>
+        </message>
+        <message>
+            <source>Database openen</source>
+            <translation>Open database</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
