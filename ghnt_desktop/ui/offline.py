@@ -145,6 +145,8 @@ class OfflineBanner(QFrame):
         self.returned = info.returned_at is not None
         if self.returned:  # the engine takes nothing from a returned copy again: say so, and offer the way back
             text += ". " + tr("Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.")
+        else:  # the engine renumbers a new besluit or actiepunt whose number the team used meanwhile
+            text += ". " + tr("Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.")
         self.return_button.setText(tr("Database openen") if self.returned else tr("Terugzetten..."))
         self.label.setText(text)
         self.label.setToolTip(info.source_label)

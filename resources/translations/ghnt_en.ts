@@ -6781,6 +6781,10 @@ Please attach this file when you report the error.</translation>
             <source>Database openen</source>
             <translation>Open database</translation>
         </message>
+        <message>
+            <source>Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.</source>
+            <translation>Numbers of new decisions and action points are provisional until the copy is returned.</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
