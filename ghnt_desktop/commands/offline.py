@@ -105,7 +105,7 @@ def run_return(args: argparse.Namespace) -> int:
             team_db = open_database(target, create=False)
         except DatabaseError as exc:
             print(
-                f"Fout: de database om naar terug te zetten ({info.source_label}) is niet bereikbaar: {exc}\n"
+                f"Fout: de database om naar terug te zetten ({target}) is niet bereikbaar: {exc}\n"
                 "De offline kopie blijft zoals hij is; probeer het opnieuw als er verbinding is (of geef --db)."
             )
             return 2

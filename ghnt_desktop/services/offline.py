@@ -1,8 +1,10 @@
 """Offline capture (issue 21): take a meeting (or the whole database) along in an SQLite file, merge it back.
 
 **Meenemen** (``take_offline``) writes a new SQLite file, made by the migrations, with what a meeting needs: its
-series, the meeting with its agenda, attendance, minutes, decisions and action items, people and organisations,
-open actions and the programme, plus every row those refer to (so the copy's foreign keys all hold). The copy
+series, the meeting with its agenda, attendance, minutes, decisions and action items, the year's decisions of the
+series (so numbering goes on), the series' open actions (what its meetings follow up; not the open actions of every
+werkgroep: on a ten-year database those are 30,000 rows), people and organisations, working groups and the
+programme, plus every row those refer to (so the copy's foreign keys all hold). The copy
 remembers what it is a copy of (``offline_copy``: the source without password, the meeting, when, and the
 source's ``last_change_id``) and a snapshot of every taken row (``offline_base``): the base of the merge.
 
@@ -42,9 +44,10 @@ from sqlalchemy import DateTime as SqlDateTime
 from sqlalchemy import Text as SqlText
 from sqlalchemy import Time as SqlTime
 from sqlalchemy import Uuid as SqlUuid
-from sqlalchemy import and_, select, update
+from sqlalchemy import and_, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
+from ..models import ChangeLog
 from ..models.enums import ActionStatus
 from ..models.offline import OfflineBase, OfflineConflictRecord, OfflineCopy, OfflineReturn
 from ..recorded_user import recorded_user
@@ -411,18 +414,24 @@ def _meeting_rows(source: Session, meeting_id: uuid.UUID) -> tuple[dict[str, set
     actions = t["action_item"]
     closed = [ActionStatus.DONE.value, ActionStatus.CANCELLED.value]
     taken = add("action_item", select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
-    taken |= add("action_item", select(actions.c.id).where(actions.c.status.not_in(closed)))
+    if series_id is not None:  # the series' open actions: what its meetings follow up (the ones carried into this
+        # meeting come with its carried_action rows)
+        taken |= add(
+            "action_item",
+            select(actions.c.id)
+            .join(meetings, meetings.c.id == actions.c.origin_meeting_id)
+            .where(meetings.c.series_id == series_id, actions.c.status.not_in(closed)),
+        )
     trekkers = t["action_trekker_organisation"]
     updates = t["progress_update"]
     for start in range(0, len(taken), 500):
         chunk = ids(set(sorted(taken)[start : start + 500]))
         add("action_trekker_organisation", select(trekkers.c.id).where(trekkers.c.action_item_id.in_(chunk)))
-    own = ids({k for k in taken})
     add("progress_update", select(updates.c.id).where(updates.c.meeting_id == meeting_id))
     mine_actions = {
         str(r[0]) for r in source.execute(select(actions.c.id).where(actions.c.origin_meeting_id == meeting_id))
     }
-    if mine_actions and own:
+    if mine_actions:
         add("progress_update", select(updates.c.id).where(updates.c.action_item_id.in_(ids(mine_actions))))
     title = f"{meeting['title']} ({_normal(meeting['date'])})"
     return chosen, title
@@ -464,8 +473,6 @@ def take_offline(
     whole database when it is None. ``source_url`` is where ``return_offline`` returns to (a path, or a URL
     without password); it defaults to ``source_label``. Reads ``source`` only. Raises ``OfflineError``."""
     from ..db import DatabaseError, open_database
-    from .change_log import install_change_log, uninstall_change_log
-
     started = perf_counter()
     target = Path(target_path).expanduser().absolute()
     if target.exists() and target.stat().st_size > 0:
@@ -499,7 +506,6 @@ def take_offline(
     try:
         with database.session() as writing:
             connection = writing.connection()
-            uninstall_change_log(connection)  # copying is not a change; the log starts after it
             bases: list[dict[str, Any]] = []
             for table in _data_tables():
                 if table.name not in chosen:
@@ -535,7 +541,9 @@ def take_offline(
             offline = _tables_of_models()
             if bases:
                 connection.execute(offline["offline_base"].insert(), bases)
-            install_change_log(connection)
+            # Copying is not a change: the triggers logged it, the log is emptied in the same transaction (dropping
+            # and re-creating the triggers instead costs more than logging a meeting's few hundred rows).
+            connection.execute(delete(ChangeLog))
             connection.execute(
                 offline["offline_copy"].insert().values(
                     copy_id=copy_id,
@@ -881,56 +889,93 @@ def _insert_row(team: Session, table: Any, row: Mapping[str, Any], content: byte
     team.execute(table.insert().values(values))
 
 
-def _apply(copy: Session, team: Session, plan: _Plan) -> None:
-    """Write the plan into the team database (inside the caller's transaction)."""
+def _all_or_each(team: Session, items: Sequence[Any], write: Any, refuse: Any) -> None:
+    """``write(items)`` in one savepoint; when the team database refuses it (a reference to a record it deleted
+    meanwhile, a record it still uses), each item in its own savepoint, and ``refuse(item)`` for those it refuses.
+    One savepoint for all: a savepoint per record would index the search text at every one."""
     from sqlalchemy.exc import IntegrityError
 
+    if not items:
+        return
+    try:
+        with team.begin_nested():
+            write(items)
+        return
+    except IntegrityError:
+        pass
+    for item in items:
+        try:
+            with team.begin_nested():
+                write([item])
+        except IntegrityError:
+            refuse(item)
+
+
+def _apply(copy: Session, team: Session, plan: _Plan) -> None:
+    """Write the plan into the team database (inside the caller's transaction): inserts parents first, then the
+    updates (grouped into one statement per table and set of fields), then deletes children first."""
     t = _tables()
     now = datetime.now(UTC)
-    refused: list[dict[str, Any]] = []
     for table in _data_tables():
         rows = plan.inserts.get(table.name, [])
-        if not rows:
-            continue
         own = [fk.parent.name for fk in table.foreign_keys if fk.column.table.name == table.name]
-        for row in rows:
-            content = _content(copy, table, row) if _BYTES in table.c else None
-            try:
-                with team.begin_nested():
-                    _insert_row(team, table, {**row, **dict.fromkeys(own)}, content)
-            except IntegrityError:
-                refused.append(row)
-                plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
-                plan.conflicts.append(_refused_insert(table.name, row))
-        for row in rows:
-            if row not in refused and any(row.get(c) is not None for c in own):
-                team.execute(
-                    update(table).where(_key_condition(table, _record_key(table, row)))
-                    .values({c: _python(table.c[c], row.get(c)) for c in own})
-                )
-    for (name, key), values in plan.updates.items():
-        table = t[name]
-        written = {n: _python(table.c[n], v) for n, v in values.items() if n != _BYTES}
-        if _BYTES in values:
-            written[_BYTES] = _content(copy, table, {"id": key})
-        if "updated_at" in table.c:
-            written["updated_at"] = now
-        if "row_version" in table.c:
-            written["row_version"] = table.c.row_version + 1
-        try:
-            with team.begin_nested():
-                team.execute(update(table).where(_key_condition(table, key)).values(written))
-        except IntegrityError:  # it refers to a record the team deleted meanwhile
-            plan.merged = [m for m in plan.merged if not (m.table == name and m.record_id == key)]
-            plan.conflicts.append(_refused_update(name, key, values))
-    for name, key in reversed(_delete_order(plan.deletes)):
-        table = t[name]
-        try:
-            with team.begin_nested():
-                team.execute(table.delete().where(_key_condition(table, key)))
-        except IntegrityError:  # the team database refers to it meanwhile
-            plan.deleted = [d for d in plan.deleted if not (d.table == name and d.record_id == key)]
-            plan.conflicts.append(_refused_delete(name, key))
+
+        def insert(rows: Sequence[dict[str, Any]], table: Any = table, own: list[str] = own) -> None:
+            for row in rows:
+                content = _content(copy, table, row) if _BYTES in table.c else None
+                _insert_row(team, table, {**row, **dict.fromkeys(own)}, content)
+            for row in rows:  # references within the table, now that every row is there
+                if any(row.get(c) is not None for c in own):
+                    team.execute(
+                        update(table).where(_key_condition(table, _record_key(table, row)))
+                        .values({c: _python(table.c[c], row.get(c)) for c in own})
+                    )
+
+        def refuse_insert(row: dict[str, Any], table: Any = table) -> None:
+            plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
+            plan.conflicts.append(_refused_insert(table.name, row))
+
+        _all_or_each(team, rows, insert, refuse_insert)
+
+    def write_updates(items: Sequence[tuple[tuple[str, str], dict[str, Any]]]) -> None:
+        groups: dict[tuple[str, tuple[str, ...]], list[dict[str, Any]]] = {}
+        for (name, key), values in items:
+            table = t[name]
+            written = {n: _python(table.c[n], v) for n, v in values.items() if n != _BYTES}
+            if _BYTES in values:
+                written[_BYTES] = _content(copy, table, {"id": key})
+            if len(_key_columns(table)) != 1:  # a link table has no fields of its own to update
+                continue
+            bound = {f"v_{n}": v for n, v in written.items()}  # a column's own name is SQLAlchemy's
+            bound["v__key"] = _python(_key_columns(table)[0], key)
+            groups.setdefault((name, tuple(sorted(written))), []).append(bound)
+        for (name, names), parameters in groups.items():
+            table = t[name]
+            setting: dict[str, Any] = {n: bindparam(f"v_{n}") for n in names}
+            if "updated_at" in table.c:
+                setting["updated_at"] = now
+            if "row_version" in table.c:
+                setting["row_version"] = table.c.row_version + 1
+            statement = update(table).where(_key_columns(table)[0] == bindparam("v__key")).values(setting)
+            team.connection().execute(statement, parameters)
+
+    def refuse_update(item: tuple[tuple[str, str], dict[str, Any]]) -> None:
+        (name, key), values = item
+        plan.merged = [m for m in plan.merged if not (m.table == name and m.record_id == key)]
+        plan.conflicts.append(_refused_update(name, key, values))
+
+    _all_or_each(team, list(plan.updates.items()), write_updates, refuse_update)
+
+    def delete_rows(keys: Sequence[tuple[str, str]]) -> None:
+        for name, key in keys:
+            team.execute(t[name].delete().where(_key_condition(t[name], key)))
+
+    def refuse_delete(item: tuple[str, str]) -> None:
+        name, key = item
+        plan.deleted = [d for d in plan.deleted if not (d.table == name and d.record_id == key)]
+        plan.conflicts.append(_refused_delete(name, key))
+
+    _all_or_each(team, list(reversed(_delete_order(plan.deletes))), delete_rows, refuse_delete)
 
 
 def _delete_order(deletes: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -1218,8 +1263,10 @@ def resolve_offline_conflict(
                     changed = {n: _python(table.c[n], v) for n, v in record.mine_row.items()
                                if n in table.c and n not in _NOT_MERGED}  # fmt: skip
                     team.execute(update(table).where(where).values(changed))
-                else:
-                    _insert_row(team, table, record.mine_row)
+                else:  # restored: its number may have been given to another record meanwhile
+                    restored = dict(record.mine_row)
+                    _renumber(team, _Plan(inserts={record.table_name: [restored]}))
+                    _insert_row(team, table, restored)
         except IntegrityError:
             raise OfflineError(
                 f"{record.record_label} verwijst naar iets dat in de teamdatabase is verwijderd en kan niet worden "
@@ -1274,8 +1321,8 @@ def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = Fals
         body = f"offline toegevoegd ({mine_side}), maar het {value(conflict.theirs)}"
     else:
         body = (
-            f"{conflict.field_label}: offline {value(conflict.mine)} ({mine_side}); "
-            f"teamdatabase {value(conflict.theirs)} ({theirs_side})"
+            f"{conflict.field_label}: offline {value(conflict.mine)} ({_moment(conflict.mine_by, conflict.mine_at)}); "
+            f"teamdatabase {value(conflict.theirs)} ({_moment(conflict.theirs_by, conflict.theirs_at)})"
         )
     return [f"{head}: {body}"]
 
