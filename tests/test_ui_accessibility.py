@@ -309,9 +309,16 @@ def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, la
             ServerAddress.parse("postgresql://ghnt@server.example:5432/ghnt"), store_available=True, parent=window
         ),
     }
+    dialogs.update(_offline_dialogs(window, monkeypatch))
     for name, dialog in dialogs.items():
         walker.check_dialog(dialog, name)
-    assert {"ProgrammeImportWizard", "ImportWizard", *dialogs} <= walker.dialog_classes
+    assert {
+        "ProgrammeImportWizard",
+        "ImportWizard",
+        *(type(d).__name__ for d in dialogs.values()),
+    } <= walker.dialog_classes
+    # An open offline copy: the banner with Terugzetten... above every page (its Alt letter unique on each).
+    walker.walk_pages(PAGE_KEYS, click=False)
     problems = walker.report(("text", "mnemonic", "name", "elided", "tab order"))
     print("\n".join(problems))
     assert not problems, f"{len(problems)} problems ({language}):\n" + "\n".join(problems)
@@ -351,3 +358,58 @@ def test_every_indicator_name_can_be_told_apart_in_the_list(demo_window, qtbot, 
         # The check can fail: the narrow list on one line per row (as before) shows names that look alike.
         view.setWordWrap(False)
         assert any(len(names) > 1 for names in shown_names().values())
+
+
+def _offline_dialogs(window, monkeypatch) -> dict:
+    """The dialogs of an offline copy (ui/offline.py, ui/offline_conflicts.py) with a dry run and conflicts as the
+    engine gives them, and the window showing the copy's banner (left on for the pages walked after)."""
+    import uuid
+    from datetime import UTC, datetime
+
+    from ghnt_desktop.services import offline
+    from ghnt_desktop.ui.offline import ReturnDialog
+    from ghnt_desktop.ui.offline_conflicts import OfflineConflictsDialog
+
+    when = datetime(2020, 3, 12, 9, 30, tzinfo=UTC)
+    conflicts = [
+        offline.OfflineConflict(
+            1, uuid.uuid4(), uuid.uuid4(), "edit", "agenda_item", "a", "Agendapunt 3 Mededelingen", "minutes_text",
+            "verslag", "Opening.\nVeilig Thuis meldt.", "Opening.\nVeilig Thuis meldt per 1 april.",
+            "Opening.\nVeilig Thuis meldt per 1 mei.", "Anna de Vries", when, "Bram Jansen", when, False,
+        ),
+        offline.OfflineConflict(
+            2, uuid.uuid4(), uuid.uuid4(), "deleted_theirs", "action_item", "b", "Actiepunt AO-2020-1-A03", "text",
+            "tekst", "Oud", "Nieuw", None, "Anna de Vries", when, "Bram Jansen", when, True,
+        ),
+    ]  # fmt: skip
+    monkeypatch.setattr(offline, "open_offline_conflicts", lambda _session: conflicts)
+    info = offline.OfflineCopyInfo(
+        uuid.uuid4(), str(window.database.path), str(window.database.path), None,
+        "Afstemmingsoverleg GHNT 12 maart 2020", when, "Anna de Vries", None, 1,
+    )  # fmt: skip
+    from ghnt_desktop.ui.offline import OfflineBanner
+
+    banner = OfflineBanner(window.centralWidget())
+    window.central_column.insertWidget(0, banner)
+    banner.show_copy(info)
+    result = offline.ReturnResult(
+        "demo.db",
+        info.meeting_title,
+        merged=[offline.MergedField("action_item", "c", "Actiepunt AO-2020-1-A02", "status", "status", "done")],
+        added=[offline.RecordChange("decision", "d", "Besluit AO-2020-1-01")],
+        conflicts=conflicts,
+        renumberings=[offline.Renumbering("actiepunt", "AO-2020-1-A05", "AO-2020-1-A06", uuid.uuid4())],
+        dry_run=True,
+    )
+    dry_run = ReturnDialog(window.database, info, window)
+    dry_run.show_result(result)
+    returned = ReturnDialog(window.database, info, window)
+    returned.show_result(offline.ReturnResult("demo.db", info.meeting_title, conflicts=conflicts))
+    deleted = OfflineConflictsDialog(window.database, window)
+    deleted.list.setCurrentRow(1)
+    return {
+        "ReturnDialog (dry run)": dry_run,
+        "ReturnDialog (returned)": returned,
+        "OfflineConflictsDialog": OfflineConflictsDialog(window.database, window),
+        "OfflineConflictsDialog (deleted)": deleted,
+    }

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -122,7 +123,15 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([widest + 56, 1000])
-        self.setCentralWidget(self.splitter)
+        # Above the pages, the banner of an open offline copy (ui/offline.py): made the first time a copy is shown,
+        # so nothing of it is built or imported before the first paint.
+        central = QWidget(self)
+        self.central_column = QVBoxLayout(central)
+        self.central_column.setContentsMargins(0, 0, 0, 0)
+        self.central_column.setSpacing(0)
+        self.central_column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        self.offline_banner = None
         # A narrow window (150% scaling on a 1366x768 screen leaves 910x512) hides the list on the left: the
         # pages are chosen in a list in the menu bar's corner instead, which takes no room of its own.
         self.narrow = False
@@ -193,6 +202,15 @@ class MainWindow(QMainWindow):
         self.connect_action.triggered.connect(lambda: self.connect_team_database())
         self.scale_action = file_menu.addAction(self.tr("&Proefdatabase op schaal maken..."))
         self.scale_action.triggered.connect(lambda: self.make_scale_database())
+        file_menu.addSeparator()
+        self.take_offline_action = file_menu.addAction(self.tr("Overleg meenemen (o&ffline)..."))
+        self.take_offline_action.triggered.connect(lambda: self.take_offline())
+        self.return_offline_action = file_menu.addAction(self.tr("Offline &werk terugzetten..."))
+        self.return_offline_action.triggered.connect(lambda: self.return_offline_copy())
+        self.return_offline_action.setVisible(False)  # in an offline copy (offline_changed)
+        self.offline_conflicts_action = file_menu.addAction(self.tr("&Conflicten van offline werk"))
+        self.offline_conflicts_action.triggered.connect(lambda: self.show_offline_conflicts())
+        self.offline_conflicts_action.setVisible(False)  # while there are any (offline_changed)
         file_menu.addSeparator()
         self.export_action = file_menu.addAction(self.tr("Document &maken..."))
         self.export_action.setShortcuts([QKeySequence(self.tr("Ctrl+E"))])
@@ -732,6 +750,70 @@ class MainWindow(QMainWindow):
 
             self.live_updates = LiveUpdates(database, self._others_changed, self)
             self.live_updates.start()
+        self.offline_changed(reload=False)
+
+    # Offline copies (ui/offline.py, ui/offline_conflicts.py).
+
+    def offline_changed(self, *, reload: bool = True) -> None:
+        """Show whether the open database is an offline copy (title, banner) and its offline conflicts (menu)."""
+        from .offline import copy_description, offline_state
+
+        if self.database is None:
+            return
+        state = offline_state(self.database)
+        if state.copy is not None and self.offline_banner is None:
+            from .offline import OfflineBanner
+
+            self.offline_banner = OfflineBanner(self.centralWidget())
+            self.offline_banner.return_requested.connect(lambda: self.return_offline_copy())
+            self.offline_banner.source_requested.connect(lambda: self.open_offline_source())
+            self.central_column.insertWidget(0, self.offline_banner)
+        if self.offline_banner is not None:
+            self.offline_banner.show_copy(state.copy)
+        if state.copy is not None:
+            self.setWindowTitle(f"{APP_NAME} - {copy_description(state.copy)}")
+            self.database_label.setText(self.tr("Offline kopie:") + f" {self.database.path}")
+        self.offline_conflicts_action.setText(arg(self.tr("&Conflicten van offline werk (%1)"), state.open_conflicts))
+        self.offline_conflicts_action.setVisible(state.open_conflicts > 0)
+        self.take_offline_action.setEnabled(state.copy is None)  # a copy of a copy would return to the copy
+        self.return_offline_action.setVisible(state.copy is not None)
+        if reload:
+            self.refresh()  # a return renumbers and marks the copy; a decided conflict changes a record
+
+    def take_offline(self) -> None:
+        """Bestand > Overleg meenemen (offline): a meeting or the whole database into a copy to work on offline."""
+        from .offline import take_offline_from
+
+        take_offline_from(self)
+
+    def return_offline_copy(self):
+        """The banner's Terugzetten...: the dry run, then the return, of the open offline copy."""
+        from .offline import open_return_dialog
+
+        return open_return_dialog(self)
+
+    def open_offline_source(self) -> bool:
+        """The banner of a returned copy: open the database it came from (a file, or the team database)."""
+        from ..engines import ServerAddress, is_server_url
+        from .offline import offline_state
+
+        copy = offline_state(self.database).copy if self.database is not None else None
+        if copy is None:
+            return False
+        if is_server_url(copy.source):
+            address = ServerAddress.parse(copy.source)
+            from ..credentials import stored_password
+
+            if stored_password(address) is None and not os.environ.get("PGPASSWORD"):
+                return self.connect_team_database(address)
+            return self.open_server(address)  # as at start-up: the stored password
+        return self.open_database_file(Path(copy.source))
+
+    def show_offline_conflicts(self):
+        """Bestand > Conflicten van offline werk: decide what both sides changed."""
+        from .offline_conflicts import open_conflicts_dialog
+
+        return open_conflicts_dialog(self)
 
     def _others_changed(self) -> bool:
         """Another user's change arrived: reload, unless the page in view holds unsaved edits (then later)."""
@@ -747,6 +829,7 @@ class MainWindow(QMainWindow):
                 return False
             widget = widget.parentWidget()
         self.refresh()
+        self.offline_changed(reload=False)  # a colleague's return may have left conflicts to decide
         return True
 
     def _database_name(self, database: Database) -> str:

@@ -2666,6 +2666,18 @@ Status in the region: %2</translation>
             <translation>Create &amp;test database at scale...</translation>
         </message>
         <message>
+            <source>Overleg meenemen (o&amp;ffline)...</source>
+            <translation>Take meeting along o&amp;ffline...</translation>
+        </message>
+        <message>
+            <source>Offline &amp;werk terugzetten...</source>
+            <translation>Return offline &amp;work...</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicten van offline werk</source>
+            <translation>Offline conflict&amp;s</translation>
+        </message>
+        <message>
             <source>Document &amp;maken...</source>
             <translation>Create &amp;document...</translation>
         </message>
@@ -2768,6 +2780,14 @@ Status in the region: %2</translation>
         <message>
             <source>(alleen-lezen)</source>
             <translation>(read-only)</translation>
+        </message>
+        <message>
+            <source>Offline kopie:</source>
+            <translation>Offline copy:</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicten van offline werk (%1)</source>
+            <translation>Offline conflict&amp;s (%1)</translation>
         </message>
         <message>
             <source>Reservekopie maken...</source>
@@ -6495,6 +6515,374 @@ Please attach this file when you report the error.</translation>
         <message>
             <source>Dat lukte niet</source>
             <translation>That did not work</translation>
+        </message>
+    </context>
+    <context>
+        <name>offline</name>
+        <message>
+            <source>Conflicten: u beslist</source>
+            <translation>Conflicts: you decide</translation>
+        </message>
+        <message>
+            <source>Samengevoegde wijzigingen</source>
+            <translation>Merged changes</translation>
+        </message>
+        <message>
+            <source>Nieuw</source>
+            <translation>New</translation>
+        </message>
+        <message>
+            <source>Verwijderd</source>
+            <translation>Deleted</translation>
+        </message>
+        <message>
+            <source>Hernummerd</source>
+            <translation>Renumbered</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>de hele database</source>
+            <translation>the whole database</translation>
+        </message>
+        <message>
+            <source>Offline kopie van %1 — %2, meegenomen %3</source>
+            <translation>Offline copy of %1 — %2, taken along %3</translation>
+        </message>
+        <message>
+            <source>; teruggezet %1</source>
+            <translation>; returned %1</translation>
+        </message>
+        <message>
+            <source>Terugzetten...</source>
+            <translation>Return...</translation>
+        </message>
+        <message>
+            <source>Uw wijzigingen in deze kopie samenvoegen met de database waar ze vandaan komt (Bestand &gt; Offline werk terugzetten)</source>
+            <translation>Merge your changes in this copy into the database it came from (File &gt; Return offline work)</translation>
+        </message>
+        <message>
+            <source>Overleg meenemen (offline)</source>
+            <translation>Take meeting along (offline)</translation>
+        </message>
+        <message>
+            <source>Maak een kopie op deze computer om zonder netwerk te werken, bijvoorbeeld om een overleg te notuleren. Open daarna de kopie; als u weer verbinding hebt, zet u uw werk terug met Terugzetten... Wat anderen intussen wijzigden blijft bewaard: wat u allebei wijzigde, legt de app u voor.</source>
+            <translation>Make a copy on this computer to work without a network, for example to take the minutes of a meeting. Then open the copy; when you are connected again, put your work back with Return... What others changed meanwhile is kept: what you both changed, the app asks you about.</translation>
+        </message>
+        <message>
+            <source>Eén &amp;overleg:</source>
+            <translation>One &amp;meeting:</translation>
+        </message>
+        <message>
+            <source>Overleg om mee te nemen</source>
+            <translation>Meeting to take along</translation>
+        </message>
+        <message>
+            <source>De &amp;hele database</source>
+            <translation>The &amp;whole database</translation>
+        </message>
+        <message>
+            <source>bijvoorbeeld overleg-offline.db</source>
+            <translation>for example meeting-offline.db</translation>
+        </message>
+        <message>
+            <source>&amp;Bladeren...</source>
+            <translation>&amp;Browse...</translation>
+        </message>
+        <message>
+            <source>Opslaan &amp;als:</source>
+            <translation>Save &amp;as:</translation>
+        </message>
+        <message>
+            <source>&amp;Meenemen</source>
+            <translation>&amp;Take along</translation>
+        </message>
+        <message>
+            <source>database</source>
+            <translation>database</translation>
+        </message>
+        <message>
+            <source>Offline kopie opslaan</source>
+            <translation>Save offline copy</translation>
+        </message>
+        <message>
+            <source>Kies een bestand voor de offline kopie.</source>
+            <translation>Choose a file for the offline copy.</translation>
+        </message>
+        <message>
+            <source>Het bestand %1 bestaat al; kies een nieuwe naam.</source>
+            <translation>The file %1 already exists; choose a new name.</translation>
+        </message>
+        <message>
+            <source>De map %1 bestaat niet; kies een bestaande map.</source>
+            <translation>The folder %1 does not exist; choose an existing folder.</translation>
+        </message>
+        <message>
+            <source>Offline kopie maken...</source>
+            <translation>Making offline copy...</translation>
+        </message>
+        <message>
+            <source>De offline kopie van %1 is gemaakt: %2.</source>
+            <translation>The offline copy of %1 has been made: %2.</translation>
+        </message>
+        <message>
+            <source>Open de kopie om zonder netwerk te werken. De kopie zegt bovenaan van welke database ze is; met Terugzetten... zet u uw werk later terug.</source>
+            <translation>Open the copy to work without a network. The copy says at the top which database it comes from; with Return... you put your work back later.</translation>
+        </message>
+        <message>
+            <source>Kopie &amp;openen</source>
+            <translation>Open &amp;copy</translation>
+        </message>
+        <message>
+            <source>&amp;Later</source>
+            <translation>&amp;Later</translation>
+        </message>
+        <message>
+            <source>Offline kopie gemaakt: %1</source>
+            <translation>Offline copy made: %1</translation>
+        </message>
+        <message>
+            <source>Terugzetten</source>
+            <translation>Return</translation>
+        </message>
+        <message>
+            <source>De database %1 waar deze kopie van is, is niet gevonden.</source>
+            <translation>The database %1 this copy comes from was not found.</translation>
+        </message>
+        <message>
+            <source>Is de netwerkschijf verbonden? Of wijs het bestand aan als het verplaatst is.</source>
+            <translation>Is the network drive connected? Or point to the file if it was moved.</translation>
+        </message>
+        <message>
+            <source>Bestand &amp;aanwijzen...</source>
+            <translation>&amp;Locate file...</translation>
+        </message>
+        <message>
+            <source>Database van deze kopie</source>
+            <translation>Database of this copy</translation>
+        </message>
+        <message>
+            <source>offline %1, in de teamdatabase %2</source>
+            <translation>offline %1, in the team database %2</translation>
+        </message>
+        <message>
+            <source>(regel voor regel samengevoegd)</source>
+            <translation>(merged line by line)</translation>
+        </message>
+        <message>
+            <source>%1 %2 wordt %3</source>
+            <translation>%1 %2 becomes %3</translation>
+        </message>
+        <message>
+            <source>Offline werk terugzetten</source>
+            <translation>Return offline work</translation>
+        </message>
+        <message>
+            <source>Nog niet vergeleken.</source>
+            <translation>Not compared yet.</translation>
+        </message>
+        <message>
+            <source>Bezig</source>
+            <translation>Busy</translation>
+        </message>
+        <message>
+            <source>Wat het terugzetten doet</source>
+            <translation>What returning does</translation>
+        </message>
+        <message>
+            <source>Opnieuw &amp;vergelijken</source>
+            <translation>Compare &amp;again</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicten oplossen...</source>
+            <translation>Resolve &amp;conflicts...</translation>
+        </message>
+        <message>
+            <source>&amp;Terugzetten</source>
+            <translation>&amp;Return</translation>
+        </message>
+        <message>
+            <source>Vergelijken met %1...</source>
+            <translation>Comparing with %1...</translation>
+        </message>
+        <message>
+            <source>Terugzetten naar %1...</source>
+            <translation>Returning to %1...</translation>
+        </message>
+        <message>
+            <source>Dat lukte niet; er is niets gewijzigd.</source>
+            <translation>That did not work; nothing was changed.</translation>
+        </message>
+        <message>
+            <source>Deze kopie is al teruggezet naar %1; er is niets meer te doen.</source>
+            <translation>This copy was already returned to %1; there is nothing left to do.</translation>
+        </message>
+        <message>
+            <source>Er is niets te doen: de kopie en %1 verschillen niet sinds het meenemen.</source>
+            <translation>Nothing to do: the copy and %1 have not changed since the copy was taken.</translation>
+        </message>
+        <message>
+            <source>Dit gebeurt bij terugzetten naar %1 (er is nog niets gewijzigd). %2 Klik op Terugzetten om het te doen.</source>
+            <translation>This is what returning to %1 does (nothing has been changed yet). %2 Click Return to do it.</translation>
+        </message>
+        <message>
+            <source>1 conflict legt de app u daarna voor.</source>
+            <translation>The app then asks you about 1 conflict.</translation>
+        </message>
+        <message>
+            <source>%1 conflicten legt de app u daarna voor.</source>
+            <translation>The app then asks you about %1 conflicts.</translation>
+        </message>
+        <message>
+            <source>Er zijn geen conflicten.</source>
+            <translation>There are no conflicts.</translation>
+        </message>
+        <message>
+            <source>Teruggezet naar %1.</source>
+            <translation>Returned to %1.</translation>
+        </message>
+        <message>
+            <source>1 conflict wacht op uw besluit; de rest is samengevoegd.</source>
+            <translation>1 conflict waits for your decision; the rest has been merged.</translation>
+        </message>
+        <message>
+            <source>%1 conflicten wachten op uw besluit; de rest is samengevoegd.</source>
+            <translation>%1 conflicts wait for your decision; the rest has been merged.</translation>
+        </message>
+        <message>
+            <source>Conflicten van offline werk</source>
+            <extracomment>Fields whose value is chosen from a list (an id or a status): decided by one side, never typed.</extracomment>
+            <translation>Conflicts from offline work</translation>
+        </message>
+        <message>
+            <source>Deze velden zijn zowel offline als in de teamdatabase gewijzigd. Kies per conflict welke waarde blijft, of typ een eigen waarde. Wat u nog niet beslist, blijft hier staan; de rest van het werk is al samengevoegd.</source>
+            <translation>These fields were changed both offline and in the team database. Choose for each conflict which value stays, or type your own. What you do not decide yet stays here; the rest of the work has already been merged.</translation>
+        </message>
+        <message>
+            <source>Conflicten</source>
+            <translation>Conflicts</translation>
+        </message>
+        <message>
+            <source>Offline (uw kopie)</source>
+            <translation>Offline (your copy)</translation>
+        </message>
+        <message>
+            <source>Teamdatabase</source>
+            <translation>Team database</translation>
+        </message>
+        <message>
+            <source>Offline waarde</source>
+            <translation>Offline value</translation>
+        </message>
+        <message>
+            <source>Waarde in de teamdatabase</source>
+            <translation>Value in the team database</translation>
+        </message>
+        <message>
+            <source>&amp;Eigen waarde:</source>
+            <translation>&amp;Own value:</translation>
+        </message>
+        <message>
+            <source>Eigen waarde &amp;gebruiken</source>
+            <translation>&amp;Use own value</translation>
+        </message>
+        <message>
+            <source>Alle conflicten zijn beslist.</source>
+            <translation>All conflicts have been decided.</translation>
+        </message>
+        <message>
+            <source>Offline verwijderd; in de teamdatabase intussen gewijzigd.</source>
+            <translation>Deleted offline; changed in the team database meanwhile.</translation>
+        </message>
+        <message>
+            <source>Offline gewijzigd; in de teamdatabase intussen verwijderd.</source>
+            <translation>Changed offline; deleted in the team database meanwhile.</translation>
+        </message>
+        <message>
+            <source>Zowel offline als in de teamdatabase gewijzigd.</source>
+            <translation>Changed both offline and in the team database.</translation>
+        </message>
+        <message>
+            <source>Bij meenemen:</source>
+            <translation>When taken along:</translation>
+        </message>
+        <message>
+            <source>zie de gemarkeerde regels</source>
+            <translation>see the marked lines</translation>
+        </message>
+        <message>
+            <source>Gewijzigd</source>
+            <translation>Changed</translation>
+        </message>
+        <message>
+            <source>%1 door %2 op %3</source>
+            <translation>%1 by %2 on %3</translation>
+        </message>
+        <message>
+            <source>%1 door %2</source>
+            <translation>%1 by %2</translation>
+        </message>
+        <message>
+            <source>Verwijderen (&amp;offline keuze)</source>
+            <translation>&amp;Delete (offline choice)</translation>
+        </message>
+        <message>
+            <source>&amp;Bewaren met de wijziging van de teamdatabase</source>
+            <translation>&amp;Keep with the team database's change</translation>
+        </message>
+        <message>
+            <source>Terugzetten met &amp;mijn wijziging</source>
+            <translation>Restore with &amp;my change</translation>
+        </message>
+        <message>
+            <source>Verwijderd &amp;laten (teamdatabase)</source>
+            <translation>&amp;Leave deleted (team database)</translation>
+        </message>
+        <message>
+            <source>&amp;Mijn waarde (offline) houden</source>
+            <translation>Keep &amp;my value (offline)</translation>
+        </message>
+        <message>
+            <source>Waarde van de &amp;teamdatabase houden</source>
+            <translation>Keep the &amp;team database's value</translation>
+        </message>
+        <message>
+            <source>nog 1 te beslissen</source>
+            <translation>1 left to decide</translation>
+        </message>
+        <message>
+            <source>nog %1 te beslissen</source>
+            <translation>%1 left to decide</translation>
+        </message>
+        <message>
+            <source>Typ een waarde, of kies een van beide waarden hierboven.</source>
+            <translation>Type a value, or choose one of the two values above.</translation>
+        </message>
+        <message>
+            <source>Meenemen geannuleerd; er is geen kopie achtergebleven.</source>
+            <translation>Taking along cancelled; no copy was left behind.</translation>
+        </message>
+        <message>
+            <source>(vertrouwelijk)</source>
+            <translation>(confidential)</translation>
+        </message>
+        <message>
+            <source>Even geduld: de app is nog bezig. Sluit het venster als dit klaar is.</source>
+            <translation>Please wait: the app is still busy. Close the window when it is done.</translation>
+        </message>
+        <message>
+            <source>Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.</source>
+            <translation>What you still change here does not go back; continue in the database itself.</translation>
+        </message>
+        <message>
+            <source>Database openen</source>
+            <translation>Open database</translation>
+        </message>
+        <message>
+            <source>Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.</source>
+            <translation>Numbers of new decisions and action points are provisional until the copy is returned.</translation>
         </message>
     </context>
     <context>

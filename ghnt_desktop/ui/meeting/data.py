@@ -186,14 +186,7 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     names: dict[str, str] = {}
 
     def readable(field: str, value) -> str:
-        value = as_text(value) if not isinstance(value, list | dict) else ", ".join(map(str, value)) or None
-        if value is None or value == "":
-            return "—"
-        if field.endswith("_id"):
-            if value not in names:
-                names[value] = _name_of(session, field, value)
-            return names[value]
-        return value_label(field, value)
+        return readable_value(session, field, value, names)
 
     logged = record_log(session, entity, entity_id)
     recorded = history_of(session, entity, entity_id)
@@ -247,6 +240,22 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
             entries.append((_naive(change.changed_at), change.id, line))
     entries.sort(key=lambda entry: (entry[0], entry[1]))
     return [line for _when, _id, line in entries]
+
+
+def readable_value(session, field: str, value, names: dict[str, str] | None = None) -> str:
+    """A logged value of ``field`` as a person reads it: "—" for none, names for ids of people, organisations,
+    programme actions and meetings, enum labels, dd-mm-yyyy dates, ja/nee (``names`` caches looked-up ids)."""
+    from ...services.history import as_text
+
+    names = {} if names is None else names
+    value = as_text(value) if not isinstance(value, list | dict) else ", ".join(map(str, value)) or None
+    if value is None or value == "":
+        return "—"
+    if field.endswith("_id"):
+        if value not in names:
+            names[value] = _name_of(session, field, value)
+        return names[value]
+    return value_label(field, value)
 
 
 def _short_value(value: str) -> str:
