@@ -154,7 +154,7 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
                         shown = _read(database, lambda s, item=item: s.get(AgendaItem, item).minutes_text)
                         database.write(
                             lambda s, item=item, shown=shown, value=value: minutes.set_minutes_text(
-                                s, item, f"{shown}\n{value}".lstrip("\n"), seen=shown
+                                s, item, f"{shown}\n{value}".lstrip("\n"), seen={"text": shown}
                             )
                         )
                     elif kind == "decision":

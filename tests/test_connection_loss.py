@@ -132,7 +132,7 @@ def test_a_connection_cut_during_the_flush_of_an_edit_is_retried_and_saved_once(
         if len(attempts) == 1:
             backend = session.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
             postgres_server.execute(f"SELECT pg_terminate_backend({backend})")
-        return minutes.set_minutes_text(session, item_id, "Opgeslagen na het verbreken", seen="")
+        return minutes.set_minutes_text(session, item_id, "Opgeslagen na het verbreken", seen={"text": ""})
 
     database.write(unit)
     assert len(attempts) == 2

@@ -210,6 +210,10 @@ def versioned(
             seen_version: int | None = None,
             **kwargs: Any,
         ) -> R:
+            if seen is not None and not isinstance(seen, Mapping):
+                # A bare value (the text the screen showed) would compare no field and check nothing: refuse it
+                # loudly instead of saving over a newer value unchecked.
+                raise TypeError(f"seen must map field names to shown values, not {type(seen).__name__}")
             arguments = signature.bind(session, *args, **kwargs).arguments
             record = find(session, arguments) if find is not None else session.get(model, arguments[id_name])
             if record is not None and (seen is not None or seen_version is not None):
