@@ -78,7 +78,7 @@ def test_the_copy_says_what_it_is_a_copy_of_and_holds_what_the_meeting_needs(tea
                 Meeting.series_id != series_id, ActionItem.status.not_in([ActionStatus.DONE, ActionStatus.CANCELLED]))
         ))
     assert series_open and series_open <= in_copy  # the open actions the afstemmingsoverleg follows up
-    assert other_open - in_copy  # not every werkgroep's open actions
+    assert other_open and other_open <= in_copy  # and every werkgroep's: any may be updated in the meeting
 
 
 def test_nothing_changed_nothing_to_do_and_a_dry_run_changes_nothing(team, copy):
