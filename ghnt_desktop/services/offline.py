@@ -462,7 +462,7 @@ def _normalizers(table: Any) -> list[Any]:
         elif type(kind) in (String, SqlText, Integer, BigInteger):
             found.append(None)
         else:
-            found.append(_loaded(kind.result_processor(dialect, None)))
+            found.append(_loaded(kind._cached_result_processor(dialect, None)))
     return found
 
 
