@@ -201,3 +201,37 @@ def test_a_partner_in_the_app_sees_the_pages_and_a_refused_edit_in_dutch(team, q
         assert texts and "geen rechten" in texts[-1] and "Er is niets gewijzigd" in texts[-1]
     finally:
         window._close_current()
+
+
+def test_a_lezer_takes_a_meeting_offline_without_its_vertrouwelijk_rows(team, postgres_server, tmp_path) -> None:
+    """Offline capture reads through the login: the copy holds what the lezer may read (the roles decide, as for
+    every read), and what only refers to a vertrouwelijk row is left out so the copy's foreign keys hold."""
+    from ghnt_desktop.models import CarriedAction
+    from ghnt_desktop.services.offline import take_offline
+
+    login, ids, url = team
+    owner = open_database(url, password=postgres_server.password)
+    with owner.session() as s:  # a link row the roles do not hide, to a vertrouwelijk action
+        meeting_id = s.get(AgendaItem, ids["open_item"]).meeting_id
+        s.add(CarriedAction(meeting_id=meeting_id, action_item_id=ids["secret_action"]))
+        s.add(CarriedAction(meeting_id=meeting_id, action_item_id=ids["others"]))
+    with owner.read_session() as s:
+        scope = confidential_scope(s)
+    owner.close()
+    lezer = login("lees")
+    with lezer.read_session() as s:
+        take_offline(s, tmp_path / "lezer.db", meeting_id, source_label="team")
+    copy = open_database(tmp_path / "lezer.db", create=False)
+    try:
+        with copy.read_session() as s:
+            actions = set(s.scalars(select(ActionItem.id)))
+            items = set(s.scalars(select(AgendaItem.id)))
+            decisions = set(s.scalars(select(Decision.id)))
+            carried = set(s.scalars(select(CarriedAction.action_item_id)))
+            bodies = " ".join(s.connection().exec_driver_sql("SELECT body FROM search_index").scalars())
+    finally:
+        copy.close()
+    assert {ids["own"], ids["others"]} <= actions and ids["open_item"] in items and ids["decision"] in decisions
+    assert not actions & scope.action_items and not items & scope.agenda_items and not decisions & scope.decisions
+    assert carried == {ids["others"]}
+    assert "Gezin bezoeken" not in bodies and "opgeschaald" not in bodies and "Scholingsplan" in bodies
