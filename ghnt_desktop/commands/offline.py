@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 
 from .common import add_db_argument, resolve_db
@@ -38,6 +40,26 @@ def register(subparsers) -> None:
     back.set_defaults(handler=run_return)
 
 
+def progress_printer(stream=None) -> Callable[[int, int, str], None] | None:
+    """A ``progress(done, total, label)`` that shows "  37 %  Schrijven: actiepunt" on one line of ``stream``
+    (stderr), redrawn as it rises; None when that is no terminal (a log or a pipe gets only the result)."""
+    out = stream if stream is not None else sys.stderr
+    if not (hasattr(out, "isatty") and out.isatty()):
+        return None
+    shown = [""]
+
+    def show(done: int, total: int, label: str) -> None:
+        line = f"{100 * done // max(total, 1):4d} %  {label}"
+        if line != shown[0]:
+            out.write("\r" + line.ljust(len(shown[0])))
+            shown[0] = line
+        if done >= total:
+            out.write("\n")
+        out.flush()
+
+    return show
+
+
 def _source_of(target: Path | str) -> str:
     """Where a copy returns to: the file's absolute path, or the URL as given (it never holds a password)."""
     return str(Path(target).expanduser().absolute()) if isinstance(target, Path) else target
@@ -60,7 +82,8 @@ def run_take(args: argparse.Namespace) -> int:
     try:
         with database.read_session() as session:
             result = take_offline(
-                session, copy, args.meeting, source_label=database.label, source_url=_source_of(target)
+                session, copy, args.meeting, source_label=database.label, source_url=_source_of(target),
+                progress=progress_printer(),
             )
     except (OfflineError, DatabaseError) as exc:
         print(f"Fout: {exc}")
@@ -111,7 +134,7 @@ def run_return(args: argparse.Namespace) -> int:
             return 2
         try:
             with team_db.session() as team, copy_db.session() as copy:
-                result = return_offline(copy, team, dry_run=args.dry_run)
+                result = return_offline(copy, team, dry_run=args.dry_run, progress=progress_printer())
         except OfflineError as exc:
             print(f"Fout: {exc}")
             return 2

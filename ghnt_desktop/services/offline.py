@@ -381,6 +381,7 @@ for a progress dialog). It may raise (a cancel) as long as the take has not writ
 
 # A take reports in hundredths: reading 0-45, completing the references 45-55, writing 55-97, finishing 97-100.
 _TAKE_STEPS = 100
+_RETURN_STEPS = 4  # a return reports its steps: read, compare, merge, commit
 _CHUNK = 5000  # keys in one IN (...) list, rows in one executemany (SQLite allows 32,766 variables)
 
 
@@ -1285,11 +1286,16 @@ def _stored(record: OfflineConflictRecord) -> OfflineConflict:
     )  # fmt: skip
 
 
-def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> ReturnResult:
+def return_offline(
+    copy: Session, team: Session, *, dry_run: bool = False, progress: Progress | None = None
+) -> ReturnResult:
     """Merge the offline copy into the team database (see the module's text). Commits ``team`` and then ``copy``
     itself (in that order: the copy is marked returned only after the team committed); with ``dry_run`` both are
-    rolled back and nothing changes. Raises ``OfflineError`` for a database that is no offline copy."""
+    rolled back and nothing changes. Raises ``OfflineError`` for a database that is no offline copy.
+    ``progress(done, total, label)`` is told each step (the last, ``done == total``, once it is done)."""
     started = perf_counter()
+    report = progress or _no_progress
+    report(0, _RETURN_STEPS, "Wijzigingen van de kopie lezen")
     info = copy.scalars(select(OfflineCopy)).first()
     if info is None:
         raise OfflineError(
@@ -1308,13 +1314,18 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
             info.returned_at = earlier.returned_at
             copy.commit()
         return ReturnResult(label, title, dry_run=dry_run, completed=True, seconds=perf_counter() - started)
-    plan = _plan(copy, team, info, _records(copy, team, info))
+    records = _records(copy, team, info)
+    report(1, _RETURN_STEPS, "Vergelijken met de teamdatabase")
+    plan = _plan(copy, team, info, records)
+    report(2, _RETURN_STEPS, "Samenvoegen")
     if not dry_run:
         _apply(copy, team, plan)
     conflicts = _confidential_marked(copy, team, plan)
+    report(3, _RETURN_STEPS, "Vastleggen")
     if dry_run:
         team.rollback()
         copy.rollback()
+        report(_RETURN_STEPS, _RETURN_STEPS, "Klaar")
         return _result(label, title, plan, conflicts, dry_run=True, started=started)
     stored = []
     for values in plan.conflicts:
@@ -1334,6 +1345,7 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
     team.commit()
     info.returned_at = datetime.now(UTC)
     copy.commit()
+    report(_RETURN_STEPS, _RETURN_STEPS, "Klaar")
     return _result(label, title, plan, conflicts, dry_run=False, started=started)
 
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -330,14 +330,25 @@ def take_offline_from(window: Any) -> None:
     source_label = database.label
     source_url = str(database.path) if database.is_file else database.address.url
 
-    def take(_progress, cancelled):
+    step = StepLabel(tr("Offline kopie maken..."))
+
+    def take(progress, cancelled):
         from ..db import side_file
         from ..services.offline import take_offline
         from .worker import check_cancelled
 
+        def report(done: int, total: int, label: str) -> None:
+            # Annuleren stops the take at its next step: it writes a part file and names it only at the end, so
+            # nothing is left (the engine's last report comes before the rename).
+            check_cancelled(cancelled)
+            step.text = label
+            progress(done, total)
+
         with database.read_session() as session:
-            result = take_offline(session, path, meeting_id, source_label=source_label, source_url=source_url)
-        if cancelled():  # the engine writes in one go: a cancel asked meanwhile leaves no copy behind
+            result = take_offline(
+                session, path, meeting_id, source_label=source_label, source_url=source_url, progress=report
+            )
+        if cancelled():  # asked between the last report and the rename: the finished copy goes too
             for leftover in (path, side_file(path, "-wal"), side_file(path, "-shm")):
                 leftover.unlink(missing_ok=True)
             check_cancelled(cancelled)
@@ -353,10 +364,32 @@ def take_offline_from(window: Any) -> None:
         cancelled=lambda: window.show_status(tr("Meenemen geannuleerd; er is geen kopie achtergebleven.")),
         delay_ms=300,
     )
-    window.offline_task.dialog.setRange(0, 0)  # the engine reports no steps: a busy bar, not one stuck at 0 %
+    window.offline_task.dialog.setMinimumWidth(420)  # the step's label changes; the dialog should not jump
+    step.follow(window.offline_task)
+
+
+class StepLabel(QObject):
+    """The step a task in a pool thread is at ("Schrijven: actiepunt"), shown in its dialog with each progress
+    signal (the worker's signal carries numbers only). The pool thread writes ``text``; the GUI thread reads it."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self._dialog: Any = None
+
+    def follow(self, task: Any) -> None:
+        """Show the step in ``task``'s (a ``DialogTask``) dialog; kept alive by the task."""
+        self.setParent(task)
+        self._dialog = task.dialog
+        task.task.signals.progress.connect(self._update)
+
+    def _update(self, _done: int, _total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setLabelText(tr(self.text))
 
 
 def _taken(window: Any, result) -> None:
+    window.activateWindow()  # back from the progress dialog: the window's shortcuts work again
     what = result.meeting_title or tr("de hele database")
     box = QMessageBox(window)
     box.setIcon(QMessageBox.Icon.Question)
@@ -567,11 +600,13 @@ class ReturnDialog(QDialog):
         copy, team = self.copy_database, self.team
         assert team is not None
 
-        def run(_progress, _cancelled):
+        def run(progress, _cancelled):  # no Annuleren: a return is one transaction, over in seconds
             from ..services.offline import return_offline
 
             with copy.session() as copy_session, team.session() as team_session:
-                return return_offline(copy_session, team_session, dry_run=dry_run)
+                return return_offline(
+                    copy_session, team_session, dry_run=dry_run, progress=lambda done, total, _label: progress(done, total)
+                )
 
         for button in (self.compare_button, self.return_button, self.conflicts_button):
             button.setEnabled(False)
@@ -580,7 +615,14 @@ class ReturnDialog(QDialog):
         self.status.setText(
             arg(tr("Vergelijken met %1..."), where) if dry_run else arg(tr("Terugzetten naar %1..."), where)
         )
-        self.task = start_task(run, name="offline return", succeeded=self._done, failed=self._failed)
+        self.busy.setRange(0, 0)  # busy until the first step is reported
+        self.task = start_task(
+            run, name="offline return", progress=self._progress, succeeded=self._done, failed=self._failed
+        )
+
+    def _progress(self, done: int, total: int) -> None:
+        self.busy.setRange(0, max(total, 1))
+        self.busy.setValue(done)
 
     def _failed(self, exc: BaseException) -> None:
         from .worker import report_failure
