@@ -76,7 +76,7 @@ def test_the_take_shows_percentage_and_step_and_the_window_stays_responsive(demo
     try:
         qtbot.waitUntil(reached.is_set, timeout=30_000)
         dialog = task.dialog
-        qtbot.waitUntil(dialog.isVisible, timeout=5_000)
+        qtbot.waitUntil(dialog.isVisible, timeout=15_000)
         ticks = []
         timer = QTimer()
         timer.timeout.connect(lambda: ticks.append(1))
