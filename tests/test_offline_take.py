@@ -217,3 +217,50 @@ def test_every_taken_column_has_a_normal_form_in_sql():
 
     for table in _data_tables():
         assert table.name in _base_sql(table)
+
+
+def test_a_return_reports_its_steps_up_to_the_total(team, copy):
+    from ghnt_desktop.services.offline import return_offline
+
+    for dry_run in (True, False):
+        calls = []
+        with team.session() as team_session, copy.session() as copy_session:
+            return_offline(copy_session, team_session, dry_run=dry_run, progress=lambda *a: calls.append(a))
+        done = [c[0] for c in calls]
+        assert done == sorted(done) and done[0] == 0 and done[-1] == calls[-1][1] and len(calls) >= 3
+
+
+class _Terminal:
+    def __init__(self, tty: bool) -> None:
+        self.text, self.tty = "", tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+    def write(self, text: str) -> None:
+        self.text += text
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    "steps, shown",
+    [
+        ([(0, 100, "Meenemen voorbereiden"), (55, 100, "Schrijven: actiepunt"), (100, 100, "Klaar")],
+         ["   0 %  Meenemen voorbereiden", "  55 %  Schrijven: actiepunt", " 100 %  Klaar"]),
+        ([(0, 4, "Lezen"), (0, 4, "Lezen"), (2, 4, "Samenvoegen"), (4, 4, "Klaar")],  # a repeat is not drawn again
+         ["   0 %  Lezen", "  50 %  Samenvoegen", " 100 %  Klaar"]),
+        ([(0, 0, "Klaar")], [" 100 %  Klaar"]),  # nothing to do: no division by zero
+    ],
+)
+def test_the_command_line_redraws_one_progress_line_on_a_terminal(steps, shown):
+    from ghnt_desktop.commands.offline import progress_printer
+
+    terminal = _Terminal(tty=True)
+    show = progress_printer(terminal)
+    for step in steps:
+        show(*step)
+    assert terminal.text.endswith("\n") and terminal.text.count("\n") == 1
+    assert [part.rstrip() for part in terminal.text.rstrip("\n").split("\r")[1:]] == shown
+    assert progress_printer(_Terminal(tty=False)) is None  # a log or a pipe gets only the result

@@ -235,3 +235,25 @@ def test_a_lezer_takes_a_meeting_offline_without_its_vertrouwelijk_rows(team, po
     assert not actions & scope.action_items and not items & scope.agenda_items and not decisions & scope.decisions
     assert carried == {ids["others"]}
     assert "Gezin bezoeken" not in bodies and "opgeschaald" not in bodies and "Scholingsplan" in bodies
+
+
+def test_a_lezer_takes_the_whole_database_offline_without_its_vertrouwelijk_rows(team, postgres_server, tmp_path):
+    from ghnt_desktop.models import CarriedAction
+    from ghnt_desktop.services.offline import take_offline
+
+    login, ids, url = team
+    owner = open_database(url, password=postgres_server.password)
+    with owner.session() as s:
+        meeting_id = s.get(AgendaItem, ids["open_item"]).meeting_id
+        s.add(CarriedAction(meeting_id=meeting_id, action_item_id=ids["secret_action"]))
+    owner.close()
+    with login("lees").read_session() as s:
+        take_offline(s, tmp_path / "alles.db", None, source_label="team")
+    copy = open_database(tmp_path / "alles.db", create=False)
+    try:
+        with copy.read_session() as s:
+            actions = set(s.scalars(select(ActionItem.id)))
+            assert not s.scalars(select(CarriedAction)).all()
+    finally:
+        copy.close()
+    assert ids["own"] in actions and ids["secret_action"] not in actions

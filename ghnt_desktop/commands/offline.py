@@ -49,7 +49,8 @@ def progress_printer(stream=None) -> Callable[[int, int, str], None] | None:
     shown = [""]
 
     def show(done: int, total: int, label: str) -> None:
-        line = f"{100 * done // max(total, 1):4d} %  {label}"
+        percent = 100 if done >= total else 100 * done // total
+        line = f"{percent:4d} %  {label}"
         if line != shown[0]:
             out.write("\r" + line.ljust(len(shown[0])))
             shown[0] = line

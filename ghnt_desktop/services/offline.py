@@ -593,8 +593,8 @@ def _close_references(reader: _Reader, chosen: dict[str, _Rows], progress: Progr
             found: list[tuple[Any, ...]] = []
             for condition in reader.matching(column, keys):
                 found.extend(reader.read(t[parent], condition))
-            rows = chosen.setdefault(parent, {})
-            new = [row for key, row in _stored_rows(t[parent], found).items() if rows.setdefault(key, row) is row]
+            taken = chosen.setdefault(parent, {})
+            new = [row for key, row in _stored_rows(t[parent], found).items() if taken.setdefault(key, row) is row]
             for cached in [k for k in present if k[0] == parent]:
                 del present[cached]
             unreadable.update((parent, column.name, v) for v in keys - held(parent, column))
@@ -607,11 +607,11 @@ def _close_references(reader: _Reader, chosen: dict[str, _Rows], progress: Progr
     while dropped:
         dropped = False
         present.clear()
-        for name, rows in chosen.items():
+        for name, table_rows in chosen.items():
             for index, parent, column in refs(name):
                 there = held(parent, column)
-                for key in [k for k, row in rows.items() if row[index] is not None and row[index] not in there]:
-                    del rows[key]
+                for key in [k for k, row in table_rows.items() if row[index] is not None and row[index] not in there]:
+                    del table_rows[key]
                     dropped = True
 
 
@@ -658,7 +658,8 @@ def take_offline(
         title = "de hele database"
     else:
         chosen, title = _meeting_rows(reader, meeting_id, report)
-        _close_references(reader, chosen, report)
+    # Also for the whole database: on a server a row may refer to one this login may not read.
+    _close_references(reader, chosen, report)
     report(55, _TAKE_STEPS, "Kopie schrijven")
     partial = target.with_name(target.name + ".deel")
     leftovers = (partial, partial.with_name(partial.name + "-wal"), partial.with_name(partial.name + "-shm"))
