@@ -32,12 +32,12 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Date as SqlDate
 from sqlalchemy import DateTime as SqlDateTime
@@ -751,6 +751,46 @@ def provisional_ids(session: Session) -> set[uuid.UUID]:
         keys = {key for name, key in added if name == table}
         found |= {uuid.UUID(key) for key in _fetch(session, _tables()[table], keys)}
     return found
+
+
+#: Written after a provisional number wherever it is printed: a document made from an offline copy must not present
+#: a number that may change on return as final.
+PROVISIONAL_MARK = "(voorlopig)"
+_Data = TypeVar("_Data")
+
+
+def mark_provisional(data: _Data, session: Session) -> _Data:
+    """``data`` (a document's dataclasses, as ``services.documents`` and ``services.sheet_data`` build them) with
+    every provisional decision and action number (``provisional_ids``) followed by "(voorlopig)"; ``data`` itself
+    for a normal database. Walks the dataclasses, tuples and lists: every list of a document that prints a number
+    is marked, also one added later. A record with an ``id`` is matched by it, a line without one (the Excel
+    besluitenlijst) by its number."""
+    ids = provisional_ids(session)
+    if not ids:
+        return data
+    numbers = {
+        str(number)
+        for name in ("decision", "action_item")
+        for number in session.scalars(select(_tables()[name].c.number).where(_tables()[name].c.id.in_(ids)))
+        if number
+    }
+
+    def marked(value: Any) -> Any:
+        if isinstance(value, tuple | list):
+            return type(value)(marked(v) for v in value)
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        changes = {f.name: marked(getattr(value, f.name)) for f in fields(value) if f.init and f.name != "number"}
+        number = getattr(value, "number", None)
+        if isinstance(number, str) and number and not number.endswith(PROVISIONAL_MARK):
+            record_id = getattr(value, "id", None)
+            if (record_id in ids) if isinstance(record_id, uuid.UUID) else (number in numbers):
+                changes["number"] = f"{number} {PROVISIONAL_MARK}"
+        same = all(changes[name] is getattr(value, name) for name in changes)
+        return value if same else replace(value, **changes)
+
+    result: _Data = marked(data)
+    return result
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -1602,6 +1642,7 @@ __all__: Sequence[str] = (
     "ReturnResult",
     "TakeResult",
     "offline_copy_info",
+    "mark_provisional",
     "merge_lines",
     "open_offline_conflicts",
     "provisional_ids",
