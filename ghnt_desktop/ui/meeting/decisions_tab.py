@@ -174,6 +174,7 @@ class DecisionsTab(MeetingTab):
             current = view.currentIndex().data(ROW_ROLE) if view.currentIndex().isValid() else None
             if isinstance(model, ActionItemTableModel):
                 model.reference = data.detail.date  # type: ignore[attr-defined]
+            model.provisional = data.provisional
             model.set_rows(list(rows))
             self._fit(view, model)
             if current is not None:
