@@ -8,23 +8,24 @@ tests walk every table and every mergeable field, so a new table or column fails
 from __future__ import annotations
 
 import uuid
+
 import pytest
+from offline_helpers import NEXT_AO, edit, give_back, take, team_database
 from sqlalchemy import select
 
 from ghnt_desktop.models import ActionItem, ActionStatus, AgendaItem, Attendance, Person
 from ghnt_desktop.services import meetings, minutes
 from ghnt_desktop.services.offline import (
-    FIELD_LABELS,
-    TABLE_LABELS,
     _BELONGS_TO,
     _OF,
+    FIELD_LABELS,
+    TABLE_LABELS,
     _data_tables,
     _field_label,
     _merge_fields,
     _own_name,
     _record_label,
 )
-from offline_helpers import NEXT_AO, edit, give_back, take, team_database
 
 TABLES = {table.name: table for table in _data_tables()}
 
@@ -142,7 +143,9 @@ def test_a_return_names_new_progress_attendance_and_agenda_items_with_what_they_
                 session, action.id, status=ActionStatus.IN_PROGRESS, done_text="Werkafspraken gemaakt met de wijken",
                 meeting_id=NEXT_AO,
             )  # fmt: skip
-            listed = select(Attendance.person_id).where(Attendance.meeting_id == NEXT_AO, Attendance.person_id.is_not(None))
+            listed = select(Attendance.person_id).where(
+                Attendance.meeting_id == NEXT_AO, Attendance.person_id.is_not(None)
+            )
             person = session.scalars(select(Person).where(Person.id.not_in(listed)).order_by(Person.name)).first()
             meetings.add_attendee(session, NEXT_AO, person_id=person.id)
             item = session.scalars(
@@ -178,3 +181,20 @@ def test_the_labels_read_each_referenced_record_once(team, tmp_path):
         assert len({labels("agenda_item", row).split(" bij ")[1] for row in rows}) == 1
         assert list(labels.rows) == [("meeting", str(NEXT_AO))]
 
+
+def test_every_field_label_is_translated_into_english(qapp):
+    """The app shows these names through ``ui.offline_conflicts.field_text``; each needs its English."""
+    from ghnt_desktop.ui.i18n import install_translators
+    from ghnt_desktop.ui.offline_conflicts import field_text
+
+    translators = install_translators(qapp, "en")
+    try:
+        untranslated = sorted(
+            {label for label in FIELD_LABELS.values() if field_text(label) == label}
+            - {"code", "status", "label", "indicator", "deadline", "online link"}
+        )
+        assert untranslated == []
+        assert field_text("verslagtekst") == "minutes text"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)

@@ -16,13 +16,13 @@ from dataclasses import dataclass
 import docx
 import openpyxl
 import pytest
+from offline_helpers import NEXT_AO, TODAY, edit, give_back, take, team_database
 from sqlalchemy import select
 
 from ghnt_desktop.exports.jobs import ExportRequest, run_export
 from ghnt_desktop.models import AgendaItem
 from ghnt_desktop.services import minutes
 from ghnt_desktop.services.offline import PROVISIONAL_MARK, mark_provisional, provisional_ids
-from offline_helpers import NEXT_AO, TODAY, edit, give_back, take, team_database
 
 
 @pytest.fixture
@@ -73,7 +73,10 @@ def test_the_verslag_of_an_offline_copy_marks_only_the_numbers_given_offline(min
     assert PROVISIONAL_MARK not in _docx_text(team_out)
 
 
-@pytest.mark.parametrize("kind, suffix", [("besluitenlijst", "docx"), ("besluitenlijst", "xlsx"), ("actielijst", "docx"), ("actielijst", "xlsx")])
+@pytest.mark.parametrize(
+    "kind, suffix",
+    [("besluitenlijst", "docx"), ("besluitenlijst", "xlsx"), ("actielijst", "docx"), ("actielijst", "xlsx")],
+)
 def test_the_lists_of_an_offline_copy_mark_the_numbers_given_offline(minuted, tmp_path, kind, suffix):
     copy, decision, action = minuted
     out = tmp_path / f"{kind}.{suffix}"
