@@ -45,7 +45,8 @@ def _conflicts() -> list[offline.OfflineConflict]:
                  MORNING, "", None),
         conflict(3, "deleted_theirs", "attendance",
                  "Aanwezigheid van Claudia van der Veen bij overleg Afstemmingsoverleg GHNT 12 maart 2020", "",
-                 None, {"status": "substituted", "substitute_name": "Jan de Boer"}, None, SECRETARIS, MORNING, PROJECTLEIDER, None),
+                 None, {"status": "substituted", "substitute_name": "Jan de Boer"}, None, SECRETARIS, MORNING,
+                 PROJECTLEIDER, None),
     ]  # fmt: skip
 
 

@@ -11,12 +11,11 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
+from test_ui_offline import TODAY, settle
 
 from ghnt_desktop.models import AgendaItem
 from ghnt_desktop.ui.itemmodels.base import ROW_ROLE
 from ghnt_desktop.ui.offline import meeting_options
-
-from test_ui_offline import TODAY, settle
 
 ARTIFACTS = Path(__file__).parent / "artifacts" / "offline"
 MARK = "(voorlopig)"
