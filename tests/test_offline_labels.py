@@ -198,3 +198,24 @@ def test_every_field_label_is_translated_into_english(qapp):
     finally:
         for translator in translators:
             qapp.removeTranslator(translator)
+
+
+@pytest.mark.parametrize(
+    ("value", "table", "name", "expected"),
+    [
+        ("on_hold", "action_item", "status", "Aangehouden"),
+        ("substituted", "attendance", "status", "Vervangen"),
+        ("iets nieuws", "action_item", "status", "'iets nieuws'"),  # a value of a newer version: as stored
+        ("2027-06-30", "action_item", "deadline", "30-06-2027"),
+        ("juni 2027", "action_item", "deadline_text", "'juni 2027'"),
+        (4, "action_item", "times_postponed", "4"),
+        (True, "decision", "confidential", "ja"),
+        (None, "decision", "text", "(leeg)"),
+        ("Regel 1\nRegel 2", "agenda_item", "minutes_text", "'Regel 1 / Regel 2'"),
+        ({"status": "present", "name": "Gast"}, "attendance", "", "status: Aanwezig; naam: 'Gast'"),
+    ],
+)
+def test_values_are_printed_as_a_person_reads_them(value, table, name, expected):
+    from ghnt_desktop.services.offline import _shown
+
+    assert _shown(value, table, name) == expected

@@ -1544,13 +1544,35 @@ def resolve_offline_conflict(
 # Text
 
 
-def _shown(value: Any) -> str:
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _shown(value: Any, table: str = "", name: str = "") -> str:
+    """A value as the return prints it: "(leeg)", ja/nee, a date as 31-12-2027, a choice of ``table``'s field
+    ``name`` by its Dutch label ("Loopt", not "in_progress"), a number bare, a text quoted."""
     if value is None or value == "":
         return "(leeg)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dict):
-        return "; ".join(f"{_field_label(k)}: {_shown(v)}" for k, v in value.items())
+        return "; ".join(f"{_field_label(k)}: {_shown(v, table, k)}" for k, v in value.items())
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return f"{date.fromisoformat(value):%d-%m-%Y}"
+        except ValueError:
+            pass
+    from ..models import Base
+
+    model_table = Base.metadata.tables.get(table)
+    column = model_table.c.get(name) if model_table is not None and name else None
+    enum_cls = getattr(column.type, "enum_cls", None) if column is not None else None  # a TolerantEnum's members
+    if enum_cls is not None:
+        try:
+            return str(enum_cls(value).label)
+        except ValueError:
+            pass
     text = str(value).replace("\n", " / ")
     return f"'{text[:200]}{'...' if len(text) > 200 else ''}'"
 
@@ -1570,7 +1592,7 @@ def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = Fals
     hide = conflict.confidential and not include_confidential
 
     def value(v: Any) -> str:
-        return HIDDEN if hide else _shown(v)
+        return HIDDEN if hide else _shown(v, conflict.table, conflict.field)
 
     head = f"conflict   {conflict.record_label}"
     mine_side = f"offline {_moment(conflict.mine_by, conflict.mine_at)}"
@@ -1609,7 +1631,8 @@ def _result_lines(result: ReturnResult, include_confidential: bool = False) -> l
         f"{len(result.deleted)} verwijderd, {len(result.renumberings)} hernummerd, {len(result.conflicts)} conflict(en)."
     )
     for merged in result.merged:
-        shown = HIDDEN if merged.confidential and not include_confidential else _shown(merged.value)
+        hide = merged.confidential and not include_confidential
+        shown = HIDDEN if hide else _shown(merged.value, merged.table, merged.field)
         how = " (regels samengevoegd met de wijzigingen in de teamdatabase)" if merged.line_merged else ""
         lines.append(f"gewijzigd  {merged.record_label}: {merged.field_label} = {shown}{how}")
     for word, records in (("nieuw     ", result.added), ("verwijderd", result.deleted)):
