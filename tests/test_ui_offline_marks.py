@@ -96,6 +96,15 @@ def test_numbers_given_offline_say_voorlopig_on_the_meeting_screen_and_the_actie
     assert all(MARK not in e.text() for e in entries if e is not mine)
     _assert_marked(_numbers(minutes.actions_model, minutes.actions_model.NUMBER), {action.number})
     _assert_marked(_numbers(minutes.review_model, minutes.review_model.NUMBER), set())  # taken along: final
+    # A decision minuted now, in the copy: its number is provisional from the start.
+    minutes.parts.setCurrentWidget(minutes.decisions_page)
+    minutes.decision_edit.setFocus()
+    qtbot.keyClicks(minutes.decision_edit, "Het AO vraagt de gemeenten om een reactie.")
+    qtbot.keyClick(minutes.decision_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Besluit ") and status.endswith(f"{MARK} vastgelegd."), status
+    assert minutes.decisions.count() == 2
+    assert all(minutes.decisions.item(i).text().split("   ")[0].endswith(MARK) for i in range(2))
     minutes.parts.setCurrentWidget(minutes.actions_page)
     settle(qtbot)
     window.grab().save(str(ARTIFACTS / "provisional_minutes_tab.png"))

@@ -42,7 +42,7 @@ from ...models.enums import POSTPONE_CHOICE
 from ..a11y import accessible
 from ..debounce import Debouncer
 from ..i18n import arg, enum_label
-from ..itemmodels.base import ROW_ROLE, RowTableModel, provisional_number, provisional_tip
+from ..itemmodels.base import ROW_ROLE, RowTableModel, provisional_tip
 from ..itemmodels.minutes import ActionItemTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
@@ -645,13 +645,12 @@ class MinutesTab(MeetingTab):
         self.decisions.clear()
         for decision in data.decisions:
             if decision.agenda_item_id == item.id:
-                provisional = decision.id in data.provisional
-                number = provisional_number(decision.number) if provisional else decision.number
+                number = self.number_text(decision.id, decision.number)
                 text = f"{number}   {decision.text}"
                 if decision.escalation.value != "none":
                     text += f"   [{enum_label(decision.escalation)}]"
                 entry = QListWidgetItem(text)
-                if provisional:
+                if decision.id in data.provisional:
                     entry.setToolTip(provisional_tip())
                 entry.setData(Qt.ItemDataRole.UserRole, decision)
                 self.decisions.addItem(entry)
@@ -789,7 +788,8 @@ class MinutesTab(MeetingTab):
         self.decision_edit.clear()
         self.decision_confidential.setChecked(False)
         self.decision_edit.setFocus()
-        self.main_window().show_status(arg(self.tr("Besluit %1 vastgelegd."), command.result.number))
+        number = self.number_text(command.result.id, command.result.number)
+        self.main_window().show_status(arg(self.tr("Besluit %1 vastgelegd."), number))
         return True
 
     def delete_decision(self) -> None:
@@ -872,7 +872,8 @@ class MinutesTab(MeetingTab):
         self.action_confidential.setChecked(False)
         self.programme_combo.setCurrentIndex(0)
         self.action_text.setFocus()
-        self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), command.result.number))
+        number = self.number_text(command.result.id, command.result.number)
+        self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), number))
         return True
 
     def edit_action(self) -> bool:
