@@ -1,6 +1,6 @@
 """Offline capture in the app: a decision or action number given in the offline copy says "(voorlopig)" wherever
-the secretaris sees it (the meeting's besluiten and actiepunten, the notulen, the Acties page), with a tooltip that
-says why; numbers taken along, and every number in a normal database, stay as they are.
+the secretaris sees it (the meeting's besluiten and actiepunten, the notulen, the Acties page, the Overzicht), with
+a tooltip that says why in the lists; numbers taken along, and every number in a normal database, stay as they are.
 
 Screenshots at 1366x768 go to ``tests/artifacts/offline/``.
 """
@@ -126,3 +126,14 @@ def test_numbers_given_offline_say_voorlopig_on_the_meeting_screen_and_the_actie
     assert f"{action.number} {MARK}" in actions_page.detail_title.text()
     settle(qtbot)
     window.grab().save(str(ARTIFACTS / "provisional_actions_page.png"))
+
+    # Overzicht: what changed since the last afstemmingsoverleg lists the new decisions and actions.
+    window.show_page("overview")
+    overview = window.page("overview")
+    qtbot.waitUntil(lambda: overview.overview is not None, timeout=10_000)
+    lines = [overview.changes_list.item(i).text() for i in range(overview.changes_list.count())]
+    assert any(f"{action.number} {MARK}" in line for line in lines), lines
+    assert any(f"{decision.number} {MARK}" in line for line in lines), lines
+    assert any("AO-2019-4-A13  " in line for line in lines), lines  # taken along: final, not marked
+    settle(qtbot)
+    window.grab().save(str(ARTIFACTS / "provisional_overview.png"))

@@ -759,12 +759,13 @@ PROVISIONAL_MARK = "(voorlopig)"
 _Data = TypeVar("_Data")
 
 
-def mark_provisional(data: _Data, session: Session) -> _Data:
+def mark_provisional(data: _Data, session: Session, write: Callable[[str], str] | None = None) -> _Data:
     """``data`` (a document's dataclasses, as ``services.documents`` and ``services.sheet_data`` build them) with
     every provisional decision and action number (``provisional_ids``) followed by "(voorlopig)"; ``data`` itself
     for a normal database. Walks the dataclasses, tuples and lists: every list of a document that prints a number
     is marked, also one added later. A record with an ``id`` is matched by it, a line without one (the Excel
-    besluitenlijst) by its number."""
+    besluitenlijst) by its number. ``write(number)`` writes a marked number another way (the app: in its language).
+    """
     ids = provisional_ids(session)
     if not ids:
         return data
@@ -785,7 +786,7 @@ def mark_provisional(data: _Data, session: Session) -> _Data:
         if isinstance(number, str) and number and not number.endswith(PROVISIONAL_MARK):
             record_id = getattr(value, "id", None)
             if (record_id in ids) if isinstance(record_id, uuid.UUID) else (number in numbers):
-                changes["number"] = f"{number} {PROVISIONAL_MARK}"
+                changes["number"] = write(number) if write is not None else f"{number} {PROVISIONAL_MARK}"
         same = all(changes[name] is getattr(value, name) for name in changes)
         return value if same else replace(value, **changes)
 
