@@ -352,7 +352,7 @@ def test_the_result_list_groups_every_change_with_its_count():
         renumberings=[Renumbering("actiepunt", "AO-2020-1-A05", "AO-2020-1-A06", uuid.uuid4())],
         dry_run=True,
     )
-    groups = result_items(result, lambda field, value: f"<{field}:{value}>")
+    groups = result_items(result, lambda field, value, _table: f"<{field}:{value}>")
     assert [title for title, _lines in groups] == [
         "Conflicten: u beslist (1)",
         "Samengevoegde wijzigingen (1)",

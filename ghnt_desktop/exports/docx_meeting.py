@@ -241,9 +241,12 @@ def _decisions_and_actions(
     writer: DocxWriter, decisions: Sequence[DecisionEntry], actions: Sequence[ActionRow]
 ) -> None:
     if decisions:
+        # A number wider than the usual indent (one given offline: "AO-2026-4-08 (voorlopig)") widens it, or the
+        # tab has no room left and the text runs into the number (about 0.22 cm a bold character).
+        hanging = max(2.8, 0.22 * max(len(d.number) for d in decisions))
         writer.paragraph(Run("Besluiten", bold=True), keep_next=True)
         writer.paragraphs(
-            Para.of(Run(d.number or "Besluit", bold=True), "\t", *decision_text(d), indent_cm=0.0, hanging_cm=2.8)
+            Para.of(Run(d.number or "Besluit", bold=True), "\t", *decision_text(d), indent_cm=0.0, hanging_cm=hanging)
             for d in decisions
         )
     if actions:

@@ -425,6 +425,10 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
 
         check_output_path(request.out, template=template)  # also the template chosen in the app
 
+    from ..services.offline import mark_provisional
+
+    data = mark_provisional(data, session)  # a number given in an offline copy is printed as "(voorlopig)"
+
     def write(path: Path, progress: Progress) -> Any:
         return export(data, path, template=template, progress=progress)
 
@@ -433,6 +437,7 @@ def _docx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
 
 def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path, Progress], Any]]:
     from ..services import importing
+    from ..services.offline import mark_provisional
 
     include = request.include_confidential
     if request.kind == "actielijst":
@@ -453,6 +458,7 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
             today=request.today,
             title=title,
         )
+        actions = mark_provisional(actions, session)
         per_actielijn = request.sheet_per_actielijn
 
         def write_actions(path: Path, progress: Progress) -> Any:
@@ -495,6 +501,7 @@ def _xlsx(session: Session, request: ExportRequest) -> tuple[Any, Callable[[Path
         include_confidential=include,
         all_series=request.all_series,
     )
+    decisions = mark_provisional(decisions, session)
 
     def write_decisions(path: Path, progress: Progress) -> Any:
         return write_besluitenlijst_xlsx(decisions, path, progress=progress)

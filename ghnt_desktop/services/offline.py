@@ -33,12 +33,12 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Date as SqlDate
 from sqlalchemy import DateTime as SqlDateTime
@@ -206,15 +206,18 @@ _NEVER_TAKEN = frozenset({"team_login"})
 
 TABLE_LABELS = {
     "action_item": "Actiepunt",
-    "action_trekker_organisation": "Trekker van actiepunt",
+    "action_trekker_organisation": "Trekkende organisatie",
     "agenda_item": "Agendapunt",
-    "agenda_item_programme_action": "Programma-actie bij agendapunt",
+    "agenda_item_programme_action": "Programma-actie",
     "ambition": "Ambitie",
     "app_setting": "Instelling",
     "attendance": "Aanwezigheid",
     "carried_action": "Meegenomen actiepunt",
     "decision": "Besluit",
     "indicator": "Indicator",
+    "indicator_ambition": "Ambitie",
+    "indicator_section": "Actielijn",
+    "indicator_target": "Streefwaarde",
     "local_status": "Lokale status",
     "measurement": "Meting",
     "meeting": "Overleg",
@@ -223,6 +226,7 @@ TABLE_LABELS = {
     "person": "Persoon",
     "programme": "Programma",
     "programme_action": "Programma-actie",
+    "programme_action_tag": "Label",
     "progress_report": "Voortgangsrapportage",
     "progress_update": "Voortgang",
     "responsibility": "Verantwoordelijkheid",
@@ -234,35 +238,146 @@ TABLE_LABELS = {
     "working_group": "Werkgroep",
     "working_group_member": "Werkgroeplid",
 }
+# The Dutch name of every field a return can merge (``_merge_fields`` of every table; a test walks them all), written
+# to stand inside a sentence ("Typ een geheel getal voor volgorde"). The app translates them (context
+# ``offline_fields``, added by ``resources/translations/update_translations.py``).
 FIELD_LABELS = {
-    "text": "tekst",
-    "title": "titel",
-    "name": "naam",
-    "status": "status",
-    "minutes_text": "verslag",
-    "deadline": "deadline",
-    "deadline_text": "deadline (zoals geschreven)",
-    "trekker_text": "trekker",
-    "trekker_person_id": "trekker (persoon)",
-    "trekker_organisation_id": "trekker (organisatie)",
-    "confidential": "vertrouwelijk",
-    "outcome": "uitkomst",
-    "note": "notitie",
-    "date": "datum",
-    "position": "volgorde",
-    "number": "nummer",
-    "email": "e-mail",
-    "phone": "telefoon",
-    "purpose": "doel",
-    "inbrenger": "inbrenger",
-    "planned_minutes": "geplande minuten",
-    "location": "locatie",
-    "state": "status van het overleg",
-    "closed_on": "afgerond op",
-    "times_postponed": "keren doorgeschoven",
-    "escalation": "escalatie",
-    "value": "waarde",
     "": "(hele record)",
+    "abbreviation": "afkorting",
+    "action_item_id": "actiepunt",
+    "active_from": "actief vanaf",
+    "active_until": "actief tot",
+    "agenda_item_id": "agendapunt",
+    "aliases": "andere namen",
+    "ambition_id": "ambitie",
+    "archived": "gearchiveerd",
+    "author": "auteur",
+    "baseline_kind": "soort nulmeting",
+    "baseline_part": "deel van de periode van de nulmeting",
+    "baseline_value": "nulmeting",
+    "baseline_year": "jaar van de nulmeting",
+    "chair_id": "voorzitter",
+    "closed_on": "afgerond op",
+    "code": "code",
+    "conclusion": "conclusie",
+    "confidential": "vertrouwelijk",
+    "contact_email": "e-mail van de contactpersoon",
+    "contact_person": "contactpersoon",
+    "date": "datum",
+    "deadline": "deadline",
+    "deadline_end": "deadline (einde)",
+    "deadline_start": "deadline (begin)",
+    "deadline_text": "deadline (zoals geschreven)",
+    "default_end": "gebruikelijke eindtijd",
+    "default_location": "gebruikelijke locatie",
+    "default_online_link": "gebruikelijke online link",
+    "default_start": "gebruikelijke begintijd",
+    "definition": "definitie",
+    "description": "omschrijving",
+    "direction": "richting",
+    "documents": "stukken",
+    "done_text": "wat is gedaan",
+    "email": "e-mail",
+    "end": "tot",
+    "end_time": "eindtijd",
+    "escalated_to_meeting_id": "voorgelegd aan overleg",
+    "escalates_to_id": "escaleert naar",
+    "escalation": "escalatie",
+    "escalation_agenda_item_id": "voorgelegd als agendapunt",
+    "filename": "bestandsnaam",
+    "function": "functie",
+    "ics_sequence": "versie van de uitnodiging",
+    "ics_uid": "kenmerk van de uitnodiging",
+    "in_programme_table": "in de programmatabel",
+    "inbrenger": "inbrenger",
+    "inbrenger_person_id": "inbrenger (persoon)",
+    "indicator_id": "indicator",
+    "introduction": "inleiding",
+    "key": "instelling",
+    "kind": "soort",
+    "kind_id": "soort label",
+    "label": "aanduiding",
+    "level": "niveau",
+    "location": "locatie",
+    "media_type": "bestandssoort",
+    "meeting_id": "overleg",
+    "meetings_per_year": "overleggen per jaar",
+    "merged_into_id": "samengevoegd met",
+    "minutes_text": "verslagtekst",
+    "name": "naam",
+    "national_line": "landelijke actielijn",
+    "new_deadline": "nieuwe deadline",
+    "new_deadline_text": "nieuwe deadline (zoals geschreven)",
+    "note": "toelichting",
+    "notes": "notities",
+    "number": "nummer",
+    "number_in_year": "nummer in het jaar",
+    "online_link": "online link",
+    "organisation_id": "organisatie",
+    "origin_agenda_item_id": "afgesproken bij agendapunt",
+    "origin_meeting_id": "afgesproken in overleg",
+    "outcome": "uitkomst",
+    "outcome_date": "datum van de uitkomst",
+    "outlook": "vooruitblik",
+    "overrides_responsibility": "eigen verantwoordelijken",
+    "paragraph": "paragraaf",
+    "parent_id": "hoort bij programma-actie",
+    "period_end": "einde van de periode",
+    "period_from": "periode vanaf",
+    "period_kind": "soort periode",
+    "period_part": "deel van de periode",
+    "period_start": "begin van de periode",
+    "period_to": "periode tot",
+    "person_id": "persoon",
+    "phone": "telefoon",
+    "planned_minutes": "geplande minuten",
+    "position": "volgorde",
+    "postponed": "uitgesteld",
+    "previous_deadline": "vorige deadline",
+    "programme_action_id": "programma-actie",
+    "programme_id": "programma",
+    "provisional": "voorlopig",
+    "purpose": "doel",
+    "received_on": "ontvangen op",
+    "reference": "kenmerk",
+    "region": "regio",
+    "report_date": "datum van de rapportage",
+    "role": "rol",
+    "secretary_id": "secretaris",
+    "section_id": "actielijn",
+    "sequence": "volgnummer",
+    "series_id": "overlegreeks",
+    "sha256": "inhoud van het stuk",
+    "size": "grootte",
+    "source": "bron",
+    "source_id": "kenmerk bij de bron",
+    "sources": "bronnen",
+    "standard_item": "vast agendapunt",
+    "start": "vanaf",
+    "start_time": "begintijd",
+    "state": "status van het overleg",
+    "status": "status",
+    "sub_points": "subpunten",
+    "substitute_id": "vervanger",
+    "substitute_name": "vervanger (naam)",
+    "successor_id": "opvolger",
+    "tag_id": "label",
+    "text": "tekst",
+    "texts": "teksten",
+    "theme": "thema",
+    "times_postponed": "keren doorgeschoven",
+    "title": "titel",
+    "todo_text": "wat moet nog",
+    "trekker_organisation_id": "trekker (organisatie)",
+    "trekker_person_id": "trekker (persoon)",
+    "trekker_text": "trekker",
+    "unit": "eenheid",
+    "unit_label": "eenheid (zoals getoond)",
+    "unknown": "onbekend",
+    "value": "waarde",
+    "version": "versie",
+    "working_group_id": "werkgroep",
+    "year": "jaar",
 }
 
 
@@ -870,6 +985,47 @@ def provisional_ids(session: Session) -> set[uuid.UUID]:
     return found
 
 
+#: Written after a provisional number wherever it is printed: a document made from an offline copy must not present
+#: a number that may change on return as final.
+PROVISIONAL_MARK = "(voorlopig)"
+_Data = TypeVar("_Data")
+
+
+def mark_provisional(data: _Data, session: Session, write: Callable[[str], str] | None = None) -> _Data:
+    """``data`` (a document's dataclasses, as ``services.documents`` and ``services.sheet_data`` build them) with
+    every provisional decision and action number (``provisional_ids``) followed by "(voorlopig)"; ``data`` itself
+    for a normal database. Walks the dataclasses, tuples and lists: every list of a document that prints a number
+    is marked, also one added later. A record with an ``id`` is matched by it, a line without one (the Excel
+    besluitenlijst) by its number. ``write(number)`` writes a marked number another way (the app: in its language).
+    """
+    ids = provisional_ids(session)
+    if not ids:
+        return data
+    numbers = {
+        str(number)
+        for name in ("decision", "action_item")
+        for number in session.scalars(select(_tables()[name].c.number).where(_tables()[name].c.id.in_(ids)))
+        if number
+    }
+
+    def marked(value: Any) -> Any:
+        if isinstance(value, tuple | list):
+            return type(value)(marked(v) for v in value)
+        if not is_dataclass(value) or isinstance(value, type):
+            return value
+        changes = {f.name: marked(getattr(value, f.name)) for f in fields(value) if f.init and f.name != "number"}
+        number = getattr(value, "number", None)
+        if isinstance(number, str) and number and not number.endswith(PROVISIONAL_MARK):
+            record_id = getattr(value, "id", None)
+            if (record_id in ids) if isinstance(record_id, uuid.UUID) else (number in numbers):
+                changes["number"] = write(number) if write is not None else f"{number} {PROVISIONAL_MARK}"
+        same = all(changes[name] is getattr(value, name) for name in changes)
+        return value if same else replace(value, **changes)
+
+    result: _Data = marked(data)
+    return result
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # Terugzetten
 
@@ -899,23 +1055,129 @@ def _hunks(base: list[str], other: list[str]) -> list[tuple[int, int, tuple[str,
     return [(i1, i2, tuple(other[j1:j2])) for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal"]
 
 
-def _record_label(table: str, row: Mapping[str, Any] | None) -> str:
-    kind = TABLE_LABELS.get(table, table)
+# Records that say little by themselves are named after whom or what they are of (``_OF``: an attendance after its
+# person) and what they belong to (``_BELONGS_TO``: an agenda item after its meeting, a progress update after its
+# action); the first of the columns with a value counts. A test checks every table without a name of its own.
+_OF: dict[str, tuple[str, ...]] = {
+    "action_trekker_organisation": ("organisation_id",),
+    "agenda_item_programme_action": ("programme_action_id",),
+    "attendance": ("person_id", "organisation_id"),
+    "carried_action": ("action_item_id",),
+    "indicator_ambition": ("ambition_id",),
+    "indicator_section": ("section_id",),
+    "local_status": ("organisation_id",),
+    "programme_action_tag": ("tag_id",),
+    "responsibility": ("organisation_id", "person_id"),
+    "series_invitee": ("person_id", "organisation_id"),
+    "working_group_member": ("person_id", "organisation_id"),
+}
+_BELONGS_TO: dict[str, tuple[str, ...]] = {
+    "action_trekker_organisation": ("action_item_id",),
+    "agenda_item": ("meeting_id",),
+    "agenda_item_programme_action": ("agenda_item_id",),
+    "attendance": ("meeting_id",),
+    "carried_action": ("meeting_id",),
+    "indicator_ambition": ("indicator_id",),
+    "indicator_section": ("indicator_id",),
+    "indicator_target": ("indicator_id",),
+    "local_status": ("action_item_id", "programme_action_id"),
+    "measurement": ("indicator_id",),
+    "programme_action_tag": ("programme_action_id",),
+    "progress_update": ("action_item_id", "programme_action_id"),
+    "responsibility": ("programme_action_id", "ambition_id"),
+    "series_invitee": ("series_id",),
+    "stored_document": ("agenda_item_id",),
+    "working_group_member": ("working_group_id",),
+}
+# Named "Aanwezigheid van Jan Jansen" and "Voortgang van 10-12-2026", not "Aanwezigheid Jan Jansen".
+_OF_WORD = {"attendance": "van ", "local_status": "van ", "progress_update": "van ", "responsibility": "van "}
+Referenced = Callable[[str, str], Mapping[str, Any] | None]
+
+
+def _kind(table: str, row: Mapping[str, Any] | None) -> str:
+    if table == "action_item" and row is not None and row.get("kind") == "toezegging":
+        return "Toezegging"
+    return TABLE_LABELS.get(table, table)
+
+
+def _own_name(table: str, row: Mapping[str, Any]) -> str:
+    """What names a record by its own fields: its number, title, name; a progress update its date."""
+    if table == "agenda_item":
+        return f"{row.get('number') or ''} {row.get('title') or ''}".replace("  ", " ").strip()
+    for name in ("number", "title", "name", "key", "code"):
+        if row.get(name):
+            return str(row[name])
+    for name in ("date", "year"):
+        if row.get(name):
+            moment = str(row[name])
+            try:
+                return f"{date.fromisoformat(moment[:10]):%d-%m-%Y}"
+            except ValueError:
+                return moment
+    return ""
+
+
+def _referenced_label(
+    table: str, name: str, row: Mapping[str, Any], referenced: Referenced | None, with_kind: bool = True
+) -> str:
+    """The record that ``row``'s column ``name`` refers to, as "actiepunt AO-2026-3-A02" (lower case: inside a
+    label; without ``with_kind`` only "AO-2026-3-A02"); "" when it has none or it cannot be read."""
+    key = row.get(name)
+    if not key or referenced is None:
+        return ""
+    column = _tables()[table].c[name]
+    target = next(iter(column.foreign_keys)).column.table.name
+    found = referenced(target, str(key))
+    if found is None:
+        return ""
+    kind = _kind(target, found)
+    return f"{kind[:1].lower()}{kind[1:]} {_own_name(target, found)}".strip() if with_kind else _own_name(target, found)
+
+
+def _record_label(table: str, row: Mapping[str, Any] | None, referenced: Referenced | None = None) -> str:
+    """ "Actiepunt AO-2026-3-A02", "Agendapunt 4 Voortgang bij overleg Afstemmingsoverleg 3", "Voortgang van
+    12-03-2026 bij actiepunt AO-2026-3-A02", "Aanwezigheid van Jan Jansen bij overleg ..."; ``referenced(table,
+    key)`` reads a record referred to (without it, a record is named by its own fields only)."""
+    kind = _kind(table, row)
     if row is None:
         return kind
-    if table == "action_item" and row.get("kind") == "toezegging":
-        kind = "Toezegging"
-    if table == "agenda_item":
-        return f"{kind} {row.get('number') or ''} {row.get('title') or ''}".replace("  ", " ").strip()
-    for name in ("number", "title", "name", "key"):
-        if row.get(name):
-            return f"{kind} {row[name]}"
-    text = str(row.get("text") or row.get("note") or "").strip().replace("\n", " ")
-    return f"{kind} '{text[:50]}{'...' if len(text) > 50 else ''}'" if text else kind
+    own = _own_name(table, row)
+    if not own and table in _OF:
+        own = next(filter(None, (_referenced_label(table, c, row, referenced, False) for c in _OF[table])), "")
+    if own and table in _OF_WORD:
+        own = f"{_OF_WORD[table]}{own}"
+    if not own:
+        text = str(row.get("text") or row.get("note") or "").strip().replace("\n", " ")
+        own = f"'{text[:50]}{'...' if len(text) > 50 else ''}'" if text else ""
+    label = f"{kind} {own}".strip()
+    belongs = next(filter(None, (_referenced_label(table, c, row, referenced) for c in _BELONGS_TO.get(table, ()))), "")
+    return f"{label} bij {belongs}" if belongs else label
+
+
+class _Labels:
+    """``_record_label`` reading what a record refers to from these databases (the copy first: what was added
+    offline is there; then the team database), each referenced record once."""
+
+    def __init__(self, *sessions: Session) -> None:
+        self.sessions = sessions
+        self.rows: dict[tuple[str, str], dict[str, Any] | None] = {}
+
+    def row(self, table: str, key: str) -> dict[str, Any] | None:
+        if (table, key) not in self.rows:
+            found = None
+            for session in self.sessions:
+                found = _fetch(session, _tables()[table], [key]).get(key)
+                if found is not None:
+                    break
+            self.rows[(table, key)] = found
+        return self.rows[(table, key)]
+
+    def __call__(self, table: str, row: Mapping[str, Any] | None) -> str:
+        return _record_label(table, row, self.row)
 
 
 def _summary(row: Mapping[str, Any]) -> str:
-    text = str(row.get("text") or row.get("note") or "").strip()
+    text = str(row.get("text") or row.get("done_text") or row.get("todo_text") or row.get("note") or "").strip()
     return text[:120]
 
 
@@ -963,6 +1225,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
     plan = _Plan()
     t = _tables()
     theirs_logs: dict[tuple[str, str], list[LoggedChange]] = {}
+    label = _Labels(copy, team)
 
     def theirs_log(record: _Record) -> list[LoggedChange]:
         index = (record.table, record.key)
@@ -983,7 +1246,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
                 "kind": kind,
                 "table_name": record.table,
                 "record_id": record.key,
-                "record_label": _record_label(record.table, label_row)[:500],
+                "record_label": label(record.table, label_row)[:500],
                 "field": name,
                 "base_value": base,
                 "mine_value": mine,
@@ -1019,7 +1282,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
                 conflict(record, "deleted_mine", "", None, None, edited)
             else:
                 plan.deletes.append((record.table, record.key))
-                plan.deleted.append(RecordChange(record.table, record.key, _record_label(record.table, base),
+                plan.deleted.append(RecordChange(record.table, record.key, label(record.table, base),
                                                  _is_confidential(base), _summary(base)))
             continue
         changed = [f for f in fields if mine.get(f) != base.get(f)]
@@ -1046,7 +1309,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
                 conflict(record, "edit", name, was, ours, other)
                 continue
             plan.merged.append(
-                MergedField(record.table, record.key, _record_label(record.table, {**theirs, **values}), name,
+                MergedField(record.table, record.key, label(record.table, {**theirs, **values}), name,
                             _field_label(name), values[name], line_merged, _is_confidential(mine, theirs))
             )
         if values:
@@ -1055,7 +1318,7 @@ def _plan(copy: Session, team: Session, info: OfflineCopy, records: list[_Record
             plan.updates[(record.table, record.key)] = values
     _renumber(team, plan)
     for name, rows in plan.inserts.items():
-        plan.added.extend(RecordChange(name, _record_key(t[name], row), _record_label(name, row),
+        plan.added.extend(RecordChange(name, _record_key(t[name], row), label(name, row),
                                        _is_confidential(row), _summary(row)) for row in rows)
     return plan
 
@@ -1525,13 +1788,35 @@ def resolve_offline_conflict(
 # Text
 
 
-def _shown(value: Any) -> str:
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _shown(value: Any, table: str = "", name: str = "") -> str:
+    """A value as the return prints it: "(leeg)", ja/nee, a date as 31-12-2027, a choice of ``table``'s field
+    ``name`` by its Dutch label ("Loopt", not "in_progress"), a number bare, a text quoted."""
     if value is None or value == "":
         return "(leeg)"
     if isinstance(value, bool):
         return "ja" if value else "nee"
     if isinstance(value, dict):
-        return "; ".join(f"{_field_label(k)}: {_shown(v)}" for k, v in value.items())
+        return "; ".join(f"{_field_label(k)}: {_shown(v, table, k)}" for k, v in value.items())
+    if isinstance(value, int | float | Decimal):
+        return str(value)
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return f"{date.fromisoformat(value):%d-%m-%Y}"
+        except ValueError:
+            pass
+    from ..models import Base
+
+    model_table = Base.metadata.tables.get(table)
+    column = model_table.c.get(name) if model_table is not None and name else None
+    enum_cls = getattr(column.type, "enum_cls", None) if column is not None else None  # a TolerantEnum's members
+    if enum_cls is not None:
+        try:
+            return str(enum_cls(value).label)
+        except ValueError:
+            pass
     text = str(value).replace("\n", " / ")
     return f"'{text[:200]}{'...' if len(text) > 200 else ''}'"
 
@@ -1551,7 +1836,7 @@ def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = Fals
     hide = conflict.confidential and not include_confidential
 
     def value(v: Any) -> str:
-        return HIDDEN if hide else _shown(v)
+        return HIDDEN if hide else _shown(v, conflict.table, conflict.field)
 
     head = f"conflict   {conflict.record_label}"
     mine_side = f"offline {_moment(conflict.mine_by, conflict.mine_at)}"
@@ -1590,7 +1875,8 @@ def _result_lines(result: ReturnResult, include_confidential: bool = False) -> l
         f"{len(result.deleted)} verwijderd, {len(result.renumberings)} hernummerd, {len(result.conflicts)} conflict(en)."
     )
     for merged in result.merged:
-        shown = HIDDEN if merged.confidential and not include_confidential else _shown(merged.value)
+        hide = merged.confidential and not include_confidential
+        shown = HIDDEN if hide else _shown(merged.value, merged.table, merged.field)
         how = " (regels samengevoegd met de wijzigingen in de teamdatabase)" if merged.line_merged else ""
         lines.append(f"gewijzigd  {merged.record_label}: {merged.field_label} = {shown}{how}")
     for word, records in (("nieuw     ", result.added), ("verwijderd", result.deleted)):
@@ -1623,6 +1909,7 @@ __all__: Sequence[str] = (
     "ReturnResult",
     "TakeResult",
     "offline_copy_info",
+    "mark_provisional",
     "merge_lines",
     "open_offline_conflicts",
     "provisional_ids",

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 from .a11y import accessible, labelled_row
 from .errors import show_error
 from .i18n import arg, format_date_with_weekday, plural
-from .offline_conflicts import OfflineConflictsDialog, moment_text
+from .offline_conflicts import OfflineConflictsDialog, field_text, moment_text, readable
 
 if TYPE_CHECKING:
     from ..db import Database
@@ -497,11 +497,19 @@ def _short(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def result_items(result: ReturnResult, readable: Callable[[str, Any], str]) -> list[tuple[str, list[str]]]:
+def result_items(result: ReturnResult, readable: Callable[[str, Any, str], str]) -> list[tuple[str, list[str]]]:
     """The groups of a (dry-run) result as the list shows them: a title with its count and one line a change.
 
-    ``readable(field, value)`` writes a value as a person reads it (``meeting.data.readable_value``)."""
+    ``readable(field, value, table)`` writes a value as a person reads it (``offline_conflicts.readable``)."""
     titles = dict(GROUPS)
+
+    def record_line(change: Any) -> str:
+        # "Voortgang van 10-12-2026 bij actiepunt AO-2026-4-A02: Werkafspraken gemaakt": what was added, not only
+        # its kind; the text of a vertrouwelijk record is not shown.
+        summary = change.summary
+        if not summary or change.confidential or summary in change.record_label:
+            return change.record_label
+        return f"{change.record_label}: {_short(summary, 60)}"
 
     def marked(text: str, change: Any) -> str:
         # On screen the user sees what they may see; vertrouwelijk content says so, as everywhere in the app.
@@ -510,11 +518,11 @@ def result_items(result: ReturnResult, readable: Callable[[str, Any], str]) -> l
     lines = {
         "conflicts": [
             marked(
-                f"{c.record_label}, {c.field_label}: "
+                f"{c.record_label}, {field_text(c.field_label)}: "
                 + arg(
                     tr("offline %1, in de teamdatabase %2"),
-                    _short(readable(c.field, c.mine), 40),
-                    _short(readable(c.field, c.theirs), 40),
+                    _short(readable(c.field, c.mine, c.table), 40),
+                    _short(readable(c.field, c.theirs, c.table), 40),
                 ),
                 c,
             )
@@ -522,14 +530,14 @@ def result_items(result: ReturnResult, readable: Callable[[str, Any], str]) -> l
         ],
         "merged": [
             marked(
-                f"{m.record_label}, {m.field_label}: {_short(readable(m.field, m.value))}"
+                f"{m.record_label}, {field_text(m.field_label)}: {_short(readable(m.field, m.value, m.table))}"
                 + (" " + tr("(regel voor regel samengevoegd)") if m.line_merged else ""),
                 m,
             )
             for m in result.merged
         ],
-        "added": [marked(r.record_label, r) for r in result.added],
-        "deleted": [marked(r.record_label, r) for r in result.deleted],
+        "added": [marked(record_line(r), r) for r in result.added],
+        "deleted": [marked(record_line(r), r) for r in result.deleted],
         "renumberings": [arg(tr("%1 %2 wordt %3"), r.kind, r.old, r.new) for r in result.renumberings],
     }
     return [(f"{tr(titles[key])} ({len(lines[key])})", lines[key]) for key, _title in GROUPS if lines[key]]
@@ -678,7 +686,7 @@ class ReturnDialog(QDialog):
             font.setBold(True)
             group.setFont(0, font)
             for line in lines:
-                QTreeWidgetItem(group, [line])
+                QTreeWidgetItem(group, [line]).setToolTip(0, line)  # a long line is cut at the right
             group.setExpanded(True)
         self.return_button.setEnabled(result.dry_run and not result.already_returned)
         self.conflicts_button.setVisible(not result.dry_run and conflicts > 0)
@@ -693,12 +701,12 @@ class ReturnDialog(QDialog):
             self.close_button.setFocus()
 
     def _items(self, result: ReturnResult) -> list[tuple[str, list[str]]]:
-        from .meeting.data import readable_value
-
         names: dict[str, str] = {}
         database = self.team or self.copy_database  # names of people and organisations, wherever they are
         with database.read_session() as session:
-            return result_items(result, lambda field, value: readable_value(session, field, value, names))
+            return result_items(
+                result, lambda field, value, table: readable(session, field, value, names, table=table)
+            )
 
     def show_conflicts(self):
         if self.team is None:

@@ -51,6 +51,42 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("offline", text)
 
 
+#: The context of the field names a return shows (``services.offline.FIELD_LABELS``, Dutch data the app translates;
+#: ``resources/translations/update_translations.py`` adds them to the translations).
+FIELDS_CONTEXT = "offline_fields"
+
+
+def field_text(label: str) -> str:
+    """A field's Dutch name as the service gives it ("verslagtekst"), in the app's language."""
+    return QCoreApplication.translate(FIELDS_CONTEXT, label)
+
+
+def readable(session, field: str, value: Any, names: dict[str, str], separator: str = "; ", table: str = "") -> str:
+    """A value of a conflict or merge as a person reads it (``meeting.data.readable_value``; a choice of ``table``'s
+    own list, as the attendance's status, by its label); the fields a record had edited when the other side deleted
+    it (a dict) each with its name: "status: Aanwezig; vervanger (naam): Jan de Boer"."""
+    from ..services.offline import FIELD_LABELS
+    from .meeting.data import readable_value
+
+    if isinstance(value, dict):
+        return separator.join(
+            f"{field_text(FIELD_LABELS.get(name, name))}: {readable(session, name, v, names, table=table)}"
+            for name, v in value.items()
+        )
+    if table and isinstance(value, str):
+        from ..models import Base
+        from .i18n import enum_label
+
+        column = Base.metadata.tables[table].c.get(field) if table in Base.metadata.tables else None
+        choices = getattr(column.type, "enum_cls", None) if column is not None else None
+        if choices is not None:
+            try:
+                return enum_label(choices(value))
+            except ValueError:
+                pass  # a value of a newer version: shown as stored
+    return readable_value(session, field, value, names)
+
+
 def moment_text(moment: datetime | None) -> str:
     """A stored time in local time, "03-12-2026 09:41"; "" when unknown (SQLite's naive times are UTC)."""
     from datetime import UTC
@@ -117,6 +153,9 @@ class OfflineConflictsDialog(QDialog):
         self.list = QListWidget(splitter)
         self.list.setWordWrap(True)  # long record labels wrap instead of scrolling sideways
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A wrapped record and its field read as one conflict, set apart from the next.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         accessible(self.list, tr("Conflicten"))
         detail = QWidget(splitter)
         splitter.addWidget(self.list)
@@ -192,7 +231,7 @@ class OfflineConflictsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in self.conflicts:
-            item = QListWidgetItem(f"{conflict.record_label}\n{conflict.field_label}")
+            item = QListWidgetItem(f"{conflict.record_label}\n{field_text(conflict.field_label)}")
             item.setData(Qt.ItemDataRole.UserRole, conflict.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -207,10 +246,9 @@ class OfflineConflictsDialog(QDialog):
         return self.conflicts[row] if 0 <= row < len(self.conflicts) else None
 
     def _readable(self, field: str, value: Any) -> str:
-        from .meeting.data import readable_value
-
+        conflict = self.current()
         with self.database.read_session() as session:
-            return readable_value(session, field, value, self._names)
+            return readable(session, field, value, self._names, "\n", conflict.table if conflict else "")
 
     def _show(self, _row: int) -> None:
         conflict = self.current()
@@ -227,7 +265,7 @@ class OfflineConflictsDialog(QDialog):
         }.get(conflict.kind, tr("Zowel offline als in de teamdatabase gewijzigd."))
         secret = f" <b>{html.escape(tr('Vertrouwelijk'))}</b>" if conflict.confidential else ""
         self.heading.setText(
-            f"<b>{html.escape(conflict.record_label)}</b> — {html.escape(conflict.field_label)}{secret}"
+            f"<b>{html.escape(conflict.record_label)}</b> — {html.escape(field_text(conflict.field_label))}{secret}"
             f"<br>{html.escape(what)}"
         )
         long = is_long_text(conflict.base, conflict.mine, conflict.theirs)

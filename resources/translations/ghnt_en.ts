@@ -2941,7 +2941,7 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Onderdelen</source>
-            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
+            <extracomment>Below this width or height (logical pixels) the window switches to its narrow layout: 150% scaling on a 1366x768 laptop (910x512) is narrow, on a 1920x1080 one (1280x720) and 1366x768 unscaled are not. The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>Sections</translation>
         </message>
         <message>
@@ -6883,6 +6883,561 @@ Please attach this file when you report the error.</translation>
         <message>
             <source>Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.</source>
             <translation>Numbers of new decisions and action points are provisional until the copy is returned.</translation>
+        </message>
+        <message>
+            <source>%1 (voorlopig)</source>
+            <translation>%1 (provisional)</translation>
+        </message>
+        <message>
+            <source>Voorlopig nummer: wordt bij terugzetten definitief</source>
+            <translation>Provisional number: becomes final when the copy is put back</translation>
+        </message>
+    </context>
+    <context>
+        <name>offline_fields</name>
+        <message>
+            <source>(hele record)</source>
+            <translation>(whole record)</translation>
+        </message>
+        <message>
+            <source>afkorting</source>
+            <translation>abbreviation</translation>
+        </message>
+        <message>
+            <source>actiepunt</source>
+            <translation>action item</translation>
+        </message>
+        <message>
+            <source>actief vanaf</source>
+            <translation>active from</translation>
+        </message>
+        <message>
+            <source>actief tot</source>
+            <translation>active until</translation>
+        </message>
+        <message>
+            <source>agendapunt</source>
+            <translation>agenda item</translation>
+        </message>
+        <message>
+            <source>andere namen</source>
+            <translation>other names</translation>
+        </message>
+        <message>
+            <source>ambitie</source>
+            <translation>ambition</translation>
+        </message>
+        <message>
+            <source>gearchiveerd</source>
+            <translation>archived</translation>
+        </message>
+        <message>
+            <source>auteur</source>
+            <translation>author</translation>
+        </message>
+        <message>
+            <source>soort nulmeting</source>
+            <translation>baseline kind</translation>
+        </message>
+        <message>
+            <source>deel van de periode van de nulmeting</source>
+            <translation>baseline part of period</translation>
+        </message>
+        <message>
+            <source>nulmeting</source>
+            <translation>baseline</translation>
+        </message>
+        <message>
+            <source>jaar van de nulmeting</source>
+            <translation>baseline year</translation>
+        </message>
+        <message>
+            <source>voorzitter</source>
+            <translation>chair</translation>
+        </message>
+        <message>
+            <source>afgerond op</source>
+            <translation>closed on</translation>
+        </message>
+        <message>
+            <source>code</source>
+            <translation>code</translation>
+        </message>
+        <message>
+            <source>conclusie</source>
+            <translation>conclusion</translation>
+        </message>
+        <message>
+            <source>vertrouwelijk</source>
+            <translation>confidential</translation>
+        </message>
+        <message>
+            <source>e-mail van de contactpersoon</source>
+            <translation>contact person's email</translation>
+        </message>
+        <message>
+            <source>contactpersoon</source>
+            <translation>contact person</translation>
+        </message>
+        <message>
+            <source>datum</source>
+            <translation>date</translation>
+        </message>
+        <message>
+            <source>deadline</source>
+            <translation>deadline</translation>
+        </message>
+        <message>
+            <source>deadline (einde)</source>
+            <translation>deadline (end)</translation>
+        </message>
+        <message>
+            <source>deadline (begin)</source>
+            <translation>deadline (start)</translation>
+        </message>
+        <message>
+            <source>deadline (zoals geschreven)</source>
+            <translation>deadline (as written)</translation>
+        </message>
+        <message>
+            <source>gebruikelijke eindtijd</source>
+            <translation>usual end time</translation>
+        </message>
+        <message>
+            <source>gebruikelijke locatie</source>
+            <translation>usual location</translation>
+        </message>
+        <message>
+            <source>gebruikelijke online link</source>
+            <translation>usual online link</translation>
+        </message>
+        <message>
+            <source>gebruikelijke begintijd</source>
+            <translation>usual start time</translation>
+        </message>
+        <message>
+            <source>definitie</source>
+            <translation>definition</translation>
+        </message>
+        <message>
+            <source>omschrijving</source>
+            <translation>description</translation>
+        </message>
+        <message>
+            <source>richting</source>
+            <translation>direction</translation>
+        </message>
+        <message>
+            <source>stukken</source>
+            <translation>documents</translation>
+        </message>
+        <message>
+            <source>wat is gedaan</source>
+            <translation>what was done</translation>
+        </message>
+        <message>
+            <source>e-mail</source>
+            <translation>email</translation>
+        </message>
+        <message>
+            <source>tot</source>
+            <translation>until</translation>
+        </message>
+        <message>
+            <source>eindtijd</source>
+            <translation>end time</translation>
+        </message>
+        <message>
+            <source>voorgelegd aan overleg</source>
+            <translation>put to meeting</translation>
+        </message>
+        <message>
+            <source>escaleert naar</source>
+            <translation>escalates to</translation>
+        </message>
+        <message>
+            <source>escalatie</source>
+            <translation>escalation</translation>
+        </message>
+        <message>
+            <source>voorgelegd als agendapunt</source>
+            <translation>put as agenda item</translation>
+        </message>
+        <message>
+            <source>bestandsnaam</source>
+            <translation>file name</translation>
+        </message>
+        <message>
+            <source>functie</source>
+            <translation>position</translation>
+        </message>
+        <message>
+            <source>versie van de uitnodiging</source>
+            <translation>invitation version</translation>
+        </message>
+        <message>
+            <source>kenmerk van de uitnodiging</source>
+            <translation>invitation reference</translation>
+        </message>
+        <message>
+            <source>in de programmatabel</source>
+            <translation>in the programme table</translation>
+        </message>
+        <message>
+            <source>inbrenger</source>
+            <translation>presenter</translation>
+        </message>
+        <message>
+            <source>inbrenger (persoon)</source>
+            <translation>presenter (person)</translation>
+        </message>
+        <message>
+            <source>indicator</source>
+            <translation>indicator</translation>
+        </message>
+        <message>
+            <source>inleiding</source>
+            <translation>introduction</translation>
+        </message>
+        <message>
+            <source>instelling</source>
+            <translation>setting</translation>
+        </message>
+        <message>
+            <source>soort</source>
+            <translation>kind</translation>
+        </message>
+        <message>
+            <source>soort label</source>
+            <translation>label kind</translation>
+        </message>
+        <message>
+            <source>aanduiding</source>
+            <translation>designation</translation>
+        </message>
+        <message>
+            <source>niveau</source>
+            <translation>level</translation>
+        </message>
+        <message>
+            <source>locatie</source>
+            <translation>location</translation>
+        </message>
+        <message>
+            <source>bestandssoort</source>
+            <translation>file type</translation>
+        </message>
+        <message>
+            <source>overleg</source>
+            <translation>meeting</translation>
+        </message>
+        <message>
+            <source>overleggen per jaar</source>
+            <translation>meetings per year</translation>
+        </message>
+        <message>
+            <source>samengevoegd met</source>
+            <translation>merged into</translation>
+        </message>
+        <message>
+            <source>verslagtekst</source>
+            <translation>minutes text</translation>
+        </message>
+        <message>
+            <source>naam</source>
+            <translation>name</translation>
+        </message>
+        <message>
+            <source>landelijke actielijn</source>
+            <translation>national action line</translation>
+        </message>
+        <message>
+            <source>nieuwe deadline</source>
+            <translation>new deadline</translation>
+        </message>
+        <message>
+            <source>nieuwe deadline (zoals geschreven)</source>
+            <translation>new deadline (as written)</translation>
+        </message>
+        <message>
+            <source>toelichting</source>
+            <translation>note</translation>
+        </message>
+        <message>
+            <source>notities</source>
+            <translation>notes</translation>
+        </message>
+        <message>
+            <source>nummer</source>
+            <translation>number</translation>
+        </message>
+        <message>
+            <source>nummer in het jaar</source>
+            <translation>number in the year</translation>
+        </message>
+        <message>
+            <source>online link</source>
+            <translation>online link</translation>
+        </message>
+        <message>
+            <source>organisatie</source>
+            <translation>organisation</translation>
+        </message>
+        <message>
+            <source>afgesproken bij agendapunt</source>
+            <translation>agreed at agenda item</translation>
+        </message>
+        <message>
+            <source>afgesproken in overleg</source>
+            <translation>agreed at meeting</translation>
+        </message>
+        <message>
+            <source>uitkomst</source>
+            <translation>outcome</translation>
+        </message>
+        <message>
+            <source>datum van de uitkomst</source>
+            <translation>outcome date</translation>
+        </message>
+        <message>
+            <source>vooruitblik</source>
+            <translation>outlook</translation>
+        </message>
+        <message>
+            <source>eigen verantwoordelijken</source>
+            <translation>own responsible parties</translation>
+        </message>
+        <message>
+            <source>paragraaf</source>
+            <translation>paragraph</translation>
+        </message>
+        <message>
+            <source>hoort bij programma-actie</source>
+            <translation>part of programme action</translation>
+        </message>
+        <message>
+            <source>einde van de periode</source>
+            <translation>end of period</translation>
+        </message>
+        <message>
+            <source>periode vanaf</source>
+            <translation>period from</translation>
+        </message>
+        <message>
+            <source>soort periode</source>
+            <translation>period kind</translation>
+        </message>
+        <message>
+            <source>deel van de periode</source>
+            <translation>part of period</translation>
+        </message>
+        <message>
+            <source>begin van de periode</source>
+            <translation>start of period</translation>
+        </message>
+        <message>
+            <source>periode tot</source>
+            <translation>period until</translation>
+        </message>
+        <message>
+            <source>persoon</source>
+            <translation>person</translation>
+        </message>
+        <message>
+            <source>telefoon</source>
+            <translation>phone</translation>
+        </message>
+        <message>
+            <source>geplande minuten</source>
+            <translation>planned minutes</translation>
+        </message>
+        <message>
+            <source>volgorde</source>
+            <translation>order</translation>
+        </message>
+        <message>
+            <source>uitgesteld</source>
+            <translation>postponed</translation>
+        </message>
+        <message>
+            <source>vorige deadline</source>
+            <translation>previous deadline</translation>
+        </message>
+        <message>
+            <source>programma-actie</source>
+            <translation>programme action</translation>
+        </message>
+        <message>
+            <source>programma</source>
+            <translation>programme</translation>
+        </message>
+        <message>
+            <source>voorlopig</source>
+            <translation>provisional</translation>
+        </message>
+        <message>
+            <source>doel</source>
+            <translation>purpose</translation>
+        </message>
+        <message>
+            <source>ontvangen op</source>
+            <translation>received on</translation>
+        </message>
+        <message>
+            <source>kenmerk</source>
+            <translation>reference</translation>
+        </message>
+        <message>
+            <source>regio</source>
+            <translation>region</translation>
+        </message>
+        <message>
+            <source>datum van de rapportage</source>
+            <translation>report date</translation>
+        </message>
+        <message>
+            <source>rol</source>
+            <translation>role</translation>
+        </message>
+        <message>
+            <source>secretaris</source>
+            <translation>secretary</translation>
+        </message>
+        <message>
+            <source>actielijn</source>
+            <translation>action line</translation>
+        </message>
+        <message>
+            <source>volgnummer</source>
+            <translation>sequence number</translation>
+        </message>
+        <message>
+            <source>overlegreeks</source>
+            <translation>meeting series</translation>
+        </message>
+        <message>
+            <source>inhoud van het stuk</source>
+            <translation>document content</translation>
+        </message>
+        <message>
+            <source>grootte</source>
+            <translation>size</translation>
+        </message>
+        <message>
+            <source>bron</source>
+            <translation>source</translation>
+        </message>
+        <message>
+            <source>kenmerk bij de bron</source>
+            <translation>source reference</translation>
+        </message>
+        <message>
+            <source>bronnen</source>
+            <translation>sources</translation>
+        </message>
+        <message>
+            <source>vast agendapunt</source>
+            <translation>standard agenda item</translation>
+        </message>
+        <message>
+            <source>vanaf</source>
+            <translation>from</translation>
+        </message>
+        <message>
+            <source>begintijd</source>
+            <translation>start time</translation>
+        </message>
+        <message>
+            <source>status van het overleg</source>
+            <translation>meeting status</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>status</translation>
+        </message>
+        <message>
+            <source>subpunten</source>
+            <translation>sub-points</translation>
+        </message>
+        <message>
+            <source>vervanger</source>
+            <translation>substitute</translation>
+        </message>
+        <message>
+            <source>vervanger (naam)</source>
+            <translation>substitute (name)</translation>
+        </message>
+        <message>
+            <source>opvolger</source>
+            <translation>successor</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>label</translation>
+        </message>
+        <message>
+            <source>tekst</source>
+            <translation>text</translation>
+        </message>
+        <message>
+            <source>teksten</source>
+            <translation>texts</translation>
+        </message>
+        <message>
+            <source>thema</source>
+            <translation>theme</translation>
+        </message>
+        <message>
+            <source>keren doorgeschoven</source>
+            <translation>times postponed</translation>
+        </message>
+        <message>
+            <source>titel</source>
+            <translation>title</translation>
+        </message>
+        <message>
+            <source>wat moet nog</source>
+            <translation>still to do</translation>
+        </message>
+        <message>
+            <source>trekker (organisatie)</source>
+            <translation>lead (organisation)</translation>
+        </message>
+        <message>
+            <source>trekker (persoon)</source>
+            <translation>lead (person)</translation>
+        </message>
+        <message>
+            <source>trekker</source>
+            <translation>lead</translation>
+        </message>
+        <message>
+            <source>eenheid</source>
+            <translation>unit</translation>
+        </message>
+        <message>
+            <source>eenheid (zoals getoond)</source>
+            <translation>unit (as shown)</translation>
+        </message>
+        <message>
+            <source>onbekend</source>
+            <translation>unknown</translation>
+        </message>
+        <message>
+            <source>waarde</source>
+            <translation>value</translation>
+        </message>
+        <message>
+            <source>versie</source>
+            <translation>version</translation>
+        </message>
+        <message>
+            <source>werkgroep</source>
+            <translation>working group</translation>
+        </message>
+        <message>
+            <source>jaar</source>
+            <translation>year</translation>
         </message>
     </context>
     <context>

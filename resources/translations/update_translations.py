@@ -4,7 +4,8 @@ Run from the checkout: ``.venv/bin/python resources/translations/update_translat
 
 1. ``pyside6-lupdate`` collects every ``tr()``, ``QCoreApplication.translate()`` and ``QT_TRANSLATE_NOOP``
    string of the GUI into the ``.ts`` file, keeping the translations already made.
-2. The enum labels (``ghnt_desktop/models/enums.py``, Dutch, shown through the context ``"enums"``) are
+2. The enum labels (``ghnt_desktop/models/enums.py``, Dutch, shown through the context ``"enums"``) and the
+   field names of an offline return (``services.offline.FIELD_LABELS``, context ``"offline_fields"``) are
    added: lupdate cannot see them because they are data.
 3. Free ``tr("...")`` helpers (``def tr(text): return QCoreApplication.translate("editors", text)``) land in
    the empty context, because lupdate does not know the helper; they are moved to the context the helper
@@ -179,19 +180,25 @@ def drop_obsolete(root: ET.Element) -> None:
             root.remove(context)
 
 
-def add_enum_context(before: Snapshot) -> None:
+def data_contexts() -> dict[str, list[str]]:
+    """Dutch labels that are data in the lower layers, by the context the app translates them in: the enum labels
+    (``ui.i18n.enum_label``) and the field names of an offline return (``ui.offline_conflicts.field_text``)."""
     sys.path.insert(0, str(ROOT))
     from ghnt_desktop.models.enums import _LABELS
+    from ghnt_desktop.services.offline import FIELD_LABELS
 
-    tree = ET.parse(TS)
-    root = tree.getroot()
-    relocate_free_tr(root, before)
-    context = next((c for c in root.findall("context") if c.findtext("name") == "enums"), None)
+    return {
+        "enums": list(dict.fromkeys(_LABELS.values())),
+        "offline_fields": list(dict.fromkeys(FIELD_LABELS.values())),
+    }
+
+
+def _add_data_context(root: ET.Element, name: str, wanted: list[str], before: Snapshot) -> None:
+    context = next((c for c in root.findall("context") if c.findtext("name") == name), None)
     if context is None:
         context = ET.SubElement(root, "context")
-        ET.SubElement(context, "name").text = "enums"
+        ET.SubElement(context, "name").text = name
     existing = {m.findtext("source"): m for m in context.findall("message")}
-    wanted = list(dict.fromkeys(_LABELS.values()))
     for label in wanted:
         message = existing.get(label)
         if message is None:
@@ -199,10 +206,18 @@ def add_enum_context(before: Snapshot) -> None:
             ET.SubElement(message, "source").text = label
             ET.SubElement(message, "translation", type="unfinished")
         # lupdate marks messages it cannot see as vanished; these are real, so keep them current.
-        _revive("enums", message, before)
+        _revive(name, message, before)
     for label, message in existing.items():
         if label not in wanted:
             context.remove(message)
+
+
+def add_enum_context(before: Snapshot) -> None:
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    relocate_free_tr(root, before)
+    for name, wanted in data_contexts().items():
+        _add_data_context(root, name, wanted, before)
     drop_obsolete(root)
     # Contexts in name order, so that running this again changes nothing.
     contexts = sorted(root.findall("context"), key=lambda c: c.findtext("name") or "")

@@ -11,7 +11,7 @@ from ...dutch_dates import short_date
 from ...models.enums import POSTPONE_CHOICE
 from ...services.action_view import CLOSED_VALUES, PROGRAMME
 from ..i18n import arg, enum_label
-from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel
+from .base import ROW_ROLE, SORT_ROLE, Index, RowTableModel, provisional_number, provisional_tip
 from .colors import LATE, muted
 
 if TYPE_CHECKING:
@@ -161,6 +161,8 @@ class ActionViewModel(QAbstractTableModel):
         self._today_iso = self.today.isoformat()
         self._labels: dict[str, str] = {}
         self._fill_labels()
+        # ids (hex, as the rows hold them) of action items numbered in this offline copy: "(voorlopig)"
+        self.provisional: frozenset[str] = frozenset()
 
     def _fill_labels(self) -> None:
         from ...models.enums import ActionKind, ActionStatus
@@ -333,7 +335,7 @@ class ActionViewModel(QAbstractTableModel):
     def display(self, row, column: int) -> str:
         f = self._f
         if column == self.NUMBER:
-            return row[f.number]
+            return provisional_number(row[f.number]) if row[f.id] in self.provisional else row[f.number]
         if column == self.KIND:
             if row[f.kind] == PROGRAMME:
                 return QCoreApplication.translate("ActionViewModel", self.PROGRAMME_KIND)
@@ -407,6 +409,8 @@ class ActionViewModel(QAbstractTableModel):
 
     def tooltip(self, row, column: int) -> str | None:
         f = self._f
+        if column == self.NUMBER and row[f.id] in self.provisional:
+            return provisional_tip()
         if column == self.TEXT:
             return row[f.text]
         if column == self.DEADLINE and row[f.deadline_text] and row[f.deadline_text] != row[f.deadline_display]:

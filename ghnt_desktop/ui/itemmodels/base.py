@@ -22,6 +22,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
 
 
+def provisional_number(number: str) -> str:
+    """A decision or action number given in an offline copy, which may change on return: "AO-2026-4-08
+    (voorlopig)" (``services.offline.provisional_ids`` says which; documents say it the same way)."""
+    from ..i18n import arg
+
+    return arg(QCoreApplication.translate("offline", "%1 (voorlopig)"), number)
+
+
+def provisional_tip() -> str:
+    return QCoreApplication.translate("offline", "Voorlopig nummer: wordt bij terugzetten definitief")
+
+
 class RowTableModel(QAbstractTableModel, Generic[RowT]):
     """A read-only table over a list of frozen row dataclasses."""
 

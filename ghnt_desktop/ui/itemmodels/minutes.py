@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...dutch_dates import short_date
 from ..i18n import arg, enum_label
-from .base import RowTableModel
+from .base import RowTableModel, provisional_number, provisional_tip
 from .colors import LATE, muted
 
 if TYPE_CHECKING:
@@ -20,7 +20,20 @@ def _first_line(text: str) -> str:
     return text.strip().splitlines()[0] if text.strip() else ""
 
 
-class DecisionTableModel(RowTableModel["DecisionRow"]):
+class _ProvisionalNumbers:
+    """Numbers given in an offline copy (``provisional``: their ids, set before the rows) say "(voorlopig)", with
+    a tooltip that says why."""
+
+    provisional: frozenset = frozenset()
+
+    def number_text(self, row: Any) -> str:
+        return provisional_number(row.number) if row.id in self.provisional else row.number
+
+    def number_tip(self, row: Any) -> str | None:
+        return provisional_tip() if row.id in self.provisional else None
+
+
+class DecisionTableModel(_ProvisionalNumbers, RowTableModel["DecisionRow"]):
     """Decisions: number, text, agenda item, escalation and its outcome."""
 
     NUMBER, ITEM, TEXT, ESCALATION, OUTCOME = range(5)
@@ -36,7 +49,7 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
 
     def display(self, row: DecisionRow, column: int) -> str:
         if column == self.NUMBER:
-            return row.number
+            return self.number_text(row)
         if column == self.ITEM:
             return row.agenda_item_number
         if column == self.TEXT:
@@ -60,6 +73,8 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
         return super().sort_value(row, column)
 
     def tooltip(self, row: DecisionRow, column: int) -> str | None:
+        if column == self.NUMBER:
+            return self.number_tip(row)
         if column == self.TEXT:
             return row.text
         if column == self.OUTCOME and row.outcome:
@@ -67,7 +82,7 @@ class DecisionTableModel(RowTableModel["DecisionRow"]):
         return None
 
 
-class ActionItemTableModel(RowTableModel["ActionItemRow"]):
+class ActionItemTableModel(_ProvisionalNumbers, RowTableModel["ActionItemRow"]):
     """Action items: number, action, trekker, deadline, status, times postponed, where it comes from."""
 
     NUMBER, TEXT, TREKKER, DEADLINE, STATUS, POSTPONED, ORIGIN = range(7)
@@ -90,7 +105,7 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
 
     def display(self, row: ActionItemRow, column: int) -> str:
         if column == self.NUMBER:
-            return row.number
+            return self.number_text(row)
         if column == self.TEXT:
             text = _first_line(row.text)
             return f"{text}  ({self.tr('vertrouwelijk')})" if row.confidential else text
@@ -138,6 +153,8 @@ class ActionItemTableModel(RowTableModel["ActionItemRow"]):
         return None
 
     def tooltip(self, row: ActionItemRow, column: int) -> str | None:
+        if column == self.NUMBER:
+            return self.number_tip(row)
         if column == self.TEXT:
             parts = [row.text]
             if row.done_text:

@@ -35,6 +35,13 @@ class MeetingTab(QWidget):
     def main_window(self) -> MainWindow:
         return self.window()  # type: ignore[return-value]
 
+    def number_text(self, record_id: uuid.UUID, number: str) -> str:
+        """A decision or action number as the tab shows it: "(voorlopig)" after one given in an offline copy."""
+        from ..itemmodels.base import provisional_number
+
+        provisional = self.data is not None and record_id in self.data.provisional
+        return provisional_number(number) if provisional else number
+
     def run(self, command: ServiceCommand) -> bool:
         """Push a command on the window's stack (it runs at once); False when the service refused."""
         return push(self.main_window(), command)

@@ -54,6 +54,8 @@ class MeetingData:
     approval: str = ""  # "Vastgesteld op ... in ..." of a vastgesteld verslag
     # agenda item id -> (StoredDocumentInfo, ...): the stukken kept in the database
     stored_documents: dict = field(default_factory=dict)
+    # ids of the decisions and action items numbered in this offline copy: their numbers may change on return
+    provisional: frozenset = frozenset()
 
     @property
     def read_only(self) -> bool:
@@ -70,6 +72,7 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
     from ...services.meetings import attendance_list, get_meeting, organisations_represented
     from ...services.minutes import action_list, decision_list, escalated_to_meeting, meetings_with_series
     from ...services.network import list_organisations, list_people
+    from ...services.offline import provisional_ids
 
     detail = get_meeting(session, meeting_id)
     items = agenda_items(session, meeting_id)
@@ -149,6 +152,7 @@ def load_meeting_data(session, meeting_id: uuid.UUID, today: date) -> MeetingDat
         programme_progress=programme_progress,
         approval=_approval_text(session, meeting_id) if detail.read_only else "",
         stored_documents={key: tuple(value) for key, value in stored_documents.items()},
+        provisional=frozenset(provisional_ids(session)),
     )
 
 

@@ -174,6 +174,7 @@ class DecisionsTab(MeetingTab):
             current = view.currentIndex().data(ROW_ROLE) if view.currentIndex().isValid() else None
             if isinstance(model, ActionItemTableModel):
                 model.reference = data.detail.date  # type: ignore[attr-defined]
+            model.provisional = data.provisional
             model.set_rows(list(rows))
             self._fit(view, model)
             if current is not None:
@@ -219,7 +220,10 @@ class DecisionsTab(MeetingTab):
         if decision is None or self.read_only:
             return
         dialog = TextDialog(
-            self, arg(self.tr("Besluit %1"), decision.number), self.tr("Tekst van het besluit:"), decision.text
+            self,
+            arg(self.tr("Besluit %1"), self.number_text(decision.id, decision.number)),
+            self.tr("Tekst van het besluit:"),
+            decision.text,
         )
         if dialog.exec() and dialog.text().strip() != decision.text:
             from ...services.minutes import update_decision
@@ -257,7 +261,7 @@ class DecisionsTab(MeetingTab):
             return None
         is_decision = view in (self.decisions, self.escalated)
         what = self.tr("Besluit %1") if is_decision else self.tr("Actie %1")
-        subject = f"{arg(what, row.number)}: {' '.join(row.text.split())[:200]}"
+        subject = f"{arg(what, self.number_text(row.id, row.number))}: {' '.join(row.text.split())[:200]}"
         return show_record_history(self, database, "decision" if is_decision else "action_item", row.id, subject)
 
     def escalate(self) -> None:

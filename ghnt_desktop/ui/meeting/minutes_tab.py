@@ -42,7 +42,7 @@ from ...models.enums import POSTPONE_CHOICE
 from ..a11y import accessible
 from ..debounce import Debouncer
 from ..i18n import arg, enum_label
-from ..itemmodels.base import ROW_ROLE, RowTableModel
+from ..itemmodels.base import ROW_ROLE, RowTableModel, provisional_tip
 from ..itemmodels.minutes import ActionItemTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
@@ -509,6 +509,7 @@ class MinutesTab(MeetingTab):
         self._stash_review(current_review)  # a reload refills the form: what was typed is put back after it
         self._stash_programme(self._programme_row())
         carried = [r for r in (*data.actions, *data.toezeggingen) if not r.new_at_meeting]
+        self.review_model.provisional = data.provisional
         self.review_model.set_rows(carried)
         row = self.review_model.row_of(lambda r: r.id == current_review.id) if current_review else -1
         if row < 0 and carried:
@@ -644,16 +645,20 @@ class MinutesTab(MeetingTab):
         self.decisions.clear()
         for decision in data.decisions:
             if decision.agenda_item_id == item.id:
-                text = f"{decision.number}   {decision.text}"
+                number = self.number_text(decision.id, decision.number)
+                text = f"{number}   {decision.text}"
                 if decision.escalation.value != "none":
                     text += f"   [{enum_label(decision.escalation)}]"
                 entry = QListWidgetItem(text)
+                if decision.id in data.provisional:
+                    entry.setToolTip(provisional_tip())
                 entry.setData(Qt.ItemDataRole.UserRole, decision)
                 self.decisions.addItem(entry)
                 if current_decision is not None and decision.id == current_decision.id:
                     self.decisions.setCurrentItem(entry)
         decisions_here = self.decisions.count()
         actions_here = [r for r in (*data.actions, *data.toezeggingen) if r.origin_agenda_item_id == item.id]
+        self.actions_model.provisional = data.provisional
         self.actions_model.set_rows(actions_here)
         self._fit(self.actions_table, self.actions_model)
         self.parts.setTabText(0, arg(self.tr("Besluiten (%1)"), decisions_here))
@@ -783,7 +788,8 @@ class MinutesTab(MeetingTab):
         self.decision_edit.clear()
         self.decision_confidential.setChecked(False)
         self.decision_edit.setFocus()
-        self.main_window().show_status(arg(self.tr("Besluit %1 vastgelegd."), command.result.number))
+        number = self.number_text(command.result.id, command.result.number)
+        self.main_window().show_status(arg(self.tr("Besluit %1 vastgelegd."), number))
         return True
 
     def delete_decision(self) -> None:
@@ -866,7 +872,8 @@ class MinutesTab(MeetingTab):
         self.action_confidential.setChecked(False)
         self.programme_combo.setCurrentIndex(0)
         self.action_text.setFocus()
-        self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), command.result.number))
+        number = self.number_text(command.result.id, command.result.number)
+        self.main_window().show_status(arg(self.tr("Actie %1 vastgelegd."), number))
         return True
 
     def edit_action(self) -> bool:

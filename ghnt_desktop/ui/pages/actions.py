@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from ..i18n import arg, enum_label, plural
 from ..itemmodels.actions import ActionViewModel, HistoryModel
+from ..itemmodels.base import provisional_number
 from ..widgets.status import POSTPONE_CHOICE, StatusDelegate, status_choices
 from ..worker import start_task
 from .base import Page, is_large, make_table_view
@@ -317,11 +318,14 @@ class ActionsPage(Page):
 
     def load(self, database) -> None:
         from ...services.actions import first_view_ids, load_action_view, view_choices
+        from ...services.offline import provisional_ids
 
         super().load(database)
         with database.session() as session:
             choices = view_choices(session)
             big = is_large(session)
+            # In an offline copy: the action items numbered there, whose numbers may change on return.
+            self.model.provisional = frozenset(i.hex for i in provisional_ids(session))
             first = None
             if big and self.model.all_count() == 0:
                 # An empty page shows the top of the list at once; a reload keeps the old rows meanwhile.
@@ -481,7 +485,8 @@ class ActionsPage(Page):
             return
         from ...services.actions import action_history
 
-        self.detail_title.setText(f"<b>{_escape(row.number)}</b> {_escape(' '.join(row.text.split()))}")
+        number = provisional_number(row.number) if row.id in self.model.provisional else row.number
+        self.detail_title.setText(f"<b>{_escape(number)}</b> {_escape(' '.join(row.text.split()))}")
         parts = [
             arg(self.tr("Trekker: %1"), row.trekker or "-"),
             arg(self.tr("Deadline: %1"), row.deadline_display or "-"),

@@ -196,13 +196,16 @@ class OverviewPage(Page):
 
     def load(self, database) -> None:
         """Show the overview on today; a big database's is gathered in a worker task (the old one stays)."""
+        from ...services.offline import mark_provisional
         from ...services.overview import load_overview
+        from ..itemmodels.base import provisional_number
 
         super().load(database)
         today = self.today()
         self._generation += 1
         with database.session() as session:
-            overview = None if is_large(session) else load_overview(session, today)
+            # In an offline copy the numbers given there say "(voorlopig)", as everywhere (``mark_provisional``).
+            overview = None if is_large(session) else mark_provisional(load_overview(session, today), session, provisional_number)
             moved = None if overview is None else _moved_indicators(session, overview)
         if overview is not None:
             self.moved = moved
@@ -212,7 +215,7 @@ class OverviewPage(Page):
 
         def gather(_progress, _cancelled):
             with database.read_session() as session:  # the task's own session
-                overview = load_overview(session, today)
+                overview = mark_provisional(load_overview(session, today), session, provisional_number)
                 return generation, today, overview, _moved_indicators(session, overview)
 
         self.loading = start_task(gather, name="load overview", succeeded=self._gathered)
