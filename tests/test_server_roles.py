@@ -82,7 +82,7 @@ def test_a_partner_cannot_edit_a_decision_and_is_told_so_in_dutch(team) -> None:
     login, ids, _url = team
     partner = login("carla_vt")
     with pytest.raises(StorageRefusedError) as refused, partner.session() as s:
-        minutes.update_decision(s, ids["decision"], text="Gewijzigd door een partner", user="carla")
+        minutes.update_decision(s, ids["decision"], text="Gewijzigd door een partner")
     assert refused.value.reason == "rights"
     assert "geen rechten" in str(refused.value) and "Er is niets gewijzigd" in str(refused.value)
     with partner.read_session() as s:

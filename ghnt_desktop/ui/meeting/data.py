@@ -175,13 +175,14 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     """The change history of one record, oldest first, readable: the change log (``services.change_log``, every
     table, every writer, the one audit source) with the reason logged with a change (reopening a vastgesteld
     verslag, a merge); history recorded before the change log existed (``services.history``) is shown as it was,
-    and a reason recorded there beside a logged change (a database of the version in between) still goes with it.
+    and a reason recorded there beside a logged change (a database of the version in between) still goes with it;
+    so are the two choices kept only there until revision 0016 (``history.CHOICE_COLUMNS``).
 
     Enum values become their Dutch labels, ISO dates dd-mm-yyyy, ids of people, organisations and programme
     actions their names; times are shown in local time (they are stored in UTC).
     """
     from ...services.change_log import field_changes, record_log
-    from ...services.history import as_text, history_of
+    from ...services.history import CHOICE_COLUMNS, as_text, history_of
 
     names: dict[str, str] = {}
 
@@ -194,7 +195,8 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     entries: list[tuple[object, int, HistoryLine]] = []
     reasons: dict[tuple[str, str | None], str] = {}
     for change in recorded:
-        if since is not None and _naive(change.changed_at) >= _naive(since):
+        # After the log's first entry the older history repeats the log, except the two choices it alone kept.
+        if since is not None and _naive(change.changed_at) >= _naive(since) and change.field not in CHOICE_COLUMNS:
             if change.reason:  # the same edit is in the log; its reason goes beside it
                 reasons.setdefault((change.field, change.new_value), change.reason)
             continue
@@ -348,6 +350,8 @@ FIELD_LABELS = {
     "substitute_id": QT_TRANSLATE_NOOP("History", "Vervanger"),
     "substitute_name": QT_TRANSLATE_NOOP("History", "Vervanger (naam)"),
     "merged_into_id": QT_TRANSLATE_NOOP("History", "Samengevoegd met"),
+    "approved_in_meeting_id": QT_TRANSLATE_NOOP("History", "Vastgesteld in"),
+    "escalation_text_included": QT_TRANSLATE_NOOP("History", "Tekst op agenda bestuurlijk overleg"),
 }
 
 
