@@ -1889,6 +1889,22 @@ Saved in: %1</translation>
             <source>Samengevoegd met</source>
             <translation>Merged into</translation>
         </message>
+        <message>
+            <source>Vastgesteld in</source>
+            <translation>Approved in</translation>
+        </message>
+        <message>
+            <source>Tekst op agenda bestuurlijk overleg</source>
+            <translation>Text on the administrative meeting's agenda</translation>
+        </message>
+        <message>
+            <source>Geagendeerd in</source>
+            <translation>Placed on the agenda of</translation>
+        </message>
+        <message>
+            <source>Agendapunt bestuurlijk overleg</source>
+            <translation>Administrative meeting agenda item</translation>
+        </message>
     </context>
     <context>
         <name>HistoryDialog</name>
@@ -2941,7 +2957,7 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Onderdelen</source>
-            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
+            <extracomment>Below this width or height (logical pixels) the window switches to its narrow layout: 150% scaling on a 1366x768 laptop (910x512) is narrow, on a 1920x1080 one (1280x720) and 1366x768 unscaled are not. The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>Sections</translation>
         </message>
         <message>

@@ -280,7 +280,7 @@ def _local(moment):
 
 
 def _name_of(session, field: str, value: str) -> str:
-    from ...models import Meeting, Organisation, Person, ProgrammeAction
+    from ...models import AgendaItem, Meeting, Organisation, Person, ProgrammeAction
 
     model = {
         "trekker_person_id": Person,
@@ -290,6 +290,7 @@ def _name_of(session, field: str, value: str) -> str:
         "programme_action_id": ProgrammeAction,
         "approved_in_meeting_id": Meeting,
         "escalated_to_meeting_id": Meeting,
+        "escalation_agenda_item_id": AgendaItem,
     }.get(field)
     try:
         record = session.get(model, uuid.UUID(value)) if model is not None else None
@@ -301,6 +302,8 @@ def _name_of(session, field: str, value: str) -> str:
         return f"{record.code} {record.text}"
     if isinstance(record, Meeting):
         return f"{record.title} ({record.date:%d-%m-%Y})"
+    if isinstance(record, AgendaItem):
+        return f"{record.number} {record.title}".strip()
     return record.name
 
 
@@ -352,6 +355,8 @@ FIELD_LABELS = {
     "merged_into_id": QT_TRANSLATE_NOOP("History", "Samengevoegd met"),
     "approved_in_meeting_id": QT_TRANSLATE_NOOP("History", "Vastgesteld in"),
     "escalation_text_included": QT_TRANSLATE_NOOP("History", "Tekst op agenda bestuurlijk overleg"),
+    "escalated_to_meeting_id": QT_TRANSLATE_NOOP("History", "Geagendeerd in"),
+    "escalation_agenda_item_id": QT_TRANSLATE_NOOP("History", "Agendapunt bestuurlijk overleg"),
 }
 
 
