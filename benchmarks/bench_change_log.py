@@ -148,7 +148,7 @@ def main() -> int:
                         minutes.set_minutes_text(s, item, f"Besproken in ronde {n}: " + "de voortgang is goed. " * 20)
                 for k in range(3):
                     with database.session() as s:
-                        minutes.add_decision(s, items[k % len(items)], f"Besluit {n}.{k}", user="bench")
+                        minutes.add_decision(s, items[k % len(items)], f"Besluit {n}.{k}")
                     with database.session() as s:
                         minutes.add_action_item(s, items[k % len(items)], f"Actie {n}.{k}", deadline=date(2027, 3, 1))
                 for action in actions:

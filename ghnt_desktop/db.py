@@ -491,8 +491,9 @@ class Database:
         self.identity = file_identity(path) if self.kind.is_file else None
         self._local = threading.local()  # the write session open in each thread, if any
         # Live updates of other users' changes (``ui.live_updates``): this app's own commits are counted (an SQLite
-        # ``data_version`` change with no own commit is another writer's), and on a server every commit that
-        # wrote sends NOTIFY on ``CHANGES_CHANNEL`` with ``instance`` as payload, which this app's listener skips.
+        # ``data_version`` change with no own commit is another writer's), and on a server every write session
+        # that wrote sends NOTIFY on ``CHANGES_CHANNEL`` with ``instance`` as payload (``session``), which this
+        # app's listener skips.
         self.instance = os.urandom(8).hex()
         self.own_commits = 0
         # How the wait before another attempt to reach a server that went away is spent (``wait_for_server``):
@@ -542,12 +543,6 @@ class Database:
                 _forget_writer(connection.connection.driver_connection)
             self.check_not_replaced()
             self.own_commits += 1
-            if not self.kind.is_file:
-                # On the driver's cursor, not through SQLAlchemy: no events re-enter this commit. PostgreSQL
-                # delivers the notification only when the transaction commits (and never on a rollback).
-                cursor = connection.connection.driver_connection.cursor()
-                cursor.execute("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance))
-                cursor.close()
 
     def _after_rollback(self, connection) -> None:
         if connection.invalidated:
@@ -588,7 +583,15 @@ class Database:
                 if session.connection().info.get(_WROTE):
                     # The transaction's id: should the connection drop during COMMIT, the server still knows
                     # whether it committed (``_transaction_outcome``), so nothing is saved twice or lost unsaid.
-                    xid = session.connection().exec_driver_sql("SELECT txid_current()").scalar()
+                    # In the same round trip the NOTIFY of this write (``ui.live_updates``): PostgreSQL delivers
+                    # it only when the transaction commits, never on a rollback. Sent here, through SQLAlchemy,
+                    # and not from the engine's "commit" event: an error raised in that event bypasses
+                    # SQLAlchemy's error handling, so a connection cut by a server restart was not recognised as
+                    # lost, stayed in the pool and was rolled back on return ("Exception during reset or
+                    # similar" with two tracebacks in the log) before the write was retried.
+                    xid = session.connection().exec_driver_sql(
+                        "SELECT txid_current(), pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance)
+                    ).scalar()
             session.commit()
         except BaseException as exc:
             with contextlib.suppress(Exception):  # the connection may be gone; the server rolled back already

@@ -34,6 +34,7 @@ BOTH_ENGINES = {
     "test_live_updates",
     "test_offline_merge",
     "test_offline_take",
+    "test_choice_columns",
 }
 
 

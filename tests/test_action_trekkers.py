@@ -36,11 +36,11 @@ def test_merging_organisations_keeps_every_trekker_link_and_undo_restores_them(s
     update_action_item(session, only_duplicate.id, trekker_organisation_ids=(duplicate.id, other.id))
     assert {r.number for r in list_action_items(session, ActionFilter(organisation_id=duplicate.id))} == {"A-1", "A-2"}
 
-    removed = merge_organisations(session, keep.id, duplicate.id, user="test")
+    removed = merge_organisations(session, keep.id, duplicate.id)
     assert _links(session, both.id) == {"Gemeente Pekela"}  # linked once, not twice
     assert _links(session, only_duplicate.id) == {"Gemeente Pekela", "Veendam"}
     assert {r.number for r in list_action_items(session, ActionFilter(organisation_id=keep.id))} == {"A-1", "A-2"}
 
-    undo_merge_organisations(session, removed, user="test")
+    undo_merge_organisations(session, removed)
     assert _links(session, both.id) == {"Gemeente Pekela", "Gem. Pekela"}
     assert _links(session, only_duplicate.id) == {"Gem. Pekela", "Veendam"}

@@ -53,9 +53,9 @@ def test_every_kind_of_record_is_logged_once_with_the_changed_fields_only(databa
     with database.session() as s:
         minutes.set_minutes_text(s, item_id, "Scholing loopt; 40 aandachtsfunctionarissen getraind.")
     with database.session() as s:
-        decision = minutes.add_decision(s, item_id, "Het AO stemt in met de planning.", user="x")
+        decision = minutes.add_decision(s, item_id, "Het AO stemt in met de planning.")
     with database.session() as s:
-        minutes.update_decision(s, decision.id, text="Het AO stemt in met de aangepaste planning.", user="x")
+        minutes.update_decision(s, decision.id, text="Het AO stemt in met de aangepaste planning.")
     with database.session() as s:
         person = s.get(Person, world.person["carla"])
         person.function = "Teamleider"

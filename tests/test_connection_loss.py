@@ -138,3 +138,56 @@ def test_a_connection_cut_during_the_flush_of_an_edit_is_retried_and_saved_once(
     assert len(attempts) == 2
     with database.read_session() as session:
         assert session.get(AgendaItem, item_id).minutes_text == "Opgeslagen na het verbreken"
+
+
+def test_a_connection_cut_just_before_commit_is_retried_quietly(postgres_server, server_database, caplog) -> None:
+    """The server ends the connection after the edit was sent and before its COMMIT (a restart's fast shutdown):
+    the edit is saved once, and nothing is logged as an error. The NOTIFY of a write once went on the driver's own
+    cursor from the engine's "commit" event, where a lost connection bypassed SQLAlchemy's handling: the dead
+    connection went back to the pool and its rollback there logged "Exception during reset or similar"."""
+    import logging
+
+    from sqlalchemy import event
+
+    database, item_id = server_database
+    cut = []
+
+    def cut_before_commit(session) -> None:
+        if not cut:
+            backend = session.connection().connection.driver_connection.info.backend_pid
+            postgres_server.execute(f"SELECT pg_terminate_backend({backend}, 5000)")
+            cut.append(backend)
+
+    event.listen(database._write_sessions, "before_commit", cut_before_commit)
+    caplog.set_level(logging.INFO)
+    created = database.write(lambda s: minutes.add_decision(s, item_id, "Na het verbreken"))
+    event.remove(database._write_sessions, "before_commit", cut_before_commit)
+    assert cut and created.number.endswith("-01")
+    assert _decisions(database) == ["Na het verbreken"]
+    errors = [r for r in caplog.records if r.levelno >= logging.ERROR]
+    assert errors == [], [r.getMessage() for r in errors]
+    assert any("lost before commit" in r.getMessage() for r in caplog.records)  # it was retried, and said so
+
+
+def test_a_committed_write_notifies_the_other_windows_and_a_rolled_back_one_does_not(server_database) -> None:
+    import psycopg
+
+    database, item_id = server_database
+    url = database.engine.url
+    listener = psycopg.connect(
+        host=url.host, port=url.port, dbname=url.database, user=url.username, password=url.password, autocommit=True
+    )
+    try:
+        listener.execute(f"LISTEN {db_module.CHANGES_CHANNEL}")
+        with pytest.raises(RuntimeError), database.session() as session:
+            minutes.add_decision(session, item_id, "Teruggedraaid")
+            session.flush()
+            raise RuntimeError("the user's edit failed halfway")
+        with database.session() as session:
+            session.scalar(select(func.count()).select_from(Decision))  # a write session that only read
+        database.write(lambda s: minutes.add_decision(s, item_id, "Opgeslagen"))
+        payloads = [n.payload for n in listener.notifies(timeout=1.0)]
+    finally:
+        listener.close()
+    assert payloads == [database.instance]
+    assert _decisions(database) == ["Opgeslagen"]

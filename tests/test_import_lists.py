@@ -236,6 +236,11 @@ def test_existing_numbers_update_instead_of_duplicating(session, network, tmp_pa
     assert (first.status, first.deadline) == (ActionStatus.IN_PROGRESS, date(2026, 6, 30))
     assert first.times_postponed == 1  # the later deadline counts as a postponement
     assert first.trekker_organisation_id == network["Veilig Thuis Groningen"].id
+    # The change log says which file each change came from (the user is the one who imported it).
+    from ghnt_desktop.services.change_log import field_history
+
+    logged = [c for c in field_history(session, "action_item", first.id) if c.field == "trekker_organisation_id"]
+    assert [c.reason for c in logged] == ["Import l.xlsx"]
     second = session.scalars(select(ActionItem).where(ActionItem.number == "AO-2026-1-02")).one()
     assert (second.status, second.times_postponed) == (ActionStatus.IN_PROGRESS, 2)
     notes = session.scalars(select(ProgressUpdate.done_text).where(ProgressUpdate.action_item_id == first.id)).all()

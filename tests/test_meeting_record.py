@@ -416,7 +416,7 @@ def test_vastgesteld_verslag_shows_actions_as_they_were_at_the_meeting(session, 
     cells = [c.text for t in Document(str(path)).tables for r in t.rows for c in r.cells]
     assert any("Loopt (1x uitgesteld)" in c for c in cells) and not any("Gereed" in c for c in cells)
     # Reopened, it is a concept again and shows today's state.
-    meetings.reopen_minutes(session, m1, "Correctie", "test")
+    meetings.reopen_minutes(session, m1, "Correctie")
     assert meeting_record.approval_of(session, m1) is None
     assert documents.minutes_document(session, m1).approval == ""
     assert {a.id: a.status for a in documents.minutes_document(session, m1).action_list}[first] is ActionStatus.DONE
@@ -464,7 +464,7 @@ def test_successor_takes_over_invitations_and_after_review_the_trekker_role(sess
     proposal = network.trekker_takeover_proposal(session, carla)
     assert [p.id for p in proposal] == open_ids
     assert {session.get(ActionItem, a).trekker_person_id for a in open_ids} == {carla}
-    moved = network.take_over_trekker(session, carla, noor.id, open_ids[:2], user="secretaris")
+    moved = network.take_over_trekker(session, carla, noor.id, open_ids[:2])
     assert [session.get(ActionItem, a).trekker_person_id for a in open_ids] == [noor.id, noor.id, carla]
     assert session.get(ActionItem, closed).trekker_person_id == carla
     changes = [c for c in field_history(session, "action_item", open_ids[0]) if c.field == "trekker_person_id"]
@@ -509,7 +509,7 @@ def test_change_of_function_or_organisation_keeps_its_history(session, world) ->
     from ghnt_desktop.services.change_log import field_history
 
     carla = world.person["carla"]
-    network.update_person(session, carla, function="Teamleider", organisation_id=world.org["ggd"], user="beheer")
+    network.update_person(session, carla, function="Teamleider", organisation_id=world.org["ggd"])
     network.update_person(session, carla, function="Manager")
     changes = [(c.field, c.old, c.new) for c in field_history(session, "person", carla)]
     assert ("function", "", "Teamleider") in changes and ("function", "Teamleider", "Manager") in changes

@@ -272,7 +272,7 @@ def test_merge_repoints_everything_in_one_go_and_undoes(demo):
         preview = merge_preview(session, keep.id, duplicate.id)
         assert dict(preview.moves)["aanwezigheid bij overleggen"] == before_dup["attendance"]
         assert "Veilig Thuis (Groningen)" in preview.aliases_after
-        result = merge_organisations(session, keep.id, duplicate.id, user="test")
+        result = merge_organisations(session, keep.id, duplicate.id)
         assert isinstance(result, Removed) and result.changes.network and result.changes.meetings
     with demo.session() as session:
         assert _pointing_at(session, duplicate.id) == dict.fromkeys(before_dup, 0)

@@ -61,12 +61,12 @@ def test_saving_an_action_item_over_a_newer_value_is_refused_with_both_values(
     set_recorded_user(lambda: "Bram (secretaris)")  # who the change log names on SQLite (a server: the login)
     try:
         with database.session() as session:  # user B
-            minutes.update_action_item(session, action_id, user="Bram (secretaris)", **{field: theirs})
+            minutes.update_action_item(session, action_id, **{field: theirs})
     finally:
         set_recorded_user(os_user)
     bram = "Bram (secretaris)" if database.kind.is_file else database.engine.url.username
     with pytest.raises(ConflictError) as caught, database.session() as session:  # user A, from an old screen
-        minutes.update_action_item(session, action_id, user="Anne", seen={field: seen}, **{field: mine})
+        minutes.update_action_item(session, action_id, seen={field: seen}, **{field: mine})
     conflict = caught.value.conflict
     assert [(f.field, f.seen, f.mine, f.theirs) for f in conflict.fields] == [(field, seen, mine, theirs)]
     assert conflict.who == bram and conflict.when is not None
@@ -74,7 +74,7 @@ def test_saving_an_action_item_over_a_newer_value_is_refused_with_both_values(
     with database.session() as session:  # nothing of A's was saved
         assert getattr(session.get(ActionItem, action_id), field) == theirs
     with overriding(), database.session() as session:  # A chooses "mijn versie bewaren"
-        minutes.update_action_item(session, action_id, user="Anne", seen={field: seen}, **{field: mine})
+        minutes.update_action_item(session, action_id, seen={field: seen}, **{field: mine})
     with database.session() as session:
         assert getattr(session.get(ActionItem, action_id), field) == mine
 
@@ -107,7 +107,7 @@ def test_minutes_text_decision_and_status_conflicts(database, item_id) -> None:
         action_id = minutes.add_action_item(session, item_id, "Offerte opvragen").id
     with database.session() as session:  # B
         minutes.set_minutes_text(session, item_id, "De voorzitter opent. Bram vult aan.")
-        minutes.update_decision(session, decision.id, text="Het AO stemt in, met een voorbehoud.", user="Bram")
+        minutes.update_decision(session, decision.id, text="Het AO stemt in, met een voorbehoud.")
         action_service.set_action_status(session, "item", action_id, ActionStatus.DONE, author="Bram")
     refused = [
         lambda s: minutes.set_minutes_text(s, item_id, "De voorzitter opent. Anne vult aan.", seen={"text": "De voorzitter opent."}),

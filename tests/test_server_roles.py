@@ -48,6 +48,9 @@ def team(postgres_server, monkeypatch):
         secret_action = minutes.add_action_item(
             s, secret_item, "Gezin bezoeken", trekker_person_id=world.person["carla"], deadline=date(2026, 4, 1)
         ).id
+        # Put to the bestuurlijk overleg with its text on that agenda (the user's choice, kept on the decision).
+        minutes.mark_for_decision(s, secret_decision, include_confidential_text=True)
+        bestuurlijk = new_meeting(s, world.bo_series, date(2026, 4, 2))
     owner.close()
     monkeypatch.setenv("PGPASSWORD", postgres_server.password)
     assert main(["server", "init", "--url", url]) == 0  # the roles, on a database that already has its schema
@@ -63,7 +66,7 @@ def team(postgres_server, monkeypatch):
 
     ids = dict(
         open_item=open_item, secret_item=secret_item, decision=decision, secret_decision=secret_decision,
-        own=own, others=others, secret_action=secret_action,
+        own=own, others=others, secret_action=secret_action, bestuurlijk=bestuurlijk,
     )  # fmt: skip
     opened = []
 
@@ -82,7 +85,7 @@ def test_a_partner_cannot_edit_a_decision_and_is_told_so_in_dutch(team) -> None:
     login, ids, _url = team
     partner = login("carla_vt")
     with pytest.raises(StorageRefusedError) as refused, partner.session() as s:
-        minutes.update_decision(s, ids["decision"], text="Gewijzigd door een partner", user="carla")
+        minutes.update_decision(s, ids["decision"], text="Gewijzigd door een partner")
     assert refused.value.reason == "rights"
     assert "geen rechten" in str(refused.value) and "Er is niets gewijzigd" in str(refused.value)
     with partner.read_session() as s:
@@ -121,6 +124,10 @@ def test_a_partner_and_a_lezer_never_receive_vertrouwelijk_rows(team, postgres_s
     owner = open_database(url, password=postgres_server.password)
     with owner.read_session() as s:
         scope = confidential_scope(s)
+        escalated = s.get(Decision, ids["secret_decision"])
+        assert escalated.escalation_text_included is True  # the text went to the bestuurlijk overleg, by choice
+        assert "opgeschaald" in s.get(AgendaItem, escalated.escalation_agenda_item_id).title
+        assert escalated.escalation_agenda_item_id in scope.agenda_items
         all_decisions = set(s.scalars(select(Decision.id)))
         all_actions = set(s.scalars(select(ActionItem.id)))
         all_items = set(s.scalars(select(AgendaItem.id)))
@@ -131,11 +138,12 @@ def test_a_partner_and_a_lezer_never_receive_vertrouwelijk_rows(team, postgres_s
             decisions = set(s.scalars(select(Decision.id)))
             actions = set(s.scalars(select(ActionItem.id)))
             items = set(s.scalars(select(AgendaItem.id)))
+            titles = " ".join(s.scalars(select(AgendaItem.title)))
             bodies = " ".join(s.connection().exec_driver_sql("SELECT body FROM search_document").scalars())
         assert decisions == all_decisions - scope.decisions
         assert actions == all_actions - scope.action_items
         assert items == all_items - scope.agenda_items
-        assert "opgeschaald" not in bodies and "Gezin bezoeken" not in bodies
+        assert "opgeschaald" not in bodies + titles and "Gezin bezoeken" not in bodies
         assert "Scholingsplan" in bodies
         # The history follows the record: a partner reads the log of what it may read, nothing of the rest.
         with login(user).read_session() as s:

@@ -152,7 +152,7 @@ def test_action_deadline_edit_is_recorded_and_shown_in_the_tab_and_the_actions_p
     assert old_deadline != new_deadline
     assert push(
         window,
-        edit_command(window, "Deadline", update_action_item, action_id, deadline=new_deadline, user=current_user()),
+        edit_command(window, "Deadline", update_action_item, action_id, deadline=new_deadline),
     )
     records = changes_of(window, "action_item", action_id)
     deadline_changes = [r for r in records if r.field == "deadline"]

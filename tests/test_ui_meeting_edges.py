@@ -376,7 +376,12 @@ def test_item_models_pass_qts_model_tester(window, qtmodeltester):
 def test_a_confidential_decision_is_escalated_under_a_neutral_title_unless_chosen(
     window, qtbot, monkeypatch, answer, neutral
 ):
+    from sqlalchemy import func
+
     from ghnt_desktop.models import ChangeRecord
+    from ghnt_desktop.ui.meeting.commands import current_user, withdraw_command
+    from ghnt_desktop.ui.meeting.data import load_history_lines
+    from ghnt_desktop.ui.undo import push
 
     planned = meeting_of(window, "AO", MeetingState.PLANNED)
     view = show(window, planned.id)
@@ -400,9 +405,20 @@ def test_a_confidential_decision_is_escalated_under_a_neutral_title_unless_chose
         item = session.get(AgendaItem, stored.escalation_agenda_item_id)
         assert ("Jansen" not in item.title) is neutral
         assert (item.title == f"Vertrouwelijk besluit {decision.number}, zie besloten stuk") is neutral
-        choices = session.scalars(
-            select(ChangeRecord.new_value).where(
-                ChangeRecord.entity_id == decision.id, ChangeRecord.field == "escalation_text"
-            )
-        ).all()
-        assert choices == ["neutrale titel" if neutral else "tekst opgenomen"]
+        title = item.title
+        # The choice is the decision's own column, logged like any change: its history shows it, who and when.
+        assert stored.escalation_text_included is (not neutral)
+        assert not session.scalar(select(func.count()).select_from(ChangeRecord))  # nothing in the older history
+        lines = load_history_lines(session, "decision", decision.id)
+        [line] = [line for line in lines if line.field == "Tekst op agenda bestuurlijk overleg"]
+        assert (line.old, line.new, line.who) == ("—", "nee" if neutral else "ja", current_user())
+        assert line.when
+    # Withdrawn and put back (undo of the withdrawal): the same choice, the same title, without asking again.
+    asked.clear()
+    assert push(window, withdraw_command(window, decision.id))
+    window.undo_stack.undo()
+    assert not asked
+    with window.database.session() as session:
+        stored = session.get(Decision, decision.id)
+        assert stored.escalation is EscalationState.PROPOSED and stored.escalation_text_included is (not neutral)
+        assert session.get(AgendaItem, stored.escalation_agenda_item_id).title == title

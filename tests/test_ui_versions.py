@@ -197,7 +197,7 @@ def test_history_per_record_comes_from_the_change_log_with_user_time_and_fields(
         except RefusedError:  # a vastgesteld verslag: reopen first, as a user would
             with window.database.session() as session:
                 meeting_id = session.get(AgendaItem, ids[0]).meeting_id
-                meetings.reopen_minutes(session, meeting_id, "Aanvulling", current_user())
+                meetings.reopen_minutes(session, meeting_id, "Aanvulling")
             window.database.write(change)
         with window.database.session() as session:
             lines = load_history_lines(session, table, record_id)

@@ -21,5 +21,6 @@ REVISIONS: list[str] = [
     "0013_offline_sync",
     "0014_versions_everywhere",
     "0015_qa_fixes",
+    "0016_choice_columns",
 ]
 HEAD = REVISIONS[-1]

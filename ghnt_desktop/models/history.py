@@ -13,7 +13,8 @@ from .types import Date, DateTime
 
 
 class ChangeRecord(Entity):
-    """Who changed which field of which record when, and why (reopening a vastgesteld verslag asks a reason)."""
+    """Who changed which field of which record when, and why: the history the app wrote itself before the change
+    log (``ChangeLog``) existed. Only read now (``services.history``); nothing writes it any more."""
 
     __tablename__ = "change_record"
 

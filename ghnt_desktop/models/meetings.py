@@ -114,6 +114,10 @@ class Meeting(Entity):
     ics_uid: Mapped[str] = mapped_column(String(200), default=lambda: f"{uuid.uuid4()}@ghnt-desktop")
     ics_sequence: Mapped[int] = mapped_column(Integer, default=0)
     notes: Mapped[str] = mapped_column(Text, default="")
+    # The later overleg this meeting's verslag was vastgesteld in, when the user named it (``set_meeting_state``):
+    # the record reads "Vastgesteld op <its date> in <its title>" (``meeting_record.approval_of``). Cleared when the
+    # verslag is reopened.
+    approved_in_meeting_id: Mapped[uuid.UUID | None] = mapped_column(ForeignKey("meeting.id", ondelete="RESTRICT"))
 
     series: Mapped[MeetingSeries | None] = relationship(back_populates="meetings")
     chair: Mapped[Person | None] = relationship(foreign_keys=[chair_id])
@@ -228,6 +232,9 @@ class Decision(Entity):
     )
     outcome: Mapped[str] = mapped_column(Text, default="")
     outcome_date: Mapped[date | None] = mapped_column(Date)
+    # The user's choice when a vertrouwelijk decision was put to the bestuurlijk overleg: its text on that agenda
+    # (True) or the neutral title (False); None when it was not vertrouwelijk then (``minutes.mark_for_decision``).
+    escalation_text_included: Mapped[bool | None] = mapped_column(Boolean)
 
     meeting: Mapped[Meeting] = relationship(foreign_keys=[meeting_id])
     agenda_item: Mapped[AgendaItem | None] = relationship(back_populates="decisions", foreign_keys=[agenda_item_id])

@@ -1,10 +1,13 @@
 """The older per-field history (``ChangeRecord``), read for what was recorded before the change log existed.
 
 History is the change log now (``services.change_log``: every change of every table, by the database's triggers,
-with the reason the app gives through ``note_reason``); the app no longer writes a row here for a change. Two user
-choices the app reads back as data still go here through ``record_change``, with the field name as their key: which
-later overleg vastgesteld a verslag (``approved_in``, ``meeting_record.approval_of``) and whether a vertrouwelijk
-decision's text went to the bestuurlijk overleg (``meetings.ESCALATION_TEXT_FIELD``). Values are text.
+with the reason the app gives through ``note_reason``); the app writes nothing here any more. Until revision 0016
+two user choices were kept only here and read back as data; they are columns of their records now (moved there by
+that migration, logged like every other change since): which later overleg vastgesteld a verslag (``approved_in``
+records, now ``meeting.approved_in_meeting_id``) and whether a vertrouwelijk decision's text went to the
+bestuurlijk overleg (``escalation_text`` records, "tekst opgenomen"/"neutrale titel", now
+``decision.escalation_text_included``). ``history_of`` gives those older records under the column's name and
+value, so the history shows them like the log's changes, with who chose and when. Values are text.
 """
 
 from __future__ import annotations
@@ -47,52 +50,44 @@ def as_text(value: Any) -> str | None:
     return str(value)
 
 
-def record_change(
-    session: Session,
-    entity: str,
-    entity_id: uuid.UUID,
-    field: str,
-    old_value: Any,
-    new_value: Any,
-    *,
-    user: str = "",
-    reason: str = "",
-) -> uuid.UUID:
-    """Write one ChangeRecord (``entity`` is the table name) and return its id; never commits. Only for the two
-    choices read back as data (see the module's text): a change itself is in the change log."""
-    record = ChangeRecord(
-        entity=entity,
-        entity_id=entity_id,
-        field=field,
-        old_value=as_text(old_value),
-        new_value=as_text(new_value),
-        changed_by=user[:200],
-        reason=reason,
-    )
-    session.add(record)
-    session.flush()
-    return record.id
-
+# The older records of the two choices: (table, field) -> the column that holds the choice now, and how a
+# recorded value reads as that column's value (``as_text`` of it).
+_CHOICES: dict[tuple[str, str], tuple[str, dict[str, str]]] = {
+    ("meeting", "approved_in"): ("approved_in_meeting_id", {}),
+    ("decision", "escalation_text"): (
+        "escalation_text_included",
+        {"tekst opgenomen": "True", "neutrale titel": "False"},
+    ),
+}
+# The columns those choices are in now: a record of one of them is never also in the change log.
+CHOICE_COLUMNS = frozenset(column for column, _values in _CHOICES.values())
 
 
 def history_of(session: Session, entity: str, entity_id: uuid.UUID) -> list[ChangeRow]:
-    """Every recorded change of one record, oldest first."""
+    """Every recorded change of one record, oldest first (a choice's record under its column's name and value)."""
     query = (
         select(ChangeRecord)
         .where(ChangeRecord.entity == entity, ChangeRecord.entity_id == entity_id)
         .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
     )
-    return [
-        ChangeRow(
-            id=r.id,
-            entity=r.entity,
-            entity_id=r.entity_id,
-            field=r.field,
-            old_value=r.old_value,
-            new_value=r.new_value,
-            changed_at=r.changed_at,
-            changed_by=r.changed_by,
-            reason=r.reason,
+    rows = []
+    for r in session.scalars(query):
+        field, old, new = r.field, r.old_value, r.new_value
+        choice = _CHOICES.get((r.entity, r.field))
+        if choice is not None:
+            field, values = choice
+            old, new = (values.get(value, value) if value else None for value in (old, new))
+        rows.append(
+            ChangeRow(
+                id=r.id,
+                entity=r.entity,
+                entity_id=r.entity_id,
+                field=field,
+                old_value=old,
+                new_value=new,
+                changed_at=r.changed_at,
+                changed_by=r.changed_by,
+                reason=r.reason,
+            )
         )
-        for r in session.scalars(query)
-    ]
+    return rows

@@ -43,6 +43,7 @@ from ..models import (
 )
 from . import Changes, NotFoundError, ServiceError, ValidationError
 from .actions import ActionFilter, ActionRow, latest_progress_texts, list_action_items
+from .change_log import note_reason
 from .confidentiality import confidential_scope
 from .minutes import record_progress
 from .sheet_data import (
@@ -945,6 +946,7 @@ def import_action_list(
     refused: list[str] = []
     ids: set[uuid.UUID] = set()
     author = f"Import {file_name}"[:200]
+    note_reason(session, author)  # the change log names the user; the file the changes came from goes with them
     for item in preview.items:
         if not item.importable:
             refused.append(f"regel {item.row_number}: " + "; ".join(item.problems))
@@ -974,7 +976,7 @@ def import_action_list(
                 fields["confidential"] = item.confidential
             try:
                 if fields:
-                    update_action_item(session, action.id, user=author, **fields)
+                    update_action_item(session, action.id, **fields)
             except ServiceError as exc:
                 refused.append(f"regel {item.row_number}: actie {item.number} niet bijgewerkt: {exc}")
                 continue
@@ -1026,6 +1028,7 @@ def import_action_list(
         ids.add(action.id)
         created += 1
     session.flush()
+    note_reason(session, "")
     return ListImportResult(
         created=created,
         updated=updated,

@@ -5,8 +5,8 @@ postponement count as they were at that meeting, read from the progress history 
 never overwritten by a later meeting), not as they are today. Attendance is kept per meeting already (with
 the organisation the person represented then).
 
-Vaststellen is kept in the history: the state change in the change log (before the log existed, in the older
-``change_record``), and (when given) the later meeting it happened in as an ``approved_in`` record.
+Vaststellen is a state change in the change log (before the log existed, in the older ``change_record``); the
+later meeting it happened in, when given, is kept on the meeting (``approved_in_meeting_id``, logged with it).
 """
 
 from __future__ import annotations
@@ -23,8 +23,6 @@ from ..dutch_dates import long_date
 from ..models import ActionItem, ActionStatus, ChangeRecord, Meeting, MeetingState, ProgressUpdate
 from .change_log import record_log
 from .meetings import get_or_404
-
-APPROVED_IN_FIELD = "approved_in"
 
 
 @dataclass(frozen=True)
@@ -43,42 +41,43 @@ class Approval:
 
 
 def approval_of(session: Session, meeting_id: uuid.UUID) -> Approval | None:
-    """How the verslag of a meeting was vastgesteld (the latest time), or None when it is not vastgesteld now."""
+    """How the verslag of a meeting was vastgesteld (the latest time), or None when it is not vastgesteld now.
+
+    In the later overleg named then (``Meeting.approved_in_meeting_id``: its date and title), or else on the day
+    of the latest vaststellen: the state change in the change log or, from before the log, in the older history.
+    """
     meeting = get_or_404(session, Meeting, meeting_id)
     if meeting.state is not MeetingState.MINUTES_APPROVED:
         return None
-    records = session.scalars(
-        select(ChangeRecord)
-        .where(ChangeRecord.entity == "meeting", ChangeRecord.entity_id == meeting.id)
-        .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
-    ).all()
-    # (when, field, old, new): the state changes of the log and of the older history, and the approved_in records.
-    events = [(_utc(r.changed_at), r.field, r.old_value, r.new_value) for r in records]
+    later = session.get(Meeting, meeting.approved_in_meeting_id) if meeting.approved_in_meeting_id else None
+    if later is not None:
+        return Approval(later.date, later.id, later.title)
     logged = record_log(session, "meeting", meeting.id)
     since = _utc(logged[0].changed_at) if logged else None
-    events = [e for e in events if e[1] != "state" or since is None or e[0] < since]  # the log has these
-    events += [
-        (_utc(c.changed_at), "state", c.old_values.get("state"), c.new_values.get("state"))
+    # (when, old, new) of every state change: the older history's before the log existed, then the log's.
+    changes = [
+        (_utc(r.changed_at), r.old_value, r.new_value)
+        for r in session.scalars(
+            select(ChangeRecord)
+            .where(ChangeRecord.entity == "meeting", ChangeRecord.entity_id == meeting.id)
+            .where(ChangeRecord.field == "state")
+            .order_by(ChangeRecord.changed_at, ChangeRecord.created_at)
+        )
+        if since is None or _utc(r.changed_at) < since
+    ]
+    changes += [
+        (_utc(c.changed_at), c.old_values.get("state"), c.new_values.get("state"))
         for c in logged
         if "state" in c.new_values
     ]
-    events.sort(key=lambda event: (event[0], event[1] != "state"))  # a state change before its approved_in
+    changes.sort(key=lambda change: change[0])
     approved = None
-    approved_in = None
-    for when, field, old, new in events:
-        if field == "state":
-            if new == MeetingState.MINUTES_APPROVED.value:
-                approved, approved_in = when, None
-            elif old == MeetingState.MINUTES_APPROVED.value:
-                approved, approved_in = None, None  # reopened
-        elif field == APPROVED_IN_FIELD and approved is not None and new:
-            approved_in = uuid.UUID(new)
-    if approved is None:
-        return None
-    later = session.get(Meeting, approved_in) if approved_in is not None else None
-    if later is not None:
-        return Approval(later.date, later.id, later.title)
-    return Approval(approved.date(), None, "")
+    for when, old, new in changes:
+        if new == MeetingState.MINUTES_APPROVED.value:
+            approved = when
+        elif old == MeetingState.MINUTES_APPROVED.value:
+            approved = None  # reopened
+    return Approval(approved.date(), None, "") if approved is not None else None
 
 
 def _utc(moment: datetime) -> datetime:

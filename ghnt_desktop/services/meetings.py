@@ -31,7 +31,6 @@ from ..models import (
     AttendanceStatus,
     Base,
     CarriedAction,
-    ChangeRecord,
     Decision,
     EscalationState,
     Meeting,
@@ -47,7 +46,6 @@ from ..models import (
 from . import UNSET_VALUE, Changes, NotFoundError, RefusedError, ValidationError
 from .confidentiality import confidential_scope, neutral_escalation_title
 from .change_log import note_reason
-from .history import record_change
 from .versions import versioned
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -658,10 +656,10 @@ def _invite(session: Session, meeting: Meeting, draft: MeetingDraft) -> None:
 _MEETING_FIELDS = {"title", "location", "online_link", "chair_id", "secretary_id", "notes"}
 
 
-def update_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
+def update_meeting(session: Session, meeting_id: uuid.UUID, **values: Any) -> Edit:
     """Change title, location, online_link, chair_id, secretary_id or notes; date and times go via ``move_meeting``.
 
-    Every field that really changes goes into the meeting's history under ``user``. Undo with
+    Every field that really changes is logged (``change_log``: who and when). Undo with
     ``update_meeting(session, id, **before)``.
     """
     unknown = set(values) - _MEETING_FIELDS
@@ -806,7 +804,6 @@ def set_meeting_state(
     meeting_id: uuid.UUID,
     state: MeetingState,
     *,
-    user: str = "",
     approved_in_meeting_id: uuid.UUID | None = None,
     confirmed: bool = False,
     unmarked: str | None = None,
@@ -816,7 +813,7 @@ def set_meeting_state(
     """Move a meeting one step: concept -> gepland -> gehouden -> verslag vastgesteld (or geannuleerd).
 
     Other jumps are refused with a Dutch message. Vaststellen happens at a later meeting of the series:
-    ``approved_in_meeting_id`` names it and goes into the change history. Undo with ``before``
+    ``approved_in_meeting_id`` names it (kept on the meeting, logged with the state change). Undo with ``before``
     (vastgesteld is undone by ``reopen_minutes``).
 
     A meeting after ``today`` becomes gehouden or vastgesteld only with ``confirmed=True``
@@ -873,9 +870,8 @@ def set_meeting_state(
     if MeetingState.CANCELLED in (old, state):
         meeting.ics_sequence += 1  # cancelling or reinstating sends a new calendar version
     meeting.state = state
-    if reason:  # the overleg it was vastgesteld in, for the record (services/meeting_record.approval_of)
-        session.flush()  # the state change is logged before this record (approval_of reads them in time order)
-        record_change(session, "meeting", meeting.id, "approved_in", None, str(approved_in_meeting_id), user=user)
+    if state is MeetingState.MINUTES_APPROVED:  # the overleg it was vastgesteld in, if named (approval_of)
+        meeting.approved_in_meeting_id = approved_in_meeting_id
     if MeetingState.CANCELLED in (old, state):
         renumber_year(session, meeting.series_id, meeting.date.year)
     session.flush()
@@ -891,12 +887,12 @@ def set_meeting_state(
     return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), before)
 
 
-def cancel_meeting(session: Session, meeting_id: uuid.UUID, *, user: str = "") -> Edit:
+def cancel_meeting(session: Session, meeting_id: uuid.UUID) -> Edit:
     """Cancel a concept or planned meeting; its agenda and invitees stay. Undo with ``set_meeting_state``."""
-    return set_meeting_state(session, meeting_id, MeetingState.CANCELLED, user=user)
+    return set_meeting_state(session, meeting_id, MeetingState.CANCELLED)
 
 
-def reopen_minutes(session: Session, meeting_id: uuid.UUID, reason: str, user: str) -> Edit:
+def reopen_minutes(session: Session, meeting_id: uuid.UUID, reason: str) -> Edit:
     """Reopen a vastgesteld verslag (back to gehouden); the reason is required and kept in the history."""
     reason = clean_text(reason or "", label="De reden voor het heropenen")
     if not reason:
@@ -905,10 +901,13 @@ def reopen_minutes(session: Session, meeting_id: uuid.UUID, reason: str, user: s
     if meeting.state is not MeetingState.MINUTES_APPROVED:
         raise RefusedError("Alleen een vastgesteld verslag kan worden heropend.")
     note_reason(session, reason)  # logged with the state change
+    approved_in = meeting.approved_in_meeting_id
     meeting.state = MeetingState.HELD
+    meeting.approved_in_meeting_id = None  # vastgesteld again later: in the overleg named then
     session.flush()
     note_reason(session, "")
-    return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), {"state": MeetingState.HELD})
+    before = {"state": MeetingState.MINUTES_APPROVED, "approved_in_meeting_id": approved_in, "confirmed": True}
+    return Edit(meeting.id, MEETING_CHANGES | Changes(ids=frozenset({meeting.id})), before)
 
 
 def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
@@ -934,6 +933,8 @@ def delete_meeting(session: Session, meeting_id: uuid.UUID) -> Removed:
     updates = session.scalars(select(ProgressUpdate).where(ProgressUpdate.meeting_id == meeting.id)).all()
     if any(u.done_text.strip() or u.todo_text.strip() for u in updates):
         reasons.append("voortgang")
+    if session.scalar(select(func.count(Meeting.id)).where(Meeting.approved_in_meeting_id == meeting.id)):
+        reasons.append("de vaststelling van het verslag van een eerder overleg")
     if reasons:
         raise RefusedError(
             f"Het overleg van {meeting.date:%d-%m-%Y} kan niet worden verwijderd: het bevat {', '.join(reasons)}. "
@@ -1188,34 +1189,15 @@ def pending_escalations(session: Session, series_id: uuid.UUID) -> list[Decision
     return list(session.scalars(query))
 
 
-ESCALATION_TEXT_FIELD = "escalation_text"  # history field: the user chose to put a confidential text on the agenda
-ESCALATION_TEXT_INCLUDED = "tekst opgenomen"
-
-
-def escalation_text_included(session: Session, decision_id: uuid.UUID) -> bool:
-    """Whether the user explicitly chose to put this confidential decision's text on the bestuurlijk agenda."""
-    latest = session.scalar(
-        select(ChangeRecord.new_value)
-        .where(
-            ChangeRecord.entity == "decision",
-            ChangeRecord.entity_id == decision_id,
-            ChangeRecord.field == ESCALATION_TEXT_FIELD,
-        )
-        .order_by(ChangeRecord.changed_at.desc())
-        .limit(1)
-    )
-    return latest == ESCALATION_TEXT_INCLUDED
-
-
 def escalation_title(session: Session, decision: Decision) -> str:
     """The agenda title of an escalated decision.
 
     A vertrouwelijk decision (by the one rule: flagged, or taken under a confidential item) gets a neutral
-    title that names only its number, unless the user explicitly chose to include its text (recorded in the
-    decision's history). Documents apply the same rule again when they are made, so a decision that becomes
-    confidential after it was placed is neutral there too.
+    title that names only its number, unless the user explicitly chose to include its text when putting it to the
+    bestuurlijk overleg (``Decision.escalation_text_included``, logged with who and when). Documents apply the same
+    rule again when they are made, so a decision that becomes confidential after it was placed is neutral there too.
     """
-    if confidential_scope(session).decision(decision.id) and not escalation_text_included(session, decision.id):
+    if confidential_scope(session).decision(decision.id) and decision.escalation_text_included is not True:
         return neutral_escalation_title(decision.number)
     subject = decision.text.strip().splitlines()[0][:300] if decision.text.strip() else decision.number
     return f"{ESCALATION_PREFIX}: {subject} (besluit {decision.number}, {decision.meeting.title})"

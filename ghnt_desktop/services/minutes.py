@@ -48,11 +48,8 @@ from ..numbering import action_number, decision_number
 from . import Changes, RefusedError, ValidationError
 from .agenda import next_meeting_of_series, remove_agenda_item
 from .confidentiality import ConfidentialScope, confidential_scope, refuse_unflag_under_parent
-from .history import record_change
 from .versions import versioned
 from .meetings import (
-    ESCALATION_TEXT_FIELD,
-    ESCALATION_TEXT_INCLUDED,
     MEETING_CHANGES,
     UNSET,
     Created,
@@ -173,7 +170,7 @@ def decision_list(
 
 
 def add_decision(
-    session: Session, agenda_item_id: uuid.UUID, text: str, *, confidential: bool = False, user: str = ""
+    session: Session, agenda_item_id: uuid.UUID, text: str, *, confidential: bool = False
 ) -> Created:
     """Record a besluit under an item, numbered in its series and year; undo with ``delete_decision``."""
     item = _editable_item(session, agenda_item_id)
@@ -211,7 +208,6 @@ def update_decision(
     *,
     text: str = UNSET,
     confidential: bool = UNSET,
-    user: str = "",
 ) -> Edit:
     """Change a decision's text or vertrouwelijk flag (recorded in its history); undo with ``**before``.
 
@@ -233,7 +229,7 @@ def update_decision(
     return Edit(decision.id, MEETING_CHANGES | Changes(ids=frozenset({decision.meeting_id, decision.id})), before)
 
 
-def delete_decision(session: Session, decision_id: uuid.UUID, *, user: str = "") -> Removed:
+def delete_decision(session: Session, decision_id: uuid.UUID) -> Removed:
     """Delete a decision that was not put to a bestuurlijk overleg; undo with ``restore_removed`` (same number)."""
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
@@ -258,15 +254,13 @@ def _escalation_state(decision: Decision) -> dict[str, Any]:
     }
 
 
-def mark_for_decision(
-    session: Session, decision_id: uuid.UUID, *, user: str = "", include_confidential_text: bool = False
-) -> Edit:
+def mark_for_decision(session: Session, decision_id: uuid.UUID, *, include_confidential_text: bool = False) -> Edit:
     """Put a decision "ter besluitvorming" to the bestuurlijk overleg its series escalates to.
 
     It goes on the agenda of that series' next concept or planned meeting at once, or of the next one
     created. A vertrouwelijk decision goes there under a neutral title ("Vertrouwelijk besluit AO-2027-1-03,
-    zie besloten stuk") unless ``include_confidential_text``: that choice is recorded in its history.
-    Undo with ``withdraw_escalation``.
+    zie besloten stuk") unless ``include_confidential_text``: that choice is kept on the decision
+    (``escalation_text_included``; the change log has who and when). Undo with ``withdraw_escalation``.
     """
     decision = get_or_404(session, Decision, decision_id)
     ensure_editable(decision.meeting)
@@ -279,17 +273,10 @@ def mark_for_decision(
         raise RefusedError(f"Besluit {decision.number} is al voorgelegd aan het bestuurlijk overleg.")
     before = _escalation_state(decision)
     decision.escalation = EscalationState.PROPOSED
-    if confidential_scope(session).decision(decision.id):
-        record_change(
-            session,
-            "decision",
-            decision.id,
-            ESCALATION_TEXT_FIELD,
-            "",
-            ESCALATION_TEXT_INCLUDED if include_confidential_text else "neutrale titel",
-            user=user,
-            reason="vertrouwelijk besluit voorgelegd aan het bestuurlijk overleg",
-        )
+    # The choice is asked (and kept) only for a decision vertrouwelijk now; None: there was nothing to choose, so
+    # should it become vertrouwelijk later its title is neutral.
+    confidential = confidential_scope(session).decision(decision.id)
+    decision.escalation_text_included = bool(include_confidential_text) if confidential else None
     session.flush()
     changes = MEETING_CHANGES | Changes(ids=frozenset({decision.id, decision.meeting_id}))
     target = next_meeting_of_series(session, series.escalates_to_id, on_or_after=decision.meeting.date)
@@ -298,15 +285,17 @@ def mark_for_decision(
     return Edit(decision.id, changes, before)
 
 
-def withdraw_escalation(session: Session, decision_id: uuid.UUID, *, user: str = "") -> Edit:
+def withdraw_escalation(session: Session, decision_id: uuid.UUID) -> Edit:
     """Take a decision back from the bestuurlijk overleg (not once its outcome is recorded).
 
-    Its agenda item there goes too, unless minutes or decisions were written under it.
+    Its agenda item there goes too, unless minutes or decisions were written under it. ``before`` holds the
+    choice made when it was put there (``include_confidential_text``), for putting it there again (undo).
     """
     decision = get_or_404(session, Decision, decision_id)
     if decision.escalation is not EscalationState.PROPOSED:
         raise RefusedError(f"Besluit {decision.number} staat niet (meer) ter besluitvorming uit.")
     before = _escalation_state(decision)
+    before["include_confidential_text"] = bool(decision.escalation_text_included)
     item_id = decision.escalation_agenda_item_id
     decision.escalation = EscalationState.NONE
     decision.escalated_to_meeting_id = None
@@ -324,7 +313,6 @@ def record_escalation_outcome(
     outcome_date: date | None,
     *,
     escalation: EscalationState = EscalationState.DECIDED,
-    user: str = "",
 ) -> Edit:
     """Record what the bestuurlijk overleg decided on an escalated decision (state DECIDED).
 
@@ -508,7 +496,6 @@ def add_action_item(
     deadline_text: str = "",
     programme_action_id: uuid.UUID | None = None,
     confidential: bool = False,
-    user: str = "",
 ) -> Created:
     """Record an actiepunt or toezegging under an item; undo with ``delete_action_item``.
 
@@ -586,13 +573,7 @@ def _action_field(action: ActionItem, key: str) -> Any:
 
 
 @versioned(ActionItem, lambda action: f"Actiepunt {action.number}", labels=_ACTION_LABELS, current=_action_field)
-def update_action_item(
-    session: Session,
-    action_id: uuid.UUID,
-    *,
-    user: str = "",
-    **values: Any,
-) -> Edit:
+def update_action_item(session: Session, action_id: uuid.UUID, **values: Any) -> Edit:
     """Correct an action item's fields (text, kind, trekker_*, deadline, deadline_text, programme_action_id,
     confidential); every change goes into its history. Undo with ``update_action_item(session, id, **before)``.
 
@@ -648,7 +629,7 @@ def update_action_item(
     return Edit(action.id, ACTION_CHANGES | Changes(ids=frozenset({action.id})), before)
 
 
-def delete_action_item(session: Session, action_id: uuid.UUID, *, user: str = "") -> Removed:
+def delete_action_item(session: Session, action_id: uuid.UUID) -> Removed:
     """Delete an action item nobody reported on yet; undo with ``restore_removed`` (same number)."""
     action = get_or_404(session, ActionItem, action_id)
     if action.origin_meeting is not None:

@@ -478,7 +478,7 @@ def merge_preview(session: Session, keep_id: uuid.UUID, duplicate_id: uuid.UUID)
     )
 
 
-def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid.UUID, *, user: str = "") -> Removed:
+def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid.UUID) -> Removed:
     """Merge two records of the same organisation: everything pointing at the duplicate moves to ``keep``.
 
     In the caller's one transaction: every foreign key to the duplicate is re-pointed (found through the
@@ -552,7 +552,7 @@ def merge_organisations(session: Session, keep_id: uuid.UUID, duplicate_id: uuid
     )
 
 
-def undo_merge_organisations(session: Session, removed: Removed, *, user: str = "") -> Changes:
+def undo_merge_organisations(session: Session, removed: Removed) -> Changes:
     """Undo ``merge_organisations``: every row points at the duplicate again, which is active again."""
     note_reason(session, "Samenvoegen ongedaan gemaakt")
     changes = restore_removed(session, removed)
@@ -675,7 +675,7 @@ _PERSON_FIELDS = {"name", "organisation_id", "function", "email", "phone", "acti
     Person, lambda person: f"Persoon {person.name}",
     labels={"active_from": "Actief vanaf", "active_until": "Actief tot", "successor_id": "Opvolger"},
 )
-def update_person(session: Session, person_id: uuid.UUID, *, user: str = "", **values: Any) -> Edit:
+def update_person(session: Session, person_id: uuid.UUID, **values: Any) -> Edit:
     """Change any field of a person (name, organisation, function, contact, period, successor, archived).
 
     Every change goes into the person's change history, so a change of function or organisation keeps the
@@ -864,8 +864,6 @@ def take_over_trekker(
     person_id: uuid.UUID,
     successor_id: uuid.UUID,
     action_ids: list[uuid.UUID],
-    *,
-    user: str = "",
 ) -> Edit:
     """Make the successor trekker of the chosen open actions of a person (after review); each change goes into
     the action's history. Undo with ``undo_take_over_trekker``."""
@@ -896,7 +894,7 @@ def take_over_trekker(
     )
 
 
-def undo_take_over_trekker(session: Session, edit: Edit, *, user: str = "") -> Changes:
+def undo_take_over_trekker(session: Session, edit: Edit) -> Changes:
     """Make the person who left trekker again of the actions ``take_over_trekker`` moved."""
     note_reason(session, "Overdracht ongedaan gemaakt")
     for action_id in edit.before["action_ids"]:

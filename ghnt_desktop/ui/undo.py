@@ -153,9 +153,8 @@ def edit_steps(
     record_id,
     values: dict[str, Any] | Callable[[], dict[str, Any]],
     seen: dict[str, Any] | None = None,
-    extra: dict[str, Any] | None = None,
 ) -> tuple[Callable[[Session], Any], Callable[[Session, Any], Any], Callable[[Session, Any], Any]]:
-    """do, undo and redo of an edit through ``service(session, record_id, **values, **extra)`` returning an ``Edit``.
+    """do, undo and redo of an edit through ``service(session, record_id, **values)`` returning an ``Edit``.
 
     Undo calls the same service with the previous values, redo with the values undo replaced. For a service made
     with ``versions.versioned`` each step says what it expects to find: the first run what the form showed
@@ -166,12 +165,11 @@ def edit_steps(
     from ..services.versions import is_versioned
 
     guarded = is_versioned(service)
-    fixed = dict(extra or {})
     current = values if callable(values) else (lambda: values)
     wrote: dict[str, Any] = {}
 
     def call(session: Session, given: dict[str, Any], expected: dict[str, Any] | None, version: int | None) -> Any:
-        kwargs = dict(fixed)
+        kwargs: dict[str, Any] = {}
         if guarded and (expected is not None or version is not None):
             kwargs.update(seen=expected, seen_version=version)
         result = service(session, record_id, **given, **kwargs)

@@ -1889,6 +1889,22 @@ Saved in: %1</translation>
             <source>Samengevoegd met</source>
             <translation>Merged into</translation>
         </message>
+        <message>
+            <source>Vastgesteld in</source>
+            <translation>Approved in</translation>
+        </message>
+        <message>
+            <source>Tekst op agenda bestuurlijk overleg</source>
+            <translation>Text on the administrative meeting's agenda</translation>
+        </message>
+        <message>
+            <source>Geagendeerd in</source>
+            <translation>Placed on the agenda of</translation>
+        </message>
+        <message>
+            <source>Agendapunt bestuurlijk overleg</source>
+            <translation>Administrative meeting agenda item</translation>
+        </message>
     </context>
     <context>
         <name>HistoryDialog</name>

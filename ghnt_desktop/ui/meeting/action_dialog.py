@@ -1,8 +1,8 @@
 """Correct an actiepunt or toezegging after it was recorded: text, trekker, deadline, kind, vertrouwelijk and the
 link to a programme action.
 
-The change goes through ``services.minutes.update_action_item`` on the window's undo stack, with the user on do,
-undo and redo (``commands.recorded_edit_command``), so the record's change history says who changed what. A
+The change goes through ``services.minutes.update_action_item`` on the window's undo stack
+(``undo.edit_values_command``); the change log records who changed what, on do, undo and redo alike. A
 deadline corrected here is a correction, not a postponement (postponing is recording progress with a later
 deadline). An action item of a meeting whose verslag is vastgesteld is refused with the service's message
 before the form opens.
@@ -278,8 +278,7 @@ def edit_action_item(parent: QWidget, window: MainWindow, action_id: uuid.UUID) 
     from ...services import ServiceError
     from ...services.minutes import update_action_item
     from ..errors import show_error
-    from ..undo import push
-    from .commands import current_user, recorded_edit_command
+    from ..undo import edit_values_command, push
 
     database = window.database
     if database is None:
@@ -298,8 +297,7 @@ def edit_action_item(parent: QWidget, window: MainWindow, action_id: uuid.UUID) 
         return False
     # The values the form started from: another user's newer value of a changed field is not overwritten.
     seen = {key: getattr(edit, key) for key in values if key in ActionEdit.__dataclass_fields__}
-    command = recorded_edit_command(
-        window, arg(dialog.tr("Actie %1 wijzigen"), edit.number), update_action_item, action_id, values, current_user(),
-        seen=seen,
-    )  # fmt: skip
+    command = edit_values_command(
+        window, arg(dialog.tr("Actie %1 wijzigen"), edit.number), update_action_item, action_id, values, seen=seen
+    )
     return push(window, command)

@@ -4,7 +4,6 @@
   ``restore_removed``, redo deletes again.
 - :class:`TextCommand`: a text field saved while the user types; consecutive saves of the same field in
   one burst (until the field loses focus) merge into one undo step.
-- :func:`recorded_edit_command`: an edit written to the record's change history, with the user on every step.
 - :func:`progress_command`, :func:`carry_forward_command`, :func:`approve_command`, :func:`reopen_command`:
   services whose inverse is another service.
 """
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..i18n import arg
 from ..undo import ServiceCommand, edit_steps
-from ..user_name import current_user  # noqa: F401 - the tabs take it from here with the commands
+from ..user_name import current_user  # noqa: F401 - the tabs take it from here (the author of a progress note)
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
@@ -81,28 +80,6 @@ class TextCommand(ServiceCommand):
         return True
 
 
-def recorded_edit_command(
-    window: MainWindow,
-    text: str,
-    service: Callable[..., Any],
-    record_id: uuid.UUID,
-    values: dict[str, Any],
-    user: str,
-    seen: dict[str, Any] | None = None,
-) -> ServiceCommand:
-    """An edit of a record whose changes go into its history (``service(session, id, user=..., **values)``).
-
-    ``seen``: the values the form showed; the first run is refused (``versions.ConflictError``, the window asks
-    whose value stays) when another user saved a different one meanwhile; so are undo and redo over a newer change
-    (``ui/undo.py``'s ``edit_steps``).
-
-    Unlike ``ui/undo.py``'s ``edit_values_command`` the user goes along on undo and redo too, so the history
-    says who took the change back, not only who made it.
-    """
-    do, undo, redo = edit_steps(service, record_id, dict(values), seen, {"user": user})
-    return ServiceCommand(window, text, do=do, undo=undo, redo=redo)
-
-
 def progress_command(window: MainWindow, text: str, record: Callable[[Session], Any]) -> ServiceCommand:
     """``record_progress``: undo with ``undo_progress`` (status, deadline and postponements come back)."""
     from ...services.minutes import undo_progress
@@ -132,7 +109,7 @@ def carry_forward_command(
 
 
 def approve_command(
-    window: MainWindow, meeting_id: uuid.UUID, approved_in: uuid.UUID | None, user: str, *, confirmed: bool = False
+    window: MainWindow, meeting_id: uuid.UUID, approved_in: uuid.UUID | None, *, confirmed: bool = False
 ) -> ServiceCommand:
     """Verslag vaststellen; undo reopens it with a reason that says so (kept in the history).
 
@@ -144,35 +121,27 @@ def approve_command(
         window,
         window.tr("Verslag vaststellen"),
         do=lambda s: set_meeting_state(
-            s,
-            meeting_id,
-            MeetingState.MINUTES_APPROVED,
-            user=user,
-            approved_in_meeting_id=approved_in,
-            confirmed=confirmed,
+            s, meeting_id, MeetingState.MINUTES_APPROVED, approved_in_meeting_id=approved_in, confirmed=confirmed
         ),
-        undo=lambda s, _edit: reopen_minutes(s, meeting_id, "Vaststellen ongedaan gemaakt", user),
+        undo=lambda s, _edit: reopen_minutes(s, meeting_id, "Vaststellen ongedaan gemaakt"),
     )
 
 
-def reopen_command(window: MainWindow, meeting_id: uuid.UUID, reason: str, user: str) -> ServiceCommand:
-    """Reopen a vastgesteld verslag with a reason; undo stelt it vast again."""
-    from ...models import MeetingState
+def reopen_command(window: MainWindow, meeting_id: uuid.UUID, reason: str) -> ServiceCommand:
+    """Reopen a vastgesteld verslag with a reason; undo stelt it vast again, in the overleg named before."""
     from ...services.meetings import reopen_minutes, set_meeting_state
 
     return ServiceCommand(
         window,
         window.tr("Verslag heropenen"),
-        do=lambda s: reopen_minutes(s, meeting_id, reason, user),
-        # It was vastgesteld before: confirmed then, whatever its date.
-        undo=lambda s, _edit: set_meeting_state(
-            s, meeting_id, MeetingState.MINUTES_APPROVED, user=user, confirmed=True
-        ),
+        do=lambda s: reopen_minutes(s, meeting_id, reason),
+        # ``before``: vastgesteld (confirmed then, whatever its date) and the overleg it was vastgesteld in.
+        undo=lambda s, edit: set_meeting_state(s, meeting_id, **edit.before),
     )
 
 
 def escalate_command(
-    window: MainWindow, decision_id: uuid.UUID, user: str, *, include_confidential_text: bool = False
+    window: MainWindow, decision_id: uuid.UUID, *, include_confidential_text: bool = False
 ) -> ServiceCommand:
     """Put a decision ter besluitvorming to the bestuurlijk overleg; undo withdraws it."""
     from ...services.minutes import mark_for_decision, withdraw_escalation
@@ -181,16 +150,16 @@ def escalate_command(
     return ServiceCommand(
         window,
         window.tr("Ter besluitvorming voorleggen"),
-        do=lambda s: mark_for_decision(s, decision_id, user=user, include_confidential_text=include),
-        undo=lambda s, _edit: withdraw_escalation(s, decision_id, user=user),
+        do=lambda s: mark_for_decision(s, decision_id, include_confidential_text=include),
+        undo=lambda s, _edit: withdraw_escalation(s, decision_id),
     )
 
 
-def escalation_command(parent: QWidget, window: MainWindow, decision, user: str) -> ServiceCommand | None:
+def escalation_command(parent: QWidget, window: MainWindow, decision) -> ServiceCommand | None:
     """The command that escalates ``decision`` (a row with ``id``, ``number`` and the effective ``confidential``).
 
     A vertrouwelijk decision goes to the bestuurlijk overleg under a neutral title unless the user chooses to put
-    its text on that agenda (the choice goes into its history); None when the user cancelled.
+    its text on that agenda (the choice is kept on the decision and logged); None when the user cancelled.
     """
     include = False
     if decision.confidential:
@@ -212,16 +181,18 @@ def escalation_command(parent: QWidget, window: MainWindow, decision, user: str)
         if choice is None:
             return None
         include = choice == 1
-    return escalate_command(window, decision.id, user, include_confidential_text=include)
+    return escalate_command(window, decision.id, include_confidential_text=include)
 
 
-def withdraw_command(window: MainWindow, decision_id: uuid.UUID, user: str) -> ServiceCommand:
-    """Withdraw an escalation; undo puts the decision ter besluitvorming again."""
+def withdraw_command(window: MainWindow, decision_id: uuid.UUID) -> ServiceCommand:
+    """Withdraw an escalation; undo puts the decision ter besluitvorming again, with the choice made then."""
     from ...services.minutes import mark_for_decision, withdraw_escalation
 
     return ServiceCommand(
         window,
         window.tr("Voorleggen intrekken"),
-        do=lambda s: withdraw_escalation(s, decision_id, user=user),
-        undo=lambda s, _edit: mark_for_decision(s, decision_id, user=user),
+        do=lambda s: withdraw_escalation(s, decision_id),
+        undo=lambda s, edit: mark_for_decision(
+            s, decision_id, include_confidential_text=edit.before["include_confidential_text"]
+        ),
     )

@@ -179,13 +179,14 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     """The change history of one record, oldest first, readable: the change log (``services.change_log``, every
     table, every writer, the one audit source) with the reason logged with a change (reopening a vastgesteld
     verslag, a merge); history recorded before the change log existed (``services.history``) is shown as it was,
-    and a reason recorded there beside a logged change (a database of the version in between) still goes with it.
+    and a reason recorded there beside a logged change (a database of the version in between) still goes with it;
+    so are the two choices kept only there until revision 0016 (``history.CHOICE_COLUMNS``).
 
     Enum values become their Dutch labels, ISO dates dd-mm-yyyy, ids of people, organisations and programme
     actions their names; times are shown in local time (they are stored in UTC).
     """
     from ...services.change_log import field_changes, record_log
-    from ...services.history import as_text, history_of
+    from ...services.history import CHOICE_COLUMNS, as_text, history_of
 
     names: dict[str, str] = {}
 
@@ -198,7 +199,8 @@ def load_history_lines(session, entity: str, entity_id: uuid.UUID) -> list[Histo
     entries: list[tuple[object, int, HistoryLine]] = []
     reasons: dict[tuple[str, str | None], str] = {}
     for change in recorded:
-        if since is not None and _naive(change.changed_at) >= _naive(since):
+        # After the log's first entry the older history repeats the log, except the two choices it alone kept.
+        if since is not None and _naive(change.changed_at) >= _naive(since) and change.field not in CHOICE_COLUMNS:
             if change.reason:  # the same edit is in the log; its reason goes beside it
                 reasons.setdefault((change.field, change.new_value), change.reason)
             continue
@@ -282,7 +284,7 @@ def _local(moment):
 
 
 def _name_of(session, field: str, value: str) -> str:
-    from ...models import Meeting, Organisation, Person, ProgrammeAction
+    from ...models import AgendaItem, Meeting, Organisation, Person, ProgrammeAction
 
     model = {
         "trekker_person_id": Person,
@@ -292,6 +294,7 @@ def _name_of(session, field: str, value: str) -> str:
         "programme_action_id": ProgrammeAction,
         "approved_in_meeting_id": Meeting,
         "escalated_to_meeting_id": Meeting,
+        "escalation_agenda_item_id": AgendaItem,
     }.get(field)
     try:
         record = session.get(model, uuid.UUID(value)) if model is not None else None
@@ -303,6 +306,8 @@ def _name_of(session, field: str, value: str) -> str:
         return f"{record.code} {record.text}"
     if isinstance(record, Meeting):
         return f"{record.title} ({record.date:%d-%m-%Y})"
+    if isinstance(record, AgendaItem):
+        return f"{record.number} {record.title}".strip()
     return record.name
 
 
@@ -352,6 +357,10 @@ FIELD_LABELS = {
     "substitute_id": QT_TRANSLATE_NOOP("History", "Vervanger"),
     "substitute_name": QT_TRANSLATE_NOOP("History", "Vervanger (naam)"),
     "merged_into_id": QT_TRANSLATE_NOOP("History", "Samengevoegd met"),
+    "approved_in_meeting_id": QT_TRANSLATE_NOOP("History", "Vastgesteld in"),
+    "escalation_text_included": QT_TRANSLATE_NOOP("History", "Tekst op agenda bestuurlijk overleg"),
+    "escalated_to_meeting_id": QT_TRANSLATE_NOOP("History", "Geagendeerd in"),
+    "escalation_agenda_item_id": QT_TRANSLATE_NOOP("History", "Agendapunt bestuurlijk overleg"),
 }
 
 

@@ -14,7 +14,7 @@ from ..itemmodels.base import ROW_ROLE
 from ..itemmodels.minutes import ActionItemTableModel, DecisionTableModel
 from ..pages.base import make_table_view
 from .base import MeetingTab
-from .commands import current_user, escalation_command, recorded_edit_command, withdraw_command
+from .commands import escalation_command, withdraw_command
 from .data import MeetingData
 from .dialogs import OutcomeDialog, TextDialog
 from .minutes_tab import fit_with_stretch
@@ -227,16 +227,16 @@ class DecisionsTab(MeetingTab):
         )
         if dialog.exec() and dialog.text().strip() != decision.text:
             from ...services.minutes import update_decision
+            from ..undo import edit_values_command
 
             # A dict of values: ``edit(text, ...)`` already has a parameter called ``text``.
             self.run(
-                recorded_edit_command(
+                edit_values_command(
                     self.main_window(),
                     self.tr("Besluit wijzigen"),
                     update_decision,
                     decision.id,
                     {"text": dialog.text()},
-                    current_user(),
                     seen={"text": decision.text},
                 )
             )
@@ -267,14 +267,14 @@ class DecisionsTab(MeetingTab):
     def escalate(self) -> None:
         decision = self._decision()
         if decision is not None:
-            command = escalation_command(self, self.main_window(), decision, current_user())
+            command = escalation_command(self, self.main_window(), decision)
             if command is not None:
                 self.run(command)
 
     def withdraw(self) -> None:
         decision = self._decision()
         if decision is not None:
-            self.run(withdraw_command(self.main_window(), decision.id, current_user()))
+            self.run(withdraw_command(self.main_window(), decision.id))
 
     def record_outcome(self, view) -> None:
         decision = self._decision(view)

@@ -777,11 +777,11 @@ class MinutesTab(MeetingTab):
             return False
         from ...services.minutes import add_decision, delete_decision
 
-        item_id, confidential, user = item.id, self.decision_confidential.isChecked(), current_user()
+        item_id, confidential = item.id, self.decision_confidential.isChecked()
         command = self.create(
             self.tr("Besluit toevoegen"),
-            lambda s: add_decision(s, item_id, text, confidential=confidential, user=user),
-            lambda s, decision_id: delete_decision(s, decision_id, user=user),
+            lambda s: add_decision(s, item_id, text, confidential=confidential),
+            lambda s, decision_id: delete_decision(s, decision_id),
         )
         if command is None:
             return False
@@ -798,10 +798,10 @@ class MinutesTab(MeetingTab):
             return
         from ...services.minutes import delete_decision
 
-        decision_id, user = decision.id, current_user()
+        decision_id = decision.id
         self.run(
             delete_command(
-                self.main_window(), self.tr("Besluit verwijderen"), lambda s: delete_decision(s, decision_id, user=user)
+                self.main_window(), self.tr("Besluit verwijderen"), lambda s: delete_decision(s, decision_id)
             )
         )
 
@@ -809,7 +809,7 @@ class MinutesTab(MeetingTab):
         decision = self._decision()
         if decision is None or self.read_only:
             return
-        command = escalation_command(self, self.main_window(), decision, current_user())
+        command = escalation_command(self, self.main_window(), decision)
         if command is not None:
             self.run(command)
 
@@ -855,14 +855,13 @@ class MinutesTab(MeetingTab):
             deadline_text=self.deadline_edit.text(),
             programme_action_id=self.programme_combo.currentData(),
             confidential=self.action_confidential.isChecked(),
-            user=current_user(),
             **self.resolve_trekker(self.trekker_edit.text()),
         )
         item_id = item.id
         command = self.create(
             self.tr("Actie toevoegen"),
             lambda s: add_action_item(s, item_id, text, **values),
-            lambda s, action_id: delete_action_item(s, action_id, user=values["user"]),
+            lambda s, action_id: delete_action_item(s, action_id),
         )
         if command is None:
             return False
@@ -891,11 +890,9 @@ class MinutesTab(MeetingTab):
             return
         from ...services.minutes import delete_action_item
 
-        action_id, user = action.id, current_user()
+        action_id = action.id
         self.run(
-            delete_command(
-                self.main_window(), self.tr("Actie verwijderen"), lambda s: delete_action_item(s, action_id, user=user)
-            )
+            delete_command(self.main_window(), self.tr("Actie verwijderen"), lambda s: delete_action_item(s, action_id))
         )
 
     # Review of carried actions.

@@ -32,15 +32,13 @@ from PySide6.QtWidgets import (
 from ...dutch_dates import clock_time
 from ..errors import show_error
 from ..i18n import arg, enum_label, format_date_with_weekday
-from ..undo import edit_command, push
+from ..undo import edit_command, edit_values_command, push
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .commands import (
     approve_command,
     carry_forward_command,
-    current_user,
     delete_command,
-    recorded_edit_command,
     reopen_command,
 )
 from .data import MeetingData, load_meeting_data
@@ -388,7 +386,6 @@ class MeetingView(QWidget):
                 set_meeting_state,
                 self.meeting_id,
                 state=state,
-                user=current_user(),
                 **extra,
             )
         )
@@ -423,7 +420,6 @@ class MeetingView(QWidget):
                 self.main_window(),
                 self.meeting_id,
                 approved_in,
-                current_user(),
                 confirmed=extra.get("confirmed", False),
             )
         )
@@ -436,7 +432,7 @@ class MeetingView(QWidget):
             if not dialog.exec():
                 return False
             reason = dialog.text()
-        return self._push(reopen_command(self.main_window(), self.meeting_id, reason, current_user()))
+        return self._push(reopen_command(self.main_window(), self.meeting_id, reason))
 
     def edit_details(self, values: dict | None = None) -> bool:
         """Gegevens wijzigen (title, location, link, chair, secretary, notes) through the undo stack.
@@ -455,15 +451,13 @@ class MeetingView(QWidget):
             values = dialog.values()
         if not values:
             return False
-        # The changed fields go into the meeting's history, with the user on undo and redo too.
         return self._push(
-            recorded_edit_command(
+            edit_values_command(
                 self.main_window(),
                 self.tr("Gegevens van het overleg wijzigen"),
                 update_meeting,
                 self.meeting_id,
                 values,
-                current_user(),
             )
         )
 

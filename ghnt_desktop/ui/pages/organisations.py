@@ -442,7 +442,6 @@ class OrganisationsPage(Page):
         """After someone left with a successor: review which open actions the successor takes over as trekker."""
         from ...services.network import get_person, take_over_trekker, trekker_takeover_proposal, undo_take_over_trekker
         from ..editors.network import TakeoverDialog
-        from ..meeting.commands import current_user
         from ..undo import ServiceCommand
 
         window = self._window()
@@ -462,12 +461,11 @@ class OrganisationsPage(Page):
         chosen = dialog.chosen()
         if not chosen:
             return False
-        user = current_user()
         command = ServiceCommand(
             window,
             arg(self.tr("Trekkerschap van %1 naar %2"), person.name, successor.name),
-            do=lambda s: take_over_trekker(s, person_id, successor.id, chosen, user=user),
-            undo=lambda s, edit: undo_take_over_trekker(s, edit, user=user),
+            do=lambda s: take_over_trekker(s, person_id, successor.id, chosen),
+            undo=lambda s, edit: undo_take_over_trekker(s, edit),
         )
         return self._push(command)
 
