@@ -2941,7 +2941,7 @@ For example: Anna de Vries (secretary).</translation>
         </message>
         <message>
             <source>Onderdelen</source>
-            <extracomment>The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
+            <extracomment>Below this width or height (logical pixels) the window switches to its narrow layout: 150% scaling on a 1366x768 laptop (910x512) is narrow, on a 1920x1080 one (1280x720) and 1366x768 unscaled are not. The pages in navigation order: key, module under ui/pages, class, and the title as the class translates it. A page is built (module imported, widgets made, data loaded) the first time it is shown or asked for: start-up builds only the page the user left the app on, after the window has painted (measured: window shown 209 -&gt; ~130 ms when pages became lazy, 150 -&gt; 106 ms when the first one waited for the paint). The user chose to quit because no database could be opened.</extracomment>
             <translation>Sections</translation>
         </message>
         <message>
@@ -5261,6 +5261,42 @@ New or changed figures for: %2</translation>
     </context>
     <context>
         <name>SearchResultModel</name>
+        <message>
+            <source>Agendapunt</source>
+            <translation>Agenda item</translation>
+        </message>
+        <message>
+            <source>Besluit</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Actiepunt</source>
+            <translation>Action point</translation>
+        </message>
+        <message>
+            <source>Voortgang</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Programma-actie</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Ambitie</source>
+            <translation>Ambition</translation>
+        </message>
+        <message>
+            <source>Persoon</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
         <message>
             <source>Soort</source>
             <translation>Kind</translation>
