@@ -141,6 +141,10 @@ class NamedAction:
     original_deadline: str  # for a late or postponed action: the deadline first planned
     current_deadline: str  # the deadline now, "" when none was set after the original passed
     postponed: bool
+    # The deadline in force at the end of the period (the last day of a period written as text, the later
+    # deadline of a postponement): "late" counts from it, and so does ``days_late``. None: no deadline known.
+    deadline_end: date | None = None
+    days_late: int = 0  # at the end of the period; 0 unless ``state`` is "late"
 
     @property
     def label(self) -> str:
@@ -503,15 +507,21 @@ def _gather_notes(
 def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> NamedAction:
     note = note or _Notes()
     status = note.status(action.status)
-    state = _classify(status, action.deadline_end, period_to)
+    # Late is measured against the deadline in force: a postponement (of a linked actiepunt) to a later date
+    # moves it, so an action postponed to a date that has passed too is late, counted from that date.
+    in_force = action.deadline_end
+    moved_later = note.postponed and note.last_deadline_date is not None and (
+        in_force is None or note.last_deadline_date > in_force
+    )
+    if moved_later:
+        in_force = note.last_deadline_date
+    state = _classify(status, in_force, period_to)
     # The state the notes must agree with: on hold is its own state for them.
     note_state = "held" if status == ActionStatus.ON_HOLD and state in ("running", "late") else state
     done_note = note.done(note_state)
     original = _deadline_words(None, action.deadline_text) or note.first_deadline
     current = ""
-    if note.postponed and note.last_deadline and (
-        action.deadline_end is None or note.last_deadline_date is None or note.last_deadline_date > action.deadline_end
-    ):
+    if note.postponed and note.last_deadline and (moved_later or note.last_deadline_date is None):
         current = note.last_deadline
     elif state != "late":
         current = original
@@ -533,6 +543,8 @@ def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> 
         original_deadline=original,
         current_deadline=current,
         postponed=note.postponed and bool(original),
+        deadline_end=in_force,
+        days_late=(period_to - in_force).days if state == "late" and in_force is not None else 0,
     )
 
 
