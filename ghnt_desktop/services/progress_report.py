@@ -35,6 +35,7 @@ from .indicators import FiguresChapter, IndicatorRow, figures_chapter, indicator
 from .programme import AmbitionRow, ProgrammeActionRow, SectionRow, load_programme
 from .reports import FIGURES_OMIT, OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
 from .short_titles import default_short_title
+from .status_at import status_at
 
 __all__ = [
     "NamedAction",
@@ -364,14 +365,8 @@ class _Notes:
     postponed: bool = False
 
     def status(self, current: ActionStatus) -> ActionStatus:
-        """The status at the end of the period: the last one reported up to then. Without one, the first status
-        reported later tells what it was (an action finished later was still open at the end of the period);
-        without any report, the action's status as it stands."""
-        if self.status_at_end is not None:
-            return self.status_at_end
-        if self.status_after is not None:
-            return ActionStatus.IN_PROGRESS if self.status_after.is_closed else self.status_after
-        return current
+        """The status at the end of the period, by the one rule (``services.status_at``)."""
+        return status_at(self.status_at_end, self.status_after, current)
 
     def done(self, state: str) -> str:
         return _join_notes(consistent_note(text, state, on_item) for on_item, text in self.done_by_source.values())
