@@ -90,7 +90,8 @@ def test_late_is_counted_from_the_deadline_in_force_and_the_table_says_it(
     if state == "late":
         # The figure and the termijn it counts from, checkable against each other.
         days = named.days_late
-        assert cells[2] == f"{days} {'dag' if days == 1 else 'dagen'}\n(termijn {short_date(in_force).replace('-', NO_BREAK_HYPHEN)})"
+        when = short_date(in_force).replace("-", NO_BREAK_HYPHEN)
+        assert cells[2] == f"{days} {'dag' if days == 1 else 'dagen'}\n(termijn {when})"
         assert in_force + timedelta(days=days) == data.period_to
     else:
         assert cells[2] == "nee, uitgesteld"

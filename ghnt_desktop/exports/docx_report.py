@@ -467,7 +467,11 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
         sub += 1
         out.heading(f"{chapter}.{sub} Vertraagde en uitgestelde acties", 2)
         rows: list[list[str | Para]] = [
-            [Para.of(Run(a.code, bold=True), f" {a.short_title}"), ", ".join(a.trekkers), *late_cells(a, data.period_to)]
+            [
+                Para.of(Run(a.code, bold=True), f" {a.short_title}"),
+                ", ".join(a.trekkers),
+                *late_cells(a, data.period_to),
+            ]
             for a in late
         ]
         writer.table(LATE_COLUMNS, rows)

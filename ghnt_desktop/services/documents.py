@@ -1081,12 +1081,15 @@ def _existing_on(session: Session, rows: list[ActionRow], on: date) -> list[Acti
     made: dict[uuid.UUID, datetime] = {}
     for start in range(0, len(loose), 500):  # SQLite limits the number of bound parameters
         chunk = loose[start : start + 500]
-        made.update(session.execute(select(ActionItem.id, ActionItem.created_at).where(ActionItem.id.in_(chunk))).tuples())
-    return [
-        r
-        for r in rows
-        if (r.origin_meeting_date <= on if r.origin_meeting_date is not None else r.id not in made or made[r.id].date() <= on)
-    ]
+        query = select(ActionItem.id, ActionItem.created_at).where(ActionItem.id.in_(chunk))
+        made.update(session.execute(query).tuples())
+
+    def existed(row: ActionRow) -> bool:
+        if row.origin_meeting_date is not None:
+            return row.origin_meeting_date <= on
+        return row.id not in made or made[row.id].date() <= on
+
+    return [r for r in rows if existed(r)]
 
 
 def action_list_document(

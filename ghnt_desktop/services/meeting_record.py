@@ -1,9 +1,9 @@
 """The record of a meeting: when and where its verslag was vastgesteld, and its actions as they stood then.
 
 A verslag is the record of its meeting (a concept as much as a vastgesteld one): exported now or years later it
-shows each action's status, deadline and postponement count as they were at that meeting, read from the progress history (``ProgressUpdate`` rows are
-never overwritten by a later meeting), not as they are today. Attendance is kept per meeting already (with
-the organisation the person represented then).
+shows each action's status, deadline and postponement count as they were at that meeting, read from the progress
+history (``ProgressUpdate`` rows are never overwritten by a later meeting) by the one rule of ``services.status_at``,
+not as they are today. Attendance is kept per meeting already (with the organisation the person represented then).
 
 Vaststellen is kept in the history: the state change in the change log (before the log existed, in the older
 ``change_record``), and (when given) the later meeting it happened in as an ``approved_in`` record.
