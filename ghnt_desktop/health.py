@@ -188,6 +188,10 @@ def search_index_problem(connection: sqlite3.Connection) -> str | None:
             forms = memory.execute(formed).fetchone()[0]
     except sqlite3.Error as exc:
         return str(exc)
+    except MemoryError:
+        # SQLITE_NOMEM: a damaged structure record of the index claims more segments than SQLite will allocate
+        # room for (see services/search.py); the records are not involved.
+        return "de opbouw van de index is onleesbaar (vraagt meer geheugen dan mogelijk)"
     finally:
         memory.close()
     if indexed != expected:
@@ -228,7 +232,7 @@ def rebuild_search_index(path: Path) -> None:
             try:
                 with engine.begin() as connection:
                     uninstall_index(connection)
-            except DBAPIError:
+            except (DBAPIError, MemoryError):  # MemoryError: SQLITE_NOMEM from a damaged structure record
                 engine.dispose()
                 raw = sqlite3.connect(file_uri(path), uri=True, isolation_level=None, timeout=5)
                 try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -159,3 +161,56 @@ def demo_window(qtbot, tmp_path, demo_database):
         if window.database is not None:
             window.database.close()
 
+
+
+def _default_locale_name() -> str | None:
+    """Qt's default locale now, or None when Qt was never imported (then it is still the system's)."""
+    qtcore = sys.modules.get("PySide6.QtCore")
+    return qtcore.QLocale().name() if qtcore is not None else None
+
+
+@contextlib.contextmanager
+def qt_default_locale_kept():
+    """Fails (``pytest.fail``) when the block leaves Qt's default locale changed; puts it back first."""
+    before = _default_locale_name()
+    yield
+    after = _default_locale_name()
+    if after is None:
+        return
+    from PySide6.QtCore import QLocale
+
+    expected = before if before is not None else QLocale.system().name()
+    if after != expected:
+        QLocale.setDefault(QLocale(expected))
+        pytest.fail(f"The test left Qt's default locale {after!r} (was {expected!r}); use the ui_language fixture.")
+
+
+@pytest.fixture(autouse=True)
+def _qt_default_locale_unchanged():
+    """Fails a test that leaves Qt's default locale changed (``install_translators`` sets it): later tests in
+    the same process would format numbers and dates in that language. Use ``ui_language`` instead; the
+    locale is put back first, so one offender does not make every later test fail too."""
+    with qt_default_locale_kept():
+        yield
+
+
+@pytest.fixture
+def ui_language(qapp):
+    """``ui_language("en")``: the app's translations and Qt's default locale for that language, as the app
+    installs them at start; after the test the translators are removed and the previous default locale is back."""
+    from PySide6.QtCore import QLocale
+
+    from ghnt_desktop.ui.i18n import install_translators
+
+    before = QLocale()
+    installed = []
+
+    def use(language: str):
+        translators = install_translators(qapp, language)
+        installed.extend(translators)
+        return translators
+
+    yield use
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)

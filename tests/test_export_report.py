@@ -20,7 +20,12 @@ from sqlalchemy import select
 
 from ghnt_desktop.db import open_database
 from ghnt_desktop.exports.docx_footnotes import footnote_texts
-from ghnt_desktop.exports.docx_report import export_voortgang, export_voortgangsoverzicht, overview_deadline
+from ghnt_desktop.exports.docx_report import (
+    export_voortgang,
+    export_voortgangsoverzicht,
+    late_cells,
+    overview_deadline,
+)
 from ghnt_desktop.exports.docx_template import written_problem
 from ghnt_desktop.models import ActionItem, ProgrammeAction, ProgressUpdate
 from ghnt_desktop.services import ValidationError
@@ -212,11 +217,13 @@ def test_late_actions_show_their_original_and_current_deadline(database, tmp_pat
     assert code in late and late[code].original_deadline == original and late[code].current_deadline == "maart 2027"
     assert all(a.original_deadline for a in late.values())
     text = _body_text(document)
-    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Actie" and len(t.columns) == 4)
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Actie" and len(t.columns) == 5)
     rows = {row.cells[0].text.split(" ", 1)[0]: [c.text for c in row.cells] for row in table.rows[1:]}
     assert set(rows) == set(late)
     for action in late.values():
-        assert rows[action.code][2] == action.original_deadline
+        assert rows[action.code][2:] == late_cells(action, data.period_to)
+        # As planned, without the "klaar:" people write before it (tests/test_report_late_table.py has the cases).
+        assert rows[action.code][2] == re.sub(r"^(klaar|gereed)\s*:\s*", "", action.original_deadline, flags=re.I)
         assert rows[action.code][3] == (action.current_deadline or "nog niet opnieuw vastgesteld")
     assert re.search(rf"{re.escape(code)} .*Oorspronkelijke termijn: .*huidige termijn: maart 2027\.", text)
 
@@ -416,7 +423,8 @@ def test_overview_lists_every_action_with_trekker_deadline_status_and_stand(data
             continue
         assert row[2] == ", ".join(action.trekkers)
         assert row[3] == overview_deadline(action)
-        assert row[3].startswith(action.deadline_text.strip())  # the deadline as written comes first
+        # The deadline as written comes first (without "klaar:").
+        assert row[3].startswith(re.sub(r"^(klaar|gereed)\s*:\s*", "", action.deadline_text.strip(), flags=re.I))
         if action.postponed and action.current_deadline:
             assert row[3].endswith(action.current_deadline)
         assert row[5] == action.latest_note

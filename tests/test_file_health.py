@@ -19,6 +19,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from index_damage import DAMAGE, damage_search_index
 
 from ghnt_desktop.backup import BEFORE_RESTORE, DAMAGED, BackupError, make_backup, read_summary, restore_backup
 from ghnt_desktop.cli import main as cli_main
@@ -373,11 +374,8 @@ def test_read_only_folder_with_a_left_over_wal_says_read_only_not_damaged():
         shutil.rmtree(folder)
 
 
-def spoil_search_index(path: Path) -> None:
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE search_index_data SET block = randomblob(length(block)) WHERE id > 1")
-    connection.commit()
-    connection.close()
+def spoil_search_index(path: Path, damage: str = "pages zeroed") -> None:
+    damage_search_index(path, damage)
 
 
 def found(path: Path, typed: str) -> list:
@@ -391,11 +389,12 @@ def found(path: Path, typed: str) -> list:
         database.close()
 
 
-def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(demo_database, capsys):
+@pytest.mark.parametrize("damage", list(DAMAGE), ids=list(DAMAGE))
+def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(demo_database, capsys, damage):
     db_path = demo_database(date(2026, 3, 1))
     before = found(db_path, "meldcode")
     assert before
-    spoil_search_index(db_path)
+    spoil_search_index(db_path, damage)
     untouched = digest(db_path)
     assert cli_main(["check", "--db", str(db_path)]) == 1
     out = capsys.readouterr().out
@@ -413,7 +412,7 @@ def test_check_finds_a_damaged_search_index_and_repair_rebuilds_it(demo_database
 def test_repair_waits_for_the_app_to_close(db_path, capsys):
     from ghnt_desktop.opening import open_for_editing
 
-    spoil_search_index(db_path)
+    spoil_search_index(db_path, "structure claims 2^31 segments")  # a small index: one page, its structure
     opened = open_for_editing(db_path, backup=False)
     try:
         assert cli_main(["check", "--db", str(db_path), "--herstel"]) == 1

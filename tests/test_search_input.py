@@ -12,6 +12,7 @@ import sqlite3
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from index_damage import DAMAGE, damage_search_index
 
 from ghnt_desktop.models import Decision, Meeting, MeetingKind
 from ghnt_desktop.services import RefusedError
@@ -69,12 +70,14 @@ def test_search_with_pathological_input_still_finds(session):
     assert [hit.kind for hit in search(session, '"meld* (\ud800 bet')] == ["decision"]
 
 
-def test_damaged_index_refuses_with_the_repair(tmp_path):
+@pytest.fixture(scope="module")
+def indexed_file(tmp_path_factory):
+    """A database with 59 indexed decisions (several index pages), closed; tests damage copies of it."""
     from datetime import date
 
     from ghnt_desktop.db import open_database
 
-    path = tmp_path / "ghnt.db"
+    path = tmp_path_factory.mktemp("indexed") / "ghnt.db"
     database = open_database(path)
     with database.session() as session:
         meeting = Meeting(kind=MeetingKind.AFSTEMMINGSOVERLEG, title="AO", date=date(2026, 1, 1))
@@ -84,15 +87,39 @@ def test_damaged_index_refuses_with_the_repair(tmp_path):
             body = f"Besluit {n} over de meldcode " + "verslag " * 50
             session.add(Decision(meeting_id=meeting.id, year=2026, sequence=n, number=f"AO-2026-1-{n:02d}", text=body))
     database.close()
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE search_index_data SET block = randomblob(length(block)) WHERE id > 1")
-    connection.commit()
-    connection.close()
+    return path
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE), ids=list(DAMAGE))
+def test_damaged_index_refuses_with_the_repair(tmp_path, indexed_file, damage):
+    import shutil
+
+    from ghnt_desktop.db import open_database
+
+    path = tmp_path / "ghnt.db"
+    shutil.copyfile(indexed_file, path)
+    damage_search_index(path, damage)
     database = open_database(path, read_only=True)
     try:
         with pytest.raises(RefusedError, match="check --herstel"):
             with database.session() as session:
                 search(session, "meldcode")
+    finally:
+        database.close()
+
+
+def test_the_undamaged_copy_finds_every_decision(tmp_path, indexed_file):
+    """The damage cases above start from an index that works: without damage the search finds all 59."""
+    import shutil
+
+    from ghnt_desktop.db import open_database
+
+    path = tmp_path / "ghnt.db"
+    shutil.copyfile(indexed_file, path)
+    database = open_database(path, read_only=True)
+    try:
+        with database.session() as session:
+            assert len(search(session, "meldcode")) == 59
     finally:
         database.close()
 
@@ -104,10 +131,7 @@ def test_search_window_says_how_to_repair_a_damaged_index(qtbot, tmp_path, demo_
     from ghnt_desktop.ui.mainwindow import MainWindow
 
     path = demo_database(date(2026, 3, 1))
-    connection = sqlite3.connect(path)
-    connection.execute("UPDATE search_index_data SET block = randomblob(length(block)) WHERE id > 1")
-    connection.commit()
-    connection.close()
+    damage_search_index(path, "pages zeroed")
     window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: date(2026, 3, 1))
     qtbot.addWidget(window)
     assert window.open_database_file(path)

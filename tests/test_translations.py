@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMenu
 
 from ghnt_desktop.paths import resource
 from ghnt_desktop.settings import Settings
-from ghnt_desktop.ui.i18n import install_translators
 
 TS = resource("translations", "ghnt_en.ts")
 PLACEHOLDER = re.compile(r"%\d")
@@ -30,12 +29,8 @@ def messages() -> list[tuple[str, str, ET.Element]]:
 
 
 @pytest.fixture
-def english(qapp):
-    translators = install_translators(qapp, "en")
-    assert translators, "resources/translations/ghnt_en.qm is missing"
-    yield
-    for translator in translators:
-        qapp.removeTranslator(translator)
+def english(ui_language):
+    assert ui_language("en"), "resources/translations/ghnt_en.qm is missing"
 
 
 def test_no_entry_is_unfinished_or_empty():

@@ -22,13 +22,11 @@ ARTIFACTS = Path(__file__).parent / "artifacts" / "accessibility"
 
 
 @pytest.fixture
-def walked(demo_window, monkeypatch, messages, qapp):
+def walked(demo_window, monkeypatch, messages, qapp, ui_language):
     from PySide6.QtCore import QCoreApplication
 
-    from ghnt_desktop.ui.i18n import install_translators
-
     shutil.rmtree(ARTIFACTS, ignore_errors=True)
-    translators = install_translators(qapp, "nl")  # Qt's own buttons in Dutch, as in the app
+    translators = ui_language("nl")  # Qt's own buttons in Dutch, as in the app
     window = demo_window(TODAY, size=(1366, 768))
     walker = Walker(window, monkeypatch, screenshots=ARTIFACTS)
     walker.walk_pages(PAGE_KEYS)
@@ -192,14 +190,14 @@ def test_per_gemeente_matrix_keeps_the_action_in_view_when_scrolled_sideways(dem
     assert rows.geometry().left() < view.viewport().geometry().left()
 
 
-def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(demo_window, monkeypatch, messages, qapp):
+def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(
+    demo_window, monkeypatch, messages, qapp, ui_language
+):
     """The English interface (--lang en) walked like the Dutch one: no literal "&" or "_", Alt letters
     unique per window (the translations choose their own), every control named, nothing cut."""
     from PySide6.QtCore import QCoreApplication
 
-    from ghnt_desktop.ui.i18n import install_translators
-
-    translators = install_translators(qapp, "en")
+    translators = ui_language("en")
     try:
         window = demo_window(TODAY)
         walker = Walker(window, monkeypatch)
@@ -208,11 +206,8 @@ def test_english_pages_and_dialogs_are_readable_named_and_keyboard_ready(demo_wi
         walker.walk_meeting_states()
         problems = walker.report(("text", "mnemonic", "name", "elided"))
     finally:
-        for translator in translators:
+        for translator in translators:  # before the report: the window's teardown speaks Dutch again
             QCoreApplication.removeTranslator(translator)
-        from PySide6.QtCore import QLocale
-
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     print("\n".join(problems))
     assert not problems, f"{len(problems)} problems in English:\n" + "\n".join(problems)
 
@@ -241,22 +236,13 @@ def _walk_wizard(walker, wizard, name: str) -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_dialogs_opened_with_a_file_or_a_state_are_walked_too(
-    demo_window, monkeypatch, messages, qapp, tmp_path, language
+    demo_window, monkeypatch, messages, qapp, tmp_path, language, ui_language
 ):
     """Dialogs no menu item or button opens in the walk: they need a file to read (the two import wizards,
     the figures preview), a person who left (trekker takeover), the first start or a team database.
     In Dutch and in English (whose Alt letters are chosen in the translation)."""
-    from PySide6.QtCore import QCoreApplication, QLocale
-
-    from ghnt_desktop.ui.i18n import install_translators
-
-    translators = install_translators(qapp, language)
-    try:
-        _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, language)
-    finally:
-        for translator in translators:
-            QCoreApplication.removeTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    ui_language(language)
+    _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, language)
 
 
 def _walk_dialogs_needing_a_file_or_state(demo_window, monkeypatch, tmp_path, language) -> None:

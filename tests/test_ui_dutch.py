@@ -8,15 +8,12 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from ghnt_desktop.ui.i18n import install_translators, qt_translation_dirs
+from ghnt_desktop.ui.i18n import qt_translation_dirs
 
 
 @pytest.fixture
-def dutch(qapp):
-    translators = install_translators(qapp, "nl")
-    yield translators
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
+def dutch(ui_language):
+    return ui_language("nl")
 
 
 @pytest.mark.parametrize(
@@ -156,7 +153,7 @@ def _non_native(caption_dialog):
     return caption_dialog
 
 
-def test_the_apps_file_dialogs_say_everything_in_dutch(qapp, demo_window, monkeypatch, messages):
+def test_the_apps_file_dialogs_say_everything_in_dutch(qapp, demo_window, monkeypatch, messages, ui_language):
     """Every file dialog the menus open, as Qt's own (non-native) dialog, shows no English text.
 
     QA saw "Look in:" and "Files of type:" in the Dutch app: Qt 6 gave those labels an Alt letter
@@ -184,7 +181,7 @@ def test_the_apps_file_dialogs_say_everything_in_dutch(qapp, demo_window, monkey
 
         return staticmethod(open_dialog)
 
-    translators = install_translators(qapp, "nl")
+    translators = ui_language("nl")
     try:
         window = demo_window(date(2020, 3, 2))
         walker = Walker(window, monkeypatch)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui.errors import install_excepthook, setup_logging, show_error
-from ghnt_desktop.ui.i18n import arg, enum_label, format_period, install_translators
+from ghnt_desktop.ui.i18n import arg, enum_label, format_period
 
 
 @pytest.fixture
@@ -69,29 +69,22 @@ def test_show_error_uses_the_dutch_message(qapp, monkeypatch):
     assert shown == ["De titel mag niet leeg zijn."]
 
 
-def test_english_translation_and_enum_labels(qapp):
+def test_english_translation_and_enum_labels(qapp, ui_language):
     from ghnt_desktop.models.enums import ActionStatus
 
-    translators = install_translators(qapp, "en")
-    try:
-        assert translators, "resources/translations/ghnt_en.qm is missing"
-        assert QCoreApplication.translate("MainWindow", "&Bestand") == "&File"
-        assert QCoreApplication.translate("MeetingsPage", "Overleggen") == "Meetings"
-        assert enum_label(ActionStatus.IN_PROGRESS) == "In progress"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+    translators = ui_language("en")
+    assert translators, "resources/translations/ghnt_en.qm is missing"
+    assert QCoreApplication.translate("MainWindow", "&Bestand") == "&File"
+    assert QCoreApplication.translate("MeetingsPage", "Overleggen") == "Meetings"
+    assert enum_label(ActionStatus.IN_PROGRESS) == "In progress"
+    for translator in translators:
+        qapp.removeTranslator(translator)
     assert enum_label(ActionStatus.IN_PROGRESS) == "Loopt"
 
 
-def test_dutch_loads_qts_own_translation(qapp):
-    translators = install_translators(qapp, "nl")
-    try:
-        assert translators
-        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+def test_dutch_loads_qts_own_translation(ui_language):
+    assert ui_language("nl")
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Annuleren"
 
 
 def test_arg_fills_placeholders_once():

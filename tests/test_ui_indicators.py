@@ -295,29 +295,23 @@ def test_overview_shows_indicators_moved_since_the_last_afstemmingsoverleg(demo_
     shot(window, "overzicht_cijfers")
 
 
-def test_the_page_speaks_english(qapp, qtbot, tmp_path):
+def test_the_page_speaks_english(qapp, qtbot, tmp_path, ui_language):
     from PySide6.QtCore import QCoreApplication
 
-    from ghnt_desktop.ui.i18n import install_translators
+    ui_language("en")
+    assert QCoreApplication.translate("IndicatorsPage", "Indicatoren") == "Indicators"
+    window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: TODAY)
+    qtbot.addWidget(window)
+    assert "Indicators" in window.page_titles()
+    page = window.page("indicators")
+    assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
+    assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
+    assert (page.new_button.text(), page.export_button.text()) == ("New indicator...", "Export to Excel...")
+    from ghnt_desktop.ui.editors.indicators import IndicatorDialog
 
-    translators = install_translators(qapp, "en")
-    try:
-        assert QCoreApplication.translate("IndicatorsPage", "Indicatoren") == "Indicators"
-        window = MainWindow(Settings.at_path(tmp_path / "s.ini"), today=lambda: TODAY)
-        qtbot.addWidget(window)
-        assert "Indicators" in window.page_titles()
-        page = window.page("indicators")
-        assert page.tabs.tabText(1) == "Entry" and page.import_button.text() == "Import figures..."
-        assert page.grid_model.headerData(EntryGridModel.AREA, Qt.Orientation.Horizontal) == "Whole area"
-        assert (page.new_button.text(), page.export_button.text()) == ("New indicator...", "Export to Excel...")
-        from ghnt_desktop.ui.editors.indicators import IndicatorDialog
-
-        dialog = IndicatorDialog(window, sections=[], ambitions=[])
-        qtbot.addWidget(dialog)
-        assert dialog.windowTitle() == "New indicator" and dialog.form.labelForField(dialog.targets).text() == "Tar&gets:"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+    dialog = IndicatorDialog(window, sections=[], ambitions=[])
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "New indicator" and dialog.form.labelForField(dialog.targets).text() == "Tar&gets:"
 
 
 def test_the_page_on_the_demo_database(demo_window, qtbot):

@@ -108,3 +108,30 @@ def test_search_runs_off_the_gui_thread_and_enter_opens_the_first_hit(qtbot, win
     qtbot.waitUntil(lambda: window.current_page().key == "meetings", timeout=5000)
     assert window.page("meetings").selected_meeting().id == decision.meeting_id
     assert threads and all(t is not threading.main_thread() for t in threads)
+
+
+def test_every_kind_of_hit_has_its_english_name(ui_language):
+    """Each kind services.search can return is in the dialog's list and translated (they showed in Dutch in the
+    English interface: they were looked up in the "enums" context, which holds only the enum labels)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from ghnt_desktop.services.search import LABELS
+    from ghnt_desktop.ui.search_dialog import KIND_LABELS
+
+    assert set(LABELS.values()) == set(KIND_LABELS)
+    ui_language("en")
+    english = {label: QCoreApplication.translate("SearchResultModel", label) for label in LABELS.values()}
+    assert english["Agendapunt"] == "Agenda item" and english["Programma-actie"] == "Programme action"
+    untranslated = [label for label, text in english.items() if text == label and label != "Indicator"]
+    assert untranslated == []
+
+
+@pytest.mark.parametrize("text", ["Veilig Thuis", "huiselijk geweld", "werkgroep"])
+def test_the_english_result_list_names_the_kinds_in_english(qtbot, window, ui_language, text):
+    from ghnt_desktop.services.search import LABELS
+
+    ui_language("en")
+    dialog = search_for(qtbot, window, text)
+    kinds = {dialog.model.index(r, dialog.model.KIND).data() for r in range(dialog.model.rowCount())}
+    assert kinds, text
+    assert not kinds & (set(LABELS.values()) - {"Indicator"}), kinds

@@ -123,6 +123,11 @@ def _group_paras(groups: tuple[OrganisationGroup, ...]) -> list[str | Para]:
     ]
 
 
+def stand_per_meeting(day: date) -> str:
+    """The line above the actielijst of a verslag: the day its statuses are of."""
+    return f"Stand per {long_date(day, weekday=False)}, de datum van dit overleg; latere voortgang staat hier niet in."
+
+
 def action_status_text(action: ActionRow, today: date) -> str:
     """Status as the actielijst prints it: label, late, and how often the deadline moved."""
     text = action.status.label
@@ -213,6 +218,8 @@ def export_verslag(
         _decisions_and_actions(writer, data.other_decisions, data.other_actions)
 
     writer.heading("Actielijst", 1)
+    # The verslag is the record of the meeting: its actions stand as they were then (services.meeting_record).
+    writer.paragraph(Run(stand_per_meeting(header.date), italic=True), keep_next=bool(data.action_list))
     if data.action_list:
         base = counter.done
         writer.table(ACTION_LIST_COLUMNS, _action_list_rows(data.action_list, data.today), progress=counter.at(base))

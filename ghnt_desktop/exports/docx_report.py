@@ -22,6 +22,7 @@ import io
 import re
 import uuid
 from collections.abc import Mapping, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -262,8 +263,8 @@ def _introduction(out: _Writer, data: ProgressReportDocument) -> None:
     out.text(data.summary)
     if data.lines:
         writer.paragraph(
-            f"De stand van de acties op {short_date(data.period_to)}. Een actie is vertraagd als de geplande "
-            "termijn voorbij is en de actie niet gereed is.",
+            f"De stand van de acties op {short_date(data.period_to)}. Een actie is vertraagd als haar termijn "
+            "(na uitstel de nieuwe termijn) voorbij is en de actie niet gereed is.",
             keep_next=True,
         )
         rows = [_status_row(line.title, line.counts) for line in data.lines]
@@ -422,7 +423,35 @@ def split_topics(text: str) -> tuple[str, list[tuple[str, str]]]:
     return "\n".join(intro).strip(), [(title, "\n".join(lines).strip()) for title, lines in topics]
 
 
-LATE_COLUMNS = [("Actie", 6.4), ("Trekker", 3.2), ("Oorspronkelijke termijn", 2.6), ("Huidige termijn", 2.6)]
+LATE_COLUMNS = [
+    ("Actie", 4.7),
+    ("Trekker", 2.6),
+    ("Oorspronkelijke termijn", 2.4),
+    ("Huidige termijn", 2.4),
+    ("Te laat", 2.7),  # "(termijn 05-11-2026)" on one line
+]
+
+
+NO_BREAK_HYPHEN = "\u2011"
+
+
+def late_cells(action: NamedAction, period_to: date) -> list[str]:
+    """The termijn cells of a row of the table of late and postponed actions.
+
+    The termijnen as planned ("klaar: februari 2026" reads "februari 2026" under "Oorspronkelijke termijn"),
+    and how late the action is at the end of the period, counted from the deadline in force (the last day of a
+    period written as text, or the later date it was postponed to), which the cell names: so the figure can be
+    checked against the termijn next to it, and agrees with "vertraagd" in the counts.
+    """
+    current = _when(action.current_deadline) or "nog niet opnieuw vastgesteld"
+    if action.state == "late" and action.deadline_end is not None:
+        days = action.days_late
+        # Non-breaking hyphens: a narrow column broke the date itself ("05-" / "11-2026").
+        when = short_date(action.deadline_end).replace("-", NO_BREAK_HYPHEN)
+        late = f"{days} {'dag' if days == 1 else 'dagen'}\n(termijn {when})"
+    else:
+        late = "nee, uitgesteld"
+    return [_when(action.original_deadline), current, late]
 
 
 def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
@@ -441,8 +470,7 @@ def _conclusion(out: _Writer, data: ProgressReportDocument) -> None:
             [
                 Para.of(Run(a.code, bold=True), f" {a.short_title}"),
                 ", ".join(a.trekkers),
-                a.original_deadline,
-                a.current_deadline or "nog niet opnieuw vastgesteld",
+                *late_cells(a, data.period_to),
             ]
             for a in late
         ]
@@ -535,9 +563,10 @@ OVERVIEW_COLUMNS = [("Nr.", 1.2), ("Actie", 6.0), ("Trekker", 3.0), ("Deadline",
 
 def overview_deadline(action: NamedAction) -> str:
     """The deadline as written in the programme (else the first one set), and the current one when it moved."""
-    written = one_line(action.deadline_text) or action.original_deadline
-    if action.postponed and action.current_deadline and action.current_deadline != written:
-        return f"{written}\nnu {action.current_deadline}" if written else action.current_deadline
+    written = _when(action.deadline_text) or _when(action.original_deadline)
+    current = _when(action.current_deadline)
+    if action.postponed and current and current != written:
+        return f"{written}\nnu {current}" if written else current
     return written
 
 

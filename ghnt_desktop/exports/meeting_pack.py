@@ -25,7 +25,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from email.message import EmailMessage
 from email.utils import formataddr
 from pathlib import Path
@@ -236,16 +236,21 @@ def make_meeting_pack(
                     ),
                 )
             )
+        # The actielijst as it goes out before the meeting; of a meeting that has passed, as it stood the day
+        # before it (later progress is not part of that meeting's stukken).
+        stand = today or date.today()
+        if plan.date < stand:
+            stand = plan.date - timedelta(days=1)
         documents.append(
             (
                 "Actielijst",
-                _file_name(f"Actielijst {label} {(today or date.today()).isoformat()}"),
+                _file_name(f"Actielijst {label} {stand.isoformat()}"),
                 ExportRequest(
                     kind="actielijst",
                     out=work / "actielijst.docx",
                     format="docx",
                     series_id=plan.series_id,
-                    today=today,
+                    today=stand,
                 ),
             )
         )

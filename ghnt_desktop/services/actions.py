@@ -295,13 +295,18 @@ def _unnested(trekker: str) -> str:
     return _NESTED.sub(lambda m: f"({m.group(1).strip()}, {m.group(2).strip()})", trekker)
 
 
-def latest_progress_texts(session: Session, action_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+def latest_progress_texts(
+    session: Session, action_ids: Iterable[uuid.UUID], *, up_to: date | None = None
+) -> dict[uuid.UUID, str]:
     """The text of the most recent progress update of each action item ("wat is gedaan", else "wat moet nog"),
-    among the updates that are not vertrouwelijk by the one rule of ``services.confidentiality``."""
+    among the updates that are not vertrouwelijk by the one rule of ``services.confidentiality``; with ``up_to``
+    the most recent one dated up to that day (an actielijst "stand per" a day that has passed)."""
     ids = list(action_ids)
     if not ids:
         return {}
-    conditions = [ProgressUpdate.action_item_id.is_not(None)]
+    conditions: list[ColumnElement[bool]] = [ProgressUpdate.action_item_id.is_not(None)]
+    if up_to is not None:
+        conditions.append(ProgressUpdate.date <= up_to)
     hidden = confidential_scope(session).updates
     if hidden:
         conditions.append(ProgressUpdate.id.not_in(list(hidden)))

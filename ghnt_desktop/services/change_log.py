@@ -250,6 +250,11 @@ def normal_value(table: str, column: str, value: Any) -> Any:
     return value
 
 
+def normal_values(table: str, values: Mapping[str, Any] | str | None) -> dict[str, Any]:
+    """The old or new values of a logged change, as ``normal_value`` gives each."""
+    return _normal(table, values)
+
+
 def _normal(table: str, values: Mapping[str, Any] | str | None) -> dict[str, Any]:
     if values is None:
         return {}

@@ -65,7 +65,7 @@ from .actions import (
     list_action_items,
 )
 from .confidentiality import ConfidentialScope, confidential_scope, neutral_escalation_title
-from .meeting_record import approval_of, rows_as_of
+from .meeting_record import approval_of, rows_as_of, rows_on
 from .short_titles import default_short_title
 
 NO_ORGANISATION = "Overig"
@@ -927,10 +927,12 @@ def minutes_document(
     other_actions = tuple(a for key, acts in actions_by_item.items() if key not in item_ids for a in acts)
     action_list = _meeting_action_list(session, meeting_id, meeting_series_id, header.date, own_actions)
     approval = approval_of(session, meeting_id)
-    if approval is not None:  # a record: the actions as they stood at the meeting, not as they are now
-        action_list = rows_as_of(session, meeting_id, action_list)
-        other_actions = tuple(rows_as_of(session, meeting_id, list(other_actions)))
-        items = tuple(replace(i, actions=tuple(rows_as_of(session, meeting_id, list(i.actions)))) for i in items)
+    # A verslag is the record of its meeting, a concept as much as a vastgesteld one: the actions as they stood
+    # at the meeting (the document says "Stand per" its date), not as later meetings left them. A concept
+    # written a week later showed actions done since then as done at the meeting.
+    action_list = rows_as_of(session, meeting_id, action_list)
+    other_actions = tuple(rows_as_of(session, meeting_id, list(other_actions)))
+    items = tuple(replace(i, actions=tuple(rows_as_of(session, meeting_id, list(i.actions)))) for i in items)
     kept_list = []
     for action in action_list:
         if action.confidential and not include_confidential:
@@ -1072,6 +1074,24 @@ def number_key(number: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in parts)
 
 
+def _existing_on(session: Session, rows: list[ActionRow], on: date) -> list[ActionRow]:
+    """The actions that existed on day ``on``: made at a meeting up to then, or (made outside a meeting) saved
+    up to then."""
+    loose = [r.id for r in rows if r.origin_meeting_date is None]
+    made: dict[uuid.UUID, datetime] = {}
+    for start in range(0, len(loose), 500):  # SQLite limits the number of bound parameters
+        chunk = loose[start : start + 500]
+        query = select(ActionItem.id, ActionItem.created_at).where(ActionItem.id.in_(chunk))
+        made.update(session.execute(query).tuples())
+
+    def existed(row: ActionRow) -> bool:
+        if row.origin_meeting_date is not None:
+            return row.origin_meeting_date <= on
+        return row.id not in made or made[row.id].date() <= on
+
+    return [r for r in rows if existed(r)]
+
+
 def action_list_document(
     session: Session,
     *,
@@ -1086,24 +1106,33 @@ def action_list_document(
 ) -> ActionListDocument:
     """Open (or all) action items grouped per actielijn, trekker or meeting, with postponement counts.
 
-    ``date_from``/``date_to`` select the meetings the actions came from.
+    ``date_from``/``date_to`` select the meetings the actions came from. ``today`` is the day the list is the
+    stand of ("stand per"): a day that has passed (the actielijst of an earlier meeting) gives the actions as
+    they stood then, by the one rule for a status at a moment (``services.meeting_record.rows_on``), without
+    the actions made after it.
     """
 
     if group_by not in GROUP_BY:
         raise ValidationError(f"Groeperen kan per {', '.join(GROUP_BY)}, niet per {group_by!r}.")
     today = today or date.today()
+    # Today's stand is the actions' own columns; only a day that has passed reads the progress history.
+    earlier = today < date.today()
     sort = {"actielijn": "section", "trekker": "trekker", "overleg": "meeting"}[group_by]
     rows = list_action_items(
         session,
         ActionFilter(
-            open_only=not include_closed,
+            open_only=not include_closed and not earlier,  # open then, not now: filtered below
             series_id=series_id,
             organisation_id=organisation_id,
             created_from=date_from,
-            created_to=date_to,
+            created_to=(today if date_to is None else min(date_to, today)) if earlier else date_to,
         ),
         sort=sort,
     )
+    if earlier:
+        rows = rows_on(session, today, _existing_on(session, rows, today))
+        if not include_closed:
+            rows = [r for r in rows if not r.status.is_closed]
     kept = [r for r in rows if include_confidential or not r.confidential]
     left_out = [r for r in rows if r.confidential and not include_confidential]
     groups: dict[str, list[ActionRow]] = {}
@@ -1133,7 +1162,7 @@ def action_list_document(
         subtitle=subtitle,
         group_by=group_by,
         groups=tuple(ActionGroup(title, tuple(actions)) for title, actions in ordered),
-        progress_texts=latest_progress_texts(session, (r.id for r in kept)),
+        progress_texts=latest_progress_texts(session, (r.id for r in kept), up_to=today if earlier else None),
         open_only=not include_closed,
         today=today,
         omitted=Omitted(

@@ -1,9 +1,9 @@
 """The record of a meeting: when and where its verslag was vastgesteld, and its actions as they stood then.
 
-A vastgesteld verslag is a record: exported again years later it shows each action's status, deadline and
-postponement count as they were at that meeting, read from the progress history (``ProgressUpdate`` rows are
-never overwritten by a later meeting), not as they are today. Attendance is kept per meeting already (with
-the organisation the person represented then).
+A verslag is the record of its meeting (a concept as much as a vastgesteld one): exported now or years later it
+shows each action's status, deadline and postponement count as they were at that meeting, read from the progress
+history (``ProgressUpdate`` rows are never overwritten by a later meeting) by the one rule of ``services.status_at``,
+not as they are today. Attendance is kept per meeting already (with the organisation the person represented then).
 
 Vaststellen is a state change in the change log (before the log existed, in the older ``change_record``); the
 later meeting it happened in, when given, is kept on the meeting (``approved_in_meeting_id``, logged with it).
@@ -12,17 +12,19 @@ later meeting it happened in, when given, is kept on the meeting (``approved_in_
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import Field, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..dutch_dates import long_date
-from ..models import ActionItem, ActionStatus, ChangeRecord, Meeting, MeetingState, ProgressUpdate
-from .change_log import record_log
+from ..models import ActionItem, ActionStatus, ChangeLog, ChangeRecord, Meeting, MeetingState, ProgressUpdate
+from .change_log import normal_values, record_log
 from .meetings import get_or_404
+from .status_at import status_at
 
 
 @dataclass(frozen=True)
@@ -97,13 +99,26 @@ class ActionAsOf:
 
 
 def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid.UUID]) -> dict[uuid.UUID, ActionAsOf]:
-    """Each action as it stood at the meeting: what was recorded up to and at that meeting counts, nothing later.
-
-    Status and deadline come from the last progress row dated before the meeting or written at it; without one,
-    the deadline is the one the first later row started from, the status "Niet gestart" for an action made at a
-    meeting (the status it is created with) or the current one otherwise. Postponements are the counted rows.
-    """
+    """Each action as it stood at the meeting: what was recorded before the meeting's date or at the meeting
+    counts, nothing later (a row of another overleg on the same day is not part of this record)."""
     meeting = get_or_404(session, Meeting, meeting_id)
+    return _as_of(session, action_ids, meeting.date, lambda u: u.meeting_id == meeting.id or u.date < meeting.date)
+
+
+def actions_on(session: Session, on: date, action_ids: list[uuid.UUID]) -> dict[uuid.UUID, ActionAsOf]:
+    """Each action as it stood at the end of day ``on`` (an actielijst "stand per" a day that has passed)."""
+    return _as_of(session, action_ids, on, lambda u: u.date <= on)
+
+
+def _as_of(
+    session: Session, action_ids: list[uuid.UUID], on: date, counts: Callable[[ProgressUpdate], bool]
+) -> dict[uuid.UUID, ActionAsOf]:
+    """Status, deadline and postponements of each action from the progress rows that ``counts`` (those up to
+    then), by the one rule for a status at a moment (``services.status_at``).
+
+    The deadline comes from the last row that counts; without one it is the one the first later row started
+    from. Postponements are the counted rows that postponed it.
+    """
     result: dict[uuid.UUID, ActionAsOf] = {}
     for start in range(0, len(action_ids), 500):  # in chunks: SQLite limits the number of bound parameters
         chunk = action_ids[start : start + 500]
@@ -118,25 +133,69 @@ def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid
                 history[update.action_item_id].append(update)
         for action_id, action in actions.items():
             rows = history[action_id]
-            then = [u for u in rows if u.meeting_id == meeting.id or u.date < meeting.date]
-            later = [u for u in rows if u not in then]
+            then = [u for u in rows if counts(u)]
+            later = [u for u in rows if not counts(u)]
             postponed = sum(1 for u in then if u.postponed)
+            # Reported only later: the action as it was just before that first report, as the change log kept it.
+            before = _logged_before(session, action_id, later[0].id) if later and not then else None
+            known_before = None
+            if before is not None:
+                logged = before.get("status")
+                known_before = ActionStatus(str(logged)) if logged is not None else action.status
+            status = status_at(
+                then[-1].status if then else None, later[0].status if later else None, action.status,
+                known_before=known_before,
+            )  # fmt: skip
             if then:
-                last = then[-1]
-                status, deadline, text = last.status, last.new_deadline, last.new_deadline_text
+                deadline, text = then[-1].new_deadline, then[-1].new_deadline_text
+            elif later:
+                deadline, text = later[0].previous_deadline, ""
+                if before is not None:
+                    text = str(before.get("deadline_text", action.deadline_text) or "")
+                elif deadline == action.deadline:
+                    text = action.deadline_text
             else:
-                status = ActionStatus.NOT_STARTED if action.origin_meeting_id is not None else action.status
-                if later:
-                    deadline, text = later[0].previous_deadline, ""
-                    if deadline == action.deadline:
-                        text = action.deadline_text
-                else:
-                    deadline, text = action.deadline, action.deadline_text
+                deadline, text = action.deadline, action.deadline_text
             closed_on = None
             if status.is_closed:
-                closed_on = action.closed_on if action.closed_on and action.closed_on <= meeting.date else meeting.date
+                closed_on = action.closed_on if action.closed_on and action.closed_on <= on else on
             result[action_id] = ActionAsOf(status, deadline, text, postponed, closed_on)
     return result
+
+
+_LOGGED_FIELDS = ("status", "deadline_text")
+
+
+def _logged_before(session: Session, action_id: uuid.UUID, update_id: uuid.UUID) -> dict[str, object] | None:
+    """Fields of an action item as they were just before the progress row ``update_id`` was written, from the
+    change log: per field the old value of its first change from that write on; a field not in the answer has
+    not changed since (its current value). None when the log does not have that write (a row from before it)."""
+    written = session.execute(
+        select(ChangeLog.id, ChangeLog.batch).where(
+            ChangeLog.table_name == "progress_update", ChangeLog.record_id == str(update_id), ChangeLog.operation == "I"
+        )
+    ).first()
+    if written is None:
+        return None
+    start = written.id
+    if written.batch is not None:  # the action's own change may be logged just before the row, in the same write
+        start = session.scalar(select(func.min(ChangeLog.id)).where(ChangeLog.batch == written.batch)) or start
+    found: dict[str, object] = {}
+    for change in session.scalars(
+        select(ChangeLog)
+        .where(
+            ChangeLog.table_name == "action_item",
+            ChangeLog.record_id == str(action_id),
+            ChangeLog.operation == "U",
+            ChangeLog.id >= start,
+        )
+        .order_by(ChangeLog.id)
+    ):
+        old = normal_values("action_item", change.old_values)
+        for name in _LOGGED_FIELDS:
+            if name in old and name not in found:
+                found[name] = old[name]
+    return found
 
 
 class _ActionRowLike(Protocol):
@@ -153,7 +212,15 @@ Row = TypeVar("Row", bound=_ActionRowLike)
 
 def rows_as_of(session: Session, meeting_id: uuid.UUID, rows: list[Row]) -> list[Row]:
     """Action rows (any frozen dataclass with the ``ActionAsOf`` fields and an ``id``) as they stood at the meeting."""
-    states = actions_as_of(session, meeting_id, [r.id for r in rows])
+    return _replaced(rows, actions_as_of(session, meeting_id, [r.id for r in rows]))
+
+
+def rows_on(session: Session, on: date, rows: list[Row]) -> list[Row]:
+    """Action rows as they stood at the end of day ``on``."""
+    return _replaced(rows, actions_on(session, on, [r.id for r in rows]))
+
+
+def _replaced(rows: list[Row], states: dict[uuid.UUID, ActionAsOf]) -> list[Row]:
     out = []
     for row in rows:
         state = states.get(row.id)

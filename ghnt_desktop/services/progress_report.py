@@ -35,6 +35,7 @@ from .indicators import FiguresChapter, IndicatorRow, figures_chapter, indicator
 from .programme import AmbitionRow, ProgrammeActionRow, SectionRow, load_programme
 from .reports import FIGURES_OMIT, OTHER_ACTIVITIES, READING_GUIDE, SUMMARY, part_key
 from .short_titles import default_short_title
+from .status_at import status_at
 
 __all__ = [
     "NamedAction",
@@ -141,6 +142,10 @@ class NamedAction:
     original_deadline: str  # for a late or postponed action: the deadline first planned
     current_deadline: str  # the deadline now, "" when none was set after the original passed
     postponed: bool
+    # The deadline in force at the end of the period (the last day of a period written as text, the later
+    # deadline of a postponement): "late" counts from it, and so does ``days_late``. None: no deadline known.
+    deadline_end: date | None = None
+    days_late: int = 0  # at the end of the period; 0 unless ``state`` is "late"
 
     @property
     def label(self) -> str:
@@ -360,14 +365,8 @@ class _Notes:
     postponed: bool = False
 
     def status(self, current: ActionStatus) -> ActionStatus:
-        """The status at the end of the period: the last one reported up to then. Without one, the first status
-        reported later tells what it was (an action finished later was still open at the end of the period);
-        without any report, the action's status as it stands."""
-        if self.status_at_end is not None:
-            return self.status_at_end
-        if self.status_after is not None:
-            return ActionStatus.IN_PROGRESS if self.status_after.is_closed else self.status_after
-        return current
+        """The status at the end of the period, by the one rule (``services.status_at``)."""
+        return status_at(self.status_at_end, self.status_after, current)
 
     def done(self, state: str) -> str:
         return _join_notes(consistent_note(text, state, on_item) for on_item, text in self.done_by_source.values())
@@ -503,15 +502,21 @@ def _gather_notes(
 def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> NamedAction:
     note = note or _Notes()
     status = note.status(action.status)
-    state = _classify(status, action.deadline_end, period_to)
+    # Late is measured against the deadline in force: a postponement (of a linked actiepunt) to a later date
+    # moves it, so an action postponed to a date that has passed too is late, counted from that date.
+    in_force = action.deadline_end
+    moved_later = note.postponed and note.last_deadline_date is not None and (
+        in_force is None or note.last_deadline_date > in_force
+    )
+    if moved_later:
+        in_force = note.last_deadline_date
+    state = _classify(status, in_force, period_to)
     # The state the notes must agree with: on hold is its own state for them.
     note_state = "held" if status == ActionStatus.ON_HOLD and state in ("running", "late") else state
     done_note = note.done(note_state)
     original = _deadline_words(None, action.deadline_text) or note.first_deadline
     current = ""
-    if note.postponed and note.last_deadline and (
-        action.deadline_end is None or note.last_deadline_date is None or note.last_deadline_date > action.deadline_end
-    ):
+    if note.postponed and note.last_deadline and (moved_later or note.last_deadline_date is None):
         current = note.last_deadline
     elif state != "late":
         current = original
@@ -533,6 +538,8 @@ def _named(action: ProgrammeActionRow, note: _Notes | None, period_to: date) -> 
         original_deadline=original,
         current_deadline=current,
         postponed=note.postponed and bool(original),
+        deadline_end=in_force,
+        days_late=(period_to - in_force).days if state == "late" and in_force is not None else 0,
     )
 
 

@@ -320,7 +320,12 @@ def search_results(
 
     try:
         matches = _matches(session, terms, limit)
-    except (DatabaseError, StorageRefusedError) as exc:  # a damaged index: the records are fine, only search fails
+    # A damaged index: the records are fine, only search fails. SQLite's FTS5 reads the index's structure record
+    # (the list of its segments) when it opens the index and allocates an array per level sized by the segment
+    # count written there: a damaged record can claim two billion segments, and then SQLite refuses the
+    # allocation (SQLITE_NOMEM, which Python raises as MemoryError, not as a DatabaseError). Nothing else in
+    # this query can ask for that much: the query is a few words and the result is limited.
+    except (DatabaseError, StorageRefusedError, MemoryError) as exc:
         if isinstance(exc, StorageRefusedError) and exc.reason != "corrupt":
             raise
         raise RefusedError(

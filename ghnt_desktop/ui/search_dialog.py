@@ -26,17 +26,19 @@ if TYPE_CHECKING:
 SEARCH_DEBOUNCE_MS = 200
 
 
-# The kinds of hit, as services.search labels them (translated in the "enums" context).
+# The kinds of hit, as services.search labels them, translated in the model's own context: the "enums" context
+# holds only the labels of models/enums.py (update_translations.py drops anything else from it, so these
+# stayed Dutch in the English interface).
 KIND_LABELS = (
-    QT_TRANSLATE_NOOP("enums", "Agendapunt"),
-    QT_TRANSLATE_NOOP("enums", "Besluit"),
-    QT_TRANSLATE_NOOP("enums", "Actiepunt"),
-    QT_TRANSLATE_NOOP("enums", "Voortgang"),
-    QT_TRANSLATE_NOOP("enums", "Programma-actie"),
-    QT_TRANSLATE_NOOP("enums", "Ambitie"),
-    QT_TRANSLATE_NOOP("enums", "Persoon"),
-    QT_TRANSLATE_NOOP("enums", "Organisatie"),
-    QT_TRANSLATE_NOOP("enums", "Indicator"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Agendapunt"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Besluit"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Actiepunt"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Voortgang"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Programma-actie"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Ambitie"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Persoon"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Organisatie"),
+    QT_TRANSLATE_NOOP("SearchResultModel", "Indicator"),
 )
 
 
@@ -54,7 +56,7 @@ class SearchResultModel(RowTableModel["SearchHit"]):
 
     def display(self, row: SearchHit, column: int) -> str:
         if column == self.KIND:
-            return QCoreApplication.translate("enums", row.kind_label)
+            return QCoreApplication.translate("SearchResultModel", row.kind_label)
         if column == self.DATE:
             return short_date(row.meeting_date) if row.meeting_date else ""
         if column == self.MEETING:

@@ -5278,6 +5278,42 @@ New or changed figures for: %2</translation>
     <context>
         <name>SearchResultModel</name>
         <message>
+            <source>Agendapunt</source>
+            <translation>Agenda item</translation>
+        </message>
+        <message>
+            <source>Besluit</source>
+            <translation>Decision</translation>
+        </message>
+        <message>
+            <source>Actiepunt</source>
+            <translation>Action point</translation>
+        </message>
+        <message>
+            <source>Voortgang</source>
+            <translation>Progress</translation>
+        </message>
+        <message>
+            <source>Programma-actie</source>
+            <translation>Programme action</translation>
+        </message>
+        <message>
+            <source>Ambitie</source>
+            <translation>Ambition</translation>
+        </message>
+        <message>
+            <source>Persoon</source>
+            <translation>Person</translation>
+        </message>
+        <message>
+            <source>Organisatie</source>
+            <translation>Organisation</translation>
+        </message>
+        <message>
+            <source>Indicator</source>
+            <translation>Indicator</translation>
+        </message>
+        <message>
             <source>Soort</source>
             <translation>Kind</translation>
         </message>
