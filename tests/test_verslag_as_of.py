@@ -117,6 +117,34 @@ def test_later_changes_never_change_the_actielijst_of_a_meeting(demo_path, tmp_p
     assert now  # the list of today still lists actions
 
 
+@pytest.mark.parametrize("day", [date(2026, 3, 12), date(2026, 6, 11), date(2026, 9, 10)])
+def test_an_action_decided_at_the_meeting_had_not_started_then(demo_path, day):
+    """The demo makes its actions with their final status and reports in one write, so the change log holds no
+    earlier status: the verslag of June showed actions decided that day as "Gereed". Decided at the meeting and
+    reported only later, an action had not started at the meeting."""
+    from ghnt_desktop.models import ProgressUpdate
+
+    database = open_database(demo_path)
+    try:
+        with database.session() as session:
+            meeting = _meeting(session, day)
+            shown = _record(documents.minutes_document(session, meeting.id).action_list)
+            decided = session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == meeting.id)).all()
+            checked = 0
+            for action in decided:
+                reports = session.scalars(select(ProgressUpdate).where(ProgressUpdate.action_item_id == action.id)).all()
+                if action.id in shown and reports and all(
+                    u.date > day and u.meeting_id != meeting.id for u in reports
+                ):
+                    assert shown[action.id][0] is S.NOT_STARTED, action.number
+                    checked += 1
+            assert all(not shown[a.id][0].is_closed or a.closed_on and a.closed_on <= day
+                       for a in decided if a.id in shown)  # fmt: skip
+    finally:
+        database.close()
+    assert checked or day == date(2026, 9, 10), "the demo has actions decided at this meeting and reported later"
+
+
 def test_the_verslag_says_the_day_its_statuses_are_of_and_is_readable(demo_path, tmp_path):
     from docx import Document
 

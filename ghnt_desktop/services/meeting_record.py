@@ -102,7 +102,10 @@ def actions_as_of(session: Session, meeting_id: uuid.UUID, action_ids: list[uuid
     """Each action as it stood at the meeting: what was recorded before the meeting's date or at the meeting
     counts, nothing later (a row of another overleg on the same day is not part of this record)."""
     meeting = get_or_404(session, Meeting, meeting_id)
-    return _as_of(session, action_ids, meeting.date, lambda u: u.meeting_id == meeting.id or u.date < meeting.date)
+    return _as_of(
+        session, action_ids, meeting.date, lambda u: u.meeting_id == meeting.id or u.date < meeting.date,
+        made_then=lambda a: a.origin_meeting_id == meeting.id,
+    )  # fmt: skip
 
 
 def actions_on(session: Session, on: date, action_ids: list[uuid.UUID]) -> dict[uuid.UUID, ActionAsOf]:
@@ -111,13 +114,19 @@ def actions_on(session: Session, on: date, action_ids: list[uuid.UUID]) -> dict[
 
 
 def _as_of(
-    session: Session, action_ids: list[uuid.UUID], on: date, counts: Callable[[ProgressUpdate], bool]
+    session: Session,
+    action_ids: list[uuid.UUID],
+    on: date,
+    counts: Callable[[ProgressUpdate], bool],
+    *,
+    made_then: Callable[[ActionItem], bool] = lambda action: False,
 ) -> dict[uuid.UUID, ActionAsOf]:
     """Status, deadline and postponements of each action from the progress rows that ``counts`` (those up to
     then), by the one rule for a status at a moment (``services.status_at``).
 
     The deadline comes from the last row that counts; without one it is the one the first later row started
-    from. Postponements are the counted rows that postponed it.
+    from. Postponements are the counted rows that postponed it. ``made_then``: the action was made at that
+    moment (decided in that meeting), so without a report up to then it had not started.
     """
     result: dict[uuid.UUID, ActionAsOf] = {}
     for start in range(0, len(action_ids), 500):  # in chunks: SQLite limits the number of bound parameters
@@ -140,8 +149,11 @@ def _as_of(
             before = _logged_before(session, action_id, later[0].id) if later and not then else None
             known_before = None
             if before is not None:
-                logged = before.get("status")
-                known_before = ActionStatus(str(logged)) if logged is not None else action.status
+                logged = before.get("status", action.status)  # not in the answer: unchanged since
+                known_before = ActionStatus(str(logged)) if logged is not None else None
+            if known_before is None and later and not then and made_then(action):
+                # Decided at that very meeting and reported on only later: it had not started yet.
+                known_before = ActionStatus.NOT_STARTED
             status = status_at(
                 then[-1].status if then else None, later[0].status if later else None, action.status,
                 known_before=known_before,
@@ -169,7 +181,8 @@ _LOGGED_FIELDS = ("status", "deadline_text")
 def _logged_before(session: Session, action_id: uuid.UUID, update_id: uuid.UUID) -> dict[str, object] | None:
     """Fields of an action item as they were just before the progress row ``update_id`` was written, from the
     change log: per field the old value of its first change from that write on; a field not in the answer has
-    not changed since (its current value). None when the log does not have that write (a row from before it)."""
+    not changed since (its current value); made in that write: the values it was made with, and a status of None
+    (unknown). None when the log does not have that write (a row from before it)."""
     written = session.execute(
         select(ChangeLog.id, ChangeLog.batch).where(
             ChangeLog.table_name == "progress_update", ChangeLog.record_id == str(update_id), ChangeLog.operation == "I"
@@ -180,21 +193,34 @@ def _logged_before(session: Session, action_id: uuid.UUID, update_id: uuid.UUID)
     start = written.id
     if written.batch is not None:  # the action's own change may be logged just before the row, in the same write
         start = session.scalar(select(func.min(ChangeLog.id)).where(ChangeLog.batch == written.batch)) or start
-    found: dict[str, object] = {}
-    for change in session.scalars(
-        select(ChangeLog)
-        .where(
-            ChangeLog.table_name == "action_item",
-            ChangeLog.record_id == str(action_id),
-            ChangeLog.operation == "U",
-            ChangeLog.id >= start,
+    inserted = session.execute(
+        select(ChangeLog.id, ChangeLog.new_values).where(
+            ChangeLog.table_name == "action_item", ChangeLog.record_id == str(action_id), ChangeLog.operation == "I"
         )
-        .order_by(ChangeLog.id)
-    ):
+    ).first()
+    made_in_that_write = inserted is not None and inserted.id >= start
+    changes = select(ChangeLog).where(
+        ChangeLog.table_name == "action_item",
+        ChangeLog.record_id == str(action_id),
+        ChangeLog.operation == "U",
+        ChangeLog.id >= start,
+    )
+    if made_in_that_write:
+        # The row did not exist before that write: only a change within the write itself says what it was made
+        # with; a later change's old value is what the report left.
+        changes = changes.where(ChangeLog.batch == written.batch) if written.batch is not None else changes.where(False)
+    found: dict[str, object] = {}
+    for change in session.scalars(changes.order_by(ChangeLog.id)):
         old = normal_values("action_item", change.old_values)
         for name in _LOGGED_FIELDS:
             if name in old and name not in found:
                 found[name] = old[name]
+    if made_in_that_write and inserted is not None:
+        # Made in that same write (the demo, an import): what it was made with, except the status, which was made
+        # as the report left it: the row had no status before the report, so the log cannot tell it.
+        made = normal_values("action_item", inserted.new_values)
+        for name in _LOGGED_FIELDS:
+            found.setdefault(name, made.get(name) if name != "status" else None)
     return found
 
 
