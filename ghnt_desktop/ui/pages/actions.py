@@ -319,7 +319,7 @@ class ActionsPage(Page):
         from ...services.actions import first_view_ids, load_action_view, view_choices
 
         super().load(database)
-        with database.session() as session:
+        with database.read_session() as session:
             choices = view_choices(session)
             big = is_large(session)
             first = None
@@ -354,7 +354,7 @@ class ActionsPage(Page):
             else:
                 start()
             return
-        with database.session() as session:
+        with database.read_session() as session:
             rows = load_action_view(session)
         self._rows_loaded((self._generation, rows))
 

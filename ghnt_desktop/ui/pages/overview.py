@@ -201,7 +201,7 @@ class OverviewPage(Page):
         super().load(database)
         today = self.today()
         self._generation += 1
-        with database.session() as session:
+        with database.read_session() as session:
             overview = None if is_large(session) else load_overview(session, today)
             moved = None if overview is None else _moved_indicators(session, overview)
         if overview is not None:
