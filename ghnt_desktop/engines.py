@@ -313,8 +313,9 @@ def _postgres_begin(connection: Connection) -> None:
     if connection.get_execution_options().get(WRITE_OPTION):
         # The transaction's id comes in the same round trip as the lock (``Database.session`` keeps it to ask the
         # server whether a COMMIT whose answer was lost went through). Every statement run while the one write lock
-        # is held delays all other writers by a round trip, measured at 1-2 ms on a loaded two-core machine, where
-        # each answer waits for a core (``benchmarks/bench_team_load.py --profile``).
+        # is held delays all other writers by a round trip: 0.5-3 ms on the two-core test machine as its load varies,
+        # a network's round trip on a real server (``benchmarks/bench_team_load.py --profile``). A write session that
+        # writes nothing now gets an id too; its commit costs the server a few bytes of log.
         xid = connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY}), txid_current()").one()[1]
         connection.info[TRANSACTION_ID] = int(xid)
     else:
