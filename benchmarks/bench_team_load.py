@@ -1,7 +1,7 @@
 """A team at work on one database: simulated clients edit shared meetings through the app's services at once.
 
     .venv/bin/python benchmarks/bench_team_load.py [--clients 10] [--edits 1000] [--engine postgresql|sqlite]
-                                                   [--no-restart]
+                                                   [--no-restart] [--repeat 1] [--profile]
 
 Each client is its own process with its own ``Database`` (engine, pool, connections), as ten desks running the
 app would be. It makes ``--edits`` edits on two shared meetings, rotating through what a secretaris and the
@@ -24,7 +24,12 @@ in its change log. Decision and action numbers must be unique.
 By default the PostgreSQL server (a throwaway cluster, ``tests/postgres_server.py``) is restarted with
 ``pg_ctl restart -m fast`` when about 40 % of the edits are made: no confirmed edit may be lost, and what was not
 saved must have been reported. Throughput (edits answered per second) is compared with one client alone making
-``--edits`` edits on a fresh database in the same run.
+``--edits`` edits on a fresh database in the same run, just before and just after the team (the machine's load
+from other programs drifts; the team is compared with the mean of the two). ``--repeat`` runs the three again.
+
+``--profile`` says where a write's time goes (Linux): per write session the wait for the one write lock, how long it
+was held, the statements run while holding it, and how much of the holding the client process and its server
+backend spent waiting for a free core (``/proc/<pid>/schedstat``), with how busy the whole machine was.
 
 The same code runs small in the tests (``tests/test_team_load.py``: threads instead of processes).
 """
@@ -34,6 +39,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import sys
 import tempfile
 import threading
@@ -126,8 +132,79 @@ def _read(database, unit: Callable[[Any], Any]) -> Any:
     raise AssertionError("unreachable")
 
 
-def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, start: Path, offset: int = 0) -> None:
-    """One client: ``edits`` edits, one line per answer in ``out`` (flushed at once, as a user sees it)."""
+def _schedstat(pid: object) -> tuple[float, float]:
+    """(seconds run on a core, seconds waited for one) of process ``pid`` ("self"); zeros where Linux cannot say."""
+    try:
+        run, waited, _slices = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    return int(run) / 1e9, int(waited) / 1e9
+
+
+def _client_and_backend(backend: int) -> tuple[float, ...]:
+    return (*_schedstat("self"), *(_schedstat(backend) if backend else (0.0, 0.0)))
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU time of the whole machine so far (``/proc/stat``); busy cores = d(busy) / d(total) * cores."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except (OSError, ValueError):
+        return 0.0, 0.0
+    idle = fields[3] + fields[4]
+    return float(sum(fields) - idle), float(sum(fields))
+
+
+class LockProfile:
+    """Where each write session of one client spends its time (``--profile``): waiting for the write lock (the
+    ``pg_advisory_xact_lock`` or ``BEGIN IMMEDIATE`` statement), holding it (from the lock to the end of the commit),
+    the statements run while holding it, and what the client process and its server backend did meanwhile."""
+
+    def __init__(self, database) -> None:
+        from sqlalchemy import event
+
+        self.writes: list[dict[str, float]] = []
+        self.current: dict[str, Any] | None = None
+        event.listen(database.engine, "before_cursor_execute", self._before)
+        event.listen(database.engine, "after_cursor_execute", self._after)
+
+    def _before(self, connection, _cursor, _statement, _parameters, _context, _many) -> None:
+        connection.info["bench_t0"] = time.perf_counter()
+
+    def _after(self, connection, _cursor, statement, _parameters, _context, _many) -> None:
+        now, write = time.perf_counter(), self.current
+        if write is None:
+            return
+        if "pg_advisory_xact_lock" in statement or statement.startswith("BEGIN IMMEDIATE"):
+            write["wait"] = now - connection.info.get("bench_t0", now)
+            write["locked"] = now
+            info = getattr(connection.connection.driver_connection, "info", None)  # psycopg: the backend's pid
+            write["backend"] = getattr(info, "backend_pid", 0)
+            write["sched0"] = _client_and_backend(write["backend"])
+        elif "locked" in write:
+            write["statements"] += 1
+
+    def write(self, database, unit: Callable[[Any], Any]) -> Any:
+        self.current = {"statements": 0}
+        try:
+            return database.write(unit)
+        finally:
+            write, self.current = self.current, None
+            if "locked" in write:
+                end = _client_and_backend(write["backend"])
+                run, queued, backend_run, backend_queued = (b - a for a, b in zip(write["sched0"], end, strict=True))
+                self.writes.append({
+                    "wait": write["wait"], "hold": time.perf_counter() - write["locked"],
+                    "statements": write["statements"], "run": run, "queued": queued,
+                    "backend_run": backend_run, "backend_queued": backend_queued,
+                })  # fmt: skip
+
+
+def run_client(
+    target: Target, shared: Shared, tag: str, edits: int, out: Path, start: Path, offset: int = 0, profile: bool = False
+) -> None:
+    """One client: ``edits`` edits, one line per answer in ``out`` (flushed at once, as a user sees it); with
+    ``profile`` a last line ``PROFILE <json>`` (``LockProfile``)."""
     from ghnt_desktop.models import ActionItem, ActionStatus, AgendaItem, AttendanceStatus
     from ghnt_desktop.services import actions as action_service
     from ghnt_desktop.services import meetings as meeting_service
@@ -137,6 +214,8 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
 
     statuses = (ActionStatus.IN_PROGRESS, ActionStatus.NOT_STARTED, ActionStatus.DONE)
     database = target.open()
+    profiler = LockProfile(database) if profile else None
+    write = database.write if profiler is None else (lambda unit: profiler.write(database, unit))
     try:
         with out.open("w", encoding="utf-8") as log:
             log.write("READY\n")
@@ -152,29 +231,29 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
                     if kind == "minutes":
                         item = uuid.UUID(shared.items[pick % len(shared.items)])
                         shown = _read(database, lambda s, item=item: s.get(AgendaItem, item).minutes_text)
-                        database.write(
+                        write(
                             lambda s, item=item, shown=shown, value=value: minutes.set_minutes_text(
                                 s, item, f"{shown}\n{value}".lstrip("\n"), seen={"text": shown}
                             )
                         )
                     elif kind == "decision":
                         item = uuid.UUID(shared.items[pick % len(shared.items)])
-                        extra = database.write(
+                        extra = write(
                             lambda s, item=item, value=value: minutes.add_decision(s, item, f"Besluit {value}").number
                         )
                     elif kind == "action":
                         item = uuid.UUID(shared.items[pick % len(shared.items)])
-                        extra = database.write(
-                            lambda s, item=item, value=value: minutes.add_action_item(
-                                s, item, f"Actie {value}", deadline=date(2027, 1, 15)
-                            ).number
+                        extra = write(
+                            lambda s, item=item, value=value: (
+                                minutes.add_action_item(s, item, f"Actie {value}", deadline=date(2027, 1, 15)).number
+                            )
                         )
                     elif kind == "status":
                         action = uuid.UUID(shared.actions[pick % len(shared.actions)])
                         shown = _read(database, lambda s, action=action: s.get(ActionItem, action).status)
                         following = statuses.index(shown) + 1 if shown in statuses else 0
                         wanted = statuses[following % len(statuses)]
-                        database.write(
+                        write(
                             lambda s, action=action, wanted=wanted, shown=shown, value=value: (
                                 action_service.set_action_status(
                                     s, action_service.ITEM, action, wanted, on=ON, author=value, seen=shown
@@ -184,7 +263,7 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
                         extra = wanted.value
                     else:
                         attendance = uuid.UUID(shared.attendances[pick % len(shared.attendances)])
-                        database.write(
+                        write(
                             lambda s, attendance=attendance, value=value: meeting_service.set_attendance(
                                 s, attendance, AttendanceStatus.SUBSTITUTED, substitute_name=f"Vervanger {value}"
                             )
@@ -198,6 +277,8 @@ def run_client(target: Target, shared: Shared, tag: str, edits: int, out: Path, 
                     line = f"ERROR {kind} {value} {type(exc).__name__}: {str(exc)[:200]!r} {_where(exc)}"
                 log.write(line + "\n")
                 log.flush()
+            if profiler is not None:
+                log.write(f"PROFILE {json.dumps(profiler.writes)}\n")
     finally:
         database.close()
 
@@ -213,8 +294,10 @@ def _where(exc: BaseException) -> str:
     )
 
 
-def _client_process(target: Target, shared: Shared, tag: str, edits: int, out: str, start: str, offset: int) -> None:
-    run_client(target, shared, tag, edits, Path(out), Path(start), offset)
+def _client_process(
+    target: Target, shared: Shared, tag: str, edits: int, out: str, start: str, offset: int, profile: bool = False
+) -> None:
+    run_client(target, shared, tag, edits, Path(out), Path(start), offset, profile)
 
 
 @dataclass
@@ -230,6 +313,8 @@ class LoadResult:
     unsaved: list[str] = field(default_factory=list)
     unanswered: int = 0  # edits a client never answered (it died)
     restart_seconds: float | None = None
+    writes: list[dict[str, float]] = field(default_factory=list)  # ``LockProfile`` of every client (``profile``)
+    machine_cores: float = 0.0  # how many of the machine's cores were busy on average during the run (all programs)
 
     @property
     def per_second(self) -> float:
@@ -244,6 +329,23 @@ class LoadResult:
             f"({', '.join(f'{k} {n}' for k, n in sorted(self.conflicts_by_kind.items())) or 'none'}), "
             f"not saved and reported {self.answers['UNSAVED']}, errors {self.answers['ERROR']}, "
             f"unanswered {self.unanswered}; lost {len(self.lost)}, duplicate numbers {len(self.duplicate_numbers)}"
+        )
+
+    def profile(self) -> str:
+        """``LockProfile`` in one line: means per write session in ms, and the share of the run the lock was held."""
+        if not self.writes:
+            return f"machine busy {self.machine_cores:.2f} cores"
+
+        def mean(key: str) -> float:
+            return 1000 * sum(w[key] for w in self.writes) / len(self.writes)
+
+        held = sum(w["hold"] for w in self.writes) / self.seconds if self.seconds else 0.0
+        statements = sum(w["statements"] for w in self.writes) / len(self.writes)
+        return (
+            f"per write: lock wait {mean('wait'):.1f} ms, held {mean('hold'):.1f} ms ({statements:.1f} statements"
+            f" + commit), meanwhile client ran {mean('run'):.1f} ms and waited {mean('queued'):.1f} ms for a core,"
+            f" its server backend ran {mean('backend_run'):.1f} ms and waited {mean('backend_queued'):.1f} ms;"
+            f" lock held {held:.0%} of the run; machine busy {self.machine_cores:.2f} cores"
         )
 
 
@@ -300,6 +402,7 @@ def run_load(
     processes: bool = True,
     restart: Callable[[], None] | None = None,
     restart_at: float = 0.4,
+    profile: bool = False,
 ) -> LoadResult:
     """Set up the shared meetings on ``target``, run the clients together, restart the server once (``restart``)
     when ``restart_at`` of the edits are answered, and check every confirmed edit afterwards."""
@@ -311,7 +414,7 @@ def run_load(
     run = uuid.uuid4().hex[:6]
     start = work / f"start-{run}"
     outs = [work / f"client-{run}-{n}.out" for n in range(clients)]
-    args = [(target, shared, f"c{n}{run}", edits, str(outs[n]), str(start), n) for n in range(clients)]
+    args = [(target, shared, f"c{n}{run}", edits, str(outs[n]), str(start), n, profile) for n in range(clients)]
     if processes:
         context = multiprocessing.get_context("spawn")
         workers: list[Any] = [context.Process(target=_client_process, args=a) for a in args]
@@ -325,14 +428,16 @@ def run_load(
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError:
             return []
-        return [line for line in text.split("\n")[:-1] if line != "READY"]  # only whole (flushed) lines
+        return [  # only whole (flushed) lines
+            line for line in text.split("\n")[:-1] if line != "READY" and not line.startswith("PROFILE ")
+        ]
 
     def alive() -> bool:
         return any(w.is_alive() for w in workers)
 
     while alive() and not all(o.exists() and o.read_text(encoding="utf-8").startswith("READY") for o in outs):
         time.sleep(0.01)
-    started = time.perf_counter()
+    started, busy_before = time.perf_counter(), machine_busy()
     start.touch()
     restart_seconds = None
     if restart is not None:
@@ -343,12 +448,22 @@ def run_load(
         restart_seconds = time.perf_counter() - began
     for worker in workers:
         worker.join()
-    seconds = time.perf_counter() - started
+    seconds, busy_after = time.perf_counter() - started, machine_busy()
     start.unlink(missing_ok=True)
     lines = [line for out in outs for line in lines_of(out)]
+    writes = [
+        write
+        for out in outs
+        for line in (out.read_text(encoding="utf-8").split("\n") if out.exists() else [])
+        if line.startswith("PROFILE ")
+        for write in json.loads(line[len("PROFILE ") :])
+    ]
     for out in outs:
         out.unlink(missing_ok=True)
-    result = LoadResult(clients, edits, seconds, restart_seconds=restart_seconds)
+    result = LoadResult(clients, edits, seconds, restart_seconds=restart_seconds, writes=writes)
+    if busy_after[1] > busy_before[1]:
+        cores = os.cpu_count() or 1
+        result.machine_cores = (busy_after[0] - busy_before[0]) / (busy_after[1] - busy_before[1]) * cores
     for line in lines:
         answer, kind = line.split(" ", 2)[:2]
         result.answers[answer] += 1
@@ -373,6 +488,8 @@ def main() -> int:
     parser.add_argument("--edits", type=int, default=1000, help="edits per client")
     parser.add_argument("--engine", choices=("postgresql", "sqlite"), default="postgresql")
     parser.add_argument("--no-restart", action="store_true", help="do not restart the server during the run")
+    parser.add_argument("--repeat", type=int, default=1, help="run alone, team, alone this many times")
+    parser.add_argument("--profile", action="store_true", help="where the write sessions spend their time")
     parser.add_argument("--runs", type=int, default=None, help=argparse.SUPPRESS)  # run_all --quick: ignored
     args = parser.parse_args()
 
@@ -392,20 +509,44 @@ def main() -> int:
             def target() -> Target:
                 return Target(str(work / f"team-{uuid.uuid4().hex[:6]}.db"))
 
-        alone = run_load(target(), 1, args.edits, work)
-        print(f"alone       {alone.summary()}", flush=True)
         restart = server.restart if server is not None and not args.no_restart else None
-        team = run_load(target(), args.clients, args.edits, work, restart=restart)
-        print(f"team        {team.summary()}", flush=True)
-        for line in (team.lost + team.errors + alone.lost + alone.errors)[:20]:
-            print("  ", line)
-        for line in team.unsaved[:10]:
-            print("   reported as not saved:", line)
-        ratio = team.per_second / alone.per_second if alone.per_second else 0.0
-        print(f"throughput of {args.clients} clients against one client alone: {ratio:.2f}x")
-        print(json.dumps({"engine": args.engine, "team_per_s": round(team.per_second, 1),
-                          "alone_per_s": round(alone.per_second, 1), "ratio": round(ratio, 2)}))
-        bad = team.lost or team.duplicate_numbers or team.errors or team.unanswered or alone.lost or alone.errors
+        ratios, bad = [], False
+        for repeat in range(args.repeat):
+            before = run_load(target(), 1, args.edits, work, profile=args.profile)
+            team = run_load(target(), args.clients, args.edits, work, restart=restart, profile=args.profile)
+            after = run_load(target(), 1, args.edits, work, profile=args.profile)
+            alone_per_s = (before.per_second + after.per_second) / 2
+            for name, result in (("alone", before), ("team", team), ("alone", after)):
+                print(f"{name:6s} {result.summary()}", flush=True)
+                if args.profile:
+                    print(f"       {result.profile()}", flush=True)
+            for line in (team.lost + team.errors + before.lost + before.errors + after.lost + after.errors)[:20]:
+                print("  ", line)
+            for line in team.unsaved[:10]:
+                print("   reported as not saved:", line)
+            ratio = team.per_second / alone_per_s if alone_per_s else 0.0
+            ratios.append(ratio)
+            print(
+                f"run {repeat + 1}: throughput of {args.clients} clients against one client alone (mean of the runs "
+                f"before and after): {ratio:.2f}x",
+                flush=True,
+            )
+            print(
+                json.dumps(
+                    {
+                        "engine": args.engine,
+                        "team_per_s": round(team.per_second, 1),
+                        "alone_per_s": round(alone_per_s, 1),
+                        "ratio": round(ratio, 2),
+                        "machine_busy_cores": round(team.machine_cores, 2),
+                    }
+                ),
+                flush=True,
+            )
+            results = (before, team, after)
+            bad = bad or any(r.lost or r.duplicate_numbers or r.errors or r.unanswered for r in results)
+        if len(ratios) > 1:
+            print(f"ratios {', '.join(f'{r:.2f}' for r in ratios)}; median {sorted(ratios)[len(ratios) // 2]:.2f}x")
         return 1 if bad else 0
     finally:
         if server is not None:

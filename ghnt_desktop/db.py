@@ -26,7 +26,7 @@ from typing import TypeVar
 from sqlalchemy import Engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
-from .engines import SQLITE, WRITE_OPTION, ServerAddress, engine_for, engine_of
+from .engines import SQLITE, TRANSACTION_ID, WRITE_OPTION, ServerAddress, engine_for, engine_of
 from .engines import file_uri as file_uri  # re-exported: the SQLite helpers moved to the engine seam
 from .engines import lenient_text as lenient_text
 from .engines import read_only_uri as read_only_uri
@@ -580,25 +580,26 @@ class Database:
             yield session
             if write and not self.kind.is_file:
                 session.flush()
-                if session.connection().info.get(_WROTE):
-                    # The transaction's id: should the connection drop during COMMIT, the server still knows
-                    # whether it committed (``_transaction_outcome``), so nothing is saved twice or lost unsaid.
-                    # In the same round trip the NOTIFY of this write (``ui.live_updates``): PostgreSQL delivers
-                    # it only when the transaction commits, never on a rollback. Sent here, through SQLAlchemy,
-                    # and not from the engine's "commit" event: an error raised in that event bypasses
-                    # SQLAlchemy's error handling, so a connection cut by a server restart was not recognised as
-                    # lost, stayed in the pool and was rolled back on return ("Exception during reset or
-                    # similar" with two tracebacks in the log) before the write was retried.
-                    xid = session.connection().exec_driver_sql(
-                        "SELECT txid_current(), pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance)
-                    ).scalar()
+                info = session.connection().info
+                if info.get(_WROTE):
+                    # The transaction's id (read with the write lock, see ``engines``): should the connection drop
+                    # during COMMIT, the server still knows whether it committed (``_transaction_outcome``), so
+                    # nothing is saved twice or lost unsaid.
+                    xid = info.get(TRANSACTION_ID)
+                    # The NOTIFY of this write (``ui.live_updates``): PostgreSQL delivers it only when the
+                    # transaction commits, never on a rollback. Sent here, through SQLAlchemy, and not from the
+                    # engine's "commit" event: an error raised in that event bypasses SQLAlchemy's error handling, so
+                    # a connection cut by a server restart was not recognised as lost, stayed in the pool and was
+                    # rolled back on return ("Exception during reset or similar" with two tracebacks in the log)
+                    # before the write was retried.
+                    session.connection().exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance))
             session.commit()
         except BaseException as exc:
             with contextlib.suppress(Exception):  # the connection may be gone; the server rolled back already
                 session.rollback()
             if xid is None or not _connection_lost(exc):
                 raise
-            outcome = self._transaction_outcome(int(xid))
+            outcome = self._transaction_outcome(xid)
             log.warning("Connection lost during commit of transaction %s: %s", xid, outcome)
             if outcome == "committed":
                 return  # saved: the edit is confirmed as if the answer had arrived

@@ -116,6 +116,58 @@ def test_a_commit_that_lost_its_answer_but_committed_counts_as_saved(server_data
         assert session.scalar(select(func.count()).select_from(Decision)) == 1
 
 
+@pytest.mark.parametrize("outcome", ["committed", "aborted"])
+def test_the_server_is_asked_about_the_very_transaction_whose_commit_lost_its_answer(
+    server_database, monkeypatch, outcome
+) -> None:
+    """The transaction id asked about is the one of the lost COMMIT itself (taken with the write lock), also on a
+    pooled connection that ran other transactions before: a stale id would confirm an edit that was never saved,
+    or retry (and save twice) one that was."""
+    from sqlalchemy.orm import Session
+
+    from ghnt_desktop.models import ChangeLog
+
+    database, item_id = server_database
+    for text in ("Eerst", "Daarna"):  # the same pooled connection begins again: its id must be new
+        database.write(lambda s, text=text: minutes.add_decision(s, item_id, text))
+    real_commit, real_outcome = Session.commit, database._transaction_outcome
+    asked: list[int] = []
+
+    def commit_then_lose_answer(self):
+        if outcome == "committed":
+            real_commit(self)
+        else:
+            self.rollback()
+        import psycopg
+
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    def outcome_of(xid):
+        asked.append(xid)
+        return real_outcome(xid)
+
+    monkeypatch.setattr(Session, "commit", commit_then_lose_answer)
+    monkeypatch.setattr(database, "_transaction_outcome", outcome_of)
+    if outcome == "committed":
+        database.write(lambda s: minutes.add_decision(s, item_id, "Bewaard zonder antwoord"))
+    else:
+        import psycopg
+
+        # Not saved: the error goes on (``write`` would try the edit again; here the session is used alone).
+        with pytest.raises(psycopg.OperationalError), database.session() as session:
+            minutes.add_decision(session, item_id, "Niet bewaard")
+    monkeypatch.undo()
+    with database.read_session() as session:
+        batches = list(session.scalars(select(ChangeLog.batch).order_by(ChangeLog.id)))
+    assert len(asked) == 1
+    if outcome == "committed":
+        assert _decisions(database) == ["Eerst", "Daarna", "Bewaard zonder antwoord"]
+        assert str(asked[0]) == batches[-1]  # the change log's transaction of the saved decision
+    else:
+        assert _decisions(database) == ["Eerst", "Daarna"]
+        assert str(asked[0]) not in batches
+
+
 def test_a_connection_cut_during_the_flush_of_an_edit_is_retried_and_saved_once(postgres_server, server_database):
     """The server ends the connection just before the edit's UPDATE is flushed (a restart, a network drop): the
     edit is tried again on a new connection, not reported as an unexpected error (the rollback of the failed flush

@@ -17,7 +17,7 @@ from ghnt_desktop.models import ActionItem, ActionStatus
 from ghnt_desktop.services import agenda, minutes
 from ghnt_desktop.settings import Settings
 from ghnt_desktop.ui import conflict_dialog
-from ghnt_desktop.ui.mainwindow import MainWindow
+from ghnt_desktop.ui.mainwindow import PAGE_SPECS, MainWindow
 
 
 def _other_user(database: Database) -> Database:
@@ -236,3 +236,20 @@ def test_a_cell_being_edited_is_not_closed_by_a_live_refresh(qtbot, window_and_o
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)  # the user leaves the cell
     assert view.state() != QAbstractItemView.State.EditingState
     qtbot.waitUntil(lambda: "Intussen door Bram" in _texts(page), timeout=2000)
+
+
+@pytest.mark.parametrize("key", [spec[0] for spec in PAGE_SPECS])
+def test_a_page_reloads_while_another_user_holds_the_write_lock(window_and_other, key) -> None:
+    """A page's reload after another user's change only reads: it does not queue for the one write lock (on a team
+    database every open window reloads after every change; were the reloads write sessions, the writers would queue
+    behind them). The other user holds the lock while the page loads: a page that asked for it would wait 2 x 5 s
+    and then say the database is busy."""
+    from ghnt_desktop.ui.pages.local_status import LocalStatusWidget
+
+    window, _actions, other, _item_id = window_and_other
+    page = window.page(key)
+    with other.session() as session:  # the write lock is taken when the session starts
+        session.connection()
+        page.load(window.database)
+        for local in page.findChildren(LocalStatusWidget):  # the Acties page's second tab
+            local.load(window.database)

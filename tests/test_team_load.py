@@ -107,3 +107,47 @@ def test_the_check_finds_a_lost_edit_and_a_duplicate_number(tmp_path) -> None:
         assert bench.check(database, [])[1] == [first.number]
     finally:
         database.close()
+
+
+@pytest.mark.parametrize("add", ["decision", "action"])
+def test_an_add_that_starts_while_another_is_numbered_but_not_committed_gets_the_next_number(target, add) -> None:
+    """The worst interleaving, forced: writer one has numbered its besluit (or actiepunt) and flushed it, but not
+    committed; writer two, another client with its own connections, adds one on the same item right then. Writer two
+    must wait for the write lock and number after writer one's commit; were the lock narrower than the numbering
+    (taken later, or per record), it would read the same highest number and give it again (or fail on it)."""
+    import threading
+
+    from ghnt_desktop.services import minutes
+
+    first, second = target.open(), target.open()
+    numbered = threading.Event()
+    answers: dict[str, object] = {}
+
+    def add_one(session, text: str):
+        service = minutes.add_decision if add == "decision" else minutes.add_action_item
+        return service(session, item, text).number
+
+    def second_writer() -> None:
+        numbered.wait(10)
+        try:
+            answers["second"] = second.write(lambda s: add_one(s, "Tweede"))
+        except Exception as exc:  # noqa: BLE001 - reported by the assertion below
+            answers["second"] = exc
+
+    try:
+        item = uuid.UUID(bench.setup_shared(first).items[0])
+        thread = threading.Thread(target=second_writer)
+        thread.start()
+        with first.session() as session:
+            answers["first"] = add_one(session, "Eerste")
+            session.flush()
+            numbered.set()
+            thread.join(0.5)  # writer two runs now, as far as the lock lets it
+            assert thread.is_alive(), "the second add did not wait for the first one's commit"
+        thread.join(20)
+    finally:
+        first.close()
+        second.close()
+    assert isinstance(answers["second"], str), answers["second"]
+    assert answers["first"] != answers["second"]
+    assert sorted([answers["first"], answers["second"]]) == [answers["first"], answers["second"]]

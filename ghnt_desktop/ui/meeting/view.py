@@ -207,7 +207,7 @@ class MeetingView(QWidget):
             self.empty_label.show()
             return
         try:
-            with database.session() as session:
+            with database.read_session() as session:
                 data = load_meeting_data(session, meeting_id, self.today())
         except NotFoundError:
             self.meeting_id = None

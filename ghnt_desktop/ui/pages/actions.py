@@ -321,7 +321,7 @@ class ActionsPage(Page):
         from ...services.offline import provisional_ids
 
         super().load(database)
-        with database.session() as session:
+        with database.read_session() as session:
             choices = view_choices(session)
             big = is_large(session)
             # In an offline copy: the action items numbered there, whose numbers may change on return.
@@ -358,7 +358,7 @@ class ActionsPage(Page):
             else:
                 start()
             return
-        with database.session() as session:
+        with database.read_session() as session:
             rows = load_action_view(session)
         self._rows_loaded((self._generation, rows))
 

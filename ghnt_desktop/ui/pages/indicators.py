@@ -375,7 +375,7 @@ class IndicatorsPage(Page):
 
         super().load(database)
         self._grid_generation += 1  # a grid still being read belongs to what was shown before
-        with database.session() as session:
+        with database.read_session() as session:
             groups = indicators_per_section(session)
         self._show_groups(groups)
         self._grid_stale = True

@@ -194,7 +194,7 @@ class LocalStatusWidget(QWidget):
         from ...services.local_status import local_status_matrix
 
         self.database = database
-        with database.session() as session:
+        with database.read_session() as session:
             self._matrix = local_status_matrix(session)
         self.stale = False
         self._show()

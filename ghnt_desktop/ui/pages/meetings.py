@@ -124,7 +124,7 @@ class MeetingsPage(Page):
         super().load(database)
         current = self.meeting.meeting_id
         series_id = self.series_combo.currentData() or self._restored_series
-        with database.session() as session:
+        with database.read_session() as session:
             series = list_series(session)
             if series_id is not None and all(row.id != series_id for row in series):
                 series_id = None  # a series of another database, or deleted since

@@ -142,7 +142,7 @@ class OrganisationsPage(Page):
         previous_person = self.selected_person()
         wanted = getattr(self, "_select_after_load", None) or (previous.id if previous is not None else None)
         self._select_after_load = None
-        with database.session() as session:
+        with database.read_session() as session:
             rows = list_organisations(session)
         self.organisations.set_rows(rows)
         self.fit_columns_once(self.organisation_view, main_column=OrganisationTableModel.NAME)
@@ -202,7 +202,7 @@ class OrganisationsPage(Page):
             self.people.set_rows([])
             self.people_label.setText(self.tr("Personen"))
             return
-        with self.database.session() as session:
+        with self.database.read_session() as session:
             rows = list_people(session, organisation_id=organisation.id)
         self.people.today = self.today()
         self.people.set_rows(rows)

@@ -203,7 +203,7 @@ class OverviewPage(Page):
         super().load(database)
         today = self.today()
         self._generation += 1
-        with database.session() as session:
+        with database.read_session() as session:
             # In an offline copy the numbers given there say "(voorlopig)", as everywhere (``mark_provisional``).
             overview = None if is_large(session) else mark_provisional(load_overview(session, today), session, provisional_number)
             moved = None if overview is None else _moved_indicators(session, overview)

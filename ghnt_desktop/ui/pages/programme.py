@@ -196,7 +196,7 @@ class ProgrammePage(Page):
         from ...services.programme_scope import current_programme_id
 
         super().load(database)
-        with database.session() as session:
+        with database.read_session() as session:
             programmes = list_programmes(session)
             previous = current_programme_id(session)
             choices = responsibility_choices(session)
@@ -254,7 +254,7 @@ class ProgrammePage(Page):
         self._pending_select = None
         tree = None
         if self.database is not None and self.programme_combo.count():
-            with self.database.session() as session:
+            with self.database.read_session() as session:
                 tree = load_programme(session, self.programme_combo.currentData())
         self.model.set_tree(tree)
         self.empty_label.setVisible(tree is None)
@@ -404,7 +404,7 @@ class ProgrammePage(Page):
             ACTION: (get_programme_action, self.action_form),
         }[node.kind]
         try:
-            with self.database.session() as session:
+            with self.database.read_session() as session:
                 detail = getter(session, node.row.id)
                 if node.kind == ACTION:
                     self._load_action_tags(session, node.row.id)

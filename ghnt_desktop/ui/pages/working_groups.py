@@ -117,7 +117,7 @@ class WorkingGroupsPage(Page):
         previous_member = self.selected_member()
         wanted = self._select_after_load or (previous.id if previous is not None else None)
         self._select_after_load = None
-        with database.session() as session:
+        with database.read_session() as session:
             rows = list_working_groups(session, today=self.today())
         self.model.set_rows(rows)
         self.fit_columns_once(self.view, main_column=WorkingGroupTableModel.THEME)
