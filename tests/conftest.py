@@ -33,6 +33,7 @@ BOTH_ENGINES = {
     "test_versions_everywhere",
     "test_live_updates",
     "test_offline_merge",
+    "test_offline_rereturn",
 }
 
 
