@@ -294,3 +294,23 @@ def _command_returns_again(team, copy, main, capsys) -> None:
     assert "al teruggezet en sindsdien niet gewijzigd" in capsys.readouterr().out
     with team.read_session() as s:
         assert s.get(ActionItem, action).text == "Tweede keer"
+
+
+def test_an_addition_the_team_refuses_is_one_conflict_however_often_it_is_returned(team, copy):
+    """An actiepunt added offline under an agenda item the office deleted meanwhile: the team database refuses it
+    (a conflict, nothing lost); edited offline and returned again, it is tried again and stays one conflict."""
+    with copy.read_session() as s:
+        item = _items(s)[5]
+    made = edit(copy, SECRETARIS, lambda s: minutes.add_action_item(s, item, "Onder een verwijderd punt"))
+    edit(team, PROJECTLEIDER, lambda s: s.delete(s.get(AgendaItem, item)))
+    first = give_back(copy, team)
+    [refused] = [c for c in first.conflicts if c.record_id == str(made.id)]
+    assert refused.kind == "added" and not [a for a in first.added if a.record_id == str(made.id)]
+    edit(copy, SECRETARIS, _set(ActionItem, made.id, text="Onder een verwijderd punt (aangevuld)"))
+    second = give_back(copy, team)
+    [again] = [c for c in second.conflicts if c.record_id == str(made.id)]
+    assert again.uid == refused.uid
+    with team.read_session() as s:
+        assert s.get(ActionItem, made.id) is None
+        [stored] = [c for c in open_offline_conflicts(s) if c.record_id == str(made.id)]
+        assert stored.uid == refused.uid
