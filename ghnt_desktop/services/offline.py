@@ -1095,9 +1095,11 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
     # into the copy first, then the merge runs as usual, which finds the rest already there (theirs equals mine).
     interrupted = earlier is not None and earlier.copy_change_id > info.copy_change_id
     redone: list[Renumbering] = []
+    carried: list[dict[str, Any]] = []  # kept with this return too: should it stop as well, the next run needs them
     if interrupted:
         assert earlier is not None
-        redone = _renumber_copy(copy, _stored_renumberings(earlier.summary))
+        carried = _stored_renumberings(earlier.summary)
+        redone = _renumber_copy(copy, carried)
     records = _records(copy, team, info)
     if not records and not interrupted:  # nothing new since the take or the last return: nothing is written
         copy.rollback()
@@ -1117,7 +1119,7 @@ def return_offline(copy: Session, team: Session, *, dry_run: bool = False) -> Re
     stored = _store_conflicts(team, info.copy_id, plan.conflicts)
     returned_at = datetime.now(UTC)
     returns = (earlier.summary.get("returns", 1) if earlier is not None else 0) + 1
-    given = _renumbering_rows(plan)
+    given = carried + _renumbering_rows(plan)
     summary: dict[str, Any] = {
         "merged": len(plan.merged), "added": len(plan.added), "deleted": len(plan.deleted),
         "conflicts": len(plan.conflicts), "renumbered": len(plan.renumberings), "returns": returns,
