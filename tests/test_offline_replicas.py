@@ -394,7 +394,7 @@ class ConvergingReplicas(Replicas):
 
 
 # Examples per engine: together about 30 s on a loaded 2-core machine (PostgreSQL's steps cost more round trips).
-EXAMPLES = {"sqlite": 20, "postgresql": 8}
+EXAMPLES = {"sqlite": 20, "postgresql": 6}
 
 
 @pytest.mark.parametrize(
