@@ -1178,7 +1178,8 @@ def _renumber_copy(copy: Session, rows: Sequence[Mapping[str, Any]]) -> list[Ren
         if current is None or current == row["number"]:
             continue
         pending.append((table, key, row))
-        kind = "besluit" if row["table"] == "decision" else ("toezegging" if "-T" in row["number"] else "actiepunt")
+        match = _ACTION_NUMBER.match(str(row["number"]))
+        kind = "besluit" if row["table"] == "decision" else ("toezegging" if match and match["letter"] == "T" else "actiepunt")
         done.append(Renumbering(kind, str(current), row["number"], uuid.UUID(str(row["id"]))))
     for step, (table, key, row) in enumerate(pending):
         if row["table"] == "decision":
