@@ -37,6 +37,7 @@ BOTH_ENGINES = {
     "test_offline_merge",
     "test_offline_take",
     "test_choice_columns",
+    "test_offline_rereturn",
 }
 
 

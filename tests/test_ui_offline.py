@@ -253,8 +253,10 @@ def test_take_minute_offline_edit_meanwhile_return_and_decide(team_window, qtbot
     dialog.close()
 
     # Later, on the team database: the conflicts not yet decided are in the Bestand menu; deciding them empties it.
-    assert "niet terug" in banner.label.text() and banner.return_button.text() == "Database openen"
-    banner.return_button.click()  # back to the team database (a server asks the password again)
+    assert "volgende keer terugzetten" in banner.label.text() and banner.source_button.isVisible()
+    assert banner.return_button.isVisible()  # what is minuted after the return goes with the next one
+    window.grab().save(shot("banner_returned"))
+    banner.source_button.click()  # back to the team database (a server asks the password again)
     assert window.database.path == team.path if team.is_file else window.database.address == team.address
     assert not window.offline_banner.isVisible() and window.take_offline_action.isEnabled()
     action = window.offline_conflicts_action

@@ -121,9 +121,6 @@ def run_return(args: argparse.Namespace) -> int:
                 "'ghnt-desktop offline take' is gemaakt."
             )
             return 2
-        if info.returned:
-            print(f"Deze offline kopie ({info.meeting_title}) is al teruggezet; er is niets te doen.")
-            return 0
         target = getattr(args, "db", None) or (info.source if "://" in info.source else Path(info.source))
         try:
             team_db = open_database(target, create=False)

@@ -1,9 +1,10 @@
 """Offline capture (issue 21): what an offline copy remembers of its source, and the conflicts of a return.
 
 ``offline_copy`` (one row, only in a copy) says what the file is a copy of; ``offline_base`` holds every taken row
-as it was when taken (the "base" of the three-way merge). ``offline_return`` (in the team database) records each
-copy that was merged back, so a second return after a crash only finishes marking the copy. ``offline_conflict``
-(in the team database) keeps the fields both sides changed until someone decides. None of these tables is in the
+as it was when taken or last returned (the "base" of the three-way merge). ``offline_return`` (in the team
+database) records each copy that was merged back and up to which of its changes, so a return after a crash
+finishes marking the copy. ``offline_conflict`` (in the team database) keeps the fields both sides changed until
+someone decides. None of these tables is in the
 change log (``services.change_log.NOT_LOGGED``): they are bookkeeping of the sync, not the team's data.
 """
 
@@ -33,8 +34,9 @@ class OfflineCopy(Base):
     taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     taken_by: Mapped[str] = mapped_column(String(200), default="")
     source_change_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
+    # The watermark: the copy's changes up to this change log id are in the team database (the take, then each return)
     copy_change_id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), default=0)
-    returned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))  # the last return
 
 
 class OfflineBase(Base):

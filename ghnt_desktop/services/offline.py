@@ -18,9 +18,17 @@ decision and action numbers given offline are provisional and renumbered when th
 Conflicts are stored in the database returned to (``offline_conflict``, also for a shared SQLite file), so the app
 shows them later (``open_offline_conflicts``, ``resolve_offline_conflict``); nothing else waits on them.
 
+A copy can be returned more than once (at the break and again at the end of the meeting): each return sends only
+what the copy's change log holds after the previous return (``offline_copy.copy_change_id``, the watermark), merged
+against the base that return agreed on (the copy's rows as sent, with the numbers the team gave), so edits are
+never sent twice and numbers never renumbered twice; a conflict still open from an earlier return is updated, not
+listed again. A return with nothing new writes nothing.
+
 Atomic: all team writes are one transaction (the caller's write session, BEGIN IMMEDIATE on SQLite), which also
-records the return (``offline_return``); only after it committed is the copy marked returned. A run stopped in
-between finds its own ``offline_return`` and only marks the copy; returning a returned copy changes nothing.
+records the return (``offline_return``, with the copy's watermark and the numbers it gave); only after it committed
+is the copy marked returned (new base, numbers, watermark). A run stopped in between is found by the next one
+(the team's watermark is ahead of the copy's): it gives the copy the stored numbers and merges as usual, finding
+what was sent already there.
 """
 
 from __future__ import annotations
@@ -968,8 +976,8 @@ def offline_copy_info(session: Session) -> OfflineCopyInfo | None:
 
 
 def provisional_ids(session: Session) -> set[uuid.UUID]:
-    """Decisions and action items added in this offline copy since it was taken: their numbers are provisional
-    (renumbered on return when the team database used them meanwhile). Empty for a normal database."""
+    """Decisions and action items added in this offline copy since it was taken or last returned: their numbers are
+    provisional (renumbered on return when the team database used them meanwhile). Empty for a normal database."""
     row = session.scalars(select(OfflineCopy)).first()
     if row is None:
         return set()
@@ -1205,6 +1213,7 @@ class _Plan:
     deleted: list[RecordChange] = field(default_factory=list)
     conflicts: list[dict[str, Any]] = field(default_factory=list)  # values of OfflineConflictRecord
     renumberings: list[Renumbering] = field(default_factory=list)
+    refused_inserts: set[tuple[str, str]] = field(default_factory=set)  # not in the team database: no base
 
 
 def _who_when(changes: Sequence[LoggedChange], name: str) -> tuple[str, datetime | None]:
@@ -1427,6 +1436,7 @@ def _apply(copy: Session, team: Session, plan: _Plan) -> None:
                     )
 
         def refuse_insert(row: dict[str, Any], table: Any = table) -> None:
+            plan.refused_inserts.add((table.name, str(row["id"])))
             plan.added = [a for a in plan.added if not (a.table == table.name and a.record_id == row["id"])]
             plan.conflicts.append(_refused_insert(table.name, row))
 
@@ -1516,7 +1526,7 @@ def _refused_delete(name: str, key: str) -> dict[str, Any]:
 
 
 def _records(copy: Session, team: Session, info: OfflineCopy) -> list[_Record]:
-    """Every record the copy changed since it was taken, with its base, mine and theirs rows."""
+    """Every record the copy changed since it was taken or last returned, with its base, mine and theirs rows."""
     t = _tables()
     wanted = {table.name for table in _data_tables()}
     touched: dict[tuple[str, str], list[LoggedChange]] = {}
@@ -1562,6 +1572,10 @@ def return_offline(
     """Merge the offline copy into the team database (see the module's text). Commits ``team`` and then ``copy``
     itself (in that order: the copy is marked returned only after the team committed); with ``dry_run`` both are
     rolled back and nothing changes. Raises ``OfflineError`` for a database that is no offline copy.
+
+    A copy can be returned again (the secretaris returns at the break and again at the end): each return sends
+    what changed in the copy since the last one, against the base that return agreed on; a return with nothing new
+    writes nothing.
     ``progress(done, total, label)`` is told each step (the last, ``done == total``, once it is done)."""
     started = perf_counter()
     report = progress or _no_progress
@@ -1576,16 +1590,26 @@ def return_offline(
     if own is not None and own.copy_id == info.copy_id:
         raise OfflineError("De kopie kan niet in zichzelf worden teruggezet. Kies de teamdatabase of het gedeelde bestand.")
     title, label = info.meeting_title, info.source_label
-    if info.returned_at is not None:
-        return ReturnResult(label, title, dry_run=dry_run, already_returned=True, seconds=perf_counter() - started)
     earlier = team.get(OfflineReturn, info.copy_id)
-    if earlier is not None:  # an earlier run committed the merge and stopped before marking the copy
-        if not dry_run:
-            info.returned_at = earlier.returned_at
-            copy.commit()
-        return ReturnResult(label, title, dry_run=dry_run, completed=True, seconds=perf_counter() - started)
+    # The team committed a return the copy never marked (the run stopped between the two commits): its numbers go
+    # into the copy first, then the merge runs as usual, which finds the rest already there (theirs equals mine).
+    interrupted = earlier is not None and earlier.copy_change_id > info.copy_change_id
+    redone: list[Renumbering] = []
+    carried: list[dict[str, Any]] = []  # kept with this return too: should it stop as well, the next run needs them
+    if interrupted:
+        assert earlier is not None
+        carried = _stored_renumberings(earlier.summary)
+        redone = _renumber_copy(copy, carried)
     records = _records(copy, team, info)
     report(1, _RETURN_STEPS, "Vergelijken met de teamdatabase")
+    if not records and not interrupted:  # nothing new since the take or the last return: nothing is written
+        copy.rollback()
+        team.rollback()
+        report(_RETURN_STEPS, _RETURN_STEPS, "Klaar")
+        return ReturnResult(
+            label, title, dry_run=dry_run, already_returned=info.returned_at is not None,
+            seconds=perf_counter() - started,
+        )  # fmt: skip
     plan = _plan(copy, team, info, records)
     report(2, _RETURN_STEPS, "Samenvoegen")
     if not dry_run:
@@ -1596,27 +1620,139 @@ def return_offline(
         team.rollback()
         copy.rollback()
         report(_RETURN_STEPS, _RETURN_STEPS, "Klaar")
-        return _result(label, title, plan, conflicts, dry_run=True, started=started)
-    stored = []
-    for values in plan.conflicts:
-        record = OfflineConflictRecord(**values)
-        team.add(record)
-        stored.append(record)
-    team.add(
-        OfflineReturn(
-            copy_id=info.copy_id, source_label=label[:300], meeting_title=title[:500], returned_at=datetime.now(UTC),
-            returned_by=recorded_user()[:200], copy_change_id=last_change_id(copy),
-            summary={"merged": len(plan.merged), "added": len(plan.added), "deleted": len(plan.deleted),
-                     "conflicts": len(plan.conflicts), "renumbered": len(plan.renumberings)},
-        )
-    )  # fmt: skip
+        return _result(label, title, plan, conflicts, dry_run=True, started=started, completed=interrupted)
+    stored = _store_conflicts(team, info.copy_id, plan.conflicts)
+    returned_at = datetime.now(UTC)
+    returns = (earlier.summary.get("returns", 1) if earlier is not None else 0) + 1
+    given = carried + _renumbering_rows(plan)
+    summary: dict[str, Any] = {
+        "merged": len(plan.merged), "added": len(plan.added), "deleted": len(plan.deleted),
+        "conflicts": len(plan.conflicts), "renumbered": len(plan.renumberings), "returns": returns,
+        # what the copy must take over should this run stop before the copy is marked (see ``interrupted``)
+        "renumberings": given,
+    }  # fmt: skip
+    watermark = last_change_id(copy)  # every change of the copy up to here is in this return
+    if earlier is None:
+        earlier = OfflineReturn(copy_id=info.copy_id)
+        team.add(earlier)
+    earlier.source_label, earlier.meeting_title = label[:300], title[:500]
+    earlier.returned_at, earlier.returned_by = returned_at, recorded_user()[:200]
+    earlier.copy_change_id, earlier.summary = watermark, summary
     team.flush()
     conflicts = [_stored(record) for record in stored]
     team.commit()
-    info.returned_at = datetime.now(UTC)
+    # The copy: what this return agreed on becomes the base of the next one, and the numbers the team gave are
+    # the copy's too, so the next return neither sends these changes again nor renumbers them again.
+    _renumber_copy(copy, given)
+    _agree(copy, plan, records)
+    info.copy_change_id = last_change_id(copy)  # after the copy's own writes above: they are not sent again
+    info.returned_at = returned_at
     copy.commit()
+    plan.renumberings = redone + plan.renumberings
     report(_RETURN_STEPS, _RETURN_STEPS, "Klaar")
-    return _result(label, title, plan, conflicts, dry_run=False, started=started)
+    return _result(label, title, plan, conflicts, dry_run=False, started=started, completed=interrupted)
+
+
+def _renumbering_rows(plan: _Plan) -> list[dict[str, Any]]:
+    """The numbers a return gave (table, id, number and for a decision its sequence), as JSON holds them."""
+    rows = []
+    for renumbered in plan.renumberings:
+        name = "decision" if renumbered.kind == "besluit" else "action_item"
+        row = next(r for r in plan.inserts.get(name, []) if r["id"] == str(renumbered.record_id))
+        rows.append({"table": name, "id": row["id"], "old": renumbered.old, "number": row["number"],
+                     "sequence": row.get("sequence") if name == "decision" else None})  # fmt: skip
+    return rows
+
+
+def _stored_renumberings(summary: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    rows = (summary or {}).get("renumberings") or []
+    return [row for row in rows if isinstance(row, dict) and row.get("table") in ("decision", "action_item")]
+
+
+def _renumber_copy(copy: Session, rows: Sequence[Mapping[str, Any]]) -> list[Renumbering]:
+    """Give the copy's records the numbers the team database gave them (those still in the copy and not yet so).
+
+    Decisions are numbered unique per series and year: the renumbered ones first step aside to negative sequences,
+    so that one taking the number another still holds does not clash (3 -> 6 while 6 -> 7)."""
+    t = _tables()
+    done: list[Renumbering] = []
+    pending = []
+    for row in rows:
+        table = t[row["table"]]
+        key = table.c.id == _python(table.c.id, row["id"])
+        current = copy.execute(select(table.c.number).where(key)).scalar()
+        if current is None or current == row["number"]:
+            continue
+        pending.append((table, key, row))
+        match = _ACTION_NUMBER.match(str(row["number"]))
+        kind = "besluit" if row["table"] == "decision" else ("toezegging" if match and match["letter"] == "T" else "actiepunt")
+        done.append(Renumbering(kind, str(current), row["number"], uuid.UUID(str(row["id"]))))
+    for step, (table, key, row) in enumerate(pending):
+        if row["table"] == "decision":
+            copy.execute(update(table).where(key).values(sequence=-1 - step))
+    for table, key, row in pending:
+        values = {"number": row["number"]}
+        if row["table"] == "decision" and row.get("sequence") is not None:
+            values["sequence"] = row["sequence"]
+        copy.execute(update(table).where(key).values(values))
+    return done
+
+
+def _agree(copy: Session, plan: _Plan, records: Sequence[_Record]) -> None:
+    """After a return, each record it looked at gets the copy's row as its new base (as renumbered): changed on the
+    copy's side since are the changes of the next return. A field the team changed meanwhile still differs from
+    this base in the team database, so a later offline edit of it is a conflict, as it should be. A record deleted
+    offline, or added offline and refused by the team, has no base."""
+    by_table: dict[str, list[_Record]] = {}
+    for record in records:
+        by_table.setdefault(record.table, []).append(record)
+    for name, members in by_table.items():
+        keys = sorted(record.key for record in members)
+        for start in range(0, len(keys), 500):
+            copy.execute(
+                delete(OfflineBase).where(OfflineBase.table_name == name, OfflineBase.record_id.in_(keys[start : start + 500]))
+            )
+        rows = [
+            {"table_name": name, "record_id": record.key, "row_values": record.mine}
+            for record in members
+            if record.mine is not None and (name, record.key) not in plan.refused_inserts
+        ]
+        if rows:
+            copy.execute(_tables_of_models()["offline_base"].insert(), rows)
+
+
+def _store_conflicts(team: Session, copy_id: uuid.UUID, planned: Sequence[dict[str, Any]]) -> list[OfflineConflictRecord]:
+    """Store the plan's conflicts; gives those that are new or whose values changed. A conflict of an earlier return
+    of this copy that is still open (the same record, field and kind) is updated with the new values instead of
+    listed twice; one with the same values is left as it is. New ones get a uid made from what they are about (a
+    return run again after a stop stores the same ones)."""
+    existing = list(team.scalars(select(OfflineConflictRecord).where(OfflineConflictRecord.copy_id == copy_id)))
+    still_open = {(c.table_name, c.record_id, c.field, c.kind): c for c in existing if c.resolved_at is None}
+    uids = {c.uid for c in existing}
+    stored: list[OfflineConflictRecord] = []
+    for values in planned:
+        values = {**values, "copy_id": copy_id}
+        same = still_open.get((values["table_name"], values["record_id"], values["field"], values["kind"]))
+        if same is not None:
+            if (same.mine_value, same.theirs_value, same.mine_row) == (
+                values["mine_value"], values["theirs_value"], values["mine_row"]
+            ):
+                continue
+            for name in ("base_value", "mine_value", "theirs_value", "mine_row", "mine_by", "mine_at", "theirs_by",
+                         "theirs_at", "confidential", "record_label"):  # fmt: skip
+                setattr(same, name, values[name])
+            stored.append(same)
+            continue
+        about = f"{values['table_name']}/{values['record_id']}/{values['field']}/{values['kind']}"
+        uid, attempt = uuid.uuid5(copy_id, about), 1
+        while uid in uids:  # the same kind of conflict again after the earlier one was decided
+            uid, attempt = uuid.uuid5(copy_id, f"{about}/{attempt}"), attempt + 1
+        uids.add(uid)
+        values["uid"] = uid
+        record = OfflineConflictRecord(**values)
+        team.add(record)
+        stored.append(record)
+    return stored
 
 
 def _confidential_marked(copy: Session, team: Session, plan: _Plan) -> list[OfflineConflict]:
@@ -1662,11 +1798,13 @@ def _confidential_marked(copy: Session, team: Session, plan: _Plan) -> list[Offl
 
 
 def _result(
-    label: str, title: str, plan: _Plan, conflicts: list[OfflineConflict], *, dry_run: bool, started: float
+    label: str, title: str, plan: _Plan, conflicts: list[OfflineConflict], *, dry_run: bool, started: float,
+    completed: bool = False,
 ) -> ReturnResult:
     return ReturnResult(
         source_label=label, meeting_title=title, merged=plan.merged, added=plan.added, deleted=plan.deleted,
-        conflicts=conflicts, renumberings=plan.renumberings, dry_run=dry_run, seconds=perf_counter() - started,
+        conflicts=conflicts, renumberings=plan.renumberings, dry_run=dry_run, completed=completed,
+        seconds=perf_counter() - started,
     )  # fmt: skip
 
 
@@ -1857,16 +1995,25 @@ def _conflict_lines(conflict: OfflineConflict, include_confidential: bool = Fals
 
 def _result_lines(result: ReturnResult, include_confidential: bool = False) -> list[str]:
     if result.already_returned:
-        return [f"Deze offline kopie ({result.meeting_title}) is al teruggezet; er is niets te doen."]
-    if result.completed:
         return [
+            f"Deze offline kopie ({result.meeting_title}) is al teruggezet en sindsdien niet gewijzigd; er is niets "
+            "te doen."
+        ]
+    lines = []
+    if result.completed:
+        lines.append(
             f"De wijzigingen van deze offline kopie ({result.meeting_title}) stonden al in {result.source_label} "
             "(een eerdere terugzetting werd onderbroken na het opslaan); de kopie is nu als teruggezet gemarkeerd."
-        ]
-    lines = [
+            if not result.dry_run else
+            f"Een eerdere terugzetting van deze offline kopie ({result.meeting_title}) werd onderbroken na het "
+            f"opslaan in {result.source_label}; terugzetten maakt haar af."
+        )  # fmt: skip
+        if result.nothing_to_do:
+            return lines
+    lines.append(
         ("Proef (er is niets gewijzigd): " if result.dry_run else "")
         + f"terugzetten van {result.meeting_title} naar {result.source_label}"
-    ]
+    )
     if result.nothing_to_do:
         lines.append("Er is offline niets gewijzigd; er is niets te doen.")
         return lines

@@ -106,7 +106,7 @@ class OfflineBanner(QFrame):
     """The strip above every page of an open offline copy: what it is a copy of, and Terugzetten...."""
 
     return_requested = Signal()
-    #: The copy was returned: the user goes back to the database it came from.
+    #: The user goes back to the database the copy came from (offered once the copy was returned).
     source_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -132,9 +132,15 @@ class OfflineBanner(QFrame):
                 "(Bestand > Offline werk terugzetten)"
             )
         )
-        self.return_button.clicked.connect(self._clicked)
-        self.returned = False
+        self.return_button.clicked.connect(self.return_requested.emit)
         layout.addWidget(self.return_button)
+        # After a return: back to the database the copy came from (the copy can still be returned again).
+        self.source_button = QPushButton(tr("Database openen"), self)
+        self.source_button.setToolTip(tr("De database openen waar deze kopie vandaan komt"))
+        self.source_button.clicked.connect(self.source_requested.emit)
+        self.source_button.setVisible(False)
+        layout.addWidget(self.source_button)
+        self.returned = False
         self.setVisible(False)
 
     def show_copy(self, info: OfflineCopyInfo | None) -> None:
@@ -143,19 +149,16 @@ class OfflineBanner(QFrame):
             return
         text = copy_description(info)
         self.returned = info.returned_at is not None
-        if self.returned:  # the engine takes nothing from a returned copy again: say so, and offer the way back
-            text += ". " + tr("Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.")
+        if self.returned:  # a returned copy sends what changes after it with the next return
+            text += ". " + tr("Wat u hier daarna wijzigt, gaat mee met de volgende keer terugzetten.")
         else:  # the engine renumbers a new besluit or actiepunt whose number the team used meanwhile
             text += ". " + tr("Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.")
-        self.return_button.setText(tr("Database openen") if self.returned else tr("Terugzetten..."))
+        self.source_button.setVisible(self.returned)
         self.label.setText(text)
         self.label.setToolTip(info.source_label)
         self.setAccessibleName(text)
         self.return_button.setAccessibleDescription(text)
         self.setVisible(True)
-
-    def _clicked(self) -> None:
-        (self.source_requested if self.returned else self.return_requested).emit()
 
 
 # Meenemen.
@@ -652,7 +655,7 @@ class ReturnDialog(QDialog):
         where = source_name(self.info)
         conflicts = len(result.conflicts)
         if result.already_returned:
-            text = arg(tr("Deze kopie is al teruggezet naar %1; er is niets meer te doen."), where)
+            text = arg(tr("Deze kopie is al teruggezet naar %1 en sindsdien niet gewijzigd; er is niets te doen."), where)
         elif result.dry_run and result.nothing_to_do:
             text = arg(tr("Er is niets te doen: de kopie en %1 verschillen niet sinds het meenemen."), where)
         elif result.dry_run:

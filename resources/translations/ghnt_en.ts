@@ -6768,10 +6768,6 @@ Please attach this file when you report the error.</translation>
             <translation>That did not work; nothing was changed.</translation>
         </message>
         <message>
-            <source>Deze kopie is al teruggezet naar %1; er is niets meer te doen.</source>
-            <translation>This copy was already returned to %1; there is nothing left to do.</translation>
-        </message>
-        <message>
             <source>Er is niets te doen: de kopie en %1 verschillen niet sinds het meenemen.</source>
             <translation>Nothing to do: the copy and %1 have not changed since the copy was taken.</translation>
         </message>
@@ -6925,16 +6921,24 @@ Please attach this file when you report the error.</translation>
             <translation>Please wait: the app is still busy. Close the window when it is done.</translation>
         </message>
         <message>
-            <source>Wat u hier nog wijzigt, gaat niet terug; werk verder in de database zelf.</source>
-            <translation>What you still change here does not go back; continue in the database itself.</translation>
-        </message>
-        <message>
             <source>Database openen</source>
             <translation>Open database</translation>
         </message>
         <message>
             <source>Nummers van nieuwe besluiten en actiepunten zijn voorlopig tot het terugzetten.</source>
             <translation>Numbers of new decisions and action points are provisional until the copy is returned.</translation>
+        </message>
+        <message>
+            <source>De database openen waar deze kopie vandaan komt</source>
+            <translation>Open the database this copy came from</translation>
+        </message>
+        <message>
+            <source>Wat u hier daarna wijzigt, gaat mee met de volgende keer terugzetten.</source>
+            <translation>What you change here after that goes with the next return.</translation>
+        </message>
+        <message>
+            <source>Deze kopie is al teruggezet naar %1 en sindsdien niet gewijzigd; er is niets te doen.</source>
+            <translation>This copy was already returned to %1 and has not changed since; there is nothing to do.</translation>
         </message>
         <message>
             <source>%1 (voorlopig)</source>

@@ -205,7 +205,9 @@ class OverviewPage(Page):
         self._generation += 1
         with database.read_session() as session:
             # In an offline copy the numbers given there say "(voorlopig)", as everywhere (``mark_provisional``).
-            overview = None if is_large(session) else mark_provisional(load_overview(session, today), session, provisional_number)
+            overview = (
+                None if is_large(session) else mark_provisional(load_overview(session, today), session, provisional_number)
+            )
             moved = None if overview is None else _moved_indicators(session, overview)
         if overview is not None:
             self.moved = moved
