@@ -157,12 +157,15 @@ def test_verslag_matches_the_meeting(demo_session, tmp_path):
     own = demo_session.scalars(select(ActionItem).where(ActionItem.origin_meeting_id == meeting.id)).all()
     for action in own:
         assert (action.number in numbers) != action.confidential
+    from ghnt_desktop.services.meeting_record import actions_as_of
+
     for row in _rows(action_table)[1:]:
         action = demo_session.scalar(select(ActionItem).where(ActionItem.number == row[0]))
         assert row[1].endswith(action.text)
-        assert row[4].startswith(action.status.label)
-        if action.times_postponed:
-            assert f"({action.times_postponed}x uitgesteld)" in row[4]
+        then = actions_as_of(demo_session, meeting.id, [action.id])[action.id]  # the verslag is of its meeting
+        assert row[4].startswith(then.status.label)
+        if then.times_postponed:
+            assert f"({then.times_postponed}x uitgesteld)" in row[4]
     _assert_common(document, "Verslag")
 
 

@@ -182,22 +182,17 @@ def test_the_labels_read_each_referenced_record_once(team, tmp_path):
         assert list(labels.rows) == [("meeting", str(NEXT_AO))]
 
 
-def test_every_field_label_is_translated_into_english(qapp):
+def test_every_field_label_is_translated_into_english(ui_language):
     """The app shows these names through ``ui.offline_conflicts.field_text``; each needs its English."""
-    from ghnt_desktop.ui.i18n import install_translators
     from ghnt_desktop.ui.offline_conflicts import field_text
 
-    translators = install_translators(qapp, "en")
-    try:
-        untranslated = sorted(
-            {label for label in FIELD_LABELS.values() if field_text(label) == label}
-            - {"code", "status", "label", "indicator", "deadline", "online link"}
-        )
-        assert untranslated == []
-        assert field_text("verslagtekst") == "minutes text"
-    finally:
-        for translator in translators:
-            qapp.removeTranslator(translator)
+    ui_language("en")
+    untranslated = sorted(
+        {label for label in FIELD_LABELS.values() if field_text(label) == label}
+        - {"code", "status", "label", "indicator", "deadline", "online link"}
+    )
+    assert untranslated == []
+    assert field_text("verslagtekst") == "minutes text"
 
 
 @pytest.mark.parametrize(

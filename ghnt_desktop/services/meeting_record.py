@@ -17,7 +17,7 @@ from dataclasses import Field, dataclass, replace
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar, Protocol, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import false, func, select
 from sqlalchemy.orm import Session
 
 from ..dutch_dates import long_date
@@ -208,7 +208,8 @@ def _logged_before(session: Session, action_id: uuid.UUID, update_id: uuid.UUID)
     if made_in_that_write:
         # The row did not exist before that write: only a change within the write itself says what it was made
         # with; a later change's old value is what the report left.
-        changes = changes.where(ChangeLog.batch == written.batch) if written.batch is not None else changes.where(False)
+        same_write = ChangeLog.batch == written.batch if written.batch is not None else false()
+        changes = changes.where(same_write)
     found: dict[str, object] = {}
     for change in session.scalars(changes.order_by(ChangeLog.id)):
         old = normal_values("action_item", change.old_values)

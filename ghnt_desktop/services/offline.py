@@ -53,7 +53,7 @@ from sqlalchemy import DateTime as SqlDateTime
 from sqlalchemy import Text as SqlText
 from sqlalchemy import Time as SqlTime
 from sqlalchemy import Uuid as SqlUuid
-from sqlalchemy import and_, bindparam, or_, select, update
+from sqlalchemy import and_, bindparam, delete, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models.enums import ActionStatus
@@ -256,6 +256,7 @@ FIELD_LABELS = {
     "active_from": "actief vanaf",
     "active_until": "actief tot",
     "agenda_item_id": "agendapunt",
+    "approved_in_meeting_id": "vastgesteld in overleg",
     "aliases": "andere namen",
     "ambition_id": "ambitie",
     "archived": "gearchiveerd",
@@ -292,6 +293,7 @@ FIELD_LABELS = {
     "escalates_to_id": "escaleert naar",
     "escalation": "escalatie",
     "escalation_agenda_item_id": "voorgelegd als agendapunt",
+    "escalation_text_included": "tekst op agenda bestuurlijk overleg",
     "filename": "bestandsnaam",
     "function": "functie",
     "ics_sequence": "versie van de uitnodiging",

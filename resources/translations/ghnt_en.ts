@@ -7495,6 +7495,14 @@ Please attach this file when you report the error.</translation>
             <source>jaar</source>
             <translation>year</translation>
         </message>
+        <message>
+            <source>vastgesteld in overleg</source>
+            <translation>approved in meeting</translation>
+        </message>
+        <message>
+            <source>tekst op agenda bestuurlijk overleg</source>
+            <translation>text on the administrative meeting's agenda</translation>
+        </message>
     </context>
     <context>
         <name>periods</name>
