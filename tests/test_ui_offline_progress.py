@@ -132,3 +132,17 @@ def test_the_return_dialog_counts_its_steps(demo_window, qtbot, tmp_path):
     assert values and values[-1] == (4, 4)
     assert not dialog.busy.isVisible()
     dialog.close()
+
+
+def test_every_step_of_a_take_or_return_reads_in_english(ui_language):
+    """The service reports its steps in Dutch ("Schrijven: actiepunt"); the dialog shows them in the app's language.
+    Before, the English interface showed them in Dutch."""
+    from ghnt_desktop.services.offline import step_parts
+    from ghnt_desktop.ui.offline import step_text
+
+    assert step_text("Schrijven: actiepunt") == "Schrijven: actiepunt"  # Dutch: as reported
+    ui_language("en")
+    same_in_english = {"indicator", "label"}
+    assert [part for part in step_parts() if step_text(part) == part and part not in same_in_english] == []
+    assert step_text("Schrijven: actiepunt") == "Writing: action item"
+    assert step_text("Wijzigingen van de kopie lezen") == "Reading the copy's changes"

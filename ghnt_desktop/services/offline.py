@@ -826,6 +826,19 @@ def take_offline(
     )
 
 
+#: The steps a take or return reports (``progress``), alone or as "Schrijven: actiepunt" with a table's label in
+#: lower case; the app translates both parts (context ``offline_steps``, see ``update_translations.py``).
+STEP_TEXTS = (
+    "Meenemen voorbereiden", "Lezen", "Verwijzingen aanvullen", "Kopie schrijven", "Schrijven", "Zoekindex maken",
+    "Klaar", "Wijzigingen van de kopie lezen", "Vergelijken met de teamdatabase", "Samenvoegen", "Vastleggen",
+)  # fmt: skip
+
+
+def step_parts() -> list[str]:
+    """Every text a step label is made of: the steps and the tables' labels as ``_step_label`` writes them."""
+    return list(dict.fromkeys([*STEP_TEXTS, *(label.lower() for label in TABLE_LABELS.values())]))
+
+
 def _step_label(text: str, table: str) -> str:
     """ "Schrijven: actiepunt": what a take is doing, for its progress dialog."""
     return f"{text}: {TABLE_LABELS.get(table, table).lower()}"

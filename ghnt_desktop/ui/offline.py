@@ -59,6 +59,11 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("offline", text)
 
 
+def step_text(label: str) -> str:
+    """A step of a take or return as the service reports it ("Schrijven: actiepunt") in the app's language."""
+    return ": ".join(QCoreApplication.translate("offline_steps", part) for part in label.split(": "))
+
+
 # What the window shows of an open database.
 
 
@@ -388,7 +393,7 @@ class StepLabel(QObject):
 
     def _update(self, _done: int, _total: int) -> None:
         if self._dialog is not None:
-            self._dialog.setLabelText(tr(self.text))
+            self._dialog.setLabelText(step_text(self.text))
 
 
 def _taken(window: Any, result) -> None:

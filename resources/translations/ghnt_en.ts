@@ -7505,6 +7505,165 @@ Please attach this file when you report the error.</translation>
         </message>
     </context>
     <context>
+        <name>offline_steps</name>
+        <message>
+            <source>Meenemen voorbereiden</source>
+            <translation>Preparing the copy</translation>
+        </message>
+        <message>
+            <source>Lezen</source>
+            <translation>Reading</translation>
+        </message>
+        <message>
+            <source>Verwijzingen aanvullen</source>
+            <translation>Completing references</translation>
+        </message>
+        <message>
+            <source>Kopie schrijven</source>
+            <translation>Writing the copy</translation>
+        </message>
+        <message>
+            <source>Schrijven</source>
+            <translation>Writing</translation>
+        </message>
+        <message>
+            <source>Zoekindex maken</source>
+            <translation>Building the search index</translation>
+        </message>
+        <message>
+            <source>Klaar</source>
+            <translation>Done</translation>
+        </message>
+        <message>
+            <source>Wijzigingen van de kopie lezen</source>
+            <translation>Reading the copy's changes</translation>
+        </message>
+        <message>
+            <source>Vergelijken met de teamdatabase</source>
+            <translation>Comparing with the team database</translation>
+        </message>
+        <message>
+            <source>Samenvoegen</source>
+            <translation>Merging</translation>
+        </message>
+        <message>
+            <source>Vastleggen</source>
+            <translation>Saving</translation>
+        </message>
+        <message>
+            <source>actiepunt</source>
+            <translation>action item</translation>
+        </message>
+        <message>
+            <source>trekkende organisatie</source>
+            <translation>leading organisation</translation>
+        </message>
+        <message>
+            <source>agendapunt</source>
+            <translation>agenda item</translation>
+        </message>
+        <message>
+            <source>programma-actie</source>
+            <translation>programme action</translation>
+        </message>
+        <message>
+            <source>ambitie</source>
+            <translation>ambition</translation>
+        </message>
+        <message>
+            <source>instelling</source>
+            <translation>setting</translation>
+        </message>
+        <message>
+            <source>aanwezigheid</source>
+            <translation>attendance</translation>
+        </message>
+        <message>
+            <source>meegenomen actiepunt</source>
+            <translation>carried-over action item</translation>
+        </message>
+        <message>
+            <source>besluit</source>
+            <translation>decision</translation>
+        </message>
+        <message>
+            <source>indicator</source>
+            <translation>indicator</translation>
+        </message>
+        <message>
+            <source>actielijn</source>
+            <translation>action line</translation>
+        </message>
+        <message>
+            <source>streefwaarde</source>
+            <translation>target value</translation>
+        </message>
+        <message>
+            <source>lokale status</source>
+            <translation>local status</translation>
+        </message>
+        <message>
+            <source>meting</source>
+            <translation>measurement</translation>
+        </message>
+        <message>
+            <source>overleg</source>
+            <translation>meeting</translation>
+        </message>
+        <message>
+            <source>overlegreeks</source>
+            <translation>meeting series</translation>
+        </message>
+        <message>
+            <source>organisatie</source>
+            <translation>organisation</translation>
+        </message>
+        <message>
+            <source>persoon</source>
+            <translation>person</translation>
+        </message>
+        <message>
+            <source>programma</source>
+            <translation>programme</translation>
+        </message>
+        <message>
+            <source>label</source>
+            <translation>label</translation>
+        </message>
+        <message>
+            <source>voortgangsrapportage</source>
+            <translation>progress report</translation>
+        </message>
+        <message>
+            <source>voortgang</source>
+            <translation>progress</translation>
+        </message>
+        <message>
+            <source>verantwoordelijkheid</source>
+            <translation>responsibility</translation>
+        </message>
+        <message>
+            <source>genodigde</source>
+            <translation>invitee</translation>
+        </message>
+        <message>
+            <source>stuk</source>
+            <translation>document</translation>
+        </message>
+        <message>
+            <source>soort label</source>
+            <translation>label kind</translation>
+        </message>
+        <message>
+            <source>werkgroep</source>
+            <translation>working group</translation>
+        </message>
+        <message>
+            <source>werkgroeplid</source>
+            <translation>working group member</translation>
+        </message>
+    </context>
+    <context>
         <name>periods</name>
         <message>
             <source>vanaf %1</source>

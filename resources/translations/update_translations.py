@@ -182,14 +182,16 @@ def drop_obsolete(root: ET.Element) -> None:
 
 def data_contexts() -> dict[str, list[str]]:
     """Dutch labels that are data in the lower layers, by the context the app translates them in: the enum labels
-    (``ui.i18n.enum_label``) and the field names of an offline return (``ui.offline_conflicts.field_text``)."""
+    (``ui.i18n.enum_label``), the field names of an offline return (``ui.offline_conflicts.field_text``) and the steps
+    of a take or return (``ui.offline.step_text``)."""
     sys.path.insert(0, str(ROOT))
     from ghnt_desktop.models.enums import _LABELS
-    from ghnt_desktop.services.offline import FIELD_LABELS
+    from ghnt_desktop.services.offline import FIELD_LABELS, step_parts
 
     return {
         "enums": list(dict.fromkeys(_LABELS.values())),
         "offline_fields": list(dict.fromkeys(FIELD_LABELS.values())),
+        "offline_steps": step_parts(),
     }
 
 
