@@ -582,10 +582,6 @@ class Database:
                 session.flush()
                 info = session.connection().info
                 if info.get(_WROTE):
-                    # The transaction's id (read with the write lock, see ``engines``): should the connection drop
-                    # during COMMIT, the server still knows whether it committed (``_transaction_outcome``), so
-                    # nothing is saved twice or lost unsaid.
-                    xid = info.get(TRANSACTION_ID)
                     # The NOTIFY of this write (``ui.live_updates``): PostgreSQL delivers it only when the
                     # transaction commits, never on a rollback. Sent here, through SQLAlchemy, and not from the
                     # engine's "commit" event: an error raised in that event bypasses SQLAlchemy's error handling, so
@@ -593,6 +589,11 @@ class Database:
                     # rolled back on return ("Exception during reset or similar" with two tracebacks in the log)
                     # before the write was retried.
                     session.connection().exec_driver_sql("SELECT pg_notify(%s, %s)", (CHANGES_CHANNEL, self.instance))
+                    # The transaction's id (read with the write lock, see ``engines``), kept only now: should the
+                    # connection drop during COMMIT, the server still knows whether it committed
+                    # (``_transaction_outcome``), so nothing is saved twice or lost unsaid. A drop before this point
+                    # cannot have committed anything, so that write is simply retried.
+                    xid = info.get(TRANSACTION_ID)
             session.commit()
         except BaseException as exc:
             with contextlib.suppress(Exception):  # the connection may be gone; the server rolled back already
