@@ -58,6 +58,25 @@ def engine_name(request) -> str:
     return getattr(request, "param", "sqlite")
 
 
+@pytest.fixture
+def team(engine_name, demo_database, request):
+    """The offline tests' team database with the demo: a file, or in ``BOTH_ENGINES`` modules also on the server."""
+    from offline_helpers import team_database
+
+    with team_database(engine_name, demo_database, request) as database:
+        yield database
+
+
+@pytest.fixture
+def copy(team, tmp_path):
+    """An offline copy of the demo's next afstemmingsoverleg, taken from ``team``."""
+    from offline_helpers import take
+
+    database = take(team, tmp_path / "laptop.db")
+    yield database
+    database.close()
+
+
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throwaway PostgreSQL cluster for the whole run (skipped without the binaries, except under CI=true)."""

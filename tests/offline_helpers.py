@@ -16,6 +16,7 @@ from ghnt_desktop.recorded_user import os_user, set_recorded_user
 
 TODAY = date(2026, 12, 3)
 NEXT_AO = uuid.UUID("9677ed70-a5b3-592b-95c2-8c9c3d0b3f9e")  # the demo's afstemmingsoverleg of 10 december 2026
+SECRETARIS, PROJECTLEIDER = "Sanne de Secretaris", "Pieter Projectleider"
 
 
 @contextmanager
@@ -80,3 +81,4 @@ def give_back(copy: Database, team: Database, *, dry_run: bool = False):  # -> R
 
     with team.session() as team_session, copy.session() as copy_session:
         return return_offline(copy_session, team_session, dry_run=dry_run)
+

@@ -24,22 +24,9 @@ from ghnt_desktop.services.offline import (
     resolve_offline_conflict,
     return_offline,
 )
-from offline_helpers import NEXT_AO, edit, give_back, take, team_database
+# The fixtures team and copy are in conftest.py.
+from offline_helpers import NEXT_AO, PROJECTLEIDER, SECRETARIS, edit, give_back, take
 
-SECRETARIS, PROJECTLEIDER = "Sanne de Secretaris", "Pieter Projectleider"
-
-
-@pytest.fixture
-def team(engine_name, demo_database, request):
-    with team_database(engine_name, demo_database, request) as database:
-        yield database
-
-
-@pytest.fixture
-def copy(team, tmp_path):
-    database = take(team, tmp_path / "laptop.db")
-    yield database
-    database.close()
 
 
 def _open_action(session) -> uuid.UUID:

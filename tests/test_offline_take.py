@@ -21,23 +21,10 @@ from ghnt_desktop.services.offline import (
     offline_copy_info,
     take_offline,
 )
-from offline_helpers import NEXT_AO, edit, give_back, take, team_database
+# The fixtures team and copy are in conftest.py.
+from offline_helpers import NEXT_AO, PROJECTLEIDER, SECRETARIS, edit, give_back
 
-SECRETARIS, PROJECTLEIDER = "Sanne de Secretaris", "Pieter Projectleider"
 CLOSED = [ActionStatus.DONE, ActionStatus.CANCELLED]
-
-
-@pytest.fixture
-def team(engine_name, demo_database, request):
-    with team_database(engine_name, demo_database, request) as database:
-        yield database
-
-
-@pytest.fixture
-def copy(team, tmp_path):
-    database = take(team, tmp_path / "laptop.db")
-    yield database
-    database.close()
 
 
 def _other_series_open_action(session):
